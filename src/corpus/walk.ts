@@ -1,0 +1,27 @@
+import { type Dirent, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+/** Folders that are never part of a source's own code. */
+const IGNORED_DIRECTORIES = new Set(["node_modules", ".git", ".hg", ".svn", "__pycache__"]);
+
+/**
+ * Regular files under `root`, as sorted forward-slash relative paths, so builds are
+ * deterministic. Symbolic links are not followed: they can loop, or leave the source.
+ */
+export function* walkFiles(root: string, relative = ""): Generator<string> {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(join(root, relative), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!IGNORED_DIRECTORIES.has(entry.name)) yield* walkFiles(root, path);
+    } else if (entry.isFile()) {
+      yield path;
+    }
+  }
+}

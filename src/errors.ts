@@ -1,0 +1,15 @@
+/**
+ * An error caused by the user's input or environment (bad path, corrupt manifest, wrong index).
+ * The CLI prints its message as one line and exits 2; anything else is a bug and keeps its stack.
+ */
+export class ReftrackError extends Error {
+  override readonly name = "ReftrackError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

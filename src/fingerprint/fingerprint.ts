@@ -1,0 +1,101 @@
+import type { TokenStream } from "../normalize/normalize.js";
+
+/**
+ * Winnowing parameters (Schleimer, Wilkerson, Aiken, "Winnowing: Local Algorithms for Document
+ * Fingerprinting", SIGMOD 2003).
+ * - kgramTokens (k): no match shorter than k tokens is ever seen, so k sets the noise floor.
+ * - windowKgrams (w): one fingerprint is kept per window of w consecutive k-grams, so density is
+ *   about 2/(w+1) and every shared run of at least w + k − 1 tokens shares a fingerprint.
+ */
+export interface FingerprintParameters {
+  readonly kgramTokens: number;
+  readonly windowKgrams: number;
+}
+
+/**
+ * Defaults: k = 12 tokens is about one statement, below which code is idiom rather than
+ * authorship; w = 12 guarantees any shared run of 23 tokens (≈ 80 normalized characters, about
+ * half the 150-character reporting threshold) is seen, so a reportable region has several seeds.
+ */
+export const DEFAULT_FINGERPRINT_PARAMETERS: FingerprintParameters = { kgramTokens: 12, windowKgrams: 12 };
+
+/** The longest run of shared tokens that winnowing may miss plus one: w + k − 1. */
+export function guaranteeThreshold(parameters: FingerprintParameters): number {
+  return parameters.windowKgrams + parameters.kgramTokens - 1;
+}
+
+/** Selected fingerprints of one token stream. `positions[i]` is the first token of k-gram i. */
+export interface Fingerprints {
+  readonly count: number;
+  /** k-gram hashes as signed 32-bit integers (SQLite stores them in 4 bytes). */
+  readonly hashes: Int32Array;
+  readonly positions: Uint32Array;
+}
+
+// Polynomial rolling hash over token hashes, mod 2^32 (Karp–Rabin). The multiplier is odd so the
+// map is invertible; the murmur3 finalizer then spreads the weak low bits before winnowing picks
+// minima, which it must do uniformly for the density guarantee to hold.
+const ROLLING_BASE = 0x01000193;
+
+function mix32(value: number): number {
+  let h = value;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** Hashes of every k-gram, in order; empty when there are fewer than k tokens. */
+export function kgramHashes(tokens: TokenStream, kgramTokens: number): Int32Array {
+  const n = tokens.count - kgramTokens + 1;
+  if (n <= 0) return new Int32Array(0);
+  const out = new Int32Array(n);
+  const hashes = tokens.hashes;
+  let topPower = 1; // ROLLING_BASE^(k-1)
+  for (let i = 1; i < kgramTokens; i++) topPower = Math.imul(topPower, ROLLING_BASE);
+  let rolling = 0;
+  for (let i = 0; i < kgramTokens; i++) rolling = (Math.imul(rolling, ROLLING_BASE) + hashes[i]!) | 0;
+  out[0] = mix32(rolling);
+  for (let i = 1; i < n; i++) {
+    rolling = (rolling - Math.imul(hashes[i - 1]!, topPower)) | 0;
+    rolling = (Math.imul(rolling, ROLLING_BASE) + hashes[i + kgramTokens - 1]!) | 0;
+    out[i] = mix32(rolling);
+  }
+  return out;
+}
+
+/**
+ * Robust winnowing: in each window of w k-gram hashes keep the minimum (the rightmost on ties),
+ * but keep the previously chosen one while it is still in the window and not beaten, so runs of
+ * equal hashes (repetitive code) yield one fingerprint instead of one per window. A text shorter
+ * than one window keeps its single minimum, so short snippets still get a fingerprint.
+ */
+export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
+  const n = kgrams.length;
+  const hashes: number[] = [];
+  const positions: number[] = [];
+  if (n === 0) return { count: 0, hashes: new Int32Array(0), positions: new Uint32Array(0) };
+  const w = Math.min(windowKgrams, n);
+  let minIndex = -1;
+  for (let end = w - 1; end < n; end++) {
+    const start = end - w + 1;
+    if (minIndex < start) {
+      // The minimum left the window: rescan it, right to left so ties pick the rightmost.
+      minIndex = end;
+      for (let i = end - 1; i >= start; i--) if (kgrams[i]! < kgrams[minIndex]!) minIndex = i;
+      hashes.push(kgrams[minIndex]!);
+      positions.push(minIndex);
+    } else if (kgrams[end]! < kgrams[minIndex]!) {
+      minIndex = end;
+      hashes.push(kgrams[minIndex]!);
+      positions.push(minIndex);
+    }
+  }
+  return { count: hashes.length, hashes: Int32Array.from(hashes), positions: Uint32Array.from(positions) };
+}
+
+export function fingerprint(tokens: TokenStream, parameters: FingerprintParameters): Fingerprints {
+  return winnow(kgramHashes(tokens, parameters.kgramTokens), parameters.windowKgrams);
+}

@@ -1,0 +1,55 @@
+/**
+ * The index schema. Bump SCHEMA_VERSION on any change; an index with another version is refused
+ * with a message to rebuild rather than read wrongly.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS sources (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  repository  TEXT,
+  revision    TEXT,
+  -- folder inside the repository that the source's root is, for links ('' = root)
+  repository_directory TEXT NOT NULL DEFAULT '',
+  -- optional link template with {path} {start} {end}, for sources not browsable on a known host
+  url_template TEXT,
+  license     TEXT NOT NULL,
+  -- digest of the metadata and of every file's content hash: equal digest, nothing to re-index
+  digest      TEXT NOT NULL,
+  indexed_at  TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS files (
+  id            INTEGER PRIMARY KEY,
+  source_id     INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  path          TEXT NOT NULL,
+  language      TEXT NOT NULL,
+  content_hash  TEXT NOT NULL,
+  lines         INTEGER NOT NULL,
+  tokens        INTEGER NOT NULL,
+  UNIQUE (source_id, path)
+);
+
+-- hash → where it occurs. The primary key is the lookup path; WITHOUT ROWID keeps one B-tree.
+CREATE TABLE IF NOT EXISTS fingerprints (
+  hash       INTEGER NOT NULL,
+  file_id    INTEGER NOT NULL,
+  token_pos  INTEGER NOT NULL,
+  PRIMARY KEY (hash, file_id, token_pos)
+) WITHOUT ROWID;
+
+-- id = file_id * 65536 + chunk index; see token-chunks.ts
+CREATE TABLE IF NOT EXISTS token_chunks (
+  id           INTEGER PRIMARY KEY,
+  first_line   INTEGER NOT NULL,
+  signatures   BLOB NOT NULL,
+  line_counts  BLOB NOT NULL,
+  multiline    BLOB
+);
+`;

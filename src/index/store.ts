@@ -1,0 +1,371 @@
+import { existsSync, statSync } from "node:fs";
+import Database from "better-sqlite3";
+import { ReftrackError, describeError } from "../errors.js";
+import type { FingerprintParameters, Fingerprints } from "../fingerprint/fingerprint.js";
+import type { LanguageName } from "../languages/language.js";
+import { NORMALIZER_VERSION, type TokenStream } from "../normalize/normalize.js";
+import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
+import { CHUNK_ID_STRIDE, type DecodedChunk, decodeTokenChunk, encodeTokenChunks } from "./token-chunks.js";
+
+/** What an index was built with; a query with different values would silently find nothing. */
+export interface IndexParameters extends FingerprintParameters {
+  readonly normalizerVersion: number;
+  readonly schemaVersion: number;
+}
+
+export function currentIndexParameters(fingerprinting: FingerprintParameters): IndexParameters {
+  return { ...fingerprinting, normalizerVersion: NORMALIZER_VERSION, schemaVersion: SCHEMA_VERSION };
+}
+
+export interface SourceRecord {
+  readonly id: number;
+  readonly name: string;
+  readonly repository: string | null;
+  readonly revision: string | null;
+  readonly repositoryDirectory: string;
+  readonly urlTemplate: string | null;
+  readonly license: string;
+  readonly digest: string;
+}
+
+export interface FileRecord {
+  readonly id: number;
+  readonly path: string;
+  readonly language: LanguageName;
+  readonly lines: number;
+  readonly tokens: number;
+  readonly source: SourceRecord;
+}
+
+export interface IndexStatistics {
+  readonly sources: number;
+  readonly files: number;
+  readonly fingerprints: number;
+  readonly bytes: number;
+}
+
+const META_KEYS = {
+  kgramTokens: "kgram_tokens",
+  windowKgrams: "window_kgrams",
+  normalizerVersion: "normalizer_version",
+  schemaVersion: "schema_version",
+} as const;
+
+function openDatabase(path: string, readonly: boolean): Database.Database {
+  try {
+    const db = new Database(path, { readonly, fileMustExist: readonly });
+    // Touch the header so "not a database" surfaces here, as a clear error, not mid-query.
+    db.pragma("schema_version");
+    return db;
+  } catch (error) {
+    throw new ReftrackError(`cannot open index ${path}: ${describeError(error)}`);
+  }
+}
+
+function readParameters(db: Database.Database, path: string): IndexParameters | undefined {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (!hasMeta) return undefined;
+  const rows = db.prepare("SELECT key, value FROM meta").all() as { key: string; value: string }[];
+  const meta = new Map(rows.map((r) => [r.key, Number(r.value)]));
+  const get = (key: string): number => {
+    const value = meta.get(key);
+    if (value === undefined || !Number.isFinite(value)) {
+      throw new ReftrackError(`index ${path} is missing parameter ${key}; rebuild it with \`reftrack index\``);
+    }
+    return value;
+  };
+  return {
+    kgramTokens: get(META_KEYS.kgramTokens),
+    windowKgrams: get(META_KEYS.windowKgrams),
+    normalizerVersion: get(META_KEYS.normalizerVersion),
+    schemaVersion: get(META_KEYS.schemaVersion),
+  };
+}
+
+function describeParameters(p: IndexParameters): string {
+  return `k=${p.kgramTokens} w=${p.windowKgrams} normalizer v${p.normalizerVersion} schema v${p.schemaVersion}`;
+}
+
+function assertCompatible(found: IndexParameters, expected: IndexParameters, path: string): void {
+  const same =
+    found.kgramTokens === expected.kgramTokens &&
+    found.windowKgrams === expected.windowKgrams &&
+    found.normalizerVersion === expected.normalizerVersion &&
+    found.schemaVersion === expected.schemaVersion;
+  if (!same) {
+    throw new ReftrackError(
+      `index ${path} was built with ${describeParameters(found)}, this reftrack uses ` +
+        `${describeParameters(expected)}; rebuild it with \`reftrack index\` into a new file`,
+    );
+  }
+}
+
+/** One fingerprint occurrence, as stored. */
+export interface Posting {
+  readonly fileId: number;
+  readonly tokenPosition: number;
+}
+
+/** Read side of an index, used by matching. Every statement is prepared once. */
+export class IndexReader {
+  private readonly lookupStatement: Database.Statement<[number, number], [number, number]>;
+  private readonly chunkStatement: Database.Statement<[number], [number, Buffer, Buffer, Buffer | null]>;
+  private readonly fileStatement: Database.Statement<[number]>;
+  private readonly files = new Map<number, FileRecord>();
+  private readonly sources = new Map<number, SourceRecord>();
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly parameters: IndexParameters,
+  ) {
+    this.lookupStatement = db
+      .prepare<[number, number], [number, number]>("SELECT file_id, token_pos FROM fingerprints WHERE hash = ? LIMIT ?")
+      .raw(true);
+    this.chunkStatement = db
+      .prepare<[number], [number, Buffer, Buffer, Buffer | null]>(
+        "SELECT first_line, signatures, line_counts, multiline FROM token_chunks WHERE id = ?",
+      )
+      .raw(true);
+    this.fileStatement = db.prepare(
+      "SELECT f.id, f.path, f.language, f.lines, f.tokens, s.id AS source_id, s.name, s.repository, s.revision, s.repository_directory, s.url_template, s.license, s.digest " +
+        "FROM files f JOIN sources s ON s.id = f.source_id WHERE f.id = ?",
+    );
+  }
+
+  static open(path: string, expected: IndexParameters): IndexReader {
+    if (!existsSync(path)) {
+      throw new ReftrackError(`index not found: ${path} (build one with \`reftrack index --db ${path} <manifest.json>\`)`);
+    }
+    if (!statSync(path).isFile()) throw new ReftrackError(`index path is not a file: ${path}`);
+    const db = openDatabase(path, true);
+    try {
+      const found = readParameters(db, path);
+      if (!found) throw new ReftrackError(`${path} is an SQLite database but not a reftrack index`);
+      assertCompatible(found, expected, path);
+      return new IndexReader(db, found);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** Occurrences of a fingerprint, at most `limit` of them (ordered by file, then position). */
+  lookup(hash: number, limit: number): [number, number][] {
+    return this.lookupStatement.all(hash, limit);
+  }
+
+  chunk(fileId: number, chunkIndex: number): DecodedChunk | undefined {
+    const row = this.chunkStatement.get(fileId * CHUNK_ID_STRIDE + chunkIndex);
+    if (!row) return undefined;
+    return decodeTokenChunk(row[0], row[1], row[2], row[3]);
+  }
+
+  file(fileId: number): FileRecord {
+    let file = this.files.get(fileId);
+    if (file) return file;
+    const row = this.fileStatement.get(fileId) as
+      | {
+          id: number;
+          path: string;
+          language: LanguageName;
+          lines: number;
+          tokens: number;
+          source_id: number;
+          name: string;
+          repository: string | null;
+          revision: string | null;
+          repository_directory: string;
+          url_template: string | null;
+          license: string;
+          digest: string;
+        }
+      | undefined;
+    if (!row) throw new ReftrackError(`index is inconsistent: fingerprint points at missing file ${fileId}`);
+    let source = this.sources.get(row.source_id);
+    if (!source) {
+      source = {
+        id: row.source_id,
+        name: row.name,
+        repository: row.repository,
+        revision: row.revision,
+        repositoryDirectory: row.repository_directory,
+        urlTemplate: row.url_template,
+        license: row.license,
+        digest: row.digest,
+      };
+      this.sources.set(source.id, source);
+    }
+    file = { id: row.id, path: row.path, language: row.language, lines: row.lines, tokens: row.tokens, source };
+    this.files.set(fileId, file);
+    return file;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export type SourceMetadata = Omit<SourceRecord, "id" | "digest">;
+
+export interface IndexedFile {
+  readonly path: string;
+  readonly language: LanguageName;
+  readonly contentHash: string;
+  readonly tokens: TokenStream;
+  readonly fingerprints: Fingerprints;
+}
+
+/**
+ * Write side. Each source is written in one transaction, so an interrupted build leaves every
+ * source either fully indexed or absent, and the next build picks up where this one stopped.
+ */
+export class IndexWriter {
+  private constructor(
+    private readonly db: Database.Database,
+    readonly parameters: IndexParameters,
+    readonly path: string,
+  ) {}
+
+  static open(path: string, parameters: IndexParameters): IndexWriter {
+    const db = openDatabase(path, false);
+    try {
+      // WAL: readers keep working during a build, and a crash never leaves a torn index.
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      db.pragma("foreign_keys = ON");
+      db.pragma("cache_size = -262144");
+      db.pragma("temp_store = MEMORY");
+      const found = readParameters(db, path);
+      if (found) {
+        assertCompatible(found, parameters, path);
+      } else {
+        const hasTables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+        if (hasTables.n > 0) throw new ReftrackError(`${path} is an SQLite database but not a reftrack index; refusing to write to it`);
+        db.transaction(() => {
+          db.exec(SCHEMA_SQL);
+          const insert = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)");
+          for (const [field, key] of Object.entries(META_KEYS)) {
+            insert.run(key, String(parameters[field as keyof IndexParameters]));
+          }
+        })();
+      }
+      db.exec("CREATE TEMP TABLE IF NOT EXISTS staged_fingerprints (hash INTEGER, file_id INTEGER, token_pos INTEGER)");
+      return new IndexWriter(db, parameters, path);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  sources(): SourceRecord[] {
+    return this.db
+      .prepare(
+        "SELECT id, name, repository, revision, repository_directory AS repositoryDirectory, url_template AS urlTemplate, license, digest " +
+          "FROM sources ORDER BY id",
+      )
+      .all() as SourceRecord[];
+  }
+
+  /**
+   * Replaces (or adds) a source with the given files, atomically. Fingerprints are staged in an
+   * unindexed table and moved over sorted by key: inserting into the B-tree in key order instead of
+   * file order is several times faster at scale.
+   */
+  replaceSource(metadata: SourceMetadata, digest: string, files: Iterable<IndexedFile>): { files: number; fingerprints: number } {
+    const db = this.db;
+    let fileCount = 0;
+    let fingerprintCount = 0;
+    db.transaction(() => {
+      this.deleteSourceInTransaction(metadata.name);
+      const sourceId = Number(
+        db
+          .prepare("INSERT INTO sources (name, repository, revision, repository_directory, url_template, license, digest, indexed_at) " +
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          )
+          .run(
+            metadata.name,
+            metadata.repository,
+            metadata.revision,
+            metadata.repositoryDirectory,
+            metadata.urlTemplate,
+            metadata.license,
+            digest,
+            new Date().toISOString(),
+          )
+          .lastInsertRowid,
+      );
+      const insertFile = db.prepare(
+        "INSERT INTO files (source_id, path, language, content_hash, lines, tokens) VALUES (?, ?, ?, ?, ?, ?)",
+      );
+      const insertChunk = db.prepare(
+        "INSERT INTO token_chunks (id, first_line, signatures, line_counts, multiline) VALUES (?, ?, ?, ?, ?)",
+      );
+      const stage = db.prepare("INSERT INTO staged_fingerprints (hash, file_id, token_pos) VALUES (?, ?, ?)");
+      for (const file of files) {
+        const fileId = Number(
+          insertFile.run(sourceId, file.path, file.language, file.contentHash, file.tokens.lineCount, file.tokens.count)
+            .lastInsertRowid,
+        );
+        for (const chunk of encodeTokenChunks(file.tokens)) {
+          if (chunk.chunkIndex >= CHUNK_ID_STRIDE) break;
+          insertChunk.run(fileId * CHUNK_ID_STRIDE + chunk.chunkIndex, chunk.firstLine, chunk.signatures, chunk.lineCounts, chunk.multiline);
+        }
+        const { hashes, positions, count } = file.fingerprints;
+        for (let i = 0; i < count; i++) stage.run(hashes[i], fileId, positions[i]);
+        fileCount++;
+        fingerprintCount += count;
+      }
+      db.exec(
+        "INSERT OR IGNORE INTO fingerprints (hash, file_id, token_pos) " +
+          "SELECT hash, file_id, token_pos FROM staged_fingerprints ORDER BY hash, file_id, token_pos",
+      );
+      db.exec("DELETE FROM staged_fingerprints");
+    })();
+    return { files: fileCount, fingerprints: fingerprintCount };
+  }
+
+  /** Removes a source and everything it owns, atomically. */
+  deleteSource(name: string): void {
+    this.db.transaction(() => this.deleteSourceInTransaction(name))();
+  }
+
+  private deleteSourceInTransaction(name: string): void {
+    const source = this.db.prepare("SELECT id FROM sources WHERE name = ?").get(name) as { id: number } | undefined;
+    if (!source) return;
+    const range = this.db.prepare("SELECT min(id) AS lo, max(id) AS hi FROM files WHERE source_id = ?").get(source.id) as {
+      lo: number | null;
+      hi: number | null;
+    };
+    if (range.lo !== null && range.hi !== null) {
+      // Fingerprints are keyed by hash first, so this is one scan of the table; it runs only
+      // when a source changed or left the manifest, never on an unchanged rebuild.
+      this.db
+        .prepare("DELETE FROM fingerprints WHERE file_id IN (SELECT id FROM files WHERE source_id = ?)")
+        .run(source.id);
+      this.db
+        .prepare("DELETE FROM token_chunks WHERE id >= ? AND id < ?")
+        .run(range.lo * CHUNK_ID_STRIDE, (range.hi + 1) * CHUNK_ID_STRIDE);
+    }
+    this.db.prepare("DELETE FROM files WHERE source_id = ?").run(source.id);
+    this.db.prepare("DELETE FROM sources WHERE id = ?").run(source.id);
+  }
+
+  statistics(): IndexStatistics {
+    const count = (sql: string): number => (this.db.prepare(sql).get() as { n: number }).n;
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
+    return {
+      sources: count("SELECT count(*) AS n FROM sources"),
+      files: count("SELECT count(*) AS n FROM files"),
+      fingerprints: count("SELECT count(*) AS n FROM fingerprints"),
+      bytes: statSync(this.path).size,
+    };
+  }
+
+  close(): void {
+    try {
+      this.db.pragma("wal_checkpoint(TRUNCATE)");
+    } finally {
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import type { TokenStream } from "../normalize/normalize.js";
+
+/**
+ * Each indexed file keeps, besides its fingerprints, a compact copy of its token stream: one
+ * signature byte per token plus where each token sits in the file's lines. Matching seeds on a
+ * shared fingerprint, then extends token by token in both directions against these signatures,
+ * which is what makes the reported line ranges exact rather than "somewhere near the hits", and
+ * rejects seeds that are only 32-bit hash collisions. Stored in chunks so a lookup reads only the
+ * part of a large file around the match.
+ */
+export const TOKENS_PER_CHUNK = 1024;
+/** Chunk row ids are fileId * CHUNK_ID_STRIDE + chunkIndex, so a file's chunks are one id range. */
+export const CHUNK_ID_STRIDE = 65536;
+
+export interface EncodedChunk {
+  readonly chunkIndex: number;
+  readonly firstLine: number;
+  /** One byte per token: the top 8 bits of its normalized-token hash. */
+  readonly signatures: Uint8Array;
+  /** Varints: for each line from firstLine on, how many tokens start on it. */
+  readonly lineCounts: Uint8Array;
+  /** Varint pairs (token offset in chunk, extra lines) for tokens spanning lines; null if none. */
+  readonly multiline: Uint8Array | null;
+}
+
+export interface DecodedChunk {
+  readonly signatures: Uint8Array;
+  readonly startLines: Uint32Array;
+  readonly endLines: Uint32Array;
+}
+
+export function tokenSignature(tokenHash: number): number {
+  return tokenHash >>> 24;
+}
+
+class ByteWriter {
+  private bytes = new Uint8Array(64);
+  length = 0;
+  varint(value: number): void {
+    let v = value;
+    while (v >= 0x80) {
+      this.byte((v & 0x7f) | 0x80);
+      v = Math.floor(v / 128);
+    }
+    this.byte(v);
+  }
+  private byte(b: number): void {
+    if (this.length === this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    this.bytes[this.length++] = b;
+  }
+  result(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+function readVarint(bytes: Uint8Array, cursor: { offset: number }): number {
+  let value = 0;
+  let scale = 1;
+  for (;;) {
+    const b = bytes[cursor.offset++];
+    if (b === undefined) throw new Error("truncated token chunk");
+    value += (b & 0x7f) * scale;
+    if (b < 0x80) return value;
+    scale *= 128;
+  }
+}
+
+export function encodeTokenChunks(tokens: TokenStream): EncodedChunk[] {
+  const chunks: EncodedChunk[] = [];
+  for (let start = 0, chunkIndex = 0; start < tokens.count; start += TOKENS_PER_CHUNK, chunkIndex++) {
+    const end = Math.min(tokens.count, start + TOKENS_PER_CHUNK);
+    const signatures = new Uint8Array(end - start);
+    const lines = new ByteWriter();
+    const multiline = new ByteWriter();
+    const firstLine = tokens.startLines[start]!;
+    let line = firstLine;
+    let onLine = 0;
+    let lastMultiline = 0;
+    for (let i = start; i < end; i++) {
+      signatures[i - start] = tokenSignature(tokens.hashes[i]!);
+      const tokenLine = tokens.startLines[i]!;
+      while (line < tokenLine) {
+        lines.varint(onLine);
+        onLine = 0;
+        line++;
+      }
+      onLine++;
+      const extra = tokens.endLines[i]! - tokenLine;
+      if (extra > 0) {
+        multiline.varint(i - start - lastMultiline);
+        multiline.varint(extra);
+        lastMultiline = i - start;
+      }
+    }
+    lines.varint(onLine);
+    chunks.push({
+      chunkIndex,
+      firstLine,
+      signatures,
+      lineCounts: lines.result(),
+      multiline: multiline.length > 0 ? multiline.result() : null,
+    });
+  }
+  return chunks;
+}
+
+export function decodeTokenChunk(
+  firstLine: number,
+  signatures: Uint8Array,
+  lineCounts: Uint8Array,
+  multiline: Uint8Array | null,
+): DecodedChunk {
+  const count = signatures.length;
+  const startLines = new Uint32Array(count);
+  const cursor = { offset: 0 };
+  let token = 0;
+  for (let line = firstLine; token < count; line++) {
+    const onLine = readVarint(lineCounts, cursor);
+    for (let j = 0; j < onLine && token < count; j++) startLines[token++] = line;
+  }
+  const endLines = startLines.slice();
+  if (multiline) {
+    const mcursor = { offset: 0 };
+    let offset = 0;
+    while (mcursor.offset < multiline.length) {
+      offset += readVarint(multiline, mcursor);
+      const extra = readVarint(multiline, mcursor);
+      if (offset < count) endLines[offset] = startLines[offset]! + extra;
+    }
+  }
+  return { signatures, startLines, endLines };
+}

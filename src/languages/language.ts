@@ -1,0 +1,32 @@
+import type Parser from "tree-sitter";
+
+export type LanguageName = "typescript" | "tsx" | "javascript" | "python";
+
+/** The normalized class a token's text is replaced by, so renamed names and changed values still match. */
+export type AbstractTokenClass = "$id" | "$str" | "$num" | "$re";
+
+/**
+ * What the normalizer needs to know about one language. Adding a language is one small file that
+ * exports one of these and one line in `registry.ts`.
+ */
+export interface LanguageDefinition {
+  readonly name: LanguageName;
+  /** Lower-case file extensions with the dot, e.g. ".ts". */
+  readonly extensions: readonly string[];
+  /** The tree-sitter grammar object, loaded lazily by the registry. */
+  readonly grammar: () => Parser.Language;
+  /** Named leaf node types that are names of any kind (variables, parameters, properties, types). */
+  readonly identifierTypes: readonly string[];
+  /**
+   * Node types that are literals, mapped to their class. The whole subtree becomes one token, so
+   * a string with escapes or an f-string with interpolations is one `$str`.
+   */
+  readonly literalTypes: Readonly<Record<string, AbstractTokenClass>>;
+  /** Node types dropped with their subtree. */
+  readonly commentTypes: readonly string[];
+  /**
+   * Anonymous tokens dropped because formatters add or remove them freely (semicolons, trailing
+   * commas); keeping them would let a reformat hide a copy.
+   */
+  readonly formattingTokens: readonly string[];
+}

@@ -1,0 +1,17 @@
+import { createRequire } from "node:module";
+import type Parser from "tree-sitter";
+import type { LanguageDefinition } from "./language.js";
+
+const require = createRequire(import.meta.url);
+let grammar: Parser.Language | undefined;
+
+export const python: LanguageDefinition = {
+  name: "python",
+  extensions: [".py", ".pyi"],
+  grammar: () => (grammar ??= require("tree-sitter-python") as Parser.Language),
+  identifierTypes: ["identifier"],
+  literalTypes: { string: "$str", integer: "$num", float: "$num" },
+  commentTypes: ["comment"],
+  // Python's commas are syntax (a tuple), but formatters (black) add trailing ones freely.
+  formattingTokens: [",", ";", "line_continuation"],
+};

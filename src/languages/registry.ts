@@ -1,0 +1,36 @@
+import { extname } from "node:path";
+import { ReftrackError } from "../errors.js";
+import { javascript } from "./javascript.js";
+import type { LanguageDefinition, LanguageName } from "./language.js";
+import { python } from "./python.js";
+import { tsx, typescript } from "./typescript.js";
+
+const definitions: readonly LanguageDefinition[] = [typescript, tsx, javascript, python];
+
+const byName = new Map<string, LanguageDefinition>(definitions.map((d) => [d.name, d]));
+const byExtension = new Map<string, LanguageDefinition>(
+  definitions.flatMap((d) => d.extensions.map((ext) => [ext, d] as const)),
+);
+
+export const languageNames: readonly LanguageName[] = definitions.map((d) => d.name);
+
+export function isLanguageName(name: string): name is LanguageName {
+  return byName.has(name);
+}
+
+export function languageByName(name: string): LanguageDefinition {
+  const definition = byName.get(name);
+  if (!definition) {
+    throw new ReftrackError(`unknown language "${name}" (known: ${languageNames.join(", ")})`);
+  }
+  return definition;
+}
+
+/** The language for a path by its extension, or undefined when reftrack does not know it. */
+export function languageForPath(path: string): LanguageDefinition | undefined {
+  return byExtension.get(extname(path).toLowerCase());
+}
+
+export function knownExtensions(): string[] {
+  return [...byExtension.keys()];
+}

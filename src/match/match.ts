@@ -1,0 +1,359 @@
+import { type Fingerprints, type FingerprintParameters } from "../fingerprint/fingerprint.js";
+import { TOKENS_PER_CHUNK, tokenSignature, type DecodedChunk } from "../index/token-chunks.js";
+import type { IndexReader } from "../index/store.js";
+import type { TokenStream } from "../normalize/normalize.js";
+import { sourceLink } from "./links.js";
+
+export interface MatchOptions {
+  /**
+   * A reference is reported only when the shared code is at least this many normalized
+   * characters (non-whitespace, non-comment source characters, each token capped). 150 is the
+   * figure public code-referencing filters use for "long enough to be a copy, not an idiom".
+   */
+  readonly minMatchedChars: number;
+  /**
+   * A fingerprint found in more than this many indexed files is boilerplate (import blocks,
+   * interop helpers, license-header code): it never seeds a reference, though a match found
+   * through rarer fingerprints may extend across it.
+   */
+  readonly maxFileFrequency: number;
+  /**
+   * Two matched segments are one region when the gap between them is at most this many tokens
+   * on each side: one edited statement, so a near-copy reads as one reference, not several.
+   */
+  readonly maxGapTokens: number;
+}
+
+export const DEFAULT_MATCH_OPTIONS: MatchOptions = { minMatchedChars: 150, maxFileFrequency: 16, maxGapTokens: 24 };
+
+/** Why a reference was reported, in figures a reviewer can check. */
+export interface ReferenceExplanation {
+  /** Distinct query fingerprints that hit this file inside the region. */
+  readonly seedFingerprints: number;
+  /** Mean number of indexed files each seed occurs in (1 = unique to this file). */
+  readonly meanSeedFileFrequency: number;
+  /** Normalized characters of the query covered by the matched segments. */
+  readonly matchedChars: number;
+  /** matchedTokens / tokens of the query. */
+  readonly queryCoverage: number;
+  /** matchedTokens / tokens of the source file. */
+  readonly sourceCoverage: number;
+}
+
+export interface Reference {
+  /** Name of the corpus source (from the manifest). */
+  readonly source: string;
+  readonly repository: string | null;
+  readonly revision: string | null;
+  /** File path inside the source. */
+  readonly path: string;
+  /** SPDX license expression (or NOASSERTION). */
+  readonly license: string;
+  /** Link to the exact lines where the host is known, else the repository URL, else null. */
+  readonly url: string | null;
+  /** 1-based inclusive line range in the indexed file. */
+  readonly sourceLines: [number, number];
+  /** 1-based inclusive line range in the query. */
+  readonly queryLines: [number, number];
+  /** Query tokens covered by token-for-token matching segments. */
+  readonly matchedTokens: number;
+  /** Share of the query's tokens this reference covers, 0–1. */
+  readonly similarity: number;
+  /**
+   * References whose query ranges overlap share a group number (1 = the best-matching group):
+   * one piece of code found in several indexed files is one group with several origins.
+   */
+  readonly group: number;
+  readonly explanation: ReferenceExplanation;
+}
+
+interface Segment {
+  queryStart: number;
+  queryEnd: number; // exclusive
+  sourceStart: number;
+  sourceEnd: number; // exclusive
+}
+
+interface Region {
+  fileId: number;
+  segments: Segment[];
+  matchedTokens: number;
+  matchedChars: number;
+  seeds: Set<number>;
+  frequencySum: number;
+}
+
+/** Source-side token signatures and lines, read chunk by chunk on demand within one match. */
+class SourceTokens {
+  private readonly chunks = new Map<number, DecodedChunk | null>();
+  constructor(
+    private readonly reader: IndexReader,
+    private readonly fileId: number,
+  ) {}
+
+  private chunkAt(position: number): DecodedChunk | null {
+    const index = Math.floor(position / TOKENS_PER_CHUNK);
+    let chunk = this.chunks.get(index);
+    if (chunk === undefined) {
+      chunk = this.reader.chunk(this.fileId, index) ?? null;
+      this.chunks.set(index, chunk);
+    }
+    return chunk;
+  }
+
+  /** Signature of the token at `position`, or -1 past either end of the file. */
+  signature(position: number): number {
+    if (position < 0) return -1;
+    const chunk = this.chunkAt(position);
+    return chunk?.signatures[position % TOKENS_PER_CHUNK] ?? -1;
+  }
+
+  startLine(position: number): number {
+    return this.chunkAt(position)?.startLines[position % TOKENS_PER_CHUNK] ?? 0;
+  }
+
+  endLine(position: number): number {
+    return this.chunkAt(position)?.endLines[position % TOKENS_PER_CHUNK] ?? 0;
+  }
+}
+
+interface FileHits {
+  queryPositions: number[];
+  sourcePositions: number[];
+  hashes: number[];
+  frequencies: number[];
+}
+
+/**
+ * Finds references for one normalized query. Pure given the index: seeds are the query's
+ * winnowed fingerprints found in the index; each seed is verified and extended token by token
+ * against the indexed file's signatures; segments on nearby diagonals merge into regions; regions
+ * long enough become references, grouped by the query range they cover.
+ */
+export function findReferences(
+  query: TokenStream,
+  fingerprints: Fingerprints,
+  reader: IndexReader,
+  parameters: FingerprintParameters,
+  options: MatchOptions,
+): Reference[] {
+  const hitsByFile = collectHits(fingerprints, reader, options);
+  if (hitsByFile.size === 0) return [];
+  const querySignatures = new Uint8Array(query.count);
+  for (let i = 0; i < query.count; i++) querySignatures[i] = tokenSignature(query.hashes[i]!);
+
+  const regions: Region[] = [];
+  const sourceTokens = new Map<number, SourceTokens>();
+  for (const [fileId, hits] of hitsByFile) {
+    const tokens = new SourceTokens(reader, fileId);
+    sourceTokens.set(fileId, tokens);
+    const segments = extendSeeds(hits, querySignatures, tokens, parameters.kgramTokens);
+    for (const region of chainSegments(fileId, segments, hits, query, options.maxGapTokens)) {
+      if (region.matchedChars >= options.minMatchedChars) regions.push(region);
+    }
+  }
+  return toReferences(regions, query, reader, sourceTokens);
+}
+
+function collectHits(fingerprints: Fingerprints, reader: IndexReader, options: MatchOptions): Map<number, FileHits> {
+  const hitsByFile = new Map<number, FileHits>();
+  // Rows beyond this cannot change the verdict "too common"; reading them would only cost time.
+  const rowLimit = options.maxFileFrequency * 4 + 1;
+  const seen = new Map<number, [number, number][] | null>();
+  for (let i = 0; i < fingerprints.count; i++) {
+    const hash = fingerprints.hashes[i]!;
+    let rows = seen.get(hash);
+    if (rows === undefined) {
+      const found = reader.lookup(hash, rowLimit);
+      rows = isCommon(found, rowLimit, options.maxFileFrequency) ? null : found;
+      seen.set(hash, rows);
+    }
+    if (!rows || rows.length === 0) continue;
+    const frequency = distinctFiles(rows);
+    const queryPosition = fingerprints.positions[i]!;
+    for (const [fileId, sourcePosition] of rows) {
+      let hits = hitsByFile.get(fileId);
+      if (!hits) {
+        hits = { queryPositions: [], sourcePositions: [], hashes: [], frequencies: [] };
+        hitsByFile.set(fileId, hits);
+      }
+      hits.queryPositions.push(queryPosition);
+      hits.sourcePositions.push(sourcePosition);
+      hits.hashes.push(hash);
+      hits.frequencies.push(frequency);
+    }
+  }
+  return hitsByFile;
+}
+
+function distinctFiles(rows: readonly [number, number][]): number {
+  let count = 0;
+  let previous = -1;
+  for (const [fileId] of rows) {
+    if (fileId !== previous) count++;
+    previous = fileId;
+  }
+  return count;
+}
+
+function isCommon(rows: readonly [number, number][], rowLimit: number, maxFileFrequency: number): boolean {
+  return rows.length >= rowLimit || distinctFiles(rows) > maxFileFrequency;
+}
+
+/**
+ * Verifies each seed (its k tokens must match signature for signature, which rejects 32-bit hash
+ * collisions) and extends it both ways while tokens keep matching.
+ */
+function extendSeeds(hits: FileHits, querySignatures: Uint8Array, source: SourceTokens, k: number): Segment[] {
+  const order = hits.queryPositions.map((_, i) => i);
+  order.sort((a, b) => hits.queryPositions[a]! - hits.queryPositions[b]! || hits.sourcePositions[a]! - hits.sourcePositions[b]!);
+  const segments: Segment[] = [];
+  // Seeds arrive in query order, so on one diagonal only the latest segment can contain the next.
+  const latestOnDiagonal = new Map<number, Segment>();
+  for (const i of order) {
+    const q = hits.queryPositions[i]!;
+    const s = hits.sourcePositions[i]!;
+    const latest = latestOnDiagonal.get(q - s);
+    if (latest && q + k <= latest.queryEnd) continue;
+    let verified = true;
+    for (let j = 0; j < k; j++) {
+      if (querySignatures[q + j] !== source.signature(s + j)) {
+        verified = false;
+        break;
+      }
+    }
+    if (!verified) continue;
+    let start = 0;
+    while (q - start - 1 >= 0 && querySignatures[q - start - 1] === source.signature(s - start - 1)) start++;
+    let end = k;
+    while (q + end < querySignatures.length && querySignatures[q + end] === source.signature(s + end)) end++;
+    const segment = { queryStart: q - start, queryEnd: q + end, sourceStart: s - start, sourceEnd: s + end };
+    segments.push(segment);
+    latestOnDiagonal.set(q - s, segment);
+  }
+  return segments;
+}
+
+/**
+ * Chains segments into regions: in query order, a segment joins the region whose last segment
+ * it follows on both sides within the gap limit. Overlapping segments (from repetitive code) are
+ * clipped so no query token is counted twice.
+ */
+function chainSegments(fileId: number, segments: Segment[], hits: FileHits, query: TokenStream, maxGap: number): Region[] {
+  segments.sort((a, b) => a.queryStart - b.queryStart || a.sourceStart - b.sourceStart);
+  const chains: Segment[][] = [];
+  for (const segment of segments) {
+    let best: Segment[] | undefined;
+    let bestDistance = Infinity;
+    for (const chain of chains) {
+      const last = chain[chain.length - 1]!;
+      const queryGap = segment.queryStart - last.queryEnd;
+      const sourceGap = segment.sourceStart - last.sourceEnd;
+      if (segment.queryEnd <= last.queryEnd || segment.sourceEnd <= last.sourceEnd) continue;
+      if (queryGap > maxGap || sourceGap > maxGap || queryGap < -maxGap || sourceGap < -maxGap) continue;
+      const distance = Math.abs(queryGap - sourceGap);
+      if (distance < bestDistance) {
+        best = chain;
+        bestDistance = distance;
+      }
+    }
+    if (best) best.push(segment);
+    else chains.push([segment]);
+  }
+  return chains.map((chain) => {
+    let matchedTokens = 0;
+    let matchedChars = 0;
+    let covered = -1;
+    for (const segment of chain) {
+      for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
+        matchedTokens++;
+        matchedChars += query.charWeights[t]!;
+      }
+      covered = Math.max(covered, segment.queryEnd);
+    }
+    const first = chain[0]!;
+    const last = chain[chain.length - 1]!;
+    const seeds = new Set<number>();
+    let frequencySum = 0;
+    for (let i = 0; i < hits.queryPositions.length; i++) {
+      const q = hits.queryPositions[i]!;
+      const s = hits.sourcePositions[i]!;
+      if (q >= first.queryStart && q < last.queryEnd && s >= first.sourceStart && s < last.sourceEnd && !seeds.has(hits.hashes[i]!)) {
+        seeds.add(hits.hashes[i]!);
+        frequencySum += hits.frequencies[i]!;
+      }
+    }
+    return { fileId, segments: chain, matchedTokens, matchedChars, seeds, frequencySum };
+  });
+}
+
+function toReferences(
+  regions: Region[],
+  query: TokenStream,
+  reader: IndexReader,
+  sourceTokens: Map<number, SourceTokens>,
+): Reference[] {
+  // Best first: most code covered, then rarer seeds, then a stable order.
+  regions.sort(
+    (a, b) =>
+      b.matchedTokens - a.matchedTokens ||
+      a.frequencySum / Math.max(1, a.seeds.size) - b.frequencySum / Math.max(1, b.seeds.size) ||
+      a.fileId - b.fileId,
+  );
+  const references: Reference[] = [];
+  const groupRanges: [number, number][] = [];
+  const kept: { fileId: number; range: [number, number] }[] = [];
+  for (const region of regions) {
+    const first = region.segments[0]!;
+    const last = region.segments[region.segments.length - 1]!;
+    const queryRange: [number, number] = [first.queryStart, last.queryEnd - 1];
+    // The same file matching the same query tokens twice (repetitive code) is one reference.
+    if (kept.some((k) => k.fileId === region.fileId && overlapShare(k.range, queryRange) > 0.5)) continue;
+    kept.push({ fileId: region.fileId, range: queryRange });
+    let group = groupRanges.findIndex((range) => overlapShare(range, queryRange) > 0.5);
+    if (group === -1) {
+      groupRanges.push(queryRange);
+      group = groupRanges.length - 1;
+    }
+    const file = reader.file(region.fileId);
+    const tokens = sourceTokens.get(region.fileId)!;
+    const sourceLines: [number, number] = [tokens.startLine(first.sourceStart), tokens.endLine(last.sourceEnd - 1)];
+    const source = file.source;
+    references.push({
+      source: source.name,
+      repository: source.repository,
+      revision: source.revision,
+      path: file.path,
+      license: source.license,
+      url: sourceLink(source, file.path, sourceLines),
+      sourceLines,
+      queryLines: [query.startLines[queryRange[0]]!, query.endLines[queryRange[1]]!],
+      matchedTokens: region.matchedTokens,
+      similarity: round(region.matchedTokens / query.count),
+      group: group + 1,
+      explanation: {
+        seedFingerprints: region.seeds.size,
+        meanSeedFileFrequency: round(region.frequencySum / Math.max(1, region.seeds.size)),
+        matchedChars: region.matchedChars,
+        queryCoverage: round(region.matchedTokens / query.count),
+        sourceCoverage: round(region.matchedTokens / Math.max(1, file.tokens)),
+      },
+    });
+  }
+  // Present group by group (groups in order of their best reference), best origin first in each.
+  return references
+    .map((reference, rank) => ({ reference, rank }))
+    .sort((a, b) => a.reference.group - b.reference.group || a.rank - b.rank)
+    .map((entry) => entry.reference);
+}
+
+/** Overlap of two inclusive ranges as a share of the shorter one. */
+function overlapShare(a: readonly [number, number], b: readonly [number, number]): number {
+  const overlap = Math.min(a[1], b[1]) - Math.max(a[0], b[0]) + 1;
+  if (overlap <= 0) return 0;
+  return overlap / Math.min(a[1] - a[0] + 1, b[1] - b[0] + 1);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

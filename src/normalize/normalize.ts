@@ -1,0 +1,206 @@
+import Parser from "tree-sitter";
+import type { TokenHasher } from "../hashing.js";
+import type { LanguageDefinition, LanguageName } from "../languages/language.js";
+
+/**
+ * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
+ * hashing). Stored in every index: an index built by another normalizer version is refused.
+ */
+export const NORMALIZER_VERSION = 1;
+
+/**
+ * A token's contribution to the "normalized characters" measure is its source length capped
+ * here, so one long string literal or name cannot by itself make a region look substantial.
+ */
+export const MAX_TOKEN_CHARS = 24;
+
+/**
+ * The normalized token stream of one source text, as parallel typed arrays (one entry per token)
+ * because the hot path walks them millions of times and objects per token would dominate.
+ */
+export interface TokenStream {
+  readonly language: LanguageName;
+  readonly count: number;
+  /** xxh32 of the normalized token text ("$id", "$str", "if", "+", …). */
+  readonly hashes: Uint32Array;
+  /** 1-based line where the token starts. */
+  readonly startLines: Uint32Array;
+  /** 1-based line where the token ends (differs for multi-line strings). */
+  readonly endLines: Uint32Array;
+  /** Normalized characters the token stands for (source length, capped). */
+  readonly charWeights: Uint8Array;
+  /** Lines in the source text. */
+  readonly lineCount: number;
+  /** Whether tree-sitter had to recover from syntax errors (normal for fragments). */
+  readonly hasErrors: boolean;
+}
+
+const enum TokenAction {
+  Unknown = 0,
+  /** Emit the node type itself: keywords, operators, punctuation, `this`, `true`. */
+  EmitType,
+  /** Emit an abstract class for the node and skip its subtree (identifiers, literals). */
+  EmitClass,
+  /** Skip the node and its subtree (comments). */
+  Skip,
+  /** Drop this leaf (formatting tokens). */
+  Drop,
+}
+
+interface NodeTypeTable {
+  actions: Uint8Array;
+  hashes: Uint32Array;
+}
+
+class LanguageNormalizer {
+  private readonly parser = new Parser();
+  private table: NodeTypeTable = { actions: new Uint8Array(512), hashes: new Uint32Array(512) };
+  private readonly identifierTypes: Set<string>;
+  private readonly commentTypes: Set<string>;
+  private readonly formattingTokens: Set<string>;
+
+  constructor(
+    private readonly definition: LanguageDefinition,
+    private readonly hasher: TokenHasher,
+  ) {
+    this.parser.setLanguage(definition.grammar());
+    this.identifierTypes = new Set(definition.identifierTypes);
+    this.commentTypes = new Set(definition.commentTypes);
+    this.formattingTokens = new Set(definition.formattingTokens);
+  }
+
+  /** Decide once per node type id what to do with it; the walk then only indexes arrays. */
+  private classify(typeId: number, type: string, named: boolean): TokenAction {
+    if (typeId >= this.table.actions.length) {
+      const size = Math.max(typeId + 1, this.table.actions.length * 2);
+      const actions = new Uint8Array(size);
+      const hashes = new Uint32Array(size);
+      actions.set(this.table.actions);
+      hashes.set(this.table.hashes);
+      this.table = { actions, hashes };
+    }
+    let action: TokenAction;
+    let text = type;
+    const literalClass = this.definition.literalTypes[type];
+    if (this.commentTypes.has(type)) {
+      action = TokenAction.Skip;
+    } else if (literalClass !== undefined && named) {
+      action = TokenAction.EmitClass;
+      text = literalClass;
+    } else if (named && this.identifierTypes.has(type)) {
+      action = TokenAction.EmitClass;
+      text = "$id";
+    } else if (this.formattingTokens.has(type)) {
+      action = TokenAction.Drop;
+    } else {
+      action = TokenAction.EmitType;
+    }
+    this.table.actions[typeId] = action;
+    this.table.hashes[typeId] = this.hasher.hashToken(text);
+    return action;
+  }
+
+  normalize(source: string): TokenStream {
+    const tree = this.parser.parse(source);
+    const capacity = Math.max(16, source.length >>> 1);
+    let hashes: Uint32Array = new Uint32Array(capacity);
+    let startLines: Uint32Array = new Uint32Array(capacity);
+    let endLines: Uint32Array = new Uint32Array(capacity);
+    let charWeights: Uint8Array = new Uint8Array(capacity);
+    let count = 0;
+
+    const lineStarts = lineStartOffsets(source);
+    // Token offsets only grow, so line lookups are two forward-moving pointers, O(1) amortized.
+    let startLineIndex = 0;
+    let endLineIndex = 0;
+
+    const cursor = tree.walk();
+    let descend = true;
+    for (;;) {
+      if (descend) {
+        const typeId = cursor.nodeTypeId;
+        let action = this.table.actions[typeId] ?? TokenAction.Unknown;
+        if (action === TokenAction.Unknown) {
+          action = this.classify(typeId, cursor.nodeType, cursor.nodeIsNamed);
+        }
+        let emit = false;
+        if (action === TokenAction.EmitClass) {
+          emit = true;
+        } else if (action === TokenAction.EmitType) {
+          if (cursor.gotoFirstChild()) continue;
+          // Zero-width leaves are tokens tree-sitter invented to recover from an error.
+          emit = !cursor.nodeIsMissing;
+        }
+        if (emit) {
+          const start = cursor.startIndex;
+          const end = cursor.endIndex;
+          if (end > start) {
+            if (count === hashes.length) {
+              const grown = count * 2;
+              hashes = grow32(hashes, grown);
+              startLines = grow32(startLines, grown);
+              endLines = grow32(endLines, grown);
+              const weights = new Uint8Array(grown);
+              weights.set(charWeights);
+              charWeights = weights;
+            }
+            while (startLineIndex + 1 < lineStarts.length && lineStarts[startLineIndex + 1]! <= start) startLineIndex++;
+            if (endLineIndex < startLineIndex) endLineIndex = startLineIndex;
+            while (endLineIndex + 1 < lineStarts.length && lineStarts[endLineIndex + 1]! < end) endLineIndex++;
+            hashes[count] = this.table.hashes[typeId]!;
+            startLines[count] = startLineIndex + 1;
+            endLines[count] = endLineIndex + 1;
+            charWeights[count] = Math.min(end - start, MAX_TOKEN_CHARS);
+            count++;
+          }
+        }
+      }
+      if (cursor.gotoNextSibling()) {
+        descend = true;
+        continue;
+      }
+      if (!cursor.gotoParent()) break;
+      descend = false;
+    }
+    return {
+      language: this.definition.name,
+      count,
+      hashes: hashes.subarray(0, count),
+      startLines: startLines.subarray(0, count),
+      endLines: endLines.subarray(0, count),
+      charWeights: charWeights.subarray(0, count),
+      lineCount: lineStarts.length,
+      hasErrors: tree.rootNode.hasError,
+    };
+  }
+}
+
+function grow32(array: Uint32Array, size: number): Uint32Array {
+  const grown = new Uint32Array(size);
+  grown.set(array);
+  return grown;
+}
+
+function lineStartOffsets(source: string): number[] {
+  const starts = [0];
+  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
+  // A trailing newline ends the last line rather than starting an empty one.
+  if (starts.length > 1 && starts[starts.length - 1] === source.length) starts.pop();
+  return starts;
+}
+
+/** Parses and normalizes source text; keeps one tree-sitter parser per language. */
+export class Normalizer {
+  private readonly byLanguage = new Map<LanguageName, LanguageNormalizer>();
+
+  constructor(private readonly hasher: TokenHasher) {}
+
+  normalize(source: string, language: LanguageDefinition): TokenStream {
+    let normalizer = this.byLanguage.get(language.name);
+    if (!normalizer) {
+      normalizer = new LanguageNormalizer(language, this.hasher);
+      this.byLanguage.set(language.name, normalizer);
+    }
+    return normalizer.normalize(source);
+  }
+}

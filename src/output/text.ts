@@ -1,0 +1,55 @@
+import type { Reference } from "../match/match.js";
+import type { ScannedFile } from "./json.js";
+
+export interface TextStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+  accent(text: string): string;
+}
+
+export const plainStyle: TextStyle = { bold: (t) => t, dim: (t) => t, accent: (t) => t };
+
+export const ansiStyle: TextStyle = {
+  bold: (t) => `\u001b[1m${t}\u001b[22m`,
+  dim: (t) => `\u001b[2m${t}\u001b[22m`,
+  accent: (t) => `\u001b[33m${t}\u001b[39m`,
+};
+
+function lines(range: readonly [number, number]): string {
+  return range[0] === range[1] ? `line ${range[0]}` : `lines ${range[0]}-${range[1]}`;
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+function describeReference(reference: Reference, style: TextStyle): string[] {
+  const origin = [reference.source, reference.revision].filter(Boolean).join(" ");
+  const out = [
+    `    ${style.accent(reference.license)}  ${origin}  ${reference.path}:${reference.sourceLines[0]}-${reference.sourceLines[1]}`,
+  ];
+  if (reference.url) out.push(`      ${style.dim(reference.url)}`);
+  return out;
+}
+
+/**
+ * Human-readable report of one scanned file: each group of references under the query lines it
+ * covers, with license, origin, source lines and link for every origin.
+ */
+export function formatText(file: ScannedFile, style: TextStyle): string {
+  if (file.references.length === 0) return "";
+  const out = [style.bold(`${file.path}`) + style.dim(` (${file.language})`)];
+  let group = 0;
+  for (const reference of file.references) {
+    if (reference.group !== group) {
+      group = reference.group;
+      const origins = file.references.filter((r) => r.group === group).length;
+      out.push(
+        `  ${lines(reference.queryLines)} match ${origins === 1 ? "1 origin" : `${origins} origins`}` +
+          style.dim(` (${reference.matchedTokens} tokens, ${percent(reference.similarity)} of the file)`),
+      );
+    }
+    out.push(...describeReference(reference, style));
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,66 @@
+import { ReftrackError } from "./errors.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters, fingerprint } from "./fingerprint/fingerprint.js";
+import { type TokenHasher, loadTokenHasher } from "./hashing.js";
+import { IndexReader, currentIndexParameters } from "./index/store.js";
+import type { LanguageDefinition, LanguageName } from "./languages/language.js";
+import { languageByName, languageForPath } from "./languages/registry.js";
+import { DEFAULT_MATCH_OPTIONS, type MatchOptions, type Reference, findReferences } from "./match/match.js";
+import { Normalizer } from "./normalize/normalize.js";
+
+/** Say which language the code is in, by name or by a file path whose extension decides. */
+export type MatchTarget = ({ language: LanguageName; path?: string } | { path: string; language?: LanguageName }) & Partial<MatchOptions>;
+
+export interface MatchResult {
+  readonly language: LanguageName;
+  readonly references: Reference[];
+}
+
+export interface OpenOptions {
+  readonly fingerprinting?: FingerprintParameters;
+}
+
+/**
+ * The library entry point: open an index once, then `match` code synchronously, as often as a
+ * suggestion pipeline needs. Code passed to `match` is only held for the duration of the call.
+ */
+export class ReferenceTracker {
+  private constructor(
+    private readonly reader: IndexReader,
+    private readonly normalizer: Normalizer,
+    private readonly fingerprinting: FingerprintParameters,
+  ) {}
+
+  static async open(dbPath: string, options: OpenOptions = {}): Promise<ReferenceTracker> {
+    const fingerprinting = options.fingerprinting ?? DEFAULT_FINGERPRINT_PARAMETERS;
+    const hasher: TokenHasher = await loadTokenHasher();
+    const reader = IndexReader.open(dbPath, currentIndexParameters(fingerprinting));
+    return new ReferenceTracker(reader, new Normalizer(hasher), fingerprinting);
+  }
+
+  match(code: string, target: MatchTarget): MatchResult {
+    if (typeof code !== "string") throw new ReftrackError("match() expects the code as a string");
+    const language = resolveLanguage(target);
+    const options: MatchOptions = {
+      minMatchedChars: target.minMatchedChars ?? DEFAULT_MATCH_OPTIONS.minMatchedChars,
+      maxFileFrequency: target.maxFileFrequency ?? DEFAULT_MATCH_OPTIONS.maxFileFrequency,
+      maxGapTokens: target.maxGapTokens ?? DEFAULT_MATCH_OPTIONS.maxGapTokens,
+    };
+    const tokens = this.normalizer.normalize(code, language);
+    const prints = fingerprint(tokens, this.fingerprinting);
+    return { language: language.name, references: findReferences(tokens, prints, this.reader, this.fingerprinting, options) };
+  }
+
+  close(): void {
+    this.reader.close();
+  }
+}
+
+function resolveLanguage(target: MatchTarget): LanguageDefinition {
+  if (target.language) return languageByName(target.language);
+  if (target.path) {
+    const language = languageForPath(target.path);
+    if (!language) throw new ReftrackError(`cannot tell the language of ${target.path} from its extension`);
+    return language;
+  }
+  throw new ReftrackError("match() needs { language } or { path }");
+}
