@@ -1,9 +1,9 @@
 import { join } from "node:path";
-import type { ResolvedSource } from "../corpus/manifest.js";
+import { type ResolvedSource, loadManifest } from "../corpus/manifest.js";
 import { PathFilter } from "../corpus/glob.js";
 import { DEFAULT_MAX_FILE_BYTES, type SkipReason, readSourceFile } from "../corpus/source-file.js";
 import { walkFiles } from "../corpus/walk.js";
-import { type FingerprintParameters, fingerprint } from "../fingerprint/fingerprint.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters, fingerprint } from "../fingerprint/fingerprint.js";
 import { type TokenHasher, loadTokenHasher } from "../hashing.js";
 import { languageForPath } from "../languages/registry.js";
 import { Normalizer } from "../normalize/normalize.js";
@@ -177,4 +177,17 @@ function* indexFiles(
       fingerprints: fingerprint(tokens, parameters),
     };
   }
+}
+
+/** Library form of `reftrack index`: load a manifest and build or update the index from it. */
+export async function buildIndexFromManifest(
+  dbPath: string,
+  manifestPath: string,
+  options: Partial<BuildOptions> = {},
+): Promise<BuildSummary> {
+  const manifest = loadManifest(manifestPath);
+  return buildIndex(dbPath, manifest.sources, manifest.unavailable, {
+    ...options,
+    fingerprinting: options.fingerprinting ?? DEFAULT_FINGERPRINT_PARAMETERS,
+  });
 }

@@ -1,3 +1,4 @@
+import { ReftrackError } from "../errors.js";
 import type { TokenStream } from "../normalize/normalize.js";
 
 /**
@@ -62,7 +63,7 @@ function readVarint(bytes: Uint8Array, cursor: { offset: number }): number {
   let scale = 1;
   for (;;) {
     const b = bytes[cursor.offset++];
-    if (b === undefined) throw new Error("truncated token chunk");
+    if (b === undefined) throw new ReftrackError("index is corrupt: truncated token chunk; rebuild it");
     value += (b & 0x7f) * scale;
     if (b < 0x80) return value;
     scale *= 128;

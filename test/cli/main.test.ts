@@ -1,0 +1,152 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES, FIXTURE_MANIFEST, temporaryDirectory } from "../helpers.js";
+
+const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
+
+function reftrack(args: string[], input?: string | Buffer): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { input: input ?? "", encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A user error is one line on stderr, never a stack trace. */
+function expectOneLineError(stderr: string, pattern: RegExp): void {
+  const lines = stderr.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^reftrack: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+const dir = temporaryDirectory();
+const db = join(dir.path, "cli.db");
+const queries = join(dir.path, "queries");
+
+beforeAll(() => {
+  const built = reftrack(["index", "--db", db, FIXTURE_MANIFEST]);
+  expect(built.status).toBe(0);
+  mkdirSync(queries);
+  copyFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), join(queries, "copied.py"));
+  copyFileSync(join(FIXTURES, "..", "..", "examples", "rate-limiter.ts"), join(queries, "original.ts"));
+});
+afterAll(() => dir.cleanup());
+
+describe("reftrack index", () => {
+  it("prints progress and a summary, and is incremental", () => {
+    const again = reftrack(["index", "--db", db, FIXTURE_MANIFEST]);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/unchanged\s+alpha: 3 files/);
+    expect(again.stderr).toMatch(/index: 2 sources, 6 files, \d+ fingerprints/);
+    expect(reftrack(["index", "--quiet", "--db", db, FIXTURE_MANIFEST]).stderr).toBe("");
+  });
+
+  it("fails cleanly on a corrupt or missing manifest and on bad usage", () => {
+    const corrupt = join(dir.path, "corrupt.json");
+    writeFileSync(corrupt, '{"sources": [ {"kind": "dir", ');
+    let run = reftrack(["index", "--db", join(dir.path, "x.db"), corrupt]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /manifest .* is not valid JSON/);
+    run = reftrack(["index", "--db", join(dir.path, "x.db"), join(dir.path, "absent.json")]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /cannot read manifest/);
+    run = reftrack(["index", FIXTURE_MANIFEST]);
+    expectOneLineError(run.stderr, /--db <file> is required/);
+    run = reftrack(["index", "--bogus", "--db", db, FIXTURE_MANIFEST]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /index: Unknown option '--bogus'/);
+  });
+});
+
+describe("reftrack scan", () => {
+  it("exits 1 and prints references when code matches, 0 when nothing does", () => {
+    const hit = reftrack(["scan", "--db", db, join(queries, "copied.py")]);
+    expect(hit.status).toBe(1);
+    expect(hit.stdout).toMatch(/copied\.py \(python\)/);
+    expect(hit.stdout).toMatch(/MIT\s+alpha v1\.0\.0\s+tools\/report\.py:\d+-\d+/);
+    expect(hit.stdout).toMatch(/https:\/\/github\.com\/example\/alpha\/blob\/v1\.0\.0\/tools\/report\.py#L\d+-L\d+/);
+    const miss = reftrack(["scan", "--db", db, join(queries, "original.ts")]);
+    expect(miss.status).toBe(0);
+    expect(miss.stdout).toBe("");
+    expect(miss.stderr).toMatch(/scanned 1 file: 0 with references/);
+  });
+
+  it("prints one JSON document with the documented fields", () => {
+    const run = reftrack(["scan", "--db", db, "--format", "json", queries]);
+    expect(run.status).toBe(1);
+    const doc = JSON.parse(run.stdout) as { version: number; results: { path: string; language: string; references: Record<string, unknown>[] }[] };
+    expect(doc.version).toBe(1);
+    expect(doc.results.map((r) => r.path).sort()).toEqual([join(queries, "copied.py"), join(queries, "original.ts")]);
+    const copied = doc.results.find((r) => r.path.endsWith("copied.py"))!;
+    expect(copied.language).toBe("python");
+    const reference = copied.references[0]!;
+    for (const field of ["repository", "revision", "path", "license", "url", "sourceLines", "queryLines", "matchedTokens", "similarity"]) {
+      expect(reference).toHaveProperty(field);
+    }
+    expect(reference.sourceLines).toEqual(reference.queryLines);
+    expect(reference.similarity).toBe(1);
+  });
+
+  it("reads standard input with --language", () => {
+    const code = readFileSync(join(FIXTURES, "corpus", "beta", "lib", "queue.ts"), "utf8");
+    const run = reftrack(["scan", "--db", db, "--language", "typescript", "--format", "json", "-"], code);
+    expect(run.status).toBe(1);
+    const doc = JSON.parse(run.stdout) as { results: { path: string; references: { path: string }[] }[] };
+    expect(doc.results[0]!.path).toBe("-");
+    expect(doc.results[0]!.references[0]!.path).toBe("lib/queue.ts");
+    const noLanguage = reftrack(["scan", "--db", db, "-"], code);
+    expect(noLanguage.status).toBe(0);
+    expect(noLanguage.stderr).toMatch(/skipped -: give --language for standard input/);
+  });
+
+  it("skips binary, empty, invalid UTF-8 and unknown files with a notice, never a crash", () => {
+    const odd = join(dir.path, "odd");
+    mkdirSync(odd);
+    writeFileSync(join(odd, "binary.js"), Buffer.from([1, 0, 2, 0, 3]));
+    writeFileSync(join(odd, "empty.py"), "");
+    writeFileSync(join(odd, "latin1.ts"), Buffer.from([0x6c, 0x65, 0x74, 0x20, 0xe9, 0x3b]));
+    writeFileSync(join(odd, "notes.md"), "# notes");
+    const run = reftrack(["scan", "--db", db, join(odd, "binary.js"), join(odd, "empty.py"), join(odd, "latin1.ts"), join(odd, "notes.md")]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/skipped .*binary\.js: contains NUL bytes/);
+    expect(run.stderr).toMatch(/skipped .*empty\.py: empty file/);
+    expect(run.stderr).toMatch(/skipped .*latin1\.ts: not valid UTF-8/);
+    expect(run.stderr).toMatch(/skipped .*notes\.md: no known language/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 2 with one line for a missing index, a non-index file and bad options", () => {
+    let run = reftrack(["scan", "--db", join(dir.path, "missing.db"), queries]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /index not found/);
+    const notDb = join(dir.path, "not-a-db.db");
+    writeFileSync(notDb, "hello ".repeat(1000));
+    run = reftrack(["scan", "--db", notDb, queries]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /not a database/);
+    run = reftrack(["scan", "--db", db, "--format", "xml", queries]);
+    expectOneLineError(run.stderr, /--format must be text or json/);
+    run = reftrack(["scan", "--db", db, "--language", "cobol", "-"]);
+    expectOneLineError(run.stderr, /unknown language "cobol"/);
+    run = reftrack(["scan", "--db", db, "--min-chars", "lots", queries]);
+    expectOneLineError(run.stderr, /--min-chars expects a positive whole number/);
+    run = reftrack(["frobnicate"]);
+    expectOneLineError(run.stderr, /unknown command "frobnicate"/);
+  });
+
+  it("reports a missing path as an error but still scans the rest (exit 2)", () => {
+    const run = reftrack(["scan", "--db", db, join(dir.path, "nope.py"), join(queries, "copied.py")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/nope\.py: no such file or directory/);
+    expect(run.stdout).toMatch(/copied\.py/);
+  });
+
+  it("is silent with --quiet and still sets the exit status", () => {
+    const run = reftrack(["scan", "--quiet", "--db", db, join(queries, "copied.py")]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("");
+  });
+});

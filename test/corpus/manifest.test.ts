@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadManifest } from "../../src/corpus/manifest.js";
+import { ReftrackError } from "../../src/errors.js";
+import { FIXTURE_MANIFEST, temporaryDirectory } from "../helpers.js";
+
+describe("manifest", () => {
+  let dir: ReturnType<typeof temporaryDirectory>;
+  beforeEach(() => {
+    dir = temporaryDirectory();
+    mkdirSync(join(dir.path, "code"));
+  });
+  afterEach(() => dir.cleanup());
+
+  function write(content: unknown): string {
+    const path = join(dir.path, "manifest.json");
+    writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+    return path;
+  }
+
+  const valid = { kind: "dir", name: "code", path: "code", license: "MIT", repository: "https://github.com/o/r.git/", revision: "v1" };
+
+  it("resolves relative paths against the manifest's folder and normalizes the repository URL", () => {
+    const { sources } = loadManifest(write({ sources: [valid] }));
+    expect(sources[0]!.root).toBe(join(dir.path, "code"));
+    expect(sources[0]!.repository).toBe("https://github.com/o/r");
+    expect(loadManifest(FIXTURE_MANIFEST).sources.map((s) => s.name)).toEqual(["alpha", "beta"]);
+  });
+
+  it("accepts SPDX expressions, NONE and NOASSERTION", () => {
+    for (const license of ["MIT", "Apache-2.0 OR MIT", "GPL-2.0-only WITH Classpath-exception-2.0", "(MIT AND BSD-3-Clause)", "NOASSERTION", "NONE"]) {
+      expect(loadManifest(write({ sources: [{ ...valid, license }] })).sources[0]!.license).toBe(license);
+    }
+  });
+
+  it("names the source when its license is not a valid SPDX expression", () => {
+    const path = write({ sources: [valid, { ...valid, name: "second", license: "Apache 2" }] });
+    expect(() => loadManifest(path)).toThrow(/source #2 \("second"\): license "Apache 2" is not a valid SPDX expression/);
+  });
+
+  it.each([
+    ["not JSON", "{ sources: [", /is not valid JSON/],
+    ["no sources list", { items: [] }, /must be an object with a "sources" list/],
+    ["unknown kind", { sources: [{ ...valid, kind: "svn" }] }, /unknown kind "svn"/],
+    ["missing name", { sources: [{ ...valid, name: undefined }] }, /"name" is required/],
+    ["missing folder", { sources: [{ ...valid, path: "nowhere" }] }, /folder not found/],
+    ["bad repository", { sources: [{ ...valid, repository: "github.com/o/r" }] }, /repository must be an http\(s\) URL/],
+    ["duplicate names", { sources: [valid, valid] }, /duplicate source name "code"/],
+    ["bad globs", { sources: [{ ...valid, exclude: "test" }] }, /"exclude" must be a list/],
+  ])("rejects a manifest with %s with one clear error", (_, content, message) => {
+    const path = write(content);
+    expect(() => loadManifest(path)).toThrow(ReftrackError);
+    expect(() => loadManifest(path)).toThrow(message);
+  });
+
+  it("rejects a manifest that does not exist", () => {
+    expect(() => loadManifest(join(dir.path, "nope.json"))).toThrow(/cannot read manifest .*ENOENT/);
+  });
+});

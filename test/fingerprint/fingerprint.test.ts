@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { fingerprint, guaranteeThreshold, kgramHashes, winnow } from "../../src/fingerprint/fingerprint.js";
+import type { TokenStream } from "../../src/normalize/normalize.js";
+
+function stream(hashes: number[]): TokenStream {
+  const n = hashes.length;
+  return {
+    language: "typescript",
+    count: n,
+    hashes: Uint32Array.from(hashes),
+    startLines: new Uint32Array(n).fill(1),
+    endLines: new Uint32Array(n).fill(1),
+    charWeights: new Uint8Array(n).fill(1),
+    lineCount: 1,
+    hasErrors: false,
+  };
+}
+
+/** Deterministic pseudo-random tokens (mulberry32). */
+function randomTokens(seed: number, n: number, alphabet: number): number[] {
+  let a = seed >>> 0;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out.push((((t ^ (t >>> 14)) >>> 0) % alphabet) * 2654435761 >>> 0);
+  }
+  return out;
+}
+
+describe("fingerprint", () => {
+  const parameters = { kgramTokens: 12, windowKgrams: 12 };
+
+  it("rolls k-gram hashes that equal hashing each k-gram from scratch", () => {
+    const tokens = randomTokens(1, 60, 50);
+    const rolled = kgramHashes(stream(tokens), 12);
+    for (let i = 0; i < rolled.length; i++) {
+      expect(rolled[i]).toBe(kgramHashes(stream(tokens.slice(i, i + 12)), 12)[0]);
+    }
+  });
+
+  it("finds every shared run of at least w + k − 1 tokens (the winnowing guarantee)", () => {
+    const t = guaranteeThreshold(parameters);
+    expect(t).toBe(23);
+    for (let trial = 0; trial < 200; trial++) {
+      const shared = randomTokens(trial + 1000, t, 40);
+      const a = [...randomTokens(trial, 37, 40), ...shared, ...randomTokens(trial + 7, 11, 40)];
+      const b = [...randomTokens(trial + 3, 5, 40), ...shared, ...randomTokens(trial + 9, 50, 40)];
+      const fa = new Set(fingerprint(stream(a), parameters).hashes);
+      const fb = fingerprint(stream(b), parameters).hashes;
+      expect(fb.some((h) => fa.has(h))).toBe(true);
+    }
+  });
+
+  it("keeps about 2/(w+1) of the k-grams", () => {
+    const tokens = randomTokens(42, 20_000, 1000);
+    const prints = fingerprint(stream(tokens), parameters);
+    const density = prints.count / (tokens.length - 11);
+    expect(density).toBeGreaterThan(0.12);
+    expect(density).toBeLessThan(0.19);
+  });
+
+  it("selects one fingerprint per window, not one per k-gram, in a run of identical k-grams (robust winnowing)", () => {
+    const repetitive = new Array(200).fill(7);
+    const prints = fingerprint(stream(repetitive), parameters);
+    const kgrams = 200 - 12 + 1;
+    // Plain "rightmost minimum" would select every one of the 189 k-grams here.
+    expect(prints.count).toBeLessThanOrEqual(Math.ceil(kgrams / 12));
+    expect(new Set(prints.hashes).size).toBe(1);
+  });
+
+  it("gives a text shorter than one window its minimum, and nothing below k tokens", () => {
+    expect(fingerprint(stream(randomTokens(5, 14, 100)), parameters).count).toBe(1);
+    expect(fingerprint(stream(randomTokens(5, 11, 100)), parameters).count).toBe(0);
+  });
+
+  it("reports positions of the selected k-grams in order", () => {
+    const prints = winnow(kgramHashes(stream(randomTokens(3, 500, 100)), 12), 12);
+    for (let i = 1; i < prints.count; i++) expect(prints.positions[i]!).toBeGreaterThan(prints.positions[i - 1]!);
+    // Consecutive selections are never more than a window apart.
+    for (let i = 1; i < prints.count; i++) expect(prints.positions[i]! - prints.positions[i - 1]!).toBeLessThanOrEqual(12);
+  });
+});

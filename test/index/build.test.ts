@@ -1,0 +1,137 @@
+import { appendFileSync, cpSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buildIndexFromManifest } from "../../src/index/build.js";
+import { IndexReader, IndexWriter, currentIndexParameters } from "../../src/index/store.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/fingerprint/fingerprint.js";
+import { FIXTURES, temporaryDirectory } from "../helpers.js";
+
+/** Everything an index says, with row ids replaced by the names they stand for. */
+function dump(dbPath: string): unknown {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const fileKey = "s.name || ':' || f.path";
+    return {
+      sources: db.prepare("SELECT name, repository, revision, repository_directory, url_template, license, digest FROM sources ORDER BY name").all(),
+      files: db
+        .prepare(`SELECT ${fileKey} AS file, f.language, f.content_hash, f.lines, f.tokens FROM files f JOIN sources s ON s.id = f.source_id ORDER BY file`)
+        .all(),
+      fingerprints: db
+        .prepare(
+          `SELECT p.hash, ${fileKey} AS file, p.token_pos FROM fingerprints p JOIN files f ON f.id = p.file_id JOIN sources s ON s.id = f.source_id ORDER BY p.hash, file, p.token_pos`,
+        )
+        .all(),
+      chunks: db
+        .prepare(
+          `SELECT ${fileKey} AS file, c.id % 65536 AS chunk, c.first_line, hex(c.signatures) AS sig, hex(c.line_counts) AS lines, hex(c.multiline) AS multi ` +
+            "FROM token_chunks c JOIN files f ON f.id = c.id / 65536 JOIN sources s ON s.id = f.source_id ORDER BY file, chunk",
+        )
+        .all(),
+      orphanFingerprints: (db.prepare("SELECT count(*) AS n FROM fingerprints WHERE file_id NOT IN (SELECT id FROM files)").get() as { n: number }).n,
+      orphanChunks: (db.prepare("SELECT count(*) AS n FROM token_chunks WHERE id / 65536 NOT IN (SELECT id FROM files)").get() as { n: number }).n,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe("index build", () => {
+  let dir: ReturnType<typeof temporaryDirectory>;
+  let corpus: string;
+  let manifest: string;
+
+  beforeEach(() => {
+    dir = temporaryDirectory();
+    corpus = join(dir.path, "corpus");
+    cpSync(join(FIXTURES, "corpus"), corpus, { recursive: true });
+    manifest = join(corpus, "manifest.json");
+  });
+  afterEach(() => dir.cleanup());
+
+  it("skips unchanged sources on a rebuild", async () => {
+    const db = join(dir.path, "a.db");
+    const first = await buildIndexFromManifest(db, manifest);
+    expect(first.sourcesIndexed).toBe(2);
+    expect(first.index.files).toBe(6);
+    const before = dump(db);
+    const second = await buildIndexFromManifest(db, manifest);
+    expect(second.sourcesIndexed).toBe(0);
+    expect(second.sourcesUnchanged).toBe(2);
+    expect(dump(db)).toEqual(before);
+  });
+
+  it("after changes, removals and metadata edits, equals a fresh build of the new state", async () => {
+    const db = join(dir.path, "incremental.db");
+    await buildIndexFromManifest(db, manifest);
+    // Change a file, delete a file, add a file, and change a license.
+    appendFileSync(join(corpus, "alpha", "tools", "report.py"), "\n\ndef extra(x):\n    return [y * 2 for y in x if y]\n");
+    rmSync(join(corpus, "beta", "vendor", "lru.js"));
+    cpSync(join(corpus, "beta", "lib", "queue.ts"), join(corpus, "alpha", "src", "queue-copy.ts"));
+    const parsed = JSON.parse((await import("node:fs")).readFileSync(manifest, "utf8")) as { sources: { license: string }[] };
+    parsed.sources[1]!.license = "MIT";
+    writeFileSync(manifest, JSON.stringify(parsed));
+    const update = await buildIndexFromManifest(db, manifest);
+    expect(update.sourcesIndexed).toBe(2);
+
+    const fresh = join(dir.path, "fresh.db");
+    await buildIndexFromManifest(fresh, manifest);
+    expect(dump(db)).toEqual(dump(fresh));
+    expect((dump(db) as { orphanFingerprints: number }).orphanFingerprints).toBe(0);
+  });
+
+  it("removes sources that left the manifest, with all their rows", async () => {
+    const db = join(dir.path, "remove.db");
+    await buildIndexFromManifest(db, manifest);
+    const parsed = JSON.parse((await import("node:fs")).readFileSync(manifest, "utf8")) as { sources: unknown[] };
+    writeFileSync(manifest, JSON.stringify({ sources: [parsed.sources[0]] }));
+    const summary = await buildIndexFromManifest(db, manifest);
+    expect(summary.sourcesRemoved).toBe(1);
+    const after = dump(db) as { sources: unknown[]; orphanFingerprints: number; orphanChunks: number };
+    expect(after.sources).toHaveLength(1);
+    expect(after.orphanFingerprints).toBe(0);
+    expect(after.orphanChunks).toBe(0);
+  });
+
+  it("counts skipped files by reason instead of failing", async () => {
+    writeFileSync(join(corpus, "alpha", "src", "blob.js"), Buffer.from([0x63, 0x6f, 0x00, 0x01, 0x02]));
+    writeFileSync(join(corpus, "alpha", "src", "latin1.py"), Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x27, 0xe9, 0x27, 0x0a]));
+    writeFileSync(join(corpus, "alpha", "src", "empty.ts"), "");
+    writeFileSync(join(corpus, "alpha", "src", "bundle.js"), `var a=${"1+".repeat(3000)}1;`);
+    writeFileSync(join(corpus, "alpha", "src", "notes.txt"), "not code");
+    const summary = await buildIndexFromManifest(join(dir.path, "skips.db"), manifest);
+    expect(summary.skipped).toEqual({ binary: 1, "invalid-utf8": 1, empty: 1, minified: 1 });
+    expect(summary.index.files).toBe(6);
+  });
+});
+
+describe("index store", () => {
+  let dir: ReturnType<typeof temporaryDirectory>;
+  beforeEach(() => {
+    dir = temporaryDirectory();
+  });
+  afterEach(() => dir.cleanup());
+
+  const parameters = currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS);
+
+  it("refuses to read or extend an index built with other parameters", () => {
+    const db = join(dir.path, "k.db");
+    IndexWriter.open(db, { ...parameters, kgramTokens: parameters.kgramTokens + 1 }).close();
+    expect(() => IndexReader.open(db, parameters)).toThrow(/was built with k=13 .*this reftrack uses k=12/);
+    expect(() => IndexWriter.open(db, parameters)).toThrow(/rebuild it/);
+  });
+
+  it("refuses a missing index, a non-database and a foreign database with one-line errors", () => {
+    expect(() => IndexReader.open(join(dir.path, "missing.db"), parameters)).toThrow(/index not found/);
+    const garbage = join(dir.path, "garbage.db");
+    writeFileSync(garbage, "this is not sqlite at all, just some text that is long enough to look like a header".repeat(20));
+    expect(() => IndexReader.open(garbage, parameters)).toThrow(/cannot open index .*not a database/);
+    expect(() => IndexWriter.open(garbage, parameters)).toThrow(/cannot open index .*not a database/);
+    const foreign = join(dir.path, "foreign.db");
+    const db = new Database(foreign);
+    db.exec("CREATE TABLE people (name TEXT)");
+    db.close();
+    expect(() => IndexReader.open(foreign, parameters)).toThrow(/not a reftrack index/);
+    expect(() => IndexWriter.open(foreign, parameters)).toThrow(/not a reftrack index; refusing to write/);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { TOKENS_PER_CHUNK, decodeTokenChunk, encodeTokenChunks, tokenSignature } from "../../src/index/token-chunks.js";
+import type { TokenStream } from "../../src/normalize/normalize.js";
+
+function stream(startLines: number[], endLines: number[]): TokenStream {
+  const n = startLines.length;
+  return {
+    language: "python",
+    count: n,
+    hashes: Uint32Array.from(startLines, (_, i) => (i * 2654435761) >>> 0),
+    startLines: Uint32Array.from(startLines),
+    endLines: Uint32Array.from(endLines),
+    charWeights: new Uint8Array(n).fill(1),
+    lineCount: Math.max(0, ...endLines),
+    hasErrors: false,
+  };
+}
+
+describe("token chunks", () => {
+  it("round-trips signatures and line positions across chunk boundaries", () => {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let line = 3;
+    for (let i = 0; i < TOKENS_PER_CHUNK * 2 + 100; i++) {
+      if (i % 7 === 0) line += i % 3; // blank lines and several tokens per line
+      starts.push(line);
+      ends.push(i % 97 === 0 ? line + 4 : line); // some multi-line tokens
+      if (i % 97 === 0) line += 4;
+    }
+    const tokens = stream(starts, ends);
+    const chunks = encodeTokenChunks(tokens);
+    expect(chunks).toHaveLength(3);
+    chunks.forEach((chunk) => {
+      const decoded = decodeTokenChunk(chunk.firstLine, chunk.signatures, chunk.lineCounts, chunk.multiline);
+      const offset = chunk.chunkIndex * TOKENS_PER_CHUNK;
+      for (let i = 0; i < decoded.signatures.length; i++) {
+        expect(decoded.signatures[i]).toBe(tokenSignature(tokens.hashes[offset + i]!));
+        expect(decoded.startLines[i]).toBe(starts[offset + i]);
+        expect(decoded.endLines[i]).toBe(ends[offset + i]);
+      }
+    });
+  });
+
+  it("stores about one byte per token plus a little per line", () => {
+    const starts = Array.from({ length: 1000 }, (_, i) => 1 + Math.floor(i / 8));
+    const [chunk] = encodeTokenChunks(stream(starts, starts));
+    expect(chunk!.lineCounts.length).toBe(125);
+    expect(chunk!.multiline).toBeNull();
+  });
+
+  it("rejects a truncated chunk instead of inventing lines", () => {
+    const [chunk] = encodeTokenChunks(stream([1, 1, 2, 5], [1, 1, 2, 5]));
+    expect(() => decodeTokenChunk(chunk!.firstLine, chunk!.signatures, chunk!.lineCounts.subarray(0, 1), null)).toThrow(/truncated/);
+  });
+});

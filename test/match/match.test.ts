@@ -1,0 +1,220 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildIndexFromManifest } from "../../src/index/build.js";
+import { ReferenceTracker } from "../../src/tracker.js";
+import { buildFixtureIndex, temporaryDirectory } from "../helpers.js";
+
+const workspace = temporaryDirectory();
+let tracker: ReferenceTracker;
+
+beforeAll(async () => {
+  tracker = await ReferenceTracker.open(await buildFixtureIndex(workspace.path));
+});
+afterAll(() => {
+  tracker.close();
+  workspace.cleanup();
+});
+
+// alpha/src/debounce.ts with every name changed, strings changed, comments added, semicolons
+// dropped, trailing commas added and the layout reflowed.
+const DEBOUNCE_RENAMED_AND_REFORMATTED = `
+export interface Opts { leading?: boolean; trailing?: boolean; maxWait?: number }
+
+export function throttleCalls<P extends unknown[]>(
+    callback: (...params: P) => void,
+    delay: number,
+    opts: Opts = {},
+) {
+    let handle: ReturnType<typeof setTimeout> | undefined
+    let queued: P | undefined
+    let startedAt: number | undefined
+    const atStart = opts.leading ?? false
+    const atEnd = opts.trailing ?? true
+    // run whatever is queued
+    function run(): void {
+        handle = undefined
+        startedAt = undefined
+        if (atEnd && queued) {
+            const params = queued
+            queued = undefined
+            callback(...params)
+        }
+    }
+    function wrapper(...params: P): void {
+        const t = Date.now()
+        if (startedAt === undefined) startedAt = t
+        const overdue = opts.maxWait !== undefined && t - startedAt >= opts.maxWait
+        if (handle === undefined && atStart) { callback(...params) } else { queued = params }
+        if (handle !== undefined) clearTimeout(handle)
+        if (overdue) {
+            run()
+            return
+        }
+        handle = setTimeout(run, delay)
+    }
+    return wrapper
+}
+`;
+
+describe("match", () => {
+  it("finds renamed and reformatted code, with its license and link", () => {
+    const { references } = tracker.match(DEBOUNCE_RENAMED_AND_REFORMATTED, { language: "typescript" });
+    expect(references.length).toBeGreaterThanOrEqual(1);
+    const best = references[0]!;
+    expect(best.source).toBe("alpha");
+    expect(best.path).toBe("src/debounce.ts");
+    expect(best.license).toBe("MIT");
+    expect(best.revision).toBe("v1.0.0");
+    expect(best.url).toMatch(/^https:\/\/github\.com\/example\/alpha\/blob\/v1\.0\.0\/src\/debounce\.ts#L\d+-L\d+$/);
+    expect(best.similarity).toBeGreaterThan(0.8);
+    expect(best.explanation.matchedChars).toBeGreaterThanOrEqual(150);
+    expect(best.explanation.seedFingerprints).toBeGreaterThan(0);
+  });
+
+  it("reports exact line ranges on both sides", () => {
+    const query = [
+      "# my own header line",
+      "def total(values):",
+      "    result = compute(values)",
+      "    return result",
+      "def summarize(rows, key='team', value='duration'):",
+      "    groups = defaultdict(list)",
+      "    for row in rows:",
+      "        try:",
+      "            groups[row[key]].append(float(row[value]))",
+      "        except (KeyError, ValueError):",
+      "            continue",
+      "    summary = {}",
+      "    for name, values in sorted(groups.items()):",
+      "        summary[name] = {",
+      '            "count": len(values),',
+      '            "mean": statistics.fmean(values),',
+      '            "median": statistics.median(values),',
+      '            "worst": max(values),',
+      "        }",
+      "    return summary",
+      "",
+      "if __name__ == '__main__':",
+      "    print(total([1, 2, 3]))",
+    ].join("\n");
+    const { references } = tracker.match(query, { language: "python" });
+    expect(references).toHaveLength(1);
+    expect(references[0]!.path).toBe("tools/report.py");
+    expect(references[0]!.sourceLines).toEqual([13, 28]);
+    expect(references[0]!.queryLines).toEqual([5, 20]);
+    expect(references[0]!.url).toBe("https://github.com/example/alpha/blob/v1.0.0/tools/report.py#L13-L28");
+  });
+
+  it("matches a fragment that does not parse on its own, and reports every origin grouped", () => {
+    // Two methods lifted out of their class: not valid JavaScript without the class around them.
+    const fragment = `
+  get(k) {
+    if (!this.entries.has(k)) {
+      this.misses += 1;
+      return undefined;
+    }
+    const v = this.entries.get(k);
+    this.entries.delete(k);
+    this.entries.set(k, v);
+    this.hits += 1;
+    return v;
+  }
+
+  set(k, v) {
+    if (this.entries.has(k)) this.entries.delete(k);
+    this.entries.set(k, v);
+    while (this.entries.size > this.capacity) {`;
+    const { references } = tracker.match(fragment, { language: "javascript" });
+    const origins = references.map((r) => `${r.source}:${r.path}`).sort();
+    expect(origins).toEqual(["alpha:src/lru.js", "beta:vendor/lru.js"]);
+    expect(new Set(references.map((r) => r.group))).toEqual(new Set([1]));
+    expect(references.find((r) => r.source === "beta")!.license).toBe("Apache-2.0 OR MIT");
+    expect(references.find((r) => r.source === "beta")!.url).toMatch(/^https:\/\/gitlab\.com\/example\/beta\/-\/blob\/2\.3\.0\/vendor\/lru\.js#L15-\d+$/);
+  });
+
+  it("does not match unrelated code of the same language", () => {
+    const unrelated = `
+export function parseDuration(text: string): number {
+  const match = /^(\\d+)(ms|s|m|h)$/.exec(text.trim());
+  if (!match) throw new Error(\`not a duration: \${text}\`);
+  const amount = Number(match[1]);
+  switch (match[2]) {
+    case "ms": return amount;
+    case "s": return amount * 1000;
+    case "m": return amount * 60_000;
+    default: return amount * 3_600_000;
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return \`\${value.toFixed(unit === 0 ? 0 : 1)} \${units[unit]}\`;
+}
+`;
+    expect(tracker.match(unrelated, { language: "typescript" }).references).toEqual([]);
+  });
+
+  it("respects minMatchedChars: a short shared piece is not reported by default, but is on request", () => {
+    const short = "while (this.entries.size > this.capacity) {\n  const oldest = this.entries.keys().next().value;\n  this.entries.delete(oldest);\n}";
+    expect(tracker.match(short, { language: "javascript" }).references).toEqual([]);
+    const low = tracker.match(short, { language: "javascript", minMatchedChars: 40 }).references;
+    expect(low.map((r) => r.path)).toContain("src/lru.js");
+  });
+
+  it("accepts a path instead of a language, and rejects what it cannot tell", () => {
+    expect(tracker.match(DEBOUNCE_RENAMED_AND_REFORMATTED, { path: "x/y.ts" }).references.length).toBeGreaterThan(0);
+    expect(() => tracker.match("x", { path: "notes.txt" })).toThrow(/cannot tell the language/);
+  });
+});
+
+describe("boilerplate", () => {
+  const dir = temporaryDirectory();
+  let boilerplateTracker: ReferenceTracker;
+  const SHARED_HEADER = [
+    'import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";',
+    'import { join, dirname, resolve, relative, basename } from "node:path";',
+    'import { createHash, randomBytes } from "node:crypto";',
+    'import { EventEmitter } from "node:events";',
+    "var __importDefault = (this && this.__importDefault) || function (mod) {",
+    '  return (mod && mod.__esModule) ? mod : { "default": mod };',
+    "};",
+  ].join("\n");
+
+  beforeAll(async () => {
+    const root = join(dir.path, "many");
+    mkdirSync(root, { recursive: true });
+    // Twenty files sharing a header, each with a body of its own.
+    for (let i = 0; i < 20; i++) {
+      const body = `export function task${i}(input${i}: number[]): number {\n  let acc = ${i};\n  for (const v of input${i}) acc ${i % 2 ? "+=" : "*="} v ${"+ 1 ".repeat(i % 5)};\n  return acc;\n}\n`;
+      writeFileSync(join(root, `task${i}.ts`), `${SHARED_HEADER}\n\n${body}`);
+    }
+    const manifest = join(dir.path, "manifest.json");
+    writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: "many", path: "many", license: "MIT" }] }));
+    const db = join(dir.path, "many.db");
+    await buildIndexFromManifest(db, manifest);
+    boilerplateTracker = await ReferenceTracker.open(db);
+  });
+  afterAll(() => {
+    boilerplateTracker.close();
+    dir.cleanup();
+  });
+
+  it("does not report code that occurs in too many indexed files", () => {
+    const query = `${SHARED_HEADER}\n\nconsole.log(resolve("."));\n`;
+    expect(boilerplateTracker.match(query, { language: "typescript" }).references).toEqual([]);
+  });
+
+  it("does report it when the frequency cut-off is raised above the number of copies", () => {
+    const query = `${SHARED_HEADER}\n\nconsole.log(resolve("."));\n`;
+    const references = boilerplateTracker.match(query, { language: "typescript", maxFileFrequency: 50 }).references;
+    expect(references).toHaveLength(20);
+    expect(new Set(references.map((r) => r.group)).size).toBe(1);
+  });
+});

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadTokenHasher } from "../../src/hashing.js";
+import { languageByName } from "../../src/languages/registry.js";
+import { MAX_TOKEN_CHARS, Normalizer, type TokenStream } from "../../src/normalize/normalize.js";
+
+let normalizer: Normalizer;
+beforeAll(async () => {
+  normalizer = new Normalizer(await loadTokenHasher());
+});
+
+function normalize(code: string, language: "typescript" | "tsx" | "javascript" | "python"): TokenStream {
+  return normalizer.normalize(code, languageByName(language));
+}
+
+function sameTokens(a: TokenStream, b: TokenStream): boolean {
+  return a.count === b.count && a.hashes.every((h, i) => h === b.hashes[i]);
+}
+
+describe("normalize", () => {
+  it("abstracts identifiers of every kind and literals, so renaming changes nothing", () => {
+    const a = normalize("function area(shape: Shape): number { return shape.width * shape.height * 0.5; }", "typescript");
+    const b = normalize("function size(box: Rect): number { return box.w * box.h * 2; }", "typescript");
+    expect(sameTokens(a, b)).toBe(true);
+    const p1 = normalize("def greet(name):\n    return 'hello ' + name\n", "python");
+    const p2 = normalize('def welcome(person):\n    return "hi there " + person\n', "python");
+    expect(sameTokens(p1, p2)).toBe(true);
+  });
+
+  it("keeps operators and keywords, so a + b and a - b differ", () => {
+    expect(sameTokens(normalize("x = a + b;", "javascript"), normalize("x = a - b;", "javascript"))).toBe(false);
+    expect(sameTokens(normalize("if (a) b();", "javascript"), normalize("while (a) b();", "javascript"))).toBe(false);
+    expect(sameTokens(normalize("y = a * b\n", "python"), normalize("y = a / b\n", "python"))).toBe(false);
+  });
+
+  it("drops comments, whitespace, semicolons and trailing commas", () => {
+    const a = normalize("const list = [1, 2, 3];\nfoo(list);", "javascript");
+    const b = normalize("// a comment\nconst   list = [\n  1,\n  2,\n  3,\n] /* inline */\nfoo( list )", "javascript");
+    expect(sameTokens(a, b)).toBe(true);
+    const p = normalize("# only a comment\nx = 1  # trailing\n", "python");
+    expect(p.count).toBe(3);
+  });
+
+  it("records 1-based start and end lines, including multi-line tokens", () => {
+    const tokens = normalize('a = 1\nb = """doc\nstring"""\nc = 3\n', "python");
+    // a = 1 | b = "…" | c = 3
+    expect(Array.from(tokens.startLines)).toEqual([1, 1, 1, 2, 2, 2, 4, 4, 4]);
+    expect(tokens.endLines[5]).toBe(3);
+    expect(tokens.lineCount).toBe(4);
+  });
+
+  it("caps each token's character weight", () => {
+    const tokens = normalize(`const s = "${"x".repeat(200)}";`, "javascript");
+    expect(Math.max(...tokens.charWeights)).toBe(MAX_TOKEN_CHARS);
+  });
+
+  it("tokenizes fragments that do not parse, flagging the errors", () => {
+    const tokens = normalize("    return this.items.filter((item) => item.ok)\n  }\n\n  size() {", "typescript");
+    expect(tokens.hasErrors).toBe(true);
+    expect(tokens.count).toBeGreaterThan(10);
+  });
+
+  it("parses JavaScript with the TSX grammar so JS and its TS port share tokens", () => {
+    const js = normalize("function add(a, b) { return a + b }", "javascript");
+    const ts = normalize("function add(a, b) { return a + b }", "typescript");
+    expect(sameTokens(js, ts)).toBe(true);
+  });
+
+  it("handles empty and whitespace-only input", () => {
+    expect(normalize("", "typescript").count).toBe(0);
+    expect(normalize("   \n\n", "python").count).toBe(0);
+  });
+
+  it("uses UTF-16 offsets consistently with non-ASCII text", () => {
+    const tokens = normalize("const é = 'ü';\nconst 名前 = \"値\";\n", "javascript");
+    expect(Array.from(tokens.startLines)).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+  });
+});
