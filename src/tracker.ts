@@ -17,6 +17,8 @@ export interface MatchResult {
 
 export interface OpenOptions {
   readonly fingerprinting?: FingerprintParameters;
+  /** Answer absent fingerprints from the index's in-memory filter (default true). */
+  readonly useFilter?: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export class ReferenceTracker {
   static async open(dbPath: string, options: OpenOptions = {}): Promise<ReferenceTracker> {
     const fingerprinting = options.fingerprinting ?? DEFAULT_FINGERPRINT_PARAMETERS;
     const hasher: TokenHasher = await loadTokenHasher();
-    const reader = IndexReader.open(dbPath, currentIndexParameters(fingerprinting));
+    const reader = IndexReader.open(dbPath, currentIndexParameters(fingerprinting), { useFilter: options.useFilter ?? true });
     return new ReferenceTracker(reader, new Normalizer(hasher), fingerprinting);
   }
 

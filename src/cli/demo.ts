@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ResolvedSource, loadManifest } from "../corpus/manifest.js";
 import { readSourceFile } from "../corpus/source-file.js";
+import { ReftrackError } from "../errors.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS } from "../fingerprint/fingerprint.js";
 import { buildIndex } from "../index/build.js";
 import { ansiStyle, formatText, plainStyle } from "../output/text.js";
@@ -77,10 +78,21 @@ export async function runDemo(out: Output): Promise<number> {
   const db = join(workDir, "default.db");
   mkdirSync(workDir, { recursive: true });
   out.stdout(`Building the default index (${db}) from corpus/default.json…\n`);
-  const summary = await buildIndex(db, manifest.sources, manifest.unavailable, {
-    fingerprinting: DEFAULT_FINGERPRINT_PARAMETERS,
-    onSource: (event) => out.stdout(`  ${describeProgress(event)}\n`),
-  });
+  const build = () =>
+    buildIndex(db, manifest.sources, manifest.unavailable, {
+      fingerprinting: DEFAULT_FINGERPRINT_PARAMETERS,
+      onSource: (event) => out.stdout(`  ${describeProgress(event)}\n`),
+    });
+  let summary;
+  try {
+    summary = await build();
+  } catch (error) {
+    // The demo's own index is disposable: one left by an older reftrack is rebuilt, not refused.
+    if (!(error instanceof ReftrackError) || !/was built with/.test(error.message)) throw error;
+    out.stdout("  (the existing demo index was built by another reftrack version: rebuilding it)\n");
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
+    summary = await build();
+  }
   out.stdout(describeSummary(summary));
 
   const examplesDir = join(workDir, "examples");

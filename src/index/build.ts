@@ -3,16 +3,21 @@ import { type ResolvedSource, loadManifest } from "../corpus/manifest.js";
 import { PathFilter } from "../corpus/glob.js";
 import { DEFAULT_MAX_FILE_BYTES, type SkipReason, readSourceFile } from "../corpus/source-file.js";
 import { walkFiles } from "../corpus/walk.js";
-import { DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters, fingerprint } from "../fingerprint/fingerprint.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters } from "../fingerprint/fingerprint.js";
 import { type TokenHasher, loadTokenHasher } from "../hashing.js";
 import { languageForPath } from "../languages/registry.js";
-import { Normalizer } from "../normalize/normalize.js";
-import { type IndexedFile, IndexWriter, currentIndexParameters } from "./store.js";
+import { createPreparer, defaultThreadCount } from "./prepare-pool.js";
+import type { FileRequest, PrepareOutcome, PreparedFile } from "./prepare.js";
+import { IndexWriter, currentIndexParameters } from "./store.js";
 
 export interface BuildOptions {
   readonly fingerprinting: FingerprintParameters;
   readonly maxFileBytes?: number;
+  /** Threads that normalize and fingerprint (default: one per core when running compiled). */
+  readonly threads?: number;
   readonly onSource?: (event: SourceProgress) => void;
+  /** Called after each file is written, for progress displays. */
+  readonly onFile?: (file: PreparedFile) => void;
 }
 
 export interface SourceProgress {
@@ -34,18 +39,36 @@ export interface BuildSummary {
   readonly sourceBytes: number;
   readonly skipped: Partial<Record<SkipReason, number>>;
   readonly index: { sources: number; files: number; fingerprints: number; bytes: number };
+  readonly threads: number;
   readonly seconds: number;
 }
 
-interface SourceFileEntry {
-  readonly path: string;
-  readonly contentHash: string;
+/**
+ * Digest of a source: its metadata and every readable file's path and content hash, in path
+ * order. Equal digests mean re-indexing would produce the same rows.
+ */
+class SourceDigest {
+  private readonly parts: string[];
+  files = 0;
+  bytes = 0;
+  constructor(
+    source: ResolvedSource,
+    private readonly hasher: TokenHasher,
+  ) {
+    this.parts = [JSON.stringify([source.repository, source.revision, source.repositoryDirectory, source.urlTemplate, source.license])];
+  }
+  add(path: string, contentHash: string, bytes: number): void {
+    this.parts.push(`${path}\0${contentHash}`);
+    this.files++;
+    this.bytes += bytes;
+  }
+  value(): string {
+    return this.hasher.hashContent(this.parts.join("\n"));
+  }
 }
 
-interface SourceScan {
-  readonly files: SourceFileEntry[];
-  readonly digest: string;
-  readonly bytes: number;
+function addCounts(into: Partial<Record<SkipReason, number>>, from: Partial<Record<SkipReason, number>>): void {
+  for (const [reason, count] of Object.entries(from) as [SkipReason, number][]) into[reason] = (into[reason] ?? 0) + count;
 }
 
 /**
@@ -60,9 +83,10 @@ export async function buildIndex(
 ): Promise<BuildSummary> {
   const started = performance.now();
   const hasher = await loadTokenHasher();
-  const normalizer = new Normalizer(hasher);
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const threads = options.threads ?? defaultThreadCount();
   const writer = IndexWriter.open(dbPath, currentIndexParameters(options.fingerprinting));
+  const preparer = await createPreparer(threads, options.fingerprinting);
   const skipped: Partial<Record<SkipReason, number>> = {};
   let sourcesIndexed = 0;
   let sourcesUnchanged = 0;
@@ -84,13 +108,21 @@ export async function buildIndex(
       options.onSource?.({ name: missing.name, status: "unavailable", files: 0, fingerprints: 0, bytes: 0, detail: missing.reason });
     }
     for (const source of sources) {
-      const scan = scanSource(source, hasher, maxFileBytes, skipped);
-      if (existing.get(source.name)?.digest === scan.digest) {
-        sourcesUnchanged++;
-        options.onSource?.({ name: source.name, status: "unchanged", files: scan.files.length, fingerprints: 0, bytes: scan.bytes });
-        continue;
+      const previous = existing.get(source.name);
+      if (previous) {
+        // Only a source already in the index needs the read-everything pass to prove it unchanged.
+        const scanSkips: Partial<Record<SkipReason, number>> = {};
+        const scan = scanSource(source, hasher, maxFileBytes, scanSkips);
+        if (previous.digest === scan.digest) {
+          addCounts(skipped, scanSkips);
+          sourcesUnchanged++;
+          options.onSource?.({ name: source.name, status: "unchanged", files: scan.files, fingerprints: 0, bytes: scan.bytes });
+          continue;
+        }
       }
-      const written = writer.replaceSource(
+      const digest = new SourceDigest(source, hasher);
+      const outcomes = preparer.prepareAll(fileRequests(source, maxFileBytes));
+      const written = await writer.replaceSource(
         {
           name: source.name,
           repository: source.repository,
@@ -99,15 +131,17 @@ export async function buildIndex(
           urlTemplate: source.urlTemplate,
           license: source.license,
         },
-        scan.digest,
-        indexFiles(source, scan.files, normalizer, hasher, options.fingerprinting, maxFileBytes),
+        preparedFiles(outcomes, digest, skipped),
+        () => digest.value(),
+        options.onFile,
       );
       sourcesIndexed++;
       filesIndexed += written.files;
       fingerprintsAdded += written.fingerprints;
-      sourceBytes += scan.bytes;
-      options.onSource?.({ name: source.name, status: "indexed", files: written.files, fingerprints: written.fingerprints, bytes: scan.bytes });
+      sourceBytes += digest.bytes;
+      options.onSource?.({ name: source.name, status: "indexed", files: written.files, fingerprints: written.fingerprints, bytes: digest.bytes });
     }
+    if (!writer.filterIsCurrent()) writer.rebuildFilter();
     return {
       sourcesIndexed,
       sourcesUnchanged,
@@ -118,64 +152,60 @@ export async function buildIndex(
       sourceBytes,
       skipped,
       index: writer.statistics(),
+      threads,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
+    await preparer.close();
     writer.close();
   }
 }
 
-/** First pass: which files a source has and a digest of them, to skip unchanged sources cheaply. */
+/** The files of a source reftrack would index, in a stable order. */
+function* sourceFiles(source: ResolvedSource): Generator<string> {
+  const filter = new PathFilter(source.include, source.exclude);
+  for (const path of walkFiles(source.root)) {
+    if (languageForPath(path) && filter.accepts(path)) yield path;
+  }
+}
+
+/** Reads a source already in the index to compute its digest, without indexing anything. */
 function scanSource(
   source: ResolvedSource,
   hasher: TokenHasher,
   maxFileBytes: number,
   skipped: Partial<Record<SkipReason, number>>,
-): SourceScan {
-  const filter = new PathFilter(source.include, source.exclude);
-  const files: SourceFileEntry[] = [];
-  let bytes = 0;
-  const digestParts: string[] = [
-    JSON.stringify([source.repository, source.revision, source.repositoryDirectory, source.urlTemplate, source.license]),
-  ];
-  for (const path of walkFiles(source.root)) {
-    if (!languageForPath(path) || !filter.accepts(path)) continue;
+): { digest: string; files: number; bytes: number } {
+  const digest = new SourceDigest(source, hasher);
+  for (const path of sourceFiles(source)) {
     const read = readSourceFile(join(source.root, path), maxFileBytes);
-    if (!read.ok) {
-      skipped[read.reason] = (skipped[read.reason] ?? 0) + 1;
-      continue;
-    }
-    const contentHash = hasher.hashContent(read.text);
-    files.push({ path, contentHash });
-    bytes += Buffer.byteLength(read.text);
-    digestParts.push(`${path}\0${contentHash}`);
+    if (read.ok) digest.add(path, hasher.hashContent(read.text), Buffer.byteLength(read.text));
+    else skipped[read.reason] = (skipped[read.reason] ?? 0) + 1;
   }
-  return { files, digest: hasher.hashContent(digestParts.join("\n")), bytes };
+  return { digest: digest.value(), files: digest.files, bytes: digest.bytes };
 }
 
-function* indexFiles(
-  source: ResolvedSource,
-  files: readonly SourceFileEntry[],
-  normalizer: Normalizer,
-  hasher: TokenHasher,
-  parameters: FingerprintParameters,
-  maxFileBytes: number,
-): Generator<IndexedFile> {
-  for (const file of files) {
-    const language = languageForPath(file.path);
-    const read = readSourceFile(join(source.root, file.path), maxFileBytes);
-    // A file that changed or vanished since the first pass is skipped, not half-indexed; the
-    // source's digest then differs next run, so it is picked up again.
-    if (!language || !read.ok || hasher.hashContent(read.text) !== file.contentHash) continue;
-    const tokens = normalizer.normalize(read.text, language);
-    if (tokens.count === 0) continue;
-    yield {
-      path: file.path,
-      language: language.name,
-      contentHash: file.contentHash,
-      tokens,
-      fingerprints: fingerprint(tokens, parameters),
-    };
+function* fileRequests(source: ResolvedSource, maxFileBytes: number): Generator<FileRequest> {
+  for (const path of sourceFiles(source)) {
+    yield { absolutePath: join(source.root, path), path, language: languageForPath(path)!.name, maxFileBytes };
+  }
+}
+
+/** Turns per-file outcomes into the files to store, recording digest parts and skips on the way. */
+async function* preparedFiles(
+  outcomes: AsyncIterable<PrepareOutcome>,
+  digest: SourceDigest,
+  skipped: Partial<Record<SkipReason, number>>,
+): AsyncGenerator<PreparedFile> {
+  for await (const outcome of outcomes) {
+    if (outcome.kind === "skipped") {
+      skipped[outcome.reason] = (skipped[outcome.reason] ?? 0) + 1;
+    } else if (outcome.kind === "no-tokens") {
+      digest.add(outcome.path, outcome.contentHash, outcome.bytes);
+    } else {
+      digest.add(outcome.file.path, outcome.file.contentHash, outcome.bytes);
+      yield outcome.file;
+    }
   }
 }
 

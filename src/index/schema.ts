@@ -2,7 +2,7 @@
  * The index schema. Bump SCHEMA_VERSION on any change; an index with another version is refused
  * with a message to rebuild rather than read wrongly.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -43,6 +43,15 @@ CREATE TABLE IF NOT EXISTS fingerprints (
   token_pos  INTEGER NOT NULL,
   PRIMARY KEY (hash, file_id, token_pos)
 ) WITHOUT ROWID;
+
+-- Bloom filter of all fingerprint hashes (membership-filter.ts); valid only while its generation
+-- equals meta.generation, which every source change increments.
+CREATE TABLE IF NOT EXISTS membership_filter (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  generation  INTEGER NOT NULL,
+  log2_bits   INTEGER NOT NULL,
+  bits        BLOB NOT NULL
+);
 
 -- id = file_id * 65536 + chunk index; see token-chunks.ts
 CREATE TABLE IF NOT EXISTS token_chunks (

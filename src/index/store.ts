@@ -1,11 +1,13 @@
 import { existsSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { ReftrackError, describeError } from "../errors.js";
-import type { FingerprintParameters, Fingerprints } from "../fingerprint/fingerprint.js";
+import type { FingerprintParameters } from "../fingerprint/fingerprint.js";
 import type { LanguageName } from "../languages/language.js";
-import { NORMALIZER_VERSION, type TokenStream } from "../normalize/normalize.js";
+import { NORMALIZER_VERSION } from "../normalize/normalize.js";
+import { MembershipFilter } from "./membership-filter.js";
+import type { PreparedFile } from "./prepare.js";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
-import { CHUNK_ID_STRIDE, type DecodedChunk, decodeTokenChunk, encodeTokenChunks } from "./token-chunks.js";
+import { CHUNK_ID_STRIDE, type DecodedChunk, decodeTokenChunk } from "./token-chunks.js";
 
 /** What an index was built with; a query with different values would silently find nothing. */
 export interface IndexParameters extends FingerprintParameters {
@@ -44,6 +46,9 @@ export interface IndexStatistics {
   readonly bytes: number;
 }
 
+/** meta key of the counter every source change increments; the filter records the one it saw. */
+const GENERATION_KEY = "generation";
+
 const META_KEYS = {
   kgramTokens: "kgram_tokens",
   windowKgrams: "window_kgrams",
@@ -66,6 +71,7 @@ function readParameters(db: Database.Database, path: string): IndexParameters | 
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
   if (!hasMeta) return undefined;
   const rows = db.prepare("SELECT key, value FROM meta").all() as { key: string; value: string }[];
+  if (rows.length === 0) return undefined;
   const meta = new Map(rows.map((r) => [r.key, Number(r.value)]));
   const get = (key: string): number => {
     const value = meta.get(key);
@@ -106,6 +112,26 @@ export interface Posting {
   readonly tokenPosition: number;
 }
 
+export interface ReaderOptions {
+  /** Answer absent hashes from the in-memory filter (default true). Off only to measure it. */
+  readonly useFilter?: boolean;
+}
+
+function loadFilter(db: Database.Database): MembershipFilter | undefined {
+  const row = db
+    .prepare(
+      "SELECT f.log2_bits AS log2Bits, f.bits AS bits FROM membership_filter f " +
+        "JOIN meta m ON m.key = 'generation' AND CAST(m.value AS INTEGER) = f.generation WHERE f.id = 1",
+    )
+    .get() as { log2Bits: number; bits: Buffer } | undefined;
+  if (!row) return undefined;
+  try {
+    return MembershipFilter.fromBytes(row.bits, row.log2Bits);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Read side of an index, used by matching. Every statement is prepared once. */
 export class IndexReader {
   private readonly lookupStatement: Database.Statement<[number, number], [number, number]>;
@@ -117,6 +143,8 @@ export class IndexReader {
   private constructor(
     private readonly db: Database.Database,
     readonly parameters: IndexParameters,
+    /** Undefined when the index has none or it is stale: then every hash goes to SQLite. */
+    readonly filter: MembershipFilter | undefined,
   ) {
     this.lookupStatement = db
       .prepare<[number, number], [number, number]>("SELECT file_id, token_pos FROM fingerprints WHERE hash = ? LIMIT ?")
@@ -132,7 +160,7 @@ export class IndexReader {
     );
   }
 
-  static open(path: string, expected: IndexParameters): IndexReader {
+  static open(path: string, expected: IndexParameters, options: ReaderOptions = {}): IndexReader {
     if (!existsSync(path)) {
       throw new ReftrackError(`index not found: ${path} (build one with \`reftrack index --db ${path} <manifest.json>\`)`);
     }
@@ -142,7 +170,7 @@ export class IndexReader {
       const found = readParameters(db, path);
       if (!found) throw new ReftrackError(`${path} is an SQLite database but not a reftrack index`);
       assertCompatible(found, expected, path);
-      return new IndexReader(db, found);
+      return new IndexReader(db, found, options.useFilter === false ? undefined : loadFilter(db));
     } catch (error) {
       db.close();
       throw error;
@@ -151,6 +179,7 @@ export class IndexReader {
 
   /** Occurrences of a fingerprint, at most `limit` of them (ordered by file, then position). */
   lookup(hash: number, limit: number): [number, number][] {
+    if (this.filter && !this.filter.mayContain(hash)) return [];
     return this.lookupStatement.all(hash, limit);
   }
 
@@ -207,13 +236,11 @@ export class IndexReader {
 
 export type SourceMetadata = Omit<SourceRecord, "id" | "digest">;
 
-export interface IndexedFile {
-  readonly path: string;
-  readonly language: LanguageName;
-  readonly contentHash: string;
-  readonly tokens: TokenStream;
-  readonly fingerprints: Fingerprints;
-}
+/**
+ * Staged fingerprints are moved into the main table, sorted, once this many have accumulated,
+ * so memory stays bounded however large one source is.
+ */
+const STAGE_FLUSH_ROWS = 1_000_000;
 
 /**
  * Write side. Each source is written in one transaction, so an interrupted build leaves every
@@ -267,19 +294,37 @@ export class IndexWriter {
   }
 
   /**
-   * Replaces (or adds) a source with the given files, atomically. Fingerprints are staged in an
-   * unindexed table and moved over sorted by key: inserting into the B-tree in key order instead of
-   * file order is several times faster at scale.
+   * Replaces (or adds) a source with the given files, atomically: the transaction stays open while
+   * files arrive (from worker threads), and commits only when the last one is written; any error
+   * rolls it back. Fingerprints are staged in an unindexed table and moved over sorted by key:
+   * inserting into the B-tree in key order instead of file order is several times faster at scale.
    */
-  replaceSource(metadata: SourceMetadata, digest: string, files: Iterable<IndexedFile>): { files: number; fingerprints: number } {
+  async replaceSource(
+    metadata: SourceMetadata,
+    files: AsyncIterable<PreparedFile>,
+    /** Asked once every file is written: the digest of what was indexed. */
+    digest: () => string,
+    onFile?: (file: PreparedFile) => void,
+  ): Promise<{ files: number; fingerprints: number }> {
     const db = this.db;
     let fileCount = 0;
     let fingerprintCount = 0;
-    db.transaction(() => {
+    let staged = 0;
+    const moveStaged = (): void => {
+      db.exec(
+        "INSERT OR IGNORE INTO fingerprints (hash, file_id, token_pos) " +
+          "SELECT hash, file_id, token_pos FROM staged_fingerprints ORDER BY hash, file_id, token_pos",
+      );
+      db.exec("DELETE FROM staged_fingerprints");
+      staged = 0;
+    };
+    db.exec("BEGIN IMMEDIATE");
+    try {
       this.deleteSourceInTransaction(metadata.name);
       const sourceId = Number(
         db
-          .prepare("INSERT INTO sources (name, repository, revision, repository_directory, url_template, license, digest, indexed_at) " +
+          .prepare(
+            "INSERT INTO sources (name, repository, revision, repository_directory, url_template, license, digest, indexed_at) " +
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
           )
           .run(
@@ -289,10 +334,9 @@ export class IndexWriter {
             metadata.repositoryDirectory,
             metadata.urlTemplate,
             metadata.license,
-            digest,
+            "",
             new Date().toISOString(),
-          )
-          .lastInsertRowid,
+          ).lastInsertRowid,
       );
       const insertFile = db.prepare(
         "INSERT INTO files (source_id, path, language, content_hash, lines, tokens) VALUES (?, ?, ?, ?, ?, ?)",
@@ -301,32 +345,83 @@ export class IndexWriter {
         "INSERT INTO token_chunks (id, first_line, signatures, line_counts, multiline) VALUES (?, ?, ?, ?, ?)",
       );
       const stage = db.prepare("INSERT INTO staged_fingerprints (hash, file_id, token_pos) VALUES (?, ?, ?)");
-      for (const file of files) {
+      for await (const file of files) {
         const fileId = Number(
-          insertFile.run(sourceId, file.path, file.language, file.contentHash, file.tokens.lineCount, file.tokens.count)
-            .lastInsertRowid,
+          insertFile.run(sourceId, file.path, file.language, file.contentHash, file.lines, file.tokens).lastInsertRowid,
         );
-        for (const chunk of encodeTokenChunks(file.tokens)) {
+        for (const chunk of file.chunks) {
           if (chunk.chunkIndex >= CHUNK_ID_STRIDE) break;
           insertChunk.run(fileId * CHUNK_ID_STRIDE + chunk.chunkIndex, chunk.firstLine, chunk.signatures, chunk.lineCounts, chunk.multiline);
         }
-        const { hashes, positions, count } = file.fingerprints;
-        for (let i = 0; i < count; i++) stage.run(hashes[i], fileId, positions[i]);
+        const hashes = file.fingerprintHashes;
+        const positions = file.fingerprintPositions;
+        for (let i = 0; i < hashes.length; i++) stage.run(hashes[i], fileId, positions[i]);
+        staged += hashes.length;
+        if (staged >= STAGE_FLUSH_ROWS) moveStaged();
         fileCount++;
-        fingerprintCount += count;
+        fingerprintCount += hashes.length;
+        onFile?.(file);
       }
-      db.exec(
-        "INSERT OR IGNORE INTO fingerprints (hash, file_id, token_pos) " +
-          "SELECT hash, file_id, token_pos FROM staged_fingerprints ORDER BY hash, file_id, token_pos",
-      );
+      moveStaged();
+      db.prepare("UPDATE sources SET digest = ? WHERE id = ?").run(digest(), sourceId);
+      this.bumpGeneration();
+      db.exec("COMMIT");
+    } catch (error) {
+      if (db.inTransaction) db.exec("ROLLBACK");
       db.exec("DELETE FROM staged_fingerprints");
-    })();
+      throw error;
+    }
     return { files: fileCount, fingerprints: fingerprintCount };
+  }
+
+  private bumpGeneration(): void {
+    this.db
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES (?, '1') " +
+          "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+      )
+      .run(GENERATION_KEY);
+  }
+
+  /** Whether the stored filter describes the index as it is now. */
+  filterIsCurrent(): boolean {
+    return Boolean(
+      this.db
+        .prepare(
+          "SELECT 1 FROM membership_filter f JOIN meta m ON m.key = ? AND CAST(m.value AS INTEGER) = f.generation WHERE f.id = 1",
+        )
+        .get(GENERATION_KEY),
+    );
+  }
+
+  /**
+   * Rebuilds the membership filter from every stored hash: one pass over the fingerprint
+   * table in key order. Stored with the generation it describes; a later change makes it stale
+   * and readers then ignore it until the next build refreshes it.
+   */
+  rebuildFilter(): void {
+    const db = this.db;
+    const count = (db.prepare("SELECT count(*) AS n FROM fingerprints").get() as { n: number }).n;
+    const filter = MembershipFilter.forCount(count);
+    const hashes = db.prepare("SELECT hash FROM fingerprints").pluck();
+    for (const hash of hashes.iterate() as IterableIterator<number>) filter.add(hash);
+    db.transaction(() => {
+      const generation = db.prepare("SELECT CAST(value AS INTEGER) AS g FROM meta WHERE key = ?").get(GENERATION_KEY) as
+        | { g: number }
+        | undefined;
+      db.prepare(
+        "INSERT INTO membership_filter (id, generation, log2_bits, bits) VALUES (1, ?, ?, ?) " +
+          "ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, log2_bits = excluded.log2_bits, bits = excluded.bits",
+      ).run(generation?.g ?? 0, filter.log2Bits, filter.toBytes());
+    })();
   }
 
   /** Removes a source and everything it owns, atomically. */
   deleteSource(name: string): void {
-    this.db.transaction(() => this.deleteSourceInTransaction(name))();
+    this.db.transaction(() => {
+      this.deleteSourceInTransaction(name);
+      this.bumpGeneration();
+    })();
   }
 
   private deleteSourceInTransaction(name: string): void {

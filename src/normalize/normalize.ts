@@ -1,6 +1,7 @@
 import Parser from "tree-sitter";
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, LanguageName } from "../languages/language.js";
+import { noteParsedBytes } from "./native-memory.js";
 
 /**
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
@@ -102,6 +103,7 @@ class LanguageNormalizer {
 
   normalize(source: string): TokenStream {
     const tree = this.parser.parse(source);
+    noteParsedBytes(source.length);
     const capacity = Math.max(16, source.length >>> 1);
     let hashes: Uint32Array = new Uint32Array(capacity);
     let startLines: Uint32Array = new Uint32Array(capacity);
@@ -128,12 +130,12 @@ class LanguageNormalizer {
           emit = true;
         } else if (action === TokenAction.EmitType) {
           if (cursor.gotoFirstChild()) continue;
-          // Zero-width leaves are tokens tree-sitter invented to recover from an error.
-          emit = !cursor.nodeIsMissing;
+          emit = true;
         }
         if (emit) {
           const start = cursor.startIndex;
           const end = cursor.endIndex;
+          // Zero-width leaves are tokens tree-sitter invented ("MISSING") to recover from errors.
           if (end > start) {
             if (count === hashes.length) {
               const grown = count * 2;

@@ -135,3 +135,21 @@ describe("index store", () => {
     expect(() => IndexWriter.open(foreign, parameters)).toThrow(/not a reftrack index; refusing to write/);
   });
 });
+
+describe("parallel build", () => {
+  it("with worker threads (the compiled package) writes exactly what one thread writes", async () => {
+    const dir = temporaryDirectory();
+    try {
+      // Worker threads load compiled JavaScript, so this runs the built package in dist/.
+      const compiled = (await import("../../dist/src/index/build.js")) as typeof import("../../src/index/build.js");
+      const manifest = join(FIXTURES, "corpus", "manifest.json");
+      const parallel = await compiled.buildIndexFromManifest(join(dir.path, "parallel.db"), manifest, { threads: 2 });
+      const serial = await buildIndexFromManifest(join(dir.path, "serial.db"), manifest, { threads: 1 });
+      expect(parallel.threads).toBe(2);
+      expect(serial.threads).toBe(1);
+      expect(dump(join(dir.path, "parallel.db"))).toEqual(dump(join(dir.path, "serial.db")));
+    } finally {
+      dir.cleanup();
+    }
+  });
+});

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIndexFromManifest } from "../../src/index/build.js";
 import { ReferenceTracker } from "../../src/tracker.js";
-import { buildFixtureIndex, temporaryDirectory } from "../helpers.js";
+import { FIXTURES, buildFixtureIndex, temporaryDirectory } from "../helpers.js";
 
 const workspace = temporaryDirectory();
 let tracker: ReferenceTracker;
@@ -216,5 +216,24 @@ describe("boilerplate", () => {
     const references = boilerplateTracker.match(query, { language: "typescript", maxFileFrequency: 50 }).references;
     expect(references).toHaveLength(20);
     expect(new Set(references.map((r) => r.group)).size).toBe(1);
+  });
+});
+
+describe("membership filter in front of the index", () => {
+  it("gives the same references with and without the filter", async () => {
+    const unfiltered = await ReferenceTracker.open(join(workspace.path, "fixtures.db"), { useFilter: false });
+    try {
+      const queries: [string, "typescript" | "javascript" | "python"][] = [
+        [DEBOUNCE_RENAMED_AND_REFORMATTED, "typescript"],
+        [readFileSync(join(FIXTURES, "corpus", "alpha", "src", "lru.js"), "utf8"), "javascript"],
+        [readFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), "utf8"), "python"],
+        [readFileSync(join(FIXTURES, "..", "..", "examples", "rate-limiter.ts"), "utf8"), "typescript"],
+      ];
+      for (const [code, language] of queries) {
+        expect(tracker.match(code, { language })).toEqual(unfiltered.match(code, { language }));
+      }
+    } finally {
+      unfiltered.close();
+    }
   });
 });
