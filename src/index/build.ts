@@ -72,6 +72,13 @@ function addCounts(into: Partial<Record<SkipReason, number>>, from: Partial<Reco
 }
 
 /**
+ * Staged fingerprints are merged into the searchable table at the end of a build, or as soon as
+ * this many are waiting: each merge is one pass over the B-tree, so fewer is faster, while a bound
+ * keeps staging on disk small and limits what an interrupted build must redo.
+ */
+const MERGE_EVERY_ROWS = 8_000_000;
+
+/**
  * Builds or updates the index at `dbPath` so that it holds exactly `sources`: new and changed
  * sources are (re)indexed, unchanged ones kept, sources no longer listed removed.
  */
@@ -135,12 +142,15 @@ export async function buildIndex(
         () => digest.value(),
         options.onFile,
       );
+      // Bounds the work an interruption can lose, and the staging table's size.
+      if (writer.stagedRows >= MERGE_EVERY_ROWS) writer.mergeStaged();
       sourcesIndexed++;
       filesIndexed += written.files;
       fingerprintsAdded += written.fingerprints;
       sourceBytes += digest.bytes;
       options.onSource?.({ name: source.name, status: "indexed", files: written.files, fingerprints: written.fingerprints, bytes: digest.bytes });
     }
+    writer.mergeStaged();
     if (!writer.filterIsCurrent()) writer.rebuildFilter();
     return {
       sourcesIndexed,

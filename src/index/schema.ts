@@ -2,7 +2,7 @@
  * The index schema. Bump SCHEMA_VERSION on any change; an index with another version is refused
  * with a message to rebuild rather than read wrongly.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS sources (
   -- optional link template with {path} {start} {end}, for sources not browsable on a known host
   url_template TEXT,
   license     TEXT NOT NULL,
-  -- digest of the metadata and of every file's content hash: equal digest, nothing to re-index
+  -- digest of the metadata and of every file's content hash: equal digest, nothing to re-index;
+  -- '' while the source's fingerprints are not yet merged (an interrupted build re-indexes it)
   digest      TEXT NOT NULL,
   indexed_at  TEXT NOT NULL
 );

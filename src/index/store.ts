@@ -237,16 +237,15 @@ export class IndexReader {
 export type SourceMetadata = Omit<SourceRecord, "id" | "digest">;
 
 /**
- * Staged fingerprints are moved into the main table, sorted, once this many have accumulated,
- * so memory stays bounded however large one source is.
- */
-const STAGE_FLUSH_ROWS = 1_000_000;
-
-/**
  * Write side. Each source is written in one transaction, so an interrupted build leaves every
  * source either fully indexed or absent, and the next build picks up where this one stopped.
  */
 export class IndexWriter {
+  /** Sources written by this build whose fingerprints wait in staging, with their digests. */
+  private readonly unmerged = new Map<number, string>();
+  /** Rows waiting in staging. */
+  stagedRows = 0;
+
   private constructor(
     private readonly db: Database.Database,
     readonly parameters: IndexParameters,
@@ -261,7 +260,8 @@ export class IndexWriter {
       db.pragma("synchronous = NORMAL");
       db.pragma("foreign_keys = ON");
       db.pragma("cache_size = -262144");
-      db.pragma("temp_store = MEMORY");
+      // Staged fingerprints live in the temp database, on disk: a build's worth can exceed memory.
+      db.pragma("temp_store = FILE");
       const found = readParameters(db, path);
       if (found) {
         assertCompatible(found, parameters, path);
@@ -276,7 +276,7 @@ export class IndexWriter {
           }
         })();
       }
-      db.exec("CREATE TEMP TABLE IF NOT EXISTS staged_fingerprints (hash INTEGER, file_id INTEGER, token_pos INTEGER)");
+      db.exec("CREATE TEMP TABLE staged_fingerprints (hash INTEGER NOT NULL, file_id INTEGER NOT NULL, token_pos INTEGER NOT NULL)");
       return new IndexWriter(db, parameters, path);
     } catch (error) {
       db.close();
@@ -296,8 +296,9 @@ export class IndexWriter {
   /**
    * Replaces (or adds) a source with the given files, atomically: the transaction stays open while
    * files arrive (from worker threads), and commits only when the last one is written; any error
-   * rolls it back. Fingerprints are staged in an unindexed table and moved over sorted by key:
-   * inserting into the B-tree in key order instead of file order is several times faster at scale.
+   * rolls it back. Fingerprints go to a staging table; `mergeStaged` makes them searchable at the
+   * end of the build, and only then does the source get its digest, so a build interrupted before
+   * the merge re-indexes the source next time instead of trusting it.
    */
   async replaceSource(
     metadata: SourceMetadata,
@@ -309,15 +310,6 @@ export class IndexWriter {
     const db = this.db;
     let fileCount = 0;
     let fingerprintCount = 0;
-    let staged = 0;
-    const moveStaged = (): void => {
-      db.exec(
-        "INSERT OR IGNORE INTO fingerprints (hash, file_id, token_pos) " +
-          "SELECT hash, file_id, token_pos FROM staged_fingerprints ORDER BY hash, file_id, token_pos",
-      );
-      db.exec("DELETE FROM staged_fingerprints");
-      staged = 0;
-    };
     db.exec("BEGIN IMMEDIATE");
     try {
       this.deleteSourceInTransaction(metadata.name);
@@ -344,7 +336,7 @@ export class IndexWriter {
       const insertChunk = db.prepare(
         "INSERT INTO token_chunks (id, first_line, signatures, line_counts, multiline) VALUES (?, ?, ?, ?, ?)",
       );
-      const stage = db.prepare("INSERT INTO staged_fingerprints (hash, file_id, token_pos) VALUES (?, ?, ?)");
+      const stage = db.prepare("INSERT INTO temp.staged_fingerprints (hash, file_id, token_pos) VALUES (?, ?, ?)");
       for await (const file of files) {
         const fileId = Number(
           insertFile.run(sourceId, file.path, file.language, file.contentHash, file.lines, file.tokens).lastInsertRowid,
@@ -356,22 +348,43 @@ export class IndexWriter {
         const hashes = file.fingerprintHashes;
         const positions = file.fingerprintPositions;
         for (let i = 0; i < hashes.length; i++) stage.run(hashes[i], fileId, positions[i]);
-        staged += hashes.length;
-        if (staged >= STAGE_FLUSH_ROWS) moveStaged();
         fileCount++;
         fingerprintCount += hashes.length;
         onFile?.(file);
       }
-      moveStaged();
-      db.prepare("UPDATE sources SET digest = ? WHERE id = ?").run(digest(), sourceId);
-      this.bumpGeneration();
       db.exec("COMMIT");
+      this.unmerged.set(sourceId, digest());
+      this.stagedRows += fingerprintCount;
     } catch (error) {
       if (db.inTransaction) db.exec("ROLLBACK");
-      db.exec("DELETE FROM staged_fingerprints");
       throw error;
     }
     return { files: fileCount, fingerprints: fingerprintCount };
+  }
+
+  /**
+   * Makes every source this build wrote searchable, in one transaction: staged fingerprints move
+   * into the main table in key order, and the sources get their digests. Sorted appends cost one
+   * pass over the B-tree, where merging each source as it arrived rewrote most of its pages once
+   * per source (measured: build throughput fell from 5.4 to 3.5 MB/s between 0.5 and 1 GB).
+   */
+  mergeStaged(): number {
+    const db = this.db;
+    const staged = (db.prepare("SELECT count(*) AS n FROM temp.staged_fingerprints").get() as { n: number }).n;
+    if (this.unmerged.size === 0 && staged === 0) return 0;
+    db.transaction(() => {
+      db.exec(
+        "INSERT OR IGNORE INTO fingerprints (hash, file_id, token_pos) " +
+          "SELECT hash, file_id, token_pos FROM temp.staged_fingerprints ORDER BY hash, file_id, token_pos",
+      );
+      const setDigest = db.prepare("UPDATE sources SET digest = ? WHERE id = ?");
+      for (const [sourceId, digest] of this.unmerged) setDigest.run(digest, sourceId);
+      this.bumpGeneration();
+    })();
+    db.exec("DELETE FROM temp.staged_fingerprints");
+    this.unmerged.clear();
+    this.stagedRows = 0;
+    return staged;
   }
 
   private bumpGeneration(): void {
@@ -418,10 +431,7 @@ export class IndexWriter {
 
   /** Removes a source and everything it owns, atomically. */
   deleteSource(name: string): void {
-    this.db.transaction(() => {
-      this.deleteSourceInTransaction(name);
-      this.bumpGeneration();
-    })();
+    this.db.transaction(() => this.deleteSourceInTransaction(name))();
   }
 
   private deleteSourceInTransaction(name: string): void {
@@ -434,9 +444,10 @@ export class IndexWriter {
     if (range.lo !== null && range.hi !== null) {
       // Fingerprints are keyed by hash first, so this is one scan of the table; it runs only
       // when a source changed or left the manifest, never on an unchanged rebuild.
-      this.db
-        .prepare("DELETE FROM fingerprints WHERE file_id IN (SELECT id FROM files WHERE source_id = ?)")
-        .run(source.id);
+      this.db.prepare("DELETE FROM fingerprints WHERE file_id IN (SELECT id FROM files WHERE source_id = ?)").run(source.id);
+      // Its fingerprints are gone from the index, so the filter must be rebuilt (a superset would
+      // stay correct, only slower).
+      this.bumpGeneration();
       this.db
         .prepare("DELETE FROM token_chunks WHERE id >= ? AND id < ?")
         .run(range.lo * CHUNK_ID_STRIDE, (range.hi + 1) * CHUNK_ID_STRIDE);

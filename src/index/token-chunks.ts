@@ -24,10 +24,12 @@ export interface EncodedChunk {
   readonly multiline: Uint8Array | null;
 }
 
+/** A stored chunk: signatures at once, lines decoded only if a match ends inside this chunk. */
 export interface DecodedChunk {
   readonly signatures: Uint8Array;
-  readonly startLines: Uint32Array;
-  readonly endLines: Uint32Array;
+  /** 1-based line where the token at `offset` (within the chunk) starts. */
+  startLine(offset: number): number;
+  endLine(offset: number): number;
 }
 
 export function tokenSignature(tokenHash: number): number {
@@ -115,23 +117,40 @@ export function decodeTokenChunk(
   lineCounts: Uint8Array,
   multiline: Uint8Array | null,
 ): DecodedChunk {
-  const count = signatures.length;
-  const startLines = new Uint32Array(count);
+  let lines: { start: Uint32Array; end: Uint32Array } | undefined;
+  const decoded = (): { start: Uint32Array; end: Uint32Array } => {
+    lines ??= decodeLines(firstLine, signatures.length, lineCounts, multiline);
+    return lines;
+  };
+  return {
+    signatures,
+    startLine: (offset) => decoded().start[offset] ?? 0,
+    endLine: (offset) => decoded().end[offset] ?? 0,
+  };
+}
+
+function decodeLines(
+  firstLine: number,
+  count: number,
+  lineCounts: Uint8Array,
+  multiline: Uint8Array | null,
+): { start: Uint32Array; end: Uint32Array } {
+  const start = new Uint32Array(count);
   const cursor = { offset: 0 };
   let token = 0;
   for (let line = firstLine; token < count; line++) {
     const onLine = readVarint(lineCounts, cursor);
-    for (let j = 0; j < onLine && token < count; j++) startLines[token++] = line;
+    for (let j = 0; j < onLine && token < count; j++) start[token++] = line;
   }
-  const endLines = startLines.slice();
+  const end = start.slice();
   if (multiline) {
     const mcursor = { offset: 0 };
     let offset = 0;
     while (mcursor.offset < multiline.length) {
       offset += readVarint(multiline, mcursor);
       const extra = readVarint(multiline, mcursor);
-      if (offset < count) endLines[offset] = startLines[offset]! + extra;
+      if (offset < count) end[offset] = start[offset]! + extra;
     }
   }
-  return { signatures, startLines, endLines };
+  return { start, end };
 }

@@ -109,15 +109,15 @@ class SourceTokens {
   }
 
   startLine(position: number): number {
-    return this.chunkAt(position)?.startLines[position % TOKENS_PER_CHUNK] ?? 0;
+    return this.chunkAt(position)?.startLine(position % TOKENS_PER_CHUNK) ?? 0;
   }
 
   endLine(position: number): number {
-    return this.chunkAt(position)?.endLines[position % TOKENS_PER_CHUNK] ?? 0;
+    return this.chunkAt(position)?.endLine(position % TOKENS_PER_CHUNK) ?? 0;
   }
 }
 
-interface FileHits {
+export interface FileHits {
   queryPositions: number[];
   sourcePositions: number[];
   hashes: number[];
@@ -137,7 +137,20 @@ export function findReferences(
   parameters: FingerprintParameters,
   options: MatchOptions,
 ): Reference[] {
-  const hitsByFile = collectHits(fingerprints, reader, options);
+  return referencesFromHits(query, collectHits(fingerprints, reader, options), reader, parameters, options);
+}
+
+/** Seeds grouped by indexed file: the lookup stage's output. */
+export type HitsByFile = Map<number, FileHits>;
+
+/** The align/score stage: verify and extend seeds, chain segments, rank and group references. */
+export function referencesFromHits(
+  query: TokenStream,
+  hitsByFile: HitsByFile,
+  reader: IndexReader,
+  parameters: FingerprintParameters,
+  options: MatchOptions,
+): Reference[] {
   if (hitsByFile.size === 0) return [];
   const querySignatures = new Uint8Array(query.count);
   for (let i = 0; i < query.count; i++) querySignatures[i] = tokenSignature(query.hashes[i]!);
@@ -155,7 +168,8 @@ export function findReferences(
   return toReferences(regions, query, reader, sourceTokens);
 }
 
-function collectHits(fingerprints: Fingerprints, reader: IndexReader, options: MatchOptions): Map<number, FileHits> {
+/** The lookup stage: every occurrence of the query's fingerprints, minus boilerplate. */
+export function collectHits(fingerprints: Fingerprints, reader: IndexReader, options: MatchOptions): HitsByFile {
   const hitsByFile = new Map<number, FileHits>();
   // Rows beyond this cannot change the verdict "too common"; reading them would only cost time.
   const rowLimit = options.maxFileFrequency * 4 + 1;
@@ -293,13 +307,8 @@ function toReferences(
   reader: IndexReader,
   sourceTokens: Map<number, SourceTokens>,
 ): Reference[] {
-  // Best first: most code covered, then rarer seeds, then a stable order.
-  regions.sort(
-    (a, b) =>
-      b.matchedTokens - a.matchedTokens ||
-      a.frequencySum / Math.max(1, a.seeds.size) - b.frequencySum / Math.max(1, b.seeds.size) ||
-      a.fileId - b.fileId,
-  );
+  // Best first by rank score, then a stable order.
+  regions.sort((a, b) => rankScore(b) - rankScore(a) || a.fileId - b.fileId);
   const references: Reference[] = [];
   const groupRanges: [number, number][] = [];
   const kept: { fileId: number; range: [number, number] }[] = [];
@@ -345,6 +354,17 @@ function toReferences(
     .map((reference, rank) => ({ reference, rank }))
     .sort((a, b) => a.reference.group - b.reference.group || a.rank - b.rank)
     .map((entry) => entry.reference);
+}
+
+/**
+ * Matched tokens, discounted by how common the seeds that found them are: a region found through
+ * fingerprints unique to one file keeps its full weight, one found through fingerprints that half
+ * the allowed number of files share keeps a little over half. So among origins of similar length
+ * the one whose code is rarest in the index — most likely the original — comes first.
+ */
+function rankScore(region: Region): number {
+  const meanFrequency = region.frequencySum / Math.max(1, region.seeds.size);
+  return region.matchedTokens * (0.5 + 0.5 / Math.max(1, meanFrequency));
 }
 
 /** Overlap of two inclusive ranges as a share of the shorter one. */

@@ -35,8 +35,8 @@ describe("token chunks", () => {
       const offset = chunk.chunkIndex * TOKENS_PER_CHUNK;
       for (let i = 0; i < decoded.signatures.length; i++) {
         expect(decoded.signatures[i]).toBe(tokenSignature(tokens.hashes[offset + i]!));
-        expect(decoded.startLines[i]).toBe(starts[offset + i]);
-        expect(decoded.endLines[i]).toBe(ends[offset + i]);
+        expect(decoded.startLine(i)).toBe(starts[offset + i]);
+        expect(decoded.endLine(i)).toBe(ends[offset + i]);
       }
     });
   });
@@ -50,6 +50,7 @@ describe("token chunks", () => {
 
   it("rejects a truncated chunk instead of inventing lines", () => {
     const [chunk] = encodeTokenChunks(stream([1, 1, 2, 5], [1, 1, 2, 5]));
-    expect(() => decodeTokenChunk(chunk!.firstLine, chunk!.signatures, chunk!.lineCounts.subarray(0, 1), null)).toThrow(/truncated/);
+    const truncated = decodeTokenChunk(chunk!.firstLine, chunk!.signatures, chunk!.lineCounts.subarray(0, 1), null);
+    expect(() => truncated.startLine(3)).toThrow(/index is corrupt: truncated/);
   });
 });

@@ -237,3 +237,56 @@ describe("membership filter in front of the index", () => {
     }
   });
 });
+
+describe("ranking", () => {
+  const dir = temporaryDirectory();
+  let rankTracker: ReferenceTracker;
+  // Two unrelated functions of about the same size.
+  const COMMON_HALF = [
+    "def normalize_scores(scores, floor=0.0, ceiling=1.0):",
+    "    lowest = min(scores)",
+    "    highest = max(scores)",
+    "    span = highest - lowest or 1",
+    "    scaled = [(s - lowest) / span for s in scores]",
+    "    return [max(floor, min(ceiling, s)) for s in scaled]",
+  ].join("\n");
+  const RARE_HALF = [
+    "def chunk_pairs(items, size=2, fill=None):",
+    "    batch = []",
+    "    for item in items:",
+    "        batch.append(item)",
+    "        if len(batch) == size:",
+    "            yield tuple(batch)",
+    "            batch = []",
+    "    if batch:",
+    "        yield tuple(batch + [fill] * (size - len(batch)))",
+  ].join("\n");
+
+  beforeAll(async () => {
+    const root = join(dir.path, "src");
+    mkdirSync(join(root, "common"), { recursive: true });
+    mkdirSync(join(root, "rare"), { recursive: true });
+    // The first function is in six files, the second in one.
+    for (let i = 0; i < 6; i++) writeFileSync(join(root, "common", `copy${i}.py`), `${COMMON_HALF}\n\nVERSION_${i} = ${i}\n`);
+    writeFileSync(join(root, "rare", "only.py"), `${RARE_HALF}\n`);
+    const manifest = join(dir.path, "manifest.json");
+    writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: "src", path: "src", license: "MIT" }] }));
+    await buildIndexFromManifest(join(dir.path, "rank.db"), manifest);
+    rankTracker = await ReferenceTracker.open(join(dir.path, "rank.db"));
+  });
+  afterAll(() => {
+    rankTracker.close();
+    dir.cleanup();
+  });
+
+  it("puts the match made of rare fingerprints before one made of common ones, and explains both", () => {
+    const { references } = rankTracker.match(`${COMMON_HALF}\n\n${RARE_HALF}\n`, { language: "python", minMatchedChars: 100 });
+    expect(references[0]!.path).toBe("rare/only.py");
+    expect(references[0]!.group).toBe(1);
+    expect(references[0]!.explanation.meanSeedFileFrequency).toBe(1);
+    const common = references.filter((r) => r.path.startsWith("common/"));
+    expect(common).toHaveLength(6);
+    expect(new Set(common.map((r) => r.group))).toEqual(new Set([2]));
+    expect(common[0]!.explanation.meanSeedFileFrequency).toBe(6);
+  });
+});

@@ -1,0 +1,414 @@
+/**
+ * `npm run bench:quality`: detection and false-positive rates on real code, per language and
+ * form, a sweep of the matching parameters, and bench/QUALITY.md.
+ *
+ * Indexed: the default corpus (reftrack's npm dependencies and the Python standard library) plus
+ * rxjs (TypeScript source) and lodash-es, fetched with `npm pack`. Held out, for negatives: effect
+ * (TypeScript), underscore, dayjs, throttle-debounce and date-fns (other libraries' debounce,
+ * throttle and date code: independent implementations of indexed functionality), CPython's test
+ * suite and pip's own code. `--quick` runs fewer queries and no sweep.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PathFilter } from "../../src/corpus/glob.js";
+import { loadManifest, type ResolvedSource } from "../../src/corpus/manifest.js";
+import { walkFiles } from "../../src/corpus/walk.js";
+import type { FingerprintParameters } from "../../src/fingerprint/fingerprint.js";
+import { buildIndexFromManifest } from "../../src/index/build.js";
+import type { LanguageName } from "../../src/languages/language.js";
+import { languageForPath } from "../../src/languages/registry.js";
+import { DEFAULT_MATCH_OPTIONS, type MatchOptions, type Reference } from "../../src/match/match.js";
+import { ReferenceTracker } from "../../src/tracker.js";
+import { Rng, type Snippet, sampleWindows } from "../snippets.js";
+import { FORMS, type Form, applyForm, rename } from "./forms.js";
+
+const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const CACHE = join(PROJECT_ROOT, "bench", ".cache", "quality");
+const QUICK = process.argv.includes("--quick");
+const PER_CELL = QUICK ? 40 : 200;
+const PER_SIZE = QUICK ? 30 : 150;
+const NEGATIVES = QUICK ? 100 : 600;
+const LANGUAGES: readonly LanguageName[] = ["typescript", "javascript", "python"];
+
+function log(message: string): void {
+  process.stderr.write(`[quality] ${message}\n`);
+}
+
+interface Package {
+  readonly spec: string;
+  readonly root: string;
+  readonly name: string;
+  readonly version: string;
+  readonly license: string;
+  readonly repository: string | null;
+}
+
+/** Fetches an npm package once into the cache (npm verifies the registry's integrity). */
+function fetchPackage(spec: string): Package {
+  const target = join(CACHE, "packages", spec.replace("/", "__"));
+  if (!existsSync(join(target, "package", "package.json"))) {
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target, { recursive: true });
+    log(`fetching ${spec}`);
+    const tarball = execFileSync("npm", ["pack", spec, "--silent", "--pack-destination", target], { encoding: "utf8" }).trim().split("\n").pop()!;
+    execFileSync("tar", ["-xzf", join(target, tarball), "-C", target]);
+  }
+  const root = join(target, "package");
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    name: string;
+    version: string;
+    license?: string;
+    repository?: string | { url?: string };
+  };
+  const url = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
+  const repository = url
+    ? url.replace(/^git\+/, "").replace(/^git:\/\//, "https://").replace(/\.git$/, "").replace(/^github:/, "https://github.com/")
+    : null;
+  return { spec, root, name: pkg.name, version: pkg.version, license: pkg.license ?? "NOASSERTION", repository };
+}
+
+interface IndexedSource {
+  readonly name: string;
+  readonly root: string;
+  readonly license: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+}
+
+interface Query {
+  readonly snippet: Snippet;
+  /** For positives: the source and path the code came from. */
+  readonly source?: string;
+  readonly path?: string;
+  readonly license?: string;
+}
+
+function filesOf(source: { root: string; include?: readonly string[]; exclude?: readonly string[] }, language?: LanguageName): string[] {
+  const filter = new PathFilter(source.include ?? [], source.exclude ?? []);
+  const files: string[] = [];
+  for (const path of walkFiles(source.root)) {
+    const detected = languageForPath(path);
+    if (!detected || !filter.accepts(path) || path.endsWith(".d.ts")) continue;
+    const name = detected.name === "tsx" ? "typescript" : detected.name;
+    if (!language || name === language) files.push(join(source.root, path));
+  }
+  return files;
+}
+
+function variableWindows(files: readonly string[], count: number, rng: Rng, minLines: number, maxLines: number): Snippet[] {
+  const out: Snippet[] = [];
+  for (let i = 0; i < count * 3 && out.length < count; i++) {
+    const lines = minLines + rng.int(maxLines - minLines + 1);
+    out.push(...sampleWindows(files, 1, lines, rng));
+  }
+  return out;
+}
+
+function toQuery(snippet: Snippet, sources: readonly IndexedSource[]): Query {
+  const source = sources.find((s) => snippet.file.startsWith(`${s.root}/`))!;
+  return { snippet, source: source.name, path: snippet.file.slice(source.root.length + 1), license: source.license };
+}
+
+interface Outcome {
+  detected: boolean;
+  repository: boolean;
+  fileAndLines: boolean;
+  license: boolean;
+}
+
+function judge(query: Query, references: readonly Reference[]): Outcome {
+  const fromSource = references.filter((r) => r.source === query.source);
+  const sameFile = fromSource.filter(
+    (r) => r.path === query.path && r.sourceLines[0] <= query.snippet.endLine && r.sourceLines[1] >= query.snippet.startLine,
+  );
+  return {
+    detected: references.length > 0,
+    repository: fromSource.length > 0,
+    fileAndLines: sameFile.length > 0,
+    license: fromSource.length > 0 && fromSource.every((r) => r.license === query.license),
+  };
+}
+
+interface Tally {
+  n: number;
+  detected: number;
+  repository: number;
+  fileAndLines: number;
+  license: number;
+}
+
+function tally(tracker: ReferenceTracker, queries: readonly Query[], options: Partial<MatchOptions>): Tally {
+  const t: Tally = { n: 0, detected: 0, repository: 0, fileAndLines: 0, license: 0 };
+  for (const query of queries) {
+    const { references } = tracker.match(query.snippet.code, { language: query.snippet.language, ...options });
+    const o = judge(query, references);
+    t.n++;
+    if (o.detected) t.detected++;
+    if (o.repository) t.repository++;
+    if (o.fileAndLines) t.fileAndLines++;
+    if (o.license) t.license++;
+  }
+  return t;
+}
+
+function countReported(tracker: ReferenceTracker, snippets: readonly Snippet[], options: Partial<MatchOptions>): number {
+  return snippets.filter((s) => tracker.match(s.code, { language: s.language, ...options }).references.length > 0).length;
+}
+
+function pct(part: number, whole: number): string {
+  return whole === 0 ? "–" : `${((100 * part) / whole).toFixed(1)}%`;
+}
+
+/** Real boilerplate from the indexed files: import blocks, `__main__` stanzas, interop helpers. */
+function boilerplateSnippets(files: readonly string[], rng: Rng, limit: number): Snippet[] {
+  const found: Snippet[] = [];
+  const shuffled = [...files].sort(() => rng.next() - 0.5);
+  for (const file of shuffled) {
+    if (found.length >= limit) break;
+    let lines: string[];
+    try {
+      lines = readFileSync(file, "utf8").split("\n");
+    } catch {
+      continue;
+    }
+    const language = languageForPath(file)!.name;
+    const importRun = lines.findIndex((_, i) => lines.slice(i, i + 5).every((l) => /^(import |from \S+ import |const \w+ = require\()/.test(l)));
+    if (importRun >= 0) {
+      let end = importRun;
+      while (end < lines.length && /^(import |from \S+ import |const \w+ = require\()/.test(lines[end]!)) end++;
+      found.push({ code: lines.slice(importRun, end).join("\n"), language, file, startLine: importRun + 1, endLine: end });
+    }
+    const main = lines.findIndex((l) => /^if __name__ == .__main__.:/.test(l));
+    if (main >= 0) found.push({ code: lines.slice(main, main + 3).join("\n"), language, file, startLine: main + 1, endLine: main + 3 });
+    const helper = lines.findIndex((l) => /^var __(createBinding|importDefault|importStar|awaiter|generator|extends|assign) = /.test(l));
+    if (helper >= 0) {
+      let end = helper + 1;
+      while (end < lines.length && !/^var __\w+ = /.test(lines[end]!) && end - helper < 20) end++;
+      found.push({ code: lines.slice(helper, end).join("\n"), language, file, startLine: helper + 1, endLine: end });
+    }
+  }
+  return found.slice(0, limit);
+}
+
+interface Configuration {
+  readonly fingerprinting: FingerprintParameters;
+  readonly options: Partial<MatchOptions>;
+}
+
+function configName(c: Configuration): string {
+  const o = { ...DEFAULT_MATCH_OPTIONS, ...c.options };
+  return `k=${c.fingerprinting.kgramTokens} w=${c.fingerprinting.windowKgrams} minChars=${o.minMatchedChars} maxFiles=${o.maxFileFrequency}`;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(CACHE, { recursive: true });
+  const started = Date.now();
+  const indexedPackages = ["rxjs@7.8.1", "lodash-es@4.17.21"].map(fetchPackage);
+  const heldOutPackages = ["effect@3.10.0", "underscore@1.13.7", "dayjs@1.11.13", "throttle-debounce@5.0.2", "date-fns@4.1.0"].map(fetchPackage);
+
+  const defaults = loadManifest(join(PROJECT_ROOT, "corpus", "default.json"));
+  const resolved: ResolvedSource[] = [
+    ...defaults.sources,
+    ...indexedPackages.map((p) => ({
+      name: p.name,
+      root: p.root,
+      repository: p.repository,
+      revision: p.version,
+      repositoryDirectory: "",
+      urlTemplate: `https://unpkg.com/${p.name}@${p.version}/{path}`,
+      license: p.license,
+      include: [],
+      exclude: ["dist/**", "**/*.d.ts"],
+    })),
+  ];
+  const sources: IndexedSource[] = resolved.map((s) => ({ name: s.name, root: s.root, license: s.license, include: s.include, exclude: s.exclude }));
+  const manifestPath = join(CACHE, "manifest.json");
+  writeFileSync(
+    manifestPath,
+    JSON.stringify({
+      sources: resolved.map((s) => ({
+        kind: "dir",
+        name: s.name,
+        path: s.root,
+        repository: s.repository ?? undefined,
+        revision: s.revision ?? undefined,
+        repositoryDirectory: s.repositoryDirectory,
+        url: s.urlTemplate ?? undefined,
+        license: s.license,
+        include: s.include,
+        exclude: s.exclude,
+      })),
+    }),
+  );
+  const python = defaults.sources.find((s) => s.name === "cpython-stdlib");
+  if (!python) throw new Error("the quality benchmark needs python3 for its Python corpus");
+
+  // Positives: regions of 8–40 lines of indexed files, in every form.
+  const rng = new Rng(20261123);
+  const positiveFiles: Record<LanguageName, string[]> = {
+    typescript: sources.flatMap((s) => filesOf(s, "typescript")),
+    tsx: [],
+    javascript: sources.flatMap((s) => filesOf(s, "javascript")),
+    python: sources.flatMap((s) => filesOf(s, "python")),
+  };
+  const regions = new Map<LanguageName, Snippet[]>();
+  for (const language of LANGUAGES) regions.set(language, variableWindows(positiveFiles[language], PER_CELL, rng, 8, 40));
+  const cells = new Map<string, Query[]>();
+  for (const language of LANGUAGES) {
+    for (const form of FORMS) {
+      const formRng = new Rng(rng.int(2 ** 31));
+      cells.set(`${language}/${form}`, regions.get(language)!.map((s) => toQuery(applyForm(form, s, formRng), sources)));
+    }
+  }
+  // Snippet sizes: verbatim and renamed regions of exactly n lines.
+  const sizes = [5, 10, 20, 40];
+  const sized = new Map<string, Query[]>();
+  for (const n of sizes) {
+    const windows = LANGUAGES.flatMap((language) => sampleWindows(positiveFiles[language], PER_SIZE, n, rng, Math.min(300, n * 25)));
+    sized.set(`${n}/verbatim`, windows.map((s) => toQuery(s, sources)));
+    const sizeRng = new Rng(n);
+    sized.set(`${n}/renamed`, windows.map((s) => toQuery(rename(s, sizeRng), sources)));
+  }
+  // Negatives: real code that is not in the index, and hard negatives (same functionality).
+  const negativeFiles: Record<string, string[]> = {
+    typescript: filesOf({ root: heldOutPackages[0]!.root, include: ["src/**"] }, "typescript"),
+    javascript: heldOutPackages.slice(1).flatMap((p) => filesOf({ root: p.root, exclude: ["**/*.min.js", "**/locale/**", "**/locale.js"] }, "javascript")),
+    python: [...filesOf({ root: python.root, include: ["test/**"] }, "python"), ...filesOf({ root: python.root, include: ["site-packages/pip/_internal/**"] }, "python")],
+  };
+  const negatives = LANGUAGES.flatMap((language) => variableWindows(negativeFiles[language]!, NEGATIVES / 3, rng, 8, 40));
+  const hardNegatives = sampleWindows(
+    heldOutPackages.slice(1).flatMap((p) => filesOf({ root: p.root }, "javascript").filter((f) => /debounce|throttle|parse|format/i.test(f))),
+    QUICK ? 40 : 200,
+    20,
+    rng,
+    200,
+  );
+  const boilerplate = boilerplateSnippets(LANGUAGES.flatMap((l) => positiveFiles[l]), rng, QUICK ? 60 : 300);
+  log(`queries: ${[...cells.values()].reduce((a, q) => a + q.length, 0)} positives, ${negatives.length} negatives, ${hardNegatives.length} hard negatives, ${boilerplate.length} boilerplate`);
+
+  const evaluate = async (config: Configuration, db: string) => {
+    const tracker = await ReferenceTracker.open(db, { fingerprinting: config.fingerprinting });
+    try {
+      const byCell = new Map<string, Tally>();
+      for (const [key, queries] of cells) byCell.set(key, tally(tracker, queries, config.options));
+      const bySize = new Map<string, Tally>();
+      for (const [key, queries] of sized) bySize.set(key, tally(tracker, queries, config.options));
+      return {
+        byCell,
+        bySize,
+        falsePositives: countReported(tracker, negatives, config.options),
+        hardFalsePositives: countReported(tracker, hardNegatives, config.options),
+        boilerplateReported: countReported(tracker, boilerplate, config.options),
+      };
+    } finally {
+      tracker.close();
+    }
+  };
+
+  const buildFor = async (fingerprinting: FingerprintParameters): Promise<{ db: string; bytes: number; fingerprints: number }> => {
+    const db = join(CACHE, `index-k${fingerprinting.kgramTokens}-w${fingerprinting.windowKgrams}.db`);
+    const summary = await buildIndexFromManifest(db, manifestPath, { fingerprinting });
+    return { db, bytes: summary.index.bytes, fingerprints: summary.index.fingerprints };
+  };
+
+  const defaultConfig: Configuration = { fingerprinting: { kgramTokens: 12, windowKgrams: 12 }, options: {} };
+  const sweep: Configuration[] = QUICK
+    ? [defaultConfig]
+    : [
+        ...[
+          [8, 8],
+          [10, 10],
+          [12, 12],
+          [14, 14],
+          [16, 16],
+          [12, 20],
+          [16, 24],
+        ].map(([k, w]) => ({ fingerprinting: { kgramTokens: k!, windowKgrams: w! }, options: {} })),
+        ...[100, 200].map((minMatchedChars) => ({ ...defaultConfig, options: { minMatchedChars } })),
+        ...[8, 32, 64].map((maxFileFrequency) => ({ ...defaultConfig, options: { maxFileFrequency } })),
+      ];
+  const sweepRows: string[] = [];
+  let defaultResult: Awaited<ReturnType<typeof evaluate>> | undefined;
+  for (const config of sweep) {
+    const index = await buildFor(config.fingerprinting);
+    const result = await evaluate(config, index.db);
+    if (configName(config) === configName(defaultConfig)) defaultResult = result;
+    const rate = (form: Form, field: keyof Tally): string => {
+      let part = 0;
+      let whole = 0;
+      for (const language of LANGUAGES) {
+        const t = result.byCell.get(`${language}/${form}`)!;
+        part += t[field];
+        whole += t.n;
+      }
+      return pct(part, whole);
+    };
+    sweepRows.push(
+      `| ${configName(config)} | ${rate("verbatim", "repository")} | ${rate("reformatted", "repository")} | ${rate("renamed", "repository")} | ` +
+        `${rate("near-miss", "repository")} | ${rate("partial", "repository")} | ${pct(result.falsePositives, negatives.length)} | ` +
+        `${pct(result.hardFalsePositives, hardNegatives.length)} | ${result.boilerplateReported} | ${(index.bytes / 1e6).toFixed(1)} MB, ${(index.fingerprints / 1e6).toFixed(2)} M fp |`,
+    );
+    log(sweepRows[sweepRows.length - 1]!);
+  }
+  const result = defaultResult!;
+
+  const lines: string[] = ["# Match quality", ""];
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
+  lines.push(
+    `Run: \`npm run bench:quality\`${QUICK ? " --quick" : ""} on ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${((Date.now() - started) / 1000).toFixed(0)} s. ` +
+      "Seeds are fixed: every run draws the same queries.",
+    "",
+    "Indexed: the default corpus (reftrack's npm dependencies, the machine's Python standard library) plus rxjs 7.8.1 " +
+      "(TypeScript source) and lodash-es 4.17.21. Positives: regions of 8–40 lines (at least 300 non-blank characters) " +
+      `of indexed files, ${PER_CELL} per language, each in five forms: verbatim; reformatted (indentation, spacing, ` +
+      "blank lines, comments dropped and added); renamed (every identifier and string literal renamed consistently, and " +
+      "re-indented); near-miss (the renamed form with one statement removed and one inserted); partial (the middle half " +
+      "of the lines). Negatives: regions of effect's TypeScript, of underscore, dayjs, throttle-debounce and date-fns, " +
+      "of CPython's test suite and pip's own code, none of it indexed; hard negatives are 20-line regions of those " +
+      "libraries' debounce, throttle, parse and format modules — other implementations of functionality the index " +
+      "holds (lodash-es's debounce and throttle, …). Boilerplate: real import blocks, `if __name__ == \"__main__\":` " +
+      "stanzas and TypeScript interop helpers taken from indexed files.",
+    "",
+    "A query counts for *repository* when one reference names the source it came from, for *file and lines* when one " +
+      "names its file with a line range overlapping the region, for *license* when every reference to that source " +
+      "carries the source's license.",
+    "",
+  );
+  lines.push(`## Defaults (${configName(defaultConfig)}) by language and form`, "");
+  lines.push("| language | form | n | detected | correct repository | correct file and lines | correct license |", "|---|---|---|---|---|---|---|");
+  for (const language of LANGUAGES) {
+    for (const form of FORMS) {
+      const t = result.byCell.get(`${language}/${form}`)!;
+      lines.push(`| ${language} | ${form} | ${t.n} | ${pct(t.detected, t.n)} | ${pct(t.repository, t.n)} | ${pct(t.fileAndLines, t.n)} | ${pct(t.license, t.repository)} of correct repo |`);
+    }
+  }
+  lines.push(
+    "",
+    `False positives: ${result.falsePositives} of ${negatives.length} negatives (${pct(result.falsePositives, negatives.length)}); ` +
+      `${result.hardFalsePositives} of ${hardNegatives.length} hard negatives (${pct(result.hardFalsePositives, hardNegatives.length)}); ` +
+      `boilerplate snippets reported: ${result.boilerplateReported} of ${boilerplate.length}.`,
+    "",
+  );
+  lines.push("## By snippet size (all three languages)", "");
+  lines.push("| lines | form | n | correct repository | correct file and lines |", "|---|---|---|---|---|");
+  for (const n of sizes) {
+    for (const form of ["verbatim", "renamed"]) {
+      const t = result.bySize.get(`${n}/${form}`)!;
+      lines.push(`| ${n} | ${form} | ${t.n} | ${pct(t.repository, t.n)} | ${pct(t.fileAndLines, t.n)} |`);
+    }
+  }
+  if (!QUICK) {
+    lines.push("", "## Parameter sweep (correct repository, all languages)", "");
+    lines.push(
+      "| parameters | verbatim | reformatted | renamed | near-miss | partial | false positives | hard negatives | boilerplate reported | index |",
+      "|---|---|---|---|---|---|---|---|---|---|",
+      ...sweepRows,
+    );
+  }
+  writeFileSync(join(PROJECT_ROOT, "bench", QUICK ? "QUALITY.quick.md" : "QUALITY.md"), `${lines.join("\n")}\n`);
+  log(`wrote bench/${QUICK ? "QUALITY.quick.md" : "QUALITY.md"}`);
+}
+
+await main();

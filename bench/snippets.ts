@@ -1,0 +1,116 @@
+/** Query generation for the benchmarks: fixed-seed samples of real code, and disguised forms of it. */
+import { readFileSync } from "node:fs";
+import type { LanguageName } from "../src/languages/language.js";
+import { languageForPath } from "../src/languages/registry.js";
+
+/** mulberry32: small, fast, and the same sequence on every machine. */
+export class Rng {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(this.state ^ (this.state >>> 15), this.state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(items.length)]!;
+  }
+}
+
+export interface Snippet {
+  readonly code: string;
+  readonly language: LanguageName;
+  /** Where it was taken from (absolute path, 1-based inclusive lines). */
+  readonly file: string;
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+/** Minimum non-blank characters for a window to count as code rather than blank lines. */
+const MIN_WINDOW_CHARS = 300;
+
+/**
+ * `count` windows of `lines` lines from random files, each with enough code in it; windows that
+ * are mostly comments or blank lines are redrawn.
+ */
+export function sampleWindows(files: readonly string[], count: number, lines: number, rng: Rng, minChars = MIN_WINDOW_CHARS): Snippet[] {
+  const snippets: Snippet[] = [];
+  const cache = new Map<string, string[] | null>();
+  let attempts = 0;
+  while (snippets.length < count && attempts < count * 50) {
+    attempts++;
+    const file = rng.pick(files);
+    let text = cache.get(file);
+    if (text === undefined) {
+      try {
+        const content = readFileSync(file, "utf8");
+        text = content.length > 1024 * 1024 || content.includes("\u0000") ? null : content.split("\n");
+      } catch {
+        text = null;
+      }
+      cache.set(file, text);
+    }
+    if (!text || text.length < lines) continue;
+    const start = rng.int(text.length - lines + 1);
+    const window = text.slice(start, start + lines);
+    const code = window.filter((l) => !/^\s*(#|\/\/|\*|\/\*)/.test(l)).join("");
+    if (code.replace(/\s+/g, "").length < minChars) continue;
+    if (window.some((l) => l.length > 300)) continue;
+    snippets.push({ code: window.join("\n"), language: languageForPath(file)!.name, file, startLine: start + 1, endLine: start + lines });
+  }
+  return snippets;
+}
+
+const RESERVED = new Set(
+  (
+    // Python
+    "False None True and as assert async await break class continue def del elif else except finally for from global if " +
+    "import in is lambda nonlocal not or pass raise return try while with yield self cls print len range str int dict list " +
+    "set tuple isinstance super object type match case " +
+    // JavaScript / TypeScript
+    "abstract any arguments boolean case catch const constructor debugger declare default delete do enum export extends " +
+    "false function get implements in instanceof interface keyof let module namespace never new null number of package " +
+    "private protected public readonly require return satisfies static string switch symbol this throw true typeof " +
+    "undefined unknown var void yield exports prototype"
+  ).split(" "),
+);
+
+/**
+ * The disguises a copier applies without changing behaviour: every name renamed consistently,
+ * string contents changed, indentation width changed, runs of spaces collapsed, comment lines
+ * dropped.
+ */
+export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
+  const renames = new Map<string, string>();
+  const rename = (word: string): string => {
+    if (RESERVED.has(word)) return word;
+    let renamed = renames.get(word);
+    if (!renamed) {
+      renamed = `${rng.pick(["val", "item", "node", "tmp", "ref", "acc", "obj"])}${renames.size}`;
+      renames.set(word, renamed);
+    }
+    return renamed;
+  };
+  const lines = snippet.code.split("\n").filter((line) => !/^\s*(#|\/\/)/.test(line));
+  const code = lines
+    .map((line) => {
+      const indent = /^ */.exec(line)![0].length;
+      const body = line
+        .slice(indent)
+        .replace(/("|')(?:(?!\1)[^\\]|\\.)*\1/g, (quoted) => `${quoted[0]}s${quoted.length}${quoted[0]}`)
+        .replace(/(?<![0-9.A-Za-z_$])[A-Za-z_$][A-Za-z0-9_$]*/g, (word: string, offset: number, whole: string) =>
+          // Leave prefixes of string literals (f"", r'') and numbers' suffixes alone.
+          /["']/.test(whole[offset + word.length] ?? "") ? word : rename(word),
+        )
+        .replace(/ {2,}/g, " ");
+      return " ".repeat(Math.floor(indent / 2)) + body;
+    })
+    .join("\n");
+  return { ...snippet, code };
+}
