@@ -407,8 +407,9 @@ async function main(): Promise<void> {
       ...sweepRows,
     );
   }
-  writeFileSync(join(PROJECT_ROOT, "bench", QUICK ? "QUALITY.quick.md" : "QUALITY.md"), `${lines.join("\n")}\n`);
-  log(`wrote bench/${QUICK ? "QUALITY.quick.md" : "QUALITY.md"}`);
+  const target = QUICK ? join(CACHE, "QUALITY.quick.md") : join(PROJECT_ROOT, "bench", "QUALITY.md");
+  writeFileSync(target, `${lines.join("\n")}\n`);
+  log(`wrote ${target}`);
 }
 
 await main();

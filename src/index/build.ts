@@ -151,7 +151,7 @@ export async function buildIndex(
       options.onSource?.({ name: source.name, status: "indexed", files: written.files, fingerprints: written.fingerprints, bytes: digest.bytes });
     }
     writer.mergeStaged();
-    if (!writer.filterIsCurrent()) writer.rebuildFilter();
+    if (!writer.statisticsAreCurrent()) writer.rebuildStatistics();
     return {
       sourcesIndexed,
       sourcesUnchanged,

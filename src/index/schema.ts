@@ -54,6 +54,17 @@ CREATE TABLE IF NOT EXISTS membership_filter (
   bits        BLOB NOT NULL
 );
 
+-- Fingerprints found in more than COMMON_FLOOR files, with that number: sorted int32 hashes and
+-- uint32 counts. Loaded at open, so boilerplate fingerprints are recognised without a lookup.
+-- Current while its generation equals meta.generation, like the filter.
+CREATE TABLE IF NOT EXISTS common_fingerprints (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  generation  INTEGER NOT NULL,
+  floor       INTEGER NOT NULL,
+  hashes      BLOB NOT NULL,
+  counts      BLOB NOT NULL
+);
+
 -- id = file_id * 65536 + chunk index; see token-chunks.ts
 CREATE TABLE IF NOT EXISTS token_chunks (
   id           INTEGER PRIMARY KEY,

@@ -46,6 +46,13 @@ export interface IndexStatistics {
   readonly bytes: number;
 }
 
+/**
+ * Fingerprints in more than this many files are listed, with their count, in the
+ * common-fingerprint table. Below any sensible maxFileFrequency (default 16), so the query-time
+ * cut-off can be chosen freely above it; below it, posting lists decide as before.
+ */
+export const COMMON_FLOOR = 8;
+
 /** meta key of the counter every source change increments; the filter records the one it saw. */
 const GENERATION_KEY = "generation";
 
@@ -113,7 +120,10 @@ export interface Posting {
 }
 
 export interface ReaderOptions {
-  /** Answer absent hashes from the in-memory filter (default true). Off only to measure it. */
+  /**
+   * Answer absent hashes from the in-memory filter, and boilerplate ones from the common-fingerprint
+   * table (default true). Off only to measure what they save.
+   */
   readonly useFilter?: boolean;
 }
 
@@ -132,6 +142,59 @@ function loadFilter(db: Database.Database): MembershipFilter | undefined {
   }
 }
 
+/**
+ * Fingerprints found in more than `floor` indexed files, with how many: a sorted array searched
+ * in memory, so the hot path knows a hash is boilerplate without reading its (long) posting list.
+ */
+export class CommonFingerprints {
+  constructor(
+    readonly floor: number,
+    private readonly hashes: Int32Array,
+    private readonly counts: Uint32Array,
+  ) {}
+
+  get size(): number {
+    return this.hashes.length;
+  }
+
+  /** Files `hash` occurs in when that is more than `floor`; undefined means "floor or fewer". */
+  fileCount(hash: number): number | undefined {
+    let lo = 0;
+    let hi = this.hashes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = this.hashes[mid]!;
+      if (value < hash) lo = mid + 1;
+      else if (value > hash) hi = mid - 1;
+      else return this.counts[mid];
+    }
+    return undefined;
+  }
+}
+
+function copyInto<T extends Int32Array | Uint32Array>(bytes: Uint8Array, make: (length: number) => T): T {
+  const array = make(bytes.byteLength / 4);
+  new Uint8Array(array.buffer).set(bytes);
+  return array;
+}
+
+function loadCommon(db: Database.Database): CommonFingerprints | undefined {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'common_fingerprints'").get();
+  if (!hasTable) return undefined;
+  const row = db
+    .prepare(
+      "SELECT c.floor AS floor, c.hashes AS hashes, c.counts AS counts FROM common_fingerprints c " +
+        "JOIN meta m ON m.key = 'generation' AND CAST(m.value AS INTEGER) = c.generation WHERE c.id = 1",
+    )
+    .get() as { floor: number; hashes: Buffer; counts: Buffer } | undefined;
+  if (!row || row.hashes.byteLength !== row.counts.byteLength || row.hashes.byteLength % 4 !== 0) return undefined;
+  return new CommonFingerprints(
+    row.floor,
+    copyInto(row.hashes, (n) => new Int32Array(n)),
+    copyInto(row.counts, (n) => new Uint32Array(n)),
+  );
+}
+
 /** Read side of an index, used by matching. Every statement is prepared once. */
 export class IndexReader {
   private readonly lookupStatement: Database.Statement<[number, number], [number, number]>;
@@ -145,6 +208,8 @@ export class IndexReader {
     readonly parameters: IndexParameters,
     /** Undefined when the index has none or it is stale: then every hash goes to SQLite. */
     readonly filter: MembershipFilter | undefined,
+    /** Undefined when the index has none or it is stale: then posting lists tell. */
+    readonly common: CommonFingerprints | undefined,
   ) {
     this.lookupStatement = db
       .prepare<[number, number], [number, number]>("SELECT file_id, token_pos FROM fingerprints WHERE hash = ? LIMIT ?")
@@ -170,7 +235,8 @@ export class IndexReader {
       const found = readParameters(db, path);
       if (!found) throw new ReftrackError(`${path} is an SQLite database but not a reftrack index`);
       assertCompatible(found, expected, path);
-      return new IndexReader(db, found, options.useFilter === false ? undefined : loadFilter(db));
+      const useFilter = options.useFilter !== false;
+      return new IndexReader(db, found, useFilter ? loadFilter(db) : undefined, useFilter ? loadCommon(db) : undefined);
     } catch (error) {
       db.close();
       throw error;
@@ -259,12 +325,15 @@ export class IndexWriter {
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
       db.pragma("foreign_keys = ON");
-      db.pragma("cache_size = -262144");
+      // 64 MiB: plenty for appends in key order, and peak RSS stays well under 1 GB.
+      db.pragma("cache_size = -65536");
       // Staged fingerprints live in the temp database, on disk: a build's worth can exceed memory.
       db.pragma("temp_store = FILE");
       const found = readParameters(db, path);
       if (found) {
         assertCompatible(found, parameters, path);
+        // Tables added within a schema version are created IF NOT EXISTS, then filled at build end.
+        db.exec(SCHEMA_SQL);
       } else {
         const hasTables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
         if (hasTables.n > 0) throw new ReftrackError(`${path} is an SQLite database but not a reftrack index; refusing to write to it`);
@@ -396,28 +465,52 @@ export class IndexWriter {
       .run(GENERATION_KEY);
   }
 
-  /** Whether the stored filter describes the index as it is now. */
-  filterIsCurrent(): boolean {
-    return Boolean(
-      this.db
-        .prepare(
-          "SELECT 1 FROM membership_filter f JOIN meta m ON m.key = ? AND CAST(m.value AS INTEGER) = f.generation WHERE f.id = 1",
-        )
-        .get(GENERATION_KEY),
-    );
+  /** Whether the stored filter and common-fingerprint table describe the index as it is now. */
+  statisticsAreCurrent(): boolean {
+    const current = (table: string): boolean =>
+      Boolean(
+        this.db
+          .prepare(`SELECT 1 FROM ${table} t JOIN meta m ON m.key = ? AND CAST(m.value AS INTEGER) = t.generation WHERE t.id = 1`)
+          .get(GENERATION_KEY),
+      );
+    return current("membership_filter") && current("common_fingerprints");
   }
 
   /**
-   * Rebuilds the membership filter from every stored hash: one pass over the fingerprint
-   * table in key order. Stored with the generation it describes; a later change makes it stale
-   * and readers then ignore it until the next build refreshes it.
+   * Rebuilds the membership filter and the common-fingerprint table in one pass over the
+   * fingerprint table in key order (each hash's rows are adjacent, ordered by file). Stored with
+   * the generation they describe; a later change makes them stale, and readers then ignore them
+   * until the next build refreshes them.
    */
-  rebuildFilter(): void {
+  rebuildStatistics(): void {
     const db = this.db;
     const count = (db.prepare("SELECT count(*) AS n FROM fingerprints").get() as { n: number }).n;
     const filter = MembershipFilter.forCount(count);
-    const hashes = db.prepare("SELECT hash FROM fingerprints").pluck();
-    for (const hash of hashes.iterate() as IterableIterator<number>) filter.add(hash);
+    const commonHashes: number[] = [];
+    const commonCounts: number[] = [];
+    let currentHash = 0;
+    let currentFile = -1;
+    let files = 0;
+    const close = (): void => {
+      if (files > COMMON_FLOOR) {
+        commonHashes.push(currentHash);
+        commonCounts.push(files);
+      }
+    };
+    const rows = db.prepare("SELECT hash, file_id FROM fingerprints").raw(true);
+    for (const [hash, fileId] of rows.iterate() as IterableIterator<[number, number]>) {
+      if (hash !== currentHash || files === 0) {
+        if (files > 0) close();
+        filter.add(hash);
+        currentHash = hash;
+        currentFile = fileId;
+        files = 1;
+      } else if (fileId !== currentFile) {
+        currentFile = fileId;
+        files++;
+      }
+    }
+    if (files > 0) close();
     db.transaction(() => {
       const generation = db.prepare("SELECT CAST(value AS INTEGER) AS g FROM meta WHERE key = ?").get(GENERATION_KEY) as
         | { g: number }
@@ -426,6 +519,10 @@ export class IndexWriter {
         "INSERT INTO membership_filter (id, generation, log2_bits, bits) VALUES (1, ?, ?, ?) " +
           "ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, log2_bits = excluded.log2_bits, bits = excluded.bits",
       ).run(generation?.g ?? 0, filter.log2Bits, filter.toBytes());
+      db.prepare(
+        "INSERT INTO common_fingerprints (id, generation, floor, hashes, counts) VALUES (1, ?, ?, ?, ?) " +
+          "ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, floor = excluded.floor, hashes = excluded.hashes, counts = excluded.counts",
+      ).run(generation?.g ?? 0, COMMON_FLOOR, Buffer.from(Int32Array.from(commonHashes).buffer), Buffer.from(Uint32Array.from(commonCounts).buffer));
     })();
   }
 

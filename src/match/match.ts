@@ -178,8 +178,13 @@ export function collectHits(fingerprints: Fingerprints, reader: IndexReader, opt
     const hash = fingerprints.hashes[i]!;
     let rows = seen.get(hash);
     if (rows === undefined) {
-      const found = reader.lookup(hash, rowLimit);
-      rows = isCommon(found, rowLimit, options.maxFileFrequency) ? null : found;
+      const knownFiles = reader.common?.fileCount(hash);
+      if (knownFiles !== undefined && knownFiles > options.maxFileFrequency) {
+        rows = null;
+      } else {
+        const found = reader.lookup(hash, rowLimit);
+        rows = isCommon(found, rowLimit, options.maxFileFrequency) ? null : found;
+      }
       seen.set(hash, rows);
     }
     if (!rows || rows.length === 0) continue;
