@@ -214,7 +214,7 @@ async function main(): Promise<void> {
       lookup: measure("lookup", prepared, (p) => collectHits(p.prints as Fingerprints, reader, DEFAULT_MATCH_OPTIONS)),
       "lookup without filter": measure("lookup-nofilter", prepared, (p) => collectHits(p.prints, readerNoFilter, DEFAULT_MATCH_OPTIONS)),
       "align/score": measure("align", prepared, (p) =>
-        referencesFromHits(p.tokens, p.hits as HitsByFile, reader, DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS),
+        referencesFromHits(p.tokens, p.prints, p.hits as HitsByFile, reader, DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS),
       ),
       "floor: tree-sitter parse": measure("parse", prepared, (p) => {
         parser.setLanguage(p.language.grammar());

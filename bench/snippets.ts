@@ -1,7 +1,8 @@
 /** Query generation for the benchmarks: fixed-seed samples of real code, and disguised forms of it. */
 import { readFileSync } from "node:fs";
 import type { LanguageName } from "../src/languages/language.js";
-import { languageForPath } from "../src/languages/registry.js";
+import { languageByName, languageForPath } from "../src/languages/registry.js";
+import type { Normalizer } from "../src/normalize/normalize.js";
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export class Rng {
@@ -39,7 +40,14 @@ const MIN_WINDOW_CHARS = 300;
  * `count` windows of `lines` lines from random files, each with enough code in it; windows that
  * are mostly comments or blank lines are redrawn.
  */
-export function sampleWindows(files: readonly string[], count: number, lines: number, rng: Rng, minChars = MIN_WINDOW_CHARS): Snippet[] {
+export function sampleWindows(
+  files: readonly string[],
+  count: number,
+  lines: number,
+  rng: Rng,
+  minChars = MIN_WINDOW_CHARS,
+  accept: (snippet: Snippet) => boolean = () => true,
+): Snippet[] {
   const snippets: Snippet[] = [];
   const cache = new Map<string, string[] | null>();
   let attempts = 0;
@@ -62,7 +70,8 @@ export function sampleWindows(files: readonly string[], count: number, lines: nu
     const code = window.filter((l) => !/^\s*(#|\/\/|\*|\/\*)/.test(l)).join("");
     if (code.replace(/\s+/g, "").length < minChars) continue;
     if (window.some((l) => l.length > 300)) continue;
-    snippets.push({ code: window.join("\n"), language: languageForPath(file)!.name, file, startLine: start + 1, endLine: start + lines });
+    const snippet = { code: window.join("\n"), language: languageForPath(file)!.name, file, startLine: start + 1, endLine: start + lines };
+    if (accept(snippet)) snippets.push(snippet);
   }
   return snippets;
 }
@@ -113,4 +122,17 @@ export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
     })
     .join("\n");
   return { ...snippet, code };
+}
+
+/**
+ * Whether a snippet holds at least `minChars` normalized characters of code (what reftrack
+ * measures), so a window that is mostly a docstring is not counted as a query it should match.
+ */
+export function hasCode(normalizer: Normalizer, minChars: number): (snippet: Snippet) => boolean {
+  return (snippet) => {
+    const tokens = normalizer.normalize(snippet.code, languageByName(snippet.language));
+    let weight = 0;
+    for (let i = 0; i < tokens.count; i++) weight += tokens.charWeights[i]!;
+    return weight >= minChars;
+  };
 }

@@ -46,6 +46,7 @@ export class ReferenceTracker {
       minMatchedChars: target.minMatchedChars ?? DEFAULT_MATCH_OPTIONS.minMatchedChars,
       maxFileFrequency: target.maxFileFrequency ?? DEFAULT_MATCH_OPTIONS.maxFileFrequency,
       maxGapTokens: target.maxGapTokens ?? DEFAULT_MATCH_OPTIONS.maxGapTokens,
+      minDistinctKgramShare: target.minDistinctKgramShare ?? DEFAULT_MATCH_OPTIONS.minDistinctKgramShare,
     };
     const tokens = this.normalizer.normalize(code, language);
     const prints = fingerprint(tokens, this.fingerprinting);

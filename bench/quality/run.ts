@@ -21,7 +21,9 @@ import type { LanguageName } from "../../src/languages/language.js";
 import { languageForPath } from "../../src/languages/registry.js";
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions, type Reference } from "../../src/match/match.js";
 import { ReferenceTracker } from "../../src/tracker.js";
-import { Rng, type Snippet, sampleWindows } from "../snippets.js";
+import { loadTokenHasher } from "../../src/hashing.js";
+import { Normalizer } from "../../src/normalize/normalize.js";
+import { Rng, type Snippet, hasCode, sampleWindows } from "../snippets.js";
 import { FORMS, type Form, applyForm, rename } from "./forms.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -63,9 +65,10 @@ function fetchPackage(spec: string): Package {
     repository?: string | { url?: string };
   };
   const url = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
-  const repository = url
+  let repository = url
     ? url.replace(/^git\+/, "").replace(/^git:\/\//, "https://").replace(/\.git$/, "").replace(/^github:/, "https://github.com/")
     : null;
+  if (repository && /^[\w.-]+\/[\w.-]+$/.test(repository)) repository = `https://github.com/${repository}`;
   return { spec, root, name: pkg.name, version: pkg.version, license: pkg.license ?? "NOASSERTION", repository };
 }
 
@@ -97,11 +100,18 @@ function filesOf(source: { root: string; include?: readonly string[]; exclude?: 
   return files;
 }
 
-function variableWindows(files: readonly string[], count: number, rng: Rng, minLines: number, maxLines: number): Snippet[] {
+function variableWindows(
+  files: readonly string[],
+  count: number,
+  rng: Rng,
+  minLines: number,
+  maxLines: number,
+  accept: (snippet: Snippet) => boolean,
+): Snippet[] {
   const out: Snippet[] = [];
   for (let i = 0; i < count * 3 && out.length < count; i++) {
     const lines = minLines + rng.int(maxLines - minLines + 1);
-    out.push(...sampleWindows(files, 1, lines, rng));
+    out.push(...sampleWindows(files, 1, lines, rng, 200, accept));
   }
   return out;
 }
@@ -144,6 +154,10 @@ function tally(tracker: ReferenceTracker, queries: readonly Query[], options: Pa
   for (const query of queries) {
     const { references } = tracker.match(query.snippet.code, { language: query.snippet.language, ...options });
     const o = judge(query, references);
+    if (EXPLAIN && !o.repository && query.snippet.language === "python") {
+      log(`missed ${query.path}:${query.snippet.startLine}-${query.snippet.endLine} refs=${references.map((r) => `${r.source}:${r.path}`).join(",")}`);
+      log(query.snippet.code.slice(0, 300));
+    }
     t.n++;
     if (o.detected) t.detected++;
     if (o.repository) t.repository++;
@@ -153,8 +167,18 @@ function tally(tracker: ReferenceTracker, queries: readonly Query[], options: Pa
   return t;
 }
 
+const EXPLAIN = process.argv.includes("--explain");
+
 function countReported(tracker: ReferenceTracker, snippets: readonly Snippet[], options: Partial<MatchOptions>): number {
-  return snippets.filter((s) => tracker.match(s.code, { language: s.language, ...options }).references.length > 0).length;
+  return snippets.filter((s) => {
+    const { references } = tracker.match(s.code, { language: s.language, ...options });
+    if (EXPLAIN && references.length > 0) {
+      const r = references[0]!;
+      log(`reported ${s.file}:${s.startLine}-${s.endLine} → ${r.source}:${r.path}:${r.sourceLines.join("-")} ${JSON.stringify(r.explanation)}`);
+      log(s.code.split("\n").slice(r.queryLines[0] - 1, r.queryLines[1]).join("\n"));
+    }
+    return references.length > 0;
+  }).length;
 }
 
 function pct(part: number, whole: number): string {
@@ -253,8 +277,11 @@ async function main(): Promise<void> {
     javascript: sources.flatMap((s) => filesOf(s, "javascript")),
     python: sources.flatMap((s) => filesOf(s, "python")),
   };
+  // Regions must hold at least twice the reporting threshold of normalized code, so that even
+  // their middle half (the partial form) is reportable; a window of docstring is not a query.
+  const substantial = hasCode(new Normalizer(await loadTokenHasher()), 2 * DEFAULT_MATCH_OPTIONS.minMatchedChars);
   const regions = new Map<LanguageName, Snippet[]>();
-  for (const language of LANGUAGES) regions.set(language, variableWindows(positiveFiles[language], PER_CELL, rng, 8, 40));
+  for (const language of LANGUAGES) regions.set(language, variableWindows(positiveFiles[language], PER_CELL, rng, 8, 40, substantial));
   const cells = new Map<string, Query[]>();
   for (const language of LANGUAGES) {
     for (const form of FORMS) {
@@ -267,6 +294,7 @@ async function main(): Promise<void> {
   const sized = new Map<string, Query[]>();
   for (const n of sizes) {
     const windows = LANGUAGES.flatMap((language) => sampleWindows(positiveFiles[language], PER_SIZE, n, rng, Math.min(300, n * 25)));
+    // Sizes are reported as drawn, whatever their content: this is the curve users read.
     sized.set(`${n}/verbatim`, windows.map((s) => toQuery(s, sources)));
     const sizeRng = new Rng(n);
     sized.set(`${n}/renamed`, windows.map((s) => toQuery(rename(s, sizeRng), sources)));
@@ -277,7 +305,7 @@ async function main(): Promise<void> {
     javascript: heldOutPackages.slice(1).flatMap((p) => filesOf({ root: p.root, exclude: ["**/*.min.js", "**/locale/**", "**/locale.js"] }, "javascript")),
     python: [...filesOf({ root: python.root, include: ["test/**"] }, "python"), ...filesOf({ root: python.root, include: ["site-packages/pip/_internal/**"] }, "python")],
   };
-  const negatives = LANGUAGES.flatMap((language) => variableWindows(negativeFiles[language]!, NEGATIVES / 3, rng, 8, 40));
+  const negatives = LANGUAGES.flatMap((language) => variableWindows(negativeFiles[language]!, NEGATIVES / 3, rng, 8, 40, substantial));
   const hardNegatives = sampleWindows(
     heldOutPackages.slice(1).flatMap((p) => filesOf({ root: p.root }, "javascript").filter((f) => /debounce|throttle|parse|format/i.test(f))),
     QUICK ? 40 : 200,
@@ -309,6 +337,8 @@ async function main(): Promise<void> {
 
   const buildFor = async (fingerprinting: FingerprintParameters): Promise<{ db: string; bytes: number; fingerprints: number }> => {
     const db = join(CACHE, `index-k${fingerprinting.kgramTokens}-w${fingerprinting.windowKgrams}.db`);
+    // Fresh every run: a few seconds, and never an index from an older normalizer.
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
     const summary = await buildIndexFromManifest(db, manifestPath, { fingerprinting });
     return { db, bytes: summary.index.bytes, fingerprints: summary.index.fingerprints };
   };
@@ -361,7 +391,8 @@ async function main(): Promise<void> {
       "Seeds are fixed: every run draws the same queries.",
     "",
     "Indexed: the default corpus (reftrack's npm dependencies, the machine's Python standard library) plus rxjs 7.8.1 " +
-      "(TypeScript source) and lodash-es 4.17.21. Positives: regions of 8–40 lines (at least 300 non-blank characters) " +
+      "(TypeScript source) and lodash-es 4.17.21. Positives: regions of 8–40 lines holding at least 300 normalized " +
+      "characters of code (twice the reporting threshold, so a window of docstring is not counted as a query) " +
       `of indexed files, ${PER_CELL} per language, each in five forms: verbatim; reformatted (indentation, spacing, ` +
       "blank lines, comments dropped and added); renamed (every identifier and string literal renamed consistently, and " +
       "re-indented); near-miss (the renamed form with one statement removed and one inserted); partial (the middle half " +

@@ -26,6 +26,8 @@ export function guaranteeThreshold(parameters: FingerprintParameters): number {
 
 /** Selected fingerprints of one token stream. `positions[i]` is the first token of k-gram i. */
 export interface Fingerprints {
+  /** Every k-gram hash, in order (the winnowing input; matching measures repetitiveness with it). */
+  readonly kgrams: Int32Array;
   readonly count: number;
   /** k-gram hashes as signed 32-bit integers (SQLite stores them in 4 bytes). */
   readonly hashes: Int32Array;
@@ -76,7 +78,7 @@ export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
   const n = kgrams.length;
   const hashes: number[] = [];
   const positions: number[] = [];
-  if (n === 0) return { count: 0, hashes: new Int32Array(0), positions: new Uint32Array(0) };
+  if (n === 0) return { kgrams, count: 0, hashes: new Int32Array(0), positions: new Uint32Array(0) };
   const w = Math.min(windowKgrams, n);
   let minIndex = -1;
   for (let end = w - 1; end < n; end++) {
@@ -93,7 +95,7 @@ export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
       positions.push(minIndex);
     }
   }
-  return { count: hashes.length, hashes: Int32Array.from(hashes), positions: Uint32Array.from(positions) };
+  return { kgrams, count: hashes.length, hashes: Int32Array.from(hashes), positions: Uint32Array.from(positions) };
 }
 
 export function fingerprint(tokens: TokenStream, parameters: FingerprintParameters): Fingerprints {

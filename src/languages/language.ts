@@ -29,4 +29,10 @@ export interface LanguageDefinition {
    * commas); keeping them would let a reformat hide a copy.
    */
   readonly formattingTokens: readonly string[];
+  /**
+   * Delimiters (open, close) of strings and comments that span lines. A fragment cut from a file
+   * can begin inside one, and then every string in it parses as code and all code as strings; the
+   * normalizer retries such a fragment with the opener prepended (see normalize.ts).
+   */
+  readonly spanningDelimiters: readonly (readonly [open: string, close: string])[];
 }

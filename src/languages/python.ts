@@ -14,4 +14,8 @@ export const python: LanguageDefinition = {
   commentTypes: ["comment"],
   // Python's commas are syntax (a tuple), but formatters (black) add trailing ones freely.
   formattingTokens: [",", ";", "line_continuation"],
+  spanningDelimiters: [
+    ['"""', '"""'],
+    ["'''", "'''"],
+  ],
 };

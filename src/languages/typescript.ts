@@ -39,6 +39,10 @@ const shared = {
   literalTypes,
   commentTypes: ["comment", "html_comment", "hash_bang_line"],
   formattingTokens: [";", ","],
+  spanningDelimiters: [
+    ["/*", "*/"],
+    ["`", "`"],
+  ] as const,
 };
 
 export const typescript: LanguageDefinition = {

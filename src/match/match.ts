@@ -22,9 +22,20 @@ export interface MatchOptions {
    * on each side: one edited statement, so a near-copy reads as one reference, not several.
    */
   readonly maxGapTokens: number;
+  /**
+   * Share of a region's k-grams that must be distinct. After names and literals are abstracted,
+   * import lists, `require` blocks and data tables are the same few k-grams over and over, and
+   * any two such blocks match token for token; real code repeats itself far less (≥ 0.9 typically).
+   */
+  readonly minDistinctKgramShare: number;
 }
 
-export const DEFAULT_MATCH_OPTIONS: MatchOptions = { minMatchedChars: 150, maxFileFrequency: 16, maxGapTokens: 24 };
+export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
+  minMatchedChars: 150,
+  maxFileFrequency: 16,
+  maxGapTokens: 24,
+  minDistinctKgramShare: 0.5,
+};
 
 /** Why a reference was reported, in figures a reviewer can check. */
 export interface ReferenceExplanation {
@@ -38,6 +49,8 @@ export interface ReferenceExplanation {
   readonly queryCoverage: number;
   /** matchedTokens / tokens of the source file. */
   readonly sourceCoverage: number;
+  /** Share of distinct k-grams among the matched ones (1 = no repetition). */
+  readonly distinctKgramShare: number;
 }
 
 export interface Reference {
@@ -79,6 +92,7 @@ interface Region {
   segments: Segment[];
   matchedTokens: number;
   matchedChars: number;
+  distinctKgramShare: number;
   seeds: Set<number>;
   frequencySum: number;
 }
@@ -137,7 +151,7 @@ export function findReferences(
   parameters: FingerprintParameters,
   options: MatchOptions,
 ): Reference[] {
-  return referencesFromHits(query, collectHits(fingerprints, reader, options), reader, parameters, options);
+  return referencesFromHits(query, fingerprints, collectHits(fingerprints, reader, options), reader, parameters, options);
 }
 
 /** Seeds grouped by indexed file: the lookup stage's output. */
@@ -146,6 +160,7 @@ export type HitsByFile = Map<number, FileHits>;
 /** The align/score stage: verify and extend seeds, chain segments, rank and group references. */
 export function referencesFromHits(
   query: TokenStream,
+  fingerprints: Fingerprints,
   hitsByFile: HitsByFile,
   reader: IndexReader,
   parameters: FingerprintParameters,
@@ -161,8 +176,10 @@ export function referencesFromHits(
     const tokens = new SourceTokens(reader, fileId);
     sourceTokens.set(fileId, tokens);
     const segments = extendSeeds(hits, querySignatures, tokens, parameters.kgramTokens);
-    for (const region of chainSegments(fileId, segments, hits, query, options.maxGapTokens)) {
-      if (region.matchedChars >= options.minMatchedChars) regions.push(region);
+    for (const region of chainSegments(fileId, segments, hits, query, fingerprints.kgrams, parameters.kgramTokens, options.maxGapTokens)) {
+      if (region.matchedChars >= options.minMatchedChars && region.distinctKgramShare >= options.minDistinctKgramShare) {
+        regions.push(region);
+      }
     }
   }
   return toReferences(regions, query, reader, sourceTokens);
@@ -258,7 +275,15 @@ function extendSeeds(hits: FileHits, querySignatures: Uint8Array, source: Source
  * it follows on both sides within the gap limit. Overlapping segments (from repetitive code) are
  * clipped so no query token is counted twice.
  */
-function chainSegments(fileId: number, segments: Segment[], hits: FileHits, query: TokenStream, maxGap: number): Region[] {
+function chainSegments(
+  fileId: number,
+  segments: Segment[],
+  hits: FileHits,
+  query: TokenStream,
+  kgrams: Int32Array,
+  k: number,
+  maxGap: number,
+): Region[] {
   segments.sort((a, b) => a.queryStart - b.queryStart || a.sourceStart - b.sourceStart);
   const chains: Segment[][] = [];
   for (const segment of segments) {
@@ -283,10 +308,16 @@ function chainSegments(fileId: number, segments: Segment[], hits: FileHits, quer
     let matchedTokens = 0;
     let matchedChars = 0;
     let covered = -1;
+    const distinctKgrams = new Set<number>();
+    let matchedKgrams = 0;
     for (const segment of chain) {
       for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
         matchedTokens++;
         matchedChars += query.charWeights[t]!;
+        if (t + k <= segment.queryEnd) {
+          distinctKgrams.add(kgrams[t]!);
+          matchedKgrams++;
+        }
       }
       covered = Math.max(covered, segment.queryEnd);
     }
@@ -302,7 +333,8 @@ function chainSegments(fileId: number, segments: Segment[], hits: FileHits, quer
         frequencySum += hits.frequencies[i]!;
       }
     }
-    return { fileId, segments: chain, matchedTokens, matchedChars, seeds, frequencySum };
+    const distinctKgramShare = matchedKgrams === 0 ? 0 : distinctKgrams.size / matchedKgrams;
+    return { fileId, segments: chain, matchedTokens, matchedChars, distinctKgramShare, seeds, frequencySum };
   });
 }
 
@@ -351,6 +383,7 @@ function toReferences(
         matchedChars: region.matchedChars,
         queryCoverage: round(region.matchedTokens / query.count),
         sourceCoverage: round(region.matchedTokens / Math.max(1, file.tokens)),
+        distinctKgramShare: round(region.distinctKgramShare),
       },
     });
   }

@@ -7,7 +7,7 @@ import { noteParsedBytes } from "./native-memory.js";
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
  * hashing). Stored in every index: an index built by another normalizer version is refused.
  */
-export const NORMALIZER_VERSION = 1;
+export const NORMALIZER_VERSION = 2;
 
 /**
  * A token's contribution to the "normalized characters" measure is its source length capped
@@ -34,7 +34,12 @@ export interface TokenStream {
   readonly lineCount: number;
   /** Whether tree-sitter had to recover from syntax errors (normal for fragments). */
   readonly hasErrors: boolean;
+  /** Characters inside ERROR nodes (nested ones counted again): how much text recovery swallowed. */
+  readonly errorChars: number;
 }
+
+/** tree-sitter's symbol id for ERROR nodes ((TSSymbol)-1). */
+const ERROR_TYPE_ID = 65535;
 
 const enum TokenAction {
   Unknown = 0,
@@ -101,7 +106,24 @@ class LanguageNormalizer {
     return action;
   }
 
+  /**
+   * Normalizes `source`; when it parses with errors and begins inside a multi-line string or
+   * comment (by its delimiters' count or order), also tries it with the opener prepended and keeps
+   * whichever parse left less text in ERROR nodes. The prefix adds no line, so lines are unchanged.
+   */
   normalize(source: string): TokenStream {
+    const plain = this.normalizeText(source);
+    if (!plain.hasErrors) return plain;
+    let best = plain;
+    for (const [open, close] of this.definition.spanningDelimiters) {
+      if (!beginsInside(source, open, close)) continue;
+      const retried = this.normalizeText(open + source);
+      if (retried.errorChars < best.errorChars) best = retried;
+    }
+    return best;
+  }
+
+  private normalizeText(source: string): TokenStream {
     const tree = this.parser.parse(source);
     noteParsedBytes(source.length);
     const capacity = Math.max(16, source.length >>> 1);
@@ -115,12 +137,14 @@ class LanguageNormalizer {
     // Token offsets only grow, so line lookups are two forward-moving pointers, O(1) amortized.
     let startLineIndex = 0;
     let endLineIndex = 0;
+    let errorChars = 0;
 
     const cursor = tree.walk();
     let descend = true;
     for (;;) {
       if (descend) {
         const typeId = cursor.nodeTypeId;
+        if (typeId === ERROR_TYPE_ID) errorChars += cursor.endIndex - cursor.startIndex;
         let action = this.table.actions[typeId] ?? TokenAction.Unknown;
         if (action === TokenAction.Unknown) {
           action = this.classify(typeId, cursor.nodeType, cursor.nodeIsNamed);
@@ -173,8 +197,22 @@ class LanguageNormalizer {
       charWeights: charWeights.subarray(0, count),
       lineCount: lineStarts.length,
       hasErrors: tree.rootNode.hasError,
+      errorChars,
     };
   }
+}
+
+/** Whether text looks cut from inside an open…close span: a lone closer, or an odd count of a symmetric delimiter. */
+function beginsInside(text: string, open: string, close: string): boolean {
+  if (open === close) {
+    let count = 0;
+    for (let i = text.indexOf(open); i !== -1; i = text.indexOf(open, i + open.length)) count++;
+    return count % 2 === 1;
+  }
+  const firstClose = text.indexOf(close);
+  if (firstClose === -1) return false;
+  const firstOpen = text.indexOf(open);
+  return firstOpen === -1 || firstClose < firstOpen;
 }
 
 function grow32(array: Uint32Array, size: number): Uint32Array {

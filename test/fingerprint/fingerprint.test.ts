@@ -13,6 +13,7 @@ function stream(hashes: number[]): TokenStream {
     charWeights: new Uint8Array(n).fill(1),
     lineCount: 1,
     hasErrors: false,
+    errorChars: 0,
   };
 }
 

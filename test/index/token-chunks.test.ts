@@ -13,6 +13,7 @@ function stream(startLines: number[], endLines: number[]): TokenStream {
     charWeights: new Uint8Array(n).fill(1),
     lineCount: Math.max(0, ...endLines),
     hasErrors: false,
+    errorChars: 0,
   };
 }
 

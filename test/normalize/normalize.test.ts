@@ -75,3 +75,35 @@ describe("normalize", () => {
     expect(Array.from(tokens.startLines)).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
   });
 });
+
+describe("fragments that begin inside a multi-line string or comment", () => {
+  it("tokenize like the same lines inside the whole file", () => {
+    const file = [
+      "def area(shape):",
+      '    """Return the area of a shape.',
+      "",
+      "    Works for circles and squares; anything else raises.",
+      '    """',
+      "    if shape.kind == 'circle':",
+      "        return 3.14159 * shape.radius ** 2",
+      "    return shape.side * shape.side",
+      "",
+    ].join("\n");
+    // Cut after the docstring opened: the fragment starts with prose and a closing quote.
+    const fragment = file.split("\n").slice(3).join("\n");
+    const whole = normalize(file, "python");
+    const part = normalize(fragment, "python");
+    const tail = Array.from(whole.hashes.slice(whole.count - part.count));
+    expect(Array.from(part.hashes)).toEqual(tail);
+    // After the (partial) docstring, every token sits on the same line, shifted by the cut.
+    expect(Array.from(part.startLines.slice(1))).toEqual(Array.from(whole.startLines.slice(whole.count - part.count + 1)).map((l) => l - 3));
+  });
+
+  it("does the same for a JavaScript block comment", () => {
+    const file = "/* Adds two numbers.\n * Both must be finite.\n */\nfunction add(a, b) {\n  return a + b;\n}\n";
+    const fragment = file.split("\n").slice(1).join("\n");
+    const whole = normalize(file, "javascript");
+    const part = normalize(fragment, "javascript");
+    expect(Array.from(part.hashes)).toEqual(Array.from(whole.hashes));
+  });
+});
