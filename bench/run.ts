@@ -322,6 +322,10 @@ interface ResultsInput {
   seconds: number;
 }
 
+function pctOf(part: number, whole: number): string {
+  return `${((100 * part) / whole).toFixed(1)}%`;
+}
+
 function verdict(ok: boolean): string {
   return ok ? "met" : "**not met**";
 }
@@ -396,19 +400,43 @@ function writeResults(input: ResultsInput): void {
     "",
   );
   lines.push("## Build and scaling", "");
-  lines.push("| index | source | files | fingerprints | build time | MB/s | files/s | peak RSS | index size | bytes per source byte | match p50 verbatim / miss | p99 verbatim / miss |");
-  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  lines.push("| index | source | files | fingerprints | build time | MB/s | files/s | peak RSS | index size | bytes per source byte | match p50 verbatim / miss | p99 verbatim / miss | verbatim with a reference |");
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   builds.forEach((b, i) => {
     const r = b.record;
     const f = perScale[i]!;
     lines.push(
-      `| ${b.factor}× | ${mb(r.sourceBytes)} | ${r.files} | ${(r.fingerprints / 1e6).toFixed(2)} M | ${r.seconds.toFixed(0)} s | ${mbPerSecond(r).toFixed(2)} | ${(r.files / r.seconds).toFixed(0)} | ${mb(r.peakRssBytes)} | ${mb(r.indexBytes)} | ${(r.indexBytes / r.sourceBytes).toFixed(3)} | ${ms(f[0]!.latency.p50)} / ${ms(f[2]!.latency.p50)} | ${ms(f[0]!.latency.p99)} / ${ms(f[2]!.latency.p99)} |`,
+      `| ${b.factor}× | ${mb(r.sourceBytes)} | ${r.files} | ${(r.fingerprints / 1e6).toFixed(2)} M | ${r.seconds.toFixed(0)} s | ${mbPerSecond(r).toFixed(2)} | ${(r.files / r.seconds).toFixed(0)} | ${mb(r.peakRssBytes)} | ${mb(r.indexBytes)} | ${(r.indexBytes / r.sourceBytes).toFixed(3)} | ${ms(f[0]!.latency.p50)} / ${ms(f[2]!.latency.p50)} | ${ms(f[0]!.latency.p99)} / ${ms(f[2]!.latency.p99)} | ${pctOf(f[0]!.withReferences, sets[0]!.snippets.length)} |`,
     );
   });
   lines.push(
     "",
     `Threads: ${speedSource.name} (${mb(serial.sourceBytes)}) builds at ${mbPerSecond(serial).toFixed(2)} MB/s on one thread and ` +
       `${mbPerSecond(parallel).toFixed(2)} MB/s on ${parallel.threads} (${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}×).`,
+    "",
+  );
+  const stage = (set: number, name: string): Latency => stageFigures[sets[set]!.name]![name]!;
+  lines.push(
+    "## Where the time goes",
+    "",
+    `- Parsing is the floor. tree-sitter's parse alone of these 20-line fragments takes ${ms(stage(0, "floor: tree-sitter parse").p50)} ` +
+      `(verbatim) and ${ms(stage(2, "floor: tree-sitter parse").p50)} (misses) at p50, and ${ms(stage(0, "floor: tree-sitter parse").p99)} / ` +
+      `${ms(stage(2, "floor: tree-sitter parse").p99)} at p99: fragments cut at random lines parse with errors, and error recovery ` +
+      "costs more than parsing (whole files parse at the MB/s figure above). So the miss target (0.1 ms) is below the parse " +
+      "alone, and the p99 target is at its p99: out of reach with tree-sitter here. Normalizing adds the walk and, for fragments " +
+      "that begin inside a docstring or block comment, a second parse.",
+    `- Everything after normalizing is small: fingerprinting ${ms(stage(0, "fingerprint").p50)}, lookup ${ms(stage(0, "lookup").p50)} ` +
+      `(${ms(stage(0, "lookup without filter").p50)} without the in-memory filter and common-fingerprint table), align/score ` +
+      `${ms(stage(0, "align/score").p50)} at p50 for verbatim queries; align/score's tail (p99 ${ms(stage(0, "align/score").p99)}) is ` +
+      "code present in many files (one CPython module in up to 11 Python trees here, ×4 at 4×), each needing its token chunks read.",
+    "- The raw-SQLite floor reads every row of each hash; boilerplate hashes have thousands, which is why reftrack's lookup (at " +
+      "most 65 rows, and none for hashes the common-fingerprint table knows) is far below it.",
+    "- Build: one thread indexes at about the parse + walk floor measured above; two threads reach 1.65× because the main " +
+      "thread's SQLite writes and the final merge and statistics pass run alone. Throughput falls from 1× to 2× because the " +
+      "copies parse slower (calls rewritten to subscripts leave syntax errors in JavaScript) and the B-tree outgrows the cache.",
+    "- Queries with a reference are a minority even for verbatim windows: many windows are mostly docstrings or data, below " +
+      "the 150-character threshold or rejected as repetitive, and in this corpus most stdlib code exists in more than 16 files " +
+      "(11 Python trees, then 4 copies), past the boilerplate cut-off. Detection is measured properly by `npm run bench:quality`.",
     "",
   );
   // A --quick run is a smoke test: its figures stay in the cache, not in the recorded results.

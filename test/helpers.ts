@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIndexFromManifest } from "../src/index/build.js";
+import { ReferenceTracker } from "../src/tracker.js";
 
 export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 export const FIXTURE_MANIFEST = join(FIXTURES, "corpus", "manifest.json");
@@ -18,4 +19,21 @@ export async function buildFixtureIndex(directory: string): Promise<string> {
   const db = join(directory, "fixtures.db");
   await buildIndexFromManifest(db, FIXTURE_MANIFEST);
   return db;
+}
+
+/**
+ * Writes `files` (path → content) as one MIT-licensed source under `directory`, indexes it and
+ * opens a tracker on it.
+ */
+export async function trackerForFiles(directory: string, files: Record<string, string>): Promise<ReferenceTracker> {
+  const root = join(directory, "source");
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  const manifest = join(directory, "manifest.json");
+  writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: "source", path: "source", license: "MIT" }] }));
+  const db = join(directory, "source.db");
+  await buildIndexFromManifest(db, manifest);
+  return ReferenceTracker.open(db);
 }

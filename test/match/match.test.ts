@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildIndexFromManifest } from "../../src/index/build.js";
 import { ReferenceTracker } from "../../src/tracker.js";
-import { FIXTURES, buildFixtureIndex, temporaryDirectory } from "../helpers.js";
+import { FIXTURES, buildFixtureIndex, temporaryDirectory, trackerForFiles } from "../helpers.js";
 
 const workspace = temporaryDirectory();
 let tracker: ReferenceTracker;
@@ -188,18 +187,13 @@ describe("boilerplate", () => {
   ].join("\n");
 
   beforeAll(async () => {
-    const root = join(dir.path, "many");
-    mkdirSync(root, { recursive: true });
     // Twenty files sharing a header, each with a body of its own.
+    const files: Record<string, string> = {};
     for (let i = 0; i < 20; i++) {
       const body = `export function task${i}(input${i}: number[]): number {\n  let acc = ${i};\n  for (const v of input${i}) acc ${i % 2 ? "+=" : "*="} v ${"+ 1 ".repeat(i % 5)};\n  return acc;\n}\n`;
-      writeFileSync(join(root, `task${i}.ts`), `${SHARED_HEADER}\n\n${body}`);
+      files[`task${i}.ts`] = `${SHARED_HEADER}\n\n${body}`;
     }
-    const manifest = join(dir.path, "manifest.json");
-    writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: "many", path: "many", license: "MIT" }] }));
-    const db = join(dir.path, "many.db");
-    await buildIndexFromManifest(db, manifest);
-    boilerplateTracker = await ReferenceTracker.open(db);
+    boilerplateTracker = await trackerForFiles(dir.path, files);
   });
   afterAll(() => {
     boilerplateTracker.close();
@@ -263,16 +257,10 @@ describe("ranking", () => {
   ].join("\n");
 
   beforeAll(async () => {
-    const root = join(dir.path, "src");
-    mkdirSync(join(root, "common"), { recursive: true });
-    mkdirSync(join(root, "rare"), { recursive: true });
     // The first function is in six files, the second in one.
-    for (let i = 0; i < 6; i++) writeFileSync(join(root, "common", `copy${i}.py`), `${COMMON_HALF}\n\nVERSION_${i} = ${i}\n`);
-    writeFileSync(join(root, "rare", "only.py"), `${RARE_HALF}\n`);
-    const manifest = join(dir.path, "manifest.json");
-    writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: "src", path: "src", license: "MIT" }] }));
-    await buildIndexFromManifest(join(dir.path, "rank.db"), manifest);
-    rankTracker = await ReferenceTracker.open(join(dir.path, "rank.db"));
+    const files: Record<string, string> = { "rare/only.py": `${RARE_HALF}\n` };
+    for (let i = 0; i < 6; i++) files[`common/copy${i}.py`] = `${COMMON_HALF}\n\nVERSION_${i} = ${i}\n`;
+    rankTracker = await trackerForFiles(dir.path, files);
   });
   afterAll(() => {
     rankTracker.close();
@@ -288,5 +276,38 @@ describe("ranking", () => {
     expect(common).toHaveLength(6);
     expect(new Set(common.map((r) => r.group))).toEqual(new Set([2]));
     expect(common[0]!.explanation.meanSeedFileFrequency).toBe(6);
+  });
+});
+
+describe("repetitive code", () => {
+  const dir = temporaryDirectory();
+  let repetitiveTracker: ReferenceTracker;
+  // After abstraction every line of these is the same few tokens: any two such blocks match.
+  const indexedTable = Array.from({ length: 30 }, (_, i) => `    "key_${i}": ("value ${i}", ${i}, ${i * 7}),`).join("\n");
+  const indexedImports = Array.from({ length: 30 }, (_, i) => `from package_${i}.module import Name${i}`).join("\n");
+
+  beforeAll(async () => {
+    repetitiveTracker = await trackerForFiles(dir.path, {
+      "table.py": `TABLE = {\n${indexedTable}\n}\n`,
+      "imports.py": `${indexedImports}\n`,
+    });
+  });
+  afterAll(() => {
+    repetitiveTracker.close();
+    dir.cleanup();
+  });
+
+  it("does not report an unrelated data table or import block of the same shape", () => {
+    const otherTable = `COLORS = {\n${Array.from({ length: 25 }, (_, i) => `    "c${i}": ("shade ${i}", ${i + 100}, ${i * 3}),`).join("\n")}\n}\n`;
+    const otherImports = Array.from({ length: 25 }, (_, i) => `from lib${i}.sub import Thing${i}`).join("\n");
+    expect(repetitiveTracker.match(otherTable, { language: "python" }).references).toEqual([]);
+    expect(repetitiveTracker.match(otherImports, { language: "python" }).references).toEqual([]);
+  });
+
+  it("reports them when the repetition filter is switched off, showing why it exists", () => {
+    const otherImports = Array.from({ length: 25 }, (_, i) => `from lib${i}.sub import Thing${i}`).join("\n");
+    const references = repetitiveTracker.match(otherImports, { language: "python", minDistinctKgramShare: 0 }).references;
+    expect(references.map((r) => r.path)).toContain("imports.py");
+    expect(references[0]!.explanation.distinctKgramShare).toBeLessThan(0.2);
   });
 });
