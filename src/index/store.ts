@@ -53,6 +53,9 @@ export interface IndexStatistics {
  */
 export const COMMON_FLOOR = 8;
 
+/** Staged fingerprint rows per INSERT statement (3 parameters each, well under SQLite's limit). */
+const STAGE_BATCH = 100;
+
 /** meta key of the counter every source change increments; the filter records the one it saw. */
 const GENERATION_KEY = "generation";
 
@@ -405,7 +408,13 @@ export class IndexWriter {
       const insertChunk = db.prepare(
         "INSERT INTO token_chunks (id, first_line, signatures, line_counts, multiline) VALUES (?, ?, ?, ?, ?)",
       );
-      const stage = db.prepare("INSERT INTO temp.staged_fingerprints (hash, file_id, token_pos) VALUES (?, ?, ?)");
+      // Rows go in STAGE_BATCH at a time: one statement call per batch instead of per row, which
+      // is most of the main thread's work during a parallel build.
+      const stageOne = db.prepare("INSERT INTO temp.staged_fingerprints (hash, file_id, token_pos) VALUES (?, ?, ?)");
+      const stageBatch = db.prepare(
+        `INSERT INTO temp.staged_fingerprints (hash, file_id, token_pos) VALUES ${new Array(STAGE_BATCH).fill("(?, ?, ?)").join(", ")}`,
+      );
+      const batch = new Array<number>(STAGE_BATCH * 3);
       for await (const file of files) {
         const fileId = Number(
           insertFile.run(sourceId, file.path, file.language, file.contentHash, file.lines, file.tokens).lastInsertRowid,
@@ -416,7 +425,16 @@ export class IndexWriter {
         }
         const hashes = file.fingerprintHashes;
         const positions = file.fingerprintPositions;
-        for (let i = 0; i < hashes.length; i++) stage.run(hashes[i], fileId, positions[i]);
+        let i = 0;
+        for (; i + STAGE_BATCH <= hashes.length; i += STAGE_BATCH) {
+          for (let j = 0; j < STAGE_BATCH; j++) {
+            batch[j * 3] = hashes[i + j]!;
+            batch[j * 3 + 1] = fileId;
+            batch[j * 3 + 2] = positions[i + j]!;
+          }
+          stageBatch.run(batch);
+        }
+        for (; i < hashes.length; i++) stageOne.run(hashes[i], fileId, positions[i]);
         fileCount++;
         fingerprintCount += hashes.length;
         onFile?.(file);

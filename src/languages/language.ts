@@ -25,6 +25,12 @@ export interface LanguageDefinition {
   /** Node types dropped with their subtree. */
   readonly commentTypes: readonly string[];
   /**
+   * Import statements, also dropped with their subtree: every file using the same modules has
+   * the same ones, so they are never evidence of copying, and after names are abstracted any two
+   * import blocks look alike.
+   */
+  readonly importTypes: readonly string[];
+  /**
    * Anonymous tokens dropped because formatters add or remove them freely (semicolons, trailing
    * commas); keeping them would let a reformat hide a copy.
    */

@@ -12,6 +12,7 @@ export const python: LanguageDefinition = {
   identifierTypes: ["identifier"],
   literalTypes: { string: "$str", integer: "$num", float: "$num" },
   commentTypes: ["comment"],
+  importTypes: ["import_statement", "import_from_statement", "future_import_statement"],
   // Python's commas are syntax (a tuple), but formatters (black) add trailing ones freely.
   formattingTokens: [",", ";", "line_continuation"],
   spanningDelimiters: [

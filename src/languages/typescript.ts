@@ -38,6 +38,7 @@ const shared = {
   identifierTypes,
   literalTypes,
   commentTypes: ["comment", "html_comment", "hash_bang_line"],
+  importTypes: ["import_statement"],
   formattingTokens: [";", ","],
   spanningDelimiters: [
     ["/*", "*/"],

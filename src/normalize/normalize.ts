@@ -7,7 +7,7 @@ import { noteParsedBytes } from "./native-memory.js";
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
  * hashing). Stored in every index: an index built by another normalizer version is refused.
  */
-export const NORMALIZER_VERSION = 2;
+export const NORMALIZER_VERSION = 3;
 
 /**
  * A token's contribution to the "normalized characters" measure is its source length capped
@@ -47,7 +47,7 @@ const enum TokenAction {
   EmitType,
   /** Emit an abstract class for the node and skip its subtree (identifiers, literals). */
   EmitClass,
-  /** Skip the node and its subtree (comments). */
+  /** Skip the node and its subtree (comments, import statements). */
   Skip,
   /** Drop this leaf (formatting tokens). */
   Drop,
@@ -62,7 +62,7 @@ class LanguageNormalizer {
   private readonly parser = new Parser();
   private table: NodeTypeTable = { actions: new Uint8Array(512), hashes: new Uint32Array(512) };
   private readonly identifierTypes: Set<string>;
-  private readonly commentTypes: Set<string>;
+  private readonly skippedTypes: Set<string>;
   private readonly formattingTokens: Set<string>;
 
   constructor(
@@ -71,7 +71,7 @@ class LanguageNormalizer {
   ) {
     this.parser.setLanguage(definition.grammar());
     this.identifierTypes = new Set(definition.identifierTypes);
-    this.commentTypes = new Set(definition.commentTypes);
+    this.skippedTypes = new Set([...definition.commentTypes, ...definition.importTypes]);
     this.formattingTokens = new Set(definition.formattingTokens);
   }
 
@@ -88,7 +88,7 @@ class LanguageNormalizer {
     let action: TokenAction;
     let text = type;
     const literalClass = this.definition.literalTypes[type];
-    if (this.commentTypes.has(type)) {
+    if (this.skippedTypes.has(type)) {
       action = TokenAction.Skip;
     } else if (literalClass !== undefined && named) {
       action = TokenAction.EmitClass;

@@ -184,6 +184,12 @@ describe("boilerplate", () => {
     "var __importDefault = (this && this.__importDefault) || function (mod) {",
     '  return (mod && mod.__esModule) ? mod : { "default": mod };',
     "};",
+    "var __assignDefaults = (this && this.__assignDefaults) || function (target, source) {",
+    "  for (var key in source) {",
+    "    if (Object.prototype.hasOwnProperty.call(source, key) && target[key] === undefined) target[key] = source[key];",
+    "  }",
+    "  return target;",
+    "};",
   ].join("\n");
 
   beforeAll(async () => {
@@ -305,9 +311,9 @@ describe("repetitive code", () => {
   });
 
   it("reports them when the repetition filter is switched off, showing why it exists", () => {
-    const otherImports = Array.from({ length: 25 }, (_, i) => `from lib${i}.sub import Thing${i}`).join("\n");
-    const references = repetitiveTracker.match(otherImports, { language: "python", minDistinctKgramShare: 0 }).references;
-    expect(references.map((r) => r.path)).toContain("imports.py");
+    const otherTable = `COLORS = {\n${Array.from({ length: 25 }, (_, i) => `    "c${i}": ("shade ${i}", ${i + 100}, ${i * 3}),`).join("\n")}\n}\n`;
+    const references = repetitiveTracker.match(otherTable, { language: "python", minDistinctKgramShare: 0 }).references;
+    expect(references.map((r) => r.path)).toContain("table.py");
     expect(references[0]!.explanation.distinctKgramShare).toBeLessThan(0.2);
   });
 });

@@ -107,3 +107,14 @@ describe("fragments that begin inside a multi-line string or comment", () => {
     expect(Array.from(part.hashes)).toEqual(Array.from(whole.hashes));
   });
 });
+
+describe("import statements", () => {
+  it("are dropped like comments, in every language", () => {
+    const withImports = normalize('import { a, b } from "./x";\nimport * as c from "y";\nconst z = a(b, c);\n', "typescript");
+    const without = normalize("const z = a(b, c);\n", "typescript");
+    expect(Array.from(withImports.hashes)).toEqual(Array.from(without.hashes));
+    const py = normalize("import os\nfrom a.b import (c, d)\nfrom __future__ import annotations\nx = c(d)\n", "python");
+    expect(Array.from(py.hashes)).toEqual(Array.from(normalize("x = c(d)\n", "python").hashes));
+    expect(py.startLines[0]).toBe(4);
+  });
+});
