@@ -116,12 +116,6 @@ function assertCompatible(found: IndexParameters, expected: IndexParameters, pat
   }
 }
 
-/** One fingerprint occurrence, as stored. */
-export interface Posting {
-  readonly fileId: number;
-  readonly tokenPosition: number;
-}
-
 export interface ReaderOptions {
   /**
    * Answer absent hashes from the in-memory filter, and boilerplate ones from the common-fingerprint
@@ -155,10 +149,6 @@ export class CommonFingerprints {
     private readonly hashes: Int32Array,
     private readonly counts: Uint32Array,
   ) {}
-
-  get size(): number {
-    return this.hashes.length;
-  }
 
   /** Files `hash` occurs in when that is more than `floor`; undefined means "floor or fewer". */
   fileCount(hash: number): number | undefined {

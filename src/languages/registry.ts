@@ -30,7 +30,3 @@ export function languageByName(name: string): LanguageDefinition {
 export function languageForPath(path: string): LanguageDefinition | undefined {
   return byExtension.get(extname(path).toLowerCase());
 }
-
-export function knownExtensions(): string[] {
-  return [...byExtension.keys()];
-}
