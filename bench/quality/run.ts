@@ -154,7 +154,7 @@ function tally(tracker: ReferenceTracker, queries: readonly Query[], options: Pa
   for (const query of queries) {
     const { references } = tracker.match(query.snippet.code, { language: query.snippet.language, ...options });
     const o = judge(query, references);
-    if (EXPLAIN && !o.repository && query.snippet.language === "python") {
+    if (EXPLAIN && !o.repository) {
       log(`missed ${query.path}:${query.snippet.startLine}-${query.snippet.endLine} refs=${references.map((r) => `${r.source}:${r.path}`).join(",")}`);
       log(query.snippet.code.slice(0, 300));
     }
