@@ -190,22 +190,23 @@ export function collectHits(fingerprints: Fingerprints, reader: IndexReader, opt
   const hitsByFile = new Map<number, FileHits>();
   // Rows beyond this cannot change the verdict "too common"; reading them would only cost time.
   const rowLimit = options.maxFileFrequency * 4 + 1;
-  const seen = new Map<number, [number, number][] | null>();
+  // Per distinct hash: its rows and in how many files they are, or null when it is boilerplate.
+  const seen = new Map<number, { rows: [number, number][]; files: number } | null>();
   for (let i = 0; i < fingerprints.count; i++) {
     const hash = fingerprints.hashes[i]!;
-    let rows = seen.get(hash);
-    if (rows === undefined) {
+    let entry = seen.get(hash);
+    if (entry === undefined) {
+      entry = null;
       const knownFiles = reader.common?.fileCount(hash);
-      if (knownFiles !== undefined && knownFiles > options.maxFileFrequency) {
-        rows = null;
-      } else {
+      if (knownFiles === undefined || knownFiles <= options.maxFileFrequency) {
         const found = reader.lookup(hash, rowLimit);
-        rows = isCommon(found, rowLimit, options.maxFileFrequency) ? null : found;
+        const files = distinctFiles(found);
+        if (found.length < rowLimit && files <= options.maxFileFrequency) entry = { rows: found, files };
       }
-      seen.set(hash, rows);
+      seen.set(hash, entry);
     }
-    if (!rows || rows.length === 0) continue;
-    const frequency = distinctFiles(rows);
+    if (!entry || entry.rows.length === 0) continue;
+    const { rows, files: frequency } = entry;
     const queryPosition = fingerprints.positions[i]!;
     for (const [fileId, sourcePosition] of rows) {
       let hits = hitsByFile.get(fileId);
@@ -230,10 +231,6 @@ function distinctFiles(rows: readonly [number, number][]): number {
     previous = fileId;
   }
   return count;
-}
-
-function isCommon(rows: readonly [number, number][], rowLimit: number, maxFileFrequency: number): boolean {
-  return rows.length >= rowLimit || distinctFiles(rows) > maxFileFrequency;
 }
 
 /**
