@@ -14,6 +14,20 @@ export const FILTER_PROBES = 3;
 const MIN_LOG2_BITS = 16;
 const MAX_LOG2_BITS = 32;
 
+/**
+ * 32-bit words stored as a blob: a view when the bytes are 4-byte aligned (large blobs from
+ * SQLite are), else a copy. The blob must be a whole number of words.
+ */
+export function wordsOf<T extends Int32Array | Uint32Array>(
+  bytes: Uint8Array,
+  Words: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; new (length: number): T },
+): T {
+  if (bytes.byteOffset % 4 === 0) return new Words(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const words = new Words(bytes.byteLength / 4);
+  new Uint8Array(words.buffer, words.byteOffset, words.byteLength).set(bytes);
+  return words;
+}
+
 function secondHash(hash: number): number {
   let h = Math.imul(hash ^ (hash >>> 16), 0x7feb352d);
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
@@ -40,11 +54,7 @@ export class MembershipFilter {
     if (log2Bits < MIN_LOG2_BITS || log2Bits > MAX_LOG2_BITS || bytes.byteLength !== 2 ** (log2Bits - 3)) {
       throw new RangeError("membership filter has an invalid size");
     }
-    // A view when the bytes are 4-byte aligned (large blobs from SQLite are), else a copy.
-    if (bytes.byteOffset % 4 === 0) return new MembershipFilter(new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4), log2Bits);
-    const words = new Uint32Array(bytes.byteLength / 4);
-    new Uint8Array(words.buffer).set(bytes);
-    return new MembershipFilter(words, log2Bits);
+    return new MembershipFilter(wordsOf(bytes, Uint32Array), log2Bits);
   }
 
   toBytes(): Uint8Array {

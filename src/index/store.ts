@@ -4,7 +4,7 @@ import { ReftrackError, describeError } from "../errors.js";
 import type { FingerprintParameters } from "../fingerprint/fingerprint.js";
 import type { LanguageName } from "../languages/language.js";
 import { NORMALIZER_VERSION } from "../normalize/normalize.js";
-import { MembershipFilter } from "./membership-filter.js";
+import { MembershipFilter, wordsOf } from "./membership-filter.js";
 import type { PreparedFile } from "./prepare.js";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
 import { CHUNK_ID_STRIDE, type DecodedChunk, decodeTokenChunk } from "./token-chunks.js";
@@ -165,12 +165,6 @@ export class CommonFingerprints {
   }
 }
 
-function copyInto<T extends Int32Array | Uint32Array>(bytes: Uint8Array, make: (length: number) => T): T {
-  const array = make(bytes.byteLength / 4);
-  new Uint8Array(array.buffer).set(bytes);
-  return array;
-}
-
 function loadCommon(db: Database.Database): CommonFingerprints | undefined {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'common_fingerprints'").get();
   if (!hasTable) return undefined;
@@ -183,8 +177,8 @@ function loadCommon(db: Database.Database): CommonFingerprints | undefined {
   if (!row || row.hashes.byteLength !== row.counts.byteLength || row.hashes.byteLength % 4 !== 0) return undefined;
   return new CommonFingerprints(
     row.floor,
-    copyInto(row.hashes, (n) => new Int32Array(n)),
-    copyInto(row.counts, (n) => new Uint32Array(n)),
+    wordsOf(row.hashes, Int32Array),
+    wordsOf(row.counts, Uint32Array),
   );
 }
 
