@@ -1,32 +1,37 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { ReftrackError, describeError } from "../errors.js";
+import { type FetchedSource, NpmFetchError, defaultCacheDirectory, fetchArchive, fetchGitCheckout, fetchNpmPackage } from "./fetch.js";
 import { isValidLicenseExpression } from "./license.js";
+import { type LicenseProvenance, detectSourceLicense } from "./license-detect.js";
+import { type RepositoryLocation, repositoryFolderUrl, repositoryFromPackageField } from "./repository-url.js";
+
+/** Metadata any source kind may state in the manifest; stated values win over detected ones. */
+interface StatedMetadata {
+  name?: string;
+  license?: string;
+  repository?: string;
+  revision?: string;
+  /** Folder inside the repository that the source's root is, for links ("" = repository root). */
+  repositoryDirectory?: string;
+  /** Link template for sources not browsable on a known host: {path}, {start}, {end}, {revision}. */
+  url?: string;
+  include?: string[];
+  exclude?: string[];
+}
 
 /** A corpus source as written in a manifest. */
 export type ManifestSource =
-  | {
-      kind: "dir";
-      path: string;
-      name: string;
-      repository?: string;
-      revision?: string;
-      /** Folder inside the repository that `path` corresponds to, for links ("" = repository root). */
-      repositoryDirectory?: string;
-      /** Link template for sources not browsable on a known host: {path}, {start}, {end}. */
-      url?: string;
-      license: string;
-      include?: string[];
-      exclude?: string[];
-    }
-  | {
-      /** The standard library of the machine's python3, linked to CPython at the matching tag. */
-      kind: "python-stdlib";
-      name?: string;
-      include?: string[];
-      exclude?: string[];
-    };
+  | (StatedMetadata & { kind: "dir"; path: string; name: string })
+  /** A local checkout at its HEAD commit; tracked files only; URL from the origin remote. */
+  | (StatedMetadata & { kind: "git"; path: string })
+  /** A package from the configured npm registry (or a local tarball), cached and integrity-checked. */
+  | (StatedMetadata & { kind: "npm"; spec: string; integrity?: string })
+  /** A local .tar.gz/.tgz/.tar/.zip/.whl, extracted safely into the cache. */
+  | (StatedMetadata & { kind: "archive"; path: string })
+  /** The standard library of the machine's python3, linked to CPython at the matching tag. */
+  | { kind: "python-stdlib"; name?: string; include?: string[]; exclude?: string[] };
 
 export interface Manifest {
   sources: ManifestSource[];
@@ -41,8 +46,21 @@ export interface ResolvedSource {
   readonly repositoryDirectory: string;
   readonly urlTemplate: string | null;
   readonly license: string;
+  /** Where the license came from: the manifest, declared package metadata, a license text, or none. */
+  readonly licenseProvenance: LicenseProvenance;
+  /** The file or field that showed it, for a reviewer. */
+  readonly licenseEvidence: string;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
+  /** Exactly the files to index (git: tracked files), instead of walking `root`. */
+  readonly files?: readonly string[];
+  /** Immutable identity of the content (integrity hash, commit), null when only reading tells. */
+  readonly identity: string | null;
+}
+
+export interface LoadOptions {
+  /** Where fetched packages and extracted archives are kept (default: defaultCacheDirectory()). */
+  readonly cacheDirectory?: string;
 }
 
 export interface ResolvedManifest {
@@ -78,7 +96,8 @@ function requiredString(source: Record<string, unknown>, key: string, where: str
 }
 
 /** Reads, validates and resolves a manifest file. Every problem is one clear ReftrackError. */
-export function loadManifest(manifestPath: string): ResolvedManifest {
+export function loadManifest(manifestPath: string, options: LoadOptions = {}): ResolvedManifest {
+  const cacheDirectory = options.cacheDirectory ?? defaultCacheDirectory();
   let text: string;
   try {
     text = readFileSync(manifestPath, "utf8");
@@ -103,12 +122,12 @@ export function loadManifest(manifestPath: string): ResolvedManifest {
     if (!isRecord(entry)) throw new ReftrackError(`${where}: must be an object`);
     const kind = entry.kind;
     let resolved: ResolvedSource | { name: string; reason: string };
-    if (kind === "dir") {
-      resolved = resolveDirSource(entry, base, where);
-    } else if (kind === "python-stdlib") {
+    if (kind === "python-stdlib") {
       resolved = resolvePythonStdlib(entry, where);
+    } else if (kind === "dir" || kind === "git" || kind === "npm" || kind === "archive") {
+      resolved = resolveFetchedSource(kind, entry, base, cacheDirectory, where);
     } else {
-      throw new ReftrackError(`${where}: unknown kind ${JSON.stringify(kind)} (expected "dir" or "python-stdlib")`);
+      throw new ReftrackError(`${where}: unknown kind ${JSON.stringify(kind)} (expected "dir", "git", "npm", "archive" or "python-stdlib")`);
     }
     if (names.has(resolved.name)) throw new ReftrackError(`${where}: duplicate source name "${resolved.name}"`);
     names.add(resolved.name);
@@ -124,33 +143,88 @@ function checkLicense(license: string, where: string, name: string): void {
   }
 }
 
-function resolveDirSource(entry: Record<string, unknown>, base: string, where: string): ResolvedSource {
-  const name = requiredString(entry, "name", where);
-  const path = requiredString(entry, "path", where);
-  const license = requiredString(entry, "license", where);
-  checkLicense(license, where, name);
-  const root = resolve(base, path);
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new ReftrackError(`${where} ("${name}"): folder not found: ${root}`);
+function repositoryOfFolder(root: string): RepositoryLocation | null {
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { repository?: unknown };
+    return repositoryFromPackageField(pkg.repository);
+  } catch {
+    return null;
   }
-  const repository = optionalString(entry, "repository", where) ?? null;
-  if (repository !== null && !/^https?:\/\/\S+$/.test(repository)) {
-    throw new ReftrackError(`${where} ("${name}"): repository must be an http(s) URL, got "${repository}"`);
+}
+
+function checkHttpUrl(value: string | undefined, key: string, where: string): string | undefined {
+  if (value !== undefined && !/^https?:\/\/\S+$/.test(value)) throw new ReftrackError(`${where}: ${key} must be an http(s) URL, got "${value}"`);
+  return value;
+}
+
+/**
+ * dir, git, npm and archive sources: find the files (fetching or extracting if need be), then
+ * fill in what the manifest does not state from what the source says about itself.
+ */
+function resolveFetchedSource(
+  kind: "dir" | "git" | "npm" | "archive",
+  entry: Record<string, unknown>,
+  base: string,
+  cacheDirectory: string,
+  where: string,
+): ResolvedSource | { name: string; reason: string } {
+  const statedName = optionalString(entry, "name", where);
+  const license = optionalString(entry, "license", where);
+  if (license !== undefined) checkLicense(license, where, statedName ?? kind);
+  const repository = checkHttpUrl(optionalString(entry, "repository", where), "repository", where);
+  const urlTemplate = checkHttpUrl(optionalString(entry, "url", where), "url", where);
+  if (urlTemplate !== undefined && !urlTemplate.includes("{path}")) throw new ReftrackError(`${where}: url must be a template containing {path}`);
+  const revision = optionalString(entry, "revision", where);
+  const repositoryDirectory = optionalString(entry, "repositoryDirectory", where);
+  const include = optionalStringList(entry, "include", where);
+  const exclude = optionalStringList(entry, "exclude", where);
+
+  let fetched: FetchedSource;
+  let defaultName: string;
+  if (kind === "npm") {
+    const spec = requiredString(entry, "spec", where);
+    const integrity = optionalString(entry, "integrity", where);
+    try {
+      fetched = fetchNpmPackage(spec, { cacheDirectory, base, ...(integrity ? { integrity } : {}) });
+    } catch (error) {
+      if (error instanceof NpmFetchError) return { name: statedName ?? spec, reason: error.message };
+      throw error;
+    }
+    defaultName = fetched.packageName ?? spec;
+  } else {
+    const path = resolve(base, requiredString(entry, "path", where));
+    defaultName = basename(path).replace(/\.(tar\.gz|tgz|tar|zip|whl)$/i, "");
+    if (kind === "dir") {
+      if (statedName === undefined) requiredString(entry, "name", where);
+      if (!existsSync(path) || !statSync(path).isDirectory()) throw new ReftrackError(`${where} ("${statedName}"): folder not found: ${path}`);
+      // A folder that is a package says where it comes from; the manifest can still override.
+      fetched = { root: path, repository: repositoryOfFolder(path), revision: null, urlTemplate: null, identity: "" };
+    } else {
+      try {
+        fetched = kind === "git" ? fetchGitCheckout(path, cacheDirectory) : fetchArchive(path, cacheDirectory);
+      } catch (error) {
+        if (error instanceof ReftrackError) throw new ReftrackError(`${where}: ${error.message}`);
+        throw error;
+      }
+    }
   }
-  const urlTemplate = optionalString(entry, "url", where) ?? null;
-  if (urlTemplate !== null && (!/^https?:\/\/\S+$/.test(urlTemplate) || !urlTemplate.includes("{path}"))) {
-    throw new ReftrackError(`${where} ("${name}"): url must be an http(s) URL template containing {path}`);
-  }
+  const name = statedName ?? defaultName;
+  const detected = license === undefined ? detectSourceLicense(fetched.root) : undefined;
+  const location = fetched.repository;
   return {
     name,
-    root,
-    urlTemplate,
-    repository: repository?.replace(/\/+$/, "").replace(/\.git$/, "") ?? null,
-    revision: optionalString(entry, "revision", where) ?? null,
-    repositoryDirectory: (optionalString(entry, "repositoryDirectory", where) ?? "").replace(/^\/+|\/+$/g, ""),
-    license,
-    include: optionalStringList(entry, "include", where),
-    exclude: optionalStringList(entry, "exclude", where),
+    root: fetched.root,
+    ...(fetched.files ? { files: fetched.files } : {}),
+    repository: repository?.replace(/\/+$/, "").replace(/\.git$/, "") ?? (location ? repositoryFolderUrl(location) : null),
+    revision: revision ?? fetched.revision,
+    repositoryDirectory: (repositoryDirectory ?? "").replace(/^\/+|\/+$/g, ""),
+    urlTemplate: urlTemplate ?? fetched.urlTemplate,
+    license: license ?? detected!.expression,
+    licenseProvenance: license !== undefined ? "manifest" : detected!.provenance,
+    licenseEvidence: license !== undefined ? "manifest" : detected!.evidence,
+    include,
+    exclude,
+    identity: fetched.identity === "" ? null : fetched.identity,
   };
 }
 
@@ -178,6 +252,9 @@ function resolvePythonStdlib(entry: Record<string, unknown>, where: string): Res
     repositoryDirectory: "Lib",
     urlTemplate: null,
     license: "PSF-2.0",
+    licenseProvenance: "declared",
+    licenseEvidence: "CPython's standard library is licensed PSF-2.0",
+    identity: null,
     include: optionalStringList(entry, "include", where),
     // site-packages holds third-party packages, not CPython; test suites are mostly fixtures.
     exclude: [...PYTHON_STDLIB_EXCLUDES, ...optionalStringList(entry, "exclude", where)],

@@ -2,7 +2,7 @@ import { type Dirent, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 /** Folders that are never part of a source's own code. */
-const IGNORED_DIRECTORIES = new Set(["node_modules", ".git", ".hg", ".svn", "__pycache__"]);
+export const IGNORED_DIRECTORIES = new Set(["node_modules", ".git", ".hg", ".svn", "__pycache__"]);
 
 /**
  * Regular files under `root`, as sorted forward-slash relative paths, so builds are

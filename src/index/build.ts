@@ -1,8 +1,9 @@
+import { lstatSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type ResolvedSource, loadManifest } from "../corpus/manifest.js";
+import { type LoadOptions, type ResolvedSource, loadManifest } from "../corpus/manifest.js";
 import { PathFilter } from "../corpus/glob.js";
 import { DEFAULT_MAX_FILE_BYTES, type SkipReason, readSourceFile } from "../corpus/source-file.js";
-import { walkFiles } from "../corpus/walk.js";
+import { IGNORED_DIRECTORIES, walkFiles } from "../corpus/walk.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters } from "../fingerprint/fingerprint.js";
 import { type TokenHasher, loadTokenHasher } from "../hashing.js";
 import { languageForPath } from "../languages/registry.js";
@@ -16,8 +17,19 @@ export interface BuildOptions {
   /** Threads that normalize and fingerprint (default: one per core when running compiled). */
   readonly threads?: number;
   readonly onSource?: (event: SourceProgress) => void;
-  /** Called after each file is written, for progress displays. */
+  /** Called after each file is written. */
   readonly onFile?: (file: PreparedFile) => void;
+  /**
+   * Asked for, the build first lists every source's files (one stat each) and reports the total;
+   * then `onProgress` reports how much of it is done, for a progress bar with an ETA.
+   */
+  readonly onPlan?: (total: BuildProgress) => void;
+  readonly onProgress?: (done: BuildProgress) => void;
+}
+
+export interface BuildProgress {
+  readonly files: number;
+  readonly bytes: number;
 }
 
 export interface SourceProgress {
@@ -55,7 +67,7 @@ class SourceDigest {
     source: ResolvedSource,
     private readonly hasher: TokenHasher,
   ) {
-    this.parts = [JSON.stringify([source.repository, source.revision, source.repositoryDirectory, source.urlTemplate, source.license])];
+    this.parts = [metadataDigestPart(source)];
   }
   add(path: string, contentHash: string, bytes: number): void {
     this.parts.push(`${path}\0${contentHash}`);
@@ -65,6 +77,29 @@ class SourceDigest {
   value(): string {
     return this.hasher.hashContent(this.parts.join("\n"));
   }
+}
+
+function metadataDigestPart(source: ResolvedSource): string {
+  return JSON.stringify([
+    source.repository,
+    source.revision,
+    source.repositoryDirectory,
+    source.urlTemplate,
+    source.license,
+    source.licenseProvenance,
+    source.licenseEvidence,
+  ]);
+}
+
+/**
+ * For a source whose content has an immutable identity (npm integrity, archive hash, commit),
+ * the digest needs no reading: identity, metadata and what decides the file selection.
+ */
+function identityDigest(source: ResolvedSource, hasher: TokenHasher, maxFileBytes: number): string | undefined {
+  if (source.identity === null) return undefined;
+  return hasher.hashContent(
+    [metadataDigestPart(source), `identity ${source.identity}`, JSON.stringify([source.include, source.exclude, maxFileBytes])].join("\n"),
+  );
 }
 
 function addCounts(into: Partial<Record<SkipReason, number>>, from: Partial<Record<SkipReason, number>>): void {
@@ -101,6 +136,17 @@ export async function buildIndex(
   let filesIndexed = 0;
   let fingerprintsAdded = 0;
   let sourceBytes = 0;
+  const progress = { files: 0, bytes: 0 };
+  const planned = new Map<string, BuildProgress>();
+  if (options.onPlan) {
+    for (const source of sources) planned.set(source.name, planSource(source));
+    options.onPlan([...planned.values()].reduce((a, b) => ({ files: a.files + b.files, bytes: a.bytes + b.bytes }), { files: 0, bytes: 0 }));
+  }
+  const advance = (files: number, bytes: number): void => {
+    progress.files += files;
+    progress.bytes += bytes;
+    options.onProgress?.(progress);
+  };
   try {
     const existing = new Map(writer.sources().map((s) => [s.name, s]));
     const keep = new Set([...sources.map((s) => s.name), ...unavailable.map((s) => s.name)]);
@@ -116,13 +162,22 @@ export async function buildIndex(
     }
     for (const source of sources) {
       const previous = existing.get(source.name);
-      if (previous) {
+      const knownDigest = identityDigest(source, hasher, maxFileBytes);
+      if (previous && knownDigest !== undefined) {
+        if (previous.digest === knownDigest) {
+          sourcesUnchanged++;
+          advance(planned.get(source.name)?.files ?? 0, planned.get(source.name)?.bytes ?? 0);
+          options.onSource?.({ name: source.name, status: "unchanged", files: 0, fingerprints: 0, bytes: 0 });
+          continue;
+        }
+      } else if (previous) {
         // Only a source already in the index needs the read-everything pass to prove it unchanged.
         const scanSkips: Partial<Record<SkipReason, number>> = {};
         const scan = scanSource(source, hasher, maxFileBytes, scanSkips);
         if (previous.digest === scan.digest) {
           addCounts(skipped, scanSkips);
           sourcesUnchanged++;
+          advance(planned.get(source.name)?.files ?? 0, planned.get(source.name)?.bytes ?? 0);
           options.onSource?.({ name: source.name, status: "unchanged", files: scan.files, fingerprints: 0, bytes: scan.bytes });
           continue;
         }
@@ -137,9 +192,11 @@ export async function buildIndex(
           repositoryDirectory: source.repositoryDirectory,
           urlTemplate: source.urlTemplate,
           license: source.license,
+          licenseProvenance: source.licenseProvenance,
+          licenseEvidence: source.licenseEvidence,
         },
-        preparedFiles(outcomes, digest, skipped),
-        () => digest.value(),
+        preparedFiles(outcomes, digest, skipped, advance),
+        () => knownDigest ?? digest.value(),
         options.onFile,
       );
       // Bounds the work an interruption can lose, and the staging table's size.
@@ -174,8 +231,24 @@ export async function buildIndex(
 /** The files of a source reftrack would index, in a stable order. */
 function* sourceFiles(source: ResolvedSource): Generator<string> {
   const filter = new PathFilter(source.include, source.exclude);
-  for (const path of walkFiles(source.root)) {
+  const candidates = source.files ? listedFiles(source.root, source.files) : walkFiles(source.root);
+  for (const path of candidates) {
     if (languageForPath(path) && filter.accepts(path)) yield path;
+  }
+}
+
+/**
+ * An explicit file list (git's tracked files), held to the walk's rules: regular files only (a
+ * tracked symlink could point out of the checkout), never inside node_modules and the like.
+ */
+function* listedFiles(root: string, files: readonly string[]): Generator<string> {
+  for (const path of files) {
+    if (path.split("/").some((part) => IGNORED_DIRECTORIES.has(part))) continue;
+    try {
+      if (lstatSync(join(root, path)).isFile()) yield path;
+    } catch {
+      // Listed but gone from the working tree: nothing to read.
+    }
   }
 }
 
@@ -206,26 +279,45 @@ async function* preparedFiles(
   outcomes: AsyncIterable<PrepareOutcome>,
   digest: SourceDigest,
   skipped: Partial<Record<SkipReason, number>>,
+  advance: (files: number, bytes: number) => void,
 ): AsyncGenerator<PreparedFile> {
   for await (const outcome of outcomes) {
     if (outcome.kind === "skipped") {
       skipped[outcome.reason] = (skipped[outcome.reason] ?? 0) + 1;
+      advance(1, 0);
     } else if (outcome.kind === "no-tokens") {
       digest.add(outcome.path, outcome.contentHash, outcome.bytes);
+      advance(1, outcome.bytes);
     } else {
       digest.add(outcome.file.path, outcome.file.contentHash, outcome.bytes);
+      advance(1, outcome.bytes);
       yield outcome.file;
     }
   }
+}
+
+/** The files a source would have read, and their size on disk, for a progress total. */
+function planSource(source: ResolvedSource): BuildProgress {
+  let files = 0;
+  let bytes = 0;
+  for (const path of sourceFiles(source)) {
+    files++;
+    try {
+      bytes += statSync(join(source.root, path)).size;
+    } catch {
+      // Unreadable: it will be counted as a skip when read.
+    }
+  }
+  return { files, bytes };
 }
 
 /** Library form of `reftrack index`: load a manifest and build or update the index from it. */
 export async function buildIndexFromManifest(
   dbPath: string,
   manifestPath: string,
-  options: Partial<BuildOptions> = {},
+  options: Partial<BuildOptions> & LoadOptions = {},
 ): Promise<BuildSummary> {
-  const manifest = loadManifest(manifestPath);
+  const manifest = loadManifest(manifestPath, options);
   return buildIndex(dbPath, manifest.sources, manifest.unavailable, {
     ...options,
     fingerprinting: options.fingerprinting ?? DEFAULT_FINGERPRINT_PARAMETERS,

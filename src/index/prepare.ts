@@ -1,3 +1,4 @@
+import { licenseFromHeader } from "../corpus/license-detect.js";
 import { type SkipReason, readSourceFile } from "../corpus/source-file.js";
 import { type FingerprintParameters, fingerprint } from "../fingerprint/fingerprint.js";
 import type { TokenHasher } from "../hashing.js";
@@ -18,6 +19,8 @@ export interface PreparedFile {
   readonly fingerprintHashes: Int32Array;
   readonly fingerprintPositions: Uint32Array;
   readonly chunks: EncodedChunk[];
+  /** License from the file's own `SPDX-License-Identifier:` header, overriding its source's. */
+  readonly headerLicense: string | null;
 }
 
 /** Normalize → fingerprint → encode token chunks: the CPU-heavy part of indexing one file. */
@@ -41,6 +44,7 @@ export function prepareFile(
     fingerprintHashes: prints.hashes,
     fingerprintPositions: prints.positions,
     chunks: encodeTokenChunks(tokens),
+    headerLicense: licenseFromHeader(text) ?? null,
   };
 }
 

@@ -2,7 +2,7 @@
  * The index schema. Bump SCHEMA_VERSION on any change; an index with another version is refused
  * with a message to rebuild rather than read wrongly.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -20,29 +20,47 @@ CREATE TABLE IF NOT EXISTS sources (
   -- optional link template with {path} {start} {end}, for sources not browsable on a known host
   url_template TEXT,
   license     TEXT NOT NULL,
+  -- manifest | declared | license-file | none: where the source's license came from
+  license_provenance TEXT NOT NULL,
+  license_evidence   TEXT NOT NULL,
   -- digest of the metadata and of every file's content hash: equal digest, nothing to re-index;
   -- '' while the source's fingerprints are not yet merged (an interrupted build re-indexes it)
   digest      TEXT NOT NULL,
   indexed_at  TEXT NOT NULL
 );
 
+-- One row per distinct (content, language): identical files (vendored copies, forks, twins) are
+-- fingerprinted and stored once, and every copy is a row in files pointing here.
+CREATE TABLE IF NOT EXISTS contents (
+  id            INTEGER PRIMARY KEY,
+  content_hash  TEXT NOT NULL,
+  language      TEXT NOT NULL,
+  lines         INTEGER NOT NULL,
+  tokens        INTEGER NOT NULL,
+  -- 0 while its fingerprints wait in a build's staging table; 1 once they are searchable
+  merged        INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (content_hash, language)
+);
+
+-- Every origin of a content: where it is, and under which license.
 CREATE TABLE IF NOT EXISTS files (
   id            INTEGER PRIMARY KEY,
   source_id     INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
   path          TEXT NOT NULL,
-  language      TEXT NOT NULL,
-  content_hash  TEXT NOT NULL,
-  lines         INTEGER NOT NULL,
-  tokens        INTEGER NOT NULL,
+  content_id    INTEGER NOT NULL REFERENCES contents(id),
+  license       TEXT NOT NULL,
+  -- the source's provenance, or file-header when the file's own SPDX header overrides it
+  license_provenance TEXT NOT NULL,
   UNIQUE (source_id, path)
 );
+CREATE INDEX IF NOT EXISTS files_by_content ON files (content_id);
 
 -- hash → where it occurs. The primary key is the lookup path; WITHOUT ROWID keeps one B-tree.
 CREATE TABLE IF NOT EXISTS fingerprints (
   hash       INTEGER NOT NULL,
-  file_id    INTEGER NOT NULL,
+  content_id INTEGER NOT NULL,
   token_pos  INTEGER NOT NULL,
-  PRIMARY KEY (hash, file_id, token_pos)
+  PRIMARY KEY (hash, content_id, token_pos)
 ) WITHOUT ROWID;
 
 -- Bloom filter of all fingerprint hashes (membership-filter.ts); valid only while its generation
@@ -54,7 +72,7 @@ CREATE TABLE IF NOT EXISTS membership_filter (
   bits        BLOB NOT NULL
 );
 
--- Fingerprints found in more than COMMON_FLOOR files, with that number: sorted int32 hashes and
+-- Fingerprints found in more than COMMON_FLOOR distinct contents, with that number: sorted int32 hashes and
 -- uint32 counts. Loaded at open, so boilerplate fingerprints are recognised without a lookup.
 -- Current while its generation equals meta.generation, like the filter.
 CREATE TABLE IF NOT EXISTS common_fingerprints (
@@ -65,7 +83,7 @@ CREATE TABLE IF NOT EXISTS common_fingerprints (
   counts      BLOB NOT NULL
 );
 
--- id = file_id * 65536 + chunk index; see token-chunks.ts
+-- id = content_id * 65536 + chunk index; see token-chunks.ts
 CREATE TABLE IF NOT EXISTS token_chunks (
   id           INTEGER PRIMARY KEY,
   first_line   INTEGER NOT NULL,

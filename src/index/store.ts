@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { ReftrackError, describeError } from "../errors.js";
 import type { FingerprintParameters } from "../fingerprint/fingerprint.js";
+import type { LicenseProvenance } from "../corpus/license-detect.js";
 import type { LanguageName } from "../languages/language.js";
 import { NORMALIZER_VERSION } from "../normalize/normalize.js";
 import { MembershipFilter, wordsOf } from "./membership-filter.js";
@@ -27,21 +28,35 @@ export interface SourceRecord {
   readonly repositoryDirectory: string;
   readonly urlTemplate: string | null;
   readonly license: string;
+  readonly licenseProvenance: LicenseProvenance;
+  readonly licenseEvidence: string;
   readonly digest: string;
 }
 
-export interface FileRecord {
-  readonly id: number;
+/** One place a content occurs: a file of a source, with the license that file is under. */
+export interface OriginRecord {
+  readonly fileId: number;
   readonly path: string;
+  readonly license: string;
+  readonly licenseProvenance: LicenseProvenance;
+  readonly source: SourceRecord;
+}
+
+/** A distinct file content (stored and fingerprinted once) and every file it occurs as. */
+export interface ContentRecord {
+  readonly id: number;
   readonly language: LanguageName;
   readonly lines: number;
   readonly tokens: number;
-  readonly source: SourceRecord;
+  /** In indexing order (the first indexed origin first); never empty. */
+  readonly origins: readonly OriginRecord[];
 }
 
 export interface IndexStatistics {
   readonly sources: number;
   readonly files: number;
+  /** Distinct file contents: files minus identical copies. */
+  readonly contents: number;
   readonly fingerprints: number;
   readonly bytes: number;
 }
@@ -186,8 +201,9 @@ function loadCommon(db: Database.Database): CommonFingerprints | undefined {
 export class IndexReader {
   private readonly lookupStatement: Database.Statement<[number, number], [number, number]>;
   private readonly chunkStatement: Database.Statement<[number], [number, Buffer, Buffer, Buffer | null]>;
-  private readonly fileStatement: Database.Statement<[number]>;
-  private readonly files = new Map<number, FileRecord>();
+  private readonly contentStatement: Database.Statement<[number]>;
+  private readonly originStatement: Database.Statement<[number]>;
+  private readonly contents = new Map<number, ContentRecord>();
   private readonly sources = new Map<number, SourceRecord>();
 
   private constructor(
@@ -199,16 +215,18 @@ export class IndexReader {
     readonly common: CommonFingerprints | undefined,
   ) {
     this.lookupStatement = db
-      .prepare<[number, number], [number, number]>("SELECT file_id, token_pos FROM fingerprints WHERE hash = ? LIMIT ?")
+      .prepare<[number, number], [number, number]>("SELECT content_id, token_pos FROM fingerprints WHERE hash = ? LIMIT ?")
       .raw(true);
     this.chunkStatement = db
       .prepare<[number], [number, Buffer, Buffer, Buffer | null]>(
         "SELECT first_line, signatures, line_counts, multiline FROM token_chunks WHERE id = ?",
       )
       .raw(true);
-    this.fileStatement = db.prepare(
-      "SELECT f.id, f.path, f.language, f.lines, f.tokens, s.id AS source_id, s.name, s.repository, s.revision, s.repository_directory, s.url_template, s.license, s.digest " +
-        "FROM files f JOIN sources s ON s.id = f.source_id WHERE f.id = ?",
+    this.contentStatement = db.prepare("SELECT id, language, lines, tokens FROM contents WHERE id = ?");
+    this.originStatement = db.prepare(
+      "SELECT f.id AS fileId, f.path, f.license AS fileLicense, f.license_provenance AS fileProvenance, s.id AS sourceId, s.name, s.repository, " +
+        "s.revision, s.repository_directory, s.url_template, s.license, s.license_provenance, s.license_evidence, s.digest " +
+        "FROM files f JOIN sources s ON s.id = f.source_id WHERE f.content_id = ? ORDER BY f.id",
     );
   }
 
@@ -230,56 +248,61 @@ export class IndexReader {
     }
   }
 
-  /** Occurrences of a fingerprint, at most `limit` of them (ordered by file, then position). */
+  /** Occurrences of a fingerprint, at most `limit` of them (ordered by content, then position). */
   lookup(hash: number, limit: number): [number, number][] {
     if (this.filter && !this.filter.mayContain(hash)) return [];
     return this.lookupStatement.all(hash, limit);
   }
 
-  chunk(fileId: number, chunkIndex: number): DecodedChunk | undefined {
-    const row = this.chunkStatement.get(fileId * CHUNK_ID_STRIDE + chunkIndex);
+  chunk(contentId: number, chunkIndex: number): DecodedChunk | undefined {
+    const row = this.chunkStatement.get(contentId * CHUNK_ID_STRIDE + chunkIndex);
     if (!row) return undefined;
     return decodeTokenChunk(row[0], row[1], row[2], row[3]);
   }
 
-  file(fileId: number): FileRecord {
-    let file = this.files.get(fileId);
-    if (file) return file;
-    const row = this.fileStatement.get(fileId) as
-      | {
-          id: number;
-          path: string;
-          language: LanguageName;
-          lines: number;
-          tokens: number;
-          source_id: number;
-          name: string;
-          repository: string | null;
-          revision: string | null;
-          repository_directory: string;
-          url_template: string | null;
-          license: string;
-          digest: string;
-        }
-      | undefined;
-    if (!row) throw new ReftrackError(`index is inconsistent: fingerprint points at missing file ${fileId}`);
-    let source = this.sources.get(row.source_id);
-    if (!source) {
-      source = {
-        id: row.source_id,
-        name: row.name,
-        repository: row.repository,
-        revision: row.revision,
-        repositoryDirectory: row.repository_directory,
-        urlTemplate: row.url_template,
-        license: row.license,
-        digest: row.digest,
-      };
-      this.sources.set(source.id, source);
-    }
-    file = { id: row.id, path: row.path, language: row.language, lines: row.lines, tokens: row.tokens, source };
-    this.files.set(fileId, file);
-    return file;
+  content(contentId: number): ContentRecord {
+    let content = this.contents.get(contentId);
+    if (content) return content;
+    const row = this.contentStatement.get(contentId) as { id: number; language: LanguageName; lines: number; tokens: number } | undefined;
+    const originRows = this.originStatement.all(contentId) as {
+      fileId: number;
+      path: string;
+      fileLicense: string;
+      fileProvenance: LicenseProvenance;
+      sourceId: number;
+      name: string;
+      repository: string | null;
+      revision: string | null;
+      repository_directory: string;
+      url_template: string | null;
+      license: string;
+      license_provenance: LicenseProvenance;
+      license_evidence: string;
+      digest: string;
+    }[];
+    if (!row || originRows.length === 0) throw new ReftrackError(`index is inconsistent: fingerprint points at missing content ${contentId}`);
+    const origins = originRows.map((r): OriginRecord => {
+      let source = this.sources.get(r.sourceId);
+      if (!source) {
+        source = {
+          id: r.sourceId,
+          name: r.name,
+          repository: r.repository,
+          revision: r.revision,
+          repositoryDirectory: r.repository_directory,
+          urlTemplate: r.url_template,
+          license: r.license,
+          licenseProvenance: r.license_provenance,
+          licenseEvidence: r.license_evidence,
+          digest: r.digest,
+        };
+        this.sources.set(source.id, source);
+      }
+      return { fileId: r.fileId, path: r.path, license: r.fileLicense, licenseProvenance: r.fileProvenance, source };
+    });
+    content = { id: row.id, language: row.language, lines: row.lines, tokens: row.tokens, origins };
+    this.contents.set(contentId, content);
+    return content;
   }
 
   close(): void {
@@ -296,6 +319,8 @@ export type SourceMetadata = Omit<SourceRecord, "id" | "digest">;
 export class IndexWriter {
   /** Sources written by this build whose fingerprints wait in staging, with their digests. */
   private readonly unmerged = new Map<number, string>();
+  /** Contents whose fingerprints this build staged; marked merged when they are. */
+  private readonly stagedContents = new Set<number>();
   /** Rows waiting in staging. */
   stagedRows = 0;
 
@@ -332,7 +357,7 @@ export class IndexWriter {
           }
         })();
       }
-      db.exec("CREATE TEMP TABLE staged_fingerprints (hash INTEGER NOT NULL, file_id INTEGER NOT NULL, token_pos INTEGER NOT NULL)");
+      db.exec("CREATE TEMP TABLE staged_fingerprints (hash INTEGER NOT NULL, content_id INTEGER NOT NULL, token_pos INTEGER NOT NULL)");
       return new IndexWriter(db, parameters, path);
     } catch (error) {
       db.close();
@@ -343,8 +368,8 @@ export class IndexWriter {
   sources(): SourceRecord[] {
     return this.db
       .prepare(
-        "SELECT id, name, repository, revision, repository_directory AS repositoryDirectory, url_template AS urlTemplate, license, digest " +
-          "FROM sources ORDER BY id",
+        "SELECT id, name, repository, revision, repository_directory AS repositoryDirectory, url_template AS urlTemplate, license, " +
+          "license_provenance AS licenseProvenance, license_evidence AS licenseEvidence, digest FROM sources ORDER BY id",
       )
       .all() as SourceRecord[];
   }
@@ -352,9 +377,11 @@ export class IndexWriter {
   /**
    * Replaces (or adds) a source with the given files, atomically: the transaction stays open while
    * files arrive (from worker threads), and commits only when the last one is written; any error
-   * rolls it back. Fingerprints go to a staging table; `mergeStaged` makes them searchable at the
-   * end of the build, and only then does the source get its digest, so a build interrupted before
-   * the merge re-indexes the source next time instead of trusting it.
+   * rolls it back. A file whose content is already stored (another source's copy, a twin in this
+   * one) becomes one more origin of that content, with no fingerprints of its own. New contents'
+   * fingerprints go to a staging table; `mergeStaged` makes them searchable at the end of the
+   * build, and only then does the source get its digest, so a build interrupted before the merge
+   * re-indexes the source next time instead of trusting it.
    */
   async replaceSource(
     metadata: SourceMetadata,
@@ -362,18 +389,19 @@ export class IndexWriter {
     /** Asked once every file is written: the digest of what was indexed. */
     digest: () => string,
     onFile?: (file: PreparedFile) => void,
-  ): Promise<{ files: number; fingerprints: number }> {
+  ): Promise<{ files: number; fingerprints: number; newContents: number }> {
     const db = this.db;
     let fileCount = 0;
     let fingerprintCount = 0;
+    const stagedHere = new Set<number>();
     db.exec("BEGIN IMMEDIATE");
     try {
       this.deleteSourceInTransaction(metadata.name);
       const sourceId = Number(
         db
           .prepare(
-            "INSERT INTO sources (name, repository, revision, repository_directory, url_template, license, digest, indexed_at) " +
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sources (name, repository, revision, repository_directory, url_template, license, license_provenance, license_evidence, digest, indexed_at) " +
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           )
           .run(
             metadata.name,
@@ -382,30 +410,54 @@ export class IndexWriter {
             metadata.repositoryDirectory,
             metadata.urlTemplate,
             metadata.license,
+            metadata.licenseProvenance,
+            metadata.licenseEvidence,
             "",
             new Date().toISOString(),
           ).lastInsertRowid,
       );
+      const findContent = db.prepare("SELECT id, merged FROM contents WHERE content_hash = ? AND language = ?");
+      const insertContent = db.prepare("INSERT INTO contents (content_hash, language, lines, tokens) VALUES (?, ?, ?, ?)");
       const insertFile = db.prepare(
-        "INSERT INTO files (source_id, path, language, content_hash, lines, tokens) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO files (source_id, path, content_id, license, license_provenance) VALUES (?, ?, ?, ?, ?)",
       );
       const insertChunk = db.prepare(
-        "INSERT INTO token_chunks (id, first_line, signatures, line_counts, multiline) VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO token_chunks (id, first_line, signatures, line_counts, multiline) VALUES (?, ?, ?, ?, ?)",
       );
       // Rows go in STAGE_BATCH at a time: one statement call per batch instead of per row, which
       // is most of the main thread's work during a parallel build.
-      const stageOne = db.prepare("INSERT INTO temp.staged_fingerprints (hash, file_id, token_pos) VALUES (?, ?, ?)");
+      const stageOne = db.prepare("INSERT INTO temp.staged_fingerprints (hash, content_id, token_pos) VALUES (?, ?, ?)");
       const stageBatch = db.prepare(
-        `INSERT INTO temp.staged_fingerprints (hash, file_id, token_pos) VALUES ${new Array(STAGE_BATCH).fill("(?, ?, ?)").join(", ")}`,
+        `INSERT INTO temp.staged_fingerprints (hash, content_id, token_pos) VALUES ${new Array(STAGE_BATCH).fill("(?, ?, ?)").join(", ")}`,
       );
       const batch = new Array<number>(STAGE_BATCH * 3);
       for await (const file of files) {
-        const fileId = Number(
-          insertFile.run(sourceId, file.path, file.language, file.contentHash, file.lines, file.tokens).lastInsertRowid,
+        const existing = findContent.get(file.contentHash, file.language) as { id: number; merged: number } | undefined;
+        let contentId: number;
+        let needsFingerprints: boolean;
+        if (existing) {
+          contentId = existing.id;
+          // Unmerged and not staged by this build: left by an interrupted one, whose staging is gone.
+          needsFingerprints = existing.merged === 0 && !this.stagedContents.has(contentId) && !stagedHere.has(contentId);
+        } else {
+          contentId = Number(insertContent.run(file.contentHash, file.language, file.lines, file.tokens).lastInsertRowid);
+          needsFingerprints = true;
+        }
+        const headerLicense = file.headerLicense;
+        insertFile.run(
+          sourceId,
+          file.path,
+          contentId,
+          headerLicense ?? metadata.license,
+          headerLicense ? "file-header" : metadata.licenseProvenance,
         );
+        fileCount++;
+        onFile?.(file);
+        if (!needsFingerprints) continue;
+        stagedHere.add(contentId);
         for (const chunk of file.chunks) {
           if (chunk.chunkIndex >= CHUNK_ID_STRIDE) break;
-          insertChunk.run(fileId * CHUNK_ID_STRIDE + chunk.chunkIndex, chunk.firstLine, chunk.signatures, chunk.lineCounts, chunk.multiline);
+          insertChunk.run(contentId * CHUNK_ID_STRIDE + chunk.chunkIndex, chunk.firstLine, chunk.signatures, chunk.lineCounts, chunk.multiline);
         }
         const hashes = file.fingerprintHashes;
         const positions = file.fingerprintPositions;
@@ -413,24 +465,23 @@ export class IndexWriter {
         for (; i + STAGE_BATCH <= hashes.length; i += STAGE_BATCH) {
           for (let j = 0; j < STAGE_BATCH; j++) {
             batch[j * 3] = hashes[i + j]!;
-            batch[j * 3 + 1] = fileId;
+            batch[j * 3 + 1] = contentId;
             batch[j * 3 + 2] = positions[i + j]!;
           }
           stageBatch.run(batch);
         }
-        for (; i < hashes.length; i++) stageOne.run(hashes[i], fileId, positions[i]);
-        fileCount++;
+        for (; i < hashes.length; i++) stageOne.run(hashes[i], contentId, positions[i]);
         fingerprintCount += hashes.length;
-        onFile?.(file);
       }
       db.exec("COMMIT");
       this.unmerged.set(sourceId, digest());
       this.stagedRows += fingerprintCount;
+      for (const id of stagedHere) this.stagedContents.add(id);
     } catch (error) {
       if (db.inTransaction) db.exec("ROLLBACK");
       throw error;
     }
-    return { files: fileCount, fingerprints: fingerprintCount };
+    return { files: fileCount, fingerprints: fingerprintCount, newContents: stagedHere.size };
   }
 
   /**
@@ -445,15 +496,18 @@ export class IndexWriter {
     if (this.unmerged.size === 0 && staged === 0) return 0;
     db.transaction(() => {
       db.exec(
-        "INSERT OR IGNORE INTO fingerprints (hash, file_id, token_pos) " +
-          "SELECT hash, file_id, token_pos FROM temp.staged_fingerprints ORDER BY hash, file_id, token_pos",
+        "INSERT OR IGNORE INTO fingerprints (hash, content_id, token_pos) " +
+          "SELECT hash, content_id, token_pos FROM temp.staged_fingerprints ORDER BY hash, content_id, token_pos",
       );
+      const setMerged = db.prepare("UPDATE contents SET merged = 1 WHERE id = ?");
+      for (const contentId of this.stagedContents) setMerged.run(contentId);
       const setDigest = db.prepare("UPDATE sources SET digest = ? WHERE id = ?");
       for (const [sourceId, digest] of this.unmerged) setDigest.run(digest, sourceId);
       this.bumpGeneration();
     })();
     db.exec("DELETE FROM temp.staged_fingerprints");
     this.unmerged.clear();
+    this.stagedContents.clear();
     this.stagedRows = 0;
     return staged;
   }
@@ -491,7 +545,7 @@ export class IndexWriter {
     const commonHashes: number[] = [];
     const commonCounts: number[] = [];
     let currentHash = 0;
-    let currentFile = -1;
+    let currentContent = -1;
     let files = 0;
     const close = (): void => {
       if (files > COMMON_FLOOR) {
@@ -499,16 +553,16 @@ export class IndexWriter {
         commonCounts.push(files);
       }
     };
-    const rows = db.prepare("SELECT hash, file_id FROM fingerprints").raw(true);
-    for (const [hash, fileId] of rows.iterate() as IterableIterator<[number, number]>) {
+    const rows = db.prepare("SELECT hash, content_id FROM fingerprints").raw(true);
+    for (const [hash, contentId] of rows.iterate() as IterableIterator<[number, number]>) {
       if (hash !== currentHash || files === 0) {
         if (files > 0) close();
         filter.add(hash);
         currentHash = hash;
-        currentFile = fileId;
+        currentContent = contentId;
         files = 1;
-      } else if (fileId !== currentFile) {
-        currentFile = fileId;
+      } else if (contentId !== currentContent) {
+        currentContent = contentId;
         files++;
       }
     }
@@ -534,25 +588,35 @@ export class IndexWriter {
   }
 
   private deleteSourceInTransaction(name: string): void {
-    const source = this.db.prepare("SELECT id FROM sources WHERE name = ?").get(name) as { id: number } | undefined;
+    const db = this.db;
+    const source = db.prepare("SELECT id FROM sources WHERE name = ?").get(name) as { id: number } | undefined;
     if (!source) return;
-    const range = this.db.prepare("SELECT min(id) AS lo, max(id) AS hi FROM files WHERE source_id = ?").get(source.id) as {
-      lo: number | null;
-      hi: number | null;
-    };
-    if (range.lo !== null && range.hi !== null) {
-      // Fingerprints are keyed by hash first, so this is one scan of the table; it runs only
-      // when a source changed or left the manifest, never on an unchanged rebuild.
-      this.db.prepare("DELETE FROM fingerprints WHERE file_id IN (SELECT id FROM files WHERE source_id = ?)").run(source.id);
-      // Its fingerprints are gone from the index, so the filter must be rebuilt (a superset would
-      // stay correct, only slower).
-      this.bumpGeneration();
-      this.db
-        .prepare("DELETE FROM token_chunks WHERE id >= ? AND id < ?")
-        .run(range.lo * CHUNK_ID_STRIDE, (range.hi + 1) * CHUNK_ID_STRIDE);
+    const contentIds = (db.prepare("SELECT DISTINCT content_id FROM files WHERE source_id = ?").raw(true).all(source.id) as [number][]).map(
+      ([id]) => id,
+    );
+    db.prepare("DELETE FROM files WHERE source_id = ?").run(source.id);
+    db.prepare("DELETE FROM sources WHERE id = ?").run(source.id);
+    // Contents another source still has are kept, fingerprints and all.
+    const stillUsed = db.prepare("SELECT 1 FROM files WHERE content_id = ? LIMIT 1");
+    const orphans = contentIds.filter((id) => !stillUsed.get(id));
+    if (orphans.length === 0) return;
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS orphan_contents (id INTEGER PRIMARY KEY)");
+    db.exec("DELETE FROM temp.orphan_contents");
+    const addOrphan = db.prepare("INSERT INTO temp.orphan_contents (id) VALUES (?)");
+    const deleteChunks = db.prepare("DELETE FROM token_chunks WHERE id >= ? AND id < ?");
+    for (const id of orphans) {
+      addOrphan.run(id);
+      deleteChunks.run(id * CHUNK_ID_STRIDE, (id + 1) * CHUNK_ID_STRIDE);
+      this.stagedContents.delete(id);
     }
-    this.db.prepare("DELETE FROM files WHERE source_id = ?").run(source.id);
-    this.db.prepare("DELETE FROM sources WHERE id = ?").run(source.id);
+    // Fingerprints are keyed by hash first, so this is one scan of the table; it runs only
+    // when a source changed or left the manifest, never on an unchanged rebuild.
+    db.exec("DELETE FROM fingerprints WHERE content_id IN (SELECT id FROM temp.orphan_contents)");
+    db.exec("DELETE FROM temp.staged_fingerprints WHERE content_id IN (SELECT id FROM temp.orphan_contents)");
+    db.exec("DELETE FROM contents WHERE id IN (SELECT id FROM temp.orphan_contents)");
+    // Fingerprints left the index, so the filter must be rebuilt (a superset would stay correct,
+    // only slower), and document frequencies changed.
+    this.bumpGeneration();
   }
 
   statistics(): IndexStatistics {
@@ -561,6 +625,7 @@ export class IndexWriter {
     return {
       sources: count("SELECT count(*) AS n FROM sources"),
       files: count("SELECT count(*) AS n FROM files"),
+      contents: count("SELECT count(*) AS n FROM contents"),
       fingerprints: count("SELECT count(*) AS n FROM fingerprints"),
       bytes: statSync(this.path).size,
     };

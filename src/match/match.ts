@@ -1,5 +1,6 @@
 import { type Fingerprints, type FingerprintParameters } from "../fingerprint/fingerprint.js";
 import { TOKENS_PER_CHUNK, tokenSignature, type DecodedChunk } from "../index/token-chunks.js";
+import type { LicenseProvenance } from "../corpus/license-detect.js";
 import type { IndexReader } from "../index/store.js";
 import type { TokenStream } from "../normalize/normalize.js";
 import { sourceLink } from "./links.js";
@@ -53,17 +54,30 @@ export interface ReferenceExplanation {
   readonly distinctKgramShare: number;
 }
 
-export interface Reference {
+/** One place the matched code occurs in the index. */
+export interface Origin {
   /** Name of the corpus source (from the manifest). */
   readonly source: string;
   readonly repository: string | null;
   readonly revision: string | null;
   /** File path inside the source. */
   readonly path: string;
-  /** SPDX license expression (or NOASSERTION). */
+  /** SPDX license expression (or NOASSERTION) of this file. */
   readonly license: string;
+  /** Where that license came from: manifest, file-header, declared, license-file or none. */
+  readonly licenseProvenance: LicenseProvenance;
   /** Link to the exact lines where the host is known, else the repository URL, else null. */
   readonly url: string | null;
+}
+
+export interface Reference extends Origin {
+  /**
+   * Every file with exactly this content, the origin above first (vendored copies, forks, cjs/esm
+   * twins); the fields above repeat the first one.
+   */
+  readonly origins: readonly Origin[];
+  /** True when the origins' licenses differ: which one applies needs a person's judgement. */
+  readonly licenseConflict: boolean;
   /** 1-based inclusive line range in the indexed file. */
   readonly sourceLines: [number, number];
   /** 1-based inclusive line range in the query. */
@@ -88,7 +102,8 @@ interface Segment {
 }
 
 interface Region {
-  fileId: number;
+  /** The indexed content (one per distinct file text) the region lies in. */
+  contentId: number;
   segments: Segment[];
   matchedTokens: number;
   matchedChars: number;
@@ -102,14 +117,14 @@ class SourceTokens {
   private readonly chunks = new Map<number, DecodedChunk | null>();
   constructor(
     private readonly reader: IndexReader,
-    private readonly fileId: number,
+    private readonly contentId: number,
   ) {}
 
   private chunkAt(position: number): DecodedChunk | null {
     const index = Math.floor(position / TOKENS_PER_CHUNK);
     let chunk = this.chunks.get(index);
     if (chunk === undefined) {
-      chunk = this.reader.chunk(this.fileId, index) ?? null;
+      chunk = this.reader.chunk(this.contentId, index) ?? null;
       this.chunks.set(index, chunk);
     }
     return chunk;
@@ -154,7 +169,7 @@ export function findReferences(
   return referencesFromHits(query, fingerprints, collectHits(fingerprints, reader, options), reader, parameters, options);
 }
 
-/** Seeds grouped by indexed file: the lookup stage's output. */
+/** Seeds grouped by indexed content (distinct file text): the lookup stage's output. */
 export type HitsByFile = Map<number, FileHits>;
 
 /** The align/score stage: verify and extend seeds, chain segments, rank and group references. */
@@ -172,11 +187,11 @@ export function referencesFromHits(
 
   const regions: Region[] = [];
   const sourceTokens = new Map<number, SourceTokens>();
-  for (const [fileId, hits] of hitsByFile) {
-    const tokens = new SourceTokens(reader, fileId);
-    sourceTokens.set(fileId, tokens);
+  for (const [contentId, hits] of hitsByFile) {
+    const tokens = new SourceTokens(reader, contentId);
+    sourceTokens.set(contentId, tokens);
     const segments = extendSeeds(hits, querySignatures, tokens, parameters.kgramTokens);
-    for (const region of chainSegments(fileId, segments, hits, query, fingerprints.kgrams, parameters.kgramTokens, options.maxGapTokens)) {
+    for (const region of chainSegments(contentId, segments, hits, query, fingerprints.kgrams, parameters.kgramTokens, options.maxGapTokens)) {
       if (region.matchedChars >= options.minMatchedChars && region.distinctKgramShare >= options.minDistinctKgramShare) {
         regions.push(region);
       }
@@ -208,11 +223,11 @@ export function collectHits(fingerprints: Fingerprints, reader: IndexReader, opt
     if (!entry || entry.rows.length === 0) continue;
     const { rows, files: frequency } = entry;
     const queryPosition = fingerprints.positions[i]!;
-    for (const [fileId, sourcePosition] of rows) {
-      let hits = hitsByFile.get(fileId);
+    for (const [contentId, sourcePosition] of rows) {
+      let hits = hitsByFile.get(contentId);
       if (!hits) {
         hits = { queryPositions: [], sourcePositions: [], hashes: [], frequencies: [] };
-        hitsByFile.set(fileId, hits);
+        hitsByFile.set(contentId, hits);
       }
       hits.queryPositions.push(queryPosition);
       hits.sourcePositions.push(sourcePosition);
@@ -226,9 +241,9 @@ export function collectHits(fingerprints: Fingerprints, reader: IndexReader, opt
 function distinctFiles(rows: readonly [number, number][]): number {
   let count = 0;
   let previous = -1;
-  for (const [fileId] of rows) {
-    if (fileId !== previous) count++;
-    previous = fileId;
+  for (const [contentId] of rows) {
+    if (contentId !== previous) count++;
+    previous = contentId;
   }
   return count;
 }
@@ -273,7 +288,7 @@ function extendSeeds(hits: FileHits, querySignatures: Uint8Array, source: Source
  * clipped so no query token is counted twice.
  */
 function chainSegments(
-  fileId: number,
+  contentId: number,
   segments: Segment[],
   hits: FileHits,
   query: TokenStream,
@@ -331,7 +346,7 @@ function chainSegments(
       }
     }
     const distinctKgramShare = matchedKgrams === 0 ? 0 : distinctKgrams.size / matchedKgrams;
-    return { fileId, segments: chain, matchedTokens, matchedChars, distinctKgramShare, seeds, frequencySum };
+    return { contentId, segments: chain, matchedTokens, matchedChars, distinctKgramShare, seeds, frequencySum };
   });
 }
 
@@ -342,33 +357,40 @@ function toReferences(
   sourceTokens: Map<number, SourceTokens>,
 ): Reference[] {
   // Best first by rank score, then a stable order.
-  regions.sort((a, b) => rankScore(b) - rankScore(a) || a.fileId - b.fileId);
+  regions.sort((a, b) => rankScore(b) - rankScore(a) || a.contentId - b.contentId);
   const references: Reference[] = [];
   const groupRanges: [number, number][] = [];
-  const kept: { fileId: number; range: [number, number] }[] = [];
+  const kept: { contentId: number; range: [number, number] }[] = [];
   for (const region of regions) {
     const first = region.segments[0]!;
     const last = region.segments[region.segments.length - 1]!;
     const queryRange: [number, number] = [first.queryStart, last.queryEnd - 1];
     // The same file matching the same query tokens twice (repetitive code) is one reference.
-    if (kept.some((k) => k.fileId === region.fileId && overlapShare(k.range, queryRange) > 0.5)) continue;
-    kept.push({ fileId: region.fileId, range: queryRange });
+    if (kept.some((k) => k.contentId === region.contentId && overlapShare(k.range, queryRange) > 0.5)) continue;
+    kept.push({ contentId: region.contentId, range: queryRange });
     let group = groupRanges.findIndex((range) => overlapShare(range, queryRange) > 0.5);
     if (group === -1) {
       groupRanges.push(queryRange);
       group = groupRanges.length - 1;
     }
-    const file = reader.file(region.fileId);
-    const tokens = sourceTokens.get(region.fileId)!;
+    const content = reader.content(region.contentId);
+    const tokens = sourceTokens.get(region.contentId)!;
     const sourceLines: [number, number] = [tokens.startLine(first.sourceStart), tokens.endLine(last.sourceEnd - 1)];
-    const source = file.source;
+    const origins = content.origins.map(
+      (origin): Origin => ({
+        source: origin.source.name,
+        repository: origin.source.repository,
+        revision: origin.source.revision,
+        path: origin.path,
+        license: origin.license,
+        licenseProvenance: origin.licenseProvenance,
+        url: sourceLink(origin.source, origin.path, sourceLines),
+      }),
+    );
     references.push({
-      source: source.name,
-      repository: source.repository,
-      revision: source.revision,
-      path: file.path,
-      license: source.license,
-      url: sourceLink(source, file.path, sourceLines),
+      ...origins[0]!,
+      origins,
+      licenseConflict: new Set(origins.map((o) => o.license)).size > 1,
       sourceLines,
       queryLines: [query.startLines[queryRange[0]]!, query.endLines[queryRange[1]]!],
       matchedTokens: region.matchedTokens,
@@ -379,7 +401,7 @@ function toReferences(
         meanSeedFileFrequency: round(region.frequencySum / Math.max(1, region.seeds.size)),
         matchedChars: region.matchedChars,
         queryCoverage: round(region.matchedTokens / query.count),
-        sourceCoverage: round(region.matchedTokens / Math.max(1, file.tokens)),
+        sourceCoverage: round(region.matchedTokens / Math.max(1, content.tokens)),
         distinctKgramShare: round(region.distinctKgramShare),
       },
     });

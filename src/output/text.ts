@@ -23,12 +23,25 @@ function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
+/** Identical copies listed under a reference beyond this are counted, not printed. */
+const COPIES_SHOWN = 3;
+
 function describeReference(reference: Reference, style: TextStyle): string[] {
   const origin = [reference.source, reference.revision].filter(Boolean).join(" ");
   const out = [
-    `    ${style.accent(reference.license)}  ${origin}  ${reference.path}:${reference.sourceLines[0]}-${reference.sourceLines[1]}`,
+    `    ${style.accent(reference.license)}${style.dim(` (${reference.licenseProvenance})`)}  ${origin}  ` +
+      `${reference.path}:${reference.sourceLines[0]}-${reference.sourceLines[1]}`,
   ];
   if (reference.url) out.push(`      ${style.dim(reference.url)}`);
+  const copies = reference.origins.slice(1);
+  if (copies.length > 0) {
+    const conflict = reference.licenseConflict ? style.accent("  licenses differ between copies") : "";
+    out.push(`      ${style.dim(`identical file in ${copies.length} more place${copies.length === 1 ? "" : "s"}:`)}${conflict}`);
+    for (const copy of copies.slice(0, COPIES_SHOWN)) {
+      out.push(`        ${style.accent(copy.license)}  ${[copy.source, copy.revision].filter(Boolean).join(" ")}  ${copy.path}`);
+    }
+    if (copies.length > COPIES_SHOWN) out.push(`        ${style.dim(`… and ${copies.length - COPIES_SHOWN} more (all in --format json)`)}`);
+  }
   return out;
 }
 

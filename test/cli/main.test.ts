@@ -65,7 +65,7 @@ describe("reftrack scan", () => {
     const hit = reftrack(["scan", "--db", db, join(queries, "copied.py")]);
     expect(hit.status).toBe(1);
     expect(hit.stdout).toMatch(/copied\.py \(python\)/);
-    expect(hit.stdout).toMatch(/MIT\s+alpha v1\.0\.0\s+tools\/report\.py:\d+-\d+/);
+    expect(hit.stdout).toMatch(/MIT \(manifest\)\s+alpha v1\.0\.0\s+tools\/report\.py:\d+-\d+/);
     expect(hit.stdout).toMatch(/https:\/\/github\.com\/example\/alpha\/blob\/v1\.0\.0\/tools\/report\.py#L\d+-L\d+/);
     const miss = reftrack(["scan", "--db", db, join(queries, "original.ts")]);
     expect(miss.status).toBe(0);

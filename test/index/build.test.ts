@@ -12,24 +12,33 @@ function dump(dbPath: string): unknown {
   const db = new Database(dbPath, { readonly: true });
   try {
     const fileKey = "s.name || ':' || f.path";
+    // Contents are named by what they are, so ids assigned in another order compare equal.
+    const contentKey = "c.content_hash || ':' || c.language";
     return {
-      sources: db.prepare("SELECT name, repository, revision, repository_directory, url_template, license, digest FROM sources ORDER BY name").all(),
-      files: db
-        .prepare(`SELECT ${fileKey} AS file, f.language, f.content_hash, f.lines, f.tokens FROM files f JOIN sources s ON s.id = f.source_id ORDER BY file`)
-        .all(),
-      fingerprints: db
+      sources: db
         .prepare(
-          `SELECT p.hash, ${fileKey} AS file, p.token_pos FROM fingerprints p JOIN files f ON f.id = p.file_id JOIN sources s ON s.id = f.source_id ORDER BY p.hash, file, p.token_pos`,
+          "SELECT name, repository, revision, repository_directory, url_template, license, license_provenance, license_evidence, digest FROM sources ORDER BY name",
         )
+        .all(),
+      files: db
+        .prepare(
+          `SELECT ${fileKey} AS file, ${contentKey} AS content, f.license, f.license_provenance FROM files f ` +
+            "JOIN sources s ON s.id = f.source_id JOIN contents c ON c.id = f.content_id ORDER BY file",
+        )
+        .all(),
+      contents: db.prepare(`SELECT ${contentKey} AS content, c.lines, c.tokens, c.merged FROM contents c ORDER BY content`).all(),
+      fingerprints: db
+        .prepare(`SELECT p.hash, ${contentKey} AS content, p.token_pos FROM fingerprints p JOIN contents c ON c.id = p.content_id ORDER BY p.hash, content, p.token_pos`)
         .all(),
       chunks: db
         .prepare(
-          `SELECT ${fileKey} AS file, c.id % 65536 AS chunk, c.first_line, hex(c.signatures) AS sig, hex(c.line_counts) AS lines, hex(c.multiline) AS multi ` +
-            "FROM token_chunks c JOIN files f ON f.id = c.id / 65536 JOIN sources s ON s.id = f.source_id ORDER BY file, chunk",
+          `SELECT ${contentKey} AS content, x.id % 65536 AS chunk, x.first_line, hex(x.signatures) AS sig, hex(x.line_counts) AS lines, hex(x.multiline) AS multi ` +
+            "FROM token_chunks x JOIN contents c ON c.id = x.id / 65536 ORDER BY content, chunk",
         )
         .all(),
-      orphanFingerprints: (db.prepare("SELECT count(*) AS n FROM fingerprints WHERE file_id NOT IN (SELECT id FROM files)").get() as { n: number }).n,
-      orphanChunks: (db.prepare("SELECT count(*) AS n FROM token_chunks WHERE id / 65536 NOT IN (SELECT id FROM files)").get() as { n: number }).n,
+      orphanFingerprints: (db.prepare("SELECT count(*) AS n FROM fingerprints WHERE content_id NOT IN (SELECT id FROM contents)").get() as { n: number }).n,
+      orphanChunks: (db.prepare("SELECT count(*) AS n FROM token_chunks WHERE id / 65536 NOT IN (SELECT id FROM contents)").get() as { n: number }).n,
+      unusedContents: (db.prepare("SELECT count(*) AS n FROM contents WHERE id NOT IN (SELECT content_id FROM files)").get() as { n: number }).n,
     };
   } finally {
     db.close();

@@ -125,11 +125,16 @@ describe("match", () => {
     this.entries.set(k, v);
     while (this.entries.size > this.capacity) {`;
     const { references } = tracker.match(fragment, { language: "javascript" });
-    const origins = references.map((r) => `${r.source}:${r.path}`).sort();
-    expect(origins).toEqual(["alpha:src/lru.js", "beta:vendor/lru.js"]);
-    expect(new Set(references.map((r) => r.group))).toEqual(new Set([1]));
-    expect(references.find((r) => r.source === "beta")!.license).toBe("Apache-2.0 OR MIT");
-    expect(references.find((r) => r.source === "beta")!.url).toMatch(/^https:\/\/gitlab\.com\/example\/beta\/-\/blob\/2\.3\.0\/vendor\/lru\.js#L15-\d+$/);
+    // beta vendors alpha's file unchanged: one content, stored once, reported with both origins.
+    expect(references).toHaveLength(1);
+    const [reference] = references;
+    expect(reference!.origins.map((o) => `${o.source}:${o.path}`)).toEqual(["alpha:src/lru.js", "beta:vendor/lru.js"]);
+    expect(`${reference!.source}:${reference!.path}`).toBe("alpha:src/lru.js");
+    expect(reference!.licenseConflict).toBe(true);
+    const beta = reference!.origins.find((o) => o.source === "beta")!;
+    expect(beta.license).toBe("Apache-2.0 OR MIT");
+    expect(beta.licenseProvenance).toBe("manifest");
+    expect(beta.url).toMatch(/^https:\/\/gitlab\.com\/example\/beta\/-\/blob\/2\.3\.0\/vendor\/lru\.js#L15-\d+$/);
   });
 
   it("does not match unrelated code of the same language", () => {

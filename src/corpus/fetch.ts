@@ -1,0 +1,236 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
+import { ReftrackError } from "../errors.js";
+import { extractEntries, extractedRoot, readArchive, readArchiveBytes } from "./archive.js";
+import { type RepositoryLocation, normalizeRepositoryUrl, repositoryFromPackageField } from "./repository-url.js";
+
+/**
+ * Turns the `npm`, `git` and `archive` manifest kinds into a local folder to index, plus what
+ * the source itself says about where it lives. Fetched and extracted trees go to a cache keyed
+ * by content (integrity, archive hash, commit), so re-indexing never downloads or extracts twice.
+ */
+
+export interface FetchedSource {
+  /** Folder to index. */
+  readonly root: string;
+  /** Exactly the files to index (git: tracked files), when not "everything under root". */
+  readonly files?: readonly string[];
+  readonly repository: RepositoryLocation | null;
+  readonly revision: string | null;
+  readonly urlTemplate: string | null;
+  /**
+   * What the content is, immutably (an integrity hash, a commit): equal identity means equal
+   * files, so an unchanged source is recognised without reading it.
+   */
+  readonly identity: string;
+  /** The package's own name (npm), a default for the source name. */
+  readonly packageName?: string;
+}
+
+/** $REFTRACK_CACHE, else the XDG cache folder, as npm and pip keep theirs. */
+export function defaultCacheDirectory(): string {
+  if (process.env.REFTRACK_CACHE) return resolve(process.env.REFTRACK_CACHE);
+  const xdg = process.env.XDG_CACHE_HOME;
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), ".cache"), "reftrack");
+}
+
+function sha256File(path: string): string {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
+function sriOf(path: string): string {
+  return `sha512-${createHash("sha512").update(readFileSync(path)).digest("base64")}`;
+}
+
+function firstLine(text: string): string {
+  return (
+    text
+      .split("\n")
+      .map((l) => l.replace(/^npm (error|ERR!)\s*/, "").trim())
+      .find((l) => l !== "" && !/^(code|errno|syscall|A complete log)/.test(l)) ?? "no output"
+  );
+}
+
+/** Extracts an archive into `target` unless an earlier run already did. */
+function extractOnce(archivePath: string, target: string): string {
+  if (!existsSync(target)) extractEntries(readArchive(archivePath), target);
+  return extractedRoot(target);
+}
+
+// ---------------------------------------------------------------------------------------------
+// archive
+
+export function fetchArchive(archivePath: string, cacheDirectory: string): FetchedSource {
+  if (!existsSync(archivePath) || !statSync(archivePath).isFile()) throw new ReftrackError(`archive not found: ${archivePath}`);
+  const digest = sha256File(archivePath);
+  const root = extractOnce(archivePath, join(cacheDirectory, "archives", digest));
+  return { root, repository: null, revision: null, urlTemplate: null, identity: `sha256-${digest}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// npm
+
+interface NpmCacheRecord {
+  readonly name: string;
+  readonly version: string;
+  readonly integrity: string;
+  readonly tarball: string;
+}
+
+/** Specs that name a local tarball or folder rather than a registry package. */
+function isLocalSpec(spec: string): boolean {
+  return /^(file:|\.{1,2}\/|\/|~\/)/.test(spec) || /\.(tgz|tar\.gz)$/i.test(spec);
+}
+
+export interface NpmFetchOptions {
+  readonly cacheDirectory: string;
+  /** Folder relative local specs are resolved against (the manifest's). */
+  readonly base: string;
+  /** SRI the tarball must have (e.g. copied from `npm view <spec> dist.integrity`). */
+  readonly integrity?: string;
+}
+
+/**
+ * Fetches an npm package with npm's own `npm pack` (the registry and auth the machine is
+ * configured for; pacote checks the tarball against the integrity the registry publishes), keeps
+ * the tarball in the cache, and checks its SHA-512 again on every use, and against the
+ * manifest's pinned `integrity` when there is one.
+ */
+export function fetchNpmPackage(spec: string, options: NpmFetchOptions): FetchedSource {
+  const local = isLocalSpec(spec);
+  const resolvedSpec = local ? resolve(options.base, spec.replace(/^file:/, "")) : spec;
+  const npmCache = join(options.cacheDirectory, "npm");
+  const recordPath = join(npmCache, "specs", `${createHash("sha256").update(resolvedSpec).digest("hex").slice(0, 32)}.json`);
+  let record = readCacheRecord(recordPath);
+  // A local tarball can change under the same path: its cache entry must match its bytes.
+  if (record && (sriOf(record.tarball) !== record.integrity || (local && existsSync(resolvedSpec) && sriOf(resolvedSpec) !== record.integrity))) {
+    record = undefined;
+  }
+  if (!record) record = packIntoCache(spec, resolvedSpec, npmCache, recordPath);
+  if (options.integrity && options.integrity !== record.integrity) {
+    throw new ReftrackError(
+      `npm package ${spec}: integrity ${record.integrity} does not match the manifest's ${options.integrity}; refusing to index it`,
+    );
+  }
+  const packageFolder = join(npmCache, "packages", createHash("sha256").update(record.integrity).digest("hex").slice(0, 32));
+  const root = extractOnce(record.tarball, packageFolder);
+  const pkg = readPackageJson(root);
+  return {
+    root,
+    repository: repositoryFromPackageField(pkg.repository),
+    revision: record.version,
+    // The published files are often built, not in the repository: link to exactly what npm serves.
+    urlTemplate: local ? null : `https://unpkg.com/${record.name}@${record.version}/{path}`,
+    identity: record.integrity,
+    packageName: record.name,
+  };
+}
+
+function readCacheRecord(path: string): NpmCacheRecord | undefined {
+  try {
+    const record = JSON.parse(readFileSync(path, "utf8")) as NpmCacheRecord;
+    return existsSync(record.tarball) ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readPackageJson(root: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function packIntoCache(spec: string, resolvedSpec: string, npmCache: string, recordPath: string): NpmCacheRecord {
+  mkdirSync(join(npmCache, "tarballs"), { recursive: true });
+  mkdirSync(join(npmCache, "specs"), { recursive: true });
+  const staging = mkdtempSync(join(npmCache, "pack-"));
+  try {
+    const result = spawnSync(
+      "npm",
+      ["pack", resolvedSpec, "--json", "--ignore-scripts", "--loglevel=error", "--pack-destination", staging],
+      { cwd: staging, encoding: "utf8", timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (result.error) throw new NpmFetchError(`cannot run npm: ${result.error.message}`);
+    if (result.status !== 0) throw new NpmFetchError(`npm pack ${spec} failed: ${firstLine(result.stderr || result.stdout)}`);
+    let packed: { name: string; version: string; integrity: string; filename: string };
+    try {
+      const list = JSON.parse(result.stdout) as { name: string; version: string; integrity: string; filename: string }[];
+      packed = list[0]!;
+      if (!packed.name || !packed.version || !packed.integrity || !packed.filename) throw new Error("incomplete");
+    } catch {
+      throw new NpmFetchError(`npm pack ${spec} printed no package description`);
+    }
+    const stagedTarball = join(staging, packed.filename.replace(/^.*[\\/]/, ""));
+    const actual = sriOf(stagedTarball);
+    if (actual !== packed.integrity) {
+      throw new ReftrackError(`npm package ${spec}: tarball hash ${actual} differs from npm's ${packed.integrity}; refusing to index it`);
+    }
+    const tarball = join(npmCache, "tarballs", `${createHash("sha256").update(actual).digest("hex").slice(0, 32)}.tgz`);
+    renameSync(stagedTarball, tarball);
+    const record: NpmCacheRecord = { name: packed.name, version: packed.version, integrity: actual, tarball };
+    writeFileSync(`${recordPath}.tmp`, JSON.stringify(record));
+    renameSync(`${recordPath}.tmp`, recordPath);
+    return record;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** A fetch that failed for reasons of the moment (network, registry): the source is unavailable. */
+export class NpmFetchError extends ReftrackError {}
+
+// ---------------------------------------------------------------------------------------------
+// git
+
+function git(cwd: string, args: string[]): string {
+  return execFileSync("git", ["-C", cwd, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+}
+
+/**
+ * A local git checkout at its HEAD commit: tracked files only, repository URL from `origin`
+ * (credentials dropped, made https), revision the full commit SHA so links point at exactly
+ * what was indexed. A working tree with uncommitted changes to tracked files is indexed from
+ * the commit itself (via `git archive`), never from the edited files.
+ */
+export function fetchGitCheckout(path: string, cacheDirectory: string): FetchedSource {
+  if (!existsSync(path) || !statSync(path).isDirectory()) throw new ReftrackError(`git checkout not found: ${path}`);
+  let commit: string;
+  let top: string;
+  try {
+    top = git(path, ["rev-parse", "--show-toplevel"]).trim();
+    commit = git(path, ["rev-parse", "--verify", "HEAD^{commit}"]).trim();
+  } catch {
+    throw new ReftrackError(`${path} is not a git checkout with at least one commit`);
+  }
+  let repository: RepositoryLocation | null = null;
+  try {
+    const origin = normalizeRepositoryUrl(git(path, ["remote", "get-url", "origin"]).trim());
+    if (origin) repository = { url: origin, directory: "" };
+  } catch {
+    // No origin remote: a local-only repository, reported without a URL.
+  }
+  const base = { repository, revision: commit, urlTemplate: null, identity: `git-${commit}` };
+  if (resolve(top) !== resolve(path)) throw new ReftrackError(`${path} is inside the git checkout ${top}; give the checkout's top folder`);
+  const dirty = spawnSync("git", ["-C", path, "diff", "--quiet", "HEAD", "--"], { stdio: "ignore" }).status !== 0;
+  if (!dirty) {
+    const files = git(path, ["ls-files", "-z"])
+      .split("\0")
+      .filter((f) => f !== "")
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return { ...base, root: path, files };
+  }
+  const target = join(cacheDirectory, "git", commit);
+  if (!existsSync(target)) {
+    const archive = spawnSync("git", ["-C", path, "archive", "--format=tar", "HEAD"], { maxBuffer: 4 * 1024 ** 3 });
+    if (archive.status !== 0) throw new ReftrackError(`git archive failed in ${path}: ${firstLine(String(archive.stderr))}`);
+    extractEntries(readArchiveBytes(`${path} (HEAD)`, "tar", archive.stdout, { skipLinks: true }), target);
+  }
+  return { ...base, root: target };
+}
