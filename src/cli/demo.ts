@@ -31,7 +31,7 @@ interface DemoCopy {
 const DEMO_COPIES: readonly DemoCopy[] = [
   { source: "cpython-stdlib", path: "textwrap.py", anchor: "def dedent(", lines: 40, form: "renamed", writeAs: "text_utils.py" },
   { source: "cpython-stdlib", path: "bisect.py", anchor: "def insort_right(", lines: 30, form: "verbatim", writeAs: "sorted_insert.py" },
-  { source: "minimist", path: "index.js", anchor: "function setKey(", lines: 45, form: "renamed", writeAs: "option-keys.js" },
+  { source: "lodash", path: "debounce.js", anchor: "function debounce(", lines: 45, form: "renamed", writeAs: "delay-calls.js" },
   { source: "semver", path: "functions/cmp.js", anchor: "const cmp", lines: 50, form: "verbatim", writeAs: "version-compare.ts" },
 ];
 

@@ -2,14 +2,16 @@ import { readFileSync } from "node:fs";
 import { loadManifest } from "../corpus/manifest.js";
 import { ReftrackError, describeError } from "../errors.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS } from "../fingerprint/fingerprint.js";
-import { type BuildSummary, type SourceProgress, buildIndex } from "../index/build.js";
+import { type BuildProgress, type BuildSummary, type SourceProgress, buildIndex } from "../index/build.js";
 import { languageByName } from "../languages/registry.js";
 import { formatJson } from "../output/json.js";
 import { ansiStyle, formatText, plainStyle } from "../output/text.js";
 import { ReferenceTracker } from "../tracker.js";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parsePositiveInteger, withUsageErrors } from "./args.js";
 import { runDemo } from "./demo.js";
+import { ProgressLine } from "./progress.js";
 import { scanPaths } from "./scan.js";
 
 /** Exit codes, as grep and ripgrep use them. */
@@ -20,8 +22,10 @@ export const EXIT_ERROR = 2;
 const USAGE = `reftrack — find where code comes from, with its license
 
 Usage:
-  reftrack index --db <file> [--quiet] <manifest.json>
-      Build or update an index from a corpus manifest.
+  reftrack index --db <file> [--cache <dir>] [--quiet] <manifest.json>
+      Build or update an index from a corpus manifest (kinds: dir, git, npm, archive,
+      python-stdlib). Fetched packages and extracted archives are kept in --cache
+      (default $REFTRACK_CACHE, else ~/.cache/reftrack).
   reftrack scan --db <file> [--format text|json] [--language <lang>] [--min-chars N] [--quiet] <path|dir|->...
       Scan files, folders (recursively, known extensions) or standard input ("-").
       Exit status: 0 nothing matched, 1 references found, 2 error.
@@ -93,9 +97,9 @@ export function describeProgress(event: SourceProgress): string {
   const mb = (event.bytes / 1e6).toFixed(1);
   switch (event.status) {
     case "indexed":
-      return `indexed    ${event.name}: ${event.files} files, ${mb} MB, ${event.fingerprints} fingerprints`;
+      return `indexed    ${event.name}: ${event.files} files, ${mb} MB, ${event.fingerprints} fingerprints${event.detail ? `; license ${event.detail}` : ""}`;
     case "unchanged":
-      return `unchanged  ${event.name}: ${event.files} files`;
+      return `unchanged  ${event.name}${event.files > 0 ? `: ${event.files} files` : ""}`;
     case "removed":
       return `removed    ${event.name}`;
     case "unavailable":
@@ -107,12 +111,14 @@ export function describeSummary(summary: BuildSummary): string {
   const skipped = Object.entries(summary.skipped)
     .map(([reason, n]) => `${n} ${reason}`)
     .join(", ");
+  const copies = summary.index.files - summary.index.contents;
   return (
-    `index: ${summary.index.sources} sources, ${summary.index.files} files, ${summary.index.fingerprints} fingerprints, ` +
+    `index: ${summary.index.sources} sources, ${summary.index.files} files` +
+    `${copies > 0 ? ` (${copies} identical ${copies === 1 ? "copy" : "copies"} stored once)` : ""}, ${summary.index.fingerprints} fingerprints, ` +
     `${(summary.index.bytes / 1e6).toFixed(1)} MB on disk\n` +
     `this run: ${summary.sourcesIndexed} indexed, ${summary.sourcesUnchanged} unchanged, ${summary.sourcesRemoved} removed` +
     `${summary.sourcesUnavailable ? `, ${summary.sourcesUnavailable} unavailable` : ""}; ` +
-    `${(summary.sourceBytes / 1e6).toFixed(1)} MB of source in ${summary.seconds.toFixed(1)} s` +
+    `${summary.filesIndexed} files, ${(summary.sourceBytes / 1e6).toFixed(1)} MB of source in ${summary.seconds.toFixed(1)} s` +
     `${skipped ? `; skipped files: ${skipped}` : ""}\n`
   );
 }
@@ -122,17 +128,26 @@ async function indexCommand(args: string[], out: Output): Promise<number> {
     parseArgs({
       args,
       allowPositionals: true,
-      options: { db: { type: "string" }, quiet: { type: "boolean", short: "q" } },
+      options: { db: { type: "string" }, cache: { type: "string" }, quiet: { type: "boolean", short: "q" } },
     }),
   );
   const db = requireDb(values.db, "index");
   if (positionals.length !== 1) throw new ReftrackError("index: give exactly one manifest file");
-  const manifest = loadManifest(positionals[0]!);
   const quiet = values.quiet === true;
+  const manifest = loadManifest(positionals[0]!, values.cache !== undefined ? { cacheDirectory: resolve(values.cache) } : {});
+  // The bar only where a person watches; logs and pipes get one line per source instead.
+  const bar = !quiet && out.stderrIsTTY ? new ProgressLine((text) => out.stderr(text)) : undefined;
   const summary = await buildIndex(db, manifest.sources, manifest.unavailable, {
     fingerprinting: DEFAULT_FINGERPRINT_PARAMETERS,
-    onSource: quiet ? undefined : (event) => out.stderr(`${describeProgress(event)}\n`),
+    onSource: quiet
+      ? undefined
+      : (event) => {
+          bar?.clear();
+          out.stderr(`${describeProgress(event)}\n`);
+        },
+    ...(bar ? { onPlan: (total: BuildProgress) => bar.plan(total), onProgress: (done: BuildProgress) => bar.update(done) } : {}),
   });
+  bar?.clear();
   if (!quiet) out.stderr(describeSummary(summary));
   return EXIT_NO_MATCH;
 }

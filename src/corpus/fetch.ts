@@ -103,13 +103,10 @@ export function fetchNpmPackage(spec: string, options: NpmFetchOptions): Fetched
   const local = isLocalSpec(spec);
   const resolvedSpec = local ? resolve(options.base, spec.replace(/^file:/, "")) : spec;
   const npmCache = join(options.cacheDirectory, "npm");
-  const recordPath = join(npmCache, "specs", `${createHash("sha256").update(resolvedSpec).digest("hex").slice(0, 32)}.json`);
-  let record = readCacheRecord(recordPath);
-  // A local tarball can change under the same path: its cache entry must match its bytes.
-  if (record && (sriOf(record.tarball) !== record.integrity || (local && existsSync(resolvedSpec) && sriOf(resolvedSpec) !== record.integrity))) {
-    record = undefined;
-  }
-  if (!record) record = packIntoCache(spec, resolvedSpec, npmCache, recordPath);
+  const recordPath = cacheRecordPath(npmCache, resolvedSpec);
+  let record = validCacheRecord(recordPath, local ? resolvedSpec : undefined);
+  if (!record) record = packIntoCache([{ spec, resolvedSpec, recordPath }], npmCache).get(resolvedSpec);
+  if (!record) throw new NpmFetchError(`npm pack ${spec} did not produce a package`);
   if (options.integrity && options.integrity !== record.integrity) {
     throw new ReftrackError(
       `npm package ${spec}: integrity ${record.integrity} does not match the manifest's ${options.integrity}; refusing to index it`,
@@ -127,6 +124,37 @@ export function fetchNpmPackage(spec: string, options: NpmFetchOptions): Fetched
     identity: record.integrity,
     packageName: record.name,
   };
+}
+
+/**
+ * Fetches every registry spec not yet cached with one `npm pack` run (npm's start-up and
+ * registry handshake dominate a small package's fetch). Best effort: whatever fails here is
+ * fetched, and reported, one by one by fetchNpmPackage.
+ */
+export function prefetchNpmPackages(specs: readonly string[], cacheDirectory: string): void {
+  const npmCache = join(cacheDirectory, "npm");
+  const missing = specs
+    .filter((spec) => !isLocalSpec(spec))
+    .map((spec) => ({ spec, resolvedSpec: spec, recordPath: cacheRecordPath(npmCache, spec) }))
+    .filter((request) => !validCacheRecord(request.recordPath, undefined));
+  if (missing.length < 2) return;
+  try {
+    packIntoCache(missing, npmCache);
+  } catch {
+    // One bad spec fails the whole run; the single fetches will say which.
+  }
+}
+
+function cacheRecordPath(npmCache: string, resolvedSpec: string): string {
+  return join(npmCache, "specs", `${createHash("sha256").update(resolvedSpec).digest("hex").slice(0, 32)}.json`);
+}
+
+/** The cached record if its tarball is intact (and, for a local tarball, still the same bytes). */
+function validCacheRecord(recordPath: string, localTarball: string | undefined): NpmCacheRecord | undefined {
+  const record = readCacheRecord(recordPath);
+  if (!record || sriOf(record.tarball) !== record.integrity) return undefined;
+  if (localTarball && existsSync(localTarball) && statSync(localTarball).isFile() && sriOf(localTarball) !== record.integrity) return undefined;
+  return record;
 }
 
 function readCacheRecord(path: string): NpmCacheRecord | undefined {
@@ -147,37 +175,66 @@ function readPackageJson(root: string): Record<string, unknown> {
   }
 }
 
-function packIntoCache(spec: string, resolvedSpec: string, npmCache: string, recordPath: string): NpmCacheRecord {
+interface PackRequest {
+  readonly spec: string;
+  readonly resolvedSpec: string;
+  readonly recordPath: string;
+}
+
+interface PackedPackage {
+  readonly name: string;
+  readonly version: string;
+  readonly integrity: string;
+  readonly filename: string;
+}
+
+/** The package name a registry spec asks for ("@scope/name@^1" → "@scope/name"). */
+function specName(spec: string): string {
+  const at = spec.indexOf("@", 1);
+  return at === -1 ? spec : spec.slice(0, at);
+}
+
+function packIntoCache(requests: readonly PackRequest[], npmCache: string): Map<string, NpmCacheRecord> {
   mkdirSync(join(npmCache, "tarballs"), { recursive: true });
   mkdirSync(join(npmCache, "specs"), { recursive: true });
   const staging = mkdtempSync(join(npmCache, "pack-"));
+  const records = new Map<string, NpmCacheRecord>();
+  const label = requests.length === 1 ? requests[0]!.spec : `${requests.length} packages`;
   try {
     const result = spawnSync(
       "npm",
-      ["pack", resolvedSpec, "--json", "--ignore-scripts", "--loglevel=error", "--pack-destination", staging],
-      { cwd: staging, encoding: "utf8", timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
+      ["pack", ...requests.map((r) => r.resolvedSpec), "--json", "--ignore-scripts", "--loglevel=error", "--pack-destination", staging],
+      { cwd: staging, encoding: "utf8", timeout: 600_000, maxBuffer: 256 * 1024 * 1024 },
     );
     if (result.error) throw new NpmFetchError(`cannot run npm: ${result.error.message}`);
-    if (result.status !== 0) throw new NpmFetchError(`npm pack ${spec} failed: ${firstLine(result.stderr || result.stdout)}`);
-    let packed: { name: string; version: string; integrity: string; filename: string };
+    if (result.status !== 0) throw new NpmFetchError(`npm pack ${label} failed: ${firstLine(result.stderr || result.stdout)}`);
+    let packed: PackedPackage[];
     try {
-      const list = JSON.parse(result.stdout) as { name: string; version: string; integrity: string; filename: string }[];
-      packed = list[0]!;
-      if (!packed.name || !packed.version || !packed.integrity || !packed.filename) throw new Error("incomplete");
+      packed = JSON.parse(result.stdout) as PackedPackage[];
+      if (!Array.isArray(packed) || packed.length !== requests.length) throw new Error("count");
     } catch {
-      throw new NpmFetchError(`npm pack ${spec} printed no package description`);
+      throw new NpmFetchError(`npm pack ${label} printed no usable package description`);
     }
-    const stagedTarball = join(staging, packed.filename.replace(/^.*[\\/]/, ""));
-    const actual = sriOf(stagedTarball);
-    if (actual !== packed.integrity) {
-      throw new ReftrackError(`npm package ${spec}: tarball hash ${actual} differs from npm's ${packed.integrity}; refusing to index it`);
-    }
-    const tarball = join(npmCache, "tarballs", `${createHash("sha256").update(actual).digest("hex").slice(0, 32)}.tgz`);
-    renameSync(stagedTarball, tarball);
-    const record: NpmCacheRecord = { name: packed.name, version: packed.version, integrity: actual, tarball };
-    writeFileSync(`${recordPath}.tmp`, JSON.stringify(record));
-    renameSync(`${recordPath}.tmp`, recordPath);
-    return record;
+    requests.forEach((request, i) => {
+      const entry = packed[i]!;
+      if (!entry.name || !entry.version || !entry.integrity || !entry.filename) throw new NpmFetchError(`npm pack ${request.spec}: incomplete description`);
+      // npm answers in the order asked; a name that disagrees means that order was not kept.
+      if (request.resolvedSpec === request.spec && !isLocalSpec(request.spec) && specName(request.spec) !== entry.name) {
+        throw new NpmFetchError(`npm pack returned ${entry.name} where ${request.spec} was asked for`);
+      }
+      const stagedTarball = join(staging, entry.filename.replace(/^.*[\\/]/, ""));
+      const actual = sriOf(stagedTarball);
+      if (actual !== entry.integrity) {
+        throw new ReftrackError(`npm package ${request.spec}: tarball hash ${actual} differs from npm's ${entry.integrity}; refusing to index it`);
+      }
+      const tarball = join(npmCache, "tarballs", `${createHash("sha256").update(actual).digest("hex").slice(0, 32)}.tgz`);
+      renameSync(stagedTarball, tarball);
+      const record: NpmCacheRecord = { name: entry.name, version: entry.version, integrity: actual, tarball };
+      writeFileSync(`${request.recordPath}.tmp`, JSON.stringify(record));
+      renameSync(`${request.recordPath}.tmp`, request.recordPath);
+      records.set(request.resolvedSpec, record);
+    });
+    return records;
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

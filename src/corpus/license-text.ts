@@ -37,9 +37,10 @@ let templates: Template[] | undefined;
 function loadTemplates(): Template[] {
   if (templates) return templates;
   const list = require("spdx-license-list/full.js") as Record<string, LicenseListEntry>;
-  const deprecated = new Set(require("spdx-license-ids/deprecated.json") as string[]);
+  // Only current identifiers: the list also carries deprecated ones ("GPL-3.0+", "GPL-2.0").
+  const current = new Set(require("spdx-license-ids") as string[]);
   templates = Object.entries(list)
-    .filter(([id]) => !deprecated.has(id))
+    .filter(([id]) => current.has(id))
     // Identical texts (GPL-2.0-only / -or-later) tie; the sorted order makes "-only", the
     // narrower grant, win — the text alone cannot show the "or later" option.
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

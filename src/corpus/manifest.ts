@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { ReftrackError, describeError } from "../errors.js";
-import { type FetchedSource, NpmFetchError, defaultCacheDirectory, fetchArchive, fetchGitCheckout, fetchNpmPackage } from "./fetch.js";
+import { type FetchedSource, NpmFetchError, defaultCacheDirectory, fetchArchive, fetchGitCheckout, fetchNpmPackage, prefetchNpmPackages } from "./fetch.js";
 import { isValidLicenseExpression } from "./license.js";
 import { type LicenseProvenance, detectSourceLicense } from "./license-detect.js";
 import { type RepositoryLocation, repositoryFolderUrl, repositoryFromPackageField } from "./repository-url.js";
@@ -117,6 +117,10 @@ export function loadManifest(manifestPath: string, options: LoadOptions = {}): R
   const sources: ResolvedSource[] = [];
   const unavailable: { name: string; reason: string }[] = [];
   const names = new Set<string>();
+  const npmSpecs = parsed.sources
+    .filter((entry: unknown): entry is Record<string, unknown> => isRecord(entry) && entry.kind === "npm" && typeof entry.spec === "string")
+    .map((entry: Record<string, unknown>) => entry.spec as string);
+  prefetchNpmPackages(npmSpecs, cacheDirectory);
   parsed.sources.forEach((entry: unknown, index: number) => {
     const where = `manifest ${manifestPath}, source #${index + 1}`;
     if (!isRecord(entry)) throw new ReftrackError(`${where}: must be an object`);

@@ -9,7 +9,7 @@ import { type TokenHasher, loadTokenHasher } from "../hashing.js";
 import { languageForPath } from "../languages/registry.js";
 import { createPreparer, defaultThreadCount } from "./prepare-pool.js";
 import type { FileRequest, PrepareOutcome, PreparedFile } from "./prepare.js";
-import { IndexWriter, currentIndexParameters } from "./store.js";
+import { type IndexStatistics, IndexWriter, currentIndexParameters } from "./store.js";
 
 export interface BuildOptions {
   readonly fingerprinting: FingerprintParameters;
@@ -38,6 +38,7 @@ export interface SourceProgress {
   readonly files: number;
   readonly fingerprints: number;
   readonly bytes: number;
+  /** Unavailable: why. Indexed: the license and where it came from. */
   readonly detail?: string;
 }
 
@@ -50,7 +51,7 @@ export interface BuildSummary {
   readonly fingerprintsAdded: number;
   readonly sourceBytes: number;
   readonly skipped: Partial<Record<SkipReason, number>>;
-  readonly index: { sources: number; files: number; fingerprints: number; bytes: number };
+  readonly index: IndexStatistics;
   readonly threads: number;
   readonly seconds: number;
 }
@@ -205,7 +206,17 @@ export async function buildIndex(
       filesIndexed += written.files;
       fingerprintsAdded += written.fingerprints;
       sourceBytes += digest.bytes;
-      options.onSource?.({ name: source.name, status: "indexed", files: written.files, fingerprints: written.fingerprints, bytes: digest.bytes });
+      options.onSource?.({
+        name: source.name,
+        status: "indexed",
+        files: written.files,
+        fingerprints: written.fingerprints,
+        bytes: digest.bytes,
+        detail:
+          source.licenseProvenance === "manifest"
+            ? `${source.license} (manifest)`
+            : `${source.license} (${source.licenseProvenance}: ${source.licenseEvidence})`,
+      });
     }
     writer.mergeStaged();
     if (!writer.statisticsAreCurrent()) writer.rebuildStatistics();

@@ -39,7 +39,7 @@ describe("reftrack index", () => {
     const again = reftrack(["index", "--db", db, FIXTURE_MANIFEST]);
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/unchanged\s+alpha: 3 files/);
-    expect(again.stderr).toMatch(/index: 2 sources, 6 files, \d+ fingerprints/);
+    expect(again.stderr).toMatch(/index: 2 sources, 6 files \(1 identical copy stored once\), \d+ fingerprints/);
     expect(reftrack(["index", "--quiet", "--db", db, FIXTURE_MANIFEST]).stderr).toBe("");
   });
 

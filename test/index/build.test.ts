@@ -1,10 +1,11 @@
-import { appendFileSync, cpSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildIndexFromManifest } from "../../src/index/build.js";
 import { IndexReader, IndexWriter, currentIndexParameters } from "../../src/index/store.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/fingerprint/fingerprint.js";
+import { ReferenceTracker } from "../../src/tracker.js";
 import { FIXTURES, temporaryDirectory } from "../helpers.js";
 
 /** Everything an index says, with row ids replaced by the names they stand for. */
@@ -160,5 +161,136 @@ describe("parallel build", () => {
     } finally {
       dir.cleanup();
     }
+  });
+});
+
+describe("identical contents and per-file licenses", () => {
+  let dir: ReturnType<typeof temporaryDirectory>;
+  beforeEach(() => {
+    dir = temporaryDirectory();
+  });
+  afterEach(() => dir.cleanup());
+
+  const SHARED = `export function mergeIntervals(intervals) {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  const merged = [];
+  for (const interval of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    else merged.push({ start: interval.start, end: interval.end });
+  }
+  return merged.filter((item) => item.end - item.start > 0).map((item) => ({ ...item, length: item.end - item.start }));
+}
+`;
+
+  /** Sources named by folder: each gets `files`, and the manifest lists them in this order. */
+  function corpus(sources: Record<string, { license: string; files: Record<string, string> }>): string {
+    for (const [name, { files }] of Object.entries(sources)) {
+      for (const [path, content] of Object.entries(files)) {
+        const full = join(dir.path, name, path);
+        mkdirSync(join(full, ".."), { recursive: true });
+        writeFileSync(full, content);
+      }
+    }
+    const manifestPath = join(dir.path, "manifest.json");
+    writeFileSync(
+      manifestPath,
+      JSON.stringify({ sources: Object.entries(sources).map(([name, s]) => ({ kind: "dir", name, path: name, license: s.license })) }),
+    );
+    return manifestPath;
+  }
+
+  async function match(db: string, code: string) {
+    const tracker = await ReferenceTracker.open(db);
+    try {
+      return tracker.match(code, { language: "javascript" }).references;
+    } finally {
+      tracker.close();
+    }
+  }
+
+  it("stores a content once, reports every origin with its license, and flags disagreement", async () => {
+    const manifestPath = corpus({
+      upstream: { license: "MIT", files: { "lib/merge.js": SHARED } },
+      fork: { license: "GPL-3.0-only", files: { "vendor/merge.js": SHARED, "vendor/merge.cjs.js": SHARED } },
+    });
+    const db = join(dir.path, "dedup.db");
+    const summary = await buildIndexFromManifest(db, manifestPath);
+    expect(summary.index.files).toBe(3);
+    expect(summary.index.contents).toBe(1);
+    const references = await match(db, SHARED);
+    expect(references).toHaveLength(1);
+    expect(references[0]!.origins.map((o) => `${o.source}:${o.path}:${o.license}`)).toEqual([
+      "upstream:lib/merge.js:MIT",
+      "fork:vendor/merge.cjs.js:GPL-3.0-only",
+      "fork:vendor/merge.js:GPL-3.0-only",
+    ]);
+    expect(references[0]!.licenseConflict).toBe(true);
+  });
+
+  it("keeps a shared content when one of its sources leaves, and equals a fresh build", async () => {
+    const both = corpus({
+      upstream: { license: "MIT", files: { "lib/merge.js": SHARED } },
+      fork: { license: "MIT", files: { "vendor/merge.js": SHARED } },
+    });
+    const db = join(dir.path, "incremental.db");
+    await buildIndexFromManifest(db, both);
+    expect((await match(db, SHARED))[0]!.licenseConflict).toBe(false);
+    const forkOnly = join(dir.path, "fork-only.json");
+    writeFileSync(forkOnly, JSON.stringify({ sources: [{ kind: "dir", name: "fork", path: "fork", license: "MIT" }] }));
+    await buildIndexFromManifest(db, forkOnly);
+    const references = await match(db, SHARED);
+    expect(references[0]!.origins.map((o) => o.source)).toEqual(["fork"]);
+    const fresh = join(dir.path, "fresh.db");
+    await buildIndexFromManifest(fresh, forkOnly);
+    const strip = (d: unknown) => ({ ...(d as Record<string, unknown>), sources: undefined });
+    expect(strip(dump(db))).toEqual(strip(dump(fresh)));
+    await buildIndexFromManifest(db, join(dir.path, "manifest.json"));
+    const emptied = join(dir.path, "none.json");
+    writeFileSync(emptied, JSON.stringify({ sources: [] }));
+    await buildIndexFromManifest(db, emptied);
+    expect(dump(db)).toMatchObject({ files: [], contents: [], fingerprints: [], chunks: [], orphanFingerprints: 0, orphanChunks: 0 });
+  });
+
+  it("lets a file's SPDX header override its source's license, for that file only", async () => {
+    const manifestPath = corpus({
+      mixed: {
+        license: "MIT",
+        files: {
+          "lib/merge.js": `// SPDX-License-Identifier: MPL-2.0\n${SHARED}`,
+          "lib/other.js": SHARED.replaceAll("interval", "span").replace("> 0", ">= 0"),
+        },
+      },
+    });
+    const db = join(dir.path, "header.db");
+    await buildIndexFromManifest(db, manifestPath);
+    const [headed] = await match(db, SHARED);
+    expect(headed).toMatchObject({ path: "lib/merge.js", license: "MPL-2.0", licenseProvenance: "file-header" });
+    const other = (await match(db, SHARED.replaceAll("interval", "span").replace("> 0", ">= 0"))).find((r) => r.path === "lib/other.js");
+    expect(other).toMatchObject({ license: "MIT", licenseProvenance: "manifest" });
+  });
+
+  it("recovers a content whose fingerprints an interrupted build never merged", async () => {
+    const manifestPath = corpus({
+      first: { license: "MIT", files: { "a.js": SHARED } },
+      second: { license: "MIT", files: { "b.js": SHARED } },
+    });
+    const db = join(dir.path, "interrupted.db");
+    // Both sources commit (sharing one content), then the build dies before the merge.
+    let indexed = 0;
+    await expect(
+      buildIndexFromManifest(db, manifestPath, {
+        onSource: () => {
+          if (++indexed === 2) throw new Error("simulated crash");
+        },
+      }),
+    ).rejects.toThrow("simulated crash");
+    expect(await match(db, SHARED)).toEqual([]);
+    const resumed = await buildIndexFromManifest(db, manifestPath);
+    expect(resumed.sourcesIndexed).toBe(2);
+    expect((await match(db, SHARED))[0]!.origins).toHaveLength(2);
+    const fresh = join(dir.path, "fresh.db");
+    await buildIndexFromManifest(fresh, manifestPath);
+    expect(dump(db)).toEqual(dump(fresh));
   });
 });
