@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   const reader = IndexReader.open(big.db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
   const readerNoFilter = IndexReader.open(big.db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS), { useFilter: false });
   const raw = new Database(big.db, { readonly: true });
-  const rawLookup = raw.prepare("SELECT file_id, token_pos FROM fingerprints WHERE hash = ?").raw(true);
+  const rawLookup = raw.prepare("SELECT content_id, token_pos FROM fingerprints WHERE hash = ?").raw(true);
   const parser = new Parser();
   const stageRows: string[] = [];
   const stageFigures: Record<string, Record<string, Latency>> = {};

@@ -129,15 +129,17 @@ interface Outcome {
 }
 
 function judge(query: Query, references: readonly Reference[]): Outcome {
-  const fromSource = references.filter((r) => r.source === query.source);
+  // An identical copy elsewhere is one content with several origins: the query's is among them.
+  const origins = references.flatMap((r) => r.origins.map((o) => ({ ...o, sourceLines: r.sourceLines })));
+  const fromSource = origins.filter((o) => o.source === query.source);
   const sameFile = fromSource.filter(
-    (r) => r.path === query.path && r.sourceLines[0] <= query.snippet.endLine && r.sourceLines[1] >= query.snippet.startLine,
+    (o) => o.path === query.path && o.sourceLines[0] <= query.snippet.endLine && o.sourceLines[1] >= query.snippet.startLine,
   );
   return {
     detected: references.length > 0,
     repository: fromSource.length > 0,
     fileAndLines: sameFile.length > 0,
-    license: fromSource.length > 0 && fromSource.every((r) => r.license === query.license),
+    license: fromSource.length > 0 && fromSource.every((o) => o.license === query.license),
   };
 }
 

@@ -68,8 +68,8 @@ export interface IndexStatistics {
  */
 export const COMMON_FLOOR = 8;
 
-/** Staged fingerprint rows per INSERT statement (3 parameters each, well under SQLite's limit). */
-const STAGE_BATCH = 100;
+/** Fingerprint rows per INSERT statement when merging (3 parameters each, well under SQLite's limit). */
+const INSERT_BATCH = 100;
 
 /** meta key of the counter every source change increments; the filter records the one it saw. */
 const GENERATION_KEY = "generation";
@@ -313,6 +313,90 @@ export class IndexReader {
 export type SourceMetadata = Omit<SourceRecord, "id" | "digest">;
 
 /**
+ * Fingerprint rows waiting to be merged, as three growing typed arrays. Kept in memory rather
+ * than in an SQLite temp table: appending is a copy, and sorting them for the merge is a radix
+ * sort in JavaScript, where the temp table cost an insert per row while parsing (on the thread
+ * that feeds the workers) and an external sort at merge time.
+ */
+export class StagedFingerprints {
+  hashes = new Int32Array(1 << 16);
+  contents = new Uint32Array(1 << 16);
+  positions = new Uint32Array(1 << 16);
+  length = 0;
+
+  append(hashes: Int32Array, contentId: number, positions: Uint32Array): void {
+    const needed = this.length + hashes.length;
+    if (needed > this.hashes.length) {
+      let capacity = this.hashes.length;
+      while (capacity < needed) capacity *= 2;
+      this.hashes = grow(this.hashes, new Int32Array(capacity), this.length);
+      this.contents = grow(this.contents, new Uint32Array(capacity), this.length);
+      this.positions = grow(this.positions, new Uint32Array(capacity), this.length);
+    }
+    this.hashes.set(hashes, this.length);
+    this.contents.fill(contentId, this.length, needed);
+    this.positions.set(positions, this.length);
+    this.length = needed;
+  }
+
+  truncate(length: number): void {
+    this.length = Math.min(this.length, length);
+    if (length === 0 && this.hashes.length > 1 << 16) {
+      this.hashes = new Int32Array(1 << 16);
+      this.contents = new Uint32Array(1 << 16);
+      this.positions = new Uint32Array(1 << 16);
+    }
+  }
+
+  /** Drops every row of the given contents, keeping the others in order. */
+  removeContents(contentIds: ReadonlySet<number>): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (contentIds.has(this.contents[i]!)) continue;
+      this.hashes[kept] = this.hashes[i]!;
+      this.contents[kept] = this.contents[i]!;
+      this.positions[kept] = this.positions[i]!;
+      kept++;
+    }
+    this.length = kept;
+  }
+
+  /**
+   * Row indexes in the table's key order. A stable LSD radix sort on the hash (as SQLite orders
+   * it: signed), two 16-bit passes; rows with equal hashes keep their append order, which is
+   * content then position order, so the result is (hash, content_id, token_pos) order.
+   */
+  sortedOrder(): Uint32Array {
+    const n = this.length;
+    let order = new Uint32Array(n);
+    let scratch = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    const counts = new Uint32Array(1 << 16);
+    for (const shift of [0, 16]) {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) counts[((this.hashes[order[i]!]! ^ 0x80000000) >>> shift) & 0xffff]!++;
+      let total = 0;
+      for (let b = 0; b < counts.length; b++) {
+        const c = counts[b]!;
+        counts[b] = total;
+        total += c;
+      }
+      for (let i = 0; i < n; i++) {
+        const row = order[i]!;
+        scratch[counts[((this.hashes[row]! ^ 0x80000000) >>> shift) & 0xffff]!++] = row;
+      }
+      [order, scratch] = [scratch, order];
+    }
+    return order;
+  }
+}
+
+function grow<T extends Int32Array | Uint32Array>(from: T, to: T, length: number): T {
+  to.set(from.subarray(0, length));
+  return to;
+}
+
+/**
  * Write side. Each source is written in one transaction, so an interrupted build leaves every
  * source either fully indexed or absent, and the next build picks up where this one stopped.
  */
@@ -321,8 +405,13 @@ export class IndexWriter {
   private readonly unmerged = new Map<number, string>();
   /** Contents whose fingerprints this build staged; marked merged when they are. */
   private readonly stagedContents = new Set<number>();
+  /** Fingerprint rows waiting for the merge, in memory: 12 bytes each. */
+  private readonly staged = new StagedFingerprints();
+
   /** Rows waiting in staging. */
-  stagedRows = 0;
+  get stagedRows(): number {
+    return this.staged.length;
+  }
 
   private constructor(
     private readonly db: Database.Database,
@@ -339,7 +428,7 @@ export class IndexWriter {
       db.pragma("foreign_keys = ON");
       // 64 MiB: plenty for appends in key order, and peak RSS stays well under 1 GB.
       db.pragma("cache_size = -65536");
-      // Staged fingerprints live in the temp database, on disk: a build's worth can exceed memory.
+      // Temporary tables (orphan lists) and sorter spills stay on disk, out of the RSS budget.
       db.pragma("temp_store = FILE");
       const found = readParameters(db, path);
       if (found) {
@@ -357,7 +446,6 @@ export class IndexWriter {
           }
         })();
       }
-      db.exec("CREATE TEMP TABLE staged_fingerprints (hash INTEGER NOT NULL, content_id INTEGER NOT NULL, token_pos INTEGER NOT NULL)");
       return new IndexWriter(db, parameters, path);
     } catch (error) {
       db.close();
@@ -394,9 +482,12 @@ export class IndexWriter {
     let fileCount = 0;
     let fingerprintCount = 0;
     const stagedHere = new Set<number>();
+    let stagedBefore = this.staged.length;
     db.exec("BEGIN IMMEDIATE");
     try {
       this.deleteSourceInTransaction(metadata.name);
+      // Deleting may have dropped staged rows of contents the old version alone had.
+      stagedBefore = this.staged.length;
       const sourceId = Number(
         db
           .prepare(
@@ -424,13 +515,6 @@ export class IndexWriter {
       const insertChunk = db.prepare(
         "INSERT OR REPLACE INTO token_chunks (id, first_line, signatures, line_counts, multiline) VALUES (?, ?, ?, ?, ?)",
       );
-      // Rows go in STAGE_BATCH at a time: one statement call per batch instead of per row, which
-      // is most of the main thread's work during a parallel build.
-      const stageOne = db.prepare("INSERT INTO temp.staged_fingerprints (hash, content_id, token_pos) VALUES (?, ?, ?)");
-      const stageBatch = db.prepare(
-        `INSERT INTO temp.staged_fingerprints (hash, content_id, token_pos) VALUES ${new Array(STAGE_BATCH).fill("(?, ?, ?)").join(", ")}`,
-      );
-      const batch = new Array<number>(STAGE_BATCH * 3);
       for await (const file of files) {
         const existing = findContent.get(file.contentHash, file.language) as { id: number; merged: number } | undefined;
         let contentId: number;
@@ -460,25 +544,15 @@ export class IndexWriter {
           insertChunk.run(contentId * CHUNK_ID_STRIDE + chunk.chunkIndex, chunk.firstLine, chunk.signatures, chunk.lineCounts, chunk.multiline);
         }
         const hashes = file.fingerprintHashes;
-        const positions = file.fingerprintPositions;
-        let i = 0;
-        for (; i + STAGE_BATCH <= hashes.length; i += STAGE_BATCH) {
-          for (let j = 0; j < STAGE_BATCH; j++) {
-            batch[j * 3] = hashes[i + j]!;
-            batch[j * 3 + 1] = contentId;
-            batch[j * 3 + 2] = positions[i + j]!;
-          }
-          stageBatch.run(batch);
-        }
-        for (; i < hashes.length; i++) stageOne.run(hashes[i], contentId, positions[i]);
+        this.staged.append(hashes, contentId, file.fingerprintPositions);
         fingerprintCount += hashes.length;
       }
       db.exec("COMMIT");
       this.unmerged.set(sourceId, digest());
-      this.stagedRows += fingerprintCount;
       for (const id of stagedHere) this.stagedContents.add(id);
     } catch (error) {
       if (db.inTransaction) db.exec("ROLLBACK");
+      this.staged.truncate(stagedBefore);
       throw error;
     }
     return { files: fileCount, fingerprints: fingerprintCount, newContents: stagedHere.size };
@@ -492,23 +566,39 @@ export class IndexWriter {
    */
   mergeStaged(): number {
     const db = this.db;
-    const staged = (db.prepare("SELECT count(*) AS n FROM temp.staged_fingerprints").get() as { n: number }).n;
+    const staged = this.staged.length;
     if (this.unmerged.size === 0 && staged === 0) return 0;
+    const order = this.staged.sortedOrder();
+    const { hashes, contents, positions } = this.staged;
     db.transaction(() => {
-      db.exec(
-        "INSERT OR IGNORE INTO fingerprints (hash, content_id, token_pos) " +
-          "SELECT hash, content_id, token_pos FROM temp.staged_fingerprints ORDER BY hash, content_id, token_pos",
+      const insertOne = db.prepare("INSERT OR IGNORE INTO fingerprints (hash, content_id, token_pos) VALUES (?, ?, ?)");
+      const insertBatch = db.prepare(
+        `INSERT OR IGNORE INTO fingerprints (hash, content_id, token_pos) VALUES ${new Array(INSERT_BATCH).fill("(?, ?, ?)").join(", ")}`,
       );
+      const batch = new Array<number>(INSERT_BATCH * 3);
+      let i = 0;
+      for (; i + INSERT_BATCH <= order.length; i += INSERT_BATCH) {
+        for (let j = 0; j < INSERT_BATCH; j++) {
+          const row = order[i + j]!;
+          batch[j * 3] = hashes[row]!;
+          batch[j * 3 + 1] = contents[row]!;
+          batch[j * 3 + 2] = positions[row]!;
+        }
+        insertBatch.run(batch);
+      }
+      for (; i < order.length; i++) {
+        const row = order[i]!;
+        insertOne.run(hashes[row], contents[row], positions[row]);
+      }
       const setMerged = db.prepare("UPDATE contents SET merged = 1 WHERE id = ?");
       for (const contentId of this.stagedContents) setMerged.run(contentId);
       const setDigest = db.prepare("UPDATE sources SET digest = ? WHERE id = ?");
       for (const [sourceId, digest] of this.unmerged) setDigest.run(digest, sourceId);
       this.bumpGeneration();
     })();
-    db.exec("DELETE FROM temp.staged_fingerprints");
+    this.staged.truncate(0);
     this.unmerged.clear();
     this.stagedContents.clear();
-    this.stagedRows = 0;
     return staged;
   }
 
@@ -604,15 +694,16 @@ export class IndexWriter {
     db.exec("DELETE FROM temp.orphan_contents");
     const addOrphan = db.prepare("INSERT INTO temp.orphan_contents (id) VALUES (?)");
     const deleteChunks = db.prepare("DELETE FROM token_chunks WHERE id >= ? AND id < ?");
+    const orphanedStaged = new Set<number>();
     for (const id of orphans) {
       addOrphan.run(id);
       deleteChunks.run(id * CHUNK_ID_STRIDE, (id + 1) * CHUNK_ID_STRIDE);
-      this.stagedContents.delete(id);
+      if (this.stagedContents.delete(id)) orphanedStaged.add(id);
     }
+    if (orphanedStaged.size > 0) this.staged.removeContents(orphanedStaged);
     // Fingerprints are keyed by hash first, so this is one scan of the table; it runs only
     // when a source changed or left the manifest, never on an unchanged rebuild.
     db.exec("DELETE FROM fingerprints WHERE content_id IN (SELECT id FROM temp.orphan_contents)");
-    db.exec("DELETE FROM temp.staged_fingerprints WHERE content_id IN (SELECT id FROM temp.orphan_contents)");
     db.exec("DELETE FROM contents WHERE id IN (SELECT id FROM temp.orphan_contents)");
     // Fingerprints left the index, so the filter must be rebuilt (a superset would stay correct,
     // only slower), and document frequencies changed.
