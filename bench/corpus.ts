@@ -14,6 +14,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { fetchArchive } from "../src/corpus/fetch.js";
 import { PathFilter } from "../src/corpus/glob.js";
 import { walkFiles } from "../src/corpus/walk.js";
 import { languageForPath } from "../src/languages/registry.js";
@@ -31,7 +32,32 @@ export interface HeldOut {
 
 const TEST_SUITES = ["**/test/**", "**/tests/**", "**/idle_test/**", "**/testing/**"];
 
-export function baseSources(projectRoot: string): BenchSource[] {
+/**
+ * Pure-Python wheels from a local package mirror (this machine has one at /opt/pypi/files), in
+ * name order up to this many compressed bytes, extracted with reftrack's own archive reader.
+ */
+const WHEEL_MIRROR = "/opt/pypi/files";
+const WHEEL_BUDGET_BYTES = 40e6;
+
+function wheelSources(cacheDir: string): BenchSource[] {
+  if (!existsSync(WHEEL_MIRROR)) return [];
+  const sources: BenchSource[] = [];
+  let budget = WHEEL_BUDGET_BYTES;
+  for (const wheel of readdirSync(WHEEL_MIRROR).filter((n) => n.endsWith("-none-any.whl")).sort()) {
+    const size = statSync(join(WHEEL_MIRROR, wheel)).size;
+    if (size > budget) continue;
+    try {
+      const { root } = fetchArchive(join(WHEEL_MIRROR, wheel), join(cacheDir, "wheels"));
+      sources.push({ name: `wheel-${wheel.replace(/-py.*$/, "")}`, root, exclude: TEST_SUITES });
+      budget -= size;
+    } catch {
+      // An archive reftrack refuses is not corpus.
+    }
+  }
+  return sources;
+}
+
+export function baseSources(projectRoot: string, cacheDir: string): BenchSource[] {
   const sources: BenchSource[] = [{ name: "project-node_modules", root: join(projectRoot, "node_modules"), exclude: [".bin/**", ".cache/**"] }];
   try {
     const globalRoot = execFileSync("npm", ["root", "-g"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
@@ -61,6 +87,7 @@ export function baseSources(projectRoot: string): BenchSource[] {
       }
     }
   }
+  sources.push(...wheelSources(cacheDir));
   return sources;
 }
 

@@ -144,7 +144,7 @@ function matchFigures(tracker: ReferenceTracker, set: QuerySet, roots: Map<strin
 async function main(): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
   const started = Date.now();
-  const base = baseSources(PROJECT_ROOT);
+  const base = baseSources(PROJECT_ROOT, CACHE);
   log(`base corpus: ${base.map((s) => s.name).join(", ")}`);
   const copies = [1, 2, 3].map((c) => {
     log(`preparing varied copy ${c}…`);
@@ -352,7 +352,9 @@ function writeResults(input: ResultsInput): void {
     "Corpus: real source on this machine — this project's node_modules, the system npm's node_modules (npm's own `lib/` held out), " +
       "Debian's Python packages and standard library, the JS and Python files of the Rust toolchain under ~/.rustup, " +
       "the Google Cloud SDK's Python (with its vendored libraries), " +
-      "and the standard library (with site-packages) of every pyenv Python, test suites left out — as the 1× index. " +
+      "the standard library (with site-packages) of every pyenv Python, " +
+      "and 40 MB (compressed) of pure-Python wheels from the machine's PyPI mirror (/opt/pypi/files, in name order, extracted with reftrack's archive reader), " +
+      "test suites left out — as the 1× index. Identical files (the same stdlib module in eleven Python trees) are stored once. " +
       "2× and 4× add 1 and 3 varied copies of it (see `bench/corpus.ts`: calls become subscripts and/or comparison and " +
       "arithmetic operators swap, consistently, so a copy's k-grams mostly differ). Queries: 20-line windows with at least " +
       "300 non-blank characters, fixed seeds: verbatim from indexed files, the same renamed and re-indented, and misses " +

@@ -47,6 +47,7 @@ export class ReferenceTracker {
       maxFileFrequency: target.maxFileFrequency ?? DEFAULT_MATCH_OPTIONS.maxFileFrequency,
       maxGapTokens: target.maxGapTokens ?? DEFAULT_MATCH_OPTIONS.maxGapTokens,
       minDistinctKgramShare: target.minDistinctKgramShare ?? DEFAULT_MATCH_OPTIONS.minDistinctKgramShare,
+      minNameConsistency: target.minNameConsistency ?? DEFAULT_MATCH_OPTIONS.minNameConsistency,
     };
     const tokens = this.normalizer.normalize(code, language);
     const prints = fingerprint(tokens, this.fingerprinting);

@@ -225,7 +225,10 @@ interface Configuration {
 
 function configName(c: Configuration): string {
   const o = { ...DEFAULT_MATCH_OPTIONS, ...c.options };
-  return `k=${c.fingerprinting.kgramTokens} w=${c.fingerprinting.windowKgrams} minChars=${o.minMatchedChars} maxFiles=${o.maxFileFrequency}`;
+  return (
+    `k=${c.fingerprinting.kgramTokens} w=${c.fingerprinting.windowKgrams} minChars=${o.minMatchedChars} maxFiles=${o.maxFileFrequency} ` +
+    `names=${o.minNameConsistency}`
+  );
 }
 
 async function main(): Promise<void> {
@@ -363,6 +366,9 @@ async function main(): Promise<void> {
         ].map(([k, w]) => ({ fingerprinting: { kgramTokens: k!, windowKgrams: w! }, options: {} })),
         ...[100, 200].map((minMatchedChars) => ({ ...defaultConfig, options: { minMatchedChars } })),
         ...[8, 32, 64].map((maxFileFrequency) => ({ ...defaultConfig, options: { maxFileFrequency } })),
+        ...[0, 0.6, 0.9, 1].map((minNameConsistency) => ({ ...defaultConfig, options: { minNameConsistency } })),
+        ...[100, 120].map((minMatchedChars) => ({ ...defaultConfig, options: { minMatchedChars, minNameConsistency: 0.9 } })),
+        { ...defaultConfig, options: { maxFileFrequency: 64, minNameConsistency: 0.9 } },
       ];
   const sweepRows: string[] = [];
   let defaultResult: Awaited<ReturnType<typeof evaluate>> | undefined;

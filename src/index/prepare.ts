@@ -88,6 +88,7 @@ export function transferables(file: PreparedFile): ArrayBuffer[] {
   add(file.fingerprintPositions);
   for (const chunk of file.chunks) {
     add(chunk.signatures);
+    add(chunk.names);
     add(chunk.lineCounts);
     add(chunk.multiline);
   }

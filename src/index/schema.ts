@@ -2,7 +2,7 @@
  * The index schema. Bump SCHEMA_VERSION on any change; an index with another version is refused
  * with a message to rebuild rather than read wrongly.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -88,6 +88,7 @@ CREATE TABLE IF NOT EXISTS token_chunks (
   id           INTEGER PRIMARY KEY,
   first_line   INTEGER NOT NULL,
   signatures   BLOB NOT NULL,
+  names        BLOB NOT NULL,
   line_counts  BLOB NOT NULL,
   multiline    BLOB
 );

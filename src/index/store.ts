@@ -200,7 +200,7 @@ function loadCommon(db: Database.Database): CommonFingerprints | undefined {
 /** Read side of an index, used by matching. Every statement is prepared once. */
 export class IndexReader {
   private readonly lookupStatement: Database.Statement<[number, number], [number, number]>;
-  private readonly chunkStatement: Database.Statement<[number], [number, Buffer, Buffer, Buffer | null]>;
+  private readonly chunkStatement: Database.Statement<[number], [number, Buffer, Buffer, Buffer, Buffer | null]>;
   private readonly contentStatement: Database.Statement<[number]>;
   private readonly originStatement: Database.Statement<[number]>;
   private readonly contents = new Map<number, ContentRecord>();
@@ -218,8 +218,8 @@ export class IndexReader {
       .prepare<[number, number], [number, number]>("SELECT content_id, token_pos FROM fingerprints WHERE hash = ? LIMIT ?")
       .raw(true);
     this.chunkStatement = db
-      .prepare<[number], [number, Buffer, Buffer, Buffer | null]>(
-        "SELECT first_line, signatures, line_counts, multiline FROM token_chunks WHERE id = ?",
+      .prepare<[number], [number, Buffer, Buffer, Buffer, Buffer | null]>(
+        "SELECT first_line, signatures, names, line_counts, multiline FROM token_chunks WHERE id = ?",
       )
       .raw(true);
     this.contentStatement = db.prepare("SELECT id, language, lines, tokens FROM contents WHERE id = ?");
@@ -257,7 +257,7 @@ export class IndexReader {
   chunk(contentId: number, chunkIndex: number): DecodedChunk | undefined {
     const row = this.chunkStatement.get(contentId * CHUNK_ID_STRIDE + chunkIndex);
     if (!row) return undefined;
-    return decodeTokenChunk(row[0], row[1], row[2], row[3]);
+    return decodeTokenChunk(row[0], row[1], row[2], row[3], row[4]);
   }
 
   content(contentId: number): ContentRecord {
@@ -513,7 +513,7 @@ export class IndexWriter {
         "INSERT INTO files (source_id, path, content_id, license, license_provenance) VALUES (?, ?, ?, ?, ?)",
       );
       const insertChunk = db.prepare(
-        "INSERT OR REPLACE INTO token_chunks (id, first_line, signatures, line_counts, multiline) VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO token_chunks (id, first_line, signatures, names, line_counts, multiline) VALUES (?, ?, ?, ?, ?, ?)",
       );
       for await (const file of files) {
         const existing = findContent.get(file.contentHash, file.language) as { id: number; merged: number } | undefined;
@@ -541,7 +541,14 @@ export class IndexWriter {
         stagedHere.add(contentId);
         for (const chunk of file.chunks) {
           if (chunk.chunkIndex >= CHUNK_ID_STRIDE) break;
-          insertChunk.run(contentId * CHUNK_ID_STRIDE + chunk.chunkIndex, chunk.firstLine, chunk.signatures, chunk.lineCounts, chunk.multiline);
+          insertChunk.run(
+            contentId * CHUNK_ID_STRIDE + chunk.chunkIndex,
+            chunk.firstLine,
+            chunk.signatures,
+            chunk.names,
+            chunk.lineCounts,
+            chunk.multiline,
+          );
         }
         const hashes = file.fingerprintHashes;
         this.staged.append(hashes, contentId, file.fingerprintPositions);

@@ -18,6 +18,12 @@ export interface EncodedChunk {
   readonly firstLine: number;
   /** One byte per token: the top 8 bits of its normalized-token hash. */
   readonly signatures: Uint8Array;
+  /**
+   * Names of the chunk's identifiers and literals: a bitmap of which tokens have one (a bit per
+   * token), then their 16-bit name hashes, little-endian, in token order. About 0.9 bytes per
+   * token where a byte for every token would be 2.
+   */
+  readonly names: Uint8Array;
   /** Varints: for each line from firstLine on, how many tokens start on it. */
   readonly lineCounts: Uint8Array;
   /** Varint pairs (token offset in chunk, extra lines) for tokens spanning lines; null if none. */
@@ -27,6 +33,8 @@ export interface EncodedChunk {
 /** A stored chunk: signatures at once, lines decoded only if a match ends inside this chunk. */
 export interface DecodedChunk {
   readonly signatures: Uint8Array;
+  /** Name hash of the token at `offset` (within the chunk), 0 when it is not an identifier or literal. */
+  name(offset: number): number;
   /** 1-based line where the token at `offset` (within the chunk) starts. */
   startLine(offset: number): number;
   endLine(offset: number): number;
@@ -104,6 +112,7 @@ export function encodeTokenChunks(tokens: TokenStream): EncodedChunk[] {
       chunkIndex,
       firstLine,
       signatures,
+      names: encodeNames(tokens.names, start, end),
       lineCounts: lines.result(),
       multiline: multiline.length > 0 ? multiline.result() : null,
     });
@@ -114,6 +123,7 @@ export function encodeTokenChunks(tokens: TokenStream): EncodedChunk[] {
 export function decodeTokenChunk(
   firstLine: number,
   signatures: Uint8Array,
+  names: Uint8Array,
   lineCounts: Uint8Array,
   multiline: Uint8Array | null,
 ): DecodedChunk {
@@ -122,11 +132,43 @@ export function decodeTokenChunk(
     lines ??= decodeLines(firstLine, signatures.length, lineCounts, multiline);
     return lines;
   };
+  let decodedNames: Uint16Array | undefined;
   return {
     signatures,
+    name: (offset) => (decodedNames ??= decodeNames(names, signatures.length))[offset] ?? 0,
     startLine: (offset) => decoded().start[offset] ?? 0,
     endLine: (offset) => decoded().end[offset] ?? 0,
   };
+}
+
+function encodeNames(names: Uint16Array, start: number, end: number): Uint8Array {
+  const count = end - start;
+  const bitmapBytes = Math.ceil(count / 8);
+  let named = 0;
+  for (let i = start; i < end; i++) if (names[i] !== 0) named++;
+  const out = new Uint8Array(bitmapBytes + named * 2);
+  let cursor = bitmapBytes;
+  for (let i = start; i < end; i++) {
+    const name = names[i]!;
+    if (name === 0) continue;
+    out[(i - start) >>> 3]! |= 1 << ((i - start) & 7);
+    out[cursor++] = name & 0xff;
+    out[cursor++] = name >>> 8;
+  }
+  return out;
+}
+
+function decodeNames(encoded: Uint8Array, count: number): Uint16Array {
+  const names = new Uint16Array(count);
+  const bitmapBytes = Math.ceil(count / 8);
+  let cursor = bitmapBytes;
+  for (let i = 0; i < count; i++) {
+    if ((encoded[i >>> 3]! & (1 << (i & 7))) === 0) continue;
+    if (cursor + 1 >= encoded.length) throw new ReftrackError("index is corrupt: truncated token names; rebuild it");
+    names[i] = encoded[cursor]! | (encoded[cursor + 1]! << 8);
+    cursor += 2;
+  }
+  return names;
 }
 
 function decodeLines(

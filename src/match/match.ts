@@ -29,6 +29,13 @@ export interface MatchOptions {
    * any two such blocks match token for token; real code repeats itself far less (≥ 0.9 typically).
    */
   readonly minDistinctKgramShare: number;
+  /**
+   * Least share of a region's identifier and literal occurrences that must correspond one to one
+   * between the two sides (see ReferenceExplanation.nameConsistency). A copy keeps its names or
+   * renames them consistently (Baker's parameterized match); code that only shares a shape, such
+   * as `check(a.b, "x")` over and over, maps the same name to many.
+   */
+  readonly minNameConsistency: number;
 }
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
@@ -36,7 +43,14 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   maxFileFrequency: 16,
   maxGapTokens: 24,
   minDistinctKgramShare: 0.5,
+  minNameConsistency: 0.8,
 };
+
+/**
+ * Regions whose names repeat fewer times than this carry too little naming evidence to judge by
+ * it (a table of distinct literals pairs one to one whatever its values).
+ */
+const MIN_NAME_REPEATS = 8;
 
 /** Why a reference was reported, in figures a reviewer can check. */
 export interface ReferenceExplanation {
@@ -52,6 +66,13 @@ export interface ReferenceExplanation {
   readonly sourceCoverage: number;
   /** Share of distinct k-grams among the matched ones (1 = no repetition). */
   readonly distinctKgramShare: number;
+  /**
+   * Of the repeated identifier and literal occurrences aligned between the two sides, the share
+   * that keeps to one consistent one-to-one renaming (1 = unchanged or consistently renamed).
+   */
+  readonly nameConsistency: number;
+  /** Of those occurrences, the share with the very same text on both sides (1 = names unchanged). */
+  readonly sameNameShare: number;
 }
 
 /** One place the matched code occurs in the index. */
@@ -110,6 +131,9 @@ interface Region {
   distinctKgramShare: number;
   seeds: Set<number>;
   frequencySum: number;
+  nameRepeats: number;
+  nameConsistency: number;
+  sameNameShare: number;
 }
 
 /** Source-side token signatures and lines, read chunk by chunk on demand within one match. */
@@ -143,6 +167,10 @@ class SourceTokens {
 
   endLine(position: number): number {
     return this.chunkAt(position)?.endLine(position % TOKENS_PER_CHUNK) ?? 0;
+  }
+
+  name(position: number): number {
+    return this.chunkAt(position)?.name(position % TOKENS_PER_CHUNK) ?? 0;
   }
 }
 
@@ -192,9 +220,10 @@ export function referencesFromHits(
     sourceTokens.set(contentId, tokens);
     const segments = extendSeeds(hits, querySignatures, tokens, parameters.kgramTokens);
     for (const region of chainSegments(contentId, segments, hits, query, fingerprints.kgrams, parameters.kgramTokens, options.maxGapTokens)) {
-      if (region.matchedChars >= options.minMatchedChars && region.distinctKgramShare >= options.minDistinctKgramShare) {
-        regions.push(region);
-      }
+      if (region.matchedChars < options.minMatchedChars || region.distinctKgramShare < options.minDistinctKgramShare) continue;
+      compareNames(region, query, tokens);
+      if (region.nameRepeats >= MIN_NAME_REPEATS && region.nameConsistency < options.minNameConsistency) continue;
+      regions.push(region);
     }
   }
   return toReferences(regions, query, reader, sourceTokens);
@@ -346,8 +375,63 @@ function chainSegments(
       }
     }
     const distinctKgramShare = matchedKgrams === 0 ? 0 : distinctKgrams.size / matchedKgrams;
-    return { contentId, segments: chain, matchedTokens, matchedChars, distinctKgramShare, seeds, frequencySum };
+    return {
+      contentId,
+      segments: chain,
+      matchedTokens,
+      matchedChars,
+      distinctKgramShare,
+      seeds,
+      frequencySum,
+      nameRepeats: 0,
+      nameConsistency: 1,
+      sameNameShare: 1,
+    };
   });
+}
+
+function compareNames(region: Region, query: TokenStream, source: SourceTokens): void {
+  const pairCounts = new Map<number, number>();
+  let pairs = 0;
+  let same = 0;
+  let covered = -1;
+  for (const segment of region.segments) {
+    for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
+      const queryName = query.names[t]!;
+      if (queryName === 0) continue;
+      const sourceName = source.name(segment.sourceStart + (t - segment.queryStart));
+      const key = queryName * 65536 + sourceName;
+      pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
+      pairs++;
+      if (queryName === sourceName) same++;
+    }
+    covered = Math.max(covered, segment.queryEnd);
+  }
+  const best = [new Map<number, number>(), new Map<number, number>()];
+  const total = [new Map<number, number>(), new Map<number, number>()];
+  for (const [key, count] of pairCounts) {
+    const names = [Math.floor(key / 65536), key % 65536];
+    for (let side = 0; side < 2; side++) {
+      const name = names[side]!;
+      total[side]!.set(name, (total[side]!.get(name) ?? 0) + count);
+      if (count > (best[side]!.get(name) ?? 0)) best[side]!.set(name, count);
+    }
+  }
+  let repeats = Infinity;
+  let consistency = 1;
+  for (let side = 0; side < 2; side++) {
+    let sideRepeats = 0;
+    let consistent = 0;
+    for (const [name, count] of total[side]!) {
+      sideRepeats += count - 1;
+      consistent += best[side]!.get(name)! - 1;
+    }
+    repeats = Math.min(repeats, sideRepeats);
+    if (sideRepeats > 0) consistency = Math.min(consistency, consistent / sideRepeats);
+  }
+  region.nameRepeats = pairs === 0 ? 0 : repeats;
+  region.nameConsistency = consistency;
+  region.sameNameShare = pairs === 0 ? 1 : same / pairs;
 }
 
 function toReferences(
@@ -403,6 +487,8 @@ function toReferences(
         queryCoverage: round(region.matchedTokens / query.count),
         sourceCoverage: round(region.matchedTokens / Math.max(1, content.tokens)),
         distinctKgramShare: round(region.distinctKgramShare),
+        nameConsistency: round(region.nameConsistency),
+        sameNameShare: round(region.sameNameShare),
       },
     });
   }

@@ -7,7 +7,7 @@ import { noteParsedBytes } from "./native-memory.js";
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
  * hashing). Stored in every index: an index built by another normalizer version is refused.
  */
-export const NORMALIZER_VERSION = 3;
+export const NORMALIZER_VERSION = 4;
 
 /**
  * A token's contribution to the "normalized characters" measure is its source length capped
@@ -30,6 +30,12 @@ export interface TokenStream {
   readonly endLines: Uint32Array;
   /** Normalized characters the token stands for (source length, capped). */
   readonly charWeights: Uint8Array;
+  /**
+   * For identifiers and literals, a 16-bit hash (1–65535) of their source text; 0 for every other
+   * token. Abstraction makes `a(b.c)` and `x(y.z)` equal; these bytes let matching ask whether the
+   * names behind two equal shapes correspond one to one, as in a copy, renamed or not.
+   */
+  readonly names: Uint16Array;
   /** Lines in the source text. */
   readonly lineCount: number;
   /** Whether tree-sitter had to recover from syntax errors (normal for fragments). */
@@ -131,6 +137,7 @@ class LanguageNormalizer {
     let startLines: Uint32Array = new Uint32Array(capacity);
     let endLines: Uint32Array = new Uint32Array(capacity);
     let charWeights: Uint8Array = new Uint8Array(capacity);
+    let names: Uint16Array = new Uint16Array(capacity);
     let count = 0;
 
     const lineStarts = lineStartOffsets(source);
@@ -169,6 +176,9 @@ class LanguageNormalizer {
               const weights = new Uint8Array(grown);
               weights.set(charWeights);
               charWeights = weights;
+              const grownNames = new Uint16Array(grown);
+              grownNames.set(names);
+              names = grownNames;
             }
             while (startLineIndex + 1 < lineStarts.length && lineStarts[startLineIndex + 1]! <= start) startLineIndex++;
             if (endLineIndex < startLineIndex) endLineIndex = startLineIndex;
@@ -177,6 +187,7 @@ class LanguageNormalizer {
             startLines[count] = startLineIndex + 1;
             endLines[count] = endLineIndex + 1;
             charWeights[count] = Math.min(end - start, MAX_TOKEN_CHARS);
+            names[count] = action === TokenAction.EmitClass ? nameHash(source, start, end) : 0;
             count++;
           }
         }
@@ -195,6 +206,7 @@ class LanguageNormalizer {
       startLines: startLines.subarray(0, count),
       endLines: endLines.subarray(0, count),
       charWeights: charWeights.subarray(0, count),
+      names: names.subarray(0, count),
       lineCount: lineStarts.length,
       hasErrors: tree.rootNode.hasError,
       errorChars,
@@ -213,6 +225,21 @@ function beginsInside(text: string, open: string, close: string): boolean {
   if (firstClose === -1) return false;
   const firstOpen = text.indexOf(open);
   return firstOpen === -1 || firstClose < firstOpen;
+}
+
+/** Longer names and literals are hashed on their first characters only: enough to tell them apart. */
+const NAME_HASH_CHARS = 64;
+
+/** FNV-1a of the token's source text folded to 16 bits, 1–65535 (0 means "not a name"). */
+function nameHash(source: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  const stop = Math.min(end, start + NAME_HASH_CHARS);
+  for (let i = start; i < stop; i++) {
+    h ^= source.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  const folded = (h ^ (h >>> 16)) & 0xffff;
+  return folded === 0 ? 1 : folded;
 }
 
 function grow32(array: Uint32Array, size: number): Uint32Array {

@@ -11,6 +11,8 @@ function stream(startLines: number[], endLines: number[]): TokenStream {
     startLines: Uint32Array.from(startLines),
     endLines: Uint32Array.from(endLines),
     charWeights: new Uint8Array(n).fill(1),
+    // Every third token is a name, with hashes over the whole 16-bit range.
+    names: Uint16Array.from(startLines, (_, i) => (i % 3 === 0 ? 1 + ((i * 40503) % 65535) : 0)),
     lineCount: Math.max(0, ...endLines),
     hasErrors: false,
     errorChars: 0,
@@ -32,26 +34,30 @@ describe("token chunks", () => {
     const chunks = encodeTokenChunks(tokens);
     expect(chunks).toHaveLength(3);
     chunks.forEach((chunk) => {
-      const decoded = decodeTokenChunk(chunk.firstLine, chunk.signatures, chunk.lineCounts, chunk.multiline);
+      const decoded = decodeTokenChunk(chunk.firstLine, chunk.signatures, chunk.names, chunk.lineCounts, chunk.multiline);
       const offset = chunk.chunkIndex * TOKENS_PER_CHUNK;
       for (let i = 0; i < decoded.signatures.length; i++) {
         expect(decoded.signatures[i]).toBe(tokenSignature(tokens.hashes[offset + i]!));
+        expect(decoded.name(i)).toBe(tokens.names[offset + i]);
         expect(decoded.startLine(i)).toBe(starts[offset + i]);
         expect(decoded.endLine(i)).toBe(ends[offset + i]);
       }
     });
   });
 
-  it("stores about one byte per token plus a little per line", () => {
+  it("stores about one byte per token plus a little per line, and two bytes per name", () => {
     const starts = Array.from({ length: 1000 }, (_, i) => 1 + Math.floor(i / 8));
     const [chunk] = encodeTokenChunks(stream(starts, starts));
     expect(chunk!.lineCounts.length).toBe(125);
+    expect(chunk!.names.length).toBe(125 + 2 * 334);
     expect(chunk!.multiline).toBeNull();
   });
 
   it("rejects a truncated chunk instead of inventing lines", () => {
     const [chunk] = encodeTokenChunks(stream([1, 1, 2, 5], [1, 1, 2, 5]));
-    const truncated = decodeTokenChunk(chunk!.firstLine, chunk!.signatures, chunk!.lineCounts.subarray(0, 1), null);
+    const truncated = decodeTokenChunk(chunk!.firstLine, chunk!.signatures, chunk!.names, chunk!.lineCounts.subarray(0, 1), null);
     expect(() => truncated.startLine(3)).toThrow(/index is corrupt: truncated/);
+    const cutNames = decodeTokenChunk(chunk!.firstLine, chunk!.signatures, chunk!.names.subarray(0, 2), chunk!.lineCounts, null);
+    expect(() => cutNames.name(0)).toThrow(/index is corrupt: truncated token names/);
   });
 });

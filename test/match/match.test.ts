@@ -322,3 +322,51 @@ describe("repetitive code", () => {
     expect(references[0]!.explanation.distinctKgramShare).toBeLessThan(0.2);
   });
 });
+
+describe("names behind the shape", () => {
+  const dir = temporaryDirectory();
+  let namesTracker: ReferenceTracker;
+  const original = `export function summarize(orders, limit) {
+  const totals = new Map();
+  for (const order of orders) {
+    const key = order.customer;
+    const previous = totals.get(key) || 0;
+    totals.set(key, previous + order.amount);
+  }
+  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1]);
+  const top = ranked.slice(0, limit);
+  return top.map(([customer, amount]) => ({ customer, amount, share: amount / ranked.length }));
+}
+`;
+  const KEYWORDS = new Set(["export", "function", "const", "new", "for", "of", "return", "Map"]);
+  /** Every identifier occurrence replaced through `rename`, keywords kept. */
+  const replaceNames = (code: string, rename: (name: string) => string): string =>
+    code.replace(/\b[A-Za-z_]\w*\b/g, (name) => (KEYWORDS.has(name) ? name : rename(name)));
+
+  beforeAll(async () => {
+    namesTracker = await trackerForFiles(dir.path, { "report.js": original });
+  });
+  afterAll(() => {
+    namesTracker.close();
+    dir.cleanup();
+  });
+
+  it("reports a consistently renamed copy, with full name consistency", () => {
+    const renamed = replaceNames(original, (name) => `${name}X`);
+    const [reference] = namesTracker.match(renamed, { language: "javascript" }).references;
+    expect(reference?.path).toBe("report.js");
+    expect(reference!.explanation.nameConsistency).toBe(1);
+    expect(reference!.explanation.sameNameShare).toBeLessThan(0.2); // only the numbers kept their text
+    const verbatim = namesTracker.match(original, { language: "javascript" }).references[0]!;
+    expect(verbatim.explanation).toMatchObject({ nameConsistency: 1, sameNameShare: 1 });
+  });
+
+  it("does not report the same shape with names that do not correspond one to one", () => {
+    let next = 0;
+    const scrambled = replaceNames(original, () => `v${next++ % 5}`);
+    expect(namesTracker.match(scrambled, { language: "javascript" }).references).toEqual([]);
+    const [shapeOnly] = namesTracker.match(scrambled, { language: "javascript", minNameConsistency: 0 }).references;
+    expect(shapeOnly?.path).toBe("report.js");
+    expect(shapeOnly!.explanation.nameConsistency).toBeLessThan(0.5);
+  });
+});

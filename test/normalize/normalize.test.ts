@@ -26,6 +26,17 @@ describe("normalize", () => {
     expect(sameTokens(p1, p2)).toBe(true);
   });
 
+  it("remembers a hash of each identifier's and literal's text, and nothing for other tokens", () => {
+    const tokens = normalize("total = total + price * 2\nprice = 'x'\n", "python");
+    const names = Array.from(tokens.names);
+    // total = total + price * 2 price = 'x'
+    expect(names.map((n) => n !== 0)).toEqual([true, false, true, false, true, false, true, true, false, true]);
+    expect(names[0]).toBe(names[2]); // total, total
+    expect(names[4]).toBe(names[6 + 1]); // price, price
+    expect(names[0]).not.toBe(names[4]);
+    expect(names[9]).not.toBe(names[4]);
+  });
+
   it("keeps operators and keywords, so a + b and a - b differ", () => {
     expect(sameTokens(normalize("x = a + b;", "javascript"), normalize("x = a - b;", "javascript"))).toBe(false);
     expect(sameTokens(normalize("if (a) b();", "javascript"), normalize("while (a) b();", "javascript"))).toBe(false);
