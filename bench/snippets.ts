@@ -113,7 +113,8 @@ export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
       const body = line
         .slice(indent)
         .replace(/("|')(?:(?!\1)[^\\]|\\.)*\1/g, (quoted) => `${quoted[0]}s${quoted.length}${quoted[0]}`)
-        .replace(/(?<![0-9.A-Za-z_$])[A-Za-z_$][A-Za-z0-9_$]*/g, (word: string, offset: number, whole: string) =>
+        // Not after a member dot (obj.name keeps its member name), but after a spread (...name).
+        .replace(/(?<![0-9A-Za-z_$])(?<!(?:^|[^.])\.)[A-Za-z_$][A-Za-z0-9_$]*/g, (word: string, offset: number, whole: string) =>
           // Leave prefixes of string literals (f"", r'') and numbers' suffixes alone.
           /["']/.test(whole[offset + word.length] ?? "") ? word : rename(word),
         )

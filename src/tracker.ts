@@ -48,6 +48,8 @@ export class ReferenceTracker {
       maxGapTokens: target.maxGapTokens ?? DEFAULT_MATCH_OPTIONS.maxGapTokens,
       minDistinctKgramShare: target.minDistinctKgramShare ?? DEFAULT_MATCH_OPTIONS.minDistinctKgramShare,
       minNameConsistency: target.minNameConsistency ?? DEFAULT_MATCH_OPTIONS.minNameConsistency,
+      minNameRepeats: target.minNameRepeats ?? DEFAULT_MATCH_OPTIONS.minNameRepeats,
+      minSeeds: target.minSeeds ?? DEFAULT_MATCH_OPTIONS.minSeeds,
     };
     const tokens = this.normalizer.normalize(code, language);
     const prints = fingerprint(tokens, this.fingerprinting);

@@ -15,8 +15,8 @@ import { fileURLToPath } from "node:url";
 import { PathFilter } from "../../src/corpus/glob.js";
 import { loadManifest, type ResolvedSource } from "../../src/corpus/manifest.js";
 import { walkFiles } from "../../src/corpus/walk.js";
-import type { FingerprintParameters } from "../../src/fingerprint/fingerprint.js";
 import { buildIndexFromManifest } from "../../src/index/build.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters } from "../../src/fingerprint/fingerprint.js";
 import type { LanguageName } from "../../src/languages/language.js";
 import { languageForPath } from "../../src/languages/registry.js";
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions, type Reference } from "../../src/match/match.js";
@@ -210,8 +210,16 @@ function boilerplateSnippets(files: readonly string[], rng: Rng, limit: number):
     if (main >= 0) found.push({ code: lines.slice(main, main + 3).join("\n"), language, file, startLine: main + 1, endLine: main + 3 });
     const helper = lines.findIndex((l) => /^var __(createBinding|importDefault|importStar|awaiter|generator|extends|assign) = /.test(l));
     if (helper >= 0) {
+      // The helper block: the helpers themselves (indented bodies, closing braces) and the module
+      // plumbing around them, up to the first line of the module's own code.
       let end = helper + 1;
-      while (end < lines.length && !/^var __\w+ = /.test(lines[end]!) && end - helper < 20) end++;
+      while (
+        end < lines.length &&
+        end - helper < 40 &&
+        /^(\s|}|\)|var __\w+ = |Object\.defineProperty\(exports, "__esModule"|exports\.\w+ = (exports\.\w+ = )*void 0|$)/.test(lines[end]!)
+      ) {
+        end++;
+      }
       found.push({ code: lines.slice(helper, end).join("\n"), language, file, startLine: helper + 1, endLine: end });
     }
   }
@@ -227,7 +235,7 @@ function configName(c: Configuration): string {
   const o = { ...DEFAULT_MATCH_OPTIONS, ...c.options };
   return (
     `k=${c.fingerprinting.kgramTokens} w=${c.fingerprinting.windowKgrams} minChars=${o.minMatchedChars} maxFiles=${o.maxFileFrequency} ` +
-    `names=${o.minNameConsistency}`
+    `names=${o.minNameConsistency}/${o.minNameRepeats} seeds=${o.minSeeds}`
   );
 }
 
@@ -351,7 +359,7 @@ async function main(): Promise<void> {
     return { db, bytes: summary.index.bytes, fingerprints: summary.index.fingerprints };
   };
 
-  const defaultConfig: Configuration = { fingerprinting: { kgramTokens: 12, windowKgrams: 12 }, options: {} };
+  const defaultConfig: Configuration = { fingerprinting: DEFAULT_FINGERPRINT_PARAMETERS, options: {} };
   const sweep: Configuration[] = QUICK
     ? [defaultConfig]
     : [
@@ -364,11 +372,13 @@ async function main(): Promise<void> {
           [12, 20],
           [16, 24],
         ].map(([k, w]) => ({ fingerprinting: { kgramTokens: k!, windowKgrams: w! }, options: {} })),
-        ...[100, 200].map((minMatchedChars) => ({ ...defaultConfig, options: { minMatchedChars } })),
+        ...[100, 120, 200].map((minMatchedChars) => ({ ...defaultConfig, options: { minMatchedChars } })),
         ...[8, 32, 64].map((maxFileFrequency) => ({ ...defaultConfig, options: { maxFileFrequency } })),
-        ...[0, 0.6, 0.9, 1].map((minNameConsistency) => ({ ...defaultConfig, options: { minNameConsistency } })),
-        ...[100, 120].map((minMatchedChars) => ({ ...defaultConfig, options: { minMatchedChars, minNameConsistency: 0.9 } })),
-        { ...defaultConfig, options: { maxFileFrequency: 64, minNameConsistency: 0.9 } },
+        ...[0, 0.6, 0.9].map((minNameConsistency) => ({ ...defaultConfig, options: { minNameConsistency } })),
+        ...[1, 6].map((minNameRepeats) => ({ ...defaultConfig, options: { minNameRepeats } })),
+        ...[1, 3].map((minSeeds) => ({ ...defaultConfig, options: { minSeeds } })),
+        { ...defaultConfig, options: { minSeeds: 1, minMatchedChars: 120, maxFileFrequency: 64 } },
+        { ...defaultConfig, options: { minMatchedChars: 120, maxFileFrequency: 32 } },
       ];
   const sweepRows: string[] = [];
   let defaultResult: Awaited<ReturnType<typeof evaluate>> | undefined;

@@ -13,11 +13,13 @@ export interface FingerprintParameters {
 }
 
 /**
- * Defaults: k = 12 tokens is about one statement, below which code is idiom rather than
- * authorship; w = 12 guarantees any shared run of 23 tokens (≈ 80 normalized characters, about
- * half the 150-character reporting threshold) is seen, so a reportable region has several seeds.
+ * Defaults: k = 14 tokens is a statement or a little more, below which code is idiom rather than
+ * authorship; w = 14 guarantees any shared run of 27 tokens (≈ 90 normalized characters, about
+ * 60% of the 150-character reporting threshold) is seen, so a reportable region has two seeds or
+ * more. Chosen with the quality benchmark (bench/QUALITY.md): against k = w = 12 it halves false
+ * positives (0.5% → 0.2% of negatives, 3.5% → 2.0% of hard ones) for 0–2 points of detection.
  */
-export const DEFAULT_FINGERPRINT_PARAMETERS: FingerprintParameters = { kgramTokens: 12, windowKgrams: 12 };
+export const DEFAULT_FINGERPRINT_PARAMETERS: FingerprintParameters = { kgramTokens: 14, windowKgrams: 14 };
 
 /** The longest run of shared tokens that winnowing may miss plus one: w + k − 1. */
 export function guaranteeThreshold(parameters: FingerprintParameters): number {

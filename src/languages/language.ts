@@ -18,6 +18,13 @@ export interface LanguageDefinition {
   /** Named leaf node types that are names of any kind (variables, parameters, properties, types). */
   readonly identifierTypes: readonly string[];
   /**
+   * Which of those name members (`x.length`, `{ key: 1 }`) rather than variables, functions and
+   * types, by node type or by the field they fill in their parent. Member names are an API's
+   * surface, kept when code is renamed and shared by unrelated symbols of the same spelling, so
+   * they are left out of the name comparison (see TokenStream.names).
+   */
+  readonly memberNames: { readonly types?: readonly string[]; readonly fields?: readonly string[] };
+  /**
    * Node types that are literals, mapped to their class. The whole subtree becomes one token, so
    * a string with escapes or an f-string with interpolations is one `$str`.
    */
@@ -30,6 +37,14 @@ export interface LanguageDefinition {
    * import blocks look alike.
    */
   readonly importTypes: readonly string[];
+  /**
+   * Module-system plumbing rather than code: CommonJS `require` declarations and require maps
+   * (imports by another name), re-export lists (`export { a } from "./a"`), and what transpilers
+   * emit at the top of every module (`var __importDefault = (this && this.__importDefault) || …`,
+   * `exports.x = void 0`). A node of one of a rule's types whose text begins with a match of its
+   * pattern is dropped with its subtree, like an import.
+   */
+  readonly moduleBoilerplate?: readonly { readonly types: readonly string[]; readonly pattern: RegExp }[];
   /**
    * Anonymous tokens dropped because formatters add or remove them freely (semicolons, trailing
    * commas); keeping them would let a reformat hide a copy.

@@ -10,6 +10,8 @@ export const python: LanguageDefinition = {
   extensions: [".py", ".pyi"],
   grammar: () => (grammar ??= require("tree-sitter-python") as Parser.Language),
   identifierTypes: ["identifier"],
+  // obj.attribute: tree-sitter-python has no separate node type for it, only the field.
+  memberNames: { fields: ["attribute"] },
   literalTypes: { string: "$str", integer: "$num", float: "$num" },
   commentTypes: ["comment"],
   importTypes: ["import_statement", "import_from_statement", "future_import_statement"],

@@ -34,8 +34,31 @@ const literalTypes = {
   regex: "$re",
 } as const;
 
+/** CommonJS, re-export and transpiler module plumbing; see LanguageDefinition.moduleBoilerplate. */
+export const JS_MODULE_BOILERPLATE = [
+  {
+    types: ["lexical_declaration", "variable_declaration", "expression_statement"],
+    pattern: new RegExp(
+      [
+        // const x = require("x"), const { a, b } = require("x").y, var x = __importDefault(require("x"))
+        String.raw`^(?:const|let|var)\s+(?:[\w$]+|\{[^}]*\})\s*=\s*(?:__import(?:Default|Star)\()?require\s*\(`,
+        // var __createBinding = (this && this.__createBinding) || …
+        String.raw`^var\s+__\w+\s*=\s*\(this\s*&&\s*this\.__\w+\)\s*\|\|`,
+        String.raw`^Object\.defineProperty\(exports,\s*["']__esModule["']`,
+        String.raw`^(?:exports\.[\w$]+\s*=\s*)+void 0`,
+      ].join("|"),
+    ),
+  },
+  // export { a, b as c } from "./x", export * from "./x", export type { T } from "./x"
+  { types: ["export_statement"], pattern: /^export\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s/ },
+  // { 'invert': require('./invert'), … }: a module map is an import list
+  { types: ["pair"], pattern: /^(?:[\w$]+|'[^']*'|"[^"]*")\s*:\s*require\s*\(/ },
+] as const;
+
 const shared = {
+  moduleBoilerplate: JS_MODULE_BOILERPLATE,
   identifierTypes,
+  memberNames: { types: ["property_identifier", "private_property_identifier"] },
   literalTypes,
   commentTypes: ["comment", "html_comment", "hash_bang_line"],
   importTypes: ["import_statement"],

@@ -36,21 +36,27 @@ export interface MatchOptions {
    * as `check(a.b, "x")` over and over, maps the same name to many.
    */
   readonly minNameConsistency: number;
+  /**
+   * Name consistency is judged once a region's names repeat at least this often: a name's first
+   * pairing is free, so with fewer repeats there is too little to judge by.
+   */
+  readonly minNameRepeats: number;
+  /**
+   * Distinct query fingerprints that must hit the region. One seed extended past the threshold
+   * is how shape-alike code slips through; a copy of any length yields several.
+   */
+  readonly minSeeds: number;
 }
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   minMatchedChars: 150,
-  maxFileFrequency: 16,
+  maxFileFrequency: 32,
   maxGapTokens: 24,
   minDistinctKgramShare: 0.5,
   minNameConsistency: 0.8,
+  minNameRepeats: 3,
+  minSeeds: 2,
 };
-
-/**
- * Regions whose names repeat fewer times than this carry too little naming evidence to judge by
- * it (a table of distinct literals pairs one to one whatever its values).
- */
-const MIN_NAME_REPEATS = 8;
 
 /** Why a reference was reported, in figures a reviewer can check. */
 export interface ReferenceExplanation {
@@ -67,11 +73,13 @@ export interface ReferenceExplanation {
   /** Share of distinct k-grams among the matched ones (1 = no repetition). */
   readonly distinctKgramShare: number;
   /**
-   * Of the repeated identifier and literal occurrences aligned between the two sides, the share
-   * that keeps to one consistent one-to-one renaming (1 = unchanged or consistently renamed).
+   * Of the repeated identifier occurrences aligned between the two sides, the share that keeps
+   * to one consistent one-to-one renaming (1 = unchanged or consistently renamed).
    */
   readonly nameConsistency: number;
-  /** Of those occurrences, the share with the very same text on both sides (1 = names unchanged). */
+  /** How many of those repeats there were: the evidence nameConsistency rests on. */
+  readonly nameRepeats: number;
+  /** Of the aligned identifiers, the share with the very same text on both sides (1 = names unchanged). */
   readonly sameNameShare: number;
 }
 
@@ -221,8 +229,9 @@ export function referencesFromHits(
     const segments = extendSeeds(hits, querySignatures, tokens, parameters.kgramTokens);
     for (const region of chainSegments(contentId, segments, hits, query, fingerprints.kgrams, parameters.kgramTokens, options.maxGapTokens)) {
       if (region.matchedChars < options.minMatchedChars || region.distinctKgramShare < options.minDistinctKgramShare) continue;
+      if (region.seeds.size < options.minSeeds) continue;
       compareNames(region, query, tokens);
-      if (region.nameRepeats >= MIN_NAME_REPEATS && region.nameConsistency < options.minNameConsistency) continue;
+      if (region.nameRepeats >= options.minNameRepeats && region.nameConsistency < options.minNameConsistency) continue;
       regions.push(region);
     }
   }
@@ -488,6 +497,7 @@ function toReferences(
         sourceCoverage: round(region.matchedTokens / Math.max(1, content.tokens)),
         distinctKgramShare: round(region.distinctKgramShare),
         nameConsistency: round(region.nameConsistency),
+        nameRepeats: region.nameRepeats,
         sameNameShare: round(region.sameNameShare),
       },
     });

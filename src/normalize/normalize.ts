@@ -7,7 +7,7 @@ import { noteParsedBytes } from "./native-memory.js";
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
  * hashing). Stored in every index: an index built by another normalizer version is refused.
  */
-export const NORMALIZER_VERSION = 4;
+export const NORMALIZER_VERSION = 7;
 
 /**
  * A token's contribution to the "normalized characters" measure is its source length capped
@@ -31,9 +31,11 @@ export interface TokenStream {
   /** Normalized characters the token stands for (source length, capped). */
   readonly charWeights: Uint8Array;
   /**
-   * For identifiers and literals, a 16-bit hash (1–65535) of their source text; 0 for every other
-   * token. Abstraction makes `a(b.c)` and `x(y.z)` equal; these bytes let matching ask whether the
-   * names behind two equal shapes correspond one to one, as in a copy, renamed or not.
+   * For identifiers other than member names, a 16-bit hash (1–65535) of their source text; 0 for
+   * every other token.
+   * Abstraction makes `a(b.c)` and `x(y.z)` equal; these let matching ask whether the names behind
+   * two equal shapes correspond one to one, as in a copy, renamed or not. Literals are left out:
+   * copies edit messages and numbers freely, and that is no evidence either way.
    */
   readonly names: Uint16Array;
   /** Lines in the source text. */
@@ -62,14 +64,28 @@ const enum TokenAction {
 interface NodeTypeTable {
   actions: Uint8Array;
   hashes: Uint32Array;
+  /** Whether the node type is an identifier whose name is kept (TokenStream.names). */
+  keepsName: Uint8Array;
+  /** 1 + the index of the module-boilerplate rule whose types include it, 0 for none. */
+  boilerplateRule: Uint8Array;
 }
+
+/** Module boilerplate is recognised by the first characters of its statement. */
+const BOILERPLATE_PREFIX_CHARS = 160;
 
 class LanguageNormalizer {
   private readonly parser = new Parser();
-  private table: NodeTypeTable = { actions: new Uint8Array(512), hashes: new Uint32Array(512) };
+  private table: NodeTypeTable = {
+    actions: new Uint8Array(512),
+    hashes: new Uint32Array(512),
+    keepsName: new Uint8Array(512),
+    boilerplateRule: new Uint8Array(512),
+  };
   private readonly identifierTypes: Set<string>;
   private readonly skippedTypes: Set<string>;
   private readonly formattingTokens: Set<string>;
+  private readonly memberNameTypes: Set<string>;
+  private readonly memberNameFields: Set<string>;
 
   constructor(
     private readonly definition: LanguageDefinition,
@@ -79,17 +95,27 @@ class LanguageNormalizer {
     this.identifierTypes = new Set(definition.identifierTypes);
     this.skippedTypes = new Set([...definition.commentTypes, ...definition.importTypes]);
     this.formattingTokens = new Set(definition.formattingTokens);
+    this.memberNameTypes = new Set(definition.memberNames.types ?? []);
+    this.memberNameFields = new Set(definition.memberNames.fields ?? []);
   }
 
   /** Decide once per node type id what to do with it; the walk then only indexes arrays. */
   private classify(typeId: number, type: string, named: boolean): TokenAction {
     if (typeId >= this.table.actions.length) {
       const size = Math.max(typeId + 1, this.table.actions.length * 2);
-      const actions = new Uint8Array(size);
+      const grow8 = (from: Uint8Array): Uint8Array => {
+        const to = new Uint8Array(size);
+        to.set(from);
+        return to;
+      };
       const hashes = new Uint32Array(size);
-      actions.set(this.table.actions);
       hashes.set(this.table.hashes);
-      this.table = { actions, hashes };
+      this.table = {
+        actions: grow8(this.table.actions),
+        hashes,
+        keepsName: grow8(this.table.keepsName),
+        boilerplateRule: grow8(this.table.boilerplateRule),
+      };
     }
     let action: TokenAction;
     let text = type;
@@ -109,6 +135,9 @@ class LanguageNormalizer {
     }
     this.table.actions[typeId] = action;
     this.table.hashes[typeId] = this.hasher.hashToken(text);
+    this.table.keepsName[typeId] = text === "$id" && !this.memberNameTypes.has(type) ? 1 : 0;
+    const rule = (this.definition.moduleBoilerplate ?? []).findIndex((r) => r.types.includes(type));
+    this.table.boilerplateRule[typeId] = rule + 1;
     return action;
   }
 
@@ -146,6 +175,7 @@ class LanguageNormalizer {
     let endLineIndex = 0;
     let errorChars = 0;
 
+    const boilerplate = this.definition.moduleBoilerplate ?? [];
     const cursor = tree.walk();
     let descend = true;
     for (;;) {
@@ -155,6 +185,13 @@ class LanguageNormalizer {
         let action = this.table.actions[typeId] ?? TokenAction.Unknown;
         if (action === TokenAction.Unknown) {
           action = this.classify(typeId, cursor.nodeType, cursor.nodeIsNamed);
+        }
+        // At any depth: a fragment's statements are all top-level to the parser, and the same code
+        // must tokenize alike in the fragment and in the indexed file.
+        const rule = this.table.boilerplateRule[typeId]!;
+        if (rule !== 0) {
+          const start = cursor.startIndex;
+          if (boilerplate[rule - 1]!.pattern.test(source.slice(start, start + BOILERPLATE_PREFIX_CHARS))) action = TokenAction.Skip;
         }
         let emit = false;
         if (action === TokenAction.EmitClass) {
@@ -187,7 +224,11 @@ class LanguageNormalizer {
             startLines[count] = startLineIndex + 1;
             endLines[count] = endLineIndex + 1;
             charWeights[count] = Math.min(end - start, MAX_TOKEN_CHARS);
-            names[count] = action === TokenAction.EmitClass ? nameHash(source, start, end) : 0;
+            names[count] =
+              this.table.keepsName[typeId] === 1 &&
+              (this.memberNameFields.size === 0 || !this.memberNameFields.has(cursor.currentFieldName))
+                ? nameHash(source, start, end)
+                : 0;
             count++;
           }
         }

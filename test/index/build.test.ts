@@ -127,7 +127,7 @@ describe("index store", () => {
   it("refuses to read or extend an index built with other parameters", () => {
     const db = join(dir.path, "k.db");
     IndexWriter.open(db, { ...parameters, kgramTokens: parameters.kgramTokens + 1 }).close();
-    expect(() => IndexReader.open(db, parameters)).toThrow(/was built with k=13 .*this reftrack uses k=12/);
+    expect(() => IndexReader.open(db, parameters)).toThrow(/was built with k=15 .*this reftrack uses k=14/);
     expect(() => IndexWriter.open(db, parameters)).toThrow(/rebuild it/);
   });
 

@@ -26,15 +26,34 @@ describe("normalize", () => {
     expect(sameTokens(p1, p2)).toBe(true);
   });
 
-  it("remembers a hash of each identifier's and literal's text, and nothing for other tokens", () => {
-    const tokens = normalize("total = total + price * 2\nprice = 'x'\n", "python");
+  it("remembers a hash of each variable's name, and nothing for members, literals and other tokens", () => {
+    const tokens = normalize("total = total + price.amount * 2\nprice = 'x'\n", "python");
     const names = Array.from(tokens.names);
-    // total = total + price * 2 price = 'x'
-    expect(names.map((n) => n !== 0)).toEqual([true, false, true, false, true, false, true, true, false, true]);
+    // total = total + price . amount * 2 price = 'x'
+    expect(names.map((n) => n !== 0)).toEqual([true, false, true, false, true, false, false, false, false, true, false, false]);
     expect(names[0]).toBe(names[2]); // total, total
-    expect(names[4]).toBe(names[6 + 1]); // price, price
+    expect(names[4]).toBe(names[9]); // price, price
     expect(names[0]).not.toBe(names[4]);
-    expect(names[9]).not.toBe(names[4]);
+    const js = normalize("const size = box.size + size;", "javascript");
+    // const size = box . size + size
+    expect(Array.from(js.names).map((n) => n !== 0)).toEqual([false, true, false, true, false, false, false, true]);
+  });
+
+  it("drops CommonJS requires and transpiler module plumbing like imports", () => {
+    const plumbing = [
+      '"use strict";',
+      'var __importDefault = (this && this.__importDefault) || function (mod) { return (mod && mod.__esModule) ? mod : { "default": mod }; };',
+      'Object.defineProperty(exports, "__esModule", { value: true });',
+      "exports.parse = exports.format = void 0;",
+      'const path_1 = __importDefault(require("path"));',
+      'const { join, resolve } = require("node:path");',
+    ].join("\n");
+    const code = "function f(a) { return join(a, 1); }";
+    expect(sameTokens(normalize(`${plumbing}\n${code}`, "javascript"), normalize(`"use strict";\n${code}`, "javascript"))).toBe(true);
+    const reexports = 'export { a, b as c } from "./a";\nexport * from "./b";\nexport type { T } from "./t";\nconst map = { "keys": require("./keys"), values: require("./values") };';
+    expect(sameTokens(normalize(`${reexports}\n${code}`, "typescript"), normalize(`const map = {};\n${code}`, "typescript"))).toBe(true);
+    // A require inside an expression is code, not an import.
+    expect(normalize("use(require('x'));", "javascript").count).toBeGreaterThan(4);
   });
 
   it("keeps operators and keywords, so a + b and a - b differ", () => {
