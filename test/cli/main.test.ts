@@ -82,9 +82,31 @@ describe("reftrack scan", () => {
     const copied = doc.results.find((r) => r.path.endsWith("copied.py"))!;
     expect(copied.language).toBe("python");
     const reference = copied.references[0]!;
-    for (const field of ["repository", "revision", "path", "license", "url", "sourceLines", "queryLines", "matchedTokens", "similarity"]) {
+    for (const field of [
+      "repository",
+      "revision",
+      "path",
+      "license",
+      "licenseProvenance",
+      "url",
+      "origins",
+      "licenseConflict",
+      "sourceLines",
+      "queryLines",
+      "matchedTokens",
+      "similarity",
+      "group",
+      "explanation",
+    ]) {
       expect(reference).toHaveProperty(field);
     }
+    expect(reference.licenseProvenance).toBe("manifest");
+    expect(reference.origins).toEqual([
+      expect.objectContaining({ source: "alpha", path: reference.path, license: "MIT", licenseProvenance: "manifest" }),
+    ]);
+    expect(Object.keys(reference.explanation as object).sort()).toEqual(
+      ["distinctKgramShare", "matchedChars", "meanSeedFileFrequency", "nameConsistency", "nameRepeats", "queryCoverage", "sameNameShare", "seedFingerprints", "sourceCoverage"],
+    );
     expect(reference.sourceLines).toEqual(reference.queryLines);
     expect(reference.similarity).toBe(1);
   });
