@@ -37,7 +37,7 @@ const TEST_SUITES = ["**/test/**", "**/tests/**", "**/idle_test/**", "**/testing
  * name order up to this many compressed bytes, extracted with reftrack's own archive reader.
  */
 const WHEEL_MIRROR = "/opt/pypi/files";
-const WHEEL_BUDGET_BYTES = 80e6;
+const WHEEL_BUDGET_BYTES = 120e6;
 
 function wheelSources(cacheDir: string): BenchSource[] {
   if (!existsSync(WHEEL_MIRROR)) return [];

@@ -353,7 +353,7 @@ function writeResults(input: ResultsInput): void {
       "Debian's Python packages and standard library, the JS and Python files of the Rust toolchain under ~/.rustup, " +
       "the Google Cloud SDK's Python (with its vendored libraries), " +
       "the standard library (with site-packages) of every pyenv Python, " +
-      "and 80 MB (compressed) of pure-Python wheels from the machine's PyPI mirror (/opt/pypi/files, in name order, extracted with reftrack's archive reader), " +
+      "and 120 MB (compressed) of pure-Python wheels from the machine's PyPI mirror (/opt/pypi/files, in name order, extracted with reftrack's archive reader), " +
       "test suites left out — as the 1× index. Identical files (the same stdlib module in eleven Python trees) are stored once. " +
       "2× and 4× add 1 and 3 varied copies of it (see `bench/corpus.ts`: calls become subscripts and/or comparison and " +
       "arithmetic operators swap, consistently, so a copy's k-grams mostly differ). Queries: 20-line windows with at least " +
