@@ -145,7 +145,12 @@ export function writeCopy(sources: readonly BenchSource[], copy: number, cacheDi
   const marker = join(copyRoot, ".complete");
   const copies = sources.map((s) => ({ name: `${s.name}~copy${copy}`, root: join(copyRoot, s.name), exclude: [] }));
   const identity = JSON.stringify(sources.map((s) => [s.name, s.root, s.exclude]));
-  if (existsSync(marker) && readFileSync(marker, "utf8") === identity) return copies;
+  // A source with no files to copy still gets its (empty) folder, so the manifest resolves.
+  const ensureFolders = (): BenchSource[] => {
+    for (const c of copies) mkdirSync(c.root, { recursive: true });
+    return copies;
+  };
+  if (existsSync(marker) && readFileSync(marker, "utf8") === identity) return ensureFolders();
   rmSync(copyRoot, { recursive: true, force: true });
   for (const source of sources) {
     for (const path of sourceFiles(source)) {
@@ -163,7 +168,7 @@ export function writeCopy(sources: readonly BenchSource[], copy: number, cacheDi
     }
   }
   writeFileSync(marker, identity);
-  return copies;
+  return ensureFolders();
 }
 
 export function manifestFor(sources: readonly BenchSource[]): string {
