@@ -430,15 +430,18 @@ function writeResults(input: ResultsInput): void {
     `- Everything after normalizing is small: fingerprinting ${ms(stage(0, "fingerprint").p50)}, lookup ${ms(stage(0, "lookup").p50)} ` +
       `(${ms(stage(0, "lookup without filter").p50)} without the in-memory filter and common-fingerprint table), align/score ` +
       `${ms(stage(0, "align/score").p50)} at p50 for verbatim queries; align/score's tail (p99 ${ms(stage(0, "align/score").p99)}) is ` +
-      "code present in many files (one CPython module in up to 11 Python trees here, ×4 at 4×), each needing its token chunks read.",
+      "code present in many files (the varied copies keep most of a file's code, so at 4× most hits have four or more files), each " +
+      "needing its token chunks read and its names compared.",
     "- The raw-SQLite floor reads every row of each hash; boilerplate hashes have thousands, which is why reftrack's lookup (at " +
-      "most 65 rows, and none for hashes the common-fingerprint table knows) is far below it.",
-    "- Build: one thread indexes at about the parse + walk floor measured above; two threads reach 1.65× because the main " +
+      `most ${DEFAULT_MATCH_OPTIONS.maxFileFrequency * 4 + 1} rows, and none for hashes the common-fingerprint table knows) is far below it.`,
+    "- Build: one thread indexes at about the parse + walk floor measured above; two threads reach " +
+      `${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}× because the main ` +
       "thread's SQLite writes and the final merge and statistics pass run alone. Throughput falls from 1× to 2× because the " +
       "copies parse slower (calls rewritten to subscripts leave syntax errors in JavaScript) and the B-tree outgrows the cache.",
     "- Queries with a reference are a minority even for verbatim windows: many windows are mostly docstrings or data, below " +
-      "the 150-character threshold or rejected as repetitive, and in this corpus most stdlib code exists in more than 16 files " +
-      "(11 Python trees, then 4 copies), past the boilerplate cut-off. Detection is measured properly by `npm run bench:quality`.",
+      `the ${DEFAULT_MATCH_OPTIONS.minMatchedChars}-character threshold or rejected as repetitive, and much stdlib code differs ` +
+      "slightly between the eleven Python trees (so it is not one deduplicated content) and exceeds the " +
+      `${DEFAULT_MATCH_OPTIONS.maxFileFrequency}-content boilerplate cut-off. Detection is measured properly by \`npm run bench:quality\`.`,
     "",
   );
   // A --quick run is a smoke test: its figures stay in the cache, not in the recorded results.
