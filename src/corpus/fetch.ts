@@ -5,6 +5,7 @@ import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { ReftrackError } from "../errors.js";
 import { extractEntries, extractedRoot, readArchive, readArchiveBytes } from "./archive.js";
+import { readPackageJson } from "./package-json.js";
 import { type RepositoryLocation, normalizeRepositoryUrl, repositoryFromPackageField } from "./repository-url.js";
 
 /**
@@ -114,10 +115,9 @@ export function fetchNpmPackage(spec: string, options: NpmFetchOptions): Fetched
   }
   const packageFolder = join(npmCache, "packages", createHash("sha256").update(record.integrity).digest("hex").slice(0, 32));
   const root = extractOnce(record.tarball, packageFolder);
-  const pkg = readPackageJson(root);
   return {
     root,
-    repository: repositoryFromPackageField(pkg.repository),
+    repository: repositoryFromPackageField(readPackageJson(root)?.repository),
     revision: record.version,
     // The published files are often built, not in the repository: link to exactly what npm serves.
     urlTemplate: local ? null : `https://unpkg.com/${record.name}@${record.version}/{path}`,
@@ -136,7 +136,8 @@ export function prefetchNpmPackages(specs: readonly string[], cacheDirectory: st
   const missing = specs
     .filter((spec) => !isLocalSpec(spec))
     .map((spec) => ({ spec, resolvedSpec: spec, recordPath: cacheRecordPath(npmCache, spec) }))
-    .filter((request) => !validCacheRecord(request.recordPath, undefined));
+    // Existence only: fetchNpmPackage verifies each cached tarball (once) and repacks a bad one.
+    .filter((request) => !readCacheRecord(request.recordPath));
   if (missing.length < 2) return;
   try {
     packIntoCache(missing, npmCache);
@@ -163,15 +164,6 @@ function readCacheRecord(path: string): NpmCacheRecord | undefined {
     return existsSync(record.tarball) ? record : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function readPackageJson(root: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
   }
 }
 

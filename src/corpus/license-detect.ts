@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { isValidLicenseExpression } from "./license.js";
+import { readPackageJson } from "./package-json.js";
 import { identifyLicenseText } from "./license-text.js";
 
 const require = createRequire(import.meta.url);
@@ -122,16 +123,8 @@ function identifyFile(root: string, name: string): DetectedLicense | undefined {
 
 /** package.json `license` (or the old `licenses` list), corrected where sloppy. */
 function fromPackageJson(root: string): DetectedLicense | undefined {
-  const text = readSmallText(join(root, "package.json"));
-  if (!text) return undefined;
-  let pkg: Record<string, unknown>;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== "object" || parsed === null) return undefined;
-    pkg = parsed as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
+  const pkg = readPackageJson(root);
+  if (!pkg) return undefined;
   let declared: string | undefined;
   if (typeof pkg.license === "string") declared = pkg.license;
   else if (typeof pkg.license === "object" && pkg.license !== null && typeof (pkg.license as { type?: unknown }).type === "string") {

@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { ReftrackError, describeError } from "../errors.js";
 import { type FetchedSource, NpmFetchError, defaultCacheDirectory, fetchArchive, fetchGitCheckout, fetchNpmPackage, prefetchNpmPackages } from "./fetch.js";
 import { isValidLicenseExpression } from "./license.js";
 import { type LicenseProvenance, detectSourceLicense } from "./license-detect.js";
-import { type RepositoryLocation, repositoryFolderUrl, repositoryFromPackageField } from "./repository-url.js";
+import { readPackageJson } from "./package-json.js";
+import { repositoryFolderUrl, repositoryFromPackageField } from "./repository-url.js";
 
 /** Metadata any source kind may state in the manifest; stated values win over detected ones. */
 interface StatedMetadata {
@@ -147,15 +148,6 @@ function checkLicense(license: string, where: string, name: string): void {
   }
 }
 
-function repositoryOfFolder(root: string): RepositoryLocation | null {
-  try {
-    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { repository?: unknown };
-    return repositoryFromPackageField(pkg.repository);
-  } catch {
-    return null;
-  }
-}
-
 function checkHttpUrl(value: string | undefined, key: string, where: string): string | undefined {
   if (value !== undefined && !/^https?:\/\/\S+$/.test(value)) throw new ReftrackError(`${where}: ${key} must be an http(s) URL, got "${value}"`);
   return value;
@@ -202,7 +194,7 @@ function resolveFetchedSource(
       if (statedName === undefined) requiredString(entry, "name", where);
       if (!existsSync(path) || !statSync(path).isDirectory()) throw new ReftrackError(`${where} ("${statedName}"): folder not found: ${path}`);
       // A folder that is a package says where it comes from; the manifest can still override.
-      fetched = { root: path, repository: repositoryOfFolder(path), revision: null, urlTemplate: null, identity: "" };
+      fetched = { root: path, repository: repositoryFromPackageField(readPackageJson(path)?.repository), revision: null, urlTemplate: null, identity: "" };
     } else {
       try {
         fetched = kind === "git" ? fetchGitCheckout(path, cacheDirectory) : fetchArchive(path, cacheDirectory);

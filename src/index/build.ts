@@ -164,22 +164,15 @@ export async function buildIndex(
     for (const source of sources) {
       const previous = existing.get(source.name);
       const knownDigest = identityDigest(source, hasher, maxFileBytes);
-      if (previous && knownDigest !== undefined) {
-        if (previous.digest === knownDigest) {
-          sourcesUnchanged++;
-          advance(planned.get(source.name)?.files ?? 0, planned.get(source.name)?.bytes ?? 0);
-          options.onSource?.({ name: source.name, status: "unchanged", files: 0, fingerprints: 0, bytes: 0 });
-          continue;
-        }
-      } else if (previous) {
-        // Only a source already in the index needs the read-everything pass to prove it unchanged.
+      if (previous) {
+        // An immutable identity proves a source unchanged unread; otherwise every file is read.
         const scanSkips: Partial<Record<SkipReason, number>> = {};
-        const scan = scanSource(source, hasher, maxFileBytes, scanSkips);
-        if (previous.digest === scan.digest) {
+        const scan = knownDigest === undefined ? scanSource(source, hasher, maxFileBytes, scanSkips) : undefined;
+        if (previous.digest === (knownDigest ?? scan!.digest)) {
           addCounts(skipped, scanSkips);
           sourcesUnchanged++;
           advance(planned.get(source.name)?.files ?? 0, planned.get(source.name)?.bytes ?? 0);
-          options.onSource?.({ name: source.name, status: "unchanged", files: scan.files, fingerprints: 0, bytes: scan.bytes });
+          options.onSource?.({ name: source.name, status: "unchanged", files: scan?.files ?? 0, fingerprints: 0, bytes: scan?.bytes ?? 0 });
           continue;
         }
       }
