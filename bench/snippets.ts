@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { LanguageName } from "../src/languages/language.js";
 import { languageByName, languageForPath } from "../src/languages/registry.js";
-import type { Normalizer } from "../src/normalize/normalize.js";
+import type { Normalizer, TokenStream } from "../src/normalize/normalize.js";
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export class Rng {
@@ -127,13 +127,27 @@ export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
 
 /**
  * Whether a snippet holds at least `minChars` normalized characters of code (what reftrack
- * measures), so a window that is mostly a docstring is not counted as a query it should match.
+ * measures) as its whole file parses, so a window that is mostly a docstring or a comment is not
+ * counted as a query it should match. Judged on the file, not the fragment: a fragment that begins
+ * inside a docstring parses its prose as code.
  */
 export function hasCode(normalizer: Normalizer, minChars: number): (snippet: Snippet) => boolean {
+  const files = new Map<string, TokenStream | null>();
   return (snippet) => {
-    const tokens = normalizer.normalize(snippet.code, languageByName(snippet.language));
+    let tokens = files.get(snippet.file);
+    if (tokens === undefined) {
+      try {
+        tokens = normalizer.normalize(readFileSync(snippet.file, "utf8"), languageByName(snippet.language));
+      } catch {
+        tokens = null;
+      }
+      files.set(snippet.file, tokens);
+    }
+    if (!tokens) return false;
     let weight = 0;
-    for (let i = 0; i < tokens.count; i++) weight += tokens.charWeights[i]!;
+    for (let i = 0; i < tokens.count; i++) {
+      if (tokens.startLines[i]! >= snippet.startLine && tokens.endLines[i]! <= snippet.endLine) weight += tokens.charWeights[i]!;
+    }
     return weight >= minChars;
   };
 }

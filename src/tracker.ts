@@ -42,15 +42,7 @@ export class ReferenceTracker {
   match(code: string, target: MatchTarget): MatchResult {
     if (typeof code !== "string") throw new ReftrackError("match() expects the code as a string");
     const language = resolveLanguage(target);
-    const options: MatchOptions = {
-      minMatchedChars: target.minMatchedChars ?? DEFAULT_MATCH_OPTIONS.minMatchedChars,
-      maxFileFrequency: target.maxFileFrequency ?? DEFAULT_MATCH_OPTIONS.maxFileFrequency,
-      maxGapTokens: target.maxGapTokens ?? DEFAULT_MATCH_OPTIONS.maxGapTokens,
-      minDistinctKgramShare: target.minDistinctKgramShare ?? DEFAULT_MATCH_OPTIONS.minDistinctKgramShare,
-      minNameConsistency: target.minNameConsistency ?? DEFAULT_MATCH_OPTIONS.minNameConsistency,
-      minNameRepeats: target.minNameRepeats ?? DEFAULT_MATCH_OPTIONS.minNameRepeats,
-      minSeeds: target.minSeeds ?? DEFAULT_MATCH_OPTIONS.minSeeds,
-    };
+    const options = resolveMatchOptions(target);
     const tokens = this.normalizer.normalize(code, language);
     const prints = fingerprint(tokens, this.fingerprinting);
     return { language: language.name, references: findReferences(tokens, prints, this.reader, this.fingerprinting, options) };
@@ -59,6 +51,20 @@ export class ReferenceTracker {
   close(): void {
     this.reader.close();
   }
+}
+
+/** Defaults filled in; a bad value is the caller's error, told in one line, not a crash later. */
+function resolveMatchOptions(target: Partial<MatchOptions>): MatchOptions {
+  const options: { -readonly [K in keyof MatchOptions]: MatchOptions[K] } = { ...DEFAULT_MATCH_OPTIONS };
+  for (const key of Object.keys(DEFAULT_MATCH_OPTIONS) as (keyof MatchOptions)[]) {
+    const value = target[key];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
+      throw new ReftrackError(`match option ${key} must be a number ≥ 0, got ${String(value)}`);
+    }
+    options[key] = value;
+  }
+  return options;
 }
 
 function resolveLanguage(target: MatchTarget): LanguageDefinition {

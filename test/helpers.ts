@@ -22,17 +22,25 @@ export async function buildFixtureIndex(directory: string): Promise<string> {
 }
 
 /**
- * Writes `files` (path → content) as one MIT-licensed source under `directory`, indexes it and
- * opens a tracker on it.
+ * Writes `files` (path → content) under `directory` as MIT-licensed sources, indexes them and
+ * opens a tracker on the index. One source, "source", holds them all; with `sourcePerFolder`,
+ * each top-level folder is a source of its own, named after it.
  */
-export async function trackerForFiles(directory: string, files: Record<string, string>): Promise<ReferenceTracker> {
+export async function trackerForFiles(
+  directory: string,
+  files: Record<string, string>,
+  options: { sourcePerFolder?: boolean } = {},
+): Promise<ReferenceTracker> {
   const root = join(directory, "source");
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }
   const manifest = join(directory, "manifest.json");
-  writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: "source", path: "source", license: "MIT" }] }));
+  const sources = options.sourcePerFolder
+    ? [...new Set(Object.keys(files).map((path) => path.split("/")[0]!))].map((name) => ({ kind: "dir", name, path: join("source", name), license: "MIT" }))
+    : [{ kind: "dir", name: "source", path: "source", license: "MIT" }];
+  writeFileSync(manifest, JSON.stringify({ sources }));
   const db = join(directory, "source.db");
   await buildIndexFromManifest(db, manifest);
   return ReferenceTracker.open(db);

@@ -2,7 +2,7 @@
  * The index schema. Bump SCHEMA_VERSION on any change; an index with another version is refused
  * with a message to rebuild rather than read wrongly.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -72,15 +72,18 @@ CREATE TABLE IF NOT EXISTS membership_filter (
   bits        BLOB NOT NULL
 );
 
--- Fingerprints found in more than COMMON_FLOOR distinct contents, with that number: sorted int32 hashes and
--- uint32 counts. Loaded at open, so boilerplate fingerprints are recognised without a lookup.
+-- Fingerprints found in more than COMMON_FLOOR distinct contents, with that number and the number of
+-- distinct sources those contents are in: sorted int32 hashes, uint32 counts, uint32 sources. Loaded
+-- at open, so boilerplate fingerprints (many sources) are recognised without a lookup, and a
+-- project's own repetition (one source) is told from them.
 -- Current while its generation equals meta.generation, like the filter.
 CREATE TABLE IF NOT EXISTS common_fingerprints (
   id          INTEGER PRIMARY KEY CHECK (id = 1),
   generation  INTEGER NOT NULL,
   floor       INTEGER NOT NULL,
   hashes      BLOB NOT NULL,
-  counts      BLOB NOT NULL
+  counts      BLOB NOT NULL,
+  sources     BLOB NOT NULL
 );
 
 -- id = content_id * 65536 + chunk index; see token-chunks.ts

@@ -155,18 +155,19 @@ function loadFilter(db: Database.Database): MembershipFilter | undefined {
 }
 
 /**
- * Fingerprints found in more than `floor` indexed files, with how many: a sorted array searched
- * in memory, so the hot path knows a hash is boilerplate without reading its (long) posting list.
+ * Fingerprints found in more than `floor` indexed files, with how many and in how many sources: a
+ * sorted array searched in memory, so the hot path knows a hash is boilerplate without reading its
+ * (long) posting list.
  */
 export class CommonFingerprints {
   constructor(
     readonly floor: number,
     private readonly hashes: Int32Array,
     private readonly counts: Uint32Array,
+    private readonly sourceCounts: Uint32Array,
   ) {}
 
-  /** Files `hash` occurs in when that is more than `floor`; undefined means "floor or fewer". */
-  fileCount(hash: number): number | undefined {
+  private find(hash: number): number {
     let lo = 0;
     let hi = this.hashes.length - 1;
     while (lo <= hi) {
@@ -174,9 +175,21 @@ export class CommonFingerprints {
       const value = this.hashes[mid]!;
       if (value < hash) lo = mid + 1;
       else if (value > hash) hi = mid - 1;
-      else return this.counts[mid];
+      else return mid;
     }
-    return undefined;
+    return -1;
+  }
+
+  /** Files `hash` occurs in when that is more than `floor`; undefined means "floor or fewer". */
+  fileCount(hash: number): number | undefined {
+    const at = this.find(hash);
+    return at < 0 ? undefined : this.counts[at];
+  }
+
+  /** Sources those files belong to, for a hash in more than `floor` files; undefined otherwise. */
+  sourceCount(hash: number): number | undefined {
+    const at = this.find(hash);
+    return at < 0 ? undefined : this.sourceCounts[at];
   }
 }
 
@@ -185,16 +198,19 @@ function loadCommon(db: Database.Database): CommonFingerprints | undefined {
   if (!hasTable) return undefined;
   const row = db
     .prepare(
-      "SELECT c.floor AS floor, c.hashes AS hashes, c.counts AS counts FROM common_fingerprints c " +
+      "SELECT c.floor AS floor, c.hashes AS hashes, c.counts AS counts, c.sources AS sources FROM common_fingerprints c " +
         "JOIN meta m ON m.key = 'generation' AND CAST(m.value AS INTEGER) = c.generation WHERE c.id = 1",
     )
-    .get() as { floor: number; hashes: Buffer; counts: Buffer } | undefined;
-  if (!row || row.hashes.byteLength !== row.counts.byteLength || row.hashes.byteLength % 4 !== 0) return undefined;
-  return new CommonFingerprints(
-    row.floor,
-    wordsOf(row.hashes, Int32Array),
-    wordsOf(row.counts, Uint32Array),
-  );
+    .get() as { floor: number; hashes: Buffer; counts: Buffer; sources: Buffer } | undefined;
+  if (
+    !row ||
+    row.hashes.byteLength !== row.counts.byteLength ||
+    row.hashes.byteLength !== row.sources.byteLength ||
+    row.hashes.byteLength % 4 !== 0
+  ) {
+    return undefined;
+  }
+  return new CommonFingerprints(row.floor, wordsOf(row.hashes, Int32Array), wordsOf(row.counts, Uint32Array), wordsOf(row.sources, Uint32Array));
 }
 
 /** Read side of an index, used by matching. Every statement is prepared once. */
@@ -203,6 +219,8 @@ export class IndexReader {
   private readonly chunkStatement: Database.Statement<[number], [number, Buffer, Buffer, Buffer, Buffer | null]>;
   private readonly contentStatement: Database.Statement<[number]>;
   private readonly originStatement: Database.Statement<[number]>;
+  private readonly contentSourcesStatement: Database.Statement<[number], [number]>;
+  private readonly contentSources = new Map<number, readonly number[]>();
   private readonly contents = new Map<number, ContentRecord>();
   private readonly sources = new Map<number, SourceRecord>();
 
@@ -223,6 +241,7 @@ export class IndexReader {
       )
       .raw(true);
     this.contentStatement = db.prepare("SELECT id, language, lines, tokens FROM contents WHERE id = ?");
+    this.contentSourcesStatement = db.prepare<[number], [number]>("SELECT DISTINCT source_id FROM files WHERE content_id = ?").raw(true);
     this.originStatement = db.prepare(
       "SELECT f.id AS fileId, f.path, f.license AS fileLicense, f.license_provenance AS fileProvenance, s.id AS sourceId, s.name, s.repository, " +
         "s.revision, s.repository_directory, s.url_template, s.license, s.license_provenance, s.license_evidence, s.digest " +
@@ -252,6 +271,28 @@ export class IndexReader {
   lookup(hash: number, limit: number): [number, number][] {
     if (this.filter && !this.filter.mayContain(hash)) return [];
     return this.lookupStatement.all(hash, limit);
+  }
+
+  /**
+   * In how many sources the contents of `rows` (one hash's occurrences) are: from the common table
+   * when it lists the hash, else counted from the files table.
+   */
+  sourceCount(hash: number, rows: readonly (readonly [number, number])[]): number {
+    const stored = this.common?.sourceCount(hash);
+    if (stored !== undefined) return stored;
+    const sources = new Set<number>();
+    let previous = -1;
+    for (const [contentId] of rows) {
+      if (contentId === previous) continue;
+      previous = contentId;
+      let ids = this.contentSources.get(contentId);
+      if (!ids) {
+        ids = this.contentSourcesStatement.all(contentId).map(([id]) => id);
+        this.contentSources.set(contentId, ids);
+      }
+      for (const id of ids) sources.add(id);
+    }
+    return sources.size;
   }
 
   chunk(contentId: number, chunkIndex: number): DecodedChunk | undefined {
@@ -641,13 +682,26 @@ export class IndexWriter {
     const filter = MembershipFilter.forCount(count);
     const commonHashes: number[] = [];
     const commonCounts: number[] = [];
+    const commonSources: number[] = [];
+    // Which sources hold each content (usually one; identical files in several sources share one content).
+    const sourcesOfContent = new Map<number, number[]>();
+    for (const [contentId, sourceId] of db.prepare("SELECT content_id, source_id FROM files").raw(true).iterate() as IterableIterator<[number, number]>) {
+      const ids = sourcesOfContent.get(contentId);
+      if (!ids) sourcesOfContent.set(contentId, [sourceId]);
+      else if (!ids.includes(sourceId)) ids.push(sourceId);
+    }
     let currentHash = 0;
     let currentContent = -1;
     let files = 0;
+    const groupContents: number[] = [];
+    const groupSources = new Set<number>();
     const close = (): void => {
       if (files > COMMON_FLOOR) {
+        groupSources.clear();
+        for (const contentId of groupContents) for (const id of sourcesOfContent.get(contentId) ?? []) groupSources.add(id);
         commonHashes.push(currentHash);
         commonCounts.push(files);
+        commonSources.push(groupSources.size);
       }
     };
     const rows = db.prepare("SELECT hash, content_id FROM fingerprints").raw(true);
@@ -658,9 +712,12 @@ export class IndexWriter {
         currentHash = hash;
         currentContent = contentId;
         files = 1;
+        groupContents.length = 0;
+        groupContents.push(contentId);
       } else if (contentId !== currentContent) {
         currentContent = contentId;
         files++;
+        groupContents.push(contentId);
       }
     }
     if (files > 0) close();
@@ -673,9 +730,16 @@ export class IndexWriter {
           "ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, log2_bits = excluded.log2_bits, bits = excluded.bits",
       ).run(generation?.g ?? 0, filter.log2Bits, filter.toBytes());
       db.prepare(
-        "INSERT INTO common_fingerprints (id, generation, floor, hashes, counts) VALUES (1, ?, ?, ?, ?) " +
-          "ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, floor = excluded.floor, hashes = excluded.hashes, counts = excluded.counts",
-      ).run(generation?.g ?? 0, COMMON_FLOOR, Buffer.from(Int32Array.from(commonHashes).buffer), Buffer.from(Uint32Array.from(commonCounts).buffer));
+        "INSERT INTO common_fingerprints (id, generation, floor, hashes, counts, sources) VALUES (1, ?, ?, ?, ?, ?) " +
+          "ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, floor = excluded.floor, hashes = excluded.hashes, " +
+          "counts = excluded.counts, sources = excluded.sources",
+      ).run(
+        generation?.g ?? 0,
+        COMMON_FLOOR,
+        Buffer.from(Int32Array.from(commonHashes).buffer),
+        Buffer.from(Uint32Array.from(commonCounts).buffer),
+        Buffer.from(Uint32Array.from(commonSources).buffer),
+      );
     })();
   }
 

@@ -46,6 +46,18 @@ export interface MatchOptions {
    * is how shape-alike code slips through; a copy of any length yields several.
    */
   readonly minSeeds: number;
+  /**
+   * A fingerprint above maxFileFrequency still seeds when every file it is in belongs to at most
+   * this many sources. Boilerplate spans projects; a project's own repetition (moment's 130
+   * locale files, CPython's encoding tables) is in one, and a match on it names that project.
+   * Which of its look-alike files is meant is then told by the literals (sameLiteralShare).
+   */
+  readonly maxSourceFrequency: number;
+  /**
+   * At most this many references per group (the same query lines found in several different
+   * files), best first: past a handful, more look-alike files are noise, not information.
+   */
+  readonly maxReferencesPerGroup: number;
 }
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
@@ -56,7 +68,15 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   minNameConsistency: 0.8,
   minNameRepeats: 3,
   minSeeds: 2,
+  maxSourceFrequency: 1,
+  maxReferencesPerGroup: 10,
 };
+
+/**
+ * A project-repetition fingerprint (see maxSourceFrequency) in more files than this is not used:
+ * aligning the query against every one of them would cost more than a suggestion's budget.
+ */
+export const MAX_REPETITION_FILES = 512;
 
 /** Why a reference was reported, in figures a reviewer can check. */
 export interface ReferenceExplanation {
@@ -81,6 +101,11 @@ export interface ReferenceExplanation {
   readonly nameRepeats: number;
   /** Of the aligned identifiers, the share with the very same text on both sides (1 = names unchanged). */
   readonly sameNameShare: number;
+  /**
+   * Of the aligned literals (strings, numbers), the share with the very same text on both sides
+   * (1 when there are none). Not a filter: it ranks look-alike files, the one whose data was copied first.
+   */
+  readonly sameLiteralShare: number;
 }
 
 /** One place the matched code occurs in the index. */
@@ -139,9 +164,15 @@ interface Region {
   distinctKgramShare: number;
   seeds: Set<number>;
   frequencySum: number;
+  /** Files the rarest seed is in: above maxFileFrequency, every seed is a project's repetition. */
+  rarestSeedFrequency: number;
+  /** Identifier occurrences aligned between the two sides. */
+  namePairs: number;
   nameRepeats: number;
   nameConsistency: number;
   sameNameShare: number;
+  literalPairs: number;
+  sameLiterals: number;
 }
 
 /** Source-side token signatures and lines, read chunk by chunk on demand within one match. */
@@ -228,21 +259,24 @@ export function referencesFromHits(
     sourceTokens.set(contentId, tokens);
     const segments = extendSeeds(hits, querySignatures, tokens, parameters.kgramTokens);
     for (const region of chainSegments(contentId, segments, hits, query, fingerprints.kgrams, parameters.kgramTokens, options.maxGapTokens)) {
-      if (region.matchedChars < options.minMatchedChars || region.distinctKgramShare < options.minDistinctKgramShare) continue;
-      if (region.seeds.size < options.minSeeds) continue;
+      if (region.matchedChars < options.minMatchedChars || region.seeds.size < options.minSeeds) continue;
       compareNames(region, query, tokens);
+      // A repetitive shape (a data table) matches any other table of its kind, unless its data is the very same.
+      if (region.distinctKgramShare < options.minDistinctKgramShare && !sameData(region)) continue;
       if (region.nameRepeats >= options.minNameRepeats && region.nameConsistency < options.minNameConsistency) continue;
+      if (region.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(region)) continue;
       regions.push(region);
     }
   }
-  return toReferences(regions, query, reader, sourceTokens);
+  return toReferences(regions, query, reader, sourceTokens, options.maxReferencesPerGroup);
 }
 
 /** The lookup stage: every occurrence of the query's fingerprints, minus boilerplate. */
 export function collectHits(fingerprints: Fingerprints, reader: IndexReader, options: MatchOptions): HitsByFile {
   const hitsByFile = new Map<number, FileHits>();
   // Rows beyond this cannot change the verdict "too common"; reading them would only cost time.
-  const rowLimit = options.maxFileFrequency * 4 + 1;
+  // SQLite reads a negative LIMIT as none: an unbounded cut-off reads every row.
+  const rowLimit = Number.isFinite(options.maxFileFrequency) ? Math.floor(options.maxFileFrequency) * 4 + 1 : -1;
   // Per distinct hash: its rows and in how many files they are, or null when it is boilerplate.
   const seen = new Map<number, { rows: [number, number][]; files: number } | null>();
   for (let i = 0; i < fingerprints.count; i++) {
@@ -254,7 +288,10 @@ export function collectHits(fingerprints: Fingerprints, reader: IndexReader, opt
       if (knownFiles === undefined || knownFiles <= options.maxFileFrequency) {
         const found = reader.lookup(hash, rowLimit);
         const files = distinctFiles(found);
-        if (found.length < rowLimit && files <= options.maxFileFrequency) entry = { rows: found, files };
+        if ((rowLimit < 0 || found.length < rowLimit) && files <= options.maxFileFrequency) entry = { rows: found, files };
+        else if (knownFiles === undefined) entry = projectRepetition(hash, reader, options);
+      } else if (knownFiles <= MAX_REPETITION_FILES) {
+        entry = projectRepetition(hash, reader, options);
       }
       seen.set(hash, entry);
     }
@@ -274,6 +311,22 @@ export function collectHits(fingerprints: Fingerprints, reader: IndexReader, opt
     }
   }
   return hitsByFile;
+}
+
+/**
+ * A fingerprint above the file cut-off, kept when its files are all in at most maxSourceFrequency
+ * sources and at most MAX_REPETITION_FILES of them (see MatchOptions.maxSourceFrequency).
+ */
+function projectRepetition(hash: number, reader: IndexReader, options: MatchOptions): { rows: [number, number][]; files: number } | null {
+  if (options.maxSourceFrequency < 1) return null;
+  // Known boilerplate (many sources) is refused before its long posting list is read.
+  const knownSources = reader.common?.sourceCount(hash);
+  if (knownSources !== undefined && knownSources > options.maxSourceFrequency) return null;
+  const found = reader.lookup(hash, MAX_REPETITION_FILES * 8 + 1);
+  const files = distinctFiles(found);
+  if (found.length > MAX_REPETITION_FILES * 8 || files > MAX_REPETITION_FILES) return null;
+  if (reader.sourceCount(hash, found) > options.maxSourceFrequency) return null;
+  return { rows: found, files };
 }
 
 function distinctFiles(rows: readonly [number, number][]): number {
@@ -375,12 +428,14 @@ function chainSegments(
     const last = chain[chain.length - 1]!;
     const seeds = new Set<number>();
     let frequencySum = 0;
+    let rarestSeedFrequency = Infinity;
     for (let i = 0; i < hits.queryPositions.length; i++) {
       const q = hits.queryPositions[i]!;
       const s = hits.sourcePositions[i]!;
       if (q >= first.queryStart && q < last.queryEnd && s >= first.sourceStart && s < last.sourceEnd && !seeds.has(hits.hashes[i]!)) {
         seeds.add(hits.hashes[i]!);
         frequencySum += hits.frequencies[i]!;
+        rarestSeedFrequency = Math.min(rarestSeedFrequency, hits.frequencies[i]!);
       }
     }
     const distinctKgramShare = matchedKgrams === 0 ? 0 : distinctKgrams.size / matchedKgrams;
@@ -392,23 +447,59 @@ function chainSegments(
       distinctKgramShare,
       seeds,
       frequencySum,
+      rarestSeedFrequency,
+      namePairs: 0,
       nameRepeats: 0,
       nameConsistency: 1,
       sameNameShare: 1,
+      literalPairs: 0,
+      sameLiterals: 0,
     };
   });
+}
+
+/**
+ * Identity evidence for a region found only through a project's repeated shape (every seed above
+ * maxFileFrequency): the shape alone is shared by the project's look-alike files and by other
+ * projects' code of the same kind (date-fns's locale tables and moment's), so at least half of
+ * the aligned literals, or of the aligned names, must be the very same text.
+ */
+const MIN_IDENTITY_SHARE = 0.5;
+const MIN_IDENTITY_PAIRS = 3;
+
+/** Share of aligned literals that must be the very same text for a repetitive region to count as copied data. */
+const MIN_SAME_DATA_SHARE = 0.8;
+
+function sameData(region: Region): boolean {
+  return region.literalPairs >= MIN_IDENTITY_PAIRS && region.sameLiterals >= MIN_SAME_DATA_SHARE * region.literalPairs;
+}
+
+function showsIdentity(region: Region): boolean {
+  const literals = region.literalPairs >= MIN_IDENTITY_PAIRS && region.sameLiterals >= MIN_IDENTITY_SHARE * region.literalPairs;
+  const names = region.namePairs >= MIN_IDENTITY_PAIRS && region.sameNameShare >= MIN_IDENTITY_SHARE;
+  return literals || names;
 }
 
 function compareNames(region: Region, query: TokenStream, source: SourceTokens): void {
   const pairCounts = new Map<number, number>();
   let pairs = 0;
   let same = 0;
+  let literalPairs = 0;
+  let sameLiterals = 0;
   let covered = -1;
   for (const segment of region.segments) {
     for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
       const queryName = query.names[t]!;
       if (queryName === 0) continue;
       const sourceName = source.name(segment.sourceStart + (t - segment.queryStart));
+      // A fragment can parse a token differently from its whole file (`key: value` cut out of an
+      // object literal is a label): a name on one side only is no evidence either way.
+      if (sourceName === 0) continue;
+      if (query.literalClasses.includes(query.hashes[t]!)) {
+        literalPairs++;
+        if (queryName === sourceName) sameLiterals++;
+        continue;
+      }
       const key = queryName * 65536 + sourceName;
       pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
       pairs++;
@@ -426,7 +517,7 @@ function compareNames(region: Region, query: TokenStream, source: SourceTokens):
       if (count > (best[side]!.get(name) ?? 0)) best[side]!.set(name, count);
     }
   }
-  let repeats = Infinity;
+  let repeats = 0;
   let consistency = 1;
   for (let side = 0; side < 2; side++) {
     let sideRepeats = 0;
@@ -435,12 +526,15 @@ function compareNames(region: Region, query: TokenStream, source: SourceTokens):
       sideRepeats += count - 1;
       consistent += best[side]!.get(name)! - 1;
     }
-    repeats = Math.min(repeats, sideRepeats);
+    repeats = Math.max(repeats, sideRepeats);
     if (sideRepeats > 0) consistency = Math.min(consistency, consistent / sideRepeats);
   }
   region.nameRepeats = pairs === 0 ? 0 : repeats;
   region.nameConsistency = consistency;
   region.sameNameShare = pairs === 0 ? 1 : same / pairs;
+  region.namePairs = pairs;
+  region.literalPairs = literalPairs;
+  region.sameLiterals = sameLiterals;
 }
 
 function toReferences(
@@ -448,11 +542,13 @@ function toReferences(
   query: TokenStream,
   reader: IndexReader,
   sourceTokens: Map<number, SourceTokens>,
+  maxPerGroup: number,
 ): Reference[] {
   // Best first by rank score, then a stable order.
   regions.sort((a, b) => rankScore(b) - rankScore(a) || a.contentId - b.contentId);
   const references: Reference[] = [];
   const groupRanges: [number, number][] = [];
+  const groupSizes: number[] = [];
   const kept: { contentId: number; range: [number, number] }[] = [];
   for (const region of regions) {
     const first = region.segments[0]!;
@@ -460,12 +556,15 @@ function toReferences(
     const queryRange: [number, number] = [first.queryStart, last.queryEnd - 1];
     // The same file matching the same query tokens twice (repetitive code) is one reference.
     if (kept.some((k) => k.contentId === region.contentId && overlapShare(k.range, queryRange) > 0.5)) continue;
-    kept.push({ contentId: region.contentId, range: queryRange });
     let group = groupRanges.findIndex((range) => overlapShare(range, queryRange) > 0.5);
     if (group === -1) {
       groupRanges.push(queryRange);
+      groupSizes.push(0);
       group = groupRanges.length - 1;
     }
+    if (groupSizes[group]! >= maxPerGroup) continue;
+    groupSizes[group]!++;
+    kept.push({ contentId: region.contentId, range: queryRange });
     const content = reader.content(region.contentId);
     const tokens = sourceTokens.get(region.contentId)!;
     const sourceLines: [number, number] = [tokens.startLine(first.sourceStart), tokens.endLine(last.sourceEnd - 1)];
@@ -499,6 +598,7 @@ function toReferences(
         nameConsistency: round(region.nameConsistency),
         nameRepeats: region.nameRepeats,
         sameNameShare: round(region.sameNameShare),
+        sameLiteralShare: round(region.literalPairs === 0 ? 1 : region.sameLiterals / region.literalPairs),
       },
     });
   }
@@ -517,7 +617,9 @@ function toReferences(
  */
 function rankScore(region: Region): number {
   const meanFrequency = region.frequencySum / Math.max(1, region.seeds.size);
-  return region.matchedTokens * (0.5 + 0.5 / Math.max(1, meanFrequency));
+  // Each literal with the very same text counts as one more matched token: among look-alike files
+  // (the same shape, other data) the one whose data the query holds comes first.
+  return region.matchedTokens * (0.5 + 0.5 / Math.max(1, meanFrequency)) + region.sameLiterals;
 }
 
 /** Overlap of two inclusive ranges as a share of the shorter one. */

@@ -7,7 +7,7 @@ import { noteParsedBytes } from "./native-memory.js";
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
  * hashing). Stored in every index: an index built by another normalizer version is refused.
  */
-export const NORMALIZER_VERSION = 7;
+export const NORMALIZER_VERSION = 8;
 
 /**
  * A token's contribution to the "normalized characters" measure is its source length capped
@@ -31,13 +31,17 @@ export interface TokenStream {
   /** Normalized characters the token stands for (source length, capped). */
   readonly charWeights: Uint8Array;
   /**
-   * For identifiers other than member names, a 16-bit hash (1–65535) of their source text; 0 for
-   * every other token.
+   * For identifiers other than member names, and for literals, a 16-bit hash (1–65535) of their
+   * source text; 0 for every other token.
    * Abstraction makes `a(b.c)` and `x(y.z)` equal; these let matching ask whether the names behind
-   * two equal shapes correspond one to one, as in a copy, renamed or not. Literals are left out:
-   * copies edit messages and numbers freely, and that is no evidence either way.
+   * two equal shapes correspond one to one, as in a copy, renamed or not. Literals are kept apart
+   * (see literalClasses): copies edit messages and numbers freely, so they are no evidence of
+   * consistency, but where many files share one shape (locale and encoding tables) the literals
+   * are what tells the copied file from its siblings.
    */
   readonly names: Uint16Array;
+  /** The hashes of this language's literal classes ("$str", "$num", …): a token with one of them is a literal. */
+  readonly literalClasses: Uint32Array;
   /** Lines in the source text. */
   readonly lineCount: number;
   /** Whether tree-sitter had to recover from syntax errors (normal for fragments). */
@@ -86,6 +90,7 @@ class LanguageNormalizer {
   private readonly formattingTokens: Set<string>;
   private readonly memberNameTypes: Set<string>;
   private readonly memberNameFields: Set<string>;
+  private readonly literalClasses: Uint32Array;
 
   constructor(
     private readonly definition: LanguageDefinition,
@@ -97,6 +102,7 @@ class LanguageNormalizer {
     this.formattingTokens = new Set(definition.formattingTokens);
     this.memberNameTypes = new Set(definition.memberNames.types ?? []);
     this.memberNameFields = new Set(definition.memberNames.fields ?? []);
+    this.literalClasses = Uint32Array.from(new Set(Object.values(definition.literalTypes)), (text) => hasher.hashToken(text));
   }
 
   /** Decide once per node type id what to do with it; the walk then only indexes arrays. */
@@ -135,7 +141,8 @@ class LanguageNormalizer {
     }
     this.table.actions[typeId] = action;
     this.table.hashes[typeId] = this.hasher.hashToken(text);
-    this.table.keepsName[typeId] = text === "$id" && !this.memberNameTypes.has(type) ? 1 : 0;
+    const isLiteral = action === TokenAction.EmitClass && text !== "$id";
+    this.table.keepsName[typeId] = (text === "$id" && !this.memberNameTypes.has(type)) || isLiteral ? 1 : 0;
     const rule = (this.definition.moduleBoilerplate ?? []).findIndex((r) => r.types.includes(type));
     this.table.boilerplateRule[typeId] = rule + 1;
     return action;
@@ -248,6 +255,7 @@ class LanguageNormalizer {
       endLines: endLines.subarray(0, count),
       charWeights: charWeights.subarray(0, count),
       names: names.subarray(0, count),
+      literalClasses: this.literalClasses,
       lineCount: lineStarts.length,
       hasErrors: tree.rootNode.hasError,
       errorChars,

@@ -199,13 +199,14 @@ describe("boilerplate", () => {
   ].join("\n");
 
   beforeAll(async () => {
-    // Forty files (more than the default maxFileFrequency, 32) sharing a header, each with a body of its own.
+    // Forty projects (more than the default maxFileFrequency, 32) whose files share a header, each
+    // with a body of its own.
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) {
       const body = `export function task${i}(input${i}: number[]): number {\n  let acc = ${i};\n  for (const v of input${i}) acc ${i % 2 ? "+=" : "*="} v ${"+ 1 ".repeat(i % 5)};\n  return acc;\n}\n`;
-      files[`task${i}.ts`] = `${SHARED_HEADER}\n\n${body}`;
+      files[`project${i}/task.ts`] = `${SHARED_HEADER}\n\n${body}`;
     }
-    boilerplateTracker = await trackerForFiles(dir.path, files);
+    boilerplateTracker = await trackerForFiles(dir.path, files, { sourcePerFolder: true });
   });
   afterAll(() => {
     boilerplateTracker.close();
@@ -220,8 +221,97 @@ describe("boilerplate", () => {
   it("does report it when the frequency cut-off is raised above the number of copies", () => {
     const query = `${SHARED_HEADER}\n\nconsole.log(resolve("."));\n`;
     const references = boilerplateTracker.match(query, { language: "typescript", maxFileFrequency: 50 }).references;
-    expect(references).toHaveLength(40);
+    // One group (the same query lines in forty files), capped at maxReferencesPerGroup.
+    expect(references).toHaveLength(10);
     expect(new Set(references.map((r) => r.group)).size).toBe(1);
+    const all = boilerplateTracker.match(query, { language: "typescript", maxFileFrequency: 50, maxReferencesPerGroup: 100 }).references;
+    expect(all).toHaveLength(40);
+  });
+});
+
+describe("a project's own repetition", () => {
+  const dir = temporaryDirectory();
+  let localeTracker: ReferenceTracker;
+  // Forty locale files of one project: one shape, each with its own data (as moment's locales).
+  const WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett"];
+  const locale = (i: number): string =>
+    [
+      `var config${i} = {`,
+      `  months: '${WORDS.map((w) => `${w}${i}`).join("_")}'.split('_'),`,
+      `  monthsShort: '${WORDS.map((w) => `${w.slice(0, 3)}${i}`).join("_")}'.split('_'),`,
+      `  weekdays: '${WORDS.slice(0, 7).map((w) => `${w}day${i}`).join("_")}'.split('_'),`,
+      "  longDateFormat: {",
+      `    LT: 'HH:mm:${i}',`,
+      `    L: 'DD/MM/YYYY ${i}',`,
+      `    LL: 'D MMMM YYYY ${i}',`,
+      "  },",
+      "  relativeTime: {",
+      `    future: 'in %s ${i}',`,
+      `    past: '%s ago ${i}',`,
+      `    s: 'seconds ${i}',`,
+      `    m: 'a minute ${i}',`,
+      `    mm: '%d minutes ${i}',`,
+      "  },",
+      "  week: {",
+      `    dow: ${i % 7},`,
+      `    doy: ${i % 5},`,
+      "  },",
+      "};",
+      `export default defineLocale('l${i}', config${i});`,
+      "",
+    ].join("\n");
+
+  beforeAll(async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`dates/locale/l${i}.js`] = locale(i);
+    files["other/src/unrelated.js"] = "export const unrelated = () => 1;\n";
+    localeTracker = await trackerForFiles(dir.path, files, { sourcePerFolder: true });
+  });
+  afterAll(() => {
+    localeTracker.close();
+    dir.cleanup();
+  });
+
+  it("reports a copied file of the project, the one whose literals are the query's first", () => {
+    const references = localeTracker.match(locale(17), { language: "javascript" }).references;
+    expect(references.length).toBeGreaterThan(0);
+    expect(references[0]!.path).toBe("locale/l17.js");
+    expect(references[0]!.source).toBe("dates");
+    expect(references[0]!.explanation.sameLiteralShare).toBe(1);
+    expect(references[0]!.explanation.meanSeedFileFrequency).toBeGreaterThan(32);
+    // Look-alikes follow, capped per group.
+    expect(references.length).toBeLessThanOrEqual(10);
+  });
+
+  it("does not report the same shape with other data and other names", () => {
+    const lookalike = locale(17).replaceAll(/'[^']*'/g, (text) => `'${text.length}x'`).replaceAll("config17", "settings").replaceAll(/\b1?7\b/g, "3");
+    expect(localeTracker.match(lookalike, { language: "javascript" }).references).toEqual([]);
+  });
+
+  it("finds a fragment cut from inside an object literal, whose keys then parse as labels", () => {
+    const fragment = locale(23).split("\n").slice(1, 20).join("\n");
+    const [best] = localeTracker.match(fragment, { language: "javascript" }).references;
+    expect(best?.path).toBe("locale/l23.js");
+    expect(best?.explanation.nameConsistency).toBe(1);
+  });
+
+  it("treats it as boilerplate when the repetition spans more sources than maxSourceFrequency", () => {
+    expect(localeTracker.match(locale(17), { language: "javascript", maxSourceFrequency: 0 }).references).toEqual([]);
+  });
+});
+
+describe("match options", () => {
+  it("refuses a value that is not a number ≥ 0 with one line naming the option", () => {
+    for (const bad of [-1, Number.NaN, "2" as unknown as number]) {
+      expect(() => tracker.match("x = 1\n", { language: "python", minSeeds: bad })).toThrow(/^match option minSeeds must be a number ≥ 0, got /);
+    }
+  });
+
+  it("accepts an unbounded frequency cut-off", () => {
+    const code = readFileSync(join(FIXTURES, "corpus", "alpha", "src", "lru.js"), "utf8");
+    const bounded = tracker.match(code, { language: "javascript" }).references;
+    const unbounded = tracker.match(code, { language: "javascript", maxFileFrequency: Number.POSITIVE_INFINITY }).references;
+    expect(unbounded.map((r) => r.path)).toEqual(bounded.map((r) => r.path));
   });
 });
 

@@ -26,14 +26,18 @@ describe("normalize", () => {
     expect(sameTokens(p1, p2)).toBe(true);
   });
 
-  it("remembers a hash of each variable's name, and nothing for members, literals and other tokens", () => {
-    const tokens = normalize("total = total + price.amount * 2\nprice = 'x'\n", "python");
+  it("remembers a hash of each variable's name and literal's text, and nothing for members and other tokens", () => {
+    const tokens = normalize("total = total + price.amount * 2\nprice = 'x'\nlabel = 'x'\n", "python");
     const names = Array.from(tokens.names);
-    // total = total + price . amount * 2 price = 'x'
-    expect(names.map((n) => n !== 0)).toEqual([true, false, true, false, true, false, false, false, false, true, false, false]);
+    // total = total + price . amount * 2 price = 'x' label = 'x'
+    expect(names.map((n) => n !== 0)).toEqual([true, false, true, false, true, false, false, false, true, true, false, true, true, false, true]);
     expect(names[0]).toBe(names[2]); // total, total
     expect(names[4]).toBe(names[9]); // price, price
     expect(names[0]).not.toBe(names[4]);
+    expect(names[11]).toBe(names[14]); // 'x', 'x'
+    // Literals are told apart by their class, so name consistency can leave them out.
+    expect(tokens.literalClasses).toContain(tokens.hashes[11]);
+    expect(tokens.literalClasses).not.toContain(tokens.hashes[0]);
     const js = normalize("const size = box.size + size;", "javascript");
     // const size = box . size + size
     expect(Array.from(js.names).map((n) => n !== 0)).toEqual([false, true, false, true, false, false, false, true]);
