@@ -100,6 +100,82 @@ export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
   return { kgrams, count: hashes.length, hashes: Int32Array.from(hashes), positions: Uint32Array.from(positions) };
 }
 
+/**
+ * Data tables (`S_IRGRP = 0o0040` line after line, a dict of strings, a locale's month names) are
+ * one k-gram repeated once names and literals are abstracted: winnowing keeps one fingerprint for
+ * the whole table, and that one is shared with every other table of the same kind. Where the
+ * abstract k-grams repeat, a second channel fingerprints k-grams whose token hashes also carry the
+ * names' and literals' text hashes, so a copied table is found by its data. Off the repetitive
+ * stretches the channel is silent: ordinary code is found by its shape, renamed or not, and the
+ * index does not pay twice for it.
+ */
+const DATA_CHANNEL_SALT = 0x2545f491;
+
+/**
+ * A k-gram is repetitive when the same abstract k-gram recurs within this many tokens either side:
+ * a table whose rows are up to 2k tokens long.
+ */
+function repetitiveKgrams(kgrams: Int32Array, kgramTokens: number): Uint8Array {
+  const n = kgrams.length;
+  const repetitive = new Uint8Array(n);
+  const reach = 2 * kgramTokens;
+  for (let p = 0; p < n; p++) {
+    if (repetitive[p] === 1) continue;
+    const hash = kgrams[p]!;
+    for (let d = 1; d <= reach && p + d < n; d++) {
+      if (kgrams[p + d] === hash) {
+        repetitive[p] = 1;
+        repetitive[p + d] = 1;
+        break;
+      }
+    }
+  }
+  return repetitive;
+}
+
+/** k-gram hashes over token hashes that carry their name or literal text, at repetitive k-grams only (else INT32_MAX). */
+function dataKgramHashes(tokens: TokenStream, repetitive: Uint8Array, kgramTokens: number): Int32Array {
+  const n = repetitive.length;
+  const out = new Int32Array(n).fill(0x7fffffff);
+  if (n === 0 || !repetitive.includes(1)) return out;
+  const concrete = new Int32Array(tokens.count);
+  for (let i = 0; i < tokens.count; i++) {
+    const name = tokens.names[i]!;
+    concrete[i] = name === 0 ? tokens.hashes[i]! : mix32(tokens.hashes[i]! ^ Math.imul(name, 0x9e3779b1));
+  }
+  const all = kgramHashes({ ...tokens, hashes: new Uint32Array(concrete.buffer) }, kgramTokens);
+  for (let p = 0; p < n; p++) {
+    // INT32_MAX marks "not fingerprinted here": never below a real hash that winnowing could pick.
+    if (repetitive[p] === 1) out[p] = Math.min(mix32(all[p]! ^ DATA_CHANNEL_SALT), 0x7ffffffe);
+  }
+  return out;
+}
+
+/**
+ * The fingerprints of a token stream: winnowed abstract k-grams (the shape), plus winnowed data
+ * k-grams over its repetitive stretches, in position order.
+ */
 export function fingerprint(tokens: TokenStream, parameters: FingerprintParameters): Fingerprints {
-  return winnow(kgramHashes(tokens, parameters.kgramTokens), parameters.windowKgrams);
+  const shape = winnow(kgramHashes(tokens, parameters.kgramTokens), parameters.windowKgrams);
+  const repetitive = repetitiveKgrams(shape.kgrams, parameters.kgramTokens);
+  const data = winnow(dataKgramHashes(tokens, repetitive, parameters.kgramTokens), parameters.windowKgrams);
+  let dataCount = 0;
+  for (let i = 0; i < data.count; i++) if (data.hashes[i] !== 0x7fffffff) dataCount++;
+  if (dataCount === 0) return shape;
+  const count = shape.count + dataCount;
+  const hashes = new Int32Array(count);
+  const positions = new Uint32Array(count);
+  let a = 0;
+  let b = 0;
+  for (let out = 0; out < count; out++) {
+    while (b < data.count && data.hashes[b] === 0x7fffffff) b++;
+    if (b >= data.count || (a < shape.count && shape.positions[a]! <= data.positions[b]!)) {
+      hashes[out] = shape.hashes[a]!;
+      positions[out] = shape.positions[a++]!;
+    } else {
+      hashes[out] = data.hashes[b]!;
+      positions[out] = data.positions[b++]!;
+    }
+  }
+  return { kgrams: shape.kgrams, count, hashes, positions };
 }

@@ -11,6 +11,8 @@ function stream(hashes: number[]): TokenStream {
     startLines: new Uint32Array(n).fill(1),
     endLines: new Uint32Array(n).fill(1),
     charWeights: new Uint8Array(n).fill(1),
+    names: new Uint16Array(n),
+    literalClasses: new Uint32Array(0),
     lineCount: 1,
     hasErrors: false,
     errorChars: 0,
@@ -64,11 +66,33 @@ describe("fingerprint", () => {
 
   it("selects one fingerprint per window, not one per k-gram, in a run of identical k-grams (robust winnowing)", () => {
     const repetitive = new Array(200).fill(7);
-    const prints = fingerprint(stream(repetitive), parameters);
+    const prints = winnow(kgramHashes(stream(repetitive), 12), 12);
     const kgrams = 200 - 12 + 1;
     // Plain "rightmost minimum" would select every one of the 189 k-grams here.
     expect(prints.count).toBeLessThanOrEqual(Math.ceil(kgrams / 12));
     expect(new Set(prints.hashes).size).toBe(1);
+  });
+
+  it("adds data fingerprints over repetitive stretches only, keyed by the names' and literals' text", () => {
+    // 40 tokens of code, then a 120-token table: rows of 4 tokens whose shape repeats and whose data differs.
+    const code = randomTokens(9, 40, 1000);
+    const table = Array.from({ length: 30 }, () => [11, 12, 13, 14]).flat();
+    const names = (seed: number) => [...new Array(40).fill(0), ...table.map((_, i) => (i % 4 === 1 || i % 4 === 3 ? 1 + ((i * seed) % 65000) : 0))];
+    const withData = (seed: number): TokenStream => ({ ...stream([...code, ...table]), names: Uint16Array.from(names(seed)) });
+    const shapeOnly = winnow(kgramHashes(stream([...code, ...table]), 12), 12);
+    const a = fingerprint(withData(7), parameters);
+    const b = fingerprint(withData(13), parameters);
+    expect(a.count).toBeGreaterThan(shapeOnly.count + 5);
+    // Data fingerprints sit in the table, and differ with its data; the shape's are shared.
+    const shape = new Set(shapeOnly.hashes);
+    const dataOf = (p: typeof a) => [...p.hashes].filter((h) => !shape.has(h));
+    for (let i = 0; i < a.count; i++) if (!shape.has(a.hashes[i]!)) expect(a.positions[i]!).toBeGreaterThanOrEqual(40 - 2 * 12);
+    const bData = new Set(dataOf(b));
+    expect(dataOf(a).some((h) => bData.has(h))).toBe(false);
+    for (let i = 1; i < a.count; i++) expect(a.positions[i]!).toBeGreaterThanOrEqual(a.positions[i - 1]!);
+    // Code without repetition gets its shape fingerprints only.
+    const plain = randomTokens(4, 300, 100000);
+    expect(fingerprint(stream(plain), parameters).count).toBe(winnow(kgramHashes(stream(plain), 12), 12).count);
   });
 
   it("gives a text shorter than one window its minimum, and nothing below k tokens", () => {

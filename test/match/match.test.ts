@@ -261,9 +261,23 @@ describe("a project's own repetition", () => {
       "",
     ].join("\n");
 
+  // A helper forty of the project's files carry.
+  const HELPER = [
+    "function pad(value, width) {",
+    "  let text = String(Math.abs(value));",
+    "  while (text.length < width) text = '0' + text;",
+    "  return (value < 0 ? '-' : '') + text;",
+    "}",
+    "function clamp(value, low, high) {",
+    "  if (value < low) return low;",
+    "  return value > high ? high : value;",
+    "}",
+  ].join("\n");
+
   beforeAll(async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) files[`dates/locale/l${i}.js`] = locale(i);
+    for (let i = 0; i < 40; i++) files[`dates/format/f${i}.js`] = `${HELPER}\nexport const format${i} = (d) => pad(d.getDate() + ${i}, ${i % 4});\n`;
     files["other/src/unrelated.js"] = "export const unrelated = () => 1;\n";
     localeTracker = await trackerForFiles(dir.path, files, { sourcePerFolder: true });
   });
@@ -278,9 +292,16 @@ describe("a project's own repetition", () => {
     expect(references[0]!.path).toBe("locale/l17.js");
     expect(references[0]!.source).toBe("dates");
     expect(references[0]!.explanation.sameLiteralShare).toBe(1);
-    expect(references[0]!.explanation.meanSeedFileFrequency).toBeGreaterThan(32);
     // Look-alikes follow, capped per group.
     expect(references.length).toBeLessThanOrEqual(10);
+  });
+
+  it("reports a helper the project repeats in more than maxFileFrequency files, unless told one source is too many", () => {
+    const references = localeTracker.match(HELPER, { language: "javascript" }).references;
+    expect(references.length).toBeGreaterThan(0);
+    expect(references.every((r) => r.source === "dates" && r.path.startsWith("format/"))).toBe(true);
+    expect(references[0]!.explanation.meanSeedFileFrequency).toBeGreaterThan(32);
+    expect(localeTracker.match(HELPER, { language: "javascript", maxSourceFrequency: 0 }).references).toEqual([]);
   });
 
   it("does not report the same shape with other data and other names", () => {
@@ -295,9 +316,6 @@ describe("a project's own repetition", () => {
     expect(best?.explanation.nameConsistency).toBe(1);
   });
 
-  it("treats it as boilerplate when the repetition spans more sources than maxSourceFrequency", () => {
-    expect(localeTracker.match(locale(17), { language: "javascript", maxSourceFrequency: 0 }).references).toEqual([]);
-  });
 });
 
 describe("match options", () => {
@@ -408,9 +426,21 @@ describe("repetitive code", () => {
 
   it("reports them when the repetition filter is switched off, showing why it exists", () => {
     const otherTable = `COLORS = {\n${Array.from({ length: 25 }, (_, i) => `    "c${i}": ("shade ${i}", ${i + 100}, ${i * 3}),`).join("\n")}\n}\n`;
-    const references = repetitiveTracker.match(otherTable, { language: "python", minDistinctKgramShare: 0 }).references;
+    // One shape fingerprint covers the whole table, and no name or literal agrees: every other filter
+    // that stops it must be off too.
+    const references = repetitiveTracker.match(otherTable, { language: "python", minDistinctKgramShare: 0, minSeeds: 1, minNameRepeats: 0 }).references;
     expect(references.map((r) => r.path)).toContain("table.py");
     expect(references[0]!.explanation.distinctKgramShare).toBeLessThan(0.2);
+  });
+
+  it("finds a copied stretch of the table by its data, reformatted", () => {
+    const copied = `OPTIONS = {\n${indexedTable.split("\n").slice(5, 25).map((line) => line.trim().replaceAll(", ", ",")).join("\n")}\n}\n`;
+    const [best] = repetitiveTracker.match(copied, { language: "python" }).references;
+    expect(best?.path).toBe("table.py");
+    expect(best?.sourceLines[0]).toBeLessThanOrEqual(7);
+    expect(best?.sourceLines[1]).toBeGreaterThanOrEqual(26);
+    expect(best?.explanation.sameLiteralShare).toBe(1);
+    expect(best?.explanation.seedFingerprints).toBeGreaterThanOrEqual(3);
   });
 });
 
