@@ -300,7 +300,7 @@ function configName(c: Configuration): string {
   const o = { ...DEFAULT_MATCH_OPTIONS, ...c.options };
   return (
     `k=${c.fingerprinting.kgramTokens} w=${c.fingerprinting.windowKgrams} minChars=${o.minMatchedChars} maxFiles=${o.maxFileFrequency} ` +
-    `names=${o.minNameConsistency}/${o.minNameRepeats} seeds=${o.minSeeds}`
+    `names=${o.minNameConsistency}/${o.minNameRepeats} seeds=${o.minSeeds} maxSources=${o.maxSourceFrequency}`
   );
 }
 
@@ -447,12 +447,13 @@ async function main(): Promise<void> {
           [16, 24],
         ].map(([k, w]) => ({ fingerprinting: { kgramTokens: k!, windowKgrams: w! }, options: {} })),
         ...[100, 120, 200].map((minMatchedChars) => ({ ...defaultConfig, options: { minMatchedChars } })),
-        ...[8, 32, 64].map((maxFileFrequency) => ({ ...defaultConfig, options: { maxFileFrequency } })),
-        ...[0, 0.6, 0.9].map((minNameConsistency) => ({ ...defaultConfig, options: { minNameConsistency } })),
+        ...[16, 32, 128].map((maxFileFrequency) => ({ ...defaultConfig, options: { maxFileFrequency } })),
+        ...[0, 0.8, 0.9].map((minNameConsistency) => ({ ...defaultConfig, options: { minNameConsistency } })),
         ...[1, 6].map((minNameRepeats) => ({ ...defaultConfig, options: { minNameRepeats } })),
         ...[1, 3].map((minSeeds) => ({ ...defaultConfig, options: { minSeeds } })),
-        { ...defaultConfig, options: { minSeeds: 1, minMatchedChars: 120, maxFileFrequency: 64 } },
-        { ...defaultConfig, options: { minMatchedChars: 120, maxFileFrequency: 32 } },
+        ...[0, 2].map((maxSourceFrequency) => ({ ...defaultConfig, options: { maxSourceFrequency } })),
+        { ...defaultConfig, options: { minSeeds: 1, minMatchedChars: 120 } },
+        { ...defaultConfig, options: { maxFileFrequency: 32, minNameConsistency: 0.8 } },
       ];
   const sweepRows: string[] = [];
   let defaultResult: Awaited<ReturnType<typeof evaluate>> | undefined;

@@ -15,7 +15,8 @@ export interface MatchOptions {
   /**
    * A fingerprint found in more than this many indexed files is boilerplate (import blocks,
    * interop helpers, license-header code): it never seeds a reference, though a match found
-   * through rarer fingerprints may extend across it.
+   * through rarer fingerprints may extend across it. 64 (bench/QUALITY.md's sweep): against 32 it
+   * finds 2 points more renamed and near-miss copies at the same false-positive rate.
    */
   readonly maxFileFrequency: number;
   /**
@@ -30,10 +31,11 @@ export interface MatchOptions {
    */
   readonly minDistinctKgramShare: number;
   /**
-   * Least share of a region's identifier and literal occurrences that must correspond one to one
+   * Least share of a region's repeated identifier occurrences that must correspond one to one
    * between the two sides (see ReferenceExplanation.nameConsistency). A copy keeps its names or
    * renames them consistently (Baker's parameterized match); code that only shares a shape, such
-   * as `check(a.b, "x")` over and over, maps the same name to many.
+   * as `check(a.b, "x")` over and over, maps the same name to many. 0.6 (sweep): 0.8 also turned
+   * away near-misses whose inserted statement shifts part of the alignment.
    */
   readonly minNameConsistency: number;
   /**
@@ -62,10 +64,10 @@ export interface MatchOptions {
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   minMatchedChars: 150,
-  maxFileFrequency: 32,
+  maxFileFrequency: 64,
   maxGapTokens: 24,
   minDistinctKgramShare: 0.5,
-  minNameConsistency: 0.8,
+  minNameConsistency: 0.6,
   minNameRepeats: 3,
   minSeeds: 2,
   maxSourceFrequency: 1,
