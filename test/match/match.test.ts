@@ -304,6 +304,18 @@ describe("a project's own repetition", () => {
     expect(localeTracker.match(HELPER, { language: "javascript", maxSourceFrequency: 0 }).references).toEqual([]);
   });
 
+  it("finds the same without the in-memory tables (sources then counted from the files table)", async () => {
+    const unfiltered = await ReferenceTracker.open(join(dir.path, "source.db"), { useFilter: false });
+    try {
+      for (const code of [HELPER, locale(17), locale(23).split("\n").slice(1, 20).join("\n")]) {
+        expect(unfiltered.match(code, { language: "javascript" })).toEqual(localeTracker.match(code, { language: "javascript" }));
+      }
+      expect(unfiltered.match(HELPER, { language: "javascript" }).references.length).toBeGreaterThan(0);
+    } finally {
+      unfiltered.close();
+    }
+  });
+
   it("does not report the same shape with other data and other names", () => {
     const lookalike = locale(17).replaceAll(/'[^']*'/g, (text) => `'${text.length}x'`).replaceAll("config17", "settings").replaceAll(/\b1?7\b/g, "3");
     expect(localeTracker.match(lookalike, { language: "javascript" }).references).toEqual([]);
