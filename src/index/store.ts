@@ -359,6 +359,88 @@ export type SourceMetadata = Omit<SourceRecord, "id" | "digest">;
  * sort in JavaScript, where the temp table cost an insert per row while parsing (on the thread
  * that feeds the workers) and an external sort at merge time.
  */
+/** Which sources hold each content (usually one; identical files in several sources share one content). */
+function sourcesOfContents(db: Database.Database): Map<number, number[]> {
+  const sources = new Map<number, number[]>();
+  for (const [contentId, sourceId] of db.prepare("SELECT content_id, source_id FROM files").raw(true).iterate() as IterableIterator<[number, number]>) {
+    const ids = sources.get(contentId);
+    if (!ids) sources.set(contentId, [sourceId]);
+    else if (!ids.includes(sourceId)) ids.push(sourceId);
+  }
+  return sources;
+}
+
+/**
+ * The membership filter and the common-fingerprint table, accumulated from the fingerprint rows
+ * in key order (a hash's rows adjacent, ordered by content): from the table (a rebuild) or from
+ * the staged rows as a fresh build merges them (then the table is never scanned again).
+ */
+class StatisticsPass {
+  private readonly filter: MembershipFilter;
+  private readonly commonHashes: number[] = [];
+  private readonly commonCounts: number[] = [];
+  private readonly commonSources: number[] = [];
+  private readonly groupContents: number[] = [];
+  private readonly groupSources = new Set<number>();
+  private currentHash = 0;
+  private currentContent = -1;
+  private files = 0;
+
+  constructor(
+    count: number,
+    private readonly sourcesOfContent: ReadonlyMap<number, readonly number[]>,
+  ) {
+    this.filter = MembershipFilter.forCount(count);
+  }
+
+  add(hash: number, contentId: number): void {
+    if (hash !== this.currentHash || this.files === 0) {
+      if (this.files > 0) this.closeGroup();
+      this.filter.add(hash);
+      this.currentHash = hash;
+      this.currentContent = contentId;
+      this.files = 1;
+      this.groupContents.length = 0;
+      this.groupContents.push(contentId);
+    } else if (contentId !== this.currentContent) {
+      this.currentContent = contentId;
+      this.files++;
+      this.groupContents.push(contentId);
+    }
+  }
+
+  private closeGroup(): void {
+    if (this.files <= COMMON_FLOOR) return;
+    this.groupSources.clear();
+    for (const contentId of this.groupContents) for (const id of this.sourcesOfContent.get(contentId) ?? []) this.groupSources.add(id);
+    this.commonHashes.push(this.currentHash);
+    this.commonCounts.push(this.files);
+    this.commonSources.push(this.groupSources.size);
+  }
+
+  /** Writes both, stamped with the current generation; call inside a transaction. */
+  store(db: Database.Database): void {
+    if (this.files > 0) this.closeGroup();
+    this.files = 0;
+    const generation = db.prepare("SELECT CAST(value AS INTEGER) AS g FROM meta WHERE key = ?").get(GENERATION_KEY) as { g: number } | undefined;
+    db.prepare(
+      "INSERT INTO membership_filter (id, generation, log2_bits, bits) VALUES (1, ?, ?, ?) " +
+        "ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, log2_bits = excluded.log2_bits, bits = excluded.bits",
+    ).run(generation?.g ?? 0, this.filter.log2Bits, this.filter.toBytes());
+    db.prepare(
+      "INSERT INTO common_fingerprints (id, generation, floor, hashes, counts, sources) VALUES (1, ?, ?, ?, ?, ?) " +
+        "ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, floor = excluded.floor, hashes = excluded.hashes, " +
+        "counts = excluded.counts, sources = excluded.sources",
+    ).run(
+      generation?.g ?? 0,
+      COMMON_FLOOR,
+      Buffer.from(Int32Array.from(this.commonHashes).buffer),
+      Buffer.from(Uint32Array.from(this.commonCounts).buffer),
+      Buffer.from(Uint32Array.from(this.commonSources).buffer),
+    );
+  }
+}
+
 export class StagedFingerprints {
   hashes = new Int32Array(1 << 16);
   contents = new Uint32Array(1 << 16);
@@ -618,6 +700,9 @@ export class IndexWriter {
     if (this.unmerged.size === 0 && staged === 0) return 0;
     const order = this.staged.sortedOrder();
     const { hashes, contents, positions } = this.staged;
+    // Into an empty table (a fresh build), the sorted staged rows are the whole table: the
+    // statistics are gathered as they are inserted, instead of scanning the table afterwards.
+    const statistics = db.prepare("SELECT 1 FROM fingerprints LIMIT 1").get() ? undefined : new StatisticsPass(order.length, sourcesOfContents(db));
     db.transaction(() => {
       const insertOne = db.prepare("INSERT OR IGNORE INTO fingerprints (hash, content_id, token_pos) VALUES (?, ?, ?)");
       const insertBatch = db.prepare(
@@ -631,18 +716,21 @@ export class IndexWriter {
           batch[j * 3] = hashes[row]!;
           batch[j * 3 + 1] = contents[row]!;
           batch[j * 3 + 2] = positions[row]!;
+          statistics?.add(hashes[row]!, contents[row]!);
         }
         insertBatch.run(batch);
       }
       for (; i < order.length; i++) {
         const row = order[i]!;
         insertOne.run(hashes[row], contents[row], positions[row]);
+        statistics?.add(hashes[row]!, contents[row]!);
       }
       const setMerged = db.prepare("UPDATE contents SET merged = 1 WHERE id = ?");
       for (const contentId of this.stagedContents) setMerged.run(contentId);
       const setDigest = db.prepare("UPDATE sources SET digest = ? WHERE id = ?");
       for (const [sourceId, digest] of this.unmerged) setDigest.run(digest, sourceId);
       this.bumpGeneration();
+      statistics?.store(db);
     })();
     this.staged.truncate(0);
     this.unmerged.clear();
@@ -679,68 +767,10 @@ export class IndexWriter {
   rebuildStatistics(): void {
     const db = this.db;
     const count = (db.prepare("SELECT count(*) AS n FROM fingerprints").get() as { n: number }).n;
-    const filter = MembershipFilter.forCount(count);
-    const commonHashes: number[] = [];
-    const commonCounts: number[] = [];
-    const commonSources: number[] = [];
-    // Which sources hold each content (usually one; identical files in several sources share one content).
-    const sourcesOfContent = new Map<number, number[]>();
-    for (const [contentId, sourceId] of db.prepare("SELECT content_id, source_id FROM files").raw(true).iterate() as IterableIterator<[number, number]>) {
-      const ids = sourcesOfContent.get(contentId);
-      if (!ids) sourcesOfContent.set(contentId, [sourceId]);
-      else if (!ids.includes(sourceId)) ids.push(sourceId);
-    }
-    let currentHash = 0;
-    let currentContent = -1;
-    let files = 0;
-    const groupContents: number[] = [];
-    const groupSources = new Set<number>();
-    const close = (): void => {
-      if (files > COMMON_FLOOR) {
-        groupSources.clear();
-        for (const contentId of groupContents) for (const id of sourcesOfContent.get(contentId) ?? []) groupSources.add(id);
-        commonHashes.push(currentHash);
-        commonCounts.push(files);
-        commonSources.push(groupSources.size);
-      }
-    };
+    const pass = new StatisticsPass(count, sourcesOfContents(db));
     const rows = db.prepare("SELECT hash, content_id FROM fingerprints").raw(true);
-    for (const [hash, contentId] of rows.iterate() as IterableIterator<[number, number]>) {
-      if (hash !== currentHash || files === 0) {
-        if (files > 0) close();
-        filter.add(hash);
-        currentHash = hash;
-        currentContent = contentId;
-        files = 1;
-        groupContents.length = 0;
-        groupContents.push(contentId);
-      } else if (contentId !== currentContent) {
-        currentContent = contentId;
-        files++;
-        groupContents.push(contentId);
-      }
-    }
-    if (files > 0) close();
-    db.transaction(() => {
-      const generation = db.prepare("SELECT CAST(value AS INTEGER) AS g FROM meta WHERE key = ?").get(GENERATION_KEY) as
-        | { g: number }
-        | undefined;
-      db.prepare(
-        "INSERT INTO membership_filter (id, generation, log2_bits, bits) VALUES (1, ?, ?, ?) " +
-          "ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, log2_bits = excluded.log2_bits, bits = excluded.bits",
-      ).run(generation?.g ?? 0, filter.log2Bits, filter.toBytes());
-      db.prepare(
-        "INSERT INTO common_fingerprints (id, generation, floor, hashes, counts, sources) VALUES (1, ?, ?, ?, ?, ?) " +
-          "ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, floor = excluded.floor, hashes = excluded.hashes, " +
-          "counts = excluded.counts, sources = excluded.sources",
-      ).run(
-        generation?.g ?? 0,
-        COMMON_FLOOR,
-        Buffer.from(Int32Array.from(commonHashes).buffer),
-        Buffer.from(Uint32Array.from(commonCounts).buffer),
-        Buffer.from(Uint32Array.from(commonSources).buffer),
-      );
-    })();
+    for (const [hash, contentId] of rows.iterate() as IterableIterator<[number, number]>) pass.add(hash, contentId);
+    db.transaction(() => pass.store(db))();
   }
 
   /** Removes a source and everything it owns, atomically. */

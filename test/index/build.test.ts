@@ -294,3 +294,42 @@ describe("identical contents and per-file licenses", () => {
     expect(dump(db)).toEqual(dump(fresh));
   });
 });
+
+describe("statistics of a fresh build", () => {
+  const dir = temporaryDirectory();
+  afterEach(() => dir.cleanup());
+
+  it("are gathered while merging, equal to a rebuild from the table, and current", async () => {
+    // Twelve files in two sources share a function (more than COMMON_FLOOR contents), each with code of its own.
+    const shared = "function clamp(value, low, high) {\n  if (value < low) return low;\n  if (value > high) return high;\n  return Math.round(value * 100) / 100;\n}\n";
+    for (let i = 0; i < 12; i++) {
+      mkdirSync(join(dir.path, `s${i % 2}`), { recursive: true });
+      writeFileSync(join(dir.path, `s${i % 2}`, `f${i}.js`), `${shared}export const f${i} = (x) => clamp(x * ${i}, ${i}, ${i * 10}) + ${"x + ".repeat(i)}1;\n`);
+    }
+    const manifest = join(dir.path, "manifest.json");
+    writeFileSync(manifest, JSON.stringify({ sources: [0, 1].map((i) => ({ kind: "dir", name: `s${i}`, path: `s${i}`, license: "MIT" })) }));
+    const db = join(dir.path, "fresh.db");
+    await buildIndexFromManifest(db, manifest);
+    const read = () => {
+      const handle = new Database(db, { readonly: true });
+      try {
+        return {
+          filter: handle.prepare("SELECT generation, log2_bits, hex(bits) AS bits FROM membership_filter").get(),
+          common: handle.prepare("SELECT generation, floor, hex(hashes) AS h, hex(counts) AS c, hex(sources) AS s FROM common_fingerprints").get(),
+        };
+      } finally {
+        handle.close();
+      }
+    };
+    const merged = read();
+    expect((merged.common as { h: string }).h.length).toBeGreaterThan(0);
+    const writer = IndexWriter.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
+    try {
+      expect(writer.statisticsAreCurrent()).toBe(true);
+      writer.rebuildStatistics();
+    } finally {
+      writer.close();
+    }
+    expect(read()).toEqual(merged);
+  });
+});
