@@ -185,13 +185,20 @@ class SourceTokens {
     private readonly contentId: number,
   ) {}
 
+  // Extension walks token by token, nearly always within one chunk: remember the last one.
+  private lastIndex = -1;
+  private lastChunk: DecodedChunk | null = null;
+
   private chunkAt(position: number): DecodedChunk | null {
     const index = Math.floor(position / TOKENS_PER_CHUNK);
+    if (index === this.lastIndex) return this.lastChunk;
     let chunk = this.chunks.get(index);
     if (chunk === undefined) {
       chunk = this.reader.chunk(this.contentId, index) ?? null;
       this.chunks.set(index, chunk);
     }
+    this.lastIndex = index;
+    this.lastChunk = chunk;
     return chunk;
   }
 
@@ -257,6 +264,9 @@ export function referencesFromHits(
   const regions: Region[] = [];
   const sourceTokens = new Map<number, SourceTokens>();
   for (const [contentId, hits] of hitsByFile) {
+    // A region's seeds are distinct fingerprints hitting this file: a file hit by fewer than
+    // minSeeds of them cannot yield a reference, so it is not read at all.
+    if (distinctCount(hits.hashes) < options.minSeeds) continue;
     const tokens = new SourceTokens(reader, contentId);
     sourceTokens.set(contentId, tokens);
     const segments = extendSeeds(hits, querySignatures, tokens, parameters.kgramTokens);
@@ -330,6 +340,11 @@ function projectRepetition(hash: number, reader: IndexReader, options: MatchOpti
   if (found.length > MAX_REPETITION_FILES * 8 || files > MAX_REPETITION_FILES) return null;
   if (reader.sourceCount(hash, found) > options.maxSourceFrequency) return null;
   return { rows: found, files };
+}
+
+function distinctCount(values: readonly number[]): number {
+  if (values.length < 2) return values.length;
+  return new Set(values).size;
 }
 
 function distinctFiles(rows: readonly [number, number][]): number {
@@ -492,7 +507,11 @@ function showsIdentity(region: Region): boolean {
 }
 
 function compareNames(region: Region, query: TokenStream, source: SourceTokens): void {
-  const pairCounts = new Map<number, number>();
+  // Each aligned pair of names as one 32-bit key, both ways round: sorted, a name's pairs are
+  // adjacent, so counting needs no maps (this runs for every candidate region).
+  const capacity = region.matchedTokens;
+  const byQuery = new Uint32Array(capacity);
+  const bySource = new Uint32Array(capacity);
   let pairs = 0;
   let same = 0;
   let literalPairs = 0;
@@ -511,31 +530,36 @@ function compareNames(region: Region, query: TokenStream, source: SourceTokens):
         if (queryName === sourceName) sameLiterals++;
         continue;
       }
-      const key = queryName * 65536 + sourceName;
-      pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
+      byQuery[pairs] = ((queryName << 16) | sourceName) >>> 0;
+      bySource[pairs] = ((sourceName << 16) | queryName) >>> 0;
       pairs++;
       if (queryName === sourceName) same++;
     }
     covered = Math.max(covered, segment.queryEnd);
   }
-  const best = [new Map<number, number>(), new Map<number, number>()];
-  const total = [new Map<number, number>(), new Map<number, number>()];
-  for (const [key, count] of pairCounts) {
-    const names = [Math.floor(key / 65536), key % 65536];
-    for (let side = 0; side < 2; side++) {
-      const name = names[side]!;
-      total[side]!.set(name, (total[side]!.get(name) ?? 0) + count);
-      if (count > (best[side]!.get(name) ?? 0)) best[side]!.set(name, count);
-    }
-  }
   let repeats = 0;
   let consistency = 1;
-  for (let side = 0; side < 2; side++) {
+  for (const keys of [byQuery.subarray(0, pairs).sort(), bySource.subarray(0, pairs).sort()]) {
+    // Per name (high 16 bits): its pairs beyond the first are repeats; those with its most
+    // frequent partner are the consistent ones.
     let sideRepeats = 0;
     let consistent = 0;
-    for (const [name, count] of total[side]!) {
-      sideRepeats += count - 1;
-      consistent += best[side]!.get(name)! - 1;
+    for (let i = 0; i < keys.length; ) {
+      const name = keys[i]! >>> 16;
+      let total = 0;
+      let best = 0;
+      while (i < keys.length && keys[i]! >>> 16 === name) {
+        const key = keys[i]!;
+        let run = 0;
+        while (i < keys.length && keys[i] === key) {
+          run++;
+          i++;
+        }
+        total += run;
+        if (run > best) best = run;
+      }
+      sideRepeats += total - 1;
+      consistent += best - 1;
     }
     repeats = Math.max(repeats, sideRepeats);
     if (sideRepeats > 0) consistency = Math.min(consistency, consistent / sideRepeats);
