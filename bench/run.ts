@@ -427,21 +427,22 @@ function writeResults(input: ResultsInput): void {
       "costs more than parsing (whole files parse at the MB/s figure above). So the miss target (0.1 ms) is below the parse " +
       "alone, and the p99 target is at its p99: out of reach with tree-sitter here. Normalizing adds the walk and, for fragments " +
       "that begin inside a docstring or block comment, a second parse.",
-    `- Everything after normalizing is small: fingerprinting ${ms(stage(0, "fingerprint").p50)}, lookup ${ms(stage(0, "lookup").p50)} ` +
+    `- After normalizing: fingerprinting ${ms(stage(0, "fingerprint").p50)}, lookup ${ms(stage(0, "lookup").p50)} ` +
       `(${ms(stage(0, "lookup without filter").p50)} without the in-memory filter and common-fingerprint table), align/score ` +
       `${ms(stage(0, "align/score").p50)} at p50 for verbatim queries; align/score's tail (p99 ${ms(stage(0, "align/score").p99)}) is ` +
       "code present in many files (the varied copies keep most of a file's code, so at 4× most hits have four or more files), each " +
-      "needing its token chunks read and its names compared.",
+      `needing its token chunks read and its names compared; files hit by fewer than ${DEFAULT_MATCH_OPTIONS.minSeeds} distinct ` +
+      "fingerprints are not read at all, since they cannot yield a reference.",
     "- The raw-SQLite floor reads every row of each hash; boilerplate hashes have thousands, which is why reftrack's lookup (at " +
       `most ${DEFAULT_MATCH_OPTIONS.maxFileFrequency * 4 + 1} rows, and none for hashes the common-fingerprint table knows) is far below it.`,
     "- Build: one thread indexes at about the parse + walk floor measured above; two threads reach " +
       `${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}× because the main ` +
       "thread's SQLite writes and the final merge and statistics pass run alone. Throughput falls from 1× to 2× because the " +
       "copies parse slower (calls rewritten to subscripts leave syntax errors in JavaScript) and the B-tree outgrows the cache.",
-    "- Queries with a reference are a minority even for verbatim windows: many windows are mostly docstrings or data, below " +
-      `the ${DEFAULT_MATCH_OPTIONS.minMatchedChars}-character threshold or rejected as repetitive, and much stdlib code differs ` +
+    "- Not every verbatim window gets a reference: many windows are mostly docstrings or comments (so below the " +
+      `${DEFAULT_MATCH_OPTIONS.minMatchedChars}-character threshold as their file parses), and much stdlib code differs ` +
       "slightly between the eleven Python trees (so it is not one deduplicated content) and exceeds the " +
-      `${DEFAULT_MATCH_OPTIONS.maxFileFrequency}-content boilerplate cut-off. Detection is measured properly by \`npm run bench:quality\`.`,
+      `${DEFAULT_MATCH_OPTIONS.maxFileFrequency}-content boilerplate cut-off across sources. Detection is measured properly by \`npm run bench:quality\`.`,
     "",
   );
   // A --quick run is a smoke test: its figures stay in the cache, not in the recorded results.
