@@ -21,6 +21,13 @@ export interface FingerprintParameters {
  */
 export const DEFAULT_FINGERPRINT_PARAMETERS: FingerprintParameters = { kgramTokens: 14, windowKgrams: 14 };
 
+/**
+ * Bumped whenever the fingerprints of the same token stream can change (hashing, winnowing, the
+ * data channel). Stored in every index: an index with other fingerprints is refused, since a query
+ * would silently miss what it holds.
+ */
+export const FINGERPRINT_VERSION = 2;
+
 /** The longest run of shared tokens that winnowing may miss plus one: w + k − 1. */
 export function guaranteeThreshold(parameters: FingerprintParameters): number {
   return parameters.windowKgrams + parameters.kgramTokens - 1;

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { ReftrackError, describeError } from "../errors.js";
-import type { FingerprintParameters } from "../fingerprint/fingerprint.js";
+import { FINGERPRINT_VERSION, type FingerprintParameters } from "../fingerprint/fingerprint.js";
 import type { LicenseProvenance } from "../corpus/license-detect.js";
 import type { LanguageName } from "../languages/language.js";
 import { NORMALIZER_VERSION } from "../normalize/normalize.js";
@@ -13,11 +13,12 @@ import { CHUNK_ID_STRIDE, type DecodedChunk, decodeTokenChunk } from "./token-ch
 /** What an index was built with; a query with different values would silently find nothing. */
 export interface IndexParameters extends FingerprintParameters {
   readonly normalizerVersion: number;
+  readonly fingerprintVersion: number;
   readonly schemaVersion: number;
 }
 
 export function currentIndexParameters(fingerprinting: FingerprintParameters): IndexParameters {
-  return { ...fingerprinting, normalizerVersion: NORMALIZER_VERSION, schemaVersion: SCHEMA_VERSION };
+  return { ...fingerprinting, normalizerVersion: NORMALIZER_VERSION, fingerprintVersion: FINGERPRINT_VERSION, schemaVersion: SCHEMA_VERSION };
 }
 
 export interface SourceRecord {
@@ -78,6 +79,7 @@ const META_KEYS = {
   kgramTokens: "kgram_tokens",
   windowKgrams: "window_kgrams",
   normalizerVersion: "normalizer_version",
+  fingerprintVersion: "fingerprint_version",
   schemaVersion: "schema_version",
 } as const;
 
@@ -109,12 +111,13 @@ function readParameters(db: Database.Database, path: string): IndexParameters | 
     kgramTokens: get(META_KEYS.kgramTokens),
     windowKgrams: get(META_KEYS.windowKgrams),
     normalizerVersion: get(META_KEYS.normalizerVersion),
+    fingerprintVersion: get(META_KEYS.fingerprintVersion),
     schemaVersion: get(META_KEYS.schemaVersion),
   };
 }
 
 function describeParameters(p: IndexParameters): string {
-  return `k=${p.kgramTokens} w=${p.windowKgrams} normalizer v${p.normalizerVersion} schema v${p.schemaVersion}`;
+  return `k=${p.kgramTokens} w=${p.windowKgrams} normalizer v${p.normalizerVersion} fingerprints v${p.fingerprintVersion} schema v${p.schemaVersion}`;
 }
 
 function assertCompatible(found: IndexParameters, expected: IndexParameters, path: string): void {
@@ -122,6 +125,7 @@ function assertCompatible(found: IndexParameters, expected: IndexParameters, pat
     found.kgramTokens === expected.kgramTokens &&
     found.windowKgrams === expected.windowKgrams &&
     found.normalizerVersion === expected.normalizerVersion &&
+    found.fingerprintVersion === expected.fingerprintVersion &&
     found.schemaVersion === expected.schemaVersion;
   if (!same) {
     throw new ReftrackError(
