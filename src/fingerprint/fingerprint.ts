@@ -124,18 +124,27 @@ const DATA_CHANNEL_SALT = 0x2545f491;
  * A k-gram is repetitive when the same abstract k-gram occurs again within this many tokens,
  * before or after it: a table whose rows are up to 2k tokens long. Undefined when none is.
  */
+const LATEST = new Int32Array(4096);
+let latestStamp = 0;
+
 function repetitiveKgrams(kgrams: Int32Array, kgramTokens: number): Uint8Array | undefined {
   const n = kgrams.length;
   const reach = 2 * kgramTokens;
   let repetitive: Uint8Array | undefined;
-  // The latest position (+1) of a k-gram in each of 4096 slots by the hash's low bits: one probe
-  // finds the nearest earlier equal k-gram; a collision falls back to scanning the reach.
-  const latest = new Int32Array(4096);
+  // The latest position of a k-gram in each of 4096 slots by the hash's low bits: one probe finds
+  // the nearest earlier equal k-gram; a collision falls back to scanning the reach. The table is
+  // shared between calls and stamped with an offset instead of cleared (a query is ~100 k-grams).
+  if (latestStamp + n + reach + 1 >= 0x7fffffff) {
+    LATEST.fill(0);
+    latestStamp = 0;
+  }
+  const stamp = latestStamp + reach + 1;
+  latestStamp = stamp + n;
   for (let p = 0; p < n; p++) {
     const hash = kgrams[p]!;
     const slot = hash & 4095;
-    const last = latest[slot]! - 1;
-    latest[slot] = p + 1;
+    const last = LATEST[slot]! - stamp;
+    LATEST[slot] = stamp + p;
     if (last < 0 || p - last > reach) continue;
     let match = -1;
     if (kgrams[last] === hash) {
