@@ -120,13 +120,20 @@ export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
  */
 const DATA_CHANNEL_SALT = 0x2545f491;
 
-/**
- * A k-gram is repetitive when the same abstract k-gram occurs again within this many tokens,
- * before or after it: a table whose rows are up to 2k tokens long. Undefined when none is.
- */
+/** Winnowing window of the data channel, in multiples of w: see DATA_CHANNEL_SALT. */
+const DATA_WINDOW_FACTOR = 2;
+
+/** A data k-gram hash for positions the channel does not cover: above any hash winnowing may keep. */
+const NOT_FINGERPRINTED = 0x7fffffff;
+
+// repetitiveKgrams' table (see there), one per thread.
 const LATEST = new Int32Array(4096);
 let latestStamp = 0;
 
+/**
+ * Which k-grams are repetitive: the same abstract k-gram occurs again within 2k tokens, before or
+ * after it (a table whose rows are up to 2k tokens long). Undefined when none is.
+ */
 function repetitiveKgrams(kgrams: Int32Array, kgramTokens: number): Uint8Array | undefined {
   const n = kgrams.length;
   const reach = 2 * kgramTokens;
@@ -166,17 +173,14 @@ function repetitiveKgrams(kgrams: Int32Array, kgramTokens: number): Uint8Array |
   return repetitive;
 }
 
-/** Winnowing window of the data channel, in multiples of w: see DATA_CHANNEL_SALT. */
-const DATA_WINDOW_FACTOR = 2;
-
 /**
  * k-gram hashes over token hashes that carry their name or literal text, at repetitive k-grams
- * only (INT32_MAX elsewhere: never below a real hash winnowing could pick). Rolled along each run
+ * only (NOT_FINGERPRINTED elsewhere). Rolled along each run
  * of repetitive k-grams, so code without repetition costs nothing but the scan.
  */
 function dataKgramHashes(tokens: TokenStream, repetitive: Uint8Array, kgramTokens: number): Int32Array {
   const n = repetitive.length;
-  const out = new Int32Array(n).fill(0x7fffffff);
+  const out = new Int32Array(n).fill(NOT_FINGERPRINTED);
   const concrete = (i: number): number => {
     const name = tokens.names[i]!;
     return name === 0 ? tokens.hashes[i]! : mix32(tokens.hashes[i]! ^ Math.imul(name, 0x9e3779b1));
@@ -193,7 +197,7 @@ function dataKgramHashes(tokens: TokenStream, repetitive: Uint8Array, kgramToken
       rolling = (rolling - Math.imul(concrete(p - 1), topPower)) | 0;
       rolling = (Math.imul(rolling, ROLLING_BASE) + concrete(p + kgramTokens - 1)) | 0;
     }
-    out[p] = Math.min(mix32(mix32(rolling) ^ DATA_CHANNEL_SALT), 0x7ffffffe);
+    out[p] = Math.min(mix32(mix32(rolling) ^ DATA_CHANNEL_SALT), NOT_FINGERPRINTED - 1);
   }
   return out;
 }
@@ -207,22 +211,22 @@ export function fingerprint(tokens: TokenStream, parameters: FingerprintParamete
   const repetitive = repetitiveKgrams(shape.kgrams, parameters.kgramTokens);
   if (!repetitive) return shape;
   const data = winnow(dataKgramHashes(tokens, repetitive, parameters.kgramTokens), DATA_WINDOW_FACTOR * parameters.windowKgrams);
-  let dataCount = 0;
-  for (let i = 0; i < data.count; i++) if (data.hashes[i] !== 0x7fffffff) dataCount++;
-  if (dataCount === 0) return shape;
-  const count = shape.count + dataCount;
+  // Windows with no repetitive k-gram in them selected a NOT_FINGERPRINTED: those are dropped.
+  const dataKept: number[] = [];
+  for (let i = 0; i < data.count; i++) if (data.hashes[i] !== NOT_FINGERPRINTED) dataKept.push(i);
+  if (dataKept.length === 0) return shape;
+  const count = shape.count + dataKept.length;
   const hashes = new Int32Array(count);
   const positions = new Uint32Array(count);
   let a = 0;
   let b = 0;
   for (let out = 0; out < count; out++) {
-    while (b < data.count && data.hashes[b] === 0x7fffffff) b++;
-    if (b >= data.count || (a < shape.count && shape.positions[a]! <= data.positions[b]!)) {
+    if (b >= dataKept.length || (a < shape.count && shape.positions[a]! <= data.positions[dataKept[b]!]!)) {
       hashes[out] = shape.hashes[a]!;
       positions[out] = shape.positions[a++]!;
     } else {
-      hashes[out] = data.hashes[b]!;
-      positions[out] = data.positions[b++]!;
+      hashes[out] = data.hashes[dataKept[b]!]!;
+      positions[out] = data.positions[dataKept[b++]!]!;
     }
   }
   return { kgrams: shape.kgrams, count, hashes, positions };
