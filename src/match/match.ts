@@ -496,14 +496,18 @@ const MIN_SEEDS_WITHOUT_IDENTITY = 3;
 /** Share of aligned literals that must be the very same text for a repetitive region to count as copied data. */
 const MIN_SAME_DATA_SHARE = 0.8;
 
+/** At least `share` of the region's aligned literals (MIN_IDENTITY_PAIRS of them at least) are the very same text. */
+function literalsAgree(region: Region, share: number): boolean {
+  return region.literalPairs >= MIN_IDENTITY_PAIRS && region.sameLiterals >= share * region.literalPairs;
+}
+
 function sameData(region: Region): boolean {
-  return region.literalPairs >= MIN_IDENTITY_PAIRS && region.sameLiterals >= MIN_SAME_DATA_SHARE * region.literalPairs;
+  return literalsAgree(region, MIN_SAME_DATA_SHARE);
 }
 
 function showsIdentity(region: Region): boolean {
-  const literals = region.literalPairs >= MIN_IDENTITY_PAIRS && region.sameLiterals >= MIN_IDENTITY_SHARE * region.literalPairs;
   const names = region.namePairs >= MIN_IDENTITY_PAIRS && region.sameNameShare >= MIN_IDENTITY_SHARE;
-  return literals || names;
+  return names || literalsAgree(region, MIN_IDENTITY_SHARE);
 }
 
 function compareNames(region: Region, query: TokenStream, source: SourceTokens): void {
