@@ -1,5 +1,8 @@
 /** The query forms of the quality benchmark: how copied code is disguised in the wild. */
+import Parser from "tree-sitter";
 import type { LanguageName } from "../../src/languages/language.js";
+import { languageByName } from "../../src/languages/registry.js";
+import { beginsInside } from "../../src/normalize/normalize.js";
 import { Rng, type Snippet, renameAndReformat } from "../snippets.js";
 
 export type Form = "verbatim" | "reformatted" | "renamed" | "near-miss" | "partial";
@@ -9,25 +12,164 @@ function comment(language: LanguageName): string {
   return language === "python" ? "# reviewed" : "// reviewed";
 }
 
+/** One token of the snippet as tree-sitter lexes it: literals and comments whole, as reftrack sees them. */
+interface Lexeme {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** `#` or `//` comments, which the reformatter drops. */
+  readonly lineComment: boolean;
+  /** Inside an ERROR node: the parser could not place it, so the space around it is left as it was. */
+  readonly inError: boolean;
+}
+
+const parsers = new Map<LanguageName, Parser>();
+
+function parserFor(language: LanguageName): Parser {
+  let parser = parsers.get(language);
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(languageByName(language).grammar());
+    parsers.set(language, parser);
+  }
+  return parser;
+}
+
 /**
- * Layout changes only: indentation width, spacing around operators and commas, blank lines,
- * comments removed and added. Python keeps its line structure (it is syntax); JS/TS also have
- * statements joined or split where a line ends a statement.
+ * The snippet's tokens, parsed as reftrack parses a fragment: when it begins inside a docstring or
+ * block comment, also with the opener prepended, keeping the parse with less text in ERROR nodes,
+ * so the reformatter treats the docstring's prose as the string it is in the file.
+ */
+function lexemes(code: string, language: LanguageName): Lexeme[] {
+  const definition = languageByName(language);
+  const literal = new Set(Object.keys(definition.literalTypes));
+  const comments = new Set(definition.commentTypes);
+  const lex = (prefix: string): { lexemes: Lexeme[]; errorChars: number } => {
+    const text = prefix + code;
+    const cursor = parserFor(language).parse(text).walk();
+    const out: Lexeme[] = [];
+    let errorChars = 0;
+    let errorDepth = 0;
+    const visit = (): void => {
+      const type = cursor.nodeType;
+      const isError = type === "ERROR";
+      if (isError) errorChars += cursor.endIndex - cursor.startIndex;
+      const atomic = comments.has(type) || (cursor.nodeIsNamed && literal.has(type));
+      if (!atomic && cursor.gotoFirstChild()) {
+        if (isError) errorDepth++;
+        do visit();
+        while (cursor.gotoNextSibling());
+        cursor.gotoParent();
+        if (isError) errorDepth--;
+        return;
+      }
+      const start = Math.max(0, cursor.startIndex - prefix.length);
+      const end = cursor.endIndex - prefix.length;
+      if (end <= start) return;
+      const token = code.slice(start, end);
+      out.push({ start, end, text: token, lineComment: comments.has(type) && /^(#|\/\/)/.test(token), inError: errorDepth > 0 || isError });
+    };
+    visit();
+    return { lexemes: out, errorChars };
+  };
+  let best = lex("");
+  if (best.errorChars === 0) return best.lexemes;
+  for (const [open, close] of definition.spanningDelimiters) {
+    if (!beginsInside(code, open, close)) continue;
+    const retried = lex(open);
+    if (retried.errorChars < best.errorChars) best = retried;
+  }
+  return best.lexemes;
+}
+
+/** Operators whose surrounding space is free in every one of these languages, next to a name or number. */
+const SPACEABLE = new Set(["=", "==", "===", "!=", "!==", "+", "-", "*", "/", "%", "**", "+=", "-=", "*=", "/=", "<=", ">=", "&&", "||", "??", "=>", "->", ":"]);
+const WORD_CHAR = /[0-9A-Za-z_$]/;
+
+/** Whether the space between two adjacent tokens can be added or removed without changing the tokens. */
+function spaceIsFree(left: string, right: string): boolean {
+  const a = left[left.length - 1]!;
+  const b = right[0]!;
+  return (WORD_CHAR.test(a) && SPACEABLE.has(right)) || (SPACEABLE.has(left) && WORD_CHAR.test(b));
+}
+
+/**
+ * Layout changes only, made on the tokens so no token changes: indentation width (Python's kept in
+ * the same order, which is all its blocks depend on), spaces around operators added or removed,
+ * one space after commas, blank lines added, line comments removed and added, and long lines
+ * broken after a comma inside brackets. String and comment contents are left alone.
  */
 export function reformat(snippet: Snippet, rng: Rng): Snippet {
-  const out: string[] = [];
-  for (const line of snippet.code.split("\n")) {
-    if (/^\s*(#|\/\/)/.test(line)) continue;
-    const indent = /^ */.exec(line)![0].length;
-    let body = line.slice(indent).replace(/\s+(#|\/\/) .*$/, "");
-    body = body.replace(/ ?([=+\-*/<>]=?|,) ?/g, (_, op: string) => (op === "," ? ", " : rng.next() < 0.5 ? ` ${op} ` : op));
-    body = body.replace(/\s{2,}/g, " ");
-    const newIndent = " ".repeat(snippet.language === "python" ? Math.floor(indent / 2) : indent * 2);
-    out.push(newIndent + body);
-    if (rng.next() < 0.1) out.push("");
-    if (rng.next() < 0.05) out.push(newIndent + comment(snippet.language));
+  const { code, language } = snippet;
+  const tokens = lexemes(code, language);
+  const columnOf = (offset: number): number => (offset === 0 ? 0 : offset - (code.lastIndexOf("\n", offset - 1) + 1));
+  const newlinesIn = (text: string): number => text.split("\n").length - 1;
+
+  // The layout in front of each kept token: line breaks, or the original same-line gap.
+  interface Placed {
+    readonly token: Lexeme;
+    readonly breaks: number;
+    readonly gap: string;
   }
-  return { ...snippet, code: out.join("\n") };
+  const placed: Placed[] = [];
+  let previousEnd = 0;
+  let pendingBreaks = 0;
+  for (const token of tokens) {
+    const gap = code.slice(previousEnd, token.start);
+    previousEnd = token.end;
+    if (token.lineComment) {
+      // A comment alone on its line takes its line with it.
+      const ownLine = newlinesIn(gap) > 0 || placed.length === 0;
+      pendingBreaks += ownLine ? Math.max(0, newlinesIn(gap) - 1) : newlinesIn(gap);
+      continue;
+    }
+    placed.push({ token, breaks: pendingBreaks + newlinesIn(gap), gap });
+    pendingBreaks = 0;
+  }
+
+  const pythonIndent = new Map<number, number>();
+  if (language === "python") {
+    const columns = [...new Set(placed.filter((p, i) => i === 0 || p.breaks > 0).map((p) => columnOf(p.token.start)))].sort((a, b) => a - b);
+    let last = -1;
+    for (const column of columns) {
+      last = Math.max(last + 1, Math.floor(column / 2));
+      pythonIndent.set(column, last);
+    }
+  }
+  const indentFor = (column: number): number => (language === "python" ? pythonIndent.get(column)! : column * 2);
+
+  let out = "";
+  let lineIndent = 0;
+  let depth = 0;
+  placed.forEach(({ token, breaks, gap }, i) => {
+    const previous = placed[i - 1]?.token;
+    if (token.inError || previous?.inError || /\S/.test(gap.replace(/\\\n/g, ""))) {
+      // Left exactly as it was (the gap may hold a line continuation or unparsed text).
+      out += i === 0 ? gap : code.slice(previous!.end, token.start);
+      if (breaks > 0) lineIndent = columnOf(token.start);
+    } else if (i === 0 || breaks > 0) {
+      out += "\n".repeat(i === 0 ? 0 : breaks);
+      lineIndent = indentFor(columnOf(token.start));
+      if (i > 0 && rng.next() < 0.1) out += "\n";
+      if (i > 0 && rng.next() < 0.05) out += `${" ".repeat(lineIndent)}${comment(language)}\n`;
+      out += " ".repeat(lineIndent);
+    } else if (previous!.text === "," && depth > 0 && rng.next() < 0.1) {
+      out += `\n${" ".repeat(lineIndent + 4)}`;
+    } else if (previous!.text === ",") {
+      out += " ";
+    } else if (token.text === ",") {
+      out += "";
+    } else if (spaceIsFree(previous!.text, token.text)) {
+      out += rng.next() < 0.5 ? " " : "";
+    } else {
+      out += gap;
+    }
+    out += token.text;
+    if (token.text === "(" || token.text === "[" || token.text === "{") depth++;
+    else if ((token.text === ")" || token.text === "]" || token.text === "}") && depth > 0) depth--;
+  });
+  out += code.slice(previousEnd).replace(/[^\n]/g, "");
+  return { ...snippet, code: out };
 }
 
 /** Consistent renaming of every identifier and string literal (no layout change beyond it). */

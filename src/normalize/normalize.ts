@@ -264,7 +264,7 @@ class LanguageNormalizer {
 }
 
 /** Whether text looks cut from inside an open…close span: a lone closer, or an odd count of a symmetric delimiter. */
-function beginsInside(text: string, open: string, close: string): boolean {
+export function beginsInside(text: string, open: string, close: string): boolean {
   if (open === close) {
     let count = 0;
     for (let i = text.indexOf(open); i !== -1; i = text.indexOf(open, i + open.length)) count++;
