@@ -56,4 +56,9 @@ export interface LanguageDefinition {
    * normalizer retries such a fragment with the opener prepended (see normalize.ts).
    */
   readonly spanningDelimiters: readonly (readonly [open: string, close: string])[];
+  /**
+   * Blocks are delimited by indentation (Python). A fragment whose first line is indented is then
+   * parsed inside opened blocks, as its lines are in the file (see normalize.ts).
+   */
+  readonly offsideRule?: boolean;
 }

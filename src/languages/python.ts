@@ -21,4 +21,5 @@ export const python: LanguageDefinition = {
     ['"""', '"""'],
     ["'''", "'''"],
   ],
+  offsideRule: true,
 };

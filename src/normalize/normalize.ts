@@ -7,7 +7,7 @@ import { noteParsedBytes } from "./native-memory.js";
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
  * hashing). Stored in every index: an index built by another normalizer version is refused.
  */
-export const NORMALIZER_VERSION = 8;
+export const NORMALIZER_VERSION = 9;
 
 /**
  * A token's contribution to the "normalized characters" measure is its source length capped
@@ -149,25 +149,66 @@ class LanguageNormalizer {
   }
 
   /**
-   * Normalizes `source`; when it parses with errors and begins inside a multi-line string or
-   * comment (by its delimiters' count or order), also tries it with the opener prepended and keeps
-   * whichever parse left less text in ERROR nodes. The prefix adds no line, so lines are unchanged.
+   * Normalizes `source`, read as a fragment cut from a file at line boundaries:
+   * - In an offside-rule language (Python) whose first line is indented, blocks are opened first
+   *   (see blockPrelude), so the indented code parses as it does in its file and not as an
+   *   "unexpected indent" error.
+   * - When a multi-line string's or comment's delimiters, by their count or order, say it may begin
+   *   inside one, and it parses with an error in its first two lines before the first closing
+   *   delimiter, it is also tried with the opener inserted, and whichever parse left less text in
+   *   ERROR nodes is kept. Prose read as code fails at once; an error later, after lines that
+   *   parsed, is not prose (the fragment ends inside a span, often one holding the delimiter, as
+   *   backquotes in a doc comment), and an opener would turn that code into one string.
+   * - Likewise, when they say it may end inside one and it parses with errors only from the last
+   *   opener on, it is also tried with the closer appended, so a doc comment cut off at the
+   *   fragment's end stays a comment rather than code full of errors. (An error before that opener
+   *   means the fragment begins inside: a closer would make all of it one string.)
+   * Neither adds a token or changes a line number.
    */
   normalize(source: string): TokenStream {
-    const plain = this.normalizeText(source);
+    const prelude = this.definition.offsideRule ? blockPrelude(source) : "";
+    const framing: Framing = { prelude, opener: "", closer: "" };
+    const { tokens: plain, firstErrorAt } = this.normalizeText(source, framing);
     if (!plain.hasErrors) return plain;
     let best = plain;
+    let bestSwallowed = 0;
+    const proseEnd = endOfSecondLine(source);
     for (const [open, close] of this.definition.spanningDelimiters) {
-      if (!beginsInside(source, open, close)) continue;
-      const retried = this.normalizeText(open + source);
-      if (retried.errorChars < best.errorChars) best = retried;
+      // Each candidate with the text its inserted delimiter turns into string or comment: on a tie
+      // in errors, the smaller (a single """ opens the rest or closes what came before).
+      const candidates: [Framing, number][] = [];
+      const firstClose = source.indexOf(close);
+      if (beginsInside(source, open, close) && firstErrorAt <= Math.min(firstClose, proseEnd)) {
+        candidates.push([{ prelude, opener: open, closer: "" }, firstClose + close.length]);
+      }
+      const lastOpen = source.lastIndexOf(open);
+      if (endsInside(source, open, close) && firstErrorAt >= lastOpen) {
+        candidates.push([{ prelude, opener: "", closer: close }, source.length - lastOpen]);
+      }
+      for (const [candidate, swallowed] of candidates) {
+        const retried = this.normalizeText(source, candidate).tokens;
+        if (retried.errorChars < best.errorChars || (retried.errorChars === best.errorChars && swallowed < bestSwallowed)) {
+          best = retried;
+          bestSwallowed = swallowed;
+        }
+      }
     }
     return best;
   }
 
-  private normalizeText(source: string): TokenStream {
-    const tree = this.parser.parse(source);
-    noteParsedBytes(source.length);
+  /** The token stream, and where (in the source) the first ERROR node begins. */
+  private normalizeText(source: string, framing: Framing): { tokens: TokenStream; firstErrorAt: number } {
+    // The parsed text is prelude + the first line's indentation + opener + the rest of the source;
+    // offsets past the opener map back to the source by one subtraction.
+    const firstLineIndent = framing.opener === "" ? 0 : /^[ \t]*/.exec(source)![0].length;
+    const text = framing.prelude + source.slice(0, firstLineIndent) + framing.opener + source.slice(firstLineIndent) + framing.closer;
+    const preludeEnd = framing.prelude.length;
+    const openerEnd = preludeEnd + firstLineIndent + framing.opener.length;
+    const shift = framing.prelude.length + framing.opener.length;
+    const toSource = (offset: number): number =>
+      offset >= openerEnd ? Math.min(offset - shift, source.length) : Math.max(0, Math.min(offset - preludeEnd, firstLineIndent));
+    const tree = this.parser.parse(text);
+    noteParsedBytes(text.length);
     const capacity = Math.max(16, source.length >>> 1);
     let hashes: Uint32Array = new Uint32Array(capacity);
     let startLines: Uint32Array = new Uint32Array(capacity);
@@ -181,6 +222,7 @@ class LanguageNormalizer {
     let startLineIndex = 0;
     let endLineIndex = 0;
     let errorChars = 0;
+    let firstErrorAt = Number.POSITIVE_INFINITY;
 
     const boilerplate = this.definition.moduleBoilerplate ?? [];
     const cursor = tree.walk();
@@ -188,7 +230,11 @@ class LanguageNormalizer {
     for (;;) {
       if (descend) {
         const typeId = cursor.nodeTypeId;
-        if (typeId === ERROR_TYPE_ID) errorChars += cursor.endIndex - cursor.startIndex;
+        if (typeId === ERROR_TYPE_ID) {
+          const errorStart = cursor.startIndex;
+          errorChars += cursor.endIndex - errorStart;
+          firstErrorAt = Math.min(firstErrorAt, toSource(errorStart));
+        }
         let action = this.table.actions[typeId] ?? TokenAction.Unknown;
         if (action === TokenAction.Unknown) {
           action = this.classify(typeId, cursor.nodeType, cursor.nodeIsNamed);
@@ -198,7 +244,7 @@ class LanguageNormalizer {
         const rule = this.table.boilerplateRule[typeId]!;
         if (rule !== 0) {
           const start = cursor.startIndex;
-          if (boilerplate[rule - 1]!.pattern.test(source.slice(start, start + BOILERPLATE_PREFIX_CHARS))) action = TokenAction.Skip;
+          if (boilerplate[rule - 1]!.pattern.test(text.slice(start, start + BOILERPLATE_PREFIX_CHARS))) action = TokenAction.Skip;
         }
         let emit = false;
         if (action === TokenAction.EmitClass) {
@@ -208,10 +254,16 @@ class LanguageNormalizer {
           emit = true;
         }
         if (emit) {
-          const start = cursor.startIndex;
-          const end = cursor.endIndex;
-          // Zero-width leaves are tokens tree-sitter invented ("MISSING") to recover from errors.
-          if (end > start) {
+          const textStart = cursor.startIndex;
+          const textEnd = cursor.endIndex;
+          // Zero-width leaves are tokens tree-sitter invented ("MISSING") to recover from errors;
+          // the prelude's own tokens are not the source's.
+          if (textEnd > textStart && textEnd > preludeEnd) {
+            const start = toSource(textStart);
+            const end = toSource(textEnd);
+            if (end === start) {
+              // Wholly inside the inserted opener or closer: not the source's.
+            } else {
             if (count === hashes.length) {
               const grown = count * 2;
               hashes = grow32(hashes, grown);
@@ -230,13 +282,14 @@ class LanguageNormalizer {
             hashes[count] = this.table.hashes[typeId]!;
             startLines[count] = startLineIndex + 1;
             endLines[count] = endLineIndex + 1;
-            charWeights[count] = Math.min(end - start, MAX_TOKEN_CHARS);
+            charWeights[count] = Math.min(textEnd - textStart, MAX_TOKEN_CHARS);
             names[count] =
               this.table.keepsName[typeId] === 1 &&
               (this.memberNameFields.size === 0 || !this.memberNameFields.has(cursor.currentFieldName))
-                ? nameHash(source, start, end)
+                ? nameHash(text, textStart, textEnd)
                 : 0;
             count++;
+            }
           }
         }
       }
@@ -247,7 +300,7 @@ class LanguageNormalizer {
       if (!cursor.gotoParent()) break;
       descend = false;
     }
-    return {
+    const tokens: TokenStream = {
       language: this.definition.name,
       count,
       hashes: hashes.subarray(0, count),
@@ -260,7 +313,53 @@ class LanguageNormalizer {
       hasErrors: tree.rootNode.hasError,
       errorChars,
     };
+    return { tokens, firstErrorAt };
   }
+}
+
+/** What is put around a fragment before parsing it (see LanguageNormalizer.normalize). */
+interface Framing {
+  /** Whole lines before the source: blocks opened for an indented first line. */
+  readonly prelude: string;
+  /** A multi-line string's or comment's opener, inserted after the first line's indentation. */
+  readonly opener: string;
+  /** A multi-line string's or comment's closer, appended. */
+  readonly closer: string;
+}
+
+/**
+ * For an offside-rule fragment whose first line is indented: one `if 1:` line per indentation level
+ * below it that the fragment uses (and column 0), each nested in the previous, so the first line
+ * sits in a block and every later dedent lands on an open level, as in the file. Empty otherwise,
+ * and for tab-indented code, whose levels cannot be compared by counting characters.
+ */
+export function blockPrelude(source: string): string {
+  const firstIndent = /^(?:[ \t]*(?:\r?\n|$))*([ \t]*)/.exec(source)![1]!;
+  if (firstIndent.length === 0 || firstIndent.includes("\t")) return "";
+  const levels = new Set<number>([0]);
+  for (const match of source.matchAll(/^( *)\S/gm)) {
+    if (match[1]!.length < firstIndent.length) levels.add(match[1]!.length);
+  }
+  return [...levels]
+    .sort((a, b) => a - b)
+    .map((level) => `${" ".repeat(level)}if 1:\n`)
+    .join("");
+}
+
+/** Whether text looks cut off inside an open…close span: an opener after the last closer, or an odd count of a symmetric delimiter. */
+function endsInside(text: string, open: string, close: string): boolean {
+  if (open === close) return beginsInside(text, open, close);
+  const lastOpen = text.lastIndexOf(open);
+  return lastOpen !== -1 && lastOpen > text.lastIndexOf(close);
+}
+
+/** The offset just past the second line holding more than whitespace (the text's end if none). */
+function endOfSecondLine(text: string): number {
+  let seen = 0;
+  for (const match of text.matchAll(/^.*\S.*$/gm)) {
+    if (++seen === 2) return match.index! + match[0].length;
+  }
+  return text.length;
 }
 
 /** Whether text looks cut from inside an open…close span: a lone closer, or an odd count of a symmetric delimiter. */
