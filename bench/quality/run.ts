@@ -199,7 +199,11 @@ function attributeMisses(tracker: ReferenceTracker, queries: readonly Query[], r
     let reason = "no shared evidence";
     if (found(ALL_RELAXED)) reason = RELAXATIONS.find(([, o]) => found(o))?.[0] ?? "together";
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-    if (EXPLAIN) log(`miss (${reason}): ${query.path}:${query.snippet.startLine}-${query.snippet.endLine}`);
+    if (EXPLAIN) {
+      const relaxed = tracker.match(query.snippet.code, { language: query.snippet.language, ...ALL_RELAXED }).references;
+      const own = relaxed.find((r) => r.origins.some((o) => o.source === query.source));
+      log(`miss (${reason}): ${query.path}:${query.snippet.startLine}-${query.snippet.endLine}${own ? ` relaxed: ${JSON.stringify(own.explanation)}` : ""}`);
+    }
   }
 }
 

@@ -142,6 +142,101 @@ describe("fragments that begin inside a multi-line string or comment", () => {
   });
 });
 
+/** The file's tokens lying wholly within lines first..last, with lines renumbered from first. */
+function linesOf(whole: TokenStream, first: number, last: number): { hashes: number[]; lines: number[] } {
+  const hashes: number[] = [];
+  const lines: number[] = [];
+  for (let i = 0; i < whole.count; i++) {
+    if (whole.startLines[i]! >= first && whole.endLines[i]! <= last) {
+      hashes.push(whole.hashes[i]!);
+      lines.push(whole.startLines[i]! - first + 1);
+    }
+  }
+  return { hashes, lines };
+}
+
+/** Normalizes lines first..last of `file` as a fragment, in the shape linesOf returns. */
+function fragmentOf(file: string, first: number, last: number, language: "typescript" | "python"): { hashes: number[]; lines: number[] } {
+  const part = normalize(file.split("\n").slice(first - 1, last).join("\n"), language);
+  return { hashes: Array.from(part.hashes), lines: Array.from(part.startLines) };
+}
+
+describe("fragments cut from the middle of a file", () => {
+  const python = [
+    "class Heap:",
+    "    def push(self, item):",
+    "        if not self.items:",
+    "            self.items = [item]",
+    "            return",
+    "        else:",
+    "            self.items.append(item)",
+    "        position = len(self.items) - 1",
+    "        while position > 0:",
+    "            parent = (position - 1) // 2",
+    "            if self.items[parent] <= item:",
+    "                break",
+    "            self.items[position] = self.items[parent]",
+    "            position = parent",
+    "        self.items[position] = item",
+    "",
+    "    def peek(self):",
+    "        return self.items[0]",
+    "",
+    "def build(values):",
+    "    heap = Heap()",
+    "    for value in values:",
+    "        heap.push(value)",
+    "    return heap",
+    "",
+  ].join("\n");
+
+  it("parse an indented Python first line inside its blocks, so later dedents tokenize as in the file", () => {
+    // Starts three levels deep, in an `if` whose `else` follows, and ends at module level.
+    const whole = normalize(python, "python");
+    expect(whole.hasErrors).toBe(false);
+    expect(fragmentOf(python, 4, 24, "python")).toEqual(linesOf(whole, 4, 24));
+    expect(normalize(python.split("\n").slice(3, 24).join("\n"), "python").hasErrors).toBe(false);
+  });
+
+  it("keep a doc comment cut off at the fragment's end a comment, even one holding backquotes", () => {
+    const typescript = [
+      "export function clamp(value: number, low: number, high: number): number {",
+      "  if (value < low) return low;",
+      "  if (value > high) return high;",
+      "  return value;",
+      "}",
+      "",
+      "/**",
+      " * Wraps `value` into the range; for example:",
+      " * ```ts",
+      " * const turned = wrap(370, 0, 360); // 10",
+      " * if (turned > 0) { log(turned); }",
+      " * ```",
+      " */",
+      "export function wrap(value: number, low: number, high: number): number {",
+      "  const span = high - low;",
+      "  return ((((value - low) % span) + span) % span) + low;",
+      "}",
+      "",
+    ].join("\n");
+    const whole = normalize(typescript, "typescript");
+    // Ends inside the comment, after an odd number of backquotes (the fence's opening line).
+    expect(fragmentOf(typescript, 1, 10, "typescript")).toEqual(linesOf(whole, 1, 10));
+    // Begins inside it, with the fence's closing line and code after the comment.
+    expect(fragmentOf(typescript, 12, 17, "typescript")).toEqual(linesOf(whole, 12, 17));
+  });
+
+  it("read a lone closing triple quote as the end of a docstring, not the start of one holding the code", () => {
+    const file = ['"""Heap helpers.', "", "Nothing here is thread-safe.", '"""', "import heapq", "", "def smallest(values, n):", "    return heapq.nsmallest(n, values)", ""].join("\n");
+    const whole = normalize(file, "python");
+    const part = fragmentOf(file, 4, 8, "python");
+    // The docstring's tail is one string token; the file's docstring began before line 4.
+    expect(part.hashes[0]).toBe(normalize('"""x"""', "python").hashes[0]);
+    expect({ hashes: part.hashes.slice(1), lines: part.lines.slice(1) }).toEqual(linesOf(whole, 4, 8));
+    expect(part.hashes.length).toBeGreaterThan(5);
+  });
+});
+
 describe("import statements", () => {
   it("are dropped like comments, in every language", () => {
     const withImports = normalize('import { a, b } from "./x";\nimport * as c from "y";\nconst z = a(b, c);\n', "typescript");
