@@ -425,8 +425,9 @@ function writeResults(input: ResultsInput): void {
       `(verbatim) and ${ms(stage(2, "floor: tree-sitter parse").p50)} (misses) at p50, and ${ms(stage(0, "floor: tree-sitter parse").p99)} / ` +
       `${ms(stage(2, "floor: tree-sitter parse").p99)} at p99: fragments cut at random lines parse with errors, and error recovery ` +
       "costs more than parsing (whole files parse at the MB/s figure above). So the miss target (0.1 ms) is below the parse " +
-      "alone, and the p99 target is at its p99: out of reach with tree-sitter here. Normalizing adds the walk and, for fragments " +
-      "that begin inside a docstring or block comment, a second parse.",
+      "alone, and the p99 target is at its p99: out of reach with tree-sitter here. Normalizing adds the walk (a native call " +
+      "per node and field) and, for fragments that begin or end inside a docstring or block comment, a second parse; a Python " +
+      "fragment whose first line is indented is parsed after one `if 1:` line per level it dedents to.",
     `- After normalizing: fingerprinting ${ms(stage(0, "fingerprint").p50)}, lookup ${ms(stage(0, "lookup").p50)} ` +
       `(${ms(stage(0, "lookup without filter").p50)} without the in-memory filter and common-fingerprint table), align/score ` +
       `${ms(stage(0, "align/score").p50)} at p50 for verbatim queries; align/score's tail (p99 ${ms(stage(0, "align/score").p99)}) is ` +
