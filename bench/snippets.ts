@@ -132,6 +132,20 @@ export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
  * inside a docstring parses its prose as code.
  */
 export function hasCode(normalizer: Normalizer, minChars: number): (snippet: Snippet) => boolean {
+  const fileTokens = tokensOfFiles(normalizer);
+  return (snippet) => {
+    const tokens = fileTokens(snippet);
+    if (!tokens) return false;
+    let weight = 0;
+    for (let i = 0; i < tokens.count; i++) {
+      if (tokens.startLines[i]! >= snippet.startLine && tokens.endLines[i]! <= snippet.endLine) weight += tokens.charWeights[i]!;
+    }
+    return weight >= minChars;
+  };
+}
+
+/** The token stream of a snippet's whole file, normalized once per file; null when unreadable. */
+function tokensOfFiles(normalizer: Normalizer): (snippet: Snippet) => TokenStream | null {
   const files = new Map<string, TokenStream | null>();
   return (snippet) => {
     let tokens = files.get(snippet.file);
@@ -143,11 +157,52 @@ export function hasCode(normalizer: Normalizer, minChars: number): (snippet: Sni
       }
       files.set(snippet.file, tokens);
     }
-    if (!tokens) return false;
-    let weight = 0;
-    for (let i = 0; i < tokens.count; i++) {
-      if (tokens.startLines[i]! >= snippet.startLine && tokens.endLines[i]! <= snippet.endLine) weight += tokens.charWeights[i]!;
-    }
-    return weight >= minChars;
+    return tokens;
   };
+}
+
+export interface Fidelity {
+  readonly n: number;
+  /** Snippets whose token stream equals their file's tokens on those lines. */
+  readonly identical: number;
+  /** Snippets whose longest common token subsequence with the file's is ≥ 90% of the longer. */
+  readonly within10: number;
+}
+
+/**
+ * How faithfully snippets, normalized alone, reproduce the tokens their lines have in the whole
+ * file: the ceiling on finding them, whatever the matching does. A file token counts when it
+ * overlaps the lines (a docstring begun above the window is one token on both sides).
+ */
+export function fragmentFidelity(normalizer: Normalizer, snippets: readonly Snippet[]): Fidelity {
+  const fileTokens = tokensOfFiles(normalizer);
+  let n = 0;
+  let identical = 0;
+  let within10 = 0;
+  for (const snippet of snippets) {
+    const whole = fileTokens(snippet);
+    if (!whole) continue;
+    const expected: number[] = [];
+    for (let i = 0; i < whole.count; i++) {
+      if (whole.endLines[i]! >= snippet.startLine && whole.startLines[i]! <= snippet.endLine) expected.push(whole.hashes[i]!);
+    }
+    const got = normalizer.normalize(snippet.code, languageByName(snippet.language)).hashes;
+    const common = longestCommonSubsequence(expected, got);
+    n++;
+    if (common === expected.length && common === got.length) identical++;
+    if (common >= 0.9 * Math.max(expected.length, got.length)) within10++;
+  }
+  return { n, identical, within10 };
+}
+
+function longestCommonSubsequence(a: readonly number[], b: ArrayLike<number>): number {
+  let previous = new Uint16Array(b.length + 1);
+  let current = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = a[i - 1] === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]!;
 }

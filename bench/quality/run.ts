@@ -23,7 +23,7 @@ import { DEFAULT_MATCH_OPTIONS, type MatchOptions, type Reference } from "../../
 import { ReferenceTracker } from "../../src/tracker.js";
 import { loadTokenHasher } from "../../src/hashing.js";
 import { Normalizer } from "../../src/normalize/normalize.js";
-import { Rng, type Snippet, hasCode, sampleWindows } from "../snippets.js";
+import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, sampleWindows } from "../snippets.js";
 import { FORMS, type Form, applyForm, rename } from "./forms.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -374,6 +374,15 @@ async function main(): Promise<void> {
       cells.set(`${language}/${form}`, regions.get(language)!.map((s) => toQuery(applyForm(form, s, formRng), sources)));
     }
   }
+  // The ceiling set by normalization: verbatim and reformatted queries, normalized alone, against
+  // their lines' tokens in the whole file.
+  const fidelityNormalizer = new Normalizer(await loadTokenHasher());
+  const fidelity = new Map<string, Fidelity>();
+  for (const language of LANGUAGES) {
+    for (const form of ["verbatim", "reformatted"] as const) {
+      fidelity.set(`${language}/${form}`, fragmentFidelity(fidelityNormalizer, cells.get(`${language}/${form}`)!.map((q) => q.snippet)));
+    }
+  }
   // Snippet sizes: verbatim and renamed regions of exactly n lines.
   const sizes = [5, 10, 20, 40];
   const sized = new Map<string, Query[]>();
@@ -494,8 +503,9 @@ async function main(): Promise<void> {
     "Indexed: the default corpus (reftrack's npm dependencies, the machine's Python standard library) plus rxjs 7.8.1 " +
       "(TypeScript source) and lodash-es 4.17.21. Positives: regions of 8–40 lines holding at least 300 normalized " +
       "characters of code (twice the reporting threshold, so a window of docstring is not counted as a query) " +
-      `of indexed files, ${PER_CELL} per language, each in five forms: verbatim; reformatted (indentation, spacing, ` +
-      "blank lines, comments dropped and added); renamed (every identifier and string literal renamed consistently, and " +
+      `of indexed files, ${PER_CELL} per language, each in five forms: verbatim; reformatted (made on tree-sitter's tokens, ` +
+      "so no token changes: indentation width, spaces around operators, blank lines, line breaks after commas inside " +
+      "brackets, line comments dropped and added); renamed (every identifier and string literal renamed consistently, and " +
       "re-indented); near-miss (the renamed form with one statement removed and one inserted); partial (the middle half " +
       "of the lines). Negatives: regions of effect's TypeScript, of underscore, dayjs, throttle-debounce and date-fns, " +
       "of CPython's test suite and pip's own code, none of it indexed; hard negatives are 20-line regions of those " +
@@ -539,6 +549,21 @@ async function main(): Promise<void> {
   lines.push(`| reason | ${FORMS.join(" | ")} |`, `|---|${FORMS.map(() => "---|").join("")}`);
   for (const reason of reasonNames) {
     lines.push(`| ${reason} | ${FORMS.map((form) => result.missReasons.get(form)!.get(reason) ?? 0).join(" | ")} |`);
+  }
+  lines.push("");
+  lines.push(
+    "## Fragments as their file sees them",
+    "",
+    "What no matching can recover: a query, normalized alone, against the tokens its lines have in the whole file " +
+      "(a token overlapping the lines counts). Identical token streams, and streams whose longest common subsequence is " +
+      "at least 90% of the longer.",
+    "",
+    "| language | form | n | identical | within 10% |",
+    "|---|---|---|---|---|",
+  );
+  for (const [key, f] of fidelity) {
+    const [language, form] = key.split("/");
+    lines.push(`| ${language} | ${form} | ${f.n} | ${pct(f.identical, f.n)} | ${pct(f.within10, f.n)} |`);
   }
   lines.push("");
   lines.push("## By snippet size (all three languages)", "");
