@@ -1,8 +1,10 @@
 /** Query generation for the benchmarks: fixed-seed samples of real code, and disguised forms of it. */
 import { readFileSync } from "node:fs";
+import Parser from "tree-sitter";
 import type { LanguageName } from "../src/languages/language.js";
 import { languageByName, languageForPath } from "../src/languages/registry.js";
-import type { Normalizer, TokenStream } from "../src/normalize/normalize.js";
+import { loadTokenHasher } from "../src/hashing.js";
+import { Normalizer, type TokenStream, framedText } from "../src/normalize/normalize.js";
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export class Rng {
@@ -76,6 +78,100 @@ export function sampleWindows(
   return snippets;
 }
 
+/** One token of a snippet as tree-sitter lexes it: literals and comments whole, as reftrack sees them. */
+export interface Lexeme {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** `#` or `//` comments, which the reformatter drops. */
+  readonly lineComment: boolean;
+  /** Inside an ERROR node: the parser could not place it, so the space around it is left as it was. */
+  readonly inError: boolean;
+  /** A name (of the language's identifier types), a string literal, or anything else. */
+  readonly kind: "name" | "string" | "other";
+}
+
+const parsers = new Map<LanguageName, Parser>();
+
+function parserFor(language: LanguageName): Parser {
+  let parser = parsers.get(language);
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(languageByName(language).grammar());
+    parsers.set(language, parser);
+  }
+  return parser;
+}
+
+/**
+ * The snippet's tokens, parsed in the framing reftrack's normalizer chooses for it (a docstring
+ * the fragment begins or ends inside is a string, not prose read as code), so disguises change
+ * what the normalizer sees as layout and names, and nothing else.
+ */
+export function lexemes(code: string, language: LanguageName): Lexeme[] {
+  if (!framer) throw new Error("call loadDisguises() before disguising snippets");
+  const definition = languageByName(language);
+  const literal = new Set(Object.keys(definition.literalTypes));
+  const comments = new Set(definition.commentTypes);
+  const names = new Set(definition.identifierTypes);
+  const framing = framer.framingOf(code, definition);
+  const { text, preludeEnd, toSource } = framedText(code, framing);
+  const insertedBefore = preludeEnd + framing.opener.length;
+  const cursor = parserFor(language).parse(text).walk();
+  const out: Lexeme[] = [];
+  let errorDepth = 0;
+  const visit = (): void => {
+    const type = cursor.nodeType;
+    const isError = type === "ERROR";
+    const atomic = comments.has(type) || (cursor.nodeIsNamed && literal.has(type));
+    if (!atomic && cursor.gotoFirstChild()) {
+      if (isError) errorDepth++;
+      do visit();
+      while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+      if (isError) errorDepth--;
+      return;
+    }
+    if (cursor.endIndex <= preludeEnd) return;
+    const start = toSource(cursor.startIndex);
+    const end = toSource(cursor.endIndex);
+    if (end <= start) return;
+    const token = code.slice(start, end);
+    // A string begun by an inserted opener, or ended by an inserted closer, is cut: not a whole literal.
+    const whole = cursor.startIndex >= insertedBefore && cursor.endIndex <= text.length - framing.closer.length;
+    const kind = cursor.nodeIsNamed && names.has(type) ? "name" : definition.literalTypes[type] === "$str" && whole ? "string" : "other";
+    out.push({ start, end, text: token, lineComment: comments.has(type) && /^(#|\/\/)/.test(token), inError: errorDepth > 0 || isError, kind });
+  };
+  visit();
+  return out;
+}
+
+let framer: Normalizer | undefined;
+
+/** Loads what disguising needs (the normalizer, to read each fragment as reftrack does). */
+export async function loadDisguises(): Promise<void> {
+  framer ??= new Normalizer(await loadTokenHasher());
+}
+
+/** The column of `offset` in `code` (0-based). */
+export function columnOf(code: string, offset: number): number {
+  return offset === 0 ? 0 : offset - (code.lastIndexOf("\n", offset - 1) + 1);
+}
+
+/**
+ * New indentation widths for Python's line-starting columns: about half, and in the same order,
+ * which is all its blocks depend on (so 4 and 5 never both become 2).
+ */
+export function offsideIndents(columns: readonly number[]): Map<number, number> {
+  const indents = new Map<number, number>();
+  let last = -1;
+  for (const column of [...new Set(columns)].sort((a, b) => a - b)) {
+    last = Math.max(last + 1, Math.floor(column / 2));
+    indents.set(column, last);
+  }
+  return indents;
+}
+
 const RESERVED = new Set(
   (
     // Python
@@ -91,11 +187,13 @@ const RESERVED = new Set(
 );
 
 /**
- * The disguises a copier applies without changing behaviour: every name renamed consistently,
- * string contents changed, indentation width changed, runs of spaces collapsed, comment lines
- * dropped.
+ * The disguises a copier applies without changing behaviour, made on tree-sitter's tokens so no
+ * token changes class: every name renamed consistently (member names after a dot, keywords and
+ * builtins kept), string contents replaced (line breaks kept), indentation halved (Python's in the
+ * same order), runs of spaces collapsed, line comments on their own line dropped.
  */
 export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
+  const { code, language } = snippet;
   const renames = new Map<string, string>();
   const rename = (word: string): string => {
     if (RESERVED.has(word)) return word;
@@ -106,23 +204,45 @@ export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
     }
     return renamed;
   };
-  const lines = snippet.code.split("\n").filter((line) => !/^\s*(#|\/\/)/.test(line));
-  const code = lines
-    .map((line) => {
-      const indent = /^ */.exec(line)![0].length;
-      const body = line
-        .slice(indent)
-        .replace(/("|')(?:(?!\1)[^\\]|\\.)*\1/g, (quoted) => `${quoted[0]}s${quoted.length}${quoted[0]}`)
-        // Not after a member dot (obj.name keeps its member name), but after a spread (...name).
-        .replace(/(?<![0-9A-Za-z_$])(?<!(?:^|[^.])\.)[A-Za-z_$][A-Za-z0-9_$]*/g, (word: string, offset: number, whole: string) =>
-          // Leave prefixes of string literals (f"", r'') and numbers' suffixes alone.
-          /["']/.test(whole[offset + word.length] ?? "") ? word : rename(word),
-        )
-        .replace(/ {2,}/g, " ");
-      return " ".repeat(Math.floor(indent / 2)) + body;
-    })
-    .join("\n");
-  return { ...snippet, code };
+  const tokens = lexemes(code, language).filter((t, i, all) => {
+    if (!t.lineComment) return true;
+    const before = code.slice(i === 0 ? 0 : all[i - 1]!.end, t.start);
+    return !(i === 0 || before.includes("\n"));
+  });
+  const starts = tokens.filter((t, i) => i === 0 || code.slice(tokens[i - 1]!.end, t.start).includes("\n")).map((t) => columnOf(code, t.start));
+  const pythonIndent = offsideIndents(starts);
+  const indentFor = (column: number): number => (language === "python" ? pythonIndent.get(column)! : Math.floor(column / 2));
+  let out = "";
+  let previousEnd = 0;
+  tokens.forEach((token, i) => {
+    const gap = code.slice(previousEnd, token.start);
+    previousEnd = token.end;
+    if (i === 0 || gap.includes("\n")) {
+      // Dropped comment lines leave no blank line behind.
+      const breaks = i === 0 ? 0 : Math.max(1, gap.split("\n").length - 1 - (gap.match(/\n[ \t]*(#|\/\/)[^\n]*/g)?.length ?? 0));
+      out += "\n".repeat(breaks) + " ".repeat(indentFor(columnOf(code, token.start)));
+    } else {
+      out += gap.replace(/ {2,}/g, " ");
+    }
+    const previous = tokens[i - 1];
+    if (token.kind === "name" && previous?.text !== "." && previous?.text !== "?.") {
+      out += rename(token.text);
+    } else if (token.kind === "string") {
+      out += replaceStringContent(token.text);
+    } else {
+      out += token.text;
+    }
+  });
+  out += code.slice(previousEnd).replace(/[^\n]/g, "");
+  return { ...snippet, code: out };
+}
+
+/** `"text"` → `"s6"`, keeping prefix, quotes and line breaks; a string the fragment cut is left alone. */
+function replaceStringContent(literal: string): string {
+  const parts = /^([A-Za-z]*)("""|'''|"|'|`)([\s\S]*)\2$/.exec(literal);
+  if (!parts || parts[3]!.length === 0) return literal;
+  const [, prefix, quote, content] = parts;
+  return `${prefix}${quote}s${content!.length}${"\n".repeat(content!.split("\n").length - 1)}${quote}`;
 }
 
 /**

@@ -1,85 +1,12 @@
 /** The query forms of the quality benchmark: how copied code is disguised in the wild. */
-import Parser from "tree-sitter";
 import type { LanguageName } from "../../src/languages/language.js";
-import { languageByName } from "../../src/languages/registry.js";
-import { beginsInside } from "../../src/normalize/normalize.js";
-import { Rng, type Snippet, renameAndReformat } from "../snippets.js";
+import { type Lexeme, Rng, type Snippet, columnOf, lexemes, offsideIndents, renameAndReformat } from "../snippets.js";
 
 export type Form = "verbatim" | "reformatted" | "renamed" | "near-miss" | "partial";
 export const FORMS: readonly Form[] = ["verbatim", "reformatted", "renamed", "near-miss", "partial"];
 
 function comment(language: LanguageName): string {
   return language === "python" ? "# reviewed" : "// reviewed";
-}
-
-/** One token of the snippet as tree-sitter lexes it: literals and comments whole, as reftrack sees them. */
-interface Lexeme {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  /** `#` or `//` comments, which the reformatter drops. */
-  readonly lineComment: boolean;
-  /** Inside an ERROR node: the parser could not place it, so the space around it is left as it was. */
-  readonly inError: boolean;
-}
-
-const parsers = new Map<LanguageName, Parser>();
-
-function parserFor(language: LanguageName): Parser {
-  let parser = parsers.get(language);
-  if (!parser) {
-    parser = new Parser();
-    parser.setLanguage(languageByName(language).grammar());
-    parsers.set(language, parser);
-  }
-  return parser;
-}
-
-/**
- * The snippet's tokens, parsed as reftrack parses a fragment: when it begins inside a docstring or
- * block comment, also with the opener prepended, keeping the parse with less text in ERROR nodes,
- * so the reformatter treats the docstring's prose as the string it is in the file.
- */
-function lexemes(code: string, language: LanguageName): Lexeme[] {
-  const definition = languageByName(language);
-  const literal = new Set(Object.keys(definition.literalTypes));
-  const comments = new Set(definition.commentTypes);
-  const lex = (prefix: string): { lexemes: Lexeme[]; errorChars: number } => {
-    const text = prefix + code;
-    const cursor = parserFor(language).parse(text).walk();
-    const out: Lexeme[] = [];
-    let errorChars = 0;
-    let errorDepth = 0;
-    const visit = (): void => {
-      const type = cursor.nodeType;
-      const isError = type === "ERROR";
-      if (isError) errorChars += cursor.endIndex - cursor.startIndex;
-      const atomic = comments.has(type) || (cursor.nodeIsNamed && literal.has(type));
-      if (!atomic && cursor.gotoFirstChild()) {
-        if (isError) errorDepth++;
-        do visit();
-        while (cursor.gotoNextSibling());
-        cursor.gotoParent();
-        if (isError) errorDepth--;
-        return;
-      }
-      const start = Math.max(0, cursor.startIndex - prefix.length);
-      const end = cursor.endIndex - prefix.length;
-      if (end <= start) return;
-      const token = code.slice(start, end);
-      out.push({ start, end, text: token, lineComment: comments.has(type) && /^(#|\/\/)/.test(token), inError: errorDepth > 0 || isError });
-    };
-    visit();
-    return { lexemes: out, errorChars };
-  };
-  let best = lex("");
-  if (best.errorChars === 0) return best.lexemes;
-  for (const [open, close] of definition.spanningDelimiters) {
-    if (!beginsInside(code, open, close)) continue;
-    const retried = lex(open);
-    if (retried.errorChars < best.errorChars) best = retried;
-  }
-  return best.lexemes;
 }
 
 /** Operators whose surrounding space is free in every one of these languages, next to a name or number. */
@@ -102,7 +29,6 @@ function spaceIsFree(left: string, right: string): boolean {
 export function reformat(snippet: Snippet, rng: Rng): Snippet {
   const { code, language } = snippet;
   const tokens = lexemes(code, language);
-  const columnOf = (offset: number): number => (offset === 0 ? 0 : offset - (code.lastIndexOf("\n", offset - 1) + 1));
   const newlinesIn = (text: string): number => text.split("\n").length - 1;
 
   // The layout in front of each kept token: line breaks, or the original same-line gap.
@@ -127,15 +53,7 @@ export function reformat(snippet: Snippet, rng: Rng): Snippet {
     pendingBreaks = 0;
   }
 
-  const pythonIndent = new Map<number, number>();
-  if (language === "python") {
-    const columns = [...new Set(placed.filter((p, i) => i === 0 || p.breaks > 0).map((p) => columnOf(p.token.start)))].sort((a, b) => a - b);
-    let last = -1;
-    for (const column of columns) {
-      last = Math.max(last + 1, Math.floor(column / 2));
-      pythonIndent.set(column, last);
-    }
-  }
+  const pythonIndent = offsideIndents(placed.filter((p, i) => i === 0 || p.breaks > 0).map((p) => columnOf(code, p.token.start)));
   const indentFor = (column: number): number => (language === "python" ? pythonIndent.get(column)! : column * 2);
 
   let out = "";
@@ -146,10 +64,10 @@ export function reformat(snippet: Snippet, rng: Rng): Snippet {
     if (token.inError || previous?.inError || /\S/.test(gap.replace(/\\\n/g, ""))) {
       // Left exactly as it was (the gap may hold a line continuation or unparsed text).
       out += i === 0 ? gap : code.slice(previous!.end, token.start);
-      if (breaks > 0) lineIndent = columnOf(token.start);
+      if (breaks > 0) lineIndent = columnOf(code, token.start);
     } else if (i === 0 || breaks > 0) {
       out += "\n".repeat(i === 0 ? 0 : breaks);
-      lineIndent = indentFor(columnOf(token.start));
+      lineIndent = indentFor(columnOf(code, token.start));
       if (i > 0 && rng.next() < 0.1) out += "\n";
       if (i > 0 && rng.next() < 0.05) out += `${" ".repeat(lineIndent)}${comment(language)}\n`;
       out += " ".repeat(lineIndent);

@@ -23,7 +23,7 @@ import { DEFAULT_MATCH_OPTIONS, type MatchOptions, type Reference } from "../../
 import { ReferenceTracker } from "../../src/tracker.js";
 import { loadTokenHasher } from "../../src/hashing.js";
 import { Normalizer } from "../../src/normalize/normalize.js";
-import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, sampleWindows } from "../snippets.js";
+import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, loadDisguises, sampleWindows } from "../snippets.js";
 import { FORMS, type Form, applyForm, rename } from "./forms.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -354,6 +354,7 @@ async function main(): Promise<void> {
   const python = defaults.sources.find((s) => s.name === "cpython-stdlib");
   if (!python) throw new Error("the quality benchmark needs python3 for its Python corpus");
 
+  await loadDisguises();
   // Positives: regions of 8–40 lines of indexed files, in every form.
   const rng = new Rng(20261123);
   const positiveFiles: Record<LanguageName, string[]> = {

@@ -149,64 +149,21 @@ class LanguageNormalizer {
   }
 
   /**
-   * Normalizes `source`, read as a fragment cut from a file at line boundaries:
-   * - In an offside-rule language (Python) whose first line is indented, blocks are opened first
-   *   (see blockPrelude), so the indented code parses as it does in its file and not as an
-   *   "unexpected indent" error.
-   * - When a multi-line string's or comment's delimiters, by their count or order, say it may begin
-   *   inside one, and it parses with an error in its first two lines before the first closing
-   *   delimiter, it is also tried with the opener inserted, and whichever parse left less text in
-   *   ERROR nodes is kept. Prose read as code fails at once; an error later, after lines that
-   *   parsed, is not prose (the fragment ends inside a span, often one holding the delimiter, as
-   *   backquotes in a doc comment), and an opener would turn that code into one string.
-   * - Likewise, when they say it may end inside one and it parses with errors only from the last
-   *   opener on, it is also tried with the closer appended, so a doc comment cut off at the
-   *   fragment's end stays a comment rather than code full of errors. (An error before that opener
-   *   means the fragment begins inside: a closer would make all of it one string.)
-   * Neither adds a token or changes a line number.
+   * Normalizes `source`, read as a fragment cut from a file at line boundaries (see
+   * parseAsFragment). No framing adds a token or changes a line number.
    */
   normalize(source: string): TokenStream {
-    const prelude = this.definition.offsideRule ? blockPrelude(source) : "";
-    const framing: Framing = { prelude, opener: "", closer: "" };
-    const { tokens: plain, firstErrorAt } = this.normalizeText(source, framing);
-    if (!plain.hasErrors) return plain;
-    let best = plain;
-    let bestSwallowed = 0;
-    const proseEnd = endOfSecondLine(source);
-    for (const [open, close] of this.definition.spanningDelimiters) {
-      // Each candidate with the text its inserted delimiter turns into string or comment: on a tie
-      // in errors, the smaller (a single """ opens the rest or closes what came before).
-      const candidates: [Framing, number][] = [];
-      const firstClose = source.indexOf(close);
-      if (beginsInside(source, open, close) && firstErrorAt <= Math.min(firstClose, proseEnd)) {
-        candidates.push([{ prelude, opener: open, closer: "" }, firstClose + close.length]);
-      }
-      const lastOpen = source.lastIndexOf(open);
-      if (endsInside(source, open, close) && firstErrorAt >= lastOpen) {
-        candidates.push([{ prelude, opener: "", closer: close }, source.length - lastOpen]);
-      }
-      for (const [candidate, swallowed] of candidates) {
-        const retried = this.normalizeText(source, candidate).tokens;
-        if (retried.errorChars < best.errorChars || (retried.errorChars === best.errorChars && swallowed < bestSwallowed)) {
-          best = retried;
-          bestSwallowed = swallowed;
-        }
-      }
-    }
-    return best;
+    return parseAsFragment(source, this.definition, (framing) => this.normalizeText(source, framing)).tokens;
   }
 
-  /** The token stream, and where (in the source) the first ERROR node begins. */
-  private normalizeText(source: string, framing: Framing): { tokens: TokenStream; firstErrorAt: number } {
-    // The parsed text is prelude + the first line's indentation + opener + the rest of the source;
-    // offsets past the opener map back to the source by one subtraction.
-    const firstLineIndent = framing.opener === "" ? 0 : /^[ \t]*/.exec(source)![0].length;
-    const text = framing.prelude + source.slice(0, firstLineIndent) + framing.opener + source.slice(firstLineIndent) + framing.closer;
-    const preludeEnd = framing.prelude.length;
-    const openerEnd = preludeEnd + firstLineIndent + framing.opener.length;
-    const shift = framing.prelude.length + framing.opener.length;
-    const toSource = (offset: number): number =>
-      offset >= openerEnd ? Math.min(offset - shift, source.length) : Math.max(0, Math.min(offset - preludeEnd, firstLineIndent));
+  /** The framing normalize() parses `source` in. */
+  framingOf(source: string): Framing {
+    return parseAsFragment(source, this.definition, (framing) => this.normalizeText(source, framing)).framing;
+  }
+
+  /** The token stream of one framing of the source. */
+  private normalizeText(source: string, framing: Framing): FramedParse & { readonly tokens: TokenStream; readonly framing: Framing } {
+    const { text, preludeEnd, toSource } = framedText(source, framing);
     const tree = this.parser.parse(text);
     noteParsedBytes(text.length);
     const capacity = Math.max(16, source.length >>> 1);
@@ -313,18 +270,87 @@ class LanguageNormalizer {
       hasErrors: tree.rootNode.hasError,
       errorChars,
     };
-    return { tokens, firstErrorAt };
+    return { tokens, framing, errorChars, firstErrorAt, hasErrors: tokens.hasErrors };
   }
 }
 
-/** What is put around a fragment before parsing it (see LanguageNormalizer.normalize). */
-interface Framing {
+/** What is put around a fragment before parsing it (see parseAsFragment). */
+export interface Framing {
   /** Whole lines before the source: blocks opened for an indented first line. */
   readonly prelude: string;
   /** A multi-line string's or comment's opener, inserted after the first line's indentation. */
   readonly opener: string;
   /** A multi-line string's or comment's closer, appended. */
   readonly closer: string;
+}
+
+/** What choosing a framing needs to know of a parse of it. */
+export interface FramedParse {
+  readonly hasErrors: boolean;
+  /** Characters inside ERROR nodes. */
+  readonly errorChars: number;
+  /** Where, in the source, the first ERROR node begins (Infinity for none). */
+  readonly firstErrorAt: number;
+}
+
+/**
+ * Parses a fragment cut from a file at line boundaries so it reads as its lines do in the file:
+ * - In an offside-rule language (Python) whose first line is indented, blocks are opened first
+ *   (see blockPrelude), so the indented code parses as in its file and not as "unexpected indent".
+ * - When a multi-line string's or comment's delimiters, by their count or order, say it may begin
+ *   inside one, and it parses with an error in its first two lines before the first closing
+ *   delimiter, it is also parsed with the opener inserted. Prose read as code fails at once; an
+ *   error later, after lines that parsed, is not prose (the fragment ends inside a span, often one
+ *   holding the delimiter, as backquotes in a doc comment), and an opener would make code a string.
+ * - When they say it may end inside one and it parses with errors only from the last opener on,
+ *   it is also parsed with the closer appended, so a doc comment cut off at the end stays a
+ *   comment rather than code full of errors.
+ * The parse with least text in ERROR nodes wins; on a tie, the one whose inserted delimiter turned
+ * less text into string or comment (a lone `"""` closes what came before rather than opening the
+ * rest). `parse` is given each framing to try; the normalizer and the benchmarks' disguisers share
+ * this choice, so both read a fragment alike.
+ */
+export function parseAsFragment<T extends FramedParse>(source: string, definition: LanguageDefinition, parse: (framing: Framing) => T): T {
+  const prelude = definition.offsideRule ? blockPrelude(source) : "";
+  const plain = parse({ prelude, opener: "", closer: "" });
+  if (!plain.hasErrors) return plain;
+  let best = plain;
+  let bestSwallowed = 0;
+  const proseEnd = endOfSecondLine(source);
+  for (const [open, close] of definition.spanningDelimiters) {
+    const candidates: [Framing, number][] = [];
+    const firstClose = source.indexOf(close);
+    if (beginsInside(source, open, close) && plain.firstErrorAt <= Math.min(firstClose, proseEnd)) {
+      candidates.push([{ prelude, opener: open, closer: "" }, firstClose + close.length]);
+    }
+    const lastOpen = source.lastIndexOf(open);
+    if (endsInside(source, open, close) && plain.firstErrorAt >= lastOpen) {
+      candidates.push([{ prelude, opener: "", closer: close }, source.length - lastOpen]);
+    }
+    for (const [candidate, swallowed] of candidates) {
+      const retried = parse(candidate);
+      if (retried.errorChars < best.errorChars || (retried.errorChars === best.errorChars && swallowed < bestSwallowed)) {
+        best = retried;
+        bestSwallowed = swallowed;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The text to parse for a framing: prelude + the first line's indentation + opener + the rest of
+ * the source + closer; `toSource` maps an offset in it back to the source (clamped into it).
+ */
+export function framedText(source: string, framing: Framing): { text: string; preludeEnd: number; toSource: (offset: number) => number } {
+  const firstLineIndent = framing.opener === "" ? 0 : /^[ \t]*/.exec(source)![0].length;
+  const text = framing.prelude + source.slice(0, firstLineIndent) + framing.opener + source.slice(firstLineIndent) + framing.closer;
+  const preludeEnd = framing.prelude.length;
+  const openerEnd = preludeEnd + firstLineIndent + framing.opener.length;
+  const shift = framing.prelude.length + framing.opener.length;
+  const toSource = (offset: number): number =>
+    offset >= openerEnd ? Math.min(offset - shift, source.length) : Math.max(0, Math.min(offset - preludeEnd, firstLineIndent));
+  return { text, preludeEnd, toSource };
 }
 
 /**
@@ -411,11 +437,23 @@ export class Normalizer {
   constructor(private readonly hasher: TokenHasher) {}
 
   normalize(source: string, language: LanguageDefinition): TokenStream {
+    return this.forLanguage(language).normalize(source);
+  }
+
+  /**
+   * How normalize() frames `source` to parse it (see parseAsFragment), for tools that must read a
+   * fragment as the normalizer does.
+   */
+  framingOf(source: string, language: LanguageDefinition): Framing {
+    return this.forLanguage(language).framingOf(source);
+  }
+
+  private forLanguage(language: LanguageDefinition): LanguageNormalizer {
     let normalizer = this.byLanguage.get(language.name);
     if (!normalizer) {
       normalizer = new LanguageNormalizer(language, this.hasher);
       this.byLanguage.set(language.name, normalizer);
     }
-    return normalizer.normalize(source);
+    return normalizer;
   }
 }
