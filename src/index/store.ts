@@ -445,47 +445,75 @@ class StatisticsPass {
   }
 }
 
+/**
+ * Rows per block of staged fingerprints. Staging grows by whole blocks and never copies: a doubling
+ * array held the old and the new copy at once, and a source that pushed staging past a power of two
+ * (10 M rows) briefly needed 300 MB for what 120 MB holds.
+ */
+const STAGED_BLOCK_SHIFT = 18;
+const STAGED_BLOCK_ROWS = 1 << STAGED_BLOCK_SHIFT;
+const STAGED_BLOCK_MASK = STAGED_BLOCK_ROWS - 1;
+
+/** Fingerprint rows waiting to be merged into the searchable table, in append order. */
 export class StagedFingerprints {
-  hashes = new Int32Array(1 << 16);
-  contents = new Uint32Array(1 << 16);
-  positions = new Uint32Array(1 << 16);
+  private readonly hashBlocks: Int32Array[] = [];
+  private readonly contentBlocks: Uint32Array[] = [];
+  private readonly positionBlocks: Uint32Array[] = [];
   length = 0;
 
-  append(hashes: Int32Array, contentId: number, positions: Uint32Array): void {
-    const needed = this.length + hashes.length;
-    if (needed > this.hashes.length) {
-      let capacity = this.hashes.length;
-      while (capacity < needed) capacity *= 2;
-      this.hashes = grow(this.hashes, new Int32Array(capacity), this.length);
-      this.contents = grow(this.contents, new Uint32Array(capacity), this.length);
-      this.positions = grow(this.positions, new Uint32Array(capacity), this.length);
-    }
-    this.hashes.set(hashes, this.length);
-    this.contents.fill(contentId, this.length, needed);
-    this.positions.set(positions, this.length);
-    this.length = needed;
+  hash(row: number): number {
+    return this.hashBlocks[row >>> STAGED_BLOCK_SHIFT]![row & STAGED_BLOCK_MASK]!;
   }
 
+  content(row: number): number {
+    return this.contentBlocks[row >>> STAGED_BLOCK_SHIFT]![row & STAGED_BLOCK_MASK]!;
+  }
+
+  position(row: number): number {
+    return this.positionBlocks[row >>> STAGED_BLOCK_SHIFT]![row & STAGED_BLOCK_MASK]!;
+  }
+
+  append(hashes: Int32Array, contentId: number, positions: Uint32Array): void {
+    for (let from = 0; from < hashes.length; ) {
+      const block = this.length >>> STAGED_BLOCK_SHIFT;
+      const offset = this.length & STAGED_BLOCK_MASK;
+      if (block === this.hashBlocks.length) {
+        this.hashBlocks.push(new Int32Array(STAGED_BLOCK_ROWS));
+        this.contentBlocks.push(new Uint32Array(STAGED_BLOCK_ROWS));
+        this.positionBlocks.push(new Uint32Array(STAGED_BLOCK_ROWS));
+      }
+      const take = Math.min(hashes.length - from, STAGED_BLOCK_ROWS - offset);
+      this.hashBlocks[block]!.set(hashes.subarray(from, from + take), offset);
+      this.contentBlocks[block]!.fill(contentId, offset, offset + take);
+      this.positionBlocks[block]!.set(positions.subarray(from, from + take), offset);
+      from += take;
+      this.length += take;
+    }
+  }
+
+  /** Keeps the first `length` rows; blocks no longer needed are released. */
   truncate(length: number): void {
     this.length = Math.min(this.length, length);
-    if (length === 0 && this.hashes.length > 1 << 16) {
-      this.hashes = new Int32Array(1 << 16);
-      this.contents = new Uint32Array(1 << 16);
-      this.positions = new Uint32Array(1 << 16);
-    }
+    const blocks = Math.ceil(this.length / STAGED_BLOCK_ROWS);
+    this.hashBlocks.length = blocks;
+    this.contentBlocks.length = blocks;
+    this.positionBlocks.length = blocks;
   }
 
   /** Drops every row of the given contents, keeping the others in order. */
   removeContents(contentIds: ReadonlySet<number>): void {
     let kept = 0;
-    for (let i = 0; i < this.length; i++) {
-      if (contentIds.has(this.contents[i]!)) continue;
-      this.hashes[kept] = this.hashes[i]!;
-      this.contents[kept] = this.contents[i]!;
-      this.positions[kept] = this.positions[i]!;
+    for (let row = 0; row < this.length; row++) {
+      const content = this.content(row);
+      if (contentIds.has(content)) continue;
+      const block = kept >>> STAGED_BLOCK_SHIFT;
+      const offset = kept & STAGED_BLOCK_MASK;
+      this.hashBlocks[block]![offset] = this.hash(row);
+      this.contentBlocks[block]![offset] = content;
+      this.positionBlocks[block]![offset] = this.position(row);
       kept++;
     }
-    this.length = kept;
+    this.truncate(kept);
   }
 
   /**
@@ -501,7 +529,7 @@ export class StagedFingerprints {
     const counts = new Uint32Array(1 << 16);
     for (const shift of [0, 16]) {
       counts.fill(0);
-      for (let i = 0; i < n; i++) counts[((this.hashes[order[i]!]! ^ 0x80000000) >>> shift) & 0xffff]!++;
+      for (let i = 0; i < n; i++) counts[((this.hash(order[i]!) ^ 0x80000000) >>> shift) & 0xffff]!++;
       let total = 0;
       for (let b = 0; b < counts.length; b++) {
         const c = counts[b]!;
@@ -510,17 +538,12 @@ export class StagedFingerprints {
       }
       for (let i = 0; i < n; i++) {
         const row = order[i]!;
-        scratch[counts[((this.hashes[row]! ^ 0x80000000) >>> shift) & 0xffff]!++] = row;
+        scratch[counts[((this.hash(row) ^ 0x80000000) >>> shift) & 0xffff]!++] = row;
       }
       [order, scratch] = [scratch, order];
     }
     return order;
   }
-}
-
-function grow<T extends Int32Array | Uint32Array>(from: T, to: T, length: number): T {
-  to.set(from.subarray(0, length));
-  return to;
 }
 
 /**
@@ -703,7 +726,7 @@ export class IndexWriter {
     const staged = this.staged.length;
     if (this.unmerged.size === 0 && staged === 0) return 0;
     const order = this.staged.sortedOrder();
-    const { hashes, contents, positions } = this.staged;
+    const staging = this.staged;
     // Into an empty table (a fresh build), the sorted staged rows are the whole table: the
     // statistics are gathered as they are inserted, instead of scanning the table afterwards.
     const statistics = db.prepare("SELECT 1 FROM fingerprints LIMIT 1").get() ? undefined : new StatisticsPass(order.length, sourcesOfContents(db));
@@ -717,17 +740,17 @@ export class IndexWriter {
       for (; i + INSERT_BATCH <= order.length; i += INSERT_BATCH) {
         for (let j = 0; j < INSERT_BATCH; j++) {
           const row = order[i + j]!;
-          batch[j * 3] = hashes[row]!;
-          batch[j * 3 + 1] = contents[row]!;
-          batch[j * 3 + 2] = positions[row]!;
-          statistics?.add(hashes[row]!, contents[row]!);
+          batch[j * 3] = staging.hash(row);
+          batch[j * 3 + 1] = staging.content(row);
+          batch[j * 3 + 2] = staging.position(row);
+          statistics?.add(batch[j * 3]!, batch[j * 3 + 1]!);
         }
         insertBatch.run(batch);
       }
       for (; i < order.length; i++) {
         const row = order[i]!;
-        insertOne.run(hashes[row], contents[row], positions[row]);
-        statistics?.add(hashes[row]!, contents[row]!);
+        insertOne.run(staging.hash(row), staging.content(row), staging.position(row));
+        statistics?.add(staging.hash(row), staging.content(row));
       }
       const setMerged = db.prepare("UPDATE contents SET merged = 1 WHERE id = ?");
       for (const contentId of this.stagedContents) setMerged.run(contentId);

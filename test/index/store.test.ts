@@ -17,7 +17,7 @@ describe("staged fingerprints", () => {
     }
     expect(staged.length).toBe(rows.length);
     const order = staged.sortedOrder();
-    const sorted = Array.from(order, (row) => [staged.hashes[row]!, staged.contents[row]!, staged.positions[row]!]);
+    const sorted = Array.from(order, (row) => [staged.hash(row), staged.content(row), staged.position(row)]);
     const expected = [...rows].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
     expect(sorted).toEqual(expected);
   });
@@ -28,10 +28,45 @@ describe("staged fingerprints", () => {
     staged.append(Int32Array.of(9), 2, Uint32Array.of(4));
     staged.append(Int32Array.of(-9, 3), 3, Uint32Array.of(2, 8));
     staged.removeContents(new Set([2]));
-    expect(Array.from(staged.contents.subarray(0, staged.length))).toEqual([1, 1, 3, 3]);
-    expect(Array.from(staged.hashes.subarray(0, staged.length))).toEqual([5, -5, -9, 3]);
+    const column = (get: (row: number) => number) => Array.from({ length: staged.length }, (_, row) => get(row));
+    expect(column((row) => staged.content(row))).toEqual([1, 1, 3, 3]);
+    expect(column((row) => staged.hash(row))).toEqual([5, -5, -9, 3]);
     staged.truncate(2);
     expect(staged.length).toBe(2);
     expect(Array.from(staged.sortedOrder())).toEqual([1, 0]);
+  });
+
+  it("spans blocks: a content larger than a block, rows across block ends, truncation back into a block", () => {
+    const staged = new StagedFingerprints();
+    const rows: [number, number, number][] = [];
+    // 2^18 rows per block: these straddle two block boundaries.
+    for (const [content, count] of [
+      [1, 200_000],
+      [2, 300_000],
+      [3, 70_000],
+    ] as const) {
+      const hashes = Int32Array.from({ length: count }, (_, i) => Math.imul(i + content * 1_000_003, 0x9e3779b1));
+      const positions = Uint32Array.from({ length: count }, (_, i) => i);
+      staged.append(hashes, content, positions);
+      hashes.forEach((h, i) => rows.push([h, content, i]));
+    }
+    expect(staged.length).toBe(570_000);
+    expect([staged.hash(262_144), staged.content(262_144), staged.position(262_144)]).toEqual(rows[262_144]);
+    const order = staged.sortedOrder();
+    let outOfOrder = 0;
+    for (let i = 1; i < order.length; i++) {
+      const a = order[i - 1]!;
+      const b = order[i]!;
+      if (!(staged.hash(a) < staged.hash(b) || (staged.hash(a) === staged.hash(b) && a < b))) outOfOrder++;
+    }
+    expect(order.length).toBe(570_000);
+    expect(outOfOrder).toBe(0);
+    staged.removeContents(new Set([2]));
+    expect(staged.length).toBe(270_000);
+    expect(staged.content(199_999)).toBe(1);
+    expect([staged.hash(200_000), staged.content(200_000), staged.position(200_000)]).toEqual(rows[500_000]);
+    staged.truncate(100);
+    staged.append(Int32Array.of(42), 9, Uint32Array.of(7));
+    expect([staged.hash(100), staged.content(100), staged.position(100)]).toEqual([42, 9, 7]);
   });
 });
