@@ -214,13 +214,10 @@ class LanguageNormalizer {
           const textStart = cursor.startIndex;
           const textEnd = cursor.endIndex;
           // Zero-width leaves are tokens tree-sitter invented ("MISSING") to recover from errors;
-          // the prelude's own tokens are not the source's.
-          if (textEnd > textStart && textEnd > preludeEnd) {
-            const start = toSource(textStart);
-            const end = toSource(textEnd);
-            if (end === start) {
-              // Wholly inside the inserted opener or closer: not the source's.
-            } else {
+          // tokens wholly in the prelude, opener or closer map to zero width too: not the source's.
+          const start = toSource(textStart);
+          const end = toSource(textEnd);
+          if (end > start) {
             if (count === hashes.length) {
               const grown = count * 2;
               hashes = grow32(hashes, grown);
@@ -246,7 +243,6 @@ class LanguageNormalizer {
                 ? nameHash(text, textStart, textEnd)
                 : 0;
             count++;
-            }
           }
         }
       }
