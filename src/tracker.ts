@@ -5,6 +5,7 @@ import { IndexReader, currentIndexParameters } from "./index/store.js";
 import type { LanguageDefinition, LanguageName } from "./languages/language.js";
 import { languageByName, languageForPath } from "./languages/registry.js";
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions, type Reference, findReferences } from "./match/match.js";
+import { MissScreen } from "./match/screen.js";
 import { Normalizer } from "./normalize/normalize.js";
 
 /** Say which language the code is in, by name or by a file path whose extension decides. */
@@ -19,6 +20,11 @@ export interface OpenOptions {
   readonly fingerprinting?: FingerprintParameters;
   /** Answer absent fingerprints from the index's in-memory filter (default true). */
   readonly useFilter?: boolean;
+  /**
+   * Answer queries that cannot match without parsing them (match/screen.ts; default true). Off
+   * only to measure what it saves and what it turns away.
+   */
+  readonly screen?: boolean;
 }
 
 /**
@@ -30,19 +36,22 @@ export class ReferenceTracker {
     private readonly reader: IndexReader,
     private readonly normalizer: Normalizer,
     private readonly fingerprinting: FingerprintParameters,
+    private readonly screen: MissScreen | undefined,
   ) {}
 
   static async open(dbPath: string, options: OpenOptions = {}): Promise<ReferenceTracker> {
     const fingerprinting = options.fingerprinting ?? DEFAULT_FINGERPRINT_PARAMETERS;
     const hasher: TokenHasher = await loadTokenHasher();
     const reader = IndexReader.open(dbPath, currentIndexParameters(fingerprinting), { useFilter: options.useFilter ?? true });
-    return new ReferenceTracker(reader, new Normalizer(hasher), fingerprinting);
+    const screen = options.screen === false ? undefined : new MissScreen(reader, hasher, fingerprinting);
+    return new ReferenceTracker(reader, new Normalizer(hasher), fingerprinting, screen);
   }
 
   match(code: string, target: MatchTarget): MatchResult {
     if (typeof code !== "string") throw new ReftrackError("match() expects the code as a string");
     const language = resolveLanguage(target);
     const options = resolveMatchOptions(target);
+    if (this.screen && !this.screen.mayMatch(code, language, options)) return { language: language.name, references: [] };
     const tokens = this.normalizer.normalize(code, language);
     const prints = fingerprint(tokens, this.fingerprinting);
     return { language: language.name, references: findReferences(tokens, prints, this.reader, this.fingerprinting, options) };

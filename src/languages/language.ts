@@ -61,4 +61,27 @@ export interface LanguageDefinition {
    * parsed inside opened blocks, as its lines are in the file (see normalize.ts).
    */
   readonly offsideRule?: boolean;
+  /** How to read the language's tokens without parsing it (normalize/lexical.ts). */
+  readonly lexicon: Lexicon;
+}
+
+/**
+ * The tokens of a language as a lexer without a grammar sees them, spelled as tree-sitter names
+ * them, so a lexed stream mostly equals the parsed one (see normalize/lexical.ts).
+ */
+export interface Lexicon {
+  /** Strings, comments, regular expressions and templates as in ECMAScript, or as in Python. */
+  readonly dialect: "ecmascript" | "python";
+  /** Words that are always keywords, mapped to the token tree-sitter gives them (Python `True` is "true"). */
+  readonly keywords: Readonly<Record<string, string>>;
+  /** Keywords that name a statement only when an operand follows on the line (Python 2's `print x`). */
+  readonly callableKeywords?: readonly string[];
+  /** Words that are keywords when a name or bracket follows on their line (`type T`, `readonly x`), names otherwise. */
+  readonly contextualKeywords?: readonly string[];
+  /** Words that are keywords in a type position (`x: string`), names otherwise. */
+  readonly typeKeywords?: readonly string[];
+  /** Operators and punctuation (the longest that fits is read). */
+  readonly operators: readonly string[];
+  /** The block comment's delimiters, if the language has one. */
+  readonly blockComment?: readonly [open: string, close: string];
 }

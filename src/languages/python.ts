@@ -22,4 +22,27 @@ export const python: LanguageDefinition = {
     ["'''", "'''"],
   ],
   offsideRule: true,
+  lexicon: {
+    dialect: "python",
+    keywords: {
+      ...Object.fromEntries(
+        [
+          "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+          "exec", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
+          "print", "raise", "return", "try", "while", "with", "yield",
+        ].map((word) => [word, word]),
+      ),
+      // tree-sitter-python's node types for the constants.
+      True: "true",
+      False: "false",
+      None: "none",
+    },
+    // Python 2's print and exec statements; called, they are names.
+    callableKeywords: ["print", "exec"],
+    operators: [
+      "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "==", "!=", "<=", ">=", "<>", "<<", ">>", "+=", "-=",
+      "*=", "/=", "%=", "&=", "|=", "^=", "@=",
+      "(", ")", "[", "]", "{", "}", ":", ";", ",", ".", "=", "+", "-", "*", "/", "%", "&", "|", "^", "~", "<", ">", "@",
+    ],
+  },
 };

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type Parser from "tree-sitter";
-import type { LanguageDefinition } from "./language.js";
+import type { LanguageDefinition, Lexicon } from "./language.js";
 
 const require = createRequire(import.meta.url);
 
@@ -55,7 +55,32 @@ export const JS_MODULE_BOILERPLATE = [
   { types: ["pair"], pattern: /^(?:[\w$]+|'[^']*'|"[^"]*")\s*:\s*require\s*\(/ },
 ] as const;
 
+/** Reserved words: tree-sitter reads them as keyword tokens (or `this`, `null` nodes) wherever they are. */
+const ECMASCRIPT_KEYWORDS = [
+  "async", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
+  "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return",
+  "super", "switch", "this", "throw", "true", "try", "typeof", "undefined", "var", "void", "while", "with", "yield",
+];
+
+const lexicon: Lexicon = {
+  dialect: "ecmascript",
+  keywords: Object.fromEntries(ECMASCRIPT_KEYWORDS.map((word) => [word, word])),
+  contextualKeywords: [
+    "abstract", "accessor", "as", "asserts", "declare", "enum", "get", "implements", "infer", "interface", "is", "keyof",
+    "let", "module", "namespace", "of", "override", "private", "protected", "public", "readonly", "satisfies", "set",
+    "static", "type", "unique",
+  ],
+  typeKeywords: ["any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "unknown"],
+  operators: [
+    ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&",
+    "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
+    "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "/", "%", "&", "|", "^", "!", "~", "?", ":", "=", ".", "@",
+  ],
+  blockComment: ["/*", "*/"],
+};
+
 const shared = {
+  lexicon,
   moduleBoilerplate: JS_MODULE_BOILERPLATE,
   identifierTypes,
   memberNames: { types: ["property_identifier", "private_property_identifier"] },

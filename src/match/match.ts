@@ -264,9 +264,8 @@ export function referencesFromHits(
   const regions: Region[] = [];
   const sourceTokens = new Map<number, SourceTokens>();
   for (const [contentId, hits] of hitsByFile) {
-    // A region's seeds are distinct fingerprints hitting this file: a file hit by fewer than
-    // minSeeds of them cannot yield a reference, so it is not read at all.
-    if (distinctCount(hits.hashes) < options.minSeeds) continue;
+    // A file that cannot yield a reference is not read at all.
+    if (distinctCount(hits.hashes) < seedsNeeded(options)) continue;
     const tokens = new SourceTokens(reader, contentId);
     sourceTokens.set(contentId, tokens);
     const segments = extendSeeds(hits, querySignatures, tokens, parameters.kgramTokens);
@@ -284,6 +283,14 @@ export function referencesFromHits(
   return toReferences(regions, query, reader, sourceTokens, options.maxReferencesPerGroup);
 }
 
+/**
+ * A region's seeds are distinct fingerprints hitting its file: a file hit by fewer than this many
+ * of them cannot yield a reference.
+ */
+export function seedsNeeded(options: MatchOptions): number {
+  return Math.max(1, Math.ceil(options.minSeeds));
+}
+
 /** The lookup stage: every occurrence of the query's fingerprints, minus boilerplate. */
 export function collectHits(fingerprints: Fingerprints, reader: IndexReader, options: MatchOptions): HitsByFile {
   const hitsByFile = new Map<number, FileHits>();
@@ -297,14 +304,17 @@ export function collectHits(fingerprints: Fingerprints, reader: IndexReader, opt
     let entry = seen.get(hash);
     if (entry === undefined) {
       entry = null;
-      const knownFiles = reader.common?.fileCount(hash);
-      if (knownFiles === undefined || knownFiles <= options.maxFileFrequency) {
-        const found = reader.lookup(hash, rowLimit);
-        const files = distinctFiles(found);
-        if ((rowLimit < 0 || found.length < rowLimit) && files <= options.maxFileFrequency) entry = { rows: found, files };
-        else if (knownFiles === undefined) entry = projectRepetition(hash, reader, options);
-      } else if (knownFiles <= MAX_REPETITION_FILES) {
-        entry = projectRepetition(hash, reader, options);
+      // Absent, or boilerplate known from the common table: no posting list to read.
+      if (couldSeed(hash, reader, options)) {
+        const knownFiles = reader.common?.fileCount(hash);
+        if (knownFiles === undefined || knownFiles <= options.maxFileFrequency) {
+          const found = reader.lookup(hash, rowLimit);
+          const files = distinctFiles(found);
+          if ((rowLimit < 0 || found.length < rowLimit) && files <= options.maxFileFrequency) entry = { rows: found, files };
+          else if (knownFiles === undefined) entry = projectRepetition(hash, reader, options);
+        } else {
+          entry = projectRepetition(hash, reader, options);
+        }
       }
       seen.set(hash, entry);
     }
@@ -327,14 +337,24 @@ export function collectHits(fingerprints: Fingerprints, reader: IndexReader, opt
 }
 
 /**
+ * What collectHits can tell of a hash from memory alone: false when the filter says it is absent
+ * or the common table says it is in more files than any seed may be; true when it may seed.
+ */
+export function couldSeed(hash: number, reader: IndexReader, options: MatchOptions): boolean {
+  if (reader.filter && !reader.filter.mayContain(hash)) return false;
+  const knownFiles = reader.common?.fileCount(hash);
+  if (knownFiles === undefined || knownFiles <= options.maxFileFrequency) return true;
+  if (options.maxSourceFrequency < 1 || knownFiles > MAX_REPETITION_FILES) return false;
+  return (reader.common!.sourceCount(hash) ?? 0) <= options.maxSourceFrequency;
+}
+
+/**
  * A fingerprint above the file cut-off, kept when its files are all in at most maxSourceFrequency
  * sources and at most MAX_REPETITION_FILES of them (see MatchOptions.maxSourceFrequency).
  */
 function projectRepetition(hash: number, reader: IndexReader, options: MatchOptions): { rows: [number, number][]; files: number } | null {
+  // Known boilerplate (many sources) was refused by couldSeed before its long posting list is read.
   if (options.maxSourceFrequency < 1) return null;
-  // Known boilerplate (many sources) is refused before its long posting list is read.
-  const knownSources = reader.common?.sourceCount(hash);
-  if (knownSources !== undefined && knownSources > options.maxSourceFrequency) return null;
   const found = reader.lookup(hash, MAX_REPETITION_FILES * 8 + 1);
   const files = distinctFiles(found);
   if (found.length > MAX_REPETITION_FILES * 8 || files > MAX_REPETITION_FILES) return null;

@@ -401,7 +401,7 @@ export function beginsInside(text: string, open: string, close: string): boolean
 const NAME_HASH_CHARS = 64;
 
 /** FNV-1a of the token's source text folded to 16 bits, 1–65535 (0 means "not a name"). */
-function nameHash(source: string, start: number, end: number): number {
+export function nameHash(source: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   const stop = Math.min(end, start + NAME_HASH_CHARS);
   for (let i = start; i < stop; i++) {

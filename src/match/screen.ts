@@ -1,0 +1,65 @@
+import { type FingerprintParameters, fingerprint } from "../fingerprint/fingerprint.js";
+import type { TokenHasher } from "../hashing.js";
+import type { IndexReader } from "../index/store.js";
+import type { LanguageDefinition, LanguageName } from "../languages/language.js";
+import { LexicalNormalizer } from "../normalize/lexical.js";
+import { type TokenStream, beginsInside } from "../normalize/normalize.js";
+import { type MatchOptions, couldSeed, seedsNeeded } from "./match.js";
+
+/**
+ * The miss path. Most suggestions match nothing, and for them parsing is most of the cost (a
+ * 20-line fragment: 0.17 ms of tree-sitter at p50, against a 0.1 ms budget). A reference needs a
+ * file hit by at least minSeeds distinct fingerprints of the query that are rare enough to seed
+ * (collectHits, canYieldReference). The screen asks that question of the query as the lexer reads
+ * it instead of the parser, and a query no file can answer is given "no references" unparsed.
+ *
+ * The lexer agrees with the indexed files' own tokens on 95–99% of k-grams, as often as
+ * tree-sitter's parse of the fragment does, and winnowing is local: a copy keeps its seeds unless
+ * the lexer misreads a token in every window that selects one. bench/RESULTS.md counts what the
+ * screen turns away, and bench/QUALITY.md counts copies it turned away that parsing would find.
+ */
+export class MissScreen {
+  private readonly lexers = new Map<LanguageName, LexicalNormalizer>();
+
+  constructor(
+    private readonly reader: IndexReader,
+    private readonly hasher: TokenHasher,
+    private readonly parameters: FingerprintParameters,
+  ) {}
+
+  /** False when `code` cannot yield a reference under `options`; true when it may. */
+  mayMatch(code: string, language: LanguageDefinition, options: MatchOptions): boolean {
+    // Without the in-memory filter every absent hash is an SQLite read, and the screen no cheaper than parsing.
+    if (!this.reader.filter) return true;
+    const lexer = this.lexerFor(language);
+    if (this.someFileMayYield(lexer.tokens(code), options)) return true;
+    // A fragment may begin inside a multi-line string or comment: then that reading is tried too.
+    for (const [open, close] of language.spanningDelimiters) {
+      if (beginsInside(code, open, close) && this.someFileMayYield(lexer.tokens(code, { insideOf: close }), options)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether some indexed file holds minSeeds of the fingerprints that could seed. Decided in
+   * memory when fewer than that could (most misses), else in one SQLite statement: reading
+   * every posting list as collectHits does would cost more than parsing.
+   */
+  private someFileMayYield(tokens: TokenStream, options: MatchOptions): boolean {
+    const prints = fingerprint(tokens, this.parameters);
+    const seeds = new Set<number>();
+    for (const hash of prints.hashes) if (couldSeed(hash, this.reader, options)) seeds.add(hash);
+    const needed = seedsNeeded(options);
+    if (seeds.size < needed) return false;
+    return needed === 1 || this.reader.someContentHolds([...seeds], needed);
+  }
+
+  private lexerFor(language: LanguageDefinition): LexicalNormalizer {
+    let lexer = this.lexers.get(language.name);
+    if (!lexer) {
+      lexer = new LexicalNormalizer(language, this.hasher);
+      this.lexers.set(language.name, lexer);
+    }
+    return lexer;
+  }
+}

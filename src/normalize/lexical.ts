@@ -1,0 +1,475 @@
+import type { TokenHasher } from "../hashing.js";
+import type { LanguageDefinition, Lexicon } from "../languages/language.js";
+import { MAX_TOKEN_CHARS, nameHash, type TokenStream } from "./normalize.js";
+
+/**
+ * A lexer that reads the token stream the tree-sitter normalizer would give, without parsing:
+ * the same token texts ("$id", "$str", "if", "=>"), names and lines, decided from the characters
+ * around each token instead of a syntax tree. It is right for nearly all tokens of ordinary code
+ * and wrong for a few (a contextual keyword read as a name, JSX text, a `/` taken for division),
+ * which is why it is only used to rule queries out (see match/screen.ts), never to match them.
+ * A tree-sitter parse of a 20-line fragment costs 0.15–0.25 ms here; this costs a tenth of that.
+ */
+
+/** Where a token came from, for the context rules that classify the next one. */
+const enum Kind {
+  None,
+  Word,
+  Keyword,
+  Number,
+  String,
+  Punct,
+}
+
+/** What follows a fragment's first line when it may begin inside a multi-line string or comment. */
+export interface LexicalStart {
+  /** The delimiter that would have opened it: lexing starts inside that span. */
+  readonly insideOf: string;
+}
+
+class TokenBuffer {
+  hashes = new Uint32Array(256);
+  startLines = new Uint32Array(256);
+  endLines = new Uint32Array(256);
+  charWeights = new Uint8Array(256);
+  names = new Uint16Array(256);
+  count = 0;
+
+  push(hash: number, startLine: number, endLine: number, chars: number, name: number): void {
+    if (this.count === this.hashes.length) this.grow();
+    const i = this.count++;
+    this.hashes[i] = hash;
+    this.startLines[i] = startLine;
+    this.endLines[i] = endLine;
+    this.charWeights[i] = Math.min(chars, MAX_TOKEN_CHARS);
+    this.names[i] = name;
+  }
+
+  private grow(): void {
+    const size = this.hashes.length * 2;
+    const grow = <T extends Uint32Array | Uint16Array | Uint8Array>(from: T, make: (n: number) => T): T => {
+      const to = make(size);
+      to.set(from);
+      return to;
+    };
+    this.hashes = grow(this.hashes, (n) => new Uint32Array(n));
+    this.startLines = grow(this.startLines, (n) => new Uint32Array(n));
+    this.endLines = grow(this.endLines, (n) => new Uint32Array(n));
+    this.charWeights = grow(this.charWeights, (n) => new Uint8Array(n));
+    this.names = grow(this.names, (n) => new Uint16Array(n));
+  }
+}
+
+/** Tokens after which a name is in a type position (`x: string`, `A | number`, `Map<string, T>`). */
+const TYPE_POSITION_AFTER = new Set([":", "|", "&", "<", "keyof", "=>", "as", "extends", "satisfies", "readonly"]);
+
+/** Marks a class body's `{` on the bracket stack (other entries are the bracket's character code). */
+const CLASS_BODY = -1;
+
+/** Tokens after which a name in a class body is a member's (`static x`, `get y()`, `} z()`). */
+const MEMBER_NAME_AFTER = new Set([
+  "{", "}", ";", "*", "static", "get", "set", "async", "readonly", "private", "public", "protected", "override",
+  "abstract", "declare", "accessor",
+]);
+
+/** Tokens after which `name:` in braces is an object's or type's key, not a typed variable (`let x: T`). */
+const OBJECT_KEY_AFTER = new Set(["{", ",", ";"]);
+
+/** Whether a statement could end after this token (JavaScript has no newline token to say so). */
+function statementComplete(previous: Kind, previousText: string): boolean {
+  if (previous === Kind.String || previous === Kind.Word || previous === Kind.Number) return true;
+  return previous === Kind.Punct && (previousText === ")" || previousText === "]" || previousText === "}");
+}
+
+function isWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
+}
+
+function isWordPart(c: number): boolean {
+  return isWordStart(c) || (c >= 48 && c <= 57);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+}
+
+/** The lexical reading of one language; one per language, reused across calls. */
+export class LexicalNormalizer {
+  private readonly hashOf = new Map<string, number>();
+  private readonly keywords: ReadonlyMap<string, string>;
+  private readonly contextual: ReadonlySet<string>;
+  private readonly typeKeywords: ReadonlySet<string>;
+  private readonly operatorsByFirst: ReadonlyMap<number, readonly string[]>;
+  private readonly dropped: ReadonlySet<string>;
+  private readonly literalClasses: Uint32Array;
+  private readonly lexicon: Lexicon;
+  private readonly idHash: number;
+  private readonly stringHash: number;
+  private readonly numberHash: number;
+  private readonly regexHash: number;
+
+  constructor(
+    private readonly definition: LanguageDefinition,
+    private readonly hasher: TokenHasher,
+  ) {
+    this.lexicon = definition.lexicon;
+    this.keywords = new Map(Object.entries(this.lexicon.keywords));
+    this.contextual = new Set(this.lexicon.contextualKeywords ?? []);
+    this.typeKeywords = new Set(this.lexicon.typeKeywords ?? []);
+    const byFirst = new Map<number, string[]>();
+    for (const op of [...this.lexicon.operators].sort((a, b) => b.length - a.length)) {
+      const first = op.charCodeAt(0);
+      byFirst.set(first, [...(byFirst.get(first) ?? []), op]);
+    }
+    this.operatorsByFirst = byFirst;
+    this.dropped = new Set(definition.formattingTokens);
+    this.literalClasses = Uint32Array.from(new Set(Object.values(definition.literalTypes)), (text) => hasher.hashToken(text));
+    this.idHash = this.hash("$id");
+    this.stringHash = this.hash(definition.literalTypes.string ?? "$str");
+    this.numberHash = this.hash("$num");
+    this.regexHash = this.hash("$re");
+  }
+
+  private hash(text: string): number {
+    let hash = this.hashOf.get(text);
+    if (hash === undefined) {
+      hash = this.hasher.hashToken(text);
+      this.hashOf.set(text, hash);
+    }
+    return hash;
+  }
+
+  /**
+   * The token stream of `source`, read as a fragment: from its start, or, with `start`, from
+   * inside a multi-line string or comment opened before it.
+   */
+  tokens(source: string, start?: LexicalStart): TokenStream {
+    const python = this.lexicon.dialect === "python";
+    const out = new TokenBuffer();
+    const n = source.length;
+    let i = 0;
+    let line = 1;
+    let previous = Kind.None;
+    let previousText = "";
+    let lineStartToken = true;
+    // Open brackets, innermost last; for a skipped statement, the depth it began at.
+    const brackets: number[] = [];
+    let classPending = false;
+    let skipDepth = -1;
+    // `<` read as a type argument list, for splitting `>>` as tree-sitter does there.
+    let angleDepth = 0;
+
+    const newlinesIn = (from: number, to: number): number => {
+      let count = 0;
+      for (let p = source.indexOf("\n", from); p !== -1 && p < to; p = source.indexOf("\n", p + 1)) count++;
+      return count;
+    };
+    const emit = (hash: number, from: number, to: number, name: number, kind: Kind, text: string): void => {
+      // Only strings (and templates, regexes) can span lines.
+      const endLine = kind === Kind.String ? line + newlinesIn(from, to) : line;
+      if (skipDepth < 0) out.push(hash, line, endLine, to - from, name);
+      line = endLine;
+      previous = kind;
+      previousText = text;
+      lineStartToken = false;
+    };
+
+    if (start) {
+      // The span's closer ends the part read as its content.
+      const close = start.insideOf;
+      const end = source.indexOf(close);
+      const stop = end === -1 ? n : end + close.length;
+      const isComment = (this.lexicon.blockComment?.[0] ?? "") === close || (this.lexicon.blockComment?.[1] ?? "") === close;
+      if (!isComment) emit(this.stringHash, 0, stop, nameHash(source, 0, stop), Kind.String, "$str");
+      else line += newlinesIn(0, stop);
+      i = stop;
+    }
+
+    while (i < n) {
+      const c = source.charCodeAt(i);
+      if (c === 10) {
+        line++;
+        i++;
+        lineStartToken = true;
+        // A skipped statement ends with its line, unless brackets are open or the line goes on.
+        if (skipDepth >= 0 && brackets.length <= skipDepth && (python ? source.charCodeAt(i - 2) !== 92 : statementComplete(previous, previousText))) {
+          skipDepth = -1;
+        }
+        continue;
+      }
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
+      // Comments.
+      if (python ? c === 35 : c === 47 && source.charCodeAt(i + 1) === 47) {
+        const end = source.indexOf("\n", i);
+        i = end === -1 ? n : end;
+        continue;
+      }
+      if (!python && c === 47 && source.charCodeAt(i + 1) === 42) {
+        const end = source.indexOf("*/", i + 2);
+        const stop = end === -1 ? n : end + 2;
+        line += newlinesIn(i, stop);
+        i = stop;
+        continue;
+      }
+      if (!python && c === 35 && i === 0 && source.charCodeAt(1) === 33) {
+        const end = source.indexOf("\n", i);
+        i = end === -1 ? n : end;
+        continue;
+      }
+      if (python && c === 92) {
+        // Line continuation: formatting.
+        i++;
+        continue;
+      }
+      // Words (and Python's prefixed strings).
+      if (isWordStart(c) || (!python && c === 35 && isWordStart(source.charCodeAt(i + 1)))) {
+        let end = i + 1;
+        while (end < n && isWordPart(source.charCodeAt(end))) end++;
+        const word = source.slice(i, end);
+        const after = source.charCodeAt(end);
+        if (python && (after === 34 || after === 39) && /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/.test(word)) {
+          const stop = this.pythonStringEnd(source, end);
+          emit(this.stringHash, i, stop, nameHash(source, i, stop), Kind.String, "$str");
+          i = stop;
+          continue;
+        }
+        const wasLineStart = lineStartToken;
+        if (skipDepth < 0 && this.startsSkippedStatement(source, i, end, word, wasLineStart, brackets)) {
+          skipDepth = brackets.length;
+        }
+        const member = previousText === "." || previousText === "?." || c === 35;
+        const text = member ? undefined : this.keywordText(source, word, end, previous, previousText, angleDepth > 0);
+        if (text !== undefined) {
+          if (text === "class" && !python) classPending = true;
+          emit(this.hash(text), i, end, 0, Kind.Keyword, text);
+        } else {
+          const keepsName = !member && !this.isMemberKey(source, end, brackets, previousText);
+          emit(this.idHash, i, end, keepsName ? nameHash(source, i, end) : 0, Kind.Word, "$id");
+        }
+        i = end;
+        continue;
+      }
+      // Numbers.
+      if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(i + 1)))) {
+        let end = i + 1;
+        while (end < n) {
+          const d = source.charCodeAt(end);
+          if (isWordPart(d) || d === 46) end++;
+          else if ((d === 43 || d === 45) && /[eE]/.test(source[end - 1]!) && !/^0[xX]/.test(source.slice(i, end))) end++;
+          else break;
+        }
+        emit(this.numberHash, i, end, nameHash(source, i, end), Kind.Number, "$num");
+        i = end;
+        continue;
+      }
+      // Strings.
+      if (c === 34 || c === 39 || (!python && c === 96)) {
+        const stop = python ? this.pythonStringEnd(source, i) : c === 96 ? this.templateEnd(source, i) : this.quotedEnd(source, i);
+        emit(this.stringHash, i, stop, nameHash(source, i, stop), Kind.String, "$str");
+        i = stop;
+        continue;
+      }
+      // A regular expression where an operand is expected.
+      if (!python && c === 47 && this.regexAllowed(previous, previousText)) {
+        const stop = this.regexEnd(source, i);
+        if (stop > 0) {
+          emit(this.regexHash, i, stop, nameHash(source, i, stop), Kind.String, "$re");
+          i = stop;
+          continue;
+        }
+      }
+      // Operators and punctuation, longest first.
+      let op = source[i]!;
+      for (const candidate of this.operatorsByFirst.get(c) ?? []) {
+        if (source.startsWith(candidate, i)) {
+          op = candidate;
+          break;
+        }
+      }
+      if (op === "?." && isDigit(source.charCodeAt(i + 2))) op = "?";
+      const end = i + op.length;
+      if (op === "(" || op === "[" || op === "{") {
+        // A class body's brace is remembered as such: a member's name starts each of its lines.
+        brackets.push(op === "{" && classPending ? CLASS_BODY : c);
+        classPending = false;
+        if (op === "{" && !python) angleDepth = 0;
+      } else if (op === ")" || op === "]" || op === "}") {
+        brackets.pop();
+        if (op === "}") angleDepth = 0;
+        if (skipDepth >= 0 && brackets.length < skipDepth) skipDepth = -1;
+      }
+      if (!python) {
+        if (op === "<" && i > 0 && isWordPart(source.charCodeAt(i - 1))) angleDepth++;
+        if (angleDepth > 0 && (op === ">>" || op === ">>>")) {
+          // Closing nested type arguments: one `>` token per level, as tree-sitter lexes them there.
+          for (let p = 0; p < op.length; p++) emit(this.hash(">"), i + p, i + p + 1, 0, Kind.Punct, ">");
+          angleDepth = Math.max(0, angleDepth - op.length);
+          i = end;
+          continue;
+        }
+        if (op === ">" && angleDepth > 0) angleDepth--;
+        if (op === ";") angleDepth = 0;
+      }
+      const skipEnds = skipDepth >= 0 && !python && brackets.length === skipDepth && (op === ";" || op === ",");
+      if (this.dropped.has(op)) {
+        previous = Kind.Punct;
+        previousText = op;
+        lineStartToken = false;
+      } else if (python && op === "...") {
+        emit(this.hash("ellipsis"), i, end, 0, Kind.Keyword, "ellipsis");
+      } else {
+        emit(this.hash(op), i, end, 0, Kind.Punct, op);
+      }
+      if (skipEnds) skipDepth = -1;
+      i = end;
+    }
+    return {
+      language: this.definition.name,
+      count: out.count,
+      hashes: out.hashes.subarray(0, out.count),
+      startLines: out.startLines.subarray(0, out.count),
+      endLines: out.endLines.subarray(0, out.count),
+      charWeights: out.charWeights.subarray(0, out.count),
+      names: out.names.subarray(0, out.count),
+      literalClasses: this.literalClasses,
+      lineCount: line - (source.endsWith("\n") ? 1 : 0),
+      hasErrors: false,
+      errorChars: 0,
+    };
+  }
+
+  /** The keyword text a word is read as here, or undefined for a name. */
+  private keywordText(source: string, word: string, end: number, previous: Kind, previousText: string, inTypeArguments: boolean): string | undefined {
+    const keyword = this.keywords.get(word);
+    if (keyword !== undefined) {
+      if (this.lexicon.callableKeywords?.includes(word) && !/^[ \t]*[\w"'>[-]/.test(source.slice(end, end + 3))) return undefined;
+      return keyword;
+    }
+    if (this.contextual.has(word)) {
+      // A contextual keyword (`type`, `readonly`, `get`) is one when a name or bracket follows it on its line.
+      const next = /^[ \t]*([\w$#"'`[{*]|$)/.exec(source.slice(end, end + 40));
+      if (next && next[1] !== "" && !(previous === Kind.Word && previousText === "$id" && word !== "of" && word !== "as")) return word;
+      return undefined;
+    }
+    if (this.typeKeywords.has(word) && (TYPE_POSITION_AFTER.has(previousText) || (inTypeArguments && previousText === ","))) return word;
+    return undefined;
+  }
+
+  /** An object literal's or type's key (`{ key: 1 }`): a member name, left out of name comparison. */
+  private isMemberKey(source: string, end: number, brackets: readonly number[], previousText: string): boolean {
+    if (this.lexicon.dialect === "python") return false;
+    const innermost = brackets[brackets.length - 1];
+    if (innermost === CLASS_BODY) return MEMBER_NAME_AFTER.has(previousText);
+    if (innermost !== 123 || !OBJECT_KEY_AFTER.has(previousText)) return false;
+    return /^[ \t]*\??:/.test(source.slice(end, end + 4));
+  }
+
+  /** Whether a statement starting here is left out, as the normalizer leaves out imports and module boilerplate. */
+  private startsSkippedStatement(source: string, start: number, end: number, word: string, lineStart: boolean, brackets: readonly number[]): boolean {
+    if (this.lexicon.dialect === "python") {
+      if (!lineStart) return false;
+      if (word === "import") return true;
+      return word === "from" && /^\s+[\w.]+\s+import\b/.test(source.slice(end, end + 200));
+    }
+    if (word === "import") return lineStart && !/^[ \t]*[(.]/.test(source.slice(end, end + 4));
+    const candidates = this.definition.moduleBoilerplate;
+    if (!candidates || !lineStart) return false;
+    const text = source.slice(start, start + 160);
+    for (const rule of candidates) {
+      const isPair = rule.types.includes("pair");
+      if (isPair && brackets[brackets.length - 1] !== 123) continue;
+      if (rule.pattern.test(text)) return true;
+    }
+    return false;
+  }
+
+  private regexAllowed(previous: Kind, previousText: string): boolean {
+    if (previous === Kind.None) return true;
+    if (previous === Kind.Word || previous === Kind.Number || previous === Kind.String) return false;
+    if (previous === Kind.Keyword) return !["this", "super", "true", "false", "null", "undefined"].includes(previousText);
+    return previousText !== ")" && previousText !== "]" && previousText !== "}";
+  }
+
+  private quotedEnd(source: string, start: number): number {
+    const quote = source.charCodeAt(start);
+    for (let i = start + 1; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 92) i++;
+      else if (c === quote) return i + 1;
+      else if (c === 10) return i;
+    }
+    return source.length;
+  }
+
+  /** The end of a template literal, `${…}` substitutions (and templates in them) included. */
+  private templateEnd(source: string, start: number): number {
+    let i = start + 1;
+    while (i < source.length) {
+      const c = source.charCodeAt(i);
+      if (c === 92) {
+        i += 2;
+      } else if (c === 96) {
+        return i + 1;
+      } else if (c === 36 && source.charCodeAt(i + 1) === 123) {
+        let depth = 1;
+        i += 2;
+        while (i < source.length && depth > 0) {
+          const d = source.charCodeAt(i);
+          if (d === 123) depth++;
+          else if (d === 125) depth--;
+          else if (d === 96) {
+            i = this.templateEnd(source, i);
+            continue;
+          } else if (d === 34 || d === 39) {
+            i = this.quotedEnd(source, i);
+            continue;
+          }
+          i++;
+        }
+      } else {
+        i++;
+      }
+    }
+    return source.length;
+  }
+
+  /** The end of a regular expression literal with its flags, or -1 when none closes on this line. */
+  private regexEnd(source: string, start: number): number {
+    let inClass = false;
+    for (let i = start + 1; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10) return -1;
+      if (c === 92) i++;
+      else if (c === 91) inClass = true;
+      else if (c === 93) inClass = false;
+      else if (c === 47 && !inClass) {
+        let end = i + 1;
+        while (end < source.length && isWordPart(source.charCodeAt(end))) end++;
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /** The end of a Python string starting at its quote (prefix already read), triple-quoted or not. */
+  private pythonStringEnd(source: string, quoteAt: number): number {
+    const quote = source[quoteAt]!;
+    const triple = source.startsWith(quote.repeat(3), quoteAt);
+    if (triple) {
+      const delimiter = quote.repeat(3);
+      for (let i = quoteAt + 3; i < source.length; i++) {
+        if (source.charCodeAt(i) === 92) i++;
+        else if (source.startsWith(delimiter, i)) return i + 3;
+      }
+      return source.length;
+    }
+    return this.quotedEnd(source, quoteAt);
+  }
+}

@@ -1,0 +1,131 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/fingerprint/fingerprint.js";
+import { loadTokenHasher } from "../../src/hashing.js";
+import { IndexReader, currentIndexParameters } from "../../src/index/store.js";
+import { languageByName, languageForPath } from "../../src/languages/registry.js";
+import { DEFAULT_MATCH_OPTIONS } from "../../src/match/match.js";
+import { MissScreen } from "../../src/match/screen.js";
+import { ReferenceTracker } from "../../src/tracker.js";
+import { FIXTURES, buildFixtureIndex, temporaryDirectory, trackerForFiles } from "../helpers.js";
+
+const workspace = temporaryDirectory();
+let db: string;
+let screened: ReferenceTracker;
+let unscreened: ReferenceTracker;
+let reader: IndexReader;
+let screen: MissScreen;
+
+beforeAll(async () => {
+  db = await buildFixtureIndex(workspace.path);
+  screened = await ReferenceTracker.open(db);
+  unscreened = await ReferenceTracker.open(db, { screen: false });
+  reader = IndexReader.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
+  screen = new MissScreen(reader, await loadTokenHasher(), DEFAULT_FINGERPRINT_PARAMETERS);
+});
+afterAll(() => {
+  screened.close();
+  unscreened.close();
+  reader.close();
+  workspace.cleanup();
+});
+
+function codeFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return codeFiles(path);
+    return languageForPath(path) ? [path] : [];
+  });
+}
+
+// Written for this test: code that is in no fixture.
+const NOVEL_TS = `
+export function histogram(values: readonly number[], buckets: number): number[] {
+  const counts = new Array<number>(buckets).fill(0);
+  const low = Math.min(...values);
+  const span = Math.max(...values) - low || 1;
+  for (const value of values) {
+    const slot = Math.min(buckets - 1, Math.floor(((value - low) / span) * buckets));
+    counts[slot] = (counts[slot] ?? 0) + 1;
+  }
+  return counts;
+}
+`;
+
+describe("miss screen", () => {
+  it("changes no result: every window of every fixture file, verbatim and renamed, matches as without it", () => {
+    let windows = 0;
+    let withReferences = 0;
+    for (const file of codeFiles(join(FIXTURES, "corpus"))) {
+      const language = languageForPath(file)!.name;
+      const lines = readFileSync(file, "utf8").split("\n");
+      for (let size = 8; size <= 24; size += 8) {
+        for (let start = 0; start + size <= lines.length; start += 2) {
+          const window = lines.slice(start, start + size).join("\n");
+          const renamed = window.replace(/\b(value|key|item|total|capacity|cache|entry|timer|delay|result)\b/g, "$1Renamed");
+          for (const code of [window, renamed]) {
+            const expected = unscreened.match(code, { language });
+            expect(screened.match(code, { language }), `${file} lines ${start + 1}-${start + size}`).toEqual(expected);
+            windows++;
+            if (expected.references.length > 0) withReferences++;
+          }
+        }
+      }
+    }
+    // The comparison means something only if many windows do match.
+    expect(withReferences).toBeGreaterThan(windows / 4);
+  });
+
+  it("turns away code that is not in the index, and lets copies through", () => {
+    const options = DEFAULT_MATCH_OPTIONS;
+    expect(screen.mayMatch(NOVEL_TS, languageByName("typescript"), options)).toBe(false);
+    expect(unscreened.match(NOVEL_TS, { language: "typescript" }).references).toEqual([]);
+    const copy = readFileSync(join(FIXTURES, "corpus", "alpha", "src", "lru.js"), "utf8");
+    expect(screen.mayMatch(copy, languageByName("javascript"), options)).toBe(true);
+  });
+
+  it("follows the caller's options: a query that needs one seed is let through on one", () => {
+    const fewer = { ...DEFAULT_MATCH_OPTIONS, minSeeds: 1 };
+    const copy = readFileSync(join(FIXTURES, "corpus", "beta", "lib", "checksum.py"), "utf8").split("\n").slice(0, 12).join("\n");
+    expect(screened.match(copy, { language: "python", minSeeds: 1 })).toEqual(unscreened.match(copy, { language: "python", minSeeds: 1 }));
+    expect(screen.mayMatch(copy, languageByName("python"), fewer)).toBe(true);
+  });
+
+  it("reads a fragment that begins inside a docstring both ways, so its copy is still found", async () => {
+    const dir = temporaryDirectory();
+    // Written for this test: a docstring whose prose holds an apostrophe, then code.
+    const source = [
+      "class Ledger:",
+      "    def settle(self, entries, rounding):",
+      '        """Settle the entries.',
+      "",
+      "        Entries that can't be matched are carried over to the next period,",
+      "        and the remainder is rounded with the given rounding mode.",
+      '        """',
+      "        balance = 0",
+      "        carried = []",
+      "        for entry in entries:",
+      "            if entry.amount is None or entry.account not in self.accounts:",
+      "                carried.append(entry)",
+      "                continue",
+      "            balance += entry.amount * self.rates.get(entry.currency, 1)",
+      "            self.accounts[entry.account].post(entry.amount, entry.memo)",
+      "        self.carried.extend(carried)",
+      "        return round(balance, rounding)",
+      "",
+    ].join("\n");
+    const tracker = await trackerForFiles(dir.path, { "ledger.py": source });
+    const withoutScreen = await ReferenceTracker.open(join(dir.path, "source.db"), { screen: false });
+    try {
+      const fragment = source.split("\n").slice(4).join("\n");
+      const expected = withoutScreen.match(fragment, { language: "python" });
+      expect(expected.references.length).toBeGreaterThan(0);
+      expect(tracker.match(fragment, { language: "python" })).toEqual(expected);
+    } finally {
+      tracker.close();
+      withoutScreen.close();
+      dir.cleanup();
+    }
+  });
+});

@@ -1,0 +1,103 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { kgramHashes } from "../../src/fingerprint/fingerprint.js";
+import { type TokenHasher, loadTokenHasher } from "../../src/hashing.js";
+import type { LanguageName } from "../../src/languages/language.js";
+import { languageByName, languageForPath } from "../../src/languages/registry.js";
+import { LexicalNormalizer } from "../../src/normalize/lexical.js";
+import { Normalizer, type TokenStream } from "../../src/normalize/normalize.js";
+import { FIXTURES } from "../helpers.js";
+
+let hasher: TokenHasher;
+let normalizer: Normalizer;
+beforeAll(async () => {
+  hasher = await loadTokenHasher();
+  normalizer = new Normalizer(hasher);
+});
+
+function parsed(code: string, language: LanguageName): TokenStream {
+  return normalizer.normalize(code, languageByName(language));
+}
+
+function lexed(code: string, language: LanguageName, insideOf?: string): TokenStream {
+  return new LexicalNormalizer(languageByName(language), hasher).tokens(code, insideOf ? { insideOf } : undefined);
+}
+
+/** Token by token: the abstract token, its lines and its name hash. */
+function rows(tokens: TokenStream): string[] {
+  return Array.from(tokens.hashes, (hash, i) => `${hash} ${tokens.startLines[i]}-${tokens.endLines[i]} ${tokens.names[i]}`);
+}
+
+function codeFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return codeFiles(path);
+    return languageForPath(path) ? [path] : [];
+  });
+}
+
+const EXAMPLES = join(FIXTURES, "..", "..", "examples");
+
+describe("lexical normalizer", () => {
+  it("reads every fixture and example file exactly as the parser does: tokens, lines and names", () => {
+    const files = [...codeFiles(join(FIXTURES, "corpus")), ...codeFiles(EXAMPLES)];
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    for (const file of files) {
+      const language = languageForPath(file)!.name;
+      const code = readFileSync(file, "utf8");
+      expect(rows(lexed(code, language)), file).toEqual(rows(parsed(code, language)));
+    }
+  });
+
+  it("finds at least 95% of the file's k-grams in every 20-line window cut from it", () => {
+    for (const file of [...codeFiles(join(FIXTURES, "corpus")), ...codeFiles(EXAMPLES)]) {
+      const language = languageForPath(file)!.name;
+      const text = readFileSync(file, "utf8");
+      const whole = parsed(text, language);
+      const lines = text.split("\n");
+      for (let start = 0; start + 20 <= lines.length; start += 3) {
+        const window = lines.slice(start, start + 20).join("\n");
+        // The file's own tokens on these lines: what the index holds for them.
+        const first = whole.startLines.findIndex((line) => line > start);
+        let end = first;
+        while (end < whole.count && whole.endLines[end]! <= start + 20) end++;
+        const wanted = kgramHashes({ ...whole, count: end - first, hashes: whole.hashes.subarray(first, end) }, 14);
+        const got = new Set(kgramHashes(lexed(window, language), 14));
+        const found = wanted.filter((hash) => got.has(hash)).length;
+        expect(found / Math.max(1, wanted.length), `${file} from line ${start + 1}`).toBeGreaterThanOrEqual(0.95);
+      }
+    }
+  });
+
+  it.each<[string, LanguageName, string]>([
+    ["comments and imports are dropped", "typescript", 'import { a } from "a";\n// note\n/* block\n comment */\nconst x = a(1);\n'],
+    ["a template with substitutions is one string", "typescript", "const s = `a ${b + `c${d}`} e`;\nf(s);\n"],
+    ["a regular expression is told from division", "javascript", "const r = /a[/]b/g.test(x) ? y / 2 : z / w;\n"],
+    ["nested type arguments close with one token per level", "typescript", "let m: Map<string, Array<number>> = new Map();\n"],
+    ["contextual keywords are names where used as names", "typescript", "type T = { type: string };\nconst type = 1;\nfor (const item of list) item.get(type);\n"],
+    ["require boilerplate is dropped like an import", "javascript", 'const fs = require("fs");\nconst { join } = require("path");\nmodule.exports = fs.read(join("a"));\n'],
+    ["Python constants take the parser's names", "python", "x = None if flag is not True else False\n"],
+    ["Python prefixed and triple-quoted strings are one token", "python", 'a = rb"\\x00" + f"{b!r}" + """multi\nline"""\n'],
+    ["Python 2 print statements and Python 3 print calls", "python", "print x, y\nprint(x)\n"],
+    ["Python imports, continued lines and bracketed imports are dropped", "python", "import os, \\\n    sys\nfrom a import (b,\n    c)\ny = os.path\n"],
+  ])("%s", (_, language, code) => {
+    expect(rows(lexed(code, language))).toEqual(rows(parsed(code, language)));
+  });
+
+  it("reads a fragment from inside a docstring when told it begins there", () => {
+    const fragment = "    of it, and can't be parsed as code.\n    \"\"\"\n    total = price * count\n    return total\n";
+    const inside = lexed(fragment, "python", '"""');
+    // The docstring's tail is one string token, and the code after it reads as code.
+    expect(inside.count).toBe(parsed('"""' + fragment, "python").count);
+    expect(rows(inside).slice(1)).toEqual(rows(parsed('"""' + fragment, "python")).slice(1));
+  });
+
+  it("never throws on text that is not code", () => {
+    for (const junk of ["", "\n\n", "'''", "`${", "/*", "/[", "))))]]]}}}", "\u0000\uffff", "@#$%^&*", "a".repeat(10_000)]) {
+      for (const language of ["typescript", "javascript", "python"] as const) {
+        expect(() => lexed(junk, language)).not.toThrow();
+      }
+    }
+  });
+});
