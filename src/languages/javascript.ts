@@ -9,4 +9,6 @@ export const javascript: LanguageDefinition = {
   ...tsx,
   name: "javascript",
   extensions: [".js", ".jsx", ".mjs", ".cjs"],
+  // Plain JavaScript has no types: `number` or `object` there is a variable.
+  lexicon: { ...tsx.lexicon, typeKeywordsAnywhere: false },
 };

@@ -80,6 +80,8 @@ export interface Lexicon {
   readonly contextualKeywords?: readonly string[];
   /** Words that are keywords in a type position (`x: string`), names otherwise. */
   readonly typeKeywords?: readonly string[];
+  /** Whether type keywords are read as such wherever they are not used as a value (TypeScript), not only after `:`. */
+  readonly typeKeywordsAnywhere?: boolean;
   /** Operators and punctuation (the longest that fits is read). */
   readonly operators: readonly string[];
   /** The block comment's delimiters, if the language has one. */

@@ -72,7 +72,8 @@ const lexicon: Lexicon = {
   ],
   typeKeywords: ["any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "unknown"],
   operators: [
-    ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&",
+    // "-?:" and "+?:" are one token in a mapped type's modifiers.
+    "-?:", "+?:", ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&",
     "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
     "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "/", "%", "&", "|", "^", "!", "~", "?", ":", "=", ".", "@",
   ],
@@ -80,7 +81,7 @@ const lexicon: Lexicon = {
 };
 
 const shared = {
-  lexicon,
+  lexicon: { ...lexicon, typeKeywordsAnywhere: true },
   moduleBoilerplate: JS_MODULE_BOILERPLATE,
   identifierTypes,
   memberNames: { types: ["property_identifier", "private_property_identifier"] },

@@ -65,6 +65,8 @@ const TYPE_POSITION_AFTER = new Set([":", "|", "&", "<", "keyof", "=>", "as", "e
 
 /** Marks a class body's `{` on the bracket stack (other entries are the bracket's character code). */
 const CLASS_BODY = -1;
+/** Marks a switch body's `{`, where `default:` and `case x:` are labels, not keys. */
+const SWITCH_BODY = -2;
 
 /** Tokens after which a name in a class body is a member's (`static x`, `get y()`, `} z()`). */
 const MEMBER_NAME_AFTER = new Set([
@@ -159,6 +161,7 @@ export class LexicalNormalizer {
     // Open brackets, innermost last; for a skipped statement, the depth it began at.
     const brackets: number[] = [];
     let classPending = false;
+    let switchPending = false;
     let skipDepth = -1;
     // `<` read as a type argument list, for splitting `>>` as tree-sitter does there.
     let angleDepth = 0;
@@ -245,12 +248,13 @@ export class LexicalNormalizer {
           skipDepth = brackets.length;
         }
         const member = previousText === "." || previousText === "?." || c === 35;
-        const text = member ? undefined : this.keywordText(source, word, end, previous, previousText, angleDepth > 0);
+        const text = member ? undefined : this.keywordText(source, word, end, previousText, wasLineStart, angleDepth > 0, brackets[brackets.length - 1]);
         if (text !== undefined) {
           if (text === "class" && !python) classPending = true;
+          if (text === "switch" && !python) switchPending = true;
           emit(this.hash(text), i, end, 0, Kind.Keyword, text);
         } else {
-          const keepsName = !member && !this.isMemberKey(source, end, brackets, previousText);
+          const keepsName = !member && !this.isMemberKey(source, end, brackets, previousText, wasLineStart);
           emit(this.idHash, i, end, keepsName ? nameHash(source, i, end) : 0, Kind.Word, "$id");
         }
         i = end;
@@ -297,8 +301,13 @@ export class LexicalNormalizer {
       const end = i + op.length;
       if (op === "(" || op === "[" || op === "{") {
         // A class body's brace is remembered as such: a member's name starts each of its lines.
-        brackets.push(op === "{" && classPending ? CLASS_BODY : c);
-        classPending = false;
+        if (op === "{") {
+          brackets.push(classPending ? CLASS_BODY : switchPending ? SWITCH_BODY : c);
+          classPending = false;
+          switchPending = false;
+        } else {
+          brackets.push(c);
+        }
         if (op === "{" && !python) angleDepth = 0;
       } else if (op === ")" || op === "]" || op === "}") {
         brackets.pop();
@@ -346,7 +355,21 @@ export class LexicalNormalizer {
   }
 
   /** The keyword text a word is read as here, or undefined for a name. */
-  private keywordText(source: string, word: string, end: number, previous: Kind, previousText: string, inTypeArguments: boolean): string | undefined {
+  private keywordText(
+    source: string,
+    word: string,
+    end: number,
+    previousText: string,
+    lineStart: boolean,
+    inTypeArguments: boolean,
+    innermostBracket: number | undefined,
+  ): string | undefined {
+    if (this.lexicon.dialect === "ecmascript" && (innermostBracket === 123 || innermostBracket === CLASS_BODY)) {
+      // Any word is a name as a key (`{ extends: x }`, `{ type?: T }`) or a class's method (`delete(key) {}`).
+      const after = source.slice(end, end + 3);
+      if ((lineStart || OBJECT_KEY_AFTER.has(previousText)) && /^[ \t]*\??:/.test(after)) return undefined;
+      if (innermostBracket === CLASS_BODY && MEMBER_NAME_AFTER.has(previousText) && /^[ \t]*[(<]/.test(after)) return undefined;
+    }
     const keyword = this.keywords.get(word);
     if (keyword !== undefined) {
       if (this.lexicon.callableKeywords?.includes(word) && !/^[ \t]*[\w"'>[-]/.test(source.slice(end, end + 3))) return undefined;
@@ -355,19 +378,21 @@ export class LexicalNormalizer {
     if (this.contextual.has(word)) {
       // A contextual keyword (`type`, `readonly`, `get`) is one when a name or bracket follows it on its line.
       const next = /^[ \t]*([\w$#"'`[{*]|$)/.exec(source.slice(end, end + 40));
-      if (next && next[1] !== "" && !(previous === Kind.Word && previousText === "$id" && word !== "of" && word !== "as")) return word;
-      return undefined;
+      return next && next[1] !== "" ? word : undefined;
     }
-    if (this.typeKeywords.has(word) && (TYPE_POSITION_AFTER.has(previousText) || (inTypeArguments && previousText === ","))) return word;
+    if (!this.typeKeywords.has(word)) return undefined;
+    if (TYPE_POSITION_AFTER.has(previousText) || (inTypeArguments && previousText === ",")) return word;
+    // In TypeScript a type's name is nearly always a type (`[number, string]`, `<T = number>`), unless used as a value.
+    if (this.lexicon.typeKeywordsAnywhere && !/^[ \t]*(?:[.(]|=(?![=>]))/.test(source.slice(end, end + 3))) return word;
     return undefined;
   }
 
   /** An object literal's or type's key (`{ key: 1 }`): a member name, left out of name comparison. */
-  private isMemberKey(source: string, end: number, brackets: readonly number[], previousText: string): boolean {
+  private isMemberKey(source: string, end: number, brackets: readonly number[], previousText: string, lineStart: boolean): boolean {
     if (this.lexicon.dialect === "python") return false;
     const innermost = brackets[brackets.length - 1];
     if (innermost === CLASS_BODY) return MEMBER_NAME_AFTER.has(previousText);
-    if (innermost !== 123 || !OBJECT_KEY_AFTER.has(previousText)) return false;
+    if (innermost !== 123 || !(lineStart || OBJECT_KEY_AFTER.has(previousText) || MEMBER_NAME_AFTER.has(previousText))) return false;
     return /^[ \t]*\??:/.test(source.slice(end, end + 4));
   }
 
