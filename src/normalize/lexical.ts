@@ -27,13 +27,18 @@ export interface LexicalStart {
   readonly insideOf: string;
 }
 
+/** The token stream's five arrays as views of one buffer: one allocation per call, not five. */
 class TokenBuffer {
-  hashes = new Uint32Array(256);
-  startLines = new Uint32Array(256);
-  endLines = new Uint32Array(256);
-  charWeights = new Uint8Array(256);
-  names = new Uint16Array(256);
+  hashes!: Uint32Array;
+  startLines!: Uint32Array;
+  endLines!: Uint32Array;
+  names!: Uint16Array;
+  charWeights!: Uint8Array;
   count = 0;
+
+  constructor(capacity: number) {
+    this.allocate(capacity);
+  }
 
   push(hash: number, startLine: number, endLine: number, chars: number, name: number): void {
     if (this.count === this.hashes.length) this.grow();
@@ -45,23 +50,46 @@ class TokenBuffer {
     this.names[i] = name;
   }
 
+  private allocate(capacity: number): void {
+    const buffer = new ArrayBuffer(capacity * 15);
+    this.hashes = new Uint32Array(buffer, 0, capacity);
+    this.startLines = new Uint32Array(buffer, capacity * 4, capacity);
+    this.endLines = new Uint32Array(buffer, capacity * 8, capacity);
+    this.names = new Uint16Array(buffer, capacity * 12, capacity);
+    this.charWeights = new Uint8Array(buffer, capacity * 14, capacity);
+  }
+
   private grow(): void {
-    const size = this.hashes.length * 2;
-    const grow = <T extends Uint32Array | Uint16Array | Uint8Array>(from: T, make: (n: number) => T): T => {
-      const to = make(size);
-      to.set(from);
-      return to;
-    };
-    this.hashes = grow(this.hashes, (n) => new Uint32Array(n));
-    this.startLines = grow(this.startLines, (n) => new Uint32Array(n));
-    this.endLines = grow(this.endLines, (n) => new Uint32Array(n));
-    this.charWeights = grow(this.charWeights, (n) => new Uint8Array(n));
-    this.names = grow(this.names, (n) => new Uint16Array(n));
+    const { hashes, startLines, endLines, names, charWeights } = this;
+    this.allocate(hashes.length * 2);
+    this.hashes.set(hashes);
+    this.startLines.set(startLines);
+    this.endLines.set(endLines);
+    this.names.set(names);
+    this.charWeights.set(charWeights);
   }
 }
 
 /** Tokens after which a name is in a type position (`x: string`, `A | number`, `Map<string, T>`). */
 const TYPE_POSITION_AFTER = new Set([":", "|", "&", "<", "keyof", "=>", "as", "extends", "satisfies", "readonly"]);
+
+const enum WordClass {
+  /** Always a keyword. */
+  Reserved,
+  /** A keyword when an operand follows (see Lexicon.callableKeywords). */
+  Callable,
+  /** A keyword when a name or bracket follows on its line. */
+  Contextual,
+  /** A keyword in a type position. */
+  Type,
+}
+
+/** The first character code after `from` that is not a space or tab (NaN at the end). */
+function nextCharCode(source: string, from: number): number {
+  let i = from;
+  while (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9) i++;
+  return source.charCodeAt(i);
+}
 
 /** Marks a class body's `{` on the bracket stack (other entries are the bracket's character code). */
 const CLASS_BODY = -1;
@@ -102,10 +130,11 @@ function isSpace(c: number): boolean {
 /** The lexical reading of one language; one per language, reused across calls. */
 export class LexicalNormalizer {
   private readonly hashOf = new Map<string, number>();
+  /** Every word that may be a keyword, with what kind: one lookup tells a plain name. */
+  private readonly wordClasses: ReadonlyMap<string, WordClass>;
   private readonly keywords: ReadonlyMap<string, string>;
-  private readonly contextual: ReadonlySet<string>;
-  private readonly typeKeywords: ReadonlySet<string>;
-  private readonly operatorsByFirst: ReadonlyMap<number, readonly string[]>;
+  /** Operators by first character code (ASCII), longest first. */
+  private readonly operatorsByFirst: (readonly string[] | undefined)[];
   private readonly dropped: ReadonlySet<string>;
   private readonly literalClasses: Uint32Array;
   private readonly lexicon: Lexicon;
@@ -120,12 +149,15 @@ export class LexicalNormalizer {
   ) {
     this.lexicon = definition.lexicon;
     this.keywords = new Map(Object.entries(this.lexicon.keywords));
-    this.contextual = new Set(this.lexicon.contextualKeywords ?? []);
-    this.typeKeywords = new Set(this.lexicon.typeKeywords ?? []);
-    const byFirst = new Map<number, string[]>();
+    const classes = new Map<string, WordClass>();
+    for (const word of this.lexicon.typeKeywords ?? []) classes.set(word, WordClass.Type);
+    for (const word of this.lexicon.contextualKeywords ?? []) classes.set(word, WordClass.Contextual);
+    for (const word of this.keywords.keys()) classes.set(word, WordClass.Reserved);
+    for (const word of this.lexicon.callableKeywords ?? []) classes.set(word, WordClass.Callable);
+    this.wordClasses = classes;
+    const byFirst: string[][] = [];
     for (const op of [...this.lexicon.operators].sort((a, b) => b.length - a.length)) {
-      const first = op.charCodeAt(0);
-      byFirst.set(first, [...(byFirst.get(first) ?? []), op]);
+      (byFirst[op.charCodeAt(0)] ??= []).push(op);
     }
     this.operatorsByFirst = byFirst;
     this.dropped = new Set(definition.formattingTokens);
@@ -151,7 +183,8 @@ export class LexicalNormalizer {
    */
   tokens(source: string, start?: LexicalStart): TokenStream {
     const python = this.lexicon.dialect === "python";
-    const out = new TokenBuffer();
+    // About one token per five characters of code; the buffer grows if not.
+    const out = new TokenBuffer(Math.max(64, source.length >>> 2));
     const n = source.length;
     let i = 0;
     let line = 1;
@@ -291,7 +324,7 @@ export class LexicalNormalizer {
       }
       // Operators and punctuation, longest first.
       let op = source[i]!;
-      for (const candidate of this.operatorsByFirst.get(c) ?? []) {
+      for (const candidate of this.operatorsByFirst[c] ?? []) {
         if (source.startsWith(candidate, i)) {
           op = candidate;
           break;
@@ -364,27 +397,33 @@ export class LexicalNormalizer {
     inTypeArguments: boolean,
     innermostBracket: number | undefined,
   ): string | undefined {
+    const wordClass = this.wordClasses.get(word);
+    if (wordClass === undefined) return undefined;
     if (this.lexicon.dialect === "ecmascript" && (innermostBracket === 123 || innermostBracket === CLASS_BODY)) {
       // Any word is a name as a key (`{ extends: x }`, `{ type?: T }`) or a class's method (`delete(key) {}`).
-      const after = source.slice(end, end + 3);
-      if ((lineStart || OBJECT_KEY_AFTER.has(previousText)) && /^[ \t]*\??:/.test(after)) return undefined;
-      if (innermostBracket === CLASS_BODY && MEMBER_NAME_AFTER.has(previousText) && /^[ \t]*[(<]/.test(after)) return undefined;
+      const next = nextCharCode(source, end);
+      if ((lineStart || OBJECT_KEY_AFTER.has(previousText)) && (next === 58 || (next === 63 && nextCharCode(source, source.indexOf("?", end) + 1) === 58))) {
+        return undefined;
+      }
+      if (innermostBracket === CLASS_BODY && MEMBER_NAME_AFTER.has(previousText) && (next === 40 || next === 60)) return undefined;
     }
-    const keyword = this.keywords.get(word);
-    if (keyword !== undefined) {
-      if (this.lexicon.callableKeywords?.includes(word) && !/^[ \t]*[\w"'>[-]/.test(source.slice(end, end + 3))) return undefined;
-      return keyword;
+    switch (wordClass) {
+      case WordClass.Reserved:
+        return this.keywords.get(word);
+      case WordClass.Callable:
+        // Python 2's `print x` is a statement; `print(x)` a call.
+        return /^[ \t]*[\w"'>[-]/.test(source.slice(end, end + 3)) ? this.keywords.get(word) : undefined;
+      case WordClass.Contextual: {
+        // A contextual keyword (`type`, `readonly`, `get`) is one when a name or bracket follows it on its line.
+        const next = /^[ \t]*([\w$#"'`[{*]|$)/.exec(source.slice(end, end + 40));
+        return next && next[1] !== "" ? word : undefined;
+      }
+      case WordClass.Type:
+        if (TYPE_POSITION_AFTER.has(previousText) || (inTypeArguments && previousText === ",")) return word;
+        // In TypeScript a type's name is nearly always a type (`[number, string]`, `<T = number>`), unless used as a value.
+        if (this.lexicon.typeKeywordsAnywhere && !/^[ \t]*(?:[.(]|=(?![=>]))/.test(source.slice(end, end + 3))) return word;
+        return undefined;
     }
-    if (this.contextual.has(word)) {
-      // A contextual keyword (`type`, `readonly`, `get`) is one when a name or bracket follows it on its line.
-      const next = /^[ \t]*([\w$#"'`[{*]|$)/.exec(source.slice(end, end + 40));
-      return next && next[1] !== "" ? word : undefined;
-    }
-    if (!this.typeKeywords.has(word)) return undefined;
-    if (TYPE_POSITION_AFTER.has(previousText) || (inTypeArguments && previousText === ",")) return word;
-    // In TypeScript a type's name is nearly always a type (`[number, string]`, `<T = number>`), unless used as a value.
-    if (this.lexicon.typeKeywordsAnywhere && !/^[ \t]*(?:[.(]|=(?![=>]))/.test(source.slice(end, end + 3))) return word;
-    return undefined;
   }
 
   /** An object literal's or type's key (`{ key: 1 }`): a member name, left out of name comparison. */
@@ -393,7 +432,8 @@ export class LexicalNormalizer {
     const innermost = brackets[brackets.length - 1];
     if (innermost === CLASS_BODY) return MEMBER_NAME_AFTER.has(previousText);
     if (innermost !== 123 || !(lineStart || OBJECT_KEY_AFTER.has(previousText) || MEMBER_NAME_AFTER.has(previousText))) return false;
-    return /^[ \t]*\??:/.test(source.slice(end, end + 4));
+    const next = nextCharCode(source, end);
+    return next === 58 || (next === 63 && source.charCodeAt(source.indexOf("?", end) + 1) === 58);
   }
 
   /** Whether a statement starting here is left out, as the normalizer leaves out imports and module boilerplate. */
