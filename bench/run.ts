@@ -197,6 +197,11 @@ async function main(): Promise<void> {
   const unscreenedMiss = matchFigures(unscreenedTracker, sets[2]!, roots);
   unscreenedTracker.close();
 
+  // Queries parsed by tree-sitter instead of read by the lexer (OpenOptions.queryReading "parsed").
+  const parsedTracker = await ReferenceTracker.open(big.db, { queryReading: "parsed" });
+  const parsed = sets.map((set) => matchFigures(parsedTracker, set, roots));
+  parsedTracker.close();
+
   // Stage breakdown and floors on the 4× index.
   const hasher = await loadTokenHasher();
   const normalizer = new Normalizer(hasher);
@@ -206,27 +211,29 @@ async function main(): Promise<void> {
   const rawLookup = raw.prepare("SELECT content_id, token_pos FROM fingerprints WHERE hash = ?").raw(true);
   const parser = new Parser();
   const screen = new MissScreen(reader, hasher, DEFAULT_FINGERPRINT_PARAMETERS);
-  const answeredUnparsed: Record<string, number> = {};
+  const answeredAtScreen: Record<string, number> = {};
   const stageRows: string[] = [];
   const stageFigures: Record<string, Record<string, Latency>> = {};
   for (const set of sets) {
     const prepared = set.snippets.map((s) => {
       const language = languageByName(s.language);
-      const tokens = normalizer.normalize(s.code, language);
-      const prints = fingerprint(tokens, DEFAULT_FINGERPRINT_PARAMETERS);
+      // As match() reads it: lexed, every reading screened.
+      const query = screen.lexedQuery(s.code, language, DEFAULT_MATCH_OPTIONS);
+      const tokens = query.tokens;
+      const prints = query.fingerprints;
       const hits = collectHits(prints, reader, DEFAULT_MATCH_OPTIONS);
-      return { snippet: s, language, tokens, prints, hits, distinct: [...new Set(prints.hashes)] };
+      return { snippet: s, language, tokens, prints, hits, distinct: [...new Set(prints.hashes)], mayMatch: query.mayMatch };
     });
-    answeredUnparsed[set.name] = prepared.filter((p) => !screen.mayMatch(p.snippet.code, p.language, DEFAULT_MATCH_OPTIONS)).length / prepared.length;
+    answeredAtScreen[set.name] = prepared.filter((p) => !p.mayMatch).length / prepared.length;
     const figures: Record<string, Latency> = {
-      "miss screen": measure("screen", prepared, (p) => screen.mayMatch(p.snippet.code, p.language, DEFAULT_MATCH_OPTIONS)),
-      "parse+normalize": measure("normalize", prepared, (p) => normalizer.normalize(p.snippet.code, p.language)),
+      "lex + screen": measure("screen", prepared, (p) => screen.lexedQuery(p.snippet.code, p.language, DEFAULT_MATCH_OPTIONS)),
       fingerprint: measure("fingerprint", prepared, (p) => fingerprint(p.tokens as TokenStream, DEFAULT_FINGERPRINT_PARAMETERS)),
       lookup: measure("lookup", prepared, (p) => collectHits(p.prints as Fingerprints, reader, DEFAULT_MATCH_OPTIONS)),
       "lookup without filter": measure("lookup-nofilter", prepared, (p) => collectHits(p.prints, readerNoFilter, DEFAULT_MATCH_OPTIONS)),
       "align/score": measure("align", prepared, (p) =>
         referencesFromHits(p.tokens, p.prints, p.hits as HitsByFile, reader, DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS),
       ),
+      "parsed reading: parse+normalize": measure("normalize", prepared, (p) => normalizer.normalize(p.snippet.code, p.language)),
       "floor: tree-sitter parse": measure("parse", prepared, (p) => {
         parser.setLanguage(p.language.grammar());
         parser.parse(p.snippet.code);
@@ -239,7 +246,7 @@ async function main(): Promise<void> {
     const meanFingerprints = prepared.reduce((a, p) => a + p.distinct.length, 0) / prepared.length;
     const meanTokens = prepared.reduce((a, p) => a + p.tokens.count, 0) / prepared.length;
     stageRows.push(
-      `| ${set.name} | ${meanTokens.toFixed(0)} | ${meanFingerprints.toFixed(1)} | ${(100 * answeredUnparsed[set.name]!).toFixed(1)}% | ` +
+      `| ${set.name} | ${meanTokens.toFixed(0)} | ${meanFingerprints.toFixed(1)} | ${(100 * answeredAtScreen[set.name]!).toFixed(1)}% | ` +
         Object.values(figures)
           .map((f) => `${ms(f.p50)} / ${ms(f.p99)}`)
           .join(" | ") +
@@ -261,8 +268,9 @@ async function main(): Promise<void> {
     sets,
     stageRows,
     stageFigures,
-    answeredUnparsed,
+    answeredAtScreen,
     unscreenedMiss,
+    parsed,
     serial,
     parallel,
     speedSource,
@@ -339,10 +347,12 @@ interface ResultsInput {
   sets: QuerySet[];
   stageRows: string[];
   stageFigures: Record<string, Record<string, Latency>>;
-  /** Share of each query set the miss screen answers without parsing. */
-  answeredUnparsed: Record<string, number>;
+  /** Share of each query set the miss screen answers before any lookup of rows. */
+  answeredAtScreen: Record<string, number>;
   /** The misses with the screen off. */
   unscreenedMiss: MatchFigures;
+  /** Each query set with queries parsed by tree-sitter. */
+  parsed: MatchFigures[];
   serial: BuildRecord;
   parallel: BuildRecord;
   speedSource: BenchSource;
@@ -360,7 +370,7 @@ function verdict(ok: boolean): string {
 }
 
 function writeResults(input: ResultsInput): void {
-  const { builds, perScale, sets, stageRows, stageFigures, answeredUnparsed, unscreenedMiss, serial, parallel, speedSource, open, throughput } = input;
+  const { builds, perScale, sets, stageRows, stageFigures, answeredAtScreen, unscreenedMiss, parsed, serial, parallel, speedSource, open, throughput } = input;
   const big = builds[2]!;
   const headline = perScale[2]!;
   const [hit, renamedFig, miss] = headline as [MatchFigures, MatchFigures, MatchFigures];
@@ -396,8 +406,8 @@ function writeResults(input: ResultsInput): void {
   lines.push(`| match() p50 ≤ 0.3 ms (index ≥ 20 M fingerprints) | verbatim ${ms(hit.latency.p50)}, renamed ${ms(renamedFig.latency.p50)} on ${(big.record.fingerprints / 1e6).toFixed(1)} M | ${verdict(p50Target && big.record.fingerprints >= 20e6)} |`);
   lines.push(`| match() p99 ≤ 1.5 ms | verbatim ${ms(hit.latency.p99)}, renamed ${ms(renamedFig.latency.p99)}, miss ${ms(miss.latency.p99)} | ${verdict(Math.max(hit.latency.p99, renamedFig.latency.p99, miss.latency.p99) <= 1.5)} |`);
   lines.push(
-    `| misses p50 ≤ 0.1 ms | ${ms(miss.latency.p50)}: the miss screen answers ${(100 * answeredUnparsed[sets[2]!.name]!).toFixed(1)}% of them unparsed ` +
-      `(${ms(unscreenedMiss.latency.p50)} with it off; tree-sitter's parse alone: ${ms(stageFigures[sets[2]!.name]!["floor: tree-sitter parse"]!.p50)}) | ${verdict(miss.latency.p50 <= 0.1)} |`,
+    `| misses p50 ≤ 0.1 ms | ${ms(miss.latency.p50)}: queries are lexed, not parsed, and the miss screen answers ${(100 * answeredAtScreen[sets[2]!.name]!).toFixed(1)}% of misses ` +
+      `(${ms(unscreenedMiss.latency.p50)} with the screen off; ${ms(parsed[2]!.latency.p50)} parsed; tree-sitter's parse alone: ${ms(stageFigures[sets[2]!.name]!["floor: tree-sitter parse"]!.p50)}) | ${verdict(miss.latency.p50 <= 0.1)} |`,
   );
   lines.push(`| lookup within 2× of raw SQLite floor | verbatim ${lookupRatio(sets[0]!.name).toFixed(2)}×, renamed ${lookupRatio(sets[1]!.name).toFixed(2)}×, miss ${lookupRatio(sets[2]!.name).toFixed(2)}× | ${verdict(lookupRatio(sets[0]!.name) <= 2 && lookupRatio(sets[1]!.name) <= 2 && lookupRatio(sets[2]!.name) <= 2)} |`);
   lines.push(
@@ -420,18 +430,28 @@ function writeResults(input: ResultsInput): void {
     `| ${name} | ${n} | ${ms(f.latency.p50)} | ${ms(f.latency.p99)} | ${ms(f.latency.max)} | ${ms(f.latency.mean)} | ${((100 * f.withReferences) / n).toFixed(1)}% | ${((100 * f.withOwnFile) / n).toFixed(1)}% |`;
   headline.forEach((f, i) => lines.push(latencyRow(sets[i]!.name, sets[i]!.snippets.length, f)));
   lines.push(latencyRow(`${sets[2]!.name}, miss screen off`, sets[2]!.snippets.length, unscreenedMiss));
+  lines.push(
+    "",
+    "Queries parsed by tree-sitter instead of read by the lexer (`ReferenceTracker.open(db, { queryReading: \"parsed\" })`, " +
+      "the default before this run; the index is parsed either way; bench/QUALITY.md's sweep has its detection figures):",
+    "",
+    "| queries | n | p50 | p99 | max | mean | with a reference | reference to its own file |",
+    "|---|---|---|---|---|---|---|---|",
+  );
+  parsed.forEach((f, i) => lines.push(latencyRow(sets[i]!.name, sets[i]!.snippets.length, f)));
   lines.push("");
   lines.push("## By stage, with floors (p50 / p99 per query, 4× index)", "");
   lines.push(
-    "| queries | tokens | distinct fingerprints | answered unparsed | miss screen | parse+normalize | fingerprint | lookup | lookup without filter | align/score | floor: tree-sitter parse | floor: raw SQLite lookups |",
+    "| queries | tokens | distinct fingerprints | answered by the screen | lex + screen | fingerprint | lookup | lookup without filter | align/score | parsed reading: parse+normalize | floor: tree-sitter parse | floor: raw SQLite lookups |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...stageRows,
   );
   lines.push(
     "",
     "The floors: tree-sitter's own parse of the same snippet (no walk), and one raw better-sqlite3 point lookup per distinct " +
-      "fingerprint of the snippet on the same database (no filter, no row limit). The miss screen runs first; the stages after " +
-      "it are measured on every query, as for one it lets through.",
+      "fingerprint of the snippet on the same database (no filter, no row limit). Lex + screen reads the query (both readings " +
+      "when it may begin inside a string or comment), winnows it and asks whether any file can yield a reference; the stages " +
+      "after it are measured on every query, as for one it lets through. Parse+normalize is the parsed reading's first stage, for comparison.",
     "",
   );
   lines.push("## Build and scaling", "");
@@ -454,20 +474,17 @@ function writeResults(input: ResultsInput): void {
   lines.push(
     "## Where the time goes",
     "",
-    `- Parsing is the floor. tree-sitter's parse alone of these 20-line fragments takes ${ms(stage(0, "floor: tree-sitter parse").p50)} ` +
-      `(verbatim) and ${ms(stage(2, "floor: tree-sitter parse").p50)} (misses) at p50, and ${ms(stage(0, "floor: tree-sitter parse").p99)} / ` +
-      `${ms(stage(2, "floor: tree-sitter parse").p99)} at p99: fragments cut at random lines parse with errors, and error recovery ` +
-      "costs more than parsing (whole files parse at the MB/s figure above). So the miss target (0.1 ms) is below the parse " +
-      "alone, and the p99 target is at its p99: out of reach for any query that is parsed. Normalizing adds the walk (a native call " +
-      "per node and field) and, for fragments that begin or end inside a docstring or block comment, a second parse; a Python " +
-      "fragment whose first line is indented is parsed after one `if 1:` line per level it dedents to.",
-    `- The miss screen (src/match/screen.ts) is how misses get under the parse: it reads the query with a lexer ` +
-      `(${ms(stage(2, "miss screen").p50)} at p50 for a miss, lexing, winnowing and probing included) and answers ` +
-      `${(100 * answeredUnparsed[sets[2]!.name]!).toFixed(1)}% of misses "no references" without parsing: no indexed file holds ` +
-      `${DEFAULT_MATCH_OPTIONS.minSeeds} of their fingerprints that could seed. The rest, and every copy, pay the screen and then the ` +
-      `full path (the screen's p50 on verbatim queries: ${ms(stage(0, "miss screen").p50)}). bench/QUALITY.md counts the queries whose ` +
-      "references the screen changed.",
-    `- After normalizing: fingerprinting ${ms(stage(0, "fingerprint").p50)}, lookup ${ms(stage(0, "lookup").p50)} ` +
+    `- Queries are not parsed. A lexer (src/normalize/lexical.ts) reads the tokens tree-sitter would give, in ` +
+      `${ms(stage(0, "lex + screen").p50)} (verbatim) and ${ms(stage(2, "lex + screen").p50)} (misses) at p50 with the screen's ` +
+      `lookups, where tree-sitter's parse alone takes ${ms(stage(0, "floor: tree-sitter parse").p50)} and ${ms(stage(2, "floor: tree-sitter parse").p50)} ` +
+      `(p99 ${ms(stage(0, "floor: tree-sitter parse").p99)} / ${ms(stage(2, "floor: tree-sitter parse").p99)}: fragments cut at random lines parse ` +
+      "with errors, and error recovery costs more than parsing) and the parsed reading's normalize " +
+      `${ms(stage(0, "parsed reading: parse+normalize").p50)}. It also finds more copies (bench/QUALITY.md): a fragment's parse ` +
+      "recovers from its cut ends in ways the whole file's parse does not, while the lexer reads the file's own tokens more often.",
+    `- The miss screen (src/match/screen.ts) answers ${(100 * answeredAtScreen[sets[2]!.name]!).toFixed(1)}% of misses "no references" ` +
+      `when no indexed file holds ${DEFAULT_MATCH_OPTIONS.minSeeds} of their fingerprints that could seed, from the in-memory filter ` +
+      "and common table and one point lookup per candidate, without reading posting lists or token chunks.",
+    `- After reading: fingerprinting ${ms(stage(0, "fingerprint").p50)}, lookup ${ms(stage(0, "lookup").p50)} ` +
       `(${ms(stage(0, "lookup without filter").p50)} without the in-memory filter and common-fingerprint table), align/score ` +
       `${ms(stage(0, "align/score").p50)} at p50 for verbatim queries; align/score's tail (p99 ${ms(stage(0, "align/score").p99)}) is ` +
       "code present in many files (the varied copies keep most of a file's code, so at 4× most hits have four or more files), each " +
@@ -475,7 +492,7 @@ function writeResults(input: ResultsInput): void {
       "fingerprints are not read at all, since they cannot yield a reference.",
     "- The raw-SQLite floor reads every row of each hash; boilerplate hashes have thousands, which is why reftrack's lookup (at " +
       `most ${DEFAULT_MATCH_OPTIONS.maxFileFrequency * 4 + 1} rows, and none for hashes the common-fingerprint table knows) is far below it.`,
-    "- Build: one thread indexes at about the parse + walk floor measured above; two threads reach " +
+    "- Build: the index is parsed (whole files parse without the fragments' errors). One thread indexes at about the parse + walk floor measured above; two threads reach " +
       `${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}× because the main ` +
       "thread's SQLite writes and the final merge and statistics pass run alone. Throughput falls from 1× to 2× because the " +
       "copies parse slower (calls rewritten to subscripts leave syntax errors in JavaScript) and the B-tree outgrows the cache.",

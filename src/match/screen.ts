@@ -1,4 +1,4 @@
-import { type FingerprintParameters, fingerprint } from "../fingerprint/fingerprint.js";
+import { type FingerprintParameters, type Fingerprints, fingerprint } from "../fingerprint/fingerprint.js";
 import type { TokenHasher } from "../hashing.js";
 import type { IndexReader } from "../index/store.js";
 import type { LanguageDefinition, LanguageName } from "../languages/language.js";
@@ -18,6 +18,13 @@ import { type MatchOptions, couldSeed, seedsNeeded } from "./match.js";
  * the lexer misreads a token in every window that selects one. bench/RESULTS.md counts what the
  * screen turns away, and bench/QUALITY.md counts copies it turned away that parsing would find.
  */
+/** A query read by the lexer: its tokens and fingerprints, and whether it may yield a reference. */
+export interface LexedQuery {
+  readonly tokens: TokenStream;
+  readonly fingerprints: Fingerprints;
+  readonly mayMatch: boolean;
+}
+
 export class MissScreen {
   private readonly lexers = new Map<LanguageName, LexicalNormalizer>();
 
@@ -31,27 +38,52 @@ export class MissScreen {
   mayMatch(code: string, language: LanguageDefinition, options: MatchOptions): boolean {
     // Without the in-memory filter every absent hash is an SQLite read, and the screen no cheaper than parsing.
     if (!this.reader.filter) return true;
-    const lexer = this.lexerFor(language);
-    if (this.someFileMayYield(lexer.tokens(code), options)) return true;
-    // A fragment may begin inside a multi-line string or comment: then that reading is tried too.
-    for (const [open, close] of language.spanningDelimiters) {
-      if (beginsInside(code, open, close) && this.someFileMayYield(lexer.tokens(code, { insideOf: close }), options)) return true;
+    for (const tokens of this.readings(code, language)) {
+      if (this.judge(tokens, options).mayYield) return true;
     }
     return false;
   }
 
   /**
-   * Whether some indexed file holds minSeeds of the fingerprints that could seed. Decided in
-   * memory when fewer than that could (most misses), else in one SQLite statement: reading
-   * every posting list as collectHits does would cost more than parsing.
+   * The query as the lexer reads it, for matching without parsing (OpenOptions.queryReading):
+   * of its readings, the one that may yield a reference with the most candidate seeds, and
+   * whether any may.
    */
-  private someFileMayYield(tokens: TokenStream, options: MatchOptions): boolean {
-    const prints = fingerprint(tokens, this.parameters);
+  lexedQuery(code: string, language: LanguageDefinition, options: MatchOptions): LexedQuery {
+    let best: LexedQuery | undefined;
+    let bestSeeds = -1;
+    for (const tokens of this.readings(code, language)) {
+      const judged = this.judge(tokens, options);
+      const seeds = judged.mayYield ? judged.seeds : -1;
+      if (!best || seeds > bestSeeds) {
+        best = { tokens, fingerprints: judged.fingerprints, mayMatch: judged.mayYield || !this.reader.filter };
+        bestSeeds = seeds;
+      }
+    }
+    return best!;
+  }
+
+  /** The fragment as read from its start, and, when it may begin inside a multi-line string or comment, from inside it. */
+  private *readings(code: string, language: LanguageDefinition): Generator<TokenStream> {
+    const lexer = this.lexerFor(language);
+    yield lexer.tokens(code);
+    for (const [open, close] of language.spanningDelimiters) {
+      if (beginsInside(code, open, close)) yield lexer.tokens(code, { insideOf: close });
+    }
+  }
+
+  /**
+   * Whether some indexed file holds minSeeds of the fingerprints that could seed. Decided in
+   * memory when fewer than that could (most misses), else by one point lookup per candidate:
+   * reading every posting list as collectHits does would cost more than parsing.
+   */
+  private judge(tokens: TokenStream, options: MatchOptions): { fingerprints: Fingerprints; seeds: number; mayYield: boolean } {
+    const fingerprints = fingerprint(tokens, this.parameters);
     const seeds = new Set<number>();
-    for (const hash of prints.hashes) if (couldSeed(hash, this.reader, options)) seeds.add(hash);
+    for (const hash of fingerprints.hashes) if (couldSeed(hash, this.reader, options)) seeds.add(hash);
     const needed = seedsNeeded(options);
-    if (seeds.size < needed) return false;
-    return needed === 1 || this.reader.someContentHolds([...seeds], needed);
+    const mayYield = seeds.size >= needed && (needed === 1 || this.reader.someContentHolds([...seeds], needed));
+    return { fingerprints, seeds: seeds.size, mayYield };
   }
 
   private lexerFor(language: LanguageDefinition): LexicalNormalizer {

@@ -19,8 +19,9 @@ let screen: MissScreen;
 
 beforeAll(async () => {
   db = await buildFixtureIndex(workspace.path);
-  screened = await ReferenceTracker.open(db);
-  unscreened = await ReferenceTracker.open(db, { screen: false });
+  // The screen's guarantee is against the full path as it was: queries parsed by tree-sitter.
+  screened = await ReferenceTracker.open(db, { queryReading: "parsed" });
+  unscreened = await ReferenceTracker.open(db, { screen: false, queryReading: "parsed" });
   reader = IndexReader.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
   screen = new MissScreen(reader, await loadTokenHasher(), DEFAULT_FINGERPRINT_PARAMETERS);
 });
@@ -92,6 +93,31 @@ describe("miss screen", () => {
     expect(screen.mayMatch(copy, languageByName("python"), fewer)).toBe(true);
   });
 
+  it("reads queries with the lexer when asked: whole files match exactly as parsed, and every window still finds its file", async () => {
+    const lexed = await ReferenceTracker.open(db, { queryReading: "lexed" });
+    const lexedUnscreened = await ReferenceTracker.open(db, { queryReading: "lexed", screen: false });
+    try {
+      for (const file of codeFiles(join(FIXTURES, "corpus"))) {
+        const language = languageForPath(file)!.name;
+        const text = readFileSync(file, "utf8");
+        expect(lexed.match(text, { language }), file).toEqual(unscreened.match(text, { language }));
+        const lines = text.split("\n");
+        for (let start = 0; start + 16 <= lines.length; start += 4) {
+          const window = lines.slice(start, start + 16).join("\n");
+          const own = (result: ReturnType<ReferenceTracker["match"]>): boolean => result.references.some((r) => file.endsWith(r.path));
+          const result = lexed.match(window, { language });
+          if (own(unscreened.match(window, { language }))) expect(own(result), `${file} from line ${start + 1}`).toBe(true);
+          // Read by the lexer, the screen is exact: it asks the very question matching would.
+          expect(result).toEqual(lexedUnscreened.match(window, { language }));
+        }
+      }
+      expect(lexed.match(NOVEL_TS, { language: "typescript" }).references).toEqual([]);
+    } finally {
+      lexed.close();
+      lexedUnscreened.close();
+    }
+  });
+
   it("reads a fragment that begins inside a docstring both ways, so its copy is still found", async () => {
     const dir = temporaryDirectory();
     // Written for this test: a docstring whose prose holds an apostrophe, then code.
@@ -115,8 +141,9 @@ describe("miss screen", () => {
       "        return round(balance, rounding)",
       "",
     ].join("\n");
-    const tracker = await trackerForFiles(dir.path, { "ledger.py": source });
-    const withoutScreen = await ReferenceTracker.open(join(dir.path, "source.db"), { screen: false });
+    (await trackerForFiles(dir.path, { "ledger.py": source })).close();
+    const tracker = await ReferenceTracker.open(join(dir.path, "source.db"), { queryReading: "parsed" });
+    const withoutScreen = await ReferenceTracker.open(join(dir.path, "source.db"), { screen: false, queryReading: "parsed" });
     try {
       const fragment = source.split("\n").slice(4).join("\n");
       const expected = withoutScreen.match(fragment, { language: "python" });
