@@ -294,7 +294,11 @@ export interface Fidelity {
  * file: the ceiling on finding them, whatever the matching does. A file token counts when it
  * overlaps the lines (a docstring begun above the window is one token on both sides).
  */
-export function fragmentFidelity(normalizer: Normalizer, snippets: readonly Snippet[]): Fidelity {
+export function fragmentFidelity(
+  normalizer: Normalizer,
+  snippets: readonly Snippet[],
+  read: (snippet: Snippet) => TokenStream = (snippet) => normalizer.normalize(snippet.code, languageByName(snippet.language)),
+): Fidelity {
   const fileTokens = tokensOfFiles(normalizer);
   let n = 0;
   let identical = 0;
@@ -306,7 +310,7 @@ export function fragmentFidelity(normalizer: Normalizer, snippets: readonly Snip
     for (let i = 0; i < whole.count; i++) {
       if (whole.endLines[i]! >= snippet.startLine && whole.startLines[i]! <= snippet.endLine) expected.push(whole.hashes[i]!);
     }
-    const got = normalizer.normalize(snippet.code, languageByName(snippet.language)).hashes;
+    const got = read(snippet).hashes;
     const common = longestCommonSubsequence(expected, got);
     n++;
     if (common === expected.length && common === got.length) identical++;

@@ -73,6 +73,14 @@ class TokenBuffer {
 /** Tokens after which a name is in a type position (`x: string`, `A | number`, `Map<string, T>`). */
 const TYPE_POSITION_AFTER = new Set([":", "|", "&", "<", "keyof", "=>", "as", "extends", "satisfies", "readonly"]);
 
+/** Whether a statement is left out, and of which kind (see startsSkippedStatement). */
+const enum Skipped {
+  No,
+  Statement,
+  /** An entry of a `require` map: it ends at its comma. */
+  Pair,
+}
+
 const enum WordClass {
   /** Always a keyword. */
   Reserved,
@@ -196,6 +204,7 @@ export class LexicalNormalizer {
     let classPending = false;
     let switchPending = false;
     let skipDepth = -1;
+    let skipEndsAtComma = false;
     // `<` read as a type argument list, for splitting `>>` as tree-sitter does there.
     let angleDepth = 0;
 
@@ -277,8 +286,11 @@ export class LexicalNormalizer {
           continue;
         }
         const wasLineStart = lineStartToken;
-        if (skipDepth < 0 && this.startsSkippedStatement(source, i, end, word, wasLineStart, brackets)) {
+        const skipped = skipDepth < 0 ? this.startsSkippedStatement(source, i, end, word, wasLineStart, brackets) : Skipped.No;
+        if (skipped !== Skipped.No) {
           skipDepth = brackets.length;
+          // A declaration goes on past its commas (`var a = require("a"), b = a.b;`); a map's entry ends at one.
+          skipEndsAtComma = skipped === Skipped.Pair;
         }
         const member = previousText === "." || previousText === "?." || c === 35;
         const text = member ? undefined : this.keywordText(source, word, end, previousText, wasLineStart, angleDepth > 0, brackets[brackets.length - 1]);
@@ -359,7 +371,7 @@ export class LexicalNormalizer {
         if (op === ">" && angleDepth > 0) angleDepth--;
         if (op === ";") angleDepth = 0;
       }
-      const skipEnds = skipDepth >= 0 && !python && brackets.length === skipDepth && (op === ";" || op === ",");
+      const skipEnds = skipDepth >= 0 && !python && brackets.length === skipDepth && (op === ";" || (op === "," && skipEndsAtComma));
       if (this.dropped.has(op)) {
         previous = Kind.Punct;
         previousText = op;
@@ -437,22 +449,22 @@ export class LexicalNormalizer {
   }
 
   /** Whether a statement starting here is left out, as the normalizer leaves out imports and module boilerplate. */
-  private startsSkippedStatement(source: string, start: number, end: number, word: string, lineStart: boolean, brackets: readonly number[]): boolean {
+  private startsSkippedStatement(source: string, start: number, end: number, word: string, lineStart: boolean, brackets: readonly number[]): Skipped {
     if (this.lexicon.dialect === "python") {
-      if (!lineStart) return false;
-      if (word === "import") return true;
-      return word === "from" && /^\s+[\w.]+\s+import\b/.test(source.slice(end, end + 200));
+      if (!lineStart) return Skipped.No;
+      if (word === "import") return Skipped.Statement;
+      return word === "from" && /^\s+[\w.]+\s+import\b/.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
     }
-    if (word === "import") return lineStart && !/^[ \t]*[(.]/.test(source.slice(end, end + 4));
+    if (word === "import") return lineStart && !/^[ \t]*[(.]/.test(source.slice(end, end + 4)) ? Skipped.Statement : Skipped.No;
     const candidates = this.definition.moduleBoilerplate;
-    if (!candidates || !lineStart) return false;
+    if (!candidates || !lineStart) return Skipped.No;
     const text = source.slice(start, start + 160);
     for (const rule of candidates) {
       const isPair = rule.types.includes("pair");
       if (isPair && brackets[brackets.length - 1] !== 123) continue;
-      if (rule.pattern.test(text)) return true;
+      if (rule.pattern.test(text)) return isPair ? Skipped.Pair : Skipped.Statement;
     }
-    return false;
+    return Skipped.No;
   }
 
   private regexAllowed(previous: Kind, previousText: string): boolean {

@@ -80,6 +80,7 @@ describe("lexical normalizer", () => {
     ["class members named like keywords are names", "typescript", "class S {\n  delete(key: string) { return this.get(key); }\n  get size(): number { return 1; }\n}\n"],
     ["interface members and mapped types read as the grammar's tokens", "typescript", "interface A {\n  readonly a: string\n  readonly b?: number\n}\ntype R<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];\n"],
     ["require boilerplate is dropped like an import", "javascript", 'const fs = require("fs");\nconst { join } = require("path");\nmodule.exports = fs.read(join("a"));\n'],
+    ["a require declaration is dropped past its commas, a require map's entry up to its comma", "javascript", 'var c = require("e").codes,\n  A = c.A,\n  B = c.B;\nconst m = {\n  a: require("./a"),\n  b: 2,\n};\n'],
     ["Python constants take the parser's names", "python", "x = None if flag is not True else False\n"],
     ["Python prefixed and triple-quoted strings are one token", "python", 'a = rb"\\x00" + f"{b!r}" + """multi\nline"""\n'],
     ["Python 2 print statements and Python 3 print calls", "python", "print x, y\nprint(x)\n"],
