@@ -21,8 +21,8 @@ export interface OpenOptions {
   /** Answer absent fingerprints from the index's in-memory filter (default true). */
   readonly useFilter?: boolean;
   /**
-   * Answer queries that cannot match without parsing them (match/screen.ts; default true). Off
-   * only to measure what it saves and what it turns away.
+   * Answer queries that no indexed file can match before reading any posting list (match/screen.ts;
+   * default true). Off only to measure what it saves, and, for parsed queries, what it turns away.
    */
   readonly screen?: boolean;
   /**

@@ -6,18 +6,6 @@ import { LexicalNormalizer } from "../normalize/lexical.js";
 import { type TokenStream, beginsInside } from "../normalize/normalize.js";
 import { type MatchOptions, couldSeed, seedsNeeded } from "./match.js";
 
-/**
- * The miss path. Most suggestions match nothing, and for them parsing is most of the cost (a
- * 20-line fragment: 0.17 ms of tree-sitter at p50, against a 0.1 ms budget). A reference needs a
- * file hit by at least minSeeds distinct fingerprints of the query that are rare enough to seed
- * (collectHits, canYieldReference). The screen asks that question of the query as the lexer reads
- * it instead of the parser, and a query no file can answer is given "no references" unparsed.
- *
- * The lexer agrees with the indexed files' own tokens on 95–99% of k-grams, as often as
- * tree-sitter's parse of the fragment does, and winnowing is local: a copy keeps its seeds unless
- * the lexer misreads a token in every window that selects one. bench/RESULTS.md counts what the
- * screen turns away, and bench/QUALITY.md counts copies it turned away that parsing would find.
- */
 /** A query read by the lexer: its tokens and fingerprints, and whether it may yield a reference. */
 export interface LexedQuery {
   readonly tokens: TokenStream;
@@ -25,6 +13,19 @@ export interface LexedQuery {
   readonly mayMatch: boolean;
 }
 
+/**
+ * The miss path. Most suggestions match nothing. A reference needs a file hit by at least
+ * minSeeds distinct fingerprints of the query that are rare enough to seed (couldSeed,
+ * seedsNeeded); the screen asks that of the query as the lexer reads it, from the in-memory filter
+ * and common table and one point lookup per candidate, and a query no file can answer is given
+ * "no references" before any posting list or token chunk is read.
+ *
+ * Queries read by the lexer (the default) are matched on those very tokens, so for them the screen
+ * is exact. For queries parsed by tree-sitter it is a guess in front of the parse: the lexer agrees
+ * with the indexed files' own tokens on 97–99.6% of k-grams and winnowing is local, so a copy keeps
+ * its seeds unless the lexer misreads a token in every window that selects one; bench/QUALITY.md
+ * counts parsed queries whose references the screen changes.
+ */
 export class MissScreen {
   private readonly lexers = new Map<LanguageName, LexicalNormalizer>();
 

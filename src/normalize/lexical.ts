@@ -5,10 +5,11 @@ import { MAX_TOKEN_CHARS, nameHash, type TokenStream } from "./normalize.js";
 /**
  * A lexer that reads the token stream the tree-sitter normalizer would give, without parsing:
  * the same token texts ("$id", "$str", "if", "=>"), names and lines, decided from the characters
- * around each token instead of a syntax tree. It is right for nearly all tokens of ordinary code
- * and wrong for a few (a contextual keyword read as a name, JSX text, a `/` taken for division),
- * which is why it is only used to rule queries out (see match/screen.ts), never to match them.
- * A tree-sitter parse of a 20-line fragment costs 0.15–0.25 ms here; this costs a tenth of that.
+ * around each token instead of a syntax tree. It is wrong for a few tokens (JSX text, `new.target`,
+ * a `/` after `}`), but a query is a fragment, and tree-sitter's recovery from a fragment's cut ends
+ * gets more of them wrong: read this way, queries find more copies (bench/QUALITY.md), so it is how
+ * queries are read by default (the index is always parsed). A tree-sitter parse of a 20-line
+ * fragment costs 0.15–0.25 ms here; this costs a tenth of that.
  */
 
 /** Where a token came from, for the context rules that classify the next one. */
@@ -21,9 +22,9 @@ const enum Kind {
   Punct,
 }
 
-/** What follows a fragment's first line when it may begin inside a multi-line string or comment. */
+/** Where to start lexing a fragment that may begin inside a multi-line string or comment. */
 export interface LexicalStart {
-  /** The delimiter that would have opened it: lexing starts inside that span. */
+  /** The delimiter that closes that span: everything before it is read as its content. */
   readonly insideOf: string;
 }
 
