@@ -210,7 +210,7 @@ async function main(): Promise<void> {
   const raw = new Database(big.db, { readonly: true });
   const rawLookup = raw.prepare("SELECT content_id, token_pos FROM fingerprints WHERE hash = ?").raw(true);
   const parser = new Parser();
-  const screen = new MissScreen(reader, hasher, DEFAULT_FINGERPRINT_PARAMETERS);
+  const screen = new MissScreen(reader, normalizer, DEFAULT_FINGERPRINT_PARAMETERS);
   const answeredAtScreen: Record<string, number> = {};
   const stageRows: string[] = [];
   const stageFigures: Record<string, Record<string, Latency>> = {};

@@ -53,8 +53,9 @@ export class ReferenceTracker {
     const fingerprinting = options.fingerprinting ?? DEFAULT_FINGERPRINT_PARAMETERS;
     const hasher: TokenHasher = await loadTokenHasher();
     const reader = IndexReader.open(dbPath, currentIndexParameters(fingerprinting), { useFilter: options.useFilter ?? true });
-    const screen = new MissScreen(reader, hasher, fingerprinting);
-    return new ReferenceTracker(reader, new Normalizer(hasher), fingerprinting, screen, options.screen !== false, options.queryReading !== "parsed");
+    const normalizer = new Normalizer(hasher);
+    const screen = new MissScreen(reader, normalizer, fingerprinting);
+    return new ReferenceTracker(reader, normalizer, fingerprinting, screen, options.screen !== false, options.queryReading !== "parsed");
   }
 
   match(code: string, target: MatchTarget): MatchResult {

@@ -24,7 +24,6 @@ import { ReferenceTracker } from "../../src/tracker.js";
 import { loadTokenHasher } from "../../src/hashing.js";
 import { IndexReader, currentIndexParameters } from "../../src/index/store.js";
 import { languageByName } from "../../src/languages/registry.js";
-import { LexicalNormalizer } from "../../src/normalize/lexical.js";
 import { MissScreen } from "../../src/match/screen.js";
 import { Normalizer } from "../../src/normalize/normalize.js";
 import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, loadDisguises, sampleWindows } from "../snippets.js";
@@ -325,7 +324,7 @@ interface ScreenAudit {
 /** What the miss screen answers unparsed, and whether any answer differs from parsing's. */
 async function auditScreen(db: string, groups: readonly [string, readonly Snippet[]][]): Promise<ScreenAudit[]> {
   const reader = IndexReader.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
-  const screen = new MissScreen(reader, await loadTokenHasher(), DEFAULT_FINGERPRINT_PARAMETERS);
+  const screen = new MissScreen(reader, new Normalizer(await loadTokenHasher()), DEFAULT_FINGERPRINT_PARAMETERS);
   // Read by the lexer (the default) the screen is exact by construction: it asks what matching
   // would. Its guarantee worth measuring is against the parsed reading.
   const screened = await ReferenceTracker.open(db, { queryReading: "parsed" });
@@ -432,19 +431,18 @@ async function main(): Promise<void> {
   const fidelityNormalizer = new Normalizer(await loadTokenHasher());
   const fidelity = new Map<string, { parsed: Fidelity; lexed?: Fidelity; lexedPlain: Fidelity }>();
   for (const language of LANGUAGES) {
-    const lexer = new LexicalNormalizer(languageByName(language), await loadTokenHasher());
     for (const form of ["verbatim", "reformatted"] as const) {
       const snippets = cells.get(`${language}/${form}`)!.map((q) => q.snippet);
       fidelity.set(`${language}/${form}`, {
         parsed: fragmentFidelity(fidelityNormalizer, snippets),
-        lexedPlain: fragmentFidelity(fidelityNormalizer, snippets, (snippet) => lexer.tokens(snippet.code)),
+        lexedPlain: fragmentFidelity(fidelityNormalizer, snippets, (snippet) => fidelityNormalizer.lex(snippet.code, languageByName(language))),
       });
     }
   }
   // The reading matching uses needs the index (of a fragment's readings, the one with more seeds there).
   const addLexedFidelity = async (db: string): Promise<void> => {
     const reader = IndexReader.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
-    const screen = new MissScreen(reader, await loadTokenHasher(), DEFAULT_FINGERPRINT_PARAMETERS);
+    const screen = new MissScreen(reader, fidelityNormalizer, DEFAULT_FINGERPRINT_PARAMETERS);
     try {
       for (const [key, entry] of fidelity) {
         const [language, form] = key.split("/") as [LanguageName, Form];

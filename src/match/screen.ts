@@ -1,9 +1,7 @@
 import { type FingerprintParameters, type Fingerprints, fingerprint } from "../fingerprint/fingerprint.js";
-import type { TokenHasher } from "../hashing.js";
 import type { IndexReader } from "../index/store.js";
-import type { LanguageDefinition, LanguageName } from "../languages/language.js";
-import { LexicalNormalizer } from "../normalize/lexical.js";
-import { type TokenStream, beginsInside } from "../normalize/normalize.js";
+import type { LanguageDefinition } from "../languages/language.js";
+import { type Normalizer, type TokenStream, beginsInside } from "../normalize/normalize.js";
 import { type MatchOptions, couldSeed, seedsNeeded } from "./match.js";
 
 /** A query read by the lexer: its tokens and fingerprints, and whether it may yield a reference. */
@@ -27,11 +25,9 @@ export interface LexedQuery {
  * counts parsed queries whose references the screen changes.
  */
 export class MissScreen {
-  private readonly lexers = new Map<LanguageName, LexicalNormalizer>();
-
   constructor(
     private readonly reader: IndexReader,
-    private readonly hasher: TokenHasher,
+    private readonly normalizer: Normalizer,
     private readonly parameters: FingerprintParameters,
   ) {}
 
@@ -66,10 +62,9 @@ export class MissScreen {
 
   /** The fragment as read from its start, and, when it may begin inside a multi-line string or comment, from inside it. */
   private *readings(code: string, language: LanguageDefinition): Generator<TokenStream> {
-    const lexer = this.lexerFor(language);
-    yield lexer.tokens(code);
+    yield this.normalizer.lex(code, language);
     for (const [open, close] of language.spanningDelimiters) {
-      if (beginsInside(code, open, close)) yield lexer.tokens(code, { insideOf: close });
+      if (beginsInside(code, open, close)) yield this.normalizer.lex(code, language, { insideOf: close });
     }
   }
 
@@ -85,14 +80,5 @@ export class MissScreen {
     const needed = seedsNeeded(options);
     const mayYield = seeds.size >= needed && (needed === 1 || this.reader.someContentHolds([...seeds], needed));
     return { fingerprints, seeds: seeds.size, mayYield };
-  }
-
-  private lexerFor(language: LanguageDefinition): LexicalNormalizer {
-    let lexer = this.lexers.get(language.name);
-    if (!lexer) {
-      lexer = new LexicalNormalizer(language, this.hasher);
-      this.lexers.set(language.name, lexer);
-    }
-    return lexer;
   }
 }

@@ -1,6 +1,7 @@
 import Parser from "tree-sitter";
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, LanguageName } from "../languages/language.js";
+import { LexicalNormalizer, type LexicalStart } from "./lexical.js";
 import { noteParsedBytes } from "./native-memory.js";
 
 /**
@@ -426,14 +427,23 @@ function lineStartOffsets(source: string): number[] {
   return starts;
 }
 
-/** Parses and normalizes source text; keeps one tree-sitter parser per language. */
+/**
+ * Parses and normalizes source text, or lexes it (lexical.ts); keeps one tree-sitter parser and
+ * one lexer per language, each made when first needed (a lexed-only caller never loads a grammar).
+ */
 export class Normalizer {
-  private readonly byLanguage = new Map<LanguageName, LanguageNormalizer>();
+  private readonly parsers = new Map<LanguageName, LanguageNormalizer>();
+  private readonly lexers = new Map<LanguageName, LexicalNormalizer>();
 
   constructor(private readonly hasher: TokenHasher) {}
 
   normalize(source: string, language: LanguageDefinition): TokenStream {
-    return this.forLanguage(language).normalize(source);
+    return this.parserFor(language).normalize(source);
+  }
+
+  /** The token stream normalize() would give, read without parsing (see LexicalNormalizer.tokens). */
+  lex(source: string, language: LanguageDefinition, start?: LexicalStart): TokenStream {
+    return perLanguage(this.lexers, language, () => new LexicalNormalizer(language, this.hasher)).tokens(source, start);
   }
 
   /**
@@ -441,15 +451,19 @@ export class Normalizer {
    * fragment as the normalizer does.
    */
   framingOf(source: string, language: LanguageDefinition): Framing {
-    return this.forLanguage(language).framingOf(source);
+    return this.parserFor(language).framingOf(source);
   }
 
-  private forLanguage(language: LanguageDefinition): LanguageNormalizer {
-    let normalizer = this.byLanguage.get(language.name);
-    if (!normalizer) {
-      normalizer = new LanguageNormalizer(language, this.hasher);
-      this.byLanguage.set(language.name, normalizer);
-    }
-    return normalizer;
+  private parserFor(language: LanguageDefinition): LanguageNormalizer {
+    return perLanguage(this.parsers, language, () => new LanguageNormalizer(language, this.hasher));
   }
+}
+
+function perLanguage<T>(cache: Map<LanguageName, T>, language: LanguageDefinition, make: () => T): T {
+  let value = cache.get(language.name);
+  if (value === undefined) {
+    value = make();
+    cache.set(language.name, value);
+  }
+  return value;
 }

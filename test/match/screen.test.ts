@@ -7,6 +7,7 @@ import { IndexReader, currentIndexParameters } from "../../src/index/store.js";
 import { languageByName, languageForPath } from "../../src/languages/registry.js";
 import { DEFAULT_MATCH_OPTIONS } from "../../src/match/match.js";
 import { MissScreen } from "../../src/match/screen.js";
+import { Normalizer } from "../../src/normalize/normalize.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { FIXTURES, buildFixtureIndex, temporaryDirectory, trackerForFiles } from "../helpers.js";
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
   screened = await ReferenceTracker.open(db, { queryReading: "parsed" });
   unscreened = await ReferenceTracker.open(db, { screen: false, queryReading: "parsed" });
   reader = IndexReader.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
-  screen = new MissScreen(reader, await loadTokenHasher(), DEFAULT_FINGERPRINT_PARAMETERS);
+  screen = new MissScreen(reader, new Normalizer(await loadTokenHasher()), DEFAULT_FINGERPRINT_PARAMETERS);
 });
 afterAll(() => {
   screened.close();
