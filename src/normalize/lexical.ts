@@ -100,6 +100,12 @@ function nextCharCode(source: string, from: number): number {
   return source.charCodeAt(i);
 }
 
+/** Whether a key's `:` or optional `?:` follows (`key: 1`, `key?: T`). */
+function followedByKeyColon(source: string, end: number): boolean {
+  const next = nextCharCode(source, end);
+  return next === 58 || (next === 63 && source.charCodeAt(source.indexOf("?", end) + 1) === 58);
+}
+
 /** Marks a class body's `{` on the bracket stack (other entries are the bracket's character code). */
 const CLASS_BODY = -1;
 /** Marks a switch body's `{`, where `default:` and `case x:` are labels, not keys. */
@@ -415,9 +421,7 @@ export class LexicalNormalizer {
     if (this.lexicon.dialect === "ecmascript" && (innermostBracket === 123 || innermostBracket === CLASS_BODY)) {
       // Any word is a name as a key (`{ extends: x }`, `{ type?: T }`) or a class's method (`delete(key) {}`).
       const next = nextCharCode(source, end);
-      if ((lineStart || OBJECT_KEY_AFTER.has(previousText)) && (next === 58 || (next === 63 && nextCharCode(source, source.indexOf("?", end) + 1) === 58))) {
-        return undefined;
-      }
+      if ((lineStart || OBJECT_KEY_AFTER.has(previousText)) && followedByKeyColon(source, end)) return undefined;
       if (innermostBracket === CLASS_BODY && MEMBER_NAME_AFTER.has(previousText) && (next === 40 || next === 60)) return undefined;
     }
     switch (wordClass) {
@@ -445,8 +449,7 @@ export class LexicalNormalizer {
     const innermost = brackets[brackets.length - 1];
     if (innermost === CLASS_BODY) return MEMBER_NAME_AFTER.has(previousText);
     if (innermost !== 123 || !(lineStart || OBJECT_KEY_AFTER.has(previousText) || MEMBER_NAME_AFTER.has(previousText))) return false;
-    const next = nextCharCode(source, end);
-    return next === 58 || (next === 63 && source.charCodeAt(source.indexOf("?", end) + 1) === 58);
+    return followedByKeyColon(source, end);
   }
 
   /** Whether a statement starting here is left out, as the normalizer leaves out imports and module boilerplate. */
