@@ -150,7 +150,7 @@ export interface Reference extends Origin {
   readonly explanation: ReferenceExplanation;
 }
 
-interface Segment {
+export interface Segment {
   queryStart: number;
   queryEnd: number; // exclusive
   sourceStart: number;
@@ -268,9 +268,10 @@ export function referencesFromHits(
     if (distinctCount(hits.hashes) < seedsNeeded(options)) continue;
     const tokens = new SourceTokens(reader, contentId);
     sourceTokens.set(contentId, tokens);
-    const segments = extendSeeds(hits, querySignatures, tokens, parameters.kgramTokens);
-    for (const region of chainSegments(contentId, segments, hits, query, fingerprints.kgrams, parameters.kgramTokens, options.maxGapTokens)) {
-      if (region.matchedChars < options.minMatchedChars || region.seeds.size < options.minSeeds) continue;
+    const seedOrder = hitsInQueryOrder(hits);
+    const segments = extendSeeds(hits, seedOrder, querySignatures, tokens, parameters.kgramTokens);
+    for (const region of chainSegments(contentId, segments, hits, seedOrder, query, fingerprints.kgrams, parameters.kgramTokens, options)) {
+      if (region.seeds.size < options.minSeeds) continue;
       compareNames(region, query, tokens);
       // A repetitive shape (a data table) matches any other table of its kind, unless its data is the very same.
       if (region.distinctKgramShare < options.minDistinctKgramShare && !sameData(region)) continue;
@@ -377,13 +378,18 @@ function distinctFiles(rows: readonly [number, number][]): number {
   return count;
 }
 
+/** Indexes of a file's hits ordered by query position, then source position. */
+function hitsInQueryOrder(hits: FileHits): Uint32Array {
+  const order = new Uint32Array(hits.queryPositions.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => hits.queryPositions[a]! - hits.queryPositions[b]! || hits.sourcePositions[a]! - hits.sourcePositions[b]!);
+}
+
 /**
  * Verifies each seed (its k tokens must match signature for signature, which rejects 32-bit hash
  * collisions) and extends it both ways while tokens keep matching.
  */
-function extendSeeds(hits: FileHits, querySignatures: Uint8Array, source: SourceTokens, k: number): Segment[] {
-  const order = hits.queryPositions.map((_, i) => i);
-  order.sort((a, b) => hits.queryPositions[a]! - hits.queryPositions[b]! || hits.sourcePositions[a]! - hits.sourcePositions[b]!);
+function extendSeeds(hits: FileHits, order: Uint32Array, querySignatures: Uint8Array, source: SourceTokens, k: number): Segment[] {
   const segments: Segment[] = [];
   // Seeds arrive in query order, so on one diagonal only the latest segment can contain the next.
   const latestOnDiagonal = new Map<number, Segment>();
@@ -412,6 +418,66 @@ function extendSeeds(hits: FileHits, querySignatures: Uint8Array, source: Source
 }
 
 /**
+ * Segments in query order, each joined to the open chain whose last segment it follows on both
+ * sides within maxGap, nearest diagonal first (ties to the oldest chain); else it opens a chain.
+ */
+export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
+  segments.sort((a, b) => a.queryStart - b.queryStart || a.sourceStart - b.sourceStart);
+  const chains: Segment[][] = [];
+  // A segment joins a chain only if both gaps are within maxGap, so the chain's last segment ends
+  // within 2·maxGap of the segment's diagonal: open chains are kept in diagonal bands of that width
+  // and only the neighbouring bands are searched. Repetitive code yields hundreds of segments on
+  // as many diagonals, and comparing each with every chain was the slowest part of matching.
+  const bandWidth = Number.isFinite(maxGap) && maxGap >= 0 ? 2 * maxGap + 1 : Infinity;
+  const bandOf = (diagonal: number): number => (bandWidth === Infinity ? 0 : Math.floor(diagonal / bandWidth));
+  const endBand = (segment: Segment): number => bandOf(segment.queryEnd - segment.sourceEnd);
+  const open = new Map<number, Set<number>>();
+  const openIn = (band: number, chain: number): void => {
+    let members = open.get(band);
+    if (!members) open.set(band, (members = new Set()));
+    members.add(chain);
+  };
+  for (const segment of segments) {
+    const home = bandOf(segment.queryStart - segment.sourceStart);
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let band = home - 1; band <= home + 1; band++) {
+      const members = open.get(band);
+      if (!members) continue;
+      for (const id of members) {
+        const chain = chains[id]!;
+        const last = chain[chain.length - 1]!;
+        const queryGap = segment.queryStart - last.queryEnd;
+        // Segments come in query order: a chain this far behind can take no later one either.
+        if (queryGap > maxGap) {
+          members.delete(id);
+          continue;
+        }
+        const sourceGap = segment.sourceStart - last.sourceEnd;
+        if (segment.queryEnd <= last.queryEnd || segment.sourceEnd <= last.sourceEnd) continue;
+        if (sourceGap > maxGap || queryGap < -maxGap || sourceGap < -maxGap) continue;
+        const distance = Math.abs(queryGap - sourceGap);
+        // Ties go to the oldest chain, as a scan in creation order would.
+        if (distance < bestDistance || (distance === bestDistance && id < best)) {
+          best = id;
+          bestDistance = distance;
+        }
+      }
+    }
+    if (best >= 0) {
+      const chain = chains[best]!;
+      open.get(endBand(chain[chain.length - 1]!))!.delete(best);
+      chain.push(segment);
+      openIn(endBand(segment), best);
+    } else {
+      chains.push([segment]);
+      openIn(endBand(segment), chains.length - 1);
+    }
+  }
+  return chains;
+}
+
+/**
  * Chains segments into regions: in query order, a segment joins the region whose last segment
  * it follows on both sides within the gap limit. Overlapping segments (from repetitive code) are
  * clipped so no query token is counted twice.
@@ -420,45 +486,35 @@ function chainSegments(
   contentId: number,
   segments: Segment[],
   hits: FileHits,
+  seedOrder: Uint32Array,
   query: TokenStream,
   kgrams: Int32Array,
   k: number,
-  maxGap: number,
+  options: MatchOptions,
 ): Region[] {
-  segments.sort((a, b) => a.queryStart - b.queryStart || a.sourceStart - b.sourceStart);
-  const chains: Segment[][] = [];
-  for (const segment of segments) {
-    let best: Segment[] | undefined;
-    let bestDistance = Infinity;
-    for (const chain of chains) {
-      const last = chain[chain.length - 1]!;
-      const queryGap = segment.queryStart - last.queryEnd;
-      const sourceGap = segment.sourceStart - last.sourceEnd;
-      if (segment.queryEnd <= last.queryEnd || segment.sourceEnd <= last.sourceEnd) continue;
-      if (queryGap > maxGap || sourceGap > maxGap || queryGap < -maxGap || sourceGap < -maxGap) continue;
-      const distance = Math.abs(queryGap - sourceGap);
-      if (distance < bestDistance) {
-        best = chain;
-        bestDistance = distance;
-      }
-    }
-    if (best) best.push(segment);
-    else chains.push([segment]);
-  }
-  return chains.map((chain) => {
+  const maxGap = options.maxGapTokens;
+  const chains = chainInOrder(segments, maxGap);
+  const regions: Region[] = [];
+  for (const chain of chains) {
     let matchedTokens = 0;
     let matchedChars = 0;
     let covered = -1;
-    const distinctKgrams = new Set<number>();
-    let matchedKgrams = 0;
     for (const segment of chain) {
       for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
         matchedTokens++;
         matchedChars += query.charWeights[t]!;
-        if (t + k <= segment.queryEnd) {
-          distinctKgrams.add(kgrams[t]!);
-          matchedKgrams++;
-        }
+      }
+      covered = Math.max(covered, segment.queryEnd);
+    }
+    // Repetitive code makes many short chains: the rest is counted only for those long enough.
+    if (matchedChars < options.minMatchedChars) continue;
+    const distinctKgrams = new Set<number>();
+    let matchedKgrams = 0;
+    covered = -1;
+    for (const segment of chain) {
+      for (let t = Math.max(segment.queryStart, covered); t + k <= segment.queryEnd; t++) {
+        distinctKgrams.add(kgrams[t]!);
+        matchedKgrams++;
       }
       covered = Math.max(covered, segment.queryEnd);
     }
@@ -467,17 +523,19 @@ function chainSegments(
     const seeds = new Set<number>();
     let frequencySum = 0;
     let rarestSeedFrequency = Infinity;
-    for (let i = 0; i < hits.queryPositions.length; i++) {
+    for (let o = firstAtOrAfter(seedOrder, hits.queryPositions, first.queryStart); o < seedOrder.length; o++) {
+      const i = seedOrder[o]!;
       const q = hits.queryPositions[i]!;
+      if (q >= last.queryEnd) break;
       const s = hits.sourcePositions[i]!;
-      if (q >= first.queryStart && q < last.queryEnd && s >= first.sourceStart && s < last.sourceEnd && !seeds.has(hits.hashes[i]!)) {
+      if (s >= first.sourceStart && s < last.sourceEnd && !seeds.has(hits.hashes[i]!)) {
         seeds.add(hits.hashes[i]!);
         frequencySum += hits.frequencies[i]!;
         rarestSeedFrequency = Math.min(rarestSeedFrequency, hits.frequencies[i]!);
       }
     }
     const distinctKgramShare = matchedKgrams === 0 ? 0 : distinctKgrams.size / matchedKgrams;
-    return {
+    regions.push({
       contentId,
       segments: chain,
       matchedTokens,
@@ -492,8 +550,21 @@ function chainSegments(
       sameNameShare: 1,
       literalPairs: 0,
       sameLiterals: 0,
-    };
-  });
+    });
+  }
+  return regions;
+}
+
+/** First place in `order` (hits sorted by query position) whose query position is at least `position`. */
+function firstAtOrAfter(order: Uint32Array, queryPositions: readonly number[], position: number): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (queryPositions[order[mid]!]! < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

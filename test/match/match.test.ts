@@ -417,11 +417,14 @@ describe("repetitive code", () => {
   // After abstraction every line of these is the same few tokens: any two such blocks match.
   const indexedTable = Array.from({ length: 30 }, (_, i) => `    "key_${i}": ("value ${i}", ${i}, ${i * 7}),`).join("\n");
   const indexedImports = Array.from({ length: 30 }, (_, i) => `from package_${i}.module import Name${i}`).join("\n");
+  // Every row of a long table matches every other row's shape: hundreds of candidate alignments.
+  const longTable = Array.from({ length: 200 }, (_, i) => `    ${i}: ["entry ${i}", ${i * 3}, None, ${i % 7}],`).join("\n");
 
   beforeAll(async () => {
     repetitiveTracker = await trackerForFiles(dir.path, {
       "table.py": `TABLE = {\n${indexedTable}\n}\n`,
       "imports.py": `${indexedImports}\n`,
+      "long_table.py": `LONG = {\n${longTable}\n}\n`,
     });
   });
   afterAll(() => {
@@ -453,6 +456,17 @@ describe("repetitive code", () => {
     expect(best?.sourceLines[1]).toBeGreaterThanOrEqual(26);
     expect(best?.explanation.sameLiteralShare).toBe(1);
     expect(best?.explanation.seedFingerprints).toBeGreaterThanOrEqual(3);
+  });
+
+  it("places a stretch cut from the middle of a long table on its own lines, among every row offset that fits its shape", () => {
+    // Rows 120–139 are lines 122–141 (the table opens on line 1).
+    const copied = longTable.split("\n").slice(120, 140).join("\n");
+    const references = repetitiveTracker.match(copied, { language: "python" }).references;
+    expect(references[0]?.path).toBe("long_table.py");
+    expect(references[0]?.sourceLines).toEqual([122, 141]);
+    expect(references[0]?.queryLines).toEqual([1, 20]);
+    expect(references[0]?.explanation.sameLiteralShare).toBe(1);
+    expect(references.filter((r) => r.path === "long_table.py")).toHaveLength(1);
   });
 });
 
