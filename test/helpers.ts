@@ -8,6 +8,20 @@ import { ReferenceTracker } from "../src/tracker.js";
 export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 export const FIXTURE_MANIFEST = join(FIXTURES, "corpus", "manifest.json");
 
+/**
+ * mulberry32: a seeded sequence of unsigned 32-bit integers, the same on every machine, so a
+ * randomized test that fails reproduces.
+ */
+export function seededUint32s(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
 /** A fresh temporary folder, removed by the returned cleanup. */
 export function temporaryDirectory(): { path: string; cleanup: () => void } {
   const path = mkdtempSync(join(tmpdir(), "reftrack-test-"));

@@ -478,9 +478,9 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
 }
 
 /**
- * Chains segments into regions: in query order, a segment joins the region whose last segment
- * it follows on both sides within the gap limit. Overlapping segments (from repetitive code) are
- * clipped so no query token is counted twice.
+ * Regions from a file's segments (chained by chainInOrder), each with the figures the filters and
+ * ranking read. Overlapping segments (from repetitive code) are clipped so no query token is
+ * counted twice.
  */
 function chainSegments(
   contentId: number,
@@ -492,10 +492,8 @@ function chainSegments(
   k: number,
   options: MatchOptions,
 ): Region[] {
-  const maxGap = options.maxGapTokens;
-  const chains = chainInOrder(segments, maxGap);
   const regions: Region[] = [];
-  for (const chain of chains) {
+  for (const chain of chainInOrder(segments, options.maxGapTokens)) {
     let matchedTokens = 0;
     let matchedChars = 0;
     let covered = -1;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fingerprint, guaranteeThreshold, kgramHashes, winnow } from "../../src/fingerprint/fingerprint.js";
 import type { TokenStream } from "../../src/normalize/normalize.js";
+import { seededUint32s } from "../helpers.js";
 
 function stream(hashes: number[]): TokenStream {
   const n = hashes.length;
@@ -19,17 +20,10 @@ function stream(hashes: number[]): TokenStream {
   };
 }
 
-/** Deterministic pseudo-random tokens (mulberry32). */
+/** Deterministic pseudo-random tokens. */
 function randomTokens(seed: number, n: number, alphabet: number): number[] {
-  let a = seed >>> 0;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out.push((((t ^ (t >>> 14)) >>> 0) % alphabet) * 2654435761 >>> 0);
-  }
-  return out;
+  const next = seededUint32s(seed);
+  return Array.from({ length: n }, () => ((next() % alphabet) * 2654435761) >>> 0);
 }
 
 describe("fingerprint", () => {

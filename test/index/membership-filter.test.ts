@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { MembershipFilter } from "../../src/index/membership-filter.js";
+import { seededUint32s } from "../helpers.js";
 
 function pseudoRandomInt32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) | 0;
-  };
+  const next = seededUint32s(seed);
+  return () => next() | 0;
 }
 
 describe("membership filter", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Segment, chainInOrder } from "../../src/match/match.js";
+import { seededUint32s } from "../helpers.js";
 
 /** The rule as first written: every open chain compared with every segment. */
 function chainByScanningAll(segments: Segment[], maxGap: number): Segment[][] {
@@ -26,20 +27,9 @@ function chainByScanningAll(segments: Segment[], maxGap: number): Segment[][] {
   return chains;
 }
 
-/** mulberry32, so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function segmentsLike(kind: "scattered" | "table" | "near-copy", seed: number): Segment[] {
-  const next = random(seed);
-  const int = (n: number): number => Math.floor(next() * n);
+  const next = seededUint32s(seed);
+  const int = (n: number): number => Math.floor((next() / 4294967296) * n);
   const segments: Segment[] = [];
   if (kind === "table") {
     // A repetitive table: the query's rows match every source row, on a diagonal per row offset.
