@@ -1,7 +1,7 @@
 import { type FingerprintParameters, type Fingerprints, fingerprint } from "../fingerprint/fingerprint.js";
 import type { IndexReader } from "../index/store.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { type Normalizer, type TokenStream, beginsInside } from "../normalize/normalize.js";
+import { type Normalizer, type TokenStream, beginsInside, lineAt, mayBeginAndEndInside } from "../normalize/normalize.js";
 import { type MatchOptions, couldSeed, seedsNeeded } from "./match.js";
 
 /** A query read by the lexer: its tokens and fingerprints, and whether it may yield a reference. */
@@ -60,11 +60,18 @@ export class MissScreen {
     return best!;
   }
 
-  /** The fragment as read from its start, and, when it may begin inside a multi-line string or comment, from inside it. */
+  /**
+   * The fragment as read from its start, and, when it may begin inside a multi-line string or
+   * comment, from inside it: when the delimiters say so, or when an even count of a symmetric one
+   * (cut inside a docstring at both ends) follows text the plain reading read as prose.
+   */
   private *readings(code: string, language: LanguageDefinition): Generator<TokenStream> {
-    yield this.normalizer.lex(code, language);
+    const plain = this.normalizer.lex(code, language);
+    yield plain;
     for (const [open, close] of language.spanningDelimiters) {
-      if (beginsInside(code, open, close)) yield this.normalizer.lex(code, language, { insideOf: close });
+      const inside =
+        beginsInside(code, open, close) || (mayBeginAndEndInside(code, open, close) && plain.firstProseLine <= lineAt(code, code.indexOf(open)));
+      if (inside) yield this.normalizer.lex(code, language, { insideOf: close });
     }
   }
 

@@ -117,6 +117,9 @@ const MEMBER_NAME_AFTER = new Set([
   "abstract", "declare", "accessor",
 ]);
 
+/** After `name:`, a loop (or switch) makes the name a statement's label, not a key. */
+const LABELLED = /^[ \t]*:[ \t]*(?:for|while|do|switch)\b/;
+
 /** Tokens after which `name:` in braces is an object's or type's key, not a typed variable (`let x: T`). */
 const OBJECT_KEY_AFTER = new Set(["{", ",", ";"]);
 
@@ -140,6 +143,15 @@ function isDigit(c: number): boolean {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+}
+
+/** A token stream read by the lexer, with what it noticed of prose read as code. */
+export interface LexedTokenStream extends TokenStream {
+  /**
+   * The first line where two names follow each other (`raise an OSError`): no code in these
+   * languages has that (keywords and dropped commas are told apart), any sentence does. Infinity when none.
+   */
+  readonly firstProseLine: number;
 }
 
 /** The lexical reading of one language; one per language, reused across calls. */
@@ -196,7 +208,7 @@ export class LexicalNormalizer {
    * The token stream of `source`, read as a fragment: from its start, or, with `start`, from
    * inside a multi-line string or comment opened before it.
    */
-  tokens(source: string, start?: LexicalStart): TokenStream {
+  tokens(source: string, start?: LexicalStart): LexedTokenStream {
     const python = this.lexicon.dialect === "python";
     // About one token per five characters of code; the buffer grows if not.
     const out = new TokenBuffer(Math.max(64, source.length >>> 2));
@@ -206,12 +218,18 @@ export class LexicalNormalizer {
     let previous = Kind.None;
     let previousText = "";
     let lineStartToken = true;
+    let firstProseLine = Number.POSITIVE_INFINITY;
     // Open brackets, innermost last; for a skipped statement, the depth it began at.
     const brackets: number[] = [];
     let classPending = false;
     let switchPending = false;
     let skipDepth = -1;
     let skipEndsAtComma = false;
+    // A fragment may begin inside an object literal or a type (`key: value,` lines, no `{` in sight),
+    // where the file reads each key as a member name, which has no name hash. Such names are held
+    // here until the fragment closes a bracket it did not open: `}` (or the fragment's end, as no
+    // parameter list runs that long) says they were keys; `)` or `]` that they were parameters.
+    let outerKeys: number[] | undefined = python ? undefined : [];
     // `<` read as a type argument list, for splitting `>>` as tree-sitter does there.
     let angleDepth = 0;
 
@@ -307,6 +325,10 @@ export class LexicalNormalizer {
           emit(this.hash(text), i, end, 0, Kind.Keyword, text);
         } else {
           const keepsName = !member && !this.isMemberKey(source, end, brackets, previousText, wasLineStart);
+          if (outerKeys && keepsName && wasLineStart && brackets.length === 0 && skipDepth < 0 && followedByKeyColon(source, end) && !LABELLED.test(source.slice(end, end + 12))) {
+            outerKeys.push(out.count);
+          }
+          if ((previous as Kind) === Kind.Word && !wasLineStart && line < firstProseLine) firstProseLine = line;
           emit(this.idHash, i, end, keepsName ? nameHash(source, i, end) : 0, Kind.Word, "$id");
         }
         i = end;
@@ -362,6 +384,10 @@ export class LexicalNormalizer {
         }
         if (op === "{" && !python) angleDepth = 0;
       } else if (op === ")" || op === "]" || op === "}") {
+        if (brackets.length === 0 && outerKeys) {
+          if (op === "}") for (const key of outerKeys) out.names[key] = 0;
+          outerKeys = undefined;
+        }
         brackets.pop();
         if (op === "}") angleDepth = 0;
         if (skipDepth >= 0 && brackets.length < skipDepth) skipDepth = -1;
@@ -391,6 +417,7 @@ export class LexicalNormalizer {
       if (skipEnds) skipDepth = -1;
       i = end;
     }
+    if (outerKeys) for (const key of outerKeys) out.names[key] = 0;
     return {
       language: this.definition.name,
       count: out.count,
@@ -403,6 +430,7 @@ export class LexicalNormalizer {
       lineCount: line - (source.endsWith("\n") ? 1 : 0),
       hasErrors: false,
       errorChars: 0,
+      firstProseLine,
     };
   }
 

@@ -1,7 +1,7 @@
 import Parser from "tree-sitter";
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, LanguageName } from "../languages/language.js";
-import { LexicalNormalizer, type LexicalStart } from "./lexical.js";
+import { type LexedTokenStream, LexicalNormalizer, type LexicalStart } from "./lexical.js";
 import { noteParsedBytes } from "./native-memory.js";
 
 /**
@@ -387,15 +387,35 @@ function endOfSecondLine(text: string): number {
 
 /** Whether text looks cut from inside an open…close span: a lone closer, or an odd count of a symmetric delimiter. */
 export function beginsInside(text: string, open: string, close: string): boolean {
-  if (open === close) {
-    let count = 0;
-    for (let i = text.indexOf(open); i !== -1; i = text.indexOf(open, i + open.length)) count++;
-    return count % 2 === 1;
-  }
+  if (open === close) return occurrences(text, open) % 2 === 1;
   const firstClose = text.indexOf(close);
   if (firstClose === -1) return false;
   const firstOpen = text.indexOf(open);
   return firstOpen === -1 || firstClose < firstOpen;
+}
+
+/**
+ * Whether text may be cut from inside a symmetric span at both ends (`prose"""` … code …
+ * `"""doc`): an even count of at least two, which the count cannot tell from spans wholly inside.
+ * The reading decides: prose before the first delimiter means it began inside one.
+ */
+export function mayBeginAndEndInside(text: string, open: string, close: string): boolean {
+  if (open !== close) return false;
+  const count = occurrences(text, open);
+  return count >= 2 && count % 2 === 0;
+}
+
+function occurrences(text: string, delimiter: string): number {
+  let count = 0;
+  for (let i = text.indexOf(delimiter); i !== -1; i = text.indexOf(delimiter, i + delimiter.length)) count++;
+  return count;
+}
+
+/** 1-based line of the character at `offset`. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
 }
 
 /** Longer names and literals are hashed on their first characters only: enough to tell them apart. */
@@ -442,7 +462,7 @@ export class Normalizer {
   }
 
   /** The token stream normalize() would give, read without parsing (see LexicalNormalizer.tokens). */
-  lex(source: string, language: LanguageDefinition, start?: LexicalStart): TokenStream {
+  lex(source: string, language: LanguageDefinition, start?: LexicalStart): LexedTokenStream {
     return perLanguage(this.lexers, language, () => new LexicalNormalizer(language, this.hasher)).tokens(source, start);
   }
 

@@ -156,4 +156,51 @@ describe("miss screen", () => {
       dir.cleanup();
     }
   });
+
+  it("reads a fragment cut inside docstrings at both ends from inside the first, when its start reads as prose", async () => {
+    const dir = temporaryDirectory();
+    // Written for this test: two methods, each with a docstring. The fragment begins in the first
+    // one's prose and ends inside the second's, so it holds an even number of `"""`.
+    const source = [
+      "class Ledger:",
+      "    def settle(self, entries, rounding):",
+      '        """Settle the entries.',
+      "",
+      "        Entries that cannot be matched are carried over to the next period,",
+      "        and the remainder is rounded with the given rounding mode.",
+      '        """',
+      "        balance = 0",
+      "        carried = []",
+      "        for entry in entries:",
+      "            if entry.amount is None or entry.account not in self.accounts:",
+      "                carried.append(entry)",
+      "                continue",
+      "            balance += entry.amount * self.rates.get(entry.currency, 1)",
+      "            self.accounts[entry.account].post(entry.amount, entry.memo)",
+      "        self.carried.extend(carried)",
+      "        return round(balance, rounding)",
+      "",
+      "    def reopen(self, period):",
+      '        """Reopen a closed period.',
+      "",
+      "        Its carried entries are settled again.",
+      '        """',
+      "        return self.settle(period.carried, period.rounding)",
+      "",
+    ].join("\n");
+    (await trackerForFiles(dir.path, { "ledger.py": source })).close();
+    const tracker = await ReferenceTracker.open(join(dir.path, "source.db"));
+    try {
+      const fragment = source.split("\n").slice(4, 21).join("\n");
+      expect(fragment.split('"""')).toHaveLength(3);
+      const [reference] = tracker.match(fragment, { language: "python" }).references;
+      expect(reference?.path).toBe("ledger.py");
+      // The first and last matched tokens are the two docstrings, whole in the file.
+      expect(reference?.sourceLines).toEqual([3, 23]);
+      expect(reference?.queryLines).toEqual([1, 17]);
+    } finally {
+      tracker.close();
+      dir.cleanup();
+    }
+  });
 });

@@ -97,6 +97,38 @@ describe("lexical normalizer", () => {
     expect(rows(inside).slice(1)).toEqual(rows(parsed('"""' + fragment, "python")).slice(1));
   });
 
+  /** The whole file's tokens on lines `from`–`to`, numbered from 1 as a fragment of those lines is. */
+  function fileRows(code: string, language: LanguageName, from: number, to: number): string[] {
+    const whole = parsed(code, language);
+    const rowsOnLines: string[] = [];
+    for (let i = 0; i < whole.count; i++) {
+      if (whole.startLines[i]! < from || whole.endLines[i]! > to) continue;
+      rowsOnLines.push(`${whole.hashes[i]} ${whole.startLines[i]! - from + 1}-${whole.endLines[i]! - from + 1} ${whole.names[i]}`);
+    }
+    return rowsOnLines;
+  }
+
+  it.each<[string, LanguageName, string, number, number]>([
+    ["keys of an object literal the fragment begins inside are member names, as in the file", "javascript",
+      "const validators = {\n  isEmail: isEmail,\n  isURL: isURL,\n  toDate: convert.toDate,\n};\nexport default validators;\n", 2, 6],
+    ["…and of a type the fragment begins inside", "typescript",
+      "interface Options {\n  retries: number;\n  timeout?: number;\n}\nconst options: Options = { retries: 1 };\n", 2, 5],
+    ["parameters of a list the fragment begins inside keep their names", "typescript",
+      "function connect(\n  host: string,\n  port: number,\n) {\n  return open(host, port);\n}\n", 2, 6],
+  ])("%s", (_, language, code, from, to) => {
+    const fragment = code.split("\n").slice(from - 1, to).join("\n");
+    expect(rows(lexed(fragment, language))).toEqual(fileRows(code, language, from, to));
+  });
+
+  it("marks the first line where two names follow each other: prose read as code", () => {
+    const prose = '    exists, raise an OSError if it is False.\n    """\n    head, tail = split(name)\n';
+    expect(normalizer.lex(prose, languageByName("python")).firstProseLine).toBe(1);
+    // Dropped commas, keywords between names and a new line are not prose.
+    const code = "head, tail = split(name)\nif tail is not None and not head:\n    tail\n    head\n";
+    expect(normalizer.lex(code, languageByName("python")).firstProseLine).toBe(Number.POSITIVE_INFINITY);
+    expect(normalizer.lex("for (const item of items) yield item;\nlet a = b\nc()\n", languageByName("javascript")).firstProseLine).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it("never throws on text that is not code", () => {
     for (const junk of ["", "\n\n", "'''", "`${", "/*", "/[", "))))]]]}}}", "\u0000\uffff", "@#$%^&*", "a".repeat(10_000)]) {
       for (const language of ["typescript", "javascript", "python"] as const) {
