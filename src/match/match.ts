@@ -170,6 +170,8 @@ interface Region {
   rarestSeedFrequency: number;
   /** Identifier occurrences aligned between the two sides. */
   namePairs: number;
+  /** Distinct query-side names among those pairs. */
+  distinctNames: number;
   nameRepeats: number;
   nameConsistency: number;
   sameNameShare: number;
@@ -543,6 +545,7 @@ function chainSegments(
       frequencySum,
       rarestSeedFrequency,
       namePairs: 0,
+      distinctNames: 0,
       nameRepeats: 0,
       nameConsistency: 1,
       sameNameShare: 1,
@@ -582,8 +585,19 @@ const MIN_IDENTITY_PAIRS = 3;
  */
 const MIN_SEEDS_WITHOUT_IDENTITY = 3;
 
-/** Share of aligned literals that must be the very same text for a repetitive region to count as copied data. */
+/**
+ * Share of aligned literals, or of aligned names, that must be the very same text for a repetitive
+ * region to count as copied data: a table of strings, or a list of names (`isEmail: isEmail,` line
+ * after line, an export map), copied as it is.
+ */
 const MIN_SAME_DATA_SHARE = 0.8;
+
+/**
+ * Names are more often shared by chance than literals (`x`, `key`, `value`), and one name repeated
+ * (`exports.a = exports.b = …`) is a shape, not data: a list counts as the same data on twice as
+ * many distinct names.
+ */
+const MIN_SAME_DATA_NAMES = 2 * MIN_IDENTITY_PAIRS;
 
 /** At least `share` of the region's aligned literals (MIN_IDENTITY_PAIRS of them at least) are the very same text. */
 function literalsAgree(region: Region, share: number): boolean {
@@ -591,7 +605,8 @@ function literalsAgree(region: Region, share: number): boolean {
 }
 
 function sameData(region: Region): boolean {
-  return literalsAgree(region, MIN_SAME_DATA_SHARE);
+  const names = region.distinctNames >= MIN_SAME_DATA_NAMES && region.sameNameShare >= MIN_SAME_DATA_SHARE;
+  return names || literalsAgree(region, MIN_SAME_DATA_SHARE);
 }
 
 function showsIdentity(region: Region): boolean {
@@ -632,13 +647,17 @@ function compareNames(region: Region, query: TokenStream, source: SourceTokens):
   }
   let repeats = 0;
   let consistency = 1;
-  for (const keys of [byQuery.subarray(0, pairs).sort(), bySource.subarray(0, pairs).sort()]) {
+  let distinctNames = 0;
+  const sides = [byQuery.subarray(0, pairs).sort(), bySource.subarray(0, pairs).sort()];
+  for (let side = 0; side < sides.length; side++) {
+    const keys = sides[side]!;
     // Per name (high 16 bits): its pairs beyond the first are repeats; those with its most
     // frequent partner are the consistent ones.
     let sideRepeats = 0;
     let consistent = 0;
     for (let i = 0; i < keys.length; ) {
       const name = keys[i]! >>> 16;
+      if (side === 0) distinctNames++;
       let total = 0;
       let best = 0;
       while (i < keys.length && keys[i]! >>> 16 === name) {
@@ -661,6 +680,7 @@ function compareNames(region: Region, query: TokenStream, source: SourceTokens):
   region.nameConsistency = consistency;
   region.sameNameShare = pairs === 0 ? 1 : same / pairs;
   region.namePairs = pairs;
+  region.distinctNames = distinctNames;
   region.literalPairs = literalPairs;
   region.sameLiterals = sameLiterals;
 }

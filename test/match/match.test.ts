@@ -470,6 +470,44 @@ describe("repetitive code", () => {
   });
 });
 
+describe("lists of names", () => {
+  const dir = temporaryDirectory();
+  let listTracker: ReferenceTracker;
+  // Written for this test: an index module's map of 40 validators, and a compiled module's
+  // export initializer, each one shape repeated line after line.
+  const names = Array.from({ length: 40 }, (_, i) => `is${["Email", "Url", "Date", "Hex", "Port"][i % 5]}${i}`);
+  const validators = `const validators = {\n${names.map((n) => `  ${n}: ${n},`).join("\n")}\n};\nexport default validators;\n`;
+  const initializer = `"use strict";\n${names.map((n) => `exports.${n} = `).join("")}void 0;\n`;
+
+  beforeAll(async () => {
+    listTracker = await trackerForFiles(dir.path, { "validators.js": validators, "initializer.js": initializer });
+  });
+  afterAll(() => {
+    listTracker.close();
+    dir.cleanup();
+  });
+
+  it("finds a stretch of a copied map by its names, cut from inside the object literal", () => {
+    // Lines 12–31: 20 entries, no `{` in the fragment, so its keys must read as the file's.
+    const copied = validators.split("\n").slice(11, 31).join("\n");
+    const [reference] = listTracker.match(copied, { language: "javascript" }).references;
+    expect(reference?.path).toBe("validators.js");
+    expect(reference?.sourceLines).toEqual([12, 31]);
+    expect(reference!.explanation.sameNameShare).toBe(1);
+    expect(reference!.explanation.distinctKgramShare).toBeLessThan(0.5);
+  });
+
+  it("does not report the same map with other names", () => {
+    const other = validators.split("\n").slice(11, 31).map((line) => line.replace(/is(\w+)/g, "check$1")).join("\n");
+    expect(listTracker.match(other, { language: "javascript" }).references).toEqual([]);
+  });
+
+  it("does not take one name repeated (a compiled module's export initializer) for copied data", () => {
+    // Its member names are not names; `exports` is, 40 times over, the very same on both sides.
+    expect(listTracker.match(initializer, { language: "javascript" }).references).toEqual([]);
+  });
+});
+
 describe("names behind the shape", () => {
   const dir = temporaryDirectory();
   let namesTracker: ReferenceTracker;
