@@ -86,11 +86,6 @@ export function transferables(file: PreparedFile): ArrayBuffer[] {
   };
   add(file.fingerprintHashes);
   add(file.fingerprintPositions);
-  for (const chunk of file.chunks) {
-    add(chunk.signatures);
-    add(chunk.names);
-    add(chunk.lineCounts);
-    add(chunk.multiline);
-  }
+  for (const chunk of file.chunks) add(chunk.data);
   return [...buffers];
 }

@@ -2,7 +2,7 @@
  * The index schema. Bump SCHEMA_VERSION on any change; an index with another version is refused
  * with a message to rebuild rather than read wrongly.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -90,9 +90,6 @@ CREATE TABLE IF NOT EXISTS common_fingerprints (
 CREATE TABLE IF NOT EXISTS token_chunks (
   id           INTEGER PRIMARY KEY,
   first_line   INTEGER NOT NULL,
-  signatures   BLOB NOT NULL,
-  names        BLOB NOT NULL,
-  line_counts  BLOB NOT NULL,
-  multiline    BLOB
+  data         BLOB NOT NULL
 );
 `;

@@ -217,10 +217,13 @@ function loadCommon(db: Database.Database): CommonFingerprints | undefined {
   return new CommonFingerprints(row.floor, wordsOf(row.hashes, Int32Array), wordsOf(row.counts, Uint32Array), wordsOf(row.sources, Uint32Array));
 }
 
+/** Requested memory-map size for readers; SQLite lowers it to its compile-time maximum. */
+const READER_MMAP_BYTES = 2 ** 40;
+
 /** Read side of an index, used by matching. Every statement is prepared once. */
 export class IndexReader {
   private readonly lookupStatement: Database.Statement<[number, number], [number, number]>;
-  private readonly chunkStatement: Database.Statement<[number], [number, Buffer, Buffer, Buffer, Buffer | null]>;
+  private readonly chunkStatement: Database.Statement<[number], [number, Buffer]>;
   private readonly contentStatement: Database.Statement<[number]>;
   private readonly originStatement: Database.Statement<[number]>;
   private readonly contentSourcesStatement: Database.Statement<[number], [number]>;
@@ -240,11 +243,7 @@ export class IndexReader {
     this.lookupStatement = db
       .prepare<[number, number], [number, number]>("SELECT content_id, token_pos FROM fingerprints WHERE hash = ? LIMIT ?")
       .raw(true);
-    this.chunkStatement = db
-      .prepare<[number], [number, Buffer, Buffer, Buffer, Buffer | null]>(
-        "SELECT first_line, signatures, names, line_counts, multiline FROM token_chunks WHERE id = ?",
-      )
-      .raw(true);
+    this.chunkStatement = db.prepare<[number], [number, Buffer]>("SELECT first_line, data FROM token_chunks WHERE id = ?").raw(true);
     this.contentStatement = db.prepare("SELECT id, language, lines, tokens FROM contents WHERE id = ?");
     this.contentSourcesStatement = db.prepare<[number], [number]>("SELECT DISTINCT source_id FROM files WHERE content_id = ?").raw(true);
     this.contentsOfHashStatement = db.prepare<[number], number>("SELECT DISTINCT content_id FROM fingerprints WHERE hash = ?").pluck(true);
@@ -266,6 +265,10 @@ export class IndexReader {
       if (!found) throw new ReftrackError(`${path} is an SQLite database but not a reftrack index`);
       assertCompatible(found, expected, path);
       const useFilter = options.useFilter !== false;
+      // Pages are read where they lie in the mapped file, not copied through a read() call each:
+      // lookups and token chunks touch a few scattered pages per query (bench/RESULTS.md). SQLite
+      // maps at most the file, and at most its build's limit (2 GiB here); the rest is read as before.
+      db.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
       return new IndexReader(db, found, useFilter ? loadFilter(db) : undefined, useFilter ? loadCommon(db) : undefined);
     } catch (error) {
       db.close();
@@ -322,7 +325,7 @@ export class IndexReader {
   chunk(contentId: number, chunkIndex: number): DecodedChunk | undefined {
     const row = this.chunkStatement.get(contentId * CHUNK_ID_STRIDE + chunkIndex);
     if (!row) return undefined;
-    return decodeTokenChunk(row[0], row[1], row[2], row[3], row[4]);
+    return decodeTokenChunk(row[0], row[1]);
   }
 
   content(contentId: number): ContentRecord {
@@ -683,7 +686,7 @@ export class IndexWriter {
         "INSERT INTO files (source_id, path, content_id, license, license_provenance) VALUES (?, ?, ?, ?, ?)",
       );
       const insertChunk = db.prepare(
-        "INSERT OR REPLACE INTO token_chunks (id, first_line, signatures, names, line_counts, multiline) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO token_chunks (id, first_line, data) VALUES (?, ?, ?)",
       );
       for await (const file of files) {
         const existing = findContent.get(file.contentHash, file.language) as { id: number; merged: number } | undefined;
@@ -711,14 +714,7 @@ export class IndexWriter {
         stagedHere.add(contentId);
         for (const chunk of file.chunks) {
           if (chunk.chunkIndex >= CHUNK_ID_STRIDE) break;
-          insertChunk.run(
-            contentId * CHUNK_ID_STRIDE + chunk.chunkIndex,
-            chunk.firstLine,
-            chunk.signatures,
-            chunk.names,
-            chunk.lineCounts,
-            chunk.multiline,
-          );
+          insertChunk.run(contentId * CHUNK_ID_STRIDE + chunk.chunkIndex, chunk.firstLine, chunk.data);
         }
         const hashes = file.fingerprintHashes;
         this.staged.append(hashes, contentId, file.fingerprintPositions);

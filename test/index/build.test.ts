@@ -33,7 +33,7 @@ function dump(dbPath: string): unknown {
         .all(),
       chunks: db
         .prepare(
-          `SELECT ${contentKey} AS content, x.id % 65536 AS chunk, x.first_line, hex(x.signatures) AS sig, hex(x.line_counts) AS lines, hex(x.multiline) AS multi ` +
+          `SELECT ${contentKey} AS content, x.id % 65536 AS chunk, x.first_line, hex(x.data) AS data ` +
             "FROM token_chunks x JOIN contents c ON c.id = x.id / 65536 ORDER BY content, chunk",
         )
         .all(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TOKENS_PER_CHUNK, decodeTokenChunk, encodeTokenChunks, tokenSignature } from "../../src/index/token-chunks.js";
+import { TOKENS_PER_CHUNK, decodeTokenChunk, encodeTokenChunks, packChunk, tokenSignature, unpackChunk } from "../../src/index/token-chunks.js";
 import type { TokenStream } from "../../src/normalize/normalize.js";
 
 function stream(startLines: number[], endLines: number[]): TokenStream {
@@ -34,7 +34,7 @@ describe("token chunks", () => {
     const chunks = encodeTokenChunks(tokens);
     expect(chunks).toHaveLength(3);
     chunks.forEach((chunk) => {
-      const decoded = decodeTokenChunk(chunk.firstLine, chunk.signatures, chunk.names, chunk.lineCounts, chunk.multiline);
+      const decoded = decodeTokenChunk(chunk.firstLine, chunk.data);
       const offset = chunk.chunkIndex * TOKENS_PER_CHUNK;
       for (let i = 0; i < decoded.signatures.length; i++) {
         expect(decoded.signatures[i]).toBe(tokenSignature(tokens.hashes[offset + i]!));
@@ -48,16 +48,24 @@ describe("token chunks", () => {
   it("stores about one byte per token plus a little per line, and two bytes per name", () => {
     const starts = Array.from({ length: 1000 }, (_, i) => 1 + Math.floor(i / 8));
     const [chunk] = encodeTokenChunks(stream(starts, starts));
-    expect(chunk!.lineCounts.length).toBe(125);
-    expect(chunk!.names.length).toBe(125 + 2 * 334);
-    expect(chunk!.multiline).toBeNull();
+    const parts = unpackChunk(chunk!.data);
+    expect(parts.signatures.length).toBe(1000);
+    expect(parts.lineCounts.length).toBe(125);
+    expect(parts.names.length).toBe(125 + 2 * 334);
+    expect(parts.multiline).toBeNull();
+    // The three lengths' varints are all the packing adds.
+    expect(chunk!.data.length).toBe(1000 + 125 + 125 + 2 * 334 + 2 + 1 + 1);
   });
 
   it("rejects a truncated chunk instead of inventing lines", () => {
     const [chunk] = encodeTokenChunks(stream([1, 1, 2, 5], [1, 1, 2, 5]));
-    const truncated = decodeTokenChunk(chunk!.firstLine, chunk!.signatures, chunk!.names, chunk!.lineCounts.subarray(0, 1), null);
+    const parts = unpackChunk(chunk!.data);
+    const truncated = decodeTokenChunk(chunk!.firstLine, packChunk({ ...parts, lineCounts: parts.lineCounts.subarray(0, 1) }));
     expect(() => truncated.startLine(3)).toThrow(/index is corrupt: truncated/);
-    const cutNames = decodeTokenChunk(chunk!.firstLine, chunk!.signatures, chunk!.names.subarray(0, 2), chunk!.lineCounts, null);
+    const cutNames = decodeTokenChunk(chunk!.firstLine, packChunk({ ...parts, names: parts.names.subarray(0, 2) }));
     expect(() => cutNames.name(0)).toThrow(/index is corrupt: truncated token names/);
+    // A blob shorter than its header says, or cut inside the header.
+    expect(() => decodeTokenChunk(1, chunk!.data.subarray(0, 6))).toThrow(/index is corrupt: truncated token chunk/);
+    expect(() => decodeTokenChunk(1, Uint8Array.of(0x80))).toThrow(/index is corrupt: truncated token chunk/);
   });
 });
