@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Segment, chainInOrder } from "../../src/match/match.js";
+import { DEFAULT_MATCH_OPTIONS, type FileHits, type HitsByFile, MAX_ALIGNED_FILES, type Segment, chainInOrder, filesToAlign } from "../../src/match/match.js";
 import { seededUint32s } from "../helpers.js";
 
 /** The rule as first written: every open chain compared with every segment. */
@@ -78,3 +78,37 @@ describe("chaining segments", () => {
     expect(chains).toHaveLength(1);
   });
 });
+
+describe("files to align", () => {
+  const fileHits = (hashes: number[], frequency: number): FileHits => ({
+    queryPositions: hashes.map((_, i) => i * 10),
+    sourcePositions: hashes.map((_, i) => i * 10),
+    hashes,
+    frequencies: hashes.map(() => frequency),
+  });
+
+  it("aligns at most MAX_ALIGNED_FILES, best-evidenced first, plus files with seeds of their own", () => {
+    const hits: HitsByFile = new Map();
+    // 40 versions of one file, hit by 5–11 of the same seeds; one file with two seeds nobody else has; one with a single seed.
+    for (let id = 1; id <= 40; id++) hits.set(id, fileHits(Array.from({ length: 5 + (id % 7) }, (_, i) => i + 1), 40));
+    hits.set(100, fileHits([500, 501], 1));
+    hits.set(200, fileHits([1, 1, 1], 40));
+    const chosen = filesToAlign(hits, DEFAULT_MATCH_OPTIONS).map(([id]) => id);
+    expect(chosen).toHaveLength(MAX_ALIGNED_FILES + 1);
+    expect(chosen).toContain(100);
+    expect(chosen).not.toContain(200);
+    const seeds = (id: number) => new Set(hits.get(id)!.hashes).size;
+    for (let i = 1; i < MAX_ALIGNED_FILES; i++) expect(seeds(chosen[i - 1]!)).toBeGreaterThanOrEqual(seeds(chosen[i]!));
+    // Every version with the most seeds (11: ids ≡ 6 mod 7) is among them.
+    for (const id of [6, 13, 20, 27, 34]) expect(chosen).toContain(id);
+  });
+
+  it("aligns every candidate below the limit, and more when more references per group are asked for", () => {
+    const hits: HitsByFile = new Map();
+    for (let id = 1; id <= 40; id++) hits.set(id, fileHits([1, 2, 3], 40));
+    expect(filesToAlign(hits, { ...DEFAULT_MATCH_OPTIONS, maxReferencesPerGroup: 20 })).toHaveLength(40);
+    hits.delete(40);
+    expect(filesToAlign(hits, { ...DEFAULT_MATCH_OPTIONS, maxReferencesPerGroup: 1 })).toHaveLength(MAX_ALIGNED_FILES);
+  });
+});
+

@@ -470,6 +470,52 @@ describe("repetitive code", () => {
   });
 });
 
+describe("code vendored in many versions", () => {
+  const dir = temporaryDirectory();
+  let versionsTracker: ReferenceTracker;
+  // Written for this test: one function in 40 versions of a file (each with its own version line,
+  // so 40 distinct contents), and a shorter, unrelated one in a file of its own.
+  const kernel = [
+    "def blend(colors, weights, gamma=2.2):",
+    "    total = sum(weights) or 1.0",
+    "    linear = [[channel ** gamma for channel in color] for color in colors]",
+    "    mixed = [0.0, 0.0, 0.0]",
+    "    for color, weight in zip(linear, weights):",
+    "        for index in range(3):",
+    "            mixed[index] += color[index] * weight / total",
+    "    clipped = [min(1.0, max(0.0, channel)) for channel in mixed]",
+    "    return tuple(round(channel ** (1 / gamma), 4) for channel in clipped)",
+  ].join("\n");
+  const helper = [
+    "def parse_hex(text):",
+    "    digits = text.lstrip('#')",
+    "    if len(digits) == 3:",
+    "        digits = ''.join(digit * 2 for digit in digits)",
+    "    return tuple(int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4))",
+  ].join("\n");
+
+  beforeAll(async () => {
+    const files: Record<string, string> = { "helpers/hex.py": `${helper}\n` };
+    for (let i = 0; i < 40; i++) files[`v${i}/kernel.py`] = `VERSION = "1.${i}"\n\n\n${kernel}\n`;
+    versionsTracker = await trackerForFiles(dir.path, files);
+  });
+  afterAll(() => {
+    versionsTracker.close();
+    dir.cleanup();
+  });
+
+  it("aligns the best-evidenced versions, and still finds another piece of the query in a file of its own", () => {
+    const { references } = versionsTracker.match(`${kernel}\n\n\n${helper}\n`, { language: "python", minMatchedChars: 100 });
+    const kernels = references.filter((r) => r.path.endsWith("kernel.py"));
+    expect(kernels.length).toBeGreaterThan(0);
+    expect(kernels.length).toBeLessThanOrEqual(10);
+    // The helper's file has the fewest seeds of 41 candidates, past MAX_ALIGNED_FILES, but holds seeds no kernel holds.
+    const hex = references.find((r) => r.path === "helpers/hex.py");
+    expect(hex?.queryLines).toEqual([12, 16]);
+    expect(hex?.group).not.toBe(kernels[0]!.group);
+  });
+});
+
 describe("lists of names", () => {
   const dir = temporaryDirectory();
   let listTracker: ReferenceTracker;
