@@ -366,11 +366,13 @@ function projectRepetition(hash: number, reader: IndexReader, options: MatchOpti
 /**
  * Candidate files are aligned best-evidenced first (most distinct seeds, then the rarest), and at
  * most this many of them (or 3 × maxReferencesPerGroup when that is more), plus any file holding a
- * seed none of those holds (another piece of the query, found elsewhere). Code vendored in 60–113
- * versions would otherwise have every version read and aligned, for at most maxReferencesPerGroup
- * (10) references. On the bench's 4,000 verbatim and renamed queries (4× index), 32 changes no
- * query's first reference and drops none, and lists other look-alikes past the first in 24; 16
- * changed the first reference of 6.
+ * seed none of those holds (another piece of the query, found elsewhere), plus every file whose
+ * evidence ties with the last one kept. Code vendored in 60–113 versions would otherwise have every
+ * version read and aligned, for at most maxReferencesPerGroup (10) references. Ties are kept because
+ * a project's look-alike files (CPython's encodings) are told apart only by the literals the
+ * alignment reads: cutting them cost 3 of 200 Python verbatim queries their file (quality bench).
+ * On the bench's 4,000 verbatim and renamed queries (4× index), 32 changes no query's first
+ * reference, drops none, and lists other look-alikes past the first in 9.
  */
 export const MAX_ALIGNED_FILES = 32;
 
@@ -398,10 +400,13 @@ export function filesToAlign(hitsByFile: HitsByFile, options: MatchOptions): [nu
   candidates.sort((a, b) => b.seeds.size - a.seeds.size || b.rarity - a.rarity || a.contentId - b.contentId);
   const covered = new Set<number>();
   const chosen: [number, FileHits][] = [];
+  // Files with the same evidence as the last one within the limit are not told apart by it: all are aligned.
+  const last = candidates[limit - 1]!;
   for (const [rank, candidate] of candidates.entries()) {
     let bringsNewSeed = false;
     for (const seed of candidate.seeds) if (!covered.has(seed)) bringsNewSeed = true;
-    if (rank >= limit && !bringsNewSeed) continue;
+    const tied = candidate.seeds.size === last.seeds.size && candidate.rarity === last.rarity;
+    if (rank >= limit && !bringsNewSeed && !tied) continue;
     for (const seed of candidate.seeds) covered.add(seed);
     chosen.push([candidate.contentId, candidate.hits]);
   }
