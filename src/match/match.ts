@@ -378,7 +378,8 @@ export const MAX_ALIGNED_FILES = 32;
 
 /**
  * The files worth aligning (a file hit by fewer than seedsNeeded distinct seeds cannot yield a
- * reference), at most alignedFilesLimit of them but for files with seeds of their own.
+ * reference), best-evidenced first: at most MAX_ALIGNED_FILES (or 3 × maxReferencesPerGroup) of
+ * them, but for files with seeds of their own and files tied with the last one kept.
  */
 export function filesToAlign(hitsByFile: HitsByFile, options: MatchOptions): [number, FileHits][] {
   const needed = seedsNeeded(options);
@@ -405,7 +406,8 @@ export function filesToAlign(hitsByFile: HitsByFile, options: MatchOptions): [nu
   for (const [rank, candidate] of candidates.entries()) {
     let bringsNewSeed = false;
     for (const seed of candidate.seeds) if (!covered.has(seed)) bringsNewSeed = true;
-    const tied = candidate.seeds.size === last.seeds.size && candidate.rarity === last.rarity;
+    // Rarity is a float sum: the same seeds summed in another order may differ in the last bits.
+    const tied = candidate.seeds.size === last.seeds.size && Math.abs(candidate.rarity - last.rarity) <= 1e-9 * last.rarity;
     if (rank >= limit && !bringsNewSeed && !tied) continue;
     for (const seed of candidate.seeds) covered.add(seed);
     chosen.push([candidate.contentId, candidate.hits]);
