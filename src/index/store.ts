@@ -8,6 +8,7 @@ import { NORMALIZER_VERSION } from "../normalize/normalize.js";
 import { MembershipFilter, wordsOf } from "./membership-filter.js";
 import type { PreparedFile } from "./prepare.js";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
+import { BoundedMap } from "./bounded-map.js";
 import { CHUNK_ID_STRIDE, type DecodedChunk, decodeTokenChunk } from "./token-chunks.js";
 
 /** What an index was built with; a query with different values would silently find nothing. */
@@ -217,6 +218,12 @@ function loadCommon(db: Database.Database): CommonFingerprints | undefined {
   return new CommonFingerprints(row.floor, wordsOf(row.hashes, Int32Array), wordsOf(row.counts, Uint32Array), wordsOf(row.sources, Uint32Array));
 }
 
+/**
+ * Entries in each of the reader's caches (contents with their origins, sources, a content's
+ * sources). Popular files stay cached; a service answering for the whole index keeps a bounded heap.
+ */
+const READER_CACHE_ENTRIES = 8192;
+
 /** Requested memory-map size for readers; SQLite lowers it to its compile-time maximum. */
 const READER_MMAP_BYTES = 2 ** 40;
 
@@ -228,9 +235,9 @@ export class IndexReader {
   private readonly originStatement: Database.Statement<[number]>;
   private readonly contentSourcesStatement: Database.Statement<[number], [number]>;
   private readonly contentsOfHashStatement: Database.Statement<[number], number>;
-  private readonly contentSources = new Map<number, readonly number[]>();
-  private readonly contents = new Map<number, ContentRecord>();
-  private readonly sources = new Map<number, SourceRecord>();
+  private readonly contentSources = new BoundedMap<number, readonly number[]>(READER_CACHE_ENTRIES);
+  private readonly contents = new BoundedMap<number, ContentRecord>(READER_CACHE_ENTRIES);
+  private readonly sources = new BoundedMap<number, SourceRecord>(READER_CACHE_ENTRIES);
 
   private constructor(
     private readonly db: Database.Database,
