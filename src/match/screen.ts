@@ -1,7 +1,7 @@
 import { type FingerprintParameters, type Fingerprints, fingerprint } from "../fingerprint/fingerprint.js";
 import type { IndexReader } from "../index/store.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { type Normalizer, type TokenStream, beginsInside, lineAt, mayBeginAndEndInside } from "../normalize/normalize.js";
+import { type Normalizer, type TokenStream, lineAt, spanCut } from "../normalize/normalize.js";
 import { type MatchOptions, couldSeed, seedsNeeded } from "./match.js";
 
 /** A query read by the lexer: its tokens and fingerprints, and whether it may yield a reference. */
@@ -69,8 +69,8 @@ export class MissScreen {
     const plain = this.normalizer.lex(code, language);
     yield plain;
     for (const [open, close] of language.spanningDelimiters) {
-      const inside =
-        beginsInside(code, open, close) || (mayBeginAndEndInside(code, open, close) && plain.firstProseLine <= lineAt(code, code.indexOf(open)));
+      const cut = spanCut(code, open, close);
+      const inside = cut === "inside" || (cut === "inside if prose comes first" && plain.firstProseLine <= lineAt(code, code.indexOf(open)));
       if (inside) yield this.normalizer.lex(code, language, { insideOf: close });
     }
   }

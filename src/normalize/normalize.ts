@@ -385,24 +385,28 @@ function endOfSecondLine(text: string): number {
   return text.length;
 }
 
-/** Whether text looks cut from inside an open…close span: a lone closer, or an odd count of a symmetric delimiter. */
-export function beginsInside(text: string, open: string, close: string): boolean {
-  if (open === close) return occurrences(text, open) % 2 === 1;
+/**
+ * Whether text looks cut from inside an open…close span: "inside" for a lone closer or an odd count
+ * of a symmetric delimiter; "inside if prose comes first" for an even count (at least two) of a
+ * symmetric one, which may be a fragment cut inside spans at both ends (`prose"""` … code …
+ * `"""doc`) and which the count cannot tell from spans wholly inside: the reading decides.
+ */
+export type SpanCut = "inside" | "inside if prose comes first" | "outside";
+
+export function spanCut(text: string, open: string, close: string): SpanCut {
+  if (open === close) {
+    const count = occurrences(text, open);
+    return count % 2 === 1 ? "inside" : count >= 2 ? "inside if prose comes first" : "outside";
+  }
   const firstClose = text.indexOf(close);
-  if (firstClose === -1) return false;
+  if (firstClose === -1) return "outside";
   const firstOpen = text.indexOf(open);
-  return firstOpen === -1 || firstClose < firstOpen;
+  return firstOpen === -1 || firstClose < firstOpen ? "inside" : "outside";
 }
 
-/**
- * Whether text may be cut from inside a symmetric span at both ends (`prose"""` … code …
- * `"""doc`): an even count of at least two, which the count cannot tell from spans wholly inside.
- * The reading decides: prose before the first delimiter means it began inside one.
- */
-export function mayBeginAndEndInside(text: string, open: string, close: string): boolean {
-  if (open !== close) return false;
-  const count = occurrences(text, open);
-  return count >= 2 && count % 2 === 0;
+/** Whether text looks cut from inside an open…close span: a lone closer, or an odd count of a symmetric delimiter. */
+export function beginsInside(text: string, open: string, close: string): boolean {
+  return spanCut(text, open, close) === "inside";
 }
 
 function occurrences(text: string, delimiter: string): number {

@@ -119,29 +119,31 @@ describe("miss screen", () => {
     }
   });
 
+  // Written for these tests: a method whose docstring's prose holds an apostrophe, then code.
+  const SETTLE = [
+    "class Ledger:",
+    "    def settle(self, entries, rounding):",
+    '        """Settle the entries.',
+    "",
+    "        Entries that can't be matched are carried over to the next period,",
+    "        and the remainder is rounded with the given rounding mode.",
+    '        """',
+    "        balance = 0",
+    "        carried = []",
+    "        for entry in entries:",
+    "            if entry.amount is None or entry.account not in self.accounts:",
+    "                carried.append(entry)",
+    "                continue",
+    "            balance += entry.amount * self.rates.get(entry.currency, 1)",
+    "            self.accounts[entry.account].post(entry.amount, entry.memo)",
+    "        self.carried.extend(carried)",
+    "        return round(balance, rounding)",
+    "",
+  ];
+
   it("reads a fragment that begins inside a docstring both ways, so its copy is still found", async () => {
     const dir = temporaryDirectory();
-    // Written for this test: a docstring whose prose holds an apostrophe, then code.
-    const source = [
-      "class Ledger:",
-      "    def settle(self, entries, rounding):",
-      '        """Settle the entries.',
-      "",
-      "        Entries that can't be matched are carried over to the next period,",
-      "        and the remainder is rounded with the given rounding mode.",
-      '        """',
-      "        balance = 0",
-      "        carried = []",
-      "        for entry in entries:",
-      "            if entry.amount is None or entry.account not in self.accounts:",
-      "                carried.append(entry)",
-      "                continue",
-      "            balance += entry.amount * self.rates.get(entry.currency, 1)",
-      "            self.accounts[entry.account].post(entry.amount, entry.memo)",
-      "        self.carried.extend(carried)",
-      "        return round(balance, rounding)",
-      "",
-    ].join("\n");
+    const source = SETTLE.join("\n");
     (await trackerForFiles(dir.path, { "ledger.py": source })).close();
     const tracker = await ReferenceTracker.open(join(dir.path, "source.db"), { queryReading: "parsed" });
     const withoutScreen = await ReferenceTracker.open(join(dir.path, "source.db"), { screen: false, queryReading: "parsed" });
@@ -159,27 +161,10 @@ describe("miss screen", () => {
 
   it("reads a fragment cut inside docstrings at both ends from inside the first, when its start reads as prose", async () => {
     const dir = temporaryDirectory();
-    // Written for this test: two methods, each with a docstring. The fragment begins in the first
-    // one's prose and ends inside the second's, so it holds an even number of `"""`.
+    // A second method with a docstring: the fragment begins in the first one's prose and ends
+    // inside the second's, so it holds an even number of `"""`.
     const source = [
-      "class Ledger:",
-      "    def settle(self, entries, rounding):",
-      '        """Settle the entries.',
-      "",
-      "        Entries that cannot be matched are carried over to the next period,",
-      "        and the remainder is rounded with the given rounding mode.",
-      '        """',
-      "        balance = 0",
-      "        carried = []",
-      "        for entry in entries:",
-      "            if entry.amount is None or entry.account not in self.accounts:",
-      "                carried.append(entry)",
-      "                continue",
-      "            balance += entry.amount * self.rates.get(entry.currency, 1)",
-      "            self.accounts[entry.account].post(entry.amount, entry.memo)",
-      "        self.carried.extend(carried)",
-      "        return round(balance, rounding)",
-      "",
+      ...SETTLE,
       "    def reopen(self, period):",
       '        """Reopen a closed period.',
       "",
