@@ -299,13 +299,18 @@ describe("statistics of a fresh build", () => {
   const dir = temporaryDirectory();
   afterEach(() => dir.cleanup());
 
-  it("are gathered while merging, equal to a rebuild from the table, and current", async () => {
+  it("are gathered while merging, equal to a rebuild from the table (grouped in SQL), and current", async () => {
     // Twelve files in two sources share a function (more than COMMON_FLOOR contents), each with code of its own.
     const shared = "function clamp(value, low, high) {\n  if (value < low) return low;\n  if (value > high) return high;\n  return Math.round(value * 100) / 100;\n}\n";
     for (let i = 0; i < 12; i++) {
       mkdirSync(join(dir.path, `s${i % 2}`), { recursive: true });
       writeFileSync(join(dir.path, `s${i % 2}`, `f${i}.js`), `${shared}export const f${i} = (x) => clamp(x * ${i}, ${i}, ${i * 10}) + ${"x + ".repeat(i)}1;\n`);
     }
+    // Another function is in nine files of s0 only, and in one file identical in both sources (one
+    // content of two sources): its fingerprints are in 10 contents, of 2 sources only through the twin.
+    const gather = "function gather(items, key) {\n  const out = {};\n  for (const item of items) (out[item[key]] ??= []).push(item);\n  return out;\n}\n";
+    for (let i = 0; i < 9; i++) writeFileSync(join(dir.path, "s0", `g${i}.js`), `${gather}export const g${i} = (xs) => gather(xs, "k${i}") + ${"y * ".repeat(i)}2;\n`);
+    for (const i of [0, 1]) writeFileSync(join(dir.path, `s${i}`, "same.js"), `${gather}export const same = gather([], "same");\n`);
     const manifest = join(dir.path, "manifest.json");
     writeFileSync(manifest, JSON.stringify({ sources: [0, 1].map((i) => ({ kind: "dir", name: `s${i}`, path: `s${i}`, license: "MIT" })) }));
     const db = join(dir.path, "fresh.db");
@@ -322,7 +327,13 @@ describe("statistics of a fresh build", () => {
       }
     };
     const merged = read();
-    expect((merged.common as { h: string }).h.length).toBeGreaterThan(0);
+    const common = merged.common as { h: string; c: string; s: string };
+    expect(common.h.length).toBeGreaterThan(0);
+    const words = (hex: string) => Array.from(new Uint32Array(Uint8Array.from(Buffer.from(hex, "hex")).buffer));
+    const counts = words(common.c);
+    const sources = words(common.s);
+    expect(counts.some((count, i) => count === 10 && sources[i] === 2)).toBe(true);
+    expect(counts.some((count, i) => count === 12 && sources[i] === 2)).toBe(true);
     const writer = IndexWriter.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
     try {
       expect(writer.statisticsAreCurrent()).toBe(true);

@@ -22,6 +22,28 @@ describe("staged fingerprints", () => {
     expect(sorted).toEqual(expected);
   });
 
+  it("orders a crowded hash prefix (one bucket of many rows), and few rows with equal hashes, by the rest of the hash, then by append order", () => {
+    const staged = new StagedFingerprints();
+    const rows: [number, number, number][] = [];
+    let seed = 11;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) | 0);
+    for (let content = 1; content <= 40; content++) {
+      // All share the top 16 bits, both signs' prefixes appear, and low halves repeat.
+      const hashes = Int32Array.from({ length: 50 }, (_, i) => ((content % 2 === 0 ? 0x1234 : -0x1234) << 16) | (Math.abs(random()) % (i % 2 ? 70 : 65536)));
+      const positions = Uint32Array.from({ length: 50 }, (_, i) => i);
+      staged.append(hashes, content, positions);
+      hashes.forEach((h, i) => rows.push([h, content, i]));
+    }
+    // And a few hashes shared by five contents each, alone in their buckets: ties in a small bucket.
+    const shared = Int32Array.of(0x7f00_0001, -0x7f00_0001, 0x0abc_0000, 0x0abc_0001);
+    for (let content = 41; content <= 45; content++) {
+      staged.append(shared, content, Uint32Array.of(9, 8, 7, 6));
+      shared.forEach((h, i) => rows.push([h, content, 9 - i]));
+    }
+    const sorted = Array.from(staged.sortedOrder(), (row) => [staged.hash(row), staged.content(row), staged.position(row)]);
+    expect(sorted).toEqual([...rows].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]));
+  });
+
   it("drops the rows of removed contents and truncates back after a failed source", () => {
     const staged = new StagedFingerprints();
     staged.append(Int32Array.of(5, -5), 1, Uint32Array.of(0, 1));
