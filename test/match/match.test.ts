@@ -554,6 +554,48 @@ describe("lists of names", () => {
   });
 });
 
+describe("repetitive code renamed one for one", () => {
+  const dir = temporaryDirectory();
+  let unitsTracker: ReferenceTracker;
+  // Written for this test: one registration repeated line after line, as a library's unit tables are.
+  const units = [
+    ["ms", 1],
+    ["s", 1000],
+    ["min", 60000],
+    ["h", 3600000],
+    ["d", 86400000],
+    ["w", 604800000],
+    ["mo", 2629800000],
+    ["y", 31557600000],
+  ] as const;
+  const registration = (registry: (i: number) => string, clock: (i: number) => string, label: (unit: string) => string) =>
+    `export function registerUnits(${registry(0)}, ${clock(0)}) {\n` +
+    units.map(([unit, ms], i) => `  ${registry(i)}.define("${label(unit)}", ${ms}, function () { return ${clock(i)}.millis() / ${ms}; });`).join("\n") +
+    `\n  return ${registry(0)};\n}\n`;
+  const original = registration(() => "registry", () => "clock", (unit) => unit);
+
+  beforeAll(async () => {
+    unitsTracker = await trackerForFiles(dir.path, { "units.js": original });
+  });
+  afterAll(() => {
+    unitsTracker.close();
+    dir.cleanup();
+  });
+
+  it("finds it when every name and string is renamed consistently", () => {
+    const renamed = registration(() => "table", () => "timer", (unit) => `${unit}_unit`);
+    const [reference] = unitsTracker.match(renamed, { language: "javascript" }).references;
+    expect(reference?.path).toBe("units.js");
+    expect(reference!.explanation.distinctKgramShare).toBeLessThan(0.5);
+    expect(reference!.explanation.nameConsistency).toBe(1);
+  });
+
+  it("does not report the same shape whose names change from line to line", () => {
+    const shapeOnly = registration((i) => `table${i}`, (i) => `timer${i}`, (unit) => `${unit}_unit`);
+    expect(unitsTracker.match(shapeOnly, { language: "javascript" }).references).toEqual([]);
+  });
+});
+
 describe("names behind the shape", () => {
   const dir = temporaryDirectory();
   let namesTracker: ReferenceTracker;
