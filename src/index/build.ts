@@ -16,8 +16,6 @@ export interface BuildOptions {
   readonly maxFileBytes?: number;
   /** Threads that normalize and fingerprint (default: one per core when running compiled). */
   readonly threads?: number;
-  /** Worker threads are replaced after preparing this much source (see prepare-pool.ts). */
-  readonly recycleWorkersAfterBytes?: number;
   readonly onSource?: (event: SourceProgress) => void;
   /** Called after each file is written. */
   readonly onFile?: (file: PreparedFile) => void;
@@ -131,7 +129,7 @@ export async function buildIndex(
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const threads = options.threads ?? defaultThreadCount();
   const writer = IndexWriter.open(dbPath, currentIndexParameters(options.fingerprinting));
-  const preparer = await createPreparer(threads, options.fingerprinting, { recycleAfterBytes: options.recycleWorkersAfterBytes });
+  const preparer = await createPreparer(threads, options.fingerprinting);
   const skipped: Partial<Record<SkipReason, number>> = {};
   let sourcesIndexed = 0;
   let sourcesUnchanged = 0;

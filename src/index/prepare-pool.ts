@@ -28,9 +28,9 @@ export function defaultThreadCount(): number {
   return workersAvailable() ? Math.max(1, availableParallelism()) : 1;
 }
 
-export async function createPreparer(threads: number, parameters: FingerprintParameters, options: WorkerPoolOptions = {}): Promise<FilePreparer> {
+export async function createPreparer(threads: number, parameters: FingerprintParameters): Promise<FilePreparer> {
   if (threads <= 1 || !workersAvailable()) return new InProcessPreparer(new Normalizer(await loadTokenHasher()), parameters);
-  return new WorkerPoolPreparer(threads, parameters, options);
+  return new WorkerPoolPreparer(threads, parameters);
 }
 
 class InProcessPreparer implements FilePreparer {
@@ -59,70 +59,25 @@ class InProcessPreparer implements FilePreparer {
 /** Files in flight per worker: enough to keep it busy while the main thread writes to SQLite. */
 const IN_FLIGHT_PER_WORKER = 8;
 
-/**
- * A worker is replaced after preparing this much source. Its malloc arena (parse trees, token
- * arrays) fragments as files come and go and never shrinks while it lives: on the 4× bench corpus
- * the workers' arenas grew from 390 to 510 MB over the build, most of the growth of peak RSS with
- * corpus size. A thread's exit frees all of it; starting one costs about 0.1 s.
- */
-export const DEFAULT_RECYCLE_AFTER_BYTES = 256 * 1024 * 1024;
-
-interface PoolWorker {
-  readonly worker: Worker;
-  inFlight: number;
-  bytes: number;
-  retiring: boolean;
-}
-
-export interface WorkerPoolOptions {
-  /** Replace a worker after it has prepared this many bytes of source. */
-  readonly recycleAfterBytes?: number;
-}
-
 class WorkerPoolPreparer implements FilePreparer {
-  private readonly workers: PoolWorker[];
-  private readonly recycleAfterBytes: number;
-  private onReply: ((reply: PrepareReply) => void) | undefined;
+  private readonly workers: Worker[];
+  private readonly inFlight: number[];
+  private onReply: ((reply: PrepareReply, worker: number) => void) | undefined;
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
-  private readonly exiting: Promise<number>[] = [];
-  /** Workers started in all, replacements included. */
-  started = 0;
 
-  constructor(
-    threads: number,
-    private readonly parameters: FingerprintParameters,
-    options: WorkerPoolOptions = {},
-  ) {
-    this.recycleAfterBytes = options.recycleAfterBytes ?? DEFAULT_RECYCLE_AFTER_BYTES;
-    this.workers = Array.from({ length: threads }, () => this.startWorker());
-  }
-
-  private startWorker(): PoolWorker {
-    const setup: WorkerSetup = { parameters: this.parameters };
-    const worker = new Worker(WORKER_SCRIPT, { workerData: setup });
-    const entry: PoolWorker = { worker, inFlight: 0, bytes: 0, retiring: false };
-    worker.on("message", (reply: PrepareReply) => {
-      entry.inFlight--;
-      if ("outcome" in reply && reply.outcome.kind !== "skipped") entry.bytes += reply.outcome.bytes;
-      if (entry.bytes >= this.recycleAfterBytes) entry.retiring = true;
-      if (entry.retiring && entry.inFlight === 0) this.replace(entry);
-      this.onReply?.(reply);
+  constructor(threads: number, parameters: FingerprintParameters) {
+    const setup: WorkerSetup = { parameters };
+    this.workers = Array.from({ length: threads }, (_, index) => {
+      const worker = new Worker(WORKER_SCRIPT, { workerData: setup });
+      worker.on("message", (reply: PrepareReply) => this.onReply?.(reply, index));
+      worker.on("error", (error) => this.fail(error));
+      worker.on("exit", (code) => {
+        if (code !== 0) this.fail(new Error(`index worker exited with code ${code}`));
+      });
+      return worker;
     });
-    worker.on("error", (error) => this.fail(error));
-    worker.on("exit", (code) => {
-      if (code !== 0 && !entry.retiring) this.fail(new Error(`index worker exited with code ${code}`));
-    });
-    this.started++;
-    return entry;
-  }
-
-  /** Swaps a drained, retiring worker for a fresh one. */
-  private replace(entry: PoolWorker): void {
-    const index = this.workers.indexOf(entry);
-    if (index < 0) return;
-    this.workers[index] = this.startWorker();
-    this.exiting.push(entry.worker.terminate());
+    this.inFlight = new Array<number>(threads).fill(0);
   }
 
   private fail(error: Error): void {
@@ -137,26 +92,23 @@ class WorkerPoolPreparer implements FilePreparer {
     let sent = 0;
     let yielded = 0;
     let exhausted = false;
-    this.onReply = (reply) => {
+    this.onReply = (reply, worker) => {
+      this.inFlight[worker]!--;
       done.set(reply.sequence, reply);
       this.wake?.();
     };
     const sendMore = (): void => {
       while (!exhausted && sent - yielded < limit) {
-        // The least busy worker that is not draining to be replaced.
-        let target: PoolWorker | undefined;
-        for (const candidate of this.workers) {
-          if (!candidate.retiring && (!target || candidate.inFlight < target.inFlight)) target = candidate;
-        }
-        if (!target) return;
         const next = iterator.next();
         if (next.done) {
           exhausted = true;
           return;
         }
-        target.inFlight++;
+        let target = 0;
+        for (let i = 1; i < this.inFlight.length; i++) if (this.inFlight[i]! < this.inFlight[target]!) target = i;
+        this.inFlight[target]!++;
         const request: PrepareRequest = { ...next.value, sequence: sent++ };
-        target.worker.postMessage(request);
+        this.workers[target]!.postMessage(request);
       }
     };
     try {
@@ -183,6 +135,6 @@ class WorkerPoolPreparer implements FilePreparer {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.workers.map((entry) => entry.worker.terminate()), ...this.exiting]);
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }
