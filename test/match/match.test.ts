@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_MATCH_OPTIONS } from "../../src/match/match.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { FIXTURES, buildFixtureIndex, temporaryDirectory, trackerForFiles } from "../helpers.js";
+
+/** Files sharing code in the frequency fixtures: a few more than the default cut-off. */
+const PROJECTS = DEFAULT_MATCH_OPTIONS.maxFileFrequency + 6;
 
 const workspace = temporaryDirectory();
 let tracker: ReferenceTracker;
@@ -199,10 +203,10 @@ describe("boilerplate", () => {
   ].join("\n");
 
   beforeAll(async () => {
-    // Seventy projects (more than the default maxFileFrequency, 64) whose files share a header, each
-    // with a body of its own.
+    // More projects than the default maxFileFrequency whose files share a header, each with a body
+    // of its own.
     const files: Record<string, string> = {};
-    for (let i = 0; i < 70; i++) {
+    for (let i = 0; i < PROJECTS; i++) {
       const body = `export function task${i}(input${i}: number[]): number {\n  let acc = ${i};\n  for (const v of input${i}) acc ${i % 2 ? "+=" : "*="} v ${"+ 1 ".repeat(i % 5)};\n  return acc;\n}\n`;
       files[`project${i}/task.ts`] = `${SHARED_HEADER}\n\n${body}`;
     }
@@ -220,19 +224,20 @@ describe("boilerplate", () => {
 
   it("does report it when the frequency cut-off is raised above the number of copies", () => {
     const query = `${SHARED_HEADER}\n\nconsole.log(resolve("."));\n`;
-    const references = boilerplateTracker.match(query, { language: "typescript", maxFileFrequency: 80 }).references;
-    // One group (the same query lines in seventy files), capped at maxReferencesPerGroup.
+    const references = boilerplateTracker.match(query, { language: "typescript", maxFileFrequency: PROJECTS + 10 }).references;
+    // One group (the same query lines in every project's file), capped at maxReferencesPerGroup.
     expect(references).toHaveLength(10);
     expect(new Set(references.map((r) => r.group)).size).toBe(1);
-    const all = boilerplateTracker.match(query, { language: "typescript", maxFileFrequency: 80, maxReferencesPerGroup: 100 }).references;
-    expect(all).toHaveLength(70);
+    const all = boilerplateTracker.match(query, { language: "typescript", maxFileFrequency: PROJECTS + 10, maxReferencesPerGroup: PROJECTS }).references;
+    expect(all).toHaveLength(PROJECTS);
   });
 });
 
 describe("a project's own repetition", () => {
   const dir = temporaryDirectory();
   let localeTracker: ReferenceTracker;
-  // Seventy locale files of one project: one shape, each with its own data (as moment's locales).
+  // Locale files of one project, more than the default maxFileFrequency: one shape, each with its
+  // own data (as moment's locales).
   const WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett"];
   const locale = (i: number): string =>
     [
@@ -261,7 +266,7 @@ describe("a project's own repetition", () => {
       "",
     ].join("\n");
 
-  // A helper seventy of the project's files carry.
+  // A helper more of the project's files carry than the default maxFileFrequency.
   const HELPER = [
     "function pad(value, width) {",
     "  let text = String(Math.abs(value));",
@@ -276,8 +281,8 @@ describe("a project's own repetition", () => {
 
   beforeAll(async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 70; i++) files[`dates/locale/l${i}.js`] = locale(i);
-    for (let i = 0; i < 70; i++) files[`dates/format/f${i}.js`] = `${HELPER}\nexport const format${i} = (d) => pad(d.getDate() + ${i}, ${i % 4});\n`;
+    for (let i = 0; i < PROJECTS; i++) files[`dates/locale/l${i}.js`] = locale(i);
+    for (let i = 0; i < PROJECTS; i++) files[`dates/format/f${i}.js`] = `${HELPER}\nexport const format${i} = (d) => pad(d.getDate() + ${i}, ${i % 4});\n`;
     files["other/src/unrelated.js"] = "export const unrelated = () => 1;\n";
     localeTracker = await trackerForFiles(dir.path, files, { sourcePerFolder: true });
   });
