@@ -657,9 +657,9 @@ function sameData(region: Region): boolean {
 /**
  * A repetitive region whose many repeated names all keep one partner, found by seeds in few files:
  * the same code with its names renamed one for one (Baker's parameterized match). Another table
- * of the same shape would not repeat its names in step, and a shape in many files is an idiom,
- * which can happen to (sweep: with seeds in up to 22 files on average, 1 of 200 hard negatives
- * and 1 of 300 boilerplate snippets were reported; the copies this finds have 1–4).
+ * of the same shape would not repeat its names in step, and a shape found in many files is an
+ * idiom, which unrelated code shares by chance (sweep: without the bound, seeds in 15.5 files on
+ * average reported 1 of 200 hard negatives; the copies this finds have 1–4).
  */
 function renamedThroughout(region: Region, options: MatchOptions): boolean {
   return (
