@@ -379,7 +379,8 @@ export const MAX_ALIGNED_FILES = 32;
 /**
  * The files worth aligning (a file hit by fewer than seedsNeeded distinct seeds cannot yield a
  * reference), best-evidenced first: at most MAX_ALIGNED_FILES (or 3 × maxReferencesPerGroup) of
- * them, but for files with seeds of their own and files tied with the last one kept.
+ * them, but for files with seeds of their own and, when the limit cuts through the best-evidenced
+ * files, all of those.
  */
 export function filesToAlign(hitsByFile: HitsByFile, options: MatchOptions): [number, FileHits][] {
   const needed = seedsNeeded(options);
@@ -401,14 +402,19 @@ export function filesToAlign(hitsByFile: HitsByFile, options: MatchOptions): [nu
   candidates.sort((a, b) => b.seeds.size - a.seeds.size || b.rarity - a.rarity || a.contentId - b.contentId);
   const covered = new Set<number>();
   const chosen: [number, FileHits][] = [];
-  // Files with the same evidence as the last one within the limit are not told apart by it: all are aligned.
-  const last = candidates[limit - 1]!;
+  // When the limit cuts through the best-evidenced files, the evidence cannot tell them apart (a
+  // project's look-alikes, told apart only by the alignment's literals): all of them are aligned.
+  // Ties further down are weaker than the files kept, and aligning them all was the slowest
+  // queries' cost (27 of 59 files aligned for one kernel of a project of near-identical kernels).
+  const best = candidates[0]!;
+  // Rarity is a float sum: the same seeds summed in another order may differ in the last bits.
+  const tiedWithBest = (candidate: { seeds: Set<number>; rarity: number }): boolean =>
+    candidate.seeds.size === best.seeds.size && Math.abs(candidate.rarity - best.rarity) <= 1e-9 * best.rarity;
+  const cutThroughBest = tiedWithBest(candidates[limit - 1]!);
   for (const [rank, candidate] of candidates.entries()) {
     let bringsNewSeed = false;
     for (const seed of candidate.seeds) if (!covered.has(seed)) bringsNewSeed = true;
-    // Rarity is a float sum: the same seeds summed in another order may differ in the last bits.
-    const tied = candidate.seeds.size === last.seeds.size && Math.abs(candidate.rarity - last.rarity) <= 1e-9 * last.rarity;
-    if (rank >= limit && !bringsNewSeed && !tied) continue;
+    if (rank >= limit && !bringsNewSeed && !(cutThroughBest && tiedWithBest(candidate))) continue;
     for (const seed of candidate.seeds) covered.add(seed);
     chosen.push([candidate.contentId, candidate.hits]);
   }

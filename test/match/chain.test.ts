@@ -117,5 +117,15 @@ describe("files to align", () => {
     for (let id = 1; id <= 40; id++) family.set(id, fileHits([1, 2, 3], 100));
     expect(filesToAlign(family, DEFAULT_MATCH_OPTIONS)).toHaveLength(40);
   });
+
+  it("does not align every weak look-alike tied below a better-evidenced file", () => {
+    // One file hit by 20 seeds, and 40 look-alikes each hit by the same 3 of them.
+    const hits: HitsByFile = new Map();
+    hits.set(1, fileHits(Array.from({ length: 20 }, (_, i) => i + 1), 40));
+    for (let id = 2; id <= 41; id++) hits.set(id, fileHits([1, 2, 3], 100));
+    const chosen = filesToAlign(hits, DEFAULT_MATCH_OPTIONS).map(([id]) => id);
+    expect(chosen).toHaveLength(MAX_ALIGNED_FILES);
+    expect(chosen[0]).toBe(1);
+  });
 });
 
