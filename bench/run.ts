@@ -126,8 +126,31 @@ interface QuerySet {
 
 interface MatchFigures {
   latency: Latency;
+  /** Each query's fastest of STEADY_ROUNDS further runs: the code's cost without the machine's pauses. */
+  steady: { p50: number; p99: number };
   withReferences: number;
   withOwnFile: number;
+}
+
+/**
+ * Runs per query for the steady figures. This machine's single runs move by a quarter between
+ * identical runs (other tenants, frequency scaling); a query's fastest of five is what the code
+ * costs. Targets are judged on the single-run figures all the same.
+ */
+const STEADY_ROUNDS = 5;
+
+function steadyLatency<T>(inputs: readonly T[], fn: (input: T) => unknown): { p50: number; p99: number } {
+  const fastest = inputs.map(() => Number.POSITIVE_INFINITY);
+  for (let round = 0; round < STEADY_ROUNDS; round++) {
+    inputs.forEach((input, i) => {
+      const start = performance.now();
+      fn(input);
+      fastest[i] = Math.min(fastest[i]!, performance.now() - start);
+    });
+  }
+  fastest.sort((a, b) => a - b);
+  const at = (share: number): number => fastest[Math.min(fastest.length - 1, Math.floor(share * fastest.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
 }
 
 function matchFigures(tracker: ReferenceTracker, set: QuerySet, roots: Map<string, string>): MatchFigures {
@@ -138,8 +161,9 @@ function matchFigures(tracker: ReferenceTracker, set: QuerySet, roots: Map<strin
     if (references.length > 0) withReferences++;
     if (references.some((r) => roots.has(r.source) && join(roots.get(r.source)!, r.path) === snippet.file)) withOwnFile++;
   }
-  const latency = measure(`match ${set.name}`, set.snippets, (s) => tracker.match(s.code, { language: s.language }));
-  return { latency, withReferences, withOwnFile };
+  const run = (s: Snippet): unknown => tracker.match(s.code, { language: s.language });
+  const latency = measure(`match ${set.name}`, set.snippets, run);
+  return { latency, steady: steadyLatency(set.snippets, run), withReferences, withOwnFile };
 }
 
 async function main(): Promise<void> {
@@ -427,8 +451,15 @@ function writeResults(input: ResultsInput): void {
   lines.push("## Targets", "");
   lines.push("| target | figure | verdict |", "|---|---|---|");
   const p50Target = hit.latency.p50 <= 0.3 && renamedFig.latency.p50 <= 0.3;
-  lines.push(`| match() p50 ≤ 0.3 ms (index ≥ 20 M fingerprints) | verbatim ${ms(hit.latency.p50)}, renamed ${ms(renamedFig.latency.p50)} on ${(big.record.fingerprints / 1e6).toFixed(1)} M | ${verdict(p50Target && big.record.fingerprints >= 20e6)} |`);
-  lines.push(`| match() p99 ≤ 1.5 ms | verbatim ${ms(hit.latency.p99)}, renamed ${ms(renamedFig.latency.p99)}, miss ${ms(miss.latency.p99)} | ${verdict(Math.max(hit.latency.p99, renamedFig.latency.p99, miss.latency.p99) <= 1.5)} |`);
+  lines.push(
+    `| match() p50 ≤ 0.3 ms (index ≥ 20 M fingerprints) | verbatim ${ms(hit.latency.p50)}, renamed ${ms(renamedFig.latency.p50)} on ${(big.record.fingerprints / 1e6).toFixed(1)} M ` +
+      `(each query's fastest of ${STEADY_ROUNDS} runs: ${ms(hit.steady.p50)}, ${ms(renamedFig.steady.p50)}) | ${verdict(p50Target && big.record.fingerprints >= 20e6)} |`,
+  );
+  lines.push(
+    `| match() p99 ≤ 1.5 ms | verbatim ${ms(hit.latency.p99)}, renamed ${ms(renamedFig.latency.p99)}, miss ${ms(miss.latency.p99)} ` +
+      `(fastest of ${STEADY_ROUNDS}: ${ms(hit.steady.p99)}, ${ms(renamedFig.steady.p99)}, ${ms(miss.steady.p99)}) | ` +
+      `${verdict(Math.max(hit.latency.p99, renamedFig.latency.p99, miss.latency.p99) <= 1.5)} |`,
+  );
   lines.push(
     `| misses p50 ≤ 0.1 ms | ${ms(miss.latency.p50)}: queries are lexed, not parsed, and the miss screen answers ${(100 * answeredAtScreen[sets[2]!.name]!).toFixed(1)}% of misses ` +
       `(${ms(unscreenedMiss.latency.p50)} with the screen off; ${ms(parsed[2]!.latency.p50)} parsed; tree-sitter's parse alone: ${ms(stageFigures[sets[2]!.name]!["floor: tree-sitter parse"]!.p50)}) | ${verdict(miss.latency.p50 <= 0.1)} |`,
