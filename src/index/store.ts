@@ -486,23 +486,20 @@ class StatisticsPass {
   /** One hash with the number of contents it is in; `contentsOf` lists them, asked only when common. */
   addGroup(hash: number, files: number, contentsOf: (hash: number) => Iterable<number>): void {
     this.filter.add(hash);
-    if (files <= COMMON_FLOOR) return;
-    this.groupSources.clear();
-    for (const contentId of contentsOf(hash)) this.sourcesOfContent.addTo(this.groupSources, contentId);
-    this.pushCommon(hash, files, this.groupSources.size);
+    if (files > COMMON_FLOOR) this.addCommon(hash, files, contentsOf(hash));
   }
 
   private closeGroup(): void {
-    if (this.files <= COMMON_FLOOR) return;
-    this.groupSources.clear();
-    for (const contentId of this.groupContents) this.sourcesOfContent.addTo(this.groupSources, contentId);
-    this.pushCommon(this.currentHash, this.files, this.groupSources.size);
+    if (this.files > COMMON_FLOOR) this.addCommon(this.currentHash, this.files, this.groupContents);
   }
 
-  private pushCommon(hash: number, files: number, sources: number): void {
+  /** Lists a hash in more than COMMON_FLOOR contents, with how many sources those are in. */
+  private addCommon(hash: number, files: number, contents: Iterable<number>): void {
+    this.groupSources.clear();
+    for (const contentId of contents) this.sourcesOfContent.addTo(this.groupSources, contentId);
     this.commonHashes.push(hash >>> 0);
     this.commonCounts.push(files);
-    this.commonSources.push(sources);
+    this.commonSources.push(this.groupSources.size);
   }
 
   /** Writes both, stamped with the current generation; call inside a transaction. */

@@ -69,9 +69,6 @@ class ByteWriter {
     }
     this.bytes[this.length++] = b;
   }
-  result(): Uint8Array {
-    return this.bytes.slice(0, this.length);
-  }
   /** The bytes written so far, without a copy: valid until the next write or clear. */
   view(): Uint8Array {
     return this.bytes.subarray(0, this.length);

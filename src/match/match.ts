@@ -366,13 +366,13 @@ function projectRepetition(hash: number, reader: IndexReader, options: MatchOpti
 /**
  * Candidate files are aligned best-evidenced first (most distinct seeds, then the rarest), and at
  * most this many of them (or 3 × maxReferencesPerGroup when that is more), plus any file holding a
- * seed none of those holds (another piece of the query, found elsewhere), plus every file whose
- * evidence ties with the last one kept. Code vendored in 60–113 versions would otherwise have every
- * version read and aligned, for at most maxReferencesPerGroup (10) references. Ties are kept because
- * a project's look-alike files (CPython's encodings) are told apart only by the literals the
- * alignment reads: cutting them cost 3 of 200 Python verbatim queries their file (quality bench).
- * On the bench's 4,000 verbatim and renamed queries (4× index), 32 changes no query's first
- * reference, drops none, and lists other look-alikes past the first in 9.
+ * seed none of those holds (another piece of the query, found elsewhere), plus, when the limit cuts
+ * through the best-evidenced files, every file tied with them. Code vendored in 60–113 versions
+ * would otherwise have every version read and aligned, for at most maxReferencesPerGroup (10)
+ * references. Top ties are kept because a project's look-alike files (CPython's encodings) are told
+ * apart only by the literals the alignment reads: cutting them cost 3 of 200 Python verbatim
+ * queries their file (quality bench). On the bench's 4,000 verbatim and renamed queries (4× index),
+ * 32 changes no query's first reference and drops none.
  */
 export const MAX_ALIGNED_FILES = 32;
 

@@ -405,7 +405,7 @@ export function spanCut(text: string, open: string, close: string): SpanCut {
 }
 
 /** Whether text looks cut from inside an open…close span: a lone closer, or an odd count of a symmetric delimiter. */
-export function beginsInside(text: string, open: string, close: string): boolean {
+function beginsInside(text: string, open: string, close: string): boolean {
   return spanCut(text, open, close) === "inside";
 }
 

@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { StagedFingerprints } from "../../src/index/store.js";
 
+/** A small deterministic generator of signed 32-bit values. */
+function lcg(seed: number): () => number {
+  let state = seed;
+  return () => (state = (Math.imul(state, 1103515245) + 12345) | 0);
+}
+
 describe("staged fingerprints", () => {
   it("orders rows as SQLite orders the key: signed hash, then content, then position", () => {
     const staged = new StagedFingerprints();
     const rows: [number, number, number][] = [];
-    let seed = 7;
-    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) | 0);
+    const random = lcg(7);
     for (let content = 1; content <= 300; content++) {
       const count = 1 + (Math.abs(random()) % 400);
       // A few hashes repeat across contents (shared code), and both signs occur.
@@ -25,8 +30,7 @@ describe("staged fingerprints", () => {
   it("orders a crowded hash prefix (one bucket of many rows), and few rows with equal hashes, by the rest of the hash, then by append order", () => {
     const staged = new StagedFingerprints();
     const rows: [number, number, number][] = [];
-    let seed = 11;
-    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) | 0);
+    const random = lcg(11);
     for (let content = 1; content <= 40; content++) {
       // All share the top 16 bits, both signs' prefixes appear, and low halves repeat.
       const hashes = Int32Array.from({ length: 50 }, (_, i) => ((content % 2 === 0 ? 0x1234 : -0x1234) << 16) | (Math.abs(random()) % (i % 2 ? 70 : 65536)));
