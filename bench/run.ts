@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import Parser from "tree-sitter";
+import { type SyntaxWalker, syntaxWalkAddon, WALK_ACTION_TABLE_SIZE, WalkAction } from "../src/normalize/syntax-walk.js";
 import { Bench } from "tinybench";
 import { DEFAULT_FINGERPRINT_PARAMETERS, fingerprint, type Fingerprints } from "../src/fingerprint/fingerprint.js";
 import { loadTokenHasher } from "../src/hashing.js";
@@ -306,8 +307,14 @@ async function main(): Promise<void> {
 
 interface ThroughputFloor {
   bytes: number;
+  /** tree-sitter's parse through its Node binding. */
   parseMBps: number;
+  /** The same + a bare cursor walk through the binding. */
   walkMBps: number;
+  /** The parse in reftrack's native walk (native/syntax-walk.c), no node written. */
+  nativeParseMBps: number;
+  /** The same, every node written as a record. */
+  nativeWalkMBps: number;
   normalizeMBps: number;
   fingerprintMBps: number;
   /** The query lexer over the same whole files, for comparison (the index is parsed). */
@@ -319,9 +326,10 @@ const FLOOR_ROUNDS = 3;
 
 /**
  * One thread's ceiling for indexing, on a fixed sample of the base corpus: tree-sitter's parse
- * alone, parse + a bare cursor walk (every node visited, nothing read: the least any walk through
- * the Node binding costs), parse + the normalizer's walk, then + fingerprinting. A build cannot
- * beat the last.
+ * through its Node binding alone, and + a bare cursor walk (every node visited, nothing read: the
+ * least any walk through the binding costs); the parse in reftrack's native walk alone, and with
+ * every node written; then the normalizer (that native walk + reading its records), then +
+ * fingerprinting. A build cannot beat the last.
  */
 async function measureThroughputFloor(base: readonly BenchSource[]): Promise<ThroughputFloor> {
   const rng = new Rng(7);
@@ -350,9 +358,20 @@ async function measureThroughputFloor(base: readonly BenchSource[]): Promise<Thr
     parser.setLanguage(language.grammar());
     return parser.parse(text);
   };
-  const best = { parse: Infinity, walk: Infinity, normalize: Infinity, fingerprint: Infinity, lex: Infinity };
+  const addon = syntaxWalkAddon();
+  const walkers = new Map<LanguageDefinition, SyntaxWalker>();
+  const walkerFor = (language: LanguageDefinition): SyntaxWalker => {
+    let walker = walkers.get(language);
+    if (walker === undefined) walkers.set(language, (walker = addon.createWalker(language.grammar())));
+    return walker;
+  };
+  const writeNone = new Uint8Array(WALK_ACTION_TABLE_SIZE).fill(WalkAction.Omit);
+  const writeEvery = new Uint8Array(WALK_ACTION_TABLE_SIZE).fill(WalkAction.Descend);
+  const best = { parse: Infinity, walk: Infinity, nativeParse: Infinity, nativeWalk: Infinity, normalize: Infinity, fingerprint: Infinity, lex: Infinity };
   for (let round = 0; round < FLOOR_ROUNDS; round++) {
     best.parse = Math.min(best.parse, time(() => texts.forEach(({ text, language }) => parse(text, language))));
+    best.nativeParse = Math.min(best.nativeParse, time(() => texts.forEach(({ text, language }) => addon.walk(walkerFor(language), text, writeNone))));
+    best.nativeWalk = Math.min(best.nativeWalk, time(() => texts.forEach(({ text, language }) => addon.walk(walkerFor(language), text, writeEvery))));
     best.walk = Math.min(
       best.walk,
       time(() => {
@@ -374,7 +393,15 @@ async function measureThroughputFloor(base: readonly BenchSource[]): Promise<Thr
     best.lex = Math.min(best.lex, time(() => texts.forEach(({ text, language }) => normalizer.lex(text, language))));
   }
   const rate = (seconds: number): number => bytes / 1e6 / seconds;
-  return { bytes, parseMBps: rate(best.parse), walkMBps: rate(best.walk), normalizeMBps: rate(best.normalize), fingerprintMBps: rate(best.fingerprint), lexMBps: rate(best.lex) };
+  return {
+    bytes,
+    parseMBps: rate(best.parse),
+    walkMBps: rate(best.walk),
+    nativeParseMBps: rate(best.nativeParse),
+    nativeWalkMBps: rate(best.nativeWalk),
+    normalizeMBps: rate(best.normalize), fingerprintMBps: rate(best.fingerprint),
+    lexMBps: rate(best.lex),
+  };
 }
 
 function sizeOf(source: BenchSource): number {
@@ -467,10 +494,10 @@ function writeResults(input: ResultsInput): void {
   lines.push(`| lookup within 2× of raw SQLite floor | verbatim ${lookupRatio(sets[0]!.name).toFixed(2)}×, renamed ${lookupRatio(sets[1]!.name).toFixed(2)}×, miss ${lookupRatio(sets[2]!.name).toFixed(2)}× | ${verdict(lookupRatio(sets[0]!.name) <= 2 && lookupRatio(sets[1]!.name) <= 2 && lookupRatio(sets[2]!.name) <= 2)} |`);
   lines.push(
     `| build ≥ 5 MB/s per core | ${(mbPerSecond(parallel) / parallel.threads).toFixed(2)} MB/s per core with ${parallel.threads} threads ` +
-      `(${mbPerSecond(serial).toFixed(2)} MB/s on one); one thread's floor on this corpus (best of ${FLOOR_ROUNDS} rounds): tree-sitter parse alone ${throughput.parseMBps.toFixed(2)} MB/s, ` +
-      `parse + a bare cursor walk (every node visited, nothing read) ${throughput.walkMBps.toFixed(2)} MB/s, ` +
+      `(${mbPerSecond(serial).toFixed(2)} MB/s on one); one thread's floor on this corpus (best of ${FLOOR_ROUNDS} rounds): tree-sitter parse alone ${throughput.nativeParseMBps.toFixed(2)} MB/s ` +
+      `(${throughput.parseMBps.toFixed(2)} through its Node binding), parse + native walk writing every node ${throughput.nativeWalkMBps.toFixed(2)} MB/s, ` +
       `parse + normalize ${throughput.normalizeMBps.toFixed(2)} MB/s, + fingerprint ${throughput.fingerprintMBps.toFixed(2)} MB/s | ` +
-      `${verdict(mbPerSecond(parallel) / parallel.threads >= 5)}${throughput.walkMBps < 5 ? " (parse + a bare walk alone is below 5 MB/s)" : ""} |`,
+      `${verdict(mbPerSecond(parallel) / parallel.threads >= 5)}${throughput.fingerprintMBps < 5 ? " (parse + normalize + fingerprint alone is below 5 MB/s)" : ""} |`,
   );
   lines.push(`| both cores ≥ 1.7× one | ${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}× | ${verdict(mbPerSecond(parallel) / mbPerSecond(serial) >= 1.7)} |`);
   const peak = Math.max(...builds.map((b) => b.record.peakRssBytes), parallel.peakRssBytes);
@@ -549,9 +576,10 @@ function writeResults(input: ResultsInput): void {
     "- The raw-SQLite floor reads every row of each hash; boilerplate hashes have thousands, which is why reftrack's lookup (at " +
       `most ${DEFAULT_MATCH_OPTIONS.maxFileFrequency * 4 + 1} rows, and none for hashes the common-fingerprint table knows) is far below it.`,
     "- Build: the index is parsed (whole files parse without the fragments' errors). A walk through tree-sitter's Node binding " +
-      `costs a native call per node and step: visiting every node and reading nothing already takes parse throughput from ` +
-      `${throughput.parseMBps.toFixed(2)} to ${throughput.walkMBps.toFixed(2)} MB/s on one thread, and the normalizer reads little more ` +
-      `(${throughput.normalizeMBps.toFixed(2)} MB/s). The lexer that reads queries reads the same files at ${throughput.lexMBps.toFixed(1)} MB/s, ` +
+      `costs a native call per node and step: visiting every node and reading nothing takes parse throughput from ` +
+      `${throughput.parseMBps.toFixed(2)} to ${throughput.walkMBps.toFixed(2)} MB/s on one thread. So the normalizer parses and walks in one ` +
+      `native call (native/syntax-walk.c), which writes the nodes it reads as records: ${throughput.nativeParseMBps.toFixed(2)} MB/s parsing alone, ` +
+      `${throughput.nativeWalkMBps.toFixed(2)} MB/s writing every node, ${throughput.normalizeMBps.toFixed(2)} MB/s normalizing. The lexer that reads queries reads the same files at ${throughput.lexMBps.toFixed(1)} MB/s, ` +
       "but the index is what tree-sitter parses, by design (the lexer is checked against the parse, not the other way round). Two threads reach " +
       `${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}× because the main ` +
       "thread's SQLite writes and the final merge and statistics pass run alone. Throughput falls from 1× to 2× because the " +

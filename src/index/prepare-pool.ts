@@ -44,7 +44,7 @@ class InProcessPreparer implements FilePreparer {
     const hasher = await this.hasher;
     let sinceYield = 0;
     for (const request of requests) {
-      // Let finalizers of collected parse trees run (see native-memory.ts): they need a macrotask.
+      // Let the event loop turn now and then (an interrupt's handler waits for it).
       if (++sinceYield === 64) {
         sinceYield = 0;
         await setImmediate();

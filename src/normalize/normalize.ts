@@ -1,8 +1,7 @@
-import Parser from "tree-sitter";
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, LanguageName } from "../languages/language.js";
 import { type LexedTokenStream, LexicalNormalizer, type LexicalStart } from "./lexical.js";
-import { noteParsedBytes } from "./native-memory.js";
+import { FIELD_MASK, HAS_CHILDREN, RECORD_WORDS, type SyntaxWalker, syntaxWalkAddon, WALK_ACTION_TABLE_SIZE, WalkAction } from "./syntax-walk.js";
 
 /**
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
@@ -55,9 +54,8 @@ export interface TokenStream {
 const ERROR_TYPE_ID = 65535;
 
 const enum TokenAction {
-  Unknown = 0,
   /** Emit the node type itself: keywords, operators, punctuation, `this`, `true`. */
-  EmitType,
+  EmitType = 1,
   /** Emit an abstract class for the node and skip its subtree (identifiers, literals). */
   EmitClass,
   /** Skip the node and its subtree (comments, import statements). */
@@ -79,74 +77,62 @@ interface NodeTypeTable {
 const BOILERPLATE_PREFIX_CHARS = 160;
 
 class LanguageNormalizer {
-  private readonly parser = new Parser();
-  private table: NodeTypeTable = {
-    actions: new Uint8Array(512),
-    hashes: new Uint32Array(512),
-    keepsName: new Uint8Array(512),
-    boilerplateRule: new Uint8Array(512),
+  private readonly walker: SyntaxWalker;
+  private readonly table: NodeTypeTable = {
+    actions: new Uint8Array(WALK_ACTION_TABLE_SIZE),
+    hashes: new Uint32Array(WALK_ACTION_TABLE_SIZE),
+    keepsName: new Uint8Array(WALK_ACTION_TABLE_SIZE),
+    boilerplateRule: new Uint8Array(WALK_ACTION_TABLE_SIZE),
   };
-  private readonly identifierTypes: Set<string>;
-  private readonly skippedTypes: Set<string>;
-  private readonly formattingTokens: Set<string>;
-  private readonly memberNameTypes: Set<string>;
-  private readonly memberNameFields: Set<string>;
+  /** What the native walk does at each symbol, derived from table.actions. */
+  private readonly walkActions = new Uint8Array(WALK_ACTION_TABLE_SIZE);
+  /** 1 for the field ids of memberNames.fields. */
+  private readonly memberNameField: Uint8Array;
   private readonly literalClasses: Uint32Array;
 
   constructor(
     private readonly definition: LanguageDefinition,
     private readonly hasher: TokenHasher,
   ) {
-    this.parser.setLanguage(definition.grammar());
-    this.identifierTypes = new Set(definition.identifierTypes);
-    this.skippedTypes = new Set([...definition.commentTypes, ...definition.importTypes]);
-    this.formattingTokens = new Set(definition.formattingTokens);
-    this.memberNameTypes = new Set(definition.memberNames.types ?? []);
-    this.memberNameFields = new Set(definition.memberNames.fields ?? []);
+    const grammar = definition.grammar();
+    const addon = syntaxWalkAddon();
+    this.walker = addon.createWalker(grammar);
+    const symbols = addon.grammarSymbols(grammar);
+    const identifierTypes = new Set(definition.identifierTypes);
+    const skippedTypes = new Set([...definition.commentTypes, ...definition.importTypes]);
+    const formattingTokens = new Set(definition.formattingTokens);
+    const memberNameTypes = new Set(definition.memberNames.types ?? []);
+    const memberNameFields = new Set(definition.memberNames.fields ?? []);
+    this.memberNameField = Uint8Array.from(symbols.fields, (field) => (memberNameFields.has(field) ? 1 : 0));
     this.literalClasses = Uint32Array.from(new Set(Object.values(definition.literalTypes)), (text) => hasher.hashToken(text));
-  }
-
-  /** Decide once per node type id what to do with it; the walk then only indexes arrays. */
-  private classify(typeId: number, type: string, named: boolean): TokenAction {
-    if (typeId >= this.table.actions.length) {
-      const size = Math.max(typeId + 1, this.table.actions.length * 2);
-      const grow8 = (from: Uint8Array): Uint8Array => {
-        const to = new Uint8Array(size);
-        to.set(from);
-        return to;
-      };
-      const hashes = new Uint32Array(size);
-      hashes.set(this.table.hashes);
-      this.table = {
-        actions: grow8(this.table.actions),
-        hashes,
-        keepsName: grow8(this.table.keepsName),
-        boilerplateRule: grow8(this.table.boilerplateRule),
-      };
-    }
-    let action: TokenAction;
-    let text = type;
-    const literalClass = this.definition.literalTypes[type];
-    if (this.skippedTypes.has(type)) {
-      action = TokenAction.Skip;
-    } else if (literalClass !== undefined && named) {
-      action = TokenAction.EmitClass;
-      text = literalClass;
-    } else if (named && this.identifierTypes.has(type)) {
-      action = TokenAction.EmitClass;
-      text = "$id";
-    } else if (this.formattingTokens.has(type)) {
-      action = TokenAction.Drop;
-    } else {
-      action = TokenAction.EmitType;
-    }
-    this.table.actions[typeId] = action;
-    this.table.hashes[typeId] = this.hasher.hashToken(text);
-    const isLiteral = action === TokenAction.EmitClass && text !== "$id";
-    this.table.keepsName[typeId] = (text === "$id" && !this.memberNameTypes.has(type)) || isLiteral ? 1 : 0;
-    const rule = (this.definition.moduleBoilerplate ?? []).findIndex((r) => r.types.includes(type));
-    this.table.boilerplateRule[typeId] = rule + 1;
-    return action;
+    const classify = (typeId: number, type: string, named: boolean): void => {
+      let action: TokenAction;
+      let text = type;
+      const literalClass = definition.literalTypes[type];
+      if (skippedTypes.has(type)) {
+        action = TokenAction.Skip;
+      } else if (literalClass !== undefined && named) {
+        action = TokenAction.EmitClass;
+        text = literalClass;
+      } else if (named && identifierTypes.has(type)) {
+        action = TokenAction.EmitClass;
+        text = "$id";
+      } else if (formattingTokens.has(type)) {
+        action = TokenAction.Drop;
+      } else {
+        action = TokenAction.EmitType;
+      }
+      this.table.actions[typeId] = action;
+      this.table.hashes[typeId] = this.hasher.hashToken(text);
+      const isLiteral = action === TokenAction.EmitClass && text !== "$id";
+      this.table.keepsName[typeId] = (text === "$id" && !memberNameTypes.has(type)) || isLiteral ? 1 : 0;
+      const rule = (definition.moduleBoilerplate ?? []).findIndex((r) => r.types.includes(type));
+      this.table.boilerplateRule[typeId] = rule + 1;
+      this.walkActions[typeId] =
+        action === TokenAction.EmitType ? WalkAction.Descend : action === TokenAction.EmitClass ? WalkAction.Leaf : WalkAction.Omit;
+    };
+    symbols.names.forEach((name, typeId) => classify(typeId, name, symbols.named[typeId]!));
+    classify(ERROR_TYPE_ID, "ERROR", true);
   }
 
   /**
@@ -164,15 +150,14 @@ class LanguageNormalizer {
 
   /** The token stream of one framing of the source. */
   private normalizeText(source: string, framing: Framing): FramedParse & { readonly tokens: TokenStream; readonly framing: Framing } {
-    const { text, preludeEnd, toSource } = framedText(source, framing);
-    const tree = this.parser.parse(text);
-    noteParsedBytes(text.length);
-    const capacity = Math.max(16, source.length >>> 1);
-    let hashes: Uint32Array = new Uint32Array(capacity);
-    let startLines: Uint32Array = new Uint32Array(capacity);
-    let endLines: Uint32Array = new Uint32Array(capacity);
-    let charWeights: Uint8Array = new Uint8Array(capacity);
-    let names: Uint16Array = new Uint16Array(capacity);
+    const { text, toSource } = framedText(source, framing);
+    const { records, count: recordCount, hasError } = syntaxWalkAddon().walk(this.walker, text, this.walkActions);
+    const capacity = Math.max(16, recordCount);
+    const hashes = new Uint32Array(capacity);
+    const startLines = new Uint32Array(capacity);
+    const endLines = new Uint32Array(capacity);
+    const charWeights = new Uint8Array(capacity);
+    const names = new Uint16Array(capacity);
     let count = 0;
 
     const lineStarts = lineStartOffsets(source);
@@ -182,77 +167,46 @@ class LanguageNormalizer {
     let errorChars = 0;
     let firstErrorAt = Number.POSITIVE_INFINITY;
 
+    const { actions, hashes: typeHashes, keepsName, boilerplateRule } = this.table;
     const boilerplate = this.definition.moduleBoilerplate ?? [];
-    const cursor = tree.walk();
-    let descend = true;
-    for (;;) {
-      if (descend) {
-        const typeId = cursor.nodeTypeId;
-        if (typeId === ERROR_TYPE_ID) {
-          const errorStart = cursor.startIndex;
-          errorChars += cursor.endIndex - errorStart;
-          firstErrorAt = Math.min(firstErrorAt, toSource(errorStart));
-        }
-        let action = this.table.actions[typeId] ?? TokenAction.Unknown;
-        if (action === TokenAction.Unknown) {
-          action = this.classify(typeId, cursor.nodeType, cursor.nodeIsNamed);
-        }
-        // At any depth: a fragment's statements are all top-level to the parser, and the same code
-        // must tokenize alike in the fragment and in the indexed file.
-        const rule = this.table.boilerplateRule[typeId]!;
-        if (rule !== 0) {
-          const start = cursor.startIndex;
-          if (boilerplate[rule - 1]!.pattern.test(text.slice(start, start + BOILERPLATE_PREFIX_CHARS))) action = TokenAction.Skip;
-        }
-        let emit = false;
-        if (action === TokenAction.EmitClass) {
-          emit = true;
-        } else if (action === TokenAction.EmitType) {
-          if (cursor.gotoFirstChild()) continue;
-          emit = true;
-        }
-        if (emit) {
-          const textStart = cursor.startIndex;
-          const textEnd = cursor.endIndex;
-          // Zero-width leaves are tokens tree-sitter invented ("MISSING") to recover from errors;
-          // tokens wholly in the prelude, opener or closer map to zero width too: not the source's.
-          const start = toSource(textStart);
-          const end = toSource(textEnd);
-          if (end > start) {
-            if (count === hashes.length) {
-              const grown = count * 2;
-              hashes = grow32(hashes, grown);
-              startLines = grow32(startLines, grown);
-              endLines = grow32(endLines, grown);
-              const weights = new Uint8Array(grown);
-              weights.set(charWeights);
-              charWeights = weights;
-              const grownNames = new Uint16Array(grown);
-              grownNames.set(names);
-              names = grownNames;
-            }
-            while (startLineIndex + 1 < lineStarts.length && lineStarts[startLineIndex + 1]! <= start) startLineIndex++;
-            if (endLineIndex < startLineIndex) endLineIndex = startLineIndex;
-            while (endLineIndex + 1 < lineStarts.length && lineStarts[endLineIndex + 1]! < end) endLineIndex++;
-            hashes[count] = this.table.hashes[typeId]!;
-            startLines[count] = startLineIndex + 1;
-            endLines[count] = endLineIndex + 1;
-            charWeights[count] = Math.min(textEnd - textStart, MAX_TOKEN_CHARS);
-            names[count] =
-              this.table.keepsName[typeId] === 1 &&
-              (this.memberNameFields.size === 0 || !this.memberNameFields.has(cursor.currentFieldName))
-                ? nameHash(text, textStart, textEnd)
-                : 0;
-            count++;
-          }
-        }
+    // Records are the walk's preorder; skipping a subtree is jumping to the record past it.
+    for (let record = 0; record < recordCount; ) {
+      const at = record * RECORD_WORDS;
+      const typeId = records[at]!;
+      const textStart = records[at + 1]!;
+      const textEnd = records[at + 2]!;
+      const fieldWord = records[at + 3]!;
+      const pastSubtree = records[at + 4]!;
+      if (typeId === ERROR_TYPE_ID) {
+        errorChars += textEnd - textStart;
+        firstErrorAt = Math.min(firstErrorAt, toSource(textStart));
       }
-      if (cursor.gotoNextSibling()) {
-        descend = true;
+      // At any depth: a fragment's statements are all top-level to the parser, and the same code
+      // must tokenize alike in the fragment and in the indexed file.
+      const rule = boilerplateRule[typeId]!;
+      if (rule !== 0 && boilerplate[rule - 1]!.pattern.test(text.slice(textStart, textStart + BOILERPLATE_PREFIX_CHARS))) {
+        record = pastSubtree;
         continue;
       }
-      if (!cursor.gotoParent()) break;
-      descend = false;
+      if (actions[typeId] === TokenAction.EmitType && (fieldWord & HAS_CHILDREN) !== 0) {
+        record++;
+        continue;
+      }
+      record = pastSubtree;
+      // Zero-width leaves are tokens tree-sitter invented ("MISSING") to recover from errors;
+      // tokens wholly in the prelude, opener or closer map to zero width too: not the source's.
+      const start = toSource(textStart);
+      const end = toSource(textEnd);
+      if (end <= start) continue;
+      while (startLineIndex + 1 < lineStarts.length && lineStarts[startLineIndex + 1]! <= start) startLineIndex++;
+      if (endLineIndex < startLineIndex) endLineIndex = startLineIndex;
+      while (endLineIndex + 1 < lineStarts.length && lineStarts[endLineIndex + 1]! < end) endLineIndex++;
+      hashes[count] = typeHashes[typeId]!;
+      startLines[count] = startLineIndex + 1;
+      endLines[count] = endLineIndex + 1;
+      charWeights[count] = Math.min(textEnd - textStart, MAX_TOKEN_CHARS);
+      names[count] = keepsName[typeId] === 1 && this.memberNameField[fieldWord & FIELD_MASK] !== 1 ? nameHash(text, textStart, textEnd) : 0;
+      count++;
     }
     const tokens: TokenStream = {
       language: this.definition.name,
@@ -264,10 +218,10 @@ class LanguageNormalizer {
       names: names.subarray(0, count),
       literalClasses: this.literalClasses,
       lineCount: lineStarts.length,
-      hasErrors: tree.rootNode.hasError,
+      hasErrors: hasError,
       errorChars,
     };
-    return { tokens, framing, errorChars, firstErrorAt, hasErrors: tokens.hasErrors };
+    return { tokens, framing, errorChars, firstErrorAt, hasErrors: hasError };
   }
 }
 
@@ -435,12 +389,6 @@ export function nameHash(source: string, start: number, end: number): number {
   }
   const folded = (h ^ (h >>> 16)) & 0xffff;
   return folded === 0 ? 1 : folded;
-}
-
-function grow32(array: Uint32Array, size: number): Uint32Array {
-  const grown = new Uint32Array(size);
-  grown.set(array);
-  return grown;
 }
 
 function lineStartOffsets(source: string): number[] {
