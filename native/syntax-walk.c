@@ -24,6 +24,9 @@
 #define ACTION_LEAF 2
 #define ACTION_TABLE_SIZE 65536
 
+/* Marks the externals made here, so walk() never takes another addon's pointer for a walker. */
+static const napi_type_tag WALKER_TAG = {0x7265667472616b31ULL, 0x73796e7461787731ULL};
+
 typedef struct {
   TSParser *parser;
   const TSLanguage *language;
@@ -100,6 +103,7 @@ static napi_value create_walker(napi_env env, napi_callback_info info) {
     napi_throw_error(env, NULL, "syntax walk: N-API call failed: napi_create_external");
     return NULL;
   }
+  CHECK(napi_type_tag_object(env, result, &WALKER_TAG));
   return result;
 }
 
@@ -176,7 +180,9 @@ static napi_value walk(napi_env env, napi_callback_info info) {
     return NULL;
   }
   SyntaxWalker *walker = NULL;
-  if (napi_get_value_external(env, argv[0], (void **)&walker) != napi_ok || walker == NULL) {
+  bool is_walker = false;
+  if (napi_check_object_type_tag(env, argv[0], &WALKER_TAG, &is_walker) != napi_ok || !is_walker ||
+      napi_get_value_external(env, argv[0], (void **)&walker) != napi_ok || walker == NULL) {
     napi_throw_type_error(env, NULL, "syntax walk: not a walker");
     return NULL;
   }
