@@ -1,7 +1,7 @@
 import { type Fingerprints, type FingerprintParameters } from "../fingerprint/fingerprint.js";
 import { TOKENS_PER_CHUNK, tokenSignature, type DecodedChunk } from "../index/token-chunks.js";
 import type { LicenseProvenance } from "../corpus/license-detect.js";
-import type { IndexReader } from "../index/store.js";
+import { type IndexReader, occurrenceContent, occurrencePosition } from "../index/store.js";
 import type { TokenStream } from "../normalize/normalize.js";
 import { sourceLink } from "./links.js";
 
@@ -299,7 +299,7 @@ export function collectHits(fingerprints: Fingerprints, reader: IndexReader, opt
   // SQLite reads a negative LIMIT as none: an unbounded cut-off reads every row.
   const rowLimit = Number.isFinite(options.maxFileFrequency) ? Math.floor(options.maxFileFrequency) * 4 + 1 : -1;
   // Per distinct hash: its rows and in how many files they are, or null when it is boilerplate.
-  const seen = new Map<number, { rows: [number, number][]; files: number } | null>();
+  const seen = new Map<number, { occurrences: number[]; files: number } | null>();
   for (let i = 0; i < fingerprints.count; i++) {
     const hash = fingerprints.hashes[i]!;
     let entry = seen.get(hash);
@@ -311,7 +311,7 @@ export function collectHits(fingerprints: Fingerprints, reader: IndexReader, opt
         if (knownFiles === undefined || knownFiles <= options.maxFileFrequency) {
           const found = reader.lookup(hash, rowLimit);
           const files = distinctFiles(found);
-          if ((rowLimit < 0 || found.length < rowLimit) && files <= options.maxFileFrequency) entry = { rows: found, files };
+          if ((rowLimit < 0 || found.length < rowLimit) && files <= options.maxFileFrequency) entry = { occurrences: found, files };
           else if (knownFiles === undefined) entry = projectRepetition(hash, reader, options);
         } else {
           entry = projectRepetition(hash, reader, options);
@@ -319,10 +319,12 @@ export function collectHits(fingerprints: Fingerprints, reader: IndexReader, opt
       }
       seen.set(hash, entry);
     }
-    if (!entry || entry.rows.length === 0) continue;
-    const { rows, files: frequency } = entry;
+    if (!entry || entry.occurrences.length === 0) continue;
+    const { occurrences, files: frequency } = entry;
     const queryPosition = fingerprints.positions[i]!;
-    for (const [contentId, sourcePosition] of rows) {
+    for (const occurrence of occurrences) {
+      const contentId = occurrenceContent(occurrence);
+      const sourcePosition = occurrencePosition(occurrence);
       let hits = hitsByFile.get(contentId);
       if (!hits) {
         hits = { queryPositions: [], sourcePositions: [], hashes: [], frequencies: [] };
@@ -353,14 +355,14 @@ export function couldSeed(hash: number, reader: IndexReader, options: MatchOptio
  * A fingerprint above the file cut-off, kept when its files are all in at most maxSourceFrequency
  * sources and at most MAX_REPETITION_FILES of them (see MatchOptions.maxSourceFrequency).
  */
-function projectRepetition(hash: number, reader: IndexReader, options: MatchOptions): { rows: [number, number][]; files: number } | null {
+function projectRepetition(hash: number, reader: IndexReader, options: MatchOptions): { occurrences: number[]; files: number } | null {
   // Known boilerplate (many sources) was refused by couldSeed before its long posting list is read.
   if (options.maxSourceFrequency < 1) return null;
   const found = reader.lookup(hash, MAX_REPETITION_FILES * 8 + 1);
   const files = distinctFiles(found);
   if (found.length > MAX_REPETITION_FILES * 8 || files > MAX_REPETITION_FILES) return null;
   if (reader.sourceCount(hash, found) > options.maxSourceFrequency) return null;
-  return { rows: found, files };
+  return { occurrences: found, files };
 }
 
 /**
@@ -421,10 +423,11 @@ export function filesToAlign(hitsByFile: HitsByFile, options: MatchOptions): [nu
   return chosen;
 }
 
-function distinctFiles(rows: readonly [number, number][]): number {
+function distinctFiles(occurrences: readonly number[]): number {
   let count = 0;
   let previous = -1;
-  for (const [contentId] of rows) {
+  for (const occurrence of occurrences) {
+    const contentId = occurrenceContent(occurrence);
     if (contentId !== previous) count++;
     previous = contentId;
   }

@@ -66,7 +66,7 @@ let addon: SyntaxWalkAddon | undefined;
 export function syntaxWalkAddon(): SyntaxWalkAddon {
   if (addon !== undefined) return addon;
   let directory = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 4; up++) {
+  for (let up = 0; up < 6; up++) {
     const candidate = join(directory, ADDON_FILE);
     if (existsSync(candidate)) {
       addon = createRequire(import.meta.url)(candidate) as SyntaxWalkAddon;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildIndexFromManifest } from "../../src/index/build.js";
-import { IndexReader, IndexWriter, currentIndexParameters } from "../../src/index/store.js";
+import { IndexReader, IndexWriter, currentIndexParameters, occurrenceContent, occurrencePosition } from "../../src/index/store.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/fingerprint/fingerprint.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { FIXTURES, temporaryDirectory } from "../helpers.js";
@@ -101,6 +101,36 @@ describe("index build", () => {
     expect(after.sources).toHaveLength(1);
     expect(after.orphanFingerprints).toBe(0);
     expect(after.orphanChunks).toBe(0);
+  });
+
+  it("looks up every occurrence of a fingerprint as stored, content and position packed in one number", async () => {
+    const db = join(dir.path, "lookup.db");
+    await buildIndexFromManifest(db, manifest);
+    const raw = new Database(db);
+    const stored = raw.prepare("SELECT hash, content_id, token_pos FROM fingerprints ORDER BY hash, content_id, token_pos").raw(true).all() as number[][];
+    // Content ids far beyond the fixture's, and a position past the last one a content's chunks can hold.
+    const [hash] = stored[0]!;
+    raw.prepare("INSERT INTO fingerprints (hash, content_id, token_pos) VALUES (?, ?, ?)").run(hash, 2 ** 26 + 5, 2 ** 26 - 1);
+    raw.prepare("INSERT INTO fingerprints (hash, content_id, token_pos) VALUES (?, ?, ?)").run(hash, 2 ** 27 - 1, 3);
+    raw.prepare("INSERT INTO fingerprints (hash, content_id, token_pos) VALUES (?, ?, ?)").run(hash, 7, 2 ** 26);
+    raw.close();
+    const expected = new Map<number, [number, number][]>();
+    for (const [h, content, position] of stored) {
+      if (!expected.has(h!)) expected.set(h!, []);
+      expected.get(h!)!.push([content!, position!]);
+    }
+    expected.get(hash!)!.push([2 ** 26 + 5, 2 ** 26 - 1], [2 ** 27 - 1, 3]);
+    expected.get(hash!)!.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const reader = IndexReader.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
+    try {
+      expect(expected.size).toBeGreaterThan(100);
+      for (const [h, occurrences] of expected) {
+        expect(reader.lookup(h, 10_000).map((o) => [occurrenceContent(o), occurrencePosition(o)])).toEqual(occurrences);
+      }
+      expect(reader.lookup(hash!, 2)).toHaveLength(2);
+    } finally {
+      reader.close();
+    }
   });
 
   it("counts skipped files by reason instead of failing", async () => {

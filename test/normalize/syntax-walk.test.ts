@@ -120,6 +120,10 @@ describe("native syntax walk", () => {
     expect(strings).toEqual(["'😀😀'", "'ß'"]);
     const identifiers = nodes.filter((n) => names[n.symbol] === "identifier").map((n) => code.slice(n.start, n.end));
     expect(identifiers).toEqual(["é", "b"]);
+    // A lone surrogate (invalid UTF-16, but a valid JavaScript string) is one unit, as JavaScript counts it.
+    const broken = "const a = '\uD800x'; const b = 'y';\n";
+    const walked = nativeWalk(broken, "typescript", normalizerLike("typescript")).nodes;
+    expect(walked.filter((n) => names[n.symbol] === "string").map((n) => broken.slice(n.start, n.end))).toEqual(["'\uD800x'", "'y'"]);
   });
 
   it("writes neither an omitted node nor its subtree, and a leaf without its children", () => {
