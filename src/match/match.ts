@@ -292,46 +292,63 @@ export function seedsNeeded(options: MatchOptions): number {
   return Math.max(1, Math.ceil(options.minSeeds));
 }
 
-/** The lookup stage: every occurrence of the query's fingerprints, minus boilerplate. */
+/**
+ * The lookup stage: every occurrence of the query's fingerprints, minus boilerplate, in the files
+ * that hold enough distinct ones to seed a reference (seedsNeeded). Most files a query hits hold
+ * one; leaving them out here, before any per-file arrays are made, was a fifth of what a query
+ * allocated, and the garbage collector's pauses are the single-run latency tail (bench/RESULTS.md).
+ */
 export function collectHits(fingerprints: Fingerprints, reader: IndexReader, options: MatchOptions): HitsByFile {
-  const hitsByFile = new Map<number, FileHits>();
   // Rows beyond this cannot change the verdict "too common"; reading them would only cost time.
   // SQLite reads a negative LIMIT as none: an unbounded cut-off reads every row.
   const rowLimit = Number.isFinite(options.maxFileFrequency) ? Math.floor(options.maxFileFrequency) * 4 + 1 : -1;
-  // Per distinct hash: its rows and in how many files they are, or null when it is boilerplate.
+  // Per distinct hash: its occurrences and in how many files they are, or null when it is boilerplate.
   const seen = new Map<number, { occurrences: number[]; files: number } | null>();
+  // Distinct hashes per content: each distinct hash is counted once, and its occurrences are ordered by content.
+  const seedsPerContent = new Map<number, number>();
   for (let i = 0; i < fingerprints.count; i++) {
     const hash = fingerprints.hashes[i]!;
-    let entry = seen.get(hash);
-    if (entry === undefined) {
-      entry = null;
-      // Absent, or boilerplate known from the common table: no posting list to read.
-      if (couldSeed(hash, reader, options)) {
-        const knownFiles = reader.common?.fileCount(hash);
-        if (knownFiles === undefined || knownFiles <= options.maxFileFrequency) {
-          const found = reader.lookup(hash, rowLimit);
-          const files = distinctFiles(found);
-          if ((rowLimit < 0 || found.length < rowLimit) && files <= options.maxFileFrequency) entry = { occurrences: found, files };
-          else if (knownFiles === undefined) entry = projectRepetition(hash, reader, options);
-        } else {
-          entry = projectRepetition(hash, reader, options);
-        }
+    if (seen.has(hash)) continue;
+    let entry: { occurrences: number[]; files: number } | null = null;
+    // Absent, or boilerplate known from the common table: no posting list to read.
+    if (couldSeed(hash, reader, options)) {
+      const knownFiles = reader.common?.fileCount(hash);
+      if (knownFiles === undefined || knownFiles <= options.maxFileFrequency) {
+        const found = reader.lookup(hash, rowLimit);
+        const files = distinctFiles(found);
+        if ((rowLimit < 0 || found.length < rowLimit) && files <= options.maxFileFrequency) entry = { occurrences: found, files };
+        else if (knownFiles === undefined) entry = projectRepetition(hash, reader, options);
+      } else {
+        entry = projectRepetition(hash, reader, options);
       }
-      seen.set(hash, entry);
     }
-    if (!entry || entry.occurrences.length === 0) continue;
+    seen.set(hash, entry);
+    let previous = -1;
+    for (const occurrence of entry?.occurrences ?? []) {
+      const contentId = occurrenceContent(occurrence);
+      if (contentId !== previous) seedsPerContent.set(contentId, (seedsPerContent.get(contentId) ?? 0) + 1);
+      previous = contentId;
+    }
+  }
+
+  const needed = seedsNeeded(options);
+  const hitsByFile = new Map<number, FileHits>();
+  for (let i = 0; i < fingerprints.count; i++) {
+    const hash = fingerprints.hashes[i]!;
+    const entry = seen.get(hash);
+    if (!entry) continue;
     const { occurrences, files: frequency } = entry;
     const queryPosition = fingerprints.positions[i]!;
     for (const occurrence of occurrences) {
       const contentId = occurrenceContent(occurrence);
-      const sourcePosition = occurrencePosition(occurrence);
+      if (seedsPerContent.get(contentId)! < needed) continue;
       let hits = hitsByFile.get(contentId);
       if (!hits) {
         hits = { queryPositions: [], sourcePositions: [], hashes: [], frequencies: [] };
         hitsByFile.set(contentId, hits);
       }
       hits.queryPositions.push(queryPosition);
-      hits.sourcePositions.push(sourcePosition);
+      hits.sourcePositions.push(occurrencePosition(occurrence));
       hits.hashes.push(hash);
       hits.frequencies.push(frequency);
     }
@@ -562,13 +579,15 @@ function chainSegments(
     }
     // Repetitive code makes many short chains: the rest is counted only for those long enough.
     if (matchedChars < options.minMatchedChars) continue;
-    const distinctKgrams = new Set<number>();
     let matchedKgrams = 0;
     covered = -1;
     for (const segment of chain) {
-      for (let t = Math.max(segment.queryStart, covered); t + k <= segment.queryEnd; t++) {
-        distinctKgrams.add(kgrams[t]!);
-        matchedKgrams++;
+      const from = Math.max(segment.queryStart, covered);
+      const to = segment.queryEnd - k + 1;
+      if (to > from) {
+        kgramScratch = reserveInt32(kgramScratch, matchedKgrams + to - from);
+        kgramScratch.set(kgrams.subarray(from, to), matchedKgrams);
+        matchedKgrams += to - from;
       }
       covered = Math.max(covered, segment.queryEnd);
     }
@@ -588,7 +607,7 @@ function chainSegments(
         rarestSeedFrequency = Math.min(rarestSeedFrequency, hits.frequencies[i]!);
       }
     }
-    const distinctKgramShare = matchedKgrams === 0 ? 0 : distinctKgrams.size / matchedKgrams;
+    const distinctKgramShare = matchedKgrams === 0 ? 0 : countDistinct(kgramScratch.subarray(0, matchedKgrams)) / matchedKgrams;
     regions.push({
       contentId,
       segments: chain,
@@ -608,6 +627,28 @@ function chainSegments(
     });
   }
   return regions;
+}
+
+/**
+ * The matched k-grams of the chain being scored. Reused across chains and queries: a Set per chain
+ * was the largest share of what a query allocated (bench/RESULTS.md: the garbage collector's
+ * pauses are the single-run latency tail).
+ */
+let kgramScratch: Int32Array = new Int32Array(256);
+
+function reserveInt32(array: Int32Array, size: number): Int32Array {
+  if (size <= array.length) return array;
+  const grown = new Int32Array(Math.max(size, array.length * 2));
+  grown.set(array);
+  return grown;
+}
+
+/** Distinct values in `values`, which it sorts. */
+function countDistinct(values: Int32Array): number {
+  values.sort();
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) distinct++;
+  return distinct;
 }
 
 /** First place in `order` (hits sorted by query position) whose query position is at least `position`. */

@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_MATCH_OPTIONS } from "../../src/match/match.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, fingerprint } from "../../src/fingerprint/fingerprint.js";
+import { loadTokenHasher } from "../../src/hashing.js";
+import { IndexReader, currentIndexParameters } from "../../src/index/store.js";
+import { languageByName } from "../../src/languages/registry.js";
+import { DEFAULT_MATCH_OPTIONS, type FileHits, collectHits } from "../../src/match/match.js";
+import { Normalizer } from "../../src/normalize/normalize.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { FIXTURES, buildFixtureIndex, temporaryDirectory, trackerForFiles } from "../helpers.js";
 
@@ -646,5 +651,56 @@ describe("names behind the shape", () => {
     const [shapeOnly] = namesTracker.match(scrambled, { language: "javascript", minNameConsistency: 0 }).references;
     expect(shapeOnly?.path).toBe("report.js");
     expect(shapeOnly!.explanation.nameConsistency).toBeLessThan(0.5);
+  });
+});
+
+describe("lookup stage", () => {
+  const dir = temporaryDirectory();
+  let lookupTracker: ReferenceTracker;
+  let reader: IndexReader;
+  let normalizer: Normalizer;
+  // Written for this test: two unrelated functions in files of their own.
+  const wide = [
+    "def histogram(values, bins=10):",
+    "    low, high = min(values), max(values)",
+    "    width = (high - low) / bins or 1",
+    "    counts = [0] * bins",
+    "    for value in values:",
+    "        index = min(int((value - low) / width), bins - 1)",
+    "        counts[index] += 1",
+    "    return [(low + i * width, count) for i, count in enumerate(counts)]",
+  ].join("\n");
+  const other = [
+    "def rolling_mean(series, window):",
+    "    total = sum(series[:window])",
+    "    means = [total / window]",
+    "    for old, new in zip(series, series[window:]):",
+    "        total += new - old",
+    "        means.append(total / window)",
+    "    return means",
+  ].join("\n");
+
+  beforeAll(async () => {
+    lookupTracker = await trackerForFiles(dir.path, { "stats/histogram.py": `${wide}\n`, "stats/rolling.py": `${other}\n` });
+    reader = IndexReader.open(join(dir.path, "source.db"), currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
+    normalizer = new Normalizer(await loadTokenHasher());
+  });
+  afterAll(() => {
+    reader.close();
+    lookupTracker.close();
+    dir.cleanup();
+  });
+
+  it("keeps every hit of each file with enough distinct seeds to seed a reference, and no file with fewer", () => {
+    // All of one function, and three lines of the other: one of its fingerprints.
+    const query = `${wide}\n${other.split("\n").slice(2, 5).join("\n")}\n`;
+    const prints = fingerprint(normalizer.lex(query, languageByName("python")), DEFAULT_FINGERPRINT_PARAMETERS);
+    const everyFile = collectHits(prints, reader, { ...DEFAULT_MATCH_OPTIONS, minSeeds: 1 });
+    const seeding = collectHits(prints, reader, DEFAULT_MATCH_OPTIONS);
+    const distinctSeeds = (hits: FileHits): number => new Set(hits.hashes).size;
+    const enough = [...everyFile].filter(([, hits]) => distinctSeeds(hits) >= DEFAULT_MATCH_OPTIONS.minSeeds);
+    expect(enough.length).toBe(1);
+    expect(everyFile.size).toBe(2);
+    expect([...seeding]).toEqual(enough);
   });
 });
