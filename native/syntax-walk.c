@@ -29,7 +29,6 @@ static const napi_type_tag WALKER_TAG = {0x7265667472616b31ULL, 0x73796e74617877
 
 typedef struct {
   TSParser *parser;
-  const TSLanguage *language;
   int32_t *records;
   size_t capacity;  /* in records */
   uint32_t *ancestors;
@@ -69,8 +68,11 @@ static const TSLanguage *language_of(napi_env env, napi_value grammar) {
   return language;
 }
 
-/* createWalker(grammar) → walker */
-static napi_value create_walker(napi_env env, napi_callback_info info) {
+/*
+ * The one argument of createWalker and grammarSymbols: a grammar whose ABI this tree-sitter reads.
+ * NULL, with an exception pending, otherwise.
+ */
+static const TSLanguage *grammar_argument(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
@@ -84,13 +86,19 @@ static napi_value create_walker(napi_env env, napi_callback_info info) {
     napi_throw_error(env, NULL, "syntax walk: grammar ABI version not supported by this tree-sitter");
     return NULL;
   }
+  return language;
+}
+
+/* createWalker(grammar) → walker */
+static napi_value create_walker(napi_env env, napi_callback_info info) {
+  const TSLanguage *language = grammar_argument(env, info);
+  if (language == NULL) return NULL;
   SyntaxWalker *walker = calloc(1, sizeof *walker);
   if (walker == NULL) {
     napi_throw_error(env, NULL, "syntax walk: out of memory");
     return NULL;
   }
   walker->parser = ts_parser_new();
-  walker->language = language;
   if (walker->parser == NULL || !ts_parser_set_language(walker->parser, language)) {
     if (walker->parser != NULL) ts_parser_delete(walker->parser);
     free(walker);
@@ -109,14 +117,8 @@ static napi_value create_walker(napi_env env, napi_callback_info info) {
 
 /* grammarSymbols(grammar) → { names: string[], named: boolean[], fields: string[] } (fields[0] is ""). */
 static napi_value grammar_symbols(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  const TSLanguage *language = argc == 1 ? language_of(env, argv[0]) : NULL;
-  if (language == NULL) {
-    napi_throw_type_error(env, NULL, "syntax walk: not a tree-sitter grammar");
-    return NULL;
-  }
+  const TSLanguage *language = grammar_argument(env, info);
+  if (language == NULL) return NULL;
   uint32_t symbol_count = ts_language_symbol_count(language);
   napi_value names, named, fields, result;
   CHECK(napi_create_array_with_length(env, symbol_count, &names));

@@ -77,6 +77,7 @@ interface NodeTypeTable {
 const BOILERPLATE_PREFIX_CHARS = 160;
 
 class LanguageNormalizer {
+  private readonly addon = syntaxWalkAddon();
   private readonly walker: SyntaxWalker;
   private readonly table: NodeTypeTable = {
     actions: new Uint8Array(WALK_ACTION_TABLE_SIZE),
@@ -95,9 +96,8 @@ class LanguageNormalizer {
     private readonly hasher: TokenHasher,
   ) {
     const grammar = definition.grammar();
-    const addon = syntaxWalkAddon();
-    this.walker = addon.createWalker(grammar);
-    const symbols = addon.grammarSymbols(grammar);
+    this.walker = this.addon.createWalker(grammar);
+    const symbols = this.addon.grammarSymbols(grammar);
     const identifierTypes = new Set(definition.identifierTypes);
     const skippedTypes = new Set([...definition.commentTypes, ...definition.importTypes]);
     const formattingTokens = new Set(definition.formattingTokens);
@@ -151,7 +151,7 @@ class LanguageNormalizer {
   /** The token stream of one framing of the source. */
   private normalizeText(source: string, framing: Framing): FramedParse & { readonly tokens: TokenStream; readonly framing: Framing } {
     const { text, toSource } = framedText(source, framing);
-    const { records, count: recordCount, hasError } = syntaxWalkAddon().walk(this.walker, text, this.walkActions);
+    const { records, count: recordCount, hasError } = this.addon.walk(this.walker, text, this.walkActions);
     const capacity = Math.max(16, recordCount);
     const hashes = new Uint32Array(capacity);
     const startLines = new Uint32Array(capacity);

@@ -150,6 +150,7 @@ describe("native syntax walk", () => {
 
   it("refuses what is not a grammar, a walker or a full action table with a one-line error", () => {
     expect(() => addon.createWalker({} as Parser.Language)).toThrow(/^syntax walk: not a tree-sitter grammar$/);
+    expect(() => addon.grammarSymbols({} as Parser.Language)).toThrow(/^syntax walk: not a tree-sitter grammar$/);
     const walker = addon.createWalker(languageByName("python").grammar());
     expect(() => addon.walk(walker, "x = 1", new Uint8Array(10))).toThrow(/^syntax walk: actions must be a Uint8Array of 65536 entries$/);
     expect(() => addon.walk({} as typeof walker, "x = 1", everyNode("python"))).toThrow(/^syntax walk: not a walker$/);
