@@ -194,7 +194,7 @@ const RELAXATIONS: ReadonlyArray<readonly [string, Partial<MatchOptions>]> = [
 ];
 const ALL_RELAXED: Partial<MatchOptions> = Object.assign({}, ...RELAXATIONS.map(([, o]) => o));
 
-function attributeMisses(tracker: ReferenceTracker, queries: readonly Query[], reasons: Map<string, number>): void {
+function attributeMisses(tracker: ReferenceTracker, queries: readonly Query[], cell: string, reasons: Map<string, number>): void {
   for (const query of queries) {
     const found = (options: Partial<MatchOptions>) =>
       judge(query, tracker.match(query.snippet.code, { language: query.snippet.language, ...options }).references).repository;
@@ -205,7 +205,8 @@ function attributeMisses(tracker: ReferenceTracker, queries: readonly Query[], r
     if (EXPLAIN) {
       const relaxed = tracker.match(query.snippet.code, { language: query.snippet.language, ...ALL_RELAXED }).references;
       const own = relaxed.find((r) => r.origins.some((o) => o.source === query.source));
-      log(`miss (${reason}): ${query.path}:${query.snippet.startLine}-${query.snippet.endLine}${own ? ` relaxed: ${JSON.stringify(own.explanation)}` : ""}`);
+      log(`miss ${cell} (${reason}): ${query.path}:${query.snippet.startLine}-${query.snippet.endLine}${own ? ` relaxed: ${JSON.stringify(own.explanation)}` : ""}`);
+      if (process.env.EXPLAIN_CODE) log(query.snippet.code);
     }
   }
 }
@@ -227,6 +228,16 @@ const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; reference
     reference: /^src\/utils\/eq\.ts$/,
     evidence:
       "mobx's eq.ts says so above the function: \"Copied from https://github.com/jashkenas/underscore/blob/5c237a7c682fb68fd5378203f0bf22dce1624854/underscore.js#L1186-L1289\".",
+  },
+  {
+    pair: "dayjs `plugin/minMax` → moment `src/lib/moment/min-max.js`",
+    query: /\/dayjs@[^/]+\/package\/esm\/plugin\/minMax\/index\.js$/,
+    reference: /^src\/lib\/moment\/min-max\.js$/,
+    evidence:
+      "judged on the code (dayjs says no more than \"alternative to Moment.js with the same modern API\", with moment among its devDependencies): " +
+      "dayjs's `sortBy(method, dates)` is moment's `pickBy(fn, moments)` statement for statement " +
+      "(`for (… i = 1; i < dates.length …) if (!dates[i].isValid() || dates[i][method](result)) result = dates[i]`), " +
+      "and its `max`/`min` are moment's: `var args = [].slice.call(arguments, 0); return sortBy('isAfter', args)`, with `'isBefore'` for `min`.",
   },
   {
     pair: "CPython `test/testcodec.py` → CPython `encodings/cp037.py` and its siblings",
@@ -487,7 +498,7 @@ async function main(): Promise<void> {
       if (attribute) {
         for (const form of FORMS) {
           const reasons = new Map<string, number>();
-          for (const language of LANGUAGES) attributeMisses(tracker, cells.get(`${language}/${form}`)!, reasons);
+          for (const language of LANGUAGES) attributeMisses(tracker, cells.get(`${language}/${form}`)!, `${language}/${form}`, reasons);
           missReasons.set(form, reasons);
         }
       }

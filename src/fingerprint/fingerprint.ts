@@ -26,7 +26,7 @@ export const DEFAULT_FINGERPRINT_PARAMETERS: FingerprintParameters = { kgramToke
  * data channel). Stored in every index: an index with other fingerprints is refused, since a query
  * would silently miss what it holds.
  */
-export const FINGERPRINT_VERSION = 2;
+export const FINGERPRINT_VERSION = 3;
 
 /** The longest run of shared tokens that winnowing may miss plus one: w + k − 1. */
 export function guaranteeThreshold(parameters: FingerprintParameters): number {
@@ -174,60 +174,97 @@ function repetitiveKgrams(kgrams: Int32Array, kgramTokens: number): Uint8Array |
 }
 
 /**
- * k-gram hashes over token hashes that carry their name or literal text, at repetitive k-grams
- * only (NOT_FINGERPRINTED elsewhere). Rolled along each run
- * of repetitive k-grams, so code without repetition costs nothing but the scan.
+ * k-gram hashes over token hashes that carry a text, at repetitive k-grams only (NOT_FINGERPRINTED
+ * elsewhere). Rolled along each run of repetitive k-grams, so code without repetition costs
+ * nothing but the scan. `texts` is TokenStream.names (the data channel) or TokenStream.keptTexts
+ * (the kept-data channel); a k-gram none of whose tokens has a text is the shape's, salted, and is
+ * left out.
  */
-function dataKgramHashes(tokens: TokenStream, repetitive: Uint8Array, kgramTokens: number): Int32Array {
+function dataKgramHashes(tokens: TokenStream, texts: Uint16Array, repetitive: Uint8Array, kgramTokens: number): Int32Array {
   const n = repetitive.length;
   const out = new Int32Array(n).fill(NOT_FINGERPRINTED);
   const concrete = (i: number): number => {
-    const name = tokens.names[i]!;
-    return name === 0 ? tokens.hashes[i]! : mix32(tokens.hashes[i]! ^ Math.imul(name, 0x9e3779b1));
+    const text = texts[i]!;
+    return text === 0 ? tokens.hashes[i]! : mix32(tokens.hashes[i]! ^ Math.imul(text, 0x9e3779b1));
   };
   let topPower = 1; // ROLLING_BASE^(k-1)
   for (let i = 1; i < kgramTokens; i++) topPower = Math.imul(topPower, ROLLING_BASE);
   let rolling = 0;
+  // Tokens with a text among the current k-gram's.
+  let withText = 0;
   for (let p = 0; p < n; p++) {
     if (repetitive[p] !== 1) continue;
     if (p === 0 || repetitive[p - 1] !== 1) {
       rolling = 0;
-      for (let i = 0; i < kgramTokens; i++) rolling = (Math.imul(rolling, ROLLING_BASE) + concrete(p + i)) | 0;
+      withText = 0;
+      for (let i = 0; i < kgramTokens; i++) {
+        rolling = (Math.imul(rolling, ROLLING_BASE) + concrete(p + i)) | 0;
+        if (texts[p + i] !== 0) withText++;
+      }
     } else {
       rolling = (rolling - Math.imul(concrete(p - 1), topPower)) | 0;
       rolling = (Math.imul(rolling, ROLLING_BASE) + concrete(p + kgramTokens - 1)) | 0;
+      if (texts[p - 1] !== 0) withText--;
+      if (texts[p + kgramTokens - 1] !== 0) withText++;
     }
-    out[p] = Math.min(mix32(mix32(rolling) ^ DATA_CHANNEL_SALT), NOT_FINGERPRINTED - 1);
+    if (withText > 0) out[p] = Math.min(mix32(mix32(rolling) ^ DATA_CHANNEL_SALT), NOT_FINGERPRINTED - 1);
   }
   return out;
 }
 
+/** Fingerprints of one data channel: its winnowed k-grams where the channel has any. */
+function dataFingerprints(tokens: TokenStream, texts: Uint16Array, repetitive: Uint8Array, parameters: FingerprintParameters): Fingerprints {
+  const data = winnow(dataKgramHashes(tokens, texts, repetitive, parameters.kgramTokens), DATA_WINDOW_FACTOR * parameters.windowKgrams);
+  // Windows with no fingerprinted k-gram in them selected a NOT_FINGERPRINTED: those are dropped.
+  let kept = 0;
+  for (let i = 0; i < data.count; i++) {
+    if (data.hashes[i] === NOT_FINGERPRINTED) continue;
+    data.hashes[kept] = data.hashes[i]!;
+    data.positions[kept++] = data.positions[i]!;
+  }
+  return { kgrams: data.kgrams, count: kept, hashes: data.hashes.subarray(0, kept), positions: data.positions.subarray(0, kept) };
+}
+
 /**
- * The fingerprints of a token stream: winnowed abstract k-grams (the shape), plus winnowed data
- * k-grams over its repetitive stretches, in position order.
+ * Fingerprint lists merged in position order (the shape's first at a tie); a fingerprint equal to
+ * the one before it at the same position is kept once (both data channels choose it where a
+ * k-gram's only texts are numbers).
+ */
+function mergeByPosition(lists: readonly Fingerprints[], kgrams: Int32Array): Fingerprints {
+  const count = lists.reduce((sum, list) => sum + list.count, 0);
+  const hashes = new Int32Array(count);
+  const positions = new Uint32Array(count);
+  const next = new Array<number>(lists.length).fill(0);
+  let out = 0;
+  for (;;) {
+    let best = -1;
+    for (let l = 0; l < lists.length; l++) {
+      if (next[l]! < lists[l]!.count && (best < 0 || lists[l]!.positions[next[l]!]! < lists[best]!.positions[next[best]!]!)) best = l;
+    }
+    if (best < 0) break;
+    const hash = lists[best]!.hashes[next[best]!]!;
+    const position = lists[best]!.positions[next[best]!]!;
+    next[best]!++;
+    if (out > 0 && hashes[out - 1] === hash && positions[out - 1] === position) continue;
+    hashes[out] = hash;
+    positions[out++] = position;
+  }
+  return { kgrams, count: out, hashes: hashes.subarray(0, out), positions: positions.subarray(0, out) };
+}
+
+/**
+ * The fingerprints of a token stream: winnowed abstract k-grams (the shape), plus, over its
+ * repetitive stretches, winnowed data k-grams (names and literals as written) and kept-data
+ * k-grams (numbers, regular expressions and member names only: what renaming leaves, so a table
+ * whose names and strings were all renamed is still found by its numbers or the API it calls), in
+ * position order.
  */
 export function fingerprint(tokens: TokenStream, parameters: FingerprintParameters): Fingerprints {
   const shape = winnow(kgramHashes(tokens, parameters.kgramTokens), parameters.windowKgrams);
   const repetitive = repetitiveKgrams(shape.kgrams, parameters.kgramTokens);
   if (!repetitive) return shape;
-  const data = winnow(dataKgramHashes(tokens, repetitive, parameters.kgramTokens), DATA_WINDOW_FACTOR * parameters.windowKgrams);
-  // Windows with no repetitive k-gram in them selected a NOT_FINGERPRINTED: those are dropped.
-  const dataKept: number[] = [];
-  for (let i = 0; i < data.count; i++) if (data.hashes[i] !== NOT_FINGERPRINTED) dataKept.push(i);
-  if (dataKept.length === 0) return shape;
-  const count = shape.count + dataKept.length;
-  const hashes = new Int32Array(count);
-  const positions = new Uint32Array(count);
-  let a = 0;
-  let b = 0;
-  for (let out = 0; out < count; out++) {
-    if (b >= dataKept.length || (a < shape.count && shape.positions[a]! <= data.positions[dataKept[b]!]!)) {
-      hashes[out] = shape.hashes[a]!;
-      positions[out] = shape.positions[a++]!;
-    } else {
-      hashes[out] = data.hashes[dataKept[b]!]!;
-      positions[out] = data.positions[dataKept[b++]!]!;
-    }
-  }
-  return { kgrams: shape.kgrams, count, hashes, positions };
+  const data = dataFingerprints(tokens, tokens.names, repetitive, parameters);
+  const kept = dataFingerprints(tokens, tokens.keptTexts, repetitive, parameters);
+  if (data.count === 0 && kept.count === 0) return shape;
+  return mergeByPosition([shape, data, kept], shape.kgrams);
 }

@@ -177,6 +177,11 @@ interface Region {
   sameNameShare: number;
   literalPairs: number;
   sameLiterals: number;
+  /** Aligned numbers and regular expressions (TokenStream.keptTexts): literals a renaming keeps. */
+  keptLiteralPairs: number;
+  sameKeptLiterals: number;
+  /** Whether the same kept literals are more than one value repeated. */
+  sameKeptLiteralsVary: boolean;
 }
 
 /** Source-side token signatures and lines, read chunk by chunk on demand within one match. */
@@ -624,6 +629,9 @@ function chainSegments(
       sameNameShare: 1,
       literalPairs: 0,
       sameLiterals: 0,
+      keptLiteralPairs: 0,
+      sameKeptLiterals: 0,
+      sameKeptLiteralsVary: false,
     });
   }
   return regions;
@@ -694,9 +702,17 @@ const MIN_SAME_DATA_SHARE = 0.8;
  */
 const MIN_SAME_DATA_NAMES = 2 * MIN_IDENTITY_PAIRS;
 
-/** At least `share` of the region's aligned literals (MIN_IDENTITY_PAIRS of them at least) are the very same text. */
+/**
+ * At least `share` of the region's aligned literals (MIN_IDENTITY_PAIRS of them at least) are the
+ * very same text; or of its numbers and regular expressions alone, more than one value among them:
+ * renaming a copy changes its strings, not its data's numbers (`S_IRGRP = 0o0040` renamed is still
+ * `0o0040`), while one value repeated (`x[0]`, `y[0]`) is any code's.
+ */
 function literalsAgree(region: Region, share: number): boolean {
-  return region.literalPairs >= MIN_IDENTITY_PAIRS && region.sameLiterals >= share * region.literalPairs;
+  const all = region.literalPairs >= MIN_IDENTITY_PAIRS && region.sameLiterals >= share * region.literalPairs;
+  const kept =
+    region.keptLiteralPairs >= MIN_IDENTITY_PAIRS && region.sameKeptLiterals >= share * region.keptLiteralPairs && region.sameKeptLiteralsVary;
+  return all || kept;
 }
 
 function sameData(region: Region): boolean {
@@ -741,6 +757,10 @@ function compareNames(region: Region, query: TokenStream, source: SourceTokens):
   let same = 0;
   let literalPairs = 0;
   let sameLiterals = 0;
+  let keptLiteralPairs = 0;
+  let sameKeptLiterals = 0;
+  let firstSameKept = 0;
+  let sameKeptVary = false;
   let covered = -1;
   for (const segment of region.segments) {
     for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
@@ -753,6 +773,14 @@ function compareNames(region: Region, query: TokenStream, source: SourceTokens):
       if (query.literalClasses.includes(query.hashes[t]!)) {
         literalPairs++;
         if (queryName === sourceName) sameLiterals++;
+        if (query.keptTexts[t] !== 0) {
+          keptLiteralPairs++;
+          if (queryName === sourceName) {
+            sameKeptLiterals++;
+            if (firstSameKept === 0) firstSameKept = queryName;
+            else if (queryName !== firstSameKept) sameKeptVary = true;
+          }
+        }
         continue;
       }
       byQuery[pairs] = ((queryName << 16) | sourceName) >>> 0;
@@ -800,6 +828,9 @@ function compareNames(region: Region, query: TokenStream, source: SourceTokens):
   region.distinctNames = distinctNames;
   region.literalPairs = literalPairs;
   region.sameLiterals = sameLiterals;
+  region.keptLiteralPairs = keptLiteralPairs;
+  region.sameKeptLiterals = sameKeptLiterals;
+  region.sameKeptLiteralsVary = sameKeptVary;
 }
 
 function toReferences(

@@ -28,12 +28,13 @@ export interface LexicalStart {
   readonly insideOf: string;
 }
 
-/** The token stream's five arrays as views of one buffer: one allocation per call, not five. */
+/** The token stream's six arrays as views of one buffer: one allocation per call, not six. */
 class TokenBuffer {
   hashes!: Uint32Array;
   startLines!: Uint32Array;
   endLines!: Uint32Array;
   names!: Uint16Array;
+  keptTexts!: Uint16Array;
   charWeights!: Uint8Array;
   count = 0;
 
@@ -41,7 +42,7 @@ class TokenBuffer {
     this.allocate(capacity);
   }
 
-  push(hash: number, startLine: number, endLine: number, chars: number, name: number): void {
+  push(hash: number, startLine: number, endLine: number, chars: number, name: number, kept: number): void {
     if (this.count === this.hashes.length) this.grow();
     const i = this.count++;
     this.hashes[i] = hash;
@@ -49,24 +50,27 @@ class TokenBuffer {
     this.endLines[i] = endLine;
     this.charWeights[i] = Math.min(chars, MAX_TOKEN_CHARS);
     this.names[i] = name;
+    this.keptTexts[i] = kept;
   }
 
   private allocate(capacity: number): void {
-    const buffer = new ArrayBuffer(capacity * 15);
+    const buffer = new ArrayBuffer(capacity * 17);
     this.hashes = new Uint32Array(buffer, 0, capacity);
     this.startLines = new Uint32Array(buffer, capacity * 4, capacity);
     this.endLines = new Uint32Array(buffer, capacity * 8, capacity);
     this.names = new Uint16Array(buffer, capacity * 12, capacity);
-    this.charWeights = new Uint8Array(buffer, capacity * 14, capacity);
+    this.keptTexts = new Uint16Array(buffer, capacity * 14, capacity);
+    this.charWeights = new Uint8Array(buffer, capacity * 16, capacity);
   }
 
   private grow(): void {
-    const { hashes, startLines, endLines, names, charWeights } = this;
+    const { hashes, startLines, endLines, names, keptTexts, charWeights } = this;
     this.allocate(hashes.length * 2);
     this.hashes.set(hashes);
     this.startLines.set(startLines);
     this.endLines.set(endLines);
     this.names.set(names);
+    this.keptTexts.set(keptTexts);
     this.charWeights.set(charWeights);
   }
 }
@@ -238,10 +242,10 @@ export class LexicalNormalizer {
       for (let p = source.indexOf("\n", from); p !== -1 && p < to; p = source.indexOf("\n", p + 1)) count++;
       return count;
     };
-    const emit = (hash: number, from: number, to: number, name: number, kind: Kind, text: string): void => {
+    const emit = (hash: number, from: number, to: number, name: number, kind: Kind, text: string, kept = 0): void => {
       // Only strings (and templates, regexes) can span lines.
       const endLine = kind === Kind.String ? line + newlinesIn(from, to) : line;
-      if (skipDepth < 0) out.push(hash, line, endLine, to - from, name);
+      if (skipDepth < 0) out.push(hash, line, endLine, to - from, name, kept);
       line = endLine;
       previous = kind;
       previousText = text;
@@ -329,7 +333,8 @@ export class LexicalNormalizer {
             outerKeys.push(out.count);
           }
           if ((previous as Kind) === Kind.Word && !wasLineStart && line < firstProseLine) firstProseLine = line;
-          emit(this.idHash, i, end, keepsName ? nameHash(source, i, end) : 0, Kind.Word, "$id");
+          const kept = previousText === "." || previousText === "?." ? nameHash(source, i, end) : 0;
+          emit(this.idHash, i, end, keepsName ? nameHash(source, i, end) : 0, Kind.Word, "$id", kept);
         }
         i = end;
         continue;
@@ -343,7 +348,8 @@ export class LexicalNormalizer {
           else if ((d === 43 || d === 45) && /[eE]/.test(source[end - 1]!) && !/^0[xX]/.test(source.slice(i, end))) end++;
           else break;
         }
-        emit(this.numberHash, i, end, nameHash(source, i, end), Kind.Number, "$num");
+        const text = nameHash(source, i, end);
+        emit(this.numberHash, i, end, text, Kind.Number, "$num", text);
         i = end;
         continue;
       }
@@ -358,7 +364,8 @@ export class LexicalNormalizer {
       if (!python && c === 47 && this.regexAllowed(previous, previousText)) {
         const stop = this.regexEnd(source, i);
         if (stop > 0) {
-          emit(this.regexHash, i, stop, nameHash(source, i, stop), Kind.String, "$re");
+          const text = nameHash(source, i, stop);
+          emit(this.regexHash, i, stop, text, Kind.String, "$re", text);
           i = stop;
           continue;
         }
@@ -426,6 +433,7 @@ export class LexicalNormalizer {
       endLines: out.endLines.subarray(0, out.count),
       charWeights: out.charWeights.subarray(0, out.count),
       names: out.names.subarray(0, out.count),
+      keptTexts: out.keptTexts.subarray(0, out.count),
       literalClasses: this.literalClasses,
       lineCount: line - (source.endsWith("\n") ? 1 : 0),
       hasErrors: false,

@@ -704,3 +704,63 @@ describe("lookup stage", () => {
     expect([...seeding]).toEqual(enough);
   });
 });
+
+describe("tables renamed around their numbers", () => {
+  const dir = temporaryDirectory();
+  let statusTracker: ReferenceTracker;
+  // Written for this test: a made-up protocol's status table, each row a code, a title and a description.
+  const rows: ReadonlyArray<readonly [string, number, string, string]> = [
+    ["ACCEPTED_PARTIAL", 210, "Accepted partially", "Some of the batch was stored"],
+    ["RETRY_LATER", 230, "Retry later", "The shard is rebalancing"],
+    ["QUOTA_WARNING", 245, "Quota warning", "Less than a tenth of the quota is left"],
+    ["MOVED_SHARD", 312, "Moved shard", "Ask the coordinator for the new owner"],
+    ["STALE_VECTOR", 318, "Stale vector", "Refresh the version vector and resend"],
+    ["BAD_FRAME", 421, "Bad frame", "The frame header does not parse"],
+    ["FRAME_TOO_LONG", 433, "Frame too long", "The frame exceeds the negotiated size"],
+    ["UNKNOWN_TOPIC", 447, "Unknown topic", "No such topic on this cluster"],
+    ["FENCED", 459, "Fenced", "A newer epoch owns this partition"],
+    ["SHARD_OFFLINE", 503, "Shard offline", "No replica of the shard is reachable"],
+    ["JOURNAL_FULL", 507, "Journal full", "The write-ahead journal has no room"],
+    ["CLOCK_SKEW", 529, "Clock skew", "The request's timestamp is too far off"],
+  ];
+  const table = (name: (row: number) => string, code: (row: number) => number, text: (s: string) => string) =>
+    `class Status:\n` + rows.map(([n, c, title, description], i) => `    ${name(i) || n} = (${code(i) || c}, "${text(title)}", "${text(description)}")`).join("\n") + "\n";
+  const original = table(() => "", () => 0, (s) => s);
+
+  beforeAll(async () => {
+    statusTracker = await trackerForFiles(dir.path, { "status.py": original });
+  });
+  afterAll(() => {
+    statusTracker.close();
+    dir.cleanup();
+  });
+
+  it("finds it when every name and string is renamed and the numbers are kept", () => {
+    const renamed = table((i) => `value_${i}`, () => 0, (s) => `text ${s.length}`);
+    const [reference] = statusTracker.match(renamed, { language: "python" }).references;
+    expect(reference?.path).toBe("status.py");
+    expect(reference!.explanation.distinctKgramShare).toBeLessThan(0.5);
+    // Its strings all differ: the numbers are what agrees.
+    expect(reference!.explanation.sameLiteralShare).toBeLessThan(0.5);
+  });
+
+  it("does not take one number repeated for the same data", async () => {
+    // Rows whose only number is 0 on both sides: any table of this shape has it.
+    const zeros = (name: (row: number) => string, text: (s: string) => string) =>
+      `class Status:\n` + rows.map(([n, , title, description], i) => `    ${name(i) || n} = (0, "${text(title)}", "${text(description)}")`).join("\n") + "\n";
+    const zerosDir = temporaryDirectory();
+    const zerosTracker = await trackerForFiles(zerosDir.path, { "zeros.py": zeros(() => "", (s) => s) });
+    try {
+      const renamed = zeros((i) => `value_${i}`, (s) => `text ${s.length}`);
+      expect(zerosTracker.match(renamed, { language: "python" }).references).toEqual([]);
+    } finally {
+      zerosTracker.close();
+      zerosDir.cleanup();
+    }
+  });
+
+  it("does not report the same shape with other numbers", () => {
+    const other = table((i) => `value_${i}`, (i) => 600 + 7 * i, (s) => `text ${s.length}`);
+    expect(statusTracker.match(other, { language: "python" }).references).toEqual([]);
+  });
+});
