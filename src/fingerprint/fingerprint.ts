@@ -26,7 +26,7 @@ export const DEFAULT_FINGERPRINT_PARAMETERS: FingerprintParameters = { kgramToke
  * data channel). Stored in every index: an index with other fingerprints is refused, since a query
  * would silently miss what it holds.
  */
-export const FINGERPRINT_VERSION = 3;
+export const FINGERPRINT_VERSION = 4;
 
 /** The longest run of shared tokens that winnowing may miss plus one: w + k − 1. */
 export function guaranteeThreshold(parameters: FingerprintParameters): number {
@@ -176,8 +176,8 @@ function repetitiveKgrams(kgrams: Int32Array, kgramTokens: number): Uint8Array |
 /**
  * k-gram hashes over token hashes that carry a text, at repetitive k-grams only (NOT_FINGERPRINTED
  * elsewhere). Rolled along each run of repetitive k-grams, so code without repetition costs
- * nothing but the scan. `texts` is TokenStream.names (the data channel) or TokenStream.keptTexts
- * (the kept-data channel); a k-gram none of whose tokens has a text is the shape's, salted, and is
+ * nothing but the scan. `texts` is TokenStream.names (the data channel) or its numbers and
+ * regular expressions alone (the kept-data channel); a k-gram none of whose tokens has a text is the shape's, salted, and is
  * left out.
  */
 function dataKgramHashes(tokens: TokenStream, texts: Uint16Array, repetitive: Uint8Array, kgramTokens: number): Int32Array {
@@ -252,19 +252,28 @@ function mergeByPosition(lists: readonly Fingerprints[], kgrams: Int32Array): Fi
   return { kgrams, count: out, hashes: hashes.subarray(0, out), positions: positions.subarray(0, out) };
 }
 
+/** The text hashes of the tokens whose text a renaming keeps (TokenStream.keptLiteralClasses), 0 elsewhere. */
+function keptTexts(tokens: TokenStream): Uint16Array {
+  const texts = new Uint16Array(tokens.count);
+  const classes = tokens.keptLiteralClasses;
+  for (let i = 0; i < tokens.count; i++) {
+    if (tokens.names[i] !== 0 && classes.includes(tokens.hashes[i]!)) texts[i] = tokens.names[i]!;
+  }
+  return texts;
+}
+
 /**
  * The fingerprints of a token stream: winnowed abstract k-grams (the shape), plus, over its
  * repetitive stretches, winnowed data k-grams (names and literals as written) and kept-data
- * k-grams (numbers, regular expressions and member names only: what renaming leaves, so a table
- * whose names and strings were all renamed is still found by its numbers or the API it calls), in
- * position order.
+ * k-grams (numbers and regular expressions only: what renaming leaves, so a table whose names and
+ * strings were all renamed is still found by its numbers), in position order.
  */
 export function fingerprint(tokens: TokenStream, parameters: FingerprintParameters): Fingerprints {
   const shape = winnow(kgramHashes(tokens, parameters.kgramTokens), parameters.windowKgrams);
   const repetitive = repetitiveKgrams(shape.kgrams, parameters.kgramTokens);
   if (!repetitive) return shape;
   const data = dataFingerprints(tokens, tokens.names, repetitive, parameters);
-  const kept = dataFingerprints(tokens, tokens.keptTexts, repetitive, parameters);
+  const kept = dataFingerprints(tokens, keptTexts(tokens), repetitive, parameters);
   if (data.count === 0 && kept.count === 0) return shape;
   return mergeByPosition([shape, data, kept], shape.kgrams);
 }

@@ -177,7 +177,7 @@ interface Region {
   sameNameShare: number;
   literalPairs: number;
   sameLiterals: number;
-  /** Aligned numbers and regular expressions (TokenStream.keptTexts): literals a renaming keeps. */
+  /** Aligned numbers and regular expressions (TokenStream.keptLiteralClasses): literals a renaming keeps. */
   keptLiteralPairs: number;
   sameKeptLiterals: number;
   /** Whether the same kept literals are more than one value repeated. */
@@ -773,7 +773,7 @@ function compareNames(region: Region, query: TokenStream, source: SourceTokens):
       if (query.literalClasses.includes(query.hashes[t]!)) {
         literalPairs++;
         if (queryName === sourceName) sameLiterals++;
-        if (query.keptTexts[t] !== 0) {
+        if (query.keptLiteralClasses.includes(query.hashes[t]!)) {
           keptLiteralPairs++;
           if (queryName === sourceName) {
             sameKeptLiterals++;

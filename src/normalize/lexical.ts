@@ -1,6 +1,6 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, Lexicon } from "../languages/language.js";
-import { MAX_TOKEN_CHARS, nameHash, type TokenStream } from "./normalize.js";
+import { KEPT_LITERAL_CLASSES, MAX_TOKEN_CHARS, nameHash, type TokenStream } from "./normalize.js";
 
 /**
  * A lexer that reads the token stream the tree-sitter normalizer would give, without parsing:
@@ -28,13 +28,12 @@ export interface LexicalStart {
   readonly insideOf: string;
 }
 
-/** The token stream's six arrays as views of one buffer: one allocation per call, not six. */
+/** The token stream's five arrays as views of one buffer: one allocation per call, not five. */
 class TokenBuffer {
   hashes!: Uint32Array;
   startLines!: Uint32Array;
   endLines!: Uint32Array;
   names!: Uint16Array;
-  keptTexts!: Uint16Array;
   charWeights!: Uint8Array;
   count = 0;
 
@@ -42,7 +41,7 @@ class TokenBuffer {
     this.allocate(capacity);
   }
 
-  push(hash: number, startLine: number, endLine: number, chars: number, name: number, kept: number): void {
+  push(hash: number, startLine: number, endLine: number, chars: number, name: number): void {
     if (this.count === this.hashes.length) this.grow();
     const i = this.count++;
     this.hashes[i] = hash;
@@ -50,27 +49,24 @@ class TokenBuffer {
     this.endLines[i] = endLine;
     this.charWeights[i] = Math.min(chars, MAX_TOKEN_CHARS);
     this.names[i] = name;
-    this.keptTexts[i] = kept;
   }
 
   private allocate(capacity: number): void {
-    const buffer = new ArrayBuffer(capacity * 17);
+    const buffer = new ArrayBuffer(capacity * 15);
     this.hashes = new Uint32Array(buffer, 0, capacity);
     this.startLines = new Uint32Array(buffer, capacity * 4, capacity);
     this.endLines = new Uint32Array(buffer, capacity * 8, capacity);
     this.names = new Uint16Array(buffer, capacity * 12, capacity);
-    this.keptTexts = new Uint16Array(buffer, capacity * 14, capacity);
-    this.charWeights = new Uint8Array(buffer, capacity * 16, capacity);
+    this.charWeights = new Uint8Array(buffer, capacity * 14, capacity);
   }
 
   private grow(): void {
-    const { hashes, startLines, endLines, names, keptTexts, charWeights } = this;
+    const { hashes, startLines, endLines, names, charWeights } = this;
     this.allocate(hashes.length * 2);
     this.hashes.set(hashes);
     this.startLines.set(startLines);
     this.endLines.set(endLines);
     this.names.set(names);
-    this.keptTexts.set(keptTexts);
     this.charWeights.set(charWeights);
   }
 }
@@ -168,6 +164,7 @@ export class LexicalNormalizer {
   private readonly operatorsByFirst: (readonly string[] | undefined)[];
   private readonly dropped: ReadonlySet<string>;
   private readonly literalClasses: Uint32Array;
+  private readonly keptLiteralClasses: Uint32Array;
   private readonly lexicon: Lexicon;
   private readonly idHash: number;
   private readonly stringHash: number;
@@ -193,6 +190,7 @@ export class LexicalNormalizer {
     this.operatorsByFirst = byFirst;
     this.dropped = new Set(definition.formattingTokens);
     this.literalClasses = Uint32Array.from(new Set(Object.values(definition.literalTypes)), (text) => hasher.hashToken(text));
+    this.keptLiteralClasses = Uint32Array.from(KEPT_LITERAL_CLASSES, (text) => hasher.hashToken(text));
     this.idHash = this.hash("$id");
     this.stringHash = this.hash(definition.literalTypes.string ?? "$str");
     this.numberHash = this.hash("$num");
@@ -242,10 +240,10 @@ export class LexicalNormalizer {
       for (let p = source.indexOf("\n", from); p !== -1 && p < to; p = source.indexOf("\n", p + 1)) count++;
       return count;
     };
-    const emit = (hash: number, from: number, to: number, name: number, kind: Kind, text: string, kept = 0): void => {
+    const emit = (hash: number, from: number, to: number, name: number, kind: Kind, text: string): void => {
       // Only strings (and templates, regexes) can span lines.
       const endLine = kind === Kind.String ? line + newlinesIn(from, to) : line;
-      if (skipDepth < 0) out.push(hash, line, endLine, to - from, name, kept);
+      if (skipDepth < 0) out.push(hash, line, endLine, to - from, name);
       line = endLine;
       previous = kind;
       previousText = text;
@@ -333,8 +331,7 @@ export class LexicalNormalizer {
             outerKeys.push(out.count);
           }
           if ((previous as Kind) === Kind.Word && !wasLineStart && line < firstProseLine) firstProseLine = line;
-          const kept = previousText === "." || previousText === "?." ? nameHash(source, i, end) : 0;
-          emit(this.idHash, i, end, keepsName ? nameHash(source, i, end) : 0, Kind.Word, "$id", kept);
+          emit(this.idHash, i, end, keepsName ? nameHash(source, i, end) : 0, Kind.Word, "$id");
         }
         i = end;
         continue;
@@ -348,8 +345,7 @@ export class LexicalNormalizer {
           else if ((d === 43 || d === 45) && /[eE]/.test(source[end - 1]!) && !/^0[xX]/.test(source.slice(i, end))) end++;
           else break;
         }
-        const text = nameHash(source, i, end);
-        emit(this.numberHash, i, end, text, Kind.Number, "$num", text);
+        emit(this.numberHash, i, end, nameHash(source, i, end), Kind.Number, "$num");
         i = end;
         continue;
       }
@@ -364,8 +360,7 @@ export class LexicalNormalizer {
       if (!python && c === 47 && this.regexAllowed(previous, previousText)) {
         const stop = this.regexEnd(source, i);
         if (stop > 0) {
-          const text = nameHash(source, i, stop);
-          emit(this.regexHash, i, stop, text, Kind.String, "$re", text);
+          emit(this.regexHash, i, stop, nameHash(source, i, stop), Kind.String, "$re");
           i = stop;
           continue;
         }
@@ -433,8 +428,8 @@ export class LexicalNormalizer {
       endLines: out.endLines.subarray(0, out.count),
       charWeights: out.charWeights.subarray(0, out.count),
       names: out.names.subarray(0, out.count),
-      keptTexts: out.keptTexts.subarray(0, out.count),
       literalClasses: this.literalClasses,
+      keptLiteralClasses: this.keptLiteralClasses,
       lineCount: line - (source.endsWith("\n") ? 1 : 0),
       hasErrors: false,
       errorChars: 0,

@@ -41,13 +41,11 @@ export interface TokenStream {
    */
   readonly names: Uint16Array;
   /**
-   * For numbers, regular expressions and member names after `.` or `?.` (`x.length`,
-   * `codecs.charmap_encode`), a 16-bit hash (1–65535) of their text; 0 for every other token.
-   * What a consistent renaming of copied code leaves as it was: names and strings are the
-   * copier's to change, an API's members and the data's numbers are not. The fingerprinter's
-   * kept-data channel reads them (see fingerprint.ts).
+   * The hashes of the literal classes whose text a consistent renaming of copied code leaves as it
+   * was ("$num", "$re"): names and strings are the copier's to change, the data's numbers are not.
+   * The fingerprinter's kept-data channel and matching's data agreement read them (see fingerprint.ts).
    */
-  readonly keptTexts: Uint16Array;
+  readonly keptLiteralClasses: Uint32Array;
   /** The hashes of this language's literal classes ("$str", "$num", …): a token with one of them is a literal. */
   readonly literalClasses: Uint32Array;
   /** Lines in the source text. */
@@ -77,30 +75,12 @@ interface NodeTypeTable {
   hashes: Uint32Array;
   /** Whether the node type is an identifier whose name is kept (TokenStream.names). */
   keepsName: Uint8Array;
-  /** Whether the node type's text goes to TokenStream.keptTexts: always, after a member access, or never. */
-  keptText: Uint8Array;
   /** 1 + the index of the module-boilerplate rule whose types include it, 0 for none. */
   boilerplateRule: Uint8Array;
 }
 
-const enum KeptText {
-  Never = 0,
-  Always,
-  AfterMemberAccess,
-}
-
-/** Literal classes whose text a renaming keeps (TokenStream.keptTexts): strings are the copier's to change. */
-const KEPT_LITERAL_CLASSES: ReadonlySet<string> = new Set(["$num", "$re"]);
-
-interface MemberAccessTokens {
-  readonly dot: number;
-  readonly optionalDot: number;
-}
-
-/** The token hashes after which a name is a member's, as both readers emit them. */
-function memberAccessTokens(hasher: TokenHasher): MemberAccessTokens {
-  return { dot: hasher.hashToken("."), optionalDot: hasher.hashToken("?.") };
-}
+/** Literal classes whose text a renaming keeps (TokenStream.keptLiteralClasses). */
+export const KEPT_LITERAL_CLASSES: readonly string[] = ["$num", "$re"];
 
 /** Module boilerplate is recognised by the first characters of its statement. */
 const BOILERPLATE_PREFIX_CHARS = 160;
@@ -112,7 +92,6 @@ class LanguageNormalizer {
     actions: new Uint8Array(WALK_ACTION_TABLE_SIZE),
     hashes: new Uint32Array(WALK_ACTION_TABLE_SIZE),
     keepsName: new Uint8Array(WALK_ACTION_TABLE_SIZE),
-    keptText: new Uint8Array(WALK_ACTION_TABLE_SIZE),
     boilerplateRule: new Uint8Array(WALK_ACTION_TABLE_SIZE),
   };
   /** What the native walk does at each symbol, derived from table.actions. */
@@ -120,14 +99,12 @@ class LanguageNormalizer {
   /** 1 for the field ids of memberNames.fields. */
   private readonly memberNameField: Uint8Array;
   private readonly literalClasses: Uint32Array;
-  /** Token hashes of `.` and `?.`: a name after one is a member's (TokenStream.keptTexts). */
-  private readonly memberAccess: MemberAccessTokens;
+  private readonly keptLiteralClasses: Uint32Array;
 
   constructor(
     private readonly definition: LanguageDefinition,
     private readonly hasher: TokenHasher,
   ) {
-    this.memberAccess = memberAccessTokens(hasher);
     const grammar = definition.grammar();
     this.walker = this.addon.createWalker(grammar);
     const symbols = this.addon.grammarSymbols(grammar);
@@ -138,6 +115,7 @@ class LanguageNormalizer {
     const memberNameFields = new Set(definition.memberNames.fields ?? []);
     this.memberNameField = Uint8Array.from(symbols.fields, (field) => (memberNameFields.has(field) ? 1 : 0));
     this.literalClasses = Uint32Array.from(new Set(Object.values(definition.literalTypes)), (text) => hasher.hashToken(text));
+    this.keptLiteralClasses = Uint32Array.from(KEPT_LITERAL_CLASSES, (text) => hasher.hashToken(text));
     const classify = (typeId: number, type: string, named: boolean): void => {
       let action: TokenAction;
       let text = type;
@@ -159,8 +137,6 @@ class LanguageNormalizer {
       this.table.hashes[typeId] = this.hasher.hashToken(text);
       const isLiteral = action === TokenAction.EmitClass && text !== "$id";
       this.table.keepsName[typeId] = (text === "$id" && !memberNameTypes.has(type)) || isLiteral ? 1 : 0;
-      this.table.keptText[typeId] =
-        action !== TokenAction.EmitClass ? KeptText.Never : text === "$id" ? KeptText.AfterMemberAccess : KEPT_LITERAL_CLASSES.has(text) ? KeptText.Always : KeptText.Never;
       const rule = (definition.moduleBoilerplate ?? []).findIndex((r) => r.types.includes(type));
       this.table.boilerplateRule[typeId] = rule + 1;
       this.walkActions[typeId] =
@@ -193,7 +169,6 @@ class LanguageNormalizer {
     const endLines = new Uint32Array(capacity);
     const charWeights = new Uint8Array(capacity);
     const names = new Uint16Array(capacity);
-    const keptTexts = new Uint16Array(capacity);
     let count = 0;
 
     const lineStarts = lineStartOffsets(source);
@@ -203,8 +178,7 @@ class LanguageNormalizer {
     let errorChars = 0;
     let firstErrorAt = Number.POSITIVE_INFINITY;
 
-    const { actions, hashes: typeHashes, keepsName, keptText, boilerplateRule } = this.table;
-    const { dot, optionalDot } = this.memberAccess;
+    const { actions, hashes: typeHashes, keepsName, boilerplateRule } = this.table;
     const boilerplate = this.definition.moduleBoilerplate ?? [];
     // Records are the walk's preorder; skipping a subtree is jumping to the record past it.
     for (let record = 0; record < recordCount; ) {
@@ -243,10 +217,6 @@ class LanguageNormalizer {
       endLines[count] = endLineIndex + 1;
       charWeights[count] = Math.min(textEnd - textStart, MAX_TOKEN_CHARS);
       names[count] = keepsName[typeId] === 1 && this.memberNameField[fieldWord & FIELD_MASK] !== 1 ? nameHash(text, textStart, textEnd) : 0;
-      const kept = keptText[typeId]!;
-      if (kept === KeptText.Always || (kept === KeptText.AfterMemberAccess && count > 0 && (hashes[count - 1] === dot || hashes[count - 1] === optionalDot))) {
-        keptTexts[count] = nameHash(text, textStart, textEnd);
-      }
       count++;
     }
     const tokens: TokenStream = {
@@ -257,8 +227,8 @@ class LanguageNormalizer {
       endLines: endLines.subarray(0, count),
       charWeights: charWeights.subarray(0, count),
       names: names.subarray(0, count),
-      keptTexts: keptTexts.subarray(0, count),
       literalClasses: this.literalClasses,
+      keptLiteralClasses: this.keptLiteralClasses,
       lineCount: lineStarts.length,
       hasErrors: hasError,
       errorChars,

@@ -13,7 +13,6 @@ function stream(startLines: number[], endLines: number[]): TokenStream {
     charWeights: new Uint8Array(n).fill(1),
     // Every third token is a name, with hashes over the whole 16-bit range.
     names: Uint16Array.from(startLines, (_, i) => (i % 3 === 0 ? 1 + ((i * 40503) % 65535) : 0)),
-    keptTexts: new Uint16Array(n),
     lineCount: Math.max(0, ...endLines),
     hasErrors: false,
     errorChars: 0,

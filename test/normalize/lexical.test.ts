@@ -26,7 +26,7 @@ function lexed(code: string, language: LanguageName, insideOf?: string): TokenSt
 
 /** Token by token: the abstract token, its lines and its name hash. */
 function rows(tokens: TokenStream): string[] {
-  return Array.from(tokens.hashes, (hash, i) => `${hash} ${tokens.startLines[i]}-${tokens.endLines[i]} ${tokens.names[i]} ${tokens.keptTexts[i]}`);
+  return Array.from(tokens.hashes, (hash, i) => `${hash} ${tokens.startLines[i]}-${tokens.endLines[i]} ${tokens.names[i]}`);
 }
 
 function codeFiles(directory: string): string[] {
@@ -103,7 +103,7 @@ describe("lexical normalizer", () => {
     const rowsOnLines: string[] = [];
     for (let i = 0; i < whole.count; i++) {
       if (whole.startLines[i]! < from || whole.endLines[i]! > to) continue;
-      rowsOnLines.push(`${whole.hashes[i]} ${whole.startLines[i]! - from + 1}-${whole.endLines[i]! - from + 1} ${whole.names[i]} ${whole.keptTexts[i]}`);
+      rowsOnLines.push(`${whole.hashes[i]} ${whole.startLines[i]! - from + 1}-${whole.endLines[i]! - from + 1} ${whole.names[i]}`);
     }
     return rowsOnLines;
   }
