@@ -177,8 +177,8 @@ function repetitiveKgrams(kgrams: Int32Array, kgramTokens: number): Uint8Array |
  * k-gram hashes over token hashes that carry a text, at repetitive k-grams only (NOT_FINGERPRINTED
  * elsewhere). Rolled along each run of repetitive k-grams, so code without repetition costs
  * nothing but the scan. `texts` is TokenStream.names (the data channel) or its numbers and
- * regular expressions alone (the kept-data channel); a k-gram none of whose tokens has a text is the shape's, salted, and is
- * left out.
+ * regular expressions alone (the kept-data channel); a k-gram none of whose tokens has a text is
+ * the shape's, salted, and is left out.
  */
 function dataKgramHashes(tokens: TokenStream, texts: Uint16Array, repetitive: Uint8Array, kgramTokens: number): Int32Array {
   const n = repetitive.length;
