@@ -111,6 +111,16 @@ describe("fingerprint", () => {
     for (let i = 1; i < original.count; i++) expect(original.positions[i]!).toBeGreaterThanOrEqual(original.positions[i - 1]!);
   });
 
+  it("adds no kept-data fingerprints where a repeated statement holds one number", () => {
+    // `check(f(x), 0)`-like rows of 14 tokens, one of them a number: any code's, not a table.
+    const row = [31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44];
+    const rows = Array.from({ length: 12 }, () => row).flat();
+    // Token 31 is a name (a text the data channel carries), token 36 the number.
+    const texts = Uint16Array.from(rows, (_, i) => (i % 14 === 0 ? 100 + i : i % 14 === 5 ? 1 + (i % 7) : 0));
+    const tokens: TokenStream = { ...stream(rows), names: texts, keptLiteralClasses: Uint32Array.of(36) };
+    expect(fingerprint(tokens, parameters).count).toBe(fingerprint({ ...tokens, keptLiteralClasses: new Uint32Array(0) }, parameters).count);
+  });
+
   it("keeps a fingerprint both data channels choose once", () => {
     // Every text is a number: the two channels' k-grams are equal, and so are their selections.
     const table = Array.from({ length: 40 }, () => [21, 22, 23]).flat();
