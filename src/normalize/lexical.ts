@@ -1,6 +1,6 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, Lexicon } from "../languages/language.js";
-import { KEPT_LITERAL_CLASSES, MAX_TOKEN_CHARS, nameHash, type TokenStream } from "./normalize.js";
+import { MAX_TOKEN_CHARS, literalClassHashes, nameHash, type TokenStream } from "./normalize.js";
 
 /**
  * A lexer that reads the token stream the tree-sitter normalizer would give, without parsing:
@@ -189,8 +189,7 @@ export class LexicalNormalizer {
     }
     this.operatorsByFirst = byFirst;
     this.dropped = new Set(definition.formattingTokens);
-    this.literalClasses = Uint32Array.from(new Set(Object.values(definition.literalTypes)), (text) => hasher.hashToken(text));
-    this.keptLiteralClasses = Uint32Array.from(KEPT_LITERAL_CLASSES, (text) => hasher.hashToken(text));
+    ({ literalClasses: this.literalClasses, keptLiteralClasses: this.keptLiteralClasses } = literalClassHashes(definition, hasher));
     this.idHash = this.hash("$id");
     this.stringHash = this.hash(definition.literalTypes.string ?? "$str");
     this.numberHash = this.hash("$num");

@@ -80,7 +80,18 @@ interface NodeTypeTable {
 }
 
 /** Literal classes whose text a renaming keeps (TokenStream.keptLiteralClasses). */
-export const KEPT_LITERAL_CLASSES: readonly string[] = ["$num", "$re"];
+const KEPT_LITERAL_CLASSES: readonly string[] = ["$num", "$re"];
+
+/** TokenStream.literalClasses and keptLiteralClasses of a language, as both readers give them. */
+export function literalClassHashes(
+  definition: LanguageDefinition,
+  hasher: TokenHasher,
+): Pick<TokenStream, "literalClasses" | "keptLiteralClasses"> {
+  return {
+    literalClasses: Uint32Array.from(new Set(Object.values(definition.literalTypes)), (text) => hasher.hashToken(text)),
+    keptLiteralClasses: Uint32Array.from(KEPT_LITERAL_CLASSES, (text) => hasher.hashToken(text)),
+  };
+}
 
 /** Module boilerplate is recognised by the first characters of its statement. */
 const BOILERPLATE_PREFIX_CHARS = 160;
@@ -114,8 +125,7 @@ class LanguageNormalizer {
     const memberNameTypes = new Set(definition.memberNames.types ?? []);
     const memberNameFields = new Set(definition.memberNames.fields ?? []);
     this.memberNameField = Uint8Array.from(symbols.fields, (field) => (memberNameFields.has(field) ? 1 : 0));
-    this.literalClasses = Uint32Array.from(new Set(Object.values(definition.literalTypes)), (text) => hasher.hashToken(text));
-    this.keptLiteralClasses = Uint32Array.from(KEPT_LITERAL_CLASSES, (text) => hasher.hashToken(text));
+    ({ literalClasses: this.literalClasses, keptLiteralClasses: this.keptLiteralClasses } = literalClassHashes(definition, hasher));
     const classify = (typeId: number, type: string, named: boolean): void => {
       let action: TokenAction;
       let text = type;
