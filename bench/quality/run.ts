@@ -156,17 +156,17 @@ interface Tally {
   license: number;
 }
 
-function tally(tracker: ReferenceTracker, queries: readonly Query[], options: Partial<MatchOptions>): Tally {
+function tally(tracker: ReferenceTracker, queries: readonly Query[], options: Partial<MatchOptions>, cell = ""): Tally {
   const t: Tally = { n: 0, detected: 0, repository: 0, fileAndLines: 0, license: 0 };
   for (const query of queries) {
     const { references } = tracker.match(query.snippet.code, { language: query.snippet.language, ...options });
     const o = judge(query, references);
     if (EXPLAIN && !o.repository) {
-      log(`missed ${query.path}:${query.snippet.startLine}-${query.snippet.endLine} refs=${references.map((r) => `${r.source}:${r.path}`).join(",")}`);
+      log(`missed ${cell} ${query.path}:${query.snippet.startLine}-${query.snippet.endLine} refs=${references.map((r) => `${r.source}:${r.path}`).join(",")}`);
       log(query.snippet.code.slice(0, 300));
     }
     if (EXPLAIN && o.repository && !o.fileAndLines) {
-      log(`wrong file ${query.path}:${query.snippet.startLine}-${query.snippet.endLine} refs=${references.slice(0, 3).map((r) => `${r.path}:${r.sourceLines.join("-")} ${JSON.stringify(r.explanation)}`).join(" ; ")}`);
+      log(`wrong file ${cell} ${query.path}:${query.snippet.startLine}-${query.snippet.endLine} refs=${references.slice(0, 3).map((r) => `${r.path}:${r.sourceLines.join("-")} ${JSON.stringify(r.explanation)}`).join(" ; ")}`);
     }
     t.n++;
     if (o.detected) t.detected++;
@@ -503,9 +503,9 @@ async function main(): Promise<void> {
         }
       }
       const byCell = new Map<string, Tally>();
-      for (const [key, queries] of cells) byCell.set(key, tally(tracker, queries, config.options));
+      for (const [key, queries] of cells) byCell.set(key, tally(tracker, queries, config.options, key));
       const bySize = new Map<string, Tally>();
-      for (const [key, queries] of sized) bySize.set(key, tally(tracker, queries, config.options));
+      for (const [key, queries] of sized) bySize.set(key, tally(tracker, queries, config.options, key));
       return {
         missReasons,
         byCell,
