@@ -19,8 +19,8 @@ export interface ChunkParts {
   readonly signatures: Uint8Array;
   /**
    * Names of the chunk's identifiers and literals: a bitmap of which tokens have one (a bit per
-   * token), then their 16-bit name hashes, little-endian, in token order. About 0.9 bytes per
-   * token where a byte for every token would be 2.
+   * token), then their 16-bit name words (nameHash: hash and length), little-endian, in token
+   * order. About 0.9 bytes per token where a byte for every token would be 2.
    */
   readonly names: Uint8Array;
   /** Varints: for each line from firstLine on, how many tokens start on it. */
@@ -39,7 +39,7 @@ export interface EncodedChunk {
 /** A stored chunk: signatures at once, lines decoded only if a match ends inside this chunk. */
 export interface DecodedChunk {
   readonly signatures: Uint8Array;
-  /** Name hash of the token at `offset` (within the chunk), 0 when it is not an identifier or literal. */
+  /** Name word (nameHash) of the token at `offset` (within the chunk), 0 when it is not an identifier or literal. */
   name(offset: number): number;
   /** 1-based line where the token at `offset` (within the chunk) starts. */
   startLine(offset: number): number;

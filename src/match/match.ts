@@ -2,14 +2,16 @@ import { type Fingerprints, type FingerprintParameters } from "../fingerprint/fi
 import { TOKENS_PER_CHUNK, tokenSignature, type DecodedChunk } from "../index/token-chunks.js";
 import type { LicenseProvenance } from "../corpus/license-detect.js";
 import { type IndexReader, occurrenceContent, occurrencePosition } from "../index/store.js";
-import type { TokenStream } from "../normalize/normalize.js";
+import { MAX_TOKEN_CHARS, type TokenStream, nameChars } from "../normalize/normalize.js";
 import { sourceLink } from "./links.js";
 
 export interface MatchOptions {
   /**
    * A reference is reported only when the shared code is at least this many normalized
-   * characters (non-whitespace, non-comment source characters, each token capped). 150 is the
-   * figure public code-referencing filters use for "long enough to be a copy, not an idiom".
+   * characters (non-whitespace, non-comment source characters, each token capped) in the query or
+   * in the indexed file: renaming a copy's names and strings to short ones shortens the query, not
+   * the code it copied. 150 is the figure public code-referencing filters use for "long enough to
+   * be a copy, not an idiom".
    */
   readonly minMatchedChars: number;
   /**
@@ -88,6 +90,11 @@ export interface ReferenceExplanation {
   readonly meanSeedFileFrequency: number;
   /** Normalized characters of the query covered by the matched segments. */
   readonly matchedChars: number;
+  /**
+   * The same on the indexed side: each identifier and literal at its indexed length, every other
+   * token as in the query (the two are the same token there).
+   */
+  readonly sourceMatchedChars: number;
   /** matchedTokens / tokens of the query. */
   readonly queryCoverage: number;
   /** matchedTokens / tokens of the source file. */
@@ -163,6 +170,8 @@ interface Region {
   segments: Segment[];
   matchedTokens: number;
   matchedChars: number;
+  /** sourceSideChars of the segments, -1 until it is needed. */
+  sourceMatchedChars: number;
   distinctKgramShare: number;
   seeds: Set<number>;
   frequencySum: number;
@@ -275,13 +284,13 @@ export function referencesFromHits(
     sourceTokens.set(contentId, tokens);
     const seedOrder = hitsInQueryOrder(hits);
     const segments = extendSeeds(hits, seedOrder, querySignatures, tokens, parameters.kgramTokens);
-    for (const region of chainSegments(contentId, segments, hits, seedOrder, query, fingerprints.kgrams, parameters.kgramTokens, options)) {
+    for (const region of chainSegments(contentId, segments, hits, seedOrder, query, tokens, fingerprints.kgrams, parameters.kgramTokens, options)) {
       if (region.seeds.size < options.minSeeds) continue;
       compareNames(region, query, tokens);
       // A repetitive shape (a data table) matches any other table of its kind, unless its data is the very same.
       if (region.distinctKgramShare < options.minDistinctKgramShare && !sameData(region) && !renamedThroughout(region, options)) continue;
       if (region.nameRepeats >= options.minNameRepeats && region.nameConsistency < options.minNameConsistency) continue;
-      if (region.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(region)) continue;
+      if (region.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(region) && !renamedOneForOne(region, options)) continue;
       if (region.seeds.size < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(region) && region.nameRepeats < options.minNameRepeats) continue;
       regions.push(region);
     }
@@ -566,6 +575,7 @@ function chainSegments(
   hits: FileHits,
   seedOrder: Uint32Array,
   query: TokenStream,
+  source: SourceTokens,
   kgrams: Int32Array,
   k: number,
   options: MatchOptions,
@@ -574,27 +584,20 @@ function chainSegments(
   for (const chain of chainInOrder(segments, options.maxGapTokens)) {
     let matchedTokens = 0;
     let matchedChars = 0;
+    // The most the indexed side's names and literals could add: renaming changes only their lengths.
+    let namesCouldAdd = 0;
     let covered = -1;
     for (const segment of chain) {
       for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
         matchedTokens++;
         matchedChars += query.charWeights[t]!;
+        if (query.names[t] !== 0) namesCouldAdd += MAX_TOKEN_CHARS - query.charWeights[t]!;
       }
       covered = Math.max(covered, segment.queryEnd);
     }
-    // Repetitive code makes many short chains: the rest is counted only for those long enough.
-    if (matchedChars < options.minMatchedChars) continue;
-    let matchedKgrams = 0;
-    covered = -1;
-    for (const segment of chain) {
-      const from = Math.max(segment.queryStart, covered);
-      const to = segment.queryEnd - k + 1;
-      if (to > from) {
-        kgramScratch = reserveInt32(kgramScratch, matchedKgrams + to - from);
-        kgramScratch.set(kgrams.subarray(from, to), matchedKgrams);
-        matchedKgrams += to - from;
-      }
-      covered = Math.max(covered, segment.queryEnd);
+    // Repetitive code makes many short chains: the rest is counted only for those that may be long enough.
+    if (matchedChars < options.minMatchedChars) {
+      if (matchedChars < RENAMED_QUERY_SHARE * options.minMatchedChars || matchedChars + namesCouldAdd < options.minMatchedChars) continue;
     }
     const first = chain[0]!;
     const last = chain[chain.length - 1]!;
@@ -612,12 +615,33 @@ function chainSegments(
         rarestSeedFrequency = Math.min(rarestSeedFrequency, hits.frequencies[i]!);
       }
     }
+    // Short in the query, long enough in the indexed file: renamed to shorter names, if it is a
+    // copy at all. Only rare seeds say it is (see INDEXED_LENGTH_MEAN_FILES).
+    let sourceMatchedChars = -1;
+    if (matchedChars < options.minMatchedChars) {
+      if (frequencySum > INDEXED_LENGTH_MEAN_FILES * seeds.size) continue;
+      sourceMatchedChars = sourceSideChars(chain, query, source);
+      if (sourceMatchedChars < options.minMatchedChars) continue;
+    }
+    let matchedKgrams = 0;
+    covered = -1;
+    for (const segment of chain) {
+      const from = Math.max(segment.queryStart, covered);
+      const to = segment.queryEnd - k + 1;
+      if (to > from) {
+        kgramScratch = reserveInt32(kgramScratch, matchedKgrams + to - from);
+        kgramScratch.set(kgrams.subarray(from, to), matchedKgrams);
+        matchedKgrams += to - from;
+      }
+      covered = Math.max(covered, segment.queryEnd);
+    }
     const distinctKgramShare = matchedKgrams === 0 ? 0 : countDistinct(kgramScratch.subarray(0, matchedKgrams)) / matchedKgrams;
     regions.push({
       contentId,
       segments: chain,
       matchedTokens,
       matchedChars,
+      sourceMatchedChars,
       distinctKgramShare,
       seeds,
       frequencySum,
@@ -635,6 +659,41 @@ function chainSegments(
     });
   }
   return regions;
+}
+
+/**
+ * A region shorter than minMatchedChars in the query is measured on the indexed side only when its
+ * seeds are in at most this many files on average, as renamedThroughout asks: a shape in many files
+ * is an idiom, and other code with longer names has it as well (quality bench: a test's
+ * `self.assertFalse(x)` lines, seeds in 21 files, were 132 characters against xml.sax's 171). The
+ * copies renamed below the threshold had seeds in 1–2 files.
+ */
+const INDEXED_LENGTH_MEAN_FILES = 4;
+
+/**
+ * And only when it holds at least this share of minMatchedChars in the query too. The copies the
+ * quality bench renamed below the threshold kept 113–147 of their 300 or more characters; regions
+ * of 66 and 80 query characters that the indexed side's long names made 175 and 186 were a
+ * near-miss's other lines and another module's look-alike method.
+ */
+const RENAMED_QUERY_SHARE = 2 / 3;
+
+/**
+ * Normalized characters of the segments' indexed side: each identifier and literal of the query
+ * at the length its indexed counterpart was stored with (nameChars), every other token at the
+ * query's weight, since matching tokens are the same token.
+ */
+function sourceSideChars(segments: readonly Segment[], query: TokenStream, source: SourceTokens): number {
+  let chars = 0;
+  let covered = -1;
+  for (const segment of segments) {
+    for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
+      const sourceName = query.names[t] === 0 ? 0 : source.name(segment.sourceStart + (t - segment.queryStart));
+      chars += sourceName === 0 ? query.charWeights[t]! : nameChars(sourceName);
+    }
+    covered = Math.max(covered, segment.queryEnd);
+  }
+  return chars;
 }
 
 /**
@@ -728,11 +787,20 @@ function sameData(region: Region): boolean {
  * average reported 1 of 200 hard negatives; the copies this finds have 1–4).
  */
 function renamedThroughout(region: Region, options: MatchOptions): boolean {
+  return renamedOneForOne(region, options) && region.frequencySum <= RENAMED_THROUGHOUT_MEAN_FILES * region.seeds.size;
+}
+
+/**
+ * Many repeated names that all keep one partner: a renaming, one for one. Also the identity
+ * evidence a project's repeated shape may show instead of the same text (see showsIdentity): a
+ * shape only that project has, renamed throughout, is its code renamed (a CPython codec module
+ * with its names changed), while its look-alike files, and another locale table, repeat few names.
+ */
+function renamedOneForOne(region: Region, options: MatchOptions): boolean {
   return (
     region.distinctNames >= RENAMED_THROUGHOUT_NAMES &&
     region.nameRepeats >= RENAMED_THROUGHOUT_REPEATS * options.minNameRepeats &&
-    region.nameConsistency >= RENAMED_THROUGHOUT_CONSISTENCY &&
-    region.frequencySum <= RENAMED_THROUGHOUT_MEAN_FILES * region.seeds.size
+    region.nameConsistency >= RENAMED_THROUGHOUT_CONSISTENCY
   );
 }
 
@@ -888,6 +956,7 @@ function toReferences(
         seedFingerprints: region.seeds.size,
         meanSeedFileFrequency: round(region.frequencySum / Math.max(1, region.seeds.size)),
         matchedChars: region.matchedChars,
+        sourceMatchedChars: region.sourceMatchedChars >= 0 ? region.sourceMatchedChars : sourceSideChars(region.segments, query, tokens),
         queryCoverage: round(region.matchedTokens / query.count),
         sourceCoverage: round(region.matchedTokens / Math.max(1, content.tokens)),
         distinctKgramShare: round(region.distinctKgramShare),

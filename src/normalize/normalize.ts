@@ -7,7 +7,7 @@ import { FIELD_MASK, HAS_CHILDREN, RECORD_WORDS, type SyntaxWalker, syntaxWalkAd
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
  * hashing). Stored in every index: an index built by another normalizer version is refused.
  */
-export const NORMALIZER_VERSION = 9;
+export const NORMALIZER_VERSION = 10;
 
 /**
  * A token's contribution to the "normalized characters" measure is its source length capped
@@ -31,8 +31,8 @@ export interface TokenStream {
   /** Normalized characters the token stands for (source length, capped). */
   readonly charWeights: Uint8Array;
   /**
-   * For identifiers other than member names, and for literals, a 16-bit hash (1–65535) of their
-   * source text; 0 for every other token.
+   * For identifiers other than member names, and for literals, a 16-bit word of their source
+   * text (nameHash: an 11-bit hash and the 5-bit capped length, so never 0); 0 for every other token.
    * Abstraction makes `a(b.c)` and `x(y.z)` equal; these let matching ask whether the names behind
    * two equal shapes correspond one to one, as in a copy, renamed or not. Literals are kept apart
    * (see literalClasses): copies edit messages and numbers freely, so they are no evidence of
@@ -401,7 +401,16 @@ export function lineAt(text: string, offset: number): number {
 /** Longer names and literals are hashed on their first characters only: enough to tell them apart. */
 const NAME_HASH_CHARS = 64;
 
-/** FNV-1a of the token's source text folded to 16 bits, 1–65535 (0 means "not a name"). */
+/** Bits of a name word (TokenStream.names) that hold its characters, as charWeights counts them. */
+const NAME_CHARS_BITS = 5;
+
+/**
+ * A name or literal as a 16-bit word: FNV-1a of its source text folded to 11 bits, above its
+ * length capped at MAX_TOKEN_CHARS (so never 0, which means "not a name"). The length lets
+ * matching count a match's characters on the indexed side (nameChars), where only these words are
+ * stored: renaming `CONTINUE` to `v0` shortens the query, not the code it copied. Two different
+ * names are equal one time in 2,048 when their lengths are, and equal names are all the words mean.
+ */
 export function nameHash(source: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   const stop = Math.min(end, start + NAME_HASH_CHARS);
@@ -409,8 +418,13 @@ export function nameHash(source: string, start: number, end: number): number {
     h ^= source.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  const folded = (h ^ (h >>> 16)) & 0xffff;
-  return folded === 0 ? 1 : folded;
+  const folded = (h ^ (h >>> 11) ^ (h >>> 22)) & 0x7ff;
+  return (folded << NAME_CHARS_BITS) | Math.min(Math.max(end - start, 1), MAX_TOKEN_CHARS);
+}
+
+/** The normalized characters of the token a name word (nameHash) was made from. */
+export function nameChars(name: number): number {
+  return name & ((1 << NAME_CHARS_BITS) - 1);
 }
 
 function lineStartOffsets(source: string): number[] {

@@ -105,7 +105,7 @@ describe("reftrack scan", () => {
       expect.objectContaining({ source: "alpha", path: reference.path, license: "MIT", licenseProvenance: "manifest" }),
     ]);
     expect(Object.keys(reference.explanation as object).sort()).toEqual(
-      ["distinctKgramShare", "matchedChars", "meanSeedFileFrequency", "nameConsistency", "nameRepeats", "queryCoverage", "sameLiteralShare", "sameNameShare", "seedFingerprints", "sourceCoverage"],
+      ["distinctKgramShare", "matchedChars", "meanSeedFileFrequency", "nameConsistency", "nameRepeats", "queryCoverage", "sameLiteralShare", "sameNameShare", "seedFingerprints", "sourceCoverage", "sourceMatchedChars"],
     );
     expect(reference.sourceLines).toEqual(reference.queryLines);
     expect(reference.similarity).toBe(1);

@@ -326,6 +326,20 @@ describe("a project's own repetition", () => {
     }
   });
 
+  it("reports the project's repeated code renamed one for one throughout, strings and all", () => {
+    const renames = new Map<string, string>();
+    const renamed = HELPER.replaceAll(/'[^']*'/g, (text) => `'${text.length}x'`).replaceAll(/\b(pad|clamp|value|width|text|low|high)\b/g, (name) =>
+      renames.get(name) ?? renames.set(name, `n${renames.size}`).get(name)!,
+    );
+    const [reference] = localeTracker.match(renamed, { language: "javascript" }).references;
+    expect(reference?.source).toBe("dates");
+    // Not by the same text: under half its names and literals are.
+    expect(reference!.explanation.nameConsistency).toBe(1);
+    expect(reference!.explanation.sameNameShare).toBeLessThan(0.5);
+    expect(reference!.explanation.sameLiteralShare).toBeLessThan(0.5);
+    expect(reference!.explanation.meanSeedFileFrequency).toBeGreaterThan(DEFAULT_MATCH_OPTIONS.maxFileFrequency);
+  });
+
   it("does not report the same shape with other data and other names", () => {
     const lookalike = locale(17).replaceAll(/'[^']*'/g, (text) => `'${text.length}x'`).replaceAll("config17", "settings").replaceAll(/\b1?7\b/g, "3");
     expect(localeTracker.match(lookalike, { language: "javascript" }).references).toEqual([]);
@@ -651,6 +665,63 @@ describe("names behind the shape", () => {
     const [shapeOnly] = namesTracker.match(scrambled, { language: "javascript", minNameConsistency: 0 }).references;
     expect(shapeOnly?.path).toBe("report.js");
     expect(shapeOnly!.explanation.nameConsistency).toBeLessThan(0.5);
+  });
+});
+
+describe("a copy renamed to shorter names", () => {
+  const dir = temporaryDirectory();
+  const sharedDir = temporaryDirectory();
+  let onceTracker: ReferenceTracker;
+  let sharedTracker: ReferenceTracker;
+  const indexed = `export function summarizeCustomerOrders(customerOrders, resultLimit) {
+  const customerTotals = new Map();
+  for (const customerOrder of customerOrders) {
+    const customerKey = customerOrder.customer;
+    const previousTotal = customerTotals.get(customerKey) || 0;
+    customerTotals.set(customerKey, previousTotal + customerOrder.amount);
+  }
+  const rankedTotals = [...customerTotals.entries()].sort((a, b) => b[1] - a[1]);
+  const topTotals = rankedTotals.slice(0, resultLimit);
+  return topTotals.map(([customer, amount]) => ({ customer, amount, share: amount / rankedTotals.length }));
+}
+`;
+  const KEYWORDS = new Set(["export", "function", "const", "new", "for", "of", "return", "Map"]);
+  const short = new Map<string, string>();
+  const renamed = indexed.replace(/\b[A-Za-z_]\w*\b/g, (name) => (KEYWORDS.has(name) ? name : (short.get(name) ?? short.set(name, `v${short.size}`).get(name)!)));
+
+  beforeAll(async () => {
+    onceTracker = await trackerForFiles(dir.path, { "report.js": indexed });
+    // Five files with this code (each a little different, so five indexed contents).
+    const shared: Record<string, string> = {};
+    for (let i = 0; i < 5; i++) shared[`copy${i}/report.js`] = `${indexed}export const variant = ${i};\n`;
+    sharedTracker = await trackerForFiles(sharedDir.path, shared);
+  });
+  afterAll(() => {
+    onceTracker.close();
+    sharedTracker.close();
+    dir.cleanup();
+    sharedDir.cleanup();
+  });
+
+  const explained = (tracker: ReferenceTracker) => tracker.match(renamed, { language: "javascript", minMatchedChars: 0 }).references[0]!.explanation;
+
+  it("is credited with its indexed length when the query holds two-thirds of the threshold", () => {
+    const verbatim = onceTracker.match(indexed, { language: "javascript" }).references[0]!.explanation;
+    expect(verbatim.sourceMatchedChars).toBe(verbatim.matchedChars);
+    const { matchedChars, sourceMatchedChars } = explained(onceTracker);
+    expect(sourceMatchedChars).toBeGreaterThan(1.5 * matchedChars + 1);
+    const highest = Math.floor(1.5 * matchedChars);
+    expect(onceTracker.match(renamed, { language: "javascript", minMatchedChars: highest }).references.map((r) => r.path)).toEqual(["report.js"]);
+    // Under two-thirds of the threshold in the query: the indexed side's long names do not make it a copy.
+    expect(onceTracker.match(renamed, { language: "javascript", minMatchedChars: highest + 1 }).references).toEqual([]);
+  });
+
+  it("is not credited with it when its fingerprints are in several files on average", () => {
+    const { matchedChars, sourceMatchedChars, meanSeedFileFrequency } = explained(sharedTracker);
+    expect(meanSeedFileFrequency).toBe(5);
+    expect(sourceMatchedChars).toBeGreaterThan(matchedChars + 1);
+    expect(sharedTracker.match(renamed, { language: "javascript", minMatchedChars: matchedChars }).references.length).toBeGreaterThan(0);
+    expect(sharedTracker.match(renamed, { language: "javascript", minMatchedChars: matchedChars + 1 }).references).toEqual([]);
   });
 });
 

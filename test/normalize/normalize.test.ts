@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTokenHasher } from "../../src/hashing.js";
 import { languageByName } from "../../src/languages/registry.js";
-import { MAX_TOKEN_CHARS, Normalizer, type TokenStream } from "../../src/normalize/normalize.js";
+import { MAX_TOKEN_CHARS, Normalizer, type TokenStream, nameChars } from "../../src/normalize/normalize.js";
 
 let normalizer: Normalizer;
 beforeAll(async () => {
@@ -72,6 +72,16 @@ describe("normalize", () => {
     expect(sameTokens(a, b)).toBe(true);
     const p = normalize("# only a comment\nx = 1  # trailing\n", "python");
     expect(p.count).toBe(3);
+  });
+
+  it("keeps each name's character weight in its name word, read and lexed alike", () => {
+    const code = `const label = "${"y".repeat(40)}"; let n = label.length + 12345 + longerVariableName;\n`;
+    for (const tokens of [normalize(code, "javascript"), normalizer.lex(code, languageByName("javascript"))]) {
+      const named = Array.from(tokens.names.keys()).filter((i) => tokens.names[i] !== 0);
+      expect(named.length).toBe(6); // label "…" n label 12345 longerVariableName
+      for (const i of named) expect(nameChars(tokens.names[i]!)).toBe(tokens.charWeights[i]);
+      expect(named.map((i) => nameChars(tokens.names[i]!))).toEqual([5, MAX_TOKEN_CHARS, 1, 5, 5, 18]);
+    }
   });
 
   it("records 1-based start and end lines, including multi-line tokens", () => {
