@@ -616,10 +616,13 @@ function chainSegments(
       }
     }
     // Short in the query, long enough in the indexed file: renamed to shorter names, if it is a
-    // copy at all. Only rare seeds say it is (see INDEXED_LENGTH_MEAN_FILES).
+    // copy at all. Only rare seeds say it is: a shape in many files is an idiom, and other code with
+    // longer names has it as well (quality bench: a test's `self.assertFalse(x)` lines, seeds in 21
+    // files, were 132 characters against xml.sax's 171; the copies renamed below the threshold had
+    // seeds in 1–2 files).
     let sourceMatchedChars = -1;
     if (matchedChars < options.minMatchedChars) {
-      if (frequencySum > INDEXED_LENGTH_MEAN_FILES * seeds.size) continue;
+      if (!rareSeeds(frequencySum, seeds.size)) continue;
       sourceMatchedChars = sourceSideChars(chain, query, source);
       if (sourceMatchedChars < options.minMatchedChars) continue;
     }
@@ -662,16 +665,8 @@ function chainSegments(
 }
 
 /**
- * A region shorter than minMatchedChars in the query is measured on the indexed side only when its
- * seeds are in at most this many files on average, as renamedThroughout asks: a shape in many files
- * is an idiom, and other code with longer names has it as well (quality bench: a test's
- * `self.assertFalse(x)` lines, seeds in 21 files, were 132 characters against xml.sax's 171). The
- * copies renamed below the threshold had seeds in 1–2 files.
- */
-const INDEXED_LENGTH_MEAN_FILES = 4;
-
-/**
- * And only when it holds at least this share of minMatchedChars in the query too. The copies the
+ * A region shorter than minMatchedChars in the query is measured on the indexed side only when it
+ * holds at least this share of minMatchedChars in the query too. The copies the
  * quality bench renamed below the threshold kept 113–147 of their 300 or more characters; regions
  * of 66 and 80 query characters that the indexed side's long names made 175 and 186 were a
  * near-miss's other lines and another module's look-alike method.
@@ -787,7 +782,17 @@ function sameData(region: Region): boolean {
  * average reported 1 of 200 hard negatives; the copies this finds have 1–4).
  */
 function renamedThroughout(region: Region, options: MatchOptions): boolean {
-  return renamedOneForOne(region, options) && region.frequencySum <= RENAMED_THROUGHOUT_MEAN_FILES * region.seeds.size;
+  return renamedOneForOne(region, options) && rareSeeds(region.frequencySum, region.seeds.size);
+}
+
+/**
+ * Seeds in at most this many files on average: the evidence that lets a renamed region pass where
+ * its shape alone would not (renamedThroughout, the indexed side's length).
+ */
+const RARE_SEEDS_MEAN_FILES = 4;
+
+function rareSeeds(frequencySum: number, seedCount: number): boolean {
+  return frequencySum <= RARE_SEEDS_MEAN_FILES * seedCount;
 }
 
 /**
@@ -808,7 +813,6 @@ function renamedOneForOne(region: Region, options: MatchOptions): boolean {
 const RENAMED_THROUGHOUT_NAMES = 2;
 const RENAMED_THROUGHOUT_REPEATS = 2;
 const RENAMED_THROUGHOUT_CONSISTENCY = 0.9;
-const RENAMED_THROUGHOUT_MEAN_FILES = 4;
 
 function showsIdentity(region: Region): boolean {
   const names = region.namePairs >= MIN_IDENTITY_PAIRS && region.sameNameShare >= MIN_IDENTITY_SHARE;
