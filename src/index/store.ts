@@ -9,7 +9,7 @@ import { MembershipFilter, wordsOf } from "./membership-filter.js";
 import type { PreparedFile } from "./prepare.js";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
 import { BoundedMap } from "./bounded-map.js";
-import { CHUNK_ID_STRIDE, type DecodedChunk, decodeTokenChunk, TOKENS_PER_CHUNK } from "./token-chunks.js";
+import { CHUNK_ID_STRIDE, type DecodedChunk, chunkKey, decodeTokenChunk, TOKENS_PER_CHUNK } from "./token-chunks.js";
 
 /** What an index was built with; a query with different values would silently find nothing. */
 export interface IndexParameters extends FingerprintParameters {
@@ -250,6 +250,7 @@ const READER_MMAP_BYTES = 2 ** 40;
 export class IndexReader {
   private readonly lookupStatement: Database.Statement<[number, number], number>;
   private readonly chunkStatement: Database.Statement<[number], [number, Buffer]>;
+  private readonly chunksStatement: Database.Statement<[string], [number, number, Buffer]>;
   private readonly contentStatement: Database.Statement<[number]>;
   private readonly originStatement: Database.Statement<[number]>;
   private readonly contentSourcesStatement: Database.Statement<[number], [number]>;
@@ -274,6 +275,9 @@ export class IndexReader {
       )
       .pluck(true);
     this.chunkStatement = db.prepare<[number], [number, Buffer]>("SELECT first_line, data FROM token_chunks WHERE id = ?").raw(true);
+    this.chunksStatement = db
+      .prepare<[string], [number, number, Buffer]>("SELECT id, first_line, data FROM token_chunks WHERE id IN (SELECT value FROM json_each(?))")
+      .raw(true);
     this.contentStatement = db.prepare("SELECT id, language, lines, tokens FROM contents WHERE id = ?");
     this.contentSourcesStatement = db.prepare<[number], [number]>("SELECT DISTINCT source_id FROM files WHERE content_id = ?").raw(true);
     this.contentsOfHashStatement = db.prepare<[number], number>("SELECT DISTINCT content_id FROM fingerprints WHERE hash = ?").pluck(true);
@@ -357,9 +361,20 @@ export class IndexReader {
   }
 
   chunk(contentId: number, chunkIndex: number): DecodedChunk | undefined {
-    const row = this.chunkStatement.get(contentId * CHUNK_ID_STRIDE + chunkIndex);
+    const row = this.chunkStatement.get(chunkKey(contentId, chunkIndex));
     if (!row) return undefined;
     return decodeTokenChunk(row[0], row[1]);
+  }
+
+  /**
+   * Several chunks in one statement, keyed by chunkKey; absent ones are left out. Alignment knows
+   * from its hits which chunks it will read, and one statement for all of them cost 3.4 µs per
+   * chunk where a statement each cost 6 (4× bench index): the rest of a read is the call itself.
+   */
+  chunks(keys: readonly number[]): Map<number, DecodedChunk> {
+    const found = new Map<number, DecodedChunk>();
+    for (const [key, firstLine, data] of this.chunksStatement.all(JSON.stringify(keys))) found.set(key, decodeTokenChunk(firstLine, data));
+    return found;
   }
 
   content(contentId: number): ContentRecord {
@@ -835,7 +850,7 @@ export class IndexWriter {
         stagedHere.add(contentId);
         for (const chunk of file.chunks) {
           if (chunk.chunkIndex >= CHUNK_ID_STRIDE) break;
-          insertChunk.run(contentId * CHUNK_ID_STRIDE + chunk.chunkIndex, chunk.firstLine, chunk.data);
+          insertChunk.run(chunkKey(contentId, chunk.chunkIndex), chunk.firstLine, chunk.data);
         }
         const hashes = file.fingerprintHashes;
         this.staged.append(hashes, contentId, file.fingerprintPositions);

@@ -13,6 +13,11 @@ export const TOKENS_PER_CHUNK = 1024;
 /** Chunk row ids are fileId * CHUNK_ID_STRIDE + chunkIndex, so a file's chunks are one id range. */
 export const CHUNK_ID_STRIDE = 65536;
 
+/** The row id of a content's chunk. */
+export function chunkKey(contentId: number, chunkIndex: number): number {
+  return contentId * CHUNK_ID_STRIDE + chunkIndex;
+}
+
 /** The parts of one stored chunk, stored together as one blob (see packChunk). */
 export interface ChunkParts {
   /** One byte per token: the top 8 bits of its normalized-token hash. */

@@ -1,5 +1,9 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { StagedFingerprints } from "../../src/index/store.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/fingerprint/fingerprint.js";
+import { IndexReader, StagedFingerprints, currentIndexParameters } from "../../src/index/store.js";
+import { chunkKey } from "../../src/index/token-chunks.js";
+import { temporaryDirectory, trackerForFiles } from "../helpers.js";
 
 /** A small deterministic generator of signed 32-bit values. */
 function lcg(seed: number): () => number {
@@ -94,5 +98,37 @@ describe("staged fingerprints", () => {
     staged.truncate(100);
     staged.append(Int32Array.of(42), 9, Uint32Array.of(7));
     expect([staged.hash(100), staged.content(100), staged.position(100)]).toEqual([42, 9, 7]);
+  });
+});
+
+describe("reading token chunks", () => {
+  it("reads several chunks in one statement as it reads each alone, leaving out absent ones", async () => {
+    const dir = temporaryDirectory();
+    try {
+      // About 3,000 tokens: three chunks.
+      const lines = Array.from({ length: 300 }, (_, i) => `export const value${i} = compute(${i}, "label ${i}");`);
+      (await trackerForFiles(dir.path, { "big.js": `${lines.join("\n")}\n` })).close();
+      const reader = IndexReader.open(join(dir.path, "source.db"), currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
+      try {
+        const present = [0, 1, 2].map((index) => chunkKey(1, index));
+        const absent = [chunkKey(1, 50), chunkKey(999, 0)];
+        const read = reader.chunks([...present, ...absent]);
+        expect([...read.keys()].sort((a, b) => a - b)).toEqual(present);
+        for (const index of [0, 1, 2]) {
+          const alone = reader.chunk(1, index)!;
+          const together = read.get(chunkKey(1, index))!;
+          expect(together.signatures).toEqual(alone.signatures);
+          for (const offset of [0, 17, alone.signatures.length - 1]) {
+            expect(together.startLine(offset)).toBe(alone.startLine(offset));
+            expect(together.name(offset)).toBe(alone.name(offset));
+          }
+        }
+        expect(reader.chunk(1, 50)).toBeUndefined();
+      } finally {
+        reader.close();
+      }
+    } finally {
+      dir.cleanup();
+    }
   });
 });
