@@ -220,11 +220,45 @@ class SourceTokens {
     return chunk;
   }
 
-  /** Signature of the token at `position`, or -1 past either end of the file. */
-  signature(position: number): number {
-    if (position < 0) return -1;
-    const chunk = this.chunkAt(position);
-    return chunk?.signatures[position % TOKENS_PER_CHUNK] ?? -1;
+  /**
+   * How many tokens from (q, s) on, at most `limit`, have the query's signatures: read chunk by
+   * chunk rather than token by token, since extension is the inner loop of alignment.
+   */
+  matchingAfter(query: Uint8Array, q: number, s: number, limit: number): number {
+    let matched = 0;
+    while (matched < limit) {
+      const chunk = this.chunkAt(s + matched);
+      if (!chunk) return matched;
+      const signatures = chunk.signatures;
+      let offset = (s + matched) % TOKENS_PER_CHUNK;
+      while (matched < limit && offset < signatures.length) {
+        if (signatures[offset] !== query[q + matched]) return matched;
+        matched++;
+        offset++;
+      }
+      // A chunk shorter than TOKENS_PER_CHUNK is the file's last.
+      if (offset < TOKENS_PER_CHUNK) return matched;
+    }
+    return matched;
+  }
+
+  /** How many tokens just before (q, s), going back, have the query's signatures. */
+  matchingBefore(query: Uint8Array, q: number, s: number): number {
+    let matched = 0;
+    while (q - matched > 0 && s - matched > 0) {
+      const position = s - matched - 1;
+      const chunk = this.chunkAt(position);
+      if (!chunk) return matched;
+      const signatures = chunk.signatures;
+      let offset = position % TOKENS_PER_CHUNK;
+      if (offset >= signatures.length) return matched;
+      while (offset >= 0 && q - matched > 0) {
+        if (signatures[offset] !== query[q - matched - 1]) return matched;
+        matched++;
+        offset--;
+      }
+    }
+    return matched;
   }
 
   startLine(position: number): number {
@@ -507,18 +541,10 @@ function extendSeeds(hits: FileHits, order: Uint32Array, querySignatures: Uint8A
     const s = hits.sourcePositions[i]!;
     const latest = latestOnDiagonal.get(q - s);
     if (latest && q + k <= latest.queryEnd) continue;
-    let verified = true;
-    for (let j = 0; j < k; j++) {
-      if (querySignatures[q + j] !== source.signature(s + j)) {
-        verified = false;
-        break;
-      }
-    }
-    if (!verified) continue;
-    let start = 0;
-    while (q - start - 1 >= 0 && querySignatures[q - start - 1] === source.signature(s - start - 1)) start++;
-    let end = k;
-    while (q + end < querySignatures.length && querySignatures[q + end] === source.signature(s + end)) end++;
+    // Verified first: its k tokens must match signature for signature.
+    if (source.matchingAfter(querySignatures, q, s, k) < k) continue;
+    const start = source.matchingBefore(querySignatures, q, s);
+    const end = k + source.matchingAfter(querySignatures, q + k, s + k, querySignatures.length - q - k);
     const segment = { queryStart: q - start, queryEnd: q + end, sourceStart: s - start, sourceEnd: s + end };
     segments.push(segment);
     latestOnDiagonal.set(q - s, segment);

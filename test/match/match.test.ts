@@ -725,6 +725,51 @@ describe("a copy renamed to shorter names", () => {
   });
 });
 
+describe("a copy across token chunks", () => {
+  const dir = temporaryDirectory();
+  let chunkTracker: ReferenceTracker;
+  // Distinct functions of some 70 tokens each: the first chunk (TOKENS_PER_CHUNK, 1,024 tokens)
+  // ends inside the 15th, so copies of the functions around it span two chunks.
+  const fn = (i: number): string =>
+    [
+      `export function step${i}(state, input) {`,
+      `  const next = state.values.map((value) => value * ${i} + input.offset${i});`,
+      `  if (next.length > ${i + 3}) return { ...state, values: next.slice(${i}), label: "step ${i}" };`,
+      `  return { ...state, values: next, count${i}: state.count${i} + 1 };`,
+      "}",
+    ].join("\n");
+  const file = Array.from({ length: 40 }, (_, i) => fn(i)).join("\n");
+
+  beforeAll(async () => {
+    chunkTracker = await trackerForFiles(dir.path, { "steps.js": `${file}\n` });
+  });
+  afterAll(() => {
+    chunkTracker.close();
+    dir.cleanup();
+  });
+
+  it("extends through the chunk boundary, with the exact lines on both sides", () => {
+    const reader = IndexReader.open(join(dir.path, "source.db"), currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
+    let boundary: number;
+    try {
+      // The function in which the first chunk ends (each function is 5 lines).
+      boundary = Math.floor((reader.chunk(1, 0)!.startLine(1023) - 1) / 5);
+      expect(reader.chunk(1, 1)).toBeDefined();
+    } finally {
+      reader.close();
+    }
+    expect(boundary).toBeGreaterThan(6);
+    // The last: the copy ends a few tokens past the chunk's end, too few for a seed of their own.
+    for (const [from, to] of [[boundary - 1, boundary + 2], [boundary - 6, boundary + 8], [boundary - 3, boundary]]) {
+      const query = Array.from({ length: to - from + 1 }, (_, k) => fn(from + k)).join("\n");
+      const [reference] = chunkTracker.match(query, { language: "javascript" }).references;
+      expect(reference?.sourceLines).toEqual([from * 5 + 1, to * 5 + 5]);
+      expect(reference?.queryLines).toEqual([1, (to - from + 1) * 5]);
+      expect(reference?.similarity).toBe(1);
+    }
+  });
+});
+
 describe("lookup stage", () => {
   const dir = temporaryDirectory();
   let lookupTracker: ReferenceTracker;
