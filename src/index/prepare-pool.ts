@@ -56,8 +56,13 @@ class InProcessPreparer implements FilePreparer {
   async close(): Promise<void> {}
 }
 
-/** Files in flight per worker: enough to keep it busy while the main thread writes to SQLite. */
-const IN_FLIGHT_PER_WORKER = 8;
+/**
+ * Files in flight per worker: enough to keep it busy while the main thread writes to SQLite, and
+ * while one large file holds back the in-order delivery of the files after it. With 8, each of two
+ * workers waited 1.28 s for work during a 16 s build of google-cloud-sdk (208 MB); with 32, 0.25 s
+ * (four builds each, interleaved: fastest 16.6 → 14.0 s, median 17.1 → 16.2 s; peak RSS unchanged).
+ */
+const IN_FLIGHT_PER_WORKER = 32;
 
 class WorkerPoolPreparer implements FilePreparer {
   private readonly workers: Worker[];
