@@ -521,7 +521,7 @@ function distinctFiles(occurrences: readonly number[]): number {
   return count;
 }
 
-/** Indexes of a file's hits ordered by one side's position (FileHits.queryPositions or sourcePositions), then the other's. */
+/** Indexes of a file's hits ordered by one side's positions (FileHits.queryPositions or sourcePositions), then the other's. */
 function hitsInOrder(first: readonly number[], second: readonly number[]): Uint32Array {
   const order = new Uint32Array(first.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
@@ -716,10 +716,10 @@ function chainSegments(
 
 /**
  * A region shorter than minMatchedChars in the query is measured on the indexed side only when it
- * holds at least this share of minMatchedChars in the query too. The copies the
- * quality bench renamed below the threshold kept 113–147 of their 300 or more characters; regions
- * of 66 and 80 query characters that the indexed side's long names made 175 and 186 were a
- * near-miss's other lines and another module's look-alike method.
+ * holds at least this share of minMatchedChars in the query too. The copies the quality bench
+ * renamed below the threshold kept 113–147 of their 300 or more characters; regions of 66 and 80
+ * query characters that the indexed side's long names made 175 and 186 were a near-miss's other
+ * lines and another module's look-alike method.
  */
 const RENAMED_QUERY_SHARE = 2 / 3;
 
