@@ -620,10 +620,8 @@ describe("repetitive code renamed one for one", () => {
   });
 });
 
-describe("names behind the shape", () => {
-  const dir = temporaryDirectory();
-  let namesTracker: ReferenceTracker;
-  const original = `export function summarize(orders, limit) {
+/** A function whose names carry its meaning: the fixture of the name tests below. */
+const SUMMARIZE = `export function summarize(orders, limit) {
   const totals = new Map();
   for (const order of orders) {
     const key = order.customer;
@@ -635,10 +633,17 @@ describe("names behind the shape", () => {
   return top.map(([customer, amount]) => ({ customer, amount, share: amount / ranked.length }));
 }
 `;
-  const KEYWORDS = new Set(["export", "function", "const", "new", "for", "of", "return", "Map"]);
-  /** Every identifier occurrence replaced through `rename`, keywords kept. */
-  const replaceNames = (code: string, rename: (name: string) => string): string =>
-    code.replace(/\b[A-Za-z_]\w*\b/g, (name) => (KEYWORDS.has(name) ? name : rename(name)));
+const SUMMARIZE_KEYWORDS = new Set(["export", "function", "const", "new", "for", "of", "return", "Map"]);
+
+/** Every identifier occurrence in SUMMARIZE-like code replaced through `rename`, keywords kept. */
+function replaceNames(code: string, rename: (name: string) => string): string {
+  return code.replace(/\b[A-Za-z_]\w*\b/g, (name) => (SUMMARIZE_KEYWORDS.has(name) ? name : rename(name)));
+}
+
+describe("names behind the shape", () => {
+  const dir = temporaryDirectory();
+  let namesTracker: ReferenceTracker;
+  const original = SUMMARIZE;
 
   beforeAll(async () => {
     namesTracker = await trackerForFiles(dir.path, { "report.js": original });
@@ -673,21 +678,10 @@ describe("a copy renamed to shorter names", () => {
   const sharedDir = temporaryDirectory();
   let onceTracker: ReferenceTracker;
   let sharedTracker: ReferenceTracker;
-  const indexed = `export function summarizeCustomerOrders(customerOrders, resultLimit) {
-  const customerTotals = new Map();
-  for (const customerOrder of customerOrders) {
-    const customerKey = customerOrder.customer;
-    const previousTotal = customerTotals.get(customerKey) || 0;
-    customerTotals.set(customerKey, previousTotal + customerOrder.amount);
-  }
-  const rankedTotals = [...customerTotals.entries()].sort((a, b) => b[1] - a[1]);
-  const topTotals = rankedTotals.slice(0, resultLimit);
-  return topTotals.map(([customer, amount]) => ({ customer, amount, share: amount / rankedTotals.length }));
-}
-`;
-  const KEYWORDS = new Set(["export", "function", "const", "new", "for", "of", "return", "Map"]);
+  // Indexed with long names; the query renames each to a short one.
+  const indexed = replaceNames(SUMMARIZE, (name) => `${name}OfCustomers`);
   const short = new Map<string, string>();
-  const renamed = indexed.replace(/\b[A-Za-z_]\w*\b/g, (name) => (KEYWORDS.has(name) ? name : (short.get(name) ?? short.set(name, `v${short.size}`).get(name)!)));
+  const renamed = replaceNames(indexed, (name) => short.get(name) ?? short.set(name, `v${short.size}`).get(name)!);
 
   beforeAll(async () => {
     onceTracker = await trackerForFiles(dir.path, { "report.js": indexed });
