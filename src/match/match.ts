@@ -172,6 +172,7 @@ interface Region {
   matchedChars: number;
   /** sourceSideChars of the segments, -1 until it is needed. */
   sourceMatchedChars: number;
+  /** Of the k-grams the region covers in the query, the share that are distinct; -1 until it is judged. */
   distinctKgramShare: number;
   seeds: Set<number>;
   frequencySum: number;
@@ -184,6 +185,8 @@ interface Region {
   nameRepeats: number;
   nameConsistency: number;
   sameNameShare: number;
+  /** Query literals in the region: the most sameLiterals can be, before compareNames counts it. */
+  literalTokens: number;
   literalPairs: number;
   sameLiterals: number;
   /** Aligned numbers and regular expressions (TokenStream.keptLiteralClasses): literals a renaming keeps. */
@@ -315,25 +318,32 @@ export function referencesFromHits(
 
   const regions: Region[] = [];
   const sourceTokens = new Map<number, SourceTokens>();
+  const tables = queryTables(query);
   const files = filesToAlign(hitsByFile, options);
   const readAhead = readChunksOfHits(files, reader, parameters.kgramTokens);
   for (const [contentId, hits] of files) {
     const tokens = new SourceTokens(reader, contentId, readAhead);
     sourceTokens.set(contentId, tokens);
-    const segments = extendSeeds(hits, hitsInOrder(hits.queryPositions, hits.sourcePositions), querySignatures, tokens, parameters.kgramTokens);
+    const hitsByQuery = hitsInQueryOrder(hits);
+    const segments = extendSeeds(hits, hitsByQuery, querySignatures, tokens, parameters.kgramTokens);
     const hitsBySource = hitsInOrder(hits.sourcePositions, hits.queryPositions);
-    for (const region of chainSegments(contentId, segments, hits, hitsBySource, query, tokens, fingerprints.kgrams, parameters.kgramTokens, options)) {
-      if (region.seeds.size < options.minSeeds) continue;
-      compareNames(region, query, tokens);
-      // A repetitive shape (a data table) matches any other table of its kind, unless its data is the very same.
-      if (region.distinctKgramShare < options.minDistinctKgramShare && !sameData(region) && !renamedThroughout(region, options)) continue;
-      if (region.nameRepeats >= options.minNameRepeats && region.nameConsistency < options.minNameConsistency) continue;
-      if (region.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(region) && !renamedOneForOne(region, options)) continue;
-      if (region.seeds.size < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(region) && region.nameRepeats < options.minNameRepeats) continue;
-      regions.push(region);
+    for (const region of chainSegments(contentId, segments, hits, hitsBySource, query, tables, tokens, options)) {
+      if (region.seeds.size >= options.minSeeds) regions.push(region);
     }
   }
-  return toReferences(regions, query, reader, sourceTokens, options.maxReferencesPerGroup);
+  // Whether a candidate region is a reference: its names and k-grams, judged only for regions
+  // toReferences would report (see there).
+  const isReference = (region: Region): boolean => {
+    region.distinctKgramShare = distinctKgramShare(region.segments, fingerprints.kgrams, parameters.kgramTokens);
+    compareNames(region, query, tables, sourceTokens.get(region.contentId)!);
+    // A repetitive shape (a data table) matches any other table of its kind, unless its data is the very same.
+    if (region.distinctKgramShare < options.minDistinctKgramShare && !sameData(region) && !renamedThroughout(region, options)) return false;
+    if (region.nameRepeats >= options.minNameRepeats && region.nameConsistency < options.minNameConsistency) return false;
+    if (region.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(region) && !renamedOneForOne(region, options)) return false;
+    if (region.seeds.size < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(region) && region.nameRepeats < options.minNameRepeats) return false;
+    return true;
+  };
+  return toReferences(regions, isReference, query, reader, sourceTokens, options.maxReferencesPerGroup);
 }
 
 /**
@@ -529,6 +539,21 @@ function hitsInOrder(first: readonly number[], second: readonly number[]): Uint3
 }
 
 /**
+ * Indexes of a file's hits ordered by query position, then source position. collectHits adds them
+ * in that order but where two fingerprints share a query position (the kept-data channel's): so
+ * the order is checked, and sorted only when it is not.
+ */
+function hitsInQueryOrder(hits: FileHits): Uint32Array {
+  const { queryPositions: q, sourcePositions: s } = hits;
+  for (let i = 1; i < q.length; i++) {
+    if (q[i]! < q[i - 1]! || (q[i] === q[i - 1] && s[i]! < s[i - 1]!)) return hitsInOrder(q, s);
+  }
+  const order = new Uint32Array(q.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order;
+}
+
+/**
  * Verifies each seed (its k tokens must match signature for signature, which rejects 32-bit hash
  * collisions) and extends it both ways while tokens keep matching.
  */
@@ -623,9 +648,8 @@ function chainSegments(
   hits: FileHits,
   hitsBySource: Uint32Array,
   query: TokenStream,
+  tables: QueryTables,
   source: SourceTokens,
-  kgrams: Int32Array,
-  k: number,
   options: MatchOptions,
 ): Region[] {
   const regions: Region[] = [];
@@ -634,14 +658,18 @@ function chainSegments(
     let matchedChars = 0;
     // The most the indexed side's names and literals could add: renaming changes only their lengths.
     let namesCouldAdd = 0;
+    let literalTokens = 0;
     let covered = -1;
     for (const segment of chain) {
-      for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
-        matchedTokens++;
-        matchedChars += query.charWeights[t]!;
-        if (query.names[t] !== 0) namesCouldAdd += MAX_TOKEN_CHARS - query.charWeights[t]!;
+      const from = Math.max(segment.queryStart, covered);
+      const to = segment.queryEnd;
+      if (to > from) {
+        matchedTokens += to - from;
+        matchedChars += tables.charsBefore[to]! - tables.charsBefore[from]!;
+        namesCouldAdd += tables.namesCouldAddBefore[to]! - tables.namesCouldAddBefore[from]!;
+        literalTokens += tables.literalsBefore[to]! - tables.literalsBefore[from]!;
       }
-      covered = Math.max(covered, segment.queryEnd);
+      covered = Math.max(covered, to);
     }
     // Repetitive code makes many short chains: the rest is counted only for those that may be long enough.
     if (matchedChars < options.minMatchedChars) {
@@ -676,26 +704,13 @@ function chainSegments(
       sourceMatchedChars = sourceSideChars(chain, query, source);
       if (sourceMatchedChars < options.minMatchedChars) continue;
     }
-    let matchedKgrams = 0;
-    covered = -1;
-    for (const segment of chain) {
-      const from = Math.max(segment.queryStart, covered);
-      const to = segment.queryEnd - k + 1;
-      if (to > from) {
-        kgramScratch = reserve(kgramScratch, matchedKgrams + to - from);
-        kgramScratch.set(kgrams.subarray(from, to), matchedKgrams);
-        matchedKgrams += to - from;
-      }
-      covered = Math.max(covered, segment.queryEnd);
-    }
-    const distinctKgramShare = matchedKgrams === 0 ? 0 : countDistinct(kgramScratch.subarray(0, matchedKgrams)) / matchedKgrams;
     regions.push({
       contentId,
       segments: chain,
       matchedTokens,
       matchedChars,
       sourceMatchedChars,
-      distinctKgramShare,
+      distinctKgramShare: -1,
       seeds,
       frequencySum,
       rarestSeedFrequency,
@@ -704,6 +719,7 @@ function chainSegments(
       nameRepeats: 0,
       nameConsistency: 1,
       sameNameShare: 1,
+      literalTokens,
       literalPairs: 0,
       sameLiterals: 0,
       keptLiteralPairs: 0,
@@ -712,6 +728,23 @@ function chainSegments(
     });
   }
   return regions;
+}
+
+/** Share of distinct k-grams among those the region's segments cover in the query (clipped like its tokens). */
+function distinctKgramShare(segments: readonly Segment[], kgrams: Int32Array, k: number): number {
+  let matchedKgrams = 0;
+  let covered = -1;
+  for (const segment of segments) {
+    const from = Math.max(segment.queryStart, covered);
+    const to = segment.queryEnd - k + 1;
+    if (to > from) {
+      kgramScratch = reserve(kgramScratch, matchedKgrams + to - from);
+      kgramScratch.set(kgrams.subarray(from, to), matchedKgrams);
+      matchedKgrams += to - from;
+    }
+    covered = Math.max(covered, segment.queryEnd);
+  }
+  return matchedKgrams === 0 ? 0 : countDistinct(kgramScratch.subarray(0, matchedKgrams)) / matchedKgrams;
 }
 
 /**
@@ -752,8 +785,69 @@ let kgramScratch = new Int32Array(256);
 let namePairsByQuery = new Uint32Array(256);
 let namePairsBySource = new Uint32Array(256);
 
+/** What a query's name tokens are (QueryTables.nameKinds); 0 for tokens without a name. */
+const IDENTIFIER = 1;
+const LITERAL = 2;
+const KEPT_LITERAL = 3;
+
+/** Figures of the query's tokens that alignment reads for every chain and region, computed once per query. */
+interface QueryTables {
+  /** Normalized characters of tokens 0…i-1 (charWeights summed): a span's length is two reads. */
+  readonly charsBefore: Int32Array;
+  /** The same for what indexed names could add to them (MAX_TOKEN_CHARS less each name's weight). */
+  readonly namesCouldAddBefore: Int32Array;
+  /** IDENTIFIER, LITERAL or KEPT_LITERAL for tokens with a name (TokenStream.names), else 0. */
+  readonly nameKinds: Uint8Array;
+  /** Literals among tokens 0…i-1. */
+  readonly literalsBefore: Int32Array;
+}
+
+let charsBeforeScratch = new Int32Array(256);
+let namesCouldAddBeforeScratch = new Int32Array(256);
+let nameKindsScratch = new Uint8Array(256);
+let literalsBeforeScratch = new Int32Array(256);
+
+/**
+ * Views into module scratch arrays, valid until the next query. Repetitive code makes hundreds of
+ * chains per file, and summing each one's tokens was 9% of the slowest queries' time (4× bench index).
+ */
+function queryTables(query: TokenStream): QueryTables {
+  charsBeforeScratch = reserve(charsBeforeScratch, query.count + 1);
+  namesCouldAddBeforeScratch = reserve(namesCouldAddBeforeScratch, query.count + 1);
+  nameKindsScratch = reserve(nameKindsScratch, query.count);
+  literalsBeforeScratch = reserve(literalsBeforeScratch, query.count + 1);
+  const charsBefore = charsBeforeScratch;
+  const namesCouldAddBefore = namesCouldAddBeforeScratch;
+  const nameKinds = nameKindsScratch;
+  const literalsBefore = literalsBeforeScratch;
+  charsBefore[0] = 0;
+  namesCouldAddBefore[0] = 0;
+  literalsBefore[0] = 0;
+  for (let t = 0; t < query.count; t++) {
+    const weight = query.charWeights[t]!;
+    const named = query.names[t] !== 0;
+    charsBefore[t + 1] = charsBefore[t]! + weight;
+    namesCouldAddBefore[t + 1] = namesCouldAddBefore[t]! + (named ? MAX_TOKEN_CHARS - weight : 0);
+    const hash = query.hashes[t]!;
+    nameKinds[t] = !named
+      ? 0
+      : !query.literalClasses.includes(hash)
+        ? IDENTIFIER
+        : query.keptLiteralClasses.includes(hash)
+          ? KEPT_LITERAL
+          : LITERAL;
+    literalsBefore[t + 1] = literalsBefore[t]! + (nameKinds[t]! >= LITERAL ? 1 : 0);
+  }
+  return {
+    charsBefore: charsBefore.subarray(0, query.count + 1),
+    namesCouldAddBefore: namesCouldAddBefore.subarray(0, query.count + 1),
+    nameKinds: nameKinds.subarray(0, query.count),
+    literalsBefore: literalsBefore.subarray(0, query.count + 1),
+  };
+}
+
 /** `array`, or a larger copy of it when it holds fewer than `size` elements. */
-function reserve<T extends Int32Array | Uint32Array>(array: T, size: number): T {
+function reserve<T extends Int32Array | Uint32Array | Uint8Array>(array: T, size: number): T {
   if (size <= array.length) return array;
   const grown = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
   grown.set(array);
@@ -874,7 +968,7 @@ function showsIdentity(region: Region): boolean {
   return names || literalsAgree(region, MIN_IDENTITY_SHARE);
 }
 
-function compareNames(region: Region, query: TokenStream, source: SourceTokens): void {
+function compareNames(region: Region, query: TokenStream, tables: QueryTables, source: SourceTokens): void {
   // Each aligned pair of names as one 32-bit key, both ways round: sorted, a name's pairs are
   // adjacent, so counting needs no maps (this runs for every candidate region).
   const capacity = region.matchedTokens;
@@ -899,10 +993,11 @@ function compareNames(region: Region, query: TokenStream, source: SourceTokens):
       // A fragment can parse a token differently from its whole file (`key: value` cut out of an
       // object literal is a label): a name on one side only is no evidence either way.
       if (sourceName === 0) continue;
-      if (query.literalClasses.includes(query.hashes[t]!)) {
+      const kind = tables.nameKinds[t]!;
+      if (kind !== IDENTIFIER) {
         literalPairs++;
         if (queryName === sourceName) sameLiterals++;
-        if (query.keptLiteralClasses.includes(query.hashes[t]!)) {
+        if (kind === KEPT_LITERAL) {
           keptLiteralPairs++;
           if (queryName === sourceName) {
             sameKeptLiterals++;
@@ -962,87 +1057,163 @@ function compareNames(region: Region, query: TokenStream, source: SourceTokens):
   region.sameKeptLiteralsVary = sameKeptVary;
 }
 
+/** A candidate region in toReferences's queue: its rank score once judged, an upper bound of it before. */
+interface QueuedRegion {
+  readonly region: Region;
+  /** Position among the candidates: ties in score and content keep the candidates' order. */
+  readonly index: number;
+  score: number;
+  judged: boolean;
+}
+
+/** Whether `a` comes before `b`: higher score, then lower content id, then earlier candidate. */
+function queuedBefore(a: QueuedRegion, b: QueuedRegion): boolean {
+  return a.score !== b.score ? a.score > b.score : a.region.contentId !== b.region.contentId ? a.region.contentId < b.region.contentId : a.index < b.index;
+}
+
+/** A binary heap of candidate regions, the one that comes first (queuedBefore) on top. */
+class RegionQueue {
+  private readonly heap: QueuedRegion[] = [];
+  get size(): number {
+    return this.heap.length;
+  }
+  push(entry: QueuedRegion): void {
+    const heap = this.heap;
+    let at = heap.length;
+    heap.push(entry);
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!queuedBefore(entry, heap[parent]!)) break;
+      heap[at] = heap[parent]!;
+      at = parent;
+    }
+    heap[at] = entry;
+  }
+  pop(): QueuedRegion {
+    const heap = this.heap;
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      let at = 0;
+      for (;;) {
+        const left = 2 * at + 1;
+        if (left >= heap.length) break;
+        const right = left + 1;
+        const child = right < heap.length && queuedBefore(heap[right]!, heap[left]!) ? right : left;
+        if (!queuedBefore(heap[child]!, last)) break;
+        heap[at] = heap[child]!;
+        at = child;
+      }
+      heap[at] = last;
+    }
+    return top;
+  }
+}
+
+/**
+ * References from candidate regions, best first: ranked by rankScore, one per file and query
+ * range, at most maxPerGroup per group. A candidate is judged (isReference: its names and k-grams
+ * compared) only when it comes up and would be reported: repetitive code yields dozens of regions
+ * per file over the same query lines, and judging each was a tenth of the slowest queries' time.
+ * Until judged, a candidate is queued by an upper bound of its score (every query literal it
+ * covers counted the same as in the indexed file); judged, by its score. So candidates come up in
+ * the order of sorting the judged ones by score, and one left unjudged is one that, when it came
+ * up, a reference already kept overlapped in its file or its group was full, which stays so.
+ */
 function toReferences(
-  regions: Region[],
+  candidates: readonly Region[],
+  isReference: (region: Region) => boolean,
   query: TokenStream,
   reader: IndexReader,
   sourceTokens: Map<number, SourceTokens>,
   maxPerGroup: number,
 ): Reference[] {
-  // Best first by rank score, then a stable order.
-  regions.sort((a, b) => rankScore(b) - rankScore(a) || a.contentId - b.contentId);
+  const queue = new RegionQueue();
+  for (const [index, region] of candidates.entries()) queue.push({ region, index, score: rankScoreBound(region), judged: false });
   const references: Reference[] = [];
   const groupRanges: [number, number][] = [];
   const groupSizes: number[] = [];
   const kept: { contentId: number; range: [number, number] }[] = [];
-  for (const region of regions) {
-    const first = region.segments[0]!;
-    const last = region.segments[region.segments.length - 1]!;
-    const queryRange: [number, number] = [first.queryStart, last.queryEnd - 1];
+  while (queue.size > 0) {
+    const entry = queue.pop();
+    const region = entry.region;
+    const queryRange: [number, number] = [region.segments[0]!.queryStart, region.segments[region.segments.length - 1]!.queryEnd - 1];
     // The same file matching the same query tokens twice (repetitive code) is one reference.
     if (kept.some((k) => k.contentId === region.contentId && overlapShare(k.range, queryRange) > 0.5)) continue;
     let group = groupRanges.findIndex((range) => overlapShare(range, queryRange) > 0.5);
+    if (group !== -1 && groupSizes[group]! >= maxPerGroup) continue;
+    if (!entry.judged) {
+      if (!isReference(region)) continue;
+      entry.judged = true;
+      entry.score = rankScore(region);
+      queue.push(entry);
+      continue;
+    }
     if (group === -1) {
       groupRanges.push(queryRange);
       groupSizes.push(0);
       group = groupRanges.length - 1;
     }
-    if (groupSizes[group]! >= maxPerGroup) continue;
     groupSizes[group]!++;
     kept.push({ contentId: region.contentId, range: queryRange });
-    const content = reader.content(region.contentId);
-    const tokens = sourceTokens.get(region.contentId)!;
-    const sourceLines: [number, number] = [tokens.startLine(first.sourceStart), tokens.endLine(last.sourceEnd - 1)];
-    const origins = content.origins.map(
-      (origin): Origin => ({
-        source: origin.source.name,
-        repository: origin.source.repository,
-        revision: origin.source.revision,
-        path: origin.path,
-        license: origin.license,
-        licenseProvenance: origin.licenseProvenance,
-        url: sourceLink(origin.source, origin.path, sourceLines),
-      }),
-    );
-    const best = origins[0]!;
-    references.push({
-      // Field by field, not `...best`: built with the spread, references were promoted to V8's old
-      // generation, about 1 MB at each scavenge, and the pauses that land in queries took 1.3 ms;
-      // so, 60 bytes and 0.46 ms (4× bench index, --trace-gc-nvp, 6,000 queries).
-      source: best.source,
-      repository: best.repository,
-      revision: best.revision,
-      path: best.path,
-      license: best.license,
-      licenseProvenance: best.licenseProvenance,
-      url: best.url,
-      origins,
-      licenseConflict: new Set(origins.map((o) => o.license)).size > 1,
-      sourceLines,
-      queryLines: [query.startLines[queryRange[0]]!, query.endLines[queryRange[1]]!],
-      matchedTokens: region.matchedTokens,
-      similarity: round(region.matchedTokens / query.count),
-      group: group + 1,
-      explanation: {
-        seedFingerprints: region.seeds.size,
-        meanSeedFileFrequency: round(region.frequencySum / Math.max(1, region.seeds.size)),
-        matchedChars: region.matchedChars,
-        sourceMatchedChars: region.sourceMatchedChars >= 0 ? region.sourceMatchedChars : sourceSideChars(region.segments, query, tokens),
-        queryCoverage: round(region.matchedTokens / query.count),
-        sourceCoverage: round(region.matchedTokens / Math.max(1, content.tokens)),
-        distinctKgramShare: round(region.distinctKgramShare),
-        nameConsistency: round(region.nameConsistency),
-        nameRepeats: region.nameRepeats,
-        sameNameShare: round(region.sameNameShare),
-        sameLiteralShare: round(region.literalPairs === 0 ? 1 : region.sameLiterals / region.literalPairs),
-      },
-    });
+    references.push(toReference(region, queryRange, group, query, reader, sourceTokens.get(region.contentId)!));
   }
   // Present group by group (groups in order of their best reference), best origin first in each.
   return references
     .map((reference, rank) => ({ reference, rank }))
     .sort((a, b) => a.reference.group - b.reference.group || a.rank - b.rank)
     .map((entry) => entry.reference);
+}
+
+function toReference(region: Region, queryRange: [number, number], group: number, query: TokenStream, reader: IndexReader, tokens: SourceTokens): Reference {
+  const first = region.segments[0]!;
+  const last = region.segments[region.segments.length - 1]!;
+  const content = reader.content(region.contentId);
+  const sourceLines: [number, number] = [tokens.startLine(first.sourceStart), tokens.endLine(last.sourceEnd - 1)];
+  const origins = content.origins.map(
+    (origin): Origin => ({
+      source: origin.source.name,
+      repository: origin.source.repository,
+      revision: origin.source.revision,
+      path: origin.path,
+      license: origin.license,
+      licenseProvenance: origin.licenseProvenance,
+      url: sourceLink(origin.source, origin.path, sourceLines),
+    }),
+  );
+  const best = origins[0]!;
+  return {
+    // Field by field, not `...best`: built with the spread, references were promoted to V8's old
+    // generation, about 1 MB at each scavenge, and the pauses that land in queries took 1.3 ms;
+    // so, 60 bytes and 0.46 ms (4× bench index, --trace-gc-nvp, 6,000 queries).
+    source: best.source,
+    repository: best.repository,
+    revision: best.revision,
+    path: best.path,
+    license: best.license,
+    licenseProvenance: best.licenseProvenance,
+    url: best.url,
+    origins,
+    licenseConflict: new Set(origins.map((o) => o.license)).size > 1,
+    sourceLines,
+    queryLines: [query.startLines[queryRange[0]]!, query.endLines[queryRange[1]]!],
+    matchedTokens: region.matchedTokens,
+    similarity: round(region.matchedTokens / query.count),
+    group: group + 1,
+    explanation: {
+      seedFingerprints: region.seeds.size,
+      meanSeedFileFrequency: round(region.frequencySum / Math.max(1, region.seeds.size)),
+      matchedChars: region.matchedChars,
+      sourceMatchedChars: region.sourceMatchedChars >= 0 ? region.sourceMatchedChars : sourceSideChars(region.segments, query, tokens),
+      queryCoverage: round(region.matchedTokens / query.count),
+      sourceCoverage: round(region.matchedTokens / Math.max(1, content.tokens)),
+      distinctKgramShare: round(region.distinctKgramShare),
+      nameConsistency: round(region.nameConsistency),
+      nameRepeats: region.nameRepeats,
+      sameNameShare: round(region.sameNameShare),
+      sameLiteralShare: round(region.literalPairs === 0 ? 1 : region.sameLiterals / region.literalPairs),
+    },
+  };
 }
 
 /**
@@ -1052,10 +1223,19 @@ function toReferences(
  * the one whose code is rarest in the index — most likely the original — comes first.
  */
 function rankScore(region: Region): number {
-  const meanFrequency = region.frequencySum / Math.max(1, region.seeds.size);
   // Each literal with the very same text counts as one more matched token: among look-alike files
   // (the same shape, other data) the one whose data the query holds comes first.
-  return region.matchedTokens * (0.5 + 0.5 / Math.max(1, meanFrequency)) + region.sameLiterals;
+  return rarityWeightedTokens(region) + region.sameLiterals;
+}
+
+/** rankScore before compareNames: as if every literal the region covers in the query were the same in the file. */
+function rankScoreBound(region: Region): number {
+  return rarityWeightedTokens(region) + region.literalTokens;
+}
+
+function rarityWeightedTokens(region: Region): number {
+  const meanFrequency = region.frequencySum / Math.max(1, region.seeds.size);
+  return region.matchedTokens * (0.5 + 0.5 / Math.max(1, meanFrequency));
 }
 
 /** Overlap of two inclusive ranges as a share of the shorter one. */

@@ -435,6 +435,45 @@ describe("ranking", () => {
   });
 });
 
+describe("look-alike files", () => {
+  const dir = temporaryDirectory();
+  let lookAlikeTracker: ReferenceTracker;
+  // One function in six files with other messages: the same shape and fingerprints everywhere.
+  const report = (i: number): string =>
+    [
+      "def describe_status(code, verbose=False):",
+      `    prefix = "ready ${i}"`,
+      "    if code > 3:",
+      `        prefix = prefix.replace("ready", "waiting on peers ${i}")`,
+      "    parts = [prefix, str(code)]",
+      "    while len(parts) < limit_for(code):",
+      `        parts.append("draining queue ${i}")`,
+      `    text = ", ".join(parts)`,
+      `    return text.upper() if verbose else text + "stopped for good ${i}"`,
+      "",
+    ].join("\n");
+
+  beforeAll(async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`status/s${i}.py`] = report(i);
+    lookAlikeTracker = await trackerForFiles(dir.path, files);
+  });
+  afterAll(() => {
+    lookAlikeTracker.close();
+    dir.cleanup();
+  });
+
+  it("puts the file whose strings the query holds first, though it was indexed last", () => {
+    const { references } = lookAlikeTracker.match(report(5), { language: "python" });
+    expect(references.map((r) => r.path)).toHaveLength(6);
+    expect(references[0]!.path).toBe("status/s5.py");
+    expect(references[0]!.explanation.sameLiteralShare).toBe(1);
+    // The others tie: they follow in the order they were indexed.
+    expect(references.slice(1).map((r) => r.path)).toEqual(["status/s0.py", "status/s1.py", "status/s2.py", "status/s3.py", "status/s4.py"]);
+    expect(new Set(references.map((r) => r.group))).toEqual(new Set([1]));
+  });
+});
+
 describe("repetitive code", () => {
   const dir = temporaryDirectory();
   let repetitiveTracker: ReferenceTracker;
