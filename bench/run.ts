@@ -65,9 +65,9 @@ function runChild<T>(script: string, args: string[], nodeFlags: readonly string[
 }
 
 /** Builds (or reuses) the index for `sources`, fresh, in a child process. */
-function ensureIndex(label: string, sources: readonly BenchSource[], threads?: number): { db: string; record: BuildRecord } {
+function ensureIndex(label: string, sources: readonly BenchSource[]): { db: string; record: BuildRecord } {
   const manifestText = manifestFor(sources);
-  const key = `${label}${threads ? `-t${threads}` : ""}`;
+  const key = label;
   const manifest = join(CACHE, `manifest-${key}.json`);
   const db = join(CACHE, `index-${key}.db`);
   const recordPath = join(CACHE, `build-${key}.json`);
@@ -84,7 +84,7 @@ function ensureIndex(label: string, sources: readonly BenchSource[], threads?: n
   writeFileSync(manifest, manifestText);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
   log(`building ${key} index from ${sources.length} sources…`);
-  const record = runChild<BuildRecord>("build-child.js", threads ? [db, manifest, String(threads)] : [db, manifest]);
+  const record = runChild<BuildRecord>("build-child.js", [db, manifest]);
   writeFileSync(recordPath, JSON.stringify({ identity, record }));
   log(`built ${key}: ${(record.sourceBytes / 1e6).toFixed(0)} MB in ${record.seconds.toFixed(0)} s, ${(record.fingerprints / 1e6).toFixed(1)} M fingerprints`);
   return { db, record };
@@ -152,6 +152,60 @@ function matchFigures(tracker: ReferenceTracker, set: QuerySet, roots: Map<strin
   return { latency, steady: steadyLatency(set.snippets, run), withReferences, withOwnFile };
 }
 
+/**
+ * The query sets. The corpora's file lists they are drawn from (a quarter of a million paths) are
+ * left behind here, not held while the queries are timed: a process holding them had scavenges
+ * of about 1 ms where one without had 0.46 ms, and a scavenge lands in whichever query is running.
+ */
+async function sampleQueries(base: readonly BenchSource[]): Promise<QuerySet[]> {
+  const baseFiles = base.flatMap((s) => [...sourceFiles(s)].map((p) => join(s.root, p)));
+  const heldOutFiles = heldOutSources(base).flatMap((h) => [...sourceFiles(h)].map((p) => join(h.root, p)));
+  const verbatim = sampleWindows(baseFiles, QUERIES, SNIPPET_LINES, new Rng(1));
+  await loadDisguises();
+  const renameRng = new Rng(2);
+  const renamed = verbatim.map((s) => renameAndReformat(s, renameRng));
+  const misses = sampleWindows(heldOutFiles, QUERIES, SNIPPET_LINES, new Rng(3));
+  return [
+    { name: "verbatim", snippets: verbatim },
+    { name: "renamed+reformatted", snippets: renamed },
+    { name: "miss (not indexed)", snippets: misses },
+  ];
+}
+
+/**
+ * Rounds of one-thread and two-thread builds of the same source, alternating which goes first.
+ * One pair is not enough on this machine: its speed moves by a quarter and more between minutes,
+ * and a single pair has read anywhere from 1.58× to 2.05×. Each build's fastest round is its cost
+ * with the least interference, so the ratio of the fastest is the figure the target is judged on,
+ * with every round's ratio shown beside it.
+ */
+const SCALING_ROUNDS = 3;
+
+function measureThreadScaling(source: BenchSource): { serial: BuildRecord[]; parallel: BuildRecord[] } {
+  const manifest = join(CACHE, "manifest-scaling.json");
+  const db = join(CACHE, "index-scaling.db");
+  const removeIndex = (): void => {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
+  };
+  writeFileSync(manifest, manifestFor([source]));
+  const serial: BuildRecord[] = [];
+  const parallel: BuildRecord[] = [];
+  for (let round = 0; round < SCALING_ROUNDS; round++) {
+    for (const threads of round % 2 === 0 ? [1, 2] : [2, 1]) {
+      removeIndex();
+      const record = runChild<BuildRecord>("build-child.js", [db, manifest, String(threads)]);
+      (threads === 1 ? serial : parallel).push(record);
+      log(`scaling round ${round + 1}: ${source.name} on ${threads} thread${threads === 1 ? "" : "s"} in ${record.seconds.toFixed(1)} s`);
+    }
+  }
+  removeIndex();
+  return { serial, parallel };
+}
+
+function fastestBuild(records: readonly BuildRecord[]): BuildRecord {
+  return [...records].sort((a, b) => a.seconds - b.seconds)[0]!;
+}
+
 async function main(): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
   const started = Date.now();
@@ -170,25 +224,16 @@ async function main(): Promise<void> {
 
   // Parallel speedup, on the largest single real source.
   const speedSource = [...base].sort((a, b) => sizeOf(b) - sizeOf(a))[0]!;
-  const serial = ensureIndex(`speed-${speedSource.name}`, [speedSource], 1).record;
-  const parallel = ensureIndex(`speed-${speedSource.name}`, [speedSource], 2).record;
+  const scaling = measureThreadScaling(speedSource);
+  const serial = fastestBuild(scaling.serial);
+  const parallel = fastestBuild(scaling.parallel);
 
   const throughput = await measureThroughputFloor(base);
 
   // Queries.
   const roots = new Map(scales[2]!.sources.map((s) => [s.name, s.root]));
-  const baseFiles = base.flatMap((s) => [...sourceFiles(s)].map((p) => join(s.root, p)));
-  const heldOutFiles = heldOutSources(base).flatMap((h) => [...sourceFiles(h)].map((p) => join(h.root, p)));
-  const verbatim = sampleWindows(baseFiles, QUERIES, SNIPPET_LINES, new Rng(1));
-  await loadDisguises();
-  const renameRng = new Rng(2);
-  const renamed = verbatim.map((s) => renameAndReformat(s, renameRng));
-  const misses = sampleWindows(heldOutFiles, QUERIES, SNIPPET_LINES, new Rng(3));
-  const sets: QuerySet[] = [
-    { name: "verbatim", snippets: verbatim },
-    { name: "renamed+reformatted", snippets: renamed },
-    { name: "miss (not indexed)", snippets: misses },
-  ];
+  const sets = await sampleQueries(base);
+  const [verbatim] = sets.map((set) => set.snippets) as [Snippet[]];
   log(`queries: ${sets.map((s) => `${s.snippets.length} ${s.name}`).join(", ")}`);
 
   // Latency on every scale (the 4× figures are the headline).
@@ -292,6 +337,7 @@ async function main(): Promise<void> {
     parsed,
     serial,
     parallel,
+    scaling,
     speedSource,
     open,
     throughput,
@@ -423,8 +469,10 @@ interface ResultsInput {
   unscreenedMiss: MatchFigures;
   /** Each query set with queries parsed by tree-sitter. */
   parsed: MatchFigures[];
+  /** The fastest of the scaling rounds' builds on one thread and on two. */
   serial: BuildRecord;
   parallel: BuildRecord;
+  scaling: { serial: readonly BuildRecord[]; parallel: readonly BuildRecord[] };
   speedSource: BenchSource;
   open: { openMs: number; firstQueryMs: number; totalMs: number };
   throughput: ThroughputFloor;
@@ -450,7 +498,8 @@ function verdict(ok: boolean): string {
 }
 
 function writeResults(input: ResultsInput): void {
-  const { builds, perScale, sets, stageRows, stageFigures, answeredAtScreen, unscreenedMiss, parsed, serial, parallel, speedSource, open, throughput } = input;
+  const { builds, perScale, sets, stageRows, stageFigures, answeredAtScreen, unscreenedMiss, parsed, serial, parallel, scaling, speedSource, open, throughput } =
+    input;
   const big = builds[2]!;
   const headline = perScale[2]!;
   const [hit, renamedFig, miss] = headline as [MatchFigures, MatchFigures, MatchFigures];
@@ -505,8 +554,13 @@ function writeResults(input: ResultsInput): void {
       `parse + normalize ${throughput.normalizeMBps.toFixed(2)} MB/s, + fingerprint ${throughput.fingerprintMBps.toFixed(2)} MB/s | ` +
       `${verdict(mbPerSecond(parallel) / parallel.threads >= 5)}${throughput.fingerprintMBps < 5 ? " (parse + normalize + fingerprint alone is below 5 MB/s)" : ""} |`,
   );
-  lines.push(`| both cores ≥ 1.7× one | ${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}× | ${verdict(mbPerSecond(parallel) / mbPerSecond(serial) >= 1.7)} |`);
-  const peak = Math.max(...builds.map((b) => b.record.peakRssBytes), parallel.peakRssBytes);
+  const roundRatios = scaling.serial.map((one, round) => (one.seconds / scaling.parallel[round]!.seconds).toFixed(2)).join(", ");
+  lines.push(
+    `| both cores ≥ 1.7× one | ${(serial.seconds / parallel.seconds).toFixed(2)}×: fastest of ${scaling.serial.length} builds each, ` +
+      `${serial.seconds.toFixed(1)} s on one thread, ${parallel.seconds.toFixed(1)} s on two (each round's pair: ${roundRatios}×) | ` +
+      `${verdict(serial.seconds / parallel.seconds >= 1.7)} |`,
+  );
+  const peak = Math.max(...builds.map((b) => b.record.peakRssBytes), ...scaling.serial.map((r) => r.peakRssBytes), ...scaling.parallel.map((r) => r.peakRssBytes));
   lines.push(`| peak build RSS < 1 GB at any size | ${mb(peak)} (largest, over all builds) | ${verdict(peak < 1e9)} |`);
   const ratio = big.record.indexBytes / big.record.sourceBytes;
   const ratio1 = builds[0]!.record.indexBytes / builds[0]!.record.sourceBytes;
@@ -570,8 +624,10 @@ function writeResults(input: ResultsInput): void {
   });
   lines.push(
     "",
-    `Threads: ${speedSource.name} (${mb(serial.sourceBytes)}) builds at ${mbPerSecond(serial).toFixed(2)} MB/s on one thread and ` +
-      `${mbPerSecond(parallel).toFixed(2)} MB/s on ${parallel.threads} (${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}×).`,
+    `Threads: ${speedSource.name} (${mb(serial.sourceBytes)}), built ${scaling.serial.length} times on each, alternating which goes first: ` +
+      `one thread ${scaling.serial.map((r) => `${r.seconds.toFixed(1)} s`).join(", ")}; two threads ${scaling.parallel.map((r) => `${r.seconds.toFixed(1)} s`).join(", ")}. ` +
+      `Fastest of each: ${mbPerSecond(serial).toFixed(2)} MB/s on one thread and ${mbPerSecond(parallel).toFixed(2)} MB/s on ${parallel.threads} ` +
+      `(${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}×).`,
     "",
   );
   const stage = (set: number, name: string): Latency => stageFigures[sets[set]!.name]![name]!;
