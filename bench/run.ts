@@ -179,7 +179,7 @@ async function sampleQueries(base: readonly BenchSource[]): Promise<QuerySet[]> 
  * with the least interference, so the ratio of the fastest is the figure the target is judged on,
  * with every round's ratio shown beside it.
  */
-const SCALING_ROUNDS = 3;
+const SCALING_ROUNDS = 5;
 
 function measureThreadScaling(source: BenchSource): { serial: BuildRecord[]; parallel: BuildRecord[] } {
   const manifest = join(CACHE, "manifest-scaling.json");
