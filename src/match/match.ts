@@ -1068,7 +1068,9 @@ interface QueuedRegion {
 
 /** Whether `a` comes before `b`: higher score, then lower content id, then earlier candidate. */
 function queuedBefore(a: QueuedRegion, b: QueuedRegion): boolean {
-  return a.score !== b.score ? a.score > b.score : a.region.contentId !== b.region.contentId ? a.region.contentId < b.region.contentId : a.index < b.index;
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.region.contentId !== b.region.contentId) return a.region.contentId < b.region.contentId;
+  return a.index < b.index;
 }
 
 /** A binary heap of candidate regions, the one that comes first (queuedBefore) on top. */
