@@ -67,26 +67,25 @@ function runChild<T>(script: string, args: string[], nodeFlags: readonly string[
 /** Builds (or reuses) the index for `sources`, fresh, in a child process. */
 function ensureIndex(label: string, sources: readonly BenchSource[]): { db: string; record: BuildRecord } {
   const manifestText = manifestFor(sources);
-  const key = label;
-  const manifest = join(CACHE, `manifest-${key}.json`);
-  const db = join(CACHE, `index-${key}.db`);
-  const recordPath = join(CACHE, `build-${key}.json`);
+  const manifest = join(CACHE, `manifest-${label}.json`);
+  const db = join(CACHE, `index-${label}.db`);
+  const recordPath = join(CACHE, `build-${label}.json`);
   // Same manifest, same schema version and parameters: the stored rows would be the same.
   const identity = digestOf(manifestText + JSON.stringify(currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS)));
   if (existsSync(recordPath) && existsSync(db)) {
     const cached = JSON.parse(readFileSync(recordPath, "utf8")) as { identity: string; record: BuildRecord };
     if (cached.identity === identity) {
       const refreshed = runChild<{ rebuilt: boolean; seconds: number }>("refresh-child.js", [db]);
-      log(`reusing ${key} index (${(cached.record.fingerprints / 1e6).toFixed(1)} M fingerprints)${refreshed.rebuilt ? `, statistics rebuilt in ${refreshed.seconds.toFixed(0)} s` : ""}`);
+      log(`reusing ${label} index (${(cached.record.fingerprints / 1e6).toFixed(1)} M fingerprints)${refreshed.rebuilt ? `, statistics rebuilt in ${refreshed.seconds.toFixed(0)} s` : ""}`);
       return { db, record: cached.record };
     }
   }
   writeFileSync(manifest, manifestText);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
-  log(`building ${key} index from ${sources.length} sources…`);
+  log(`building ${label} index from ${sources.length} sources…`);
   const record = runChild<BuildRecord>("build-child.js", [db, manifest]);
   writeFileSync(recordPath, JSON.stringify({ identity, record }));
-  log(`built ${key}: ${(record.sourceBytes / 1e6).toFixed(0)} MB in ${record.seconds.toFixed(0)} s, ${(record.fingerprints / 1e6).toFixed(1)} M fingerprints`);
+  log(`built ${label}: ${(record.sourceBytes / 1e6).toFixed(0)} MB in ${record.seconds.toFixed(0)} s, ${(record.fingerprints / 1e6).toFixed(1)} M fingerprints`);
   return { db, record };
 }
 

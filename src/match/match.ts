@@ -313,9 +313,6 @@ export function referencesFromHits(
   options: MatchOptions,
 ): Reference[] {
   if (hitsByFile.size === 0) return [];
-  const querySignatures = new Uint8Array(query.count);
-  for (let i = 0; i < query.count; i++) querySignatures[i] = tokenSignature(query.hashes[i]!);
-
   const regions: Region[] = [];
   const sourceTokens = new Map<number, SourceTokens>();
   const tables = queryTables(query);
@@ -325,7 +322,7 @@ export function referencesFromHits(
     const tokens = new SourceTokens(reader, contentId, readAhead);
     sourceTokens.set(contentId, tokens);
     const hitsByQuery = hitsInQueryOrder(hits);
-    const segments = extendSeeds(hits, hitsByQuery, querySignatures, tokens, parameters.kgramTokens);
+    const segments = extendSeeds(hits, hitsByQuery, tables.signatures, tokens, parameters.kgramTokens);
     const hitsBySource = hitsInOrder(hits.sourcePositions, hits.queryPositions);
     for (const region of chainSegments(contentId, segments, hits, hitsBySource, query, tables, tokens, options)) {
       if (region.seeds.size >= options.minSeeds) regions.push(region);
@@ -792,6 +789,8 @@ const KEPT_LITERAL = 3;
 
 /** Figures of the query's tokens that alignment reads for every chain and region, computed once per query. */
 interface QueryTables {
+  /** Each token's signature (tokenSignature), as the indexed side stores them: what extension compares. */
+  readonly signatures: Uint8Array;
   /** Normalized characters of tokens 0…i-1 (charWeights summed): a span's length is two reads. */
   readonly charsBefore: Int32Array;
   /** The same for what indexed names could add to them (MAX_TOKEN_CHARS less each name's weight). */
@@ -802,6 +801,7 @@ interface QueryTables {
   readonly literalsBefore: Int32Array;
 }
 
+let signaturesScratch = new Uint8Array(256);
 let charsBeforeScratch = new Int32Array(256);
 let namesCouldAddBeforeScratch = new Int32Array(256);
 let nameKindsScratch = new Uint8Array(256);
@@ -812,10 +812,12 @@ let literalsBeforeScratch = new Int32Array(256);
  * chains per file, and summing each one's tokens was 9% of the slowest queries' time (4× bench index).
  */
 function queryTables(query: TokenStream): QueryTables {
+  signaturesScratch = reserve(signaturesScratch, query.count);
   charsBeforeScratch = reserve(charsBeforeScratch, query.count + 1);
   namesCouldAddBeforeScratch = reserve(namesCouldAddBeforeScratch, query.count + 1);
   nameKindsScratch = reserve(nameKindsScratch, query.count);
   literalsBeforeScratch = reserve(literalsBeforeScratch, query.count + 1);
+  const signatures = signaturesScratch;
   const charsBefore = charsBeforeScratch;
   const namesCouldAddBefore = namesCouldAddBeforeScratch;
   const nameKinds = nameKindsScratch;
@@ -829,6 +831,7 @@ function queryTables(query: TokenStream): QueryTables {
     charsBefore[t + 1] = charsBefore[t]! + weight;
     namesCouldAddBefore[t + 1] = namesCouldAddBefore[t]! + (named ? MAX_TOKEN_CHARS - weight : 0);
     const hash = query.hashes[t]!;
+    signatures[t] = tokenSignature(hash);
     nameKinds[t] = !named
       ? 0
       : !query.literalClasses.includes(hash)
@@ -839,6 +842,7 @@ function queryTables(query: TokenStream): QueryTables {
     literalsBefore[t + 1] = literalsBefore[t]! + (nameKinds[t]! >= LITERAL ? 1 : 0);
   }
   return {
+    signatures: signatures.subarray(0, query.count),
     charsBefore: charsBefore.subarray(0, query.count + 1),
     namesCouldAddBefore: namesCouldAddBefore.subarray(0, query.count + 1),
     nameKinds: nameKinds.subarray(0, query.count),
