@@ -272,7 +272,7 @@ async function main(): Promise<void> {
   const reader = IndexReader.open(big.db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
   const readerNoFilter = IndexReader.open(big.db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS), { useFilter: false });
   const raw = new Database(big.db, { readonly: true });
-  const rawLookup = raw.prepare("SELECT content_id, token_pos FROM fingerprints WHERE hash = ?").raw(true);
+  const rawLookup = raw.prepare("SELECT data FROM postings WHERE hash = ?").pluck(true);
   const parser = new Parser();
   const screen = new MissScreen(reader, normalizer, DEFAULT_FINGERPRINT_PARAMETERS);
   const answeredAtScreen: Record<string, number> = {};
@@ -303,7 +303,7 @@ async function main(): Promise<void> {
         parser.parse(p.snippet.code);
       }),
       "floor: raw SQLite lookups": measure("raw-lookup", prepared, (p) => {
-        for (const hash of p.distinct) rawLookup.all(hash);
+        for (const hash of p.distinct) rawLookup.get(hash >>> 0);
       }),
     };
     stageFigures[set.name] = figures;

@@ -2,7 +2,7 @@
  * The index schema. Bump SCHEMA_VERSION on any change; an index with another version is refused
  * with a message to rebuild rather than read wrongly.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -55,13 +55,15 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE INDEX IF NOT EXISTS files_by_content ON files (content_id);
 
--- hash → where it occurs. The primary key is the lookup path; WITHOUT ROWID keeps one B-tree.
-CREATE TABLE IF NOT EXISTS fingerprints (
-  hash       INTEGER NOT NULL,
-  content_id INTEGER NOT NULL,
-  token_pos  INTEGER NOT NULL,
-  PRIMARY KEY (hash, content_id, token_pos)
-) WITHOUT ROWID;
+-- hash → every place it occurs: one row per distinct hash, its occurrences packed in one blob
+-- (posting-list.ts), so a lookup reads one row however common the hash is. The hash is stored
+-- unsigned: as a rowid a negative one takes 9 bytes. contents and occurrences count what data holds.
+CREATE TABLE IF NOT EXISTS postings (
+  hash        INTEGER PRIMARY KEY,
+  contents    INTEGER NOT NULL,
+  occurrences INTEGER NOT NULL,
+  data        BLOB NOT NULL
+);
 
 -- Bloom filter of all fingerprint hashes (membership-filter.ts); valid only while its generation
 -- equals meta.generation, which every source change increments.
@@ -73,7 +75,7 @@ CREATE TABLE IF NOT EXISTS membership_filter (
 );
 
 -- Fingerprints found in more than COMMON_FLOOR distinct contents, with that number and the number of
--- distinct sources those contents are in: sorted int32 hashes, uint32 counts, uint32 sources. Loaded
+-- distinct sources those contents are in: uint32 hashes in increasing order, uint32 counts, uint32 sources. Loaded
 -- at open, so boilerplate fingerprints (many sources) are recognised without a lookup, and a
 -- project's own repetition (one source) is told from them.
 -- Current while its generation equals meta.generation, like the filter.

@@ -1,7 +1,8 @@
 import { type Fingerprints, type FingerprintParameters } from "../fingerprint/fingerprint.js";
 import { TOKENS_PER_CHUNK, chunkKey, tokenSignature, type DecodedChunk } from "../index/token-chunks.js";
 import type { LicenseProvenance } from "../corpus/license-detect.js";
-import { type IndexReader, occurrenceContent, occurrencePosition } from "../index/store.js";
+import { occurrenceContent, occurrencePosition } from "../index/posting-list.js";
+import type { IndexReader } from "../index/store.js";
 import { MAX_TOKEN_CHARS, type TokenStream, nameChars } from "../normalize/normalize.js";
 import { sourceLink } from "./links.js";
 
@@ -376,8 +377,8 @@ export function seedsNeeded(options: MatchOptions): number {
  * allocated, and the garbage collector's pauses are the single-run latency tail (bench/RESULTS.md).
  */
 export function collectHits(fingerprints: Fingerprints, reader: IndexReader, options: MatchOptions): HitsByFile {
-  // Rows beyond this cannot change the verdict "too common"; reading them would only cost time.
-  // SQLite reads a negative LIMIT as none: an unbounded cut-off reads every row.
+  // Occurrences beyond this cannot change the verdict "too common"; decoding them would only cost
+  // time. A negative limit is none: an unbounded cut-off decodes every occurrence.
   const rowLimit = Number.isFinite(options.maxFileFrequency) ? Math.floor(options.maxFileFrequency) * 4 + 1 : -1;
   // Per distinct hash: its occurrences and in how many files they are, or null when it is boilerplate.
   const seen = new Map<number, { occurrences: number[]; files: number } | null>();

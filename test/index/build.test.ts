@@ -3,7 +3,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildIndexFromManifest } from "../../src/index/build.js";
-import { IndexReader, IndexWriter, currentIndexParameters, occurrenceContent, occurrencePosition } from "../../src/index/store.js";
+import { IndexReader, IndexWriter, currentIndexParameters } from "../../src/index/store.js";
+import { decodeContents, decodeOccurrences, maxSegmentBytes, occurrenceContent, occurrencePosition, writeSegment } from "../../src/index/posting-list.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/fingerprint/fingerprint.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { FIXTURES, temporaryDirectory } from "../helpers.js";
@@ -28,22 +29,42 @@ function dump(dbPath: string): unknown {
         )
         .all(),
       contents: db.prepare(`SELECT ${contentKey} AS content, c.lines, c.tokens, c.merged FROM contents c ORDER BY content`).all(),
-      fingerprints: db
-        .prepare(`SELECT p.hash, ${contentKey} AS content, p.token_pos FROM fingerprints p JOIN contents c ON c.id = p.content_id ORDER BY p.hash, content, p.token_pos`)
-        .all(),
+      ...postings(db, contentKey),
       chunks: db
         .prepare(
           `SELECT ${contentKey} AS content, x.id % 65536 AS chunk, x.first_line, hex(x.data) AS data ` +
             "FROM token_chunks x JOIN contents c ON c.id = x.id / 65536 ORDER BY content, chunk",
         )
         .all(),
-      orphanFingerprints: (db.prepare("SELECT count(*) AS n FROM fingerprints WHERE content_id NOT IN (SELECT id FROM contents)").get() as { n: number }).n,
       orphanChunks: (db.prepare("SELECT count(*) AS n FROM token_chunks WHERE id / 65536 NOT IN (SELECT id FROM contents)").get() as { n: number }).n,
       unusedContents: (db.prepare("SELECT count(*) AS n FROM contents WHERE id NOT IN (SELECT content_id FROM files)").get() as { n: number }).n,
     };
   } finally {
     db.close();
   }
+}
+
+/**
+ * Every stored occurrence as (hash, content key, position), whatever segments hold it; those of
+ * contents no longer in the index; and lists whose counts disagree with what they hold.
+ */
+function postings(db: Database.Database, contentKey: string): { fingerprints: unknown[]; orphanFingerprints: number; miscountedPostings: number } {
+  const keys = new Map((db.prepare(`SELECT c.id AS id, ${contentKey} AS key FROM contents c`).all() as { id: number; key: string }[]).map((r) => [r.id, r.key]));
+  const fingerprints: { hash: number; content: string; token_pos: number }[] = [];
+  let orphanFingerprints = 0;
+  let miscountedPostings = 0;
+  const rows = db.prepare("SELECT hash, contents, occurrences, data FROM postings").raw(true).iterate() as IterableIterator<[number, number, number, Buffer]>;
+  for (const [hash, contents, occurrences, data] of rows) {
+    const found = decodeOccurrences(data, -1);
+    if (found.length !== occurrences || decodeContents(data).length !== contents) miscountedPostings++;
+    for (const occurrence of found) {
+      const content = keys.get(occurrenceContent(occurrence));
+      if (content === undefined) orphanFingerprints++;
+      else fingerprints.push({ hash: hash | 0, content, token_pos: occurrencePosition(occurrence) });
+    }
+  }
+  fingerprints.sort((a, b) => a.hash - b.hash || (a.content < b.content ? -1 : a.content > b.content ? 1 : 0) || a.token_pos - b.token_pos);
+  return { fingerprints, orphanFingerprints, miscountedPostings };
 }
 
 describe("index build", () => {
@@ -87,7 +108,7 @@ describe("index build", () => {
     const fresh = join(dir.path, "fresh.db");
     await buildIndexFromManifest(fresh, manifest);
     expect(dump(db)).toEqual(dump(fresh));
-    expect((dump(db) as { orphanFingerprints: number }).orphanFingerprints).toBe(0);
+    expect(dump(db)).toMatchObject({ orphanFingerprints: 0, miscountedPostings: 0 });
   });
 
   it("removes sources that left the manifest, with all their rows", async () => {
@@ -100,6 +121,7 @@ describe("index build", () => {
     const after = dump(db) as { sources: unknown[]; orphanFingerprints: number; orphanChunks: number };
     expect(after.sources).toHaveLength(1);
     expect(after.orphanFingerprints).toBe(0);
+    expect(after).toMatchObject({ miscountedPostings: 0 });
     expect(after.orphanChunks).toBe(0);
   });
 
@@ -107,12 +129,21 @@ describe("index build", () => {
     const db = join(dir.path, "lookup.db");
     await buildIndexFromManifest(db, manifest);
     const raw = new Database(db);
-    const stored = raw.prepare("SELECT hash, content_id, token_pos FROM fingerprints ORDER BY hash, content_id, token_pos").raw(true).all() as number[][];
-    // Content ids far beyond the fixture's, and a position past the last one a content's chunks can hold.
+    const stored: number[][] = [];
+    for (const [key, data] of raw.prepare("SELECT hash, data FROM postings ORDER BY hash").raw(true).all() as [number, Buffer][]) {
+      for (const occurrence of decodeOccurrences(data, -1)) stored.push([key | 0, occurrenceContent(occurrence), occurrencePosition(occurrence)]);
+    }
+    // Content ids far beyond the fixture's, and a position past the last one a content's chunks can
+    // hold, as one more segment (a later merge's), whose first content is below the list's last.
     const [hash] = stored[0]!;
-    raw.prepare("INSERT INTO fingerprints (hash, content_id, token_pos) VALUES (?, ?, ?)").run(hash, 2 ** 26 + 5, 2 ** 26 - 1);
-    raw.prepare("INSERT INTO fingerprints (hash, content_id, token_pos) VALUES (?, ?, ?)").run(hash, 2 ** 27 - 1, 3);
-    raw.prepare("INSERT INTO fingerprints (hash, content_id, token_pos) VALUES (?, ?, ?)").run(hash, 7, 2 ** 26);
+    const extra = [
+      [7, 2 ** 26],
+      [2 ** 26 + 5, 2 ** 26 - 1],
+      [2 ** 27 - 1, 3],
+    ];
+    const segment = Buffer.alloc(maxSegmentBytes(extra.length));
+    const length = writeSegment(segment, 0, extra.map(([c]) => c!), extra.map(([, p]) => p!), 0, extra.length);
+    raw.prepare("UPDATE postings SET data = CAST(data || ? AS BLOB) WHERE hash = ?").run(segment.subarray(0, length), hash! >>> 0);
     raw.close();
     const expected = new Map<number, [number, number][]>();
     for (const [h, content, position] of stored) {
@@ -279,7 +310,7 @@ describe("identical contents and per-file licenses", () => {
     const emptied = join(dir.path, "none.json");
     writeFileSync(emptied, JSON.stringify({ sources: [] }));
     await buildIndexFromManifest(db, emptied);
-    expect(dump(db)).toMatchObject({ files: [], contents: [], fingerprints: [], chunks: [], orphanFingerprints: 0, orphanChunks: 0 });
+    expect(dump(db)).toMatchObject({ files: [], contents: [], fingerprints: [], chunks: [], orphanFingerprints: 0, miscountedPostings: 0, orphanChunks: 0 });
   });
 
   it("lets a file's SPDX header override its source's license, for that file only", async () => {
@@ -329,7 +360,7 @@ describe("statistics of a fresh build", () => {
   const dir = temporaryDirectory();
   afterEach(() => dir.cleanup());
 
-  it("are gathered while merging, equal to a rebuild from the table (grouped in SQL), and current", async () => {
+  it("are gathered while merging, equal to a rebuild from the posting lists, and current", async () => {
     // Twelve files in two sources share a function (more than COMMON_FLOOR contents), each with code of its own.
     const shared = "function clamp(value, low, high) {\n  if (value < low) return low;\n  if (value > high) return high;\n  return Math.round(value * 100) / 100;\n}\n";
     for (let i = 0; i < 12; i++) {
@@ -362,6 +393,9 @@ describe("statistics of a fresh build", () => {
     const words = (hex: string) => Array.from(new Uint32Array(Uint8Array.from(Buffer.from(hex, "hex")).buffer));
     const counts = words(common.c);
     const sources = words(common.s);
+    // Searched by bisection as unsigned words.
+    const hashes = words(common.h);
+    expect(hashes.every((hash, i) => i === 0 || hashes[i - 1]! < hash)).toBe(true);
     expect(counts.some((count, i) => count === 10 && sources[i] === 2)).toBe(true);
     expect(counts.some((count, i) => count === 12 && sources[i] === 2)).toBe(true);
     const writer = IndexWriter.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));

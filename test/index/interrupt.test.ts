@@ -56,7 +56,7 @@ describe("interrupted build", () => {
       .prepare("SELECT s.name, count(f.id) AS files FROM sources s LEFT JOIN files f ON f.source_id = s.id GROUP BY s.id")
       .all() as { name: string; files: number }[];
     // Written sources become searchable only when the build merges them, at its end.
-    const searchable = (check.prepare("SELECT count(*) AS n FROM fingerprints").get() as { n: number }).n;
+    const searchable = (check.prepare("SELECT count(*) AS n FROM postings").get() as { n: number }).n;
     const trusted = (check.prepare("SELECT count(*) AS n FROM sources WHERE digest != ''").get() as { n: number }).n;
     check.close();
     expect(counts.length).toBeGreaterThanOrEqual(1);

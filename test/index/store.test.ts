@@ -12,7 +12,7 @@ function lcg(seed: number): () => number {
 }
 
 describe("staged fingerprints", () => {
-  it("orders rows as SQLite orders the key: signed hash, then content, then position", () => {
+  it("orders rows as the postings table keys them: unsigned hash, then content, then position", () => {
     const staged = new StagedFingerprints();
     const rows: [number, number, number][] = [];
     const random = lcg(7);
@@ -27,7 +27,7 @@ describe("staged fingerprints", () => {
     expect(staged.length).toBe(rows.length);
     const order = staged.sortedOrder();
     const sorted = Array.from(order, (row) => [staged.hash(row), staged.content(row), staged.position(row)]);
-    const expected = [...rows].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    const expected = [...rows].sort((a, b) => (a[0] >>> 0) - (b[0] >>> 0) || a[1] - b[1] || a[2] - b[2]);
     expect(sorted).toEqual(expected);
   });
 
@@ -49,7 +49,7 @@ describe("staged fingerprints", () => {
       shared.forEach((h, i) => rows.push([h, content, 9 - i]));
     }
     const sorted = Array.from(staged.sortedOrder(), (row) => [staged.hash(row), staged.content(row), staged.position(row)]);
-    expect(sorted).toEqual([...rows].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]));
+    expect(sorted).toEqual([...rows].sort((a, b) => (a[0] >>> 0) - (b[0] >>> 0) || a[1] - b[1] || a[2] - b[2]));
   });
 
   it("drops the rows of removed contents and truncates back after a failed source", () => {
@@ -63,7 +63,7 @@ describe("staged fingerprints", () => {
     expect(column((row) => staged.hash(row))).toEqual([5, -5, -9, 3]);
     staged.truncate(2);
     expect(staged.length).toBe(2);
-    expect(Array.from(staged.sortedOrder())).toEqual([1, 0]);
+    expect(Array.from(staged.sortedOrder())).toEqual([0, 1]);
   });
 
   it("spans blocks: a content larger than a block, rows across block ends, truncation back into a block", () => {
@@ -87,7 +87,7 @@ describe("staged fingerprints", () => {
     for (let i = 1; i < order.length; i++) {
       const a = order[i - 1]!;
       const b = order[i]!;
-      if (!(staged.hash(a) < staged.hash(b) || (staged.hash(a) === staged.hash(b) && a < b))) outOfOrder++;
+      if (!(staged.hash(a) >>> 0 < staged.hash(b) >>> 0 || (staged.hash(a) === staged.hash(b) && a < b))) outOfOrder++;
     }
     expect(order.length).toBe(570_000);
     expect(outOfOrder).toBe(0);
