@@ -616,7 +616,7 @@ function writeResults(input: ResultsInput): void {
   lines.push(
     "",
     "The floors: tree-sitter's own parse of the same snippet (no walk), and one raw better-sqlite3 point lookup per distinct " +
-      "fingerprint of the snippet on the same database (no filter, no row limit). Lex + screen reads the query (both readings " +
+      "fingerprint of the snippet on the same database, reading its posting list's blob (no filter, no decoding, whatever its length). Lex + screen reads the query (both readings " +
       "when it may begin inside a string or comment), winnows it and asks whether any file can yield a reference; the stages " +
       "after it are measured on every query, as for one it lets through. Parse+normalize is the parsed reading's first stage, for comparison.",
     "",
@@ -652,15 +652,16 @@ function writeResults(input: ResultsInput): void {
       "recovers from its cut ends in ways the whole file's parse does not, while the lexer reads the file's own tokens more often.",
     `- The miss screen (src/match/screen.ts) answers ${(100 * answeredAtScreen[sets[2]!.name]!).toFixed(1)}% of misses "no references" ` +
       `when no indexed file holds ${DEFAULT_MATCH_OPTIONS.minSeeds} of their fingerprints that could seed, from the in-memory filter ` +
-      "and common table and one point lookup per candidate, without reading posting lists or token chunks.",
+      "and common table and one posting list read per candidate (its contents only) until a file holds enough, without reading token chunks.",
     `- After reading: fingerprinting ${ms(stage(0, "fingerprint").p50)}, lookup ${ms(stage(0, "lookup").p50)} ` +
       `(${ms(stage(0, "lookup without filter").p50)} without the in-memory filter and common-fingerprint table), align/score ` +
       `${ms(stage(0, "align/score").p50)} at p50 for verbatim queries; align/score's tail (p99 ${ms(stage(0, "align/score").p99)}) is ` +
       "code present in many files (the varied copies keep most of a file's code, so at 4× most hits have four or more files), each " +
       `needing its token chunks read and its names compared; files hit by fewer than ${DEFAULT_MATCH_OPTIONS.minSeeds} distinct ` +
       "fingerprints are not read at all, since they cannot yield a reference.",
-    "- The raw-SQLite floor reads every row of each hash; boilerplate hashes have thousands, which is why reftrack's lookup (at " +
-      `most ${DEFAULT_MATCH_OPTIONS.maxFileFrequency * 4 + 1} rows, and none for hashes the common-fingerprint table knows) is far below it.`,
+    "- The raw-SQLite floor reads each hash's whole posting list (one row; boilerplate hashes' lists hold thousands of occurrences), " +
+      "which is why reftrack's lookup (nothing read for hashes the filter says are absent or the common-fingerprint table says are " +
+      `boilerplate, and at most ${DEFAULT_MATCH_OPTIONS.maxFileFrequency * 4 + 1} occurrences decoded) is below it.`,
     "- Build: the index is parsed (whole files parse without the fragments' errors). A walk through tree-sitter's Node binding " +
       `costs a native call per node and step: visiting every node and reading nothing takes parse throughput from ` +
       `${throughput.parseMBps.toFixed(2)} to ${throughput.walkMBps.toFixed(2)} MB/s on one thread. So the normalizer parses and walks in one ` +
