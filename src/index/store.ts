@@ -588,8 +588,8 @@ export class StagedFingerprints {
 
   /**
    * Row indexes in the table's key order: by the hash as stored (unsigned), rows with equal hashes
-   * in append order, which is nearly always content then position order (mergeStaged checks). One bucket pass on the top 16 bits, then each bucket (about
-   * n / 65536 rows) sorted on the rest with scratch the size of the largest bucket: one index
+   * in append order, which is nearly always content then position order (mergeStaged checks).
+   * One bucket pass on the top 16 bits, then each bucket (about n / 65536 rows) sorted on the rest with scratch the size of the largest bucket: one index
    * array of 4 bytes per row, where a radix sort over all rows needed a second one as scratch,
    * at the build's memory peak.
    */
