@@ -531,9 +531,14 @@ function distinctFiles(occurrences: readonly number[]): number {
 
 /** Indexes of a file's hits ordered by one side's positions (FileHits.queryPositions or sourcePositions), then the other's. */
 function hitsInOrder(first: readonly number[], second: readonly number[]): Uint32Array {
-  const order = new Uint32Array(first.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]!);
+  return indexes(first.length).sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]!);
+}
+
+/** 0, 1, …, count − 1. */
+function indexes(count: number): Uint32Array {
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  return order;
 }
 
 /**
@@ -546,9 +551,7 @@ function hitsInQueryOrder(hits: FileHits): Uint32Array {
   for (let i = 1; i < q.length; i++) {
     if (q[i]! < q[i - 1]! || (q[i] === q[i - 1] && s[i]! < s[i - 1]!)) return hitsInOrder(q, s);
   }
-  const order = new Uint32Array(q.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order;
+  return indexes(q.length);
 }
 
 /**
