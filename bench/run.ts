@@ -29,6 +29,12 @@ const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CACHE = join(PROJECT_ROOT, "bench", ".cache");
 const DIST_BENCH = fileURLToPath(new URL("./", import.meta.url));
 const QUICK = process.argv.includes("--quick");
+/**
+ * `--dump-references FILE`: build (or reuse) the indexes, sample the queries, write every query's
+ * match() result on the 4× index as one JSON line each, and stop: two code versions' files compare
+ * their results on exactly the benchmark's queries (a refactoring must leave them identical).
+ */
+const DUMP = process.argv.includes("--dump-references") ? process.argv[process.argv.indexOf("--dump-references") + 1] : undefined;
 const QUERIES = QUICK ? 200 : 2000;
 const SNIPPET_LINES = 20;
 
@@ -211,6 +217,21 @@ function measureThreadScaling(source: BenchSource): { serial: BuildRecord[]; par
   return { serial, parallel };
 }
 
+/** Every query's match() result, one JSON line per query, in set order (see DUMP). */
+async function dumpReferences(db: string, sets: readonly QuerySet[], target: string): Promise<void> {
+  const tracker = await ReferenceTracker.open(db);
+  const lines: string[] = [];
+  try {
+    for (const set of sets) {
+      for (const snippet of set.snippets) lines.push(JSON.stringify({ set: set.name, ...tracker.match(snippet.code, { language: snippet.language }) }));
+    }
+  } finally {
+    tracker.close();
+  }
+  writeFileSync(target, `${lines.join("\n")}\n`);
+  log(`wrote ${lines.length} results to ${target}`);
+}
+
 function fastestBuild(records: readonly BuildRecord[]): BuildRecord {
   return [...records].sort((a, b) => a.seconds - b.seconds)[0]!;
 }
@@ -230,6 +251,10 @@ async function main(): Promise<void> {
     { label: "4x", factor: 4, sources: [...base, ...copies.flat()] },
   ];
   const builds = scales.map((scale) => ({ ...scale, ...ensureIndex(scale.label, scale.sources) }));
+  if (DUMP) {
+    await dumpReferences(builds[2]!.db, await sampleQueries(base), DUMP);
+    return;
+  }
 
   // Parallel speedup, on the largest single real source.
   const speedSource = [...base].sort((a, b) => sizeOf(b) - sizeOf(a))[0]!;

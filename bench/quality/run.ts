@@ -32,6 +32,12 @@ import { FORMS, type Form, applyForm, rename } from "./forms.js";
 const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const CACHE = join(PROJECT_ROOT, "bench", ".cache", "quality");
 const QUICK = process.argv.includes("--quick");
+/**
+ * `--dump-references FILE`: every query's match() result under the defaults as one JSON line each,
+ * then stop (no sweep, no QUALITY.md): two code versions' files compare their results on exactly
+ * the benchmark's queries.
+ */
+const DUMP = process.argv.includes("--dump-references") ? process.argv[process.argv.indexOf("--dump-references") + 1] : undefined;
 /** `--defaults`: the full query set against the defaults only, no sweep (written to the cache, not QUALITY.md). */
 const SWEEP = !QUICK && !process.argv.includes("--defaults");
 const PER_CELL = QUICK ? 40 : 200;
@@ -557,6 +563,21 @@ async function main(): Promise<void> {
     ["hard negatives", hardNegatives],
     ["boilerplate", boilerplate],
   ];
+  if (DUMP) {
+    const index = await buildFor(defaultConfig.fingerprinting);
+    const tracker = await ReferenceTracker.open(index.db);
+    const lines: string[] = [];
+    try {
+      for (const [group, snippets] of screenGroups) {
+        for (const s of snippets) lines.push(JSON.stringify({ group, ...tracker.match(s.code, { language: s.language }) }));
+      }
+    } finally {
+      tracker.close();
+    }
+    writeFileSync(DUMP, `${lines.join("\n")}\n`);
+    log(`wrote ${lines.length} results to ${DUMP}`);
+    return;
+  }
   let screenAudit: ScreenAudit[] = [];
   const sweepRows: string[] = [];
   let defaultResult: Awaited<ReturnType<typeof evaluate>> | undefined;
