@@ -1,9 +1,9 @@
 /** Builds one index in a fresh process, so peak RSS and time belong to this build alone. */
-import { buildIndexFromManifest } from "../src/index/build.js";
+import { buildIndex } from "../src/indexing/build.js";
 
 const [db, manifest, threads] = process.argv.slice(2);
 if (!db || !manifest) throw new Error("usage: build-child <db> <manifest> [threads]");
-const summary = await buildIndexFromManifest(db, manifest, threads ? { threads: Number(threads) } : {});
+const summary = await buildIndex(db, manifest, threads ? { threads: Number(threads) } : {});
 process.stdout.write(
   JSON.stringify({
     seconds: summary.seconds,

@@ -15,8 +15,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fetchArchive } from "../src/corpus/fetch.js";
-import { PathFilter } from "../src/corpus/glob.js";
-import { walkFiles } from "../src/corpus/walk.js";
+import { PathFilter } from "../src/files/glob.js";
+import { walkFiles } from "../src/files/walk.js";
 import { languageForPath } from "../src/languages/registry.js";
 
 export interface BenchSource {

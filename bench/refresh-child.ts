@@ -1,6 +1,7 @@
 /** Brings a cached benchmark index's statistics (filter, common fingerprints) up to date. */
-import { DEFAULT_FINGERPRINT_PARAMETERS } from "../src/fingerprint/fingerprint.js";
-import { IndexWriter, currentIndexParameters } from "../src/index/store.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS } from "../src/options.js";
+import { currentIndexParameters } from "../src/store/parameters.js";
+import { IndexWriter } from "../src/store/writer.js";
 
 const [db] = process.argv.slice(2);
 if (!db) throw new Error("usage: refresh-child <db>");

@@ -12,14 +12,21 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import Parser from "tree-sitter";
 import { type SyntaxWalker, syntaxWalkAddon, WALK_ACTION_TABLE_SIZE, WalkAction } from "../src/normalize/syntax-walk.js";
-import { DEFAULT_FINGERPRINT_PARAMETERS, fingerprint, type Fingerprints } from "../src/fingerprint/fingerprint.js";
+import { Fingerprinter } from "../src/fingerprint/fingerprint.js";
+import type { Fingerprints } from "../src/fingerprint/winnow.js";
 import { loadTokenHasher } from "../src/hashing.js";
-import { IndexReader, currentIndexParameters } from "../src/index/store.js";
+import { IndexReader } from "../src/store/reader.js";
+import { currentIndexParameters } from "../src/store/parameters.js";
 import type { LanguageDefinition } from "../src/languages/language.js";
 import { languageByName, languageForPath } from "../src/languages/registry.js";
-import { DEFAULT_MATCH_OPTIONS, type HitsByFile, collectHits, referencesFromHits } from "../src/match/match.js";
+import { collectHits } from "../src/match/lookup.js";
+import { Matcher } from "../src/match/matcher.js";
+import type { HitsByFile } from "../src/match/types.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS } from "../src/options.js";
+import { toReferences } from "../src/output/references.js";
 import { MissScreen } from "../src/match/screen.js";
-import { Normalizer, type TokenStream } from "../src/normalize/normalize.js";
+import { Normalizer } from "../src/normalize/normalizer.js";
+import type { TokenStream } from "../src/normalize/token-stream.js";
 import { ReferenceTracker } from "../src/tracker.js";
 import { type BenchSource, baseSources, heldOutSources, manifestFor, sourceFiles, writeCopy } from "./corpus.js";
 import { type Latency, measure } from "./latency.js";
@@ -282,7 +289,7 @@ async function main(): Promise<void> {
 
   // The same misses without the miss screen: what it saves, measured in the same run.
   const big = builds[2]!;
-  const unscreenedTracker = await ReferenceTracker.open(big.db, { screen: false });
+  const unscreenedTracker = await ReferenceTracker.openWith(big.db, { screen: false });
   const unscreenedMiss = matchFigures(unscreenedTracker, sets[2]!, roots);
   unscreenedTracker.close();
 
@@ -294,12 +301,14 @@ async function main(): Promise<void> {
   // Stage breakdown and floors on the 4× index.
   const hasher = await loadTokenHasher();
   const normalizer = new Normalizer(hasher);
-  const reader = IndexReader.open(big.db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
-  const readerNoFilter = IndexReader.open(big.db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS), { useFilter: false });
+  const reader = IndexReader.open(big.db);
+  const readerNoFilter = IndexReader.open(big.db, { useFilter: false });
+  const fingerprinter = new Fingerprinter(reader.parameters);
+  const matcher = new Matcher(reader, reader.parameters);
   const raw = new Database(big.db, { readonly: true });
   const rawLookup = raw.prepare("SELECT data FROM postings WHERE hash = ?").pluck(true);
   const parser = new Parser();
-  const screen = new MissScreen(reader, normalizer, DEFAULT_FINGERPRINT_PARAMETERS);
+  const screen = new MissScreen(reader, normalizer, new Fingerprinter(reader.parameters));
   const answeredAtScreen: Record<string, number> = {};
   const stageRows: string[] = [];
   const stageFigures: Record<string, Record<string, Latency>> = {};
@@ -316,11 +325,11 @@ async function main(): Promise<void> {
     answeredAtScreen[set.name] = prepared.filter((p) => !p.mayMatch).length / prepared.length;
     const figures: Record<string, Latency> = {
       "lex + screen": measure("screen", prepared, (p) => screen.lexedQuery(p.snippet.code, p.language, DEFAULT_MATCH_OPTIONS)),
-      fingerprint: measure("fingerprint", prepared, (p) => fingerprint(p.tokens as TokenStream, DEFAULT_FINGERPRINT_PARAMETERS)),
+      fingerprint: measure("fingerprint", prepared, (p) => fingerprinter.fingerprint(p.tokens as TokenStream)),
       lookup: measure("lookup", prepared, (p) => collectHits(p.prints as Fingerprints, reader, DEFAULT_MATCH_OPTIONS)),
       "lookup without filter": measure("lookup-nofilter", prepared, (p) => collectHits(p.prints, readerNoFilter, DEFAULT_MATCH_OPTIONS)),
       "align/score": measure("align", prepared, (p) =>
-        referencesFromHits(p.tokens, p.prints, p.hits as HitsByFile, reader, DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS),
+        toReferences(matcher.matchHits(p.tokens, p.prints, p.hits as HitsByFile, DEFAULT_MATCH_OPTIONS), reader),
       ),
       "parsed reading: parse+normalize": measure("normalize", prepared, (p) => normalizer.normalize(p.snippet.code, p.language)),
       "floor: tree-sitter parse": measure("parse", prepared, (p) => {
@@ -424,6 +433,7 @@ async function measureThroughputFloor(base: readonly BenchSource[]): Promise<Thr
   }
   const parser = new Parser();
   const normalizer = new Normalizer(await loadTokenHasher());
+  const fingerprinter = new Fingerprinter(DEFAULT_FINGERPRINT_PARAMETERS);
   const time = (fn: () => void): number => {
     const start = performance.now();
     fn();
@@ -463,7 +473,7 @@ async function measureThroughputFloor(base: readonly BenchSource[]): Promise<Thr
     best.normalize = Math.min(best.normalize, time(() => texts.forEach(({ text, language }) => normalizer.normalize(text, language))));
     best.fingerprint = Math.min(
       best.fingerprint,
-      time(() => texts.forEach(({ text, language }) => fingerprint(normalizer.normalize(text, language), DEFAULT_FINGERPRINT_PARAMETERS))),
+      time(() => texts.forEach(({ text, language }) => fingerprinter.fingerprint(normalizer.normalize(text, language)))),
     );
     best.lex = Math.min(best.lex, time(() => texts.forEach(({ text, language }) => normalizer.lex(text, language))));
   }

@@ -4,7 +4,9 @@ import Parser from "tree-sitter";
 import type { LanguageName } from "../src/languages/language.js";
 import { languageByName, languageForPath } from "../src/languages/registry.js";
 import { loadTokenHasher } from "../src/hashing.js";
-import { Normalizer, type TokenStream, framedText } from "../src/normalize/normalize.js";
+import { framedText } from "../src/normalize/fragment.js";
+import { Normalizer } from "../src/normalize/normalizer.js";
+import type { TokenStream } from "../src/normalize/token-stream.js";
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export class Rng {

@@ -1,12 +1,15 @@
 import { ReftrackError } from "./errors.js";
-import { DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters, fingerprint } from "./fingerprint/fingerprint.js";
-import { type TokenHasher, loadTokenHasher } from "./hashing.js";
-import { IndexReader, currentIndexParameters } from "./index/store.js";
+import { Fingerprinter } from "./fingerprint/fingerprint.js";
+import { loadTokenHasher } from "./hashing.js";
 import type { LanguageDefinition, LanguageName } from "./languages/language.js";
 import { languageByName, languageForPath } from "./languages/registry.js";
-import { DEFAULT_MATCH_OPTIONS, type MatchOptions, type Reference, findReferences } from "./match/match.js";
+import { Matcher } from "./match/matcher.js";
 import { MissScreen } from "./match/screen.js";
-import { Normalizer } from "./normalize/normalize.js";
+import { Normalizer } from "./normalize/normalizer.js";
+import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from "./options.js";
+import type { Reference } from "./output/reference.js";
+import { toReferences } from "./output/references.js";
+import { IndexReader } from "./store/reader.js";
 
 /** Say which language the code is in, by name or by a file path whose extension decides. */
 export type MatchTarget = ({ language: LanguageName; path?: string } | { path: string; language?: LanguageName }) & Partial<MatchOptions>;
@@ -17,45 +20,60 @@ export interface MatchResult {
 }
 
 export interface OpenOptions {
-  readonly fingerprinting?: FingerprintParameters;
-  /** Answer absent fingerprints from the index's in-memory filter (default true). */
-  readonly useFilter?: boolean;
-  /**
-   * Answer queries that no indexed file can match before reading any posting list (match/screen.ts;
-   * default true). Off only to measure what it saves, and, for parsed queries, what it turns away.
-   */
-  readonly screen?: boolean;
   /**
    * How queries are read: "lexed" (default) by the lexer that reads tree-sitter's tokens without a
-   * parser (normalize/lexical.ts), or "parsed" by tree-sitter. The index is always parsed. A query is
-   * a fragment, which tree-sitter parses with errors; the lexer reproduces the file's own tokens more
-   * often (bench/QUALITY.md: verbatim copies found 99.0% against 97.8%, near-misses 87.5% against
-   * 85.0%, at the same false positives) and costs a tenth of a parse.
+   * parser (normalize/lexical.ts), or "parsed" by tree-sitter. The index is always parsed. A query
+   * is a fragment, which tree-sitter parses with errors; the lexer reproduces the file's own tokens
+   * more often, so it finds more copies at the same false-positive rate (bench/QUALITY.md).
    */
   readonly queryReading?: "parsed" | "lexed";
 }
 
+/** Settings the benchmarks and tests use to measure what each part saves; not part of the public API. */
+export interface TrackerSettings extends OpenOptions {
+  /** Answer absent fingerprints from the index's in-memory filter and common table (default true). */
+  readonly useFilter?: boolean;
+  /** Answer queries no indexed file can match before reading any posting list (match/screen.ts; default true). */
+  readonly screen?: boolean;
+}
+
 /**
  * The library entry point: open an index once, then `match` code synchronously, as often as a
- * suggestion pipeline needs. Code passed to `match` is only held for the duration of the call.
+ * suggestion pipeline needs. Code passed to `match` is only held for the duration of the call;
+ * nothing about a query is stored or logged.
  */
 export class ReferenceTracker {
   private constructor(
     private readonly reader: IndexReader,
     private readonly normalizer: Normalizer,
-    private readonly fingerprinting: FingerprintParameters,
+    /** The tracker's own (see Fingerprinter); the screen has another. */
+    private readonly fingerprinter: Fingerprinter,
+    private readonly matcher: Matcher,
     private readonly screen: MissScreen,
     private readonly screening: boolean,
     private readonly lexed: boolean,
   ) {}
 
   static async open(dbPath: string, options: OpenOptions = {}): Promise<ReferenceTracker> {
-    const fingerprinting = options.fingerprinting ?? DEFAULT_FINGERPRINT_PARAMETERS;
-    const hasher: TokenHasher = await loadTokenHasher();
-    const reader = IndexReader.open(dbPath, currentIndexParameters(fingerprinting), { useFilter: options.useFilter ?? true });
+    return ReferenceTracker.openWith(dbPath, { queryReading: options.queryReading });
+  }
+
+  /** @internal Opens with measurement settings (TrackerSettings), for the benchmarks and tests. */
+  static async openWith(dbPath: string, settings: TrackerSettings): Promise<ReferenceTracker> {
+    const hasher = await loadTokenHasher();
+    const reader = IndexReader.open(dbPath, { useFilter: settings.useFilter ?? true });
+    const parameters = reader.parameters;
     const normalizer = new Normalizer(hasher);
-    const screen = new MissScreen(reader, normalizer, fingerprinting);
-    return new ReferenceTracker(reader, normalizer, fingerprinting, screen, options.screen !== false, options.queryReading !== "parsed");
+    const screen = new MissScreen(reader, normalizer, new Fingerprinter(parameters));
+    return new ReferenceTracker(
+      reader,
+      normalizer,
+      new Fingerprinter(parameters),
+      new Matcher(reader, parameters),
+      screen,
+      settings.screen !== false,
+      settings.queryReading !== "parsed",
+    );
   }
 
   match(code: string, target: MatchTarget): MatchResult {
@@ -66,12 +84,12 @@ export class ReferenceTracker {
     if (this.lexed) {
       const query = this.screen.lexedQuery(code, language, options);
       if (this.screening && !query.mayMatch) return none;
-      return { language: language.name, references: findReferences(query.tokens, query.fingerprints, this.reader, this.fingerprinting, options) };
+      return { language: language.name, references: toReferences(this.matcher.match(query.tokens, query.fingerprints, options), this.reader) };
     }
     if (this.screening && !this.screen.mayMatch(code, language, options)) return none;
     const tokens = this.normalizer.normalize(code, language);
-    const prints = fingerprint(tokens, this.fingerprinting);
-    return { language: language.name, references: findReferences(tokens, prints, this.reader, this.fingerprinting, options) };
+    const prints = this.fingerprinter.fingerprint(tokens);
+    return { language: language.name, references: toReferences(this.matcher.match(tokens, prints, options), this.reader) };
   }
 
   close(): void {

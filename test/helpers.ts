@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildIndexFromManifest } from "../src/index/build.js";
+import { buildIndex } from "../src/indexing/build.js";
 import { ReferenceTracker } from "../src/tracker.js";
 
 export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
@@ -31,7 +31,7 @@ export function temporaryDirectory(): { path: string; cleanup: () => void } {
 /** Builds the fixture corpus into a new index and returns its path. */
 export async function buildFixtureIndex(directory: string): Promise<string> {
   const db = join(directory, "fixtures.db");
-  await buildIndexFromManifest(db, FIXTURE_MANIFEST);
+  await buildIndex(db, FIXTURE_MANIFEST);
   return db;
 }
 
@@ -56,6 +56,6 @@ export async function trackerForFiles(
     : [{ kind: "dir", name: "source", path: "source", license: "MIT" }];
   writeFileSync(manifest, JSON.stringify({ sources }));
   const db = join(directory, "source.db");
-  await buildIndexFromManifest(db, manifest);
+  await buildIndex(db, manifest);
   return ReferenceTracker.open(db);
 }

@@ -12,20 +12,21 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PathFilter } from "../../src/corpus/glob.js";
+import { PathFilter } from "../../src/files/glob.js";
 import { loadManifest, type ResolvedSource } from "../../src/corpus/manifest.js";
-import { walkFiles } from "../../src/corpus/walk.js";
-import { buildIndexFromManifest } from "../../src/index/build.js";
-import { DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters } from "../../src/fingerprint/fingerprint.js";
+import { walkFiles } from "../../src/files/walk.js";
+import { buildIndex } from "../../src/indexing/build.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS, type FingerprintParameters, type MatchOptions } from "../../src/options.js";
+import { Fingerprinter } from "../../src/fingerprint/fingerprint.js";
 import type { LanguageName } from "../../src/languages/language.js";
 import { languageForPath } from "../../src/languages/registry.js";
-import { DEFAULT_MATCH_OPTIONS, type MatchOptions, type Reference } from "../../src/match/match.js";
+import type { Reference } from "../../src/output/reference.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { loadTokenHasher } from "../../src/hashing.js";
-import { IndexReader, currentIndexParameters } from "../../src/index/store.js";
+import { IndexReader } from "../../src/store/reader.js";
 import { languageByName } from "../../src/languages/registry.js";
 import { MissScreen } from "../../src/match/screen.js";
-import { Normalizer } from "../../src/normalize/normalize.js";
+import { Normalizer } from "../../src/normalize/normalizer.js";
 import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, loadDisguises, sampleWindows } from "../snippets.js";
 import { FORMS, type Form, applyForm, rename } from "./forms.js";
 
@@ -340,12 +341,12 @@ interface ScreenAudit {
 
 /** What the miss screen answers unparsed, and whether any answer differs from parsing's. */
 async function auditScreen(db: string, groups: readonly [string, readonly Snippet[]][]): Promise<ScreenAudit[]> {
-  const reader = IndexReader.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
-  const screen = new MissScreen(reader, new Normalizer(await loadTokenHasher()), DEFAULT_FINGERPRINT_PARAMETERS);
+  const reader = IndexReader.open(db);
+  const screen = new MissScreen(reader, new Normalizer(await loadTokenHasher()), new Fingerprinter(reader.parameters));
   // Read by the lexer (the default) the screen is exact by construction: it asks what matching
   // would. Its guarantee worth measuring is against the parsed reading.
   const screened = await ReferenceTracker.open(db, { queryReading: "parsed" });
-  const unscreened = await ReferenceTracker.open(db, { screen: false, queryReading: "parsed" });
+  const unscreened = await ReferenceTracker.openWith(db, { screen: false, queryReading: "parsed" });
   try {
     return groups.map(([group, snippets]) => {
       const audit: ScreenAudit = { group, n: snippets.length, screened: 0, changed: 0 };
@@ -458,8 +459,8 @@ async function main(): Promise<void> {
   }
   // The reading matching uses needs the index (of a fragment's readings, the one with more seeds there).
   const addLexedFidelity = async (db: string): Promise<void> => {
-    const reader = IndexReader.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
-    const screen = new MissScreen(reader, fidelityNormalizer, DEFAULT_FINGERPRINT_PARAMETERS);
+    const reader = IndexReader.open(db);
+    const screen = new MissScreen(reader, fidelityNormalizer, new Fingerprinter(reader.parameters));
     try {
       for (const [key, entry] of fidelity) {
         const [language, form] = key.split("/") as [LanguageName, Form];
@@ -498,7 +499,7 @@ async function main(): Promise<void> {
   log(`queries: ${[...cells.values()].reduce((a, q) => a + q.length, 0)} positives, ${negatives.length} negatives, ${hardNegatives.length} hard negatives, ${boilerplate.length} boilerplate`);
 
   const evaluate = async (config: Configuration, db: string, attribute: boolean) => {
-    const tracker = await ReferenceTracker.open(db, { fingerprinting: config.fingerprinting, queryReading: config.queryReading });
+    const tracker = await ReferenceTracker.open(db, { queryReading: config.queryReading });
     try {
       const missReasons = new Map<Form, Map<string, number>>();
       if (attribute) {
@@ -529,7 +530,7 @@ async function main(): Promise<void> {
     const db = join(CACHE, `index-k${fingerprinting.kgramTokens}-w${fingerprinting.windowKgrams}.db`);
     // Fresh every run: a few seconds, and never an index from an older normalizer.
     for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
-    const summary = await buildIndexFromManifest(db, manifestPath, { fingerprinting });
+    const summary = await buildIndex(db, manifestPath, { fingerprinting });
     return { db, bytes: summary.index.bytes, fingerprints: summary.index.fingerprints };
   };
 

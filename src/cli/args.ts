@@ -15,3 +15,9 @@ export function parsePositiveInteger(value: string | undefined, flag: string): n
   if (!/^\d+$/.test(value) || Number(value) <= 0) throw new ReftrackError(`${flag} expects a positive whole number, got "${value}"`);
   return Number(value);
 }
+
+/** The index every command reads or writes. */
+export function requireDb(db: string | undefined, command: string): string {
+  if (!db) throw new ReftrackError(`${command}: --db <file> is required`);
+  return db;
+}

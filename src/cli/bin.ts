@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { describeError } from "../errors.js";
-import { EXIT_ERROR, main } from "./main.js";
+import { main } from "./main.js";
+import { EXIT_ERROR } from "./output.js";
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,7 +1,6 @@
-import type { BuildProgress } from "../index/build.js";
+import type { BuildProgress } from "../indexing/build.js";
+import { PROGRESS_REDRAW_MS } from "../options.js";
 
-/** Redraws at most this often: a terminal repaint per file would cost more than the file. */
-const REDRAW_INTERVAL_MS = 100;
 const BAR_WIDTH = 24;
 
 function formatDuration(seconds: number): string {
@@ -35,7 +34,7 @@ export class ProgressLine {
 
   update(done: BuildProgress, force = false): void {
     const time = this.now();
-    if (!force && time - this.lastDraw < REDRAW_INTERVAL_MS) return;
+    if (!force && time - this.lastDraw < PROGRESS_REDRAW_MS) return;
     this.lastDraw = time;
     this.write(`\r\u001b[K${this.render(done, (time - this.started) / 1000)}`);
     this.drawn = true;

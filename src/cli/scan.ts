@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type SourceText, decodeSource, readSourceFile } from "../corpus/source-file.js";
-import { walkFiles } from "../corpus/walk.js";
+import { type SourceText, decodeSource, readSourceFile } from "../files/source-file.js";
+import { walkFiles } from "../files/walk.js";
 import { describeError } from "../errors.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { languageForPath } from "../languages/registry.js";

@@ -1,3 +1,4 @@
+import type { LicenseProvenance } from "../store/records.js";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
@@ -9,12 +10,7 @@ import { identifyLicenseText } from "./license-text.js";
 const require = createRequire(import.meta.url);
 const correctSpdx = require("spdx-correct") as (value: string, options?: { upgrade?: boolean }) => string | null;
 
-/**
- * Where a stored license came from, in the order reftrack trusts them: the manifest's explicit
- * value, a file's own `SPDX-License-Identifier:` header (that file only), the package's declared
- * metadata, its LICENSE/COPYING text, or nothing found ("none", license NOASSERTION).
- */
-export type LicenseProvenance = "manifest" | "file-header" | "declared" | "license-file" | "none";
+
 
 export interface DetectedLicense {
   /** SPDX expression, or NOASSERTION when nothing could be determined. */

@@ -4,7 +4,8 @@ import { basename, dirname, resolve } from "node:path";
 import { ReftrackError, describeError } from "../errors.js";
 import { type FetchedSource, NpmFetchError, defaultCacheDirectory, fetchArchive, fetchGitCheckout, fetchNpmPackage, prefetchNpmPackages } from "./fetch.js";
 import { isValidLicenseExpression } from "./license.js";
-import { type LicenseProvenance, detectSourceLicense } from "./license-detect.js";
+import type { LicenseProvenance } from "../store/records.js";
+import { detectSourceLicense } from "./license-detect.js";
 import { readPackageJson } from "./package-json.js";
 import { repositoryFolderUrl, repositoryFromPackageField } from "./repository-url.js";
 

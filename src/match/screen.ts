@@ -1,8 +1,12 @@
-import { type FingerprintParameters, type Fingerprints, fingerprint } from "../fingerprint/fingerprint.js";
-import type { IndexReader } from "../index/store.js";
+import type { Fingerprinter } from "../fingerprint/fingerprint.js";
+import type { Fingerprints } from "../fingerprint/winnow.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { type Normalizer, type TokenStream, lineAt, spanCut } from "../normalize/normalize.js";
-import { type MatchOptions, couldSeed, seedsNeeded } from "./match.js";
+import { lineAt, spanCut } from "../normalize/fragment.js";
+import type { Normalizer } from "../normalize/normalizer.js";
+import type { TokenStream } from "../normalize/token-stream.js";
+import type { MatchOptions } from "../options.js";
+import { couldSeed, seedsNeeded } from "./lookup.js";
+import type { MatchIndex } from "./match-index.js";
 
 /** A query read by the lexer: its tokens and fingerprints, and whether it may yield a reference. */
 export interface LexedQuery {
@@ -26,15 +30,16 @@ export interface LexedQuery {
  */
 export class MissScreen {
   constructor(
-    private readonly reader: IndexReader,
+    private readonly index: MatchIndex,
     private readonly normalizer: Normalizer,
-    private readonly parameters: FingerprintParameters,
+    /** The screen's own: it fingerprints what it reads (see Fingerprinter). */
+    private readonly fingerprinter: Fingerprinter,
   ) {}
 
   /** False when `code` cannot yield a reference under `options`; true when it may. */
   mayMatch(code: string, language: LanguageDefinition, options: MatchOptions): boolean {
     // Without the in-memory filter every absent hash is an SQLite read, and the screen no cheaper than parsing.
-    if (!this.reader.filter) return true;
+    if (!this.index.answersAbsenceInMemory) return true;
     for (const tokens of this.readings(code, language)) {
       if (this.judge(tokens, options).mayYield) return true;
     }
@@ -53,7 +58,7 @@ export class MissScreen {
       const judged = this.judge(tokens, options);
       const seeds = judged.mayYield ? judged.seeds : -1;
       if (!best || seeds > bestSeeds) {
-        best = { tokens, fingerprints: judged.fingerprints, mayMatch: judged.mayYield || !this.reader.filter };
+        best = { tokens, fingerprints: judged.fingerprints, mayMatch: judged.mayYield || !this.index.answersAbsenceInMemory };
         bestSeeds = seeds;
       }
     }
@@ -81,11 +86,11 @@ export class MissScreen {
    * reading every posting list as collectHits does would cost more than parsing.
    */
   private judge(tokens: TokenStream, options: MatchOptions): { fingerprints: Fingerprints; seeds: number; mayYield: boolean } {
-    const fingerprints = fingerprint(tokens, this.parameters);
+    const fingerprints = this.fingerprinter.fingerprint(tokens);
     const seeds = new Set<number>();
-    for (const hash of fingerprints.hashes) if (couldSeed(hash, this.reader, options)) seeds.add(hash);
+    for (const hash of fingerprints.hashes) if (couldSeed(hash, this.index, options)) seeds.add(hash);
     const needed = seedsNeeded(options);
-    const mayYield = seeds.size >= needed && (needed === 1 || this.reader.someContentHolds([...seeds], needed));
+    const mayYield = seeds.size >= needed && (needed === 1 || this.index.someContentHolds([...seeds], needed));
     return { fingerprints, seeds: seeds.size, mayYield };
   }
 }

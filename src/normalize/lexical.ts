@@ -1,6 +1,7 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, Lexicon } from "../languages/language.js";
-import { MAX_TOKEN_CHARS, literalClassHashes, nameHash, type TokenStream } from "./normalize.js";
+import { BOILERPLATE_PREFIX_CHARS, MAX_TOKEN_CHARS } from "../options.js";
+import { literalClassHashes, nameHash, type TokenStream } from "./token-stream.js";
 
 /**
  * A lexer that reads the token stream the tree-sitter normalizer would give, without parsing:
@@ -492,7 +493,7 @@ export class LexicalNormalizer {
     if (word === "import") return lineStart && !/^[ \t]*[(.]/.test(source.slice(end, end + 4)) ? Skipped.Statement : Skipped.No;
     const candidates = this.definition.moduleBoilerplate;
     if (!candidates || !lineStart) return Skipped.No;
-    const text = source.slice(start, start + 160);
+    const text = source.slice(start, start + BOILERPLATE_PREFIX_CHARS);
     for (const rule of candidates) {
       const isPair = rule.types.includes("pair");
       if (isPair && brackets[brackets.length - 1] !== 123) continue;

@@ -1,4 +1,4 @@
-import type { Reference } from "../match/match.js";
+import type { Reference } from "./reference.js";
 
 export interface ScannedFile {
   /** The path as given on the command line (or "-" for standard input). */

@@ -1,4 +1,5 @@
-import type { Reference } from "../match/match.js";
+import { COPIES_SHOWN } from "../options.js";
+import type { Reference } from "./reference.js";
 import type { ScannedFile } from "./json.js";
 
 export interface TextStyle {
@@ -23,8 +24,6 @@ function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
-/** Identical copies listed under a reference beyond this are counted, not printed. */
-const COPIES_SHOWN = 3;
 
 function describeReference(reference: Reference, style: TextStyle): string[] {
   const origin = [reference.source, reference.revision].filter(Boolean).join(" ");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { main, type Output } from "../../src/cli/main.js";
+import { main } from "../../src/cli/main.js";
+import type { Output } from "../../src/cli/output.js";
 import { ProgressLine } from "../../src/cli/progress.js";
 import { FIXTURE_MANIFEST, temporaryDirectory } from "../helpers.js";
 import { join } from "node:path";

@@ -82,7 +82,7 @@ describe("archives", () => {
     const gz = tarGzArchive(tree);
     expect(() => readArchive(write("cut.tgz", gz.subarray(0, gz.length - 30)))).toThrow(ReftrackError);
     const zip = zipArchive(tree);
-    zip[zip.readUInt32LE(zip.length - 22 + 16)] ^= 0xff; // the central directory's signature
+    zip[zip.readUInt32LE(zip.length - 22 + 16)]! ^= 0xff; // the central directory's signature
     expect(() => readArchive(write("bad.zip", zip))).toThrow(/corrupt central directory/);
     const single = zipArchive([{ name: "a.js", content: "a();\n".repeat(50) }]);
     single.writeUInt32LE(12345, single.readUInt32LE(single.length - 22 + 16) + 16); // a wrong CRC-32

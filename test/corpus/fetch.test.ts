@@ -3,8 +3,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadManifest } from "../../src/corpus/manifest.js";
-import { buildIndex } from "../../src/index/build.js";
-import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/fingerprint/fingerprint.js";
+import { buildFromSources } from "../../src/indexing/build.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { temporaryDirectory } from "../helpers.js";
 import { tarGzArchive, zipArchive } from "../support/archives.js";
@@ -183,7 +182,7 @@ describe("source kinds", () => {
       expect(source.files).toContain("src/layout.js");
       expect(source.files).not.toContain("src/untracked.js");
       const db = join(dir.path, "git.db");
-      const summary = await buildIndex(db, sources, [], { fingerprinting: DEFAULT_FINGERPRINT_PARAMETERS });
+      const summary = await buildFromSources(db, sources, []);
       // layout.js only: the tracked symlink is not followed out of the checkout.
       expect(summary.filesIndexed).toBe(1);
       const tracker = await ReferenceTracker.open(db);

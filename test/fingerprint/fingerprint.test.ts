@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type Fingerprints, fingerprint, guaranteeThreshold, kgramHashes, winnow } from "../../src/fingerprint/fingerprint.js";
-import type { TokenStream } from "../../src/normalize/normalize.js";
+import { Fingerprinter, guaranteeThreshold } from "../../src/fingerprint/fingerprint.js";
+import { type Fingerprints, kgramHashes, winnow } from "../../src/fingerprint/winnow.js";
+import type { FingerprintParameters } from "../../src/options.js";
+
+/** Fingerprints with a fresh Fingerprinter, as each owner of one gets them. */
+function fingerprint(tokens: TokenStream, parameters: FingerprintParameters): Fingerprints {
+  return new Fingerprinter(parameters).fingerprint(tokens);
+}
+import type { TokenStream } from "../../src/normalize/token-stream.js";
 import { seededUint32s } from "../helpers.js";
 
 function stream(hashes: number[]): TokenStream {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MATCH_OPTIONS, type FileHits, type HitsByFile, MAX_ALIGNED_FILES, type Segment, chainInOrder, filesToAlign } from "../../src/match/match.js";
+import { chainInOrder } from "../../src/match/chain.js";
+import type { Segment } from "../../src/match/types.js";
 import { seededUint32s } from "../helpers.js";
 
 /** The rule as first written: every open chain compared with every segment. */
@@ -78,54 +79,3 @@ describe("chaining segments", () => {
     expect(chains).toHaveLength(1);
   });
 });
-
-describe("files to align", () => {
-  const fileHits = (hashes: number[], frequency: number): FileHits => ({
-    queryPositions: hashes.map((_, i) => i * 10),
-    sourcePositions: hashes.map((_, i) => i * 10),
-    hashes,
-    frequencies: hashes.map(() => frequency),
-  });
-
-  it("aligns at most MAX_ALIGNED_FILES, best-evidenced first, plus files with seeds of their own", () => {
-    const hits: HitsByFile = new Map();
-    // 40 versions of one file, hit by 5–44 of the same seeds; one file with two seeds nobody else has; one with a single seed.
-    for (let id = 1; id <= 40; id++) hits.set(id, fileHits(Array.from({ length: 4 + id }, (_, i) => i + 1), 40));
-    hits.set(100, fileHits([500, 501], 1));
-    hits.set(200, fileHits([1, 1, 1], 40));
-    const chosen = filesToAlign(hits, DEFAULT_MATCH_OPTIONS).map(([id]) => id);
-    expect(chosen).toHaveLength(MAX_ALIGNED_FILES + 1);
-    expect(chosen).toContain(100);
-    expect(chosen).not.toContain(200);
-    const seeds = (id: number) => new Set(hits.get(id)!.hashes).size;
-    for (let i = 1; i < MAX_ALIGNED_FILES; i++) expect(seeds(chosen[i - 1]!)).toBeGreaterThanOrEqual(seeds(chosen[i]!));
-    // The versions with the most seeds are the ones kept.
-    expect(chosen.filter((id) => id !== 100).sort((a, b) => a - b)).toEqual(Array.from({ length: MAX_ALIGNED_FILES }, (_, i) => 40 - MAX_ALIGNED_FILES + 1 + i));
-  });
-
-  it("aligns more when more references per group are asked for, and every file its evidence cannot tell from the last one kept", () => {
-    const hits: HitsByFile = new Map();
-    // Evidence falls with the id: file i is hit by 3 + (40 − i) seeds.
-    for (let id = 1; id <= 40; id++) hits.set(id, fileHits(Array.from({ length: 3 + 40 - id }, (_, i) => i + 1), 40));
-    expect(filesToAlign(hits, { ...DEFAULT_MATCH_OPTIONS, maxReferencesPerGroup: 20 })).toHaveLength(40);
-    expect(filesToAlign(hits, { ...DEFAULT_MATCH_OPTIONS, maxReferencesPerGroup: 1 }).map(([id]) => id)).toEqual(
-      Array.from({ length: MAX_ALIGNED_FILES }, (_, i) => i + 1),
-    );
-    // A family of look-alikes with the same seeds (a project's repeated template) is aligned whole:
-    // which one the query holds shows only in the alignment, by its literals.
-    const family: HitsByFile = new Map();
-    for (let id = 1; id <= 40; id++) family.set(id, fileHits([1, 2, 3], 100));
-    expect(filesToAlign(family, DEFAULT_MATCH_OPTIONS)).toHaveLength(40);
-  });
-
-  it("does not align every weak look-alike tied below a better-evidenced file", () => {
-    // One file hit by 20 seeds, and 40 look-alikes each hit by the same 3 of them.
-    const hits: HitsByFile = new Map();
-    hits.set(1, fileHits(Array.from({ length: 20 }, (_, i) => i + 1), 40));
-    for (let id = 2; id <= 41; id++) hits.set(id, fileHits([1, 2, 3], 100));
-    const chosen = filesToAlign(hits, DEFAULT_MATCH_OPTIONS).map(([id]) => id);
-    expect(chosen).toHaveLength(MAX_ALIGNED_FILES);
-    expect(chosen[0]).toBe(1);
-  });
-});
-

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_FINGERPRINT_PARAMETERS, fingerprint } from "../../src/fingerprint/fingerprint.js";
+import { Fingerprinter } from "../../src/fingerprint/fingerprint.js";
 import { loadTokenHasher } from "../../src/hashing.js";
-import { IndexReader, currentIndexParameters } from "../../src/index/store.js";
+import { IndexReader } from "../../src/store/reader.js";
 import { languageByName } from "../../src/languages/registry.js";
-import { DEFAULT_MATCH_OPTIONS, type FileHits, collectHits } from "../../src/match/match.js";
-import { Normalizer } from "../../src/normalize/normalize.js";
+import { collectHits } from "../../src/match/lookup.js";
+import type { FileHits } from "../../src/match/types.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS } from "../../src/options.js";
+import { Normalizer } from "../../src/normalize/normalizer.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { FIXTURES, buildFixtureIndex, temporaryDirectory, trackerForFiles } from "../helpers.js";
 
@@ -315,7 +317,7 @@ describe("a project's own repetition", () => {
   });
 
   it("finds the same without the in-memory tables (sources then counted from the files table)", async () => {
-    const unfiltered = await ReferenceTracker.open(join(dir.path, "source.db"), { useFilter: false });
+    const unfiltered = await ReferenceTracker.openWith(join(dir.path, "source.db"), { useFilter: false });
     try {
       for (const code of [HELPER, locale(17), locale(23).split("\n").slice(1, 20).join("\n")]) {
         expect(unfiltered.match(code, { language: "javascript" })).toEqual(localeTracker.match(code, { language: "javascript" }));
@@ -371,7 +373,7 @@ describe("match options", () => {
 
 describe("membership filter in front of the index", () => {
   it("gives the same references with and without the filter", async () => {
-    const unfiltered = await ReferenceTracker.open(join(workspace.path, "fixtures.db"), { useFilter: false });
+    const unfiltered = await ReferenceTracker.openWith(join(workspace.path, "fixtures.db"), { useFilter: false });
     try {
       const queries: [string, "typescript" | "javascript" | "python"][] = [
         [DEBOUNCE_RENAMED_AND_REFORMATTED, "typescript"],
@@ -782,18 +784,18 @@ describe("a copy across token chunks", () => {
   });
 
   it("extends through the chunk boundary, with the exact lines on both sides", () => {
-    const reader = IndexReader.open(join(dir.path, "source.db"), currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
+    const reader = IndexReader.open(join(dir.path, "source.db"));
     let boundary: number;
     try {
       // The function in which the first chunk ends (each function is 5 lines).
-      boundary = Math.floor((reader.chunk(1, 0)!.startLine(1023) - 1) / 5);
-      expect(reader.chunk(1, 1)).toBeDefined();
+      boundary = Math.floor((reader.tokenChunk(1, 0)!.startLine(1023) - 1) / 5);
+      expect(reader.tokenChunk(1, 1)).toBeDefined();
     } finally {
       reader.close();
     }
     expect(boundary).toBeGreaterThan(6);
     // The last: the copy ends a few tokens past the chunk's end, too few for a seed of their own.
-    for (const [from, to] of [[boundary - 1, boundary + 2], [boundary - 6, boundary + 8], [boundary - 3, boundary]]) {
+    for (const [from, to] of [[boundary - 1, boundary + 2], [boundary - 6, boundary + 8], [boundary - 3, boundary]] as const) {
       const query = Array.from({ length: to - from + 1 }, (_, k) => fn(from + k)).join("\n");
       const [reference] = chunkTracker.match(query, { language: "javascript" }).references;
       expect(reference?.sourceLines).toEqual([from * 5 + 1, to * 5 + 5]);
@@ -831,7 +833,7 @@ describe("lookup stage", () => {
 
   beforeAll(async () => {
     lookupTracker = await trackerForFiles(dir.path, { "stats/histogram.py": `${wide}\n`, "stats/rolling.py": `${other}\n` });
-    reader = IndexReader.open(join(dir.path, "source.db"), currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
+    reader = IndexReader.open(join(dir.path, "source.db"));
     normalizer = new Normalizer(await loadTokenHasher());
   });
   afterAll(() => {
@@ -843,7 +845,7 @@ describe("lookup stage", () => {
   it("keeps every hit of each file with enough distinct seeds to seed a reference, and no file with fewer", () => {
     // All of one function, and three lines of the other: one of its fingerprints.
     const query = `${wide}\n${other.split("\n").slice(2, 5).join("\n")}\n`;
-    const prints = fingerprint(normalizer.lex(query, languageByName("python")), DEFAULT_FINGERPRINT_PARAMETERS);
+    const prints = new Fingerprinter(DEFAULT_FINGERPRINT_PARAMETERS).fingerprint(normalizer.lex(query, languageByName("python")));
     const everyFile = collectHits(prints, reader, { ...DEFAULT_MATCH_OPTIONS, minSeeds: 1 });
     const seeding = collectHits(prints, reader, DEFAULT_MATCH_OPTIONS);
     const distinctSeeds = (hits: FileHits): number => new Set(hits.hashes).size;

@@ -1,13 +1,13 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/fingerprint/fingerprint.js";
+import { Fingerprinter } from "../../src/fingerprint/fingerprint.js";
 import { loadTokenHasher } from "../../src/hashing.js";
-import { IndexReader, currentIndexParameters } from "../../src/index/store.js";
+import { IndexReader } from "../../src/store/reader.js";
 import { languageByName, languageForPath } from "../../src/languages/registry.js";
-import { DEFAULT_MATCH_OPTIONS } from "../../src/match/match.js";
+import { DEFAULT_MATCH_OPTIONS } from "../../src/options.js";
 import { MissScreen } from "../../src/match/screen.js";
-import { Normalizer } from "../../src/normalize/normalize.js";
+import { Normalizer } from "../../src/normalize/normalizer.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { FIXTURES, buildFixtureIndex, temporaryDirectory, trackerForFiles } from "../helpers.js";
 
@@ -22,9 +22,9 @@ beforeAll(async () => {
   db = await buildFixtureIndex(workspace.path);
   // The screen's guarantee is against the full path as it was: queries parsed by tree-sitter.
   screened = await ReferenceTracker.open(db, { queryReading: "parsed" });
-  unscreened = await ReferenceTracker.open(db, { screen: false, queryReading: "parsed" });
-  reader = IndexReader.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
-  screen = new MissScreen(reader, new Normalizer(await loadTokenHasher()), DEFAULT_FINGERPRINT_PARAMETERS);
+  unscreened = await ReferenceTracker.openWith(db, { screen: false, queryReading: "parsed" });
+  reader = IndexReader.open(db);
+  screen = new MissScreen(reader, new Normalizer(await loadTokenHasher()), new Fingerprinter(reader.parameters));
 });
 afterAll(() => {
   screened.close();
@@ -96,7 +96,7 @@ describe("miss screen", () => {
 
   it("reads queries with the lexer when asked: whole files match exactly as parsed, and every window still finds its file", async () => {
     const lexed = await ReferenceTracker.open(db, { queryReading: "lexed" });
-    const lexedUnscreened = await ReferenceTracker.open(db, { queryReading: "lexed", screen: false });
+    const lexedUnscreened = await ReferenceTracker.openWith(db, { queryReading: "lexed", screen: false });
     try {
       for (const file of codeFiles(join(FIXTURES, "corpus"))) {
         const language = languageForPath(file)!.name;
@@ -146,7 +146,7 @@ describe("miss screen", () => {
     const source = SETTLE.join("\n");
     (await trackerForFiles(dir.path, { "ledger.py": source })).close();
     const tracker = await ReferenceTracker.open(join(dir.path, "source.db"), { queryReading: "parsed" });
-    const withoutScreen = await ReferenceTracker.open(join(dir.path, "source.db"), { screen: false, queryReading: "parsed" });
+    const withoutScreen = await ReferenceTracker.openWith(join(dir.path, "source.db"), { screen: false, queryReading: "parsed" });
     try {
       const fragment = source.split("\n").slice(4).join("\n");
       const expected = withoutScreen.match(fragment, { language: "python" });

@@ -1,12 +1,13 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { kgramHashes } from "../../src/fingerprint/fingerprint.js";
+import { kgramHashes } from "../../src/fingerprint/winnow.js";
 import { type TokenHasher, loadTokenHasher } from "../../src/hashing.js";
 import type { LanguageName } from "../../src/languages/language.js";
 import { languageByName, languageForPath } from "../../src/languages/registry.js";
 import { LexicalNormalizer } from "../../src/normalize/lexical.js";
-import { Normalizer, type TokenStream } from "../../src/normalize/normalize.js";
+import { Normalizer } from "../../src/normalize/normalizer.js";
+import type { TokenStream } from "../../src/normalize/token-stream.js";
 import { FIXTURES } from "../helpers.js";
 
 let hasher: TokenHasher;

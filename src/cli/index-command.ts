@@ -1,0 +1,67 @@
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { loadManifest } from "../corpus/manifest.js";
+import { ReftrackError } from "../errors.js";
+import { type BuildProgress, type BuildSummary, type SourceProgress, buildFromSources } from "../indexing/build.js";
+import { requireDb, withUsageErrors } from "./args.js";
+import { EXIT_NO_MATCH, type Output } from "./output.js";
+import { ProgressLine } from "./progress.js";
+
+export function describeProgress(event: SourceProgress): string {
+  const mb = (event.bytes / 1e6).toFixed(1);
+  switch (event.status) {
+    case "indexed":
+      return `indexed    ${event.name}: ${event.files} files, ${mb} MB, ${event.fingerprints} fingerprints${event.detail ? `; license ${event.detail}` : ""}`;
+    case "unchanged":
+      return `unchanged  ${event.name}${event.files > 0 ? `: ${event.files} files` : ""}`;
+    case "removed":
+      return `removed    ${event.name}`;
+    case "unavailable":
+      return `skipped    ${event.name}: ${event.detail ?? "unavailable"}`;
+  }
+}
+
+export function describeSummary(summary: BuildSummary): string {
+  const skipped = Object.entries(summary.skipped)
+    .map(([reason, n]) => `${n} ${reason}`)
+    .join(", ");
+  const copies = summary.index.files - summary.index.contents;
+  return (
+    `index: ${summary.index.sources} sources, ${summary.index.files} files` +
+    `${copies > 0 ? ` (${copies} identical ${copies === 1 ? "copy" : "copies"} stored once)` : ""}, ${summary.index.fingerprints} fingerprints, ` +
+    `${(summary.index.bytes / 1e6).toFixed(1)} MB on disk\n` +
+    `this run: ${summary.sourcesIndexed} indexed, ${summary.sourcesUnchanged} unchanged, ${summary.sourcesRemoved} removed` +
+    `${summary.sourcesUnavailable ? `, ${summary.sourcesUnavailable} unavailable` : ""}; ` +
+    `${summary.filesIndexed} files, ${(summary.sourceBytes / 1e6).toFixed(1)} MB of source in ${summary.seconds.toFixed(1)} s` +
+    `${skipped ? `; skipped files: ${skipped}` : ""}\n`
+  );
+}
+
+export async function indexCommand(args: string[], out: Output): Promise<number> {
+  const { values, positionals } = withUsageErrors("index", () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: { db: { type: "string" }, cache: { type: "string" }, quiet: { type: "boolean", short: "q" } },
+    }),
+  );
+  const db = requireDb(values.db, "index");
+  if (positionals.length !== 1) throw new ReftrackError("index: give exactly one manifest file");
+  const quiet = values.quiet === true;
+  const manifest = loadManifest(positionals[0]!, values.cache !== undefined ? { cacheDirectory: resolve(values.cache) } : {});
+  // The bar only where a person watches; logs and pipes get one line per source instead.
+  const bar = !quiet && out.stderrIsTTY ? new ProgressLine((text) => out.stderr(text)) : undefined;
+  const summary = await buildFromSources(db, manifest.sources, manifest.unavailable, {
+    onSource: quiet
+      ? undefined
+      : (event) => {
+          bar?.clear();
+          out.stderr(`${describeProgress(event)}\n`);
+        },
+    ...(bar ? { onPlan: (total: BuildProgress) => bar.plan(total), onProgress: (done: BuildProgress) => bar.update(done) } : {}),
+  });
+  bar?.clear();
+  if (!quiet) out.stderr(describeSummary(summary));
+  return EXIT_NO_MATCH;
+}
+

@@ -1,0 +1,62 @@
+import type { TokenStream } from "../normalize/token-stream.js";
+import { ROLLING_BASE, mix32 } from "./rolling-hash.js";
+
+/** Selected fingerprints of one token stream. `positions[i]` is the first token of k-gram i. */
+export interface Fingerprints {
+  /** Every k-gram hash, in order (the winnowing input; matching measures repetitiveness with it). */
+  readonly kgrams: Int32Array;
+  readonly count: number;
+  /** k-gram hashes as signed 32-bit integers. */
+  readonly hashes: Int32Array;
+  readonly positions: Uint32Array;
+}
+
+/** Hashes of every k-gram, in order; empty when there are fewer than k tokens. */
+export function kgramHashes(tokens: TokenStream, kgramTokens: number): Int32Array {
+  const n = tokens.count - kgramTokens + 1;
+  if (n <= 0) return new Int32Array(0);
+  const out = new Int32Array(n);
+  const hashes = tokens.hashes;
+  let topPower = 1; // ROLLING_BASE^(k-1)
+  for (let i = 1; i < kgramTokens; i++) topPower = Math.imul(topPower, ROLLING_BASE);
+  let rolling = 0;
+  for (let i = 0; i < kgramTokens; i++) rolling = (Math.imul(rolling, ROLLING_BASE) + hashes[i]!) | 0;
+  out[0] = mix32(rolling);
+  for (let i = 1; i < n; i++) {
+    rolling = (rolling - Math.imul(hashes[i - 1]!, topPower)) | 0;
+    rolling = (Math.imul(rolling, ROLLING_BASE) + hashes[i + kgramTokens - 1]!) | 0;
+    out[i] = mix32(rolling);
+  }
+  return out;
+}
+
+/**
+ * Robust winnowing: in each window of w k-gram hashes keep the minimum (the rightmost on ties),
+ * but keep the previously chosen one while it is still in the window and not beaten, so runs of
+ * equal hashes (repetitive code) yield one fingerprint instead of one per window. A text shorter
+ * than one window keeps its single minimum, so short snippets still get a fingerprint.
+ */
+export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
+  const n = kgrams.length;
+  const hashes: number[] = [];
+  const positions: number[] = [];
+  if (n === 0) return { kgrams, count: 0, hashes: new Int32Array(0), positions: new Uint32Array(0) };
+  const w = Math.min(windowKgrams, n);
+  let minIndex = -1;
+  for (let end = w - 1; end < n; end++) {
+    const start = end - w + 1;
+    if (minIndex < start) {
+      // The minimum left the window: rescan it, right to left so ties pick the rightmost.
+      minIndex = end;
+      for (let i = end - 1; i >= start; i--) if (kgrams[i]! < kgrams[minIndex]!) minIndex = i;
+      hashes.push(kgrams[minIndex]!);
+      positions.push(minIndex);
+    } else if (kgrams[end]! < kgrams[minIndex]!) {
+      minIndex = end;
+      hashes.push(kgrams[minIndex]!);
+      positions.push(minIndex);
+    }
+  }
+  return { kgrams, count: hashes.length, hashes: Int32Array.from(hashes), positions: Uint32Array.from(positions) };
+}
+

@@ -1,0 +1,52 @@
+import type { SourceTokens } from "./source-tokens.js";
+import type { FileHits, Segment } from "./types.js";
+
+/**
+ * Alignment: each seed verified (its k tokens must match signature for signature, which rejects
+ * 32-bit hash collisions) and extended both ways while tokens keep matching.
+ */
+
+/** Indexes of a content's hits ordered by one side's positions, then the other's. */
+export function hitsInOrder(first: readonly number[], second: readonly number[]): Uint32Array {
+  return indexes(first.length).sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]!);
+}
+
+/** 0, 1, …, count − 1. */
+function indexes(count: number): Uint32Array {
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  return order;
+}
+
+/**
+ * Indexes of a content's hits ordered by query position, then source position. The lookup stage
+ * adds them in that order but where two fingerprints share a query position (the data channels'):
+ * so the order is checked, and sorted only when it is not.
+ */
+export function hitsInQueryOrder(hits: FileHits): Uint32Array {
+  const { queryPositions: q, sourcePositions: s } = hits;
+  for (let i = 1; i < q.length; i++) {
+    if (q[i]! < q[i - 1]! || (q[i] === q[i - 1] && s[i]! < s[i - 1]!)) return hitsInOrder(q, s);
+  }
+  return indexes(q.length);
+}
+
+/** The segments the hits (visited in `order`, query order) extend to. */
+export function extendSeeds(hits: FileHits, order: Uint32Array, querySignatures: Uint8Array, source: SourceTokens, k: number): Segment[] {
+  const segments: Segment[] = [];
+  // Seeds arrive in query order, so on one diagonal only the latest segment can contain the next.
+  const latestOnDiagonal = new Map<number, Segment>();
+  for (const i of order) {
+    const q = hits.queryPositions[i]!;
+    const s = hits.sourcePositions[i]!;
+    const latest = latestOnDiagonal.get(q - s);
+    if (latest && q + k <= latest.queryEnd) continue;
+    if (source.matchingAfter(querySignatures, q, s, k) < k) continue;
+    const start = source.matchingBefore(querySignatures, q, s);
+    const end = k + source.matchingAfter(querySignatures, q + k, s + k, querySignatures.length - q - k);
+    const segment = { queryStart: q - start, queryEnd: q + end, sourceStart: s - start, sourceEnd: s + end };
+    segments.push(segment);
+    latestOnDiagonal.set(q - s, segment);
+  }
+  return segments;
+}

@@ -1,0 +1,149 @@
+import type { TokenStream } from "../normalize/token-stream.js";
+import { type MatchOptions, RENAMED_QUERY_SHARE } from "../options.js";
+import { lowerBound } from "../util/search.js";
+import { sourceSideChars } from "./evidence.js";
+import type { QueryTables } from "./query-tables.js";
+import { rareSeeds } from "./rules.js";
+import type { SourceTokens } from "./source-tokens.js";
+import type { Candidate, FileHits, Segment } from "./types.js";
+
+/**
+ * Segments in query order, each joined to the open chain whose last segment it follows on both
+ * sides within maxGap, nearest diagonal first (ties to the oldest chain); else it opens a chain.
+ * Sorts `segments` in place.
+ */
+export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
+  segments.sort((a, b) => a.queryStart - b.queryStart || a.sourceStart - b.sourceStart);
+  const chains: Segment[][] = [];
+  // A segment joins a chain only if both gaps are within maxGap, so the chain's last segment ends
+  // within 2·maxGap of the segment's diagonal: open chains are kept in diagonal bands of that width
+  // and only the neighbouring bands are searched. Repetitive code yields hundreds of segments on
+  // as many diagonals, and comparing each with every chain was the slowest part of matching.
+  const bandWidth = Number.isFinite(maxGap) && maxGap >= 0 ? 2 * maxGap + 1 : Infinity;
+  const bandOf = (diagonal: number): number => (bandWidth === Infinity ? 0 : Math.floor(diagonal / bandWidth));
+  const endBand = (segment: Segment): number => bandOf(segment.queryEnd - segment.sourceEnd);
+  const open = new Map<number, Set<number>>();
+  const openIn = (band: number, chain: number): void => {
+    let members = open.get(band);
+    if (!members) open.set(band, (members = new Set()));
+    members.add(chain);
+  };
+  for (const segment of segments) {
+    const home = bandOf(segment.queryStart - segment.sourceStart);
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let band = home - 1; band <= home + 1; band++) {
+      const members = open.get(band);
+      if (!members) continue;
+      for (const id of members) {
+        const chain = chains[id]!;
+        const last = chain[chain.length - 1]!;
+        const queryGap = segment.queryStart - last.queryEnd;
+        // Segments come in query order: a chain this far behind can take no later one either.
+        if (queryGap > maxGap) {
+          members.delete(id);
+          continue;
+        }
+        const sourceGap = segment.sourceStart - last.sourceEnd;
+        if (segment.queryEnd <= last.queryEnd || segment.sourceEnd <= last.sourceEnd) continue;
+        if (sourceGap > maxGap || queryGap < -maxGap || sourceGap < -maxGap) continue;
+        const distance = Math.abs(queryGap - sourceGap);
+        // Ties go to the oldest chain, as a scan in creation order would.
+        if (distance < bestDistance || (distance === bestDistance && id < best)) {
+          best = id;
+          bestDistance = distance;
+        }
+      }
+    }
+    if (best >= 0) {
+      const chain = chains[best]!;
+      open.get(endBand(chain[chain.length - 1]!))!.delete(best);
+      chain.push(segment);
+      openIn(endBand(segment), best);
+    } else {
+      chains.push([segment]);
+      openIn(endBand(segment), chains.length - 1);
+    }
+  }
+  return chains;
+}
+
+/**
+ * Candidates from one content's segments (chained by chainInOrder), each with the figures the
+ * rules and ranking read. Overlapping segments (from repetitive code) are clipped so no query
+ * token is counted twice. A chain that cannot reach minMatchedChars on either side is dropped here.
+ */
+export function chainCandidates(
+  contentId: number,
+  segments: Segment[],
+  hits: FileHits,
+  hitsBySource: Uint32Array,
+  query: TokenStream,
+  tables: QueryTables,
+  source: SourceTokens,
+  options: MatchOptions,
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const chain of chainInOrder(segments, options.maxGapTokens)) {
+    let matchedTokens = 0;
+    let matchedChars = 0;
+    // The most the indexed side's names and literals could add: renaming changes only their lengths.
+    let namesCouldAdd = 0;
+    let literalTokens = 0;
+    let covered = -1;
+    for (const segment of chain) {
+      const from = Math.max(segment.queryStart, covered);
+      const to = segment.queryEnd;
+      if (to > from) {
+        matchedTokens += to - from;
+        matchedChars += tables.charsBefore[to]! - tables.charsBefore[from]!;
+        namesCouldAdd += tables.namesCouldAddBefore[to]! - tables.namesCouldAddBefore[from]!;
+        literalTokens += tables.literalsBefore[to]! - tables.literalsBefore[from]!;
+      }
+      covered = Math.max(covered, to);
+    }
+    // Repetitive code makes many short chains: the rest is counted only for those that may be long enough.
+    if (matchedChars < options.minMatchedChars) {
+      if (matchedChars < RENAMED_QUERY_SHARE * options.minMatchedChars || matchedChars + namesCouldAdd < options.minMatchedChars) continue;
+    }
+    const first = chain[0]!;
+    const last = chain[chain.length - 1]!;
+    const seeds = new Set<number>();
+    let frequencySum = 0;
+    let rarestSeedFrequency = Infinity;
+    // Scanned in source order: a repetitive file's hits spread over the file, while a chain's lie in
+    // its own stretch of it (the query's are all within a few dozen tokens of each other).
+    for (let o = lowerBound(hits.sourcePositions, first.sourceStart, hitsBySource); o < hitsBySource.length; o++) {
+      const i = hitsBySource[o]!;
+      const s = hits.sourcePositions[i]!;
+      if (s >= last.sourceEnd) break;
+      const q = hits.queryPositions[i]!;
+      if (q >= first.queryStart && q < last.queryEnd && !seeds.has(hits.hashes[i]!)) {
+        seeds.add(hits.hashes[i]!);
+        frequencySum += hits.frequencies[i]!;
+        rarestSeedFrequency = Math.min(rarestSeedFrequency, hits.frequencies[i]!);
+      }
+    }
+    // Short in the query, long enough in the indexed file: renamed to shorter names, if it is a
+    // copy at all. Only rare seeds say it is: a shape in many files is an idiom, and other code with
+    // longer names has it as well.
+    let sourceMatchedChars: number | null = null;
+    if (matchedChars < options.minMatchedChars) {
+      if (!rareSeeds(frequencySum, seeds.size)) continue;
+      sourceMatchedChars = sourceSideChars(chain, query, source);
+      if (sourceMatchedChars < options.minMatchedChars) continue;
+    }
+    candidates.push({
+      contentId,
+      segments: chain,
+      matchedTokens,
+      matchedChars,
+      sourceMatchedChars,
+      literalTokens,
+      seeds: seeds.size,
+      frequencySum,
+      rarestSeedFrequency,
+    });
+  }
+  return candidates;
+}

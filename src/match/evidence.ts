@@ -1,0 +1,151 @@
+import type { TokenStream } from "../normalize/token-stream.js";
+import { nameChars } from "../normalize/token-stream.js";
+import { reserve } from "../util/growable.js";
+import { IDENTIFIER, KEPT_LITERAL, type QueryTables } from "./query-tables.js";
+import type { MatchScratch } from "./scratch.js";
+import type { SourceTokens } from "./source-tokens.js";
+import type { Candidate, NameComparison, Segment } from "./types.js";
+
+/**
+ * Measurements of a candidate beyond its length: how repetitive it is and how the names and
+ * literals behind its shape correspond. Taken only for candidates that would be reported
+ * (rank.ts), since repetitive code yields dozens of candidates per file over the same query lines.
+ */
+
+/** Share of distinct k-grams among those the segments cover in the query (clipped like its tokens). */
+export function distinctKgramShare(segments: readonly Segment[], kgrams: Int32Array, k: number, scratch: MatchScratch): number {
+  let matchedKgrams = 0;
+  let covered = -1;
+  for (const segment of segments) {
+    const from = Math.max(segment.queryStart, covered);
+    const to = segment.queryEnd - k + 1;
+    if (to > from) {
+      scratch.kgrams = reserve(scratch.kgrams, matchedKgrams + to - from);
+      scratch.kgrams.set(kgrams.subarray(from, to), matchedKgrams);
+      matchedKgrams += to - from;
+    }
+    covered = Math.max(covered, segment.queryEnd);
+  }
+  return matchedKgrams === 0 ? 0 : countDistinct(scratch.kgrams.subarray(0, matchedKgrams)) / matchedKgrams;
+}
+
+/** Distinct values in `values`, which it sorts. */
+function countDistinct(values: Int32Array): number {
+  values.sort();
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) distinct++;
+  return distinct;
+}
+
+/**
+ * Normalized characters of the segments' indexed side: each identifier and literal of the query
+ * at the length its indexed counterpart was stored with (nameChars), every other token at the
+ * query's weight, since matching tokens are the same token.
+ */
+export function sourceSideChars(segments: readonly Segment[], query: TokenStream, source: SourceTokens): number {
+  let chars = 0;
+  let covered = -1;
+  for (const segment of segments) {
+    for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
+      const sourceName = query.names[t] === 0 ? 0 : source.name(segment.sourceStart + (t - segment.queryStart));
+      chars += sourceName === 0 ? query.charWeights[t]! : nameChars(sourceName);
+    }
+    covered = Math.max(covered, segment.queryEnd);
+  }
+  return chars;
+}
+
+/**
+ * Each identifier of the matched code paired with the one at the same place on the other side; a
+ * name's first pair is free, and each repeat either keeps the same partner or not (Baker's
+ * parameterized match). Literals are counted apart: the same text or not.
+ */
+export function compareNames(candidate: Candidate, query: TokenStream, tables: QueryTables, source: SourceTokens, scratch: MatchScratch): NameComparison {
+  // Each aligned pair of names as one 32-bit key, both ways round: sorted, a name's pairs are
+  // adjacent, so counting needs no maps.
+  scratch.namePairsByQuery = reserve(scratch.namePairsByQuery, candidate.matchedTokens);
+  scratch.namePairsBySource = reserve(scratch.namePairsBySource, candidate.matchedTokens);
+  const byQuery = scratch.namePairsByQuery;
+  const bySource = scratch.namePairsBySource;
+  let pairs = 0;
+  let same = 0;
+  let literalPairs = 0;
+  let sameLiterals = 0;
+  let keptLiteralPairs = 0;
+  let sameKeptLiterals = 0;
+  let firstSameKept = 0;
+  let sameKeptVary = false;
+  let covered = -1;
+  for (const segment of candidate.segments) {
+    for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
+      const queryName = query.names[t]!;
+      if (queryName === 0) continue;
+      const sourceName = source.name(segment.sourceStart + (t - segment.queryStart));
+      // A fragment can parse a token differently from its whole file (`key: value` cut out of an
+      // object literal is a label): a name on one side only is no evidence either way.
+      if (sourceName === 0) continue;
+      const kind = tables.nameKinds[t]!;
+      if (kind !== IDENTIFIER) {
+        literalPairs++;
+        if (queryName === sourceName) sameLiterals++;
+        if (kind === KEPT_LITERAL) {
+          keptLiteralPairs++;
+          if (queryName === sourceName) {
+            sameKeptLiterals++;
+            if (firstSameKept === 0) firstSameKept = queryName;
+            else if (queryName !== firstSameKept) sameKeptVary = true;
+          }
+        }
+        continue;
+      }
+      byQuery[pairs] = ((queryName << 16) | sourceName) >>> 0;
+      bySource[pairs] = ((sourceName << 16) | queryName) >>> 0;
+      pairs++;
+      if (queryName === sourceName) same++;
+    }
+    covered = Math.max(covered, segment.queryEnd);
+  }
+  let repeats = 0;
+  let consistency = 1;
+  let distinctNames = 0;
+  const sides = [byQuery.subarray(0, pairs).sort(), bySource.subarray(0, pairs).sort()];
+  for (let side = 0; side < sides.length; side++) {
+    const keys = sides[side]!;
+    // Per name (high 16 bits): its pairs beyond the first are repeats; those with its most
+    // frequent partner are the consistent ones.
+    let sideRepeats = 0;
+    let consistent = 0;
+    for (let i = 0; i < keys.length; ) {
+      const name = keys[i]! >>> 16;
+      if (side === 0) distinctNames++;
+      let total = 0;
+      let best = 0;
+      while (i < keys.length && keys[i]! >>> 16 === name) {
+        const key = keys[i]!;
+        let run = 0;
+        while (i < keys.length && keys[i] === key) {
+          run++;
+          i++;
+        }
+        total += run;
+        if (run > best) best = run;
+      }
+      sideRepeats += total - 1;
+      consistent += best - 1;
+    }
+    repeats = Math.max(repeats, sideRepeats);
+    if (sideRepeats > 0) consistency = Math.min(consistency, consistent / sideRepeats);
+  }
+  return {
+    pairs,
+    distinctNames,
+    repeats: pairs === 0 ? 0 : repeats,
+    consistency,
+    sameShare: pairs === 0 ? 1 : same / pairs,
+    literalPairs,
+    sameLiterals,
+    keptLiteralPairs,
+    sameKeptLiterals,
+    sameKeptLiteralsVary: sameKeptVary,
+  };
+}

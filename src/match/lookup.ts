@@ -1,0 +1,108 @@
+import type { Fingerprints } from "../fingerprint/winnow.js";
+import { LOOKUP_OCCURRENCES_PER_FILE, MAX_REPETITION_FILES, type MatchOptions, REPETITION_OCCURRENCES_PER_FILE } from "../options.js";
+import { runCount, runKeys } from "../util/runs.js";
+import { type MatchIndex, occurrenceContent, occurrencePosition } from "./match-index.js";
+import type { FileHits, HitsByFile } from "./types.js";
+
+/**
+ * The lookup stage: every occurrence of the query's fingerprints, minus boilerplate, in the
+ * contents that hold enough distinct ones to seed a reference. Most contents a query hits hold
+ * one; they are left out before any per-file arrays are made.
+ */
+
+/**
+ * A candidate's seeds are distinct fingerprints hitting its content: a content hit by fewer than
+ * this many of them cannot yield a reference.
+ */
+export function seedsNeeded(options: MatchOptions): number {
+  return Math.max(1, Math.ceil(options.minSeeds));
+}
+
+/** A hash's occurrences, and in how many contents they are. */
+interface Posting {
+  readonly occurrences: number[];
+  readonly files: number;
+}
+
+const contentOf = occurrenceContent;
+
+export function collectHits(fingerprints: Fingerprints, index: MatchIndex, options: MatchOptions): HitsByFile {
+  // Occurrences beyond this cannot change the verdict "too common". A negative limit is none:
+  // an unbounded cut-off decodes every occurrence.
+  const rowLimit = Number.isFinite(options.maxFileFrequency) ? Math.floor(options.maxFileFrequency) * LOOKUP_OCCURRENCES_PER_FILE + 1 : -1;
+  // Per distinct hash: its posting, or null when it is boilerplate or absent.
+  const seen = new Map<number, Posting | null>();
+  // Distinct hashes per content (each distinct hash counted once).
+  const seedsPerContent = new Map<number, number>();
+  const contents: number[] = [];
+  for (let i = 0; i < fingerprints.count; i++) {
+    const hash = fingerprints.hashes[i]!;
+    if (seen.has(hash)) continue;
+    let entry: Posting | null = null;
+    // Absent, or boilerplate known from the common table: no posting list to read.
+    if (couldSeed(hash, index, options)) {
+      const knownFiles = index.commonContentCount(hash);
+      if (knownFiles === undefined || knownFiles <= options.maxFileFrequency) {
+        const found = index.occurrences(hash, rowLimit);
+        const files = runCount(found, contentOf);
+        if ((rowLimit < 0 || found.length < rowLimit) && files <= options.maxFileFrequency) entry = { occurrences: found, files };
+        else if (knownFiles === undefined) entry = projectRepetition(hash, index, options);
+      } else {
+        entry = projectRepetition(hash, index, options);
+      }
+    }
+    seen.set(hash, entry);
+    if (entry) for (const contentId of runKeys(entry.occurrences, contentOf, contents)) seedsPerContent.set(contentId, (seedsPerContent.get(contentId) ?? 0) + 1);
+  }
+
+  const needed = seedsNeeded(options);
+  const hitsByFile: HitsByFile = new Map();
+  for (let i = 0; i < fingerprints.count; i++) {
+    const hash = fingerprints.hashes[i]!;
+    const entry = seen.get(hash);
+    if (!entry) continue;
+    const { occurrences, files: frequency } = entry;
+    const queryPosition = fingerprints.positions[i]!;
+    for (const packed of occurrences) {
+      const contentId = contentOf(packed);
+      if (seedsPerContent.get(contentId)! < needed) continue;
+      let hits = hitsByFile.get(contentId);
+      if (!hits) {
+        hits = { queryPositions: [], sourcePositions: [], hashes: [], frequencies: [] } satisfies FileHits;
+        hitsByFile.set(contentId, hits);
+      }
+      hits.queryPositions.push(queryPosition);
+      hits.sourcePositions.push(occurrencePosition(packed));
+      hits.hashes.push(hash);
+      hits.frequencies.push(frequency);
+    }
+  }
+  return hitsByFile;
+}
+
+/**
+ * What the lookup stage can tell of a hash from memory alone: false when the index says it is
+ * absent, or lists it as in more files than any seed may be; true when it may seed.
+ */
+export function couldSeed(hash: number, index: MatchIndex, options: MatchOptions): boolean {
+  if (!index.mayContain(hash)) return false;
+  const knownFiles = index.commonContentCount(hash);
+  if (knownFiles === undefined || knownFiles <= options.maxFileFrequency) return true;
+  if (options.maxSourceFrequency < 1 || knownFiles > MAX_REPETITION_FILES) return false;
+  return (index.commonSourceCount(hash) ?? 0) <= options.maxSourceFrequency;
+}
+
+/**
+ * A fingerprint above the file cut-off, kept when its files are all in at most maxSourceFrequency
+ * sources and at most MAX_REPETITION_FILES of them (see MatchOptions.maxSourceFrequency).
+ */
+function projectRepetition(hash: number, index: MatchIndex, options: MatchOptions): Posting | null {
+  // Known boilerplate (many sources) was refused by couldSeed before its long posting list is read.
+  if (options.maxSourceFrequency < 1) return null;
+  const limit = MAX_REPETITION_FILES * REPETITION_OCCURRENCES_PER_FILE;
+  const found = index.occurrences(hash, limit + 1);
+  const files = runCount(found, contentOf);
+  if (found.length > limit || files > MAX_REPETITION_FILES) return null;
+  if (index.sourceCount(hash, found) > options.maxSourceFrequency) return null;
+  return { occurrences: found, files };
+}

@@ -1,0 +1,95 @@
+import { BinaryHeap } from "../util/binary-heap.js";
+import type { Candidate, Evidence, Judged } from "./types.js";
+
+/**
+ * Which candidates become references, and in what order: ranked by rankScore, one per content
+ * and query range, at most maxPerGroup per group (candidates whose query ranges overlap).
+ *
+ * A candidate is judged (its evidence measured and the rules applied, `judge`) only when it comes
+ * up and would be reported. Until judged it is queued by an upper bound of its score (every query
+ * literal it covers counted as identical); judged, by its score. So candidates come up in the order
+ * of sorting the judged ones by score, and one left unjudged is one that, when it came up, a kept
+ * reference already overlapped in its content or whose group was full, which stays so.
+ */
+export function selectReferences(candidates: readonly Candidate[], judge: (candidate: Candidate) => Evidence | null, maxPerGroup: number): Judged[] {
+  const queue = new BinaryHeap<QueuedCandidate>(queuedBefore);
+  for (const [index, candidate] of candidates.entries()) queue.push({ candidate, index, score: rankScoreBound(candidate), evidence: null });
+  const selected: Judged[] = [];
+  const groupRanges: [number, number][] = [];
+  const groupSizes: number[] = [];
+  const kept: { contentId: number; range: [number, number] }[] = [];
+  while (queue.size > 0) {
+    const entry = queue.pop();
+    const candidate = entry.candidate;
+    const segments = candidate.segments;
+    const queryRange: [number, number] = [segments[0]!.queryStart, segments[segments.length - 1]!.queryEnd - 1];
+    // The same content matching the same query tokens twice (repetitive code) is one reference.
+    if (kept.some((k) => k.contentId === candidate.contentId && overlapShare(k.range, queryRange) > 0.5)) continue;
+    let group = groupRanges.findIndex((range) => overlapShare(range, queryRange) > 0.5);
+    if (group !== -1 && groupSizes[group]! >= maxPerGroup) continue;
+    if (entry.evidence === null) {
+      const evidence = judge(candidate);
+      if (evidence === null) continue;
+      queue.push({ candidate, index: entry.index, score: rankScore(candidate, evidence), evidence });
+      continue;
+    }
+    if (group === -1) {
+      groupRanges.push(queryRange);
+      groupSizes.push(0);
+      group = groupRanges.length - 1;
+    }
+    groupSizes[group]!++;
+    kept.push({ contentId: candidate.contentId, range: queryRange });
+    selected.push({ candidate, evidence: entry.evidence, queryRange, group });
+  }
+  // Presented group by group (groups in order of their best reference), best origin first in each.
+  return selected
+    .map((judged, rank) => ({ judged, rank }))
+    .sort((a, b) => a.judged.group - b.judged.group || a.rank - b.rank)
+    .map((entry) => entry.judged);
+}
+
+/** A candidate in selectReferences's queue: its rank score once judged, an upper bound of it before. */
+interface QueuedCandidate {
+  readonly candidate: Candidate;
+  /** Position among the candidates: ties in score and content keep the candidates' order. */
+  readonly index: number;
+  readonly score: number;
+  /** Null until judged. */
+  readonly evidence: Evidence | null;
+}
+
+/** Whether `a` comes before `b`: higher score, then lower content id, then earlier candidate. */
+function queuedBefore(a: QueuedCandidate, b: QueuedCandidate): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.candidate.contentId !== b.candidate.contentId) return a.candidate.contentId < b.candidate.contentId;
+  return a.index < b.index;
+}
+
+/**
+ * Matched tokens, discounted by how common the seeds that found them are, plus one for each
+ * literal with the very same text: among origins of similar length the one whose code is rarest
+ * in the index (most likely the original) comes first, and among look-alike files (the same
+ * shape, other data) the one whose data the query holds.
+ */
+function rankScore(candidate: Candidate, evidence: Evidence): number {
+  return rarityWeightedTokens(candidate) + evidence.names.sameLiterals;
+}
+
+/** rankScore before judging: as if every literal the candidate covers were the same in the file. */
+function rankScoreBound(candidate: Candidate): number {
+  return rarityWeightedTokens(candidate) + candidate.literalTokens;
+}
+
+/** A candidate found through seeds unique to its file keeps its full weight; through seeds in many, about half. */
+function rarityWeightedTokens(candidate: Candidate): number {
+  const meanFrequency = candidate.frequencySum / Math.max(1, candidate.seeds);
+  return candidate.matchedTokens * (0.5 + 0.5 / Math.max(1, meanFrequency));
+}
+
+/** Overlap of two inclusive ranges as a share of the shorter one. */
+function overlapShare(a: readonly [number, number], b: readonly [number, number]): number {
+  const overlap = Math.min(a[1], b[1]) - Math.max(a[0], b[0]) + 1;
+  if (overlap <= 0) return 0;
+  return overlap / Math.min(a[1] - a[0] + 1, b[1] - b[0] + 1);
+}

@@ -1,0 +1,79 @@
+import {
+  MIN_IDENTITY_PAIRS,
+  MIN_IDENTITY_SHARE,
+  MIN_SAME_DATA_NAMES,
+  MIN_SAME_DATA_SHARE,
+  MIN_SEEDS_WITHOUT_IDENTITY,
+  type MatchOptions,
+  RARE_SEEDS_MEAN_FILES,
+  RENAMED_THROUGHOUT_CONSISTENCY,
+  RENAMED_THROUGHOUT_NAMES,
+  RENAMED_THROUGHOUT_REPEATS,
+} from "../options.js";
+import type { Candidate, Evidence, NameComparison } from "./types.js";
+
+/**
+ * What counts as a reference, given a candidate long enough (chain.ts) and its evidence
+ * (evidence.ts). Every threshold is in options.ts, with why it is there.
+ */
+export function isReference(candidate: Candidate, evidence: Evidence, options: MatchOptions): boolean {
+  const names = evidence.names;
+  // A repetitive shape (a data table) matches any other table of its kind, unless its data is the
+  // very same or it is renamed one for one throughout.
+  if (evidence.distinctKgramShare < options.minDistinctKgramShare && !sameData(names) && !renamedThroughout(candidate, names, options)) return false;
+  // Names that do not correspond one to one: a shared shape, not a copy.
+  if (names.repeats >= options.minNameRepeats && names.consistency < options.minNameConsistency) return false;
+  // Found only through a project's repeated shape: it must show which of the project's files it is.
+  if (candidate.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
+  // Few seeds of pure shape: corroborated by the same text or a consistent renaming.
+  if (candidate.seeds < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(names) && names.repeats < options.minNameRepeats) return false;
+  return true;
+}
+
+/** Seeds in at most RARE_SEEDS_MEAN_FILES contents on average. */
+export function rareSeeds(frequencySum: number, seedCount: number): boolean {
+  return frequencySum <= RARE_SEEDS_MEAN_FILES * seedCount;
+}
+
+/**
+ * At least `share` of the aligned literals (MIN_IDENTITY_PAIRS of them at least) are the very same
+ * text; or of its numbers and regular expressions alone, more than one value among them: renaming
+ * a copy changes its strings, not its data's numbers (`S_IRGRP = 0o0040` renamed is still
+ * `0o0040`), while one value repeated (`x[0]`, `y[0]`) is any code's.
+ */
+function literalsAgree(names: NameComparison, share: number): boolean {
+  const all = names.literalPairs >= MIN_IDENTITY_PAIRS && names.sameLiterals >= share * names.literalPairs;
+  const kept =
+    names.keptLiteralPairs >= MIN_IDENTITY_PAIRS && names.sameKeptLiterals >= share * names.keptLiteralPairs && names.sameKeptLiteralsVary;
+  return all || kept;
+}
+
+/** This table's data, or this list's names, copied (MIN_SAME_DATA_SHARE). */
+function sameData(names: NameComparison): boolean {
+  const sameNames = names.distinctNames >= MIN_SAME_DATA_NAMES && names.sameShare >= MIN_SAME_DATA_SHARE;
+  return sameNames || literalsAgree(names, MIN_SAME_DATA_SHARE);
+}
+
+/** The same text: identity evidence for a project's look-alike files (MIN_IDENTITY_SHARE). */
+function showsIdentity(names: NameComparison): boolean {
+  const sameNames = names.pairs >= MIN_IDENTITY_PAIRS && names.sameShare >= MIN_IDENTITY_SHARE;
+  return sameNames || literalsAgree(names, MIN_IDENTITY_SHARE);
+}
+
+/**
+ * Many repeated names that all keep one partner: a renaming, one for one. Also the identity
+ * evidence a project's repeated shape may show instead of the same text: a shape only that project
+ * has, renamed throughout, is its code renamed, while its look-alike files repeat few names.
+ */
+function renamedOneForOne(names: NameComparison, options: MatchOptions): boolean {
+  return (
+    names.distinctNames >= RENAMED_THROUGHOUT_NAMES &&
+    names.repeats >= RENAMED_THROUGHOUT_REPEATS * options.minNameRepeats &&
+    names.consistency >= RENAMED_THROUGHOUT_CONSISTENCY
+  );
+}
+
+/** A repetitive candidate renamed one for one and found by rare seeds: the same code renamed. */
+function renamedThroughout(candidate: Candidate, names: NameComparison, options: MatchOptions): boolean {
+  return renamedOneForOne(names, options) && rareSeeds(candidate.frequencySum, candidate.seeds);
+}

@@ -1,0 +1,113 @@
+import { READ_AHEAD_MIN_CHUNKS } from "../options.js";
+import type { MatchIndex, TokenChunk } from "./match-index.js";
+import type { FileHits } from "./types.js";
+
+/**
+ * One indexed content's token stream as alignment reads it: signatures, names and lines, a chunk
+ * at a time on demand, within one query.
+ */
+export class SourceTokens {
+  private readonly chunks: Map<number, TokenChunk | null>;
+  private readonly perChunk: number;
+  // Extension walks token by token, nearly always within one chunk: the last one is remembered.
+  private lastIndex = -1;
+  private lastChunk: TokenChunk | null = null;
+
+  constructor(
+    private readonly index: MatchIndex,
+    private readonly contentId: number,
+    /** Chunks already read (readChunksOfHits); the rest are read when first asked for. */
+    readAhead: Map<number, TokenChunk> | undefined,
+  ) {
+    // The read-ahead map is this query's own: it becomes this content's cache.
+    this.chunks = (readAhead as Map<number, TokenChunk | null> | undefined) ?? new Map();
+    this.perChunk = index.tokensPerChunk;
+  }
+
+  private chunkAt(position: number): TokenChunk | null {
+    const index = Math.floor(position / this.perChunk);
+    if (index === this.lastIndex) return this.lastChunk;
+    let chunk = this.chunks.get(index);
+    if (chunk === undefined) {
+      chunk = this.index.tokenChunk(this.contentId, index) ?? null;
+      this.chunks.set(index, chunk);
+    }
+    this.lastIndex = index;
+    this.lastChunk = chunk;
+    return chunk;
+  }
+
+  /**
+   * How many tokens from (q, s) on, at most `limit`, have the query's signatures: read chunk by
+   * chunk rather than token by token, since extension is the inner loop of alignment.
+   */
+  matchingAfter(query: Uint8Array, q: number, s: number, limit: number): number {
+    let matched = 0;
+    while (matched < limit) {
+      const chunk = this.chunkAt(s + matched);
+      if (!chunk) return matched;
+      const signatures = chunk.signatures;
+      let offset = (s + matched) % this.perChunk;
+      while (matched < limit && offset < signatures.length) {
+        if (signatures[offset] !== query[q + matched]) return matched;
+        matched++;
+        offset++;
+      }
+      // A chunk shorter than perChunk is the content's last.
+      if (offset < this.perChunk) return matched;
+    }
+    return matched;
+  }
+
+  /** How many tokens just before (q, s), going back, have the query's signatures. */
+  matchingBefore(query: Uint8Array, q: number, s: number): number {
+    let matched = 0;
+    while (q - matched > 0 && s - matched > 0) {
+      const position = s - matched - 1;
+      const chunk = this.chunkAt(position);
+      if (!chunk) return matched;
+      const signatures = chunk.signatures;
+      let offset = position % this.perChunk;
+      if (offset >= signatures.length) return matched;
+      while (offset >= 0 && q - matched > 0) {
+        if (signatures[offset] !== query[q - matched - 1]) return matched;
+        matched++;
+        offset--;
+      }
+    }
+    return matched;
+  }
+
+  startLine(position: number): number {
+    return this.chunkAt(position)?.startLine(position % this.perChunk) ?? 0;
+  }
+
+  endLine(position: number): number {
+    return this.chunkAt(position)?.endLine(position % this.perChunk) ?? 0;
+  }
+
+  name(position: number): number {
+    return this.chunkAt(position)?.name(position % this.perChunk) ?? 0;
+  }
+}
+
+/**
+ * The chunks holding the contents' hits, each seed's k tokens whole (what verifying the seeds
+ * reads), in one request when there are READ_AHEAD_MIN_CHUNKS or more; below that, reading them
+ * one by one when first touched costs as much.
+ */
+export function readChunksOfHits(files: readonly [number, FileHits][], index: MatchIndex, k: number): Map<number, Map<number, TokenChunk>> {
+  const wanted = new Map<number, Set<number>>();
+  const per = index.tokensPerChunk;
+  let count = 0;
+  for (const [contentId, hits] of files) {
+    let chunks = wanted.get(contentId);
+    if (!chunks) wanted.set(contentId, (chunks = new Set()));
+    for (const position of hits.sourcePositions) {
+      chunks.add(Math.floor(position / per));
+      chunks.add(Math.floor((position + k - 1) / per));
+    }
+    count += chunks.size;
+  }
+  return count < READ_AHEAD_MIN_CHUNKS ? new Map() : index.tokenChunks(wanted);
+}

@@ -1,0 +1,119 @@
+/**
+ * The matcher's data, from seed to result. Each stage makes its own immutable record; nothing is
+ * half-filled and completed later.
+ */
+
+/** One run of tokens matching token for token: [start, end) in the query and in an indexed content. */
+export interface Segment {
+  readonly queryStart: number;
+  readonly queryEnd: number;
+  readonly sourceStart: number;
+  readonly sourceEnd: number;
+}
+
+/** Seeds of one content, the lookup stage's output: parallel arrays, one entry per hit. */
+export interface FileHits {
+  readonly queryPositions: number[];
+  readonly sourcePositions: number[];
+  readonly hashes: number[];
+  /** In how many contents each hit's fingerprint is. */
+  readonly frequencies: number[];
+}
+
+/** Seeds grouped by indexed content. */
+export type HitsByFile = Map<number, FileHits>;
+
+/**
+ * A chain of segments in one content, long enough to be a reference if the rules agree: the
+ * figures chaining measures, which bound what the rules may find.
+ */
+export interface Candidate {
+  /** The indexed content (one per distinct file text) the candidate lies in. */
+  readonly contentId: number;
+  /** In query order; overlapping ones are clipped when counted, so no query token counts twice. */
+  readonly segments: readonly Segment[];
+  /** Query tokens covered. */
+  readonly matchedTokens: number;
+  /** Normalized characters of those tokens in the query. */
+  readonly matchedChars: number;
+  /**
+   * The same on the indexed side, when chaining measured it: a candidate short in the query is
+   * kept only when it is long enough there. Null when the query side sufficed.
+   */
+  readonly sourceMatchedChars: number | null;
+  /** Query literals covered: the most its identical literals can be, before the names are compared. */
+  readonly literalTokens: number;
+  /** Distinct query fingerprints that hit this content inside the candidate. */
+  readonly seeds: number;
+  /** Sum over those seeds of the contents each is in. */
+  readonly frequencySum: number;
+  /** Contents the rarest seed is in: above maxFileFrequency, every seed is a project's repetition. */
+  readonly rarestSeedFrequency: number;
+}
+
+/** How the names and literals behind a candidate's shape correspond, side by side. */
+export interface NameComparison {
+  /** Identifier occurrences aligned between the two sides. */
+  readonly pairs: number;
+  /** Distinct query-side names among those pairs. */
+  readonly distinctNames: number;
+  /** Repeats of a name beyond its first pairing (the larger side's). */
+  readonly repeats: number;
+  /** Share of repeats keeping one partner, the smaller of the two directions (1 with no repeats). */
+  readonly consistency: number;
+  /** Share of pairs with the very same text (1 with no pairs). */
+  readonly sameShare: number;
+  readonly literalPairs: number;
+  readonly sameLiterals: number;
+  /** Aligned numbers and regular expressions: the literals a renaming keeps. */
+  readonly keptLiteralPairs: number;
+  readonly sameKeptLiterals: number;
+  /** Whether the same kept literals are more than one value repeated. */
+  readonly sameKeptLiteralsVary: boolean;
+}
+
+/** What judging a candidate found, beyond what chaining measured. */
+export interface Evidence {
+  /** Of the k-grams the candidate covers in the query, the share that are distinct. */
+  readonly distinctKgramShare: number;
+  readonly names: NameComparison;
+}
+
+/** A candidate the rules accepted, placed among the others. */
+export interface Judged {
+  readonly candidate: Candidate;
+  readonly evidence: Evidence;
+  /** First and last query token covered. */
+  readonly queryRange: readonly [number, number];
+  /** 0-based: candidates whose query ranges overlap share a group. */
+  readonly group: number;
+}
+
+/** Why a match was reported, in figures a reviewer can check (ReferenceExplanation, but the indexed file's coverage). */
+export interface MatchEvidence {
+  readonly seedFingerprints: number;
+  readonly meanSeedFileFrequency: number;
+  readonly matchedChars: number;
+  readonly sourceMatchedChars: number;
+  readonly queryCoverage: number;
+  readonly distinctKgramShare: number;
+  readonly nameConsistency: number;
+  readonly nameRepeats: number;
+  readonly sameNameShare: number;
+  readonly sameLiteralShare: number;
+}
+
+/** The matcher's result: a stretch of the query found in an indexed content. */
+export interface Match {
+  readonly contentId: number;
+  /** 1-based inclusive line range in the indexed content. */
+  readonly sourceLines: [number, number];
+  /** 1-based inclusive line range in the query. */
+  readonly queryLines: [number, number];
+  readonly matchedTokens: number;
+  /** Share of the query's tokens this match covers, 0–1. */
+  readonly similarity: number;
+  /** 1-based: matches whose query ranges overlap share a group (1 = the best). */
+  readonly group: number;
+  readonly evidence: MatchEvidence;
+}

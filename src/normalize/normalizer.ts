@@ -1,0 +1,48 @@
+import type { TokenHasher } from "../hashing.js";
+import type { LanguageDefinition, LanguageName } from "../languages/language.js";
+import type { Framing } from "./fragment.js";
+import { type LexedTokenStream, LexicalNormalizer, type LexicalStart } from "./lexical.js";
+import { SyntaxNormalizer } from "./parse.js";
+import type { TokenStream } from "./token-stream.js";
+
+/**
+ * Parses and normalizes source text (the index's reading), or lexes it (the queries' reading);
+ * keeps one tree-sitter parser and one lexer per language, each made when first needed (a
+ * lexed-only caller never loads a grammar).
+ */
+export class Normalizer {
+  private readonly parsers = new Map<LanguageName, SyntaxNormalizer>();
+  private readonly lexers = new Map<LanguageName, LexicalNormalizer>();
+
+  constructor(private readonly hasher: TokenHasher) {}
+
+  normalize(source: string, language: LanguageDefinition): TokenStream {
+    return this.parserFor(language).normalize(source);
+  }
+
+  /** The token stream normalize() would give, read without parsing (see LexicalNormalizer.tokens). */
+  lex(source: string, language: LanguageDefinition, start?: LexicalStart): LexedTokenStream {
+    return perLanguage(this.lexers, language, () => new LexicalNormalizer(language, this.hasher)).tokens(source, start);
+  }
+
+  /**
+   * How normalize() frames `source` to parse it (see parseAsFragment), for tools that must read a
+   * fragment as the normalizer does (the benchmarks' disguisers).
+   */
+  framingOf(source: string, language: LanguageDefinition): Framing {
+    return this.parserFor(language).framingOf(source);
+  }
+
+  private parserFor(language: LanguageDefinition): SyntaxNormalizer {
+    return perLanguage(this.parsers, language, () => new SyntaxNormalizer(language, this.hasher));
+  }
+}
+
+function perLanguage<T>(cache: Map<LanguageName, T>, language: LanguageDefinition, make: () => T): T {
+  let value = cache.get(language.name);
+  if (value === undefined) {
+    value = make();
+    cache.set(language.name, value);
+  }
+  return value;
+}

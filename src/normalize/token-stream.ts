@@ -1,0 +1,92 @@
+import type { TokenHasher } from "../hashing.js";
+import type { LanguageDefinition, LanguageName } from "../languages/language.js";
+import { MAX_TOKEN_CHARS, NAME_HASH_CHARS } from "../options.js";
+
+/**
+ * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
+ * hashing). Stored in every index: an index built by another normalizer version is refused.
+ */
+export const NORMALIZER_VERSION = 10;
+
+/**
+ * The normalized token stream of one source text, as parallel typed arrays (one entry per token)
+ * because the hot path walks them millions of times and objects per token would dominate. Both
+ * readers give it: the tree-sitter parse (parse.ts, the index's) and the lexer (lexical.ts, the
+ * queries').
+ */
+export interface TokenStream {
+  readonly language: LanguageName;
+  readonly count: number;
+  /** xxh32 of the normalized token text ("$id", "$str", "if", "+", …). */
+  readonly hashes: Uint32Array;
+  /** 1-based line where the token starts. */
+  readonly startLines: Uint32Array;
+  /** 1-based line where the token ends (differs for multi-line strings). */
+  readonly endLines: Uint32Array;
+  /** Normalized characters the token stands for (source length, capped at MAX_TOKEN_CHARS). */
+  readonly charWeights: Uint8Array;
+  /**
+   * For identifiers other than member names, and for literals, a 16-bit word of their source
+   * text (nameHash: an 11-bit hash and the 5-bit capped length, so never 0); 0 for every other token.
+   * Abstraction makes `a(b.c)` and `x(y.z)` equal; these let matching ask whether the names behind
+   * two equal shapes correspond one to one, as in a copy, renamed or not. Literals are kept apart
+   * (see literalClasses): copies edit messages and numbers freely, so they are no evidence of
+   * consistency, but where many files share one shape (locale and encoding tables) the literals
+   * are what tells the copied file from its siblings.
+   */
+  readonly names: Uint16Array;
+  /**
+   * The hashes of the literal classes whose text a consistent renaming of copied code leaves as it
+   * was ("$num", "$re"): names and strings are the copier's to change, the data's numbers are not.
+   * The fingerprinter's kept-data channel and matching's data agreement read them.
+   */
+  readonly keptLiteralClasses: Uint32Array;
+  /** The hashes of this language's literal classes ("$str", "$num", …): a token with one of them is a literal. */
+  readonly literalClasses: Uint32Array;
+  /** Lines in the source text. */
+  readonly lineCount: number;
+  /** Whether tree-sitter had to recover from syntax errors (normal for fragments). */
+  readonly hasErrors: boolean;
+  /** Characters inside ERROR nodes (nested ones counted again): how much text recovery swallowed. */
+  readonly errorChars: number;
+}
+
+/** Literal classes whose text a renaming keeps (TokenStream.keptLiteralClasses). */
+const KEPT_LITERAL_CLASSES: readonly string[] = ["$num", "$re"];
+
+/** TokenStream.literalClasses and keptLiteralClasses of a language, as both readers give them. */
+export function literalClassHashes(
+  definition: LanguageDefinition,
+  hasher: TokenHasher,
+): Pick<TokenStream, "literalClasses" | "keptLiteralClasses"> {
+  return {
+    literalClasses: Uint32Array.from(new Set(Object.values(definition.literalTypes)), (text) => hasher.hashToken(text)),
+    keptLiteralClasses: Uint32Array.from(KEPT_LITERAL_CLASSES, (text) => hasher.hashToken(text)),
+  };
+}
+
+/** Bits of a name word (TokenStream.names) that hold its characters, as charWeights counts them. */
+const NAME_CHARS_BITS = 5;
+
+/**
+ * A name or literal as a 16-bit word: FNV-1a of its source text folded to 11 bits, above its
+ * length capped at MAX_TOKEN_CHARS (so never 0, which means "not a name"). The length lets
+ * matching count a match's characters on the indexed side (nameChars), where only these words are
+ * stored: renaming `CONTINUE` to `v0` shortens the query, not the code it copied. Two different
+ * names are equal one time in 2,048 when their lengths are, and equal names are all the words mean.
+ */
+export function nameHash(source: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  const stop = Math.min(end, start + NAME_HASH_CHARS);
+  for (let i = start; i < stop; i++) {
+    h ^= source.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  const folded = (h ^ (h >>> 11) ^ (h >>> 22)) & 0x7ff;
+  return (folded << NAME_CHARS_BITS) | Math.min(Math.max(end - start, 1), MAX_TOKEN_CHARS);
+}
+
+/** The normalized characters of the token a name word (nameHash) was made from. */
+export function nameChars(name: number): number {
+  return name & ((1 << NAME_CHARS_BITS) - 1);
+}

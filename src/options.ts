@@ -1,0 +1,331 @@
+/**
+ * Every threshold, limit and tuning setting of reftrack, each defined and documented once: what it
+ * guards against and why it has its value. The measurements behind the values are in
+ * bench/QUALITY.md (detection and false positives), bench/RESULTS.md (speed and memory) and
+ * bench/DECISIONS.md (the history of each choice). No other module defines a tuning constant.
+ *
+ * Three kinds, kept apart: what counts as a reference (changing one changes results), limits on
+ * input (what is refused or skipped), and performance settings (results never depend on them).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Fingerprinting (stored in each index: a query must be fingerprinted as the index was)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Winnowing parameters (Schleimer, Wilkerson, Aiken, SIGMOD 2003).
+ * - kgramTokens (k): no match shorter than k tokens is ever seen, so k sets the noise floor.
+ * - windowKgrams (w): one fingerprint is kept per window of w consecutive k-grams, so density is
+ *   about 2/(w+1) and every shared run of at least w + k − 1 tokens shares a fingerprint.
+ */
+export interface FingerprintParameters {
+  readonly kgramTokens: number;
+  readonly windowKgrams: number;
+}
+
+/**
+ * k = 14 tokens is a statement or a little more, below which code is idiom rather than authorship;
+ * w = 14 guarantees that any shared run of 27 tokens (about 90 normalized characters, 60% of the
+ * reporting threshold) is seen, so a reportable region has two seeds or more. Shorter k-grams find
+ * a few more copies and many more look-alikes (bench/QUALITY.md's sweep).
+ */
+export const DEFAULT_FINGERPRINT_PARAMETERS: FingerprintParameters = { kgramTokens: 14, windowKgrams: 14 };
+
+/**
+ * The data channel's winnowing window, in multiples of w: tables are long, so a wider window keeps
+ * nearly every copied table findable by its data with far fewer fingerprints than w would.
+ */
+export const DATA_WINDOW_FACTOR = 2;
+
+/**
+ * Numbers (or regular expressions) a kept-data k-gram must hold. A table has one per row or more,
+ * so two or more in k tokens; with one, the k-gram is a statement with a constant in it
+ * (`self.assertEqual(f(x), 0)` line after line), which unrelated code shares.
+ */
+export const KEPT_MIN_TEXTS = 2;
+
+// ---------------------------------------------------------------------------------------------
+// Normalization (stored in each index with the normalizer's version)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A token's contribution to the "normalized characters" measure is its source length capped
+ * here, so one long string literal or name cannot by itself make a region look substantial.
+ */
+export const MAX_TOKEN_CHARS = 24;
+
+/** Longer names and literals are hashed on their first characters only: enough to tell them apart. */
+export const NAME_HASH_CHARS = 64;
+
+/**
+ * Module boilerplate (`require` declarations, transpiler helpers) is recognised by the first
+ * characters of its statement; both the parser and the lexer look at this many.
+ */
+export const BOILERPLATE_PREFIX_CHARS = 160;
+
+// ---------------------------------------------------------------------------------------------
+// Matching: what counts as a reference
+// ---------------------------------------------------------------------------------------------
+
+/** The thresholds a caller may change per query (ReferenceTracker.match's options). */
+export interface MatchOptions {
+  /**
+   * A reference is reported only when the shared code is at least this many normalized
+   * characters (non-whitespace, non-comment source characters, each token capped at
+   * MAX_TOKEN_CHARS) in the query or in the indexed file: renaming a copy's names and strings to
+   * short ones shortens the query, not the code it copied. 150 is the figure public
+   * code-referencing filters use for "long enough to be a copy, not an idiom".
+   */
+  readonly minMatchedChars: number;
+  /**
+   * A fingerprint found in more than this many indexed files is boilerplate (import blocks,
+   * interop helpers, license-header code): it never seeds a reference, though a match found
+   * through rarer fingerprints may extend across it. 64 rather than 32 finds more renamed and
+   * near-miss copies at the same false-positive rate (bench/QUALITY.md's sweep).
+   */
+  readonly maxFileFrequency: number;
+  /**
+   * Two matched segments are one region when the gap between them is at most this many tokens
+   * on each side: one edited statement, so a near-copy reads as one reference, not several.
+   */
+  readonly maxGapTokens: number;
+  /**
+   * Share of a region's k-grams that must be distinct. After names and literals are abstracted,
+   * import lists, `require` blocks and data tables are the same few k-grams over and over, and
+   * any two such blocks match token for token; real code repeats itself far less.
+   */
+  readonly minDistinctKgramShare: number;
+  /**
+   * Least share of a region's repeated identifier occurrences that must correspond one to one
+   * between the two sides (see ReferenceExplanation.nameConsistency). A copy keeps its names or
+   * renames them consistently (Baker's parameterized match); code that only shares a shape, such
+   * as `check(a.b, "x")` over and over, maps the same name to many. 0.6 rather than 0.8 keeps
+   * near-misses whose inserted statement shifts part of the alignment.
+   */
+  readonly minNameConsistency: number;
+  /**
+   * Name consistency is judged once a region's names repeat at least this often: a name's first
+   * pairing is free, so with fewer repeats there is too little to judge by.
+   */
+  readonly minNameRepeats: number;
+  /**
+   * Distinct query fingerprints that must hit the region. One seed extended past the threshold
+   * is how shape-alike code slips through; a copy of any length yields several.
+   */
+  readonly minSeeds: number;
+  /**
+   * A fingerprint above maxFileFrequency still seeds when every file it is in belongs to at most
+   * this many sources. Boilerplate spans projects; a project's own repetition (moment's locale
+   * files, CPython's encoding tables) is in one, and a match on it names that project. Which of
+   * its look-alike files is meant is then told by the literals (sameLiteralShare).
+   */
+  readonly maxSourceFrequency: number;
+  /**
+   * At most this many references per group (the same query lines found in several different
+   * files), best first: past a handful, more look-alike files are noise, not information.
+   */
+  readonly maxReferencesPerGroup: number;
+}
+
+export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
+  minMatchedChars: 150,
+  maxFileFrequency: 64,
+  maxGapTokens: 24,
+  minDistinctKgramShare: 0.5,
+  minNameConsistency: 0.6,
+  minNameRepeats: 3,
+  minSeeds: 2,
+  maxSourceFrequency: 1,
+  maxReferencesPerGroup: 10,
+};
+
+/**
+ * A project-repetition fingerprint (see MatchOptions.maxSourceFrequency) in more files than this is
+ * not used: aligning the query against every one of them would cost more than a suggestion's budget.
+ */
+export const MAX_REPETITION_FILES = 512;
+
+/** Occurrences decoded per repetition file before its posting list counts as too long. */
+export const REPETITION_OCCURRENCES_PER_FILE = 8;
+
+/**
+ * A posting list is decoded up to this many occurrences per allowed file (maxFileFrequency): past
+ * that the verdict "too common" cannot change, and decoding further only costs time.
+ */
+export const LOOKUP_OCCURRENCES_PER_FILE = 4;
+
+/**
+ * Candidate files are aligned best-evidenced first (most distinct seeds, then the rarest), at most
+ * this many of them (or 3 × maxReferencesPerGroup when that is more), plus any file holding a seed
+ * none of those holds, plus, when the limit cuts through the best-evidenced files, every file tied
+ * with them. Code vendored in dozens of versions would otherwise have every version aligned, for at
+ * most maxReferencesPerGroup references; ties at the top are kept because a project's look-alike
+ * files (CPython's encodings) are told apart only by the literals alignment reads.
+ */
+export const MAX_ALIGNED_FILES = 32;
+
+/**
+ * Seeds in at most this many files on average: the evidence that lets a renamed region pass where
+ * its shape alone would not (a renaming one for one throughout, the indexed side's length). A
+ * shape found in many files is an idiom, which unrelated code shares by chance.
+ */
+export const RARE_SEEDS_MEAN_FILES = 4;
+
+/**
+ * A region shorter than minMatchedChars in the query is measured on the indexed side only when it
+ * holds at least this share of minMatchedChars in the query too: a copy renamed to short names
+ * keeps most of its length, while a stray short region that the indexed side's long names make
+ * long enough is a near-miss's other lines or another module's look-alike.
+ */
+export const RENAMED_QUERY_SHARE = 2 / 3;
+
+/**
+ * A renaming one for one throughout: at least this many distinct names, repeating at least
+ * RENAMED_THROUGHOUT_REPEATS × minNameRepeats times, at least RENAMED_THROUGHOUT_CONSISTENCY of the
+ * repeats keeping one partner. One name repeated (`exports.a = exports.b = …`) is a shape, not a
+ * renaming; another table of the same shape would not repeat its names in step.
+ */
+export const RENAMED_THROUGHOUT_NAMES = 2;
+export const RENAMED_THROUGHOUT_REPEATS = 2;
+export const RENAMED_THROUGHOUT_CONSISTENCY = 0.9;
+
+/**
+ * Identity evidence for a region found only through a project's repeated shape (every seed above
+ * maxFileFrequency): the shape alone is shared by the project's look-alike files and by other
+ * projects' code of the same kind (date-fns's locale tables and moment's), so at least this share
+ * of the aligned literals, or of the aligned names, must be the very same text, and at least
+ * MIN_IDENTITY_PAIRS of them.
+ */
+export const MIN_IDENTITY_SHARE = 0.5;
+export const MIN_IDENTITY_PAIRS = 3;
+
+/**
+ * A region found by fewer seeds than this needs corroboration beyond its shape: the same text
+ * (identity evidence above) or enough repeated names to show a consistent renaming. Two seeds of
+ * pure shape, with no name or literal in common, is how a dict of strings matches another.
+ */
+export const MIN_SEEDS_WITHOUT_IDENTITY = 3;
+
+/**
+ * Share of aligned literals, or of aligned names, that must be the very same text for a repetitive
+ * region to count as copied data: a table of strings, or a list of names (`isEmail: isEmail,` line
+ * after line, an export map), copied as it is.
+ */
+export const MIN_SAME_DATA_SHARE = 0.8;
+
+/**
+ * Names are more often shared by chance than literals (`x`, `key`, `value`), and one name repeated
+ * is a shape, not data: a list counts as the same data on twice as many distinct names.
+ */
+export const MIN_SAME_DATA_NAMES = 2 * MIN_IDENTITY_PAIRS;
+
+// ---------------------------------------------------------------------------------------------
+// Index storage
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Fingerprints in more than this many files are listed, with their count, in the index's
+ * common-fingerprint table, so the maxFileFrequency cut-off costs no lookup. Below any sensible
+ * maxFileFrequency, so the query-time cut-off can be chosen freely above it.
+ */
+export const COMMON_FLOOR = 8;
+
+/**
+ * The membership filter's size and probes: m is the power of two nearest 12 bits per distinct
+ * hash, 3 probes by double hashing, so 0.15–2.5% of absent hashes are "maybe present" and cost
+ * one lookup each. Smaller than the textbook 16 bits on purpose: the filter is read at every open.
+ */
+export const FILTER_BITS_PER_HASH = 12;
+export const FILTER_PROBES = 3;
+
+// ---------------------------------------------------------------------------------------------
+// Limits on input
+// ---------------------------------------------------------------------------------------------
+
+/** Files larger than this are data or generated code when indexing, and would dominate memory. */
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Average line length beyond which a file is a minified or generated bundle: hand-written code
+ * averages 30–45 characters per line, bundles run to thousands. Files shorter than
+ * MINIFIED_MIN_BYTES are too short to judge by it.
+ */
+export const MINIFIED_AVERAGE_LINE_LENGTH = 250;
+export const MINIFIED_MIN_BYTES = 2048;
+
+/** An archive expanding beyond this is refused (a decompression bomb, or not a source archive). */
+export const MAX_EXTRACTED_BYTES = 2 * 1024 ** 3;
+/** An archive with more entries than this is refused for the same reason. */
+export const MAX_ARCHIVE_ENTRIES = 500_000;
+
+/** Package metadata larger than this is not metadata (license detection reads no further). */
+export const MAX_METADATA_BYTES = 256 * 1024;
+
+/** An `SPDX-License-Identifier:` header counts only in a file's first characters, as REUSE says. */
+export const HEADER_SEARCH_CHARS = 4096;
+
+/**
+ * A license text is identified when its word bigrams and an SPDX license's agree at least this much
+ * (Sørensen–Dice), as licensee and askalono do; texts of fewer words are not license texts.
+ */
+export const LICENSE_TEXT_THRESHOLD = 0.9;
+export const LICENSE_TEXT_MIN_WORDS = 20;
+
+// ---------------------------------------------------------------------------------------------
+// Performance settings: results never depend on these
+// ---------------------------------------------------------------------------------------------
+
+/** Below this many token chunks, reading them one statement each is as fast as one statement for all. */
+export const READ_AHEAD_MIN_CHUNKS = 3;
+
+/**
+ * Entries in each of the index reader's caches (contents with their origins, sources, a content's
+ * sources): popular files stay cached, and a long-running service's heap stays bounded.
+ */
+export const READER_CACHE_ENTRIES = 8192;
+
+/** Requested memory map for readers; SQLite lowers it to its compile-time maximum. */
+export const READER_MMAP_BYTES = 2 ** 40;
+
+/** The writer's page cache (KiB, as SQLite reads a negative cache_size): enough for appends in key order. */
+export const WRITER_CACHE_KIB = 65536;
+
+/** The page cache while a build rescans the posting lists for its statistics: a scan in key order needs few pages. */
+export const STATISTICS_SCAN_CACHE_KIB = 8192;
+
+/** Posting-list rows per INSERT statement when merging (4 parameters each, well under SQLite's limit). */
+export const MERGE_INSERT_BATCH = 100;
+
+/** Bytes of the buffer posting lists are encoded into before a batch of inserts. */
+export const MERGE_ENCODE_BUFFER_BYTES = 1 << 20;
+
+/** Posting lists read per statement when removed contents are cut out of them. */
+export const REWRITE_SLICE_ROWS = 4096;
+
+/**
+ * Staged fingerprints are merged into the searchable table at the end of a build, or as soon as
+ * this many are waiting: each merge is one pass over the B-tree, so fewer is faster, while a bound
+ * keeps staging's memory small and limits what an interrupted build must redo.
+ */
+export const MERGE_EVERY_ROWS = 8_000_000;
+
+/**
+ * Rows per block of staged fingerprints (as a power of two). Staging grows by whole blocks and
+ * never copies: a doubling array would hold the old and the new copy at once, at the build's peak.
+ */
+export const STAGED_BLOCK_SHIFT = 18;
+
+/** Buckets of staged rows up to this size are insertion-sorted; larger ones by two counting passes. */
+export const INSERTION_SORT_ROWS = 32;
+
+/**
+ * Files in flight per indexing worker: enough to keep it busy while the main thread writes to
+ * SQLite, and while one large file holds back the in-order delivery of the files after it.
+ */
+export const IN_FLIGHT_PER_WORKER = 32;
+
+/** Identical copies listed under a reference in text output beyond this are counted, not printed. */
+export const COPIES_SHOWN = 3;
+
+/** The terminal progress bar redraws at most this often: a repaint per file would cost more than the file. */
+export const PROGRESS_REDRAW_MS = 100;

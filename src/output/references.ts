@@ -1,0 +1,73 @@
+import type { Match } from "../match/types.js";
+import type { LicenseProvenance } from "../store/records.js";
+import { round3 } from "../util/round.js";
+import { type LinkSource, sourceLink } from "./links.js";
+import type { Origin, Reference } from "./reference.js";
+
+/** One file an indexed content occurs as, as the output stage needs it. */
+export interface OriginInfo {
+  readonly path: string;
+  readonly license: string;
+  readonly licenseProvenance: LicenseProvenance;
+  readonly source: LinkSource & { readonly name: string };
+}
+
+/** What turning matches into references needs from the index. */
+export interface OriginCatalog {
+  /** Every file `contentId` occurs as, in indexing order; never empty. */
+  origins(contentId: number): readonly OriginInfo[];
+  /** Tokens of the content, for the indexed side's coverage. */
+  contentTokens(contentId: number): number;
+}
+
+/** The matcher's results as references: every origin of each content, with its link and license. */
+export function toReferences(matches: readonly Match[], catalog: OriginCatalog): Reference[] {
+  return matches.map((match) => toReference(match, catalog));
+}
+
+function toReference(match: Match, catalog: OriginCatalog): Reference {
+  const origins = catalog.origins(match.contentId).map(
+    (origin): Origin => ({
+      source: origin.source.name,
+      repository: origin.source.repository,
+      revision: origin.source.revision,
+      path: origin.path,
+      license: origin.license,
+      licenseProvenance: origin.licenseProvenance,
+      url: sourceLink(origin.source, origin.path, match.sourceLines),
+    }),
+  );
+  const best = origins[0]!;
+  const evidence = match.evidence;
+  return {
+    // Field by field, not `...best`: references built with a spread were promoted to the old
+    // generation at each scavenge, and those pauses landed in queries.
+    source: best.source,
+    repository: best.repository,
+    revision: best.revision,
+    path: best.path,
+    license: best.license,
+    licenseProvenance: best.licenseProvenance,
+    url: best.url,
+    origins,
+    licenseConflict: new Set(origins.map((o) => o.license)).size > 1,
+    sourceLines: match.sourceLines,
+    queryLines: match.queryLines,
+    matchedTokens: match.matchedTokens,
+    similarity: match.similarity,
+    group: match.group,
+    explanation: {
+      seedFingerprints: evidence.seedFingerprints,
+      meanSeedFileFrequency: evidence.meanSeedFileFrequency,
+      matchedChars: evidence.matchedChars,
+      sourceMatchedChars: evidence.sourceMatchedChars,
+      queryCoverage: evidence.queryCoverage,
+      sourceCoverage: round3(match.matchedTokens / Math.max(1, catalog.contentTokens(match.contentId))),
+      distinctKgramShare: evidence.distinctKgramShare,
+      nameConsistency: evidence.nameConsistency,
+      nameRepeats: evidence.nameRepeats,
+      sameNameShare: evidence.sameNameShare,
+      sameLiteralShare: evidence.sameLiteralShare,
+    },
+  };
+}

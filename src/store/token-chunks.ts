@@ -1,0 +1,226 @@
+import { ReftrackError } from "../errors.js";
+import { type TokenChunk, tokenSignature } from "../match/match-index.js";
+import type { TokenStream } from "../normalize/token-stream.js";
+import { ByteWriter } from "../util/growable.js";
+import { ByteReader } from "../util/varint.js";
+
+/**
+ * Each indexed content keeps, besides its fingerprints, a compact copy of its token stream: one
+ * signature byte per token (tokenSignature), its identifiers' and literals' name words, and where
+ * each token sits in the file's lines. Matching seeds on a shared fingerprint, then extends token
+ * by token in both directions against these signatures, which is what makes the reported line
+ * ranges exact. Stored in chunks so a lookup reads only the part of a large file around the match.
+ */
+export const TOKENS_PER_CHUNK = 1024;
+/**
+ * Chunk row ids are contentId * CHUNK_ID_STRIDE + chunkIndex, so a content's chunks are one id
+ * range. A content's stored tokens end at CHUNK_ID_STRIDE · TOKENS_PER_CHUNK, which is the
+ * occurrence packing's POSITION_SPAN: no position past it is stored or looked up.
+ */
+export const CHUNK_ID_STRIDE = 65536;
+
+/** The row id of a content's chunk. */
+export function chunkKey(contentId: number, chunkIndex: number): number {
+  return contentId * CHUNK_ID_STRIDE + chunkIndex;
+}
+
+/** The parts of one stored chunk, stored together as one blob (see packChunk). */
+export interface ChunkParts {
+  /** One byte per token: the top 8 bits of its normalized-token hash. */
+  readonly signatures: Uint8Array;
+  /**
+   * Names of the chunk's identifiers and literals: a bitmap of which tokens have one (a bit per
+   * token), then their 16-bit name words (nameHash: hash and length), little-endian, in token
+   * order. About 0.9 bytes per token where a byte for every token would be 2.
+   */
+  readonly names: Uint8Array;
+  /** Varints: for each line from firstLine on, how many tokens start on it. */
+  readonly lineCounts: Uint8Array;
+  /** Varint pairs (token offset in chunk, extra lines) for tokens spanning lines; null if none. */
+  readonly multiline: Uint8Array | null;
+}
+
+export interface EncodedChunk {
+  readonly chunkIndex: number;
+  readonly firstLine: number;
+  /** packChunk of its parts. */
+  readonly data: Uint8Array;
+}
+
+const DAMAGED_CHUNK = "index is damaged: a token chunk is truncated (rebuild the index)";
+const DAMAGED_NAMES = "index is damaged: a token chunk's names are truncated (rebuild the index)";
+
+export function encodeTokenChunks(tokens: TokenStream): EncodedChunk[] {
+  const chunks: EncodedChunk[] = [];
+  // One chunk's parts are written here, then copied once into its blob: a build encodes millions
+  // of chunks, and their garbage showed in its peak RSS.
+  const signatures = new Uint8Array(TOKENS_PER_CHUNK);
+  const names = new Uint8Array(TOKENS_PER_CHUNK / 8 + 2 * TOKENS_PER_CHUNK);
+  const lines = new ByteWriter();
+  const multiline = new ByteWriter();
+  for (let start = 0, chunkIndex = 0; start < tokens.count; start += TOKENS_PER_CHUNK, chunkIndex++) {
+    const end = Math.min(tokens.count, start + TOKENS_PER_CHUNK);
+    lines.clear();
+    multiline.clear();
+    const firstLine = tokens.startLines[start]!;
+    let line = firstLine;
+    let onLine = 0;
+    let lastMultiline = 0;
+    for (let i = start; i < end; i++) {
+      signatures[i - start] = tokenSignature(tokens.hashes[i]!);
+      const tokenLine = tokens.startLines[i]!;
+      while (line < tokenLine) {
+        lines.varint(onLine);
+        onLine = 0;
+        line++;
+      }
+      onLine++;
+      const extra = tokens.endLines[i]! - tokenLine;
+      if (extra > 0) {
+        multiline.varint(i - start - lastMultiline);
+        multiline.varint(extra);
+        lastMultiline = i - start;
+      }
+    }
+    lines.varint(onLine);
+    const parts = {
+      signatures: signatures.subarray(0, end - start),
+      names: names.subarray(0, encodeNames(names, tokens.names, start, end)),
+      lineCounts: lines.view(),
+      multiline: multiline.length > 0 ? multiline.view() : null,
+    };
+    chunks.push({ chunkIndex, firstLine, data: packChunk(parts) });
+  }
+  return chunks;
+}
+
+/**
+ * One blob for the four parts: the lengths of names, lineCounts and multiline as varints, then
+ * signatures, names, lineCounts, multiline. Reading a chunk is then one column, one buffer:
+ * better-sqlite3 copies every blob column into a buffer of its own, and four copies cost more
+ * than the row's B-tree descent.
+ */
+export function packChunk(parts: ChunkParts): Uint8Array {
+  const header = new ByteWriter();
+  header.varint(parts.names.length);
+  header.varint(parts.lineCounts.length);
+  header.varint(parts.multiline?.length ?? 0);
+  const head = header.view();
+  const out = new Uint8Array(head.length + parts.signatures.length + parts.names.length + parts.lineCounts.length + (parts.multiline?.length ?? 0));
+  let at = 0;
+  for (const part of [head, parts.signatures, parts.names, parts.lineCounts, parts.multiline]) {
+    if (!part) continue;
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** The parts of a packed chunk, as views into it (no copies). */
+export function unpackChunk(data: Uint8Array): ChunkParts {
+  const reader = new ByteReader(data, DAMAGED_CHUNK);
+  const namesLength = reader.varint();
+  const lineCountsLength = reader.varint();
+  const multilineLength = reader.varint();
+  const signaturesLength = data.length - reader.at - namesLength - lineCountsLength - multilineLength;
+  if (signaturesLength < 0) throw reader.damaged();
+  let at = reader.at;
+  const take = (length: number): Uint8Array => data.subarray(at, (at += length));
+  return {
+    signatures: take(signaturesLength),
+    names: take(namesLength),
+    lineCounts: take(lineCountsLength),
+    multiline: multilineLength > 0 ? take(multilineLength) : null,
+  };
+}
+
+/** A stored chunk, decoded lazily: signatures at once, names and lines where asked. */
+export function decodeTokenChunk(firstLine: number, data: Uint8Array): TokenChunk {
+  const { signatures, names, lineCounts, multiline } = unpackChunk(data);
+  const count = signatures.length;
+  // Read where asked, not decoded whole: matching reads the names of the tokens around its hits
+  // and the lines of a reference's two ends, and decoding a whole chunk costs as much as reading it.
+  let ranks: Uint16Array | undefined;
+  return {
+    signatures,
+    name: (offset) => nameAt(names, count, (ranks ??= nameRanks(names, count)), offset),
+    startLine: (offset) => lineOf(firstLine, count, lineCounts, offset),
+    endLine: (offset) => {
+      const start = lineOf(firstLine, count, lineCounts, offset);
+      return start === 0 ? 0 : start + extraLines(multiline, offset);
+    },
+  };
+}
+
+/** Bits set in each byte value. */
+const BITS_SET = Uint8Array.from({ length: 256 }, (_, value) => {
+  let bits = 0;
+  for (let v = value; v !== 0; v >>>= 1) bits += v & 1;
+  return bits;
+});
+
+/** Names before each byte of the bitmap; throws when the hashes are fewer than the bitmap says. */
+function nameRanks(encoded: Uint8Array, count: number): Uint16Array {
+  const bitmapBytes = Math.ceil(count / 8);
+  if (encoded.length < bitmapBytes) throw new ReftrackError(DAMAGED_NAMES);
+  const ranks = new Uint16Array(bitmapBytes);
+  let before = 0;
+  for (let byte = 0; byte < bitmapBytes; byte++) {
+    ranks[byte] = before;
+    before += BITS_SET[encoded[byte]!]!;
+  }
+  if (bitmapBytes + 2 * before > encoded.length) throw new ReftrackError(DAMAGED_NAMES);
+  return ranks;
+}
+
+function nameAt(encoded: Uint8Array, count: number, ranks: Uint16Array, offset: number): number {
+  if (offset < 0 || offset >= count) return 0;
+  const byte = offset >>> 3;
+  const bit = offset & 7;
+  const bits = encoded[byte]!;
+  if ((bits & (1 << bit)) === 0) return 0;
+  const at = ranks.length + 2 * (ranks[byte]! + BITS_SET[bits & ((1 << bit) - 1)]!);
+  return encoded[at]! | (encoded[at + 1]! << 8);
+}
+
+/** 1-based line of the token at `offset`: the line counts are read up to it. 0 past the chunk. */
+function lineOf(firstLine: number, count: number, lineCounts: Uint8Array, offset: number): number {
+  if (offset < 0 || offset >= count) return 0;
+  const reader = new ByteReader(lineCounts, DAMAGED_CHUNK);
+  let tokensBefore = 0;
+  for (let line = firstLine; ; line++) {
+    tokensBefore += reader.varint();
+    if (offset < tokensBefore) return line;
+  }
+}
+
+/** Lines the token at `offset` spans beyond its first. */
+function extraLines(multiline: Uint8Array | null, offset: number): number {
+  if (!multiline) return 0;
+  const reader = new ByteReader(multiline, DAMAGED_CHUNK);
+  let at = 0;
+  while (reader.at < multiline.length) {
+    at += reader.varint();
+    const extra = reader.varint();
+    if (at === offset) return extra;
+    if (at > offset) return 0;
+  }
+  return 0;
+}
+
+/** Writes the names of tokens start…end into `out` (bitmap, then hashes); returns the bytes written. */
+function encodeNames(out: Uint8Array, names: Uint16Array, start: number, end: number): number {
+  const count = end - start;
+  const bitmapBytes = Math.ceil(count / 8);
+  out.fill(0, 0, bitmapBytes);
+  let cursor = bitmapBytes;
+  for (let i = start; i < end; i++) {
+    const name = names[i]!;
+    if (name === 0) continue;
+    out[(i - start) >>> 3]! |= 1 << ((i - start) & 7);
+    out[cursor++] = name & 0xff;
+    out[cursor++] = name >>> 8;
+  }
+  return cursor;
+}
+

@@ -1,0 +1,47 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { decodeSource, readSourceFile } from "../../src/files/source-file.js";
+import { PathFilter, globToRegExp } from "../../src/files/glob.js";
+import { temporaryDirectory } from "../helpers.js";
+
+describe("source files", () => {
+  it("decodes UTF-8 source and classifies what is not source", () => {
+    expect(decodeSource(Buffer.from("const a = 1;\n"), "a.js")).toEqual({ ok: true, text: "const a = 1;\n" });
+    expect(decodeSource(Buffer.from([]), "a.js")).toMatchObject({ ok: false, reason: "empty" });
+    expect(decodeSource(Buffer.from(" \n\t\n"), "a.js")).toMatchObject({ ok: false, reason: "empty" });
+    expect(decodeSource(Buffer.from([0x61, 0x00, 0x62]), "a.js")).toMatchObject({ ok: false, reason: "binary" });
+    expect(decodeSource(Buffer.from([0x61, 0xff, 0x62]), "a.js")).toMatchObject({ ok: false, reason: "invalid-utf8" });
+    expect(decodeSource(Buffer.from("x".repeat(100)), "a.js", 10)).toMatchObject({ ok: false, reason: "too-large" });
+    expect(decodeSource(Buffer.from("var a=1;"), "lib.min.js")).toMatchObject({ ok: false, reason: "minified" });
+    expect(decodeSource(Buffer.from(`var a=[${"1,".repeat(2000)}];`), "bundle.js")).toMatchObject({ ok: false, reason: "minified" });
+  });
+
+  it("reads files without loading oversized ones, and reports unreadable paths", () => {
+    const dir = temporaryDirectory();
+    try {
+      const big = join(dir.path, "big.js");
+      writeFileSync(big, "x".repeat(5000));
+      expect(readSourceFile(big, 1000)).toMatchObject({ ok: false, reason: "too-large" });
+      expect(readSourceFile(join(dir.path, "missing.js"))).toMatchObject({ ok: false, reason: "unreadable", detail: "ENOENT" });
+      expect(readSourceFile(dir.path)).toMatchObject({ ok: false, reason: "unreadable" });
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
+
+describe("globs", () => {
+  it("matches ** across folders, * within one, and bare names at any depth", () => {
+    expect(globToRegExp("test/**").test("test/a/b.js")).toBe(true);
+    expect(globToRegExp("test/**").test("src/test/b.js")).toBe(false);
+    expect(globToRegExp("**/test/**").test("src/test/b.js")).toBe(true);
+    expect(globToRegExp("*.d.ts").test("types/index.d.ts")).toBe(true);
+    expect(globToRegExp("src/*.js").test("src/a/b.js")).toBe(false);
+    expect(globToRegExp("a?c.py").test("abc.py")).toBe(true);
+    const filter = new PathFilter(["lib/**"], ["**/*.test.js"]);
+    expect(filter.accepts("lib/x.js")).toBe(true);
+    expect(filter.accepts("lib/x.test.js")).toBe(false);
+    expect(filter.accepts("src/x.js")).toBe(false);
+  });
+});

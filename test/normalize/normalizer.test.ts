@@ -1,0 +1,261 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadTokenHasher } from "../../src/hashing.js";
+import { languageByName } from "../../src/languages/registry.js";
+import { Normalizer } from "../../src/normalize/normalizer.js";
+import { type TokenStream, nameChars } from "../../src/normalize/token-stream.js";
+import { MAX_TOKEN_CHARS } from "../../src/options.js";
+
+let normalizer: Normalizer;
+beforeAll(async () => {
+  normalizer = new Normalizer(await loadTokenHasher());
+});
+
+function normalize(code: string, language: "typescript" | "tsx" | "javascript" | "python"): TokenStream {
+  return normalizer.normalize(code, languageByName(language));
+}
+
+function sameTokens(a: TokenStream, b: TokenStream): boolean {
+  return a.count === b.count && a.hashes.every((h, i) => h === b.hashes[i]);
+}
+
+describe("normalize", () => {
+  it("abstracts identifiers of every kind and literals, so renaming changes nothing", () => {
+    const a = normalize("function area(shape: Shape): number { return shape.width * shape.height * 0.5; }", "typescript");
+    const b = normalize("function size(box: Rect): number { return box.w * box.h * 2; }", "typescript");
+    expect(sameTokens(a, b)).toBe(true);
+    const p1 = normalize("def greet(name):\n    return 'hello ' + name\n", "python");
+    const p2 = normalize('def welcome(person):\n    return "hi there " + person\n', "python");
+    expect(sameTokens(p1, p2)).toBe(true);
+  });
+
+  it("remembers a hash of each variable's name and literal's text, and nothing for members and other tokens", () => {
+    const tokens = normalize("total = total + price.amount * 2\nprice = 'x'\nlabel = 'x'\n", "python");
+    const names = Array.from(tokens.names);
+    // total = total + price . amount * 2 price = 'x' label = 'x'
+    expect(names.map((n) => n !== 0)).toEqual([true, false, true, false, true, false, false, false, true, true, false, true, true, false, true]);
+    expect(names[0]).toBe(names[2]); // total, total
+    expect(names[4]).toBe(names[9]); // price, price
+    expect(names[0]).not.toBe(names[4]);
+    expect(names[11]).toBe(names[14]); // 'x', 'x'
+    // Literals are told apart by their class, so name consistency can leave them out.
+    expect(tokens.literalClasses).toContain(tokens.hashes[11]);
+    expect(tokens.literalClasses).not.toContain(tokens.hashes[0]);
+    const js = normalize("const size = box.size + size;", "javascript");
+    // const size = box . size + size
+    expect(Array.from(js.names).map((n) => n !== 0)).toEqual([false, true, false, true, false, false, false, true]);
+  });
+
+  it("drops CommonJS requires and transpiler module plumbing like imports", () => {
+    const plumbing = [
+      '"use strict";',
+      'var __importDefault = (this && this.__importDefault) || function (mod) { return (mod && mod.__esModule) ? mod : { "default": mod }; };',
+      'Object.defineProperty(exports, "__esModule", { value: true });',
+      "exports.parse = exports.format = void 0;",
+      'const path_1 = __importDefault(require("path"));',
+      'const { join, resolve } = require("node:path");',
+    ].join("\n");
+    const code = "function f(a) { return join(a, 1); }";
+    expect(sameTokens(normalize(`${plumbing}\n${code}`, "javascript"), normalize(`"use strict";\n${code}`, "javascript"))).toBe(true);
+    const reexports = 'export { a, b as c } from "./a";\nexport * from "./b";\nexport type { T } from "./t";\nconst map = { "keys": require("./keys"), values: require("./values") };';
+    expect(sameTokens(normalize(`${reexports}\n${code}`, "typescript"), normalize(`const map = {};\n${code}`, "typescript"))).toBe(true);
+    // A require inside an expression is code, not an import.
+    expect(normalize("use(require('x'));", "javascript").count).toBeGreaterThan(4);
+  });
+
+  it("keeps operators and keywords, so a + b and a - b differ", () => {
+    expect(sameTokens(normalize("x = a + b;", "javascript"), normalize("x = a - b;", "javascript"))).toBe(false);
+    expect(sameTokens(normalize("if (a) b();", "javascript"), normalize("while (a) b();", "javascript"))).toBe(false);
+    expect(sameTokens(normalize("y = a * b\n", "python"), normalize("y = a / b\n", "python"))).toBe(false);
+  });
+
+  it("drops comments, whitespace, semicolons and trailing commas", () => {
+    const a = normalize("const list = [1, 2, 3];\nfoo(list);", "javascript");
+    const b = normalize("// a comment\nconst   list = [\n  1,\n  2,\n  3,\n] /* inline */\nfoo( list )", "javascript");
+    expect(sameTokens(a, b)).toBe(true);
+    const p = normalize("# only a comment\nx = 1  # trailing\n", "python");
+    expect(p.count).toBe(3);
+  });
+
+  it("keeps each name's character weight in its name word, read and lexed alike", () => {
+    const code = `const label = "${"y".repeat(40)}"; let n = label.length + 12345 + longerVariableName;\n`;
+    for (const tokens of [normalize(code, "javascript"), normalizer.lex(code, languageByName("javascript"))]) {
+      const named = Array.from(tokens.names.keys()).filter((i) => tokens.names[i] !== 0);
+      expect(named.length).toBe(6); // label "…" n label 12345 longerVariableName
+      for (const i of named) expect(nameChars(tokens.names[i]!)).toBe(tokens.charWeights[i]);
+      expect(named.map((i) => nameChars(tokens.names[i]!))).toEqual([5, MAX_TOKEN_CHARS, 1, 5, 5, 18]);
+    }
+  });
+
+  it("records 1-based start and end lines, including multi-line tokens", () => {
+    const tokens = normalize('a = 1\nb = """doc\nstring"""\nc = 3\n', "python");
+    // a = 1 | b = "…" | c = 3
+    expect(Array.from(tokens.startLines)).toEqual([1, 1, 1, 2, 2, 2, 4, 4, 4]);
+    expect(tokens.endLines[5]).toBe(3);
+    expect(tokens.lineCount).toBe(4);
+  });
+
+  it("caps each token's character weight", () => {
+    const tokens = normalize(`const s = "${"x".repeat(200)}";`, "javascript");
+    expect(Math.max(...tokens.charWeights)).toBe(MAX_TOKEN_CHARS);
+  });
+
+  it("tokenizes fragments that do not parse, flagging the errors", () => {
+    const tokens = normalize("    return this.items.filter((item) => item.ok)\n  }\n\n  size() {", "typescript");
+    expect(tokens.hasErrors).toBe(true);
+    expect(tokens.count).toBeGreaterThan(10);
+  });
+
+  it("parses JavaScript with the TSX grammar so JS and its TS port share tokens", () => {
+    const js = normalize("function add(a, b) { return a + b }", "javascript");
+    const ts = normalize("function add(a, b) { return a + b }", "typescript");
+    expect(sameTokens(js, ts)).toBe(true);
+  });
+
+  it("handles empty and whitespace-only input", () => {
+    expect(normalize("", "typescript").count).toBe(0);
+    expect(normalize("   \n\n", "python").count).toBe(0);
+  });
+
+  it("uses UTF-16 offsets consistently with non-ASCII text", () => {
+    const tokens = normalize("const é = 'ü';\nconst 名前 = \"値\";\n", "javascript");
+    expect(Array.from(tokens.startLines)).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+  });
+});
+
+describe("fragments that begin inside a multi-line string or comment", () => {
+  it("tokenize like the same lines inside the whole file", () => {
+    const file = [
+      "def area(shape):",
+      '    """Return the area of a shape.',
+      "",
+      "    Works for circles and squares; anything else raises.",
+      '    """',
+      "    if shape.kind == 'circle':",
+      "        return 3.14159 * shape.radius ** 2",
+      "    return shape.side * shape.side",
+      "",
+    ].join("\n");
+    // Cut after the docstring opened: the fragment starts with prose and a closing quote.
+    const fragment = file.split("\n").slice(3).join("\n");
+    const whole = normalize(file, "python");
+    const part = normalize(fragment, "python");
+    const tail = Array.from(whole.hashes.slice(whole.count - part.count));
+    expect(Array.from(part.hashes)).toEqual(tail);
+    // After the (partial) docstring, every token sits on the same line, shifted by the cut.
+    expect(Array.from(part.startLines.slice(1))).toEqual(Array.from(whole.startLines.slice(whole.count - part.count + 1)).map((l) => l - 3));
+  });
+
+  it("does the same for a JavaScript block comment", () => {
+    const file = "/* Adds two numbers.\n * Both must be finite.\n */\nfunction add(a, b) {\n  return a + b;\n}\n";
+    const fragment = file.split("\n").slice(1).join("\n");
+    const whole = normalize(file, "javascript");
+    const part = normalize(fragment, "javascript");
+    expect(Array.from(part.hashes)).toEqual(Array.from(whole.hashes));
+  });
+});
+
+/** The file's tokens lying wholly within lines first..last, with lines renumbered from first. */
+function linesOf(whole: TokenStream, first: number, last: number): { hashes: number[]; lines: number[] } {
+  const hashes: number[] = [];
+  const lines: number[] = [];
+  for (let i = 0; i < whole.count; i++) {
+    if (whole.startLines[i]! >= first && whole.endLines[i]! <= last) {
+      hashes.push(whole.hashes[i]!);
+      lines.push(whole.startLines[i]! - first + 1);
+    }
+  }
+  return { hashes, lines };
+}
+
+/** Normalizes lines first..last of `file` as a fragment, in the shape linesOf returns. */
+function fragmentOf(file: string, first: number, last: number, language: "typescript" | "python"): { hashes: number[]; lines: number[] } {
+  const part = normalize(file.split("\n").slice(first - 1, last).join("\n"), language);
+  return { hashes: Array.from(part.hashes), lines: Array.from(part.startLines) };
+}
+
+describe("fragments cut from the middle of a file", () => {
+  const python = [
+    "class Heap:",
+    "    def push(self, item):",
+    "        if not self.items:",
+    "            self.items = [item]",
+    "            return",
+    "        else:",
+    "            self.items.append(item)",
+    "        position = len(self.items) - 1",
+    "        while position > 0:",
+    "            parent = (position - 1) // 2",
+    "            if self.items[parent] <= item:",
+    "                break",
+    "            self.items[position] = self.items[parent]",
+    "            position = parent",
+    "        self.items[position] = item",
+    "",
+    "    def peek(self):",
+    "        return self.items[0]",
+    "",
+    "def build(values):",
+    "    heap = Heap()",
+    "    for value in values:",
+    "        heap.push(value)",
+    "    return heap",
+    "",
+  ].join("\n");
+
+  it("parse an indented Python first line inside its blocks, so later dedents tokenize as in the file", () => {
+    // Starts three levels deep, in an `if` whose `else` follows, and ends at module level.
+    const whole = normalize(python, "python");
+    expect(whole.hasErrors).toBe(false);
+    expect(fragmentOf(python, 4, 24, "python")).toEqual(linesOf(whole, 4, 24));
+    expect(normalize(python.split("\n").slice(3, 24).join("\n"), "python").hasErrors).toBe(false);
+  });
+
+  it("keep a doc comment cut off at the fragment's end a comment, even one holding backquotes", () => {
+    const typescript = [
+      "export function clamp(value: number, low: number, high: number): number {",
+      "  if (value < low) return low;",
+      "  if (value > high) return high;",
+      "  return value;",
+      "}",
+      "",
+      "/**",
+      " * Wraps `value` into the range; for example:",
+      " * ```ts",
+      " * const turned = wrap(370, 0, 360); // 10",
+      " * if (turned > 0) { log(turned); }",
+      " * ```",
+      " */",
+      "export function wrap(value: number, low: number, high: number): number {",
+      "  const span = high - low;",
+      "  return ((((value - low) % span) + span) % span) + low;",
+      "}",
+      "",
+    ].join("\n");
+    const whole = normalize(typescript, "typescript");
+    // Ends inside the comment, after an odd number of backquotes (the fence's opening line).
+    expect(fragmentOf(typescript, 1, 10, "typescript")).toEqual(linesOf(whole, 1, 10));
+    // Begins inside it, with the fence's closing line and code after the comment.
+    expect(fragmentOf(typescript, 12, 17, "typescript")).toEqual(linesOf(whole, 12, 17));
+  });
+
+  it("read a lone closing triple quote as the end of a docstring, not the start of one holding the code", () => {
+    const file = ['"""Heap helpers.', "", "Nothing here is thread-safe.", '"""', "import heapq", "", "def smallest(values, n):", "    return heapq.nsmallest(n, values)", ""].join("\n");
+    const whole = normalize(file, "python");
+    const part = fragmentOf(file, 4, 8, "python");
+    // The docstring's tail is one string token; the file's docstring began before line 4.
+    expect(part.hashes[0]).toBe(normalize('"""x"""', "python").hashes[0]);
+    expect({ hashes: part.hashes.slice(1), lines: part.lines.slice(1) }).toEqual(linesOf(whole, 4, 8));
+    expect(part.hashes.length).toBeGreaterThan(5);
+  });
+});
+
+describe("import statements", () => {
+  it("are dropped like comments, in every language", () => {
+    const withImports = normalize('import { a, b } from "./x";\nimport * as c from "y";\nconst z = a(b, c);\n', "typescript");
+    const without = normalize("const z = a(b, c);\n", "typescript");
+    expect(Array.from(withImports.hashes)).toEqual(Array.from(without.hashes));
+    const py = normalize("import os\nfrom a.b import (c, d)\nfrom __future__ import annotations\nx = c(d)\n", "python");
+    expect(Array.from(py.hashes)).toEqual(Array.from(normalize("x = c(d)\n", "python").hashes));
+    expect(py.startLines[0]).toBe(4);
+  });
+});

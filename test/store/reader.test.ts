@@ -1,0 +1,35 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { IndexReader } from "../../src/store/reader.js";
+import { temporaryDirectory, trackerForFiles } from "../helpers.js";
+
+describe("reading token chunks", () => {
+  it("reads several chunks in one statement as it reads each alone, leaving out absent ones", async () => {
+    const dir = temporaryDirectory();
+    try {
+      // About 3,000 tokens: three chunks.
+      const lines = Array.from({ length: 300 }, (_, i) => `export const value${i} = compute(${i}, "label ${i}");`);
+      (await trackerForFiles(dir.path, { "big.js": `${lines.join("\n")}\n` })).close();
+      const reader = IndexReader.open(join(dir.path, "source.db"));
+      try {
+        const read = reader.tokenChunks(new Map([[1, new Set([0, 1, 2, 50])], [999, new Set([0])]]));
+        expect([...read.keys()]).toEqual([1]);
+        expect([...read.get(1)!.keys()].sort((a, b) => a - b)).toEqual([0, 1, 2]);
+        for (const index of [0, 1, 2]) {
+          const alone = reader.tokenChunk(1, index)!;
+          const together = read.get(1)!.get(index)!;
+          expect(together.signatures).toEqual(alone.signatures);
+          for (const offset of [0, 17, alone.signatures.length - 1]) {
+            expect(together.startLine(offset)).toBe(alone.startLine(offset));
+            expect(together.name(offset)).toBe(alone.name(offset));
+          }
+        }
+        expect(reader.tokenChunk(1, 50)).toBeUndefined();
+      } finally {
+        reader.close();
+      }
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
