@@ -3,12 +3,13 @@ import { Fingerprinter } from "./fingerprint/fingerprint.js";
 import { loadTokenHasher } from "./hashing.js";
 import type { LanguageDefinition, LanguageName } from "./languages/language.js";
 import { languageByName, languageForPath } from "./languages/registry.js";
+import type { MatchIndex } from "./match/match-index.js";
 import { Matcher } from "./match/matcher.js";
 import { MissScreen } from "./match/screen.js";
 import { Normalizer } from "./normalize/normalizer.js";
-import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from "./options.js";
+import { DEFAULT_MATCH_OPTIONS, type FingerprintParameters, type MatchOptions } from "./options.js";
 import type { Reference } from "./output/reference.js";
-import { toReferences } from "./output/references.js";
+import { type OriginCatalog, toReferences } from "./output/references.js";
 import { IndexReader } from "./store/reader.js";
 
 /** Say which language the code is in, by name or by a file path whose extension decides. */
@@ -38,13 +39,23 @@ export interface TrackerSettings extends OpenOptions {
 }
 
 /**
+ * What the tracker reads: matching's view of an index and the origins references are made of.
+ * The SQLite store's IndexReader is one; tests use one in memory.
+ */
+export interface TrackerIndex extends MatchIndex, OriginCatalog {
+  /** The winnowing parameters the index was built with: queries are fingerprinted alike. */
+  readonly parameters: FingerprintParameters;
+  close(): void;
+}
+
+/**
  * The library entry point: open an index once, then `match` code synchronously, as often as a
  * suggestion pipeline needs. Code passed to `match` is only held for the duration of the call;
  * nothing about a query is stored or logged.
  */
 export class ReferenceTracker {
   private constructor(
-    private readonly reader: IndexReader,
+    private readonly index: TrackerIndex,
     private readonly normalizer: Normalizer,
     /** The tracker's own (see Fingerprinter); the screen has another. */
     private readonly fingerprinter: Fingerprinter,
@@ -60,17 +71,19 @@ export class ReferenceTracker {
 
   /** @internal Opens with measurement settings (TrackerSettings), for the benchmarks and tests. */
   static async openWith(dbPath: string, settings: TrackerSettings): Promise<ReferenceTracker> {
-    const hasher = await loadTokenHasher();
-    const reader = IndexReader.open(dbPath, { useFilter: settings.useFilter ?? true });
-    const parameters = reader.parameters;
-    const normalizer = new Normalizer(hasher);
-    const screen = new MissScreen(reader, normalizer, new Fingerprinter(parameters));
+    return ReferenceTracker.over(IndexReader.open(dbPath, { useFilter: settings.useFilter ?? true }), settings);
+  }
+
+  /** @internal A tracker over any index (TrackerIndex); it closes the index when closed. */
+  static async over(index: TrackerIndex, settings: TrackerSettings = {}): Promise<ReferenceTracker> {
+    const normalizer = new Normalizer(await loadTokenHasher());
+    const parameters = index.parameters;
     return new ReferenceTracker(
-      reader,
+      index,
       normalizer,
       new Fingerprinter(parameters),
-      new Matcher(reader, parameters),
-      screen,
+      new Matcher(index, parameters),
+      new MissScreen(index, normalizer, new Fingerprinter(parameters)),
       settings.screen !== false,
       settings.queryReading !== "parsed",
     );
@@ -84,16 +97,16 @@ export class ReferenceTracker {
     if (this.lexed) {
       const query = this.screen.lexedQuery(code, language, options);
       if (this.screening && !query.mayMatch) return none;
-      return { language: language.name, references: toReferences(this.matcher.match(query.tokens, query.fingerprints, options), this.reader) };
+      return { language: language.name, references: toReferences(this.matcher.match(query.tokens, query.fingerprints, options), this.index) };
     }
     if (this.screening && !this.screen.mayMatch(code, language, options)) return none;
     const tokens = this.normalizer.normalize(code, language);
     const prints = this.fingerprinter.fingerprint(tokens);
-    return { language: language.name, references: toReferences(this.matcher.match(tokens, prints, options), this.reader) };
+    return { language: language.name, references: toReferences(this.matcher.match(tokens, prints, options), this.index) };
   }
 
   close(): void {
-    this.reader.close();
+    this.index.close();
   }
 }
 

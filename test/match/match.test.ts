@@ -11,6 +11,7 @@ import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS } from "../../src
 import { Normalizer } from "../../src/normalize/normalizer.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { FIXTURES, buildFixtureIndex, temporaryDirectory, trackerForFiles } from "../helpers.js";
+import { MemoryIndex, memorySources, memoryTrackerForFiles } from "../support/memory-index.js";
 
 /** Files sharing code in the frequency fixtures: a few more than the default cut-off. */
 const PROJECTS = DEFAULT_MATCH_OPTIONS.maxFileFrequency + 6;
@@ -190,7 +191,6 @@ export function formatBytes(bytes: number): string {
 });
 
 describe("boilerplate", () => {
-  const dir = temporaryDirectory();
   let boilerplateTracker: ReferenceTracker;
   const SHARED_HEADER = [
     'import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";',
@@ -217,11 +217,10 @@ describe("boilerplate", () => {
       const body = `export function task${i}(input${i}: number[]): number {\n  let acc = ${i};\n  for (const v of input${i}) acc ${i % 2 ? "+=" : "*="} v ${"+ 1 ".repeat(i % 5)};\n  return acc;\n}\n`;
       files[`project${i}/task.ts`] = `${SHARED_HEADER}\n\n${body}`;
     }
-    boilerplateTracker = await trackerForFiles(dir.path, files, { sourcePerFolder: true });
+    boilerplateTracker = await memoryTrackerForFiles(files, { sourcePerFolder: true });
   });
   afterAll(() => {
     boilerplateTracker.close();
-    dir.cleanup();
   });
 
   it("does not report code that occurs in too many indexed files", () => {
@@ -241,7 +240,6 @@ describe("boilerplate", () => {
 });
 
 describe("a project's own repetition", () => {
-  const dir = temporaryDirectory();
   let localeTracker: ReferenceTracker;
   // Locale files of one project, more than the default maxFileFrequency: one shape, each with its
   // own data (as moment's locales).
@@ -286,16 +284,15 @@ describe("a project's own repetition", () => {
     "}",
   ].join("\n");
 
+  const files: Record<string, string> = {};
   beforeAll(async () => {
-    const files: Record<string, string> = {};
     for (let i = 0; i < PROJECTS; i++) files[`dates/locale/l${i}.js`] = locale(i);
     for (let i = 0; i < PROJECTS; i++) files[`dates/format/f${i}.js`] = `${HELPER}\nexport const format${i} = (d) => pad(d.getDate() + ${i}, ${i % 4});\n`;
     files["other/src/unrelated.js"] = "export const unrelated = () => 1;\n";
-    localeTracker = await trackerForFiles(dir.path, files, { sourcePerFolder: true });
+    localeTracker = await memoryTrackerForFiles(files, { sourcePerFolder: true });
   });
   afterAll(() => {
     localeTracker.close();
-    dir.cleanup();
   });
 
   it("reports a copied file of the project, the one whose literals are the query's first", () => {
@@ -316,8 +313,11 @@ describe("a project's own repetition", () => {
     expect(localeTracker.match(HELPER, { language: "javascript", maxSourceFrequency: 0 }).references).toEqual([]);
   });
 
-  it("finds the same without the in-memory tables (sources then counted from the files table)", async () => {
-    const unfiltered = await ReferenceTracker.openWith(join(dir.path, "source.db"), { useFilter: false });
+  it("finds the same in an SQLite index without its in-memory tables (sources then counted from the files table)", async () => {
+    const sqliteDir = temporaryDirectory();
+    const stored = await trackerForFiles(sqliteDir.path, files, { sourcePerFolder: true });
+    stored.close();
+    const unfiltered = await ReferenceTracker.openWith(join(sqliteDir.path, "source.db"), { useFilter: false });
     try {
       for (const code of [HELPER, locale(17), locale(23).split("\n").slice(1, 20).join("\n")]) {
         expect(unfiltered.match(code, { language: "javascript" })).toEqual(localeTracker.match(code, { language: "javascript" }));
@@ -325,6 +325,7 @@ describe("a project's own repetition", () => {
       expect(unfiltered.match(HELPER, { language: "javascript" }).references.length).toBeGreaterThan(0);
     } finally {
       unfiltered.close();
+      sqliteDir.cleanup();
     }
   });
 
@@ -391,7 +392,6 @@ describe("membership filter in front of the index", () => {
 });
 
 describe("ranking", () => {
-  const dir = temporaryDirectory();
   let rankTracker: ReferenceTracker;
   // Two unrelated functions of about the same size.
   const COMMON_HALF = [
@@ -418,11 +418,10 @@ describe("ranking", () => {
     // The first function is in six files, the second in one.
     const files: Record<string, string> = { "rare/only.py": `${RARE_HALF}\n` };
     for (let i = 0; i < 6; i++) files[`common/copy${i}.py`] = `${COMMON_HALF}\n\nVERSION_${i} = ${i}\n`;
-    rankTracker = await trackerForFiles(dir.path, files);
+    rankTracker = await memoryTrackerForFiles(files);
   });
   afterAll(() => {
     rankTracker.close();
-    dir.cleanup();
   });
 
   it("puts the match made of rare fingerprints before one made of common ones, and explains both", () => {
@@ -438,7 +437,6 @@ describe("ranking", () => {
 });
 
 describe("look-alike files", () => {
-  const dir = temporaryDirectory();
   let lookAlikeTracker: ReferenceTracker;
   // One function in six files with other messages: the same shape and fingerprints everywhere.
   const report = (i: number): string =>
@@ -458,11 +456,10 @@ describe("look-alike files", () => {
   beforeAll(async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 6; i++) files[`status/s${i}.py`] = report(i);
-    lookAlikeTracker = await trackerForFiles(dir.path, files);
+    lookAlikeTracker = await memoryTrackerForFiles(files);
   });
   afterAll(() => {
     lookAlikeTracker.close();
-    dir.cleanup();
   });
 
   it("puts the file whose strings the query holds first, though it was indexed last", () => {
@@ -477,7 +474,6 @@ describe("look-alike files", () => {
 });
 
 describe("repetitive code", () => {
-  const dir = temporaryDirectory();
   let repetitiveTracker: ReferenceTracker;
   // After abstraction every line of these is the same few tokens: any two such blocks match.
   const indexedTable = Array.from({ length: 30 }, (_, i) => `    "key_${i}": ("value ${i}", ${i}, ${i * 7}),`).join("\n");
@@ -486,7 +482,7 @@ describe("repetitive code", () => {
   const longTable = Array.from({ length: 200 }, (_, i) => `    ${i}: ["entry ${i}", ${i * 3}, None, ${i % 7}],`).join("\n");
 
   beforeAll(async () => {
-    repetitiveTracker = await trackerForFiles(dir.path, {
+    repetitiveTracker = await memoryTrackerForFiles({
       "table.py": `TABLE = {\n${indexedTable}\n}\n`,
       "imports.py": `${indexedImports}\n`,
       "long_table.py": `LONG = {\n${longTable}\n}\n`,
@@ -494,7 +490,6 @@ describe("repetitive code", () => {
   });
   afterAll(() => {
     repetitiveTracker.close();
-    dir.cleanup();
   });
 
   it("does not report an unrelated data table or import block of the same shape", () => {
@@ -536,7 +531,6 @@ describe("repetitive code", () => {
 });
 
 describe("code vendored in many versions", () => {
-  const dir = temporaryDirectory();
   let versionsTracker: ReferenceTracker;
   // Written for this test: one function in 40 versions of a file (each with its own version line,
   // so 40 distinct contents), and a shorter, unrelated one in a file of its own.
@@ -562,11 +556,10 @@ describe("code vendored in many versions", () => {
   beforeAll(async () => {
     const files: Record<string, string> = { "helpers/hex.py": `${helper}\n` };
     for (let i = 0; i < 40; i++) files[`v${i}/kernel.py`] = `VERSION = "1.${i}"\n\n\n${kernel}\n`;
-    versionsTracker = await trackerForFiles(dir.path, files);
+    versionsTracker = await memoryTrackerForFiles(files);
   });
   afterAll(() => {
     versionsTracker.close();
-    dir.cleanup();
   });
 
   it("aligns the best-evidenced versions, and still finds another piece of the query in a file of its own", () => {
@@ -582,7 +575,6 @@ describe("code vendored in many versions", () => {
 });
 
 describe("lists of names", () => {
-  const dir = temporaryDirectory();
   let listTracker: ReferenceTracker;
   // Written for this test: an index module's map of 40 validators, and a compiled module's
   // export initializer, each one shape repeated line after line.
@@ -591,11 +583,10 @@ describe("lists of names", () => {
   const initializer = `"use strict";\n${names.map((n) => `exports.${n} = `).join("")}void 0;\n`;
 
   beforeAll(async () => {
-    listTracker = await trackerForFiles(dir.path, { "validators.js": validators, "initializer.js": initializer });
+    listTracker = await memoryTrackerForFiles({ "validators.js": validators, "initializer.js": initializer });
   });
   afterAll(() => {
     listTracker.close();
-    dir.cleanup();
   });
 
   it("finds a stretch of a copied map by its names, cut from inside the object literal", () => {
@@ -620,7 +611,6 @@ describe("lists of names", () => {
 });
 
 describe("repetitive code renamed one for one", () => {
-  const dir = temporaryDirectory();
   let unitsTracker: ReferenceTracker;
   // Written for this test: one registration repeated line after line, as a library's unit tables are.
   const units = [
@@ -640,11 +630,10 @@ describe("repetitive code renamed one for one", () => {
   const original = registration(() => "registry", () => "clock", (unit) => unit);
 
   beforeAll(async () => {
-    unitsTracker = await trackerForFiles(dir.path, { "units.js": original });
+    unitsTracker = await memoryTrackerForFiles({ "units.js": original });
   });
   afterAll(() => {
     unitsTracker.close();
-    dir.cleanup();
   });
 
   it("finds it when every name and string is renamed consistently", () => {
@@ -682,16 +671,14 @@ function replaceNames(code: string, rename: (name: string) => string): string {
 }
 
 describe("names behind the shape", () => {
-  const dir = temporaryDirectory();
   let namesTracker: ReferenceTracker;
   const original = SUMMARIZE;
 
   beforeAll(async () => {
-    namesTracker = await trackerForFiles(dir.path, { "report.js": original });
+    namesTracker = await memoryTrackerForFiles({ "report.js": original });
   });
   afterAll(() => {
     namesTracker.close();
-    dir.cleanup();
   });
 
   it("reports a consistently renamed copy, with full name consistency", () => {
@@ -715,8 +702,6 @@ describe("names behind the shape", () => {
 });
 
 describe("a copy renamed to shorter names", () => {
-  const dir = temporaryDirectory();
-  const sharedDir = temporaryDirectory();
   let onceTracker: ReferenceTracker;
   let sharedTracker: ReferenceTracker;
   // Indexed with long names; the query renames each to a short one.
@@ -725,17 +710,15 @@ describe("a copy renamed to shorter names", () => {
   const renamed = replaceNames(indexed, (name) => short.get(name) ?? short.set(name, `v${short.size}`).get(name)!);
 
   beforeAll(async () => {
-    onceTracker = await trackerForFiles(dir.path, { "report.js": indexed });
+    onceTracker = await memoryTrackerForFiles({ "report.js": indexed });
     // Five files with this code (each a little different, so five indexed contents).
     const shared: Record<string, string> = {};
     for (let i = 0; i < 5; i++) shared[`copy${i}/report.js`] = `${indexed}export const variant = ${i};\n`;
-    sharedTracker = await trackerForFiles(sharedDir.path, shared);
+    sharedTracker = await memoryTrackerForFiles(shared);
   });
   afterAll(() => {
     onceTracker.close();
     sharedTracker.close();
-    dir.cleanup();
-    sharedDir.cleanup();
   });
 
   const explained = (tracker: ReferenceTracker) => tracker.match(renamed, { language: "javascript", minMatchedChars: 0 }).references[0]!.explanation;
@@ -806,9 +789,7 @@ describe("a copy across token chunks", () => {
 });
 
 describe("lookup stage", () => {
-  const dir = temporaryDirectory();
-  let lookupTracker: ReferenceTracker;
-  let reader: IndexReader;
+  let index: MemoryIndex;
   let normalizer: Normalizer;
   // Written for this test: two unrelated functions in files of their own.
   const wide = [
@@ -832,22 +813,19 @@ describe("lookup stage", () => {
   ].join("\n");
 
   beforeAll(async () => {
-    lookupTracker = await trackerForFiles(dir.path, { "stats/histogram.py": `${wide}\n`, "stats/rolling.py": `${other}\n` });
-    reader = IndexReader.open(join(dir.path, "source.db"));
+    index = await MemoryIndex.build(memorySources({ "stats/histogram.py": `${wide}\n`, "stats/rolling.py": `${other}\n` }, false));
     normalizer = new Normalizer(await loadTokenHasher());
   });
   afterAll(() => {
-    reader.close();
-    lookupTracker.close();
-    dir.cleanup();
+    index.close();
   });
 
   it("keeps every hit of each file with enough distinct seeds to seed a reference, and no file with fewer", () => {
     // All of one function, and three lines of the other: one of its fingerprints.
     const query = `${wide}\n${other.split("\n").slice(2, 5).join("\n")}\n`;
     const prints = new Fingerprinter(DEFAULT_FINGERPRINT_PARAMETERS).fingerprint(normalizer.lex(query, languageByName("python")));
-    const everyFile = collectHits(prints, reader, { ...DEFAULT_MATCH_OPTIONS, minSeeds: 1 });
-    const seeding = collectHits(prints, reader, DEFAULT_MATCH_OPTIONS);
+    const everyFile = collectHits(prints, index, { ...DEFAULT_MATCH_OPTIONS, minSeeds: 1 });
+    const seeding = collectHits(prints, index, DEFAULT_MATCH_OPTIONS);
     const distinctSeeds = (hits: FileHits): number => new Set(hits.hashes).size;
     const enough = [...everyFile].filter(([, hits]) => distinctSeeds(hits) >= DEFAULT_MATCH_OPTIONS.minSeeds);
     expect(enough.length).toBe(1);
@@ -857,7 +835,6 @@ describe("lookup stage", () => {
 });
 
 describe("tables renamed around their numbers", () => {
-  const dir = temporaryDirectory();
   let statusTracker: ReferenceTracker;
   // Written for this test: a made-up protocol's status table, each row a code, a title and a description.
   const rows: ReadonlyArray<readonly [string, number, string, string]> = [
@@ -879,11 +856,10 @@ describe("tables renamed around their numbers", () => {
   const original = table(() => "", () => 0, (s) => s);
 
   beforeAll(async () => {
-    statusTracker = await trackerForFiles(dir.path, { "status.py": original });
+    statusTracker = await memoryTrackerForFiles({ "status.py": original });
   });
   afterAll(() => {
     statusTracker.close();
-    dir.cleanup();
   });
 
   it("finds it when every name and string is renamed and the numbers are kept", () => {
@@ -899,14 +875,12 @@ describe("tables renamed around their numbers", () => {
     // Rows whose only number is 0 on both sides: any table of this shape has it.
     const zeros = (name: (row: number) => string, text: (s: string) => string) =>
       `class Status:\n` + rows.map(([n, , title, description], i) => `    ${name(i) || n} = (0, "${text(title)}", "${text(description)}")`).join("\n") + "\n";
-    const zerosDir = temporaryDirectory();
-    const zerosTracker = await trackerForFiles(zerosDir.path, { "zeros.py": zeros(() => "", (s) => s) });
+    const zerosTracker = await memoryTrackerForFiles({ "zeros.py": zeros(() => "", (s) => s) });
     try {
       const renamed = zeros((i) => `value_${i}`, (s) => `text ${s.length}`);
       expect(zerosTracker.match(renamed, { language: "python" }).references).toEqual([]);
     } finally {
       zerosTracker.close();
-      zerosDir.cleanup();
     }
   });
 

@@ -1,0 +1,201 @@
+/**
+ * An index held in memory, built from source texts by the same normalizer and fingerprinter as
+ * the SQLite store, answering what matching and the output stage ask (TrackerIndex) from plain
+ * maps. Match tests that are about matching, not storage, run against it: no SQLite, no files.
+ * test/support/memory-index.test.ts checks that it answers as the SQLite store does.
+ */
+import { decodeSource } from "../../src/files/source-file.js";
+import { Fingerprinter } from "../../src/fingerprint/fingerprint.js";
+import { loadTokenHasher } from "../../src/hashing.js";
+import { languageForPath } from "../../src/languages/registry.js";
+import { type TokenChunk, occurrence, occurrenceContent, tokenSignature } from "../../src/match/match-index.js";
+import { Normalizer } from "../../src/normalize/normalizer.js";
+import type { TokenStream } from "../../src/normalize/token-stream.js";
+import { COMMON_FLOOR, DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters } from "../../src/options.js";
+import type { OriginInfo } from "../../src/output/references.js";
+import { ReferenceTracker, type TrackerIndex, type TrackerSettings } from "../../src/tracker.js";
+import { runKeys } from "../../src/util/runs.js";
+
+/** One source of the corpus: its name, license and files (path → text). */
+export interface MemorySource {
+  readonly name: string;
+  readonly license: string;
+  readonly files: Readonly<Record<string, string>>;
+}
+
+const TOKENS_PER_CHUNK = 1024;
+
+interface Content {
+  readonly tokens: TokenStream;
+  readonly signatures: Uint8Array;
+  readonly origins: OriginInfo[];
+  readonly sources: Set<number>;
+}
+
+/** Paths in the order a build walks them: folder by folder, names sorted at each level. */
+function walkOrder(a: string, b: string): number {
+  const x = a.split("/");
+  const y = b.split("/");
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+
+export class MemoryIndex implements TrackerIndex {
+  readonly tokensPerChunk = TOKENS_PER_CHUNK;
+  readonly answersAbsenceInMemory = true;
+  /** Content ids from 1, in indexing order, as the store assigns them. */
+  private readonly contents: Content[] = [];
+  private readonly postings = new Map<number, number[]>();
+
+  private constructor(readonly parameters: FingerprintParameters) {}
+
+  static async build(sources: readonly MemorySource[], parameters: FingerprintParameters = DEFAULT_FINGERPRINT_PARAMETERS): Promise<MemoryIndex> {
+    const index = new MemoryIndex(parameters);
+    const normalizer = new Normalizer(await loadTokenHasher());
+    const fingerprinter = new Fingerprinter(parameters);
+    const byText = new Map<string, number>();
+    sources.forEach((source, sourceId) => {
+      for (const path of Object.keys(source.files).sort(walkOrder)) {
+        const language = languageForPath(path);
+        if (!language) continue;
+        const read = decodeSource(Buffer.from(source.files[path]!), path);
+        if (!read.ok) continue;
+        const origin: OriginInfo = {
+          path,
+          license: source.license,
+          licenseProvenance: "manifest",
+          source: { name: source.name, repository: null, revision: null, repositoryDirectory: "", urlTemplate: null },
+        };
+        const key = `${language.name}\0${read.text}`;
+        const known = byText.get(key);
+        if (known !== undefined) {
+          index.contents[known - 1]!.origins.push(origin);
+          index.contents[known - 1]!.sources.add(sourceId);
+          continue;
+        }
+        const tokens = normalizer.normalize(read.text, language);
+        if (tokens.count === 0) continue;
+        const id = index.contents.length + 1;
+        index.contents.push({ tokens, signatures: Uint8Array.from(tokens.hashes, tokenSignature), origins: [origin], sources: new Set([sourceId]) });
+        byText.set(key, id);
+        const prints = fingerprinter.fingerprint(tokens);
+        for (let i = 0; i < prints.count; i++) {
+          const hash = prints.hashes[i]! >>> 0;
+          let list = index.postings.get(hash);
+          if (!list) index.postings.set(hash, (list = []));
+          list.push(occurrence(id, prints.positions[i]!));
+        }
+      }
+    });
+    for (const [hash, list] of index.postings) index.postings.set(hash, [...new Set(list)].sort((a, b) => a - b));
+    return index;
+  }
+
+  private contentsOf(hash: number): number[] {
+    return runKeys(this.postings.get(hash >>> 0) ?? [], occurrenceContent);
+  }
+
+  mayContain(hash: number): boolean {
+    return this.postings.has(hash >>> 0);
+  }
+
+  commonContentCount(hash: number): number | undefined {
+    const count = this.contentsOf(hash).length;
+    return count > COMMON_FLOOR ? count : undefined;
+  }
+
+  commonSourceCount(hash: number): number | undefined {
+    return this.commonContentCount(hash) === undefined ? undefined : this.sourcesOf(this.contentsOf(hash));
+  }
+
+  occurrences(hash: number, limit: number): number[] {
+    const list = this.postings.get(hash >>> 0) ?? [];
+    return limit < 0 ? [...list] : list.slice(0, limit);
+  }
+
+  sourceCount(hash: number, occurrences: readonly number[]): number {
+    return this.commonSourceCount(hash) ?? this.sourcesOf(runKeys(occurrences, occurrenceContent));
+  }
+
+  private sourcesOf(contentIds: readonly number[]): number {
+    const sources = new Set<number>();
+    for (const id of contentIds) for (const source of this.contents[id - 1]!.sources) sources.add(source);
+    return sources.size;
+  }
+
+  someContentHolds(hashes: readonly number[], atLeast: number): boolean {
+    const found = new Map<number, number>();
+    for (const hash of hashes) {
+      for (const contentId of this.contentsOf(hash)) {
+        const count = (found.get(contentId) ?? 0) + 1;
+        if (count >= atLeast) return true;
+        found.set(contentId, count);
+      }
+    }
+    return false;
+  }
+
+  tokenChunk(contentId: number, chunkIndex: number): TokenChunk | undefined {
+    const content = this.contents[contentId - 1];
+    const start = chunkIndex * TOKENS_PER_CHUNK;
+    if (!content || start >= content.tokens.count) return undefined;
+    const end = Math.min(content.tokens.count, start + TOKENS_PER_CHUNK);
+    const { names, startLines, endLines } = content.tokens;
+    const inside = (offset: number): boolean => offset >= 0 && offset < end - start;
+    return {
+      signatures: content.signatures.subarray(start, end),
+      name: (offset) => (inside(offset) ? names[start + offset]! : 0),
+      startLine: (offset) => (inside(offset) ? startLines[start + offset]! : 0),
+      endLine: (offset) => (inside(offset) ? endLines[start + offset]! : 0),
+    };
+  }
+
+  tokenChunks(wanted: ReadonlyMap<number, ReadonlySet<number>>): Map<number, Map<number, TokenChunk>> {
+    const found = new Map<number, Map<number, TokenChunk>>();
+    for (const [contentId, chunks] of wanted) {
+      for (const chunkIndex of chunks) {
+        const chunk = this.tokenChunk(contentId, chunkIndex);
+        if (!chunk) continue;
+        if (!found.has(contentId)) found.set(contentId, new Map());
+        found.get(contentId)!.set(chunkIndex, chunk);
+      }
+    }
+    return found;
+  }
+
+  origins(contentId: number): readonly OriginInfo[] {
+    return this.contents[contentId - 1]!.origins;
+  }
+
+  contentTokens(contentId: number): number {
+    return this.contents[contentId - 1]!.tokens.count;
+  }
+
+  close(): void {}
+}
+
+/**
+ * A tracker over an in-memory index of `files` (path → text), all MIT-licensed: one source named
+ * "source", or with `sourcePerFolder` one source per top-level folder, named after it (the same
+ * corpora test/helpers.ts's trackerForFiles indexes in SQLite).
+ */
+export async function memoryTrackerForFiles(
+  files: Record<string, string>,
+  options: { sourcePerFolder?: boolean } & TrackerSettings = {},
+): Promise<ReferenceTracker> {
+  return ReferenceTracker.over(await MemoryIndex.build(memorySources(files, options.sourcePerFolder ?? false)), options);
+}
+
+/** The sources trackerForFiles would write for `files`. */
+export function memorySources(files: Record<string, string>, sourcePerFolder: boolean): MemorySource[] {
+  if (!sourcePerFolder) return [{ name: "source", license: "MIT", files }];
+  const sources = new Map<string, Record<string, string>>();
+  for (const [path, text] of Object.entries(files)) {
+    const [folder, ...rest] = path.split("/");
+    if (!sources.has(folder!)) sources.set(folder!, {});
+    sources.get(folder!)![rest.join("/")] = text;
+  }
+  return [...sources].map(([name, sourceFiles]) => ({ name, license: "MIT", files: sourceFiles }));
+}
