@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync
 import { dirname, join } from "node:path";
 import { crc32, gunzipSync, inflateRawSync } from "node:zlib";
 import { ReftrackError } from "../errors.js";
+import { MAX_ARCHIVE_ENTRIES, MAX_EXTRACTED_BYTES } from "../options.js";
 
 /**
  * Reads .tar, .tar.gz/.tgz and .zip/.whl archives and extracts them safely. Archives come from
@@ -19,11 +20,8 @@ export interface ArchiveEntry {
   readonly data: Buffer;
 }
 
-/** Refuses archives that expand beyond this: a zip bomb must fail, not fill the disk. */
-export const MAX_EXTRACTED_BYTES = 2 * 1024 ** 3;
-const MAX_ENTRIES = 500_000;
 
-export function archiveFormat(path: string): ArchiveFormat | undefined {
+function archiveFormat(path: string): ArchiveFormat | undefined {
   const lower = path.toLowerCase();
   if (lower.endsWith(".tar.gz") || lower.endsWith(".tgz")) return "tar.gz";
   if (lower.endsWith(".tar")) return "tar";
@@ -39,7 +37,7 @@ function refuse(archive: string, reason: string): never {
  * The entry name as a safe relative path, or a refusal. Backslashes count as separators, since
  * zip files made on Windows use them and a later reader might too.
  */
-export function checkedEntryPath(archive: string, name: string): string {
+function checkedEntryPath(archive: string, name: string): string {
   if (name.includes("\0")) refuse(archive, `entry name contains a NUL byte`);
   const normalized = name.replace(/\\/g, "/");
   if (normalized.startsWith("/") || /^[a-zA-Z]:/.test(normalized)) refuse(archive, `entry "${name}" has an absolute path`);
@@ -163,7 +161,7 @@ function readTar(archive: string, tar: Buffer, skipLinks: boolean): ArchiveEntry
     } else {
       refuse(archive, `entry "${name}" is a special file (type ${JSON.stringify(type)})`);
     }
-    if (entries.length > MAX_ENTRIES) refuse(archive, `more than ${MAX_ENTRIES} entries`);
+    if (entries.length > MAX_ARCHIVE_ENTRIES) refuse(archive, `more than ${MAX_ARCHIVE_ENTRIES} entries`);
   }
   return entries;
 }
@@ -234,7 +232,7 @@ function readZip(archive: string, zip: Buffer): ArchiveEntry[] {
     } else refuse(archive, `entry "${name}" uses compression method ${method}; only stored and deflate are supported`);
     if (data.length !== size || crc32(data) !== expectedCrc) refuse(archive, `entry "${name}" fails its CRC check`);
     entries.push({ path, kind: "file", data });
-    if (entries.length > MAX_ENTRIES) refuse(archive, `more than ${MAX_ENTRIES} entries`);
+    if (entries.length > MAX_ARCHIVE_ENTRIES) refuse(archive, `more than ${MAX_ARCHIVE_ENTRIES} entries`);
   }
   return entries;
 }

@@ -6,6 +6,7 @@ import { parse as parseToml } from "smol-toml";
 import { isValidLicenseExpression } from "./license.js";
 import { readPackageJson } from "./package-json.js";
 import { identifyLicenseText } from "./license-text.js";
+import { HEADER_SEARCH_CHARS, MAX_METADATA_BYTES } from "../options.js";
 
 const require = createRequire(import.meta.url);
 const correctSpdx = require("spdx-correct") as (value: string, options?: { upgrade?: boolean }) => string | null;
@@ -20,11 +21,9 @@ export interface DetectedLicense {
   readonly evidence: string;
 }
 
-export const NO_LICENSE_FOUND: DetectedLicense = { expression: "NOASSERTION", provenance: "none", evidence: "no license metadata or text found" };
+const NO_LICENSE_FOUND: DetectedLicense = { expression: "NOASSERTION", provenance: "none", evidence: "no license metadata or text found" };
 
-/** Text files are read up to this size for license detection; license texts are far smaller. */
-const MAX_METADATA_BYTES = 256 * 1024;
-
+/** A text file of at most MAX_METADATA_BYTES (license texts are far smaller), or undefined. */
 function readSmallText(path: string): string | undefined {
   try {
     const stat = statSync(path);
@@ -47,8 +46,6 @@ export function correctLicenseExpression(value: string): string | undefined {
   return corrected && isValidLicenseExpression(corrected) ? corrected : undefined;
 }
 
-/** `SPDX-License-Identifier:` headers are looked for in a file's first lines only, as REUSE does. */
-const HEADER_SEARCH_CHARS = 4096;
 
 /** The license a file declares for itself with an SPDX header, if valid. */
 export function licenseFromHeader(text: string): string | undefined {

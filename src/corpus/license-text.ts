@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { LICENSE_TEXT_MIN_WORDS, LICENSE_TEXT_THRESHOLD } from "../options.js";
 
 /**
  * Identifies a license from its text, the way licensee and askalono do: both texts are reduced
@@ -15,17 +16,6 @@ interface LicenseListEntry {
   readonly licenseText: string;
 }
 
-/**
- * Dice score at or above which a text is taken to be a license. licensee uses 0.98 on
- * whole-text Dice after stripping its own list of variable parts; SPDX's texts carry optional
- * clauses (titles, the Apache appendix, how-to-apply notes) that real files often omit, which
- * costs up to ~0.07, so 0.9 here. Measured on the LICENSE files of this project's node_modules:
- * see test/corpus/license-text.test.ts and the README.
- */
-export const LICENSE_TEXT_THRESHOLD = 0.9;
-
-/** Texts shorter than this many words are notices ("Licensed under MIT"), not license texts. */
-const MIN_WORDS = 20;
 
 interface Template {
   readonly id: string;
@@ -45,7 +35,7 @@ function loadTemplates(): Template[] {
     // narrower grant, win — the text alone cannot show the "or later" option.
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, entry]) => ({ id, bigrams: bigramSet(entry.licenseText) }))
-    .filter((t) => t.bigrams.length >= MIN_WORDS);
+    .filter((t) => t.bigrams.length >= LICENSE_TEXT_MIN_WORDS);
   return templates;
 }
 
@@ -58,7 +48,7 @@ const VARIANTS: [RegExp, string][] = [
 ];
 
 /** Lower-case words of a license text, without its copyright lines and placeholders. */
-export function licenseWords(text: string): string[] {
+function licenseWords(text: string): string[] {
   const kept: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     // Copyright lines hold the variable part (holder, years); they identify nobody's license.
@@ -127,7 +117,7 @@ export interface IdentifiedLicense {
 /** The SPDX license whose text `text` is, or undefined when none scores above the threshold. */
 export function identifyLicenseText(text: string): IdentifiedLicense | undefined {
   const bigrams = bigramSet(text);
-  if (bigrams.length < MIN_WORDS) return undefined;
+  if (bigrams.length < LICENSE_TEXT_MIN_WORDS) return undefined;
   let best: IdentifiedLicense | undefined;
   for (const template of loadTemplates()) {
     const size = template.bigrams.length;

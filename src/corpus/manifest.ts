@@ -35,10 +35,6 @@ export type ManifestSource =
   /** The standard library of the machine's python3, linked to CPython at the matching tag. */
   | { kind: "python-stdlib"; name?: string; include?: string[]; exclude?: string[] };
 
-export interface Manifest {
-  sources: ManifestSource[];
-}
-
 /** A source ready to index: absolute root, checked metadata. */
 export interface ResolvedSource {
   readonly name: string;

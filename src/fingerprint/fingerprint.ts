@@ -12,11 +12,6 @@ export type { Fingerprints };
  */
 export const FINGERPRINT_VERSION = 5;
 
-/** The longest run of shared tokens that winnowing may miss plus one: w + k − 1. */
-export function guaranteeThreshold(parameters: FingerprintParameters): number {
-  return parameters.windowKgrams + parameters.kgramTokens - 1;
-}
-
 /**
  * Fingerprints token streams with one set of parameters. Holds the data channels' scratch table,
  * so each thread that fingerprints (a tracker, a screen, an indexing worker) owns one and never

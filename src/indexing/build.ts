@@ -1,17 +1,14 @@
-import { lstatSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { type LoadOptions, type ResolvedSource, loadManifest } from "../corpus/manifest.js";
-import { PathFilter } from "../files/glob.js";
-import { type SkipReason, readSourceFile } from "../files/source-file.js";
-import { IGNORED_DIRECTORIES, walkFiles } from "../files/walk.js";
-import { type TokenHasher, loadTokenHasher } from "../hashing.js";
-import { languageForPath } from "../languages/registry.js";
+import type { SkipReason } from "../files/source-file.js";
+import { loadTokenHasher } from "../hashing.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MAX_FILE_BYTES, type FingerprintParameters, MERGE_EVERY_ROWS } from "../options.js";
 import { currentIndexParameters } from "../store/parameters.js";
 import type { IndexStatistics } from "../store/records.js";
 import { IndexWriter } from "../store/writer.js";
 import { createPreparer, defaultThreadCount } from "./prepare-pool.js";
-import type { FileRequest, PrepareOutcome, PreparedFile } from "./prepare.js";
+import type { PrepareOutcome, PreparedFile } from "./prepare.js";
+import { SourceDigest, identityDigest, scanSource } from "./source-digest.js";
+import { type BuildProgress, fileRequests, planSource } from "./source-files.js";
 
 export interface BuildOptions {
   /** Winnowing parameters (default DEFAULT_FINGERPRINT_PARAMETERS); an existing index built with others is refused. */
@@ -30,10 +27,7 @@ export interface BuildOptions {
   readonly onProgress?: (done: BuildProgress) => void;
 }
 
-export interface BuildProgress {
-  readonly files: number;
-  readonly bytes: number;
-}
+export type { BuildProgress };
 
 export interface SourceProgress {
   readonly name: string;
@@ -59,52 +53,8 @@ export interface BuildSummary {
   readonly seconds: number;
 }
 
-/**
- * Digest of a source: its metadata and every readable file's path and content hash, in path
- * order. Equal digests mean re-indexing would produce the same rows.
- */
-class SourceDigest {
-  private readonly parts: string[];
-  files = 0;
-  bytes = 0;
-  constructor(
-    source: ResolvedSource,
-    private readonly hasher: TokenHasher,
-  ) {
-    this.parts = [metadataDigestPart(source)];
-  }
-  add(path: string, contentHash: string, bytes: number): void {
-    this.parts.push(`${path}\0${contentHash}`);
-    this.files++;
-    this.bytes += bytes;
-  }
-  value(): string {
-    return this.hasher.hashContent(this.parts.join("\n"));
-  }
-}
 
-function metadataDigestPart(source: ResolvedSource): string {
-  return JSON.stringify([
-    source.repository,
-    source.revision,
-    source.repositoryDirectory,
-    source.urlTemplate,
-    source.license,
-    source.licenseProvenance,
-    source.licenseEvidence,
-  ]);
-}
 
-/**
- * For a source whose content has an immutable identity (npm integrity, archive hash, commit),
- * the digest needs no reading: identity, metadata and what decides the file selection.
- */
-function identityDigest(source: ResolvedSource, hasher: TokenHasher, maxFileBytes: number): string | undefined {
-  if (source.identity === null) return undefined;
-  return hasher.hashContent(
-    [metadataDigestPart(source), `identity ${source.identity}`, JSON.stringify([source.include, source.exclude, maxFileBytes])].join("\n"),
-  );
-}
 
 function addCounts(into: Partial<Record<SkipReason, number>>, from: Partial<Record<SkipReason, number>>): void {
   for (const [reason, count] of Object.entries(from) as [SkipReason, number][]) into[reason] = (into[reason] ?? 0) + count;
@@ -229,51 +179,9 @@ export async function buildFromSources(
   }
 }
 
-/** The files of a source reftrack would index, in a stable order. */
-function* sourceFiles(source: ResolvedSource): Generator<string> {
-  const filter = new PathFilter(source.include, source.exclude);
-  const candidates = source.files ? listedFiles(source.root, source.files) : walkFiles(source.root);
-  for (const path of candidates) {
-    if (languageForPath(path) && filter.accepts(path)) yield path;
-  }
-}
 
-/**
- * An explicit file list (git's tracked files), held to the walk's rules: regular files only (a
- * tracked symlink could point out of the checkout), never inside node_modules and the like.
- */
-function* listedFiles(root: string, files: readonly string[]): Generator<string> {
-  for (const path of files) {
-    if (path.split("/").some((part) => IGNORED_DIRECTORIES.has(part))) continue;
-    try {
-      if (lstatSync(join(root, path)).isFile()) yield path;
-    } catch {
-      // Listed but gone from the working tree: nothing to read.
-    }
-  }
-}
 
-/** Reads a source already in the index to compute its digest, without indexing anything. */
-function scanSource(
-  source: ResolvedSource,
-  hasher: TokenHasher,
-  maxFileBytes: number,
-  skipped: Partial<Record<SkipReason, number>>,
-): { digest: string; files: number; bytes: number } {
-  const digest = new SourceDigest(source, hasher);
-  for (const path of sourceFiles(source)) {
-    const read = readSourceFile(join(source.root, path), maxFileBytes);
-    if (read.ok) digest.add(path, hasher.hashContent(read.text), Buffer.byteLength(read.text));
-    else skipped[read.reason] = (skipped[read.reason] ?? 0) + 1;
-  }
-  return { digest: digest.value(), files: digest.files, bytes: digest.bytes };
-}
 
-function* fileRequests(source: ResolvedSource, maxFileBytes: number): Generator<FileRequest> {
-  for (const path of sourceFiles(source)) {
-    yield { absolutePath: join(source.root, path), path, language: languageForPath(path)!.name, maxFileBytes };
-  }
-}
 
 /** Turns per-file outcomes into the files to store, recording digest parts and skips on the way. */
 async function* preparedFiles(
@@ -297,20 +205,6 @@ async function* preparedFiles(
   }
 }
 
-/** The files a source would have read, and their size on disk, for a progress total. */
-function planSource(source: ResolvedSource): BuildProgress {
-  let files = 0;
-  let bytes = 0;
-  for (const path of sourceFiles(source)) {
-    files++;
-    try {
-      bytes += statSync(join(source.root, path)).size;
-    } catch {
-      // Unreadable: it will be counted as a skip when read.
-    }
-  }
-  return { files, bytes };
-}
 
 /** Library form of `reftrack index`: load a corpus manifest and build or update the index from it. */
 export async function buildIndex(dbPath: string, manifestPath: string, options: BuildOptions & LoadOptions = {}): Promise<BuildSummary> {

@@ -21,7 +21,7 @@ export interface FilePreparer {
 const WORKER_SCRIPT = new URL("./build-worker.js", import.meta.url);
 
 /** Worker threads exist only for the compiled package (the worker is a .js file next to this one). */
-export function workersAvailable(): boolean {
+function workersAvailable(): boolean {
   return WORKER_SCRIPT.protocol === "file:" && existsSync(fileURLToPath(WORKER_SCRIPT));
 }
 

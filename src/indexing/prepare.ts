@@ -11,7 +11,7 @@ import { encodeTokenChunks } from "../store/token-chunks.js";
 export type PreparedFile = StoredFile;
 
 /** Normalize → fingerprint → encode token chunks: the CPU-heavy part of indexing one file. */
-export function prepareFile(
+function prepareFile(
   path: string,
   text: string,
   contentHash: string,

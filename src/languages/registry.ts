@@ -14,10 +14,6 @@ const byExtension = new Map<string, LanguageDefinition>(
 
 export const languageNames: readonly LanguageName[] = definitions.map((d) => d.name);
 
-export function isLanguageName(name: string): name is LanguageName {
-  return byName.has(name);
-}
-
 export function languageByName(name: string): LanguageDefinition {
   const definition = byName.get(name);
   if (!definition) {

@@ -35,7 +35,7 @@ const literalTypes = {
 } as const;
 
 /** CommonJS, re-export and transpiler module plumbing; see LanguageDefinition.moduleBoilerplate. */
-export const JS_MODULE_BOILERPLATE = [
+const JS_MODULE_BOILERPLATE = [
   {
     types: ["lexical_declaration", "variable_declaration", "expression_statement"],
     pattern: new RegExp(

@@ -24,7 +24,7 @@ export interface LexedQuery {
  *
  * Queries read by the lexer (the default) are matched on those very tokens, so for them the screen
  * is exact. For queries parsed by tree-sitter it is a guess in front of the parse: the lexer agrees
- * with the indexed files' own tokens on 97–99.6% of k-grams and winnowing is local, so a copy keeps
+ * with the indexed files' own tokens on nearly every k-gram and winnowing is local, so a copy keeps
  * its seeds unless the lexer misreads a token in every window that selects one; bench/QUALITY.md
  * counts parsed queries whose references the screen changes.
  */

@@ -1,6 +1,8 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, Lexicon } from "../languages/language.js";
-import { BOILERPLATE_PREFIX_CHARS, MAX_TOKEN_CHARS } from "../options.js";
+import { BOILERPLATE_PREFIX_CHARS } from "../options.js";
+import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart, nextCharCode } from "./lexical-chars.js";
+import { TokenBuffer } from "./token-buffer.js";
 import { literalClassHashes, nameHash, type TokenStream } from "./token-stream.js";
 
 /**
@@ -9,8 +11,8 @@ import { literalClassHashes, nameHash, type TokenStream } from "./token-stream.j
  * around each token instead of a syntax tree. It is wrong for a few tokens (JSX text, `new.target`,
  * a `/` after `}`), but a query is a fragment, and tree-sitter's recovery from a fragment's cut ends
  * gets more of them wrong: read this way, queries find more copies (bench/QUALITY.md), so it is how
- * queries are read by default (the index is always parsed). A tree-sitter parse of a 20-line
- * fragment costs 0.15–0.25 ms here; this costs a tenth of that.
+ * queries are read by default (the index is always parsed). It also costs a fraction of a parse
+ * (bench/RESULTS.md).
  */
 
 /** Where a token came from, for the context rules that classify the next one. */
@@ -27,49 +29,6 @@ const enum Kind {
 export interface LexicalStart {
   /** The delimiter that closes that span: everything before it is read as its content. */
   readonly insideOf: string;
-}
-
-/** The token stream's five arrays as views of one buffer: one allocation per call, not five. */
-class TokenBuffer {
-  hashes!: Uint32Array;
-  startLines!: Uint32Array;
-  endLines!: Uint32Array;
-  names!: Uint16Array;
-  charWeights!: Uint8Array;
-  count = 0;
-
-  constructor(capacity: number) {
-    this.allocate(capacity);
-  }
-
-  push(hash: number, startLine: number, endLine: number, chars: number, name: number): void {
-    if (this.count === this.hashes.length) this.grow();
-    const i = this.count++;
-    this.hashes[i] = hash;
-    this.startLines[i] = startLine;
-    this.endLines[i] = endLine;
-    this.charWeights[i] = Math.min(chars, MAX_TOKEN_CHARS);
-    this.names[i] = name;
-  }
-
-  private allocate(capacity: number): void {
-    const buffer = new ArrayBuffer(capacity * 15);
-    this.hashes = new Uint32Array(buffer, 0, capacity);
-    this.startLines = new Uint32Array(buffer, capacity * 4, capacity);
-    this.endLines = new Uint32Array(buffer, capacity * 8, capacity);
-    this.names = new Uint16Array(buffer, capacity * 12, capacity);
-    this.charWeights = new Uint8Array(buffer, capacity * 14, capacity);
-  }
-
-  private grow(): void {
-    const { hashes, startLines, endLines, names, charWeights } = this;
-    this.allocate(hashes.length * 2);
-    this.hashes.set(hashes);
-    this.startLines.set(startLines);
-    this.endLines.set(endLines);
-    this.names.set(names);
-    this.charWeights.set(charWeights);
-  }
 }
 
 /** Tokens after which a name is in a type position (`x: string`, `A | number`, `Map<string, T>`). */
@@ -94,18 +53,7 @@ const enum WordClass {
   Type,
 }
 
-/** The first character code after `from` that is not a space or tab (NaN at the end). */
-function nextCharCode(source: string, from: number): number {
-  let i = from;
-  while (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9) i++;
-  return source.charCodeAt(i);
-}
 
-/** Whether a key's `:` or optional `?:` follows (`key: 1`, `key?: T`). */
-function followedByKeyColon(source: string, end: number): boolean {
-  const next = nextCharCode(source, end);
-  return next === 58 || (next === 63 && source.charCodeAt(source.indexOf("?", end) + 1) === 58);
-}
 
 /** Marks a class body's `{` on the bracket stack (other entries are the bracket's character code). */
 const CLASS_BODY = -1;
@@ -130,21 +78,9 @@ function statementComplete(previous: Kind, previousText: string): boolean {
   return previous === Kind.Punct && (previousText === ")" || previousText === "]" || previousText === "}");
 }
 
-function isWordStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
-}
 
-function isWordPart(c: number): boolean {
-  return isWordStart(c) || (c >= 48 && c <= 57);
-}
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
-}
 
 /** A token stream read by the lexer, with what it noticed of prose read as code. */
 export interface LexedTokenStream extends TokenStream {

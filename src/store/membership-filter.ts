@@ -1,16 +1,12 @@
+import { FILTER_BITS_PER_HASH, FILTER_PROBES } from "../options.js";
+
 /**
  * A Bloom filter over the index's fingerprint hashes, kept in the index and loaded at open, so the
  * common case of the hot path — a hash of novel code, absent from the index — is answered in
  * memory without touching SQLite. It never says "absent" for a present hash; it says "maybe
- * present" for 0.15–2.5% of absent ones (see sizing), which then cost one lookup each.
- *
- * Sizing: m = the power of two nearest 12 bits per hash (so 8.5–17 bits), 3 probes by double
- * hashing (Kirsch–Mitzenmacher): the false-positive rate (1 − e^(−3n/m))³ is 0.15–2.5%, and a
- * false positive costs one SQLite probe (~5 µs). Smaller than "≤ 0.5% at 16+ bits" on purpose:
- * the filter is read at every open, and 27 M hashes at 16 bits took 120 ms of a 200 ms budget.
+ * present" for a few percent of absent ones (sized by FILTER_BITS_PER_HASH, probed FILTER_PROBES
+ * times by double hashing, Kirsch–Mitzenmacher), which then cost one lookup each.
  */
-export const FILTER_BITS_PER_HASH = 12;
-export const FILTER_PROBES = 3;
 const MIN_LOG2_BITS = 16;
 const MAX_LOG2_BITS = 32;
 

@@ -1,0 +1,30 @@
+/** Character classes the lexer reads source by: ASCII codes, since it walks a string by charCodeAt. */
+
+/** The first character code after `from` that is not a space or tab (NaN at the end). */
+export function nextCharCode(source: string, from: number): number {
+  let i = from;
+  while (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9) i++;
+  return source.charCodeAt(i);
+}
+
+/** Whether a key's `:` or optional `?:` follows (`key: 1`, `key?: T`). */
+export function followedByKeyColon(source: string, end: number): boolean {
+  const next = nextCharCode(source, end);
+  return next === 58 || (next === 63 && source.charCodeAt(source.indexOf("?", end) + 1) === 58);
+}
+
+export function isWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
+}
+
+export function isWordPart(c: number): boolean {
+  return isWordStart(c) || (c >= 48 && c <= 57);
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+}
