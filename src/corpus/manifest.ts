@@ -4,7 +4,7 @@ import { basename, dirname, resolve } from "node:path";
 import { ReftrackError, describeError } from "../errors.js";
 import { type FetchedSource, NpmFetchError, defaultCacheDirectory, fetchArchive, fetchGitCheckout, fetchNpmPackage, prefetchNpmPackages } from "./fetch.js";
 import { isValidLicenseExpression } from "./license.js";
-import type { LicenseProvenance } from "../store/records.js";
+import type { SourceMetadata } from "../store/records.js";
 import { detectSourceLicense } from "./license-detect.js";
 import { readPackageJson } from "./package-json.js";
 import { repositoryFolderUrl, repositoryFromPackageField } from "./repository-url.js";
@@ -35,19 +35,9 @@ export type ManifestSource =
   /** The standard library of the machine's python3, linked to CPython at the matching tag. */
   | { kind: "python-stdlib"; name?: string; include?: string[]; exclude?: string[] };
 
-/** A source ready to index: absolute root, checked metadata. */
-export interface ResolvedSource {
-  readonly name: string;
+/** A source ready to index: the metadata the store keeps, an absolute root, which files to read. */
+export interface ResolvedSource extends SourceMetadata {
   readonly root: string;
-  readonly repository: string | null;
-  readonly revision: string | null;
-  readonly repositoryDirectory: string;
-  readonly urlTemplate: string | null;
-  readonly license: string;
-  /** Where the license came from: the manifest, declared package metadata, a license text, or none. */
-  readonly licenseProvenance: LicenseProvenance;
-  /** The file or field that showed it, for a reviewer. */
-  readonly licenseEvidence: string;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   /** Exactly the files to index (git: tracked files), instead of walking `root`. */

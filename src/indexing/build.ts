@@ -126,16 +126,7 @@ export async function buildFromSources(
       const digest = new SourceDigest(source, hasher);
       const outcomes = preparer.prepareAll(fileRequests(source, maxFileBytes));
       const written = await writer.replaceSource(
-        {
-          name: source.name,
-          repository: source.repository,
-          revision: source.revision,
-          repositoryDirectory: source.repositoryDirectory,
-          urlTemplate: source.urlTemplate,
-          license: source.license,
-          licenseProvenance: source.licenseProvenance,
-          licenseEvidence: source.licenseEvidence,
-        },
+        source,
         preparedFiles(outcomes, digest, skipped, advance),
         () => knownDigest ?? digest.value(),
         options.onFile,
