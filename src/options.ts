@@ -44,6 +44,44 @@ export const DATA_WINDOW_FACTOR = 2;
  */
 export const KEPT_MIN_TEXTS = 2;
 
+/**
+ * Text evidence's winnowing: k-grams of words, and the window. Eight words is a phrase or a short
+ * sentence, below which prose is stock phrasing; a window of eight guarantees every shared run of
+ * fifteen words (about ninety characters) a shared fingerprint, so a reportable stretch of text
+ * has two seeds or more, as with code.
+ */
+export const TEXT_KGRAM_WORDS = 8;
+export const TEXT_WINDOW_KGRAMS = 8;
+
+/**
+ * A text match becomes part of a code match of the same content when their lines are at most this
+ * far apart on both sides (a docstring under its `def`, a comment above its block): one reference
+ * resting on both, rather than two.
+ */
+export const TEXT_MERGE_GAP_LINES = 2;
+
+/**
+ * A code region or a text region shorter than its own threshold still counts when, found side by
+ * side in the same file, the two together reach minMatchedChars: a function of four short lines
+ * under a JSDoc example is one copy, its evidence split between code and prose. Each part must
+ * hold at least this share of its threshold, so neither is a lone k-gram riding on the other.
+ */
+export const PARTIAL_EVIDENCE_SHARE = 1 / 3;
+
+/**
+ * A fragment with no string or comment delimiter in it, read as code, that shows prose (two names
+ * in a row, which no code has) by this line, is also read as the inside of a docstring or doc
+ * comment: a person copies paragraphs of documentation too.
+ */
+export const PROSE_FROM_START_LINES = 2;
+
+/**
+ * A string literal is text evidence when it has at least this many words: a message, a docstring,
+ * a template of prose. Shorter strings are data (keys, formats, single words), compared by the
+ * code channel's literal agreement instead.
+ */
+export const TEXT_MIN_STRING_WORDS = 4;
+
 // ---------------------------------------------------------------------------------------------
 // Normalization (stored in each index with the normalizer's version)
 // ---------------------------------------------------------------------------------------------
@@ -96,6 +134,13 @@ export interface MatchOptions {
    */
   readonly minDistinctKgramShare: number;
   /**
+   * A region whose tokens are at least this share literals is data (a list of strings, a table of
+   * messages, a locale): it is the same data only if at least MIN_IDENTITY_SHARE of its aligned
+   * literals, or of its numbers, are the very same text. Code has a literal in ten tokens or fewer;
+   * two lists of other strings share nothing but their shape. Above 1, no region is data.
+   */
+  readonly dataLiteralShare: number;
+  /**
    * Least share of a region's repeated identifier occurrences that must correspond one to one
    * between the two sides (see ReferenceExplanation.nameConsistency). A copy keeps its names or
    * renames them consistently (Baker's parameterized match); code that only shares a shape, such
@@ -125,6 +170,20 @@ export interface MatchOptions {
    * files), best first: past a handful, more look-alike files are noise, not information.
    */
   readonly maxReferencesPerGroup: number;
+  /**
+   * Text evidence (comments, docstrings, long string literals) is reported on its own when at least
+   * this many characters of identical text (white space and comment markers aside, case kept)
+   * match: the same ~150-character rule as code, in the text's own terms. A copy whose substance is
+   * its documentation is found by it; a reference resting on code and text counts both.
+   */
+  readonly minTextChars: number;
+  /**
+   * A text fingerprint found in more than this many indexed files is boilerplate: license
+   * headers, generated API documentation repeated across a project, stock phrases. Lower than
+   * maxFileFrequency: identical prose repeats across a project far more than identical code, and
+   * a project's repeated text is never evidence by itself (text has no project-repetition exception).
+   */
+  readonly maxTextFileFrequency: number;
 }
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
@@ -132,11 +191,14 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   maxFileFrequency: 64,
   maxGapTokens: 24,
   minDistinctKgramShare: 0.5,
+  dataLiteralShare: 0.25,
   minNameConsistency: 0.6,
   minNameRepeats: 3,
   minSeeds: 2,
   maxSourceFrequency: 1,
   maxReferencesPerGroup: 10,
+  minTextChars: 150,
+  maxTextFileFrequency: 16,
 };
 
 /**
@@ -201,10 +263,32 @@ export const MIN_IDENTITY_PAIRS = 3;
 
 /**
  * A region found by fewer seeds than this needs corroboration beyond its shape: the same text
- * (identity evidence above) or enough repeated names to show a consistent renaming. Two seeds of
- * pure shape, with no name or literal in common, is how a dict of strings matches another.
+ * (identity evidence above) or a renaming one for one throughout (RENAMED_THROUGHOUT_*). Two seeds
+ * of pure shape, with no name or literal in common, is how a dict of strings matches another.
  */
 export const MIN_SEEDS_WITHOUT_IDENTITY = 3;
+
+/**
+ * Fewer repeats than minNameRepeats are too few to judge a renaming by, unless at least this many
+ * all changed partner: every repeated name pairing with another name each time is a shape shared
+ * line after line (one registration per line), not a copy renamed.
+ */
+export const MIN_BROKEN_REPEATS = 2;
+
+/**
+ * Evidence that scales with the chance of a coincidence. A query this many tokens long (a
+ * suggestion, a snippet) needs minSeeds; each doubling beyond it needs one seed more, since a
+ * scanned file twice as long holds twice the look-alike stretches by chance (short shapes shared
+ * with some indexed file). A copy brings many seeds: a whole vendored function has dozens.
+ */
+export const COINCIDENCE_BASE_TOKENS = 300;
+
+/**
+ * The extra seeds a long query needs are halved for a region whose names and literals are the
+ * very same text (verbatim identity): look-alikes rarely share their names as well as their shape.
+ */
+export const IDENTITY_SEED_DISCOUNT = 0.5;
+export const VERBATIM_NAME_SHARE = 0.8;
 
 /**
  * Share of aligned literals, or of aligned names, that must be the very same text for a repetitive
@@ -244,6 +328,22 @@ export const FILTER_PROBES = 3;
 
 /** Files larger than this are data or generated code when indexing, and would dominate memory. */
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Files larger than this are not scanned (`scan --max-file-size`). Bundles, where vendored code
+ * hides, run to several MB and are scanned; past 64 MiB a file is data, and its text alone would
+ * take a few hundred MB of memory.
+ */
+export const DEFAULT_MAX_SCAN_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A query longer than this many characters (a bundle, a generated file) is matched in windows of
+ * about this size, each overlapping the next by MATCH_WINDOW_OVERLAP_CHARS (match/windows.ts):
+ * matching memory is one window's (tens of MB), time linear in the file. The overlap holds any
+ * function whole; a longer copy across a cut is found in two parts and reported as one.
+ */
+export const MATCH_WINDOW_CHARS = 1_000_000;
+export const MATCH_WINDOW_OVERLAP_CHARS = 64 * 1024;
 
 /**
  * Average line length beyond which a file is a minified or generated bundle: hand-written code

@@ -1,13 +1,26 @@
 import { ReftrackError } from "./errors.js";
-import { Fingerprinter } from "./fingerprint/fingerprint.js";
+import { Fingerprinter, textFingerprints } from "./fingerprint/fingerprint.js";
 import { loadTokenHasher } from "./hashing.js";
 import type { LanguageDefinition, LanguageName } from "./languages/language.js";
 import { languageByName, languageForPath } from "./languages/registry.js";
 import type { MatchIndex } from "./match/match-index.js";
+import { combine } from "./match/combine.js";
 import { Matcher } from "./match/matcher.js";
+import { textOptions } from "./match/rules.js";
 import { MissScreen } from "./match/screen.js";
+import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
+import type { Match } from "./match/types.js";
 import { Normalizer } from "./normalize/normalizer.js";
-import { DEFAULT_MATCH_OPTIONS, type FingerprintParameters, type MatchOptions } from "./options.js";
+import { textStream } from "./normalize/text.js";
+import {
+  DEFAULT_MATCH_OPTIONS,
+  type FingerprintParameters,
+  MATCH_WINDOW_CHARS,
+  MATCH_WINDOW_OVERLAP_CHARS,
+  type MatchOptions,
+  TEXT_KGRAM_WORDS,
+  TEXT_WINDOW_KGRAMS,
+} from "./options.js";
 import type { Reference } from "./output/reference.js";
 import { type OriginCatalog, toReferences } from "./output/references.js";
 import { IndexReader } from "./store/reader.js";
@@ -60,6 +73,8 @@ export class ReferenceTracker {
     /** The tracker's own (see Fingerprinter); the screen has another. */
     private readonly fingerprinter: Fingerprinter,
     private readonly matcher: Matcher,
+    /** The text channel's: prose compared as written (normalize/text.ts). */
+    private readonly textMatcher: Matcher,
     private readonly screen: MissScreen,
     private readonly screening: boolean,
     private readonly lexed: boolean,
@@ -83,6 +98,7 @@ export class ReferenceTracker {
       normalizer,
       new Fingerprinter(parameters),
       new Matcher(index, parameters),
+      new Matcher(index, { kgramTokens: TEXT_KGRAM_WORDS, windowKgrams: TEXT_WINDOW_KGRAMS }, "text"),
       new MissScreen(index, normalizer, new Fingerprinter(parameters)),
       settings.screen !== false,
       settings.queryReading !== "parsed",
@@ -93,16 +109,33 @@ export class ReferenceTracker {
     if (typeof code !== "string") throw new ReftrackError("match() expects the code as a string");
     const language = resolveLanguage(target);
     const options = resolveMatchOptions(target);
-    const none: MatchResult = { language: language.name, references: [] };
+    if (code.length <= MATCH_WINDOW_CHARS) return { language: language.name, references: toReferences(this.matchesOf(code, language, options), this.index) };
+    // A long file (a bundle, generated code) is matched window by window (match/windows.ts).
+    const matches: Match[] = [];
+    for (const window of queryWindows(code, MATCH_WINDOW_CHARS, MATCH_WINDOW_OVERLAP_CHARS)) {
+      matches.push(...inQueryLines(this.matchesOf(window.text, language, options, code.length / window.text.length), window));
+    }
+    return { language: language.name, references: toReferences(mergeWindows(matches, options.maxReferencesPerGroup), this.index) };
+  }
+
+  /** Both channels' matches of one query (or window of one), combined (match/combine.ts). */
+  private matchesOf(code: string, language: LanguageDefinition, options: MatchOptions, lengthFactor = 1): Match[] {
+    const prose = textOptions(options);
+    const scope = { partial: true, lengthFactor };
     if (this.lexed) {
       const query = this.screen.lexedQuery(code, language, options);
-      if (this.screening && !query.mayMatch) return none;
-      return { language: language.name, references: toReferences(this.matcher.match(query.tokens, query.fingerprints, options), this.index) };
+      if (this.screening && !query.mayMatch && !query.text.mayMatch) return [];
+      // The screen is exact for lexed queries: a channel it turns away would find nothing.
+      const codeMatches = query.mayMatch ? this.matcher.match(query.tokens, query.fingerprints, options, scope) : [];
+      const textMatches = query.text.mayMatch ? this.textMatcher.match(query.text.tokens, query.text.fingerprints, prose, scope) : [];
+      return combine(codeMatches, textMatches, options.minMatchedChars, options.maxReferencesPerGroup);
     }
-    if (this.screening && !this.screen.mayMatch(code, language, options)) return none;
+    if (this.screening && !this.screen.mayMatch(code, language, options)) return [];
     const tokens = this.normalizer.normalize(code, language);
-    const prints = this.fingerprinter.fingerprint(tokens);
-    return { language: language.name, references: toReferences(this.matcher.match(tokens, prints, options), this.index) };
+    const text = textStream(code, tokens.textSpans ?? [], language);
+    const codeMatches = this.matcher.match(tokens, this.fingerprinter.fingerprint(tokens), options, scope);
+    const textMatches = this.textMatcher.match(text, textFingerprints(text), prose, scope);
+    return combine(codeMatches, textMatches, options.minMatchedChars, options.maxReferencesPerGroup);
   }
 
   close(): void {

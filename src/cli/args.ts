@@ -16,6 +16,19 @@ export function parsePositiveInteger(value: string | undefined, flag: string): n
   return Number(value);
 }
 
+const BYTE_UNITS: Record<string, number> = { "": 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };
+
+/** A size in bytes, with an optional binary unit: `1048576`, `512K`, `64MiB`, `1G`. */
+export function parseByteSize(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = match ? BYTE_UNITS[match[2]!.toLowerCase()] : undefined;
+  if (!match || unit === undefined || Number(match[1]) <= 0) {
+    throw new ReftrackError(`${flag} expects a size such as 1048576, 512K or 64MiB, got "${value}"`);
+  }
+  return Number(match[1]) * unit;
+}
+
 /** The index every command reads or writes. */
 export function requireDb(db: string | undefined, command: string): string {
   if (!db) throw new ReftrackError(`${command}: --db <file> is required`);

@@ -11,8 +11,9 @@ Usage:
       Build or update an index from a corpus manifest (kinds: dir, git, npm, archive,
       python-stdlib). Fetched packages and extracted archives are kept in --cache
       (default $REFTRACK_CACHE, else ~/.cache/reftrack).
-  reftrack scan --db <file> [--format text|json] [--language <lang>] [--min-chars N] [--quiet] <path|dir|->...
+  reftrack scan --db <file> [--format text|json] [--language <lang>] [--min-chars N] [--max-file-size SIZE] [--quiet] <path|dir|->...
       Scan files, folders (recursively, known extensions) or standard input ("-").
+      Files over --max-file-size (default 64MiB) are skipped with a notice.
       Exit status: 0 nothing matched, 1 references found, 2 error.
 
 Languages: typescript, tsx, javascript, python.

@@ -4,7 +4,7 @@ import { languageByName } from "../languages/registry.js";
 import { formatJson } from "../output/json.js";
 import { ansiStyle, formatText, plainStyle } from "../output/text.js";
 import { ReferenceTracker } from "../tracker.js";
-import { parsePositiveInteger, requireDb, withUsageErrors } from "./args.js";
+import { parseByteSize, parsePositiveInteger, requireDb, withUsageErrors } from "./args.js";
 import { EXIT_ERROR, EXIT_MATCH, EXIT_NO_MATCH, type Output } from "./output.js";
 import { scanPaths } from "./scan.js";
 
@@ -18,6 +18,7 @@ export async function scanCommand(args: string[], out: Output): Promise<number> 
         format: { type: "string" },
         language: { type: "string" },
         "min-chars": { type: "string" },
+        "max-file-size": { type: "string" },
         quiet: { type: "boolean", short: "q" },
       },
     }),
@@ -28,6 +29,7 @@ export async function scanCommand(args: string[], out: Output): Promise<number> 
   if (positionals.length === 0) throw new ReftrackError("scan: give at least one path, folder or - for standard input");
   const stdinLanguage = values.language !== undefined ? languageByName(values.language) : undefined;
   const minMatchedChars = parsePositiveInteger(values["min-chars"], "--min-chars");
+  const maxFileBytes = parseByteSize(values["max-file-size"], "--max-file-size");
   const quiet = values.quiet === true;
   const style = out.stdoutIsTTY && !process.env.NO_COLOR ? ansiStyle : plainStyle;
 
@@ -36,6 +38,7 @@ export async function scanCommand(args: string[], out: Output): Promise<number> 
     const report = scanPaths(tracker, positionals, {
       ...(stdinLanguage ? { stdinLanguage } : {}),
       ...(minMatchedChars !== undefined ? { minMatchedChars } : {}),
+      ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       onResult: quiet || format !== "text" ? undefined : (result) => out.stdout(formatText(result, style)),
       onSkip: quiet ? undefined : (skip) => out.stderr(`reftrack: skipped ${skip.path}: ${skip.detail}\n`),
       onError: (message) => out.stderr(`reftrack: ${message}\n`),

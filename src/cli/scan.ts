@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { type SourceText, decodeSource, readSourceFile } from "../files/source-file.js";
 import { walkFiles } from "../files/walk.js";
 import { describeError } from "../errors.js";
+import { DEFAULT_MAX_SCAN_BYTES } from "../options.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { languageForPath } from "../languages/registry.js";
 import type { ReferenceTracker } from "../tracker.js";
@@ -11,6 +12,8 @@ import type { ScanReport, ScannedFile, SkippedFile } from "../output/json.js";
 export interface ScanOptions {
   readonly stdinLanguage?: LanguageDefinition;
   readonly minMatchedChars?: number;
+  /** Files larger than this are skipped (default DEFAULT_MAX_SCAN_BYTES). */
+  readonly maxFileBytes?: number;
   /** Called as soon as each file is scanned, so output streams. */
   readonly onResult?: (result: ScannedFile) => void;
   readonly onSkip?: (skip: SkippedFile) => void;
@@ -25,9 +28,10 @@ interface Target {
 
 /** Expands command-line paths into scan targets: files, folders (by known extension) and stdin. */
 function* expandTargets(paths: readonly string[], options: ScanOptions, errors: string[]): Generator<Target> {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_SCAN_BYTES;
   for (const path of paths) {
     if (path === "-") {
-      yield { display: "-", read: () => decodeSource(readStdin(), "-"), language: options.stdinLanguage };
+      yield { display: "-", read: () => decodeSource(readStdin(), "-", maxBytes), language: options.stdinLanguage };
       continue;
     }
     if (!existsSync(path)) {
@@ -38,10 +42,10 @@ function* expandTargets(paths: readonly string[], options: ScanOptions, errors: 
     if (statSync(path).isDirectory()) {
       for (const relative of walkFiles(path)) {
         const language = languageForPath(relative);
-        if (language) yield { display: join(path, relative), read: () => readSourceFile(join(path, relative)), language };
+        if (language) yield { display: join(path, relative), read: () => readSourceFile(join(path, relative), maxBytes), language };
       }
     } else {
-      yield { display: path, read: () => readSourceFile(path), language: languageForPath(path) };
+      yield { display: path, read: () => readSourceFile(path, maxBytes), language: languageForPath(path) };
     }
   }
 }

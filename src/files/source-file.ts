@@ -12,7 +12,7 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /** Decides whether bytes are source text reftrack should read, and decodes them. */
 export function decodeSource(bytes: Uint8Array, name: string, maxBytes = DEFAULT_MAX_FILE_BYTES): SourceText {
-  if (bytes.length > maxBytes) return { ok: false, reason: "too-large", detail: `${bytes.length} bytes, limit ${maxBytes}` };
+  if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
   if (bytes.length === 0) return { ok: false, reason: "empty", detail: "empty file" };
   // A NUL byte in the first 8 KiB is how git and grep tell binary from text.
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary", detail: "contains NUL bytes" };
@@ -44,7 +44,7 @@ export function readSourceFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
   }
   try {
     const size = fstatSync(fd).size;
-    if (size > maxBytes) return { ok: false, reason: "too-large", detail: `${size} bytes, limit ${maxBytes}` };
+    if (size > maxBytes) return tooLarge(size, maxBytes);
     const bytes = Buffer.alloc(size);
     let read = 0;
     while (read < size) {
@@ -58,4 +58,8 @@ export function readSourceFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
   } finally {
     closeSync(fd);
   }
+}
+
+function tooLarge(size: number, maxBytes: number): SourceText {
+  return { ok: false, reason: "too-large", detail: `${size} bytes, over the limit of ${maxBytes} bytes` };
 }

@@ -1,6 +1,7 @@
-import { DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters } from "../options.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters, TEXT_KGRAM_WORDS, TEXT_WINDOW_KGRAMS } from "../options.js";
 import type { TokenStream } from "../normalize/token-stream.js";
 import { DataChannels } from "./data-channel.js";
+import { mix32 } from "./rolling-hash.js";
 import { type Fingerprints, kgramHashes, winnow } from "./winnow.js";
 
 export type { Fingerprints };
@@ -10,7 +11,20 @@ export type { Fingerprints };
  * data channels). Stored in every index: an index with other fingerprints is refused, since a
  * query would silently miss what it holds.
  */
-export const FINGERPRINT_VERSION = 5;
+export const FINGERPRINT_VERSION = 6;
+
+/** Text fingerprints are salted so they never equal a code fingerprint of the same token hashes. */
+const TEXT_SALT = 0x7e57_7e57;
+
+/**
+ * The fingerprints of a text stream (normalize/text.ts): winnowed k-grams of words, salted apart
+ * from code's. Prose is compared as written, so no data channels.
+ */
+export function textFingerprints(text: TokenStream): Fingerprints {
+  const prints = winnow(kgramHashes(text, TEXT_KGRAM_WORDS), TEXT_WINDOW_KGRAMS);
+  for (let i = 0; i < prints.count; i++) prints.hashes[i] = mix32(prints.hashes[i]! ^ TEXT_SALT);
+  return prints;
+}
 
 /**
  * Fingerprints token streams with one set of parameters. Holds the data channels' scratch table,

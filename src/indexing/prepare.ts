@@ -1,11 +1,13 @@
 import { licenseFromHeader } from "../corpus/license-detect.js";
 import { type SkipReason, readSourceFile } from "../files/source-file.js";
-import type { Fingerprinter } from "../fingerprint/fingerprint.js";
+import { type Fingerprinter, textFingerprints } from "../fingerprint/fingerprint.js";
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, LanguageName } from "../languages/language.js";
+import { TEXT_POSITION_BASE } from "../match/match-index.js";
 import type { Normalizer } from "../normalize/normalizer.js";
+import { textStream } from "../normalize/text.js";
 import type { StoredFile } from "../store/records.js";
-import { encodeTokenChunks } from "../store/token-chunks.js";
+import { TOKENS_PER_CHUNK, encodeTokenChunks } from "../store/token-chunks.js";
 
 /** What the index stores for one file (store/records.ts), as this application prepares it. */
 export type PreparedFile = StoredFile;
@@ -22,15 +24,39 @@ function prepareFile(
   const tokens = normalizer.normalize(text, language);
   if (tokens.count === 0) return undefined;
   const prints = fingerprinter.fingerprint(tokens);
+  // The prose is a second stream, stored at TEXT_POSITION_BASE on: its fingerprints and chunks.
+  // Each stream keeps to its half of the position space (a file of more than 2^25 tokens of code
+  // is not searchable past them, as one of more than 2^26 was not before).
+  const prose = textStream(text, tokens.textSpans ?? [], language);
+  const textPrints = textFingerprints(prose);
+  const hashes: number[] = [];
+  const positions: number[] = [];
+  for (let i = 0; i < prints.count; i++) {
+    if (prints.positions[i]! >= TEXT_POSITION_BASE) break;
+    hashes.push(prints.hashes[i]!);
+    positions.push(prints.positions[i]!);
+  }
+  for (let i = 0; i < textPrints.count; i++) {
+    if (textPrints.positions[i]! >= TEXT_POSITION_BASE) break;
+    hashes.push(textPrints.hashes[i]!);
+    positions.push(TEXT_POSITION_BASE + textPrints.positions[i]!);
+  }
+  const textChunkBase = TEXT_POSITION_BASE / TOKENS_PER_CHUNK;
+  const chunks = [
+    ...encodeTokenChunks(tokens).filter((chunk) => chunk.chunkIndex < textChunkBase),
+    ...encodeTokenChunks(prose)
+      .filter((chunk) => chunk.chunkIndex < textChunkBase)
+      .map((chunk) => ({ ...chunk, chunkIndex: textChunkBase + chunk.chunkIndex })),
+  ];
   return {
     path,
     language: language.name,
     contentHash,
     lines: tokens.lineCount,
     tokens: tokens.count,
-    fingerprintHashes: prints.hashes,
-    fingerprintPositions: prints.positions,
-    chunks: encodeTokenChunks(tokens),
+    fingerprintHashes: Int32Array.from(hashes),
+    fingerprintPositions: Uint32Array.from(positions),
+    chunks,
     headerLicense: licenseFromHeader(text) ?? null,
   };
 }

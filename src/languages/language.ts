@@ -57,6 +57,12 @@ export interface LanguageDefinition {
    */
   readonly spanningDelimiters: readonly (readonly [open: string, close: string])[];
   /**
+   * First lines that only occur inside a multi-line comment or string, with that span's closer: a
+   * fragment beginning with one begins inside such a span even when no delimiter is in it (a JSDoc
+   * block's ` * ` lines, a docstring's `>>>` doctest lines).
+   */
+  readonly insideSpanLines?: readonly { readonly line: RegExp; readonly closer: string }[];
+  /**
    * Blocks are delimited by indentation (Python). A fragment whose first line is indented is then
    * parsed inside opened blocks, as its lines are in the file (see normalize.ts).
    */

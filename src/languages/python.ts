@@ -21,6 +21,11 @@ export const python: LanguageDefinition = {
     ['"""', '"""'],
     ["'''", "'''"],
   ],
+  // A doctest prompt is only ever inside a docstring.
+  insideSpanLines: [
+    { line: /^\s*>>>(?:\s|$)/, closer: '"""' },
+    { line: /^\s*>>>(?:\s|$)/, closer: "'''" },
+  ],
   offsideRule: true,
   lexicon: {
     dialect: "python",

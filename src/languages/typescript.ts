@@ -34,20 +34,59 @@ const literalTypes = {
   regex: "$re",
 } as const;
 
-/** CommonJS, re-export and transpiler module plumbing; see LanguageDefinition.moduleBoilerplate. */
+/**
+ * The helpers compilers and bundlers write into their output, by the names their runtimes give
+ * them (esbuild's runtime, TypeScript's tslib, Babel's helpers, rollup's interop, webpack's
+ * bootstrap). The same helper text ships in every package built with the tool, so it is never
+ * evidence of copying, however few indexed files happen to carry it.
+ */
+const ESBUILD_HELPERS =
+  "defProp|defProps|getOwnPropDesc|getOwnPropDescs|getOwnPropNames|getOwnPropSymbols|getProtoOf|hasOwnProp|propIsEnum|create|name|esm|" +
+  "commonJS|export|copyProps|reExport|toESM|toCommonJS|publicField|defNormalProp|require|init|decorateClass|decorateParam|async|" +
+  "spreadValues|spreadProps|objRest|restKey|template|using|callDispose|privateIn|accessCheck|privateGet|privateAdd|privateSet|" +
+  "privateMethod|knownSymbol|await|asyncGenerator|yieldStar|forAwait|superGet|superSet|pow|typeError|freeze|defineProperty";
+const TSLIB_HELPERS =
+  "extends|assign|rest|decorate|param|esDecorate|runInitializers|propKey|setFunctionName|metadata|awaiter|generator|createBinding|" +
+  "exportStar|values|read|spread|spreadArrays|spreadArray|await|asyncGenerator|asyncDelegator|asyncValues|makeTemplateObject|" +
+  "importStar|importDefault|setModuleDefault|classPrivateFieldGet|classPrivateFieldSet|classPrivateFieldIn|addDisposableResource|" +
+  "disposeResources|rewriteRelativeImportExtension";
+const BABEL_HELPERS =
+  "typeof|interopRequireDefault|interopRequireWildcard|getRequireWildcardCache|classCallCheck|createClass|defineProperties|" +
+  "defineProperty|inherits|inheritsLoose|possibleConstructorReturn|assertThisInitialized|getPrototypeOf|setPrototypeOf|" +
+  "isNativeReflectConstruct|createSuper|callSuper|construct|wrapNativeSuper|isNativeFunction|slicedToArray|arrayWithHoles|" +
+  "iterableToArrayLimit|iterableToArray|unsupportedIterableToArray|arrayLikeToArray|nonIterableRest|nonIterableSpread|" +
+  "toConsumableArray|arrayWithoutHoles|asyncToGenerator|asyncGeneratorStep|objectSpread2?|ownKeys|extends|objectWithoutProperties|" +
+  "objectWithoutPropertiesLoose|toPropertyKey|toPrimitive|regeneratorRuntime|createForOfIteratorHelper|taggedTemplateLiteral|" +
+  "classPrivateFieldGet2?|classPrivateFieldSet2?|classPrivateFieldInitSpec|checkPrivateRedeclaration|assertClassBrand|" +
+  "interopDefaultLegacy|interopNamespace|interopNamespaceDefault|_interopDefault";
+
+/** CommonJS, re-export and transpiler module plumbing, and compiler helpers; see LanguageDefinition.moduleBoilerplate. */
 const JS_MODULE_BOILERPLATE = [
   {
     types: ["lexical_declaration", "variable_declaration", "expression_statement"],
     pattern: new RegExp(
       [
-        // const x = require("x"), const { a, b } = require("x").y, var x = __importDefault(require("x"))
-        String.raw`^(?:const|let|var)\s+(?:[\w$]+|\{[^}]*\})\s*=\s*(?:__import(?:Default|Star)\()?require\s*\(`,
+        // const x = require("x"), const { a, b } = require("x").y, var x = __importDefault(require("x")), var _x = _interopRequireDefault(require("x"))
+        String.raw`^(?:const|let|var)\s+(?:[\w$]+|\{[^}]*\})\s*=\s*(?:(?:__import(?:Default|Star)|_interopRequire(?:Default|Wildcard)|__toESM)\()?require\s*\(`,
         // var __createBinding = (this && this.__createBinding) || …
         String.raw`^var\s+__\w+\s*=\s*\(this\s*&&\s*this\.__\w+\)\s*\|\|`,
+        // esbuild's runtime: var __defProp = Object.defineProperty; var __toESM = (mod, …) => …
+        String.raw`^(?:var|let|const)\s+__(?:${ESBUILD_HELPERS})\s*=`,
+        // tslib's helpers, and Babel's and rollup's, as variables: var _typeof = …, var __awaiter = …
+        String.raw`^(?:var|let|const)\s+(?:__(?:${TSLIB_HELPERS})|_(?:${BABEL_HELPERS}))\s*=`,
         String.raw`^Object\.defineProperty\(exports,\s*["']__esModule["']`,
         String.raw`^(?:exports\.[\w$]+\s*=\s*)+void 0`,
+        // esbuild's module plumbing: __export(x_exports, { … }); module.exports = __toCommonJS(x_exports);
+        String.raw`^(?:__export|__reExport)\s*\(|^module\.exports\s*=\s*__toCommonJS\(`,
+        // webpack's bootstrap: __webpack_require__.d = …, __webpack_require__.r(exports)
+        String.raw`^__webpack_require__\.\w+\s*[=(]`,
       ].join("|"),
     ),
+  },
+  // function _typeof(o) { … }, function __awaiter(…) { … }, function __webpack_require__(moduleId) { … }
+  {
+    types: ["function_declaration", "generator_function_declaration"],
+    pattern: new RegExp(String.raw`^function\s*\*?\s*(?:_(?:${BABEL_HELPERS})|__(?:${TSLIB_HELPERS})|__webpack_require__)\s*\(`),
   },
   // export { a, b as c } from "./x", export * from "./x", export type { T } from "./x"
   { types: ["export_statement"], pattern: /^export\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s/ },
@@ -93,6 +132,8 @@ const shared = {
     ["/*", "*/"],
     ["`", "`"],
   ] as const,
+  // ` * text` continues a JSDoc or block comment; code never starts a line with `*` and a space.
+  insideSpanLines: [{ line: /^\s*\*(?:\s|$)(?!\/)/, closer: "*/" }],
 };
 
 export const typescript: LanguageDefinition = {

@@ -82,6 +82,7 @@ export function chainCandidates(
   tables: QueryTables,
   source: SourceTokens,
   options: MatchOptions,
+  floorChars: number = options.minMatchedChars,
 ): Candidate[] {
   const candidates: Candidate[] = [];
   for (const chain of chainInOrder(segments, options.maxGapTokens)) {
@@ -103,9 +104,8 @@ export function chainCandidates(
       covered = Math.max(covered, to);
     }
     // Repetitive code makes many short chains: the rest is counted only for those that may be long enough.
-    if (matchedChars < options.minMatchedChars) {
-      if (matchedChars < RENAMED_QUERY_SHARE * options.minMatchedChars || matchedChars + namesCouldAdd < options.minMatchedChars) continue;
-    }
+    const mayRenameLonger = matchedChars >= RENAMED_QUERY_SHARE * options.minMatchedChars && matchedChars + namesCouldAdd >= options.minMatchedChars;
+    if (matchedChars < options.minMatchedChars && !mayRenameLonger && matchedChars < floorChars) continue;
     const first = chain[0]!;
     const last = chain[chain.length - 1]!;
     const seeds = new Set<number>();
@@ -128,11 +128,12 @@ export function chainCandidates(
     // copy at all. Only rare seeds say it is: a shape in many files is an idiom, and other code with
     // longer names has it as well.
     let sourceMatchedChars: number | null = null;
-    if (matchedChars < options.minMatchedChars) {
-      if (!rareSeeds(frequencySum, seeds.size)) continue;
+    let complete = matchedChars >= options.minMatchedChars;
+    if (!complete && mayRenameLonger && rareSeeds(frequencySum, seeds.size)) {
       sourceMatchedChars = sourceSideChars(chain, query, source);
-      if (sourceMatchedChars < options.minMatchedChars) continue;
+      complete = sourceMatchedChars >= options.minMatchedChars;
     }
+    if (!complete && matchedChars < floorChars) continue;
     candidates.push({
       contentId,
       segments: chain,
@@ -143,6 +144,7 @@ export function chainCandidates(
       seeds: seeds.size,
       frequencySum,
       rarestSeedFrequency,
+      complete,
     });
   }
   return candidates;

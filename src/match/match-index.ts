@@ -11,6 +11,13 @@
  */
 export const POSITION_SPAN = 2 ** 26;
 
+/**
+ * A content's text tokens (the words of its prose, normalize/text.ts) are at positions from here
+ * on: one position space, so a text fingerprint's occurrence, and the chunks its extension reads,
+ * are addressed as a code token's are. Code tokens stay below it.
+ */
+export const TEXT_POSITION_BASE = POSITION_SPAN / 2;
+
 export function occurrence(content: number, position: number): number {
   return content * POSITION_SPAN + position;
 }

@@ -1,6 +1,6 @@
 import type { Fingerprints } from "../fingerprint/winnow.js";
 import type { TokenStream } from "../normalize/token-stream.js";
-import type { FingerprintParameters, MatchOptions } from "../options.js";
+import { type FingerprintParameters, type MatchOptions, PARTIAL_EVIDENCE_SHARE } from "../options.js";
 import { round3 } from "../util/round.js";
 import { extendSeeds, hitsInOrder, hitsInQueryOrder } from "./align.js";
 import { filesToAlign } from "./candidates.js";
@@ -10,10 +10,44 @@ import { collectHits } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
-import { isReference } from "./rules.js";
+import { isReference, isTextReference } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens, readChunksOfHits } from "./source-tokens.js";
-import type { Candidate, Evidence, HitsByFile, Judged, Match } from "./types.js";
+import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison } from "./types.js";
+
+/**
+ * Which stream a Matcher reads: code tokens (names abstracted, compared by shape and by how the
+ * names behind it correspond) or the words of prose (compared as written, normalize/text.ts).
+ */
+export type Channel = "code" | "text";
+
+/** What a query stands for, beyond its own tokens. */
+export interface MatchScope {
+  /**
+   * Also regions shorter than minMatchedChars (down to PARTIAL_EVIDENCE_SHARE of it), marked
+   * incomplete: evidence to add to the other channel's (combine.ts), never a reference alone.
+   */
+  readonly partial?: boolean;
+  /**
+   * The query is one window of a scanned file this many times its length (windows.ts): the chance
+   * of a look-alike stretch, and so the evidence a region needs (rules.ts), is the whole file's.
+   */
+  readonly lengthFactor?: number;
+}
+
+/** Prose has no names to compare: every word is the same on both sides or the segment ends. */
+const NO_NAMES: NameComparison = {
+  pairs: 0,
+  distinctNames: 0,
+  repeats: 0,
+  consistency: 1,
+  sameShare: 1,
+  literalPairs: 0,
+  sameLiterals: 0,
+  keptLiteralPairs: 0,
+  sameKeptLiterals: 0,
+  sameKeptLiteralsVary: false,
+};
 
 /**
  * Finds where a normalized query occurs in an index: seeds are its winnowed fingerprints found in
@@ -29,14 +63,16 @@ export class Matcher {
   constructor(
     private readonly index: MatchIndex,
     private readonly parameters: FingerprintParameters,
+    private readonly channel: Channel = "code",
   ) {}
 
-  match(query: TokenStream, fingerprints: Fingerprints, options: MatchOptions): Match[] {
-    return this.matchHits(query, fingerprints, collectHits(fingerprints, this.index, options), options);
+  /** The query's matches under `options`, within `scope`. */
+  match(query: TokenStream, fingerprints: Fingerprints, options: MatchOptions, scope: MatchScope = {}): Match[] {
+    return this.matchHits(query, fingerprints, collectHits(fingerprints, this.index, options), options, scope);
   }
 
   /** Everything after the lookup stage: align, chain, judge and rank the hits. */
-  matchHits(query: TokenStream, fingerprints: Fingerprints, hitsByFile: HitsByFile, options: MatchOptions): Match[] {
+  matchHits(query: TokenStream, fingerprints: Fingerprints, hitsByFile: HitsByFile, options: MatchOptions, scope: MatchScope = {}): Match[] {
     if (hitsByFile.size === 0) return [];
     const k = this.parameters.kgramTokens;
     const candidates: Candidate[] = [];
@@ -44,29 +80,32 @@ export class Matcher {
     const tables = queryTables(query, this.scratch);
     const files = filesToAlign(hitsByFile, options);
     const readAhead = readChunksOfHits(files, this.index, k);
+    const floorChars = scope.partial ? Math.ceil(PARTIAL_EVIDENCE_SHARE * options.minMatchedChars) : options.minMatchedChars;
     for (const [contentId, hits] of files) {
       const tokens = new SourceTokens(this.index, contentId, readAhead.get(contentId));
       sourceTokens.set(contentId, tokens);
       const segments = extendSeeds(hits, hitsInQueryOrder(hits), tables.signatures, tokens, k);
       const hitsBySource = hitsInOrder(hits.sourcePositions, hits.queryPositions);
-      for (const candidate of chainCandidates(contentId, segments, hits, hitsBySource, query, tables, tokens, options)) {
+      for (const candidate of chainCandidates(contentId, segments, hits, hitsBySource, query, tables, tokens, options, floorChars)) {
         if (candidate.seeds >= options.minSeeds) candidates.push(candidate);
       }
     }
+    const text = this.channel === "text";
+    const scannedLength = Math.round(query.count * (scope.lengthFactor ?? 1));
     const judge = (candidate: Candidate): Evidence | null => {
       const evidence: Evidence = {
         distinctKgramShare: distinctKgramShare(candidate.segments, fingerprints.kgrams, k, this.scratch),
-        names: compareNames(candidate, query, tables, sourceTokens.get(candidate.contentId)!, this.scratch),
+        names: text ? NO_NAMES : compareNames(candidate, query, tables, sourceTokens.get(candidate.contentId)!, this.scratch),
       };
-      return isReference(candidate, evidence, options) ? evidence : null;
+      return (text ? isTextReference : isReference)(candidate, evidence, options, scannedLength) ? evidence : null;
     };
     return selectReferences(candidates, judge, options.maxReferencesPerGroup).map((judged) =>
-      toMatch(judged, query, sourceTokens.get(judged.candidate.contentId)!),
+      toMatch(judged, query, sourceTokens.get(judged.candidate.contentId)!, this.channel),
     );
   }
 }
 
-function toMatch({ candidate, evidence, queryRange, group }: Judged, query: TokenStream, tokens: SourceTokens): Match {
+function toMatch({ candidate, evidence, queryRange, group }: Judged, query: TokenStream, tokens: SourceTokens, channel: Channel): Match {
   const first = candidate.segments[0]!;
   const last = candidate.segments[candidate.segments.length - 1]!;
   const names = evidence.names;
@@ -77,7 +116,10 @@ function toMatch({ candidate, evidence, queryRange, group }: Judged, query: Toke
     matchedTokens: candidate.matchedTokens,
     similarity: round3(candidate.matchedTokens / query.count),
     group: group + 1,
+    complete: candidate.complete,
     evidence: {
+      basis: channel,
+      textChars: channel === "text" ? candidate.matchedChars : 0,
       seedFingerprints: candidate.seeds,
       meanSeedFileFrequency: round3(candidate.frequencySum / Math.max(1, candidate.seeds)),
       matchedChars: candidate.matchedChars,

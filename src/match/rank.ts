@@ -1,4 +1,5 @@
 import { BinaryHeap } from "../util/binary-heap.js";
+import { overlapShare } from "./line-ranges.js";
 import type { Candidate, Evidence, Judged } from "./types.js";
 
 /**
@@ -85,11 +86,4 @@ function rankScoreBound(candidate: Candidate): number {
 function rarityWeightedTokens(candidate: Candidate): number {
   const meanFrequency = candidate.frequencySum / Math.max(1, candidate.seeds);
   return candidate.matchedTokens * (0.5 + 0.5 / Math.max(1, meanFrequency));
-}
-
-/** Overlap of two inclusive ranges as a share of the shorter one. */
-function overlapShare(a: readonly [number, number], b: readonly [number, number]): number {
-  const overlap = Math.min(a[1], b[1]) - Math.max(a[0], b[0]) + 1;
-  if (overlap <= 0) return 0;
-  return overlap / Math.min(a[1] - a[0] + 1, b[1] - b[0] + 1);
 }

@@ -1,4 +1,7 @@
 import {
+  COINCIDENCE_BASE_TOKENS,
+  IDENTITY_SEED_DISCOUNT,
+  MIN_BROKEN_REPEATS,
   MIN_IDENTITY_PAIRS,
   MIN_IDENTITY_SHARE,
   MIN_SAME_DATA_NAMES,
@@ -9,6 +12,7 @@ import {
   RENAMED_THROUGHOUT_CONSISTENCY,
   RENAMED_THROUGHOUT_NAMES,
   RENAMED_THROUGHOUT_REPEATS,
+  VERBATIM_NAME_SHARE,
 } from "../options.js";
 import type { Candidate, Evidence, NameComparison } from "./types.js";
 
@@ -16,18 +20,58 @@ import type { Candidate, Evidence, NameComparison } from "./types.js";
  * What counts as a reference, given a candidate long enough (chain.ts) and its evidence
  * (evidence.ts). Every threshold is in options.ts, with why it is there.
  */
-export function isReference(candidate: Candidate, evidence: Evidence, options: MatchOptions): boolean {
+export function isReference(candidate: Candidate, evidence: Evidence, options: MatchOptions, queryTokens: number): boolean {
   const names = evidence.names;
+  // A long query holds look-alike stretches by chance: its regions need more seeds.
+  if (candidate.seeds < seedsForLength(queryTokens, options, verbatim(names))) return false;
+  // Data (a list of literals, a table of messages) is the same data, not the same shape.
+  if (candidate.literalTokens >= options.dataLiteralShare * candidate.matchedTokens && literalsDisagree(names)) return false;
   // A repetitive shape (a data table) matches any other table of its kind, unless its data is the
   // very same or it is renamed one for one throughout.
   if (evidence.distinctKgramShare < options.minDistinctKgramShare && !sameData(names) && !renamedThroughout(candidate, names, options)) return false;
   // Names that do not correspond one to one: a shared shape, not a copy.
   if (names.repeats >= options.minNameRepeats && names.consistency < options.minNameConsistency) return false;
+  if (names.repeats >= MIN_BROKEN_REPEATS && names.consistency === 0 && !showsIdentity(names)) return false;
   // Found only through a project's repeated shape: it must show which of the project's files it is.
   if (candidate.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
-  // Few seeds of pure shape: corroborated by the same text or a consistent renaming.
-  if (candidate.seeds < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(names) && names.repeats < options.minNameRepeats) return false;
+  // Few seeds of pure shape: corroborated by the same text or a renaming one for one throughout.
+  if (candidate.seeds < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
   return true;
+}
+
+/**
+ * Seeds a region of a query `queryTokens` long needs: minSeeds, and one more for each doubling of
+ * the query beyond COINCIDENCE_BASE_TOKENS (half as many for a verbatim region).
+ */
+export function seedsForLength(queryTokens: number, options: MatchOptions, verbatimRegion: boolean): number {
+  if (queryTokens <= COINCIDENCE_BASE_TOKENS) return options.minSeeds;
+  const extra = Math.log2(queryTokens / COINCIDENCE_BASE_TOKENS) * (verbatimRegion ? IDENTITY_SEED_DISCOUNT : 1);
+  return options.minSeeds + Math.ceil(extra);
+}
+
+/** Names and literals the very same text on both sides. */
+function verbatim(names: NameComparison): boolean {
+  return names.sameShare >= VERBATIM_NAME_SHARE && (names.literalPairs === 0 || names.sameLiterals >= MIN_IDENTITY_SHARE * names.literalPairs);
+}
+
+/** Enough aligned literals, most of them other text, and not the same numbers either. */
+function literalsDisagree(names: NameComparison): boolean {
+  return names.literalPairs >= MIN_IDENTITY_PAIRS && !literalsAgree(names, MIN_IDENTITY_SHARE);
+}
+
+/**
+ * What counts as a reference of text evidence, given a candidate of identical prose long enough
+ * (minTextChars, chain.ts) with minSeeds seeds: not one phrase repeated (a row of separators, a
+ * repeated "Returns the value" list). The words are compared as written, so no name rules apply.
+ */
+export function isTextReference(candidate: Candidate, evidence: Evidence, options: MatchOptions, queryWords: number): boolean {
+  // Prose is compared as written: every text region is verbatim.
+  return evidence.distinctKgramShare >= options.minDistinctKgramShare && candidate.seeds >= seedsForLength(queryWords, options, true);
+}
+
+/** The matching options of the text channel: its threshold and boilerplate cut-off, and no project-repetition exception. */
+export function textOptions(options: MatchOptions): MatchOptions {
+  return { ...options, minMatchedChars: options.minTextChars, maxFileFrequency: options.maxTextFileFrequency, maxSourceFrequency: 0 };
 }
 
 /** Seeds in at most RARE_SEEDS_MEAN_FILES contents on average. */

@@ -1,18 +1,25 @@
-import type { Fingerprinter } from "../fingerprint/fingerprint.js";
+import { type Fingerprinter, textFingerprints } from "../fingerprint/fingerprint.js";
 import type { Fingerprints } from "../fingerprint/winnow.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { lineAt, spanCut } from "../normalize/fragment.js";
 import type { Normalizer } from "../normalize/normalizer.js";
+import { textStream } from "../normalize/text.js";
 import type { TokenStream } from "../normalize/token-stream.js";
-import type { MatchOptions } from "../options.js";
+import { type MatchOptions, PROSE_FROM_START_LINES } from "../options.js";
 import { couldSeed, seedsNeeded } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
+import { textOptions } from "./rules.js";
 
-/** A query read by the lexer: its tokens and fingerprints, and whether it may yield a reference. */
-export interface LexedQuery {
+/** One channel of a query: its tokens (code) or words (prose), their fingerprints, whether they may yield a reference. */
+export interface ChannelQuery {
   readonly tokens: TokenStream;
   readonly fingerprints: Fingerprints;
   readonly mayMatch: boolean;
+}
+
+/** A query read by the lexer: its code channel (the fields) and its prose (`text`). */
+export interface LexedQuery extends ChannelQuery {
+  readonly text: ChannelQuery;
 }
 
 /**
@@ -42,6 +49,7 @@ export class MissScreen {
     if (!this.index.answersAbsenceInMemory) return true;
     for (const tokens of this.readings(code, language)) {
       if (this.judge(tokens, options).mayYield) return true;
+      if (this.judgeText(code, tokens, language, options).mayYield) return true;
     }
     return false;
   }
@@ -54,15 +62,36 @@ export class MissScreen {
   lexedQuery(code: string, language: LanguageDefinition, options: MatchOptions): LexedQuery {
     let best: LexedQuery | undefined;
     let bestSeeds = -1;
+    const unscreened = !this.index.answersAbsenceInMemory;
     for (const tokens of this.readings(code, language)) {
       const judged = this.judge(tokens, options);
-      const seeds = judged.mayYield ? judged.seeds : -1;
+      const text = this.judgeText(code, tokens, language, options);
+      // The reading with the most seeds in the channels that may yield: a doc comment's example read
+      // as code may hold a seed or two, read as prose it holds many.
+      const seeds = judged.mayYield || text.mayYield ? (judged.mayYield ? judged.seeds : 0) + (text.mayYield ? text.seeds : 0) : -1;
       if (!best || seeds > bestSeeds) {
-        best = { tokens, fingerprints: judged.fingerprints, mayMatch: judged.mayYield || !this.index.answersAbsenceInMemory };
+        best = {
+          tokens,
+          fingerprints: judged.fingerprints,
+          mayMatch: judged.mayYield || unscreened,
+          text: { tokens: text.tokens, fingerprints: text.fingerprints, mayMatch: text.mayYield || unscreened },
+        };
         bestSeeds = seeds;
       }
     }
     return best!;
+  }
+
+  /** The prose of a reading (normalize/text.ts), and whether it may yield a reference of text. */
+  judgeText(
+    code: string,
+    tokens: TokenStream,
+    language: LanguageDefinition,
+    options: MatchOptions,
+  ): { tokens: TokenStream; fingerprints: Fingerprints; seeds: number; mayYield: boolean } {
+    const text = textStream(code, tokens.textSpans ?? [], language);
+    const fingerprints = textFingerprints(text);
+    return { tokens: text, fingerprints, ...this.seedsJudged(fingerprints, textOptions(options)) };
   }
 
   /**
@@ -75,7 +104,12 @@ export class MissScreen {
     yield plain;
     for (const [open, close] of language.spanningDelimiters) {
       const cut = spanCut(code, open, close);
-      const inside = cut === "inside" || (cut === "inside if prose comes first" && plain.firstProseLine <= lineAt(code, code.indexOf(open)));
+      const inside =
+        cut === "inside" ||
+        (cut === "inside if prose comes first" && plain.firstProseLine <= lineAt(code, code.indexOf(open))) ||
+        // No delimiter at all, and prose from the start, or a line only such spans hold: the
+        // fragment may lie wholly inside a docstring or doc comment.
+        (cut === "outside" && !code.includes(open) && !code.includes(close) && (plain.firstProseLine <= PROSE_FROM_START_LINES || startsInside(code, language, close)));
       if (inside) yield this.normalizer.lex(code, language, { insideOf: close });
     }
   }
@@ -87,10 +121,20 @@ export class MissScreen {
    */
   private judge(tokens: TokenStream, options: MatchOptions): { fingerprints: Fingerprints; seeds: number; mayYield: boolean } {
     const fingerprints = this.fingerprinter.fingerprint(tokens);
+    return { fingerprints, ...this.seedsJudged(fingerprints, options) };
+  }
+
+  private seedsJudged(fingerprints: Fingerprints, options: MatchOptions): { seeds: number; mayYield: boolean } {
     const seeds = new Set<number>();
     for (const hash of fingerprints.hashes) if (couldSeed(hash, this.index, options)) seeds.add(hash);
     const needed = seedsNeeded(options);
     const mayYield = seeds.size >= needed && (needed === 1 || this.index.someContentHolds([...seeds], needed));
-    return { fingerprints, seeds: seeds.size, mayYield };
+    return { seeds: seeds.size, mayYield };
   }
+}
+
+/** Whether the fragment's first non-blank line is one only a span closed by `closer` holds (LanguageDefinition.insideSpanLines). */
+function startsInside(code: string, language: LanguageDefinition, closer: string): boolean {
+  const first = /^(?:[ \t]*\r?\n)*([^\n]*)/.exec(code)![1]!;
+  return (language.insideSpanLines ?? []).some((hint) => hint.closer === closer && hint.line.test(first));
 }

@@ -49,6 +49,11 @@ export interface Candidate {
   readonly frequencySum: number;
   /** Contents the rarest seed is in: above maxFileFrequency, every seed is a project's repetition. */
   readonly rarestSeedFrequency: number;
+  /**
+   * Long enough on its own (minMatchedChars). A shorter one is kept only when asked for partial
+   * evidence, to be reported with the other channel's evidence beside it (combine.ts).
+   */
+  readonly complete: boolean;
 }
 
 /** How the names and literals behind a candidate's shape correspond, side by side. */
@@ -89,8 +94,14 @@ export interface Judged {
   readonly group: number;
 }
 
+/** What a match rests on: code tokens (names abstracted), identical prose, or both. */
+export type MatchBasis = "code" | "text" | "code and text";
+
 /** Why a match was reported, in figures a reviewer can check (ReferenceExplanation, but the indexed file's coverage). */
 export interface MatchEvidence {
+  readonly basis: MatchBasis;
+  /** Characters of identical prose (comments, docstrings, long strings) matched; 0 on code alone. */
+  readonly textChars: number;
   readonly seedFingerprints: number;
   readonly meanSeedFileFrequency: number;
   readonly matchedChars: number;
@@ -115,5 +126,7 @@ export interface Match {
   readonly similarity: number;
   /** 1-based: matches whose query ranges overlap share a group (1 = the best). */
   readonly group: number;
+  /** Long enough on its own; see Candidate.complete. */
+  readonly complete: boolean;
   readonly evidence: MatchEvidence;
 }

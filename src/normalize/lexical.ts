@@ -2,6 +2,7 @@ import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, Lexicon } from "../languages/language.js";
 import { BOILERPLATE_PREFIX_CHARS } from "../options.js";
 import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart, nextCharCode } from "./lexical-chars.js";
+import { type TextSpan, TextKind } from "./text.js";
 import { TokenBuffer } from "./token-buffer.js";
 import { literalClassHashes, nameHash, type TokenStream } from "./token-stream.js";
 
@@ -93,6 +94,7 @@ export interface LexedTokenStream extends TokenStream {
 
 /** The lexical reading of one language; one per language, reused across calls. */
 export class LexicalNormalizer {
+  private readonly hasher: TokenHasher;
   private readonly hashOf = new Map<string, number>();
   /** Every word that may be a keyword, with what kind: one lookup tells a plain name. */
   private readonly wordClasses: ReadonlyMap<string, WordClass>;
@@ -110,8 +112,10 @@ export class LexicalNormalizer {
 
   constructor(
     private readonly definition: LanguageDefinition,
-    private readonly hasher: TokenHasher,
+    baseHasher: TokenHasher,
   ) {
+    // Token hashes are seeded by language family (hashing.ts): no k-gram crosses families.
+    this.hasher = baseHasher.forFamily(definition.lexicon.dialect);
     this.lexicon = definition.lexicon;
     this.keywords = new Map(Object.entries(this.lexicon.keywords));
     const classes = new Map<string, WordClass>();
@@ -126,7 +130,7 @@ export class LexicalNormalizer {
     }
     this.operatorsByFirst = byFirst;
     this.dropped = new Set(definition.formattingTokens);
-    ({ literalClasses: this.literalClasses, keptLiteralClasses: this.keptLiteralClasses } = literalClassHashes(definition, hasher));
+    ({ literalClasses: this.literalClasses, keptLiteralClasses: this.keptLiteralClasses } = literalClassHashes(definition, this.hasher));
     this.idHash = this.hash("$id");
     this.stringHash = this.hash(definition.literalTypes.string ?? "$str");
     this.numberHash = this.hash("$num");
@@ -176,10 +180,18 @@ export class LexicalNormalizer {
       for (let p = source.indexOf("\n", from); p !== -1 && p < to; p = source.indexOf("\n", p + 1)) count++;
       return count;
     };
+    // Where the comments and string literals are, for the text stream (text.ts), as the parser finds them.
+    const textSpans: TextSpan[] = [];
+    const comment = (from: number, to: number): void => {
+      if (skipDepth < 0) textSpans.push({ start: from, end: to, kind: TextKind.Comment });
+    };
     const emit = (hash: number, from: number, to: number, name: number, kind: Kind, text: string): void => {
       // Only strings (and templates, regexes) can span lines.
       const endLine = kind === Kind.String ? line + newlinesIn(from, to) : line;
-      if (skipDepth < 0) out.push(hash, line, endLine, to - from, name);
+      if (skipDepth < 0) {
+        out.push(hash, line, endLine, to - from, name);
+        if (text === "$str") textSpans.push({ start: from, end: to, kind: TextKind.String });
+      }
       line = endLine;
       previous = kind;
       previousText = text;
@@ -193,7 +205,10 @@ export class LexicalNormalizer {
       const stop = end === -1 ? n : end + close.length;
       const isComment = (this.lexicon.blockComment?.[0] ?? "") === close || (this.lexicon.blockComment?.[1] ?? "") === close;
       if (!isComment) emit(this.stringHash, 0, stop, nameHash(source, 0, stop), Kind.String, "$str");
-      else line += newlinesIn(0, stop);
+      else {
+        comment(0, stop);
+        line += newlinesIn(0, stop);
+      }
       i = stop;
     }
 
@@ -216,18 +231,21 @@ export class LexicalNormalizer {
       // Comments.
       if (python ? c === 35 : c === 47 && source.charCodeAt(i + 1) === 47) {
         const end = source.indexOf("\n", i);
+        comment(i, end === -1 ? n : end);
         i = end === -1 ? n : end;
         continue;
       }
       if (!python && c === 47 && source.charCodeAt(i + 1) === 42) {
         const end = source.indexOf("*/", i + 2);
         const stop = end === -1 ? n : end + 2;
+        comment(i, stop);
         line += newlinesIn(i, stop);
         i = stop;
         continue;
       }
       if (!python && c === 35 && i === 0 && source.charCodeAt(1) === 33) {
         const end = source.indexOf("\n", i);
+        comment(i, end === -1 ? n : end);
         i = end === -1 ? n : end;
         continue;
       }
@@ -369,6 +387,7 @@ export class LexicalNormalizer {
       lineCount: line - (source.endsWith("\n") ? 1 : 0),
       hasErrors: false,
       errorChars: 0,
+      textSpans,
       firstProseLine,
     };
   }

@@ -3,6 +3,7 @@ import type { LanguageDefinition } from "../languages/language.js";
 import { BOILERPLATE_PREFIX_CHARS, MAX_TOKEN_CHARS } from "../options.js";
 import { type FramedParse, type Framing, framedText, parseAsFragment } from "./fragment.js";
 import { FIELD_MASK, HAS_CHILDREN, RECORD_WORDS, type SyntaxWalker, syntaxWalkAddon, WALK_ACTION_TABLE_SIZE, WalkAction } from "./syntax-walk.js";
+import { type TextSpan, TextKind } from "./text.js";
 import { type TokenStream, literalClassHashes, nameHash } from "./token-stream.js";
 
 /**
@@ -20,10 +21,12 @@ const enum TokenAction {
   EmitType = 1,
   /** Emit an abstract class for the node and skip its subtree (identifiers, literals). */
   EmitClass,
-  /** Skip the node and its subtree (comments, import statements). */
+  /** Skip the node and its subtree (import statements). */
   Skip,
   /** Drop this leaf (formatting tokens). */
   Drop,
+  /** A comment: no token, its text is prose (text.ts). */
+  Comment,
 }
 
 interface NodeTypeTable {
@@ -33,10 +36,13 @@ interface NodeTypeTable {
   keepsName: Uint8Array;
   /** 1 + the index of the module-boilerplate rule whose types include it, 0 for none. */
   boilerplateRule: Uint8Array;
+  /** The TextKind of comments and string literals, whose text is prose (text.ts); 0 for others. */
+  prose: Uint8Array;
 }
 
 /** One language's parsed reading; one per language, reused across calls. */
 export class SyntaxNormalizer {
+  private readonly hasher: TokenHasher;
   private readonly addon = syntaxWalkAddon();
   private readonly walker: SyntaxWalker;
   private readonly table: NodeTypeTable = {
@@ -44,6 +50,7 @@ export class SyntaxNormalizer {
     hashes: new Uint32Array(WALK_ACTION_TABLE_SIZE),
     keepsName: new Uint8Array(WALK_ACTION_TABLE_SIZE),
     boilerplateRule: new Uint8Array(WALK_ACTION_TABLE_SIZE),
+    prose: new Uint8Array(WALK_ACTION_TABLE_SIZE),
   };
   /** What the native walk does at each symbol, derived from table.actions. */
   private readonly walkActions = new Uint8Array(WALK_ACTION_TABLE_SIZE);
@@ -54,23 +61,28 @@ export class SyntaxNormalizer {
 
   constructor(
     private readonly definition: LanguageDefinition,
-    private readonly hasher: TokenHasher,
+    baseHasher: TokenHasher,
   ) {
+    // Token hashes are seeded by language family (hashing.ts): no k-gram crosses families.
+    this.hasher = baseHasher.forFamily(definition.lexicon.dialect);
     const grammar = definition.grammar();
     this.walker = this.addon.createWalker(grammar);
     const symbols = this.addon.grammarSymbols(grammar);
     const identifierTypes = new Set(definition.identifierTypes);
-    const skippedTypes = new Set([...definition.commentTypes, ...definition.importTypes]);
+    const skippedTypes = new Set(definition.importTypes);
+    const commentTypes = new Set(definition.commentTypes);
     const formattingTokens = new Set(definition.formattingTokens);
     const memberNameTypes = new Set(definition.memberNames.types ?? []);
     const memberNameFields = new Set(definition.memberNames.fields ?? []);
     this.memberNameField = Uint8Array.from(symbols.fields, (field) => (memberNameFields.has(field) ? 1 : 0));
-    ({ literalClasses: this.literalClasses, keptLiteralClasses: this.keptLiteralClasses } = literalClassHashes(definition, hasher));
+    ({ literalClasses: this.literalClasses, keptLiteralClasses: this.keptLiteralClasses } = literalClassHashes(definition, this.hasher));
     const classify = (typeId: number, type: string, named: boolean): void => {
       let action: TokenAction;
       let text = type;
       const literalClass = definition.literalTypes[type];
-      if (skippedTypes.has(type)) {
+      if (commentTypes.has(type)) {
+        action = TokenAction.Comment;
+      } else if (skippedTypes.has(type)) {
         action = TokenAction.Skip;
       } else if (literalClass !== undefined && named) {
         action = TokenAction.EmitClass;
@@ -90,7 +102,12 @@ export class SyntaxNormalizer {
       const rule = (definition.moduleBoilerplate ?? []).findIndex((r) => r.types.includes(type));
       this.table.boilerplateRule[typeId] = rule + 1;
       this.walkActions[typeId] =
-        action === TokenAction.EmitType ? WalkAction.Descend : action === TokenAction.EmitClass ? WalkAction.Leaf : WalkAction.Omit;
+        action === TokenAction.EmitType
+          ? WalkAction.Descend
+          : action === TokenAction.EmitClass || action === TokenAction.Comment
+            ? WalkAction.Leaf
+            : WalkAction.Omit;
+      this.table.prose[typeId] = action === TokenAction.Comment ? TextKind.Comment : action === TokenAction.EmitClass && text === "$str" ? TextKind.String : 0;
     };
     symbols.names.forEach((name, typeId) => classify(typeId, name, symbols.named[typeId]!));
     classify(ERROR_TYPE_ID, "ERROR", true);
@@ -128,7 +145,8 @@ export class SyntaxNormalizer {
     let errorChars = 0;
     let firstErrorAt = Number.POSITIVE_INFINITY;
 
-    const { actions, hashes: typeHashes, keepsName, boilerplateRule } = this.table;
+    const { actions, hashes: typeHashes, keepsName, boilerplateRule, prose } = this.table;
+    const textSpans: TextSpan[] = [];
     const boilerplate = this.definition.moduleBoilerplate ?? [];
     // Records are the walk's preorder; skipping a subtree is jumping to the record past it.
     for (let record = 0; record < recordCount; ) {
@@ -159,6 +177,9 @@ export class SyntaxNormalizer {
       const start = toSource(textStart);
       const end = toSource(textEnd);
       if (end <= start) continue;
+      const proseKind = prose[typeId]!;
+      if (proseKind !== 0) textSpans.push({ start, end, kind: proseKind });
+      if (actions[typeId] === TokenAction.Comment) continue;
       while (startLineIndex + 1 < lineStarts.length && lineStarts[startLineIndex + 1]! <= start) startLineIndex++;
       if (endLineIndex < startLineIndex) endLineIndex = startLineIndex;
       while (endLineIndex + 1 < lineStarts.length && lineStarts[endLineIndex + 1]! < end) endLineIndex++;
@@ -182,6 +203,7 @@ export class SyntaxNormalizer {
       lineCount: lineStarts.length,
       hasErrors: hasError,
       errorChars,
+      textSpans,
     };
     return { tokens, framing, errorChars, firstErrorAt, hasErrors: hasError };
   }

@@ -1,12 +1,13 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, LanguageName } from "../languages/language.js";
 import { MAX_TOKEN_CHARS, NAME_HASH_CHARS } from "../options.js";
+import type { TextSpan } from "./text.js";
 
 /**
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
  * hashing). Stored in every index: an index built by another normalizer version is refused.
  */
-export const NORMALIZER_VERSION = 10;
+export const NORMALIZER_VERSION = 11;
 
 /**
  * The normalized token stream of one source text, as parallel typed arrays (one entry per token)
@@ -49,6 +50,8 @@ export interface TokenStream {
   readonly hasErrors: boolean;
   /** Characters inside ERROR nodes (nested ones counted again): how much text recovery swallowed. */
   readonly errorChars: number;
+  /** Where the source's comments and string literals are, for its text stream (text.ts); absent for a text stream itself. */
+  readonly textSpans?: readonly TextSpan[];
 }
 
 /** Literal classes whose text a renaming keeps (TokenStream.keptLiteralClasses). */

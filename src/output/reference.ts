@@ -2,11 +2,18 @@ import type { LicenseProvenance } from "../store/records.js";
 
 /** Why a reference was reported, in figures a reviewer can check. */
 export interface ReferenceExplanation {
+  /**
+   * What it rests on: "code" (tokens with names abstracted, so renamed copies count), "text"
+   * (identical prose: comments, docstrings, long strings) or "code and text".
+   */
+  readonly basis: "code" | "text" | "code and text";
+  /** Characters of identical prose matched (white space and comment markers aside); 0 on code alone. */
+  readonly textChars: number;
   /** Distinct query fingerprints that hit this file inside the region. */
   readonly seedFingerprints: number;
   /** Mean number of indexed files each seed occurs in (1 = unique to this file). */
   readonly meanSeedFileFrequency: number;
-  /** Normalized characters of the query covered by the matched segments. */
+  /** Normalized characters of code in the query covered by the matched segments; 0 on text alone. */
   readonly matchedChars: number;
   /**
    * The same on the indexed side: each identifier and literal at its indexed length, every other

@@ -57,6 +57,8 @@ function toReference(match: Match, catalog: OriginCatalog): Reference {
     similarity: match.similarity,
     group: match.group,
     explanation: {
+      basis: evidence.basis,
+      textChars: evidence.textChars,
       seedFingerprints: evidence.seedFingerprints,
       meanSeedFileFrequency: evidence.meanSeedFileFrequency,
       matchedChars: evidence.matchedChars,

@@ -163,7 +163,7 @@ export class IndexWriter {
         if (!needsFingerprints) continue;
         stagedHere.add(contentId);
         for (const chunk of file.chunks) {
-          if (chunk.chunkIndex >= CHUNK_ID_STRIDE) break;
+          if (chunk.chunkIndex >= CHUNK_ID_STRIDE) continue;
           insertChunk.run(chunkKey(contentId, chunk.chunkIndex), chunk.firstLine, chunk.data);
         }
         const hashes = file.fingerprintHashes;

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MATCH_WINDOW_CHARS } from "../../src/options.js";
 import { FIXTURES, FIXTURE_MANIFEST, temporaryDirectory } from "../helpers.js";
 
 const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
@@ -105,7 +106,7 @@ describe("reftrack scan", () => {
       expect.objectContaining({ source: "alpha", path: reference.path, license: "MIT", licenseProvenance: "manifest" }),
     ]);
     expect(Object.keys(reference.explanation as object).sort()).toEqual(
-      ["distinctKgramShare", "matchedChars", "meanSeedFileFrequency", "nameConsistency", "nameRepeats", "queryCoverage", "sameLiteralShare", "sameNameShare", "seedFingerprints", "sourceCoverage", "sourceMatchedChars"],
+      ["basis", "distinctKgramShare", "matchedChars", "meanSeedFileFrequency", "nameConsistency", "nameRepeats", "queryCoverage", "sameLiteralShare", "sameNameShare", "seedFingerprints", "sourceCoverage", "sourceMatchedChars", "textChars"],
     );
     expect(reference.sourceLines).toEqual(reference.queryLines);
     expect(reference.similarity).toBe(1);
@@ -170,5 +171,61 @@ describe("reftrack scan", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe("");
+  });
+});
+
+describe("reftrack scan of large files", () => {
+  // A generated file of 6 MB, six matching windows long (lines of 100 characters, so a window of
+  // MATCH_WINDOW_CHARS ends at line 10,000), with three copies embedded: near the start, across the
+  // first window's end, near the end.
+  const copies = [
+    { at: 2000, file: join(FIXTURES, "corpus", "alpha", "src", "debounce.ts"), path: "src/debounce.ts" },
+    { at: MATCH_WINDOW_CHARS / 100 - 10, file: join(FIXTURES, "corpus", "beta", "lib", "queue.ts"), path: "lib/queue.ts" },
+    { at: 57_000, file: join(FIXTURES, "corpus", "alpha", "src", "lru.js"), path: "src/lru.js" },
+  ];
+  const generated = join(dir.path, "generated.ts");
+  const expectedLines: [number, number][] = [];
+
+  beforeAll(() => {
+    const out: string[] = [];
+    let next = 0;
+    for (let i = 0; out.length < 60_000; i++) {
+      const copy = copies[next];
+      if (copy && out.length === copy.at) {
+        const text = readFileSync(copy.file, "utf8").trimEnd().split("\n");
+        expectedLines.push([out.length + 1, out.length + text.length]);
+        out.push(...text);
+        next++;
+        continue;
+      }
+      out.push(`export const entry${i} = register("entry-${i}", ${(i * 7919) % 10007}, (value: number) => value * ${i % 13});`.padEnd(99));
+    }
+    writeFileSync(generated, `${out.join("\n")}\n`);
+  });
+
+  it("scans a file of several MB, finding each embedded copy once, at its own lines", () => {
+    const run = reftrack(["scan", "--db", db, "--format", "json", generated]);
+    expect(run.status).toBe(1);
+    const [result] = JSON.parse(run.stdout).results as { references: { path: string; queryLines: [number, number] }[] }[];
+    for (const [i, copy] of copies.entries()) {
+      const [from, to] = expectedLines[i]!;
+      const found = result!.references.filter((r) => r.path === copy.path && r.queryLines[1] >= from && r.queryLines[0] <= to);
+      // One reference, within the copy's lines and most of them, even across a window's end.
+      expect(found).toHaveLength(1);
+      expect(found[0]!.queryLines[0]).toBeGreaterThanOrEqual(from);
+      expect(found[0]!.queryLines[1]).toBeLessThanOrEqual(to);
+      expect(found[0]!.queryLines[1] - found[0]!.queryLines[0]).toBeGreaterThanOrEqual((to - from) / 2);
+    }
+    // Nothing else: the generated lines are original.
+    expect(result!.references.every((r) => copies.some((c, i) => r.queryLines[0] >= expectedLines[i]![0] && r.queryLines[1] <= expectedLines[i]![1]))).toBe(true);
+  });
+
+  it("skips a file over --max-file-size with a one-line notice, and rejects a bad size", () => {
+    const run = reftrack(["scan", "--db", db, "--max-file-size", "1MiB", generated]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^reftrack: skipped .*generated\.ts: \d+ bytes, over the limit of 1048576 bytes$/m);
+    const bad = reftrack(["scan", "--db", db, "--max-file-size", "lots", generated]);
+    expect(bad.status).toBe(2);
+    expectOneLineError(bad.stderr, /--max-file-size expects a size/);
   });
 });

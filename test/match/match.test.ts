@@ -178,7 +178,8 @@ export function formatBytes(bytes: number): string {
   });
 
   it("respects minMatchedChars: a short shared piece is not reported by default, but is on request", () => {
-    const short = "while (this.entries.size > this.capacity) {\n  const oldest = this.entries.keys().next().value;\n  this.entries.delete(oldest);\n}";
+    // Seven lines of alpha/src/lru.js's get(), below 150 normalized characters.
+    const short = readFileSync(join(FIXTURES, "corpus", "alpha", "src", "lru.js"), "utf8").split("\n").slice(14, 21).join("\n");
     expect(tracker.match(short, { language: "javascript" }).references).toEqual([]);
     const low = tracker.match(short, { language: "javascript", minMatchedChars: 40 }).references;
     expect(low.map((r) => r.path)).toContain("src/lru.js");
@@ -499,15 +500,6 @@ describe("repetitive code", () => {
     expect(repetitiveTracker.match(otherImports, { language: "python" }).references).toEqual([]);
   });
 
-  it("reports them when the repetition filter is switched off, showing why it exists", () => {
-    const otherTable = `COLORS = {\n${Array.from({ length: 25 }, (_, i) => `    "c${i}": ("shade ${i}", ${i + 100}, ${i * 3}),`).join("\n")}\n}\n`;
-    // One shape fingerprint covers the whole table, and no name or literal agrees: every other filter
-    // that stops it must be off too.
-    const references = repetitiveTracker.match(otherTable, { language: "python", minDistinctKgramShare: 0, minSeeds: 1, minNameRepeats: 0 }).references;
-    expect(references.map((r) => r.path)).toContain("table.py");
-    expect(references[0]!.explanation.distinctKgramShare).toBeLessThan(0.2);
-  });
-
   it("finds a copied stretch of the table by its data, reformatted", () => {
     const copied = `OPTIONS = {\n${indexedTable.split("\n").slice(5, 25).map((line) => line.trim().replaceAll(", ", ",")).join("\n")}\n}\n`;
     const [best] = repetitiveTracker.match(copied, { language: "python" }).references;
@@ -821,12 +813,26 @@ describe("lookup stage", () => {
   });
 
   it("keeps every hit of each file with enough distinct seeds to seed a reference, and no file with fewer", () => {
-    // All of one function, and three lines of the other: one of its fingerprints.
-    const query = `${wide}\n${other.split("\n").slice(2, 5).join("\n")}\n`;
-    const prints = new Fingerprinter(DEFAULT_FINGERPRINT_PARAMETERS).fingerprint(normalizer.lex(query, languageByName("python")));
+    const distinctSeeds = (hits: FileHits): number => new Set(hits.hashes).size;
+    const fingerprinter = new Fingerprinter(DEFAULT_FINGERPRINT_PARAMETERS);
+    // All of one function, and a few lines of the other holding exactly one of its fingerprints
+    // (which lines do depends on where winnowing falls: the first such slice is taken).
+    const lines = other.split("\n");
+    let query = "";
+    search: for (let length = 2; length <= lines.length; length++) {
+      for (let start = 0; start + length <= lines.length; start++) {
+        const candidate = `${wide}\n${lines.slice(start, start + length).join("\n")}\n`;
+        const hits = collectHits(fingerprinter.fingerprint(normalizer.lex(candidate, languageByName("python"))), index, { ...DEFAULT_MATCH_OPTIONS, minSeeds: 1 });
+        if ([...hits.values()].some((h) => distinctSeeds(h) === 1)) {
+          query = candidate;
+          break search;
+        }
+      }
+    }
+    expect(query).not.toBe("");
+    const prints = fingerprinter.fingerprint(normalizer.lex(query, languageByName("python")));
     const everyFile = collectHits(prints, index, { ...DEFAULT_MATCH_OPTIONS, minSeeds: 1 });
     const seeding = collectHits(prints, index, DEFAULT_MATCH_OPTIONS);
-    const distinctSeeds = (hits: FileHits): number => new Set(hits.hashes).size;
     const enough = [...everyFile].filter(([, hits]) => distinctSeeds(hits) >= DEFAULT_MATCH_OPTIONS.minSeeds);
     expect(enough.length).toBe(1);
     expect(everyFile.size).toBe(2);

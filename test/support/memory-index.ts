@@ -5,11 +5,12 @@
  * test/support/memory-index.test.ts checks that it answers as the SQLite store does.
  */
 import { decodeSource } from "../../src/files/source-file.js";
-import { Fingerprinter } from "../../src/fingerprint/fingerprint.js";
+import { Fingerprinter, textFingerprints } from "../../src/fingerprint/fingerprint.js";
 import { loadTokenHasher } from "../../src/hashing.js";
 import { languageForPath } from "../../src/languages/registry.js";
-import { type TokenChunk, occurrence, occurrenceContent, tokenSignature } from "../../src/match/match-index.js";
+import { TEXT_POSITION_BASE, type TokenChunk, occurrence, occurrenceContent, tokenSignature } from "../../src/match/match-index.js";
 import { Normalizer } from "../../src/normalize/normalizer.js";
+import { textStream } from "../../src/normalize/text.js";
 import type { TokenStream } from "../../src/normalize/token-stream.js";
 import { COMMON_FLOOR, DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters } from "../../src/options.js";
 import type { OriginInfo } from "../../src/output/references.js";
@@ -24,10 +25,14 @@ export interface MemorySource {
 }
 
 const TOKENS_PER_CHUNK = 1024;
+const TEXT_CHUNK_BASE = TEXT_POSITION_BASE / TOKENS_PER_CHUNK;
 
 interface Content {
   readonly tokens: TokenStream;
   readonly signatures: Uint8Array;
+  /** The prose (normalize/text.ts), at TEXT_POSITION_BASE on. */
+  readonly text: TokenStream;
+  readonly textSignatures: Uint8Array;
   readonly origins: OriginInfo[];
   readonly sources: Set<number>;
 }
@@ -78,15 +83,25 @@ export class MemoryIndex implements TrackerIndex {
         const tokens = normalizer.normalize(read.text, language);
         if (tokens.count === 0) continue;
         const id = index.contents.length + 1;
-        index.contents.push({ tokens, signatures: Uint8Array.from(tokens.hashes, tokenSignature), origins: [origin], sources: new Set([sourceId]) });
+        const text = textStream(read.text, tokens.textSpans ?? [], language);
+        index.contents.push({
+          tokens,
+          signatures: Uint8Array.from(tokens.hashes, tokenSignature),
+          text,
+          textSignatures: Uint8Array.from(text.hashes, tokenSignature),
+          origins: [origin],
+          sources: new Set([sourceId]),
+        });
         byText.set(key, id);
+        const add = (hash: number, position: number): void => {
+          let list = index.postings.get(hash >>> 0);
+          if (!list) index.postings.set(hash >>> 0, (list = []));
+          list.push(occurrence(id, position));
+        };
         const prints = fingerprinter.fingerprint(tokens);
-        for (let i = 0; i < prints.count; i++) {
-          const hash = prints.hashes[i]! >>> 0;
-          let list = index.postings.get(hash);
-          if (!list) index.postings.set(hash, (list = []));
-          list.push(occurrence(id, prints.positions[i]!));
-        }
+        for (let i = 0; i < prints.count; i++) add(prints.hashes[i]!, prints.positions[i]!);
+        const textPrints = textFingerprints(text);
+        for (let i = 0; i < textPrints.count; i++) add(textPrints.hashes[i]!, TEXT_POSITION_BASE + textPrints.positions[i]!);
       }
     });
     for (const [hash, list] of index.postings) index.postings.set(hash, [...new Set(list)].sort((a, b) => a - b));
@@ -139,13 +154,16 @@ export class MemoryIndex implements TrackerIndex {
 
   tokenChunk(contentId: number, chunkIndex: number): TokenChunk | undefined {
     const content = this.contents[contentId - 1];
-    const start = chunkIndex * TOKENS_PER_CHUNK;
-    if (!content || start >= content.tokens.count) return undefined;
-    const end = Math.min(content.tokens.count, start + TOKENS_PER_CHUNK);
-    const { names, startLines, endLines } = content.tokens;
+    if (!content) return undefined;
+    const prose = chunkIndex >= TEXT_CHUNK_BASE;
+    const stream = prose ? content.text : content.tokens;
+    const start = (prose ? chunkIndex - TEXT_CHUNK_BASE : chunkIndex) * TOKENS_PER_CHUNK;
+    if (start >= stream.count) return undefined;
+    const end = Math.min(stream.count, start + TOKENS_PER_CHUNK);
+    const { names, startLines, endLines } = stream;
     const inside = (offset: number): boolean => offset >= 0 && offset < end - start;
     return {
-      signatures: content.signatures.subarray(start, end),
+      signatures: (prose ? content.textSignatures : content.signatures).subarray(start, end),
       name: (offset) => (inside(offset) ? names[start + offset]! : 0),
       startLine: (offset) => (inside(offset) ? startLines[start + offset]! : 0),
       endLine: (offset) => (inside(offset) ? endLines[start + offset]! : 0),

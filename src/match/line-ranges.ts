@@ -1,0 +1,38 @@
+import type { Match } from "./types.js";
+
+/** Inclusive 1-based line ranges of matches: how they overlap, join and group. */
+
+/** Whether two inclusive ranges overlap or are at most `gap` lines apart. */
+export function near(a: readonly [number, number], b: readonly [number, number], gap: number): boolean {
+  return a[0] <= b[1] + gap && b[0] <= a[1] + gap;
+}
+
+export function union(a: readonly [number, number], b: readonly [number, number]): [number, number] {
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
+}
+
+/** Overlap of two inclusive ranges as a share of the shorter one. */
+export function overlapShare(a: readonly [number, number], b: readonly [number, number]): number {
+  const overlap = Math.min(a[1], b[1]) - Math.max(a[0], b[0]) + 1;
+  if (overlap <= 0) return 0;
+  return overlap / Math.min(a[1] - a[0] + 1, b[1] - b[0] + 1);
+}
+
+/**
+ * Matches grouped by query lines (more than half of the shorter range shared), groups numbered in
+ * the order their first match comes, at most `maxPerGroup` matches each.
+ */
+export function regroup(matches: readonly Match[], maxPerGroup: number): Match[] {
+  const ranges: [number, number][] = [];
+  const members: Match[][] = [];
+  for (const match of matches) {
+    let group = ranges.findIndex((range) => overlapShare(range, match.queryLines) > 0.5);
+    if (group === -1) {
+      ranges.push(match.queryLines);
+      members.push([]);
+      group = ranges.length - 1;
+    }
+    if (members[group]!.length < maxPerGroup) members[group]!.push(match);
+  }
+  return members.flatMap((list, group) => list.map((match) => (match.group === group + 1 ? match : { ...match, group: group + 1 })));
+}

@@ -1,0 +1,68 @@
+import { near, regroup, union } from "./line-ranges.js";
+import type { Match } from "./types.js";
+
+/** A stretch of a long query matched on its own: its text and the query line it starts at (1-based). */
+export interface QueryWindow {
+  readonly text: string;
+  readonly firstLine: number;
+}
+
+/**
+ * A long query (a bundle, a generated file) as windows of about `windowChars`, cut at line breaks,
+ * each overlapping the next by about `overlapChars`: matching state is that of one window, so
+ * memory is bounded and time linear in the query's size, and a copy shorter than the overlap lies
+ * whole in some window. A query no longer than `windowChars` is one window.
+ */
+export function* queryWindows(code: string, windowChars: number, overlapChars: number): Generator<QueryWindow> {
+  let start = 0;
+  let firstLine = 1;
+  while (start < code.length) {
+    let end = code.length;
+    if (code.length - start > windowChars) {
+      const cut = code.indexOf("\n", start + windowChars);
+      end = cut === -1 ? code.length : cut + 1;
+    }
+    yield { text: code.slice(start, end), firstLine };
+    if (end >= code.length) return;
+    // The next window starts at the line break nearest overlapChars before this one's end.
+    let next = code.lastIndexOf("\n", end - 1 - overlapChars);
+    next = next < start ? end : next + 1;
+    firstLine += countLines(code, start, next);
+    start = next;
+  }
+}
+
+function countLines(code: string, from: number, to: number): number {
+  let lines = 0;
+  for (let i = code.indexOf("\n", from); i !== -1 && i < to; i = code.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
+/** A window's matches with their query lines made the whole query's. */
+export function inQueryLines(matches: readonly Match[], window: QueryWindow): Match[] {
+  const shift = window.firstLine - 1;
+  if (shift === 0) return [...matches];
+  return matches.map((match) => ({ ...match, queryLines: [match.queryLines[0] + shift, match.queryLines[1] + shift] }));
+}
+
+/**
+ * Every window's matches as one query's: a copy found twice (in the overlap) or in two parts (longer
+ * than the overlap) is one match, its line ranges the union of both and its figures the larger
+ * part's; then grouped again by query lines, at most `maxPerGroup` per group.
+ */
+export function mergeWindows(matches: readonly Match[], maxPerGroup: number): Match[] {
+  const merged: Match[] = [];
+  for (const match of matches) {
+    const same = merged.findIndex(
+      (kept) => kept.contentId === match.contentId && near(kept.queryLines, match.queryLines, 1) && near(kept.sourceLines, match.sourceLines, 1),
+    );
+    if (same === -1) {
+      merged.push(match);
+      continue;
+    }
+    const kept = merged[same]!;
+    const larger = match.matchedTokens > kept.matchedTokens ? match : kept;
+    merged[same] = { ...larger, queryLines: union(kept.queryLines, match.queryLines), sourceLines: union(kept.sourceLines, match.sourceLines) };
+  }
+  return regroup(merged, maxPerGroup);
+}

@@ -1,0 +1,165 @@
+import type { LanguageDefinition } from "../languages/language.js";
+import { MAX_TOKEN_CHARS, TEXT_MIN_STRING_WORDS } from "../options.js";
+import type { TokenStream } from "./token-stream.js";
+
+/**
+ * Text evidence: the prose of a source — its comments, docstrings and long string literals — as
+ * a stream of words, kept apart from the code tokens. Code is normalized (names abstracted) so a
+ * renamed copy is found; prose is compared as written (case kept, white space, line breaks and
+ * comment markers aside), so a copy whose substance is its documentation is found too, and a
+ * reflowed docstring still matches. Both readers report where the prose is (TextSpan): the parser
+ * for the index, the lexer for queries; this module makes the words, the same way for both.
+ */
+
+export const enum TextKind {
+  Comment = 1,
+  String = 2,
+}
+
+/** A comment or string literal of a source, by UTF-16 offsets. */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: TextKind;
+}
+
+/**
+ * A comment that is a license notice is never evidence: every file of a project carries it, and
+ * the same notice heads unrelated projects' files. Recognised by the words licenses use.
+ */
+const LICENSE_NOTICE =
+  /SPDX-License-Identifier|Permission is hereby granted|Licensed under the|Redistribution and use in source|THE SOFTWARE IS PROVIDED|WITHOUT WARRANT|GNU (?:Lesser |Affero )?General Public License|Mozilla Public License|\ball rights reserved\b|\bcopyright\s*(?:\(c\)|©|\d{4})/i;
+
+/** Markers around comment words: slashes, asterisks (block and JSDoc comments), hashes, and a `!` after them (shebangs). */
+const COMMENT_MARKERS_START = /^(?:\/\/+|\/\*+|#+|\*+(?!\/))!?/;
+const COMMENT_MARKERS_END = /\*+\/$/;
+const ONLY_MARKERS = /^[/*#!]+$/;
+/** A string's prefix and opening quote (Python r"…", b'…', f"""…""", JavaScript `…`). */
+const STRING_OPENING = /^[A-Za-z]{0,2}("""|'''|"|'|`)/;
+const STRING_CLOSING = /("""|'''|"|'|`)$/;
+
+/** FNV-1a over a word's characters, finished with murmur3's mixer: words are hashed once each, never cached. */
+function wordHash(source: string, start: number, end: number, seed: number): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (let i = start; i < end; i++) {
+    h ^= source.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Seeds word hashes per language family, so prose is never matched across families either. */
+function familySeed(definition: LanguageDefinition): number {
+  return definition.lexicon.dialect === "python" ? 0x5079_7468 : 0x4a53_4a53;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  line: number;
+}
+
+/** The words of one span, markers and quotes left out, with their 1-based lines. */
+function spanWords(source: string, span: TextSpan, firstLine: number, into: Word[]): void {
+  const body = source.slice(span.start, span.end);
+  const comment = span.kind === TextKind.Comment;
+  const words: Word[] = [];
+  let line = firstLine;
+  let last = 0;
+  for (const match of body.matchAll(/\S+/g)) {
+    for (let i = body.indexOf("\n", last); i !== -1 && i < match.index!; i = body.indexOf("\n", i + 1)) line++;
+    last = match.index!;
+    let start = span.start + match.index!;
+    let end = start + match[0].length;
+    let text = match[0];
+    if (comment) {
+      if (ONLY_MARKERS.test(text)) continue;
+      const head = COMMENT_MARKERS_START.exec(text)?.[0].length ?? 0;
+      const tail = COMMENT_MARKERS_END.exec(text)?.[0].length ?? 0;
+      start += head;
+      end -= tail;
+      text = text.slice(head, text.length - tail);
+    } else {
+      if (words.length === 0 && match.index === 0) {
+        const head = STRING_OPENING.exec(text)?.[0].length ?? 0;
+        start += head;
+        text = text.slice(head);
+      }
+      if (match.index! + match[0].length === body.length) {
+        const tail = STRING_CLOSING.exec(text)?.[0].length ?? 0;
+        end -= tail;
+        text = text.slice(0, text.length - tail);
+      }
+    }
+    if (end > start) words.push({ start, end, line });
+  }
+  if (!comment && words.length < TEXT_MIN_STRING_WORDS) return;
+  into.push(...words);
+}
+
+const NO_CLASSES = new Uint32Array(0);
+
+/**
+ * The spans without license notices. A notice is often a run of line comments (`# Permission is
+ * hereby granted…` line after line), each its own span, so runs of comments with nothing but white
+ * space between them are judged together; a docstring holding a license is judged alone.
+ */
+function withoutLicenseNotices(source: string, spans: readonly TextSpan[]): TextSpan[] {
+  const kept: TextSpan[] = [];
+  for (let i = 0; i < spans.length; ) {
+    let j = i + 1;
+    if (spans[i]!.kind === TextKind.Comment) {
+      while (j < spans.length && spans[j]!.kind === TextKind.Comment && source.slice(spans[j - 1]!.end, spans[j]!.start).trim() === "") j++;
+    }
+    if (!LICENSE_NOTICE.test(source.slice(spans[i]!.start, spans[j - 1]!.end))) kept.push(...spans.slice(i, j));
+    i = j;
+  }
+  return kept;
+}
+
+/**
+ * The text stream of `source`: the words of its text spans (in source order), one token each,
+ * hashed as written. Names and literal classes are empty: prose is compared word for word.
+ */
+export function textStream(source: string, spans: readonly TextSpan[], definition: LanguageDefinition): TokenStream {
+  const words: Word[] = [];
+  let line = 1;
+  let at = 0;
+  for (const span of withoutLicenseNotices(source, spans)) {
+    for (let i = source.indexOf("\n", at); i !== -1 && i < span.start; i = source.indexOf("\n", i + 1)) line++;
+    at = span.start;
+    spanWords(source, span, line, words);
+  }
+  const count = words.length;
+  const hashes = new Uint32Array(count);
+  const lines = new Uint32Array(count);
+  const charWeights = new Uint8Array(count);
+  const seed = familySeed(definition);
+  for (let i = 0; i < count; i++) {
+    const word = words[i]!;
+    hashes[i] = wordHash(source, word.start, word.end, seed);
+    lines[i] = word.line;
+    charWeights[i] = Math.min(word.end - word.start, MAX_TOKEN_CHARS);
+  }
+  let lineCount = 1;
+  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineCount++;
+  return {
+    language: definition.name,
+    count,
+    hashes,
+    startLines: lines,
+    endLines: lines,
+    charWeights,
+    names: new Uint16Array(count),
+    literalClasses: NO_CLASSES,
+    keptLiteralClasses: NO_CLASSES,
+    lineCount,
+    hasErrors: false,
+    errorChars: 0,
+  };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { isReference, isTextReference, seedsForLength } from "../../src/match/rules.js";
+import type { Candidate, Evidence, NameComparison } from "../../src/match/types.js";
+import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from "../../src/options.js";
+
+const candidate = (fields: Partial<Candidate>): Candidate => ({
+  contentId: 1,
+  segments: [{ queryStart: 0, queryEnd: 60, sourceStart: 0, sourceEnd: 60 }],
+  matchedTokens: 60,
+  matchedChars: 200,
+  sourceMatchedChars: null,
+  literalTokens: 4,
+  seeds: 4,
+  frequencySum: 4,
+  rarestSeedFrequency: 1,
+  complete: true,
+  ...fields,
+});
+
+const names = (fields: Partial<NameComparison>): NameComparison => ({
+  pairs: 20,
+  distinctNames: 8,
+  repeats: 12,
+  consistency: 1,
+  sameShare: 1,
+  literalPairs: 4,
+  sameLiterals: 4,
+  keptLiteralPairs: 0,
+  sameKeptLiterals: 0,
+  sameKeptLiteralsVary: false,
+  ...fields,
+});
+
+const evidence = (distinctKgramShare: number, comparison: Partial<NameComparison> = {}): Evidence => ({ distinctKgramShare, names: names(comparison) });
+const options = (fields: Partial<MatchOptions> = {}): MatchOptions => ({ ...DEFAULT_MATCH_OPTIONS, ...fields });
+
+describe("isReference", () => {
+  it("accepts a verbatim copy found by several seeds", () => {
+    expect(isReference(candidate({}), evidence(0.9), options(), 100)).toBe(true);
+  });
+
+  it("turns away a repetitive shape whose data differs, and takes it once the repetition filter is off", () => {
+    // A table of other strings: one shape over and over, no name or literal in common.
+    const table = candidate({ seeds: 3, literalTokens: 10 });
+    const other = evidence(0.06, { pairs: 0, distinctNames: 0, repeats: 0, sameShare: 1, literalPairs: 2, sameLiterals: 0 });
+    expect(isReference(table, other, options(), 100)).toBe(false);
+    expect(isReference(table, other, options({ minDistinctKgramShare: 0 }), 100)).toBe(true);
+  });
+
+  it("turns away data whose literals are other text, unless its numbers are the same", () => {
+    const data = candidate({ literalTokens: 30 });
+    expect(isReference(data, evidence(0.9, { literalPairs: 30, sameLiterals: 2 }), options(), 100)).toBe(false);
+    const sameNumbers = { literalPairs: 30, sameLiterals: 10, keptLiteralPairs: 10, sameKeptLiterals: 10, sameKeptLiteralsVary: true };
+    expect(isReference(data, evidence(0.9, sameNumbers), options(), 100)).toBe(true);
+    expect(isReference(data, evidence(0.9, { literalPairs: 30, sameLiterals: 2 }), options({ dataLiteralShare: 2 }), 100)).toBe(true);
+  });
+
+  it("turns away names that change partner, even below minNameRepeats when every repeat does", () => {
+    expect(isReference(candidate({}), evidence(0.9, { sameShare: 0, consistency: 0.3 }), options(), 100)).toBe(false);
+    const twoBroken = evidence(0.9, { sameShare: 0, repeats: 2, consistency: 0, sameLiterals: 0 });
+    expect(isReference(candidate({}), twoBroken, options(), 100)).toBe(false);
+    expect(isReference(candidate({}), evidence(0.9, { sameShare: 0, repeats: 2, consistency: 1 }), options(), 100)).toBe(true);
+  });
+
+  it("needs more seeds of a long query, fewer more of a verbatim region", () => {
+    expect(seedsForLength(300, options(), false)).toBe(2);
+    expect(seedsForLength(1200, options(), false)).toBe(4);
+    expect(seedsForLength(1200, options(), true)).toBe(3);
+    const threeSeeds = candidate({ seeds: 3 });
+    expect(isReference(threeSeeds, evidence(0.9, { sameShare: 0 }), options(), 1200)).toBe(false);
+    expect(isReference(threeSeeds, evidence(0.9), options(), 1200)).toBe(true);
+  });
+
+  it("needs identity or a renaming throughout from a region of two seeds", () => {
+    const twoSeeds = candidate({ seeds: 2 });
+    expect(isReference(twoSeeds, evidence(0.9, { sameShare: 0, repeats: 1, sameLiterals: 0 }), options(), 100)).toBe(false);
+    expect(isReference(twoSeeds, evidence(0.9), options(), 100)).toBe(true);
+  });
+});
+
+describe("isTextReference", () => {
+  it("accepts distinct prose and turns away one phrase repeated", () => {
+    expect(isTextReference(candidate({ seeds: 3 }), evidence(0.8), options(), 200)).toBe(true);
+    expect(isTextReference(candidate({ seeds: 3 }), evidence(0.2), options(), 200)).toBe(false);
+  });
+});

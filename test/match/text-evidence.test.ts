@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReferenceTracker } from "../../src/tracker.js";
+import { memoryTrackerForFiles } from "../support/memory-index.js";
+
+// Written for these tests: code whose substance is its documentation, as a code assistant copies it.
+const RETRY_PY = `import time
+
+
+class Backoff:
+    def delay_for(self, attempt):
+        """Return how long to wait before the given retry attempt.
+
+        The delay doubles with every attempt, starting from the base delay, and never
+        exceeds the ceiling configured for this policy. A random jitter of up to a tenth
+        of the delay is added so that many clients retrying together spread their load
+        over time instead of returning all at once.
+        """
+        return min(self.ceiling, self.base * 2 ** attempt)
+`;
+
+const CLAMP_JS = `/**
+ * Clamps a number into the closed interval between a lower and an upper bound. When the lower
+ * bound is greater than the upper bound the two are swapped first, so callers may pass them in
+ * either order; a value that is not a number is returned as the lower bound.
+ *
+ * @param {number} value The number to clamp into the interval.
+ * @param {number} lower The lower bound of the interval.
+ * @param {number} upper The upper bound of the interval.
+ * @returns {number} Returns the clamped number.
+ */
+export function clamp(value, lower, upper) {
+  return Math.min(Math.max(value, lower), upper);
+}
+`;
+
+const MIT_HEADER = `/*
+ * Copyright (c) 2019 Example Authors
+ *
+ * Permission is hereby granted, free of charge, to any person obtaining a copy of this software
+ * and associated documentation files (the "Software"), to deal in the Software without
+ * restriction, including without limitation the rights to use, copy, modify, merge, publish,
+ * distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the
+ * Software is furnished to do so, subject to the following conditions:
+ *
+ * The above copyright notice and this permission notice shall be included in all copies or
+ * substantial portions of the Software.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
+ */
+`;
+
+const LICENSED_JS = `${MIT_HEADER}export function parseRange(text) {
+  const [from, to] = text.split("..").map((part) => Number.parseInt(part.trim(), 10));
+  if (Number.isNaN(from) || Number.isNaN(to)) throw new RangeError("not a range: " + text);
+  return { from: Math.min(from, to), to: Math.max(from, to), size: Math.abs(to - from) + 1 };
+}
+`;
+
+// A run of attribute copies: the very same text is valid JavaScript and valid Python.
+const assignments = (names: readonly string[]) => names.map((name) => `target.${name} = source.${name}`).join("\n");
+const FIELDS = ["width", "height", "depth", "color", "label", "weight", "offset", "origin", "parent", "visible", "opacity", "rotation", "scale", "tags"];
+const COPY_JS = `export function copyFields(target, source) {\n${assignments(FIELDS).replace(/^/gm, "  ")}\n  return target;\n}\n`;
+
+// TypeScript's emitted __awaiter helper, as every `tsc --target es2015` output file begins.
+const AWAITER = `var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+`;
+const COMPILED_JS = `"use strict";
+${AWAITER}Object.defineProperty(exports, "__esModule", { value: true });
+exports.loadSettings = void 0;
+function loadSettings(store, key) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const raw = yield store.read(key);
+        return raw === undefined ? {} : JSON.parse(raw);
+    });
+}
+exports.loadSettings = loadSettings;
+`;
+
+let tracker: ReferenceTracker;
+
+beforeAll(async () => {
+  tracker = await memoryTrackerForFiles({
+    "retry/backoff.py": RETRY_PY,
+    "util/clamp.js": CLAMP_JS,
+    "range/parse.js": LICENSED_JS,
+    "fields/copy.js": COPY_JS,
+    "settings/load.js": COMPILED_JS,
+  });
+});
+afterAll(() => {
+  tracker.close();
+});
+
+const docstringMethod = RETRY_PY.split("\n").slice(4).join("\n");
+
+describe("text evidence", () => {
+  it("finds a docstring-heavy method copied verbatim, by its text", () => {
+    const [reference] = tracker.match(docstringMethod, { language: "python" }).references;
+    expect(reference?.path).toBe("retry/backoff.py");
+    expect(reference!.explanation.basis).toBe("text");
+    expect(reference!.explanation.textChars).toBeGreaterThanOrEqual(150);
+    // The docstring's lines of words, on both sides.
+    expect(reference!.queryLines).toEqual([2, 7]);
+    expect(reference!.sourceLines).toEqual([6, 11]);
+  });
+
+  it("does not find the code alone: it is shorter than the threshold, which is why text counts", () => {
+    const code = "def delay_for(self, attempt):\n    return min(self.ceiling, self.base * 2 ** attempt)\n";
+    expect(tracker.match(code, { language: "python" }).references).toEqual([]);
+  });
+
+  it("finds it reformatted: re-indented and its docstring reflowed", () => {
+    const reflowed = docstringMethod
+      .replace(/^ {4}/gm, "")
+      .replace(/\n {8}(?=[a-z])/g, " ")
+      .replace(/\. A random/, ".\n    A random");
+    expect(reflowed).not.toBe(docstringMethod);
+    const [reference] = tracker.match(reflowed, { language: "python" }).references;
+    expect(reference?.path).toBe("retry/backoff.py");
+    expect(reference!.explanation.textChars).toBeGreaterThanOrEqual(150);
+  });
+
+  it("finds a JSDoc-heavy function, its comment markers and line breaks aside", () => {
+    const rewrapped = CLAMP_JS.replace(/\n \* (?=[a-z])/g, " ");
+    const [reference] = tracker.match(rewrapped, { language: "javascript" }).references;
+    expect(reference?.path).toBe("util/clamp.js");
+    expect(reference!.explanation.basis).not.toBe("code");
+  });
+
+  it("reports a docstring copied alone as text, with no code characters", () => {
+    const docstring = RETRY_PY.split("\n").slice(5, 11).join("\n");
+    const [reference] = tracker.match(docstring, { language: "python" }).references;
+    expect(reference?.path).toBe("retry/backoff.py");
+    expect(reference!.explanation.basis).toBe("text");
+    expect(reference!.explanation.matchedChars).toBe(0);
+  });
+
+  it("does not report a license header alone", () => {
+    expect(tracker.match(MIT_HEADER, { language: "javascript" }).references).toEqual([]);
+    // Above other code, the header adds nothing either.
+    const mine = `${MIT_HEADER}export const answer = () => 42;\n`;
+    expect(tracker.match(mine, { language: "javascript" }).references).toEqual([]);
+  });
+});
+
+describe("precision in whole files", () => {
+  it("does not report Python code as a copy of JavaScript, though the text is the same", () => {
+    const python = `def copy_fields(target, source):\n${assignments(FIELDS).replace(/^/gm, "    ")}\n    return target\n`;
+    expect(tracker.match(python, { language: "python" }).references).toEqual([]);
+    // The same lines as JavaScript are found: the family, not the text, kept it apart.
+    expect(tracker.match(COPY_JS, { language: "typescript" }).references[0]?.path).toBe("fields/copy.js");
+  });
+
+  it("does not report a compiler helper prologue, though one indexed file carries it", () => {
+    const otherModule = `"use strict";
+${AWAITER}Object.defineProperty(exports, "__esModule", { value: true });
+exports.sendReport = void 0;
+function sendReport(client, report) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const response = yield client.post("/reports", { body: report });
+        if (!response.ok) throw new Error("report rejected: " + response.status);
+    });
+}
+exports.sendReport = sendReport;
+`;
+    expect(tracker.match(otherModule, { language: "javascript" }).references).toEqual([]);
+    expect(tracker.match(AWAITER, { language: "javascript" }).references).toEqual([]);
+  });
+});

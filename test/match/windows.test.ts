@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { inQueryLines, mergeWindows, queryWindows } from "../../src/match/windows.js";
+import type { Match } from "../../src/match/types.js";
+
+const lines = (count: number) => Array.from({ length: count }, (_, i) => `line ${i + 1} ${"x".repeat(i % 7)}`).join("\n") + "\n";
+
+describe("queryWindows", () => {
+  it("is one window for a short query", () => {
+    expect([...queryWindows("a\nb\n", 100, 10)]).toEqual([{ text: "a\nb\n", firstLine: 1 }]);
+  });
+
+  it("cuts at line breaks, overlaps each window with the next, and numbers lines as in the whole", () => {
+    const code = lines(500);
+    const windows = [...queryWindows(code, 1000, 200)];
+    expect(windows.length).toBeGreaterThan(3);
+    const all = code.split("\n");
+    for (const window of windows) {
+      expect(window.text.endsWith("\n") || window === windows[windows.length - 1]).toBe(true);
+      // Every window's first line is that line of the whole query.
+      expect(window.text.split("\n")[0]).toBe(all[window.firstLine - 1]);
+    }
+    for (let i = 1; i < windows.length; i++) {
+      const previousEnd = windows[i - 1]!.firstLine + windows[i - 1]!.text.split("\n").length - 2;
+      // Overlapping by about 200 characters: several lines of ~10.
+      expect(previousEnd - windows[i]!.firstLine).toBeGreaterThanOrEqual(10);
+    }
+    expect(windows[windows.length - 1]!.text.endsWith("line 500 " + "x".repeat(499 % 7) + "\n")).toBe(true);
+  });
+
+  it("makes progress when one line is longer than the overlap", () => {
+    const code = `${"y".repeat(5000)}\n${"z".repeat(5000)}\n`;
+    const windows = [...queryWindows(code, 1000, 200)];
+    expect(windows.map((w) => w.firstLine)).toEqual([1, 2]);
+  });
+});
+
+const match = (contentId: number, queryLines: [number, number], sourceLines: [number, number], matchedTokens: number): Match => ({
+  contentId,
+  queryLines,
+  sourceLines,
+  matchedTokens,
+  similarity: 0.5,
+  group: 1,
+  complete: true,
+  evidence: {
+    basis: "code",
+    textChars: 0,
+    seedFingerprints: 4,
+    meanSeedFileFrequency: 1,
+    matchedChars: matchedTokens * 4,
+    sourceMatchedChars: matchedTokens * 4,
+    queryCoverage: 0.5,
+    distinctKgramShare: 1,
+    nameConsistency: 1,
+    nameRepeats: 3,
+    sameNameShare: 1,
+    sameLiteralShare: 1,
+  },
+});
+
+describe("mergeWindows", () => {
+  it("shifts a window's query lines to the whole query's", () => {
+    expect(inQueryLines([match(1, [3, 9], [1, 7], 50)], { text: "", firstLine: 101 })[0]!.queryLines).toEqual([103, 109]);
+  });
+
+  it("joins a copy found in two windows, or twice in their overlap, and keeps other matches apart", () => {
+    const merged = mergeWindows(
+      [match(1, [90, 120], [10, 40], 100), match(1, [110, 160], [30, 80], 160), match(2, [110, 160], [500, 550], 150), match(1, [400, 420], [10, 30], 60)],
+      10,
+    );
+    expect(merged.map((m) => [m.contentId, m.queryLines, m.sourceLines, m.matchedTokens, m.group])).toEqual([
+      [1, [90, 160], [10, 80], 160, 1],
+      [2, [110, 160], [500, 550], 150, 1],
+      [1, [400, 420], [10, 30], 60, 2],
+    ]);
+  });
+});
