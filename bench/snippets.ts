@@ -6,6 +6,7 @@ import { languageByName, languageForPath } from "../src/languages/registry.js";
 import { loadTokenHasher } from "../src/hashing.js";
 import { framedText } from "../src/normalize/fragment.js";
 import { Normalizer } from "../src/normalize/normalizer.js";
+import { isImportLine } from "./quality/text-runs.js";
 import type { TokenStream } from "../src/normalize/token-stream.js";
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
@@ -40,9 +41,35 @@ export interface Snippet {
 /** Minimum non-blank characters for a window to count as code rather than blank lines. */
 const MIN_WINDOW_CHARS = 300;
 
+/** How much text a window holds: the speed bench's measure, non-blank characters outside comment lines. */
+export function codeChars(window: readonly string[]): number {
+  return window.filter((l) => !/^\s*(#|\/\/|\*|\/\*)/.test(l)).join("").replace(/\s+/g, "").length;
+}
+
 /**
- * `count` windows of `lines` lines from random files, each with enough code in it; windows that
- * are mostly comments or blank lines are redrawn.
+ * The measure a person would use to pick a region to copy, from its raw text alone: non-blank
+ * characters of every line that is not an import (comments and docstrings count: they are copied
+ * too). Nothing of reftrack's normalizer decides.
+ */
+export function rawTextChars(window: readonly string[], language: LanguageName): number {
+  const python = language === "python";
+  let chars = 0;
+  // A multi-line import (`import {` … `} from "x"`, `from x import (` … `)`): its inner lines are import lines too.
+  let inImport = false;
+  for (const line of window) {
+    const opens = python ? /^\s*from\s+\S+\s+import\s*\($/.test(line) : /^\s*(?:import|export)\s*(?:type\s*)?\{[^}]*$/.test(line);
+    if (inImport || opens || isImportLine(line, python)) {
+      inImport = inImport ? !(python ? /\)/.test(line) : /\}/.test(line)) : opens;
+      continue;
+    }
+    chars += line.replace(/\s+/g, "").length;
+  }
+  return chars;
+}
+
+/**
+ * `count` windows of `lines` lines from random files, each with at least `minChars` by `measure`
+ * (codeChars unless given); windows with less are redrawn.
  */
 export function sampleWindows(
   files: readonly string[],
@@ -51,6 +78,7 @@ export function sampleWindows(
   rng: Rng,
   minChars = MIN_WINDOW_CHARS,
   accept: (snippet: Snippet) => boolean = () => true,
+  measure: (window: readonly string[], language: LanguageName) => number = codeChars,
 ): Snippet[] {
   const snippets: Snippet[] = [];
   const cache = new Map<string, string[] | null>();
@@ -71,10 +99,10 @@ export function sampleWindows(
     if (!text || text.length < lines) continue;
     const start = rng.int(text.length - lines + 1);
     const window = text.slice(start, start + lines);
-    const code = window.filter((l) => !/^\s*(#|\/\/|\*|\/\*)/.test(l)).join("");
-    if (code.replace(/\s+/g, "").length < minChars) continue;
+    const language = languageForPath(file)!.name;
+    if (measure(window, language) < minChars) continue;
     if (window.some((l) => l.length > 300)) continue;
-    const snippet = { code: window.join("\n"), language: languageForPath(file)!.name, file, startLine: start + 1, endLine: start + lines };
+    const snippet = { code: window.join("\n"), language, file, startLine: start + 1, endLine: start + lines };
     if (accept(snippet)) snippets.push(snippet);
   }
   return snippets;

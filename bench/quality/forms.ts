@@ -21,10 +21,10 @@ function spaceIsFree(left: string, right: string): boolean {
 }
 
 /**
- * Layout changes only, made on the tokens so no token changes: indentation width (Python's kept in
- * the same order, which is all its blocks depend on), spaces around operators added or removed,
- * one space after commas, blank lines added, line comments removed and added, and long lines
- * broken after a comma inside brackets. String and comment contents are left alone.
+ * Layout changes only, as a formatter makes them, on the tokens so no token changes: indentation
+ * width (Python's kept in the same order, which is all its blocks depend on), spaces around
+ * operators added or removed, one space after commas, blank lines added, comment lines added, and
+ * long lines broken after a comma inside brackets. Comments, strings and their contents are kept.
  */
 export function reformat(snippet: Snippet, rng: Rng): Snippet {
   const { code, language } = snippet;
@@ -39,18 +39,11 @@ export function reformat(snippet: Snippet, rng: Rng): Snippet {
   }
   const placed: Placed[] = [];
   let previousEnd = 0;
-  let pendingBreaks = 0;
   for (const token of tokens) {
     const gap = code.slice(previousEnd, token.start);
     previousEnd = token.end;
-    if (token.lineComment) {
-      // A comment alone on its line takes its line with it.
-      const ownLine = newlinesIn(gap) > 0 || placed.length === 0;
-      pendingBreaks += ownLine ? Math.max(0, newlinesIn(gap) - 1) : newlinesIn(gap);
-      continue;
-    }
-    placed.push({ token, breaks: pendingBreaks + newlinesIn(gap), gap });
-    pendingBreaks = 0;
+    // Comments are kept, as every formatter keeps them: a reformatted copy still holds its prose.
+    placed.push({ token, breaks: newlinesIn(gap), gap });
   }
 
   const pythonIndent = offsideIndents(placed.filter((p, i) => i === 0 || p.breaks > 0).map((p) => columnOf(code, p.token.start)));

@@ -1,0 +1,246 @@
+/** How the quality benchmark judges reftrack's answers: positives, negatives, whole files, vendored files. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LanguageName } from "../../src/languages/language.js";
+import type { MatchOptions } from "../../src/options.js";
+import type { Reference } from "../../src/output/reference.js";
+import type { ReferenceTracker } from "../../src/tracker.js";
+import type { Snippet } from "../snippets.js";
+import { type SignificantLine, linesWithin, sharesRun, significantLines } from "./text-runs.js";
+
+export function log(message: string): void {
+  process.stderr.write(`[quality] ${message}\n`);
+}
+
+export const EXPLAIN = process.argv.includes("--explain");
+
+/**
+ * `--features FILE`: every reference the defaults report, with its explanation, the query's size
+ * and the judge's verdict (right or wrong), one JSON line each: the data the matching rules are
+ * chosen from (see QUALITY.md).
+ */
+const FEATURES = process.argv.includes("--features") ? process.argv[process.argv.indexOf("--features") + 1] : undefined;
+const featureLines: string[] = [];
+
+export function recordFeatures(
+  set: string,
+  file: string,
+  queryLines: number,
+  queryChars: number,
+  references: readonly Reference[],
+  right: (reference: Reference) => boolean,
+): void {
+  if (!FEATURES) return;
+  for (const reference of references) {
+    featureLines.push(
+      JSON.stringify({ set, file, queryLines, queryChars, right: right(reference), queryRange: reference.queryLines, origin: `${reference.source}:${reference.path}:${reference.sourceLines.join("-")}`, explanation: reference.explanation }),
+    );
+  }
+}
+
+export function writeFeatures(): void {
+  if (FEATURES) writeFileSync(FEATURES, `${featureLines.join("\n")}\n`);
+}
+
+export interface Query {
+  readonly snippet: Snippet;
+  /** For positives: the source and path the code came from, and its license. */
+  readonly source?: string;
+  readonly path?: string;
+  readonly license?: string;
+}
+
+export interface Outcome {
+  detected: boolean;
+  repository: boolean;
+  fileAndLines: boolean;
+  license: boolean;
+}
+
+/**
+ * A positive is found for *repository* when a reference names the source it came from, for *file
+ * and lines* when one names its file with a line range overlapping the region, for *license* when
+ * every reference to that source carries the source's license.
+ */
+export function judge(query: Query, references: readonly Reference[]): Outcome {
+  // An identical copy elsewhere is one content with several origins: the query's is among them.
+  const origins = references.flatMap((r) => r.origins.map((o) => ({ ...o, sourceLines: r.sourceLines })));
+  const fromSource = origins.filter((o) => o.source === query.source);
+  const sameFile = fromSource.filter(
+    (o) => o.path === query.path && o.sourceLines[0] <= query.snippet.endLine && o.sourceLines[1] >= query.snippet.startLine,
+  );
+  return {
+    detected: references.length > 0,
+    repository: fromSource.length > 0,
+    fileAndLines: sameFile.length > 0,
+    license: fromSource.length > 0 && fromSource.every((o) => o.license === query.license),
+  };
+}
+
+export interface Tally {
+  n: number;
+  detected: number;
+  repository: number;
+  fileAndLines: number;
+  license: number;
+}
+
+export function tally(tracker: ReferenceTracker, queries: readonly Query[], options: Partial<MatchOptions>, cell = ""): Tally {
+  const t: Tally = { n: 0, detected: 0, repository: 0, fileAndLines: 0, license: 0 };
+  for (const query of queries) {
+    const { references } = tracker.match(query.snippet.code, { language: query.snippet.language, ...options });
+    const o = judge(query, references);
+    if (cell !== "") {
+      recordFeatures(`positive ${cell}`, query.snippet.file, query.snippet.endLine - query.snippet.startLine + 1, query.snippet.code.length, references, (r) =>
+        r.origins.some((x) => x.source === query.source),
+      );
+    }
+    if (EXPLAIN && !o.repository) {
+      log(`missed ${cell} ${query.path}:${query.snippet.startLine}-${query.snippet.endLine} refs=${references.map((r) => `${r.source}:${r.path}`).join(",")}`);
+      log(query.snippet.code.slice(0, 300));
+    }
+    if (EXPLAIN && o.repository && !o.fileAndLines) {
+      log(`wrong file ${cell} ${query.path}:${query.snippet.startLine}-${query.snippet.endLine} refs=${references.slice(0, 3).map((r) => `${r.path}:${r.sourceLines.join("-")} ${JSON.stringify(r.explanation)}`).join(" ; ")}`);
+    }
+    t.n++;
+    if (o.detected) t.detected++;
+    if (o.repository) t.repository++;
+    if (o.fileAndLines) t.fileAndLines++;
+    if (o.license) t.license++;
+  }
+  return t;
+}
+
+/**
+ * A reported region shares a real run of text with the scanned one: at least this many identical
+ * characters in a row once white space and line breaks are removed (text-runs.ts's sharesRun,
+ * license and import lines left out). A copy does, reflowed or re-indented; look-alike code, the
+ * same shape with other names and data, does not.
+ */
+export const REAL_RUN_CHARS = 150;
+
+/** Whether a reference from held-out `file` to `path` is one of the copies adjudicated by hand. */
+export function adjudicated(file: string, path: string): boolean {
+  return ADJUDICATED_COPIES.some((a) => a.query.test(file) && a.reference.test(path));
+}
+
+/** Reads indexed files by source and path, for the real-run judge. */
+export class IndexedText {
+  private readonly cache = new Map<string, readonly SignificantLine[] | null>();
+
+  constructor(
+    private readonly roots: ReadonlyMap<string, string>,
+    private readonly languageOf: (path: string) => LanguageName | undefined,
+  ) {}
+
+  /** Whether `queryLines` share a real run with lines `sourceLines` of the indexed file `path` of `source`. */
+  readonly sharesText = (queryLines: readonly SignificantLine[], source: string, path: string, sourceLines: readonly [number, number]): boolean => {
+    const theirs = this.lines(source, path);
+    if (!theirs) return false;
+    return sharesRun(queryLines, linesWithin(theirs, sourceLines), REAL_RUN_CHARS);
+  };
+
+  private lines(source: string, path: string): readonly SignificantLine[] | null {
+    const key = `${source}\0${path}`;
+    let lines = this.cache.get(key);
+    if (lines === undefined) {
+      const root = this.roots.get(source);
+      const language = this.languageOf(path);
+      try {
+        lines = root && language ? significantLines(readFileSync(join(root, path), "utf8"), language === "python") : null;
+      } catch {
+        lines = null;
+      }
+      this.cache.set(key, lines);
+    }
+    return lines;
+  }
+}
+
+/**
+ * Held-out code checked by hand and found to be a real copy of indexed code that shares no run of
+ * identical lines with it (renamed): reporting it is right, so it is counted apart from false
+ * positives, with the evidence in QUALITY.md. Copies that do share a run are recognised by the judge.
+ */
+export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; reference: RegExp; evidence: string }> = [
+  {
+    pair: "pip `_internal/locations/base.py` → CPython `distutils/util.py`",
+    query: /\/site-packages\/pip\/_internal\/locations\/base\.py$/,
+    reference: /^distutils\/util\.py$/,
+    evidence: "pip's `change_root` says so in its docstring: \"This is borrowed from Python's standard library's distutils module.\"",
+  },
+  {
+    pair: "underscore `modules/isEqual.js` → mobx `src/utils/eq.ts`",
+    query: /\/underscore@[^/]+\/package\/(?:modules|amd|cjs)\/isEqual\.js$/,
+    reference: /^src\/utils\/eq\.ts$/,
+    evidence:
+      "mobx's eq.ts says so above the function: \"Copied from https://github.com/jashkenas/underscore/blob/5c237a7c682fb68fd5378203f0bf22dce1624854/underscore.js#L1186-L1289\".",
+  },
+  {
+    pair: "dayjs `plugin/minMax` → moment `src/lib/moment/min-max.js`",
+    query: /\/dayjs@[^/]+\/package\/esm\/plugin\/minMax\/index\.js$/,
+    reference: /^src\/lib\/moment\/min-max\.js$/,
+    evidence:
+      "judged on the code (dayjs says no more than \"alternative to Moment.js with the same modern API\", with moment among its devDependencies): " +
+      "dayjs's `sortBy(method, dates)` is moment's `pickBy(fn, moments)` statement for statement " +
+      "(`for (… i = 1; i < dates.length …) if (!dates[i].isValid() || dates[i][method](result)) result = dates[i]`), " +
+      "and its `max`/`min` are moment's: `var args = [].slice.call(arguments, 0); return sortBy('isAfter', args)`, with `'isBefore'` for `min`.",
+  },
+  {
+    pair: "jinja2 `visitor.py` → CPython `ast.py`",
+    query: /\/jinja2\/visitor\.py$/,
+    reference: /^ast\.py$/,
+    evidence:
+      "jinja2's `NodeTransformer.generic_visit` is CPython's `ast.NodeTransformer.generic_visit` line for line, with `AST` renamed `Node` and " +
+      "`iter_fields(node)` made a method; its docstring keeps CPython's words (\"The `NodeTransformer` will walk the AST and use the return value…\").",
+  },
+  {
+    pair: "CPython `test/test_enum.py` → CPython `enum.py`",
+    query: /\/test\/test_enum\.py$/,
+    reference: /^enum\.py$/,
+    evidence:
+      "the test's `member_dir` reproduces `Enum.__dir__`'s walk over `cls.__dict__.items()` of the member's MRO statement for statement, " +
+      "`interesting` renamed `allowed` and `self` renamed `member`, to check `dir()` against it.",
+  },
+  {
+    pair: "CPython `test/testcodec.py` → CPython `encodings/cp037.py` and its siblings",
+    query: /\/test\/testcodec\.py$/,
+    reference: /^encodings\/(cp|mac_|iso8859_|koi8_|hp_|kz1048|palmos|ptcp|tis_)[\w-]*\.py$/,
+    evidence:
+      "CPython's test codec is written on gencodec.py's template, as every charmap codec in encodings/ is: " +
+      "the same `Codec` class whose `encode`/`decode` call `codecs.charmap_encode`/`charmap_decode`, line for line.",
+  },
+];
+
+export interface Reported {
+  /** Snippets with a reference that is neither a known nor a text-confirmed real copy. */
+  falsePositives: number;
+  /** Snippets whose every reference is a real copy: hand-adjudicated, or sharing a real run of text. */
+  realCopies: number;
+}
+
+/** Negatives: how many snippets get a reference that is not a real copy. */
+export function countReported(tracker: ReferenceTracker, snippets: readonly Snippet[], options: Partial<MatchOptions>, text: IndexedText): Reported {
+  const reported: Reported = { falsePositives: 0, realCopies: 0 };
+  for (const s of snippets) {
+    const { references } = tracker.match(s.code, { language: s.language, ...options });
+    if (references.length === 0) continue;
+    const mine = significantLines(s.code, s.language === "python");
+    const real = (r: Reference): boolean =>
+      r.origins.some((o) => adjudicated(s.file, o.path) || text.sharesText(linesWithin(mine, r.queryLines), o.source, o.path, r.sourceLines));
+    const known = references.every(real);
+    recordFeatures("negative region", s.file, s.endLine - s.startLine + 1, s.code.length, references, real);
+    if (known) reported.realCopies++;
+    else reported.falsePositives++;
+    if (EXPLAIN) {
+      const r = references.find((x) => !real(x)) ?? references[0]!;
+      log(`reported${known ? " (real copy)" : ""} ${s.file}:${s.startLine}-${s.endLine} → ${r.source}:${r.path}:${r.sourceLines.join("-")} ${JSON.stringify(r.explanation)}`);
+      log(s.code.split("\n").slice(r.queryLines[0] - 1, r.queryLines[1]).join("\n"));
+    }
+  }
+  return reported;
+}
+
+export function pct(part: number, whole: number): string {
+  return whole === 0 ? "–" : `${((100 * part) / whole).toFixed(1)}%`;
+}

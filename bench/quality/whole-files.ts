@@ -1,0 +1,60 @@
+/**
+ * Whole held-out files scanned whole, as CI scans a repository: original code, none of it indexed.
+ * A reference is false unless the region it reports shares a real run of text with the scanned
+ * region (text-runs.ts): held-out code can hold real copies (a backport, a vendored helper), and
+ * those are right to report.
+ */
+import { readFileSync } from "node:fs";
+import type { LanguageName } from "../../src/languages/language.js";
+import type { Reference } from "../../src/output/reference.js";
+import { type SignificantLine, linesWithin, significantLines } from "./text-runs.js";
+import type { Rng } from "../snippets.js";
+import { adjudicated } from "./evaluate.js";
+
+export interface WholeFile {
+  readonly group: string;
+  readonly file: string;
+  readonly language: LanguageName;
+  readonly text: string;
+  readonly bytes: number;
+  readonly lines: readonly SignificantLine[];
+}
+
+/** Up to `count` files of `files`, drawn with `rng`, each read whole (at most `maxBytes`). */
+export function sampleWholeFiles(group: string, files: readonly string[], language: LanguageName, count: number, rng: Rng, maxBytes = 4 * 1024 * 1024): WholeFile[] {
+  const pool = [...files];
+  const out: WholeFile[] = [];
+  while (out.length < count && pool.length > 0) {
+    const file = pool.splice(rng.int(pool.length), 1)[0]!;
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    const bytes = Buffer.byteLength(text);
+    if (bytes === 0 || bytes > maxBytes || text.includes("\u0000")) continue;
+    out.push({ group, file, language, text, bytes, lines: significantLines(text, language === "python") });
+  }
+  return out;
+}
+
+export interface WholeFileOutcome {
+  readonly references: number;
+  /** References whose reported region shares a real run of text with the scanned region. */
+  readonly realCopies: number;
+  readonly falseReferences: number;
+}
+
+export function judgeWholeFile(
+  file: WholeFile,
+  references: readonly Reference[],
+  sharesText: (queryLines: readonly SignificantLine[], source: string, path: string, sourceLines: readonly [number, number]) => boolean,
+): WholeFileOutcome {
+  let realCopies = 0;
+  for (const reference of references) {
+    const mine = linesWithin(file.lines, reference.queryLines);
+    if (reference.origins.some((o) => adjudicated(file.file, o.path) || sharesText(mine, o.source, o.path, reference.sourceLines))) realCopies++;
+  }
+  return { references: references.length, realCopies, falseReferences: references.length - realCopies };
+}
