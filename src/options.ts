@@ -346,6 +346,16 @@ export const MATCH_WINDOW_CHARS = 1_000_000;
 export const MATCH_WINDOW_OVERLAP_CHARS = 64 * 1024;
 
 /**
+ * A streamed suggestion (pipeline/stream.ts) is looked at each time this many characters have
+ * arrived, over its last STREAM_WINDOW_CHARS: every character is matched about twice while
+ * streaming and once more by the final check, so streaming costs about three checks of the whole
+ * (bench/RESULTS.md), and a reference shows at most this many characters after it crosses the
+ * threshold. The window holds several times the ~150 normalized characters a reference needs.
+ */
+export const STREAM_STEP_CHARS = 512;
+export const STREAM_WINDOW_CHARS = 1024;
+
+/**
  * Average line length beyond which a file is a minified or generated bundle: hand-written code
  * averages 30–45 characters per line, bundles run to thousands. Files shorter than
  * MINIFIED_MIN_BYTES are too short to judge by it.

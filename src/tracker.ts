@@ -5,12 +5,15 @@ import type { LanguageDefinition, LanguageName } from "./languages/language.js";
 import { languageByName, languageForPath } from "./languages/registry.js";
 import type { MatchIndex } from "./match/match-index.js";
 import { combine } from "./match/combine.js";
+import { collectHits } from "./match/lookup.js";
 import { Matcher } from "./match/matcher.js";
 import { textOptions } from "./match/rules.js";
 import { MissScreen } from "./match/screen.js";
 import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
 import type { Match } from "./match/types.js";
+import type { Fingerprints } from "./fingerprint/winnow.js";
 import { Normalizer } from "./normalize/normalizer.js";
+import type { TokenStream } from "./normalize/token-stream.js";
 import { textStream } from "./normalize/text.js";
 import {
   DEFAULT_MATCH_OPTIONS,
@@ -23,10 +26,17 @@ import {
 } from "./options.js";
 import type { Reference } from "./output/reference.js";
 import { type OriginCatalog, toReferences } from "./output/references.js";
+import { type CheckResult, StreamSession } from "./pipeline/stream.js";
+import { decide } from "./policy/decide.js";
+import { type Policy, compilePolicy } from "./policy/policy.js";
 import { IndexReader } from "./store/reader.js";
+import type { IndexDescription } from "./store/records.js";
 
 /** Say which language the code is in, by name or by a file path whose extension decides. */
 export type MatchTarget = ({ language: LanguageName; path?: string } | { path: string; language?: LanguageName }) & Partial<MatchOptions>;
+
+/** A match target with the policy to decide by (default: annotate every reference, no license rules). */
+export type CheckTarget = MatchTarget & { readonly policy?: Policy };
 
 export interface MatchResult {
   readonly language: LanguageName;
@@ -58,6 +68,8 @@ export interface TrackerSettings extends OpenOptions {
 export interface TrackerIndex extends MatchIndex, OriginCatalog {
   /** The winnowing parameters the index was built with: queries are fingerprinted alike. */
   readonly parameters: FingerprintParameters;
+  /** The index's parameters and corpus, for reports (output/provenance.ts). */
+  describe(): IndexDescription;
   close(): void;
 }
 
@@ -118,24 +130,67 @@ export class ReferenceTracker {
     return { language: language.name, references: toReferences(mergeWindows(matches, options.maxReferencesPerGroup), this.index) };
   }
 
-  /** Both channels' matches of one query (or window of one), combined (match/combine.ts). */
+  /**
+   * `match`, and the policy's decision on its references (allow, annotate or block, with a reason
+   * naming each reference that is not simply allowed and the rule that fired).
+   */
+  check(code: string, target: CheckTarget): CheckResult {
+    const policy = compilePolicy(target.policy);
+    const result = this.match(code, target);
+    return { ...result, decision: decide(result.references, policy) };
+  }
+
+  /**
+   * A session checking a suggestion while it is generated: `push(chunk)` reports references (and
+   * the decision) soon after the text so far holds them, at a cost proportional to the new text;
+   * `end()` returns what `check()` returns on the whole text.
+   */
+  stream(target: CheckTarget): StreamSession {
+    const policy = compilePolicy(target.policy);
+    // Told now, not at the first push: the target is the caller's error.
+    resolveLanguage(target);
+    resolveMatchOptions(target);
+    return new StreamSession({ references: (code) => this.match(code, target).references, check: (code) => this.check(code, target) }, policy);
+  }
+
+  /**
+   * Both channels' matches of one query (or window of one), combined (match/combine.ts). A region
+   * short of its threshold is kept only in a content the other channel hits too: only there can
+   * it combine.
+   */
   private matchesOf(code: string, language: LanguageDefinition, options: MatchOptions, lengthFactor = 1): Match[] {
     const prose = textOptions(options);
-    const scope = { partial: true, lengthFactor };
+    let tokens: TokenStream;
+    let fingerprints: Fingerprints;
+    let text: TokenStream;
+    let textPrints: Fingerprints;
+    let codeMayMatch = true;
+    let textMayMatch = true;
     if (this.lexed) {
       const query = this.screen.lexedQuery(code, language, options);
       if (this.screening && !query.mayMatch && !query.text.mayMatch) return [];
       // The screen is exact for lexed queries: a channel it turns away would find nothing.
-      const codeMatches = query.mayMatch ? this.matcher.match(query.tokens, query.fingerprints, options, scope) : [];
-      const textMatches = query.text.mayMatch ? this.textMatcher.match(query.text.tokens, query.text.fingerprints, prose, scope) : [];
-      return combine(codeMatches, textMatches, options.minMatchedChars, options.maxReferencesPerGroup);
+      ({ tokens, fingerprints } = query);
+      ({ tokens: text, fingerprints: textPrints } = query.text);
+      codeMayMatch = query.mayMatch;
+      textMayMatch = query.text.mayMatch;
+    } else {
+      if (this.screening && !this.screen.mayMatch(code, language, options)) return [];
+      tokens = this.normalizer.normalize(code, language);
+      fingerprints = this.fingerprinter.fingerprint(tokens);
+      text = textStream(code, tokens.textSpans ?? [], language);
+      textPrints = textFingerprints(text);
     }
-    if (this.screening && !this.screen.mayMatch(code, language, options)) return [];
-    const tokens = this.normalizer.normalize(code, language);
-    const text = textStream(code, tokens.textSpans ?? [], language);
-    const codeMatches = this.matcher.match(tokens, this.fingerprinter.fingerprint(tokens), options, scope);
-    const textMatches = this.textMatcher.match(text, textFingerprints(text), prose, scope);
+    const codeHits = codeMayMatch ? collectHits(fingerprints, this.index, options) : new Map();
+    const textHits = textMayMatch ? collectHits(textPrints, this.index, prose) : new Map();
+    const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(tokens, fingerprints, codeHits, options, { lengthFactor, partialIn: new Set(textHits.keys()) }) : [];
+    const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(text, textPrints, textHits, prose, { lengthFactor, partialIn: new Set(codeHits.keys()) }) : [];
     return combine(codeMatches, textMatches, options.minMatchedChars, options.maxReferencesPerGroup);
+  }
+
+  /** How the index was built: its parameters and the sources of its corpus. */
+  describeIndex(): IndexDescription {
+    return this.index.describe();
   }
 
   close(): void {

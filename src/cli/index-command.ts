@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { loadConfig } from "../config/config.js";
 import { loadManifest } from "../corpus/manifest.js";
 import { ReftrackError } from "../errors.js";
 import { type BuildProgress, type BuildSummary, type SourceProgress, buildFromSources } from "../indexing/build.js";
@@ -42,10 +43,10 @@ export async function indexCommand(args: string[], out: Output): Promise<number>
     parseArgs({
       args,
       allowPositionals: true,
-      options: { db: { type: "string" }, cache: { type: "string" }, quiet: { type: "boolean", short: "q" } },
+      options: { db: { type: "string" }, config: { type: "string" }, cache: { type: "string" }, quiet: { type: "boolean", short: "q" } },
     }),
   );
-  const db = requireDb(values.db, "index");
+  const db = requireDb(values.db ?? loadConfig(values.config).config.db, "index");
   if (positionals.length !== 1) throw new ReftrackError("index: give exactly one manifest file");
   const quiet = values.quiet === true;
   const manifest = loadManifest(positionals[0]!, values.cache !== undefined ? { cacheDirectory: resolve(values.cache) } : {});

@@ -1,38 +1,48 @@
-import { readFileSync } from "node:fs";
 import { ReftrackError, describeError } from "../errors.js";
+import { reftrackVersion } from "../version.js";
 import { indexCommand } from "./index-command.js";
 import { EXIT_ERROR, EXIT_NO_MATCH, type Output, processOutput } from "./output.js";
-import { scanCommand } from "./scan-command.js";
+import { logCommand } from "./log-command.js";
+import { serveCommand } from "./serve-command.js";
+import { COMMAND_HELP, USAGE } from "./help.js";
+import { noticeCommand, scanCommand } from "./scan-command.js";
 
-const USAGE = `reftrack — find where code comes from, with its license
-
-Usage:
-  reftrack index --db <file> [--cache <dir>] [--quiet] <manifest.json>
-      Build or update an index from a corpus manifest (kinds: dir, git, npm, archive,
-      python-stdlib). Fetched packages and extracted archives are kept in --cache
-      (default $REFTRACK_CACHE, else ~/.cache/reftrack).
-  reftrack scan --db <file> [--format text|json] [--language <lang>] [--min-chars N] [--max-file-size SIZE] [--quiet] <path|dir|->...
-      Scan files, folders (recursively, known extensions) or standard input ("-").
-      Files over --max-file-size (default 64MiB) are skipped with a notice.
-      Exit status: 0 nothing matched, 1 references found, 2 error.
-
-Languages: typescript, tsx, javascript, python.
-`;
 
 export async function main(argv: string[], out: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // `<command> --help` is help, not a usage error, wherever the flag is.
+    if (command !== undefined && COMMAND_HELP[command] && (rest.includes("--help") || rest.includes("-h"))) {
+      out.stdout(COMMAND_HELP[command]!);
+      return EXIT_NO_MATCH;
+    }
     switch (command) {
       case "index":
         return await indexCommand(rest, out);
       case "scan":
         return await scanCommand(rest, out);
+      case "notice":
+        return await noticeCommand(rest, out);
+      case "log":
+        return await logCommand(rest, out);
+      case "serve":
+        return await serveCommand(rest, out);
       case "--version":
       case "-V":
-        out.stdout(`${packageVersion()}\n`);
+      case "version":
+        out.stdout(`${reftrackVersion()}\n`);
         return EXIT_NO_MATCH;
+      case "--version":
+      case "-V":
+        out.stdout(`${reftrackVersion()}\n`);
+        return EXIT_NO_MATCH;
+      case "help": {
+        const topic = rest[0];
+        if (topic !== undefined && !COMMAND_HELP[topic]) throw new ReftrackError(`no help for "${topic}": commands are ${Object.keys(COMMAND_HELP).join(", ")}`);
+        out.stdout(topic !== undefined ? COMMAND_HELP[topic]! : USAGE);
+        return EXIT_NO_MATCH;
+      }
       case undefined:
-      case "help":
       case "--help":
       case "-h":
         out.stdout(USAGE);
@@ -49,9 +59,4 @@ export async function main(argv: string[], out: Output = processOutput): Promise
     out.stderr(`reftrack: internal error: ${error instanceof Error ? (error.stack ?? error.message) : describeError(error)}\n`);
     return EXIT_ERROR;
   }
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
 }

@@ -1,59 +1,192 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ReftrackError } from "../errors.js";
+import { type ReftrackConfig, loadConfig } from "../config/config.js";
+import { validateAgainstSchema } from "../config/schema-validation.js";
+import { ReftrackError, describeError } from "../errors.js";
+import { addedLinesSince } from "../files/git-diff.js";
 import { languageByName } from "../languages/registry.js";
-import { formatJson } from "../output/json.js";
+import { formatHtml } from "../output/html.js";
+import { type ScanReport, formatJson } from "../output/json.js";
+import { formatNotice } from "../output/notice.js";
+import type { Provenance } from "../output/provenance.js";
+import type { ReportInput } from "../output/report.js";
+import { formatSarif } from "../output/sarif.js";
+import { type FileFacts, fileFacts, formatSpdx } from "../output/spdx.js";
 import { ansiStyle, formatText, plainStyle } from "../output/text.js";
+import { type Policy, compilePolicy } from "../policy/policy.js";
 import { ReferenceTracker } from "../tracker.js";
-import { parseByteSize, parsePositiveInteger, requireDb, withUsageErrors } from "./args.js";
+import { reftrackVersion } from "../version.js";
+import { parseByteSize, parsePositiveInteger, withUsageErrors } from "./args.js";
 import { EXIT_ERROR, EXIT_MATCH, EXIT_NO_MATCH, type Output } from "./output.js";
+import { ProgressLine } from "./progress.js";
 import { scanPaths } from "./scan.js";
 
-export async function scanCommand(args: string[], out: Output): Promise<number> {
-  const { values, positionals } = withUsageErrors("scan", () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        db: { type: "string" },
-        format: { type: "string" },
-        language: { type: "string" },
-        "min-chars": { type: "string" },
-        "max-file-size": { type: "string" },
-        quiet: { type: "boolean", short: "q" },
-      },
-    }),
-  );
-  const db = requireDb(values.db, "scan");
-  const format = values.format ?? "text";
-  if (format !== "text" && format !== "json") throw new ReftrackError(`scan: --format must be text or json, got "${format}"`);
-  if (positionals.length === 0) throw new ReftrackError("scan: give at least one path, folder or - for standard input");
-  const stdinLanguage = values.language !== undefined ? languageByName(values.language) : undefined;
+const FORMATS = ["text", "json", "sarif", "spdx", "html"] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON = ["references", "policy", "never"] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+/** The flags `scan` and `notice` share. */
+export const SCAN_FLAGS = {
+  db: { type: "string" },
+  config: { type: "string" },
+  language: { type: "string" },
+  "min-chars": { type: "string" },
+  "max-file-size": { type: "string" },
+  policy: { type: "string" },
+  diff: { type: "string" },
+  output: { type: "string", short: "o" },
+  quiet: { type: "boolean", short: "q" },
+} as const;
+
+interface ScanFlags {
+  db?: string;
+  config?: string;
+  language?: string;
+  "min-chars"?: string;
+  "max-file-size"?: string;
+  policy?: string;
+  diff?: string;
+  output?: string;
+  quiet?: boolean;
+}
+
+/** A scan's results with what every report records. */
+export interface CompletedScan {
+  readonly report: ScanReport;
+  readonly input: ReportInput;
+  readonly texts: Map<string, string>;
+  readonly facts: Map<string, FileFacts>;
+  readonly config: ReftrackConfig;
+  readonly policyGiven: boolean;
+}
+
+/** Runs a scan as `scan` and `notice` do: config, flags, index, policy, diff, progress. */
+export async function runScan(values: ScanFlags, positionals: string[], out: Output, format: Format | "notice", showText: boolean): Promise<CompletedScan> {
+  const { config } = loadConfig(values.config);
+  const db = values.db ?? config.db ?? process.env.REFTRACK_DB;
+  if (!db) throw new ReftrackError("scan: no index given: use --db <file>, `db` in reftrack.config.json, or REFTRACK_DB");
+  const paths = positionals.length > 0 ? positionals : values.diff !== undefined ? ["."] : [];
+  if (paths.length === 0) throw new ReftrackError("scan: give at least one path, folder or - for standard input");
+  const language = values.language !== undefined ? languageByName(values.language) : undefined;
+  if (paths.includes("-") && !language) throw new ReftrackError("scan: standard input needs --language (python, typescript, tsx, javascript; or py, ts, js)");
   const minMatchedChars = parsePositiveInteger(values["min-chars"], "--min-chars");
-  const maxFileBytes = parseByteSize(values["max-file-size"], "--max-file-size");
+  const configSize = config.scan?.maxFileSize;
+  const maxFileBytes = parseByteSize(values["max-file-size"] ?? (configSize === undefined ? undefined : String(configSize)), "--max-file-size");
+  const policy = values.policy !== undefined ? readPolicy(values.policy) : config.policy;
+  // A bad policy is told before any file is read.
+  if (policy) compilePolicy(policy);
+  const added = values.diff !== undefined ? addedLinesSince(values.diff, process.cwd()) : undefined;
   const quiet = values.quiet === true;
   const style = out.stdoutIsTTY && !process.env.NO_COLOR ? ansiStyle : plainStyle;
+  const keepTexts = format === "html" || format === "spdx";
+  const texts = new Map<string, string>();
+  const facts = new Map<string, FileFacts>();
+  const progress = !quiet && out.stderrIsTTY && !showText ? new ProgressLine((text) => out.stderr(text)) : undefined;
 
   const tracker = await ReferenceTracker.open(db);
   try {
-    const report = scanPaths(tracker, positionals, {
-      ...(stdinLanguage ? { stdinLanguage } : {}),
-      ...(minMatchedChars !== undefined ? { minMatchedChars } : {}),
+    const report = scanPaths(tracker, paths, {
+      ...(language ? { language } : {}),
+      match: { ...config.match, ...(minMatchedChars !== undefined ? { minMatchedChars } : {}) },
       ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
-      onResult: quiet || format !== "text" ? undefined : (result) => out.stdout(formatText(result, style)),
-      onSkip: quiet ? undefined : (skip) => out.stderr(`reftrack: skipped ${skip.path}: ${skip.detail}\n`),
-      onError: (message) => out.stderr(`reftrack: ${message}\n`),
+      ...(policy ? { policy } : {}),
+      ...(added ? { added } : {}),
+      ...(keepTexts
+        ? {
+            onText: (path: string, text: string) => {
+              facts.set(path, fileFacts(text));
+              if (format === "html") texts.set(path, text);
+            },
+          }
+        : {}),
+      ...(progress ? { onPlan: (files: number, bytes: number) => progress.plan({ files, bytes }), onProgress: (files: number, bytes: number) => progress.update({ files, bytes }) } : {}),
+      onResult: quiet || !showText ? undefined : (result) => out.stdout(formatText(result, style, policy !== undefined)),
+      onSkip: quiet ? undefined : (skip) => {
+        progress?.clear();
+        out.stderr(`reftrack: skipped ${skip.path}: ${skip.detail}\n`);
+      },
+      onError: (message) => {
+        progress?.clear();
+        out.stderr(`reftrack: ${message}\n`);
+      },
     });
-    if (format === "json" && !quiet) out.stdout(formatJson(report));
-    const matched = report.results.filter((r) => r.references.length > 0).length;
-    if (format === "text" && !quiet) {
-      out.stderr(
-        `scanned ${report.results.length} file${report.results.length === 1 ? "" : "s"}: ` +
-          `${matched} with references, ${report.skipped.length} skipped, ${report.errors.length} errors\n`,
-      );
-    }
-    if (report.errors.length > 0) return EXIT_ERROR;
-    return matched > 0 ? EXIT_MATCH : EXIT_NO_MATCH;
+    progress?.clear();
+    const provenance: Provenance = {
+      tool: { name: "reftrack", version: reftrackVersion() },
+      index: { ...tracker.describeIndex(), path: db },
+      scannedAt: new Date().toISOString(),
+    };
+    return { report, input: { scan: report, provenance, policyGiven: policy !== undefined, root: process.cwd() }, texts, facts, config, policyGiven: policy !== undefined };
   } finally {
     tracker.close();
   }
+}
+
+export async function scanCommand(args: string[], out: Output): Promise<number> {
+  const { values, positionals } = withUsageErrors("scan", () =>
+    parseArgs({ args, allowPositionals: true, options: { ...SCAN_FLAGS, format: { type: "string" }, "fail-on": { type: "string" } } }),
+  );
+  const { config: early } = loadConfig(values.config);
+  const format = (values.format ?? early.scan?.format ?? "text") as Format;
+  if (!FORMATS.includes(format)) throw new ReftrackError(`scan: --format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+  const failOn = (values["fail-on"] ?? early.scan?.failOn ?? "references") as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new ReftrackError(`scan: --fail-on must be one of ${FAIL_ON.join(", ")}, got "${failOn}"`);
+  const quiet = values.quiet === true;
+  const toFile = values.output !== undefined;
+  const scan = await runScan(values, positionals, out, format, format === "text" && !toFile);
+  const { report, input } = scan;
+  const document =
+    format === "json" ? formatJson(report)
+    : format === "sarif" ? formatSarif(input)
+    : format === "spdx" ? formatSpdx(input, scan.facts)
+    : format === "html" ? formatHtml(input, scan.texts)
+    : toFile ? report.results.map((r) => formatText(r, plainStyle, scan.policyGiven)).join("") : undefined;
+  if (document !== undefined) {
+    if (toFile) writeOutput(values.output!, document);
+    else if (!quiet) out.stdout(document);
+  }
+  const matched = report.results.filter((r) => r.references.length > 0).length;
+  const blocked = report.results.filter((r) => r.decision.action === "block").length;
+  if (!quiet && (format === "text" || toFile)) {
+    out.stderr(
+      `scanned ${report.results.length} file${report.results.length === 1 ? "" : "s"}: ` +
+        `${matched} with references${scan.policyGiven ? `, ${blocked} blocked by the policy` : ""}, ${report.skipped.length} skipped, ${report.errors.length} errors` +
+        `${toFile ? `; ${format} report written to ${values.output}` : ""}\n`,
+    );
+  }
+  // A scan that failed somewhere never looks clean, whatever the format.
+  if (report.errors.length > 0) return EXIT_ERROR;
+  const failed = failOn === "references" ? matched > 0 : failOn === "policy" ? blocked > 0 : false;
+  return failed ? EXIT_MATCH : EXIT_NO_MATCH;
+}
+
+/** `reftrack notice`: an attribution file for every origin the scan finds. */
+export async function noticeCommand(args: string[], out: Output): Promise<number> {
+  const { values, positionals } = withUsageErrors("notice", () => parseArgs({ args, allowPositionals: true, options: SCAN_FLAGS }));
+  const scan = await runScan(values, positionals, out, "notice", false);
+  const notice = formatNotice(scan.input);
+  if (values.output !== undefined) writeOutput(values.output, notice);
+  else out.stdout(notice);
+  return scan.report.errors.length > 0 ? EXIT_ERROR : EXIT_NO_MATCH;
+}
+
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new ReftrackError(`cannot write ${path}: ${describeError(error)}`);
+  }
+}
+
+/** A policy file: a JSON object as the config's `policy` key, checked against the same schema. */
+function readPolicy(path: string): Policy {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new ReftrackError(`cannot read policy ${path}: ${describeError(error)}`);
+  }
+  validateAgainstSchema({ policy: value }, "reftrack.config", path);
+  return value as Policy;
 }

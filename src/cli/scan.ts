@@ -1,53 +1,89 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { describeError } from "../errors.js";
+import { type AddedLines, overlapsAdded } from "../files/git-diff.js";
+import { IgnoreRules } from "../files/ignore-rules.js";
 import { type SourceText, decodeSource, readSourceFile } from "../files/source-file.js";
 import { walkFiles } from "../files/walk.js";
-import { describeError } from "../errors.js";
-import { DEFAULT_MAX_SCAN_BYTES } from "../options.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { languageForPath } from "../languages/registry.js";
-import type { ReferenceTracker } from "../tracker.js";
+import { DEFAULT_MAX_SCAN_BYTES, type MatchOptions } from "../options.js";
 import type { ScanReport, ScannedFile, SkippedFile } from "../output/json.js";
+import { decide } from "../policy/decide.js";
+import { type Policy, compilePolicy } from "../policy/policy.js";
+import type { ReferenceTracker } from "../tracker.js";
 
 export interface ScanOptions {
-  readonly stdinLanguage?: LanguageDefinition;
-  readonly minMatchedChars?: number;
+  /** The language of every input, files and standard input alike, as the library's `language` wins over `path`. */
+  readonly language?: LanguageDefinition;
+  /** Matching thresholds (the config's `match`, `--min-chars`). */
+  readonly match?: Partial<MatchOptions>;
+  /** The policy each file's references are decided by (default: annotate every reference). */
+  readonly policy?: Policy;
   /** Files larger than this are skipped (default DEFAULT_MAX_SCAN_BYTES). */
   readonly maxFileBytes?: number;
+  /** Only these files, and only references overlapping these lines (`--diff`). */
+  readonly added?: AddedLines;
+  /** Called before scanning with how many files and bytes there are, for a progress bar. */
+  readonly onPlan?: (files: number, bytes: number) => void;
   /** Called as soon as each file is scanned, so output streams. */
   readonly onResult?: (result: ScannedFile) => void;
+  /** Each scanned file's text, for reports that show or checksum it. */
+  readonly onText?: (path: string, text: string) => void;
   readonly onSkip?: (skip: SkippedFile) => void;
   readonly onError?: (message: string) => void;
+  /** After each file, with the files and bytes done. */
+  readonly onProgress?: (files: number, bytes: number) => void;
 }
 
 interface Target {
   readonly display: string;
+  readonly absolute: string | null;
+  readonly bytes: number;
   readonly read: () => SourceText;
   readonly language: LanguageDefinition | undefined;
 }
 
-/** Expands command-line paths into scan targets: files, folders (by known extension) and stdin. */
-function* expandTargets(paths: readonly string[], options: ScanOptions, errors: string[]): Generator<Target> {
+/**
+ * Expands command-line paths into scan targets: files, folders (by known extension, minus what
+ * .gitignore and .reftrackignore leave out) and standard input.
+ */
+function expandTargets(paths: readonly string[], options: ScanOptions, errors: string[]): Target[] {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_SCAN_BYTES;
+  const targets: Target[] = [];
+  const fail = (message: string): void => {
+    errors.push(message);
+    options.onError?.(message);
+  };
+  const file = (display: string): Target => {
+    let bytes = 0;
+    try {
+      bytes = statSync(display).size;
+    } catch {
+      // Told when it is read.
+    }
+    return { display, absolute: resolve(display), bytes, read: () => readSourceFile(display, maxBytes), language: options.language ?? languageForPath(display) };
+  };
   for (const path of paths) {
     if (path === "-") {
-      yield { display: "-", read: () => decodeSource(readStdin(), "-", maxBytes), language: options.stdinLanguage };
+      targets.push({ display: "-", absolute: null, bytes: 0, read: () => decodeSource(readStdin(), "-", maxBytes), language: options.language });
       continue;
     }
     if (!existsSync(path)) {
-      errors.push(`${path}: no such file or directory`);
-      options.onError?.(errors[errors.length - 1]!);
+      fail(`${path}: no such file or directory`);
       continue;
     }
     if (statSync(path).isDirectory()) {
-      for (const relative of walkFiles(path)) {
-        const language = languageForPath(relative);
-        if (language) yield { display: join(path, relative), read: () => readSourceFile(join(path, relative), maxBytes), language };
+      const ignored = new IgnoreRules(path);
+      for (const relative of walkFiles(path, "", (inside, directory) => ignored.ignores(join(path, inside), directory))) {
+        if (languageForPath(relative)) targets.push(file(join(path, relative)));
       }
     } else {
-      yield { display: path, read: () => readSourceFile(path, maxBytes), language: languageForPath(path) };
+      targets.push(file(path));
     }
   }
+  // A diff scan reads only the files the diff adds lines to.
+  return options.added ? targets.filter((t) => t.absolute !== null && options.added!.has(t.absolute)) : targets;
 }
 
 function readStdin(): Buffer {
@@ -63,32 +99,41 @@ export function scanPaths(tracker: ReferenceTracker, paths: readonly string[], o
   const results: ScannedFile[] = [];
   const skipped: SkippedFile[] = [];
   const errors: string[] = [];
-  for (const target of expandTargets(paths, options, errors)) {
+  const policy = compilePolicy(options.policy);
+  const targets = expandTargets(paths, options, errors);
+  options.onPlan?.(targets.length, targets.reduce((sum, t) => sum + t.bytes, 0));
+  let filesDone = 0;
+  let bytesDone = 0;
+  for (const target of targets) {
     const skip = (reason: string, detail: string): void => {
       const entry = { path: target.display, reason, detail };
       skipped.push(entry);
       options.onSkip?.(entry);
     };
-    if (!target.language) {
-      skip("unknown-extension", target.display === "-" ? "give --language for standard input" : "no known language for this extension");
-      continue;
-    }
-    const text = target.read();
-    if (!text.ok) {
-      skip(text.reason, text.detail);
-      continue;
-    }
     try {
-      const match = tracker.match(text.text, {
-        language: target.language.name,
-        ...(options.minMatchedChars !== undefined ? { minMatchedChars: options.minMatchedChars } : {}),
-      });
-      const result = { path: target.display, language: match.language, references: match.references };
+      if (!target.language) {
+        skip("unknown-extension", "no known language for this extension (give --language)");
+        continue;
+      }
+      const text = target.read();
+      if (!text.ok) {
+        skip(text.reason, text.detail);
+        continue;
+      }
+      options.onText?.(target.display, text.text);
+      const matched = tracker.match(text.text, { ...options.match, language: target.language.name });
+      const added = target.absolute !== null ? options.added?.get(target.absolute) : undefined;
+      const references = added ? matched.references.filter((r) => overlapsAdded(r.queryLines, added)) : matched.references;
+      const result = { path: target.display, language: matched.language, references, decision: decide(references, policy) };
       results.push(result);
       options.onResult?.(result);
     } catch (error) {
       errors.push(`${target.display}: ${describeError(error)}`);
       options.onError?.(errors[errors.length - 1]!);
+    } finally {
+      filesDone++;
+      bytesDone += target.bytes;
+      options.onProgress?.(filesDone, bytesDone);
     }
   }
   return { results, skipped, errors };

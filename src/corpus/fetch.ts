@@ -68,7 +68,16 @@ export function fetchArchive(archivePath: string, cacheDirectory: string): Fetch
   if (!existsSync(archivePath) || !statSync(archivePath).isFile()) throw new ReftrackError(`archive not found: ${archivePath}`);
   const digest = sha256File(archivePath);
   const root = extractOnce(archivePath, join(cacheDirectory, "archives", digest));
-  return { root, repository: null, revision: null, urlTemplate: null, identity: `sha256-${digest}` };
+  // A package archive (an npm tarball, a source release) says where it comes from, as a folder does.
+  const metadata = readPackageJson(root);
+  return {
+    root,
+    repository: repositoryFromPackageField(metadata?.repository),
+    revision: publishedCommit(metadata),
+    urlTemplate: null,
+    identity: `sha256-${digest}`,
+    ...(typeof metadata?.name === "string" ? { packageName: metadata.name } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,4 +291,13 @@ export function fetchGitCheckout(path: string, cacheDirectory: string): FetchedS
     extractEntries(readArchiveBytes(`${path} (HEAD)`, "tar", archive.stdout, { skipLinks: true }), target);
   }
   return { ...base, root: target };
+}
+
+/**
+ * The commit a package was published from, when npm recorded it (`gitHead`): a revision links can
+ * use. A version number is not one: whether tag `1.2.3` or `v1.2.3` exists would be a guess.
+ */
+export function publishedCommit(metadata: Record<string, unknown> | undefined): string | null {
+  const head = metadata?.gitHead;
+  return typeof head === "string" && /^[0-9a-f]{7,40}$/i.test(head) ? head : null;
 }

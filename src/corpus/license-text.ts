@@ -128,3 +128,8 @@ export function identifyLicenseText(text: string): IdentifiedLicense | undefined
   }
   return best && { id: best.id, score: Math.round(best.score * 1000) / 1000 };
 }
+
+/** The version of the SPDX license list license texts are identified against (spdx-license-list's). */
+export function licenseListVersion(): string {
+  return (require("spdx-license-list/package.json") as { version: string }).version;
+}

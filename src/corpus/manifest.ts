@@ -2,7 +2,17 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { ReftrackError, describeError } from "../errors.js";
-import { type FetchedSource, NpmFetchError, defaultCacheDirectory, fetchArchive, fetchGitCheckout, fetchNpmPackage, prefetchNpmPackages } from "./fetch.js";
+import {
+  type FetchedSource,
+  NpmFetchError,
+  defaultCacheDirectory,
+  fetchArchive,
+  fetchGitCheckout,
+  fetchNpmPackage,
+  prefetchNpmPackages,
+  publishedCommit,
+} from "./fetch.js";
+import { validateAgainstSchema } from "../config/schema-validation.js";
 import { isValidLicenseExpression } from "./license.js";
 import type { SourceMetadata } from "../store/records.js";
 import { detectSourceLicense } from "./license-detect.js";
@@ -25,7 +35,8 @@ interface StatedMetadata {
 
 /** A corpus source as written in a manifest. */
 export type ManifestSource =
-  | (StatedMetadata & { kind: "dir"; path: string; name: string })
+  /** A folder; its name defaults to its package.json's, else the folder's own. */
+  | (StatedMetadata & { kind: "dir"; path: string })
   /** A local checkout at its HEAD commit; tracked files only; URL from the origin remote. */
   | (StatedMetadata & { kind: "git"; path: string })
   /** A package from the configured npm registry (or a local tarball), cached and integrity-checked. */
@@ -94,13 +105,15 @@ export function loadManifest(manifestPath: string, options: LoadOptions = {}): R
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new ReftrackError(`manifest ${manifestPath} is not valid JSON: ${describeError(error)}`);
   }
   if (!isRecord(parsed) || !Array.isArray(parsed.sources)) {
     throw new ReftrackError(`manifest ${manifestPath} must be an object with a "sources" list`);
   }
+  // A misspelt key ("licence") is an error naming it, not silently ignored.
+  validateAgainstSchema(parsed, "manifest", `manifest ${manifestPath}`);
   const base = dirname(resolve(manifestPath));
   const sources: ResolvedSource[] = [];
   const unavailable: { name: string; reason: string }[] = [];
@@ -178,10 +191,11 @@ function resolveFetchedSource(
     const path = resolve(base, requiredString(entry, "path", where));
     defaultName = basename(path).replace(/\.(tar\.gz|tgz|tar|zip|whl)$/i, "");
     if (kind === "dir") {
-      if (statedName === undefined) requiredString(entry, "name", where);
-      if (!existsSync(path) || !statSync(path).isDirectory()) throw new ReftrackError(`${where} ("${statedName}"): folder not found: ${path}`);
-      // A folder that is a package says where it comes from; the manifest can still override.
-      fetched = { root: path, repository: repositoryFromPackageField(readPackageJson(path)?.repository), revision: null, urlTemplate: null, identity: "" };
+      if (!existsSync(path) || !statSync(path).isDirectory()) throw new ReftrackError(`${where} ("${statedName ?? path}"): folder not found: ${path}`);
+      // A folder that is a package says what and where it is; the manifest can still override.
+      const metadata = readPackageJson(path);
+      if (typeof metadata?.name === "string" && metadata.name.trim() !== "") defaultName = metadata.name;
+      fetched = { root: path, repository: repositoryFromPackageField(metadata?.repository), revision: publishedCommit(metadata), urlTemplate: null, identity: "" };
     } else {
       try {
         fetched = kind === "git" ? fetchGitCheckout(path, cacheDirectory) : fetchArchive(path, cacheDirectory);

@@ -6,9 +6,10 @@ export const IGNORED_DIRECTORIES = new Set(["node_modules", ".git", ".hg", ".svn
 
 /**
  * Regular files under `root`, as sorted forward-slash relative paths, so builds are
- * deterministic. Symbolic links are not followed: they can loop, or leave the source.
+ * deterministic. Symbolic links are not followed: they can loop, or leave the source. `skip`
+ * leaves out paths (relative to `root`) an ignore file names.
  */
-export function* walkFiles(root: string, relative = ""): Generator<string> {
+export function* walkFiles(root: string, relative = "", skip?: (path: string, directory: boolean) => boolean): Generator<string> {
   let entries: Dirent[];
   try {
     entries = readdirSync(join(root, relative), { withFileTypes: true });
@@ -19,9 +20,9 @@ export function* walkFiles(root: string, relative = ""): Generator<string> {
   for (const entry of entries) {
     const path = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (!IGNORED_DIRECTORIES.has(entry.name)) yield* walkFiles(root, path);
+      if (!IGNORED_DIRECTORIES.has(entry.name) && !skip?.(path, true)) yield* walkFiles(root, path, skip);
     } else if (entry.isFile()) {
-      yield path;
+      if (!skip?.(path, false)) yield path;
     }
   }
 }

@@ -5,6 +5,7 @@ import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MAX_FILE_BYTES, type Fingerprin
 import { currentIndexParameters } from "../store/parameters.js";
 import type { IndexStatistics } from "../store/records.js";
 import { IndexWriter } from "../store/writer.js";
+import { licenseListVersion } from "../corpus/license-text.js";
 import { createPreparer, defaultThreadCount } from "./prepare-pool.js";
 import type { PrepareOutcome, PreparedFile } from "./prepare.js";
 import { SourceDigest, identityDigest, scanSource } from "./source-digest.js";
@@ -150,6 +151,7 @@ export async function buildFromSources(
       });
     }
     writer.mergeStaged();
+    writer.recordBuildNote("license_list_version", licenseListVersion());
     if (!writer.statisticsAreCurrent()) writer.rebuildStatistics();
     return {
       sourcesIndexed,

@@ -14,10 +14,14 @@ const byExtension = new Map<string, LanguageDefinition>(
 
 export const languageNames: readonly LanguageName[] = definitions.map((d) => d.name);
 
+/** The short names people type: `--language py`. */
+const ALIASES: Record<string, LanguageName> = { py: "python", python3: "python", ts: "typescript", mts: "typescript", cts: "typescript", js: "javascript", mjs: "javascript", cjs: "javascript", jsx: "javascript", node: "javascript" };
+
 export function languageByName(name: string): LanguageDefinition {
-  const definition = byName.get(name);
+  const lower = typeof name === "string" ? name.toLowerCase() : "";
+  const definition = byName.get(lower) ?? byName.get(ALIASES[lower] ?? "");
   if (!definition) {
-    throw new ReftrackError(`unknown language "${name}" (known: ${languageNames.join(", ")})`);
+    throw new ReftrackError(`unknown language "${String(name)}" (known: ${languageNames.join(", ")}, or py, ts, js)`);
   }
   return definition;
 }

@@ -24,10 +24,11 @@ export type Channel = "code" | "text";
 /** What a query stands for, beyond its own tokens. */
 export interface MatchScope {
   /**
-   * Also regions shorter than minMatchedChars (down to PARTIAL_EVIDENCE_SHARE of it), marked
-   * incomplete: evidence to add to the other channel's (combine.ts), never a reference alone.
+   * Contents in which regions shorter than minMatchedChars (down to PARTIAL_EVIDENCE_SHARE of it)
+   * are kept too, marked incomplete: evidence to add to the other channel's (combine.ts), never a
+   * reference alone. Only contents the other channel hits can combine, so only those are given.
    */
-  readonly partial?: boolean;
+  readonly partialIn?: ReadonlySet<number>;
   /**
    * The query is one window of a scanned file this many times its length (windows.ts): the chance
    * of a look-alike stretch, and so the evidence a region needs (rules.ts), is the whole file's.
@@ -80,13 +81,13 @@ export class Matcher {
     const tables = queryTables(query, this.scratch);
     const files = filesToAlign(hitsByFile, options);
     const readAhead = readChunksOfHits(files, this.index, k);
-    const floorChars = scope.partial ? Math.ceil(PARTIAL_EVIDENCE_SHARE * options.minMatchedChars) : options.minMatchedChars;
+    const partialFloor = Math.ceil(PARTIAL_EVIDENCE_SHARE * options.minMatchedChars);
     for (const [contentId, hits] of files) {
       const tokens = new SourceTokens(this.index, contentId, readAhead.get(contentId));
       sourceTokens.set(contentId, tokens);
       const segments = extendSeeds(hits, hitsInQueryOrder(hits), tables.signatures, tokens, k);
       const hitsBySource = hitsInOrder(hits.sourcePositions, hits.queryPositions);
-      for (const candidate of chainCandidates(contentId, segments, hits, hitsBySource, query, tables, tokens, options, floorChars)) {
+      for (const candidate of chainCandidates(contentId, segments, hits, hitsBySource, query, tables, tokens, options, scope.partialIn?.has(contentId) ? partialFloor : options.minMatchedChars)) {
         if (candidate.seeds >= options.minSeeds) candidates.push(candidate);
       }
     }

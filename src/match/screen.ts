@@ -5,7 +5,7 @@ import { lineAt, spanCut } from "../normalize/fragment.js";
 import type { Normalizer } from "../normalize/normalizer.js";
 import { textStream } from "../normalize/text.js";
 import type { TokenStream } from "../normalize/token-stream.js";
-import { type MatchOptions, PROSE_FROM_START_LINES } from "../options.js";
+import { type MatchOptions, PARTIAL_EVIDENCE_SHARE, PROSE_FROM_START_LINES } from "../options.js";
 import { couldSeed, seedsNeeded } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
 import { textOptions } from "./rules.js";
@@ -89,7 +89,11 @@ export class MissScreen {
     language: LanguageDefinition,
     options: MatchOptions,
   ): { tokens: TokenStream; fingerprints: Fingerprints; seeds: number; mayYield: boolean } {
-    const text = textStream(code, tokens.textSpans ?? [], language);
+    const spans = tokens.textSpans ?? [];
+    // Prose shorter than the least a text region counts for cannot be evidence: no words to hash.
+    let prose = 0;
+    for (const span of spans) prose += span.end - span.start;
+    const text = textStream(code, prose >= PARTIAL_EVIDENCE_SHARE * options.minTextChars ? spans : [], language);
     const fingerprints = textFingerprints(text);
     return { tokens: text, fingerprints, ...this.seedsJudged(fingerprints, textOptions(options)) };
   }

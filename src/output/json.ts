@@ -1,3 +1,4 @@
+import type { Decision } from "../policy/decide.js";
 import type { Reference } from "./reference.js";
 
 export interface ScannedFile {
@@ -5,6 +6,8 @@ export interface ScannedFile {
   readonly path: string;
   readonly language: string;
   readonly references: Reference[];
+  /** The policy's decision on those references (allow, annotate, block) and why. */
+  readonly decision: Decision;
 }
 
 export interface SkippedFile {

@@ -48,7 +48,7 @@ function describeReference(reference: Reference, style: TextStyle): string[] {
  * Human-readable report of one scanned file: each group of references under the query lines it
  * covers, with license, origin, source lines and link for every origin.
  */
-export function formatText(file: ScannedFile, style: TextStyle): string {
+export function formatText(file: ScannedFile, style: TextStyle, showDecision = false): string {
   if (file.references.length === 0) return "";
   const out = [style.bold(`${file.path}`) + style.dim(` (${file.language})`)];
   let group = 0;
@@ -62,6 +62,10 @@ export function formatText(file: ScannedFile, style: TextStyle): string {
       );
     }
     out.push(...describeReference(reference, style));
+  }
+  if (showDecision) {
+    out.push(`  ${style.bold(`decision: ${file.decision.action}`)}`);
+    for (const reason of file.decision.reasons) out.push(`    ${reason.action === "block" ? style.accent(reason.message) : reason.message}`);
   }
   return `${out.join("\n")}\n`;
 }

@@ -25,6 +25,9 @@ export const META_KEYS = {
   schemaVersion: "schema_version",
 } as const;
 
+/** Facts about how an index was built that are not parameters: they do not make an index incompatible. */
+export type BuildNoteKey = "license_list_version";
+
 /** The meta key of the counter every source change increments; the statistics record the one they saw. */
 export const GENERATION_KEY = "generation";
 

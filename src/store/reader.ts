@@ -11,7 +11,7 @@ import { openDatabase } from "./database.js";
 import type { MembershipFilter } from "./membership-filter.js";
 import { type IndexParameters, assertCompatible, currentIndexParameters, readParameters } from "./parameters.js";
 import { decodeContents, decodeOccurrences } from "./posting-list.js";
-import type { ContentRecord, LicenseProvenance, OriginRecord, SourceRecord } from "./records.js";
+import type { ContentRecord, IndexDescription, LicenseProvenance, OriginRecord, SourceRecord } from "./records.js";
 import { loadCommon, loadFilter } from "./statistics.js";
 import { CHUNK_ID_STRIDE, TOKENS_PER_CHUNK, chunkKey, decodeTokenChunk } from "./token-chunks.js";
 
@@ -207,6 +207,22 @@ export class IndexReader implements MatchIndex {
       this.sources.set(source.id, source);
     }
     return source;
+  }
+
+  /** The index's parameters and the corpus it was built from, for reports to record (output/provenance.ts). */
+  describe(): IndexDescription {
+    const sources = this.db
+      .prepare(
+        "SELECT s.name, s.repository, s.revision, s.license, s.indexed_at AS indexedAt, s.local_root AS root, (SELECT count(*) FROM files f WHERE f.source_id = s.id) AS files " +
+          "FROM sources s ORDER BY s.name",
+      )
+      .all() as { name: string; repository: string | null; revision: string | null; license: string; indexedAt: string | number | null; root: string | null; files: number }[];
+    const note = this.db.prepare("SELECT value FROM meta WHERE key = 'license_list_version'").pluck(true).get() as string | undefined;
+    return {
+      parameters: this.parameters,
+      sources: sources.map((s) => ({ ...s, indexedAt: s.indexedAt === null ? null : new Date(typeof s.indexedAt === "number" ? s.indexedAt : Date.parse(s.indexedAt)).toISOString() })),
+      licenseListVersion: note ?? null,
+    };
   }
 
   close(): void {

@@ -26,8 +26,11 @@ export interface SourceRecord {
   readonly digest: string;
 }
 
-/** What a build states about a source it writes; the store adds the id and the digest. */
-export type SourceMetadata = Omit<SourceRecord, "id" | "digest">;
+/**
+ * What a build states about a source it writes; the store adds the id and the digest. `root` is
+ * where its files were read from, kept so reports can show their text while it is still there.
+ */
+export type SourceMetadata = Omit<SourceRecord, "id" | "digest"> & { readonly root?: string };
 
 /** One place a content occurs: a file of a source, with the license that file is under. */
 export interface OriginRecord {
@@ -75,4 +78,31 @@ export interface StoredFile {
   readonly chunks: EncodedChunk[];
   /** License from the file's own `SPDX-License-Identifier:` header, overriding its source's. */
   readonly headerLicense: string | null;
+}
+
+/** One indexed source as reports name it. */
+export interface SourceSummary {
+  readonly name: string;
+  readonly repository: string | null;
+  readonly revision: string | null;
+  readonly license: string;
+  readonly files: number;
+  /** When it was last indexed (ISO 8601), when the index records it. */
+  readonly indexedAt: string | null;
+  /** Where its files were read from when it was indexed; they may have gone since. */
+  readonly root: string | null;
+}
+
+/** What an index says about itself (IndexReader.describe). */
+export interface IndexDescription {
+  readonly parameters: {
+    readonly kgramTokens: number;
+    readonly windowKgrams: number;
+    readonly normalizerVersion: number;
+    readonly fingerprintVersion: number;
+    readonly schemaVersion: number;
+  };
+  readonly sources: readonly SourceSummary[];
+  /** The SPDX license list version licenses were detected against, when recorded. */
+  readonly licenseListVersion: string | null;
 }

@@ -2,7 +2,7 @@
  * The index schema. Bump SCHEMA_VERSION on any change; an index with another version is refused
  * with a message to rebuild rather than read wrongly.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -26,7 +26,10 @@ CREATE TABLE IF NOT EXISTS sources (
   -- digest of the metadata and of every file's content hash: equal digest, nothing to re-index;
   -- '' while the source's fingerprints are not yet merged (an interrupted build re-indexes it)
   digest      TEXT NOT NULL,
-  indexed_at  TEXT NOT NULL
+  indexed_at  TEXT NOT NULL,
+  -- where the files were read from on the building machine (a folder, the fetch cache), so
+  -- reports can show the matched source text while it is still there; NULL when unknown
+  local_root  TEXT
 );
 
 -- One row per distinct (content, language): identical files (vendored copies, forks, twins) are

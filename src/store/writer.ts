@@ -11,7 +11,7 @@ import {
 } from "../options.js";
 import { runKeys } from "../util/runs.js";
 import { openDatabase } from "./database.js";
-import { GENERATION_KEY, type IndexParameters, META_KEYS, assertCompatible, readParameters } from "./parameters.js";
+import { type BuildNoteKey, GENERATION_KEY, type IndexParameters, META_KEYS, assertCompatible, readParameters } from "./parameters.js";
 import { POSITION_SPAN } from "../match/match-index.js";
 import { decodeContents, maxSegmentBytes, withoutContents, writeSegment } from "./posting-list.js";
 import type { IndexStatistics, SourceMetadata, SourceRecord, StoredFile } from "./records.js";
@@ -114,8 +114,8 @@ export class IndexWriter {
       const sourceId = Number(
         db
           .prepare(
-            "INSERT INTO sources (name, repository, revision, repository_directory, url_template, license, license_provenance, license_evidence, digest, indexed_at) " +
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sources (name, repository, revision, repository_directory, url_template, license, license_provenance, license_evidence, digest, indexed_at, local_root) " +
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           )
           .run(
             metadata.name,
@@ -128,6 +128,7 @@ export class IndexWriter {
             metadata.licenseEvidence,
             "",
             new Date().toISOString(),
+            metadata.root ?? null,
           ).lastInsertRowid,
       );
       const findContent = db.prepare("SELECT id, merged FROM contents WHERE content_hash = ? AND language = ?");
@@ -262,6 +263,11 @@ export class IndexWriter {
     this.unmerged.clear();
     this.stagedContents.clear();
     return staged;
+  }
+
+  /** Records a fact about how the index was built (the license list's version) in its meta table. */
+  recordBuildNote(key: BuildNoteKey, value: string): void {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
   }
 
   private bumpGeneration(): void {

@@ -119,9 +119,10 @@ describe("reftrack scan", () => {
     const doc = JSON.parse(run.stdout) as { results: { path: string; references: { path: string }[] }[] };
     expect(doc.results[0]!.path).toBe("-");
     expect(doc.results[0]!.references[0]!.path).toBe("lib/queue.ts");
+    // Without a language standard input is a usage mistake, which CI must not read as clean.
     const noLanguage = reftrack(["scan", "--db", db, "-"], code);
-    expect(noLanguage.status).toBe(0);
-    expect(noLanguage.stderr).toMatch(/skipped -: give --language for standard input/);
+    expect(noLanguage.status).toBe(2);
+    expectOneLineError(noLanguage.stderr, /standard input needs --language/);
   });
 
   it("skips binary, empty, invalid UTF-8 and unknown files with a notice, never a crash", () => {
@@ -150,7 +151,7 @@ describe("reftrack scan", () => {
     expect(run.status).toBe(2);
     expectOneLineError(run.stderr, /not a database/);
     run = reftrack(["scan", "--db", db, "--format", "xml", queries]);
-    expectOneLineError(run.stderr, /--format must be text or json/);
+    expectOneLineError(run.stderr, /--format must be one of text, json, sarif, spdx, html/);
     run = reftrack(["scan", "--db", db, "--language", "cobol", "-"]);
     expectOneLineError(run.stderr, /unknown language "cobol"/);
     run = reftrack(["scan", "--db", db, "--min-chars", "lots", queries]);
@@ -171,6 +172,84 @@ describe("reftrack scan", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe("");
+  });
+});
+
+describe("reftrack scan with a policy", () => {
+  it("shows each file's decision and fails on the policy, not on references, with --fail-on policy", () => {
+    const allowMit = join(dir.path, "allow-mit.json");
+    writeFileSync(allowMit, JSON.stringify({ references: "annotate", licenses: { deny: ["copyleft"] } }));
+    let run = reftrack(["scan", "--db", db, "--policy", allowMit, "--fail-on", "policy", join(queries, "copied.py")]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/decision: annotate\n\s+lines \d+-\d+ match alpha tools\/report\.py:\d+-\d+ \(MIT\): references are shown with their attribution/);
+    const denyMit = join(dir.path, "deny-mit.json");
+    writeFileSync(denyMit, JSON.stringify({ licenses: { deny: ["MIT"] } }));
+    run = reftrack(["scan", "--db", db, "--policy", denyMit, "--fail-on", "policy", "--format", "json", join(queries, "copied.py")]);
+    expect(run.status).toBe(1);
+    const [result] = JSON.parse(run.stdout).results;
+    expect(result.decision.action).toBe("block");
+    expect(result.decision.reasons[0]).toMatchObject({ rule: "deny", license: "MIT", source: "alpha" });
+    expect(reftrack(["scan", "--db", db, "--fail-on", "never", join(queries, "copied.py")]).status).toBe(0);
+  });
+
+  it("rejects a bad policy file or --fail-on in one line", () => {
+    const bad = join(dir.path, "bad-policy.json");
+    writeFileSync(bad, JSON.stringify({ licences: { deny: ["MIT"] } }));
+    let run = reftrack(["scan", "--db", db, "--policy", bad, join(queries, "copied.py")]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /bad-policy\.json: unknown key "licences" at policy/);
+    run = reftrack(["scan", "--db", db, "--fail-on", "sometimes", join(queries, "copied.py")]);
+    expectOneLineError(run.stderr, /--fail-on must be one of references, policy, never/);
+  });
+
+  it("reads reftrack.config.json from the working directory; flags override it", () => {
+    const project = join(dir.path, "configured");
+    mkdirSync(project);
+    writeFileSync(join(project, "reftrack.config.json"), JSON.stringify({ db, policy: { references: "block" }, scan: { failOn: "policy", format: "json" } }));
+    const run = spawnSync(process.execPath, [BIN, "scan", join(queries, "copied.py")], { cwd: project, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).results[0].decision.action).toBe("block");
+    const overridden = spawnSync(process.execPath, [BIN, "scan", "--fail-on", "never", "--format", "text", join(queries, "copied.py")], { cwd: project, encoding: "utf8" });
+    expect(overridden.status).toBe(0);
+    expect(overridden.stdout).toMatch(/decision: block/);
+  });
+});
+
+describe("reftrack log", () => {
+  it("lists, filters and exports the code reference log", async () => {
+    const { ReferenceLog } = await import("../../src/log/reference-log.js");
+    const path = join(dir.path, "refs.jsonl");
+    const log = ReferenceLog.open(path);
+    const reference = (source: string, license: string) => ({
+      source, repository: `https://github.com/example/${source}`, revision: "v1", path: "a.js", license, url: null, sourceLines: [1, 9] as [number, number],
+    });
+    log.record({ references: [reference("alpha", "MIT")] as never, file: "src/one.ts", lines: [3, 11], time: new Date("2026-11-01T08:00:00Z") });
+    log.record({ references: [reference("gamma", "GPL-3.0-only")] as never, file: "src/two.ts", time: new Date("2026-11-20T08:00:00Z") });
+    log.close();
+    let run = reftrack(["log", "--log", path]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^2026-11-01T08:00:00.000Z  src\/one.ts:3-11\n  MIT  alpha v1  a.js:1-9\n/);
+    expect(run.stderr).toMatch(/2 of 2 entries/);
+    run = reftrack(["log", "--log", path, "--license", "copyleft", "--format", "json"]);
+    expect(JSON.parse(run.stdout).entries.map((e: { file: string }) => e.file)).toEqual(["src/two.ts"]);
+    run = reftrack(["log", "--log", path, "--since", "2026-11-10", "--format", "csv"]);
+    expect(run.stdout.split("\r\n").filter(Boolean)).toHaveLength(2);
+    run = reftrack(["log", "--log", path, "--since", "last week"]);
+    expect(run.status).toBe(2);
+    expectOneLineError(run.stderr, /--since expects a date/);
+  });
+});
+
+describe("examples/suggestion-pipeline.mjs", () => {
+  const example = fileURLToPath(new URL("../../examples/suggestion-pipeline.mjs", import.meta.url));
+  it("annotates and logs a copied suggestion, and shows original code as it is", () => {
+    const logFile = join(dir.path, "pipeline.jsonl");
+    const run = spawnSync(process.execPath, [example, db, join(queries, "copied.py"), logFile], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/^shown with references:\n  MIT  https:\/\/github\.com\/example\/alpha  https:\/\/github\.com\/example\/alpha\/blob\/v1\.0\.0\/tools\/report\.py#L\d+-L\d+\n$/);
+    expect(readFileSync(logFile, "utf8").trim().split("\n")).toHaveLength(1);
+    const original = spawnSync(process.execPath, [example, db, join(queries, "original.ts"), logFile], { encoding: "utf8" });
+    expect(original.stdout).toBe("shown: no references\n");
   });
 });
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { extractEntries, extractedRoot, readArchive } from "../../src/corpus/archive.js";
+import { loadManifest } from "../../src/corpus/manifest.js";
 import { ReftrackError } from "../../src/errors.js";
 import { temporaryDirectory } from "../helpers.js";
 import { type TestEntry, tarArchive, tarGzArchive, zipArchive } from "../support/archives.js";
@@ -40,6 +41,21 @@ describe("archives", () => {
       expect(readdirSync(dir.path).filter((n) => n.includes("partial"))).toEqual([]);
     });
   }
+
+  it("reads where a package archive comes from: its package.json repository and published commit", () => {
+    const archive = write(
+      "left-pad-1.3.0.tgz",
+      tarGzArchive([
+        { name: "package/", type: "5" },
+        { name: "package/index.js", content: "module.exports = leftPad;\n" },
+        { name: "package/package.json", content: JSON.stringify({ name: "left-pad", version: "1.3.0", repository: { type: "git", url: "git+https://github.com/stevemao/left-pad.git" }, gitHead: "abcdef1234567" }) },
+      ]),
+    );
+    const manifest = join(dir.path, "manifest.json");
+    writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "archive", path: "left-pad-1.3.0.tgz", license: "MIT" }] }));
+    const [source] = loadManifest(manifest, { cacheDirectory: join(dir.path, "cache") }).sources;
+    expect(source).toMatchObject({ name: "left-pad-1.3.0", repository: "https://github.com/stevemao/left-pad", revision: "abcdef1234567" });
+  });
 
   const attacks: [string, TestEntry[], RegExp][] = [
     ["a ../ path", [{ name: "pkg/../../escaped.txt", content: "x" }], /would be written outside the extraction folder/],

@@ -42,16 +42,33 @@ describe("manifest", () => {
   it.each([
     ["not JSON", "{ sources: [", /is not valid JSON/],
     ["no sources list", { items: [] }, /must be an object with a "sources" list/],
-    ["unknown kind", { sources: [{ ...valid, kind: "svn" }] }, /unknown kind "svn"/],
-    ["missing name", { sources: [{ ...valid, name: undefined }] }, /"name" is required/],
+    ["unknown kind", { sources: [{ ...valid, kind: "svn" }] }, /sources\[0\]\.kind must be one of "dir", "git", "npm", "archive", "python-stdlib"/],
+    ["an empty name", { sources: [{ ...valid, name: "" }] }, /sources\[0\]\.name must NOT have fewer than 1 characters/],
+    ["a misspelt key", { sources: [{ ...valid, licence: "MIT" }] }, /unknown key "licence" at sources\[0\]/],
+    ["a misspelt top-level key", { sources: [valid], source: [] }, /unknown key "source"$/],
+    ["an npm spec that is an option", { sources: [{ kind: "npm", spec: "--registry=https://evil.example" }] }, /sources\[0\]\.spec is not in the expected form/],
     ["missing folder", { sources: [{ ...valid, path: "nowhere" }] }, /folder not found/],
-    ["bad repository", { sources: [{ ...valid, repository: "github.com/o/r" }] }, /repository must be an http\(s\) URL/],
+    ["bad repository", { sources: [{ ...valid, repository: "github.com/o/r" }] }, /sources\[0\]\.repository is not in the expected form/],
     ["duplicate names", { sources: [valid, valid] }, /duplicate source name "code"/],
-    ["bad globs", { sources: [{ ...valid, exclude: "test" }] }, /"exclude" must be a list/],
+    ["bad globs", { sources: [{ ...valid, exclude: "test" }] }, /sources\[0\]\.exclude must be array/],
   ])("rejects a manifest with %s with one clear error", (_, content, message) => {
     const path = write(content);
     expect(() => loadManifest(path)).toThrow(ReftrackError);
     expect(() => loadManifest(path)).toThrow(message);
+  });
+
+  it("names a dir source after its package.json, else its folder, and reads where it comes from", () => {
+    writeFileSync(join(dir.path, "code", "package.json"), JSON.stringify({ name: "left-pad", repository: "github:stevemao/left-pad", gitHead: "0123456789abcdef0123456789abcdef01234567" }));
+    mkdirSync(join(dir.path, "plain"));
+    const { sources } = loadManifest(write({ sources: [{ kind: "dir", path: "code", license: "MIT" }, { kind: "dir", path: "plain", license: "MIT" }] }));
+    expect(sources.map((s) => s.name)).toEqual(["left-pad", "plain"]);
+    expect(sources[0]!.repository).toBe("https://github.com/stevemao/left-pad");
+    expect(sources[0]!.revision).toBe("0123456789abcdef0123456789abcdef01234567");
+    expect(sources[1]!.repository).toBeNull();
+  });
+
+  it("accepts a manifest that begins with a byte-order mark", () => {
+    expect(loadManifest(write(`\uFEFF${JSON.stringify({ sources: [valid] })}`)).sources).toHaveLength(1);
   });
 
   it("rejects a manifest that does not exist", () => {

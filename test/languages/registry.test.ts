@@ -14,6 +14,7 @@ describe("language registry", () => {
 
   it("knows the four languages by name and rejects others clearly", () => {
     expect(languageNames).toEqual(["typescript", "tsx", "javascript", "python"]);
-    expect(() => languageByName("cobol")).toThrow(/unknown language "cobol" \(known: typescript, tsx, javascript, python\)/);
+    expect(() => languageByName("cobol")).toThrow(/unknown language "cobol" \(known: typescript, tsx, javascript, python, or py, ts, js\)/);
+    expect(languageByName("PY").name).toBe("python");
   });
 });

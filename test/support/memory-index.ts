@@ -11,7 +11,10 @@ import { languageForPath } from "../../src/languages/registry.js";
 import { TEXT_POSITION_BASE, type TokenChunk, occurrence, occurrenceContent, tokenSignature } from "../../src/match/match-index.js";
 import { Normalizer } from "../../src/normalize/normalizer.js";
 import { textStream } from "../../src/normalize/text.js";
-import type { TokenStream } from "../../src/normalize/token-stream.js";
+import { NORMALIZER_VERSION, type TokenStream } from "../../src/normalize/token-stream.js";
+import { FINGERPRINT_VERSION } from "../../src/fingerprint/fingerprint.js";
+import { SCHEMA_VERSION } from "../../src/store/schema.js";
+import type { IndexDescription, SourceSummary } from "../../src/store/records.js";
 import { COMMON_FLOOR, DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters } from "../../src/options.js";
 import type { OriginInfo } from "../../src/output/references.js";
 import { ReferenceTracker, type TrackerIndex, type TrackerSettings } from "../../src/tracker.js";
@@ -54,7 +57,17 @@ export class MemoryIndex implements TrackerIndex {
   private readonly contents: Content[] = [];
   private readonly postings = new Map<number, number[]>();
 
+  private readonly described: SourceSummary[] = [];
+
   private constructor(readonly parameters: FingerprintParameters) {}
+
+  describe(): IndexDescription {
+    return {
+      parameters: { ...this.parameters, normalizerVersion: NORMALIZER_VERSION, fingerprintVersion: FINGERPRINT_VERSION, schemaVersion: SCHEMA_VERSION },
+      sources: this.described,
+      licenseListVersion: null,
+    };
+  }
 
   static async build(sources: readonly MemorySource[], parameters: FingerprintParameters = DEFAULT_FINGERPRINT_PARAMETERS): Promise<MemoryIndex> {
     const index = new MemoryIndex(parameters);
@@ -62,6 +75,7 @@ export class MemoryIndex implements TrackerIndex {
     const fingerprinter = new Fingerprinter(parameters);
     const byText = new Map<string, number>();
     sources.forEach((source, sourceId) => {
+      index.described.push({ name: source.name, repository: null, revision: null, license: source.license, files: Object.keys(source.files).length, indexedAt: null, root: null });
       for (const path of Object.keys(source.files).sort(walkOrder)) {
         const language = languageForPath(path);
         if (!language) continue;

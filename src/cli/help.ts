@@ -1,0 +1,92 @@
+/** The CLI's help: an overview, and each command with every flag. */
+
+const SCAN_COMMON = `  --db <file>             the index (default: reftrack.config.json's db, else $REFTRACK_DB)
+  --config <file>         the config file (default: reftrack.config.json here or above)
+  --language <lang>       the language of every input: python, typescript, tsx, javascript
+                          (or py, ts, js); required for standard input; otherwise each file's
+                          extension decides
+  --min-chars <n>         reporting threshold in normalized characters (default 150)
+  --max-file-size <size>  skip larger files: bytes, or 512K, 64MiB, 1G (default 64MiB)
+  --policy <file>         decide each file's references by this policy (JSON, as the
+                          config's "policy")
+  --diff <revision>       only the lines added since a git revision (a pull request's base)
+  -o, --output <file>     write the report to a file instead of standard output
+  -q, --quiet             print no results, notices or summary; errors still go to stderr`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  index: `reftrack index --db <file> [--cache <dir>] [--config <file>] [--quiet] <manifest.json>
+
+Build or update an index from a corpus manifest (sources of kind dir, git, npm, archive,
+python-stdlib; see schemas/manifest.schema.json). Unchanged sources are skipped.
+
+  --db <file>        the index to write (default: reftrack.config.json's db)
+  --cache <dir>      where fetched packages and extracted archives are kept
+                     (default $REFTRACK_CACHE, else ~/.cache/reftrack)
+  --config <file>    the config file
+  -q, --quiet        print nothing
+`,
+  scan: `reftrack scan [flags] <path|dir|->...
+
+Scan files, folders (recursively, by known extension, honouring .gitignore and
+.reftrackignore) or standard input ("-") for code that matches the index.
+
+${SCAN_COMMON}
+  --format <format>       text (default), json, sarif, spdx or html
+  --fail-on <what>        references (default): exit 1 when any file has references;
+                          policy: exit 1 when the policy blocks a file; never
+
+Exit status: 0 nothing to fail on, 1 what --fail-on names was found, 2 an error (a file
+that could not be scanned, a bad flag): a failed scan never looks clean.
+`,
+  notice: `reftrack notice [flags] <path|dir>...
+
+Scan, then write an attribution file (NOTICE) listing every origin found once, with its
+license and link, grouped by license.
+
+${SCAN_COMMON}
+`,
+  log: `reftrack log [--log <file>] [--license <spdx|category>] [--repository <url|name>]
+             [--since <date>] [--until <date>] [--format text|json|csv] [--config <file>]
+
+List, filter and export the code reference log (default: the config's log.path, else
+$XDG_STATE_HOME/reftrack/references.jsonl).
+
+  --license <l>       entries with a reference under this license or category
+                      (permissive, weak-copyleft, copyleft, network-copyleft)
+  --repository <r>    entries with a reference to this repository URL (or part) or source
+  --since, --until    ISO dates (2026-11-01, or a moment); --until includes its whole day
+  --format <format>   text (default), json or csv (one row per reference)
+`,
+};
+
+COMMAND_HELP.serve = `reftrack serve [--index name=path]... [--host <addr>] [--port <n>] [--tls-cert <file> --tls-key <file>]
+               [--insecure] [--workers <n>] [--config <file>]
+reftrack serve --new-token
+
+Serve checks over HTTP: POST /v1/check, GET /v1/indexes, GET /healthz, GET /readyz (README:
+Service). Indexes, tokens (as SHA-256 hashes), TLS and limits come from reftrack.config.json's
+"serve"; flags override. Without tokens it listens on loopback only; beyond loopback it needs
+TLS or --insecure.
+
+  --index name=path    an index to serve (repeatable; default: serve.indexes, else db as "default")
+  --host, --port       where to listen (default 127.0.0.1:8080)
+  --tls-cert, --tls-key  serve HTTPS (TLS 1.2 or later)
+  --insecure           allow plain HTTP beyond loopback
+  --workers <n>        matching threads (default 2)
+  --new-token          print a new bearer token and the hash to configure, and exit
+`;
+
+export const USAGE = `reftrack — find where code comes from, with its license
+
+Usage:
+  reftrack index --db <file> <manifest.json>   build or update an index
+  reftrack scan [flags] <path|dir|->...        scan code (text, json, sarif, spdx, html)
+  reftrack notice [flags] <path|dir>...        write an attribution (NOTICE) file
+  reftrack log [flags]                         list the code reference log
+  reftrack serve [flags]                       serve checks over HTTP
+  reftrack help <command>                      every flag of a command
+  reftrack --version
+
+Every command reads reftrack.config.json from the working directory or a folder above it
+(or --config <file>); flags override it. Exit status: 0 clean, 1 found, 2 error.
+`;

@@ -1,0 +1,82 @@
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+import { ReftrackError } from "../errors.js";
+
+/** Lines added since a revision, per file (absolute path → 1-based inclusive ranges). */
+export type AddedLines = Map<string, [number, number][]>;
+
+/**
+ * What a pull request adds: the lines `git diff <revision>` shows as added in the working tree's
+ * tracked files (renames followed), plus every line of untracked files git does not ignore.
+ */
+export function addedLinesSince(revision: string, cwd: string): AddedLines {
+  if (revision.startsWith("-") || revision.trim() === "") throw new ReftrackError(`--diff expects a git revision, got "${revision}"`);
+  const root = git(["rev-parse", "--show-toplevel"], cwd, () => `--diff needs a git repository, and ${cwd} is not in one`).trim();
+  try {
+    execFileSync("git", ["-C", root, "rev-parse", "--verify", "--quiet", `${revision}^{commit}`], { stdio: "ignore" });
+  } catch {
+    const shallow = git(["rev-parse", "--is-shallow-repository"], root, () => "git failed").trim() === "true";
+    throw new ReftrackError(
+      shallow
+        ? `--diff: revision ${revision} is not in this shallow clone; fetch it first (git fetch --depth=50 origin ${revision}), or clone with more history`
+        : `--diff: no such revision in this repository: ${revision}`,
+    );
+  }
+  const diff = git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "-M", "--diff-filter=ACMR", revision, "--"], root, () => `git diff ${revision} failed`);
+  const added: AddedLines = new Map();
+  let file: string | undefined;
+  for (const line of diff.split("\n")) {
+    if (line.startsWith("+++ ")) {
+      file = line === "+++ /dev/null" ? undefined : resolve(root, unquote(line.slice(4)).replace(/^b\//, ""));
+      continue;
+    }
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk && file) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      if (count > 0) {
+        const ranges = added.get(file) ?? [];
+        ranges.push([start, start + count - 1]);
+        added.set(file, ranges);
+      }
+    }
+  }
+  const untracked = git(["ls-files", "--others", "--exclude-standard", "-z"], root, () => "git ls-files failed");
+  for (const path of untracked.split("\0").filter(Boolean)) added.set(resolve(root, path), [[1, Number.MAX_SAFE_INTEGER]]);
+  return added;
+}
+
+/** Whether an inclusive line range overlaps any of `ranges`. */
+export function overlapsAdded(lines: readonly [number, number], ranges: readonly [number, number][]): boolean {
+  return ranges.some(([from, to]) => lines[0] <= to && from <= lines[1]);
+}
+
+function git(args: string[], cwd: string, failure: () => string): string {
+  try {
+    return execFileSync("git", ["-C", cwd, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 512 * 1024 * 1024 });
+  } catch {
+    throw new ReftrackError(failure());
+  }
+}
+
+/** git quotes paths with unusual characters as C strings: "b/caf\303\251.js". */
+function unquote(path: string): string {
+  if (!path.startsWith('"')) return path;
+  const bytes: number[] = [];
+  const body = path.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const next = body[++i]!;
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i, i + 3), 8));
+      i += 2;
+    } else {
+      bytes.push(({ n: 10, t: 9, '"': 34, "\\": 92 } as Record<string, number>)[next] ?? next.charCodeAt(0));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}

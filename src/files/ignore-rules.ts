@@ -1,0 +1,74 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import ignore, { type Ignore } from "ignore";
+
+/** The ignore files a directory scan honours, in each folder: git's, and reftrack's own. */
+export const IGNORE_FILES = [".gitignore", ".reftrackignore"];
+
+/** One folder's ignore rules: patterns relative to that folder. */
+interface FolderRules {
+  readonly folder: string;
+  readonly rules: Ignore;
+}
+
+/**
+ * Which files a directory scan leaves out, as git would: the .gitignore and .reftrackignore of
+ * every folder from the repository's root (the nearest folder above holding `.git`) down to the
+ * file's own, each pattern relative to its folder. Outside a repository, from the scanned folder.
+ */
+export class IgnoreRules {
+  private readonly cache = new Map<string, FolderRules | null>();
+
+  constructor(private readonly scanRoot: string) {}
+
+  /** Whether `path` (absolute, or relative to the working directory) is ignored; `directory` for folders. */
+  ignores(path: string, directory: boolean): boolean {
+    const full = resolve(path);
+    for (const folder of this.foldersAbove(dirname(full))) {
+      const rules = this.rulesOf(folder);
+      if (!rules) continue;
+      const inside = relative(folder, full).split(sep).join("/");
+      if (inside === "" || inside.startsWith("..")) continue;
+      if (rules.rules.ignores(directory ? `${inside}/` : inside)) return true;
+    }
+    return false;
+  }
+
+  /** From the repository root (or the scan root) down to `folder`. */
+  private foldersAbove(folder: string): string[] {
+    const top = repositoryRoot(resolve(this.scanRoot)) ?? resolve(this.scanRoot);
+    const chain: string[] = [];
+    for (let at = folder; ; at = dirname(at)) {
+      chain.push(at);
+      if (at === top || dirname(at) === at) break;
+    }
+    return chain.reverse();
+  }
+
+  private rulesOf(folder: string): FolderRules | null {
+    let known = this.cache.get(folder);
+    if (known !== undefined) return known;
+    const patterns: string[] = [];
+    for (const name of IGNORE_FILES) {
+      try {
+        patterns.push(readFileSync(join(folder, name), "utf8"));
+      } catch {
+        // No such file here: nothing to add.
+      }
+    }
+    known = patterns.length > 0 ? { folder, rules: ignore().add(patterns.join("\n")) } : null;
+    this.cache.set(folder, known);
+    return known;
+  }
+}
+
+/** The nearest folder at or above `folder` that holds `.git`. */
+function repositoryRoot(folder: string): string | undefined {
+  let at = existsSync(folder) && statSync(folder).isDirectory() ? folder : dirname(folder);
+  for (;;) {
+    if (existsSync(join(at, ".git"))) return at;
+    const parent = dirname(at);
+    if (parent === at) return undefined;
+    at = parent;
+  }
+}

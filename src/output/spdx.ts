@@ -1,0 +1,130 @@
+import { createHash, randomUUID } from "node:crypto";
+import { isAbsolute, relative, sep } from "node:path";
+import { createRequire } from "node:module";
+import type parse from "spdx-expression-parse";
+import type { ScannedFile } from "./json.js";
+import type { Reference } from "./reference.js";
+import type { ReportInput } from "./report.js";
+
+const require = createRequire(import.meta.url);
+const parseSpdx = require("spdx-expression-parse") as (expression: string) => parse.SpdxExpression;
+
+/** What the SPDX writer needs of a scanned file beyond the scan: its SHA-1 and where its lines start, in bytes. */
+export interface FileFacts {
+  readonly sha1: string;
+  /** Byte offset of each line's start (index 0 = line 1), and the file's length last. */
+  readonly lineStarts: readonly number[];
+}
+
+/** Facts of a file's text, as scan reads it (UTF-8). */
+export function fileFacts(text: string): FileFacts {
+  const bytes = Buffer.from(text, "utf8");
+  const lineStarts = [0];
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lineStarts.push(i + 1);
+  if (lineStarts[lineStarts.length - 1] !== bytes.length) lineStarts.push(bytes.length);
+  return { sha1: sha1(bytes), lineStarts };
+}
+
+/**
+ * The scan as an SPDX 2.3 JSON document: each scanned file a `files[]` entry, each reference a
+ * `snippets[]` entry on it with its line range and byte range, the origin's license as the
+ * snippet's concluded license, and the origin (repository, revision, path, lines, URL) as its
+ * attribution and comment.
+ */
+export function formatSpdx(input: ReportInput, facts: ReadonlyMap<string, FileFacts>): string {
+  const { scan, provenance } = input;
+  const files = scan.results.map((file, i) => ({ file, id: `SPDXRef-File-${i + 1}` }));
+  const document = {
+    spdxVersion: "SPDX-2.3",
+    dataLicense: "CC0-1.0",
+    SPDXID: "SPDXRef-DOCUMENT",
+    name: `reftrack scan ${provenance.scannedAt}`,
+    documentNamespace: `https://spdx.org/spdxdocs/reftrack-scan-${randomUUID()}`,
+    creationInfo: {
+      created: provenance.scannedAt.replace(/\.\d{3}Z$/, "Z"),
+      creators: [`Tool: reftrack-${provenance.tool.version}`],
+      comment: describeIndex(input),
+    },
+    documentDescribes: files.map(({ id }) => id),
+    files: files.map(({ file, id }) => ({
+      fileName: spdxFileName(file.path, input.root),
+      SPDXID: id,
+      checksums: [{ algorithm: "SHA1", checksumValue: facts.get(file.path)?.sha1 ?? sha1("") }],
+      licenseConcluded: "NOASSERTION",
+      licenseInfoInFiles: ["NOASSERTION"],
+      copyrightText: "NOASSERTION",
+      ...(file.references.length > 0 ? { comment: `${file.references.length} region(s) match indexed code; decision: ${file.decision.action}` } : {}),
+    })),
+    snippets: files.flatMap(({ file, id }) => file.references.map((reference, n) => snippet(file, id, n, reference, facts.get(file.path)))),
+    relationships: files.map(({ id }) => ({ spdxElementId: "SPDXRef-DOCUMENT", relationshipType: "DESCRIBES", relatedSpdxElement: id })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function snippet(file: ScannedFile, fileId: string, n: number, reference: Reference, facts: FileFacts | undefined) {
+  const origin = `${[reference.source, reference.revision].filter(Boolean).join(" ")} ${reference.path} lines ${reference.sourceLines[0]}-${reference.sourceLines[1]}`;
+  const license = validExpression(reference.license) ? reference.license : "NOASSERTION";
+  return {
+    SPDXID: `${fileId.replace("SPDXRef-File", "SPDXRef-Snippet")}-${n + 1}`,
+    name: `lines ${reference.queryLines[0]}-${reference.queryLines[1]} of ${file.path}, from ${reference.source} ${reference.path}`,
+    snippetFromFile: fileId,
+    ranges: [
+      ...(facts ? [byteRange(fileId, reference.queryLines, facts)] : []),
+      { startPointer: { reference: fileId, lineNumber: reference.queryLines[0] }, endPointer: { reference: fileId, lineNumber: reference.queryLines[1] } },
+    ],
+    licenseConcluded: license,
+    licenseInfoInSnippets: license === "NOASSERTION" ? ["NOASSERTION"] : licenseIds(license),
+    copyrightText: "NOASSERTION",
+    attributionTexts: [`${origin}${reference.repository ? ` (${reference.repository})` : ""}${reference.url ? `: ${reference.url}` : ""}`],
+    comment: `Matches ${origin}${reference.url ? ` (${reference.url})` : ""}; license ${reference.license} (${reference.licenseProvenance}); similarity ${reference.similarity}, found by reftrack on ${reference.explanation.basis}.`,
+  };
+}
+
+/** Lines as bytes: from the first line's first byte to the last line's last (its line break included). */
+function byteRange(fileId: string, lines: readonly [number, number], facts: FileFacts) {
+  const starts = facts.lineStarts;
+  const start = starts[Math.min(lines[0] - 1, starts.length - 1)]!;
+  const end = Math.max(start, (starts[Math.min(lines[1], starts.length - 1)] ?? start) - 1);
+  return { startPointer: { reference: fileId, offset: start }, endPointer: { reference: fileId, offset: end } };
+}
+
+/** How the index was built, as the creation comment. */
+function describeIndex(input: ReportInput): string {
+  const { index } = input.provenance;
+  const p = index.parameters;
+  const sources = index.sources.map((s) => `${s.name}${s.revision ? `@${s.revision}` : ""} (${s.license})`).join(", ");
+  const licenses = index.licenseListVersion ? `; licenses detected with spdx-license-list ${index.licenseListVersion}` : "";
+  return `reftrack index ${index.path ?? "(in memory)"}: k=${p.kgramTokens} w=${p.windowKgrams} normalizer v${p.normalizerVersion} fingerprints v${p.fingerprintVersion}; corpus: ${sources}${licenses}`;
+}
+
+function validExpression(expression: string): boolean {
+  try {
+    parseSpdx(expression);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The license identifiers an expression names (each with its exception), in order. */
+function licenseIds(expression: string): string[] {
+  const ids: string[] = [];
+  const pending: parse.SpdxExpression[] = [parseSpdx(expression)];
+  while (pending.length > 0) {
+    const node = pending.shift()!;
+    if ("conjunction" in node) pending.unshift(node.left, node.right);
+    else ids.push(`${node.license}${node.plus ? "+" : ""}`);
+  }
+  return [...new Set(ids)];
+}
+
+function spdxFileName(path: string, root: string): string {
+  if (path === "-") return "./stdin";
+  const inside = isAbsolute(path) ? relative(root, path) : path;
+  const posix = inside.split(sep).join("/");
+  return posix.startsWith("../") || isAbsolute(inside) ? posix : `./${posix.replace(/^\.\//, "")}`;
+}
+
+export function sha1(text: string | Uint8Array): string {
+  return createHash("sha1").update(text).digest("hex");
+}

@@ -1,0 +1,46 @@
+/**
+ * A service worker thread: answers checks on its own read-only connections to the indexes. An
+ * index file replaced on disk (built to a new file, renamed over the old) is noticed at the next
+ * task by its identity (device, inode, size, time) and reopened; the old connection is closed once
+ * the new one is open, so no task ever sees a missing index.
+ */
+import { statSync } from "node:fs";
+import type { Policy } from "../policy/policy.js";
+import type { CheckResult } from "../pipeline/stream.js";
+import type { IndexDescription } from "../store/records.js";
+import { ReferenceTracker } from "../tracker.js";
+import type { LanguageName } from "../languages/language.js";
+
+export type WorkerTask =
+  | { readonly kind: "check"; readonly indexPath: string; readonly code: string; readonly language: LanguageName; readonly policy?: Policy }
+  | { readonly kind: "describe"; readonly indexPath: string };
+
+export type WorkerAnswer = CheckResult | IndexDescription;
+
+interface OpenIndex {
+  readonly tracker: ReferenceTracker;
+  readonly identity: string;
+}
+
+const open = new Map<string, OpenIndex>();
+
+function identityOf(path: string): string {
+  const stat = statSync(path);
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+}
+
+async function trackerFor(path: string): Promise<ReferenceTracker> {
+  const identity = identityOf(path);
+  const known = open.get(path);
+  if (known && known.identity === identity) return known.tracker;
+  const tracker = await ReferenceTracker.open(path);
+  open.set(path, { tracker, identity });
+  known?.tracker.close();
+  return tracker;
+}
+
+export default async function answer(task: WorkerTask): Promise<WorkerAnswer> {
+  const tracker = await trackerFor(task.indexPath);
+  if (task.kind === "describe") return tracker.describeIndex();
+  return tracker.check(task.code, { language: task.language, ...(task.policy ? { policy: task.policy } : {}) });
+}

@@ -1,0 +1,158 @@
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES, FIXTURE_MANIFEST, temporaryDirectory } from "../helpers.js";
+
+const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
+const dir = temporaryDirectory();
+const db = join(dir.path, "ci.db");
+const COPIED = readFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), "utf8");
+
+function reftrack(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: options.cwd, input: options.input ?? "", env: { ...process.env, NO_COLOR: "1", ...options.env } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8" });
+}
+
+beforeAll(() => {
+  expect(reftrack(["index", "--quiet", "--db", db, FIXTURE_MANIFEST]).status).toBe(0);
+});
+afterAll(() => dir.cleanup());
+
+describe("scan --diff", () => {
+  it("reports only references overlapping lines added since the revision", () => {
+    const repo = join(dir.path, "repo");
+    mkdirSync(repo);
+    git(repo, "init", "-q");
+    // Already in the base: a copy, which a pull-request scan must not report.
+    writeFileSync(join(repo, "old.py"), COPIED);
+    writeFileSync(join(repo, "app.py"), "def main():\n    return 0\n");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "base");
+    const base = git(repo, "rev-parse", "HEAD").trim();
+    // The pull request: a copy appended to app.py, and a new file with a copy.
+    writeFileSync(join(repo, "app.py"), `def main():\n    return 0\n\n${COPIED}`);
+    writeFileSync(join(repo, "new.py"), COPIED);
+    git(repo, "add", "app.py");
+    git(repo, "commit", "-q", "-m", "change");
+    const run = reftrack(["scan", "--db", db, "--diff", base, "--format", "json"], { cwd: repo });
+    expect(run.status).toBe(1);
+    const results = JSON.parse(run.stdout).results as { path: string; references: { queryLines: [number, number] }[] }[];
+    expect(results.map((r) => r.path).sort()).toEqual(["app.py", "new.py"]);
+    expect(results.find((r) => r.path === "app.py")!.references[0]!.queryLines[0]).toBeGreaterThanOrEqual(4);
+    // Nothing added since HEAD: a clean scan.
+    writeFileSync(join(repo, "new.py"), "x = 1\n");
+    expect(reftrack(["scan", "--db", db, "--diff", "HEAD"], { cwd: repo }).status).toBe(0);
+  });
+
+  it("fails clearly in a shallow clone without the revision, and outside a repository", () => {
+    const origin = join(dir.path, "origin");
+    mkdirSync(origin);
+    git(origin, "init", "-q");
+    for (const n of [1, 2, 3]) {
+      writeFileSync(join(origin, "f.py"), `x = ${n}\n`);
+      git(origin, "add", ".");
+      git(origin, "commit", "-q", "-m", `c${n}`);
+    }
+    const first = git(origin, "rev-list", "--max-parents=0", "HEAD").trim();
+    const shallow = join(dir.path, "shallow");
+    git(dir.path, "clone", "-q", "--depth=1", `file://${origin}`, shallow);
+    let run = reftrack(["scan", "--db", db, "--diff", first], { cwd: shallow });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^reftrack: --diff: revision \w+ is not in this shallow clone; fetch it first/);
+    const outside = join(dir.path, "not-a-repo");
+    mkdirSync(outside);
+    run = reftrack(["scan", "--db", db, "--diff", "HEAD~1"], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: dir.path } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--diff needs a git repository/);
+  });
+});
+
+describe("scan of a folder", () => {
+  it("honours .gitignore and .reftrackignore, and gives the same results for CRLF and LF files", () => {
+    const project = join(dir.path, "project");
+    mkdirSync(join(project, "build"), { recursive: true });
+    mkdirSync(join(project, "vendor"), { recursive: true });
+    mkdirSync(join(project, "src"), { recursive: true });
+    writeFileSync(join(project, ".gitignore"), "build/\n");
+    writeFileSync(join(project, ".reftrackignore"), "vendor/\n");
+    for (const folder of ["build", "vendor"]) writeFileSync(join(project, folder, "copy.py"), COPIED);
+    writeFileSync(join(project, "src", "lf.py"), COPIED);
+    writeFileSync(join(project, "src", "crlf.py"), COPIED.replace(/\n/g, "\r\n"));
+    const run = reftrack(["scan", "--db", db, "--format", "json", project]);
+    const results = JSON.parse(run.stdout).results as { path: string; references: { queryLines: number[]; sourceLines: number[] }[] }[];
+    expect(results.map((r) => r.path).sort()).toEqual([join(project, "src", "crlf.py"), join(project, "src", "lf.py")]);
+    const [crlf, lf] = [...results].sort((a, b) => a.path.localeCompare(b.path));
+    expect(crlf!.references.map((r) => [r.queryLines, r.sourceLines])).toEqual(lf!.references.map((r) => [r.queryLines, r.sourceLines]));
+    expect(lf!.references.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a failed scan never looks clean", () => {
+  it("exits 2 in every format when a path cannot be scanned", () => {
+    const folder = join(dir.path, "some-code");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "ok.py"), "x = 1\n");
+    for (const format of ["text", "json", "sarif", "spdx", "html"]) {
+      const out = join(dir.path, `failed.${format}`);
+      const run = reftrack(["scan", "--db", db, "--format", format, "--output", out, folder, join(dir.path, "missing.py")]);
+      expect(run.status, format).toBe(2);
+      expect(run.stderr).toMatch(/missing\.py: no such file or directory/);
+    }
+  });
+});
+
+describe("CLI manners", () => {
+  it("ends quietly when the reader closes the pipe", async () => {
+    const big = join(dir.path, "many");
+    mkdirSync(big);
+    for (let i = 0; i < 40; i++) writeFileSync(join(big, `c${i}.py`), COPIED);
+    const child = spawn(process.execPath, [BIN, "scan", "--db", db, big], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    // Read one chunk, then close the pipe, as `| head -1` does.
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect([0, 1]).toContain(code);
+  });
+
+  it("prints help for a command with every flag, and its version", () => {
+    for (const args of [["scan", "--help"], ["help", "scan"]]) {
+      const run = reftrack(args);
+      expect(run.status).toBe(0);
+      for (const flag of ["--db", "--format", "--policy", "--fail-on", "--diff", "--output", "--language", "--max-file-size", "--quiet"]) expect(run.stdout).toContain(flag);
+    }
+    expect(reftrack(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(reftrack(["help", "nonsense"]).status).toBe(2);
+  });
+
+  it("makes standard input without --language an error, accepts language aliases, and takes the index from REFTRACK_DB", () => {
+    let run = reftrack(["scan", "--db", db, "-"], { input: COPIED });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/standard input needs --language/);
+    run = reftrack(["scan", "--language", "py", "-"], { input: COPIED, env: { REFTRACK_DB: db } });
+    expect(run.status).toBe(1);
+    run = reftrack(["scan", "-"], { input: COPIED, cwd: dir.path, env: { REFTRACK_DB: "" } });
+    expect(run.stderr).toMatch(/no index given/);
+  });
+
+  it("writes a NOTICE file listing each origin", () => {
+    const out = join(dir.path, "NOTICE");
+    const copies = join(dir.path, "notice-src");
+    mkdirSync(copies);
+    copyFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), join(copies, "a.py"));
+    copyFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), join(copies, "b.py"));
+    const run = reftrack(["notice", "--db", db, "--output", out, copies]);
+    expect(run.status).toBe(0);
+    const notice = readFileSync(out, "utf8");
+    expect(notice).toMatch(/^MIT\n---\n\nalpha v1\.0\.0  https:\/\/github\.com\/example\/alpha\n  tools\/report\.py  https:\/\/github\.com\/example\/alpha\/blob\/v1\.0\.0\/tools\/report\.py#L\d+-L\d+$/m);
+    expect(notice.match(/^ {2}tools\/report\.py/gm)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,225 @@
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { connect as tlsConnect } from "node:tls";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildIndex } from "../../src/indexing/build.js";
+import { hashToken } from "../../src/service/auth.js";
+import { type RunningService, startService } from "../../src/service/server.js";
+import { FIXTURES, temporaryDirectory } from "../helpers.js";
+
+const dir = temporaryDirectory();
+const COPIED = readFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), "utf8");
+const CANARY = `canary_${Math.random().toString(36).slice(2)}_${Date.now()}`;
+const logLines: string[] = [];
+let alphaDb: string;
+let betaDb: string;
+let service: RunningService;
+
+/** An index of one fixture source, written for these tests. */
+async function indexOf(source: "alpha" | "beta", db: string): Promise<void> {
+  const manifest = join(dir.path, `${source}.json`);
+  writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: source, path: join(FIXTURES, "corpus", source), license: source === "alpha" ? "MIT" : "Apache-2.0" }] }));
+  await buildIndex(db, manifest);
+}
+
+const TOKEN_A = "rt_tenant_a_token_0123456789";
+const TOKEN_B = "rt_tenant_b_token_9876543210";
+
+async function call(path: string, options: { token?: string; body?: unknown; raw?: string; method?: string; contentType?: string } = {}) {
+  const response = await fetch(`${service.url}${path}`, {
+    method: options.method ?? (options.body !== undefined || options.raw !== undefined ? "POST" : "GET"),
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body !== undefined || options.raw !== undefined ? { "content-type": options.contentType ?? "application/json" } : {}),
+    },
+    ...(options.raw !== undefined ? { body: options.raw } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as Record<string, any>) : {} };
+}
+
+beforeAll(async () => {
+  alphaDb = join(dir.path, "alpha.db");
+  betaDb = join(dir.path, "beta.db");
+  await indexOf("alpha", alphaDb);
+  await indexOf("beta", betaDb);
+  service = await startService({
+    indexes: { alpha: alphaDb, beta: betaDb },
+    tokens: [
+      { tenant: "A", sha256: hashToken(TOKEN_A), indexes: ["alpha"] },
+      { tenant: "B", sha256: hashToken(TOKEN_B), indexes: ["beta"] },
+    ],
+    host: "127.0.0.1",
+    port: 0,
+    workers: 2,
+    limits: { maxBodyBytes: 64 * 1024, maxCodeChars: 32 * 1024, maxTokens: 5000, maxNesting: 64, timeoutMs: 2000, maxQueue: 64 },
+    log: (line) => logLines.push(line),
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await service?.close();
+  dir.cleanup();
+});
+
+describe("reftrack serve", () => {
+  it("checks code as the library does, and answers health and readiness", async () => {
+    const checked = await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, language: "python", index: "alpha", policy: { licenses: { deny: ["MIT"] } } } });
+    expect(checked.status).toBe(200);
+    expect(checked.json.references[0].path).toBe("tools/report.py");
+    expect(checked.json.decision.action).toBe("block");
+    expect((await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, path: "x.py", index: "alpha" } })).json.decision.action).toBe("annotate");
+    expect((await call("/healthz")).status).toBe(200);
+    expect((await call("/readyz")).json).toEqual({ status: "ready" });
+  });
+
+  it("lists only the indexes a caller may use, with a summary of each corpus", async () => {
+    const a = await call("/v1/indexes", { token: TOKEN_A });
+    expect(a.json.indexes.map((i: { name: string }) => i.name)).toEqual(["alpha"]);
+    expect(a.json.indexes[0].sources).toEqual([{ name: "alpha", revision: null, license: "MIT", files: 3 }]);
+  });
+
+  it("refuses another tenant's index exactly as one that does not exist", async () => {
+    const foreign = await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, language: "python", index: "beta" } });
+    const missing = await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, language: "python", index: "gamma" } });
+    expect(foreign.status).toBe(404);
+    expect(missing.status).toBe(404);
+    const strip = (body: Record<string, any>) => ({ ...body.error, requestId: undefined });
+    expect(strip(foreign.json)).toEqual(strip(missing.json));
+    expect(foreign.headers.get("content-length")).toBe(missing.headers.get("content-length"));
+    // B may use beta, and not alpha.
+    expect((await call("/v1/check", { token: TOKEN_B, body: { code: COPIED, language: "python", index: "beta" } })).status).toBe(200);
+    expect((await call("/v1/check", { token: TOKEN_B, body: { code: COPIED, language: "python", index: "alpha" } })).status).toBe(404);
+  });
+
+  it("answers each error with its status and a stable code", async () => {
+    const cases: [Parameters<typeof call>, number, string][] = [
+      [["/v1/check", { body: { code: "x", language: "python", index: "alpha" } }], 401, "unauthorized"],
+      [["/v1/check", { token: "rt_wrong", body: { code: "x", language: "python", index: "alpha" } }], 401, "unauthorized"],
+      [["/v1/check", { token: TOKEN_A, raw: "{not json" }], 400, "invalid_json"],
+      [["/v1/check", { token: TOKEN_A, body: [1, 2] }], 400, "invalid_json"],
+      [["/v1/check", { token: TOKEN_A, body: { code: 5, language: "python", index: "alpha" } }], 400, "invalid_request"],
+      [["/v1/check", { token: TOKEN_A, body: { code: "x", language: "cobol", index: "alpha" } }], 400, "invalid_request"],
+      [["/v1/check", { token: TOKEN_A, body: { code: "x", index: "alpha" } }], 400, "invalid_request"],
+      [["/v1/check", { token: TOKEN_A, body: { code: "x", language: "python", index: "alpha", policy: { references: "hide" } } }], 400, "invalid_request"],
+      [["/v1/check", { token: TOKEN_A, raw: "{}", contentType: "text/plain" }], 415, "unsupported_media_type"],
+      [["/v1/check", { token: TOKEN_A, body: { code: "x".repeat(40 * 1024), language: "python", index: "alpha" } }], 413, "too_large"],
+      [["/v1/check", { token: TOKEN_A, raw: JSON.stringify({ code: "y".repeat(70 * 1024) }) }], 413, "too_large"],
+      [["/v1/check", { token: TOKEN_A, body: { code: "a ".repeat(6000), language: "python", index: "alpha" } }], 413, "too_large"],
+      [["/v1/check", { token: TOKEN_A, body: { code: "(".repeat(100), language: "python", index: "alpha" } }], 400, "too_nested"],
+      [["/v1/check", { token: TOKEN_A, raw: "[".repeat(100) + "]".repeat(100) }], 400, "too_nested"],
+      [["/v1/check", { token: TOKEN_A, method: "GET" }], 405, "method_not_allowed"],
+      [["/v2/anything", { token: TOKEN_A }], 404, "not_found"],
+    ];
+    for (const [args, status, code] of cases) {
+      const answer = await call(...args);
+      expect([answer.status, answer.json.error?.code], JSON.stringify(args[1]).slice(0, 80)).toEqual([status, code]);
+    }
+  });
+
+  it("stays up and answers every random or malformed body", async () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pieces = ['{"code":', '"x"', "null", "[", "]", "{", "}", ",", ':"', '"index":"alpha"', '"language":"python"', "\\u0000", "1e999", '"\\ud800"', "true"];
+    for (let i = 0; i < 150; i++) {
+      const raw = Array.from({ length: 1 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join("");
+      const answer = await call("/v1/check", { token: TOKEN_A, raw });
+      expect(answer.status).toBeGreaterThanOrEqual(200);
+      expect(answer.status).toBeLessThan(500);
+    }
+    expect((await call("/healthz")).status).toBe(200);
+  });
+
+  it("never writes the code it is sent: not to its logs, its files or its output", async () => {
+    const code = `def ${CANARY}():\n    return "${CANARY}"\n${COPIED}`;
+    await call("/v1/check", { token: TOKEN_A, body: { code, language: "python", index: "alpha" } });
+    await call("/v1/check", { token: TOKEN_A, body: { code, language: "python", index: "beta" } });
+    await call("/v1/check", { token: TOKEN_A, body: { code, language: CANARY, index: "alpha" } });
+    await call("/v1/check", { token: TOKEN_A, body: { code, language: "python", index: CANARY } });
+    await call("/v1/check", { token: TOKEN_A, body: { code, language: "python", index: "alpha", policy: { licenses: { deny: [CANARY] } } } });
+    await call("/v1/check", { token: TOKEN_A, raw: `{"code": "${CANARY}", "language": ` });
+    await call("/v1/check", { token: `${CANARY}`, body: { code } });
+    await call("/v1/check", { token: TOKEN_A, body: { code: `${CANARY}${"(".repeat(100)}`, language: "python", index: "alpha" } });
+    expect(logLines.join("\n")).not.toContain(CANARY);
+    expect(logLines.length).toBeGreaterThan(5);
+    // Every file the service could have written: the indexes and their WAL, the temp folder.
+    for (const folder of [dir.path, process.env.TMPDIR ?? "/tmp"]) {
+      for (const name of readdirSync(folder)) {
+        const path = join(folder, name);
+        let stat;
+        try {
+          stat = statSync(path);
+        } catch {
+          continue;
+        }
+        if (!stat.isFile() || stat.size > 64 * 1024 * 1024 || stat.mtimeMs < Date.now() - 120_000) continue;
+        expect(readFileSync(path).includes(CANARY), path).toBe(false);
+      }
+    }
+  });
+
+  it("picks up an index rebuilt and renamed over the old one, failing no request", async () => {
+    const swapped = join(dir.path, "swap.db");
+    await indexOf("alpha", swapped);
+    const swapService = await startService({ indexes: { main: swapped }, tokens: [], host: "127.0.0.1", port: 0, workers: 2, log: () => {} });
+    try {
+      const ask = async () => {
+        const response = await fetch(`${swapService.url}/v1/check`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: COPIED, language: "python", index: "main" }) });
+        return { status: response.status, body: (await response.json()) as { references: { source: string }[] } };
+      };
+      let stop = false;
+      const statuses: number[] = [];
+      const load = Array.from({ length: 4 }, async () => {
+        while (!stop) statuses.push((await ask()).status);
+      });
+      // Rebuild beside it with another source, then rename over it.
+      const next = join(dir.path, "swap-next.db");
+      const manifest = join(dir.path, "swap.json");
+      mkdirSync(join(dir.path, "renamed"), { recursive: true });
+      copyFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), join(dir.path, "renamed", "report.py"));
+      writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: "rebuilt", path: join(dir.path, "renamed"), license: "MIT" }] }));
+      await buildIndex(next, manifest);
+      renameSync(next, swapped);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      stop = true;
+      await Promise.all(load);
+      expect(statuses.length).toBeGreaterThan(20);
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      expect((await ask()).body.references[0]!.source).toBe("rebuilt");
+    } finally {
+      await swapService.close();
+    }
+  });
+});
+
+describe("TLS", () => {
+  it("serves TLS 1.2 and refuses TLS 1.1", async () => {
+    const cert = join(dir.path, "cert.pem");
+    const key = join(dir.path, "key.pem");
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
+    const tls = await startService({ indexes: { alpha: alphaDb }, tokens: [], host: "127.0.0.1", port: 0, tls: { cert, key }, log: () => {} });
+    try {
+      const port = Number(new URL(tls.url).port);
+      const handshake = (version: "TLSv1.1" | "TLSv1.2") =>
+        new Promise<string>((resolve) => {
+          const socket = tlsConnect({ host: "127.0.0.1", port, minVersion: version, maxVersion: version, rejectUnauthorized: false, ciphers: "DEFAULT:@SECLEVEL=0" }, () => {
+            resolve(socket.getProtocol() ?? "none");
+            socket.end();
+          });
+          socket.on("error", () => resolve("refused"));
+        });
+      expect(await handshake("TLSv1.2")).toBe("TLSv1.2");
+      expect(await handshake("TLSv1.1")).toBe("refused");
+    } finally {
+      await tls.close();
+    }
+  });
+
+  it("refuses to expose code beyond loopback without tokens, or without TLS unless told", async () => {
+    await expect(startService({ indexes: { alpha: alphaDb }, tokens: [], host: "0.0.0.0", port: 0, log: () => {} })).rejects.toThrow(/loopback only/);
+    await expect(
+      startService({ indexes: { alpha: alphaDb }, tokens: [{ tenant: "A", sha256: hashToken(TOKEN_A), indexes: ["alpha"] }], host: "0.0.0.0", port: 0, log: () => {} }),
+    ).rejects.toThrow(/needs TLS/);
+  });
+});
