@@ -11,7 +11,7 @@ import { type Policy, compilePolicy } from "../policy/policy.js";
 import type { IndexDescription } from "../store/records.js";
 import { reftrackVersion } from "../version.js";
 import { type TokenGrant, authorize } from "./auth.js";
-import type { WorkerAnswer, WorkerTask } from "./check-worker.js";
+import type { CheckAnswer, WorkerAnswer, WorkerTask } from "./check-worker.js";
 import { ServiceError, errors } from "./errors.js";
 import { DEFAULT_SERVICE_LIMITS, type ServiceLimits, nestingDepth, roughTokenCount } from "./limits.js";
 
@@ -125,10 +125,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const language = languageOf(body);
     const policy = policyOf(body.policy);
     const task: WorkerTask = { kind: "check", indexPath: options.indexes[index]!, code, language: language.name, ...(policy ? { policy } : {}) };
-    const result = (await runWithDeadline(pool, task, limits.timeoutMs)) as { references: unknown[]; decision: { action: string } };
-    entry.references = result.references.length;
-    entry.decision = result.decision.action;
-    return result;
+    const answer = (await runWithDeadline(pool, task, limits.timeoutMs)) as CheckAnswer;
+    entry.references = answer.references;
+    entry.decision = answer.action;
+    return new PreparedJson(answer.json);
   };
 
   const server: Server = options.tls
@@ -260,9 +260,14 @@ function policyOf(value: unknown): Policy | undefined {
   return value as Policy;
 }
 
+/** A body already serialized (by the worker that made it). */
+class PreparedJson {
+  constructor(readonly text: string) {}
+}
+
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string>, id: string): void {
   if (response.headersSent) return;
-  const text = JSON.stringify(body);
+  const text = body instanceof PreparedJson ? body.text : JSON.stringify(body);
   response.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(text),
