@@ -92,6 +92,8 @@ export class ReferenceTracker {
     private readonly lexed: boolean,
   ) {}
 
+  private closed = false;
+
   static async open(dbPath: string, options: OpenOptions = {}): Promise<ReferenceTracker> {
     return ReferenceTracker.openWith(dbPath, { queryReading: options.queryReading });
   }
@@ -118,9 +120,12 @@ export class ReferenceTracker {
   }
 
   match(code: string, target: MatchTarget): MatchResult {
+    if (this.closed) throw new ReftrackError("this ReferenceTracker is closed");
     if (typeof code !== "string") throw new ReftrackError("match() expects the code as a string");
     const language = resolveLanguage(target);
     const options = resolveMatchOptions(target);
+    // JavaScript ends lines (and line comments) at U+2028 and U+2029 too: read them as line breaks.
+    if (language.lexicon.dialect !== "python" && (code.includes("\u2028") || code.includes("\u2029"))) code = code.replace(/[\u2028\u2029]/g, "\n");
     if (code.length <= MATCH_WINDOW_CHARS) return { language: language.name, references: toReferences(this.matchesOf(code, language, options), this.index) };
     // A long file (a bundle, generated code) is matched window by window (match/windows.ts).
     const matches: Match[] = [];
@@ -135,6 +140,7 @@ export class ReferenceTracker {
    * naming each reference that is not simply allowed and the rule that fired).
    */
   check(code: string, target: CheckTarget): CheckResult {
+    resolveLanguage(target);
     const policy = compilePolicy(target.policy);
     const result = this.match(code, target);
     return { ...result, decision: decide(result.references, policy) };
@@ -146,9 +152,9 @@ export class ReferenceTracker {
    * `end()` returns what `check()` returns on the whole text.
    */
   stream(target: CheckTarget): StreamSession {
-    const policy = compilePolicy(target.policy);
     // Told now, not at the first push: the target is the caller's error.
     resolveLanguage(target);
+    const policy = compilePolicy(target.policy);
     resolveMatchOptions(target);
     return new StreamSession({ references: (code) => this.match(code, target).references, check: (code) => this.check(code, target) }, policy);
   }
@@ -194,7 +200,8 @@ export class ReferenceTracker {
   }
 
   close(): void {
-    this.index.close();
+    if (!this.closed) this.index.close();
+    this.closed = true;
   }
 }
 
@@ -213,8 +220,13 @@ function resolveMatchOptions(target: Partial<MatchOptions>): MatchOptions {
 }
 
 function resolveLanguage(target: MatchTarget): LanguageDefinition {
-  if (target.language) return languageByName(target.language);
-  if (target.path) {
+  if (typeof target !== "object" || target === null) throw new ReftrackError("match() needs a target: { language } or { path }");
+  if (target.language !== undefined) {
+    if (typeof target.language !== "string") throw new ReftrackError("match(): language must be a string");
+    return languageByName(target.language);
+  }
+  if (target.path !== undefined) {
+    if (typeof target.path !== "string") throw new ReftrackError("match(): path must be a string");
     const language = languageForPath(target.path);
     if (!language) throw new ReftrackError(`cannot tell the language of ${target.path} from its extension`);
     return language;

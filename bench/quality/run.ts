@@ -10,7 +10,7 @@
  * query's result under the defaults and stops.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadManifest, type ResolvedSource } from "../../src/corpus/manifest.js";
@@ -730,6 +730,8 @@ function writeReport(input: ReportInput): void {
       ...input.sweepRows,
     );
   }
+  // The record of what each change did, kept by hand beside the generator: every run carries it.
+  lines.push("", readFileSync(join(PROJECT_ROOT, "bench", "quality", "history.md"), "utf8").trimEnd());
   const target = QUICK ? join(CACHE, "QUALITY.quick.md") : SWEEP ? join(PROJECT_ROOT, "bench", "QUALITY.md") : join(CACHE, "QUALITY.defaults.md");
   writeFileSync(target, `${lines.join("\n")}\n`);
   log(`wrote ${target}`);

@@ -14,16 +14,25 @@ const SCAN_COMMON = `  --db <file>             the index (default: reftrack.conf
   -q, --quiet             print no results, notices or summary; errors still go to stderr`;
 
 export const COMMAND_HELP: Record<string, string> = {
-  index: `reftrack index --db <file> [--cache <dir>] [--config <file>] [--quiet] <manifest.json>
+  index: `reftrack index --db <file> [--cache <dir>] [--repair] [--config <file>] [--quiet] <manifest.json>
 
 Build or update an index from a corpus manifest (sources of kind dir, git, npm, archive,
-python-stdlib; see schemas/manifest.schema.json). Unchanged sources are skipped.
+python-stdlib; see schemas/manifest.schema.json). Unchanged sources are skipped; a source whose
+stored data is incomplete is written again. Ctrl-C stops after the source being written and
+keeps everything written: the next run resumes.
 
   --db <file>        the index to write (default: reftrack.config.json's db)
   --cache <dir>      where fetched packages and extracted archives are kept
                      (default $REFTRACK_CACHE, else ~/.cache/reftrack)
+  --repair           rebuild a damaged index in place: drop what it holds, write every source
   --config <file>    the config file
   -q, --quiet        print nothing
+`,
+  verify: `reftrack verify [--db <file>] [--config <file>]
+
+Check an index fully: SQLite's page check, its tables and parameters, every source finished,
+every file's content and tokens present, every posting list readable. Exit 0 sound, 2 damaged
+(then \`reftrack index --repair\` rebuilds it).
 `,
   scan: `reftrack scan [flags] <path|dir|->...
 
@@ -84,6 +93,7 @@ Usage:
   reftrack notice [flags] <path|dir>...        write an attribution (NOTICE) file
   reftrack log [flags]                         list the code reference log
   reftrack serve [flags]                       serve checks over HTTP
+  reftrack verify --db <file>                  check an index fully
   reftrack help <command>                      every flag of a command
   reftrack --version
 

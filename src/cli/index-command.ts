@@ -6,6 +6,9 @@ import { ReftrackError } from "../errors.js";
 import { type BuildProgress, type BuildSummary, type SourceProgress, buildFromSources } from "../indexing/build.js";
 import { requireDb, withUsageErrors } from "./args.js";
 import { EXIT_NO_MATCH, type Output } from "./output.js";
+
+/** The shell's status for a process stopped by Ctrl-C. */
+const EXIT_INTERRUPTED = 130;
 import { ProgressLine } from "./progress.js";
 
 export function describeProgress(event: SourceProgress): string {
@@ -43,7 +46,13 @@ export async function indexCommand(args: string[], out: Output): Promise<number>
     parseArgs({
       args,
       allowPositionals: true,
-      options: { db: { type: "string" }, config: { type: "string" }, cache: { type: "string" }, quiet: { type: "boolean", short: "q" } },
+      options: {
+        db: { type: "string" },
+        config: { type: "string" },
+        cache: { type: "string" },
+        repair: { type: "boolean" },
+        quiet: { type: "boolean", short: "q" },
+      },
     }),
   );
   const db = requireDb(values.db ?? loadConfig(values.config).config.db, "index");
@@ -52,7 +61,21 @@ export async function indexCommand(args: string[], out: Output): Promise<number>
   const manifest = loadManifest(positionals[0]!, values.cache !== undefined ? { cacheDirectory: resolve(values.cache) } : {});
   // The bar only where a person watches; logs and pipes get one line per source instead.
   const bar = !quiet && out.stderrIsTTY ? new ProgressLine((text) => out.stderr(text)) : undefined;
-  const summary = await buildFromSources(db, manifest.sources, manifest.unavailable, {
+  // Ctrl-C: finish the source being written, keep everything written, stop; again: stop at once.
+  const interrupt = new AbortController();
+  const onSignal = (): void => {
+    if (interrupt.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    bar?.clear();
+    out.stderr("reftrack: stopping after the source being written (Ctrl-C again to stop at once; the next run resumes)\n");
+    interrupt.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  let summary: BuildSummary;
+  try {
+    summary = await buildFromSources(db, manifest.sources, manifest.unavailable, {
+      signal: interrupt.signal,
+      repair: values.repair === true,
     onSource: quiet
       ? undefined
       : (event) => {
@@ -60,9 +83,17 @@ export async function indexCommand(args: string[], out: Output): Promise<number>
           out.stderr(`${describeProgress(event)}\n`);
         },
     ...(bar ? { onPlan: (total: BuildProgress) => bar.plan(total), onProgress: (done: BuildProgress) => bar.update(done) } : {}),
-  });
+    });
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
   bar?.clear();
   if (!quiet) out.stderr(describeSummary(summary));
+  if (summary.interrupted) {
+    out.stderr("reftrack: interrupted; what was written is kept, and the next run resumes with the rest\n");
+    return EXIT_INTERRUPTED;
+  }
   return EXIT_NO_MATCH;
 }
 

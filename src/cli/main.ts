@@ -4,6 +4,7 @@ import { indexCommand } from "./index-command.js";
 import { EXIT_ERROR, EXIT_NO_MATCH, type Output, processOutput } from "./output.js";
 import { logCommand } from "./log-command.js";
 import { serveCommand } from "./serve-command.js";
+import { verifyCommand } from "./verify-command.js";
 import { COMMAND_HELP, USAGE } from "./help.js";
 import { noticeCommand, scanCommand } from "./scan-command.js";
 
@@ -27,6 +28,8 @@ export async function main(argv: string[], out: Output = processOutput): Promise
         return await logCommand(rest, out);
       case "serve":
         return await serveCommand(rest, out);
+      case "verify":
+        return await verifyCommand(rest, out);
       case "--version":
       case "-V":
       case "version":

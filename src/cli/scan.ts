@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { describeError } from "../errors.js";
+import { ReftrackError, describeError } from "../errors.js";
 import { type AddedLines, overlapsAdded } from "../files/git-diff.js";
 import { IgnoreRules } from "../files/ignore-rules.js";
-import { type SourceText, decodeSource, readSourceFile } from "../files/source-file.js";
+import { type SourceText, decodeSource, isReadFailure, readSourceFile, readStandardInput } from "../files/source-file.js";
 import { walkFiles } from "../files/walk.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { languageForPath } from "../languages/registry.js";
@@ -66,7 +66,7 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
   };
   for (const path of paths) {
     if (path === "-") {
-      targets.push({ display: "-", absolute: null, bytes: 0, read: () => decodeSource(readStdin(), "-", maxBytes), language: options.language });
+      targets.push({ display: "-", absolute: null, bytes: 0, read: () => readStdin(maxBytes), language: options.language });
       continue;
     }
     if (!existsSync(path)) {
@@ -75,7 +75,8 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
     }
     if (statSync(path).isDirectory()) {
       const ignored = new IgnoreRules(path);
-      for (const relative of walkFiles(path, "", (inside, directory) => ignored.ignores(join(path, inside), directory))) {
+      const unreadable = (inside: string, error: NodeJS.ErrnoException) => fail(`${join(path, inside)}: folder cannot be read (${error.code ?? "error"})`);
+      for (const relative of walkFiles(path, "", (inside, directory) => ignored.ignores(join(path, inside), directory), unreadable)) {
         if (languageForPath(relative)) targets.push(file(join(path, relative)));
       }
     } else {
@@ -86,12 +87,11 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
   return options.added ? targets.filter((t) => t.absolute !== null && options.added!.has(t.absolute)) : targets;
 }
 
-function readStdin(): Buffer {
-  try {
-    return readFileSync(0);
-  } catch {
-    return Buffer.alloc(0);
-  }
+function readStdin(maxBytes: number): SourceText {
+  const read = readStandardInput(maxBytes);
+  if (!read.ok) return { ok: false, reason: "unreadable", detail: read.detail };
+  if (read.bytes.length > maxBytes) return { ok: false, reason: "too-large", detail: `more than ${maxBytes} bytes, over the limit` };
+  return decodeSource(read.bytes, "-", maxBytes);
 }
 
 /** Scans paths against an open tracker. Searching only: printing is the caller's. */
@@ -117,6 +117,8 @@ export function scanPaths(tracker: ReferenceTracker, paths: readonly string[], o
       }
       const text = target.read();
       if (!text.ok) {
+        // A file that should have been read and was not is an error: the scan is incomplete.
+        if (isReadFailure(text.reason)) throw new ReftrackError(text.detail);
         skip(text.reason, text.detail);
         continue;
       }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { crc32, gunzipSync, inflateRawSync } from "node:zlib";
 import { ReftrackError } from "../errors.js";
@@ -52,6 +52,8 @@ export function readArchive(archivePath: string): ArchiveEntry[] {
   if (!format) refuse(archivePath, "unknown archive type (expected .tar.gz, .tgz, .tar, .zip or .whl)");
   let bytes: Buffer;
   try {
+    // Read whole below the limit; a larger archive is refused before it is read, whatever it holds.
+    if (statSync(archivePath).size > MAX_EXTRACTED_BYTES) refuse(archivePath, `is larger than ${MAX_EXTRACTED_BYTES} bytes`);
     bytes = readFileSync(archivePath);
   } catch (error) {
     throw new ReftrackError(`cannot read archive ${archivePath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -71,9 +73,13 @@ export function readArchiveBytes(archivePath: string, format: ArchiveFormat, byt
   if (format === "zip") return readZip(archivePath, bytes);
   let tar = bytes;
   if (format === "tar.gz") {
+    // A gzip stream ends with its expanded size (modulo 4 GiB): a bomb is refused before a byte is inflated.
+    if (bytes.length >= 18 && bytes.readUInt32LE(bytes.length - 4) > MAX_EXTRACTED_BYTES) refuse(archivePath, `expands beyond ${MAX_EXTRACTED_BYTES} bytes`);
     try {
       tar = gunzipSync(bytes, { maxOutputLength: MAX_EXTRACTED_BYTES });
     } catch (error) {
+      // Past 4 GiB the trailer wraps: inflating stops at the limit instead.
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") refuse(archivePath, `expands beyond ${MAX_EXTRACTED_BYTES} bytes`);
       refuse(archivePath, `not a valid gzip stream (${(error as Error).message})`);
     }
   }
@@ -188,6 +194,13 @@ function readZip(archive: string, zip: Buffer): ArchiveEntry[] {
   const count = zip.readUInt16LE(eocd + 10);
   const directoryOffset = zip.readUInt32LE(eocd + 16);
   if (count === 0xffff || directoryOffset === 0xffffffff) refuse(archive, "ZIP64 archives are not supported");
+  // The central directory states every entry's size: a bomb is refused before anything is inflated.
+  let declared = 0;
+  for (let n = 0, at = directoryOffset; n < count && at + 46 <= zip.length && zip.readUInt32LE(at) === CENTRAL_SIGNATURE; n++) {
+    declared += zip.readUInt32LE(at + 24);
+    if (declared > MAX_EXTRACTED_BYTES) refuse(archive, `expands beyond ${MAX_EXTRACTED_BYTES} bytes`);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
   const entries: ArchiveEntry[] = [];
   let offset = directoryOffset;
   let total = 0;

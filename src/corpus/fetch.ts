@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { ReftrackError } from "../errors.js";
@@ -39,11 +39,24 @@ export function defaultCacheDirectory(): string {
 }
 
 function sha256File(path: string): string {
-  return createHash("sha256").update(readFileSync(path)).digest("hex");
+  return hashFile(path, "sha256").toString("hex");
 }
 
 function sriOf(path: string): string {
-  return `sha512-${createHash("sha512").update(readFileSync(path)).digest("base64")}`;
+  return `sha512-${hashFile(path, "sha512").toString("base64")}`;
+}
+
+/** A file's digest, read a megabyte at a time: files of any size, in bounded memory. */
+function hashFile(path: string, algorithm: "sha256" | "sha512"): Buffer {
+  const hash = createHash(algorithm);
+  const fd = openSync(path, "r");
+  try {
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest();
 }
 
 function firstLine(text: string): string {
@@ -204,7 +217,8 @@ function packIntoCache(requests: readonly PackRequest[], npmCache: string): Map<
   try {
     const result = spawnSync(
       "npm",
-      ["pack", ...requests.map((r) => r.resolvedSpec), "--json", "--ignore-scripts", "--loglevel=error", "--pack-destination", staging],
+      // Options first, then `--`: a spec is never read as an option (`--registry=…` would redirect them all).
+      ["pack", "--json", "--ignore-scripts", "--loglevel=error", "--pack-destination", staging, "--", ...requests.map((r) => r.resolvedSpec)],
       { cwd: staging, encoding: "utf8", timeout: 600_000, maxBuffer: 256 * 1024 * 1024 },
     );
     if (result.error) throw new NpmFetchError(`cannot run npm: ${result.error.message}`);

@@ -13,6 +13,7 @@ import {
   publishedCommit,
 } from "./fetch.js";
 import { validateAgainstSchema } from "../config/schema-validation.js";
+import { globToRegExp } from "../files/glob.js";
 import { isValidLicenseExpression } from "./license.js";
 import type { SourceMetadata } from "../store/records.js";
 import { detectSourceLicense } from "./license-detect.js";
@@ -84,6 +85,14 @@ function optionalStringList(source: Record<string, unknown>, key: string, where:
   if (value === undefined) return [];
   if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
     throw new ReftrackError(`${where}: "${key}" must be a list of glob strings`);
+  }
+  // A malformed glob is an error here, naming it, rather than a pattern that matches nothing.
+  for (const pattern of value as string[]) {
+    try {
+      globToRegExp(pattern);
+    } catch (error) {
+      throw new ReftrackError(`${where}: "${key}": ${describeError(error)}`);
+    }
   }
   return value as string[];
 }

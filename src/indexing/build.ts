@@ -1,5 +1,6 @@
 import { type LoadOptions, type ResolvedSource, loadManifest } from "../corpus/manifest.js";
-import type { SkipReason } from "../files/source-file.js";
+import { ReftrackError } from "../errors.js";
+import { type SkipReason, isReadFailure } from "../files/source-file.js";
 import { loadTokenHasher } from "../hashing.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MAX_FILE_BYTES, type FingerprintParameters, MERGE_EVERY_ROWS } from "../options.js";
 import { currentIndexParameters } from "../store/parameters.js";
@@ -26,6 +27,13 @@ export interface BuildOptions {
    */
   readonly onPlan?: (total: BuildProgress) => void;
   readonly onProgress?: (done: BuildProgress) => void;
+  /** Drop what a damaged index holds and write every source again, into the same file. */
+  readonly repair?: boolean;
+  /**
+   * Stops the build between two sources: what was written is merged and kept, so the next run
+   * resumes with the sources not yet written (BuildSummary.interrupted).
+   */
+  readonly signal?: AbortSignal;
 }
 
 export type { BuildProgress };
@@ -52,6 +60,8 @@ export interface BuildSummary {
   readonly index: IndexStatistics;
   readonly threads: number;
   readonly seconds: number;
+  /** Stopped by BuildOptions.signal before every source was written. */
+  readonly interrupted: boolean;
 }
 
 
@@ -76,7 +86,7 @@ export async function buildFromSources(
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const threads = options.threads ?? defaultThreadCount();
   const fingerprinting = options.fingerprinting ?? DEFAULT_FINGERPRINT_PARAMETERS;
-  const writer = IndexWriter.open(dbPath, currentIndexParameters(fingerprinting));
+  const writer = IndexWriter.open(dbPath, currentIndexParameters(fingerprinting), { repair: options.repair === true });
   const preparer = await createPreparer(threads, fingerprinting);
   const skipped: Partial<Record<SkipReason, number>> = {};
   let sourcesIndexed = 0;
@@ -109,14 +119,20 @@ export async function buildFromSources(
     for (const missing of unavailable) {
       options.onSource?.({ name: missing.name, status: "unavailable", files: 0, fingerprints: 0, bytes: 0, detail: missing.reason });
     }
+    let interrupted = false;
     for (const source of sources) {
+      if (options.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
       const previous = existing.get(source.name);
       const knownDigest = identityDigest(source, hasher, maxFileBytes);
       if (previous) {
         // An immutable identity proves a source unchanged unread; otherwise every file is read.
         const scanSkips: Partial<Record<SkipReason, number>> = {};
         const scan = knownDigest === undefined ? scanSource(source, hasher, maxFileBytes, scanSkips) : undefined;
-        if (previous.digest === (knownDigest ?? scan!.digest)) {
+        // Unchanged only if what the index holds of it is intact too: a damaged source is written again.
+        if (previous.digest === (knownDigest ?? scan!.digest) && writer.sourceIsIntact(source.name)) {
           addCounts(skipped, scanSkips);
           sourcesUnchanged++;
           advance(planned.get(source.name)?.files ?? 0, planned.get(source.name)?.bytes ?? 0);
@@ -165,6 +181,7 @@ export async function buildFromSources(
       index: writer.statistics(),
       threads,
       seconds: (performance.now() - started) / 1000,
+      interrupted,
     };
   } finally {
     await preparer.close();
@@ -185,6 +202,8 @@ async function* preparedFiles(
 ): AsyncGenerator<PreparedFile> {
   for await (const outcome of outcomes) {
     if (outcome.kind === "skipped") {
+      // A file that cannot be read fails its source (written in one transaction, so nothing of it is kept).
+      if (isReadFailure(outcome.reason)) throw new ReftrackError(`${digest.sourceName}: ${outcome.path}: ${outcome.detail}`);
       skipped[outcome.reason] = (skipped[outcome.reason] ?? 0) + 1;
       advance(1, 0);
     } else if (outcome.kind === "no-tokens") {

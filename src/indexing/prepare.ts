@@ -65,7 +65,7 @@ function prepareFile(
 export type PrepareOutcome =
   | { readonly kind: "prepared"; readonly file: PreparedFile; readonly bytes: number }
   | { readonly kind: "no-tokens"; readonly path: string; readonly contentHash: string; readonly bytes: number }
-  | { readonly kind: "skipped"; readonly reason: SkipReason };
+  | { readonly kind: "skipped"; readonly reason: SkipReason; readonly path: string; readonly detail: string };
 
 export interface FileRequest {
   readonly absolutePath: string;
@@ -84,7 +84,7 @@ export function readAndPrepare(
   fingerprinter: Fingerprinter,
 ): PrepareOutcome {
   const read = readSourceFile(request.absolutePath, request.maxFileBytes);
-  if (!read.ok) return { kind: "skipped", reason: read.reason };
+  if (!read.ok) return { kind: "skipped", reason: read.reason, path: request.path, detail: read.detail };
   const contentHash = hasher.hashContent(read.text);
   const bytes = Buffer.byteLength(read.text);
   const file = prepareFile(request.path, read.text, contentHash, language, normalizer, fingerprinter);

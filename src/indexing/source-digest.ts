@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { ResolvedSource } from "../corpus/manifest.js";
-import { type SkipReason, readSourceFile } from "../files/source-file.js";
+import { ReftrackError } from "../errors.js";
+import { type SkipReason, isReadFailure, readSourceFile } from "../files/source-file.js";
 import type { TokenHasher } from "../hashing.js";
 import { sourceFiles } from "./source-files.js";
 
@@ -12,11 +13,13 @@ export class SourceDigest {
   private readonly parts: string[];
   files = 0;
   bytes = 0;
+  readonly sourceName: string;
   constructor(
     source: ResolvedSource,
     private readonly hasher: TokenHasher,
   ) {
     this.parts = [metadataDigestPart(source)];
+    this.sourceName = source.name;
   }
   add(path: string, contentHash: string, bytes: number): void {
     this.parts.push(`${path}\0${contentHash}`);
@@ -62,6 +65,7 @@ export function scanSource(
   for (const path of sourceFiles(source)) {
     const read = readSourceFile(join(source.root, path), maxFileBytes);
     if (read.ok) digest.add(path, hasher.hashContent(read.text), Buffer.byteLength(read.text));
+    else if (isReadFailure(read.reason)) throw new ReftrackError(`${source.name}: ${path}: ${read.detail}`);
     else skipped[read.reason] = (skipped[read.reason] ?? 0) + 1;
   }
   return { digest: digest.value(), files: digest.files, bytes: digest.bytes };

@@ -1,6 +1,7 @@
 import { lstatSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { ResolvedSource } from "../corpus/manifest.js";
+import { ReftrackError } from "../errors.js";
 import { PathFilter } from "../files/glob.js";
 import { IGNORED_DIRECTORIES, walkFiles } from "../files/walk.js";
 import { languageForPath } from "../languages/registry.js";
@@ -15,7 +16,10 @@ export interface BuildProgress {
 /** The files of a source reftrack would index, in a stable order. */
 export function* sourceFiles(source: ResolvedSource): Generator<string> {
   const filter = new PathFilter(source.include, source.exclude);
-  const candidates = source.files ? listedFiles(source.root, source.files) : walkFiles(source.root);
+  const unreadable = (path: string, error: NodeJS.ErrnoException): never => {
+    throw new ReftrackError(`${source.name}: folder ${path || "."} cannot be read (${error.code ?? "error"})`);
+  };
+  const candidates = source.files ? listedFiles(source.root, source.files) : walkFiles(source.root, "", undefined, unreadable);
   for (const path of candidates) {
     if (languageForPath(path) && filter.accepts(path)) yield path;
   }

@@ -1,3 +1,4 @@
+import { ReftrackError } from "../errors.js";
 import { READ_AHEAD_MIN_CHUNKS } from "../options.js";
 import type { MatchIndex, TokenChunk } from "./match-index.js";
 import type { FileHits } from "./types.js";
@@ -30,6 +31,8 @@ export class SourceTokens {
     let chunk = this.chunks.get(index);
     if (chunk === undefined) {
       chunk = this.index.tokenChunk(this.contentId, index) ?? null;
+      // Every content with tokens has a first chunk: without it the index cannot align, and must say so.
+      if (chunk === null && index === 0) throw new ReftrackError(`index is damaged: the tokens of content ${this.contentId} are missing; rebuild it with \`reftrack index --repair\``);
       this.chunks.set(index, chunk);
     }
     this.lastIndex = index;

@@ -25,6 +25,7 @@ export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** White space, U+2028 and U+2029 included: JavaScript's line separators, which no language reads as a word. */
 export function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+  return c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }

@@ -93,6 +93,9 @@ export interface LexedTokenStream extends TokenStream {
 }
 
 /** The lexical reading of one language; one per language, reused across calls. */
+/** templateEnd's stack entry for a template's text (a substitution's is its brace count, at least 1). */
+const TEMPLATE_TEXT = -1;
+
 export class LexicalNormalizer {
   private readonly hasher: TokenHasher;
   private readonly hashOf = new Map<string, number>();
@@ -476,33 +479,43 @@ export class LexicalNormalizer {
   }
 
   /** The end of a template literal, `${…}` substitutions (and templates in them) included. */
+  /**
+   * The end of a template literal, past its closing backquote. Substitutions may hold templates
+   * of their own, to any depth: an explicit stack (TEMPLATE_TEXT for a template's text, else the
+   * open brace count of a substitution) instead of recursion, so no nesting can exhaust the stack.
+   */
   private templateEnd(source: string, start: number): number {
+    const stack: number[] = [TEMPLATE_TEXT];
     let i = start + 1;
     while (i < source.length) {
       const c = source.charCodeAt(i);
-      if (c === 92) {
-        i += 2;
-      } else if (c === 96) {
-        return i + 1;
-      } else if (c === 36 && source.charCodeAt(i + 1) === 123) {
-        let depth = 1;
-        i += 2;
-        while (i < source.length && depth > 0) {
-          const d = source.charCodeAt(i);
-          if (d === 123) depth++;
-          else if (d === 125) depth--;
-          else if (d === 96) {
-            i = this.templateEnd(source, i);
-            continue;
-          } else if (d === 34 || d === 39) {
-            i = this.quotedEnd(source, i);
-            continue;
-          }
+      const top = stack.length - 1;
+      if (stack[top] === TEMPLATE_TEXT) {
+        if (c === 92) {
+          i += 2;
+          continue;
+        }
+        if (c === 96) {
+          stack.pop();
+          if (stack.length === 0) return i + 1;
+        } else if (c === 36 && source.charCodeAt(i + 1) === 123) {
+          stack.push(1);
           i++;
         }
-      } else {
         i++;
+        continue;
       }
+      if (c === 123) {
+        stack[top]!++;
+      } else if (c === 125) {
+        if (--stack[top]! === 0) stack.pop();
+      } else if (c === 96) {
+        stack.push(TEMPLATE_TEXT);
+      } else if (c === 34 || c === 39) {
+        i = this.quotedEnd(source, i);
+        continue;
+      }
+      i++;
     }
     return source.length;
   }

@@ -43,7 +43,14 @@ async function trackerFor(path: string): Promise<ReferenceTracker> {
   const identity = identityOf(path);
   const known = open.get(path);
   if (known && known.identity === identity) return known.tracker;
-  const tracker = await ReferenceTracker.open(path);
+  let tracker: ReferenceTracker;
+  try {
+    tracker = await ReferenceTracker.open(path);
+  } catch (error) {
+    // Being rebuilt in place (incomplete until its build ends): keep answering from the open one.
+    if (known) return known.tracker;
+    throw error;
+  }
   open.set(path, { tracker, identity });
   known?.tracker.close();
   return tracker;

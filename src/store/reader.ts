@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import type Database from "better-sqlite3";
-import { ReftrackError } from "../errors.js";
+import { ReftrackError, describeError } from "../errors.js";
+import { assertComplete } from "./completeness.js";
 import type { MatchIndex, TokenChunk } from "../match/match-index.js";
 import { occurrenceContent } from "../match/match-index.js";
 import { READER_CACHE_ENTRIES, READER_MMAP_BYTES } from "../options.js";
@@ -78,6 +79,8 @@ export class IndexReader implements MatchIndex {
       const found = readParameters(db, path);
       if (!found) throw new ReftrackError(`${path} is an SQLite database but not a reftrack index`);
       assertCompatible(found, currentIndexParameters(found), path);
+      // Never "no references" from an index that cannot answer: checked on every open, cheaply.
+      assertComplete(db, path);
       const useFilter = options.useFilter !== false;
       // Pages are read where they lie in the mapped file, not copied through a read() call each:
       // lookups and token chunks touch a few scattered pages per query.
@@ -85,7 +88,7 @@ export class IndexReader implements MatchIndex {
       return new IndexReader(db, found, useFilter ? loadFilter(db) : undefined, useFilter ? loadCommon(db) : undefined);
     } catch (error) {
       db.close();
-      throw error;
+      throw error instanceof ReftrackError ? error : new ReftrackError(`index ${path} is damaged or not a reftrack index: ${describeError(error)}`);
     }
   }
 

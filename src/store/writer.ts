@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import type Database from "better-sqlite3";
-import { ReftrackError } from "../errors.js";
+import { ReftrackError, describeError } from "../errors.js";
 import {
   MERGE_ENCODE_BUFFER_BYTES,
   MERGE_INSERT_BATCH,
@@ -11,6 +11,8 @@ import {
 } from "../options.js";
 import { runKeys } from "../util/runs.js";
 import { openDatabase } from "./database.js";
+import { WriteLock } from "./write-lock.js";
+import { assertComplete } from "./completeness.js";
 import { type BuildNoteKey, GENERATION_KEY, type IndexParameters, META_KEYS, assertCompatible, readParameters } from "./parameters.js";
 import { POSITION_SPAN } from "../match/match-index.js";
 import { decodeContents, maxSegmentBytes, withoutContents, writeSegment } from "./posting-list.js";
@@ -41,10 +43,23 @@ export class IndexWriter {
     private readonly db: Database.Database,
     readonly parameters: IndexParameters,
     readonly path: string,
+    private readonly lock: WriteLock,
   ) {}
 
-  static open(path: string, parameters: IndexParameters): IndexWriter {
-    const db = openDatabase(path, false);
+  /**
+   * Opens (or creates) an index to write. A damaged one (a required table gone, files without
+   * posting lists or token chunks) is refused, unless `repair`: then everything it holds is
+   * dropped and the build writes every source again, into the same file.
+   */
+  static open(path: string, parameters: IndexParameters, options: { repair?: boolean } = {}): IndexWriter {
+    const lock = WriteLock.acquire(path);
+    let db: Database.Database;
+    try {
+      db = openDatabase(path, false);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     try {
       // WAL: readers keep working during a build, and a crash never leaves a torn index.
       db.pragma("journal_mode = WAL");
@@ -56,6 +71,16 @@ export class IndexWriter {
       const found = readParameters(db, path);
       if (found) {
         assertCompatible(found, parameters, path);
+        if (options.repair) {
+          clearIndexData(db);
+        } else {
+          try {
+            assertComplete(db, path, { allowUnmerged: true });
+          } catch (error) {
+            if (error instanceof ReftrackError) throw new ReftrackError(`${error.message.replace(/; rebuild it with .*$/, "")}; run \`reftrack index --repair\` to rebuild it in place`);
+            throw error;
+          }
+        }
         // Tables added within a schema version are created IF NOT EXISTS, then filled at build end.
         db.exec(SCHEMA_SQL);
       } else {
@@ -69,10 +94,11 @@ export class IndexWriter {
           }
         })();
       }
-      return new IndexWriter(db, parameters, path);
+      return new IndexWriter(db, parameters, path, lock);
     } catch (error) {
       db.close();
-      throw error;
+      lock.release();
+      throw error instanceof ReftrackError ? error : new ReftrackError(`cannot write index ${path}: ${describeError(error)}`);
     }
   }
 
@@ -329,6 +355,22 @@ export class IndexWriter {
   }
 
   /** Removes a source and everything it owns, atomically. */
+  /**
+   * Whether what the index holds of a source is all there: each file's content stored, merged, and
+   * (with tokens) with its first token chunk. A source that fails is written again, not counted
+   * unchanged, whatever its digest says.
+   */
+  sourceIsIntact(name: string): boolean {
+    const broken = this.db
+      .prepare(
+        "SELECT count(*) FROM files f JOIN sources s ON s.id = f.source_id LEFT JOIN contents c ON c.id = f.content_id " +
+          "WHERE s.name = ? AND (c.id IS NULL OR c.merged = 0 OR (c.tokens > 0 AND NOT EXISTS (SELECT 1 FROM token_chunks t WHERE t.id = c.id * ?)))",
+      )
+      .pluck(true)
+      .get(name, CHUNK_ID_STRIDE) as number;
+    return broken === 0;
+  }
+
   deleteSource(name: string): void {
     this.db.transaction(() => this.deleteSourceInTransaction(name))();
   }
@@ -403,8 +445,26 @@ export class IndexWriter {
   close(): void {
     try {
       this.db.pragma("wal_checkpoint(TRUNCATE)");
+      // Left in rollback-journal mode, the finished index reads without write access (a read-only
+      // folder, mount or image layer): WAL readers need to create a shared-memory file beside it.
+      try {
+        this.db.pragma("journal_mode = DELETE");
+      } catch {
+        // Readers hold the file (a service): it stays in WAL mode, as readable as before.
+      }
     } finally {
       this.db.close();
+      this.lock.release();
     }
   }
+}
+
+/** Drops every source, file, content, posting list, token chunk and statistic: a repair rebuilds them all. */
+function clearIndexData(db: Database.Database): void {
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck(true).all() as string[]);
+  db.transaction(() => {
+    for (const table of ["postings", "token_chunks", "files", "contents", "sources", "membership_filter", "common_fingerprints"]) {
+      if (tables.has(table)) db.exec(`DELETE FROM ${table}`);
+    }
+  })();
 }

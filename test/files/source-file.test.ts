@@ -23,8 +23,13 @@ describe("source files", () => {
       const big = join(dir.path, "big.js");
       writeFileSync(big, "x".repeat(5000));
       expect(readSourceFile(big, 1000)).toMatchObject({ ok: false, reason: "too-large" });
-      expect(readSourceFile(join(dir.path, "missing.js"))).toMatchObject({ ok: false, reason: "unreadable", detail: "ENOENT" });
-      expect(readSourceFile(dir.path)).toMatchObject({ ok: false, reason: "unreadable" });
+      expect(readSourceFile(join(dir.path, "missing.js"))).toMatchObject({ ok: false, reason: "unreadable", detail: "no such file (ENOENT)" });
+      // A folder is not a file: refused before it is opened.
+      expect(readSourceFile(dir.path)).toMatchObject({ ok: false, reason: "not-a-file" });
+      // Classic Mac line endings read as LF ones.
+      const mac = join(dir.path, "mac.py");
+      writeFileSync(mac, "a = 1\rb = 2\r\nc = 3\r");
+      expect(readSourceFile(mac)).toEqual({ ok: true, text: "a = 1\nb = 2\r\nc = 3\n" });
     } finally {
       dir.cleanup();
     }

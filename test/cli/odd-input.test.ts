@@ -1,0 +1,176 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readArchive } from "../../src/corpus/archive.js";
+import { loadManifest } from "../../src/corpus/manifest.js";
+import { ReftrackError } from "../../src/errors.js";
+import { Normalizer } from "../../src/normalize/normalizer.js";
+import { loadTokenHasher } from "../../src/hashing.js";
+import { languageByName } from "../../src/languages/registry.js";
+import { ReferenceTracker } from "../../src/tracker.js";
+import { FIXTURES, FIXTURE_MANIFEST, temporaryDirectory } from "../helpers.js";
+
+const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
+const COPIED = readFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), "utf8");
+const QUEUE = readFileSync(join(FIXTURES, "corpus", "beta", "lib", "queue.ts"), "utf8");
+const dir = temporaryDirectory();
+const db = join(dir.path, "odd.db");
+
+function reftrack(args: string[], options: { input?: string | Buffer; stdio?: ["pipe" | "ignore" | number, "pipe", "pipe"] } = {}) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", input: options.input, stdio: options.stdio, timeout: 20_000, env: { ...process.env, NO_COLOR: "1" } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, signal: run.signal };
+}
+
+beforeAll(() => {
+  expect(reftrack(["index", "--quiet", "--db", db, FIXTURE_MANIFEST]).status).toBe(0);
+});
+afterAll(() => dir.cleanup());
+
+describe("what is not a regular file", () => {
+  it("refuses a FIFO named *.js at once, without waiting for a writer", () => {
+    const fifo = join(dir.path, "pipe.js");
+    execFileSync("mkfifo", [fifo]);
+    const started = Date.now();
+    const run = reftrack(["scan", "--db", db, fifo]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/pipe\.js: not a regular file/);
+  });
+
+  it("tells standard input that is a folder or closed", () => {
+    const folder = openSync(dir.path, "r");
+    let run = reftrack(["scan", "--db", db, "--language", "python", "-"], { stdio: [folder, "pipe", "pipe"] });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/standard input is a folder/);
+    run = reftrack(["scan", "--db", db, "--language", "python", "-"], { stdio: ["ignore", "pipe", "pipe"] });
+    expect(run.status === 0 || run.status === 2).toBe(true);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("reads no more of standard input than the limit allows", () => {
+    const run = reftrack(["scan", "--db", db, "--language", "python", "--max-file-size", "1K", "-"], { input: "x = 1\n".repeat(100_000) });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/skipped -: more than 1024 bytes, over the limit/);
+  });
+});
+
+describe("line terminators", () => {
+  it("finds the same references in a classic Mac (CR) file as in its LF original", async () => {
+    const lf = join(dir.path, "lf.py");
+    const cr = join(dir.path, "cr.py");
+    writeFileSync(lf, COPIED);
+    writeFileSync(cr, COPIED.replace(/\n/g, "\r"));
+    const results = JSON.parse(reftrack(["scan", "--db", db, "--format", "json", lf, cr]).stdout).results as { references: { queryLines: number[]; sourceLines: number[] }[] }[];
+    expect(results[1]!.references.map((r) => [r.queryLines, r.sourceLines])).toEqual(results[0]!.references.map((r) => [r.queryLines, r.sourceLines]));
+    expect(results[0]!.references.length).toBeGreaterThan(0);
+  });
+
+  it("reads U+2028 and U+2029 as the separators JavaScript makes them", async () => {
+    const tracker = await ReferenceTracker.open(db);
+    try {
+      const lf = tracker.match(QUEUE, { language: "typescript" }).references;
+      const separated = tracker.match(QUEUE.replace(/\n/g, "\u2028"), { language: "typescript" }).references;
+      expect(lf.length).toBeGreaterThan(0);
+      expect(separated.map((r) => r.path)).toEqual(lf.map((r) => r.path));
+    } finally {
+      tracker.close();
+    }
+  });
+});
+
+describe("the library's errors", () => {
+  it("are ReftrackErrors with a message, for a missing or wrong target and after close", async () => {
+    const tracker = await ReferenceTracker.open(db);
+    const attempts: (() => unknown)[] = [
+      () => tracker.match(COPIED, undefined as never),
+      () => tracker.match(COPIED, null as never),
+      () => tracker.match(COPIED, { path: 5 } as never),
+      () => tracker.match(COPIED, { language: 7 } as never),
+      () => tracker.check(COPIED, null as never),
+      () => tracker.stream(undefined as never),
+    ];
+    tracker.close();
+    attempts.push(() => tracker.match(COPIED, { language: "python" }));
+    for (const attempt of attempts) {
+      expect(attempt).toThrow(ReftrackError);
+    }
+  });
+});
+
+describe("input nesting", () => {
+  it("lexes 9,000 nested template literals and 50,000 brackets without recursion", async () => {
+    const lexer = new Normalizer(await loadTokenHasher());
+    const templates = `const x = ${"`a${".repeat(9000)}1${"}b`".repeat(9000)};\n`;
+    expect(() => lexer.lex(templates, languageByName("javascript"))).not.toThrow();
+    expect(() => lexer.lex(`x = ${"(".repeat(50_000)}1${")".repeat(50_000)}\n`, languageByName("python"))).not.toThrow();
+  });
+});
+
+describe("archives that would expand without bound", () => {
+  it("refuses a gzip whose stated size is over the limit before inflating it", () => {
+    const bomb = gzipSync(Buffer.alloc(1024));
+    // The trailer's size field, as a 3 GiB stream would state it.
+    bomb.writeUInt32LE(3 * 1024 ** 3, bomb.length - 4);
+    const path = join(dir.path, "bomb.tgz");
+    writeFileSync(path, bomb);
+    const started = Date.now();
+    expect(() => readArchive(path)).toThrow(/expands beyond 2147483648 bytes/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("refuses a zip whose entries together are over the limit before inflating any", () => {
+    // A central directory of 80 entries of 30 MB each, as the zip states them.
+    const entries: Buffer[] = [];
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (let i = 0; i < 80; i++) {
+      const name = Buffer.from(`f${i}.py`);
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(name.length, 26);
+      entries.push(local, name);
+      const record = Buffer.alloc(46);
+      record.writeUInt32LE(0x02014b50, 0);
+      record.writeUInt16LE(8, 10);
+      record.writeUInt32LE(1000, 20);
+      record.writeUInt32LE(30 * 1024 * 1024, 24);
+      record.writeUInt16LE(name.length, 28);
+      record.writeUInt32LE(offset, 42);
+      central.push(record, name);
+      offset += 30 + name.length;
+    }
+    const directory = Buffer.concat(central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(80, 8);
+    end.writeUInt16LE(80, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(offset, 16);
+    const path = join(dir.path, "bomb.zip");
+    writeFileSync(path, Buffer.concat([...entries, directory, end]));
+    expect(() => readArchive(path)).toThrow(/expands beyond 2147483648 bytes/);
+  });
+});
+
+describe("manifest mistakes", () => {
+  const folder = join(dir.path, "m");
+  mkdirSync(folder, { recursive: true });
+  const write = (sources: unknown[]) => {
+    const path = join(folder, "manifest.json");
+    writeFileSync(path, JSON.stringify({ sources }));
+    return path;
+  };
+
+  it("rejects an empty name and malformed globs, naming them", () => {
+    const source = { kind: "dir", path: join(FIXTURES, "corpus", "alpha"), license: "MIT" };
+    expect(() => loadManifest(write([{ ...source, name: "" }]))).toThrow(/sources\[0\]\.name/);
+    expect(() => loadManifest(write([{ ...source, exclude: ["[abc"] }]))).toThrow(/glob "\[abc" is malformed: a \[ is never closed/);
+    expect(() => loadManifest(write([{ ...source, include: ["**/{a,b"] }]))).toThrow(/glob "\*\*\/\{a,b" is malformed: a \{ is never closed/);
+    // Well-formed classes and alternatives work.
+    const { sources } = loadManifest(write([{ ...source, include: ["src/*.{js,ts}", "tools/[r]eport.py"] }]));
+    expect(sources[0]!.include).toEqual(["src/*.{js,ts}", "tools/[r]eport.py"]);
+  });
+});
