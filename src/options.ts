@@ -46,12 +46,13 @@ export const KEPT_MIN_TEXTS = 2;
 
 /**
  * Text evidence's winnowing: k-grams of words, and the window. Eight words is a phrase or a short
- * sentence, below which prose is stock phrasing; a window of eight guarantees every shared run of
- * fifteen words (about ninety characters) a shared fingerprint, so a reportable stretch of text
- * has two seeds or more, as with code.
+ * sentence, below which prose is stock phrasing; a window of ten guarantees every shared run of
+ * seventeen words (about a hundred characters) a shared fingerprint, so a reportable stretch of
+ * text (150 characters) has two seeds or more, as with code. A window of eight finds slightly more
+ * (bench/QUALITY.md) at 4% more index; twelve, less.
  */
 export const TEXT_KGRAM_WORDS = 8;
-export const TEXT_WINDOW_KGRAMS = 8;
+export const TEXT_WINDOW_KGRAMS = 10;
 
 /**
  * A text match becomes part of a code match of the same content when their lines are at most this

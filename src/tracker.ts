@@ -70,6 +70,8 @@ export interface TrackerIndex extends MatchIndex, OriginCatalog {
   readonly parameters: FingerprintParameters;
   /** The index's parameters and corpus, for reports (output/provenance.ts). */
   describe(): IndexDescription;
+  /** Runs one query's reads together (one read transaction for SQLite). */
+  withinRead<T>(read: () => T): T;
   close(): void;
 }
 
@@ -126,13 +128,15 @@ export class ReferenceTracker {
     const options = resolveMatchOptions(target);
     // JavaScript ends lines (and line comments) at U+2028 and U+2029 too: read them as line breaks.
     if (language.lexicon.dialect !== "python" && (code.includes("\u2028") || code.includes("\u2029"))) code = code.replace(/[\u2028\u2029]/g, "\n");
-    if (code.length <= MATCH_WINDOW_CHARS) return { language: language.name, references: toReferences(this.matchesOf(code, language, options), this.index) };
+    if (code.length <= MATCH_WINDOW_CHARS) {
+      return this.index.withinRead(() => ({ language: language.name, references: toReferences(this.matchesOf(code, language, options), this.index) }));
+    }
     // A long file (a bundle, generated code) is matched window by window (match/windows.ts).
     const matches: Match[] = [];
     for (const window of queryWindows(code, MATCH_WINDOW_CHARS, MATCH_WINDOW_OVERLAP_CHARS)) {
-      matches.push(...inQueryLines(this.matchesOf(window.text, language, options, code.length / window.text.length), window));
+      matches.push(...inQueryLines(this.index.withinRead(() => this.matchesOf(window.text, language, options, code.length / window.text.length)), window));
     }
-    return { language: language.name, references: toReferences(mergeWindows(matches, options.maxReferencesPerGroup), this.index) };
+    return { language: language.name, references: this.index.withinRead(() => toReferences(mergeWindows(matches, options.maxReferencesPerGroup), this.index)) };
   }
 
   /**

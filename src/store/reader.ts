@@ -38,6 +38,8 @@ export class IndexReader implements MatchIndex {
   private readonly contentStatement: Database.Statement<[number]>;
   private readonly originStatement: Database.Statement<[number]>;
   private readonly contentSourcesStatement: Database.Statement<[number], [number]>;
+  private readonly beginStatement: Database.Statement;
+  private readonly commitStatement: Database.Statement;
   private readonly contentSources = new BoundedMap<number, readonly number[]>(READER_CACHE_ENTRIES);
   private readonly contents = new BoundedMap<number, ContentRecord>(READER_CACHE_ENTRIES);
   private readonly sources = new BoundedMap<number, SourceRecord>(READER_CACHE_ENTRIES);
@@ -57,6 +59,8 @@ export class IndexReader implements MatchIndex {
       .prepare<[string], [number, number, Buffer]>("SELECT id, first_line, data FROM token_chunks WHERE id IN (SELECT value FROM json_each(?))")
       .raw(true);
     this.contentStatement = db.prepare("SELECT id, language, lines, tokens FROM contents WHERE id = ?");
+    this.beginStatement = db.prepare("BEGIN");
+    this.commitStatement = db.prepare("COMMIT");
     this.contentSourcesStatement = db.prepare<[number], [number]>("SELECT DISTINCT source_id FROM files WHERE content_id = ?").raw(true);
     this.originStatement = db.prepare(
       "SELECT f.id AS fileId, f.path, f.license AS fileLicense, f.license_provenance AS fileProvenance, s.id AS sourceId, s.name, s.repository, " +
@@ -89,6 +93,20 @@ export class IndexReader implements MatchIndex {
     } catch (error) {
       db.close();
       throw error instanceof ReftrackError ? error : new ReftrackError(`index ${path} is damaged or not a reftrack index: ${describeError(error)}`);
+    }
+  }
+
+  /**
+   * Runs a query's reads as one read transaction: SQLite takes its shared lock (or WAL read mark)
+   * once, not once per statement; a query makes dozens.
+   */
+  withinRead<T>(read: () => T): T {
+    if (this.db.inTransaction) return read();
+    this.beginStatement.run();
+    try {
+      return read();
+    } finally {
+      if (this.db.inTransaction) this.commitStatement.run();
     }
   }
 

@@ -61,6 +61,10 @@ export class MemoryIndex implements TrackerIndex {
 
   private constructor(readonly parameters: FingerprintParameters) {}
 
+  withinRead<T>(read: () => T): T {
+    return read();
+  }
+
   describe(): IndexDescription {
     return {
       parameters: { ...this.parameters, normalizerVersion: NORMALIZER_VERSION, fingerprintVersion: FINGERPRINT_VERSION, schemaVersion: SCHEMA_VERSION },
