@@ -81,7 +81,8 @@ function extractCopy(copy: DemoCopy, source: ResolvedSource): string | undefined
 /** `npm start`: build the default index, write disguised copies of corpus code, scan them. */
 async function runDemo(out: Output): Promise<number> {
   const manifest = loadManifest(join(PACKAGE_ROOT, "corpus", "default.json"));
-  const workDir = join(PACKAGE_ROOT, ".reftrack");
+  // REFTRACK_DEMO_DIR lets the demo's own test run it without touching the user's .reftrack/.
+  const workDir = process.env.REFTRACK_DEMO_DIR ?? join(PACKAGE_ROOT, ".reftrack");
   const db = join(workDir, "default.db");
   mkdirSync(workDir, { recursive: true });
   out.stdout(`Building the default index (${db}) from corpus/default.json…\n`);
@@ -105,10 +106,13 @@ async function runDemo(out: Output): Promise<number> {
   rmSync(examplesDir, { recursive: true, force: true });
   mkdirSync(examplesDir, { recursive: true });
   const sources = new Map(manifest.sources.map((s) => [s.name, s]));
+  const written: string[] = [];
   for (const copy of DEMO_COPIES) {
     const source = sources.get(copy.source);
     const code = source && extractCopy(copy, source);
-    if (code) writeFileSync(join(examplesDir, copy.writeAs), `${code}\n`);
+    if (!code) continue;
+    writeFileSync(join(examplesDir, copy.writeAs), `${code}\n`);
+    written.push(join(examplesDir, copy.writeAs));
   }
   const ownExamples = join(PACKAGE_ROOT, "examples");
   out.stdout(
@@ -126,7 +130,11 @@ async function runDemo(out: Output): Promise<number> {
     const clean = report.results.filter((r) => r.references.length === 0).map((r) => r.path);
     out.stdout(`\nNo references: ${clean.length ? clean.join(", ") : "(none)"}\n`);
     out.stdout(`\nTry it yourself: node dist/src/cli/bin.js scan --db ${db} <file or folder>\n`);
-    return report.errors.length > 0 ? 2 : 0;
+    if (report.errors.length > 0) return 2;
+    // Every copy is of indexed code: a demo that finds none of them shows a broken reftrack, so it says so.
+    const missed = written.filter((path) => !report.results.some((r) => r.path === path && r.references.length > 0));
+    for (const path of missed) out.stderr(`reftrack demo: ${path} is a copy of indexed code but no reference was found\n`);
+    return missed.length > 0 ? 1 : 0;
   } finally {
     tracker.close();
   }

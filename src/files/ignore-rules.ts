@@ -15,11 +15,19 @@ interface FolderRules {
  * Which files a directory scan leaves out, as git would: the .gitignore and .reftrackignore of
  * every folder from the repository's root (the nearest folder above holding `.git`) down to the
  * file's own, each pattern relative to its folder. Outside a repository, from the scanned folder.
+ * A folder the user names is scanned even when the rules above it exclude it (as ripgrep does):
+ * then only the ignore files inside it apply, since git never looks there and has no rules for it.
  */
 export class IgnoreRules {
   private readonly cache = new Map<string, FolderRules | null>();
+  private readonly top: string;
 
-  constructor(private readonly scanRoot: string) {}
+  constructor(scanRoot: string) {
+    const root = resolve(scanRoot);
+    const repository = repositoryRoot(root) ?? root;
+    this.top = repository;
+    if (repository !== root && this.ignores(root, true)) this.top = root;
+  }
 
   /** Whether `path` (absolute, or relative to the working directory) is ignored; `directory` for folders. */
   ignores(path: string, directory: boolean): boolean {
@@ -36,11 +44,10 @@ export class IgnoreRules {
 
   /** From the repository root (or the scan root) down to `folder`. */
   private foldersAbove(folder: string): string[] {
-    const top = repositoryRoot(resolve(this.scanRoot)) ?? resolve(this.scanRoot);
     const chain: string[] = [];
     for (let at = folder; ; at = dirname(at)) {
       chain.push(at);
-      if (at === top || dirname(at) === at) break;
+      if (at === this.top || dirname(at) === at) break;
     }
     return chain.reverse();
   }
