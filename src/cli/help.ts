@@ -69,7 +69,7 @@ $XDG_STATE_HOME/reftrack/references.jsonl).
 };
 
 COMMAND_HELP.serve = `reftrack serve [--index name=path]... [--host <addr>] [--port <n>] [--tls-cert <file> --tls-key <file>]
-               [--insecure] [--workers <n>] [--config <file>]
+               [--insecure] [--processes <n>] [--workers <n>] [--config <file>]
 reftrack serve --new-token
 
 Serve checks over HTTP: POST /v1/check, GET /v1/indexes, GET /healthz, GET /readyz (README:
@@ -81,7 +81,8 @@ TLS or --insecure.
   --host, --port       where to listen (default 127.0.0.1:8080)
   --tls-cert, --tls-key  serve HTTPS (TLS 1.2 or later)
   --insecure           allow plain HTTP beyond loopback
-  --workers <n>        matching threads (default 2)
+  --processes <n>      service processes sharing the port (default: the machine's cores)
+  --workers <n>        threads per process for code over limits.inlineMaxChars (default 1)
   --new-token          print a new bearer token and the hash to configure, and exit
 `;
 

@@ -1,9 +1,11 @@
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/config.js";
 import { ReftrackError } from "../errors.js";
 import { newToken } from "../service/auth.js";
-import { startService } from "../service/server.js";
+import { isServiceProcess, reportListening, superviseProcesses } from "../service/processes.js";
+import { type ServiceOptions, checkServiceOptions, startService } from "../service/server.js";
 import { parsePositiveInteger, withUsageErrors } from "./args.js";
 import { EXIT_NO_MATCH, type Output } from "./output.js";
 
@@ -22,6 +24,7 @@ export async function serveCommand(args: string[], out: Output): Promise<number>
         "tls-key": { type: "string" },
         insecure: { type: "boolean" },
         workers: { type: "string" },
+        processes: { type: "string" },
         "new-token": { type: "boolean" },
       },
     }),
@@ -48,24 +51,45 @@ export async function serveCommand(args: string[], out: Output): Promise<number>
   const tlsKey = values["tls-key"] ?? serve.tls?.key;
   if ((tlsCert === undefined) !== (tlsKey === undefined)) throw new ReftrackError("serve: TLS needs both --tls-cert and --tls-key");
   const port = values.port !== undefined ? parsePort(values.port) : (serve.port ?? 8080);
-  const workers = parsePositiveInteger(values.workers, "--workers") ?? serve.workers;
-  const service = await startService({
+  const workers = parsePositiveInteger(values.workers, "--workers") ?? serve.workers ?? 1;
+  const processes = parsePositiveInteger(values.processes, "--processes") ?? serve.processes ?? availableParallelism();
+  const indexCount = `${Object.keys(indexes).length} index${Object.keys(indexes).length === 1 ? "" : "es"}`;
+  const options: ServiceOptions = {
     indexes,
     tokens: serve.tokens ?? [],
     host: values.host ?? serve.host ?? "127.0.0.1",
     port,
     ...(tlsCert && tlsKey ? { tls: { cert: resolve(base, tlsCert), key: resolve(base, tlsKey) } } : {}),
     insecure: values.insecure === true || serve.insecure === true,
-    ...(workers !== undefined ? { workers } : {}),
+    workers,
     ...(serve.limits ? { limits: serve.limits } : {}),
-  });
-  out.stderr(`reftrack serve: listening on ${service.url} with ${Object.keys(indexes).length} index${Object.keys(indexes).length === 1 ? "" : "es"}\n`);
+  };
+  if (processes > 1 && !isServiceProcess()) {
+    checkServiceOptions(options);
+    return superviseProcesses(processes, {
+      listening: (url) => out.stderr(`reftrack serve: listening on ${url} with ${indexCount}, ${processes} processes\n`),
+      replaced: ({ code, signal }) => out.stderr(`${JSON.stringify({ time: new Date().toISOString(), event: "process_replaced", code, signal })}\n`),
+      stopping: () => out.stderr("reftrack serve: stopping, finishing requests in flight\n"),
+    });
+  }
+  try {
+    return await runService(out, indexCount, options);
+  } finally {
+    // The channel to the supervisor would keep this process alive, after a stop or a failed start.
+    if (isServiceProcess()) process.disconnect?.();
+  }
+}
+
+async function runService(out: Output, indexCount: string, options: ServiceOptions): Promise<number> {
+  const service = await startService(options);
+  if (isServiceProcess()) reportListening(service.url);
+  else out.stderr(`reftrack serve: listening on ${service.url} with ${indexCount}\n`);
+  // Handlers stay on: a second signal (the terminal's SIGINT, then the supervisor's SIGTERM) must not cut the drain short.
   await new Promise<void>((resolveStop) => {
-    const stop = () => resolveStop();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    process.on("SIGINT", () => resolveStop());
+    process.on("SIGTERM", () => resolveStop());
   });
-  out.stderr("reftrack serve: stopping, finishing requests in flight\n");
+  if (!isServiceProcess()) out.stderr("reftrack serve: stopping, finishing requests in flight\n");
   await service.close();
   return EXIT_NO_MATCH;
 }

@@ -29,6 +29,7 @@ export interface ReftrackConfig {
     readonly tls?: { readonly cert: string; readonly key: string };
     readonly insecure?: boolean;
     readonly workers?: number;
+    readonly processes?: number;
     readonly limits?: Partial<ServiceLimits>;
   };
 }

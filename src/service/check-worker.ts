@@ -1,5 +1,6 @@
 /**
- * A service worker thread: answers checks on its own read-only connections to the indexes. An
+ * A service worker thread (and the service's own thread, for short code): answers checks on its
+ * own read-only connections to the indexes. An
  * index file replaced on disk (built to a new file, renamed over the old) is noticed at the next
  * task by its identity (device, inode, size, time) and reopened; the old connection is closed once
  * the new one is open, so no task ever sees a missing index.
@@ -56,6 +57,13 @@ async function trackerFor(path: string): Promise<ReferenceTracker> {
   return tracker;
 }
 
+/** Closes every index this thread opened (the service's main thread, when it stops). */
+export function closeIndexes(): void {
+  for (const known of open.values()) known.tracker.close();
+  open.clear();
+}
+
+/** One task, on whichever thread calls it: a pool worker, or the service's own thread for short code. */
 export default async function answer(task: WorkerTask): Promise<WorkerAnswer> {
   const tracker = await trackerFor(task.indexPath);
   if (task.kind === "describe") return tracker.describeIndex();

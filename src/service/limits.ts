@@ -12,12 +12,19 @@ export interface ServiceLimits {
   readonly timeoutMs: number;
   /** Requests waiting for a worker beyond those being served; more are answered 503 with Retry-After. */
   readonly maxQueue: number;
+  /**
+   * Code up to this many characters is checked on the thread that received it; longer code goes to
+   * the worker pool, where the deadline can stop it. Handing a small check to another thread costs
+   * two cross-thread wake-ups, more than the check itself.
+   */
+  readonly inlineMaxChars: number;
 }
 
 /**
  * Defaults sized for suggestions: a suggestion is a few KB; 256K characters holds any source file
  * a person would paste; a worker answers a 20-line check in well under a millisecond, so 2 s is
- * generous, and a queue of 256 is about 0.1 s of work on two cores.
+ * generous, and a queue of 256 is about 0.1 s of work on two cores. 16K characters (a few hundred
+ * lines) is checked in a few milliseconds, short enough to hold the receiving thread.
  */
 export const DEFAULT_SERVICE_LIMITS: ServiceLimits = {
   maxBodyBytes: 1024 * 1024,
@@ -26,6 +33,7 @@ export const DEFAULT_SERVICE_LIMITS: ServiceLimits = {
   maxNesting: 256,
   timeoutMs: 2000,
   maxQueue: 256,
+  inlineMaxChars: 16 * 1024,
 };
 
 /** The deepest bracket nesting of a text ( ( [ { and `${` ), strings and comments not told apart: an upper bound. */

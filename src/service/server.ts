@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { type IncomingMessage, type Server, type ServerResponse, createServer as createHttpServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -11,7 +11,7 @@ import { type Policy, compilePolicy } from "../policy/policy.js";
 import type { IndexDescription } from "../store/records.js";
 import { reftrackVersion } from "../version.js";
 import { type TokenGrant, authorize } from "./auth.js";
-import type { CheckAnswer, WorkerAnswer, WorkerTask } from "./check-worker.js";
+import answerHere, { type CheckAnswer, type WorkerAnswer, type WorkerTask, closeIndexes } from "./check-worker.js";
 import { ServiceError, errors } from "./errors.js";
 import { DEFAULT_SERVICE_LIMITS, type ServiceLimits, nestingDepth, roughTokenCount } from "./limits.js";
 
@@ -42,10 +42,7 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 /** `reftrack serve`: the library's check over HTTP, for pipelines in any language (README: Service). */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const limits: ServiceLimits = { ...DEFAULT_SERVICE_LIMITS, ...options.limits };
-  checkExposure(options);
-  for (const grant of options.tokens) {
-    for (const name of grant.indexes) if (!(name in options.indexes)) throw new ReftrackError(`serve: token of tenant "${grant.tenant}" names index "${name}", which is not configured`);
-  }
+  checkServiceOptions(options);
   const threads = Math.max(1, options.workers ?? 2);
   const pool = new Piscina<WorkerTask, WorkerAnswer>({
     filename: workerFile(),
@@ -56,13 +53,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const state = { ready: false, stopping: false };
+  /** Checks given to the pool and not yet answered: running and waiting. */
+  let pooled = 0;
   const summaries = new Map<string, unknown>();
   // Every index opens once before the service says it is ready: a bad path fails the start, not a request.
   for (const [name, path] of Object.entries(options.indexes)) {
     try {
-      summaries.set(name, summarize(await pool.run({ kind: "describe", indexPath: path })));
+      // Opened here, on the thread that checks short code, so the first request does not pay for it.
+      summaries.set(name, summarize(await answerHere({ kind: "describe", indexPath: path })));
     } catch (error) {
       await pool.destroy();
+      closeIndexes();
       throw new ReftrackError(`serve: index "${name}" (${path}) cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
@@ -72,7 +73,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const started = performance.now();
     const id = randomUUID();
     const entry: Record<string, unknown> = { time: new Date().toISOString(), id, method: request.method, path: (request.url ?? "").split("?")[0] };
-    handle(request, entry)
+    handle(request, entry, started)
       .then((body) => send(response, 200, body, {}, id))
       .catch((error: unknown) => {
         const failure = error instanceof ServiceError ? error : errors.internal();
@@ -89,7 +90,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       });
   };
 
-  const handle = async (request: IncomingMessage, entry: Record<string, unknown>): Promise<unknown> => {
+  const handle = async (request: IncomingMessage, entry: Record<string, unknown>, started: number): Promise<unknown> => {
     const path = (request.url ?? "").split("?")[0];
     if (path === "/healthz") return { status: "ok", version: reftrackVersion() };
     if (path === "/readyz") {
@@ -125,7 +126,21 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     const language = languageOf(body);
     const policy = policyOf(body.policy);
     const task: WorkerTask = { kind: "check", indexPath: options.indexes[index]!, code, language: language.name, ...(policy ? { policy } : {}) };
-    const answer = (await runWithDeadline(pool, task, limits.timeoutMs)) as CheckAnswer;
+    let answer: CheckAnswer;
+    if (code.length <= limits.inlineMaxChars) {
+      // Short code is checked here, in a few milliseconds at most; a request that already waited past its deadline is not begun.
+      if (performance.now() - started > limits.timeoutMs) throw errors.timeout();
+      answer = (await answerHere(task)) as CheckAnswer;
+    } else {
+      // The bound is counted here: piscina keeps tasks that carry an abort signal outside its own maxQueue.
+      if (pooled >= threads + limits.maxQueue) throw errors.overloaded();
+      pooled++;
+      try {
+        answer = (await runWithDeadline(pool, task, limits.timeoutMs - (performance.now() - started))) as CheckAnswer;
+      } finally {
+        pooled--;
+      }
+    }
     entry.references = answer.references;
     entry.decision = answer.action;
     return new PreparedJson(answer.json);
@@ -151,6 +166,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         server.closeIdleConnections();
       });
       await pool.destroy();
+      closeIndexes();
     },
   };
 }
@@ -162,6 +178,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 function workerFile(): string {
   const here = import.meta.url;
   return here.endsWith(".ts") ? new URL("../../dist/src/service/check-worker.js", here).href : new URL("./check-worker.js", here).href;
+}
+
+/** What can be refused before any process starts: exposure, tokens naming unknown indexes, missing index files. */
+export function checkServiceOptions(options: ServiceOptions): void {
+  checkExposure(options);
+  for (const grant of options.tokens) {
+    for (const name of grant.indexes) if (!(name in options.indexes)) throw new ReftrackError(`serve: token of tenant "${grant.tenant}" names index "${name}", which is not configured`);
+  }
+  for (const [name, path] of Object.entries(options.indexes)) {
+    if (!existsSync(path)) throw new ReftrackError(`serve: index "${name}" (${path}) cannot be opened: no such file`);
+  }
 }
 
 /** Beyond loopback only with tokens, and only over TLS unless the operator insists. */
@@ -186,13 +213,13 @@ function summarize(answer: WorkerAnswer): object {
 }
 
 async function runWithDeadline(pool: Piscina<WorkerTask, WorkerAnswer>, task: WorkerTask, timeoutMs: number): Promise<WorkerAnswer> {
+  if (timeoutMs <= 0) throw errors.timeout();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     return await pool.run(task, { signal: controller.signal });
   } catch (error) {
     if (controller.signal.aborted) throw errors.timeout();
-    if (error instanceof Error && /queue is at limit/i.test(error.message)) throw errors.overloaded();
     throw error;
   } finally {
     clearTimeout(timer);

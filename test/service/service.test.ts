@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { connect as tlsConnect } from "node:tls";
@@ -7,6 +7,8 @@ import { buildIndex } from "../../src/indexing/build.js";
 import { hashToken } from "../../src/service/auth.js";
 import { type RunningService, startService } from "../../src/service/server.js";
 import { FIXTURES, temporaryDirectory } from "../helpers.js";
+
+const BIN = join(import.meta.dirname, "..", "..", "dist", "src", "cli", "bin.js");
 
 const dir = temporaryDirectory();
 const COPIED = readFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), "utf8");
@@ -189,6 +191,91 @@ describe("reftrack serve", () => {
       expect((await ask()).body.references[0]!.source).toBe("rebuilt");
     } finally {
       await swapService.close();
+    }
+  });
+});
+
+describe("long code on the worker pool", () => {
+  it("answers as the inline check does, 504 past its deadline and 503 when the queue is full, writing no code", async () => {
+    const lines: string[] = [];
+    const start = (limits: { timeoutMs: number; maxQueue: number }) =>
+      startService({ indexes: { alpha: alphaDb }, tokens: [], host: "127.0.0.1", port: 0, workers: 1, limits: { ...limits, inlineMaxChars: 0 }, log: (line) => lines.push(line) });
+    const post = async (url: string, code: string) => {
+      const response = await fetch(`${url}/v1/check`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code, language: "python", index: "alpha" }) });
+      return { status: response.status, retryAfter: response.headers.get("retry-after"), json: (await response.json()) as Record<string, any> };
+    };
+    const long = `def ${CANARY}():\n    return "${CANARY}"\n${COPIED.repeat(Math.floor(200_000 / COPIED.length))}`;
+    const pooled = await start({ timeoutMs: 5000, maxQueue: 1 });
+    try {
+      const inline = await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, language: "python", index: "alpha" } });
+      expect((await post(pooled.url, COPIED)).json).toEqual(inline.json);
+      const answers = await Promise.all(Array.from({ length: 12 }, () => post(pooled.url, long)));
+      expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(0);
+      const refused = answers.filter((a) => a.status === 503);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.every((a) => a.json.error.code === "overloaded" && a.retryAfter === "1")).toBe(true);
+      expect(answers.every((a) => a.status === 200 || a.status === 503)).toBe(true);
+    } finally {
+      await pooled.close();
+    }
+    const hurried = await start({ timeoutMs: 1, maxQueue: 8 });
+    try {
+      const late = await post(hurried.url, long);
+      expect([late.status, late.json.error?.code]).toEqual([504, "timeout"]);
+      // The worker stopped mid-check is replaced: the service still answers.
+      expect((await fetch(`${hurried.url}/healthz`)).status).toBe(200);
+    } finally {
+      await hurried.close();
+    }
+    expect(lines.length).toBeGreaterThan(12);
+    expect(lines.join("\n")).not.toContain(CANARY);
+  });
+});
+
+/** The processes whose parent is `pid`, from /proc. */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) children.push(Number(entry));
+    } catch {
+      // Ended while listed.
+    }
+  }
+  return children;
+}
+
+describe("reftrack serve on several processes", () => {
+  it("serves from every process, replaces one that dies, and stops them all on SIGTERM", { timeout: 60_000 }, async () => {
+    const server: ChildProcess = spawn(process.execPath, [BIN, "serve", "--index", `alpha=${alphaDb}`, "--port", "0", "--processes", "2"], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    server.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
+    try {
+      const waitFor = async (pattern: RegExp) => {
+        for (let waited = 0; !pattern.test(stderr); waited += 50) {
+          if (waited > 20_000) throw new Error(`no ${pattern} in: ${stderr}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return pattern.exec(stderr)!;
+      };
+      const url = (await waitFor(/listening on (\S+) with 1 index, 2 processes/))[1]!;
+      const ask = async () => (await fetch(`${url}/v1/check`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: COPIED, language: "python", index: "alpha" }) })).status;
+      expect(await ask()).toBe(200);
+      const processes = childrenOf(server.pid!);
+      expect(processes.length).toBe(2);
+      process.kill(processes[0]!, "SIGKILL");
+      await waitFor(/"event":"process_replaced"/);
+      const statuses = await Promise.all(Array.from({ length: 8 }, ask));
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      expect(childrenOf(server.pid!).length).toBe(2);
+      server.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(childrenOf(server.pid!)).toEqual([]);
+    } finally {
+      server.kill("SIGKILL");
     }
   });
 });
