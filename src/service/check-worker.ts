@@ -1,8 +1,8 @@
 /**
  * A service worker thread (and the service's own thread, for short code): answers checks on its
  * own read-only connections to the indexes. An
- * index file replaced on disk (built to a new file, renamed over the old) is noticed at the next
- * task by its identity (device, inode, size, time) and reopened; the old connection is closed once
+ * index file replaced on disk (built to a new file, renamed over the old) is noticed within
+ * INDEX_RECHECK_MS by its identity (device, inode, size, time) and reopened; the old connection is closed once
  * the new one is open, so no task ever sees a missing index.
  */
 import { statSync } from "node:fs";
@@ -10,6 +10,7 @@ import type { Policy } from "../policy/policy.js";
 import type { CheckResult } from "../pipeline/stream.js";
 import type { IndexDescription } from "../store/records.js";
 import { ReferenceTracker } from "../tracker.js";
+import { INDEX_RECHECK_MS } from "./limits.js";
 import type { LanguageName } from "../languages/language.js";
 
 export type WorkerTask =
@@ -31,6 +32,8 @@ export type WorkerAnswer = CheckAnswer | IndexDescription;
 interface OpenIndex {
   readonly tracker: ReferenceTracker;
   readonly identity: string;
+  /** When the identity was last confirmed (performance.now()). */
+  checkedAt: number;
 }
 
 const open = new Map<string, OpenIndex>();
@@ -41,9 +44,14 @@ function identityOf(path: string): string {
 }
 
 async function trackerFor(path: string): Promise<ReferenceTracker> {
-  const identity = identityOf(path);
   const known = open.get(path);
-  if (known && known.identity === identity) return known.tracker;
+  const now = performance.now();
+  if (known && now - known.checkedAt < INDEX_RECHECK_MS) return known.tracker;
+  const identity = identityOf(path);
+  if (known && known.identity === identity) {
+    known.checkedAt = now;
+    return known.tracker;
+  }
   let tracker: ReferenceTracker;
   try {
     tracker = await ReferenceTracker.open(path);
@@ -52,7 +60,7 @@ async function trackerFor(path: string): Promise<ReferenceTracker> {
     if (known) return known.tracker;
     throw error;
   }
-  open.set(path, { tracker, identity });
+  open.set(path, { tracker, identity, checkedAt: now });
   known?.tracker.close();
   return tracker;
 }
