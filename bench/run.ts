@@ -706,8 +706,7 @@ function writeResults(input: ResultsInput): void {
       `${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}× because the main ` +
       "thread's SQLite writes and the final merge and statistics pass run alone. Throughput falls from 1× to 2× because the " +
       "copies parse slower (calls rewritten to subscripts leave syntax errors in JavaScript) and the B-tree outgrows the cache.",
-    "- Not every verbatim window gets a reference: many windows are mostly docstrings or comments (so below the " +
-      `${DEFAULT_MATCH_OPTIONS.minMatchedChars}-character threshold as their file parses), and much stdlib code differs ` +
+    "- Not every verbatim window gets a reference: this bench's windows are chosen for timing, not detection; much stdlib code differs " +
       "slightly between the eleven Python trees (so it is not one deduplicated content) and exceeds the " +
       `${DEFAULT_MATCH_OPTIONS.maxFileFrequency}-content boilerplate cut-off across sources. Detection is measured properly by \`npm run bench:quality\`.`,
     "",
