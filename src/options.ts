@@ -292,6 +292,13 @@ export const IDENTITY_SEED_DISCOUNT = 0.5;
 export const VERBATIM_NAME_SHARE = 0.8;
 
 /**
+ * Names every method of their kind has (Python's `self` and `cls`, a binary operator's `other`):
+ * the same on both sides by convention, not by copying, so they are no evidence of identity and
+ * their repeats no evidence of a renaming.
+ */
+export const CONVENTIONAL_NAMES: readonly string[] = ["self", "cls", "other"];
+
+/**
  * Share of aligned literals, or of aligned names, that must be the very same text for a repetitive
  * region to count as copied data: a table of strings, or a list of names (`isEmail: isEmail,` line
  * after line, an export map), copied as it is.

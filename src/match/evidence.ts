@@ -1,5 +1,6 @@
 import type { TokenStream } from "../normalize/token-stream.js";
-import { nameChars } from "../normalize/token-stream.js";
+import { nameChars, nameHash } from "../normalize/token-stream.js";
+import { CONVENTIONAL_NAMES } from "../options.js";
 import { reserve } from "../util/growable.js";
 import { IDENTIFIER, KEPT_LITERAL, type QueryTables } from "./query-tables.js";
 import type { MatchScratch } from "./scratch.js";
@@ -55,6 +56,8 @@ export function sourceSideChars(segments: readonly Segment[], query: TokenStream
   return chars;
 }
 
+const CONVENTIONAL = new Set(CONVENTIONAL_NAMES.map((name) => nameHash(name, 0, name.length)));
+
 /**
  * Each identifier of the matched code paired with the one at the same place on the other side; a
  * name's first pair is free, and each repeat either keeps the same partner or not (Baker's
@@ -69,6 +72,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
   const bySource = scratch.namePairsBySource;
   let pairs = 0;
   let same = 0;
+  let conventional = 0;
   let literalPairs = 0;
   let sameLiterals = 0;
   let keptLiteralPairs = 0;
@@ -96,6 +100,10 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
             else if (queryName !== firstSameKept) sameKeptVary = true;
           }
         }
+        continue;
+      }
+      if (queryName === sourceName && CONVENTIONAL.has(queryName)) {
+        conventional++;
         continue;
       }
       byQuery[pairs] = ((queryName << 16) | sourceName) >>> 0;
@@ -141,7 +149,8 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     distinctNames,
     repeats: pairs === 0 ? 0 : repeats,
     consistency,
-    sameShare: pairs === 0 ? 1 : same / pairs,
+    // With only conventional names, nothing is the same by more than convention.
+    sameShare: pairs === 0 ? (conventional > 0 ? 0 : 1) : same / pairs,
     literalPairs,
     sameLiterals,
     keptLiteralPairs,

@@ -34,6 +34,8 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   if (names.repeats >= MIN_BROKEN_REPEATS && names.consistency === 0 && !showsIdentity(names)) return false;
   // Found only through a project's repeated shape: it must show which of the project's files it is.
   if (candidate.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
+  // Shape alone, however many seeds: no name repeats to show a renaming, its literals other text, nothing the same.
+  if (names.repeats === 0 && literalsDisagree(names) && !showsIdentity(names)) return false;
   // Few seeds of pure shape: corroborated by the same text or a renaming one for one throughout.
   if (candidate.seeds < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
   return true;

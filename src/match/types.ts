@@ -58,7 +58,7 @@ export interface Candidate {
 
 /** How the names and literals behind a candidate's shape correspond, side by side. */
 export interface NameComparison {
-  /** Identifier occurrences aligned between the two sides. */
+  /** Identifier occurrences aligned between the two sides (CONVENTIONAL_NAMES kept as they are left out). */
   readonly pairs: number;
   /** Distinct query-side names among those pairs. */
   readonly distinctNames: number;
@@ -66,7 +66,7 @@ export interface NameComparison {
   readonly repeats: number;
   /** Share of repeats keeping one partner, the smaller of the two directions (1 with no repeats). */
   readonly consistency: number;
-  /** Share of pairs with the very same text (1 with no pairs). */
+  /** Share of pairs with the very same text (1 with no pairs, 0 with only conventional names). */
   readonly sameShare: number;
   readonly literalPairs: number;
   readonly sameLiterals: number;

@@ -55,6 +55,15 @@ describe("isReference", () => {
     expect(isReference(data, evidence(0.9, { literalPairs: 30, sameLiterals: 2 }), options({ dataLiteralShare: 2 }), 100)).toBe(true);
   });
 
+  it("turns away shape alone however many seeds: no name repeats, literals other text, nothing the same", () => {
+    // Documented stubs of another interface: \`def NAME(self): "doc"\` over and over, every name and docstring other.
+    const stubs = evidence(0.6, { pairs: 6, distinctNames: 6, repeats: 0, sameShare: 0, literalPairs: 6, sameLiterals: 0 });
+    expect(isReference(candidate({ seeds: 8 }), stubs, options(), 100)).toBe(false);
+    // A name repeated in step is a renaming to judge, and the same names are identity: both still pass.
+    expect(isReference(candidate({ seeds: 8 }), evidence(0.9, { sameShare: 0, repeats: 6, literalPairs: 6, sameLiterals: 0 }), options(), 100)).toBe(true);
+    expect(isReference(candidate({ seeds: 8 }), evidence(0.9, { repeats: 0, literalPairs: 6, sameLiterals: 0 }), options(), 100)).toBe(true);
+  });
+
   it("turns away names that change partner, even below minNameRepeats when every repeat does", () => {
     expect(isReference(candidate({}), evidence(0.9, { sameShare: 0, consistency: 0.3 }), options(), 100)).toBe(false);
     const twoBroken = evidence(0.9, { sameShare: 0, repeats: 2, consistency: 0, sameLiterals: 0 });

@@ -84,6 +84,35 @@ function loadSettings(store, key) {
 exports.loadSettings = loadSettings;
 `;
 
+// Written for these tests: an interface of documented stubs.
+const STUBS_PY = `class Item:
+    """An item of a tree view; subclasses say what it shows."""
+
+    def GetText(self):
+        """Return text string to display."""
+
+    def IsEditable(self):
+        """Return whether the item's text may be edited."""
+
+    def SetText(self, text):
+        """Change the item's text (if it is editable)."""
+
+    def GetIconName(self):
+        """Return name of icon to be displayed normally."""
+
+    def GetSubList(self):
+        """Return list of items forming sublist."""
+
+    def OnDoubleClick(self):
+        """Called on a double-click on the item."""
+`;
+
+/** Original lines before `middle`, as in a whole file scanned in CI: long enough to need the seeds a long file needs. */
+function originalFile(middle: string): string {
+  const before = Array.from({ length: 40 }, (_, i) => `def helper_${i}(values, limit_${i}):\n    total_${i} = sum(v * ${i + 2} for v in values if v < limit_${i})\n    return total_${i} - ${i}\n`).join("\n");
+  return `${before}\n\n${middle}`;
+}
+
 let tracker: ReferenceTracker;
 
 beforeAll(async () => {
@@ -93,6 +122,7 @@ beforeAll(async () => {
     "range/parse.js": LICENSED_JS,
     "fields/copy.js": COPY_JS,
     "settings/load.js": COMPILED_JS,
+    "tree/item.py": STUBS_PY,
   });
 });
 afterAll(() => {
@@ -173,5 +203,32 @@ exports.sendReport = sendReport;
 `;
     expect(tracker.match(otherModule, { language: "javascript" }).references).toEqual([]);
     expect(tracker.match(AWAITER, { language: "javascript" }).references).toEqual([]);
+  });
+
+  it("does not report documented stubs of other names and other words, the shape every interface has", () => {
+    const otherStubs = `class Shape:
+    """Base of the shapes a drawing holds."""
+
+    def AreaOf(self):
+        """Compute the area covered by the shape."""
+
+    def IsClosed(self):
+        """Tell whether the outline returns to its start."""
+
+    def MoveBy(self, offset):
+        """Shift every point by the given offset."""
+
+    def OutlineColor(self):
+        """Name the colour the outline is drawn in."""
+
+    def ChildShapes(self):
+        """List the shapes grouped under this one."""
+
+    def OnSelect(self):
+        """Handle the shape being picked by the user."""
+`;
+    expect(tracker.match(originalFile(otherStubs), { language: "python" }).references).toEqual([]);
+    // The stubs themselves, copied, are found.
+    expect(tracker.match(originalFile(STUBS_PY), { language: "python" }).references[0]?.path).toBe("tree/item.py");
   });
 });
