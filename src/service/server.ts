@@ -132,14 +132,20 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       if (performance.now() - started > limits.timeoutMs) throw errors.timeout();
       answer = (await answerHere(task)) as CheckAnswer;
     } else {
-      // The bound is counted here: piscina keeps tasks that carry an abort signal outside its own maxQueue.
+      // The service counts the queue itself: a check past its deadline still holds its place until it ends.
       if (pooled >= threads + limits.maxQueue) throw errors.overloaded();
+      const remaining = limits.timeoutMs - (performance.now() - started);
+      if (remaining <= 0) throw errors.timeout();
       pooled++;
-      try {
-        answer = (await runWithDeadline(pool, task, limits.timeoutMs - (performance.now() - started))) as CheckAnswer;
-      } finally {
-        pooled--;
-      }
+      const run = pool.run(task);
+      run.then(
+        () => pooled--,
+        () => pooled--,
+      );
+      const mapped = run.catch((error: unknown) => {
+        throw error instanceof Error && /queue is at limit/i.test(error.message) ? errors.overloaded() : error;
+      });
+      answer = (await withDeadline(mapped, remaining)) as CheckAnswer;
     }
     entry.references = answer.references;
     entry.decision = answer.action;
@@ -212,15 +218,17 @@ function summarize(answer: WorkerAnswer): object {
   };
 }
 
-async function runWithDeadline(pool: Piscina<WorkerTask, WorkerAnswer>, task: WorkerTask, timeoutMs: number): Promise<WorkerAnswer> {
-  if (timeoutMs <= 0) throw errors.timeout();
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+/**
+ * The answer, or a timeout error at the deadline. A check past it runs to its end on its thread and
+ * its answer is dropped: stopping a thread inside native code (SQLite, tree-sitter) is not safe.
+ */
+async function withDeadline<T>(run: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(errors.timeout()), timeoutMs);
+  });
   try {
-    return await pool.run(task, { signal: controller.signal });
-  } catch (error) {
-    if (controller.signal.aborted) throw errors.timeout();
-    throw error;
+    return await Promise.race([run, late]);
   } finally {
     clearTimeout(timer);
   }

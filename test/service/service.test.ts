@@ -222,7 +222,7 @@ describe("long code on the worker pool", () => {
     try {
       const late = await post(hurried.url, long);
       expect([late.status, late.json.error?.code]).toEqual([504, "timeout"]);
-      // The worker stopped mid-check is replaced: the service still answers.
+      // The service still answers after a request past its deadline.
       expect((await fetch(`${hurried.url}/healthz`)).status).toBe(200);
     } finally {
       await hurried.close();
