@@ -48,7 +48,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     filename: workerFile(),
     minThreads: threads,
     maxThreads: threads,
-    maxQueue: limits.maxQueue,
     concurrentTasksPerWorker: 1,
   });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -142,10 +141,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         () => pooled--,
         () => pooled--,
       );
-      const mapped = run.catch((error: unknown) => {
-        throw error instanceof Error && /queue is at limit/i.test(error.message) ? errors.overloaded() : error;
-      });
-      answer = (await withDeadline(mapped, remaining)) as CheckAnswer;
+      answer = (await withDeadline(run, remaining)) as CheckAnswer;
     }
     entry.references = answer.references;
     entry.decision = answer.action;
