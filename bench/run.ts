@@ -30,7 +30,7 @@ import type { TokenStream } from "../src/normalize/token-stream.js";
 import { ReferenceTracker } from "../src/tracker.js";
 import { type BenchSource, baseSources, heldOutSources, manifestFor, sourceFiles, writeCopy } from "./corpus.js";
 import { type Latency, measure } from "./latency.js";
-import { Rng, type Snippet, loadDisguises, renameAndReformat, sampleWindows } from "./snippets.js";
+import { Rng, type Snippet, renameAndReformat, sampleWindows } from "./snippets.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CACHE = join(PROJECT_ROOT, "bench", ".cache");
@@ -183,7 +183,6 @@ async function sampleQueries(base: readonly BenchSource[]): Promise<QuerySet[]> 
   const baseFiles = base.flatMap((s) => [...sourceFiles(s)].map((p) => join(s.root, p)));
   const heldOutFiles = heldOutSources(base).flatMap((h) => [...sourceFiles(h)].map((p) => join(h.root, p)));
   const verbatim = sampleWindows(baseFiles, QUERIES, SNIPPET_LINES, new Rng(1));
-  await loadDisguises();
   const renameRng = new Rng(2);
   const renamed = verbatim.map((s) => renameAndReformat(s, renameRng));
   const misses = sampleWindows(heldOutFiles, QUERIES, SNIPPET_LINES, new Rng(3));

@@ -3,8 +3,6 @@ import { readFileSync } from "node:fs";
 import Parser from "tree-sitter";
 import type { LanguageName } from "../src/languages/language.js";
 import { languageByName, languageForPath } from "../src/languages/registry.js";
-import { loadTokenHasher } from "../src/hashing.js";
-import { framedText } from "../src/normalize/fragment.js";
 import { Normalizer } from "../src/normalize/normalizer.js";
 import { isImportLine } from "./quality/text-runs.js";
 import type { TokenStream } from "../src/normalize/token-stream.js";
@@ -134,21 +132,56 @@ function parserFor(language: LanguageName): Parser {
 }
 
 /**
- * The snippet's tokens, parsed in the framing reftrack's normalizer chooses for it (a docstring
- * the fragment begins or ends inside is a string, not prose read as code), so disguises change
- * what the normalizer sees as layout and names, and nothing else.
+ * The snippet's tokens as its whole file parses them (tree-sitter on the file, cut to the
+ * fragment's lines), so a fragment that begins inside a comment or docstring is disguised as that
+ * comment or docstring, whatever any reader of fragments would guess. A comment or string the cut
+ * goes through is kept as it is: neither a name nor a whole literal.
  */
-export function lexemes(code: string, language: LanguageName): Lexeme[] {
-  if (!framer) throw new Error("call loadDisguises() before disguising snippets");
+export function lexemes(snippet: Snippet): Lexeme[] {
+  const file = fileLexemes(snippet.file, snippet.language);
+  const lines = file.text.split("\n");
+  let from = 0;
+  for (let i = 0; i < snippet.startLine - 1; i++) from += lines[i]!.length + 1;
+  const to = from + snippet.code.length;
+  if (file.text.slice(from, to) !== snippet.code) throw new Error(`${snippet.file}:${snippet.startLine}: the snippet is not the file's text`);
+  const out: Lexeme[] = [];
+  for (const token of file.tokens) {
+    if (token.end <= from || token.start >= to) continue;
+    const start = Math.max(token.start, from);
+    const end = Math.min(token.end, to);
+    const whole = start === token.start && end === token.end;
+    out.push({
+      start: start - from,
+      end: end - from,
+      text: file.text.slice(start, end),
+      lineComment: whole && token.lineComment,
+      inError: token.inError,
+      kind: whole ? token.kind : "other",
+    });
+  }
+  return out;
+}
+
+interface FileLexemes {
+  readonly text: string;
+  readonly tokens: readonly Lexeme[];
+}
+
+/** The files the snippets are disguised from, read and parsed once each. */
+const parsedFiles = new Map<string, FileLexemes>();
+
+function fileLexemes(path: string, language: LanguageName): FileLexemes {
+  const cached = parsedFiles.get(path);
+  if (cached) return cached;
+  const text = readFileSync(path, "utf8");
   const definition = languageByName(language);
   const literal = new Set(Object.keys(definition.literalTypes));
   const comments = new Set(definition.commentTypes);
   const names = new Set(definition.identifierTypes);
-  const framing = framer.framingOf(code, definition);
-  const { text, preludeEnd, toSource } = framedText(code, framing);
-  const insertedBefore = preludeEnd + framing.opener.length;
-  const cursor = parserFor(language).parse(text).walk();
-  const out: Lexeme[] = [];
+  // The binding reads long strings in pieces through a callback.
+  const tree = parserFor(language).parse((index: number) => text.slice(index, index + 65536));
+  const cursor = tree.walk();
+  const tokens: Lexeme[] = [];
   let errorDepth = 0;
   const visit = (): void => {
     const type = cursor.nodeType;
@@ -162,25 +195,17 @@ export function lexemes(code: string, language: LanguageName): Lexeme[] {
       if (isError) errorDepth--;
       return;
     }
-    if (cursor.endIndex <= preludeEnd) return;
-    const start = toSource(cursor.startIndex);
-    const end = toSource(cursor.endIndex);
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
     if (end <= start) return;
-    const token = code.slice(start, end);
-    // A string begun by an inserted opener, or ended by an inserted closer, is cut: not a whole literal.
-    const whole = cursor.startIndex >= insertedBefore && cursor.endIndex <= text.length - framing.closer.length;
-    const kind = cursor.nodeIsNamed && names.has(type) ? "name" : definition.literalTypes[type] === "$str" && whole ? "string" : "other";
-    out.push({ start, end, text: token, lineComment: comments.has(type) && /^(#|\/\/)/.test(token), inError: errorDepth > 0 || isError, kind });
+    const token = text.slice(start, end);
+    const kind = cursor.nodeIsNamed && names.has(type) ? "name" : definition.literalTypes[type] === "$str" ? "string" : "other";
+    tokens.push({ start, end, text: token, lineComment: comments.has(type) && /^(#|\/\/)/.test(token), inError: errorDepth > 0 || isError, kind });
   };
   visit();
-  return out;
-}
-
-let framer: Normalizer | undefined;
-
-/** Loads what disguising needs (the normalizer, to read each fragment as reftrack does). */
-export async function loadDisguises(): Promise<void> {
-  framer ??= new Normalizer(await loadTokenHasher());
+  const parsed = { text, tokens };
+  parsedFiles.set(path, parsed);
+  return parsed;
 }
 
 /** The column of `offset` in `code` (0-based). */
@@ -234,7 +259,7 @@ export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
     }
     return renamed;
   };
-  const tokens = lexemes(code, language).filter((t, i, all) => {
+  const tokens = lexemes(snippet).filter((t, i, all) => {
     if (!t.lineComment) return true;
     const before = code.slice(i === 0 ? 0 : all[i - 1]!.end, t.start);
     return !(i === 0 || before.includes("\n"));

@@ -28,7 +28,7 @@ function spaceIsFree(left: string, right: string): boolean {
  */
 export function reformat(snippet: Snippet, rng: Rng): Snippet {
   const { code, language } = snippet;
-  const tokens = lexemes(code, language);
+  const tokens = lexemes(snippet);
   const newlinesIn = (text: string): number => text.split("\n").length - 1;
 
   // The layout in front of each kept token: line breaks, or the original same-line gap.

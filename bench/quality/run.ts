@@ -24,7 +24,7 @@ import { Normalizer } from "../../src/normalize/normalizer.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS, type FingerprintParameters, type MatchOptions } from "../../src/options.js";
 import { IndexReader } from "../../src/store/reader.js";
 import { ReferenceTracker } from "../../src/tracker.js";
-import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, loadDisguises, rawTextChars, sampleWindows } from "../snippets.js";
+import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, rawTextChars, sampleWindows } from "../snippets.js";
 import { boilerplateSnippets, helperSnippets } from "./boilerplate.js";
 import {
   ADJUDICATED_COPIES,
@@ -239,7 +239,6 @@ async function main(): Promise<void> {
   const python = defaults.sources.find((s) => s.name === "cpython-stdlib");
   if (!python) throw new Error("the quality benchmark needs python3 for its Python corpus");
 
-  await loadDisguises();
   // Positives: regions of 8–40 lines of indexed files, chosen by their raw text, in every form.
   const rng = new Rng(20261202);
   const positiveFiles: Record<LanguageName, string[]> = {
