@@ -133,7 +133,7 @@ const shared = {
     ["`", "`"],
   ] as const,
   // ` * text` continues a JSDoc or block comment; code never starts a line with `*` and a space.
-  insideSpanLines: [{ line: /^\s*\*(?:\s|$)(?!\/)/, closer: "*/" }],
+  insideSpanLines: [{ line: /^\s*\*(?:\s|$)/, closer: "*/" }],
 };
 
 export const typescript: LanguageDefinition = {

@@ -107,6 +107,30 @@ const STUBS_PY = `class Item:
         """Called on a double-click on the item."""
 `;
 
+// A doc comment whose example is code with comments of its own.
+const EXAMPLE_JS = `/**
+ * Removes the entries a predicate accepts, one asynchronous call per entry.
+ *
+ * @example
+ *
+ * // the folder holds notes.txt and todo.txt, but archive.txt was moved away
+ * const wanted = ['notes.txt', 'todo.txt', 'archive.txt'];
+ *
+ * // calls back with true when the file is still there
+ * function present(name, done) {
+ *     fs.access(name, (err) => done(null, !err));
+ * }
+ *
+ * // the missing ones, in the order they were given
+ * rejectEach(wanted, present, (err, missing) => {
+ *     // [ 'archive.txt' ]
+ * });
+ */
+export function rejectEach(entries, predicate, callback) {
+  return filterEach(entries, (entry, done) => predicate(entry, (err, keep) => done(err, !keep)), callback);
+}
+`;
+
 /** Original lines before `middle`, as in a whole file scanned in CI: long enough to need the seeds a long file needs. */
 function originalFile(middle: string): string {
   const before = Array.from({ length: 40 }, (_, i) => `def helper_${i}(values, limit_${i}):\n    total_${i} = sum(v * ${i + 2} for v in values if v < limit_${i})\n    return total_${i} - ${i}\n`).join("\n");
@@ -123,6 +147,7 @@ beforeAll(async () => {
     "fields/copy.js": COPY_JS,
     "settings/load.js": COMPILED_JS,
     "tree/item.py": STUBS_PY,
+    "each/reject.js": EXAMPLE_JS,
   });
 });
 afterAll(() => {
@@ -230,5 +255,14 @@ exports.sendReport = sendReport;
     expect(tracker.match(originalFile(otherStubs), { language: "python" }).references).toEqual([]);
     // The stubs themselves, copied, are found.
     expect(tracker.match(originalFile(STUBS_PY), { language: "python" }).references[0]?.path).toBe("tree/item.py");
+  });
+
+  it("reads a fragment that begins on a ` * // …` line of a doc comment as the comment's prose", () => {
+    // Lines 6–16: wholly inside the comment, no delimiter in them, the first a comment in the example.
+    const fragment = EXAMPLE_JS.split("\n").slice(5, 16).join("\n");
+    expect(fragment.startsWith(" * // the folder")).toBe(true);
+    const [reference] = tracker.match(fragment, { language: "javascript" }).references;
+    expect(reference?.path).toBe("each/reject.js");
+    expect(reference!.explanation.basis).toBe("text");
   });
 });
