@@ -22,8 +22,13 @@ import type { Candidate, Evidence, NameComparison } from "./types.js";
  */
 export function isReference(candidate: Candidate, evidence: Evidence, options: MatchOptions, queryTokens: number): boolean {
   const names = evidence.names;
+  const sameText = verbatim(names);
+  // Seeds at the query's ends are there because the query is short, not because the region is
+  // long: they count for a region of the same text, not for a shape (Fingerprints.edgeOnly).
+  const seeds = candidate.seeds + candidate.borrowedSeeds;
+  const shapeSeeds = seeds - candidate.edgeSeeds;
   // A long query holds look-alike stretches by chance: its regions need more seeds.
-  if (candidate.seeds < seedsForLength(queryTokens, options, verbatim(names))) return false;
+  if ((sameText ? seeds : shapeSeeds) < seedsForLength(queryTokens, options, sameText)) return false;
   // Data (a list of literals, a table of messages) is the same data, not the same shape.
   if (candidate.literalTokens >= options.dataLiteralShare * candidate.matchedTokens && literalsDisagree(names)) return false;
   // A repetitive shape (a data table) matches any other table of its kind, unless its data is the
@@ -37,7 +42,7 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // Shape alone, however many seeds: no name repeats to show a renaming, its literals other text, nothing the same.
   if (names.repeats === 0 && literalsDisagree(names) && !showsIdentity(names)) return false;
   // Few seeds of pure shape: corroborated by the same text or a renaming one for one throughout.
-  if (candidate.seeds < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
+  if (shapeSeeds < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
   return true;
 }
 
@@ -68,12 +73,12 @@ function literalsDisagree(names: NameComparison): boolean {
  */
 export function isTextReference(candidate: Candidate, evidence: Evidence, options: MatchOptions, queryWords: number): boolean {
   // Prose is compared as written: every text region is verbatim.
-  return evidence.distinctKgramShare >= options.minDistinctKgramShare && candidate.seeds >= seedsForLength(queryWords, options, true);
+  return evidence.distinctKgramShare >= options.minDistinctKgramShare && candidate.seeds + candidate.borrowedSeeds >= seedsForLength(queryWords, options, true);
 }
 
 /** The matching options of the text channel: its threshold and boilerplate cut-off, and no project-repetition exception. */
 export function textOptions(options: MatchOptions): MatchOptions {
-  return { ...options, minMatchedChars: options.minTextChars, maxFileFrequency: options.maxTextFileFrequency, maxSourceFrequency: 0 };
+  return { ...options, minMatchedChars: options.minTextChars, maxFileFrequency: options.maxTextFileFrequency };
 }
 
 /** Seeds in at most RARE_SEEDS_MEAN_FILES contents on average. */
