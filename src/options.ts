@@ -55,6 +55,15 @@ export const TEXT_KGRAM_WORDS = 8;
 export const TEXT_WINDOW_KGRAMS = 10;
 
 /**
+ * A query channel of at most this many windows of k-grams is short: its fingerprints include every
+ * k-gram at its two ends (fingerprint/winnow.ts winnowQuery), and a content holding one seed of its
+ * code and one of its prose is matched in both (match/screen.ts). A short copy's evidence is a few
+ * fingerprints, and the windows cut short at its ends lose a large share of them; a long query loses
+ * the same few, which it does not need, for lookups every query would pay.
+ */
+export const SHORT_QUERY_WINDOWS = 4;
+
+/**
  * A text match becomes part of a code match of the same content when their lines are at most this
  * far apart on both sides (a docstring under its `def`, a comment above its block): one reference
  * resting on both, rather than two.

@@ -5,15 +5,14 @@ import type { LanguageDefinition, LanguageName } from "./languages/language.js";
 import { languageByName, languageForPath } from "./languages/registry.js";
 import type { MatchIndex } from "./match/match-index.js";
 import { combine } from "./match/combine.js";
-import { collectHits } from "./match/lookup.js";
+import { type Lookup, NO_LOOKUP, hitsOf, lookUp, seedsNeeded } from "./match/lookup.js";
 import { Matcher } from "./match/matcher.js";
 import { textOptions } from "./match/rules.js";
-import { MissScreen } from "./match/screen.js";
+import { type ChannelQuery, type LexedQuery, MissScreen } from "./match/screen.js";
 import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
-import type { Match } from "./match/types.js";
-import type { Fingerprints } from "./fingerprint/winnow.js";
+import type { HitsByFile, Match } from "./match/types.js";
+import { isShortQuery } from "./fingerprint/winnow.js";
 import { Normalizer } from "./normalize/normalizer.js";
-import type { TokenStream } from "./normalize/token-stream.js";
 import { textStream } from "./normalize/text.js";
 import {
   DEFAULT_MATCH_OPTIONS,
@@ -166,36 +165,53 @@ export class ReferenceTracker {
   /**
    * Both channels' matches of one query (or window of one), combined (match/combine.ts). A region
    * short of its threshold is kept only in a content the other channel hits too: only there can
-   * it combine.
+   * it combine. A short query the first look finds nothing in is looked at again with every
+   * k-gram at its ends and its channels together (SHORT_QUERY_WINDOWS).
    */
   private matchesOf(code: string, language: LanguageDefinition, options: MatchOptions, lengthFactor = 1): Match[] {
-    const prose = textOptions(options);
-    let tokens: TokenStream;
-    let fingerprints: Fingerprints;
-    let text: TokenStream;
-    let textPrints: Fingerprints;
-    let codeMayMatch = true;
-    let textMayMatch = true;
-    if (this.lexed) {
-      const query = this.screen.lexedQuery(code, language, options);
-      if (this.screening && !query.mayMatch && !query.text.mayMatch) return [];
-      // The screen is exact for lexed queries: a channel it turns away would find nothing.
-      ({ tokens, fingerprints } = query);
-      ({ tokens: text, fingerprints: textPrints } = query.text);
-      codeMayMatch = query.mayMatch;
-      textMayMatch = query.text.mayMatch;
-    } else {
-      if (this.screening && !this.screen.mayMatch(code, language, options)) return [];
-      tokens = this.normalizer.normalize(code, language);
-      fingerprints = this.fingerprinter.fingerprint(tokens);
-      text = textStream(code, tokens.textSpans ?? [], language);
-      textPrints = textFingerprints(text);
+    if (!this.lexed) {
+      const tokens = this.normalizer.normalize(code, language);
+      const short = isShortQuery(tokens.count - this.index.parameters.kgramTokens + 1, this.index.parameters.windowKgrams);
+      const look = (ends: boolean): Match[] => {
+        if (this.screening && !this.screen.mayMatch(code, language, options, ends)) return [];
+        const text = textStream(code, tokens.textSpans ?? [], language);
+        const reading = ends ? "query ends" : "query";
+        const codeQuery = { tokens, fingerprints: this.fingerprinter.fingerprint(tokens, reading), mayMatch: true };
+        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, reading), mayMatch: true }, options, lengthFactor, ends);
+      };
+      const first = look(false);
+      return first.length > 0 || !short ? first : look(true);
     }
-    const codeHits = codeMayMatch ? collectHits(fingerprints, this.index, options) : new Map();
-    const textHits = textMayMatch ? collectHits(textPrints, this.index, prose) : new Map();
-    const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(tokens, fingerprints, codeHits, options, { lengthFactor, partialIn: new Set(textHits.keys()) }) : [];
-    const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(text, textPrints, textHits, prose, { lengthFactor, partialIn: new Set(codeHits.keys()) }) : [];
-    return combine(codeMatches, textMatches, options.minMatchedChars, options.maxReferencesPerGroup);
+    const query = this.screen.lexedQuery(code, language, options);
+    const first = this.matchLexed(query, options, lengthFactor, false);
+    if (first.length > 0 || !query.short) return first;
+    return this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor, true);
+  }
+
+  private matchLexed(query: LexedQuery, options: MatchOptions, lengthFactor: number, together: boolean): Match[] {
+    // The screen is exact for lexed queries: a channel it turns away would find nothing.
+    if (this.screening && !query.mayMatch && !query.text.mayMatch) return [];
+    return this.matchChannels(query, query.text, options, lengthFactor, together);
+  }
+
+  /**
+   * Both channels looked up, aligned and combined. `together` (a short query's second look): a
+   * content is aligned when it holds minSeeds seeds of a channel, or fewer that the other channel's
+   * seeds in it make up (a code fingerprint and a prose fingerprint side by side are two).
+   */
+  private matchChannels(code: ChannelQuery, prose: ChannelQuery, options: MatchOptions, lengthFactor: number, together: boolean): Match[] {
+    const textOptionsOf = textOptions(options);
+    const codeLookup = code.mayMatch ? lookUp(code.fingerprints, this.index, options) : NO_LOOKUP;
+    const textLookup = prose.mayMatch ? lookUp(prose.fingerprints, this.index, textOptionsOf) : NO_LOOKUP;
+    const needed = seedsNeeded(options);
+    const keep = (other: Lookup) => (contentId: number, seeds: number) => seeds >= needed || (together && seeds + (other.seedsPerContent.get(contentId) ?? 0) >= needed);
+    const codeHits = hitsOf(codeLookup, code.fingerprints, keep(textLookup));
+    const textHits = hitsOf(textLookup, prose.fingerprints, keep(codeLookup));
+    const partnerSeeds = (hits: HitsByFile, other: Lookup) => new Map([...hits.keys()].map((contentId) => [contentId, other.seedsPerContent.get(contentId)!]));
+    const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: together });
+    const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, options, scope(textHits, textLookup)) : [];
+    const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, scope(codeHits, codeLookup)) : [];
+    return combine(codeMatches, textMatches, options.minMatchedChars, options.minSeeds, options.maxReferencesPerGroup);
   }
 
   /** How the index was built: its parameters and the sources of its corpus. */

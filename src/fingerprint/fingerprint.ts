@@ -2,7 +2,7 @@ import { DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters, TEXT_KGRAM_
 import type { TokenStream } from "../normalize/token-stream.js";
 import { DataChannels } from "./data-channel.js";
 import { mix32 } from "./rolling-hash.js";
-import { type Fingerprints, kgramHashes, winnow } from "./winnow.js";
+import { type Fingerprints, kgramHashes, winnow, winnowQuery } from "./winnow.js";
 
 export type { Fingerprints };
 
@@ -13,6 +13,12 @@ export type { Fingerprints };
  */
 export const FINGERPRINT_VERSION = 8;
 
+/**
+ * What the fingerprints are for: an indexed file and a query keep their winnowed k-grams; a short
+ * query's second look adds those at its ends (winnowQuery), where its windows are cut short.
+ */
+export type Reading = "indexed" | "query" | "query ends";
+
 /** Text fingerprints are salted so they never equal a code fingerprint of the same token hashes. */
 const TEXT_SALT = 0x7e57_7e57;
 
@@ -20,10 +26,12 @@ const TEXT_SALT = 0x7e57_7e57;
  * The fingerprints of a text stream (normalize/text.ts): winnowed k-grams of words, salted apart
  * from code's. Prose is compared as written, so no data channels.
  */
-export function textFingerprints(text: TokenStream): Fingerprints {
-  const prints = winnow(kgramHashes(text, TEXT_KGRAM_WORDS), TEXT_WINDOW_KGRAMS);
+export function textFingerprints(text: TokenStream, reading: Reading = "indexed"): Fingerprints {
+  const kgrams = kgramHashes(text, TEXT_KGRAM_WORDS);
+  const prints = reading === "query ends" ? winnowQuery(kgrams, TEXT_WINDOW_KGRAMS) : winnow(kgrams, TEXT_WINDOW_KGRAMS);
   for (let i = 0; i < prints.count; i++) prints.hashes[i] = mix32(prints.hashes[i]! ^ TEXT_SALT);
-  return prints;
+  // Prose is compared as written, every region verbatim: its edge k-grams count like any seed.
+  return { kgrams: prints.kgrams, count: prints.count, hashes: prints.hashes, positions: prints.positions };
 }
 
 /**
@@ -40,8 +48,10 @@ export class Fingerprinter {
    * The fingerprints of a token stream: winnowed abstract k-grams (the shape), plus, over its
    * repetitive stretches, the data channels' (data-channel.ts), in position order.
    */
-  fingerprint(tokens: TokenStream): Fingerprints {
-    const shape = winnow(kgramHashes(tokens, this.parameters.kgramTokens), this.parameters.windowKgrams);
-    return this.channels.addTo(shape, tokens, this.parameters);
+  fingerprint(tokens: TokenStream, reading: Reading = "indexed"): Fingerprints {
+    const kgrams = kgramHashes(tokens, this.parameters.kgramTokens);
+    if (reading !== "query ends") return this.channels.addTo(winnow(kgrams, this.parameters.windowKgrams), tokens, this.parameters);
+    const shape = winnowQuery(kgrams, this.parameters.windowKgrams);
+    return { ...this.channels.addTo(shape, tokens, this.parameters), edgeOnly: shape.edgeOnly };
   }
 }

@@ -1,4 +1,5 @@
 import type { TokenStream } from "../normalize/token-stream.js";
+import { SHORT_QUERY_WINDOWS } from "../options.js";
 import { ROLLING_BASE, mix32 } from "./rolling-hash.js";
 
 /** Selected fingerprints of one token stream. `positions[i]` is the first token of k-gram i. */
@@ -9,6 +10,11 @@ export interface Fingerprints {
   /** k-gram hashes as signed 32-bit integers. */
   readonly hashes: Int32Array;
   readonly positions: Uint32Array;
+  /**
+   * A query's fingerprints that are there only as k-grams at its ends (winnowQuery), not chosen by
+   * winnowing: seeds of those count for a region that shows it is the same text, not for shape alone.
+   */
+  readonly edgeOnly?: ReadonlySet<number>;
 }
 
 /** Hashes of every k-gram, in order; empty when there are fewer than k tokens. */
@@ -60,3 +66,36 @@ export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
   return { kgrams, count: hashes.length, hashes: Int32Array.from(hashes), positions: Uint32Array.from(positions) };
 }
 
+
+/** Whether a query channel of `kgrams` k-grams is short (SHORT_QUERY_WINDOWS). */
+export function isShortQuery(kgrams: number, windowKgrams: number): boolean {
+  return kgrams <= SHORT_QUERY_WINDOWS * windowKgrams;
+}
+
+/**
+ * A short query's fingerprints (SHORT_QUERY_WINDOWS): the winnowed ones plus every k-gram in its
+ * first and last w − 1 positions. There the query's windows are cut short, so its minimum need not be the one the
+ * indexed file chose from its whole window; with these, every fingerprint the file holds inside
+ * the copied region is a seed, which short copies need to reach minSeeds.
+ */
+export function winnowQuery(kgrams: Int32Array, windowKgrams: number): Fingerprints {
+  const chosen = winnow(kgrams, windowKgrams);
+  const n = kgrams.length;
+  if (!isShortQuery(n, windowKgrams)) return chosen;
+  const edge = Math.max(0, windowKgrams - 1);
+  const hashes: number[] = [];
+  const positions: number[] = [];
+  const winnowed = new Set(chosen.hashes);
+  const edgeOnly = new Set<number>();
+  let next = 0;
+  for (let p = 0; p < n; p++) {
+    const selected = next < chosen.count && chosen.positions[next] === p;
+    if (selected) next++;
+    if (selected || p < edge || p >= n - edge) {
+      hashes.push(kgrams[p]!);
+      positions.push(p);
+      if (!winnowed.has(kgrams[p]!)) edgeOnly.add(kgrams[p]!);
+    }
+  }
+  return { kgrams, count: hashes.length, hashes: Int32Array.from(hashes), positions: Uint32Array.from(positions), edgeOnly };
+}

@@ -1,15 +1,13 @@
 import { MAX_ALIGNED_FILES, type MatchOptions } from "../options.js";
-import { seedsNeeded } from "./lookup.js";
 import type { FileHits, HitsByFile } from "./types.js";
 
 /**
- * The contents worth aligning, best-evidenced first: a content hit by fewer than seedsNeeded
- * distinct seeds cannot yield a reference; of the rest at most MAX_ALIGNED_FILES (or
+ * The contents worth aligning, best-evidenced first (the lookup stage left out those with too few
+ * seeds, lookup.ts): at most MAX_ALIGNED_FILES (or
  * 3 × maxReferencesPerGroup), plus contents with seeds of their own and, when the limit cuts
  * through the best-evidenced contents, all of those (see MAX_ALIGNED_FILES).
  */
 export function filesToAlign(hitsByFile: HitsByFile, options: MatchOptions): [number, FileHits][] {
-  const needed = seedsNeeded(options);
   const limit = Math.max(MAX_ALIGNED_FILES, 3 * options.maxReferencesPerGroup);
   const candidates: { contentId: number; hits: FileHits; seeds: Set<number>; rarity: number }[] = [];
   for (const [contentId, hits] of hitsByFile) {
@@ -21,7 +19,6 @@ export function filesToAlign(hitsByFile: HitsByFile, options: MatchOptions): [nu
       seeds.add(seed);
       rarity += 1 / hits.frequencies[i]!;
     }
-    if (seeds.size < needed) continue;
     candidates.push({ contentId, hits, seeds, rarity });
   }
   if (candidates.length <= limit) return candidates.map((c) => [c.contentId, c.hits]);

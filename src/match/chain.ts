@@ -83,6 +83,7 @@ export function chainCandidates(
   source: SourceTokens,
   options: MatchOptions,
   floorChars: number = options.minMatchedChars,
+  edgeOnly?: ReadonlySet<number>,
 ): Candidate[] {
   const candidates: Candidate[] = [];
   for (const chain of chainInOrder(segments, options.maxGapTokens)) {
@@ -109,6 +110,7 @@ export function chainCandidates(
     const first = chain[0]!;
     const last = chain[chain.length - 1]!;
     const seeds = new Set<number>();
+    let edgeSeeds = 0;
     let frequencySum = 0;
     let rarestSeedFrequency = Infinity;
     // Scanned in source order: a repetitive file's hits spread over the file, while a chain's lie in
@@ -120,6 +122,7 @@ export function chainCandidates(
       const q = hits.queryPositions[i]!;
       if (q >= first.queryStart && q < last.queryEnd && !seeds.has(hits.hashes[i]!)) {
         seeds.add(hits.hashes[i]!);
+        if (edgeOnly?.has(hits.hashes[i]!)) edgeSeeds++;
         frequencySum += hits.frequencies[i]!;
         rarestSeedFrequency = Math.min(rarestSeedFrequency, hits.frequencies[i]!);
       }
@@ -142,6 +145,8 @@ export function chainCandidates(
       sourceMatchedChars,
       literalTokens,
       seeds: seeds.size,
+      edgeSeeds,
+      borrowedSeeds: 0,
       frequencySum,
       rarestSeedFrequency,
       complete,

@@ -7,11 +7,11 @@ import type { Match } from "./types.js";
  * its prose found side by side (a function and its docstring, a block and its comments) are one
  * reference resting on both; prose found alone is a reference of its own. A match too short on its
  * own (Match.complete false) counts only beside the other channel's, when the two together reach
- * `minChars`. Groups (matches whose query lines overlap) are formed again over all of them, at
+ * `minChars` and `minSeeds`. Groups (matches whose query lines overlap) are formed again over all of them, at
  * most `maxPerGroup` each, in the order the code matches were ranked, then the prose-only ones in
  * theirs.
  */
-export function combine(code: readonly Match[], text: readonly Match[], minChars: number, maxPerGroup: number): Match[] {
+export function combine(code: readonly Match[], text: readonly Match[], minChars: number, minSeeds: number, maxPerGroup: number): Match[] {
   const merged = code.map((match) => ({ match, complete: match.complete, textChars: 0, textSeeds: 0 }));
   const alone: Match[] = [];
   for (const prose of text) {
@@ -33,7 +33,10 @@ export function combine(code: readonly Match[], text: readonly Match[], minChars
   }
   const all = [
     ...merged
-      .filter(({ match, complete, textChars }) => complete || (textChars > 0 && match.evidence.matchedChars + textChars >= minChars))
+      .filter(
+        ({ match, complete, textChars, textSeeds }) =>
+          complete || (textChars > 0 && match.evidence.matchedChars + textChars >= minChars && match.evidence.seedFingerprints + textSeeds >= minSeeds),
+      )
       .map(({ match, textChars, textSeeds }) =>
         textChars === 0
           ? match

@@ -19,14 +19,29 @@ export function seedsNeeded(options: MatchOptions): number {
 }
 
 /** A hash's occurrences, and in how many contents they are. */
-interface Posting {
+export interface Posting {
   readonly occurrences: number[];
   readonly files: number;
 }
 
 const contentOf = occurrenceContent;
 
+/** A query channel's fingerprints looked up: each distinct hash's posting (null when boilerplate or absent), and distinct seeds per content. */
+export interface Lookup {
+  readonly postings: ReadonlyMap<number, Posting | null>;
+  readonly seedsPerContent: ReadonlyMap<number, number>;
+}
+
+export const NO_LOOKUP: Lookup = { postings: new Map(), seedsPerContent: new Map() };
+
+/** The hits of the contents holding at least seedsNeeded of the query's fingerprints. */
 export function collectHits(fingerprints: Fingerprints, index: MatchIndex, options: MatchOptions): HitsByFile {
+  const needed = seedsNeeded(options);
+  return hitsOf(lookUp(fingerprints, index, options), fingerprints, (_, seeds) => seeds >= needed);
+}
+
+/** Every distinct fingerprint's posting, minus boilerplate, and how many distinct ones each content holds. */
+export function lookUp(fingerprints: Fingerprints, index: MatchIndex, options: MatchOptions): Lookup {
   // Occurrences beyond this cannot change the verdict "too common". A negative limit is none:
   // an unbounded cut-off decodes every occurrence.
   const rowLimit = Number.isFinite(options.maxFileFrequency) ? Math.floor(options.maxFileFrequency) * LOOKUP_OCCURRENCES_PER_FILE + 1 : -1;
@@ -54,18 +69,28 @@ export function collectHits(fingerprints: Fingerprints, index: MatchIndex, optio
     seen.set(hash, entry);
     if (entry) for (const contentId of runKeys(entry.occurrences, contentOf, contents)) seedsPerContent.set(contentId, (seedsPerContent.get(contentId) ?? 0) + 1);
   }
+  return { postings: seen, seedsPerContent };
+}
 
-  const needed = seedsNeeded(options);
+/**
+ * The hits, per content, of the contents `keep` accepts given their distinct seeds. Most contents a
+ * query hits hold one seed; they are left out before any per-content arrays are made.
+ */
+export function hitsOf(lookup: Lookup, fingerprints: Fingerprints, keep: (contentId: number, seeds: number) => boolean): HitsByFile {
+  const { postings, seedsPerContent } = lookup;
+  const kept = new Map<number, boolean>();
   const hitsByFile: HitsByFile = new Map();
   for (let i = 0; i < fingerprints.count; i++) {
     const hash = fingerprints.hashes[i]!;
-    const entry = seen.get(hash);
+    const entry = postings.get(hash);
     if (!entry) continue;
     const { occurrences, files: frequency } = entry;
     const queryPosition = fingerprints.positions[i]!;
     for (const packed of occurrences) {
       const contentId = contentOf(packed);
-      if (seedsPerContent.get(contentId)! < needed) continue;
+      let keeps = kept.get(contentId);
+      if (keeps === undefined) kept.set(contentId, (keeps = keep(contentId, seedsPerContent.get(contentId)!)));
+      if (!keeps) continue;
       let hits = hitsByFile.get(contentId);
       if (!hits) {
         hits = { queryPositions: [], sourcePositions: [], hashes: [], frequencies: [] } satisfies FileHits;

@@ -24,11 +24,17 @@ export type Channel = "code" | "text";
 /** What a query stands for, beyond its own tokens. */
 export interface MatchScope {
   /**
-   * Contents in which regions shorter than minMatchedChars (down to PARTIAL_EVIDENCE_SHARE of it)
-   * are kept too, marked incomplete: evidence to add to the other channel's (combine.ts), never a
-   * reference alone. Only contents the other channel hits can combine, so only those are given.
+   * Contents in which regions shorter than minMatchedChars (down to PARTIAL_EVIDENCE_SHARE of it),
+   * or with fewer than minSeeds seeds of their own, are kept too, marked incomplete: evidence to
+   * add to the other channel's (combine.ts), never a reference alone. Only contents the other
+   * channel hits can combine, so only those are given, with the seeds it holds in each.
    */
-  readonly partialIn?: ReadonlySet<number>;
+  readonly partialIn?: ReadonlyMap<number, number>;
+  /**
+   * Regions in partialIn contents short of minSeeds of their own count the other channel's seeds
+   * there too (a short query's second look, SHORT_QUERY_WINDOWS); otherwise they are dropped.
+   */
+  readonly borrowSeeds?: boolean;
   /**
    * The query is one window of a scanned file this many times its length (windows.ts): the chance
    * of a look-alike stretch, and so the evidence a region needs (rules.ts), is the whole file's.
@@ -87,8 +93,16 @@ export class Matcher {
       sourceTokens.set(contentId, tokens);
       const segments = extendSeeds(hits, hitsInQueryOrder(hits), tables.signatures, tokens, k);
       const hitsBySource = hitsInOrder(hits.sourcePositions, hits.queryPositions);
-      for (const candidate of chainCandidates(contentId, segments, hits, hitsBySource, query, tables, tokens, options, scope.partialIn?.has(contentId) ? partialFloor : options.minMatchedChars)) {
-        if (candidate.seeds >= options.minSeeds) candidates.push(candidate);
+      const partnerSeeds = scope.partialIn?.get(contentId);
+      const floor = partnerSeeds === undefined ? options.minMatchedChars : partialFloor;
+      for (const candidate of chainCandidates(contentId, segments, hits, hitsBySource, query, tables, tokens, options, floor, fingerprints.edgeOnly)) {
+        if (candidate.complete && candidate.seeds >= options.minSeeds) candidates.push(candidate);
+        // Short of characters or seeds alone: reported only beside a region of the other channel's
+        // (combine.ts checks the two together), so judged with that channel's seeds in this content.
+        else if (partnerSeeds !== undefined) {
+          const borrowedSeeds = scope.borrowSeeds ? partnerSeeds : 0;
+          if (candidate.seeds + borrowedSeeds >= options.minSeeds) candidates.push({ ...candidate, complete: false, borrowedSeeds });
+        }
       }
     }
     const text = this.channel === "text";

@@ -1,5 +1,5 @@
 import { type Fingerprinter, textFingerprints } from "../fingerprint/fingerprint.js";
-import type { Fingerprints } from "../fingerprint/winnow.js";
+import { type Fingerprints, isShortQuery } from "../fingerprint/winnow.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { lineAt, spanCut } from "../normalize/fragment.js";
 import type { Normalizer } from "../normalize/normalizer.js";
@@ -20,6 +20,10 @@ export interface ChannelQuery {
 /** A query read by the lexer: its code channel (the fields) and its prose (`text`). */
 export interface LexedQuery extends ChannelQuery {
   readonly text: ChannelQuery;
+  /** Every reading of the fragment (the chosen one among them), for a second look. */
+  readonly readings: readonly TokenStream[];
+  /** A reading is short (SHORT_QUERY_WINDOWS): found nothing, the query deserves a second look with its ends. */
+  readonly short: boolean;
 }
 
 /**
@@ -43,13 +47,18 @@ export class MissScreen {
     private readonly fingerprinter: Fingerprinter,
   ) {}
 
-  /** False when `code` cannot yield a reference under `options`; true when it may. */
-  mayMatch(code: string, language: LanguageDefinition, options: MatchOptions): boolean {
+  /**
+   * False when `code` cannot yield a reference under `options`; true when it may. With `ends`, as
+   * the second look at a short query reads it (LexedQuery.short).
+   */
+  mayMatch(code: string, language: LanguageDefinition, options: MatchOptions, ends = false): boolean {
     // Without the in-memory filter every absent hash is an SQLite read, and the screen no cheaper than parsing.
     if (!this.index.answersAbsenceInMemory) return true;
     for (const tokens of this.readings(code, language)) {
-      if (this.judge(tokens, options).mayYield) return true;
-      if (this.judgeText(code, tokens, language, options).mayYield) return true;
+      const judged = this.judge(tokens, options, ends);
+      if (judged.mayYield) return true;
+      const text = this.judgeText(code, tokens, language, options, ends);
+      if (text.mayYield || (ends && this.together(judged, text, options))) return true;
     }
     return false;
   }
@@ -58,23 +67,35 @@ export class MissScreen {
    * The query as the lexer reads it, for matching without parsing (OpenOptions.queryReading):
    * of its readings, the one that may yield a reference with the most candidate seeds, and
    * whether any may.
+   *
+   * With `ends` (given the readings of the first look), the second look at a short query the first
+   * found nothing in: its fingerprints include every k-gram at its ends (winnowQuery), and a content
+   * holding seeds of both channels is matched in both, a channel's short regions evidence to add to
+   * the other's (SHORT_QUERY_WINDOWS).
    */
-  lexedQuery(code: string, language: LanguageDefinition, options: MatchOptions): LexedQuery {
+  lexedQuery(code: string, language: LanguageDefinition, options: MatchOptions, ends?: { readonly readings: readonly TokenStream[] }): LexedQuery {
     let best: LexedQuery | undefined;
     let bestSeeds = -1;
     const unscreened = !this.index.answersAbsenceInMemory;
-    for (const tokens of this.readings(code, language)) {
-      const judged = this.judge(tokens, options);
-      const text = this.judgeText(code, tokens, language, options);
+    const readings = ends?.readings ?? [...this.readings(code, language)];
+    const windowKgrams = this.fingerprinter.parameters.windowKgrams;
+    for (const tokens of readings) {
+      const judged = this.judge(tokens, options, ends !== undefined);
+      const text = this.judgeText(code, tokens, language, options, ends !== undefined);
+      const together = ends !== undefined && (judged.mayYield || text.mayYield || this.together(judged, text, options));
+      const codeMay = judged.mayYield || (together && judged.candidates.size > 0);
+      const textMay = text.mayYield || (together && text.candidates.size > 0);
       // The reading with the most seeds in the channels that may yield: a doc comment's example read
       // as code may hold a seed or two, read as prose it holds many.
-      const seeds = judged.mayYield || text.mayYield ? (judged.mayYield ? judged.seeds : 0) + (text.mayYield ? text.seeds : 0) : -1;
+      const seeds = codeMay || textMay ? (codeMay ? judged.seeds : 0) + (textMay ? text.seeds : 0) : -1;
       if (!best || seeds > bestSeeds) {
         best = {
           tokens,
           fingerprints: judged.fingerprints,
-          mayMatch: judged.mayYield || unscreened,
-          text: { tokens: text.tokens, fingerprints: text.fingerprints, mayMatch: text.mayYield || unscreened },
+          mayMatch: codeMay || unscreened,
+          text: { tokens: text.tokens, fingerprints: text.fingerprints, mayMatch: textMay || unscreened },
+          readings,
+          short: readings.some((reading) => isShortQuery(reading.count - this.fingerprinter.parameters.kgramTokens + 1, windowKgrams)),
         };
         bestSeeds = seeds;
       }
@@ -88,13 +109,14 @@ export class MissScreen {
     tokens: TokenStream,
     language: LanguageDefinition,
     options: MatchOptions,
-  ): { tokens: TokenStream; fingerprints: Fingerprints; seeds: number; mayYield: boolean } {
+    ends = false,
+  ): ChannelJudgement & { tokens: TokenStream } {
     const spans = tokens.textSpans ?? [];
     // Prose shorter than the least a text region counts for cannot be evidence: no words to hash.
     let prose = 0;
     for (const span of spans) prose += span.end - span.start;
     const text = textStream(code, prose >= PARTIAL_EVIDENCE_SHARE * options.minTextChars ? spans : [], language);
-    const fingerprints = textFingerprints(text);
+    const fingerprints = textFingerprints(text, ends ? "query ends" : "query");
     return { tokens: text, fingerprints, ...this.seedsJudged(fingerprints, textOptions(options)) };
   }
 
@@ -123,18 +145,37 @@ export class MissScreen {
    * memory when fewer than that could (most misses), else by one point lookup per candidate:
    * reading every posting list as collectHits does would cost more than parsing.
    */
-  private judge(tokens: TokenStream, options: MatchOptions): { fingerprints: Fingerprints; seeds: number; mayYield: boolean } {
-    const fingerprints = this.fingerprinter.fingerprint(tokens);
+  private judge(tokens: TokenStream, options: MatchOptions, ends: boolean): ChannelJudgement {
+    const fingerprints = this.fingerprinter.fingerprint(tokens, ends ? "query ends" : "query");
     return { fingerprints, ...this.seedsJudged(fingerprints, options) };
   }
 
-  private seedsJudged(fingerprints: Fingerprints, options: MatchOptions): { seeds: number; mayYield: boolean } {
+  private seedsJudged(fingerprints: Fingerprints, options: MatchOptions): { seeds: number; candidates: ReadonlySet<number>; mayYield: boolean } {
     const seeds = new Set<number>();
     for (const hash of fingerprints.hashes) if (couldSeed(hash, this.index, options)) seeds.add(hash);
     const needed = seedsNeeded(options);
     const mayYield = seeds.size >= needed && (needed === 1 || this.index.someContentHolds([...seeds], needed));
-    return { seeds: seeds.size, mayYield };
+    return { seeds: seeds.size, candidates: seeds, mayYield };
   }
+
+  /**
+   * Whether some content holds minSeeds of the two channels' candidate seeds together, at least
+   * one of each (a code and a prose fingerprint side by side are two seeds: combine.ts). Code and
+   * prose hashes are salted apart, so counting distinct hashes counts both.
+   */
+  private together(code: ChannelJudgement, text: ChannelJudgement, options: MatchOptions): boolean {
+    const needed = seedsNeeded(options);
+    if (code.candidates.size === 0 || text.candidates.size === 0 || code.candidates.size + text.candidates.size < needed) return false;
+    return this.index.someContentHolds([...code.candidates, ...text.candidates], needed);
+  }
+}
+
+/** One channel of a reading, screened: its fingerprints and those that could seed. */
+interface ChannelJudgement {
+  readonly fingerprints: Fingerprints;
+  readonly seeds: number;
+  readonly candidates: ReadonlySet<number>;
+  readonly mayYield: boolean;
 }
 
 /** Whether the fragment's first non-blank line is one only a span closed by `closer` holds (LanguageDefinition.insideSpanLines). */

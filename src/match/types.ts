@@ -45,6 +45,13 @@ export interface Candidate {
   readonly literalTokens: number;
   /** Distinct query fingerprints that hit this content inside the candidate. */
   readonly seeds: number;
+  /** Of those, seeds the query holds only as k-grams at its ends (Fingerprints.edgeOnly). */
+  readonly edgeSeeds: number;
+  /**
+   * For a region short of minSeeds alone: the other channel's seeds in the same content, which it
+   * is judged with (the region is then incomplete: reported only beside that channel's). Else 0.
+   */
+  readonly borrowedSeeds: number;
   /** Sum over those seeds of the contents each is in. */
   readonly frequencySum: number;
   /** Contents the rarest seed is in: above maxFileFrequency, every seed is a project's repetition. */

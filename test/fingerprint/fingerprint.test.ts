@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Fingerprinter } from "../../src/fingerprint/fingerprint.js";
-import { type Fingerprints, kgramHashes, winnow } from "../../src/fingerprint/winnow.js";
+import { type Fingerprints, kgramHashes, winnow, winnowQuery } from "../../src/fingerprint/winnow.js";
 import type { FingerprintParameters } from "../../src/options.js";
 
 /** Fingerprints with a fresh Fingerprinter, as each owner of one gets them. */
@@ -138,6 +138,37 @@ describe("fingerprint", () => {
     const pairs = new Set(Array.from(prints.hashes, (h, i) => `${h}@${prints.positions[i]}`));
     expect(pairs.size).toBe(prints.count);
     expect(prints.count).toBe(fingerprint({ ...tokens, keptLiteralClasses: new Uint32Array(0) }, parameters).count);
+  });
+
+  it("gives a query every fingerprint the indexed file chose inside it, its ends included", () => {
+    // A short copy cut out of a longer file: the file's windows at the cut reach outside the query.
+    const k = parameters.kgramTokens;
+    const w = parameters.windowKgrams;
+    let gainedAtEnds = 0;
+    for (let trial = 0; trial < 100; trial++) {
+      const file = randomTokens(trial + 500, 200, 60);
+      const from = 40 + (trial % 30);
+      const query = file.slice(from, from + k + w + 6);
+      const fileKgrams = kgramHashes(stream(file), k);
+      const filePrints = winnow(fileKgrams, w);
+      // The file's fingerprints whose k-gram lies wholly inside the query.
+      const inside = new Set<number>();
+      for (let i = 0; i < filePrints.count; i++) {
+        const p = filePrints.positions[i]!;
+        if (p >= from && p + k <= from + query.length) inside.add(filePrints.hashes[i]!);
+      }
+      const queryKgrams = kgramHashes(stream(query), k);
+      const plain = new Set(winnow(queryKgrams, w).hashes);
+      const dense = winnowQuery(queryKgrams, w);
+      const denseSet = new Set(dense.hashes);
+      for (const hash of inside) expect(denseSet.has(hash)).toBe(true);
+      gainedAtEnds += [...inside].filter((h) => !plain.has(h)).length;
+      // Only what winnowing did not choose is marked as an end's k-gram; positions stay in order.
+      for (const hash of dense.edgeOnly!) expect(plain.has(hash)).toBe(false);
+      for (let i = 1; i < dense.count; i++) expect(dense.positions[i]!).toBeGreaterThan(dense.positions[i - 1]!);
+    }
+    // Plain winnowing of the query misses some of them: the reason the ends are added.
+    expect(gainedAtEnds).toBeGreaterThan(20);
   });
 
   it("gives a text shorter than one window its minimum, and nothing below k tokens", () => {

@@ -11,6 +11,8 @@ const candidate = (fields: Partial<Candidate>): Candidate => ({
   sourceMatchedChars: null,
   literalTokens: 4,
   seeds: 4,
+  edgeSeeds: 0,
+  borrowedSeeds: 0,
   frequencySum: 4,
   rarestSeedFrequency: 1,
   complete: true,

@@ -80,9 +80,11 @@ describe("stream", () => {
     expect(reportedAt!).toBeLessThan(copyStart + copied.length);
     expect(update!.decision.action).toBe("block");
     expect(update!.references[0]!.path).toBe("match/chain.ts");
-    // Its lines are the suggestion's, not the window's.
+    // Its lines are the suggestion's, not the window's: where check() on the whole text puts it.
+    const [whole] = tracker.check(suggestion, { language: "typescript" }).references;
     const copyFirstLine = original.split("\n").length + 1;
-    expect(update!.references[0]!.queryLines[0]).toBeGreaterThanOrEqual(copyFirstLine);
+    expect(update!.references[0]!.queryLines[0]).toBeGreaterThanOrEqual(whole!.queryLines[0]);
+    expect(update!.references[0]!.queryLines[0]).toBeLessThanOrEqual(copyFirstLine + 3);
     expect(session.end().decision.action).toBe("block");
   });
 
