@@ -22,12 +22,14 @@ function prepareFile(
   fingerprinter: Fingerprinter,
 ): PreparedFile | undefined {
   const tokens = normalizer.normalize(text, language);
-  if (tokens.count === 0) return undefined;
-  const prints = fingerprinter.fingerprint(tokens);
   // The prose is a second stream, stored at TEXT_POSITION_BASE on: its fingerprints and chunks.
   // Each stream keeps to its half of the position space (a file of more than 2^25 tokens of code
   // is not searchable past them, as one of more than 2^26 was not before).
   const prose = textStream(text, tokens.textSpans ?? [], language);
+  // A file of prose and no code (a module of re-exports under a long comment, a docstring alone)
+  // is still a file its prose can be copied from.
+  if (tokens.count === 0 && prose.count === 0) return undefined;
+  const prints = fingerprinter.fingerprint(tokens);
   const textPrints = textFingerprints(prose);
   const hashes: number[] = [];
   const positions: number[] = [];

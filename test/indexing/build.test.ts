@@ -10,6 +10,7 @@ import { IndexReader } from "../../src/store/reader.js";
 import { IndexWriter } from "../../src/store/writer.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/options.js";
 import { ReferenceTracker } from "../../src/tracker.js";
+import { verifyIndex } from "../../src/store/verify.js";
 import { FIXTURES, temporaryDirectory } from "../helpers.js";
 
 /** Everything an index says, with row ids replaced by the names they stand for. */
@@ -176,6 +177,29 @@ describe("index build", () => {
     const summary = await buildIndex(join(dir.path, "skips.db"), manifest);
     expect(summary.skipped).toEqual({ binary: 1, "invalid-utf8": 1, empty: 1, minified: 1 });
     expect(summary.index.files).toBe(6);
+  });
+
+  it("indexes a file of prose and no code, so its prose can be found", async () => {
+    const header = [
+      "/*",
+      "The only reason for this module is the order of evaluation: the bundler must see the base",
+      "classes before the classes that extend them, and importing everything from here, in this",
+      "order, is what makes it see them so. Reorder these lines with care and run the whole suite.",
+      "*/",
+    ].join("\n");
+    const reexports = ["./base", "./derived", "./registry", "./index"].map((path) => `export * from "${path}";`).join("\n");
+    writeFileSync(join(corpus, "alpha", "src", "order.ts"), `${header}\n${reexports}\n`);
+    const db = join(dir.path, "prose.db");
+    await buildIndex(db, manifest);
+    expect(verifyIndex(db).problems).toEqual([]);
+    const tracker = await ReferenceTracker.open(db);
+    try {
+      const [reference] = tracker.match(`${header}\n`, { language: "typescript" }).references;
+      expect(reference?.path).toBe("src/order.ts");
+      expect(reference!.explanation.basis).toBe("text");
+    } finally {
+      tracker.close();
+    }
   });
 });
 
