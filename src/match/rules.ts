@@ -41,6 +41,9 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   if (candidate.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
   // Shape alone, however many seeds: no name repeats to show a renaming, its literals other text, nothing the same.
   if (names.repeats === 0 && literalsDisagree(names) && !showsIdentity(names)) return false;
+  // Nor where no literal agrees and not one name is the same (a chain of `self.a == other.a and …`
+  // whose only names, conventional ones aside, are its method's).
+  if (names.repeats === 0 && !literalsAgree(names, MIN_IDENTITY_SHARE) && names.sameShare === 0) return false;
   // Few seeds of pure shape: corroborated by the same text or a renaming one for one throughout.
   if (shapeSeeds < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
   return true;

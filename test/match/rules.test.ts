@@ -66,6 +66,14 @@ describe("isReference", () => {
     expect(isReference(candidate({ seeds: 8 }), evidence(0.9, { repeats: 0, literalPairs: 6, sameLiterals: 0 }), options(), 100)).toBe(true);
   });
 
+  it("turns away a region where no name repeats, no literal agrees and no name is the same", () => {
+    // `self.a == other.a and self.b == other.b …` under `def __repr__` against `def __str__`: one name, other.
+    const chain = evidence(0.7, { pairs: 1, distinctNames: 1, repeats: 0, sameShare: 0, literalPairs: 0, sameLiterals: 0 });
+    expect(isReference(candidate({ seeds: 4 }), chain, options(), 100)).toBe(false);
+    // The same region with its own method name is the same text, and passes.
+    expect(isReference(candidate({ seeds: 4 }), evidence(0.7, { pairs: 1, distinctNames: 1, repeats: 0, sameShare: 1, literalPairs: 0, sameLiterals: 0 }), options(), 100)).toBe(true);
+  });
+
   it("turns away names that change partner, even below minNameRepeats when every repeat does", () => {
     expect(isReference(candidate({}), evidence(0.9, { sameShare: 0, consistency: 0.3 }), options(), 100)).toBe(false);
     const twoBroken = evidence(0.9, { sameShare: 0, repeats: 2, consistency: 0, sameLiterals: 0 });
