@@ -61,7 +61,7 @@ export const TEXT_WINDOW_KGRAMS = 10;
  * fingerprints, and the windows cut short at its ends lose a large share of them; a long query loses
  * the same few, which it does not need, for lookups every query would pay.
  */
-export const SHORT_QUERY_WINDOWS = 4;
+export const SHORT_QUERY_WINDOWS = 2;
 
 /**
  * A text match becomes part of a code match of the same content when their lines are at most this
