@@ -189,9 +189,9 @@ export interface MatchOptions {
   readonly minTextChars: number;
   /**
    * A text fingerprint found in more than this many indexed files is boilerplate: license
-   * headers, generated API documentation repeated across a project, stock phrases. Lower than
-   * maxFileFrequency: identical prose repeats across a project far more than identical code, and
-   * a project's repeated text is never evidence by itself (text has no project-repetition exception).
+   * headers, API documentation repeated across projects, stock phrases. Lower than
+   * maxFileFrequency: identical prose repeats far more than identical code. As for code, text in
+   * files of at most maxSourceFrequency sources is a project's own repetition, and names it.
    */
   readonly maxTextFileFrequency: number;
 }

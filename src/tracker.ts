@@ -14,6 +14,7 @@ import type { HitsByFile, Match } from "./match/types.js";
 import { isShortQuery } from "./fingerprint/winnow.js";
 import { Normalizer } from "./normalize/normalizer.js";
 import { textStream } from "./normalize/text.js";
+import type { TokenStream } from "./normalize/token-stream.js";
 import {
   DEFAULT_MATCH_OPTIONS,
   type FingerprintParameters,
@@ -170,17 +171,19 @@ export class ReferenceTracker {
    */
   private matchesOf(code: string, language: LanguageDefinition, options: MatchOptions, lengthFactor = 1): Match[] {
     if (!this.lexed) {
-      const tokens = this.normalizer.normalize(code, language);
-      const short = isShortQuery(tokens.count - this.index.parameters.kgramTokens + 1, this.index.parameters.windowKgrams);
+      // Parsed only when the screen lets a look through: most misses are answered before the parse.
+      const looks = this.screening ? this.screen.looks(code, language, options) : { first: true, second: true };
+      let tokens: TokenStream | undefined;
       const look = (ends: boolean): Match[] => {
-        if (this.screening && !this.screen.mayMatch(code, language, options, ends)) return [];
+        tokens ??= this.normalizer.normalize(code, language);
+        if (ends && !isShortQuery(tokens.count - this.index.parameters.kgramTokens + 1, this.index.parameters.windowKgrams)) return [];
         const text = textStream(code, tokens.textSpans ?? [], language);
         const reading = ends ? "query ends" : "query";
         const codeQuery = { tokens, fingerprints: this.fingerprinter.fingerprint(tokens, reading), mayMatch: true };
         return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, reading), mayMatch: true }, options, lengthFactor, ends);
       };
-      const first = look(false);
-      return first.length > 0 || !short ? first : look(true);
+      const first = looks.first ? look(false) : [];
+      return first.length > 0 || !looks.second ? first : look(true);
     }
     const query = this.screen.lexedQuery(code, language, options);
     const first = this.matchLexed(query, options, lengthFactor, false);

@@ -79,7 +79,7 @@ export function isTextReference(candidate: Candidate, evidence: Evidence, option
   return evidence.distinctKgramShare >= options.minDistinctKgramShare && candidate.seeds + candidate.borrowedSeeds >= seedsForLength(queryWords, options, true);
 }
 
-/** The matching options of the text channel: its threshold and boilerplate cut-off, and no project-repetition exception. */
+/** The matching options of the text channel: its threshold and boilerplate cut-off (the one-source exception as for code). */
 export function textOptions(options: MatchOptions): MatchOptions {
   return { ...options, minMatchedChars: options.minTextChars, maxFileFrequency: options.maxTextFileFrequency };
 }

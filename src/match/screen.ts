@@ -47,20 +47,30 @@ export class MissScreen {
     private readonly fingerprinter: Fingerprinter,
   ) {}
 
+  /** False when `code` cannot yield a reference under `options` at its first look; true when it may. */
+  mayMatch(code: string, language: LanguageDefinition, options: MatchOptions): boolean {
+    return this.looks(code, language, options).first;
+  }
+
   /**
-   * False when `code` cannot yield a reference under `options`; true when it may. With `ends`, as
-   * the second look at a short query reads it (LexedQuery.short).
+   * Whether `code` may yield a reference at its first look, and, when it may not, at the second
+   * look a short query is given (lexedQuery's `ends`); read and lexed once for both.
    */
-  mayMatch(code: string, language: LanguageDefinition, options: MatchOptions, ends = false): boolean {
+  looks(code: string, language: LanguageDefinition, options: MatchOptions): { first: boolean; second: boolean } {
     // Without the in-memory filter every absent hash is an SQLite read, and the screen no cheaper than parsing.
-    if (!this.index.answersAbsenceInMemory) return true;
-    for (const tokens of this.readings(code, language)) {
-      const judged = this.judge(tokens, options, ends);
-      if (judged.mayYield) return true;
-      const text = this.judgeText(code, tokens, language, options, ends);
-      if (text.mayYield || (ends && this.together(judged, text, options))) return true;
+    if (!this.index.answersAbsenceInMemory) return { first: true, second: true };
+    const readings = [...this.readings(code, language)];
+    for (const tokens of readings) {
+      if (this.judge(tokens, options, false).mayYield || this.judgeText(code, tokens, language, options, false).mayYield) return { first: true, second: true };
     }
-    return false;
+    const { kgramTokens, windowKgrams } = this.fingerprinter.parameters;
+    for (const tokens of readings) {
+      if (!isShortQuery(tokens.count - kgramTokens + 1, windowKgrams)) continue;
+      const judged = this.judge(tokens, options, true);
+      const text = this.judgeText(code, tokens, language, options, true);
+      if (judged.mayYield || text.mayYield || this.together(judged, text, options)) return { first: false, second: true };
+    }
+    return { first: false, second: false };
   }
 
   /**
