@@ -118,7 +118,7 @@ function attributeMisses(tracker: ReferenceTracker, queries: readonly Query[], c
     let reason = "no shared evidence";
     if (found(ALL_RELAXED)) reason = RELAXATIONS.find(([, o]) => found(o))?.[0] ?? "together";
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-    if (EXPLAIN) log(`miss ${cell} (${reason}): ${query.path}:${query.snippet.startLine}-${query.snippet.endLine}`);
+    if (EXPLAIN) log(`miss ${cell} (${reason}): ${query.path}:${query.snippet.startLine}-${query.snippet.endLine}\n${query.snippet.code}\n[quality] end of miss`);
   }
 }
 
