@@ -7,7 +7,7 @@ import type { MatchIndex } from "./match/match-index.js";
 import { combine } from "./match/combine.js";
 import { type Lookup, NO_LOOKUP, hitsOf, lookUp, seedsNeeded } from "./match/lookup.js";
 import { Matcher } from "./match/matcher.js";
-import { textOptions } from "./match/rules.js";
+import { poolsSeeds, seedsForLength, textOptions } from "./match/rules.js";
 import { type ChannelQuery, type LexedQuery, MissScreen } from "./match/screen.js";
 import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
 import type { HitsByFile, Match } from "./match/types.js";
@@ -180,13 +180,14 @@ export class ReferenceTracker {
         const text = textStream(code, tokens.textSpans ?? [], language);
         const reading = ends ? "query ends" : "query";
         const codeQuery = { tokens, fingerprints: this.fingerprinter.fingerprint(tokens, reading), mayMatch: true };
-        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, reading), mayMatch: true }, options, lengthFactor, ends);
+        const together = ends || poolsSeeds(tokens.count * lengthFactor);
+        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, reading), mayMatch: true }, options, lengthFactor, together);
       };
       const first = looks.first ? look(false) : [];
       return first.length > 0 || !looks.second ? first : look(true);
     }
     const query = this.screen.lexedQuery(code, language, options);
-    const first = this.matchLexed(query, options, lengthFactor, false);
+    const first = this.matchLexed(query, options, lengthFactor, poolsSeeds(query.tokens.count * lengthFactor));
     if (first.length > 0 || !query.short) return first;
     return this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor, true);
   }
@@ -198,9 +199,10 @@ export class ReferenceTracker {
   }
 
   /**
-   * Both channels looked up, aligned and combined. `together` (a short query's second look): a
-   * content is aligned when it holds minSeeds seeds of a channel, or fewer that the other channel's
-   * seeds in it make up (a code fingerprint and a prose fingerprint side by side are two).
+   * Both channels looked up, aligned and combined. `together` (a short query's second look, a long
+   * query): a content is aligned when it holds minSeeds seeds of a channel, or fewer that the other
+   * channel's seeds in it make up (a code fingerprint and a prose fingerprint side by side are two),
+   * and a region short of the seeds it needs alone is judged with the other channel's seeds there.
    */
   private matchChannels(code: ChannelQuery, prose: ChannelQuery, options: MatchOptions, lengthFactor: number, together: boolean): Match[] {
     const textOptionsOf = textOptions(options);
@@ -214,7 +216,8 @@ export class ReferenceTracker {
     const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: together });
     const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, options, scope(textHits, textLookup)) : [];
     const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, scope(codeHits, codeLookup)) : [];
-    return combine(codeMatches, textMatches, options.minMatchedChars, options.minSeeds, options.maxReferencesPerGroup);
+    const pooledSeeds = seedsForLength(Math.round(code.tokens.count * lengthFactor), options, true);
+    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup);
   }
 
   /** How the index was built: its parameters and the sources of its corpus. */

@@ -10,7 +10,7 @@ import { collectHits } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
-import { isReference, isTextReference } from "./rules.js";
+import { isReference, isTextReference, seedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens, readChunksOfHits } from "./source-tokens.js";
 import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison } from "./types.js";
@@ -31,8 +31,9 @@ export interface MatchScope {
    */
   readonly partialIn?: ReadonlyMap<number, number>;
   /**
-   * Regions in partialIn contents short of minSeeds of their own count the other channel's seeds
-   * there too (a short query's second look, SHORT_QUERY_WINDOWS); otherwise they are dropped.
+   * Regions in partialIn contents short of the seeds they need alone count the other channel's
+   * seeds there too, and are reported only beside that channel's region (a short query's second
+   * look, SHORT_QUERY_WINDOWS, and a long query, rules.ts poolsSeeds); otherwise they are dropped.
    */
   readonly borrowSeeds?: boolean;
   /**
@@ -88,6 +89,9 @@ export class Matcher {
     const files = filesToAlign(hitsByFile, options);
     const readAhead = readChunksOfHits(files, this.index, k);
     const partialFloor = Math.ceil(PARTIAL_EVIDENCE_SHARE * options.minMatchedChars);
+    const scannedLength = Math.round(query.count * (scope.lengthFactor ?? 1));
+    // The fewest seeds a region of this query can be reported on alone (a verbatim one).
+    const seedsAlone = seedsForLength(scannedLength, options, true);
     for (const [contentId, hits] of files) {
       const tokens = new SourceTokens(this.index, contentId, readAhead.get(contentId));
       sourceTokens.set(contentId, tokens);
@@ -96,7 +100,8 @@ export class Matcher {
       const partnerSeeds = scope.partialIn?.get(contentId);
       const floor = partnerSeeds === undefined ? options.minMatchedChars : partialFloor;
       for (const candidate of chainCandidates(contentId, segments, hits, hitsBySource, query, tables, tokens, options, floor, fingerprints.edgeOnly)) {
-        if (candidate.complete && candidate.seeds >= options.minSeeds) candidates.push(candidate);
+        const alone = candidate.seeds >= options.minSeeds && (!scope.borrowSeeds || partnerSeeds === undefined || candidate.seeds >= seedsAlone);
+        if (candidate.complete && alone) candidates.push(candidate);
         // Short of characters or seeds alone: reported only beside a region of the other channel's
         // (combine.ts checks the two together), so judged with that channel's seeds in this content.
         else if (partnerSeeds !== undefined) {
@@ -106,7 +111,6 @@ export class Matcher {
       }
     }
     const text = this.channel === "text";
-    const scannedLength = Math.round(query.count * (scope.lengthFactor ?? 1));
     const judge = (candidate: Candidate): Evidence | null => {
       const evidence: Evidence = {
         distinctKgramShare: distinctKgramShare(candidate.segments, fingerprints.kgrams, k, this.scratch),

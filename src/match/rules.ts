@@ -50,6 +50,14 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
 }
 
 /**
+ * A query long enough that its regions need more than minSeeds (seedsForLength): its code and
+ * prose side by side pool their seeds, as a short query's second look does.
+ */
+export function poolsSeeds(queryTokens: number): boolean {
+  return queryTokens > COINCIDENCE_BASE_TOKENS;
+}
+
+/**
  * Seeds a region of a query `queryTokens` long needs: minSeeds, and one more for each doubling of
  * the query beyond COINCIDENCE_BASE_TOKENS (half as many for a verbatim region).
  */

@@ -8,7 +8,7 @@ import type { TokenStream } from "../normalize/token-stream.js";
 import { type MatchOptions, PARTIAL_EVIDENCE_SHARE, PROSE_FROM_START_LINES } from "../options.js";
 import { couldSeed, seedsNeeded } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
-import { textOptions } from "./rules.js";
+import { poolsSeeds, textOptions } from "./rules.js";
 
 /** One channel of a query: its tokens (code) or words (prose), their fingerprints, whether they may yield a reference. */
 export interface ChannelQuery {
@@ -61,7 +61,10 @@ export class MissScreen {
     if (!this.index.answersAbsenceInMemory) return { first: true, second: true };
     const readings = [...this.readings(code, language)];
     for (const tokens of readings) {
-      if (this.judge(tokens, options, false).mayYield || this.judgeText(code, tokens, language, options, false).mayYield) return { first: true, second: true };
+      const judged = this.judge(tokens, options, false);
+      if (judged.mayYield) return { first: true, second: true };
+      const text = this.judgeText(code, tokens, language, options, false);
+      if (text.mayYield || (poolsSeeds(tokens.count) && this.together(judged, text, options))) return { first: true, second: true };
     }
     const { kgramTokens, windowKgrams } = this.fingerprinter.parameters;
     for (const tokens of readings) {
@@ -92,7 +95,9 @@ export class MissScreen {
     for (const tokens of readings) {
       const judged = this.judge(tokens, options, ends !== undefined);
       const text = this.judgeText(code, tokens, language, options, ends !== undefined);
-      const together = ends !== undefined && (judged.mayYield || text.mayYield || this.together(judged, text, options));
+      // A second look, or a long query, pools its channels' seeds (rules.ts poolsSeeds).
+      const pooled = ends !== undefined || poolsSeeds(tokens.count);
+      const together = pooled && (judged.mayYield || text.mayYield || this.together(judged, text, options));
       const codeMay = judged.mayYield || (together && judged.candidates.size > 0);
       const textMay = text.mayYield || (together && text.candidates.size > 0);
       // The reading with the most seeds in the channels that may yield: a doc comment's example read

@@ -61,6 +61,52 @@ describe("code and text together", () => {
   });
 });
 
+// A helper with its doc comment, as a bundle or a long file carries it among other code.
+const ENTRY_INDEX_JS = `/**
+ * Finds where a key is stored in a list of key-value pairs, searching from the end so that the
+ * most recently added pair wins when a key was stored twice; -1 when it is not there at all.
+ */
+function entryIndex(pairs, key) {
+  let at = pairs.length;
+  while (at--) {
+    if (sameKey(pairs[at][0], key)) return at;
+  }
+  return -1;
+}
+
+module.exports = entryIndex;
+`;
+
+/** Original code around `middle`: long enough that a region in it needs more seeds than a snippet's two. */
+function longFile(middle: string): string {
+  const helper = (i: number) =>
+    `function scale${i}(values, factor${i}) {\n  const out${i} = [];\n  for (const v of values) if (v % ${i + 3} !== 0) out${i}.push(v * factor${i} + ${i});\n  return out${i}.length > ${i} ? out${i} : null;\n}\n`;
+  const before = Array.from({ length: 30 }, (_, i) => helper(i)).join("\n");
+  const after = Array.from({ length: 30 }, (_, i) => helper(i + 30)).join("\n");
+  return `${before}\n${middle}\n${after}`;
+}
+
+describe("a long file's short copy", () => {
+  it("pools the seeds of a function and its doc comment, each short of what a long file needs alone", async () => {
+    const tracker = await memoryTrackerForFiles({ "lists/entry-index.js": ENTRY_INDEX_JS, "lists/other.js": "module.exports = [];\n" });
+    const copied = ENTRY_INDEX_JS.split("\n").slice(0, 12).join("\n");
+    const scanned = longFile(copied);
+    const references = tracker.match(scanned, { language: "javascript" }).references;
+    const alone = tracker.match(copied, { language: "javascript" }).references;
+    tracker.close();
+    // As a snippet, each channel's seeds suffice; in the long file, only the two together do.
+    expect(alone[0]?.path).toBe("lists/entry-index.js");
+    expect(references.map((r) => r.path)).toEqual(["lists/entry-index.js"]);
+    expect(references[0]!.explanation.basis).toBe("code and text");
+    const firstLine = scanned.split("\n").indexOf("/**") + 1;
+    // The comment's words and the function's lines, within the copy.
+    const [from, to] = references[0]!.queryLines;
+    expect(from).toBeGreaterThanOrEqual(firstLine);
+    expect(to).toBeLessThanOrEqual(firstLine + 11);
+    expect(to - from).toBeGreaterThanOrEqual(8);
+  });
+});
+
 describe("a project's repeated text", () => {
   it("names the project when all the files holding it are that project's", async () => {
     const tracker = await memoryTrackerForFiles(tables("codecs", 0, 20), { sourcePerFolder: true });
