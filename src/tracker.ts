@@ -209,14 +209,17 @@ export class ReferenceTracker {
     const codeLookup = code.mayMatch ? lookUp(code.fingerprints, this.index, options) : NO_LOOKUP;
     const textLookup = prose.mayMatch ? lookUp(prose.fingerprints, this.index, textOptionsOf) : NO_LOOKUP;
     const needed = seedsNeeded(options);
-    const keep = (other: Lookup) => (contentId: number, seeds: number) => seeds >= needed || (together && seeds + (other.seedsPerContent.get(contentId) ?? 0) >= needed);
+    // Pooled, a content must hold what a region of this query needs (more in a long one): in a
+    // bundle's window most contents hold a seed of each channel by chance.
+    const pooledSeeds = seedsForLength(Math.round(code.tokens.count * lengthFactor), options, true);
+    const pooledNeeded = Math.max(needed, pooledSeeds);
+    const keep = (other: Lookup) => (contentId: number, seeds: number) => seeds >= needed || (together && seeds + (other.seedsPerContent.get(contentId) ?? 0) >= pooledNeeded);
     const codeHits = hitsOf(codeLookup, code.fingerprints, keep(textLookup));
     const textHits = hitsOf(textLookup, prose.fingerprints, keep(codeLookup));
     const partnerSeeds = (hits: HitsByFile, other: Lookup) => new Map([...hits.keys()].map((contentId) => [contentId, other.seedsPerContent.get(contentId)!]));
     const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: together });
     const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, options, scope(textHits, textLookup)) : [];
     const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, scope(codeHits, codeLookup)) : [];
-    const pooledSeeds = seedsForLength(Math.round(code.tokens.count * lengthFactor), options, true);
     return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup);
   }
 
