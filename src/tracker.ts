@@ -11,7 +11,7 @@ import { poolsSeeds, seedsForLength, textOptions } from "./match/rules.js";
 import { type ChannelQuery, type LexedQuery, MissScreen } from "./match/screen.js";
 import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
 import type { HitsByFile, Match } from "./match/types.js";
-import { isShortQuery } from "./fingerprint/winnow.js";
+import { isShortStream } from "./fingerprint/winnow.js";
 import { Normalizer } from "./normalize/normalizer.js";
 import { textStream } from "./normalize/text.js";
 import type { TokenStream } from "./normalize/token-stream.js";
@@ -176,12 +176,11 @@ export class ReferenceTracker {
       let tokens: TokenStream | undefined;
       const look = (ends: boolean): Match[] => {
         tokens ??= this.normalizer.normalize(code, language);
-        if (ends && !isShortQuery(tokens.count - this.index.parameters.kgramTokens + 1, this.index.parameters.windowKgrams)) return [];
+        if (ends && !isShortStream(tokens.count, this.index.parameters)) return [];
         const text = textStream(code, tokens.textSpans ?? [], language);
-        const reading = ends ? "query ends" : "query";
-        const codeQuery = { tokens, fingerprints: this.fingerprinter.fingerprint(tokens, reading), mayMatch: true };
+        const codeQuery = { tokens, fingerprints: this.fingerprinter.fingerprint(tokens, ends), mayMatch: true };
         const together = ends || poolsSeeds(tokens.count * lengthFactor);
-        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, reading), mayMatch: true }, options, lengthFactor, together);
+        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, ends), mayMatch: true }, options, lengthFactor, together);
       };
       const first = looks.first ? look(false) : [];
       return first.length > 0 || !looks.second ? first : look(true);

@@ -13,22 +13,17 @@ export type { Fingerprints };
  */
 export const FINGERPRINT_VERSION = 8;
 
-/**
- * What the fingerprints are for: an indexed file and a query keep their winnowed k-grams; a short
- * query's second look adds those at its ends (winnowQuery), where its windows are cut short.
- */
-export type Reading = "indexed" | "query" | "query ends";
-
 /** Text fingerprints are salted so they never equal a code fingerprint of the same token hashes. */
 const TEXT_SALT = 0x7e57_7e57;
 
 /**
  * The fingerprints of a text stream (normalize/text.ts): winnowed k-grams of words, salted apart
- * from code's. Prose is compared as written, so no data channels.
+ * from code's. Prose is compared as written, so no data channels. `withEnds`: a short query's
+ * second look, with every k-gram at its ends too (winnowQuery).
  */
-export function textFingerprints(text: TokenStream, reading: Reading = "indexed"): Fingerprints {
+export function textFingerprints(text: TokenStream, withEnds = false): Fingerprints {
   const kgrams = kgramHashes(text, TEXT_KGRAM_WORDS);
-  const prints = reading === "query ends" ? winnowQuery(kgrams, TEXT_WINDOW_KGRAMS) : winnow(kgrams, TEXT_WINDOW_KGRAMS);
+  const prints = withEnds ? winnowQuery(kgrams, TEXT_WINDOW_KGRAMS) : winnow(kgrams, TEXT_WINDOW_KGRAMS);
   for (let i = 0; i < prints.count; i++) prints.hashes[i] = mix32(prints.hashes[i]! ^ TEXT_SALT);
   // Prose is compared as written, every region verbatim: its edge k-grams count like any seed.
   return { kgrams: prints.kgrams, count: prints.count, hashes: prints.hashes, positions: prints.positions };
@@ -46,11 +41,12 @@ export class Fingerprinter {
 
   /**
    * The fingerprints of a token stream: winnowed abstract k-grams (the shape), plus, over its
-   * repetitive stretches, the data channels' (data-channel.ts), in position order.
+   * repetitive stretches, the data channels' (data-channel.ts), in position order. `withEnds`: a
+   * short query's second look, with every k-gram at its ends too (winnowQuery).
    */
-  fingerprint(tokens: TokenStream, reading: Reading = "indexed"): Fingerprints {
+  fingerprint(tokens: TokenStream, withEnds = false): Fingerprints {
     const kgrams = kgramHashes(tokens, this.parameters.kgramTokens);
-    if (reading !== "query ends") return this.channels.addTo(winnow(kgrams, this.parameters.windowKgrams), tokens, this.parameters);
+    if (!withEnds) return this.channels.addTo(winnow(kgrams, this.parameters.windowKgrams), tokens, this.parameters);
     const shape = winnowQuery(kgrams, this.parameters.windowKgrams);
     return { ...this.channels.addTo(shape, tokens, this.parameters), edgeOnly: shape.edgeOnly };
   }

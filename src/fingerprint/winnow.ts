@@ -1,5 +1,5 @@
 import type { TokenStream } from "../normalize/token-stream.js";
-import { SHORT_QUERY_WINDOWS } from "../options.js";
+import { type FingerprintParameters, SHORT_QUERY_WINDOWS } from "../options.js";
 import { ROLLING_BASE, mix32 } from "./rolling-hash.js";
 
 /** Selected fingerprints of one token stream. `positions[i]` is the first token of k-gram i. */
@@ -67,8 +67,13 @@ export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
 }
 
 
+/** Whether a query of `tokens` tokens, fingerprinted with `parameters`, is short (SHORT_QUERY_WINDOWS). */
+export function isShortStream(tokens: number, parameters: FingerprintParameters): boolean {
+  return isShortQuery(tokens - parameters.kgramTokens + 1, parameters.windowKgrams);
+}
+
 /** Whether a query channel of `kgrams` k-grams is short (SHORT_QUERY_WINDOWS). */
-export function isShortQuery(kgrams: number, windowKgrams: number): boolean {
+function isShortQuery(kgrams: number, windowKgrams: number): boolean {
   return kgrams <= SHORT_QUERY_WINDOWS * windowKgrams;
 }
 

@@ -1,5 +1,5 @@
 import { type Fingerprinter, textFingerprints } from "../fingerprint/fingerprint.js";
-import { type Fingerprints, isShortQuery } from "../fingerprint/winnow.js";
+import { type Fingerprints, isShortStream } from "../fingerprint/winnow.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { lineAt, spanCut } from "../normalize/fragment.js";
 import type { Normalizer } from "../normalize/normalizer.js";
@@ -66,9 +66,8 @@ export class MissScreen {
       const text = this.judgeText(code, tokens, language, options, false);
       if (text.mayYield || (poolsSeeds(tokens.count) && this.together(judged, text, options))) return { first: true, second: true };
     }
-    const { kgramTokens, windowKgrams } = this.fingerprinter.parameters;
     for (const tokens of readings) {
-      if (!isShortQuery(tokens.count - kgramTokens + 1, windowKgrams)) continue;
+      if (!isShortStream(tokens.count, this.fingerprinter.parameters)) continue;
       const judged = this.judge(tokens, options, true);
       const text = this.judgeText(code, tokens, language, options, true);
       if (judged.mayYield || text.mayYield || this.together(judged, text, options)) return { first: false, second: true };
@@ -91,7 +90,7 @@ export class MissScreen {
     let bestSeeds = -1;
     const unscreened = !this.index.answersAbsenceInMemory;
     const readings = ends?.readings ?? [...this.readings(code, language)];
-    const windowKgrams = this.fingerprinter.parameters.windowKgrams;
+    const short = readings.some((reading) => isShortStream(reading.count, this.fingerprinter.parameters));
     for (const tokens of readings) {
       const judged = this.judge(tokens, options, ends !== undefined);
       const text = this.judgeText(code, tokens, language, options, ends !== undefined);
@@ -102,7 +101,7 @@ export class MissScreen {
       const textMay = text.mayYield || (together && text.candidates.size > 0);
       // The reading with the most seeds in the channels that may yield: a doc comment's example read
       // as code may hold a seed or two, read as prose it holds many.
-      const seeds = codeMay || textMay ? (codeMay ? judged.seeds : 0) + (textMay ? text.seeds : 0) : -1;
+      const seeds = codeMay || textMay ? (codeMay ? judged.candidates.size : 0) + (textMay ? text.candidates.size : 0) : -1;
       if (!best || seeds > bestSeeds) {
         best = {
           tokens,
@@ -110,7 +109,7 @@ export class MissScreen {
           mayMatch: codeMay || unscreened,
           text: { tokens: text.tokens, fingerprints: text.fingerprints, mayMatch: textMay || unscreened },
           readings,
-          short: readings.some((reading) => isShortQuery(reading.count - this.fingerprinter.parameters.kgramTokens + 1, windowKgrams)),
+          short,
         };
         bestSeeds = seeds;
       }
@@ -131,7 +130,7 @@ export class MissScreen {
     let prose = 0;
     for (const span of spans) prose += span.end - span.start;
     const text = textStream(code, prose >= PARTIAL_EVIDENCE_SHARE * options.minTextChars ? spans : [], language);
-    const fingerprints = textFingerprints(text, ends ? "query ends" : "query");
+    const fingerprints = textFingerprints(text, ends);
     return { tokens: text, fingerprints, ...this.seedsJudged(fingerprints, textOptions(options)) };
   }
 
@@ -161,16 +160,16 @@ export class MissScreen {
    * reading every posting list as collectHits does would cost more than parsing.
    */
   private judge(tokens: TokenStream, options: MatchOptions, ends: boolean): ChannelJudgement {
-    const fingerprints = this.fingerprinter.fingerprint(tokens, ends ? "query ends" : "query");
+    const fingerprints = this.fingerprinter.fingerprint(tokens, ends);
     return { fingerprints, ...this.seedsJudged(fingerprints, options) };
   }
 
-  private seedsJudged(fingerprints: Fingerprints, options: MatchOptions): { seeds: number; candidates: ReadonlySet<number>; mayYield: boolean } {
+  private seedsJudged(fingerprints: Fingerprints, options: MatchOptions): { candidates: ReadonlySet<number>; mayYield: boolean } {
     const seeds = new Set<number>();
     for (const hash of fingerprints.hashes) if (couldSeed(hash, this.index, options)) seeds.add(hash);
     const needed = seedsNeeded(options);
     const mayYield = seeds.size >= needed && (needed === 1 || this.index.someContentHolds([...seeds], needed));
-    return { seeds: seeds.size, candidates: seeds, mayYield };
+    return { candidates: seeds, mayYield };
   }
 
   /**
@@ -188,7 +187,7 @@ export class MissScreen {
 /** One channel of a reading, screened: its fingerprints and those that could seed. */
 interface ChannelJudgement {
   readonly fingerprints: Fingerprints;
-  readonly seeds: number;
+  /** The distinct fingerprints that could seed (couldSeed). */
   readonly candidates: ReadonlySet<number>;
   readonly mayYield: boolean;
 }
