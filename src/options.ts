@@ -227,6 +227,13 @@ export const REPETITION_OCCURRENCES_PER_FILE = 8;
 export const LOOKUP_OCCURRENCES_PER_FILE = 4;
 
 /**
+ * Alignment steps over one gap of at most maxGapTokens (a statement inserted into the copy or left
+ * out of it) when at least this many tokens match again past it. Shorter runs past a gap come by
+ * chance in code; a run this long, beside a verified segment, does not.
+ */
+export const BRIDGE_MIN_TOKENS = 8;
+
+/**
  * Candidate files are aligned best-evidenced first (most distinct seeds, then the rarest), at most
  * this many of them (or 3 × maxReferencesPerGroup when that is more), plus any file holding a seed
  * none of those holds, plus, when the limit cuts through the best-evidenced files, every file tied

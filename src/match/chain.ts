@@ -1,6 +1,7 @@
 import type { TokenStream } from "../normalize/token-stream.js";
 import { type MatchOptions, RENAMED_QUERY_SHARE } from "../options.js";
 import { lowerBound } from "../util/search.js";
+import type { Bridges } from "./align.js";
 import { sourceSideChars } from "./evidence.js";
 import type { QueryTables } from "./query-tables.js";
 import { rareSeeds } from "./rules.js";
@@ -69,7 +70,8 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
 }
 
 /**
- * Candidates from one content's segments (chained by chainInOrder), each with the figures the
+ * Candidates from one content's segments (chained by chainInOrder, then continued at its ends by
+ * `bridges`, when given), each with the figures the
  * rules and ranking read. Overlapping segments (from repetitive code) are clipped so no query
  * token is counted twice. A chain that cannot reach minMatchedChars on either side is dropped here.
  */
@@ -84,9 +86,11 @@ export function chainCandidates(
   options: MatchOptions,
   floorChars: number = options.minMatchedChars,
   edgeOnly?: ReadonlySet<number>,
+  bridges?: Bridges,
 ): Candidate[] {
   const candidates: Candidate[] = [];
   for (const chain of chainInOrder(segments, options.maxGapTokens)) {
+    bridges?.extend(chain);
     let matchedTokens = 0;
     let matchedChars = 0;
     // The most the indexed side's names and literals could add: renaming changes only their lengths.

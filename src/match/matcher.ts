@@ -2,7 +2,7 @@ import type { Fingerprints } from "../fingerprint/winnow.js";
 import type { TokenStream } from "../normalize/token-stream.js";
 import { type FingerprintParameters, type MatchOptions, PARTIAL_EVIDENCE_SHARE } from "../options.js";
 import { round3 } from "../util/round.js";
-import { extendSeeds, hitsInOrder, hitsInQueryOrder } from "./align.js";
+import { Bridges, extendSeeds, hitsInOrder, hitsInQueryOrder } from "./align.js";
 import { filesToAlign } from "./candidates.js";
 import { chainCandidates } from "./chain.js";
 import { compareNames, distinctKgramShare, sourceSideChars } from "./evidence.js";
@@ -10,7 +10,7 @@ import { collectHits } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
-import { isReference, isTextReference, seedsForLength } from "./rules.js";
+import { bridgesGaps, isReference, isTextReference, seedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens, readChunksOfHits } from "./source-tokens.js";
 import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison } from "./types.js";
@@ -92,14 +92,18 @@ export class Matcher {
     const scannedLength = Math.round(query.count * (scope.lengthFactor ?? 1));
     // The fewest seeds a region of this query can be reported on alone (a verbatim one).
     const seedsAlone = seedsForLength(scannedLength, options, true);
+    const bridgeGap = bridgesGaps(scannedLength) ? options.maxGapTokens : 0;
+    const bridged = { signatures: tables.signatures, startLines: query.startLines, endLines: query.endLines, covered: this.scratch.covered };
     for (const [contentId, hits] of files) {
       const tokens = new SourceTokens(this.index, contentId, readAhead.get(contentId));
       sourceTokens.set(contentId, tokens);
       const segments = extendSeeds(hits, hitsInQueryOrder(hits), tables.signatures, tokens, k);
+      // A content with fewer seeds than a region needs gains nothing from a longer one.
+      const bridges = bridgeGap > 0 && hits.queryPositions.length >= options.minSeeds ? new Bridges(bridged, tokens, bridgeGap, segments) : undefined;
       const hitsBySource = hitsInOrder(hits.sourcePositions, hits.queryPositions);
       const partnerSeeds = scope.partialIn?.get(contentId);
       const floor = partnerSeeds === undefined ? options.minMatchedChars : partialFloor;
-      for (const candidate of chainCandidates(contentId, segments, hits, hitsBySource, query, tables, tokens, options, floor, fingerprints.edgeOnly)) {
+      for (const candidate of chainCandidates(contentId, segments, hits, hitsBySource, query, tables, tokens, options, floor, fingerprints.edgeOnly, bridges)) {
         const alone = candidate.seeds >= options.minSeeds && (!scope.borrowSeeds || partnerSeeds === undefined || candidate.seeds >= seedsAlone);
         if (candidate.complete && alone) candidates.push(candidate);
         // Short of characters or seeds alone: reported only beside a region of the other channel's

@@ -58,6 +58,15 @@ export function poolsSeeds(queryTokens: number): boolean {
 }
 
 /**
+ * Whether alignment steps over an inserted or removed statement (align.ts): in a suggestion-sized
+ * query, where a near-miss copy is one region; not in a long one (a whole file, a bundle), where
+ * look-alike stretches come by chance and a bridge would join them into one.
+ */
+export function bridgesGaps(queryTokens: number): boolean {
+  return queryTokens <= COINCIDENCE_BASE_TOKENS;
+}
+
+/**
  * Seeds a region of a query `queryTokens` long needs: minSeeds, and one more for each doubling of
  * the query beyond COINCIDENCE_BASE_TOKENS (half as many for a verbatim region).
  */

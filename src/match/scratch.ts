@@ -18,6 +18,8 @@ export class MatchScratch {
   namesCouldAddBefore = new Int32Array(256);
   nameKinds = new Uint8Array(256);
   literalsBefore = new Int32Array(256);
+  /** Which query tokens one content's segments cover (align.ts, Bridges). */
+  covered = new Uint8Array(256);
 
   /** Makes room for a query of `tokens` tokens in the query tables. */
   reserveQuery(tokens: number): void {
@@ -26,5 +28,6 @@ export class MatchScratch {
     this.namesCouldAddBefore = reserve(this.namesCouldAddBefore, tokens + 1);
     this.nameKinds = reserve(this.nameKinds, tokens);
     this.literalsBefore = reserve(this.literalsBefore, tokens + 1);
+    this.covered = reserve(this.covered, tokens);
   }
 }

@@ -13,6 +13,8 @@ export class SourceTokens {
   // Extension walks token by token, nearly always within one chunk: the last one is remembered.
   private lastIndex = -1;
   private lastChunk: TokenChunk | null = null;
+  /** Chunks from here on do not exist: a chunk shorter than perChunk was the content's last. */
+  private endIndex = Infinity;
 
   constructor(
     private readonly index: MatchIndex,
@@ -28,6 +30,8 @@ export class SourceTokens {
   private chunkAt(position: number): TokenChunk | null {
     const index = Math.floor(position / this.perChunk);
     if (index === this.lastIndex) return this.lastChunk;
+    // Past the content's end (a bridge probes there): no read needed to know there is nothing.
+    if (index >= this.endIndex) return null;
     let chunk = this.chunks.get(index);
     if (chunk === undefined) {
       chunk = this.index.tokenChunk(this.contentId, index) ?? null;
@@ -35,6 +39,7 @@ export class SourceTokens {
       if (chunk === null && index === 0) throw new ReftrackError(`index is damaged: the tokens of content ${this.contentId} are missing; rebuild it with \`reftrack index --repair\``);
       this.chunks.set(index, chunk);
     }
+    if (chunk && chunk.signatures.length < this.perChunk) this.endIndex = Math.min(this.endIndex, index + 1);
     this.lastIndex = index;
     this.lastChunk = chunk;
     return chunk;
@@ -79,6 +84,13 @@ export class SourceTokens {
       }
     }
     return matched;
+  }
+
+  /** The signature of the token at `position`, or -1 past the content's end. */
+  signatureAt(position: number): number {
+    const chunk = this.chunkAt(position);
+    const offset = position % this.perChunk;
+    return chunk && offset < chunk.signatures.length ? chunk.signatures[offset]! : -1;
   }
 
   startLine(position: number): number {
