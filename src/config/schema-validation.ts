@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
 import { ReftrackError } from "../errors.js";
 import { packageRoot } from "../util/package-root.js";
 
@@ -9,12 +10,19 @@ export type SchemaName = "reftrack.config" | "manifest";
 
 const validators = new Map<SchemaName, ValidateFunction>();
 
+// Loaded on first use: ajv takes a tenth of a second to load, and most commands read no config.
+let ajv: typeof AjvClass | undefined;
+function loadAjv(): typeof AjvClass {
+  ajv ??= (createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass }).Ajv;
+  return ajv;
+}
+
 function validator(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
     const path = join(packageRoot(), "schemas", `${name}.schema.json`);
     const schema = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
-    validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    validate = new (loadAjv())({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
     validators.set(name, validate);
   }
   return validate;
