@@ -1,7 +1,7 @@
-import { createRequire } from "node:module";
+import { lazyRequire } from "../util/lazy-require.js";
 
-const require = createRequire(import.meta.url);
-const parseSpdx = require("spdx-expression-parse") as (expression: string) => unknown;
+const spdxParser = lazyRequire<(expression: string) => unknown>("spdx-expression-parse");
+const parseSpdx = (expression: string): unknown => spdxParser()(expression);
 
 /** SPDX's own words for "we looked and found none" and "we did not determine it". */
 const SPDX_SPECIAL_VALUES = new Set(["NONE", "NOASSERTION"]);

@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import { isAbsolute, relative, sep } from "node:path";
-import { createRequire } from "node:module";
 import type parse from "spdx-expression-parse";
+import { lazyRequire } from "../util/lazy-require.js";
 import type { ScannedFile } from "./json.js";
 import type { Reference } from "./reference.js";
 import type { ReportInput } from "./report.js";
 
-const require = createRequire(import.meta.url);
-const parseSpdx = require("spdx-expression-parse") as (expression: string) => parse.SpdxExpression;
+const spdxParser = lazyRequire<(expression: string) => parse.SpdxExpression>("spdx-expression-parse");
+const parseSpdx = (expression: string): parse.SpdxExpression => spdxParser()(expression);
 
 /** What the SPDX writer needs of a scanned file beyond the scan: its SHA-1 and where its lines start, in bytes. */
 export interface FileFacts {

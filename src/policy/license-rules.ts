@@ -1,13 +1,14 @@
-import { createRequire } from "node:module";
 import type parse from "spdx-expression-parse";
 import { ReftrackError } from "../errors.js";
+import { lazyRequire } from "../util/lazy-require.js";
 
 type SpdxExpression = parse.SpdxExpression;
 type SpdxLicense = parse.SpdxLicense;
 
-const require = createRequire(import.meta.url);
-const parseSpdx = require("spdx-expression-parse") as (expression: string) => SpdxExpression;
-const satisfies = require("spdx-satisfies") as (expression: string, approved: string[]) => boolean;
+const spdxParser = lazyRequire<(expression: string) => SpdxExpression>("spdx-expression-parse");
+const spdxSatisfies = lazyRequire<(expression: string, approved: string[]) => boolean>("spdx-satisfies");
+const parseSpdx = (expression: string): SpdxExpression => spdxParser()(expression);
+const satisfies = (expression: string, approved: string[]): boolean => spdxSatisfies()(expression, approved);
 
 /**
  * Named license families a policy may list instead of identifiers. Members are SPDX identifiers
