@@ -1,7 +1,7 @@
 import type { TokenStream } from "../normalize/token-stream.js";
 import { type MatchOptions, RENAMED_QUERY_SHARE } from "../options.js";
 import { lowerBound } from "../util/search.js";
-import type { Bridges } from "./align.js";
+import type { Bridges } from "./bridges.js";
 import { sourceSideChars } from "./evidence.js";
 import type { QueryTables } from "./query-tables.js";
 import { rareSeeds } from "./rules.js";
