@@ -10,7 +10,11 @@ import type { Candidate, FileHits, Segment } from "./types.js";
 
 /**
  * Segments in query order, each joined to the open chain whose last segment it follows on both
- * sides within maxGap, nearest diagonal first (ties to the oldest chain); else it opens a chain.
+ * sides within maxGap, nearest diagonal first (ties to the oldest chain). A segment that follows
+ * no chain's last segment but follows its last but one, nearer that one's diagonal and longer than
+ * the last, takes the last's place, which opens a chain of its own: in code with look-alike
+ * statements side by side, a look-alike segment starting a token earlier would otherwise take a
+ * chain the copy's own continuation then cannot join. Else the segment opens a chain.
  * Sorts `segments` in place.
  */
 export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
@@ -29,30 +33,50 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
     if (!members) open.set(band, (members = new Set()));
     members.add(chain);
   };
+  // How far `segment` is off `previous`'s diagonal when it follows it within maxGap on both sides, else -1.
+  const distanceAfter = (previous: Segment, segment: Segment): number => {
+    const queryGap = segment.queryStart - previous.queryEnd;
+    const sourceGap = segment.sourceStart - previous.sourceEnd;
+    if (segment.queryEnd <= previous.queryEnd || segment.sourceEnd <= previous.sourceEnd) return -1;
+    if (queryGap > maxGap || sourceGap > maxGap || queryGap < -maxGap || sourceGap < -maxGap) return -1;
+    return Math.abs(queryGap - sourceGap);
+  };
+  const length = (segment: Segment): number => segment.queryEnd - segment.queryStart;
   for (const segment of segments) {
     const home = bandOf(segment.queryStart - segment.sourceStart);
     let best = -1;
     let bestDistance = Infinity;
-    for (let band = home - 1; band <= home + 1; band++) {
+    let displaced = -1;
+    let displacedDistance = Infinity;
+    // A chain whose last segment the segment could displace ends within 4·maxGap of its diagonal
+    // (each of the two follows the last but one within 2·maxGap): two bands either side.
+    for (let band = home - 2; band <= home + 2; band++) {
       const members = open.get(band);
       if (!members) continue;
+      const joinable = Math.abs(band - home) <= 1;
       for (const id of members) {
         const chain = chains[id]!;
         const last = chain[chain.length - 1]!;
-        const queryGap = segment.queryStart - last.queryEnd;
         // Segments come in query order: a chain this far behind can take no later one either.
-        if (queryGap > maxGap) {
+        if (segment.queryStart - last.queryEnd > maxGap) {
           members.delete(id);
           continue;
         }
-        const sourceGap = segment.sourceStart - last.sourceEnd;
-        if (segment.queryEnd <= last.queryEnd || segment.sourceEnd <= last.sourceEnd) continue;
-        if (sourceGap > maxGap || queryGap < -maxGap || sourceGap < -maxGap) continue;
-        const distance = Math.abs(queryGap - sourceGap);
-        // Ties go to the oldest chain, as a scan in creation order would.
-        if (distance < bestDistance || (distance === bestDistance && id < best)) {
-          best = id;
-          bestDistance = distance;
+        const distance = joinable ? distanceAfter(last, segment) : -1;
+        if (distance >= 0) {
+          // Ties go to the oldest chain, as a scan in creation order would.
+          if (distance < bestDistance || (distance === bestDistance && id < best)) {
+            best = id;
+            bestDistance = distance;
+          }
+          continue;
+        }
+        if (chain.length < 2 || length(segment) <= length(last)) continue;
+        const previous = chain[chain.length - 2]!;
+        const instead = distanceAfter(previous, segment);
+        if (instead >= 0 && instead < distanceAfter(previous, last) && (instead < displacedDistance || (instead === displacedDistance && id < displaced))) {
+          displaced = id;
+          displacedDistance = instead;
         }
       }
     }
@@ -61,6 +85,14 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
       open.get(endBand(chain[chain.length - 1]!))!.delete(best);
       chain.push(segment);
       openIn(endBand(segment), best);
+    } else if (displaced >= 0) {
+      const chain = chains[displaced]!;
+      const last = chain.pop()!;
+      open.get(endBand(last))!.delete(displaced);
+      chain.push(segment);
+      openIn(endBand(segment), displaced);
+      chains.push([last]);
+      openIn(endBand(last), chains.length - 1);
     } else {
       chains.push([segment]);
       openIn(endBand(segment), chains.length - 1);

@@ -22,10 +22,40 @@ function chainByScanningAll(segments: Segment[], maxGap: number): Segment[][] {
         bestDistance = distance;
       }
     }
-    if (best) best.push(segment);
-    else chains.push([segment]);
+    if (best) {
+      best.push(segment);
+      continue;
+    }
+    // Else it may take the place of a chain's last segment it follows that one's predecessor better than.
+    let displaced: Segment[] | undefined;
+    let displacedDistance = Infinity;
+    for (const chain of chains) {
+      if (chain.length < 2) continue;
+      const last = chain[chain.length - 1]!;
+      if (segment.queryStart - last.queryEnd > maxGap) continue;
+      if (segment.queryEnd - segment.queryStart <= last.queryEnd - last.queryStart) continue;
+      const previous = chain[chain.length - 2]!;
+      const instead = distanceAfter(previous, segment, maxGap);
+      if (instead >= 0 && instead < distanceAfter(previous, last, maxGap) && instead < displacedDistance) {
+        displaced = chain;
+        displacedDistance = instead;
+      }
+    }
+    if (displaced) {
+      const last = displaced.pop()!;
+      displaced.push(segment);
+      chains.push([last]);
+    } else chains.push([segment]);
   }
   return chains;
+}
+
+function distanceAfter(previous: Segment, segment: Segment, maxGap: number): number {
+  const queryGap = segment.queryStart - previous.queryEnd;
+  const sourceGap = segment.sourceStart - previous.sourceEnd;
+  if (segment.queryEnd <= previous.queryEnd || segment.sourceEnd <= previous.sourceEnd) return -1;
+  if (queryGap > maxGap || sourceGap > maxGap || queryGap < -maxGap || sourceGap < -maxGap) return -1;
+  return Math.abs(queryGap - sourceGap);
 }
 
 function segmentsLike(kind: "scattered" | "table" | "near-copy", seed: number): Segment[] {
@@ -72,6 +102,18 @@ describe("chaining segments", () => {
         }
       }
     }
+  });
+
+  it("lets a copy's own continuation take the place of a look-alike segment that came a token before it", () => {
+    // Two look-alike statements side by side: a segment on the look-alike's diagonal starts one
+    // token before the copy's continuation and would otherwise keep the chain from it.
+    const start = { queryStart: 0, queryEnd: 39, sourceStart: 3, sourceEnd: 42 };
+    const lookAlike = { queryStart: 44, queryEnd: 67, sourceStart: 63, sourceEnd: 86 };
+    const continuation = { queryStart: 45, queryEnd: 92, sourceStart: 42, sourceEnd: 89 };
+    const end = { queryStart: 88, queryEnd: 112, sourceStart: 93, sourceEnd: 117 };
+    const chains = chainInOrder([start, lookAlike, continuation, end], 24);
+    expect(chains).toContainEqual([start, continuation, end]);
+    expect(chains).toContainEqual([lookAlike]);
   });
 
   it("joins a near copy's segments into one chain across the diagonal drift of its edits", () => {
