@@ -58,7 +58,7 @@ export function poolsSeeds(queryTokens: number): boolean {
 }
 
 /**
- * Whether alignment steps over an inserted or removed statement (align.ts): in a suggestion-sized
+ * Whether a chain is continued past an inserted or removed statement (bridges.ts): in a suggestion-sized
  * query, where a near-miss copy is one region; not in a long one (a whole file, a bundle), where
  * look-alike stretches come by chance and a bridge would join them into one.
  */

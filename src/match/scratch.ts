@@ -18,7 +18,7 @@ export class MatchScratch {
   namesCouldAddBefore = new Int32Array(256);
   nameKinds = new Uint8Array(256);
   literalsBefore = new Int32Array(256);
-  /** Which query tokens one content's segments cover (align.ts, Bridges). */
+  /** Which query tokens one content's segments cover (bridges.ts). */
   covered = new Uint8Array(256);
 
   /** Makes room for a query of `tokens` tokens in the query tables. */
