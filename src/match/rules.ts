@@ -58,9 +58,9 @@ export function poolsSeeds(queryTokens: number): boolean {
 }
 
 /**
- * Whether a chain is continued past an inserted or removed statement (bridges.ts): in a suggestion-sized
- * query, where a near-miss copy is one region; not in a long one (a whole file, a bundle), where
- * look-alike stretches come by chance and a bridge would join them into one.
+ * Whether a chain is continued past an inserted or removed statement (bridges.ts): in a
+ * suggestion-sized query, where a near-miss copy is one region; not in a long one (a whole file, a
+ * bundle), where look-alike stretches come by chance and a bridge would join them into one.
  */
 export function bridgesGaps(queryTokens: number): boolean {
   return queryTokens <= COINCIDENCE_BASE_TOKENS;
