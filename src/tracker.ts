@@ -219,7 +219,7 @@ export class ReferenceTracker {
     const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: together });
     const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, options, scope(textHits, textLookup)) : [];
     const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, scope(codeHits, codeLookup)) : [];
-    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup);
+    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, poolsSeeds(Math.round(code.tokens.count * lengthFactor)));
   }
 
   /** How the index was built: its parameters and the sources of its corpus. */

@@ -11,7 +11,7 @@ import type { Match } from "./types.js";
  * most `maxPerGroup` each, in the order the code matches were ranked, then the prose-only ones in
  * theirs.
  */
-export function combine(code: readonly Match[], text: readonly Match[], minChars: number, minSeeds: number, maxPerGroup: number): Match[] {
+export function combine(code: readonly Match[], text: readonly Match[], minChars: number, minSeeds: number, maxPerGroup: number, wholeFile = false): Match[] {
   const merged = code.map((match) => ({ match, complete: match.complete, textChars: 0, textSeeds: 0 }));
   const alone: Match[] = [];
   for (const prose of text) {
@@ -53,7 +53,7 @@ export function combine(code: readonly Match[], text: readonly Match[], minChars
       ),
     ...alone,
   ];
-  return regroup(all, maxPerGroup);
+  return regroup(all, maxPerGroup, wholeFile);
 }
 
 /** A text match reported alone: its characters are prose, none of them code. */

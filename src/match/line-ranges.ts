@@ -18,15 +18,23 @@ export function overlapShare(a: readonly [number, number], b: readonly [number, 
   return overlap / Math.min(a[1] - a[0] + 1, b[1] - b[0] + 1);
 }
 
+/** Overlap of two inclusive ranges as a share of the longer one. */
+export function longerShare(a: readonly [number, number], b: readonly [number, number]): number {
+  const overlap = Math.min(a[1], b[1]) - Math.max(a[0], b[0]) + 1;
+  if (overlap <= 0) return 0;
+  return overlap / Math.max(a[1] - a[0] + 1, b[1] - b[0] + 1);
+}
+
 /**
- * Matches grouped by query lines (more than half of the shorter range shared), groups numbered in
- * the order their first match comes, at most `maxPerGroup` matches each.
+ * Matches grouped by query lines (more than half of the shorter range shared; of the longer with
+ * `byLonger`, for a whole file, as rank.ts groups them), groups numbered in the order their first
+ * match comes, at most `maxPerGroup` matches each.
  */
-export function regroup(matches: readonly Match[], maxPerGroup: number): Match[] {
+export function regroup(matches: readonly Match[], maxPerGroup: number, byLonger = false): Match[] {
   const ranges: [number, number][] = [];
   const members: Match[][] = [];
   for (const match of matches) {
-    let group = ranges.findIndex((range) => overlapShare(range, match.queryLines) > 0.5);
+    let group = ranges.findIndex((range) => (byLonger ? longerShare(range, match.queryLines) : overlapShare(range, match.queryLines)) > 0.5);
     if (group === -1) {
       ranges.push(match.queryLines);
       members.push([]);

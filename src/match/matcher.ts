@@ -11,7 +11,7 @@ import { collectHits } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
-import { bridgesGaps, isReference, isTextReference, seedsForLength } from "./rules.js";
+import { bridgesGaps, isReference, isTextReference, poolsSeeds, seedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens, readChunksOfHits } from "./source-tokens.js";
 import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison } from "./types.js";
@@ -123,7 +123,7 @@ export class Matcher {
       };
       return (text ? isTextReference : isReference)(candidate, evidence, options, scannedLength) ? evidence : null;
     };
-    return selectReferences(candidates, judge, options.maxReferencesPerGroup).map((judged) =>
+    return selectReferences(candidates, judge, options.maxReferencesPerGroup, poolsSeeds(scannedLength)).map((judged) =>
       toMatch(judged, query, sourceTokens.get(judged.candidate.contentId)!, this.channel),
     );
   }

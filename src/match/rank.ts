@@ -1,5 +1,5 @@
 import { BinaryHeap } from "../util/binary-heap.js";
-import { overlapShare } from "./line-ranges.js";
+import { longerShare, overlapShare } from "./line-ranges.js";
 import type { Candidate, Evidence, Judged } from "./types.js";
 
 /**
@@ -11,14 +11,28 @@ import type { Candidate, Evidence, Judged } from "./types.js";
  * literal it covers counted as identical); judged, by its score. So candidates come up in the order
  * of sorting the judged ones by score, and one left unjudged is one that, when it came up, a kept
  * reference already overlapped in its content or whose group was full, which stays so.
+ *
+ * In a whole file (`wholeFile`: a query long enough to pool its seeds, rules.ts), a group is the
+ * candidates sharing more than half of the longer range, not the shorter: a per-function module
+ * inside the 200 lines a monolith matches in a bundle is a group of its own, not one more in the
+ * monolith's full group. And where a region's origin with every name the query's own is kept, a
+ * candidate inside it with some other name is a look-alike (a project's sibling class, the same
+ * constructor under another name) and is not reported.
  */
-export function selectReferences(candidates: readonly Candidate[], judge: (candidate: Candidate) => Evidence | null, maxPerGroup: number): Judged[] {
+export function selectReferences(
+  candidates: readonly Candidate[],
+  judge: (candidate: Candidate) => Evidence | null,
+  maxPerGroup: number,
+  wholeFile = false,
+): Judged[] {
   const queue = new BinaryHeap<QueuedCandidate>(queuedBefore);
   for (const [index, candidate] of candidates.entries()) queue.push({ candidate, index, score: rankScoreBound(candidate), evidence: null });
   const selected: Judged[] = [];
   const groupRanges: [number, number][] = [];
   const groupSizes: number[] = [];
   const kept: { contentId: number; range: [number, number] }[] = [];
+  // In a whole file, the ranges of kept regions whose names are all the query's own.
+  const exact: [number, number][] = [];
   while (queue.size > 0) {
     const entry = queue.pop();
     const candidate = entry.candidate;
@@ -26,7 +40,7 @@ export function selectReferences(candidates: readonly Candidate[], judge: (candi
     const queryRange: [number, number] = [segments[0]!.queryStart, segments[segments.length - 1]!.queryEnd - 1];
     // The same content matching the same query tokens twice (repetitive code) is one reference.
     if (kept.some((k) => k.contentId === candidate.contentId && overlapShare(k.range, queryRange) > 0.5)) continue;
-    let group = groupRanges.findIndex((range) => overlapShare(range, queryRange) > 0.5);
+    let group = groupRanges.findIndex((range) => (wholeFile ? longerShare(range, queryRange) : overlapShare(range, queryRange)) > 0.5);
     if (group !== -1 && groupSizes[group]! >= maxPerGroup) continue;
     if (entry.evidence === null) {
       const evidence = judge(candidate);
@@ -34,6 +48,9 @@ export function selectReferences(candidates: readonly Candidate[], judge: (candi
       queue.push({ candidate, index: entry.index, score: rankScore(candidate, evidence), evidence });
       continue;
     }
+    const names = entry.evidence.names;
+    if (wholeFile && names.sameShare < 1 && exact.some((range) => range[0] <= queryRange[0] && queryRange[1] <= range[1])) continue;
+    if (wholeFile && names.pairs > 0 && names.sameShare === 1) exact.push(queryRange);
     if (group === -1) {
       groupRanges.push(queryRange);
       groupSizes.push(0);
@@ -87,3 +104,4 @@ function rarityWeightedTokens(candidate: Candidate): number {
   const meanFrequency = candidate.frequencySum / Math.max(1, candidate.seeds);
   return candidate.matchedTokens * (0.5 + 0.5 / Math.max(1, meanFrequency));
 }
+

@@ -64,5 +64,5 @@ export function mergeWindows(matches: readonly Match[], maxPerGroup: number): Ma
     const larger = match.matchedTokens > kept.matchedTokens ? match : kept;
     merged[same] = { ...larger, queryLines: union(kept.queryLines, match.queryLines), sourceLines: union(kept.sourceLines, match.sourceLines) };
   }
-  return regroup(merged, maxPerGroup);
+  return regroup(merged, maxPerGroup, true);
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { selectReferences } from "../../src/match/rank.js";
+import type { Candidate, Evidence, NameComparison } from "../../src/match/types.js";
+
+/** A judged-alike candidate: one segment over query tokens [start, end), its names `sameShare` the query's own. */
+function candidate(contentId: number, start: number, end: number): Candidate {
+  const tokens = end - start;
+  return {
+    contentId,
+    segments: [{ queryStart: start, queryEnd: end, sourceStart: 0, sourceEnd: tokens }],
+    matchedTokens: tokens,
+    matchedChars: tokens * 4,
+    sourceMatchedChars: null,
+    literalTokens: 0,
+    seeds: 3,
+    edgeSeeds: 0,
+    borrowedSeeds: 0,
+    frequencySum: 3,
+    rarestSeedFrequency: 1,
+    complete: true,
+  };
+}
+
+function names(sameShare: number): NameComparison {
+  return { pairs: 12, distinctNames: 6, repeats: 6, consistency: 1, sameShare, literalPairs: 0, sameLiterals: 0, keptLiteralPairs: 0, sameKeptLiterals: 0, sameKeptLiteralsVary: false };
+}
+
+describe("selecting references", () => {
+  // A bundle: one monolith matches 1,000 tokens; inside them, eleven small modules each match a
+  // stretch of their own, and two look-alike siblings match the first module's stretch with another name.
+  const monolith = candidate(1, 0, 1000);
+  const modules = Array.from({ length: 11 }, (_, i) => candidate(10 + i, 40 + i * 80, 100 + i * 80));
+  const siblings = [candidate(30, 40, 100), candidate(31, 40, 100)];
+  const sameShare = new Map<number, number>([[30, 11 / 12], [31, 11 / 12]]);
+  const judge = (c: Candidate): Evidence => ({ distinctKgramShare: 1, names: names(sameShare.get(c.contentId) ?? 1) });
+  const all = [monolith, ...modules, ...siblings];
+
+  it("in a whole file, gives each module inside the monolith's range a group of its own, and drops the renamed siblings", () => {
+    const selected = selectReferences(all, judge, 10, true);
+    const reported = selected.map((j) => j.candidate.contentId);
+    for (const module of modules) expect(reported).toContain(module.contentId);
+    expect(reported).not.toContain(30);
+    expect(reported).not.toContain(31);
+    expect(new Set(selected.map((j) => j.group)).size).toBe(12);
+  });
+
+  it("in a snippet, groups what overlaps half of the shorter range, at most maxPerGroup, siblings included", () => {
+    const selected = selectReferences(all, judge, 10, false);
+    expect(selected).toHaveLength(10);
+    expect(new Set(selected.map((j) => j.group)).size).toBe(1);
+  });
+});
