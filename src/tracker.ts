@@ -7,7 +7,7 @@ import type { MatchIndex } from "./match/match-index.js";
 import { combine } from "./match/combine.js";
 import { type Lookup, NO_LOOKUP, hitsOf, lookUp, seedsNeeded } from "./match/lookup.js";
 import { Matcher } from "./match/matcher.js";
-import { poolsSeeds, seedsForLength, textOptions } from "./match/rules.js";
+import { isLongQuery, seedsForLength, textOptions } from "./match/rules.js";
 import { type ChannelQuery, type LexedQuery, MissScreen } from "./match/screen.js";
 import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
 import type { HitsByFile, Match } from "./match/types.js";
@@ -179,14 +179,14 @@ export class ReferenceTracker {
         if (ends && !isShortStream(tokens.count, this.index.parameters)) return [];
         const text = textStream(code, tokens.textSpans ?? [], language);
         const codeQuery = { tokens, fingerprints: this.fingerprinter.fingerprint(tokens, ends), mayMatch: true };
-        const together = ends || poolsSeeds(tokens.count * lengthFactor);
+        const together = ends || isLongQuery(tokens.count * lengthFactor);
         return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, ends), mayMatch: true }, options, lengthFactor, together);
       };
       const first = looks.first ? look(false) : [];
       return first.length > 0 || !looks.second ? first : look(true);
     }
     const query = this.screen.lexedQuery(code, language, options);
-    const first = this.matchLexed(query, options, lengthFactor, poolsSeeds(query.tokens.count * lengthFactor));
+    const first = this.matchLexed(query, options, lengthFactor, isLongQuery(query.tokens.count * lengthFactor));
     if (first.length > 0 || !query.short) return first;
     return this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor, true);
   }
@@ -210,7 +210,8 @@ export class ReferenceTracker {
     const needed = seedsNeeded(options);
     // Pooled, a content must hold what a region of this query needs (more in a long one): in a
     // bundle's window most contents hold a seed of each channel by chance.
-    const pooledSeeds = seedsForLength(Math.round(code.tokens.count * lengthFactor), options, true);
+    const scannedLength = Math.round(code.tokens.count * lengthFactor);
+    const pooledSeeds = seedsForLength(scannedLength, options, true);
     const pooledNeeded = Math.max(needed, pooledSeeds);
     const keep = (other: Lookup) => (contentId: number, seeds: number) => seeds >= needed || (together && seeds + (other.seedsPerContent.get(contentId) ?? 0) >= pooledNeeded);
     const codeHits = hitsOf(codeLookup, code.fingerprints, keep(textLookup));
@@ -219,7 +220,7 @@ export class ReferenceTracker {
     const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: together });
     const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, options, scope(textHits, textLookup)) : [];
     const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, scope(codeHits, codeLookup)) : [];
-    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, poolsSeeds(Math.round(code.tokens.count * lengthFactor)));
+    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, isLongQuery(scannedLength));
   }
 
   /** How the index was built: its parameters and the sources of its corpus. */

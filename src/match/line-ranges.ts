@@ -11,30 +11,31 @@ export function union(a: readonly [number, number], b: readonly [number, number]
   return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }
 
-/** Overlap of two inclusive ranges as a share of the shorter one. */
-export function overlapShare(a: readonly [number, number], b: readonly [number, number]): number {
+/** Overlap of two inclusive ranges as a share of the shorter one (of the longer, with `ofLonger`). */
+export function overlapShare(a: readonly [number, number], b: readonly [number, number], ofLonger = false): number {
   const overlap = Math.min(a[1], b[1]) - Math.max(a[0], b[0]) + 1;
   if (overlap <= 0) return 0;
-  return overlap / Math.min(a[1] - a[0] + 1, b[1] - b[0] + 1);
-}
-
-/** Overlap of two inclusive ranges as a share of the longer one. */
-export function longerShare(a: readonly [number, number], b: readonly [number, number]): number {
-  const overlap = Math.min(a[1], b[1]) - Math.max(a[0], b[0]) + 1;
-  if (overlap <= 0) return 0;
-  return overlap / Math.max(a[1] - a[0] + 1, b[1] - b[0] + 1);
+  const lengths = [a[1] - a[0] + 1, b[1] - b[0] + 1] as const;
+  return overlap / (ofLonger ? Math.max(...lengths) : Math.min(...lengths));
 }
 
 /**
- * Matches grouped by query lines (more than half of the shorter range shared; of the longer with
- * `byLonger`, for a whole file, as rank.ts groups them), groups numbered in the order their first
- * match comes, at most `maxPerGroup` matches each.
+ * Whether a match on `range` joins the group of `groupRange`: more than half of the shorter range
+ * shared, or, in a whole file (`wholeFile`, rank.ts), of the longer.
  */
-export function regroup(matches: readonly Match[], maxPerGroup: number, byLonger = false): Match[] {
+export function sameGroup(groupRange: readonly [number, number], range: readonly [number, number], wholeFile: boolean): boolean {
+  return overlapShare(groupRange, range, wholeFile) > 0.5;
+}
+
+/**
+ * Matches grouped by query lines (sameGroup, as rank.ts grouped them), groups numbered in the
+ * order their first match comes, at most `maxPerGroup` matches each.
+ */
+export function regroup(matches: readonly Match[], maxPerGroup: number, wholeFile = false): Match[] {
   const ranges: [number, number][] = [];
   const members: Match[][] = [];
   for (const match of matches) {
-    let group = ranges.findIndex((range) => (byLonger ? longerShare(range, match.queryLines) : overlapShare(range, match.queryLines)) > 0.5);
+    let group = ranges.findIndex((range) => sameGroup(range, match.queryLines, wholeFile));
     if (group === -1) {
       ranges.push(match.queryLines);
       members.push([]);

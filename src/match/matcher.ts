@@ -11,7 +11,7 @@ import { collectHits } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
-import { bridgesGaps, isReference, isTextReference, poolsSeeds, seedsForLength } from "./rules.js";
+import { isLongQuery, isReference, isTextReference, seedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens, readChunksOfHits } from "./source-tokens.js";
 import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison } from "./types.js";
@@ -34,7 +34,7 @@ export interface MatchScope {
   /**
    * Regions in partialIn contents short of the seeds they need alone count the other channel's
    * seeds there too, and are reported only beside that channel's region (a short query's second
-   * look, SHORT_QUERY_WINDOWS, and a long query, rules.ts poolsSeeds); otherwise they are dropped.
+   * look, SHORT_QUERY_WINDOWS, and a long query, rules.ts isLongQuery); otherwise they are dropped.
    */
   readonly borrowSeeds?: boolean;
   /**
@@ -93,7 +93,8 @@ export class Matcher {
     const scannedLength = Math.round(query.count * (scope.lengthFactor ?? 1));
     // The fewest seeds a region of this query can be reported on alone (a verbatim one).
     const seedsAlone = seedsForLength(scannedLength, options, true);
-    const bridgeGap = bridgesGaps(scannedLength) ? options.maxGapTokens : 0;
+    const longQuery = isLongQuery(scannedLength);
+    const bridgeGap = longQuery ? 0 : options.maxGapTokens;
     const bridged = { signatures: tables.signatures, startLines: query.startLines, endLines: query.endLines, covered: this.scratch.covered };
     for (const [contentId, hits] of files) {
       const tokens = new SourceTokens(this.index, contentId, readAhead.get(contentId));
@@ -123,7 +124,7 @@ export class Matcher {
       };
       return (text ? isTextReference : isReference)(candidate, evidence, options, scannedLength) ? evidence : null;
     };
-    return selectReferences(candidates, judge, options.maxReferencesPerGroup, poolsSeeds(scannedLength)).map((judged) =>
+    return selectReferences(candidates, judge, options.maxReferencesPerGroup, longQuery).map((judged) =>
       toMatch(judged, query, sourceTokens.get(judged.candidate.contentId)!, this.channel),
     );
   }

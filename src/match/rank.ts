@@ -1,5 +1,5 @@
 import { BinaryHeap } from "../util/binary-heap.js";
-import { longerShare, overlapShare } from "./line-ranges.js";
+import { overlapShare, sameGroup } from "./line-ranges.js";
 import type { Candidate, Evidence, Judged } from "./types.js";
 
 /**
@@ -12,7 +12,7 @@ import type { Candidate, Evidence, Judged } from "./types.js";
  * of sorting the judged ones by score, and one left unjudged is one that, when it came up, a kept
  * reference already overlapped in its content or whose group was full, which stays so.
  *
- * In a whole file (`wholeFile`: a query long enough to pool its seeds, rules.ts), a group is the
+ * In a whole file (`wholeFile`: rules.ts isLongQuery), a group is the
  * candidates sharing more than half of the longer range, not the shorter: a per-function module
  * inside the 200 lines a monolith matches in a bundle is a group of its own, not one more in the
  * monolith's full group. And where a region's origin with every name the query's own is kept, a
@@ -40,7 +40,7 @@ export function selectReferences(
     const queryRange: [number, number] = [segments[0]!.queryStart, segments[segments.length - 1]!.queryEnd - 1];
     // The same content matching the same query tokens twice (repetitive code) is one reference.
     if (kept.some((k) => k.contentId === candidate.contentId && overlapShare(k.range, queryRange) > 0.5)) continue;
-    let group = groupRanges.findIndex((range) => (wholeFile ? longerShare(range, queryRange) : overlapShare(range, queryRange)) > 0.5);
+    let group = groupRanges.findIndex((range) => sameGroup(range, queryRange, wholeFile));
     if (group !== -1 && groupSizes[group]! >= maxPerGroup) continue;
     if (entry.evidence === null) {
       const evidence = judge(candidate);
@@ -104,4 +104,3 @@ function rarityWeightedTokens(candidate: Candidate): number {
   const meanFrequency = candidate.frequencySum / Math.max(1, candidate.seeds);
   return candidate.matchedTokens * (0.5 + 0.5 / Math.max(1, meanFrequency));
 }
-

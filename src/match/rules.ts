@@ -50,20 +50,14 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
 }
 
 /**
- * A query long enough that its regions need more than minSeeds (seedsForLength): its code and
- * prose side by side pool their seeds, as a short query's second look does.
+ * A query long enough that its regions need more than minSeeds (seedsForLength): a whole file or a
+ * bundle's window rather than a suggestion. Its code and prose side by side pool their seeds, as a
+ * short query's second look does; its chains are not continued past edits (bridges.ts), which in
+ * a long query would join look-alike stretches that come by chance; and its references group by
+ * the longer range (rank.ts), so each module inside a long region is listed.
  */
-export function poolsSeeds(queryTokens: number): boolean {
+export function isLongQuery(queryTokens: number): boolean {
   return queryTokens > COINCIDENCE_BASE_TOKENS;
-}
-
-/**
- * Whether a chain is continued past an inserted or removed statement (bridges.ts): in a
- * suggestion-sized query, where a near-miss copy is one region; not in a long one (a whole file, a
- * bundle), where look-alike stretches come by chance and a bridge would join them into one.
- */
-export function bridgesGaps(queryTokens: number): boolean {
-  return queryTokens <= COINCIDENCE_BASE_TOKENS;
 }
 
 /**
