@@ -244,6 +244,23 @@ export const BRIDGE_MIN_TOKENS = 8;
 export const MAX_ALIGNED_FILES = 32;
 
 /**
+ * A content whose code seeds in the query span at least this share of its code tokens is aligned
+ * past MAX_ALIGNED_FILES: the query holds all of it. A bundle holds lodash's per-function modules
+ * inside the copy of lodash.js it also holds; ranked by evidence, the monolith's versions fill the
+ * places, and the small module, an origin of its own, would never be aligned. A look-alike shares
+ * a stretch of a file, rarely a file from end to end.
+ */
+export const WHOLE_CONTENT_SHARE = 0.6;
+/**
+ * …and whose distinct seed positions are at least this share of the fingerprints winnowing keeps
+ * in a content that long (2 per w + 1 k-grams): a module of 40 tokens is found by its 2 or 3, a
+ * 3,000-token file is not spanned by an idiom at each end.
+ */
+export const WHOLE_CONTENT_DENSITY = 0.3;
+/** Of a content held whole, text regions are kept within this many lines of its code region: its doc comment, not its prose elsewhere. */
+export const WHOLE_TEXT_GAP_LINES = 2;
+
+/**
  * Seeds in at most this many files on average: the evidence that lets a renamed region pass where
  * its shape alone would not (a renaming one for one throughout, the indexed side's length). A
  * shape found in many files is an idiom, which unrelated code shares by chance.

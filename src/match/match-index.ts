@@ -72,6 +72,8 @@ export interface MatchIndex {
   sourceCount(hash: number, occurrences: readonly number[]): number;
   /** Whether some content holds at least `atLeast` of the distinct `hashes`. */
   someContentHolds(hashes: readonly number[], atLeast: number): boolean;
+  /** How many code tokens a content has. */
+  contentTokens(contentId: number): number;
   /** Tokens per chunk: chunk i of a content holds its tokens i·tokensPerChunk onwards. */
   readonly tokensPerChunk: number;
   /** One chunk of a content's token stream; undefined past its end. */

@@ -42,6 +42,13 @@ export interface MatchScope {
    * of a look-alike stretch, and so the evidence a region needs (rules.ts), is the whole file's.
    */
   readonly lengthFactor?: number;
+  /**
+   * Contents the query holds whole (candidates.ts spansContent): aligned however many
+   * better-evidenced contents hold the same code. Their other regions are look-alikes those
+   * contents cover, so of such a content only the candidates `keepWhole` accepts are kept.
+   */
+  readonly foundWhole?: (contentId: number) => boolean;
+  readonly keepWhole?: (candidate: Candidate, queryLines: readonly [number, number]) => boolean;
 }
 
 /** Prose has no names to compare: every word is the same on both sides or the segment ends. */
@@ -87,7 +94,7 @@ export class Matcher {
     const candidates: Candidate[] = [];
     const sourceTokens = new Map<number, SourceTokens>();
     const tables = queryTables(query, this.scratch);
-    const files = filesToAlign(hitsByFile, options);
+    const files = filesToAlign(hitsByFile, options, scope.foundWhole);
     const readAhead = readChunksOfHits(files, this.index, k);
     const partialFloor = Math.ceil(PARTIAL_EVIDENCE_SHARE * options.minMatchedChars);
     const scannedLength = Math.round(query.count * (scope.lengthFactor ?? 1));
@@ -96,7 +103,7 @@ export class Matcher {
     const longQuery = isLongQuery(scannedLength);
     const bridgeGap = longQuery ? 0 : options.maxGapTokens;
     const bridged = { signatures: tables.signatures, startLines: query.startLines, endLines: query.endLines, covered: this.scratch.covered };
-    for (const [contentId, hits] of files) {
+    for (const [contentId, hits, wholeOnly] of files) {
       const tokens = new SourceTokens(this.index, contentId, readAhead.get(contentId));
       sourceTokens.set(contentId, tokens);
       const segments = extendSeeds(hits, hitsInQueryOrder(hits), tables.signatures, tokens, k);
@@ -106,6 +113,7 @@ export class Matcher {
       const partnerSeeds = scope.partialIn?.get(contentId);
       const floor = partnerSeeds === undefined ? options.minMatchedChars : partialFloor;
       for (const candidate of chainCandidates(contentId, segments, hits, hitsBySource, query, tables, tokens, options, floor, fingerprints.edgeOnly, bridges)) {
+        if (wholeOnly && scope.keepWhole?.(candidate, candidateLines(candidate, query)) !== true) continue;
         const alone = candidate.seeds >= options.minSeeds && (!scope.borrowSeeds || partnerSeeds === undefined || candidate.seeds >= seedsAlone);
         if (candidate.complete && alone) candidates.push(candidate);
         // Short of characters or seeds alone: reported only beside a region of the other channel's
@@ -128,6 +136,10 @@ export class Matcher {
       toMatch(judged, query, sourceTokens.get(judged.candidate.contentId)!, this.channel),
     );
   }
+}
+
+function candidateLines(candidate: Candidate, query: TokenStream): [number, number] {
+  return [query.startLines[candidate.segments[0]!.queryStart]!, query.endLines[candidate.segments[candidate.segments.length - 1]!.queryEnd - 1]!];
 }
 
 function toMatch({ candidate, evidence, queryRange, group }: Judged, query: TokenStream, tokens: SourceTokens, channel: Channel): Match {

@@ -111,7 +111,7 @@ export class SourceTokens {
  * reads), in one request when there are READ_AHEAD_MIN_CHUNKS or more; below that, reading them
  * one by one when first touched costs as much.
  */
-export function readChunksOfHits(files: readonly [number, FileHits][], index: MatchIndex, k: number): Map<number, Map<number, TokenChunk>> {
+export function readChunksOfHits(files: readonly (readonly [number, FileHits, ...unknown[]])[], index: MatchIndex, k: number): Map<number, Map<number, TokenChunk>> {
   const wanted = new Map<number, Set<number>>();
   const per = index.tokensPerChunk;
   let count = 0;

@@ -28,7 +28,7 @@ export interface TextSpan {
  * the same notice heads unrelated projects' files. Recognised by the words licenses use.
  */
 const LICENSE_NOTICE =
-  /SPDX-License-Identifier|Permission is hereby granted|Licensed under the|Redistribution and use in source|THE SOFTWARE IS PROVIDED|WITHOUT WARRANT|GNU (?:Lesser |Affero )?General Public License|Mozilla Public License|\ball rights reserved\b|\bcopyright\s*(?:\(c\)|©|\d{4})/i;
+  /SPDX-License-Identifier|@license\b|Permission is hereby granted|Licensed under the|Redistribution and use in source|THE SOFTWARE IS PROVIDED|WITHOUT WARRANT|GNU (?:Lesser |Affero )?General Public License|Mozilla Public License|\ball rights reserved\b|\bcopyright\s*(?:\(c\)|©|\d{4})|(?:released|distributed|available) under (?:the )?[\w.-]+ licen[cs]e|^[\s*#/!]*copyright\b/im;
 
 /** Markers around comment words: slashes, asterisks (block and JSDoc comments), hashes, and a `!` after them (shebangs). */
 const COMMENT_MARKERS_START = /^(?:\/\/+|\/\*+|#+|\*+(?!\/))!?/;

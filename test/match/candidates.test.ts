@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { filesToAlign } from "../../src/match/candidates.js";
+import { filesToAlign, spansContent, spansWholeContent } from "../../src/match/candidates.js";
 import type { FileHits, HitsByFile } from "../../src/match/types.js";
-import { DEFAULT_MATCH_OPTIONS, MAX_ALIGNED_FILES } from "../../src/options.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS, MAX_ALIGNED_FILES } from "../../src/options.js";
 
 describe("files to align", () => {
   const fileHits = (hashes: number[], frequency: number): FileHits => ({
@@ -51,5 +51,33 @@ describe("files to align", () => {
     expect(chosen).toHaveLength(MAX_ALIGNED_FILES);
     expect(chosen[0]).toBe(1);
   });
-});
 
+  it("aligns a small content the query holds whole past the limit, marked, without letting it cover seeds", () => {
+    // 40 versions of a monolith hit by 11–50 of the same seeds; a per-function module holding 2 of them.
+    const hits: HitsByFile = new Map();
+    for (let id = 1; id <= 40; id++) hits.set(id, fileHits(Array.from({ length: 10 + id }, (_, i) => i + 1), 50));
+    hits.set(300, fileHits([3, 4], 50));
+    hits.set(301, fileHits([5], 50));
+    const whole = new Set([300, 301]);
+    const chosen = filesToAlign(hits, { ...DEFAULT_MATCH_OPTIONS, maxReferencesPerGroup: 1 }, (id) => whole.has(id));
+    expect(chosen.find(([id]) => id === 300)?.[2]).toBe(true);
+    // One seed is below minSeeds, whole or not.
+    expect(chosen.some(([id]) => id === 301)).toBe(false);
+    expect(chosen.filter(([, , wholeOnly]) => !wholeOnly)).toHaveLength(MAX_ALIGNED_FILES);
+    expect(filesToAlign(hits, { ...DEFAULT_MATCH_OPTIONS, maxReferencesPerGroup: 1 }).some(([id]) => id === 300)).toBe(false);
+  });
+
+  it("tells a content held whole from one spanned by two idioms at its ends", () => {
+    const parameters = DEFAULT_FINGERPRINT_PARAMETERS;
+    const seedsAt = (positions: number[]): FileHits => ({ ...fileHits(positions, 3), sourcePositions: positions });
+    // A 42-token module with seeds at 4 and 17: its 31 tokens from first seed to last k-gram's end are most of it.
+    expect(spansContent(seedsAt([4, 17]), 42, parameters)).toBe(true);
+    // A 3,650-token file hit at its start and near its end: spanned, but far too sparsely.
+    expect(spansContent(seedsAt([25, 3532, 3532]), 3650, parameters)).toBe(false);
+    // Dense but short: a stretch of a 200-token file.
+    expect(spansContent(seedsAt([0, 7, 14]), 200, parameters)).toBe(false);
+    const candidate = (from: number, to: number) => ({ contentId: 1, segments: [{ queryStart: 0, queryEnd: to - from, sourceStart: from, sourceEnd: to }], seeds: 2, matchedTokens: to - from, complete: true }) as unknown as Parameters<typeof spansWholeContent>[0];
+    expect(spansWholeContent(candidate(2, 40), 42)).toBe(true);
+    expect(spansWholeContent(candidate(2, 20), 42)).toBe(false);
+  });
+});

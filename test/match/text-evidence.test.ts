@@ -49,6 +49,17 @@ const MIT_HEADER = `/*
  */
 `;
 
+// A build's attribution notice: no license text, but a copyright line and "released under".
+const BUILD_NOTICE = `/**
+ * Quarrystone (Custom Build) <https://quarrystone.example/>
+ * Build: \`quarrystone modularize exports="npm" -o ./\`
+ * Copyright Quarrystone Foundation and other contributors <https://quarrystone.example/>
+ * Released under MIT license <https://quarrystone.example/license>
+ * Based on Pebblework.js 2.1.0 <http://pebblework.example/LICENSE>
+ * Copyright Jane Roe, Example Labs and the Pebblework contributors
+ */
+`;
+
 const LICENSED_JS = `${MIT_HEADER}export function parseRange(text) {
   const [from, to] = text.split("..").map((part) => Number.parseInt(part.trim(), 10));
   if (Number.isNaN(from) || Number.isNaN(to)) throw new RangeError("not a range: " + text);
@@ -144,6 +155,7 @@ beforeAll(async () => {
     "retry/backoff.py": RETRY_PY,
     "util/clamp.js": CLAMP_JS,
     "range/parse.js": LICENSED_JS,
+    "notice/build.js": `${BUILD_NOTICE}export function chunkOf(values, size) {\n  const out = [];\n  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));\n  return out;\n}\n`,
     "fields/copy.js": COPY_JS,
     "settings/load.js": COMPILED_JS,
     "tree/item.py": STUBS_PY,
@@ -203,6 +215,8 @@ describe("text evidence", () => {
     // Above other code, the header adds nothing either.
     const mine = `${MIT_HEADER}export const answer = () => 42;\n`;
     expect(tracker.match(mine, { language: "javascript" }).references).toEqual([]);
+    // Nor a build's attribution notice, which names no license text.
+    expect(tracker.match(`${BUILD_NOTICE}export const question = () => "why";\n`, { language: "javascript" }).references).toEqual([]);
   });
 });
 
