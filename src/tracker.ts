@@ -4,14 +4,13 @@ import { loadTokenHasher } from "./hashing.js";
 import type { LanguageDefinition, LanguageName } from "./languages/language.js";
 import { languageByName, languageForPath } from "./languages/registry.js";
 import type { MatchIndex } from "./match/match-index.js";
-import { spansContent, spansWholeContent } from "./match/candidates.js";
-import { near } from "./match/line-ranges.js";
 import { combine } from "./match/combine.js";
 import { type Lookup, NO_LOOKUP, hitsOf, lookUp, seedsNeeded } from "./match/lookup.js";
 import { Matcher } from "./match/matcher.js";
 import { isLongQuery, seedsForLength, textOptions } from "./match/rules.js";
 import { type ChannelQuery, type LexedQuery, MissScreen } from "./match/screen.js";
 import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
+import { WholeContents } from "./match/whole-contents.js";
 import type { HitsByFile, Match } from "./match/types.js";
 import { isShortStream } from "./fingerprint/winnow.js";
 import { Normalizer } from "./normalize/normalizer.js";
@@ -25,7 +24,6 @@ import {
   type MatchOptions,
   TEXT_KGRAM_WORDS,
   TEXT_WINDOW_KGRAMS,
-  WHOLE_TEXT_GAP_LINES,
 } from "./options.js";
 import type { Reference } from "./output/reference.js";
 import { type OriginCatalog, toReferences } from "./output/references.js";
@@ -220,37 +218,13 @@ export class ReferenceTracker {
     const codeHits = hitsOf(codeLookup, code.fingerprints, keep(textLookup));
     const textHits = hitsOf(textLookup, prose.fingerprints, keep(codeLookup));
     const partnerSeeds = (hits: HitsByFile, other: Lookup) => new Map([...hits.keys()].map((contentId) => [contentId, other.seedsPerContent.get(contentId)!]));
-    const whole = new Map<number, boolean>();
-    const foundWhole = (contentId: number): boolean => {
-      let known = whole.get(contentId);
-      if (known === undefined) {
-        const hits = codeHits.get(contentId);
-        known = hits !== undefined && spansContent(hits, this.index.contentTokens(contentId), this.index.parameters);
-        whole.set(contentId, known);
-      }
-      return known;
-    };
+    const longQuery = isLongQuery(scannedLength);
+    const whole = longQuery ? new WholeContents(codeHits, this.index, this.index.parameters) : undefined;
     const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: together });
-    const codeMatches =
-      codeHits.size > 0
-        ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, options, {
-            ...scope(textHits, textLookup),
-            foundWhole,
-            keepWhole: (candidate) => spansWholeContent(candidate, this.index.contentTokens(candidate.contentId)),
-          })
-        : [];
-    // A content held whole is aligned for its text too, for the text beside its code (its doc comment).
-    const wholeRegions = new Map<number, (readonly [number, number])[]>();
-    for (const match of codeMatches) if (whole.get(match.contentId) === true) (wholeRegions.get(match.contentId) ?? wholeRegions.set(match.contentId, []).get(match.contentId)!).push(match.queryLines);
-    const textMatches =
-      textHits.size > 0
-        ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, {
-            ...scope(codeHits, codeLookup),
-            foundWhole: (contentId) => wholeRegions.has(contentId),
-            keepWhole: (candidate, lines) => wholeRegions.get(candidate.contentId)!.some((region) => near(region, lines, WHOLE_TEXT_GAP_LINES)),
-          })
-        : [];
-    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, isLongQuery(scannedLength));
+    const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, options, { ...scope(textHits, textLookup), ...whole?.codeScope() }) : [];
+    const textScope = { ...scope(codeHits, codeLookup), ...whole?.textScope(codeMatches) };
+    const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, textScope) : [];
+    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, longQuery);
   }
 
   /** How the index was built: its parameters and the sources of its corpus. */

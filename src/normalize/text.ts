@@ -28,7 +28,9 @@ export interface TextSpan {
  * the same notice heads unrelated projects' files. Recognised by the words licenses use.
  */
 const LICENSE_NOTICE =
-  /SPDX-License-Identifier|@license\b|Permission is hereby granted|Licensed under the|Redistribution and use in source|THE SOFTWARE IS PROVIDED|WITHOUT WARRANT|GNU (?:Lesser |Affero )?General Public License|Mozilla Public License|\ball rights reserved\b|\bcopyright\s*(?:\(c\)|©|\d{4})|(?:released|distributed|available) under (?:the )?[\w.-]+ licen[cs]e|^[\s*#/!]*copyright\b/im;
+  /SPDX-License-Identifier|@license\b|Permission is hereby granted|Licensed under the|Redistribution and use in source|THE SOFTWARE IS PROVIDED|WITHOUT WARRANT|GNU (?:Lesser |Affero )?General Public License|Mozilla Public License|\ball rights reserved\b|\bcopyright\s*(?:\(c\)|©|\d{4})|(?:released|distributed|available) under (?:the )?[\w.-]+ licen[cs]e/i;
+/** A line that begins "Copyright" and a holder's name (not a character's name, `# COPYRIGHT SIGN`). */
+const COPYRIGHT_LINE = /^[\s*#/!]*Copyright\s+[A-Z\d©(]/m;
 
 /** Markers around comment words: slashes, asterisks (block and JSDoc comments), hashes, and a `!` after them (shebangs). */
 const COMMENT_MARKERS_START = /^(?:\/\/+|\/\*+|#+|\*+(?!\/))!?/;
@@ -106,17 +108,23 @@ const NO_CLASSES = new Uint32Array(0);
 
 /**
  * The spans without license notices. A notice is often a run of line comments (`# Permission is
- * hereby granted…` line after line), each its own span, so runs of comments with nothing but white
- * space between them are judged together; a docstring holding a license is judged alone.
+ * hereby granted…` line after line), each its own span, so runs of line comments with nothing but
+ * white space between them are judged together; a block comment (the doc comment after a license
+ * block) or a docstring holding a license is judged alone.
  */
+function isLineComment(source: string, span: TextSpan): boolean {
+  return span.kind === TextKind.Comment && !source.startsWith("/*", span.start);
+}
+
 function withoutLicenseNotices(source: string, spans: readonly TextSpan[]): TextSpan[] {
   const kept: TextSpan[] = [];
   for (let i = 0; i < spans.length; ) {
     let j = i + 1;
-    if (spans[i]!.kind === TextKind.Comment) {
-      while (j < spans.length && spans[j]!.kind === TextKind.Comment && source.slice(spans[j - 1]!.end, spans[j]!.start).trim() === "") j++;
+    if (isLineComment(source, spans[i]!)) {
+      while (j < spans.length && isLineComment(source, spans[j]!) && source.slice(spans[j - 1]!.end, spans[j]!.start).trim() === "") j++;
     }
-    if (!LICENSE_NOTICE.test(source.slice(spans[i]!.start, spans[j - 1]!.end))) kept.push(...spans.slice(i, j));
+    const text = source.slice(spans[i]!.start, spans[j - 1]!.end);
+    if (!LICENSE_NOTICE.test(text) && !COPYRIGHT_LINE.test(text)) kept.push(...spans.slice(i, j));
     i = j;
   }
   return kept;
