@@ -1,7 +1,7 @@
 import { ReftrackError } from "../errors.js";
 import { READ_AHEAD_MIN_CHUNKS } from "../options.js";
+import type { AlignedFile } from "./candidates.js";
 import type { MatchIndex, TokenChunk } from "./match-index.js";
-import type { FileHits } from "./types.js";
 
 /**
  * One indexed content's token stream as alignment reads it: signatures, names and lines, a chunk
@@ -111,7 +111,7 @@ export class SourceTokens {
  * reads), in one request when there are READ_AHEAD_MIN_CHUNKS or more; below that, reading them
  * one by one when first touched costs as much.
  */
-export function readChunksOfHits(files: readonly (readonly [number, FileHits, ...unknown[]])[], index: MatchIndex, k: number): Map<number, Map<number, TokenChunk>> {
+export function readChunksOfHits(files: readonly AlignedFile[], index: MatchIndex, k: number): Map<number, Map<number, TokenChunk>> {
   const wanted = new Map<number, Set<number>>();
   const per = index.tokensPerChunk;
   let count = 0;
