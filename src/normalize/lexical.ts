@@ -2,6 +2,8 @@ import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, Lexicon } from "../languages/language.js";
 import { BOILERPLATE_PREFIX_CHARS } from "../options.js";
 import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart, nextCharCode } from "./lexical-chars.js";
+import { pythonStringEnd, quotedEnd, regexEnd, templateEnd } from "./lexical-literals.js";
+import { OperatorTable, WordTable } from "./lexical-tables.js";
 import { type TextSpan, TextKind } from "./text.js";
 import { TokenBuffer } from "./token-buffer.js";
 import { literalClassHashes, nameHash, type TokenStream } from "./token-stream.js";
@@ -54,8 +56,6 @@ const enum WordClass {
   Type,
 }
 
-
-
 /** Marks a class body's `{` on the bracket stack (other entries are the bracket's character code). */
 const CLASS_BODY = -1;
 /** Marks a switch body's `{`, where `default:` and `case x:` are labels, not keys. */
@@ -79,10 +79,6 @@ function statementComplete(previous: Kind, previousText: string): boolean {
   return previous === Kind.Punct && (previousText === ")" || previousText === "]" || previousText === "}");
 }
 
-
-
-
-
 /** A token stream read by the lexer, with what it noticed of prose read as code. */
 export interface LexedTokenStream extends TokenStream {
   /**
@@ -93,18 +89,13 @@ export interface LexedTokenStream extends TokenStream {
 }
 
 /** The lexical reading of one language; one per language, reused across calls. */
-/** templateEnd's stack entry for a template's text (a substitution's is its brace count, at least 1). */
-const TEMPLATE_TEXT = -1;
-
 export class LexicalNormalizer {
   private readonly hasher: TokenHasher;
   private readonly hashOf = new Map<string, number>();
   /** Every word that may be a keyword, with what kind: one lookup tells a plain name. */
-  private readonly wordClasses: ReadonlyMap<string, WordClass>;
+  private readonly wordClasses: WordTable<WordClass>;
   private readonly keywords: ReadonlyMap<string, string>;
-  /** Operators by first character code (ASCII), longest first. */
-  private readonly operatorsByFirst: (readonly string[] | undefined)[];
-  private readonly dropped: ReadonlySet<string>;
+  private readonly operators: OperatorTable;
   private readonly literalClasses: Uint32Array;
   private readonly keptLiteralClasses: Uint32Array;
   private readonly lexicon: Lexicon;
@@ -126,13 +117,8 @@ export class LexicalNormalizer {
     for (const word of this.lexicon.contextualKeywords ?? []) classes.set(word, WordClass.Contextual);
     for (const word of this.keywords.keys()) classes.set(word, WordClass.Reserved);
     for (const word of this.lexicon.callableKeywords ?? []) classes.set(word, WordClass.Callable);
-    this.wordClasses = classes;
-    const byFirst: string[][] = [];
-    for (const op of [...this.lexicon.operators].sort((a, b) => b.length - a.length)) {
-      (byFirst[op.charCodeAt(0)] ??= []).push(op);
-    }
-    this.operatorsByFirst = byFirst;
-    this.dropped = new Set(definition.formattingTokens);
+    this.wordClasses = new WordTable(classes);
+    this.operators = new OperatorTable(this.lexicon.operators, definition.formattingTokens, (text) => this.hash(text));
     ({ literalClasses: this.literalClasses, keptLiteralClasses: this.keptLiteralClasses } = literalClassHashes(definition, this.hasher));
     this.idHash = this.hash("$id");
     this.stringHash = this.hash(definition.literalTypes.string ?? "$str");
@@ -261,15 +247,17 @@ export class LexicalNormalizer {
       if (isWordStart(c) || (!python && c === 35 && isWordStart(source.charCodeAt(i + 1)))) {
         let end = i + 1;
         while (end < n && isWordPart(source.charCodeAt(end))) end++;
-        const word = source.slice(i, end);
         const after = source.charCodeAt(end);
-        if (python && (after === 34 || after === 39) && /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/.test(word)) {
-          const stop = this.pythonStringEnd(source, end);
+        if (python && (after === 34 || after === 39) && end - i <= 2 && /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/.test(source.slice(i, end))) {
+          const stop = pythonStringEnd(source, end);
           emit(this.stringHash, i, stop, nameHash(source, i, stop), Kind.String, "$str");
           i = stop;
           continue;
         }
         const wasLineStart = lineStartToken;
+        // A name is not sliced out: only a word that may be a keyword is a string here.
+        const entry = this.wordClasses.find(source, i, end);
+        const word = entry < 0 ? undefined : this.wordClasses.word(entry);
         const skipped = skipDepth < 0 ? this.startsSkippedStatement(source, i, end, word, wasLineStart, brackets) : Skipped.No;
         if (skipped !== Skipped.No) {
           skipDepth = brackets.length;
@@ -277,7 +265,10 @@ export class LexicalNormalizer {
           skipEndsAtComma = skipped === Skipped.Pair;
         }
         const member = previousText === "." || previousText === "?." || c === 35;
-        const text = member ? undefined : this.keywordText(source, word, end, previousText, wasLineStart, angleDepth > 0, brackets[brackets.length - 1]);
+        const text =
+          member || word === undefined
+            ? undefined
+            : this.keywordText(source, word, this.wordClasses.value(entry), end, previousText, wasLineStart, angleDepth > 0, brackets[brackets.length - 1]);
         if (text !== undefined) {
           if (text === "class" && !python) classPending = true;
           if (text === "switch" && !python) switchPending = true;
@@ -308,14 +299,14 @@ export class LexicalNormalizer {
       }
       // Strings.
       if (c === 34 || c === 39 || (!python && c === 96)) {
-        const stop = python ? this.pythonStringEnd(source, i) : c === 96 ? this.templateEnd(source, i) : this.quotedEnd(source, i);
+        const stop = python ? pythonStringEnd(source, i) : c === 96 ? templateEnd(source, i) : quotedEnd(source, i);
         emit(this.stringHash, i, stop, nameHash(source, i, stop), Kind.String, "$str");
         i = stop;
         continue;
       }
       // A regular expression where an operand is expected.
       if (!python && c === 47 && this.regexAllowed(previous, previousText)) {
-        const stop = this.regexEnd(source, i);
+        const stop = regexEnd(source, i);
         if (stop > 0) {
           emit(this.regexHash, i, stop, nameHash(source, i, stop), Kind.String, "$re");
           i = stop;
@@ -323,14 +314,9 @@ export class LexicalNormalizer {
         }
       }
       // Operators and punctuation, longest first.
-      let op = source[i]!;
-      for (const candidate of this.operatorsByFirst[c] ?? []) {
-        if (source.startsWith(candidate, i)) {
-          op = candidate;
-          break;
-        }
-      }
-      if (op === "?." && isDigit(source.charCodeAt(i + 2))) op = "?";
+      let operator = this.operators.at(source, i, c);
+      if (operator.text === "?." && isDigit(source.charCodeAt(i + 2))) operator = this.operators.single("?");
+      const op = operator.text;
       const end = i + op.length;
       if (op === "(" || op === "[" || op === "{") {
         // A class body's brace is remembered as such: a member's name starts each of its lines.
@@ -355,7 +341,8 @@ export class LexicalNormalizer {
         if (op === "<" && i > 0 && isWordPart(source.charCodeAt(i - 1))) angleDepth++;
         if (angleDepth > 0 && (op === ">>" || op === ">>>")) {
           // Closing nested type arguments: one `>` token per level, as tree-sitter lexes them there.
-          for (let p = 0; p < op.length; p++) emit(this.hash(">"), i + p, i + p + 1, 0, Kind.Punct, ">");
+          const closer = this.operators.single(">");
+          for (let p = 0; p < op.length; p++) emit(closer.hash, i + p, i + p + 1, 0, Kind.Punct, ">");
           angleDepth = Math.max(0, angleDepth - op.length);
           i = end;
           continue;
@@ -364,14 +351,14 @@ export class LexicalNormalizer {
         if (op === ";") angleDepth = 0;
       }
       const skipEnds = skipDepth >= 0 && !python && brackets.length === skipDepth && (op === ";" || (op === "," && skipEndsAtComma));
-      if (this.dropped.has(op)) {
+      if (operator.dropped) {
         previous = Kind.Punct;
         previousText = op;
         lineStartToken = false;
       } else if (python && op === "...") {
         emit(this.hash("ellipsis"), i, end, 0, Kind.Keyword, "ellipsis");
       } else {
-        emit(this.hash(op), i, end, 0, Kind.Punct, op);
+        emit(operator.hash, i, end, 0, Kind.Punct, op);
       }
       if (skipEnds) skipDepth = -1;
       i = end;
@@ -399,14 +386,13 @@ export class LexicalNormalizer {
   private keywordText(
     source: string,
     word: string,
+    wordClass: WordClass,
     end: number,
     previousText: string,
     lineStart: boolean,
     inTypeArguments: boolean,
     innermostBracket: number | undefined,
   ): string | undefined {
-    const wordClass = this.wordClasses.get(word);
-    if (wordClass === undefined) return undefined;
     if (this.lexicon.dialect === "ecmascript" && (innermostBracket === 123 || innermostBracket === CLASS_BODY)) {
       // Any word is a name as a key (`{ extends: x }`, `{ type?: T }`) or a class's method (`delete(key) {}`).
       const next = nextCharCode(source, end);
@@ -442,7 +428,7 @@ export class LexicalNormalizer {
   }
 
   /** Whether a statement starting here is left out, as the normalizer leaves out imports and module boilerplate. */
-  private startsSkippedStatement(source: string, start: number, end: number, word: string, lineStart: boolean, brackets: readonly number[]): Skipped {
+  private startsSkippedStatement(source: string, start: number, end: number, word: string | undefined, lineStart: boolean, brackets: readonly number[]): Skipped {
     if (this.lexicon.dialect === "python") {
       if (!lineStart) return Skipped.No;
       if (word === "import") return Skipped.Statement;
@@ -465,91 +451,5 @@ export class LexicalNormalizer {
     if (previous === Kind.Word || previous === Kind.Number || previous === Kind.String) return false;
     if (previous === Kind.Keyword) return !["this", "super", "true", "false", "null", "undefined"].includes(previousText);
     return previousText !== ")" && previousText !== "]" && previousText !== "}";
-  }
-
-  private quotedEnd(source: string, start: number): number {
-    const quote = source.charCodeAt(start);
-    for (let i = start + 1; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (c === 92) i++;
-      else if (c === quote) return i + 1;
-      else if (c === 10) return i;
-    }
-    return source.length;
-  }
-
-  /** The end of a template literal, `${…}` substitutions (and templates in them) included. */
-  /**
-   * The end of a template literal, past its closing backquote. Substitutions may hold templates
-   * of their own, to any depth: an explicit stack (TEMPLATE_TEXT for a template's text, else the
-   * open brace count of a substitution) instead of recursion, so no nesting can exhaust the stack.
-   */
-  private templateEnd(source: string, start: number): number {
-    const stack: number[] = [TEMPLATE_TEXT];
-    let i = start + 1;
-    while (i < source.length) {
-      const c = source.charCodeAt(i);
-      const top = stack.length - 1;
-      if (stack[top] === TEMPLATE_TEXT) {
-        if (c === 92) {
-          i += 2;
-          continue;
-        }
-        if (c === 96) {
-          stack.pop();
-          if (stack.length === 0) return i + 1;
-        } else if (c === 36 && source.charCodeAt(i + 1) === 123) {
-          stack.push(1);
-          i++;
-        }
-        i++;
-        continue;
-      }
-      if (c === 123) {
-        stack[top]!++;
-      } else if (c === 125) {
-        if (--stack[top]! === 0) stack.pop();
-      } else if (c === 96) {
-        stack.push(TEMPLATE_TEXT);
-      } else if (c === 34 || c === 39) {
-        i = this.quotedEnd(source, i);
-        continue;
-      }
-      i++;
-    }
-    return source.length;
-  }
-
-  /** The end of a regular expression literal with its flags, or -1 when none closes on this line. */
-  private regexEnd(source: string, start: number): number {
-    let inClass = false;
-    for (let i = start + 1; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (c === 10) return -1;
-      if (c === 92) i++;
-      else if (c === 91) inClass = true;
-      else if (c === 93) inClass = false;
-      else if (c === 47 && !inClass) {
-        let end = i + 1;
-        while (end < source.length && isWordPart(source.charCodeAt(end))) end++;
-        return end;
-      }
-    }
-    return -1;
-  }
-
-  /** The end of a Python string starting at its quote (prefix already read), triple-quoted or not. */
-  private pythonStringEnd(source: string, quoteAt: number): number {
-    const quote = source[quoteAt]!;
-    const triple = source.startsWith(quote.repeat(3), quoteAt);
-    if (triple) {
-      const delimiter = quote.repeat(3);
-      for (let i = quoteAt + 3; i < source.length; i++) {
-        if (source.charCodeAt(i) === 92) i++;
-        else if (source.startsWith(delimiter, i)) return i + 3;
-      }
-      return source.length;
-    }
-    return this.quotedEnd(source, quoteAt);
   }
 }

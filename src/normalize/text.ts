@@ -66,42 +66,57 @@ interface Word {
   line: number;
 }
 
-/** The words of one span, markers and quotes left out, with their 1-based lines. */
+/** White space as a regular expression's `\s` reads it: what separates words. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether a word may begin with comment markers: only then are the marker patterns tried. */
+function isMarker(c: number): boolean {
+  return c === 47 || c === 42 || c === 35;
+}
+
+/**
+ * The words of one span (runs of non-white-space), markers and quotes left out, with their 1-based
+ * lines, read by character code: a word becomes a string only when it may carry a marker or quote.
+ */
 function spanWords(source: string, span: TextSpan, firstLine: number, into: Word[]): void {
-  const body = source.slice(span.start, span.end);
   const comment = span.kind === TextKind.Comment;
-  const words: Word[] = [];
+  const first = into.length;
+  const stop = span.end;
   let line = firstLine;
-  let last = 0;
-  for (const match of body.matchAll(/\S+/g)) {
-    for (let i = body.indexOf("\n", last); i !== -1 && i < match.index!; i = body.indexOf("\n", i + 1)) line++;
-    last = match.index!;
-    let start = span.start + match.index!;
-    let end = start + match[0].length;
-    let text = match[0];
-    if (comment) {
-      if (ONLY_MARKERS.test(text)) continue;
-      const head = COMMENT_MARKERS_START.exec(text)?.[0].length ?? 0;
-      const tail = COMMENT_MARKERS_END.exec(text)?.[0].length ?? 0;
-      start += head;
-      end -= tail;
-      text = text.slice(head, text.length - tail);
-    } else {
-      if (words.length === 0 && match.index === 0) {
-        const head = STRING_OPENING.exec(text)?.[0].length ?? 0;
-        start += head;
-        text = text.slice(head);
-      }
-      if (match.index! + match[0].length === body.length) {
-        const tail = STRING_CLOSING.exec(text)?.[0].length ?? 0;
-        end -= tail;
-        text = text.slice(0, text.length - tail);
-      }
+  let i = span.start;
+  while (i < stop) {
+    const c = source.charCodeAt(i);
+    if (isWhiteSpace(c)) {
+      if (c === 10) line++;
+      i++;
+      continue;
     }
-    if (end > start) words.push({ start, end, line });
+    let end = i + 1;
+    while (end < stop && !isWhiteSpace(source.charCodeAt(end))) end++;
+    let start = i;
+    let last = end;
+    if (comment) {
+      if (isMarker(c) || c === 33) {
+        const text = source.slice(i, end);
+        if (ONLY_MARKERS.test(text)) {
+          i = end;
+          continue;
+        }
+        start += COMMENT_MARKERS_START.exec(text)?.[0].length ?? 0;
+      }
+      if (source.charCodeAt(end - 1) === 47) last -= COMMENT_MARKERS_END.exec(source.slice(i, end))?.[0].length ?? 0;
+    } else {
+      if (i === span.start) start += STRING_OPENING.exec(source.slice(i, end))?.[0].length ?? 0;
+      if (end === stop) last -= STRING_CLOSING.exec(source.slice(start, end))?.[0].length ?? 0;
+    }
+    if (last > start) into.push({ start, end: last, line });
+    i = end;
   }
-  if (!comment && words.length < TEXT_MIN_STRING_WORDS) return;
-  into.push(...words);
+  if (!comment && into.length - first < TEXT_MIN_STRING_WORDS) into.length = first;
 }
 
 const NO_CLASSES = new Uint32Array(0);

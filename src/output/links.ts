@@ -29,6 +29,9 @@ function hostOf(source: LinkSource, repository: string): string {
   return host;
 }
 
+/** A character encodeURIComponent would escape, other than the path's slashes: most paths have none. */
+const NEEDS_ENCODING = /[^A-Za-z0-9\-_.!~*'()/]/;
+
 /**
  * A link to exact lines of a file: the source's own template when it has one, else the blob URL
  * for hosts whose layout is known, else the repository URL (or null) — never a guessed link that
@@ -36,7 +39,7 @@ function hostOf(source: LinkSource, repository: string): string {
  */
 export function sourceLink(source: LinkSource, path: string, lines: readonly [number, number]): string | null {
   const [start, end] = lines;
-  const encodedPath = path.split("/").map(encodeURIComponent).join("/");
+  const encodedPath = NEEDS_ENCODING.test(path) ? path.split("/").map(encodeURIComponent).join("/") : path;
   if (source.urlTemplate) {
     return source.urlTemplate
       .replaceAll("{path}", encodedPath)

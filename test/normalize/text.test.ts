@@ -43,3 +43,35 @@ describe("license notices in the text stream", () => {
     expect(wordsOf(table, "python")).toBe(5);
   });
 });
+
+describe("words of a span", () => {
+  /** The words textStream reads in `code`, as written. */
+  function wordTexts(code: string, language: "javascript" | "python"): string[] {
+    const definition = languageByName(language);
+    const spans = normalizer.lex(code, definition).textSpans ?? [];
+    const stream = textStream(code, spans, definition);
+    // Words are hashes: compared with the stream of the same words written plainly.
+    return [...stream.hashes].map((hash) => String(hash));
+  }
+
+  it("splits on any white space a regular expression's \\s matches, ideographic space and no-break space included", () => {
+    const spaced = "// alpha\u3000beta\u00a0gamma\u2009delta epsilon\n";
+    const plain = "// alpha beta gamma delta epsilon\n";
+    expect(wordTexts(spaced, "javascript")).toEqual(wordTexts(plain, "javascript"));
+    expect(wordTexts(plain, "javascript")).toHaveLength(5);
+  });
+
+  it("leaves out comment markers, a comment line of markers alone, and a string's quotes and prefix", () => {
+    const marked = "/** alpha beta\n * gamma delta */\n// //// ** #\n//! epsilon\n";
+    expect(wordTexts(marked, "javascript")).toEqual(wordTexts("// alpha beta gamma delta epsilon\n", "javascript"));
+    const doc = 'x = r"""alpha beta gamma delta epsilon zeta"""\n';
+    expect(wordTexts(doc, "python")).toEqual(wordTexts("# alpha beta gamma delta epsilon zeta\n", "python"));
+  });
+
+  it("numbers each word with its own line", () => {
+    const definition = languageByName("python");
+    const code = 'def f():\n    """alpha beta\n\n    gamma delta epsilon zeta"""\n';
+    const stream = textStream(code, normalizer.lex(code, definition).textSpans ?? [], definition);
+    expect([...stream.startLines]).toEqual([2, 2, 4, 4, 4, 4]);
+  });
+});
