@@ -43,6 +43,12 @@ export class IndexReader implements MatchIndex {
   private readonly contentSources = new BoundedMap<number, readonly number[]>(READER_CACHE_ENTRIES);
   private readonly contents = new BoundedMap<number, ContentRecord>(READER_CACHE_ENTRIES);
   private readonly sources = new BoundedMap<number, SourceRecord>(READER_CACHE_ENTRIES);
+  /**
+   * Posting lists read during one withinRead, by hash: the screen reads a query's candidate seeds
+   * and the lookup then reads the same ones again. Emptied when the read ends, so it holds one
+   * query's (or one window's) lists at most, and nothing of a query outlives it.
+   */
+  private readonly readPostings = new Map<number, Buffer | undefined>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -106,8 +112,19 @@ export class IndexReader implements MatchIndex {
     try {
       return read();
     } finally {
+      this.readPostings.clear();
       if (this.db.inTransaction) this.commitStatement.run();
     }
+  }
+
+  /** A hash's posting list blob, read once per withinRead (readPostings). */
+  private posting(hash: number): Buffer | undefined {
+    const key = hash >>> 0;
+    if (!this.db.inTransaction) return this.postingStatement.get(key);
+    if (this.readPostings.has(key)) return this.readPostings.get(key);
+    const data = this.postingStatement.get(key);
+    this.readPostings.set(key, data);
+    return data;
   }
 
   mayContain(hash: number): boolean {
@@ -124,7 +141,7 @@ export class IndexReader implements MatchIndex {
 
   occurrences(hash: number, limit: number): number[] {
     if (this.filter && !this.filter.mayContain(hash)) return [];
-    const data = this.postingStatement.get(hash >>> 0);
+    const data = this.posting(hash);
     return data ? decodeOccurrences(data, limit) : [];
   }
 
@@ -136,7 +153,7 @@ export class IndexReader implements MatchIndex {
     const found = new Map<number, number>();
     for (const hash of hashes) {
       if (this.filter && !this.filter.mayContain(hash)) continue;
-      const data = this.postingStatement.get(hash >>> 0);
+      const data = this.posting(hash);
       if (!data) continue;
       for (const contentId of decodeContents(data)) {
         const count = (found.get(contentId) ?? 0) + 1;

@@ -33,3 +33,38 @@ describe("reading token chunks", () => {
     }
   });
 });
+
+describe("posting lists within one read", () => {
+  it("reads a list once per read, answers as outside a read, and keeps nothing after it", async () => {
+    const dir = temporaryDirectory();
+    try {
+      const lines = Array.from({ length: 40 }, (_, i) => `export const value${i} = compute(${i}, "label ${i}") + other(${i * 7});`);
+      (await trackerForFiles(dir.path, { "a.js": `${lines.join("\n")}\n` })).close();
+      const reader = IndexReader.open(join(dir.path, "source.db"));
+      try {
+        const held = reader as unknown as { readPostings: Map<number, unknown>; postingStatement: { get(hash: number): unknown } };
+        const hashes = [...(reader as unknown as { db: { prepare(sql: string): { pluck(): { all(): number[] } } } }).db.prepare("SELECT hash FROM postings LIMIT 5").pluck().all()];
+        expect(hashes.length).toBeGreaterThan(0);
+        const outside = hashes.map((hash) => reader.occurrences(hash, -1));
+        let statementReads = 0;
+        const get = held.postingStatement.get.bind(held.postingStatement);
+        held.postingStatement.get = (hash: number) => {
+          statementReads++;
+          return get(hash);
+        };
+        const inside = reader.withinRead(() => {
+          reader.someContentHolds(hashes, hashes.length + 1);
+          expect(held.readPostings.size).toBe(hashes.length);
+          return hashes.map((hash) => reader.occurrences(hash, -1));
+        });
+        expect(inside).toEqual(outside);
+        expect(statementReads).toBe(hashes.length);
+        expect(held.readPostings.size).toBe(0);
+      } finally {
+        reader.close();
+      }
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
