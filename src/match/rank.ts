@@ -1,4 +1,5 @@
 import { BinaryHeap } from "../util/binary-heap.js";
+import { RangeIndex } from "../util/range-index.js";
 import { overlapShare, sameGroup } from "./line-ranges.js";
 import type { Candidate, Evidence, Judged } from "./types.js";
 
@@ -28,19 +29,21 @@ export function selectReferences(
   const queue = new BinaryHeap<QueuedCandidate>(queuedBefore);
   for (const [index, candidate] of candidates.entries()) queue.push({ candidate, index, score: rankScoreBound(candidate), evidence: null });
   const selected: Judged[] = [];
-  const groupRanges: [number, number][] = [];
+  // Group ids are RangeIndex ids: groups in the order they were made.
+  const groups = new RangeIndex();
   const groupSizes: number[] = [];
-  const kept: { contentId: number; range: [number, number] }[] = [];
+  const kept = new Map<number, [number, number][]>();
   // In a whole file, the ranges of kept regions whose names are all the query's own.
-  const exact: [number, number][] = [];
+  const exact = new RangeIndex();
   while (queue.size > 0) {
     const entry = queue.pop();
     const candidate = entry.candidate;
     const segments = candidate.segments;
     const queryRange: [number, number] = [segments[0]!.queryStart, segments[segments.length - 1]!.queryEnd - 1];
     // The same content matching the same query tokens twice (repetitive code) is one reference.
-    if (kept.some((k) => k.contentId === candidate.contentId && overlapShare(k.range, queryRange) > 0.5)) continue;
-    let group = groupRanges.findIndex((range) => sameGroup(range, queryRange, wholeFile));
+    const keptInContent = kept.get(candidate.contentId);
+    if (keptInContent?.some((range) => overlapShare(range, queryRange) > 0.5)) continue;
+    let group = groups.first(queryRange, (range) => sameGroup(range, queryRange, wholeFile));
     if (group !== -1 && groupSizes[group]! >= maxPerGroup) continue;
     if (entry.evidence === null) {
       const evidence = judge(candidate);
@@ -49,15 +52,15 @@ export function selectReferences(
       continue;
     }
     const names = entry.evidence.names;
-    if (wholeFile && names.sameShare < 1 && exact.some((range) => range[0] <= queryRange[0] && queryRange[1] <= range[1])) continue;
-    if (wholeFile && names.pairs > 0 && names.sameShare === 1) exact.push(queryRange);
+    if (wholeFile && names.sameShare < 1 && exact.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1) continue;
+    if (wholeFile && names.pairs > 0 && names.sameShare === 1) exact.add(queryRange);
     if (group === -1) {
-      groupRanges.push(queryRange);
+      group = groups.add(queryRange);
       groupSizes.push(0);
-      group = groupRanges.length - 1;
     }
     groupSizes[group]!++;
-    kept.push({ contentId: candidate.contentId, range: queryRange });
+    if (keptInContent) keptInContent.push(queryRange);
+    else kept.set(candidate.contentId, [queryRange]);
     selected.push({ candidate, evidence: entry.evidence, queryRange, group });
   }
   // Presented group by group (groups in order of their best reference), best origin first in each.
