@@ -1,0 +1,310 @@
+import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart } from "./lexical-chars.js";
+import { CLASS_BODY, Kind, type LexicalContext, SWITCH_BODY, Skipped, statementComplete } from "./lexical-context.js";
+import { pythonStringEnd, quotedEnd, regexEnd, templateEnd } from "./lexical-literals.js";
+import { type TextSpan, TextKind } from "./text.js";
+import { TokenBuffer } from "./token-buffer.js";
+import { nameHash } from "./token-stream.js";
+
+/** After `name:`, a loop (or switch) makes the name a statement's label, not a key. */
+const LABELLED = /^[ \t]*:[ \t]*(?:for|while|do|switch)\b/;
+
+/** A Python string prefix (`r"…"`, `b'…'`, `rb"…"`, `f"…"`). */
+const PYTHON_STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/;
+
+/**
+ * One lexing of one source (lexical.ts): the lexer's state as fields and each kind of token read
+ * by a method of its own. A bundle's megabyte is one call, run long before the engine has optimized
+ * anything: small methods are compiled quickly and one at a time, where one large function was
+ * compiled (and after each branch first taken, recompiled) whole.
+ */
+export class LexRun {
+  private readonly python: boolean;
+  private readonly n: number;
+  // About one token per five characters of code; the buffer grows if not.
+  readonly out: TokenBuffer;
+  /** Where the comments and string literals are, for the text stream (text.ts), as the parser finds them. */
+  readonly textSpans: TextSpan[] = [];
+  i = 0;
+  line = 1;
+  firstProseLine = Number.POSITIVE_INFINITY;
+  private previous = Kind.None;
+  private previousText = "";
+  private lineStartToken = true;
+  /** Open brackets, innermost last; for a skipped statement, the depth it began at. */
+  private readonly brackets: number[] = [];
+  private classPending = false;
+  private switchPending = false;
+  private skipDepth = -1;
+  private skipEndsAtComma = false;
+  /**
+   * A fragment may begin inside an object literal or a type (`key: value,` lines, no `{` in sight),
+   * where the file reads each key as a member name, which has no name hash. Such names are held
+   * here until the fragment closes a bracket it did not open: `}` (or the fragment's end, as no
+   * parameter list runs that long) says they were keys; `)` or `]` that they were parameters.
+   */
+  private outerKeys: number[] | undefined;
+  /** `<` read as a type argument list, for splitting `>>` as tree-sitter does there. */
+  private angleDepth = 0;
+
+  constructor(
+    private readonly context: LexicalContext,
+    private readonly source: string,
+  ) {
+    this.python = context.python;
+    this.n = source.length;
+    this.out = new TokenBuffer(Math.max(64, source.length >>> 2));
+    this.outerKeys = this.python ? undefined : [];
+  }
+
+  /** Reads from inside a span opened before the source, up to and including `close`, its closer. */
+  startInside(close: string): void {
+    const end = this.source.indexOf(close);
+    const stop = end === -1 ? this.n : end + close.length;
+    if (!this.context.closesComment(close)) this.emit(this.context.stringHash, 0, stop, nameHash(this.source, 0, stop), Kind.String, "$str");
+    else {
+      this.comment(0, stop);
+      this.line += this.newlinesIn(0, stop);
+    }
+    this.i = stop;
+  }
+
+  /** Reads the rest of the source. */
+  run(): void {
+    const source = this.source;
+    const python = this.python;
+    const n = this.n;
+    while (this.i < n) {
+      const i = this.i;
+      const c = source.charCodeAt(i);
+      if (c === 10) {
+        this.newline();
+        continue;
+      }
+      if (isSpace(c)) {
+        this.i = i + 1;
+        continue;
+      }
+      // Comments.
+      if (python ? c === 35 : c === 47 && source.charCodeAt(i + 1) === 47) {
+        this.lineComment();
+        continue;
+      }
+      if (!python && c === 47 && source.charCodeAt(i + 1) === 42) {
+        this.blockComment();
+        continue;
+      }
+      if (!python && c === 35 && i === 0 && source.charCodeAt(1) === 33) {
+        this.lineComment();
+        continue;
+      }
+      if (python && c === 92) {
+        // Line continuation: formatting.
+        this.i = i + 1;
+        continue;
+      }
+      if (isWordStart(c) || (!python && c === 35 && isWordStart(source.charCodeAt(i + 1)))) this.word(c);
+      else if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(i + 1)))) this.number();
+      else if (c === 34 || c === 39 || (!python && c === 96)) this.string(c);
+      // A regular expression where an operand is expected, else an operator.
+      else if (python || c !== 47 || !this.context.regexAllowed(this.previous, this.previousText) || !this.regex()) this.operator(c);
+    }
+  }
+
+  /** Names held as possible keys that no bracket decided are keys: the fragment's end says so. */
+  finish(): void {
+    if (this.outerKeys) for (const key of this.outerKeys) this.out.names[key] = 0;
+  }
+
+  private newline(): void {
+    this.line++;
+    this.i++;
+    this.lineStartToken = true;
+    // A skipped statement ends with its line, unless brackets are open or the line goes on.
+    if (
+      this.skipDepth >= 0 &&
+      this.brackets.length <= this.skipDepth &&
+      (this.python ? this.source.charCodeAt(this.i - 2) !== 92 : statementComplete(this.previous, this.previousText))
+    ) {
+      this.skipDepth = -1;
+    }
+  }
+
+  private lineComment(): void {
+    const end = this.source.indexOf("\n", this.i);
+    const stop = end === -1 ? this.n : end;
+    this.comment(this.i, stop);
+    this.i = stop;
+  }
+
+  private blockComment(): void {
+    const end = this.source.indexOf("*/", this.i + 2);
+    const stop = end === -1 ? this.n : end + 2;
+    this.comment(this.i, stop);
+    this.line += this.newlinesIn(this.i, stop);
+    this.i = stop;
+  }
+
+  /** A word: a keyword or a name (or a Python string's prefix). */
+  private word(c: number): void {
+    const source = this.source;
+    const context = this.context;
+    const i = this.i;
+    let end = i + 1;
+    while (end < this.n && isWordPart(source.charCodeAt(end))) end++;
+    const after = source.charCodeAt(end);
+    if (this.python && (after === 34 || after === 39) && end - i <= 2 && PYTHON_STRING_PREFIX.test(source.slice(i, end))) {
+      const stop = pythonStringEnd(source, end);
+      this.emit(context.stringHash, i, stop, nameHash(source, i, stop), Kind.String, "$str");
+      this.i = stop;
+      return;
+    }
+    const wasLineStart = this.lineStartToken;
+    // A name is not sliced out: only a word that may be a keyword is a string here.
+    const entry = context.words.find(source, i, end);
+    const word = entry < 0 ? undefined : context.words.word(entry);
+    const skipped = this.skipDepth < 0 ? context.startsSkippedStatement(source, i, end, word, wasLineStart, this.brackets) : Skipped.No;
+    if (skipped !== Skipped.No) {
+      this.skipDepth = this.brackets.length;
+      // A declaration goes on past its commas (`var a = require("a"), b = a.b;`); a map's entry ends at one.
+      this.skipEndsAtComma = skipped === Skipped.Pair;
+    }
+    const previousText = this.previousText;
+    const member = previousText === "." || previousText === "?." || c === 35;
+    const text =
+      member || entry < 0
+        ? undefined
+        : context.keywordText(source, entry, end, previousText, wasLineStart, this.angleDepth > 0, this.brackets[this.brackets.length - 1]);
+    if (text !== undefined) {
+      if (text === "class" && !this.python) this.classPending = true;
+      if (text === "switch" && !this.python) this.switchPending = true;
+      this.emit(context.hash(text), i, end, 0, Kind.Keyword, text);
+    } else {
+      const keepsName = !member && !context.isMemberKey(source, end, this.brackets, previousText, wasLineStart);
+      if (
+        this.outerKeys &&
+        keepsName &&
+        wasLineStart &&
+        this.brackets.length === 0 &&
+        this.skipDepth < 0 &&
+        followedByKeyColon(source, end) &&
+        !LABELLED.test(source.slice(end, end + 12))
+      ) {
+        this.outerKeys.push(this.out.count);
+      }
+      if (this.previous === Kind.Word && !wasLineStart && this.line < this.firstProseLine) this.firstProseLine = this.line;
+      this.emit(context.idHash, i, end, keepsName ? nameHash(source, i, end) : 0, Kind.Word, "$id");
+    }
+    this.i = end;
+  }
+
+  private number(): void {
+    const source = this.source;
+    const i = this.i;
+    let end = i + 1;
+    while (end < this.n) {
+      const d = source.charCodeAt(end);
+      if (isWordPart(d) || d === 46) end++;
+      else if ((d === 43 || d === 45) && /[eE]/.test(source[end - 1]!) && !/^0[xX]/.test(source.slice(i, end))) end++;
+      else break;
+    }
+    this.emit(this.context.numberHash, i, end, nameHash(source, i, end), Kind.Number, "$num");
+    this.i = end;
+  }
+
+  private string(c: number): void {
+    const source = this.source;
+    const i = this.i;
+    const stop = this.python ? pythonStringEnd(source, i) : c === 96 ? templateEnd(source, i) : quotedEnd(source, i);
+    this.emit(this.context.stringHash, i, stop, nameHash(source, i, stop), Kind.String, "$str");
+    this.i = stop;
+  }
+
+  /** A regular expression literal, when one closes on its line; false (nothing read) when none does. */
+  private regex(): boolean {
+    const stop = regexEnd(this.source, this.i);
+    if (stop <= 0) return false;
+    this.emit(this.context.regexHash, this.i, stop, nameHash(this.source, this.i, stop), Kind.String, "$re");
+    this.i = stop;
+    return true;
+  }
+
+  /** Operators and punctuation, longest first, with the brackets and type arguments they open and close. */
+  private operator(c: number): void {
+    const source = this.source;
+    const context = this.context;
+    const python = this.python;
+    const brackets = this.brackets;
+    const i = this.i;
+    let operator = context.operators.at(source, i, c);
+    if (operator.text === "?." && isDigit(source.charCodeAt(i + 2))) operator = context.operators.single("?");
+    const op = operator.text;
+    const end = i + op.length;
+    if (op === "(" || op === "[" || op === "{") {
+      // A class body's brace is remembered as such: a member's name starts each of its lines.
+      if (op === "{") {
+        brackets.push(this.classPending ? CLASS_BODY : this.switchPending ? SWITCH_BODY : c);
+        this.classPending = false;
+        this.switchPending = false;
+      } else {
+        brackets.push(c);
+      }
+      if (op === "{" && !python) this.angleDepth = 0;
+    } else if (op === ")" || op === "]" || op === "}") {
+      if (brackets.length === 0 && this.outerKeys) {
+        if (op === "}") for (const key of this.outerKeys) this.out.names[key] = 0;
+        this.outerKeys = undefined;
+      }
+      brackets.pop();
+      if (op === "}") this.angleDepth = 0;
+      if (this.skipDepth >= 0 && brackets.length < this.skipDepth) this.skipDepth = -1;
+    }
+    if (!python) {
+      if (op === "<" && i > 0 && isWordPart(source.charCodeAt(i - 1))) this.angleDepth++;
+      if (this.angleDepth > 0 && (op === ">>" || op === ">>>")) {
+        // Closing nested type arguments: one `>` token per level, as tree-sitter lexes them there.
+        const closer = context.operators.single(">");
+        for (let p = 0; p < op.length; p++) this.emit(closer.hash, i + p, i + p + 1, 0, Kind.Punct, ">");
+        this.angleDepth = Math.max(0, this.angleDepth - op.length);
+        this.i = end;
+        return;
+      }
+      if (op === ">" && this.angleDepth > 0) this.angleDepth--;
+      if (op === ";") this.angleDepth = 0;
+    }
+    const skipEnds = this.skipDepth >= 0 && !python && brackets.length === this.skipDepth && (op === ";" || (op === "," && this.skipEndsAtComma));
+    if (operator.dropped) {
+      this.previous = Kind.Punct;
+      this.previousText = op;
+      this.lineStartToken = false;
+    } else if (python && op === "...") {
+      this.emit(context.hash("ellipsis"), i, end, 0, Kind.Keyword, "ellipsis");
+    } else {
+      this.emit(operator.hash, i, end, 0, Kind.Punct, op);
+    }
+    if (skipEnds) this.skipDepth = -1;
+    this.i = end;
+  }
+
+  private newlinesIn(from: number, to: number): number {
+    let count = 0;
+    for (let p = this.source.indexOf("\n", from); p !== -1 && p < to; p = this.source.indexOf("\n", p + 1)) count++;
+    return count;
+  }
+
+  private comment(from: number, to: number): void {
+    if (this.skipDepth < 0) this.textSpans.push({ start: from, end: to, kind: TextKind.Comment });
+  }
+
+  private emit(hash: number, from: number, to: number, name: number, kind: Kind, text: string): void {
+    // Only strings (and templates, regexes) can span lines.
+    const endLine = kind === Kind.String ? this.line + this.newlinesIn(from, to) : this.line;
+    if (this.skipDepth < 0) {
+      this.out.push(hash, this.line, endLine, to - from, name);
+      if (text === "$str") this.textSpans.push({ start: from, end: to, kind: TextKind.String });
+    }
+    this.line = endLine;
+    this.previous = kind;
+    this.previousText = text;
+    this.lineStartToken = false;
+  }
+}
