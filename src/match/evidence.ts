@@ -113,40 +113,14 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     }
     covered = Math.max(covered, segment.queryEnd);
   }
-  let repeats = 0;
+  const byQueryName = partners(byQuery.subarray(0, pairs).sort());
+  const bySourceName = partners(bySource.subarray(0, pairs).sort());
+  const repeats = Math.max(byQueryName.repeats, bySourceName.repeats);
   let consistency = 1;
-  let distinctNames = 0;
-  const sides = [byQuery.subarray(0, pairs).sort(), bySource.subarray(0, pairs).sort()];
-  for (let side = 0; side < sides.length; side++) {
-    const keys = sides[side]!;
-    // Per name (high 16 bits): its pairs beyond the first are repeats; those with its most
-    // frequent partner are the consistent ones.
-    let sideRepeats = 0;
-    let consistent = 0;
-    for (let i = 0; i < keys.length; ) {
-      const name = keys[i]! >>> 16;
-      if (side === 0) distinctNames++;
-      let total = 0;
-      let best = 0;
-      while (i < keys.length && keys[i]! >>> 16 === name) {
-        const key = keys[i]!;
-        let run = 0;
-        while (i < keys.length && keys[i] === key) {
-          run++;
-          i++;
-        }
-        total += run;
-        if (run > best) best = run;
-      }
-      sideRepeats += total - 1;
-      consistent += best - 1;
-    }
-    repeats = Math.max(repeats, sideRepeats);
-    if (sideRepeats > 0) consistency = Math.min(consistency, consistent / sideRepeats);
-  }
+  for (const side of [byQueryName, bySourceName]) if (side.repeats > 0) consistency = Math.min(consistency, side.consistent / side.repeats);
   return {
     pairs,
-    distinctNames,
+    distinctNames: byQueryName.names,
     repeats: pairs === 0 ? 0 : repeats,
     consistency,
     // With only conventional names, nothing is the same by more than convention.
@@ -157,4 +131,35 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     sameKeptLiterals,
     sameKeptLiteralsVary: sameKeptVary,
   };
+}
+
+/**
+ * One direction of the name pairs (sorted keys, the name in the high 16 bits): per name, its pairs
+ * beyond the first are repeats, and those with its most frequent partner the consistent ones.
+ * A function of its own: judging a bundle calls it thousands of times in one cold run, and kept
+ * inside compareNames its loops were compiled before they had run and deoptimized over and over.
+ */
+function partners(keys: Uint32Array): { names: number; repeats: number; consistent: number } {
+  let repeats = 0;
+  let consistent = 0;
+  let names = 0;
+  for (let i = 0; i < keys.length; ) {
+    const name = keys[i]! >>> 16;
+    names++;
+    let total = 0;
+    let best = 0;
+    while (i < keys.length && keys[i]! >>> 16 === name) {
+      const key = keys[i]!;
+      let run = 0;
+      while (i < keys.length && keys[i] === key) {
+        run++;
+        i++;
+      }
+      total += run;
+      if (run > best) best = run;
+    }
+    repeats += total - 1;
+    consistent += best - 1;
+  }
+  return { names, repeats, consistent };
 }
