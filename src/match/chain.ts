@@ -101,92 +101,104 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
   return chains;
 }
 
+/** What turning one content's chains into candidates reads: its hits, the query and the content's tokens. */
+export interface ChainContext {
+  readonly contentId: number;
+  readonly hits: FileHits;
+  /** The hits' indexes in source order (align.ts hitsInOrder). */
+  readonly hitsBySource: Uint32Array;
+  readonly query: TokenStream;
+  readonly tables: QueryTables;
+  readonly source: SourceTokens;
+  readonly options: MatchOptions;
+  /** The fewest matched characters a candidate is kept with (minMatchedChars, or less where it may combine). */
+  readonly floorChars: number;
+  readonly edgeOnly?: ReadonlySet<number>;
+}
+
 /**
  * Candidates from one content's segments (chained by chainInOrder, then continued at its ends by
- * `bridges`, when given), each with the figures the
- * rules and ranking read. Overlapping segments (from repetitive code) are clipped so no query
- * token is counted twice. A chain that cannot reach minMatchedChars on either side is dropped here.
+ * `bridges`, when given), each with the figures the rules and ranking read (chainCandidate).
  */
-export function chainCandidates(
-  contentId: number,
-  segments: Segment[],
-  hits: FileHits,
-  hitsBySource: Uint32Array,
-  query: TokenStream,
-  tables: QueryTables,
-  source: SourceTokens,
-  options: MatchOptions,
-  floorChars: number = options.minMatchedChars,
-  edgeOnly?: ReadonlySet<number>,
-  bridges?: Bridges,
-): Candidate[] {
+export function chainCandidates(segments: Segment[], context: ChainContext, bridges?: Bridges): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const chain of chainInOrder(segments, options.maxGapTokens)) {
+  for (const chain of chainInOrder(segments, context.options.maxGapTokens)) {
     bridges?.extend(chain);
-    let matchedTokens = 0;
-    let matchedChars = 0;
-    // The most the indexed side's names and literals could add: renaming changes only their lengths.
-    let namesCouldAdd = 0;
-    let literalTokens = 0;
-    let covered = -1;
-    for (const segment of chain) {
-      const from = Math.max(segment.queryStart, covered);
-      const to = segment.queryEnd;
-      if (to > from) {
-        matchedTokens += to - from;
-        matchedChars += tables.charsBefore[to]! - tables.charsBefore[from]!;
-        namesCouldAdd += tables.namesCouldAddBefore[to]! - tables.namesCouldAddBefore[from]!;
-        literalTokens += tables.literalsBefore[to]! - tables.literalsBefore[from]!;
-      }
-      covered = Math.max(covered, to);
-    }
-    // Repetitive code makes many short chains: the rest is counted only for those that may be long enough.
-    const mayRenameLonger = matchedChars >= RENAMED_QUERY_SHARE * options.minMatchedChars && matchedChars + namesCouldAdd >= options.minMatchedChars;
-    if (matchedChars < options.minMatchedChars && !mayRenameLonger && matchedChars < floorChars) continue;
-    const first = chain[0]!;
-    const last = chain[chain.length - 1]!;
-    const seeds = new Set<number>();
-    let edgeSeeds = 0;
-    let frequencySum = 0;
-    let rarestSeedFrequency = Infinity;
-    // Scanned in source order: a repetitive file's hits spread over the file, while a chain's lie in
-    // its own stretch of it (the query's are all within a few dozen tokens of each other).
-    for (let o = lowerBound(hits.sourcePositions, first.sourceStart, hitsBySource); o < hitsBySource.length; o++) {
-      const i = hitsBySource[o]!;
-      const s = hits.sourcePositions[i]!;
-      if (s >= last.sourceEnd) break;
-      const q = hits.queryPositions[i]!;
-      if (q >= first.queryStart && q < last.queryEnd && !seeds.has(hits.hashes[i]!)) {
-        seeds.add(hits.hashes[i]!);
-        if (edgeOnly?.has(hits.hashes[i]!)) edgeSeeds++;
-        frequencySum += hits.frequencies[i]!;
-        rarestSeedFrequency = Math.min(rarestSeedFrequency, hits.frequencies[i]!);
-      }
-    }
-    // Short in the query, long enough in the indexed file: renamed to shorter names, if it is a
-    // copy at all. Only rare seeds say it is: a shape in many files is an idiom, and other code with
-    // longer names has it as well.
-    let sourceMatchedChars: number | null = null;
-    let complete = matchedChars >= options.minMatchedChars;
-    if (!complete && mayRenameLonger && rareSeeds(frequencySum, seeds.size)) {
-      sourceMatchedChars = sourceSideChars(chain, query, source);
-      complete = sourceMatchedChars >= options.minMatchedChars;
-    }
-    if (!complete && matchedChars < floorChars) continue;
-    candidates.push({
-      contentId,
-      segments: chain,
-      matchedTokens,
-      matchedChars,
-      sourceMatchedChars,
-      literalTokens,
-      seeds: seeds.size,
-      edgeSeeds,
-      borrowedSeeds: 0,
-      frequencySum,
-      rarestSeedFrequency,
-      complete,
-    });
+    const candidate = chainCandidate(chain, context);
+    if (candidate) candidates.push(candidate);
   }
   return candidates;
+}
+
+/**
+ * One chain as a candidate, with the figures the rules and ranking read; undefined when it cannot
+ * reach minMatchedChars on either side (nor the context's floor). Overlapping segments (from
+ * repetitive code) are clipped so no query token is counted twice.
+ */
+export function chainCandidate(chain: readonly Segment[], context: ChainContext): Candidate | undefined {
+  const { contentId, hits, hitsBySource, query, tables, source, options, floorChars, edgeOnly } = context;
+  let matchedTokens = 0;
+  let matchedChars = 0;
+  // The most the indexed side's names and literals could add: renaming changes only their lengths.
+  let namesCouldAdd = 0;
+  let literalTokens = 0;
+  let covered = -1;
+  for (const segment of chain) {
+    const from = Math.max(segment.queryStart, covered);
+    const to = segment.queryEnd;
+    if (to > from) {
+      matchedTokens += to - from;
+      matchedChars += tables.charsBefore[to]! - tables.charsBefore[from]!;
+      namesCouldAdd += tables.namesCouldAddBefore[to]! - tables.namesCouldAddBefore[from]!;
+      literalTokens += tables.literalsBefore[to]! - tables.literalsBefore[from]!;
+    }
+    covered = Math.max(covered, to);
+  }
+  // Repetitive code makes many short chains: the rest is counted only for those that may be long enough.
+  const mayRenameLonger = matchedChars >= RENAMED_QUERY_SHARE * options.minMatchedChars && matchedChars + namesCouldAdd >= options.minMatchedChars;
+  if (matchedChars < options.minMatchedChars && !mayRenameLonger && matchedChars < floorChars) return undefined;
+  const first = chain[0]!;
+  const last = chain[chain.length - 1]!;
+  const seeds = new Set<number>();
+  let edgeSeeds = 0;
+  let frequencySum = 0;
+  let rarestSeedFrequency = Infinity;
+  // Scanned in source order: a repetitive file's hits spread over the file, while a chain's lie in
+  // its own stretch of it (the query's are all within a few dozen tokens of each other).
+  for (let o = lowerBound(hits.sourcePositions, first.sourceStart, hitsBySource); o < hitsBySource.length; o++) {
+    const i = hitsBySource[o]!;
+    const s = hits.sourcePositions[i]!;
+    if (s >= last.sourceEnd) break;
+    const q = hits.queryPositions[i]!;
+    if (q >= first.queryStart && q < last.queryEnd && !seeds.has(hits.hashes[i]!)) {
+      seeds.add(hits.hashes[i]!);
+      if (edgeOnly?.has(hits.hashes[i]!)) edgeSeeds++;
+      frequencySum += hits.frequencies[i]!;
+      rarestSeedFrequency = Math.min(rarestSeedFrequency, hits.frequencies[i]!);
+    }
+  }
+  // Short in the query, long enough in the indexed file: renamed to shorter names, if it is a
+  // copy at all. Only rare seeds say it is: a shape in many files is an idiom, and other code with
+  // longer names has it as well.
+  let sourceMatchedChars: number | null = null;
+  let complete = matchedChars >= options.minMatchedChars;
+  if (!complete && mayRenameLonger && rareSeeds(frequencySum, seeds.size)) {
+    sourceMatchedChars = sourceSideChars(chain, query, source);
+    complete = sourceMatchedChars >= options.minMatchedChars;
+  }
+  if (!complete && matchedChars < floorChars) return undefined;
+  return {
+    contentId,
+    segments: chain,
+    matchedTokens,
+    matchedChars,
+    sourceMatchedChars,
+    literalTokens,
+    seeds: seeds.size,
+    edgeSeeds,
+    borrowedSeeds: 0,
+    frequencySum,
+    rarestSeedFrequency,
+    complete,
+  };
 }

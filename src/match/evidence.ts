@@ -163,3 +163,32 @@ function partners(keys: Uint32Array): { names: number; repeats: number; consiste
   }
   return { names, repeats, consistent };
 }
+
+/**
+ * The longest stretch of the segments in which no aligned literal is other text on the two sides;
+ * undefined when no literal disagrees (nothing narrower to offer). A segment of repetitive rows
+ * aligns on their shape whatever their data: a list of strings copied after a list of other
+ * strings is one segment from the first row of either.
+ */
+export function agreeingStretch(segments: readonly Segment[], query: TokenStream, tables: QueryTables, source: SourceTokens): Segment | undefined {
+  let best: Segment | undefined;
+  let disagrees = false;
+  for (const segment of segments) {
+    const offset = segment.sourceStart - segment.queryStart;
+    let from = segment.queryStart;
+    const end = (to: number): void => {
+      if (to > from && (!best || to - from > best.queryEnd - best.queryStart)) best = { queryStart: from, queryEnd: to, sourceStart: from + offset, sourceEnd: to + offset };
+    };
+    for (let t = segment.queryStart; t < segment.queryEnd; t++) {
+      const kind = tables.nameKinds[t]!;
+      if (kind === 0 || kind === IDENTIFIER) continue;
+      const sourceName = source.name(t + offset);
+      if (sourceName === 0 || sourceName === query.names[t]) continue;
+      end(t);
+      from = t + 1;
+      disagrees = true;
+    }
+    end(segment.queryEnd);
+  }
+  return disagrees ? best : undefined;
+}

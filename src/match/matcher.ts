@@ -5,8 +5,8 @@ import { round3 } from "../util/round.js";
 import { extendSeeds, hitsInOrder, hitsInQueryOrder } from "./align.js";
 import { Bridges } from "./bridges.js";
 import { filesToAlign } from "./candidates.js";
-import { chainCandidates } from "./chain.js";
-import { compareNames, distinctKgramShare, sourceSideChars } from "./evidence.js";
+import { type ChainContext, chainCandidate, chainCandidates } from "./chain.js";
+import { agreeingStretch, compareNames, distinctKgramShare, sourceSideChars } from "./evidence.js";
 import { collectHits } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
@@ -103,6 +103,10 @@ export class Matcher {
     const longQuery = isLongQuery(scannedLength);
     const bridgeGap = longQuery ? 0 : options.maxGapTokens;
     const bridged = { signatures: tables.signatures, startLines: query.startLines, endLines: query.endLines, covered: this.scratch.covered };
+    // Per content, what rebuilding a candidate from part of its chain reads (narrower, below).
+    const chained = new Map<number, { context: ChainContext; wholeOnly: boolean; partnerSeeds: number | undefined }>();
+    const alone = (candidate: Candidate, partnerSeeds: number | undefined): boolean =>
+      candidate.seeds >= options.minSeeds && (!scope.borrowSeeds || partnerSeeds === undefined || candidate.seeds >= seedsAlone);
     for (const [contentId, hits, wholeOnly] of files) {
       const tokens = new SourceTokens(this.index, contentId, readAhead.get(contentId));
       sourceTokens.set(contentId, tokens);
@@ -112,10 +116,11 @@ export class Matcher {
       const hitsBySource = hitsInOrder(hits.sourcePositions, hits.queryPositions);
       const partnerSeeds = scope.partialIn?.get(contentId);
       const floor = partnerSeeds === undefined ? options.minMatchedChars : partialFloor;
-      for (const candidate of chainCandidates(contentId, segments, hits, hitsBySource, query, tables, tokens, options, floor, fingerprints.edgeOnly, bridges)) {
+      const context: ChainContext = { contentId, hits, hitsBySource, query, tables, source: tokens, options, floorChars: floor, edgeOnly: fingerprints.edgeOnly };
+      chained.set(contentId, { context, wholeOnly, partnerSeeds });
+      for (const candidate of chainCandidates(segments, context, bridges)) {
         if (wholeOnly && scope.keepWhole?.(candidate, candidateLines(candidate, query)) !== true) continue;
-        const alone = candidate.seeds >= options.minSeeds && (!scope.borrowSeeds || partnerSeeds === undefined || candidate.seeds >= seedsAlone);
-        if (candidate.complete && alone) candidates.push(candidate);
+        if (candidate.complete && alone(candidate, partnerSeeds)) candidates.push(candidate);
         // Short of characters or seeds alone: reported only beside a region of the other channel's
         // (combine.ts checks the two together), so judged with that channel's seeds in this content.
         else if (partnerSeeds !== undefined) {
@@ -132,7 +137,20 @@ export class Matcher {
       };
       return (text ? isTextReference : isReference)(candidate, evidence, options, scannedLength) ? evidence : null;
     };
-    return selectReferences(candidates, judge, options.maxReferencesPerGroup, longQuery).map((judged) =>
+    // Rows of repetitive code align on their shape whatever their data, so a segment can begin on
+    // look-alike rows (the same shape, other strings) and run on into a copy. Turned down, such a
+    // candidate's longest stretch whose data agrees is judged on its own.
+    const narrower = (candidate: Candidate): Candidate | undefined => {
+      if (text || !candidate.complete || candidate.borrowedSeeds > 0) return undefined;
+      const { context, wholeOnly, partnerSeeds } = chained.get(candidate.contentId)!;
+      const stretch = agreeingStretch(candidate.segments, query, tables, context.source);
+      if (!stretch) return undefined;
+      const narrowed = chainCandidate([stretch], context);
+      if (!narrowed?.complete || !alone(narrowed, partnerSeeds)) return undefined;
+      if (wholeOnly && scope.keepWhole?.(narrowed, candidateLines(narrowed, query)) !== true) return undefined;
+      return narrowed;
+    };
+    return selectReferences(candidates, judge, options.maxReferencesPerGroup, longQuery, narrower).map((judged) =>
       toMatch(judged, query, sourceTokens.get(judged.candidate.contentId)!, this.channel),
     );
   }

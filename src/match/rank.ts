@@ -19,12 +19,16 @@ import type { Candidate, Evidence, Judged } from "./types.js";
  * monolith's full group. And where a region's origin with every name the query's own is kept, a
  * candidate inside it with some other name is a look-alike (a project's sibling class, the same
  * constructor under another name) and is not reported.
+ *
+ * A candidate turned down may be offered again narrower (`narrower`, matcher.ts): the part of its
+ * chain that is a copy, without the look-alike stretch the chain began or ended on.
  */
 export function selectReferences(
   candidates: readonly Candidate[],
   judge: (candidate: Candidate) => Evidence | null,
   maxPerGroup: number,
   wholeFile = false,
+  narrower?: (candidate: Candidate) => Candidate | undefined,
 ): Judged[] {
   const queue = new BinaryHeap<QueuedCandidate>(queuedBefore);
   for (const [index, candidate] of candidates.entries()) queue.push({ candidate, index, score: rankScoreBound(candidate), evidence: null });
@@ -47,7 +51,13 @@ export function selectReferences(
     if (group !== -1 && groupSizes[group]! >= maxPerGroup) continue;
     if (entry.evidence === null) {
       const evidence = judge(candidate);
-      if (evidence === null) continue;
+      if (evidence === null) {
+        // Turned down, it may still hold a copy its chain ran into from look-alike code (`narrower`):
+        // that part alone comes up in its turn.
+        const alternative = narrower?.(candidate);
+        if (alternative) queue.push({ candidate: alternative, index: entry.index, score: rankScoreBound(alternative), evidence: null });
+        continue;
+      }
       queue.push({ candidate, index: entry.index, score: rankScore(candidate, evidence), evidence });
       continue;
     }

@@ -50,3 +50,28 @@ describe("selecting references", () => {
     expect(new Set(selected.map((j) => j.group)).size).toBe(1);
   });
 });
+
+describe("a turned-down candidate offered again narrower", () => {
+  it("judges the narrower candidate in its turn and reports it when the rules accept it", () => {
+    const wide = candidate(1, 0, 200);
+    const narrow = candidate(1, 120, 200);
+    const other = candidate(2, 300, 400);
+    const judged: Candidate[] = [];
+    const judge = (c: Candidate): Evidence | null => {
+      judged.push(c);
+      return c === wide ? null : { distinctKgramShare: 1, names: names(1) };
+    };
+    const offered: Candidate[] = [];
+    const narrower = (c: Candidate): Candidate | undefined => {
+      offered.push(c);
+      return c === wide ? narrow : undefined;
+    };
+    const selected = selectReferences([wide, other], judge, 10, false, narrower).map((j) => j.candidate);
+    expect(selected).toHaveLength(2);
+    expect(selected).toContain(narrow);
+    expect(selected).toContain(other);
+    // Only a candidate the rules turned down is offered for narrowing.
+    expect(offered).toEqual([wide]);
+    expect(judged).toContain(narrow);
+  });
+});
