@@ -103,10 +103,14 @@ export class Matcher {
     const longQuery = isLongQuery(scannedLength);
     const bridgeGap = longQuery ? 0 : options.maxGapTokens;
     const bridged = { signatures: tables.signatures, startLines: query.startLines, endLines: query.endLines, covered: this.scratch.covered };
-    // Per content, what rebuilding a candidate from part of its chain reads (narrower, below).
-    const chained = new Map<number, { context: ChainContext; wholeOnly: boolean; partnerSeeds: number | undefined }>();
-    const alone = (candidate: Candidate, partnerSeeds: number | undefined): boolean =>
-      candidate.seeds >= options.minSeeds && (!scope.borrowSeeds || partnerSeeds === undefined || candidate.seeds >= seedsAlone);
+    // Per content, what rebuilding a candidate from part of its chain reads (narrower, below), and
+    // whether it is aligned only for the regions spanning it whole.
+    const chained = new Map<number, { context: ChainContext; wholeOnly: boolean }>();
+    const alone = (candidate: Candidate): boolean => {
+      const partnerSeeds = scope.partialIn?.get(candidate.contentId);
+      return candidate.seeds >= options.minSeeds && (!scope.borrowSeeds || partnerSeeds === undefined || candidate.seeds >= seedsAlone);
+    };
+    const outsideWhole = (candidate: Candidate, wholeOnly: boolean): boolean => wholeOnly && scope.keepWhole?.(candidate, candidateLines(candidate, query)) !== true;
     for (const [contentId, hits, wholeOnly] of files) {
       const tokens = new SourceTokens(this.index, contentId, readAhead.get(contentId));
       sourceTokens.set(contentId, tokens);
@@ -117,10 +121,10 @@ export class Matcher {
       const partnerSeeds = scope.partialIn?.get(contentId);
       const floor = partnerSeeds === undefined ? options.minMatchedChars : partialFloor;
       const context: ChainContext = { contentId, hits, hitsBySource, query, tables, source: tokens, options, floorChars: floor, edgeOnly: fingerprints.edgeOnly };
-      chained.set(contentId, { context, wholeOnly, partnerSeeds });
+      chained.set(contentId, { context, wholeOnly });
       for (const candidate of chainCandidates(segments, context, bridges)) {
-        if (wholeOnly && scope.keepWhole?.(candidate, candidateLines(candidate, query)) !== true) continue;
-        if (candidate.complete && alone(candidate, partnerSeeds)) candidates.push(candidate);
+        if (outsideWhole(candidate, wholeOnly)) continue;
+        if (candidate.complete && alone(candidate)) candidates.push(candidate);
         // Short of characters or seeds alone: reported only beside a region of the other channel's
         // (combine.ts checks the two together), so judged with that channel's seeds in this content.
         else if (partnerSeeds !== undefined) {
@@ -142,13 +146,10 @@ export class Matcher {
     // candidate's longest stretch whose data agrees is judged on its own.
     const narrower = (candidate: Candidate): Candidate | undefined => {
       if (text || !candidate.complete || candidate.borrowedSeeds > 0) return undefined;
-      const { context, wholeOnly, partnerSeeds } = chained.get(candidate.contentId)!;
+      const { context, wholeOnly } = chained.get(candidate.contentId)!;
       const stretch = agreeingStretch(candidate.segments, query, tables, context.source);
-      if (!stretch) return undefined;
-      const narrowed = chainCandidate([stretch], context);
-      if (!narrowed?.complete || !alone(narrowed, partnerSeeds)) return undefined;
-      if (wholeOnly && scope.keepWhole?.(narrowed, candidateLines(narrowed, query)) !== true) return undefined;
-      return narrowed;
+      const narrowed = stretch && chainCandidate([stretch], context);
+      return narrowed?.complete && alone(narrowed) && !outsideWhole(narrowed, wholeOnly) ? narrowed : undefined;
     };
     return selectReferences(candidates, judge, options.maxReferencesPerGroup, longQuery, narrower).map((judged) =>
       toMatch(judged, query, sourceTokens.get(judged.candidate.contentId)!, this.channel),

@@ -75,15 +75,16 @@ export interface Operator {
 export class OperatorTable {
   private readonly byFirst: Operator[][] = [];
   private readonly singles = new Map<string, Operator>();
+  private readonly dropped: ReadonlySet<string>;
 
   constructor(
     operators: readonly string[],
     dropped: readonly string[],
     private readonly hash: (text: string) => number,
-    private readonly droppedSet: ReadonlySet<string> = new Set(dropped),
   ) {
+    this.dropped = new Set(dropped);
     for (const text of [...operators].sort((a, b) => b.length - a.length)) {
-      (this.byFirst[text.charCodeAt(0)] ??= []).push({ text, hash: hash(text), dropped: this.droppedSet.has(text) });
+      (this.byFirst[text.charCodeAt(0)] ??= []).push({ text, hash: hash(text), dropped: this.dropped.has(text) });
     }
   }
 
@@ -100,7 +101,7 @@ export class OperatorTable {
   single(text: string): Operator {
     let operator = this.singles.get(text);
     if (operator === undefined) {
-      operator = { text, hash: this.hash(text), dropped: this.droppedSet.has(text) };
+      operator = { text, hash: this.hash(text), dropped: this.dropped.has(text) };
       this.singles.set(text, operator);
     }
     return operator;
