@@ -22,3 +22,31 @@ export function measure<T>(name: string, inputs: readonly T[], fn: (input: T) =>
   const latency = result.latency;
   return { p50: latency.p50, p99: latency.p99, max: latency.max, mean: latency.mean, samples: latency.samplesCount };
 }
+
+/**
+ * Two functions over the same inputs, interleaved input by input (which goes first alternates),
+ * each run once per input after a warm-up pass of both: so the machine's drift and the pages one
+ * has read treat both alike, which two sets measured one after the other do not.
+ */
+export function pairedLatency<T>(inputs: readonly T[], a: (input: T) => unknown, b: (input: T) => unknown): [Latency, Latency] {
+  for (const input of inputs) {
+    a(input);
+    b(input);
+  }
+  const times: [number[], number[]] = [[], []];
+  const fns = [a, b] as const;
+  inputs.forEach((input, i) => {
+    for (const which of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      const start = performance.now();
+      fns[which]!(input);
+      times[which]!.push(performance.now() - start);
+    }
+  });
+  return [latencyOf(times[0]), latencyOf(times[1])];
+}
+
+function latencyOf(times: readonly number[]): Latency {
+  const sorted = [...times].sort((x, y) => x - y);
+  const at = (share: number): number => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1]!, mean: sorted.reduce((sum, t) => sum + t, 0) / sorted.length, samples: sorted.length };
+}
