@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LanguageName } from "../src/languages/language.js";
+import { quantile } from "./latency.js";
 
 interface Tracker {
   match(code: string, target: { language: LanguageName }): unknown;
@@ -28,10 +29,6 @@ async function open(dist: string): Promise<Tracker> {
   return module.ReferenceTracker.open(db!);
 }
 
-function quantile(values: number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
-}
 
 const { sets } = JSON.parse(readFileSync(queriesPath, "utf8")) as QueryFile;
 const trackers = [await open(distA), await open(distB)];

@@ -45,8 +45,12 @@ export function pairedLatency<T>(inputs: readonly T[], a: (input: T) => unknown,
   return [latencyOf(times[0]), latencyOf(times[1])];
 }
 
+/** The value at `share` of the way through `values` sorted (nearest rank, from below). */
+export function quantile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+}
+
 function latencyOf(times: readonly number[]): Latency {
-  const sorted = [...times].sort((x, y) => x - y);
-  const at = (share: number): number => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
-  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1]!, mean: sorted.reduce((sum, t) => sum + t, 0) / sorted.length, samples: sorted.length };
+  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: Math.max(...times), mean: times.reduce((sum, t) => sum + t, 0) / times.length, samples: times.length };
 }

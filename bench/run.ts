@@ -29,7 +29,7 @@ import { Normalizer } from "../src/normalize/normalizer.js";
 import type { TokenStream } from "../src/normalize/token-stream.js";
 import { ReferenceTracker } from "../src/tracker.js";
 import { type BenchSource, baseSources, heldOutSources, manifestFor, sourceFiles, writeCopy } from "./corpus.js";
-import { type Latency, measure, pairedLatency } from "./latency.js";
+import { type Latency, measure, pairedLatency, quantile } from "./latency.js";
 import { Rng, type Snippet, renameAndReformat, sampleWindows } from "./snippets.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -146,9 +146,7 @@ function steadyLatency<T>(inputs: readonly T[], fn: (input: T) => unknown): { p5
       fastest[i] = Math.min(fastest[i]!, performance.now() - start);
     });
   }
-  fastest.sort((a, b) => a - b);
-  const at = (share: number): number => fastest[Math.min(fastest.length - 1, Math.floor(share * fastest.length))]!;
-  return { p50: at(0.5), p99: at(0.99) };
+  return { p50: quantile(fastest, 0.5), p99: quantile(fastest, 0.99) };
 }
 
 /**
