@@ -30,8 +30,8 @@ export interface LexedQuery extends ChannelQuery {
  * The miss path. Most suggestions match nothing. A reference needs a file hit by at least
  * minSeeds distinct fingerprints of the query that are rare enough to seed (couldSeed,
  * seedsNeeded); the screen asks that of the query as the lexer reads it, from the in-memory filter
- * and common table and one point lookup per candidate, and a query no file can answer is given
- * "no references" before any posting list or token chunk is read.
+ * and common table and one point lookup per candidate (its posting list's contents), and a query no
+ * file can answer is given "no references" before any occurrence is decoded or token chunk read.
  *
  * Queries read by the lexer (the default) are matched on those very tokens, so for them the screen
  * is exact. For queries parsed by tree-sitter it is a guess in front of the parse: the lexer agrees
