@@ -102,11 +102,12 @@ function toQuery(snippet: Snippet, sources: readonly IndexedSource[]): Query {
  * once find it; "together" means no single relaxation suffices but all of them do.
  */
 const RELAXATIONS: ReadonlyArray<readonly [string, Partial<MatchOptions>]> = [
-  ["common fingerprints (maxFiles ∞)", { maxFileFrequency: Number.POSITIVE_INFINITY }],
+  ["common fingerprints (maxFiles and maxTextFiles ∞)", { maxFileFrequency: Number.POSITIVE_INFINITY, maxTextFileFrequency: Number.POSITIVE_INFINITY }],
   ["one seed (seeds 1)", { minSeeds: 1 }],
   ["names (names 0/0)", { minNameConsistency: 0, minNameRepeats: 0 }],
   ["repetitive (distinct share 0)", { minDistinctKgramShare: 0 }],
   ["short (minChars 0)", { minMatchedChars: 0 }],
+  ["short text (minTextChars 0)", { minTextChars: 0 }],
 ];
 const ALL_RELAXED: Partial<MatchOptions> = Object.assign({}, ...RELAXATIONS.map(([, o]) => o));
 
