@@ -29,7 +29,6 @@ async function open(dist: string): Promise<Tracker> {
   return module.ReferenceTracker.open(db!);
 }
 
-
 const { sets } = JSON.parse(readFileSync(queriesPath, "utf8")) as QueryFile;
 const trackers = [await open(distA), await open(distB)];
 const rows: string[] = [];

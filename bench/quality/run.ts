@@ -113,9 +113,10 @@ const ALL_RELAXED: Partial<MatchOptions> = Object.assign({}, ...RELAXATIONS.map(
 
 /**
  * The ~150 characters public code-referencing filters ask of a match, counted on a query's raw text
- * as its selection counts (rawTextChars: non-blank, outside import lines; not reftrack's normalizer): what the renamed and near-miss disguises, which
- * drop comment lines and replace string contents, may leave of a documentation-heavy region. Such
- * queries stay in every figure; they are counted apart so a target can be read against them.
+ * as its selection counts (rawTextChars: non-blank, outside import lines; not reftrack's
+ * normalizer). The renamed and near-miss disguises drop comment lines and replace string contents,
+ * which may leave less than that of a documentation-heavy region. Such queries stay in every
+ * figure; they are counted apart so a target can be read against them.
  */
 const SHORT_TEXT_CHARS = 150;
 
