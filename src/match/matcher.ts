@@ -92,7 +92,6 @@ export class Matcher {
     if (hitsByFile.size === 0) return [];
     const k = this.parameters.kgramTokens;
     const candidates: Candidate[] = [];
-    const sourceTokens = new Map<number, SourceTokens>();
     const tables = queryTables(query, this.scratch);
     const files = filesToAlign(hitsByFile, options, scope.foundWhole);
     const readAhead = readChunksOfHits(files, this.index, k);
@@ -103,8 +102,8 @@ export class Matcher {
     const longQuery = isLongQuery(scannedLength);
     const bridgeGap = longQuery ? 0 : options.maxGapTokens;
     const bridged = { signatures: tables.signatures, startLines: query.startLines, endLines: query.endLines, covered: this.scratch.covered };
-    // Per content, what rebuilding a candidate from part of its chain reads (narrower, below), and
-    // whether it is aligned only for the regions spanning it whole.
+    // Per content, what its candidates were chained from (its tokens among them: judging, narrowing
+    // and line ranges read them), and whether it is aligned only for the regions spanning it whole.
     const chained = new Map<number, { context: ChainContext; wholeOnly: boolean }>();
     const alone = (candidate: Candidate): boolean => {
       const partnerSeeds = scope.partialIn?.get(candidate.contentId);
@@ -113,7 +112,6 @@ export class Matcher {
     const outsideWhole = (candidate: Candidate, wholeOnly: boolean): boolean => wholeOnly && scope.keepWhole?.(candidate, candidateLines(candidate, query)) !== true;
     for (const [contentId, hits, wholeOnly] of files) {
       const tokens = new SourceTokens(this.index, contentId, readAhead.get(contentId));
-      sourceTokens.set(contentId, tokens);
       const segments = extendSeeds(hits, hitsInQueryOrder(hits), tables.signatures, tokens, k);
       // A content with fewer seeds than a region needs gains nothing from a longer one.
       const bridges = bridgeGap > 0 && hits.queryPositions.length >= options.minSeeds ? new Bridges(bridged, tokens, bridgeGap, segments) : undefined;
@@ -137,7 +135,7 @@ export class Matcher {
     const judge = (candidate: Candidate): Evidence | null => {
       const evidence: Evidence = {
         distinctKgramShare: distinctKgramShare(candidate.segments, fingerprints.kgrams, k, this.scratch),
-        names: text ? NO_NAMES : compareNames(candidate, query, tables, sourceTokens.get(candidate.contentId)!, this.scratch),
+        names: text ? NO_NAMES : compareNames(candidate, query, tables, chained.get(candidate.contentId)!.context.source, this.scratch),
       };
       return (text ? isTextReference : isReference)(candidate, evidence, options, scannedLength) ? evidence : null;
     };
@@ -152,7 +150,7 @@ export class Matcher {
       return narrowed?.complete && alone(narrowed) && !outsideWhole(narrowed, wholeOnly) ? narrowed : undefined;
     };
     return selectReferences(candidates, judge, options.maxReferencesPerGroup, longQuery, narrower).map((judged) =>
-      toMatch(judged, query, sourceTokens.get(judged.candidate.contentId)!, this.channel),
+      toMatch(judged, query, chained.get(judged.candidate.contentId)!.context.source, this.channel),
     );
   }
 }
