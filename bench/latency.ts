@@ -9,12 +9,22 @@ export interface Latency {
   samples: number;
 }
 
-/** Runs `fn` once per input, in order, `inputs.length` times, and reports latency in ms. */
-export function measure<T>(name: string, inputs: readonly T[], fn: (input: T) => unknown): Latency {
+/**
+ * Runs `fn` once per input, in order, `inputs.length` times, and reports latency in ms.
+ * `beforeTimed` runs after the warm-up, before the timed pass (the speed bench drops the index's
+ * caches there).
+ */
+export function measure<T>(name: string, inputs: readonly T[], fn: (input: T) => unknown, beforeTimed?: () => void): Latency {
   let i = 0;
   const bench = new Bench({ iterations: inputs.length, time: 0, warmupIterations: Math.min(200, inputs.length), warmupTime: 0 });
   bench.add(name, () => {
     fn(inputs[i++ % inputs.length]!);
+  }, {
+    beforeAll: (mode) => {
+      if (mode !== "run") return;
+      i = 0;
+      beforeTimed?.();
+    },
   });
   bench.runSync();
   const result = bench.tasks[0]!.result;
@@ -26,13 +36,15 @@ export function measure<T>(name: string, inputs: readonly T[], fn: (input: T) =>
 /**
  * Two functions over the same inputs, interleaved input by input (which goes first alternates),
  * each run once per input after a warm-up pass of both: so the machine's drift and the pages one
- * has read treat both alike, which two sets measured one after the other do not.
+ * has read treat both alike, which two sets measured one after the other do not. `beforeTimed`
+ * runs between the warm-up and the timed pass.
  */
-export function pairedLatency<T>(inputs: readonly T[], a: (input: T) => unknown, b: (input: T) => unknown): [Latency, Latency] {
+export function pairedLatency<T>(inputs: readonly T[], a: (input: T) => unknown, b: (input: T) => unknown, beforeTimed?: () => void): [Latency, Latency] {
   for (const input of inputs) {
     a(input);
     b(input);
   }
+  beforeTimed?.();
   const times: [number[], number[]] = [[], []];
   const fns = [a, b] as const;
   inputs.forEach((input, i) => {

@@ -19,6 +19,17 @@ describe("bounded map", () => {
     expect([map.get("c"), map.get("d"), map.get("e")]).toEqual([30, 4, 5]);
   });
 
+  it("forgets every entry when cleared, and keeps working", () => {
+    const map = new BoundedMap<string, number>(2);
+    map.set("a", 1);
+    map.set("b", 2);
+    map.clear();
+    expect(map.size).toBe(0);
+    expect(map.get("a")).toBeUndefined();
+    map.set("c", 3);
+    expect([map.size, map.get("c")]).toEqual([1, 3]);
+  });
+
   it("refuses a capacity below one", () => {
     expect(() => new BoundedMap(0)).toThrow(/capacity must be at least 1/);
     expect(() => new BoundedMap(Number.NaN)).toThrow(/capacity must be at least 1/);
