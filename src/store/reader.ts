@@ -12,7 +12,7 @@ import { openDatabase } from "./database.js";
 import type { MembershipFilter } from "./membership-filter.js";
 import { type IndexParameters, assertCompatible, currentIndexParameters, readParameters } from "./parameters.js";
 import { decodeContents, decodeOccurrences } from "./posting-list.js";
-import type { ContentRecord, IndexDescription, LicenseProvenance, OriginRecord, SourceRecord } from "./records.js";
+import type { IndexDescription, LicenseProvenance, OriginRecord, SourceRecord } from "./records.js";
 import { loadCommon, loadFilter } from "./statistics.js";
 import { CHUNK_ID_STRIDE, TOKENS_PER_CHUNK, chunkKey, decodeTokenChunk } from "./token-chunks.js";
 
@@ -35,13 +35,15 @@ export class IndexReader implements MatchIndex {
   private readonly postingStatement: Database.Statement<[number], Buffer>;
   private readonly chunkStatement: Database.Statement<[number], [number, Buffer]>;
   private readonly chunksStatement: Database.Statement<[string], [number, number, Buffer]>;
-  private readonly contentStatement: Database.Statement<[number]>;
-  private readonly originStatement: Database.Statement<[number]>;
+  private readonly tokensStatement: Database.Statement<[number], number>;
+  private readonly filesStatement: Database.Statement<[number], [number, string, string, LicenseProvenance, number]>;
+  private readonly sourceStatement: Database.Statement<[number], SourceRow>;
   private readonly contentSourcesStatement: Database.Statement<[number], [number]>;
   private readonly beginStatement: Database.Statement;
   private readonly commitStatement: Database.Statement;
   private readonly contentSources = new BoundedMap<number, readonly number[]>(READER_CACHE_ENTRIES);
-  private readonly contents = new BoundedMap<number, ContentRecord>(READER_CACHE_ENTRIES);
+  private readonly tokenCounts = new BoundedMap<number, number>(READER_CACHE_ENTRIES);
+  private readonly originLists = new BoundedMap<number, readonly OriginRecord[]>(READER_CACHE_ENTRIES);
   private readonly sources = new BoundedMap<number, SourceRecord>(READER_CACHE_ENTRIES);
   /**
    * Posting lists read during one withinRead, by hash: the screen reads a query's candidate seeds
@@ -64,15 +66,20 @@ export class IndexReader implements MatchIndex {
     this.chunksStatement = db
       .prepare<[string], [number, number, Buffer]>("SELECT id, first_line, data FROM token_chunks WHERE id IN (SELECT value FROM json_each(?))")
       .raw(true);
-    this.contentStatement = db.prepare("SELECT id, language, lines, tokens FROM contents WHERE id = ?");
+    this.tokensStatement = db.prepare<[number], number>("SELECT tokens FROM contents WHERE id = ?").pluck(true);
     this.beginStatement = db.prepare("BEGIN");
     this.commitStatement = db.prepare("COMMIT");
     this.contentSourcesStatement = db.prepare<[number], [number]>("SELECT DISTINCT source_id FROM files WHERE content_id = ?").raw(true);
-    this.originStatement = db.prepare(
-      "SELECT f.id AS fileId, f.path, f.license AS fileLicense, f.license_provenance AS fileProvenance, s.id AS sourceId, s.name, s.repository, " +
-        "s.revision, s.repository_directory, s.url_template, s.license, s.license_provenance, s.license_evidence, s.digest " +
-        "FROM files f JOIN sources s ON s.id = f.source_id WHERE f.content_id = ? ORDER BY f.id",
-    );
+    // Raw rows, unjoined: a content's origins were a join returning every source column per file,
+    // and building those rows cost more than reading them.
+    this.filesStatement = db
+      .prepare<[number], [number, string, string, LicenseProvenance, number]>("SELECT id, path, license, license_provenance, source_id FROM files WHERE content_id = ? ORDER BY id")
+      .raw(true);
+    this.sourceStatement = db
+      .prepare<[number], SourceRow>(
+        "SELECT id, name, repository, revision, repository_directory, url_template, license, license_provenance, license_evidence, digest FROM sources WHERE id = ?",
+      )
+      .raw(true);
   }
 
   /**
@@ -205,55 +212,44 @@ export class IndexReader implements MatchIndex {
    * contents no earlier query has read, as a service asked about many different files sees it.
    */
   dropCaches(): void {
-    this.contents.clear();
+    this.tokenCounts.clear();
+    this.originLists.clear();
     this.sources.clear();
     this.contentSources.clear();
   }
 
+  /**
+   * Every file a content occurs as, in indexing order, cached (READER_CACHE_ENTRIES). The files
+   * alone are read per content; their sources, a few hundred in all, come from the source cache.
+   */
   origins(contentId: number): readonly OriginRecord[] {
-    return this.content(contentId).origins;
+    let origins = this.originLists.get(contentId);
+    if (origins) return origins;
+    const rows = this.filesStatement.all(contentId);
+    if (rows.length === 0) throw inconsistent(contentId);
+    origins = rows.map(([fileId, path, license, licenseProvenance, sourceId]): OriginRecord => ({ fileId, path, license, licenseProvenance, source: this.source(sourceId) }));
+    this.originLists.set(contentId, origins);
+    return origins;
   }
 
+  /** A content's token count, cached apart from its origins: candidates are sized before any is reported. */
   contentTokens(contentId: number): number {
-    return this.content(contentId).tokens;
+    let tokens = this.tokenCounts.get(contentId);
+    if (tokens !== undefined) return tokens;
+    tokens = this.tokensStatement.get(contentId);
+    if (tokens === undefined) throw inconsistent(contentId);
+    this.tokenCounts.set(contentId, tokens);
+    return tokens;
   }
 
-  /** A content with every file it occurs as, cached (READER_CACHE_ENTRIES). */
-  content(contentId: number): ContentRecord {
-    let content = this.contents.get(contentId);
-    if (content) return content;
-    const row = this.contentStatement.get(contentId) as { id: number; language: ContentRecord["language"]; lines: number; tokens: number } | undefined;
-    const originRows = this.originStatement.all(contentId) as OriginRow[];
-    if (!row || originRows.length === 0) throw new ReftrackError(`index is inconsistent: fingerprint points at missing content ${contentId}`);
-    const origins = originRows.map((r): OriginRecord => ({
-      fileId: r.fileId,
-      path: r.path,
-      license: r.fileLicense,
-      licenseProvenance: r.fileProvenance,
-      source: this.source(r),
-    }));
-    content = { id: row.id, language: row.language, lines: row.lines, tokens: row.tokens, origins };
-    this.contents.set(contentId, content);
-    return content;
-  }
-
-  private source(r: OriginRow): SourceRecord {
-    let source = this.sources.get(r.sourceId);
-    if (!source) {
-      source = {
-        id: r.sourceId,
-        name: r.name,
-        repository: r.repository,
-        revision: r.revision,
-        repositoryDirectory: r.repository_directory,
-        urlTemplate: r.url_template,
-        license: r.license,
-        licenseProvenance: r.license_provenance,
-        licenseEvidence: r.license_evidence,
-        digest: r.digest,
-      };
-      this.sources.set(source.id, source);
-    }
+  private source(sourceId: number): SourceRecord {
+    let source = this.sources.get(sourceId);
+    if (source) return source;
+    const row = this.sourceStatement.get(sourceId);
+    if (!row) throw new ReftrackError(`index is inconsistent: a file points at missing source ${sourceId}`);
+    const [id, name, repository, revision, repositoryDirectory, urlTemplate, license, licenseProvenance, licenseEvidence, digest] = row;
+    source = { id, name, repository, revision, repositoryDirectory, urlTemplate, license, licenseProvenance, licenseEvidence, digest };
+    this.sources.set(sourceId, source);
     return source;
   }
 
@@ -278,20 +274,9 @@ export class IndexReader implements MatchIndex {
   }
 }
 
-/** originStatement's row. */
-interface OriginRow {
-  fileId: number;
-  path: string;
-  fileLicense: string;
-  fileProvenance: LicenseProvenance;
-  sourceId: number;
-  name: string;
-  repository: string | null;
-  revision: string | null;
-  repository_directory: string;
-  url_template: string | null;
-  license: string;
-  license_provenance: LicenseProvenance;
-  license_evidence: string;
-  digest: string;
+function inconsistent(contentId: number): ReftrackError {
+  return new ReftrackError(`index is inconsistent: fingerprint points at missing content ${contentId}`);
 }
+
+/** sourceStatement's row, in SourceRecord's field order. */
+type SourceRow = [number, string, string | null, string | null, string, string | null, string, LicenseProvenance, string, string];

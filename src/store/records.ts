@@ -41,16 +41,6 @@ export interface OriginRecord {
   readonly source: SourceRecord;
 }
 
-/** A distinct file content (stored and fingerprinted once) and every file it occurs as. */
-export interface ContentRecord {
-  readonly id: number;
-  readonly language: LanguageName;
-  readonly lines: number;
-  readonly tokens: number;
-  /** In indexing order (the first indexed origin first); never empty. */
-  readonly origins: readonly OriginRecord[];
-}
-
 export interface IndexStatistics {
   readonly sources: number;
   readonly files: number;

@@ -68,3 +68,39 @@ describe("posting lists within one read", () => {
     }
   });
 });
+
+describe("a content's origins and size", () => {
+  it("lists every file a content occurs as, in indexing order, with its source, and reads them again after the caches are dropped", async () => {
+    const dir = temporaryDirectory();
+    try {
+      const code = `${Array.from({ length: 30 }, (_, i) => `export function step${i}(x) { return x * ${i} + offset(${i}); }`).join("\n")}\n`;
+      const other = "export const unrelated = [1, 2, 3].map((n) => n * 2);\n";
+      (await trackerForFiles(dir.path, { "alpha/copy.js": code, "beta/lib/copy.js": code, "beta/other.js": other }, { sourcePerFolder: true })).close();
+      const reader = IndexReader.open(join(dir.path, "source.db"));
+      try {
+        const db = (reader as unknown as { db: { prepare(sql: string): { get(...args: unknown[]): unknown } } }).db;
+        const { contentId, tokens } = db.prepare("SELECT c.id AS contentId, c.tokens AS tokens FROM contents c JOIN files f ON f.content_id = c.id WHERE f.path = 'copy.js'").get() as { contentId: number; tokens: number };
+        const read = (): unknown => reader.origins(contentId).map((o) => [o.path, o.license, o.licenseProvenance, o.source.name, o.source.license]);
+        const first = read();
+        expect(first).toEqual([
+          ["copy.js", "MIT", "manifest", "alpha", "MIT"],
+          ["lib/copy.js", "MIT", "manifest", "beta", "MIT"],
+        ]);
+        expect(reader.contentTokens(contentId)).toBe(tokens);
+        expect(tokens).toBeGreaterThan(300);
+        // Two contents of one source share its record.
+        const otherId = (db.prepare("SELECT content_id FROM files WHERE path = 'other.js'").get() as { content_id: number }).content_id;
+        expect(reader.origins(otherId)[0]!.source).toBe(reader.origins(contentId)[1]!.source);
+        reader.dropCaches();
+        expect(read()).toEqual(first);
+        expect(reader.contentTokens(contentId)).toBe(tokens);
+        expect(() => reader.origins(987654)).toThrow(/index is inconsistent: fingerprint points at missing content 987654/);
+        expect(() => reader.contentTokens(987654)).toThrow(/missing content 987654/);
+      } finally {
+        reader.close();
+      }
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
