@@ -430,8 +430,8 @@ export const LICENSE_TEXT_MIN_WORDS = 20;
 export const READ_AHEAD_MIN_CHUNKS = 3;
 
 /**
- * Entries in each of the index reader's caches (a content's origins, its token count, sources, a content's
- * sources): popular files stay cached, and a long-running service's heap stays bounded.
+ * Entries in each of the index reader's caches (a content's origins, its token count, its sources'
+ * ids, source records): popular files stay cached, and a long-running service's heap stays bounded.
  */
 export const READER_CACHE_ENTRIES = 8192;
 
