@@ -36,7 +36,7 @@ export class IndexReader implements MatchIndex {
   private readonly chunkStatement: Database.Statement<[number], [number, Buffer]>;
   private readonly chunksStatement: Database.Statement<[string], [number, number, Buffer]>;
   private readonly tokensStatement: Database.Statement<[number], number>;
-  private readonly filesStatement: Database.Statement<[number], [number, string, string, LicenseProvenance, number]>;
+  private readonly filesStatement: Database.Statement<[number], FileRow>;
   private readonly sourceStatement: Database.Statement<[number], SourceRow>;
   private readonly contentSourcesStatement: Database.Statement<[number], [number]>;
   private readonly beginStatement: Database.Statement;
@@ -73,7 +73,7 @@ export class IndexReader implements MatchIndex {
     // Raw rows, unjoined: a content's origins were a join returning every source column per file,
     // and building those rows cost more than reading them.
     this.filesStatement = db
-      .prepare<[number], [number, string, string, LicenseProvenance, number]>("SELECT id, path, license, license_provenance, source_id FROM files WHERE content_id = ? ORDER BY id")
+      .prepare<[number], FileRow>("SELECT id, path, license, license_provenance, source_id FROM files WHERE content_id = ? ORDER BY id")
       .raw(true);
     this.sourceStatement = db
       .prepare<[number], SourceRow>(
@@ -227,7 +227,9 @@ export class IndexReader implements MatchIndex {
     if (origins) return origins;
     const rows = this.filesStatement.all(contentId);
     if (rows.length === 0) throw inconsistent(contentId);
-    origins = rows.map(([fileId, path, license, licenseProvenance, sourceId]): OriginRecord => ({ fileId, path, license, licenseProvenance, source: this.source(sourceId) }));
+    origins = rows.map(
+      ([fileId, path, license, licenseProvenance, sourceId]): OriginRecord => ({ fileId, path, license, licenseProvenance, source: this.source(sourceId) }),
+    );
     this.originLists.set(contentId, origins);
     return origins;
   }
@@ -277,6 +279,9 @@ export class IndexReader implements MatchIndex {
 function inconsistent(contentId: number): ReftrackError {
   return new ReftrackError(`index is inconsistent: fingerprint points at missing content ${contentId}`);
 }
+
+/** filesStatement's row: a file's id, path, license and its provenance, and its source's id. */
+type FileRow = [number, string, string, LicenseProvenance, number];
 
 /** sourceStatement's row, in SourceRecord's field order. */
 type SourceRow = [number, string, string | null, string | null, string, string | null, string, LicenseProvenance, string, string];
