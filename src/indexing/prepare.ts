@@ -7,7 +7,7 @@ import { TEXT_POSITION_BASE } from "../match/match-index.js";
 import type { Normalizer } from "../normalize/normalizer.js";
 import { textStream } from "../normalize/text.js";
 import type { StoredFile } from "../store/records.js";
-import { TOKENS_PER_CHUNK, encodeTokenChunks } from "../store/token-chunks.js";
+import { TEXT_CHUNK_BASE, encodeTokenChunks } from "../store/token-chunks.js";
 
 /** What the index stores for one file (store/records.ts), as this application prepares it. */
 export type PreparedFile = StoredFile;
@@ -43,12 +43,11 @@ function prepareFile(
     hashes.push(textPrints.hashes[i]!);
     positions.push(TEXT_POSITION_BASE + textPrints.positions[i]!);
   }
-  const textChunkBase = TEXT_POSITION_BASE / TOKENS_PER_CHUNK;
   const chunks = [
-    ...encodeTokenChunks(tokens).filter((chunk) => chunk.chunkIndex < textChunkBase),
+    ...encodeTokenChunks(tokens).filter((chunk) => chunk.chunkIndex < TEXT_CHUNK_BASE),
     ...encodeTokenChunks(prose)
-      .filter((chunk) => chunk.chunkIndex < textChunkBase)
-      .map((chunk) => ({ ...chunk, chunkIndex: textChunkBase + chunk.chunkIndex })),
+      .filter((chunk) => chunk.chunkIndex < TEXT_CHUNK_BASE)
+      .map((chunk) => ({ ...chunk, chunkIndex: TEXT_CHUNK_BASE + chunk.chunkIndex })),
   ];
   return {
     path,

@@ -56,6 +56,19 @@ export function sourceSideChars(segments: readonly Segment[], query: TokenStream
   return chars;
 }
 
+/** Source tokens the segments cover, each once (segments are in query order; source ranges may overlap). */
+export function sourceSideTokens(segments: readonly Segment[]): number {
+  const ranges = segments.map((segment) => [segment.sourceStart, segment.sourceEnd] as const).sort((a, b) => a[0] - b[0]);
+  let tokens = 0;
+  let covered = -1;
+  for (const [start, end] of ranges) {
+    const from = Math.max(start, covered);
+    if (end > from) tokens += end - from;
+    covered = Math.max(covered, end);
+  }
+  return tokens;
+}
+
 const CONVENTIONAL = new Set(CONVENTIONAL_NAMES.map((name) => nameHash(name, 0, name.length)));
 
 /**

@@ -6,7 +6,7 @@ import { extendSeeds, hitsInOrder, hitsInQueryOrder } from "./align.js";
 import { Bridges } from "./bridges.js";
 import { filesToAlign } from "./candidates.js";
 import { type ChainContext, chainCandidate, chainCandidates } from "./chain.js";
-import { agreeingStretch, compareNames, distinctKgramShare, sourceSideChars } from "./evidence.js";
+import { agreeingStretch, compareNames, distinctKgramShare, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
@@ -178,6 +178,7 @@ function toMatch({ candidate, evidence, queryRange, group }: Judged, query: Toke
       meanSeedFileFrequency: round3(candidate.frequencySum / Math.max(1, candidate.seeds)),
       matchedChars: candidate.matchedChars,
       sourceMatchedChars: candidate.sourceMatchedChars ?? sourceSideChars(candidate.segments, query, tokens),
+      sourceMatchedTokens: sourceSideTokens(candidate.segments),
       queryCoverage: round3(candidate.matchedTokens / query.count),
       distinctKgramShare: round3(evidence.distinctKgramShare),
       nameConsistency: round3(names.consistency),

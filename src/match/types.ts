@@ -113,6 +113,11 @@ export interface MatchEvidence {
   readonly meanSeedFileFrequency: number;
   readonly matchedChars: number;
   readonly sourceMatchedChars: number;
+  /**
+   * Tokens of the indexed content the match covers (words, for text): what its coverage of the
+   * indexed file counts. Not matchedTokens: look-alike rows can align two query rows with one source row.
+   */
+  readonly sourceMatchedTokens: number;
   readonly queryCoverage: number;
   readonly distinctKgramShare: number;
   readonly nameConsistency: number;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
-import type { Reference } from "./reference.js";
+import { type Reference, matchedAmount } from "./reference.js";
 import type { ReportInput } from "./report.js";
 import { HTML_SCRIPT, HTML_STYLE } from "./html-assets.js";
 
@@ -36,7 +36,7 @@ export function formatHtml(input: ReportInput, texts: ScannedTexts): string {
 <summary><span class="where">${esc(title)}</span> <span class="license">${esc(reference.license)}</span>${reason?.action === "block" ? ' <span class="blocked">blocked</span>' : ""}</summary>
 <div class="meta">
 <p>${esc(describeOrigin(reference))}${reference.url ? ` <a href="${attr(reference.url)}" rel="noreferrer noopener">${esc(reference.url)}</a>` : ""}</p>
-<p>similarity ${reference.similarity}, ${reference.matchedTokens} tokens, found on ${esc(reference.explanation.basis)}${reference.licenseConflict ? "; its identical copies carry different licenses" : ""}</p>
+<p>similarity ${reference.similarity}, ${esc(matchedAmount(reference))}, found on ${esc(reference.explanation.basis)}${reference.licenseConflict ? "; its identical copies carry different licenses" : ""}</p>
 ${reason ? `<p class="reason">${esc(reason.message)}</p>` : ""}
 </div>
 <div class="sides">

@@ -20,9 +20,9 @@ export interface ReferenceExplanation {
    * token as in the query (the two are the same token there).
    */
   readonly sourceMatchedChars: number;
-  /** matchedTokens / tokens of the query. */
+  /** matchedTokens / tokens of the query (of text alone: / words of the query's prose). */
   readonly queryCoverage: number;
-  /** matchedTokens / tokens of the source file. */
+  /** Source tokens the match covers / tokens of the source file (of text alone: words of its prose). */
   readonly sourceCoverage: number;
   /** Share of distinct k-grams among the matched ones (1 = no repetition). */
   readonly distinctKgramShare: number;
@@ -70,9 +70,12 @@ export interface Reference extends Origin {
   readonly sourceLines: [number, number];
   /** 1-based inclusive line range in the query. */
   readonly queryLines: [number, number];
-  /** Query tokens covered by token-for-token matching segments. */
+  /**
+   * Query tokens covered by token-for-token matching segments; for a reference of text alone
+   * (explanation.basis "text"), words of prose.
+   */
   readonly matchedTokens: number;
-  /** Share of the query's tokens this reference covers, 0–1. */
+  /** Share of the query's tokens this reference covers, 0–1 (of text alone: of the query's prose words). */
   readonly similarity: number;
   /**
    * References whose query ranges overlap share a group number (1 = the best-matching group):
@@ -80,4 +83,9 @@ export interface Reference extends Origin {
    */
   readonly group: number;
   readonly explanation: ReferenceExplanation;
+}
+
+/** What a reference's matchedTokens count, for printers: "44 tokens", or "120 words of prose" for text alone. */
+export function matchedAmount(reference: Pick<Reference, "matchedTokens" | "explanation">): string {
+  return reference.explanation.basis === "text" ? `${reference.matchedTokens} words of prose` : `${reference.matchedTokens} tokens`;
 }

@@ -16,13 +16,23 @@ export interface OriginInfo {
 export interface OriginCatalog {
   /** Every file `contentId` occurs as, in indexing order; never empty. */
   origins(contentId: number): readonly OriginInfo[];
-  /** Tokens of the content, for the indexed side's coverage. */
+  /** Tokens of the content, for the indexed side's coverage of a code reference. */
   contentTokens(contentId: number): number;
+  /** Words of the content's prose (normalize/text.ts), for the coverage of a reference of text alone. */
+  contentWords(contentId: number): number;
 }
 
 /** The matcher's results as references: every origin of each content, with its link and license. */
 export function toReferences(matches: readonly Match[], catalog: OriginCatalog): Reference[] {
   return matches.map((match) => toReference(match, catalog));
+}
+
+/**
+ * What the indexed side's coverage is a share of: a reference of text alone counts words of prose
+ * (what its text match covered), any other the file's code tokens (what its code match covered).
+ */
+function sourceLength(match: Match, catalog: OriginCatalog): number {
+  return match.evidence.basis === "text" ? catalog.contentWords(match.contentId) : catalog.contentTokens(match.contentId);
 }
 
 function toReference(match: Match, catalog: OriginCatalog): Reference {
@@ -64,7 +74,7 @@ function toReference(match: Match, catalog: OriginCatalog): Reference {
       matchedChars: evidence.matchedChars,
       sourceMatchedChars: evidence.sourceMatchedChars,
       queryCoverage: evidence.queryCoverage,
-      sourceCoverage: round3(match.matchedTokens / Math.max(1, catalog.contentTokens(match.contentId))),
+      sourceCoverage: round3(evidence.sourceMatchedTokens / Math.max(1, sourceLength(match, catalog))),
       distinctKgramShare: evidence.distinctKgramShare,
       nameConsistency: evidence.nameConsistency,
       nameRepeats: evidence.nameRepeats,

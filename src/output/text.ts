@@ -1,5 +1,5 @@
 import { COPIES_SHOWN } from "../options.js";
-import type { Reference } from "./reference.js";
+import { type Reference, matchedAmount } from "./reference.js";
 import type { ScannedFile } from "./json.js";
 
 export interface TextStyle {
@@ -58,7 +58,7 @@ export function formatText(file: ScannedFile, style: TextStyle, showDecision = f
       const origins = file.references.filter((r) => r.group === group).length;
       out.push(
         `  ${lines(reference.queryLines)} match ${origins === 1 ? "1 origin" : `${origins} origins`}` +
-          style.dim(` (${reference.matchedTokens} tokens, ${percent(reference.similarity)} of the file)`),
+          style.dim(` (${matchedAmount(reference)}, ${percent(reference.similarity)} of the file${reference.explanation.basis === "text" ? "'s prose" : ""})`),
       );
     }
     out.push(...describeReference(reference, style));

@@ -14,7 +14,7 @@ import { type IndexParameters, assertCompatible, currentIndexParameters, readPar
 import { decodeContents, decodeOccurrences } from "./posting-list.js";
 import type { IndexDescription, LicenseProvenance, OriginRecord, SourceRecord } from "./records.js";
 import { loadCommon, loadFilter } from "./statistics.js";
-import { CHUNK_ID_STRIDE, TOKENS_PER_CHUNK, chunkKey, decodeTokenChunk } from "./token-chunks.js";
+import { CHUNK_ID_STRIDE, TEXT_CHUNK_BASE, TOKENS_PER_CHUNK, chunkKey, decodeTokenChunk, unpackChunk } from "./token-chunks.js";
 
 export interface ReaderOptions {
   /**
@@ -36,6 +36,7 @@ export class IndexReader implements MatchIndex {
   private readonly chunkStatement: Database.Statement<[number], [number, Buffer]>;
   private readonly chunksStatement: Database.Statement<[string], [number, number, Buffer]>;
   private readonly tokensStatement: Database.Statement<[number], number>;
+  private readonly lastChunkStatement: Database.Statement<[number, number], [number, Buffer]>;
   private readonly filesStatement: Database.Statement<[number], FileRow>;
   private readonly sourceStatement: Database.Statement<[number], SourceRow>;
   private readonly contentSourcesStatement: Database.Statement<[number], [number]>;
@@ -43,6 +44,7 @@ export class IndexReader implements MatchIndex {
   private readonly commitStatement: Database.Statement;
   private readonly contentSources = new BoundedMap<number, readonly number[]>(READER_CACHE_ENTRIES);
   private readonly tokenCounts = new BoundedMap<number, number>(READER_CACHE_ENTRIES);
+  private readonly wordCounts = new BoundedMap<number, number>(READER_CACHE_ENTRIES);
   private readonly originLists = new BoundedMap<number, readonly OriginRecord[]>(READER_CACHE_ENTRIES);
   private readonly sources = new BoundedMap<number, SourceRecord>(READER_CACHE_ENTRIES);
   /**
@@ -67,6 +69,7 @@ export class IndexReader implements MatchIndex {
       .prepare<[string], [number, number, Buffer]>("SELECT id, first_line, data FROM token_chunks WHERE id IN (SELECT value FROM json_each(?))")
       .raw(true);
     this.tokensStatement = db.prepare<[number], number>("SELECT tokens FROM contents WHERE id = ?").pluck(true);
+    this.lastChunkStatement = db.prepare<[number, number], [number, Buffer]>("SELECT id, data FROM token_chunks WHERE id >= ? AND id < ? ORDER BY id DESC LIMIT 1").raw(true);
     this.beginStatement = db.prepare("BEGIN");
     this.commitStatement = db.prepare("COMMIT");
     this.contentSourcesStatement = db.prepare<[number], [number]>("SELECT DISTINCT source_id FROM files WHERE content_id = ?").raw(true);
@@ -213,6 +216,7 @@ export class IndexReader implements MatchIndex {
    */
   dropCaches(): void {
     this.tokenCounts.clear();
+    this.wordCounts.clear();
     this.originLists.clear();
     this.sources.clear();
     this.contentSources.clear();
@@ -242,6 +246,20 @@ export class IndexReader implements MatchIndex {
     if (tokens === undefined) throw inconsistent(contentId);
     this.tokenCounts.set(contentId, tokens);
     return tokens;
+  }
+
+  /**
+   * Words of a content's prose, cached: not a column of its own, but where its last text chunk ends
+   * (the prose is stored as chunks from TEXT_POSITION_BASE on, every one full but the last).
+   */
+  contentWords(contentId: number): number {
+    let words = this.wordCounts.get(contentId);
+    if (words !== undefined) return words;
+    const first = chunkKey(contentId, TEXT_CHUNK_BASE);
+    const last = this.lastChunkStatement.get(first, chunkKey(contentId + 1, 0));
+    words = last ? (last[0] - first) * TOKENS_PER_CHUNK + unpackChunk(last[1]).signatures.length : 0;
+    this.wordCounts.set(contentId, words);
+    return words;
   }
 
   private source(sourceId: number): SourceRecord {

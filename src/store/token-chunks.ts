@@ -1,5 +1,5 @@
 import { ReftrackError } from "../errors.js";
-import { type TokenChunk, tokenSignature } from "../match/match-index.js";
+import { TEXT_POSITION_BASE, type TokenChunk, tokenSignature } from "../match/match-index.js";
 import type { TokenStream } from "../normalize/token-stream.js";
 import { ByteWriter } from "../util/growable.js";
 import { ByteReader } from "../util/varint.js";
@@ -18,6 +18,9 @@ export const TOKENS_PER_CHUNK = 1024;
  * occurrence packing's POSITION_SPAN: no position past it is stored or looked up.
  */
 export const CHUNK_ID_STRIDE = 65536;
+
+/** The chunk index a content's prose starts at: its words are at TEXT_POSITION_BASE on. */
+export const TEXT_CHUNK_BASE = TEXT_POSITION_BASE / TOKENS_PER_CHUNK;
 
 /** The row id of a content's chunk. */
 export function chunkKey(contentId: number, chunkIndex: number): number {

@@ -208,6 +208,10 @@ describe("text evidence", () => {
     expect(reference?.path).toBe("retry/backoff.py");
     expect(reference!.explanation.basis).toBe("text");
     expect(reference!.explanation.matchedChars).toBe(0);
+    // Its figures are shares of prose on both sides: the whole docstring is all the file's prose.
+    expect(reference!.matchedTokens).toBe(60);
+    expect(reference!.explanation.queryCoverage).toBe(1);
+    expect(reference!.explanation.sourceCoverage).toBe(1);
   });
 
   it("does not report a license header alone", () => {

@@ -48,6 +48,7 @@ const match = (contentId: number, queryLines: [number, number], sourceLines: [nu
     seedFingerprints: 4,
     meanSeedFileFrequency: 1,
     matchedChars: matchedTokens * 4,
+    sourceMatchedTokens: matchedTokens,
     sourceMatchedChars: matchedTokens * 4,
     queryCoverage: 0.5,
     distinctKgramShare: 1,

@@ -104,3 +104,29 @@ describe("a content's origins and size", () => {
     }
   });
 });
+
+describe("a content's words of prose", () => {
+  it("counts the words its prose chunks hold, past one chunk, and none for a file without prose", async () => {
+    const dir = temporaryDirectory();
+    try {
+      const comment = "// alpha beta gamma delta epsilon zeta eta theta iota kappa";
+      const wordy = `${Array.from({ length: 120 }, (_, i) => `${comment}\nexport const v${i} = ${i};`).join("\n")}\n`;
+      const plain = "export function twice(x) {\n  return [x, x];\n}\n";
+      (await trackerForFiles(dir.path, { "wordy.js": wordy, "plain.js": plain })).close();
+      const reader = IndexReader.open(join(dir.path, "source.db"));
+      try {
+        const db = (reader as unknown as { db: { prepare(sql: string): { pluck(): { get(path: string): number } } } }).db;
+        const id = (path: string): number => db.prepare("SELECT content_id FROM files WHERE path = ?").pluck().get(path);
+        // 120 comments of 10 words: two chunks of prose, 1,024 words and 176.
+        expect(reader.contentWords(id("wordy.js"))).toBe(1200);
+        expect(reader.contentWords(id("plain.js"))).toBe(0);
+        reader.dropCaches();
+        expect(reader.contentWords(id("wordy.js"))).toBe(1200);
+      } finally {
+        reader.close();
+      }
+    } finally {
+      dir.cleanup();
+    }
+  });
+});

@@ -209,6 +209,10 @@ export class MemoryIndex implements TrackerIndex {
     return this.contents[contentId - 1]!.tokens.count;
   }
 
+  contentWords(contentId: number): number {
+    return this.contents[contentId - 1]!.text.count;
+  }
+
   close(): void {}
 }
 
