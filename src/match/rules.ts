@@ -12,6 +12,7 @@ import {
   RENAMED_THROUGHOUT_CONSISTENCY,
   RENAMED_THROUGHOUT_NAMES,
   RENAMED_THROUGHOUT_REPEATS,
+  SHAPE_ONLY_MAX_NAMES,
   VERBATIM_NAME_SHARE,
 } from "../options.js";
 import type { Candidate, Evidence, NameComparison } from "./types.js";
@@ -46,6 +47,8 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   if (names.repeats === 0 && !literalsAgree(names, MIN_IDENTITY_SHARE) && names.sameShare === 0) return false;
   // Few seeds of pure shape: corroborated by the same text or a renaming one for one throughout.
   if (shapeSeeds < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
+  // At that many seeds, a shape around a few variables, with nothing to compare beside them.
+  if (shapeSeeds <= MIN_SEEDS_WITHOUT_IDENTITY && names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.sameShare === 0 && names.literalPairs === 0) return false;
   return true;
 }
 
