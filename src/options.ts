@@ -311,6 +311,13 @@ export const MIN_SEEDS_WITHOUT_IDENTITY = 3;
 export const SHAPE_ONLY_MAX_NAMES = 3;
 
 /**
+ * Decimal integers up to COUNTER_MAX agreeing on both sides, each one more than the last, are an
+ * enumeration's counter (`SIGNATURE = 0`, `VERSION = 1`, … in any file format's constants): as data,
+ * no evidence that this table was copied.
+ */
+export const COUNTER_MAX = 99;
+
+/**
  * Fewer repeats than minNameRepeats are too few to judge a renaming by, unless at least this many
  * all changed partner: every repeated name pairing with another name each time is a shape shared
  * line after line (one registration per line), not a copy renamed.

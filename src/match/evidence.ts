@@ -1,6 +1,6 @@
 import type { TokenStream } from "../normalize/token-stream.js";
 import { nameChars, nameHash } from "../normalize/token-stream.js";
-import { CONVENTIONAL_NAMES } from "../options.js";
+import { CONVENTIONAL_NAMES, COUNTER_MAX } from "../options.js";
 import { reserve } from "../util/growable.js";
 import { IDENTIFIER, KEPT_LITERAL, type QueryTables } from "./query-tables.js";
 import type { MatchScratch } from "./scratch.js";
@@ -70,6 +70,8 @@ export function sourceSideTokens(segments: readonly Segment[]): number {
 }
 
 const CONVENTIONAL = new Set(CONVENTIONAL_NAMES.map((name) => nameHash(name, 0, name.length)));
+/** The decimal integers 0…COUNTER_MAX by their name words, as a number literal's text gives them. */
+const COUNTERS = new Map(Array.from({ length: COUNTER_MAX + 1 }, (_, value) => [nameHash(String(value), 0, String(value).length), value] as const));
 
 /**
  * Each identifier of the matched code paired with the one at the same place on the other side; a
@@ -92,6 +94,8 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
   let sameKeptLiterals = 0;
   let firstSameKept = 0;
   let sameKeptVary = false;
+  let sameCounterSteps = 0;
+  let lastCounter = -2;
   let covered = -1;
   for (const segment of candidate.segments) {
     for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
@@ -107,6 +111,11 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
         if (queryName === sourceName) sameLiterals++;
         if (kind === KEPT_LITERAL) {
           keptLiteralPairs++;
+          // A counter runs from one number to the next with no other number between (a table's
+          // columns interleave theirs).
+          const counter = queryName === sourceName ? COUNTERS.get(queryName) : undefined;
+          if (counter !== undefined && counter === lastCounter + 1) sameCounterSteps++;
+          lastCounter = counter ?? -2;
           if (queryName === sourceName) {
             sameKeptLiterals++;
             if (firstSameKept === 0) firstSameKept = queryName;
@@ -143,6 +152,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     keptLiteralPairs,
     sameKeptLiterals,
     sameKeptLiteralsVary: sameKeptVary,
+    sameCounterSteps,
   };
 }
 

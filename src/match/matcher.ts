@@ -63,6 +63,7 @@ const NO_NAMES: NameComparison = {
   keptLiteralPairs: 0,
   sameKeptLiterals: 0,
   sameKeptLiteralsVary: false,
+  sameCounterSteps: 0,
 };
 
 /**

@@ -31,7 +31,9 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // A long query holds look-alike stretches by chance: its regions need more seeds.
   if ((sameText ? seeds : shapeSeeds) < seedsForLength(queryTokens, options, sameText)) return false;
   // Data (a list of literals, a table of messages) is the same data, not the same shape.
-  if (candidate.literalTokens >= options.dataLiteralShare * candidate.matchedTokens && literalsDisagree(names)) return false;
+  // Where only a counter agrees (0, 1, 2, …), the enumeration's names must be the same.
+  const data = candidate.literalTokens >= options.dataLiteralShare * candidate.matchedTokens;
+  if (data && (literalsDisagree(names) || (literalsDisagree(names, true) && !sameNames(names)))) return false;
   // A repetitive shape (a data table) matches any other table of its kind, unless its data is the
   // very same or it is renamed one for one throughout.
   if (evidence.distinctKgramShare < options.minDistinctKgramShare && !sameData(names) && !renamedThroughout(candidate, names, options)) return false;
@@ -79,8 +81,8 @@ function verbatim(names: NameComparison): boolean {
 }
 
 /** Enough aligned literals, most of them other text, and not the same numbers either. */
-function literalsDisagree(names: NameComparison): boolean {
-  return names.literalPairs >= MIN_IDENTITY_PAIRS && !literalsAgree(names, MIN_IDENTITY_SHARE);
+function literalsDisagree(names: NameComparison, asData = false): boolean {
+  return names.literalPairs >= MIN_IDENTITY_PAIRS && !literalsAgree(names, MIN_IDENTITY_SHARE, asData);
 }
 
 /**
@@ -109,17 +111,24 @@ export function rareSeeds(frequencySum: number, seedCount: number): boolean {
  * a copy changes its strings, not its data's numbers (`S_IRGRP = 0o0040` renamed is still
  * `0o0040`), while one value repeated (`x[0]`, `y[0]`) is any code's.
  */
-function literalsAgree(names: NameComparison, share: number): boolean {
-  const all = names.literalPairs >= MIN_IDENTITY_PAIRS && names.sameLiterals >= share * names.literalPairs;
-  const kept =
-    names.keptLiteralPairs >= MIN_IDENTITY_PAIRS && names.sameKeptLiterals >= share * names.keptLiteralPairs && names.sameKeptLiteralsVary;
+function literalsAgree(names: NameComparison, share: number, asData = false): boolean {
+  // As data, an enumeration's counter (0, 1, 2, …) is every enumeration's: not the same data.
+  const counters = asData ? names.sameCounterSteps : 0;
+  const same = names.sameLiterals - counters;
+  const sameKept = names.sameKeptLiterals - counters;
+  const all = names.literalPairs >= MIN_IDENTITY_PAIRS && same >= share * names.literalPairs;
+  const kept = names.keptLiteralPairs >= MIN_IDENTITY_PAIRS && sameKept >= share * names.keptLiteralPairs && names.sameKeptLiteralsVary;
   return all || kept;
 }
 
 /** This table's data, or this list's names, copied (MIN_SAME_DATA_SHARE). */
 function sameData(names: NameComparison): boolean {
-  const sameNames = names.distinctNames >= MIN_SAME_DATA_NAMES && names.sameShare >= MIN_SAME_DATA_SHARE;
-  return sameNames || literalsAgree(names, MIN_SAME_DATA_SHARE);
+  return sameNames(names) || literalsAgree(names, MIN_SAME_DATA_SHARE, true);
+}
+
+/** This list's names copied: an enumeration's names, where its values are only a counter. */
+function sameNames(names: NameComparison): boolean {
+  return names.distinctNames >= MIN_SAME_DATA_NAMES && names.sameShare >= MIN_SAME_DATA_SHARE;
 }
 
 /** The same text: identity evidence for a project's look-alike files (MIN_IDENTITY_SHARE). */

@@ -82,6 +82,12 @@ export interface NameComparison {
   readonly sameKeptLiterals: number;
   /** Whether the same kept literals are more than one value repeated. */
   readonly sameKeptLiteralsVary: boolean;
+  /**
+   * Of the same literals, small decimal integers (0…COUNTER_MAX) one more than the previous such:
+   * an enumeration's counter, which any run of `NAME = 0`, `NAME = 1`, … shares, so no evidence
+   * that data was copied.
+   */
+  readonly sameCounterSteps: number;
 }
 
 /** What judging a candidate found, beyond what chaining measured. */

@@ -30,6 +30,7 @@ const names = (fields: Partial<NameComparison>): NameComparison => ({
   keptLiteralPairs: 0,
   sameKeptLiterals: 0,
   sameKeptLiteralsVary: false,
+  sameCounterSteps: 0,
   ...fields,
 });
 
