@@ -83,9 +83,9 @@ export interface NameComparison {
   /** Whether the same kept literals are more than one value repeated. */
   readonly sameKeptLiteralsVary: boolean;
   /**
-   * Of the same literals, small decimal integers (0…COUNTER_MAX) one more than the previous such:
-   * an enumeration's counter, which any run of `NAME = 0`, `NAME = 1`, … shares, so no evidence
-   * that data was copied.
+   * Of the same numbers, small decimal integers (0…COUNTER_MAX) one more than the number just
+   * before them: an enumeration's counter, which any run of `NAME = 0`, `NAME = 1`, … shares, so
+   * no evidence that data was copied.
    */
   readonly sameCounterSteps: number;
 }
