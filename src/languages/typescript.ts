@@ -75,7 +75,10 @@ const JS_MODULE_BOILERPLATE = [
         // tslib's helpers, and Babel's and rollup's, as variables: var _typeof = …, var __awaiter = …
         String.raw`^(?:var|let|const)\s+(?:__(?:${TSLIB_HELPERS})|_(?:${BABEL_HELPERS}))\s*=`,
         String.raw`^Object\.defineProperty\(exports,\s*["']__esModule["']`,
-        String.raw`^(?:exports\.[\w$]+\s*=\s*)+void 0`,
+        // TypeScript's and Babel's re-export: Object.defineProperty(exports, "x", { enumerable: true, get: function () { return m.x; } })
+        String.raw`^Object\.defineProperty\(exports,\s*["'][^"']+["'],\s*\{\s*enumerable:\s*true,\s*get:\s*(?:function\s*\(\)\s*\{\s*return\s|\(\)\s*=>)`,
+        // exports.a = exports.b = void 0, also where the chain runs past the characters looked at
+        String.raw`^(?:exports\.[\w$]+\s*=\s*)+void 0|^(?:exports\.[\w$]+\s*=\s*){2,}[\w$.]*$`,
         // esbuild's module plumbing: __export(x_exports, { … }); module.exports = __toCommonJS(x_exports);
         String.raw`^(?:__export|__reExport)\s*\(|^module\.exports\s*=\s*__toCommonJS\(`,
         // webpack's bootstrap: __webpack_require__.d = …, __webpack_require__.r(exports)

@@ -51,6 +51,21 @@ describe("lexical normalizer", () => {
     }
   });
 
+  it("drops compiled module plumbing as the parser does: re-exports and an export list of any length", () => {
+    const list = Array.from({ length: 12 }, (_, i) => `exports.kSymbolNumber${i}`).join(" = ");
+    const code = [
+      '"use strict";',
+      `${list} = void 0;`,
+      'Object.defineProperty(exports, "v1", {\n  enumerable: true,\n  get: function () {\n    return _v.default;\n  }\n});',
+      "exports.kSymbolNumber0 = Symbol('kSymbolNumber0');",
+      "function f(a) { return join(a, 1); }",
+    ].join("\n");
+    expect(rows(lexed(code, "javascript"))).toEqual(rows(parsed(code, "javascript")));
+    // Nothing of lines 2–8 is a token: the directive, then the kept assignment on line 9.
+    expect(Array.from(lexed(code, "javascript").startLines).filter((line) => line >= 2 && line <= 8)).toEqual([]);
+    expect(lexed(code, "javascript").startLines[1]).toBe(9);
+  });
+
   it("finds at least 95% of the file's k-grams in every 20-line window cut from it", () => {
     for (const file of [...codeFiles(join(FIXTURES, "corpus")), ...codeFiles(EXAMPLES)]) {
       const language = languageForPath(file)!.name;

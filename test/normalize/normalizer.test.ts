@@ -62,6 +62,22 @@ describe("normalize", () => {
     expect(normalize("use(require('x'));", "javascript").count).toBeGreaterThan(4);
   });
 
+  it("drops compiled re-exports and an export list longer than the characters a rule looks at", () => {
+    const names = Array.from({ length: 12 }, (_, i) => `exports.kSymbolNumber${i}`);
+    const compiled = [
+      '"use strict";',
+      `${names.join(" = ")} = void 0;`,
+      // Babel's and TypeScript's `export { v1 } from "./v1"`, formatted over six lines and on one.
+      'Object.defineProperty(exports, "v1", {\n  enumerable: true,\n  get: function () {\n    return _v.default;\n  }\n});',
+      "Object.defineProperty(exports, 'parse', { enumerable: true, get: function () { return parser_1.parse; } });",
+    ].join("\n");
+    const code = "function f(a) { return join(a, 1); }";
+    expect(sameTokens(normalize(`${compiled}\n${code}`, "javascript"), normalize(`"use strict";\n${code}`, "javascript"))).toBe(true);
+    // A property defined with a value, and a chain of two assignments with one, are code.
+    expect(normalize('Object.defineProperty(exports, "v1", { value: 1 });', "javascript").count).toBeGreaterThan(8);
+    expect(normalize("exports.a = exports.b = makeThing();", "javascript").count).toBeGreaterThan(8);
+  });
+
   it("keeps operators and keywords, so a + b and a - b differ", () => {
     expect(sameTokens(normalize("x = a + b;", "javascript"), normalize("x = a - b;", "javascript"))).toBe(false);
     expect(sameTokens(normalize("if (a) b();", "javascript"), normalize("while (a) b();", "javascript"))).toBe(false);
