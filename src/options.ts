@@ -303,10 +303,11 @@ export const MIN_IDENTITY_PAIRS = 3;
 export const MIN_SEEDS_WITHOUT_IDENTITY = 3;
 
 /**
- * A region found by no more than MIN_SEEDS_WITHOUT_IDENTITY seeds, with no literal and no name the
- * same, whose names are this few distinct ones: rows of member accesses and keys (`key: x.key,` line
- * after line, `self.a = a`), which carry no names to compare, around one or two variables renamed.
- * That is any mapping code's shape, not evidence of a copy (a copy keeps the keys it maps).
+ * A region found by no more than MIN_SEEDS_WITHOUT_IDENTITY seeds, with no name the same and no
+ * literal agreeing, whose names are this few distinct ones: rows of member accesses and keys
+ * (`key: x.key,` line after line, `self.a = a`, `x.a = f('…')`), which carry no names to compare,
+ * around one or two variables renamed. That is any mapping code's shape, not evidence of a copy (a
+ * copy keeps the keys it maps).
  */
 export const SHAPE_ONLY_MAX_NAMES = 3;
 

@@ -92,6 +92,8 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
   let sameLiterals = 0;
   let keptLiteralPairs = 0;
   let sameKeptLiterals = 0;
+  let firstSame = 0;
+  let sameVary = false;
   let firstSameKept = 0;
   let sameKeptVary = false;
   let sameCounterSteps = 0;
@@ -108,7 +110,11 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
       const kind = tables.nameKinds[t]!;
       if (kind !== IDENTIFIER) {
         literalPairs++;
-        if (queryName === sourceName) sameLiterals++;
+        if (queryName === sourceName) {
+          sameLiterals++;
+          if (firstSame === 0) firstSame = queryName;
+          else if (queryName !== firstSame) sameVary = true;
+        }
         if (kind === KEPT_LITERAL) {
           keptLiteralPairs++;
           // A counter runs from one number to the next with no other number between (a table's
@@ -149,6 +155,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     sameShare: pairs === 0 ? (conventional > 0 ? 0 : 1) : same / pairs,
     literalPairs,
     sameLiterals,
+    sameLiteralsVary: sameVary,
     keptLiteralPairs,
     sameKeptLiterals,
     sameKeptLiteralsVary: sameKeptVary,

@@ -62,6 +62,7 @@ const NO_NAMES: NameComparison = {
   sameLiterals: 0,
   keptLiteralPairs: 0,
   sameKeptLiterals: 0,
+  sameLiteralsVary: false,
   sameKeptLiteralsVary: false,
   sameCounterSteps: 0,
 };

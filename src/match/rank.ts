@@ -1,3 +1,4 @@
+import { MIN_IDENTITY_PAIRS, VERBATIM_NAME_SHARE } from "../options.js";
 import { BinaryHeap } from "../util/binary-heap.js";
 import { RangeIndex } from "../util/range-index.js";
 import { overlapShare, sameGroup } from "./line-ranges.js";
@@ -18,7 +19,8 @@ import type { Candidate, Evidence, Judged } from "./types.js";
  * inside the 200 lines a monolith matches in a bundle is a group of its own, not one more in the
  * monolith's full group. And where a region's origin with every name the query's own is kept, a
  * candidate inside it with some other name is a look-alike (a project's sibling class, the same
- * constructor under another name) and is not reported.
+ * constructor under another name) and is not reported; inside one with most names the query's own
+ * (VERBATIM_NAME_SHARE of MIN_IDENTITY_PAIRS or more: another version of the file), one with fewer.
  *
  * A candidate turned down may be offered again narrower (`narrower`, matcher.ts): the part of its
  * chain that is a copy, without the look-alike stretch the chain began or ended on.
@@ -37,8 +39,10 @@ export function selectReferences(
   const groups = new RangeIndex();
   const groupSizes: number[] = [];
   const kept = new Map<number, [number, number][]>();
-  // In a whole file, the ranges of kept regions whose names are all the query's own.
+  // In a whole file, the ranges of kept regions whose names are all the query's own, and of those
+  // with most of them (VERBATIM_NAME_SHARE).
   const exact = new RangeIndex();
+  const verbatim = new RangeIndex();
   while (queue.size > 0) {
     const entry = queue.pop();
     const candidate = entry.candidate;
@@ -62,8 +66,13 @@ export function selectReferences(
       continue;
     }
     const names = entry.evidence.names;
-    if (wholeFile && names.sameShare < 1 && exact.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1) continue;
-    if (wholeFile && names.pairs > 0 && names.sameShare === 1) exact.add(queryRange);
+    if (wholeFile) {
+      const inside = (ranges: RangeIndex): boolean => ranges.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1;
+      const ownNames = names.pairs >= MIN_IDENTITY_PAIRS && names.sameShare >= VERBATIM_NAME_SHARE;
+      if ((names.sameShare < 1 && inside(exact)) || (!ownNames && inside(verbatim))) continue;
+      if (names.pairs > 0 && names.sameShare === 1) exact.add(queryRange);
+      if (ownNames) verbatim.add(queryRange);
+    }
     if (group === -1) {
       group = groups.add(queryRange);
       groupSizes.push(0);

@@ -44,13 +44,15 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   if (candidate.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
   // Shape alone, however many seeds: no name repeats to show a renaming, its literals other text, nothing the same.
   if (names.repeats === 0 && literalsDisagree(names) && !showsIdentity(names)) return false;
-  // Nor where no literal agrees and not one name is the same (a chain of `self.a == other.a and …`
-  // whose only names, conventional ones aside, are its method's).
-  if (names.repeats === 0 && !literalsAgree(names, MIN_IDENTITY_SHARE) && names.sameShare === 0) return false;
+  // Nor where no literal agrees, beyond one value repeated, and not one name is the same (a chain
+  // of `self.a == other.a and …` whose only names, conventional ones aside, are its method's; a run
+  // of `this.a = 0` initializers).
+  if (names.repeats === 0 && !literalsShowIdentity(names, MIN_IDENTITY_SHARE) && names.sameShare === 0) return false;
   // Few seeds of pure shape: corroborated by the same text or a renaming one for one throughout.
   if (shapeSeeds < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
-  // At that many seeds, a shape around a few variables, with nothing to compare beside them.
-  if (shapeSeeds <= MIN_SEEDS_WITHOUT_IDENTITY && names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.sameShare === 0 && names.literalPairs === 0) return false;
+  // At that many seeds, a shape around a few variables, with no name the same and no literal
+  // agreeing beside them (rows of `x.a = f('…')` renamed one for one only repeat their row).
+  if (shapeSeeds <= MIN_SEEDS_WITHOUT_IDENTITY && names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.sameShare === 0 && !literalsShowIdentity(names, MIN_IDENTITY_SHARE)) return false;
   return true;
 }
 
@@ -75,9 +77,13 @@ export function seedsForLength(queryTokens: number, options: MatchOptions, verba
   return options.minSeeds + Math.ceil(extra);
 }
 
-/** Names and literals the very same text on both sides. */
+/**
+ * Names and literals the very same text on both sides, MIN_IDENTITY_PAIRS of them at least: a name
+ * or two the same is no text (every `__hash__` calls `hash`).
+ */
 function verbatim(names: NameComparison): boolean {
-  return names.sameShare >= VERBATIM_NAME_SHARE && (names.literalPairs === 0 || names.sameLiterals >= MIN_IDENTITY_SHARE * names.literalPairs);
+  const compared = names.pairs >= MIN_IDENTITY_PAIRS || names.literalPairs >= MIN_IDENTITY_PAIRS;
+  return compared && names.sameShare >= VERBATIM_NAME_SHARE && (names.literalPairs === 0 || names.sameLiterals >= MIN_IDENTITY_SHARE * names.literalPairs);
 }
 
 /** Enough aligned literals, most of them other text, and not the same numbers either. */
@@ -105,6 +111,11 @@ export function rareSeeds(frequencySum: number, seedCount: number): boolean {
   return frequencySum <= RARE_SEEDS_MEAN_FILES * seedCount;
 }
 
+/** Literals agreeing (literalsAgree) on more than one value: `= 0` line after line is any code's. */
+function literalsShowIdentity(names: NameComparison, share: number, asData = false): boolean {
+  return literalsAgree(names, share, asData) && (names.sameLiteralsVary || names.sameKeptLiteralsVary);
+}
+
 /**
  * At least `share` of the aligned literals (MIN_IDENTITY_PAIRS of them at least) are the very same
  * text; or of its numbers and regular expressions alone, more than one value among them: renaming
@@ -123,7 +134,7 @@ function literalsAgree(names: NameComparison, share: number, asData = false): bo
 
 /** This table's data, or this list's names, copied (MIN_SAME_DATA_SHARE). */
 function sameData(names: NameComparison): boolean {
-  return sameNames(names) || literalsAgree(names, MIN_SAME_DATA_SHARE, true);
+  return sameNames(names) || literalsShowIdentity(names, MIN_SAME_DATA_SHARE, true);
 }
 
 /** This list's names copied: an enumeration's names, where its values are only a counter. */
@@ -134,7 +145,7 @@ function sameNames(names: NameComparison): boolean {
 /** The same text: identity evidence for a project's look-alike files (MIN_IDENTITY_SHARE). */
 function showsIdentity(names: NameComparison): boolean {
   const sameNames = names.pairs >= MIN_IDENTITY_PAIRS && names.sameShare >= MIN_IDENTITY_SHARE;
-  return sameNames || literalsAgree(names, MIN_IDENTITY_SHARE);
+  return sameNames || literalsShowIdentity(names, MIN_IDENTITY_SHARE);
 }
 
 /**

@@ -77,6 +77,8 @@ export interface NameComparison {
   readonly sameShare: number;
   readonly literalPairs: number;
   readonly sameLiterals: number;
+  /** Whether the same literals are more than one value repeated (`= 0` line after line is any code's). */
+  readonly sameLiteralsVary: boolean;
   /** Aligned numbers and regular expressions: the literals a renaming keeps. */
   readonly keptLiteralPairs: number;
   readonly sameKeptLiterals: number;

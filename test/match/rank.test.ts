@@ -22,7 +22,7 @@ function candidate(contentId: number, start: number, end: number): Candidate {
 }
 
 function names(sameShare: number): NameComparison {
-  return { pairs: 12, distinctNames: 6, repeats: 6, consistency: 1, sameShare, literalPairs: 0, sameLiterals: 0, keptLiteralPairs: 0, sameKeptLiterals: 0, sameKeptLiteralsVary: false, sameCounterSteps: 0 };
+  return { pairs: 12, distinctNames: 6, repeats: 6, consistency: 1, sameShare, literalPairs: 0, sameLiterals: 0, sameLiteralsVary: false, keptLiteralPairs: 0, sameKeptLiterals: 0, sameKeptLiteralsVary: false, sameCounterSteps: 0 };
 }
 
 describe("selecting references", () => {
@@ -42,6 +42,22 @@ describe("selecting references", () => {
     expect(reported).not.toContain(30);
     expect(reported).not.toContain(31);
     expect(new Set(selected.map((j) => j.group)).size).toBe(12);
+  });
+
+  it("in a whole file, drops a sibling with fewer own names inside another version of the file, and keeps the modules", () => {
+    // The file scanned is another release of the monolith: 97% of its names the query's own. A
+    // sibling class of the same project matches one module's stretch with half its names.
+    const release = new Map<number, number>([[1, 0.97], [30, 0.46]]);
+    const judgeRelease = (c: Candidate): Evidence => ({ distinctKgramShare: 1, names: names(release.get(c.contentId) ?? 1) });
+    // Past the last module: only the monolith's region holds it.
+    const sibling = candidate(30, 910, 970);
+    const reported = selectReferences([monolith, ...modules, sibling], judgeRelease, 10, true).map((j) => j.candidate.contentId);
+    expect(reported).toContain(1);
+    for (const module of modules) expect(reported).toContain(module.contentId);
+    expect(reported).not.toContain(30);
+    // Inside a region with fewer own names than VERBATIM_NAME_SHARE, nothing is dropped.
+    release.set(1, 0.6);
+    expect(selectReferences([monolith, sibling], judgeRelease, 10, true).map((j) => j.candidate.contentId)).toEqual([1, 30]);
   });
 
   it("in a snippet, groups what overlaps half of the shorter range, at most maxPerGroup, siblings included", () => {

@@ -27,6 +27,7 @@ const names = (fields: Partial<NameComparison>): NameComparison => ({
   sameShare: 1,
   literalPairs: 4,
   sameLiterals: 4,
+  sameLiteralsVary: true,
   keptLiteralPairs: 0,
   sameKeptLiterals: 0,
   sameKeptLiteralsVary: false,
@@ -73,6 +74,30 @@ describe("isReference", () => {
     expect(isReference(candidate({ seeds: 4 }), chain, options(), 100)).toBe(false);
     // The same region with its own method name is the same text, and passes.
     expect(isReference(candidate({ seeds: 4 }), evidence(0.7, { pairs: 1, distinctNames: 1, repeats: 0, sameShare: 1, literalPairs: 0, sameLiterals: 0 }), options(), 100)).toBe(true);
+  });
+
+  it("takes no identity from one literal value repeated: a run of `this.a = 0` initializers", () => {
+    // Other members, the same zeros: nothing but the shape and the most common number.
+    const zeros = evidence(0.8, { pairs: 2, distinctNames: 1, repeats: 0, sameShare: 0, literalPairs: 8, sameLiterals: 8, sameLiteralsVary: false });
+    expect(isReference(candidate({ seeds: 8 }), zeros, options(), 100)).toBe(false);
+    // Literals that agree on more than one value are the same data.
+    expect(isReference(candidate({ seeds: 8 }), evidence(0.8, { pairs: 2, distinctNames: 1, repeats: 0, sameShare: 0, literalPairs: 8, sameLiterals: 8, sameLiteralsVary: true }), options(), 100)).toBe(true);
+  });
+
+  it("needs MIN_IDENTITY_PAIRS names compared before a long query's region counts as the same text", () => {
+    // `return hash((self.a, self.b, …))` in a 2,000-line file: one name, `hash`, the same.
+    const oneName = evidence(0.6, { pairs: 1, distinctNames: 1, repeats: 0, sameShare: 1, literalPairs: 0, sameLiterals: 0 });
+    expect(seedsForLength(20000, options(), true)).toBeLessThanOrEqual(7);
+    expect(seedsForLength(20000, options(), false)).toBeGreaterThan(7);
+    expect(isReference(candidate({ seeds: 7 }), oneName, options(), 20000)).toBe(false);
+    expect(isReference(candidate({ seeds: 7 }), evidence(0.6, { pairs: 6, distinctNames: 4, repeats: 2, sameShare: 1 }), options(), 20000)).toBe(true);
+  });
+
+  it("turns away rows of `x.a = f('…')` renamed one for one: few names, none the same, no literal agreeing", () => {
+    const rows = evidence(1, { pairs: 12, distinctNames: 2, repeats: 10, consistency: 1, sameShare: 0, literalPairs: 6, sameLiterals: 0 });
+    expect(isReference(candidate({ seeds: 2 }), rows, options(), 60)).toBe(false);
+    // The same rows keeping their strings are the same data.
+    expect(isReference(candidate({ seeds: 2 }), evidence(1, { pairs: 12, distinctNames: 2, repeats: 10, consistency: 1, sameShare: 0, literalPairs: 6, sameLiterals: 6, sameLiteralsVary: true }), options(), 60)).toBe(true);
   });
 
   it("turns away names that change partner, even below minNameRepeats when every repeat does", () => {
