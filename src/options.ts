@@ -80,8 +80,8 @@ export const PARTIAL_EVIDENCE_SHARE = 1 / 3;
 
 /**
  * A fragment with no string or comment delimiter in it, read as code, that shows prose (two names
- * in a row, which no code has) by this line, is also read as the inside of a docstring or doc
- * comment: a person copies paragraphs of documentation too.
+ * in a row, which no code has) by this non-blank line, is also read as the inside of a docstring or
+ * doc comment: a person copies paragraphs of documentation too.
  */
 export const PROSE_FROM_START_LINES = 2;
 

@@ -14,7 +14,7 @@ import { selectReferences } from "./rank.js";
 import { isLongQuery, isReference, isTextReference, seedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens, readChunksOfHits } from "./source-tokens.js";
-import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison } from "./types.js";
+import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison, Segment } from "./types.js";
 
 /**
  * Which stream a Matcher reads: code tokens (names abstracted, compared by shape and by how the
@@ -161,13 +161,26 @@ function candidateLines(candidate: Candidate, query: TokenStream): [number, numb
   return [query.startLines[candidate.segments[0]!.queryStart]!, query.endLines[candidate.segments[candidate.segments.length - 1]!.queryEnd - 1]!];
 }
 
+/**
+ * The indexed lines a match spans. A query cut inside a docstring or comment holds only the end of
+ * its first token and the start of its last: those are lined up at the end and at the start, so
+ * the reported lines are the copied ones, not the whole of the indexed file's docstring.
+ */
+function sourceLines(first: Segment, last: Segment, query: TokenStream, tokens: SourceTokens): [number, number] {
+  const firstQueryLines = query.endLines[first.queryStart]! - query.startLines[first.queryStart]!;
+  const lastQueryLines = query.endLines[last.queryEnd - 1]! - query.startLines[last.queryEnd - 1]!;
+  const start = Math.max(tokens.startLine(first.sourceStart), tokens.endLine(first.sourceStart) - firstQueryLines);
+  const end = Math.min(tokens.endLine(last.sourceEnd - 1), tokens.startLine(last.sourceEnd - 1) + lastQueryLines);
+  return [start, Math.max(start, end)];
+}
+
 function toMatch({ candidate, evidence, queryRange, group }: Judged, query: TokenStream, tokens: SourceTokens, channel: Channel): Match {
   const first = candidate.segments[0]!;
   const last = candidate.segments[candidate.segments.length - 1]!;
   const names = evidence.names;
   return {
     contentId: candidate.contentId,
-    sourceLines: [tokens.startLine(first.sourceStart), tokens.endLine(last.sourceEnd - 1)],
+    sourceLines: sourceLines(first, last, query, tokens),
     queryLines: [query.startLines[queryRange[0]]!, query.endLines[queryRange[1]]!],
     matchedTokens: candidate.matchedTokens,
     similarity: round3(candidate.matchedTokens / query.count),

@@ -1,7 +1,7 @@
 import { type Fingerprinter, textFingerprints } from "../fingerprint/fingerprint.js";
 import { type Fingerprints, isShortStream } from "../fingerprint/winnow.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { lineAt, spanCut } from "../normalize/fragment.js";
+import { lineAt, nonBlankLinesTo, spanCut, startsWithDelimiter } from "../normalize/fragment.js";
 import type { Normalizer } from "../normalize/normalizer.js";
 import { textStream } from "../normalize/text.js";
 import type { TokenStream } from "../normalize/token-stream.js";
@@ -146,10 +146,15 @@ export class MissScreen {
       const cut = spanCut(code, open, close);
       const inside =
         cut === "inside" ||
-        (cut === "inside if prose comes first" && plain.firstProseLine <= lineAt(code, code.indexOf(open))) ||
+        // Cut inside spans at both ends: prose before the first delimiter, or the fragment begins
+        // with one (a docstring's closing line, as likely as an opening one).
+        (cut === "inside if prose comes first" && (plain.firstProseLine <= lineAt(code, code.indexOf(open)) || startsWithDelimiter(code, open))) ||
         // No delimiter at all, and prose from the start, or a line only such spans hold: the
         // fragment may lie wholly inside a docstring or doc comment.
-        (cut === "outside" && !code.includes(open) && !code.includes(close) && (plain.firstProseLine <= PROSE_FROM_START_LINES || startsInside(code, language, close)));
+        (cut === "outside" &&
+          !code.includes(open) &&
+          !code.includes(close) &&
+          (nonBlankLinesTo(code, plain.firstProseLine) <= PROSE_FROM_START_LINES || startsInside(code, language, close)));
       if (inside) yield this.normalizer.lex(code, language, { insideOf: close });
     }
   }

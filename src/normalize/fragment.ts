@@ -151,6 +151,25 @@ function occurrences(text: string, delimiter: string): number {
   return count;
 }
 
+/** How many of lines 1…`line` of `text` hold something other than white space. */
+export function nonBlankLinesTo(text: string, line: number): number {
+  let count = 0;
+  let at = 0;
+  for (let n = 1; n <= line && at <= text.length; n++) {
+    const end = text.indexOf("\n", at);
+    const next = end === -1 ? text.length : end;
+    if (/\S/.test(text.slice(at, next))) count++;
+    if (end === -1) break;
+    at = end + 1;
+  }
+  return count;
+}
+
+/** Whether the first thing in `text` other than white space is `delimiter`. */
+export function startsWithDelimiter(text: string, delimiter: string): boolean {
+  return text.startsWith(delimiter, text.search(/\S/));
+}
+
 /** 1-based line of the character at `offset`. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;

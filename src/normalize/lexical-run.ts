@@ -296,8 +296,10 @@ export class LexRun {
   }
 
   private emit(hash: number, from: number, to: number, name: number, kind: Kind, text: string): void {
-    // Only strings (and templates, regexes) can span lines.
-    const endLine = kind === Kind.String ? this.line + this.newlinesIn(from, to) : this.line;
+    // Only strings (and templates, regexes) can span lines. One left open at the end of the input (a
+    // fragment cut inside a docstring) ends on its last line with text, not on the empty one after.
+    const last = to === this.source.length ? this.source.trimEnd().length : to;
+    const endLine = kind === Kind.String ? this.line + this.newlinesIn(from, Math.max(from, last)) : this.line;
     if (this.skipDepth < 0) {
       this.out.push(hash, this.line, endLine, to - from, name);
       if (text === "$str") this.textSpans.push({ start: from, end: to, kind: TextKind.String });

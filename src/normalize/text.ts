@@ -82,8 +82,9 @@ function isMarker(c: number): boolean {
  * The words of one span (runs of non-white-space), markers and quotes left out, with their 1-based
  * lines, read by character code: a word becomes a string only when it may carry a marker or quote.
  */
-function spanWords(source: string, span: TextSpan, firstLine: number, into: Word[]): void {
+function spanWords(source: string, span: TextSpan, firstLine: number, into: Word[], cuts: readonly Cut[]): void {
   const comment = span.kind === TextKind.Comment;
+  let cut = 0;
   const first = into.length;
   const stop = span.end;
   let line = firstLine;
@@ -113,7 +114,9 @@ function spanWords(source: string, span: TextSpan, firstLine: number, into: Word
       if (i === span.start) start += STRING_OPENING.exec(source.slice(i, end))?.[0].length ?? 0;
       if (end === stop) last -= STRING_CLOSING.exec(source.slice(start, end))?.[0].length ?? 0;
     }
-    if (last > start) into.push({ start, end: last, line });
+    while (cut < cuts.length && cuts[cut]![1] <= i) cut++;
+    const inCut = cut < cuts.length && cuts[cut]![0] <= i;
+    if (last > start && !inCut) into.push({ start, end: last, line });
     i = end;
   }
   if (!comment && into.length - first < TEXT_MIN_STRING_WORDS) into.length = first;
@@ -121,28 +124,63 @@ function spanWords(source: string, span: TextSpan, firstLine: number, into: Word
 
 const NO_CLASSES = new Uint32Array(0);
 
-/**
- * The spans without license notices. A notice is often a run of line comments (`# Permission is
- * hereby granted…` line after line), each its own span, so runs of line comments with nothing but
- * white space between them are judged together; a block comment (the doc comment after a license
- * block) or a docstring holding a license is judged alone.
- */
+/** A range of a source's characters whose words are left out: a license paragraph inside a kept span. */
+type Cut = readonly [number, number];
+
+/** A line break, then a line of nothing but white space or comment markers: a paragraph ends. */
+const PARAGRAPH_BREAK = /\n[ \t*#/]*(?=\r?\n)/g;
+const HAS_WORD = /[A-Za-z0-9]/;
+
+function isNotice(text: string): boolean {
+  return LICENSE_NOTICE.test(text) || COPYRIGHT_LINE.test(text);
+}
+
 function isLineComment(source: string, span: TextSpan): boolean {
   return span.kind === TextKind.Comment && !source.startsWith("/*", span.start);
 }
 
-function withoutLicenseNotices(source: string, spans: readonly TextSpan[]): TextSpan[] {
+/**
+ * The spans without their license notices. A notice is often a run of line comments (`# Permission
+ * is hereby granted…` line after line), each its own span, so a run of line comments is judged as
+ * one text, a paragraph at a time (a comment line without words ends one), as is a block comment or
+ * docstring (a blank line ends one). From the first paragraph with a notice on, the text is left
+ * out: a license's later paragraphs ("THIS SOFTWARE IS PROVIDED BY…" in BSD's) need not name
+ * themselves, while the description above a copyright line stays evidence.
+ */
+function withoutLicenseNotices(source: string, spans: readonly TextSpan[]): { spans: TextSpan[]; cuts: Cut[] } {
   const kept: TextSpan[] = [];
+  const cuts: Cut[] = [];
   for (let i = 0; i < spans.length; ) {
-    let j = i + 1;
     if (isLineComment(source, spans[i]!)) {
+      let j = i + 1;
       while (j < spans.length && isLineComment(source, spans[j]!) && source.slice(spans[j - 1]!.end, spans[j]!.start).trim() === "") j++;
+      for (let from = i; from < j; ) {
+        let to = from + 1;
+        while (to < j && HAS_WORD.test(source.slice(spans[to]!.start, spans[to]!.end))) to++;
+        if (isNotice(source.slice(spans[from]!.start, spans[to - 1]!.end))) break;
+        kept.push(...spans.slice(from, to));
+        from = to;
+      }
+      i = j;
+      continue;
     }
-    const text = source.slice(spans[i]!.start, spans[j - 1]!.end);
-    if (!LICENSE_NOTICE.test(text) && !COPYRIGHT_LINE.test(text)) kept.push(...spans.slice(i, j));
-    i = j;
+    const span = spans[i++]!;
+    const text = source.slice(span.start, span.end);
+    if (!isNotice(text)) {
+      kept.push(span);
+      continue;
+    }
+    let from = 0;
+    for (const found of [...text.matchAll(PARAGRAPH_BREAK), null]) {
+      const end = found ? found.index! : text.length;
+      if (isNotice(text.slice(from, end))) break;
+      from = found ? end + found[0].length : text.length;
+    }
+    if (from === 0) continue;
+    kept.push(span);
+    cuts.push([span.start + from, span.end]);
   }
-  return kept;
+  return { spans: kept, cuts };
 }
 
 /**
@@ -153,10 +191,11 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
   const words: Word[] = [];
   let line = 1;
   let at = 0;
-  for (const span of withoutLicenseNotices(source, spans)) {
+  const kept = withoutLicenseNotices(source, spans);
+  for (const span of kept.spans) {
     for (let i = source.indexOf("\n", at); i !== -1 && i < span.start; i = source.indexOf("\n", i + 1)) line++;
     at = span.start;
-    spanWords(source, span, line, words);
+    spanWords(source, span, line, words, kept.cuts);
   }
   const count = words.length;
   const hashes = new Uint32Array(count);

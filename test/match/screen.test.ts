@@ -180,9 +180,10 @@ describe("miss screen", () => {
       expect(fragment.split('"""')).toHaveLength(3);
       const [reference] = tracker.match(fragment, { language: "python" }).references;
       expect(reference?.path).toBe("ledger.py");
-      // The first and last matched tokens are the two docstrings, whole in the file.
-      expect(reference?.sourceLines).toEqual([3, 23]);
-      expect(reference?.queryLines).toEqual([1, 17]);
+      // The first and last matched tokens are the two docstrings, cut in the fragment: the lines
+      // reported are the copied ones (5–20 of the file; the fragment's blank last line is no text).
+      expect(reference?.sourceLines).toEqual([5, 20]);
+      expect(reference?.queryLines).toEqual([1, 16]);
     } finally {
       tracker.close();
       dir.cleanup();

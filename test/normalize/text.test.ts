@@ -37,6 +37,30 @@ describe("license notices in the text stream", () => {
     expect(wordsOf(block, "javascript")).toBe(13);
   });
 
+  it("keeps the description above a copyright line, and leaves out a license from its first notice on", () => {
+    // Written for this test: a module header that describes the module, then credits its author.
+    const description = "# Package that schedules jobs like 'sched.py' does,\n# but across several worker processes on one machine.\n";
+    const header = `${description}#\n# Copyright (c) 2019 A. Writer\n# Licensed to the Example project under a contributor agreement.\n#\nimport os\n`;
+    expect(wordsOf(header, "python")).toBe(wordsOf(description, "python"));
+    expect(wordsOf(description, "python")).toBe(15);
+    // A BSD license as line comments: its later paragraphs name no license, and are left out with it.
+    const bsd = [
+      "// Copyright 2020 The Example Authors.",
+      "//",
+      "// Redistribution and use in source and binary forms, with or without modification, are permitted.",
+      "//",
+      '// THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND ANY EXPRESS',
+      "// OR IMPLIED WARRANTIES ARE DISCLAIMED. IN NO EVENT SHALL THE AUTHORS BE LIABLE FOR ANY DAMAGES.",
+      "export const x = 1;",
+    ].join("\n");
+    expect(wordsOf(bsd, "javascript")).toBe(0);
+  });
+
+  it("keeps a docstring's paragraphs before one that carries a copyright", () => {
+    const docstring = '"""Codecs for the example encodings.\n\n    Each codec module exports getregentry().\n\n(c) Copyright Example Corp, All Rights Reserved.\n\n    Later words are part of the notice.\n"""\nimport codecs\n';
+    expect(wordsOf(docstring, "python")).toBe(10);
+  });
+
   it("keeps a comment that names the copyright sign, not a holder", () => {
     // A codec table's comments are the characters' names.
     const table = "decoding_map = {\n    0x00a9: 0x00b8,     #  COPYRIGHT SIGN\n    0x00aa: 0x00a6,     #  FEMININE ORDINAL INDICATOR\n}\n";
