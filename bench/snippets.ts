@@ -4,7 +4,7 @@ import Parser from "tree-sitter";
 import type { LanguageName } from "../src/languages/language.js";
 import { languageByName, languageForPath } from "../src/languages/registry.js";
 import { Normalizer } from "../src/normalize/normalizer.js";
-import { isImportLine } from "./quality/text-runs.js";
+import { importLines } from "./quality/text-runs.js";
 import type { TokenStream } from "../src/normalize/token-stream.js";
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
@@ -50,18 +50,11 @@ export function codeChars(window: readonly string[]): number {
  * too). Nothing of reftrack's normalizer decides.
  */
 export function rawTextChars(window: readonly string[], language: LanguageName): number {
-  const python = language === "python";
+  const imports = importLines(window, language === "python");
   let chars = 0;
-  // A multi-line import (`import {` … `} from "x"`, `from x import (` … `)`): its inner lines are import lines too.
-  let inImport = false;
-  for (const line of window) {
-    const opens = python ? /^\s*from\s+\S+\s+import\s*\($/.test(line) : /^\s*(?:import|export)\s*(?:type\s*)?\{[^}]*$/.test(line);
-    if (inImport || opens || isImportLine(line, python)) {
-      inImport = inImport ? !(python ? /\)/.test(line) : /\}/.test(line)) : opens;
-      continue;
-    }
-    chars += line.replace(/\s+/g, "").length;
-  }
+  window.forEach((line, i) => {
+    if (!imports[i]) chars += line.replace(/\s+/g, "").length;
+  });
   return chars;
 }
 

@@ -21,18 +21,56 @@ const NO_WORDS = /^[^A-Za-z0-9_$]*$/;
 /** License notices, which every file of a project and many projects carry. */
 const LICENSE_LINE = /SPDX-License-Identifier|Permission is hereby granted|Licensed under the|Redistribution and use|THE SOFTWARE IS PROVIDED|WITHOUT WARRANT|General Public License|\ball rights reserved\b|\bcopyright\b/i;
 
+/**
+ * A compiled re-export, CommonJS's `export { x } from "./y"` as TypeScript and Babel write it:
+ * `Object.defineProperty(exports, "x", { enumerable: true, get: function () { return y.x; } });`
+ * on one line, or over six as a formatter leaves it.
+ */
+const REEXPORT_LINE = /^\s*Object\.defineProperty\(exports,\s*["'][^"']+["'],\s*\{\s*enumerable:\s*true,\s*get:/;
+const REEXPORT_OPENS = /^\s*Object\.defineProperty\(exports,\s*["'][^"']+["'],\s*\{\s*$/;
+const REEXPORT_INSIDE = /^\s*(?:enumerable:\s*true,?|get:\s*(?:function\s*\(\)\s*\{|\(\)\s*=>).*|return\s+[\w$.]+;?|\},?)\s*$/;
+const REEXPORT_CLOSES = /^\s*\}\);?\s*$/;
+
 export function isImportLine(line: string, python: boolean): boolean {
-  return (python ? PY_IMPORT : JS_IMPORT).test(line);
+  return (python ? PY_IMPORT : JS_IMPORT).test(line) || (!python && REEXPORT_LINE.test(line));
+}
+
+/**
+ * Which lines are imports (isImportLine), with the inner lines of a multi-line import (`import {`
+ * … `} from "x"`, `from x import (` … `)`) and of a compiled re-export written over several lines.
+ */
+export function importLines(lines: readonly string[], python: boolean): boolean[] {
+  const marks = lines.map((line) => isImportLine(line, python));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const opens = python ? /^\s*from\s+\S+\s+import\s*\($/.test(line) : /^\s*(?:import|export)\s*(?:type\s*)?\{[^}]*$/.test(line);
+    if (opens) {
+      let end = i;
+      while (end + 1 < lines.length && !(python ? /\)/ : /\}/).test(lines[end]!)) end++;
+      for (let k = i; k <= end; k++) marks[k] = true;
+      i = end;
+      continue;
+    }
+    if (!python && REEXPORT_OPENS.test(line) && /^\s*enumerable:\s*true/.test(lines[i + 1] ?? "")) {
+      let end = i + 1;
+      while (end + 1 < lines.length && REEXPORT_INSIDE.test(lines[end]!)) end++;
+      if (!REEXPORT_CLOSES.test(lines[end]!)) continue;
+      for (let k = i; k <= end; k++) marks[k] = true;
+      i = end;
+    }
+  }
+  return marks;
 }
 
 /** The lines that count, with their numbers. */
 export function significantLines(text: string, python: boolean): SignificantLine[] {
   const out: SignificantLine[] = [];
   const lines = text.split(/\r\n|\r|\n/);
+  const imports = importLines(lines, python);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const key = line.replace(/\s+/g, "");
-    if (key === "" || isImportLine(line, python) || LICENSE_LINE.test(line) || (NO_WORDS.test(key) && key.length < 4)) continue;
+    if (key === "" || imports[i] || LICENSE_LINE.test(line) || (NO_WORDS.test(key) && key.length < 4)) continue;
     out.push({ line: i + 1, key });
   }
   return out;
