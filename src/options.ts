@@ -334,6 +334,14 @@ export const MIN_BROKEN_REPEATS = 2;
 export const COINCIDENCE_BASE_TOKENS = 300;
 
 /**
+ * In a query longer than COINCIDENCE_BASE_TOKENS, a region with nothing the same (under half its
+ * names, and no literals agreeing on more than one value) needs this many times the seeds its
+ * length asks: a whole file of original code holds idioms renamed by chance (`def __init__(self,
+ * a, b): self.x = a …`, three `self.f(x)` calls in a row) that a snippet's few lines rarely do.
+ */
+export const UNIDENTIFIED_SEED_FACTOR = 2;
+
+/**
  * The extra seeds a long query needs are halved for a region whose names and literals are the
  * very same text (verbatim identity): look-alikes rarely share their names as well as their shape.
  */

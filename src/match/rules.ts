@@ -13,6 +13,7 @@ import {
   RENAMED_THROUGHOUT_NAMES,
   RENAMED_THROUGHOUT_REPEATS,
   SHAPE_ONLY_MAX_NAMES,
+  UNIDENTIFIED_SEED_FACTOR,
   VERBATIM_NAME_SHARE,
 } from "../options.js";
 import type { Candidate, Evidence, NameComparison } from "./types.js";
@@ -30,6 +31,7 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   const shapeSeeds = seeds - candidate.edgeSeeds;
   // A long query holds look-alike stretches by chance: its regions need more seeds.
   if ((sameText ? seeds : shapeSeeds) < seedsForLength(queryTokens, options, sameText)) return false;
+  if (isLongQuery(queryTokens) && !showsIdentity(names) && shapeSeeds < UNIDENTIFIED_SEED_FACTOR * seedsForLength(queryTokens, options, false)) return false;
   // Data (a list of literals, a table of messages) is the same data, not the same shape.
   // Where only a counter agrees (0, 1, 2, …), the enumeration's names must be the same.
   const data = candidate.literalTokens >= options.dataLiteralShare * candidate.matchedTokens;

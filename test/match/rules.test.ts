@@ -116,6 +116,17 @@ describe("isReference", () => {
     expect(isReference(threeSeeds, evidence(0.9), options(), 1200)).toBe(true);
   });
 
+  it("asks twice the seeds of a long query's region with nothing the same: an idiom renamed by chance", () => {
+    // In a 1,200-token file a region needs 4 seeds; with no name or literal the same, 8.
+    const renamed = { sameShare: 0, repeats: 6, literalPairs: 4, sameLiterals: 0 };
+    expect(isReference(candidate({ seeds: 6 }), evidence(0.9, renamed), options(), 1200)).toBe(false);
+    expect(isReference(candidate({ seeds: 8 }), evidence(0.9, renamed), options(), 1200)).toBe(true);
+    // The same literals (more than one value), or half its names, are identity: 4 seeds do.
+    expect(isReference(candidate({ seeds: 4 }), evidence(0.9, { ...renamed, sameLiterals: 4 }), options(), 1200)).toBe(true);
+    // A snippet's region is judged as before.
+    expect(isReference(candidate({ seeds: 2 }), evidence(0.9, renamed), options(), 200)).toBe(true);
+  });
+
   it("needs identity or a renaming throughout from a region of two seeds", () => {
     const twoSeeds = candidate({ seeds: 2 });
     expect(isReference(twoSeeds, evidence(0.9, { sameShare: 0, repeats: 1, sameLiterals: 0 }), options(), 100)).toBe(false);
