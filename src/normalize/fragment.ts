@@ -151,18 +151,18 @@ function occurrences(text: string, delimiter: string): number {
   return count;
 }
 
-/** How many of lines 1…`line` of `text` hold something other than white space. */
-export function nonBlankLinesTo(text: string, line: number): number {
-  let count = 0;
+/** Whether line `line` of `text` is among its first `count` lines that hold something other than white space. */
+export function withinNonBlankLines(text: string, line: number, count: number): boolean {
+  let seen = 0;
   let at = 0;
-  for (let n = 1; n <= line && at <= text.length; n++) {
+  for (let n = 1; n <= line; n++) {
     const end = text.indexOf("\n", at);
     const next = end === -1 ? text.length : end;
-    if (/\S/.test(text.slice(at, next))) count++;
-    if (end === -1) break;
+    if (/\S/.test(text.slice(at, next)) && ++seen > count) return false;
+    if (end === -1) return n === line;
     at = end + 1;
   }
-  return count;
+  return true;
 }
 
 /** Whether the first thing in `text` other than white space is `delimiter`. */

@@ -154,6 +154,11 @@ function withoutLicenseNotices(source: string, spans: readonly TextSpan[]): { sp
     if (isLineComment(source, spans[i]!)) {
       let j = i + 1;
       while (j < spans.length && isLineComment(source, spans[j]!) && source.slice(spans[j - 1]!.end, spans[j]!.start).trim() === "") j++;
+      if (!isNotice(source.slice(spans[i]!.start, spans[j - 1]!.end))) {
+        kept.push(...spans.slice(i, j));
+        i = j;
+        continue;
+      }
       for (let from = i; from < j; ) {
         let to = from + 1;
         while (to < j && HAS_WORD.test(source.slice(spans[to]!.start, spans[to]!.end))) to++;
