@@ -1,7 +1,7 @@
 import { type Fingerprinter, textFingerprints } from "../fingerprint/fingerprint.js";
 import { type Fingerprints, isShortStream } from "../fingerprint/winnow.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { lineAt, spanCut, startsWithDelimiter, withinNonBlankLines } from "../normalize/fragment.js";
+import { endOfNonBlankLines, lineAt, spanCut, startsWithDelimiter } from "../normalize/fragment.js";
 import type { Normalizer } from "../normalize/normalizer.js";
 import { textStream } from "../normalize/text.js";
 import type { TokenStream } from "../normalize/token-stream.js";
@@ -154,7 +154,7 @@ export class MissScreen {
         (cut === "outside" &&
           !code.includes(open) &&
           !code.includes(close) &&
-          (withinNonBlankLines(code, plain.firstProseLine, PROSE_FROM_START_LINES) || startsInside(code, language, close)));
+          (plain.firstProseLine <= lineAt(code, endOfNonBlankLines(code, PROSE_FROM_START_LINES)) || startsInside(code, language, close)));
       if (inside) yield this.normalizer.lex(code, language, { insideOf: close });
     }
   }

@@ -49,7 +49,7 @@ export function parseAsFragment<T extends FramedParse>(source: string, definitio
   if (!plain.hasErrors) return plain;
   let best = plain;
   let bestSwallowed = 0;
-  const proseEnd = endOfSecondLine(source);
+  const proseEnd = endOfNonBlankLines(source, 2);
   for (const [open, close] of definition.spanningDelimiters) {
     const candidates: [Framing, number][] = [];
     const firstClose = source.indexOf(close);
@@ -112,11 +112,11 @@ function endsInside(text: string, open: string, close: string): boolean {
   return lastOpen !== -1 && lastOpen > text.lastIndexOf(close);
 }
 
-/** The offset just past the second line holding more than whitespace (the text's end if none). */
-function endOfSecondLine(text: string): number {
+/** The offset just past the `count`th line holding more than whitespace (the text's end if none). */
+export function endOfNonBlankLines(text: string, count: number): number {
   let seen = 0;
   for (const match of text.matchAll(/^.*\S.*$/gm)) {
-    if (++seen === 2) return match.index! + match[0].length;
+    if (++seen === count) return match.index! + match[0].length;
   }
   return text.length;
 }
@@ -149,20 +149,6 @@ function occurrences(text: string, delimiter: string): number {
   let count = 0;
   for (let i = text.indexOf(delimiter); i !== -1; i = text.indexOf(delimiter, i + delimiter.length)) count++;
   return count;
-}
-
-/** Whether line `line` of `text` is among its first `count` lines that hold something other than white space. */
-export function withinNonBlankLines(text: string, line: number, count: number): boolean {
-  let seen = 0;
-  let at = 0;
-  for (let n = 1; n <= line; n++) {
-    const end = text.indexOf("\n", at);
-    const next = end === -1 ? text.length : end;
-    if (/\S/.test(text.slice(at, next)) && ++seen > count) return false;
-    if (end === -1) return n === line;
-    at = end + 1;
-  }
-  return true;
 }
 
 /** Whether the first thing in `text` other than white space is `delimiter`. */
