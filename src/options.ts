@@ -56,8 +56,7 @@ export const TEXT_WINDOW_KGRAMS = 10;
 
 /**
  * A query channel of at most this many windows of k-grams is short: its fingerprints include every
- * k-gram at its two ends (fingerprint/winnow.ts winnowQuery), and a content holding one seed of its
- * code and one of its prose is matched in both (match/screen.ts). A short copy's evidence is a few
+ * k-gram at its two ends (fingerprint/winnow.ts winnowQuery). A short copy's evidence is a few
  * fingerprints, and the windows cut short at its ends lose a large share of them; a long query loses
  * the same few, which it does not need, for lookups every query would pay.
  */

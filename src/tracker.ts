@@ -170,7 +170,7 @@ export class ReferenceTracker {
    * Both channels' matches of one query (or window of one), combined (match/combine.ts). A region
    * short of its threshold is kept only in a content the other channel hits too: only there can
    * it combine. A short query the first look finds nothing in is looked at again with every
-   * k-gram at its ends and its channels together (SHORT_QUERY_WINDOWS).
+   * k-gram at its ends (SHORT_QUERY_WINDOWS).
    */
   private matchesOf(code: string, language: LanguageDefinition, options: MatchOptions, lengthFactor = 1): Match[] {
     if (!this.lexed) {
@@ -182,31 +182,31 @@ export class ReferenceTracker {
         if (ends && !isShortStream(tokens.count, this.index.parameters)) return [];
         const text = textStream(code, tokens.textSpans ?? [], language);
         const codeQuery = { tokens, fingerprints: this.fingerprinter.fingerprint(tokens, ends), mayMatch: true };
-        const together = ends || isLongQuery(tokens.count * lengthFactor);
-        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, ends), mayMatch: true }, options, lengthFactor, together);
+        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, ends), mayMatch: true }, options, lengthFactor);
       };
       const first = looks.first ? look(false) : [];
       return first.length > 0 || !looks.second ? first : look(true);
     }
     const query = this.screen.lexedQuery(code, language, options);
-    const first = this.matchLexed(query, options, lengthFactor, isLongQuery(query.tokens.count * lengthFactor));
+    const first = this.matchLexed(query, options, lengthFactor);
     if (first.length > 0 || !query.short) return first;
-    return this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor, true);
+    return this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor);
   }
 
-  private matchLexed(query: LexedQuery, options: MatchOptions, lengthFactor: number, together: boolean): Match[] {
+  private matchLexed(query: LexedQuery, options: MatchOptions, lengthFactor: number): Match[] {
     // The screen is exact for lexed queries: a channel it turns away would find nothing.
     if (this.screening && !query.mayMatch && !query.text.mayMatch) return [];
-    return this.matchChannels(query, query.text, options, lengthFactor, together);
+    return this.matchChannels(query, query.text, options, lengthFactor);
   }
 
   /**
-   * Both channels looked up, aligned and combined. `together` (a short query's second look, a long
-   * query): a content is aligned when it holds minSeeds seeds of a channel, or fewer that the other
-   * channel's seeds in it make up (a code fingerprint and a prose fingerprint side by side are two),
-   * and a region short of the seeds it needs alone is judged with the other channel's seeds there.
+   * Both channels looked up, aligned and combined, their seeds pooled: a content is aligned when it
+   * holds minSeeds seeds of a channel, or fewer that the other channel's seeds in it make up (a code
+   * fingerprint and a prose fingerprint side by side are two: a function's code and its doc comment
+   * may each be too short to be winnowed twice), and a region short of the seeds it needs alone is
+   * judged with the other channel's seeds there, and reported only beside that channel's region.
    */
-  private matchChannels(code: ChannelQuery, prose: ChannelQuery, options: MatchOptions, lengthFactor: number, together: boolean): Match[] {
+  private matchChannels(code: ChannelQuery, prose: ChannelQuery, options: MatchOptions, lengthFactor: number): Match[] {
     const textOptionsOf = textOptions(options);
     const codeLookup = code.mayMatch ? lookUp(code.fingerprints, this.index, options) : NO_LOOKUP;
     const textLookup = prose.mayMatch ? lookUp(prose.fingerprints, this.index, textOptionsOf) : NO_LOOKUP;
@@ -216,13 +216,13 @@ export class ReferenceTracker {
     const scannedLength = Math.round(code.tokens.count * lengthFactor);
     const pooledSeeds = seedsForLength(scannedLength, options, true);
     const pooledNeeded = Math.max(needed, pooledSeeds);
-    const keep = (other: Lookup) => (contentId: number, seeds: number) => seeds >= needed || (together && seeds + (other.seedsPerContent.get(contentId) ?? 0) >= pooledNeeded);
+    const keep = (other: Lookup) => (contentId: number, seeds: number) => seeds >= needed || seeds + (other.seedsPerContent.get(contentId) ?? 0) >= pooledNeeded;
     const codeHits = hitsOf(codeLookup, code.fingerprints, keep(textLookup));
     const textHits = hitsOf(textLookup, prose.fingerprints, keep(codeLookup));
     const partnerSeeds = (hits: HitsByFile, other: Lookup) => new Map([...hits.keys()].map((contentId) => [contentId, other.seedsPerContent.get(contentId)!]));
     const longQuery = isLongQuery(scannedLength);
     const whole = longQuery ? new WholeContents(codeHits, this.index, this.index.parameters) : undefined;
-    const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: together });
+    const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: true });
     const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, options, { ...scope(textHits, textLookup), ...whole?.codeScope() }) : [];
     const textScope = { ...scope(codeHits, codeLookup), ...whole?.textScope(codeMatches) };
     const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, textScope) : [];

@@ -33,8 +33,8 @@ export interface MatchScope {
   readonly partialIn?: ReadonlyMap<number, number>;
   /**
    * Regions in partialIn contents short of the seeds they need alone count the other channel's
-   * seeds there too, and are reported only beside that channel's region (a short query's second
-   * look, SHORT_QUERY_WINDOWS, and a long query, rules.ts isLongQuery); otherwise they are dropped.
+   * seeds there too, and are reported only beside that channel's region (the tracker pools its
+   * channels' seeds); otherwise they are dropped.
    */
   readonly borrowSeeds?: boolean;
   /**

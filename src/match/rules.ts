@@ -60,8 +60,7 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
 
 /**
  * A query long enough that its regions need more than minSeeds (seedsForLength): a whole file or a
- * bundle's window rather than a suggestion. Its code and prose side by side pool their seeds, as a
- * short query's second look does; its chains are not continued past edits (bridges.ts), which in
+ * bundle's window rather than a suggestion. Its chains are not continued past edits (bridges.ts), which in
  * a long query would join look-alike stretches that come by chance; and its references group by
  * the longer range (rank.ts), so each module inside a long region is listed.
  */

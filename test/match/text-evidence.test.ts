@@ -142,6 +142,26 @@ export function rejectEach(entries, predicate, callback) {
 }
 `;
 
+/** Short code with short comments between its statements: neither channel holds two seeds alone. */
+const ESCAPE_JS = `import { table } from "./table.js";
+
+export function escapeUnit(ch, asPoint) {
+  if (asPoint) {
+    // a zero byte becomes the replacement mark of unicode
+    if (ch === "\\0") {
+      return "\\uFFFD";
+    }
+    // control characters become hexadecimal code points
+    return ch.slice(0, -1) + "\\\\" + ch.charCodeAt(ch.length - 1).toString(16) + " ";
+  }
+  return "\\\\" + ch;
+}
+
+export function escapeAll(text) {
+  return String(text).replace(table.pattern, escapeUnit);
+}
+`;
+
 /** Original lines before `middle`, as in a whole file scanned in CI: long enough to need the seeds a long file needs. */
 function originalFile(middle: string): string {
   const before = Array.from({ length: 40 }, (_, i) => `def helper_${i}(values, limit_${i}):\n    total_${i} = sum(v * ${i + 2} for v in values if v < limit_${i})\n    return total_${i} - ${i}\n`).join("\n");
@@ -160,6 +180,7 @@ beforeAll(async () => {
     "settings/load.js": COMPILED_JS,
     "tree/item.py": STUBS_PY,
     "each/reject.js": EXAMPLE_JS,
+    "css/escape.js": ESCAPE_JS,
   });
 });
 afterAll(() => {
@@ -169,14 +190,28 @@ afterAll(() => {
 const docstringMethod = RETRY_PY.split("\n").slice(4).join("\n");
 
 describe("text evidence", () => {
-  it("finds a docstring-heavy method copied verbatim, by its text", () => {
+  it("finds a docstring-heavy method copied verbatim, by its text and the code beside it", () => {
     const [reference] = tracker.match(docstringMethod, { language: "python" }).references;
     expect(reference?.path).toBe("retry/backoff.py");
-    expect(reference!.explanation.basis).toBe("text");
+    // The code alone is too short (next test), and too short for two fingerprints: its one seed
+    // counts beside the docstring's, so the reference is the whole method.
+    expect(reference!.explanation.basis).toBe("code and text");
     expect(reference!.explanation.textChars).toBeGreaterThanOrEqual(150);
-    // The docstring's lines of words, on both sides.
-    expect(reference!.queryLines).toEqual([2, 7]);
-    expect(reference!.sourceLines).toEqual([6, 11]);
+    expect(reference!.explanation.matchedChars).toBeGreaterThan(0);
+    expect(reference!.queryLines).toEqual([1, 9]);
+    expect(reference!.sourceLines).toEqual([5, 13]);
+  });
+
+  it("counts a code region's seeds and its comments' together, in a query of any length", () => {
+    // 146 characters of code and 87 of comment words: each short of 150, the comments one fingerprint.
+    const query = ESCAPE_JS.split("\n").slice(2, 11).join("\n");
+    const [reference] = tracker.match(query, { language: "javascript" }).references;
+    expect(reference?.path).toBe("css/escape.js");
+    expect(reference!.explanation.basis).toBe("code and text");
+    expect(reference!.explanation.matchedChars).toBeLessThan(150);
+    expect(reference!.explanation.textChars).toBeLessThan(150);
+    expect(reference!.queryLines).toEqual([1, 9]);
+    expect(reference!.sourceLines).toEqual([3, 11]);
   });
 
   it("does not find the code alone: it is shorter than the threshold, which is why text counts", () => {
