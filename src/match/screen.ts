@@ -1,7 +1,7 @@
 import { type Fingerprinter, textFingerprints } from "../fingerprint/fingerprint.js";
 import { type Fingerprints, isShortStream } from "../fingerprint/winnow.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { endOfNonBlankLines, lineAt, spanCut, startsWithDelimiter } from "../normalize/fragment.js";
+import { endOfNonBlankLines, firstDelimiterStandsAlone, lineAt, spanCut, startsWithDelimiter } from "../normalize/fragment.js";
 import type { Normalizer } from "../normalize/normalizer.js";
 import { textStream } from "../normalize/text.js";
 import type { TokenStream } from "../normalize/token-stream.js";
@@ -146,8 +146,10 @@ export class MissScreen {
       const inside =
         cut === "inside" ||
         // Cut inside spans at both ends: prose before the first delimiter, or the fragment begins
-        // with one (a docstring's closing line, as likely as an opening one).
-        (cut === "inside if prose comes first" && (plain.firstProseLine <= lineAt(code, code.indexOf(open)) || startsWithDelimiter(code, open))) ||
+        // with one or its line holds nothing else (a docstring's closing line, as likely as an
+        // opening one, and the code examples a docstring ends with read as code).
+        (cut === "inside if prose comes first" &&
+          (plain.firstProseLine <= lineAt(code, code.indexOf(open)) || startsWithDelimiter(code, open) || firstDelimiterStandsAlone(code, open))) ||
         // No delimiter at all, and prose from the start, or a line only such spans hold: the
         // fragment may lie wholly inside a docstring or doc comment.
         (cut === "outside" &&

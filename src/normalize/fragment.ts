@@ -156,6 +156,18 @@ export function startsWithDelimiter(text: string, delimiter: string): boolean {
   return text.startsWith(delimiter, text.search(/\S/));
 }
 
+/**
+ * Whether the line holding the first `delimiter` in `text` holds nothing else: more often a closer
+ * (a docstring's last line) than an opener, which most docstrings share with their first words.
+ */
+export function firstDelimiterStandsAlone(text: string, delimiter: string): boolean {
+  const at = text.indexOf(delimiter);
+  if (at === -1) return false;
+  const lineStart = text.lastIndexOf("\n", at) + 1;
+  const lineEnd = text.indexOf("\n", at);
+  return text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).trim() === delimiter;
+}
+
 /** 1-based line of the character at `offset`. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;

@@ -39,13 +39,48 @@ class Storage(abc.ABC):
         raise NotImplementedError
 `;
 
+// Written for this test: a module docstring that ends with code examples, then code.
+const EXAMPLES = `"""Rewrites a list sorted after it is built.
+
+For example this:
+
+    items = list(source)
+    items.sort()
+    use(items)
+
+into
+
+    items = sorted(source)
+    use(items)
+"""
+from .base import Fixer, Name, Call
+
+
+class FixSortedList(Fixer):
+    explicit = True
+
+    def transform(self, node, results):
+        target = results["id1"].clone()
+        call = Call(Name("sorted"), [results["list"].clone()])
+        results["sort"].remove()
+        if node.prefix and not target.prefix:
+            target.prefix = node.prefix.lstrip("\\n")
+        return self.assign(target, call, prefix=node.prefix)
+
+    def assign(self, target, value, prefix):
+        """Build the statement that assigns value to target, given
+        the prefix of the statement it replaces.
+        """
+        return Assign(target, value, prefix=prefix)
+`;
+
 const lines = INDEXED.split("\n");
-/** Lines first…last of the indexed file, as a person selects them. */
-const cut = (first: number, last: number): string => `${lines.slice(first - 1, last).join("\n")}\n`;
+/** Lines first…last of `text` (the indexed file by default), as a person selects them. */
+const cut = (first: number, last: number, text = lines): string => `${text.slice(first - 1, last).join("\n")}\n`;
 
 let tracker: ReferenceTracker;
 beforeAll(async () => {
-  tracker = await memoryTrackerForFiles({ "storage/base.py": INDEXED });
+  tracker = await memoryTrackerForFiles({ "storage/base.py": INDEXED, "fixes/sorted_list.py": EXAMPLES });
 });
 afterAll(() => tracker.close());
 
@@ -63,5 +98,16 @@ describe("a fragment cut inside docstrings", () => {
     const [reference] = tracker.match(cut(23, 27), { language: "python" }).references;
     expect(reference?.path).toBe("storage/base.py");
     expect(reference!.explanation.basis).toBe("text");
+  });
+
+  it("that begins in a docstring's code examples, its closing quotes alone on their line, is read from inside it", () => {
+    // Lines 6–29: examples, the closing quotes, code, and a docstring's first line: the quotes
+    // are two, and no line before them is prose.
+    const [reference] = tracker.match(cut(6, 29, EXAMPLES.split("\n")), { language: "python" }).references;
+    expect(reference?.path).toBe("fixes/sorted_list.py");
+    // Read from the start, the code after the closing quotes would be a string: found by its code.
+    expect(reference!.explanation.matchedChars).toBeGreaterThanOrEqual(150);
+    expect(reference!.queryLines).toEqual([1, 24]);
+    expect(reference!.sourceLines).toEqual([6, 29]);
   });
 });
