@@ -4,7 +4,7 @@ import { loadTokenHasher } from "./hashing.js";
 import type { LanguageDefinition, LanguageName } from "./languages/language.js";
 import { languageByName, languageForPath } from "./languages/registry.js";
 import type { MatchIndex } from "./match/match-index.js";
-import { combine } from "./match/combine.js";
+import { combine, quietBetween } from "./match/combine.js";
 import { type Lookup, NO_LOOKUP, hitsOf, lookUp, seedsNeeded } from "./match/lookup.js";
 import { Matcher } from "./match/matcher.js";
 import { isLongQuery, seedsForLength, textOptions } from "./match/rules.js";
@@ -226,7 +226,7 @@ export class ReferenceTracker {
     const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, options, { ...scope(textHits, textLookup), ...whole?.codeScope() }) : [];
     const textScope = { ...scope(codeHits, codeLookup), ...whole?.textScope(codeMatches) };
     const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, textScope) : [];
-    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, longQuery);
+    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, longQuery, quietBetween([code.tokens, prose.tokens]));
   }
 
   /** How the index was built: its parameters and the sources of its corpus. */

@@ -1,6 +1,37 @@
+import type { TokenStream } from "../normalize/token-stream.js";
 import { TEXT_MERGE_GAP_LINES } from "../options.js";
+import { lowerBound } from "../util/search.js";
 import { near, regroup, union } from "./line-ranges.js";
 import type { Match } from "./types.js";
+
+/**
+ * Whether no token of the query begins on a line strictly between `after` and `before`: only blank
+ * lines, or lines the normalizer skips (imports, directives, license notices), lie between.
+ */
+export type QuietBetween = (after: number, before: number) => boolean;
+
+/** QuietBetween over a query's streams (its code tokens and its prose words). */
+export function quietBetween(streams: readonly TokenStream[]): QuietBetween {
+  return (after, before) =>
+    streams.every((stream) => {
+      const next = lowerBound(stream.startLines, after + 1);
+      return next >= stream.count || stream.startLines[next]! >= before;
+    });
+}
+
+/**
+ * Whether a text match sits beside a code match: within TEXT_MERGE_GAP_LINES on both sides, or
+ * with nothing but blank and skipped lines between them in the query and no more lines between
+ * them in the indexed file (a module's comment, `'use strict'` and blank lines, then its code).
+ */
+function beside(code: Match, prose: Match, quiet: QuietBetween | undefined): boolean {
+  if (code.contentId !== prose.contentId) return false;
+  if (near(code.queryLines, prose.queryLines, TEXT_MERGE_GAP_LINES) && near(code.sourceLines, prose.sourceLines, TEXT_MERGE_GAP_LINES)) return true;
+  if (!quiet) return false;
+  const [first, second] = code.queryLines[0] <= prose.queryLines[0] ? [code.queryLines, prose.queryLines] : [prose.queryLines, code.queryLines];
+  const queryGap = second[0] - first[1] - 1;
+  return queryGap > 0 && quiet(first[1], second[0]) && near(code.sourceLines, prose.sourceLines, queryGap + TEXT_MERGE_GAP_LINES);
+}
 
 /**
  * A query's code matches and text matches as the references a person reads: a content's code and
@@ -9,27 +40,33 @@ import type { Match } from "./types.js";
  * own (Match.complete false) counts only beside the other channel's, when the two together reach
  * `minChars` and `minSeeds`. Groups (matches whose query lines overlap) are formed again over all of them, at
  * most `maxPerGroup` each, in the order the code matches were ranked, then the prose-only ones in
- * theirs.
+ * theirs. `quiet` tells which of the query's lines are empty of tokens (see beside).
  */
-export function combine(code: readonly Match[], text: readonly Match[], minChars: number, minSeeds: number, maxPerGroup: number, wholeFile = false): Match[] {
+export function combine(
+  code: readonly Match[],
+  text: readonly Match[],
+  minChars: number,
+  minSeeds: number,
+  maxPerGroup: number,
+  wholeFile = false,
+  quiet?: QuietBetween,
+): Match[] {
   const merged = code.map((match) => ({ match, complete: match.complete, textChars: 0, textSeeds: 0 }));
   const alone: Match[] = [];
   for (const prose of text) {
-    const beside = merged.find(
-      ({ match }) => match.contentId === prose.contentId && near(match.queryLines, prose.queryLines, TEXT_MERGE_GAP_LINES) && near(match.sourceLines, prose.sourceLines, TEXT_MERGE_GAP_LINES),
-    );
-    if (!beside) {
+    const partner = merged.find(({ match }) => beside(match, prose, quiet));
+    if (!partner) {
       if (prose.complete) alone.push(textOnly(prose));
       continue;
     }
-    beside.match = {
-      ...beside.match,
-      queryLines: union(beside.match.queryLines, prose.queryLines),
-      sourceLines: union(beside.match.sourceLines, prose.sourceLines),
+    partner.match = {
+      ...partner.match,
+      queryLines: union(partner.match.queryLines, prose.queryLines),
+      sourceLines: union(partner.match.sourceLines, prose.sourceLines),
     };
-    beside.complete ||= prose.complete;
-    beside.textChars += prose.evidence.textChars;
-    beside.textSeeds += prose.evidence.seedFingerprints;
+    partner.complete ||= prose.complete;
+    partner.textChars += prose.evidence.textChars;
+    partner.textSeeds += prose.evidence.seedFingerprints;
   }
   const all = [
     ...merged

@@ -162,6 +162,20 @@ export function escapeAll(text) {
 }
 `;
 
+/** A module's comment, then a directive and blank lines, then its code: neither has two seeds alone. */
+const SCHEMA_JS = `// The default schema of the settings loader: every type the loader
+// understands, in the order it tries them when a value is read.
+
+
+'use strict';
+
+
+module.exports = require('./core').extend({
+  implicit: [require('../types/duration'), require('../types/size')],
+  explicit: [require('../types/secret'), require('../types/path')],
+});
+`;
+
 /** Original lines before `middle`, as in a whole file scanned in CI: long enough to need the seeds a long file needs. */
 function originalFile(middle: string): string {
   const before = Array.from({ length: 40 }, (_, i) => `def helper_${i}(values, limit_${i}):\n    total_${i} = sum(v * ${i + 2} for v in values if v < limit_${i})\n    return total_${i} - ${i}\n`).join("\n");
@@ -181,6 +195,7 @@ beforeAll(async () => {
     "tree/item.py": STUBS_PY,
     "each/reject.js": EXAMPLE_JS,
     "css/escape.js": ESCAPE_JS,
+    "config/schema.js": SCHEMA_JS,
   });
 });
 afterAll(() => {
@@ -212,6 +227,14 @@ describe("text evidence", () => {
     expect(reference!.explanation.textChars).toBeLessThan(150);
     expect(reference!.queryLines).toEqual([1, 9]);
     expect(reference!.sourceLines).toEqual([3, 11]);
+  });
+
+  it("joins a comment and the code below it across blank and skipped lines", () => {
+    const [reference] = tracker.match(SCHEMA_JS, { language: "javascript" }).references;
+    expect(reference?.path).toBe("config/schema.js");
+    expect(reference!.explanation.basis).toBe("code and text");
+    expect(reference!.queryLines).toEqual([1, 11]);
+    expect(reference!.sourceLines).toEqual([1, 11]);
   });
 
   it("does not find the code alone: it is shorter than the threshold, which is why text counts", () => {
