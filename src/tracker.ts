@@ -182,21 +182,22 @@ export class ReferenceTracker {
         if (ends && !isShortStream(tokens.count, this.index.parameters)) return [];
         const text = textStream(code, tokens.textSpans ?? [], language);
         const codeQuery = { tokens, fingerprints: this.fingerprinter.fingerprint(tokens, ends), mayMatch: true };
-        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, ends), mayMatch: true }, options, lengthFactor);
+        const poolAll = ends || isLongQuery(tokens.count * lengthFactor);
+        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, ends), mayMatch: true }, options, lengthFactor, poolAll);
       };
       const first = looks.first ? look(false) : [];
       return first.length > 0 || !looks.second ? first : look(true);
     }
     const query = this.screen.lexedQuery(code, language, options);
-    const first = this.matchLexed(query, options, lengthFactor);
+    const first = this.matchLexed(query, options, lengthFactor, isLongQuery(query.tokens.count * lengthFactor));
     if (first.length > 0 || !query.short) return first;
-    return this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor);
+    return this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor, true);
   }
 
-  private matchLexed(query: LexedQuery, options: MatchOptions, lengthFactor: number): Match[] {
+  private matchLexed(query: LexedQuery, options: MatchOptions, lengthFactor: number, poolAll: boolean): Match[] {
     // The screen is exact for lexed queries: a channel it turns away would find nothing.
     if (this.screening && !query.mayMatch && !query.text.mayMatch) return [];
-    return this.matchChannels(query, query.text, options, lengthFactor);
+    return this.matchChannels(query, query.text, options, lengthFactor, poolAll);
   }
 
   /**
@@ -205,8 +206,11 @@ export class ReferenceTracker {
    * fingerprint and a prose fingerprint side by side are two: a function's code and its doc comment
    * may each be too short to be winnowed twice), and a region short of the seeds it needs alone is
    * judged with the other channel's seeds there, and reported only beside that channel's region.
+   * Unless `poolAll` (a short query's second look, a long query), a channel is pooled only with one
+   * that holds the seeds it needs alone there: two channels of one seed each are worth a look only
+   * where winnowing's windows were cut short or the query is long enough to hold look-alikes anyway.
    */
-  private matchChannels(code: ChannelQuery, prose: ChannelQuery, options: MatchOptions, lengthFactor: number): Match[] {
+  private matchChannels(code: ChannelQuery, prose: ChannelQuery, options: MatchOptions, lengthFactor: number, poolAll: boolean): Match[] {
     const textOptionsOf = textOptions(options);
     const codeLookup = code.mayMatch ? lookUp(code.fingerprints, this.index, options) : NO_LOOKUP;
     const textLookup = prose.mayMatch ? lookUp(prose.fingerprints, this.index, textOptionsOf) : NO_LOOKUP;
@@ -216,7 +220,10 @@ export class ReferenceTracker {
     const scannedLength = Math.round(code.tokens.count * lengthFactor);
     const pooledSeeds = seedsForLength(scannedLength, options, true);
     const pooledNeeded = Math.max(needed, pooledSeeds);
-    const keep = (other: Lookup) => (contentId: number, seeds: number) => seeds >= needed || seeds + (other.seedsPerContent.get(contentId) ?? 0) >= pooledNeeded;
+    const keep = (other: Lookup) => (contentId: number, seeds: number) => {
+      const otherSeeds = other.seedsPerContent.get(contentId) ?? 0;
+      return seeds >= needed || (seeds + otherSeeds >= pooledNeeded && (poolAll || otherSeeds >= needed));
+    };
     const codeHits = hitsOf(codeLookup, code.fingerprints, keep(textLookup));
     const textHits = hitsOf(textLookup, prose.fingerprints, keep(codeLookup));
     const partnerSeeds = (hits: HitsByFile, other: Lookup) => new Map([...hits.keys()].map((contentId) => [contentId, other.seedsPerContent.get(contentId)!]));
@@ -225,6 +232,10 @@ export class ReferenceTracker {
     const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: true });
     const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, options, { ...scope(textHits, textLookup), ...whole?.codeScope() }) : [];
     const textScope = { ...scope(codeHits, codeLookup), ...whole?.textScope(codeMatches) };
+    // Prose with too few seeds alone matters only beside code short of its own threshold: elsewhere
+    // the reference stands or falls without it, and aligning it reads the content's prose.
+    const codeShort = new Set(codeMatches.filter((match) => !match.complete).map((match) => match.contentId));
+    for (const contentId of textHits.keys()) if (textLookup.seedsPerContent.get(contentId)! < needed && !codeShort.has(contentId)) textHits.delete(contentId);
     const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, textScope) : [];
     return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, longQuery, quietBetween([code.tokens, prose.tokens]));
   }

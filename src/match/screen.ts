@@ -8,7 +8,7 @@ import type { TokenStream } from "../normalize/token-stream.js";
 import { type MatchOptions, PARTIAL_EVIDENCE_SHARE, PROSE_FROM_START_LINES } from "../options.js";
 import { couldSeed, seedsNeeded } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
-import { textOptions } from "./rules.js";
+import { isLongQuery, textOptions } from "./rules.js";
 
 /** One channel of a query: its tokens (code) or words (prose), their fingerprints, whether they may yield a reference. */
 export interface ChannelQuery {
@@ -64,7 +64,7 @@ export class MissScreen {
       const judged = this.judge(tokens, options, false);
       if (judged.mayYield) return { first: true, second: true };
       const text = this.judgeText(code, tokens, language, options, false);
-      if (text.mayYield || this.together(judged, text, options)) return { first: true, second: true };
+      if (text.mayYield || (isLongQuery(tokens.count) && this.together(judged, text, options))) return { first: true, second: true };
     }
     for (const tokens of readings) {
       if (!isShortStream(tokens.count, this.fingerprinter.parameters)) continue;
@@ -94,8 +94,10 @@ export class MissScreen {
     for (const tokens of readings) {
       const judged = this.judge(tokens, options, ends !== undefined);
       const text = this.judgeText(code, tokens, language, options, ends !== undefined);
-      // The channels' seeds are pooled (tracker.ts matchChannels).
-      const together = judged.mayYield || text.mayYield || this.together(judged, text, options);
+      // The channels' seeds are pooled with a channel that yields alone, and in a second look or
+      // a long query with any (tracker.ts matchChannels).
+      const poolAll = ends !== undefined || isLongQuery(tokens.count);
+      const together = judged.mayYield || text.mayYield || (poolAll && this.together(judged, text, options));
       const codeMay = judged.mayYield || (together && judged.candidates.size > 0);
       const textMay = text.mayYield || (together && text.candidates.size > 0);
       // The reading with the most seeds in the channels that may yield: a doc comment's example read
