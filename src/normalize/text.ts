@@ -135,6 +135,18 @@ function isNotice(text: string): boolean {
   return LICENSE_NOTICE.test(text) || COPYRIGHT_LINE.test(text);
 }
 
+/** Whether a span holds at least `count` runs of non-white-space (spanWords' words, before markers and quotes are cut). */
+function hasWords(source: string, span: TextSpan, count: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = span.start; i < span.end; i++) {
+    const space = isWhiteSpace(source.charCodeAt(i));
+    if (!space && !inWord && ++words >= count) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
 function isLineComment(source: string, span: TextSpan): boolean {
   return span.kind === TextKind.Comment && !source.startsWith("/*", span.start);
 }
@@ -170,6 +182,11 @@ function withoutLicenseNotices(source: string, spans: readonly TextSpan[]): { sp
       continue;
     }
     const span = spans[i++]!;
+    // A string of fewer words than prose has gives no words (spanWords) and needs no notice test.
+    if (span.kind === TextKind.String && !hasWords(source, span, TEXT_MIN_STRING_WORDS)) {
+      kept.push(span);
+      continue;
+    }
     const text = source.slice(span.start, span.end);
     if (!isNotice(text)) {
       kept.push(span);
@@ -203,9 +220,12 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
     spanWords(source, span, line, words, kept.cuts);
   }
   const count = words.length;
-  const hashes = new Uint32Array(count);
-  const lines = new Uint32Array(count);
-  const charWeights = new Uint8Array(count);
+  // The four arrays as views of one buffer: an allocation each cost more than making the words.
+  const buffer = new ArrayBuffer(count * 11);
+  const hashes = new Uint32Array(buffer, 0, count);
+  const lines = new Uint32Array(buffer, count * 4, count);
+  const names = new Uint16Array(buffer, count * 8, count);
+  const charWeights = new Uint8Array(buffer, count * 10, count);
   const seed = familySeed(definition);
   for (let i = 0; i < count; i++) {
     const word = words[i]!;
@@ -222,7 +242,7 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
     startLines: lines,
     endLines: lines,
     charWeights,
-    names: new Uint16Array(count),
+    names,
     literalClasses: NO_CLASSES,
     keptLiteralClasses: NO_CLASSES,
     lineCount,
