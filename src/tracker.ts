@@ -170,7 +170,8 @@ export class ReferenceTracker {
    * Both channels' matches of one query (or window of one), combined (match/combine.ts). A region
    * short of its threshold is kept only in a content the other channel hits too: only there can
    * it combine. A short query the first look finds nothing in is looked at again with every
-   * k-gram at its ends (SHORT_QUERY_WINDOWS).
+   * k-gram at its ends (SHORT_QUERY_WINDOWS), where a code region of one seed that is data copied
+   * whole is taken too (MatchScope.dataSeeds).
    */
   private matchesOf(code: string, language: LanguageDefinition, options: MatchOptions, lengthFactor = 1): Match[] {
     if (!this.lexed) {
@@ -183,7 +184,7 @@ export class ReferenceTracker {
         const text = textStream(code, tokens.textSpans ?? [], language);
         const codeQuery = { tokens, fingerprints: this.fingerprinter.fingerprint(tokens, ends), mayMatch: true };
         const poolAll = ends || isLongQuery(tokens.count * lengthFactor);
-        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, ends), mayMatch: true }, options, lengthFactor, poolAll);
+        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, ends), mayMatch: true }, options, lengthFactor, poolAll, ends);
       };
       const first = looks.first ? look(false) : [];
       return first.length > 0 || !looks.second ? first : look(true);
@@ -191,13 +192,13 @@ export class ReferenceTracker {
     const query = this.screen.lexedQuery(code, language, options);
     const first = this.matchLexed(query, options, lengthFactor, isLongQuery(query.tokens.count * lengthFactor));
     if (first.length > 0 || !query.short) return first;
-    return this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor, true);
+    return this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor, true, true);
   }
 
-  private matchLexed(query: LexedQuery, options: MatchOptions, lengthFactor: number, poolAll: boolean): Match[] {
+  private matchLexed(query: LexedQuery, options: MatchOptions, lengthFactor: number, poolAll: boolean, secondLook = false): Match[] {
     // The screen is exact for lexed queries: a channel it turns away would find nothing.
     if (this.screening && !query.mayMatch && !query.text.mayMatch) return [];
-    return this.matchChannels(query, query.text, options, lengthFactor, poolAll);
+    return this.matchChannels(query, query.text, options, lengthFactor, poolAll, secondLook);
   }
 
   /**
@@ -210,9 +211,12 @@ export class ReferenceTracker {
    * that holds the seeds it needs alone there: two channels of one seed each are worth a look only
    * where winnowing's windows were cut short or the query is long enough to hold look-alikes anyway.
    */
-  private matchChannels(code: ChannelQuery, prose: ChannelQuery, options: MatchOptions, lengthFactor: number, poolAll: boolean): Match[] {
+  private matchChannels(code: ChannelQuery, prose: ChannelQuery, options: MatchOptions, lengthFactor: number, poolAll: boolean, secondLook = false): Match[] {
     const textOptionsOf = textOptions(options);
-    const codeLookup = code.mayMatch ? lookUp(code.fingerprints, this.index, options) : NO_LOOKUP;
+    // A short query's second look takes a code region of one seed when it is data copied whole.
+    const codeOptions = secondLook ? { ...options, minSeeds: Math.min(options.minSeeds, 1) } : options;
+    const dataSeeds = secondLook ? options.minSeeds : undefined;
+    const codeLookup = code.mayMatch ? lookUp(code.fingerprints, this.index, codeOptions) : NO_LOOKUP;
     const textLookup = prose.mayMatch ? lookUp(prose.fingerprints, this.index, textOptionsOf) : NO_LOOKUP;
     const needed = seedsNeeded(options);
     // Pooled, a content must hold what a region of this query needs (more in a long one): in a
@@ -220,17 +224,18 @@ export class ReferenceTracker {
     const scannedLength = Math.round(code.tokens.count * lengthFactor);
     const pooledSeeds = seedsForLength(scannedLength, options, true);
     const pooledNeeded = Math.max(needed, pooledSeeds);
-    const keep = (other: Lookup) => (contentId: number, seeds: number) => {
+    const keep = (other: Lookup, alone = needed) => (contentId: number, seeds: number) => {
       const otherSeeds = other.seedsPerContent.get(contentId) ?? 0;
-      return seeds >= needed || (seeds + otherSeeds >= pooledNeeded && (poolAll || otherSeeds >= needed));
+      return seeds >= alone || (seeds + otherSeeds >= pooledNeeded && (poolAll || otherSeeds >= needed));
     };
-    const codeHits = hitsOf(codeLookup, code.fingerprints, keep(textLookup));
+    const codeHits = hitsOf(codeLookup, code.fingerprints, keep(textLookup, seedsNeeded(codeOptions)));
     const textHits = hitsOf(textLookup, prose.fingerprints, keep(codeLookup));
     const partnerSeeds = (hits: HitsByFile, other: Lookup) => new Map([...hits.keys()].map((contentId) => [contentId, other.seedsPerContent.get(contentId)!]));
     const longQuery = isLongQuery(scannedLength);
     const whole = longQuery ? new WholeContents(codeHits, this.index, this.index.parameters) : undefined;
     const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: true });
-    const codeMatches = codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, options, { ...scope(textHits, textLookup), ...whole?.codeScope() }) : [];
+    const codeMatches =
+      codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, codeOptions, { ...scope(textHits, textLookup), ...whole?.codeScope(), dataSeeds }) : [];
     const textScope = { ...scope(codeHits, codeLookup), ...whole?.textScope(codeMatches) };
     // Prose with too few seeds alone matters only beside code short of its own threshold: elsewhere
     // the reference stands or falls without it, and aligning it reads the content's prose.

@@ -11,7 +11,7 @@ import { collectHits } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
-import { isLongQuery, isReference, isTextReference, seedsForLength } from "./rules.js";
+import { identicalData, isLongQuery, isReference, isTextReference, seedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens, readChunksOfHits } from "./source-tokens.js";
 import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison, Segment } from "./types.js";
@@ -49,6 +49,12 @@ export interface MatchScope {
    */
   readonly foundWhole?: (contentId: number) => boolean;
   readonly keepWhole?: (candidate: Candidate, queryLines: readonly [number, number]) => boolean;
+  /**
+   * Regions with fewer seeds than this (options.minSeeds being lower) are kept only when they are
+   * data copied whole (rules.ts identicalData): a short query's second look at a table shorter than
+   * winnowing's window, whose rows share one shape fingerprint.
+   */
+  readonly dataSeeds?: number;
 }
 
 /** Prose has no names to compare: every word is the same on both sides or the segment ends. */
@@ -99,8 +105,11 @@ export class Matcher {
     const readAhead = readChunksOfHits(files, this.index, k);
     const partialFloor = Math.ceil(PARTIAL_EVIDENCE_SHARE * options.minMatchedChars);
     const scannedLength = Math.round(query.count * (scope.lengthFactor ?? 1));
-    // The fewest seeds a region of this query can be reported on alone (a verbatim one).
-    const seedsAlone = seedsForLength(scannedLength, options, true);
+    // The seeds a region needs but as data copied whole (MatchScope.dataSeeds), and the fewest a
+    // region of this query can be reported on alone (a verbatim one).
+    const minSeeds = Math.max(options.minSeeds, scope.dataSeeds ?? 0);
+    const seedOptions = minSeeds === options.minSeeds ? options : { ...options, minSeeds };
+    const seedsAlone = seedsForLength(scannedLength, seedOptions, true);
     const longQuery = isLongQuery(scannedLength);
     const bridgeGap = longQuery ? 0 : options.maxGapTokens;
     const bridged = { signatures: tables.signatures, startLines: query.startLines, endLines: query.endLines, covered: this.scratch.covered };
@@ -109,8 +118,9 @@ export class Matcher {
     const chained = new Map<number, { context: ChainContext; wholeOnly: boolean }>();
     const alone = (candidate: Candidate): boolean => {
       const partnerSeeds = scope.partialIn?.get(candidate.contentId);
-      return candidate.seeds >= options.minSeeds && (!scope.borrowSeeds || partnerSeeds === undefined || candidate.seeds >= seedsAlone);
+      return candidate.seeds >= minSeeds && (!scope.borrowSeeds || partnerSeeds === undefined || candidate.seeds >= seedsAlone);
     };
+    const dataAlone = (candidate: Candidate): boolean => candidate.complete && minSeeds > options.minSeeds && candidate.seeds >= options.minSeeds;
     const outsideWhole = (candidate: Candidate, wholeOnly: boolean): boolean => wholeOnly && scope.keepWhole?.(candidate, candidateLines(candidate, query)) !== true;
     for (const [contentId, hits, wholeOnly] of files) {
       const tokens = new SourceTokens(this.index, contentId, readAhead.get(contentId));
@@ -127,10 +137,11 @@ export class Matcher {
         if (candidate.complete && alone(candidate)) candidates.push(candidate);
         // Short of characters or seeds alone: reported only beside a region of the other channel's
         // (combine.ts checks the two together), so judged with that channel's seeds in this content.
-        else if (partnerSeeds !== undefined) {
-          const borrowedSeeds = scope.borrowSeeds ? partnerSeeds : 0;
-          if (candidate.seeds + borrowedSeeds >= options.minSeeds) candidates.push({ ...candidate, complete: false, borrowedSeeds });
+        else if (partnerSeeds !== undefined && candidate.seeds + (scope.borrowSeeds ? partnerSeeds : 0) >= minSeeds) {
+          candidates.push({ ...candidate, complete: false, borrowedSeeds: scope.borrowSeeds ? partnerSeeds : 0 });
         }
+        // Fewer seeds than a region needs, but as many as data copied whole does: judged as such.
+        else if (dataAlone(candidate)) candidates.push(candidate);
       }
     }
     const text = this.channel === "text";
@@ -139,7 +150,10 @@ export class Matcher {
         distinctKgramShare: distinctKgramShare(candidate.segments, fingerprints.kgrams, k, this.scratch),
         names: text ? NO_NAMES : compareNames(candidate, query, tables, chained.get(candidate.contentId)!.context.source, this.scratch),
       };
-      return (text ? isTextReference : isReference)(candidate, evidence, options, scannedLength) ? evidence : null;
+      // A region of fewer seeds than minSeeds is judged as data copied whole, any other as usual.
+      const fewSeeds = candidate.seeds + candidate.borrowedSeeds < minSeeds;
+      if (fewSeeds && !identicalData(candidate, evidence.names, options)) return null;
+      return (text ? isTextReference : isReference)(candidate, evidence, fewSeeds ? options : seedOptions, scannedLength) ? evidence : null;
     };
     // Rows of repetitive code align on their shape whatever their data, so a segment can begin on
     // look-alike rows (the same shape, other strings) and run on into a copy. Turned down, such a
@@ -149,7 +163,7 @@ export class Matcher {
       const { context, wholeOnly } = chained.get(candidate.contentId)!;
       const stretch = agreeingStretch(candidate.segments, query, tables, context.source);
       const narrowed = stretch && chainCandidate([stretch], context);
-      return narrowed?.complete && alone(narrowed) && !outsideWhole(narrowed, wholeOnly) ? narrowed : undefined;
+      return narrowed?.complete && (alone(narrowed) || dataAlone(narrowed)) && !outsideWhole(narrowed, wholeOnly) ? narrowed : undefined;
     };
     return selectReferences(candidates, judge, options.maxReferencesPerGroup, longQuery, narrower).map((judged) =>
       toMatch(judged, query, chained.get(judged.candidate.contentId)!.context.source, this.channel),

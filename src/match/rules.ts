@@ -107,6 +107,15 @@ export function textOptions(options: MatchOptions): MatchOptions {
   return { ...options, minMatchedChars: options.minTextChars, maxFileFrequency: options.maxTextFileFrequency };
 }
 
+/**
+ * Data copied whole: a candidate mostly literals (dataLiteralShare), MIN_SAME_DATA_NAMES of them at
+ * least, every one the very same text and more than one value among them, and every name the same.
+ */
+export function identicalData(candidate: Candidate, names: NameComparison, options: MatchOptions): boolean {
+  const data = candidate.literalTokens >= options.dataLiteralShare * candidate.matchedTokens;
+  return data && names.literalPairs >= MIN_SAME_DATA_NAMES && names.sameLiterals === names.literalPairs && names.sameLiteralsVary && (names.pairs === 0 || names.sameShare === 1);
+}
+
 /** Seeds in at most RARE_SEEDS_MEAN_FILES contents on average. */
 export function rareSeeds(frequencySum: number, seedCount: number): boolean {
   return frequencySum <= RARE_SEEDS_MEAN_FILES * seedCount;

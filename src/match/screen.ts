@@ -66,9 +66,11 @@ export class MissScreen {
       const text = this.judgeText(code, tokens, language, options, false);
       if (text.mayYield || (isLongQuery(tokens.count) && this.together(judged, text, options))) return { first: true, second: true };
     }
+    // A second look takes a code region of one seed when it is data copied whole (tracker.ts).
+    const secondOptions = { ...options, minSeeds: Math.min(options.minSeeds, 1) };
     for (const tokens of readings) {
       if (!isShortStream(tokens.count, this.fingerprinter.parameters)) continue;
-      const judged = this.judge(tokens, options, true);
+      const judged = this.judge(tokens, secondOptions, true);
       const text = this.judgeText(code, tokens, language, options, true);
       if (judged.mayYield || text.mayYield || this.together(judged, text, options)) return { first: false, second: true };
     }
@@ -91,8 +93,10 @@ export class MissScreen {
     const unscreened = !this.index.answersAbsenceInMemory;
     const readings = ends?.readings ?? [...this.readings(code, language)];
     const short = readings.some((reading) => isShortStream(reading.count, this.fingerprinter.parameters));
+    // A second look takes a code region of one seed when it is data copied whole (tracker.ts).
+    const codeOptions = ends ? { ...options, minSeeds: Math.min(options.minSeeds, 1) } : options;
     for (const tokens of readings) {
-      const judged = this.judge(tokens, options, ends !== undefined);
+      const judged = this.judge(tokens, codeOptions, ends !== undefined);
       const text = this.judgeText(code, tokens, language, options, ends !== undefined);
       // The channels' seeds are pooled with a channel that yields alone, and in a second look or
       // a long query with any (tracker.ts matchChannels).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isReference, isTextReference, seedsForLength } from "../../src/match/rules.js";
+import { identicalData, isReference, isTextReference, seedsForLength } from "../../src/match/rules.js";
 import type { Candidate, Evidence, NameComparison } from "../../src/match/types.js";
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from "../../src/options.js";
 
@@ -138,5 +138,25 @@ describe("isTextReference", () => {
   it("accepts distinct prose and turns away one phrase repeated", () => {
     expect(isTextReference(candidate({ seeds: 3 }), evidence(0.8), options(), 200)).toBe(true);
     expect(isTextReference(candidate({ seeds: 3 }), evidence(0.2), options(), 200)).toBe(false);
+  });
+});
+
+describe("data copied whole (a short table found on one seed)", () => {
+  const table = candidate({ matchedTokens: 24, literalTokens: 8, seeds: 1 });
+  const rows = { pairs: 8, distinctNames: 8, repeats: 0, literalPairs: 8, sameLiterals: 8 };
+
+  it("is every literal the very same text, several values, and every name the same", () => {
+    expect(identicalData(table, names(rows), options())).toBe(true);
+  });
+
+  it("is not a table with one literal other, one value repeated, a name renamed, or too few literals", () => {
+    expect(identicalData(table, names({ ...rows, sameLiterals: 7 }), options())).toBe(false);
+    expect(identicalData(table, names({ ...rows, sameLiteralsVary: false }), options())).toBe(false);
+    expect(identicalData(table, names({ ...rows, sameShare: 0.875 }), options())).toBe(false);
+    expect(identicalData(candidate({ matchedTokens: 15, literalTokens: 5, seeds: 1 }), names({ ...rows, literalPairs: 5, sameLiterals: 5 }), options())).toBe(false);
+  });
+
+  it("is not code with a few literals among many tokens", () => {
+    expect(identicalData(candidate({ matchedTokens: 60, literalTokens: 8, seeds: 1 }), names(rows), options())).toBe(false);
   });
 });
