@@ -5,7 +5,7 @@ import type { LanguageDefinition, LanguageName } from "./languages/language.js";
 import { languageByName, languageForPath } from "./languages/registry.js";
 import type { MatchIndex } from "./match/match-index.js";
 import { combine, quietBetween } from "./match/combine.js";
-import { type Lookup, NO_LOOKUP, hitsOf, lookUp, seedsNeeded } from "./match/lookup.js";
+import { type Lookup, NO_LOOKUP, hitsOf, lookUp, secondLookOptions, seedsNeeded } from "./match/lookup.js";
 import { Matcher } from "./match/matcher.js";
 import { isLongQuery, seedsForLength, textOptions } from "./match/rules.js";
 import { type ChannelQuery, type LexedQuery, MissScreen } from "./match/screen.js";
@@ -214,8 +214,8 @@ export class ReferenceTracker {
   private matchChannels(code: ChannelQuery, prose: ChannelQuery, options: MatchOptions, lengthFactor: number, poolAll: boolean, secondLook = false): Match[] {
     const textOptionsOf = textOptions(options);
     // A short query's second look takes a code region of one seed when it is data copied whole.
-    const codeOptions = secondLook ? { ...options, minSeeds: Math.min(options.minSeeds, 1) } : options;
-    const dataSeeds = secondLook ? options.minSeeds : undefined;
+    const codeOptions = secondLook ? secondLookOptions(code.tokens, code.fingerprints, options) : options;
+    const dataSeeds = codeOptions.minSeeds < options.minSeeds ? options.minSeeds : undefined;
     const codeLookup = code.mayMatch ? lookUp(code.fingerprints, this.index, codeOptions) : NO_LOOKUP;
     const textLookup = prose.mayMatch ? lookUp(prose.fingerprints, this.index, textOptionsOf) : NO_LOOKUP;
     const needed = seedsNeeded(options);

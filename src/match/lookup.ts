@@ -1,5 +1,6 @@
 import type { Fingerprints } from "../fingerprint/winnow.js";
-import { LOOKUP_OCCURRENCES_PER_FILE, MAX_REPETITION_FILES, type MatchOptions, REPETITION_OCCURRENCES_PER_FILE } from "../options.js";
+import type { TokenStream } from "../normalize/token-stream.js";
+import { LOOKUP_OCCURRENCES_PER_FILE, MAX_REPETITION_FILES, MIN_SAME_DATA_NAMES, type MatchOptions, REPETITION_OCCURRENCES_PER_FILE } from "../options.js";
 import { runCount, runKeys } from "../util/runs.js";
 import { type MatchIndex, occurrenceContent, occurrencePosition } from "./match-index.js";
 import type { FileHits, HitsByFile } from "./types.js";
@@ -16,6 +17,28 @@ import type { FileHits, HitsByFile } from "./types.js";
  */
 export function seedsNeeded(options: MatchOptions): number {
   return Math.max(1, Math.ceil(options.minSeeds));
+}
+
+/**
+ * The options a short query's second look matches its code with: one seed suffices for a table
+ * (literals at least dataLiteralShare of its tokens, MIN_SAME_DATA_NAMES of them, and a
+ * fingerprint whose k-gram recurs: rows of one shape, which a table shorter than the data channel's
+ * window shares with its file as its only fingerprint), the region then kept only as data copied
+ * whole (rules.ts identicalData); elsewhere `options` as they are, so code that is no table pays
+ * nothing for it.
+ */
+export function secondLookOptions(tokens: TokenStream, fingerprints: Fingerprints, options: MatchOptions): MatchOptions {
+  if (options.minSeeds <= 1) return options;
+  let literals = 0;
+  for (let i = 0; i < tokens.count; i++) if (tokens.literalClasses.includes(tokens.hashes[i]!)) literals++;
+  if (literals < MIN_SAME_DATA_NAMES || literals < options.dataLiteralShare * tokens.count) return options;
+  for (let i = 0; i < fingerprints.count; i++) {
+    const hash = fingerprints.hashes[i]!;
+    let seen = 0;
+    for (let p = 0; p < fingerprints.kgrams.length && seen < 2; p++) if (fingerprints.kgrams[p] === hash) seen++;
+    if (seen >= 2) return { ...options, minSeeds: 1 };
+  }
+  return options;
 }
 
 /** A hash's occurrences, and in how many contents they are. */

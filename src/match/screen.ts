@@ -6,7 +6,7 @@ import type { Normalizer } from "../normalize/normalizer.js";
 import { textStream } from "../normalize/text.js";
 import type { TokenStream } from "../normalize/token-stream.js";
 import { type MatchOptions, PARTIAL_EVIDENCE_SHARE, PROSE_FROM_START_LINES } from "../options.js";
-import { couldSeed, seedsNeeded } from "./lookup.js";
+import { couldSeed, secondLookOptions, seedsNeeded } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
 import { isLongQuery, textOptions } from "./rules.js";
 
@@ -66,11 +66,9 @@ export class MissScreen {
       const text = this.judgeText(code, tokens, language, options, false);
       if (text.mayYield || (isLongQuery(tokens.count) && this.together(judged, text, options))) return { first: true, second: true };
     }
-    // A second look takes a code region of one seed when it is data copied whole (tracker.ts).
-    const secondOptions = { ...options, minSeeds: Math.min(options.minSeeds, 1) };
     for (const tokens of readings) {
       if (!isShortStream(tokens.count, this.fingerprinter.parameters)) continue;
-      const judged = this.judge(tokens, secondOptions, true);
+      const judged = this.judge(tokens, options, true);
       const text = this.judgeText(code, tokens, language, options, true);
       if (judged.mayYield || text.mayYield || this.together(judged, text, options)) return { first: false, second: true };
     }
@@ -93,10 +91,8 @@ export class MissScreen {
     const unscreened = !this.index.answersAbsenceInMemory;
     const readings = ends?.readings ?? [...this.readings(code, language)];
     const short = readings.some((reading) => isShortStream(reading.count, this.fingerprinter.parameters));
-    // A second look takes a code region of one seed when it is data copied whole (tracker.ts).
-    const codeOptions = ends ? { ...options, minSeeds: Math.min(options.minSeeds, 1) } : options;
     for (const tokens of readings) {
-      const judged = this.judge(tokens, codeOptions, ends !== undefined);
+      const judged = this.judge(tokens, options, ends !== undefined);
       const text = this.judgeText(code, tokens, language, options, ends !== undefined);
       // The channels' seeds are pooled with a channel that yields alone, and in a second look or
       // a long query with any (tracker.ts matchChannels).
@@ -173,7 +169,8 @@ export class MissScreen {
    */
   private judge(tokens: TokenStream, options: MatchOptions, ends: boolean): ChannelJudgement {
     const fingerprints = this.fingerprinter.fingerprint(tokens, ends);
-    return { fingerprints, ...this.seedsJudged(fingerprints, options) };
+    // A second look at a table asks one seed of it (lookup.ts secondLookOptions).
+    return { fingerprints, ...this.seedsJudged(fingerprints, ends ? secondLookOptions(tokens, fingerprints, options) : options) };
   }
 
   private seedsJudged(fingerprints: Fingerprints, options: MatchOptions): { candidates: ReadonlySet<number>; mayYield: boolean } {
