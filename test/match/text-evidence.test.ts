@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LanguageName } from "../../src/languages/language.js";
+import type { Reference } from "../../src/output/reference.js";
 import type { ReferenceTracker } from "../../src/tracker.js";
 import { memoryTrackerForFiles } from "../support/memory-index.js";
 
@@ -204,37 +206,34 @@ afterAll(() => {
 
 const docstringMethod = RETRY_PY.split("\n").slice(4).join("\n");
 
+/** The query's first reference, asserted to be `path`'s, resting on code and prose together, at these lines on both sides. */
+function codeAndText(query: string, language: LanguageName, path: string, queryLines: [number, number], sourceLines: [number, number]): Reference {
+  const [reference] = tracker.match(query, { language }).references;
+  expect(reference?.path).toBe(path);
+  expect(reference!.explanation.basis).toBe("code and text");
+  expect(reference!.queryLines).toEqual(queryLines);
+  expect(reference!.sourceLines).toEqual(sourceLines);
+  return reference!;
+}
+
 describe("text evidence", () => {
   it("finds a docstring-heavy method copied verbatim, by its text and the code beside it", () => {
-    const [reference] = tracker.match(docstringMethod, { language: "python" }).references;
-    expect(reference?.path).toBe("retry/backoff.py");
     // The code alone is too short (next test), and too short for two fingerprints: its one seed
     // counts beside the docstring's, so the reference is the whole method.
-    expect(reference!.explanation.basis).toBe("code and text");
-    expect(reference!.explanation.textChars).toBeGreaterThanOrEqual(150);
-    expect(reference!.explanation.matchedChars).toBeGreaterThan(0);
-    expect(reference!.queryLines).toEqual([1, 9]);
-    expect(reference!.sourceLines).toEqual([5, 13]);
+    const reference = codeAndText(docstringMethod, "python", "retry/backoff.py", [1, 9], [5, 13]);
+    expect(reference.explanation.textChars).toBeGreaterThanOrEqual(150);
+    expect(reference.explanation.matchedChars).toBeGreaterThan(0);
   });
 
   it("counts a code region's seeds and its comments' together, in a query of any length", () => {
     // 146 characters of code and 87 of comment words: each short of 150, the comments one fingerprint.
-    const query = ESCAPE_JS.split("\n").slice(2, 11).join("\n");
-    const [reference] = tracker.match(query, { language: "javascript" }).references;
-    expect(reference?.path).toBe("css/escape.js");
-    expect(reference!.explanation.basis).toBe("code and text");
-    expect(reference!.explanation.matchedChars).toBeLessThan(150);
-    expect(reference!.explanation.textChars).toBeLessThan(150);
-    expect(reference!.queryLines).toEqual([1, 9]);
-    expect(reference!.sourceLines).toEqual([3, 11]);
+    const reference = codeAndText(ESCAPE_JS.split("\n").slice(2, 11).join("\n"), "javascript", "css/escape.js", [1, 9], [3, 11]);
+    expect(reference.explanation.matchedChars).toBeLessThan(150);
+    expect(reference.explanation.textChars).toBeLessThan(150);
   });
 
   it("joins a comment and the code below it across blank and skipped lines", () => {
-    const [reference] = tracker.match(SCHEMA_JS, { language: "javascript" }).references;
-    expect(reference?.path).toBe("config/schema.js");
-    expect(reference!.explanation.basis).toBe("code and text");
-    expect(reference!.queryLines).toEqual([1, 11]);
-    expect(reference!.sourceLines).toEqual([1, 11]);
+    codeAndText(SCHEMA_JS, "javascript", "config/schema.js", [1, 11], [1, 11]);
   });
 
   it("does not find the code alone: it is shorter than the threshold, which is why text counts", () => {
