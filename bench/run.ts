@@ -6,19 +6,16 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import Parser from "tree-sitter";
-import { type SyntaxWalker, syntaxWalkAddon, WALK_ACTION_TABLE_SIZE, WalkAction } from "../src/normalize/syntax-walk.js";
 import { Fingerprinter } from "../src/fingerprint/fingerprint.js";
 import type { Fingerprints } from "../src/fingerprint/winnow.js";
 import { loadTokenHasher } from "../src/hashing.js";
 import { IndexReader } from "../src/store/reader.js";
 import { currentIndexParameters } from "../src/store/parameters.js";
-import type { LanguageDefinition } from "../src/languages/language.js";
-import { languageByName, languageForPath } from "../src/languages/registry.js";
+import { languageByName } from "../src/languages/registry.js";
 import { collectHits } from "../src/match/lookup.js";
 import { Matcher } from "../src/match/matcher.js";
 import type { HitsByFile } from "../src/match/types.js";
@@ -30,7 +27,9 @@ import type { TokenStream } from "../src/normalize/token-stream.js";
 import { ReferenceTracker } from "../src/tracker.js";
 import { type BenchSource, baseSources, heldOutSources, manifestFor, sourceFiles, writeCopy } from "./corpus.js";
 import { type Latency, measure, pairedLatency, quantile } from "./latency.js";
+import { type BuildRecord, type MatchFigures, type QuerySet, type ResultsInput, ms, writeResults } from "./results-report.js";
 import { Rng, type Snippet, renameAndReformat, sampleWindows } from "./snippets.js";
+import { measureThroughputFloor } from "./throughput-floor.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CACHE = join(PROJECT_ROOT, "bench", ".cache");
@@ -44,16 +43,6 @@ const QUICK = process.argv.includes("--quick");
 const DUMP = process.argv.includes("--dump-references") ? process.argv[process.argv.indexOf("--dump-references") + 1] : undefined;
 const QUERIES = QUICK ? 200 : 2000;
 const SNIPPET_LINES = 20;
-
-interface BuildRecord {
-  seconds: number;
-  sourceBytes: number;
-  files: number;
-  fingerprints: number;
-  indexBytes: number;
-  threads: number;
-  peakRssBytes: number;
-}
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
@@ -102,26 +91,6 @@ function ensureIndex(label: string, sources: readonly BenchSource[]): { db: stri
   return { db, record };
 }
 
-function ms(value: number): string {
-  return value < 0.1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(3)} ms`;
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(0)} MB`;
-}
-
-interface QuerySet {
-  name: string;
-  snippets: Snippet[];
-}
-
-interface MatchFigures {
-  latency: Latency;
-  /** Each query's fastest of STEADY_ROUNDS further runs: the code's cost without the machine's pauses. */
-  steady: { p50: number; p99: number };
-  withReferences: number;
-  withOwnFile: number;
-}
 
 /**
  * Runs per query for the steady figures. This machine's single runs move by a quarter between
@@ -381,7 +350,7 @@ async function main(): Promise<void> {
     return { flags, ...run };
   });
 
-  writeResults({
+  const results: ResultsInput = {
     builds,
     perScale,
     sets,
@@ -399,107 +368,12 @@ async function main(): Promise<void> {
     throughput,
     youngGeneration,
     seconds: (Date.now() - started) / 1000,
-  });
-}
-
-interface ThroughputFloor {
-  bytes: number;
-  /** tree-sitter's parse through its Node binding. */
-  parseMBps: number;
-  /** The same + a bare cursor walk through the binding. */
-  walkMBps: number;
-  /** The parse in reftrack's native walk (native/syntax-walk.c), no node written. */
-  nativeParseMBps: number;
-  /** The same, every node written as a record. */
-  nativeWalkMBps: number;
-  normalizeMBps: number;
-  fingerprintMBps: number;
-  /** The query lexer over the same whole files, for comparison (the index is parsed). */
-  lexMBps: number;
-}
-
-/** Rounds of the throughput floor; each figure is its best round (this machine's runs vary by a quarter). */
-const FLOOR_ROUNDS = 3;
-
-/**
- * One thread's ceiling for indexing, on a fixed sample of the base corpus: tree-sitter's parse
- * through its Node binding alone, and + a bare cursor walk (every node visited, nothing read: the
- * least any walk through the binding costs); the parse in reftrack's native walk alone, and with
- * every node written; then the normalizer (that native walk + reading its records), then +
- * fingerprinting. A build cannot beat the last.
- */
-async function measureThroughputFloor(base: readonly BenchSource[]): Promise<ThroughputFloor> {
-  const rng = new Rng(7);
-  const files = base.flatMap((s) => [...sourceFiles(s)].map((p) => join(s.root, p)));
-  const texts: { text: string; language: LanguageDefinition }[] = [];
-  let bytes = 0;
-  while (bytes < 24e6 && files.length > 0) {
-    const file = files[rng.int(files.length)]!;
-    try {
-      const text = readFileSync(file, "utf8");
-      if (text.length > 1024 * 1024) continue;
-      texts.push({ text, language: languageForPath(file)! });
-      bytes += Buffer.byteLength(text);
-    } catch {
-      // unreadable: skip
-    }
-  }
-  const parser = new Parser();
-  const normalizer = new Normalizer(await loadTokenHasher());
-  const fingerprinter = new Fingerprinter(DEFAULT_FINGERPRINT_PARAMETERS);
-  const time = (fn: () => void): number => {
-    const start = performance.now();
-    fn();
-    return (performance.now() - start) / 1000;
   };
-  const parse = (text: string, language: LanguageDefinition): Parser.Tree => {
-    parser.setLanguage(language.grammar());
-    return parser.parse(text);
-  };
-  const addon = syntaxWalkAddon();
-  const walkers = new Map<LanguageDefinition, SyntaxWalker>();
-  const walkerFor = (language: LanguageDefinition): SyntaxWalker => {
-    let walker = walkers.get(language);
-    if (walker === undefined) walkers.set(language, (walker = addon.createWalker(language.grammar())));
-    return walker;
-  };
-  const writeNone = new Uint8Array(WALK_ACTION_TABLE_SIZE).fill(WalkAction.Omit);
-  const writeEvery = new Uint8Array(WALK_ACTION_TABLE_SIZE).fill(WalkAction.Descend);
-  const best = { parse: Infinity, walk: Infinity, nativeParse: Infinity, nativeWalk: Infinity, normalize: Infinity, fingerprint: Infinity, lex: Infinity };
-  for (let round = 0; round < FLOOR_ROUNDS; round++) {
-    best.parse = Math.min(best.parse, time(() => texts.forEach(({ text, language }) => parse(text, language))));
-    best.nativeParse = Math.min(best.nativeParse, time(() => texts.forEach(({ text, language }) => addon.walk(walkerFor(language), text, writeNone))));
-    best.nativeWalk = Math.min(best.nativeWalk, time(() => texts.forEach(({ text, language }) => addon.walk(walkerFor(language), text, writeEvery))));
-    best.walk = Math.min(
-      best.walk,
-      time(() => {
-        for (const { text, language } of texts) {
-          const cursor = parse(text, language).walk();
-          for (let more = true; more; ) {
-            if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
-            do more = cursor.gotoParent();
-            while (more && !cursor.gotoNextSibling());
-          }
-        }
-      }),
-    );
-    best.normalize = Math.min(best.normalize, time(() => texts.forEach(({ text, language }) => normalizer.normalize(text, language))));
-    best.fingerprint = Math.min(
-      best.fingerprint,
-      time(() => texts.forEach(({ text, language }) => fingerprinter.fingerprint(normalizer.normalize(text, language)))),
-    );
-    best.lex = Math.min(best.lex, time(() => texts.forEach(({ text, language }) => normalizer.lex(text, language))));
-  }
-  const rate = (seconds: number): number => bytes / 1e6 / seconds;
-  return {
-    bytes,
-    parseMBps: rate(best.parse),
-    walkMBps: rate(best.walk),
-    nativeParseMBps: rate(best.nativeParse),
-    nativeWalkMBps: rate(best.nativeWalk),
-    normalizeMBps: rate(best.normalize), fingerprintMBps: rate(best.fingerprint),
-    lexMBps: rate(best.lex),
-  };
+  // A --quick run is a smoke test: its figures stay in the cache, not in the recorded results.
+  const target = QUICK ? join(CACHE, "RESULTS.quick.md") : join(PROJECT_ROOT, "bench", "RESULTS.md");
+  const dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "bench"], { cwd: PROJECT_ROOT, encoding: "utf8" }).trim() !== "";
+  writeResults(results, { target, commit: codeVersion(), dirty, quick: QUICK, steadyRounds: STEADY_ROUNDS });
+  log(`wrote ${target}`);
 }
 
 function sizeOf(source: BenchSource): number {
@@ -514,235 +388,5 @@ function sizeOf(source: BenchSource): number {
   return bytes;
 }
 
-interface ResultsInput {
-  builds: { label: string; factor: number; db: string; record: BuildRecord }[];
-  perScale: MatchFigures[][];
-  sets: QuerySet[];
-  stageRows: string[];
-  stageFigures: Record<string, Record<string, Latency>>;
-  /** Share of each query set the miss screen answers before any lookup of rows. */
-  answeredAtScreen: Record<string, number>;
-  /** The misses with the screen on and off, interleaved (pairedLatency). */
-  screenedMiss: Latency;
-  unscreenedMiss: Latency;
-  /** Each query set with queries parsed by tree-sitter. */
-  parsed: MatchFigures[];
-  /** The fastest of the scaling rounds' builds on one thread and on two. */
-  serial: BuildRecord;
-  parallel: BuildRecord;
-  scaling: { serial: readonly BuildRecord[]; parallel: readonly BuildRecord[] };
-  speedSource: BenchSource;
-  open: { openMs: number; firstQueryMs: number; totalMs: number };
-  throughput: ThroughputFloor;
-  /** Single-run latency in fresh processes, by the V8 flags they were started with. */
-  youngGeneration: readonly { flags: readonly string[]; latencies: Record<string, Latency>; rssBytes: number }[];
-  seconds: number;
-}
-
-/** The p99s of the fresh processes with a larger young generation, for the targets table. */
-function youngGenerationSummary(input: ResultsInput, sets: readonly QuerySet[]): string {
-  return input.youngGeneration
-    .filter((run) => run.flags.length > 0)
-    .map((run) => `${run.flags.map((f) => `\`${f}\``).join(" ")}: ${sets.map((set) => ms(run.latencies[set.name]!.p99)).join(", ")}`)
-    .join("; ");
-}
-
-function pctOf(part: number, whole: number): string {
-  return `${((100 * part) / whole).toFixed(1)}%`;
-}
-
-function verdict(ok: boolean): string {
-  return ok ? "met" : "**not met**";
-}
-
-function writeResults(input: ResultsInput): void {
-  const { builds, perScale, sets, stageRows, stageFigures, answeredAtScreen, screenedMiss, unscreenedMiss, parsed, serial, parallel, scaling, speedSource, open, throughput } =
-    input;
-  const big = builds[2]!;
-  const headline = perScale[2]!;
-  const [hit, renamedFig, miss] = headline as [MatchFigures, MatchFigures, MatchFigures];
-  const commit = codeVersion();
-  const dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "bench"], { cwd: PROJECT_ROOT, encoding: "utf8" }).trim() !== "";
-  const cpu = cpus()[0]?.model ?? "unknown CPU";
-  const mbPerSecond = (r: BuildRecord): number => r.sourceBytes / 1e6 / r.seconds;
-  const lookupRatio = (name: string): number => stageFigures[name]!.lookup!.p50 / Math.max(1e-6, stageFigures[name]!["floor: raw SQLite lookups"]!.p50);
-  const lines: string[] = [];
-  lines.push("# Benchmark results", "");
-  lines.push(
-    `Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}. ` +
-      `Date: ${new Date().toISOString().slice(0, 10)}. Commit: ${commit}${dirty ? " (with uncommitted changes)" : ""}. ` +
-      `Run: \`npm run bench\`${QUICK ? " --quick" : ""}, ${input.seconds.toFixed(0)} s.`,
-    "",
-  );
-  lines.push(
-    "Corpus: real source on this machine — this project's node_modules, the system npm's node_modules (npm's own `lib/` held out), " +
-      "Debian's Python packages and standard library, the JS and Python files of the Rust toolchain under ~/.rustup, " +
-      "the Google Cloud SDK's Python (with its vendored libraries), " +
-      "the standard library (with site-packages) of every pyenv Python, " +
-      "and 120 MB (compressed) of pure-Python wheels from the machine's PyPI mirror (/opt/pypi/files, in name order, extracted with reftrack's archive reader), " +
-      "test suites left out — as the 1× index. Identical files (the same stdlib module in eleven Python trees) are stored once. " +
-      "2× and 4× add 1 and 3 varied copies of it (see `bench/corpus.ts`: calls become subscripts and/or comparison and " +
-      "arithmetic operators swap, consistently, so a copy's k-grams mostly differ). Queries: 20-line windows with at least " +
-      "300 non-blank characters, fixed seeds: verbatim from indexed files, the same renamed and re-indented, and misses " +
-      "from the held-out code.",
-    "",
-  );
-  lines.push("## Targets", "");
-  lines.push("| target | figure | verdict |", "|---|---|---|");
-  const p50Target = hit.latency.p50 <= 0.3 && renamedFig.latency.p50 <= 0.3;
-  lines.push(
-    `| match() p50 ≤ 0.3 ms (index ≥ 20 M fingerprints) | verbatim ${ms(hit.latency.p50)}, renamed ${ms(renamedFig.latency.p50)} on ${(big.record.fingerprints / 1e6).toFixed(1)} M ` +
-      `(each query's fastest of ${STEADY_ROUNDS} runs: ${ms(hit.steady.p50)}, ${ms(renamedFig.steady.p50)}) | ${verdict(p50Target && big.record.fingerprints >= 20e6)} |`,
-  );
-  lines.push(
-    `| match() p99 ≤ 1.5 ms | verbatim ${ms(hit.latency.p99)}, renamed ${ms(renamedFig.latency.p99)}, miss ${ms(miss.latency.p99)} ` +
-      `(fastest of ${STEADY_ROUNDS}: ${ms(hit.steady.p99)}, ${ms(renamedFig.steady.p99)}, ${ms(miss.steady.p99)}; ` +
-      `in processes started with ${youngGenerationSummary(input, sets)}) | ` +
-      `${verdict(Math.max(hit.latency.p99, renamedFig.latency.p99, miss.latency.p99) <= 1.5)} |`,
-  );
-  lines.push(
-    `| misses p50 ≤ 0.1 ms | ${ms(miss.latency.p50)}: queries are lexed, not parsed, and the miss screen answers ${(100 * answeredAtScreen[sets[2]!.name]!).toFixed(1)}% of misses ` +
-      `(interleaved with the screen off: ${ms(screenedMiss.p50)} on, ${ms(unscreenedMiss.p50)} off; ${ms(parsed[2]!.latency.p50)} parsed; tree-sitter's parse alone: ${ms(stageFigures[sets[2]!.name]!["floor: tree-sitter parse"]!.p50)}) | ${verdict(miss.latency.p50 <= 0.1)} |`,
-  );
-  lines.push(`| lookup within 2× of raw SQLite floor | verbatim ${lookupRatio(sets[0]!.name).toFixed(2)}×, renamed ${lookupRatio(sets[1]!.name).toFixed(2)}×, miss ${lookupRatio(sets[2]!.name).toFixed(2)}× | ${verdict(lookupRatio(sets[0]!.name) <= 2 && lookupRatio(sets[1]!.name) <= 2 && lookupRatio(sets[2]!.name) <= 2)} |`);
-  lines.push(
-    `| build ≥ 5 MB/s per core | ${(mbPerSecond(parallel) / parallel.threads).toFixed(2)} MB/s per core with ${parallel.threads} threads ` +
-      `(${mbPerSecond(serial).toFixed(2)} MB/s on one); one thread's floor on this corpus (best of ${FLOOR_ROUNDS} rounds): tree-sitter parse alone ${throughput.nativeParseMBps.toFixed(2)} MB/s ` +
-      `(${throughput.parseMBps.toFixed(2)} through its Node binding), parse + native walk writing every node ${throughput.nativeWalkMBps.toFixed(2)} MB/s, ` +
-      `parse + normalize ${throughput.normalizeMBps.toFixed(2)} MB/s, + fingerprint ${throughput.fingerprintMBps.toFixed(2)} MB/s | ` +
-      `${verdict(mbPerSecond(parallel) / parallel.threads >= 5)}${throughput.fingerprintMBps < 5 ? " (parse + normalize + fingerprint alone is below 5 MB/s)" : ""} |`,
-  );
-  const roundRatios = scaling.serial.map((one, round) => (one.seconds / scaling.parallel[round]!.seconds).toFixed(2)).join(", ");
-  lines.push(
-    `| both cores ≥ 1.7× one | ${(serial.seconds / parallel.seconds).toFixed(2)}×: fastest of ${scaling.serial.length} builds each, ` +
-      `${serial.seconds.toFixed(1)} s on one thread, ${parallel.seconds.toFixed(1)} s on two (each round's pair: ${roundRatios}×) | ` +
-      `${verdict(serial.seconds / parallel.seconds >= 1.7)} |`,
-  );
-  const peak = Math.max(...builds.map((b) => b.record.peakRssBytes), ...scaling.serial.map((r) => r.peakRssBytes), ...scaling.parallel.map((r) => r.peakRssBytes));
-  lines.push(`| peak build RSS < 1 GB at any size | ${mb(peak)} (largest, over all builds) | ${verdict(peak < 1e9)} |`);
-  const ratio = big.record.indexBytes / big.record.sourceBytes;
-  const ratio1 = builds[0]!.record.indexBytes / builds[0]!.record.sourceBytes;
-  lines.push(`| index ≤ 0.6 bytes per source byte | ${ratio1.toFixed(3)} (1×, real code), ${ratio.toFixed(3)} (4×) | ${verdict(Math.max(ratio, ratio1) <= 0.6)} |`);
-  lines.push(`| open + first query ≤ 200 ms | ${open.totalMs.toFixed(0)} ms (open ${open.openMs.toFixed(0)} ms, first query ${open.firstQueryMs.toFixed(1)} ms; median of 3 fresh processes) | ${verdict(open.totalMs <= 200)} |`);
-  lines.push("");
-  lines.push(`## match() latency, 4× index (${(big.record.fingerprints / 1e6).toFixed(1)} M fingerprints, ${mb(big.record.indexBytes)})`, "");
-  lines.push(
-    "Each set is run once untimed (its pages read), then timed once per query with the index reader's caches dropped first, " +
-      "so no query finds the contents it reports already read, as a service asked about many different files does not.",
-    "",
-  );
-  lines.push("| queries | n | p50 | p99 | max | mean | with a reference | reference to its own file |", "|---|---|---|---|---|---|---|---|");
-  const latencyRow = (name: string, n: number, f: MatchFigures): string =>
-    `| ${name} | ${n} | ${ms(f.latency.p50)} | ${ms(f.latency.p99)} | ${ms(f.latency.max)} | ${ms(f.latency.mean)} | ${((100 * f.withReferences) / n).toFixed(1)}% | ${((100 * f.withOwnFile) / n).toFixed(1)}% |`;
-  headline.forEach((f, i) => lines.push(latencyRow(sets[i]!.name, sets[i]!.snippets.length, f)));
-  lines.push(
-    "",
-    "The misses again, with the miss screen on and off, interleaved query by query (each run once after a warm-up pass of both):",
-    "",
-    "| queries | n | p50 | p99 | max | mean |",
-    "|---|---|---|---|---|---|",
-  );
-  for (const [name, latency] of [["screen on", screenedMiss], ["screen off", unscreenedMiss]] as const) {
-    lines.push(`| ${sets[2]!.name}, ${name} | ${latency.samples} | ${ms(latency.p50)} | ${ms(latency.p99)} | ${ms(latency.max)} | ${ms(latency.mean)} |`);
-  }
-  lines.push(
-    "",
-    "Queries parsed by tree-sitter instead of read by the lexer (`ReferenceTracker.open(db, { queryReading: \"parsed\" })`, " +
-      "the default before this run; the index is parsed either way; bench/QUALITY.md's sweep has its detection figures):",
-    "",
-    "| queries | n | p50 | p99 | max | mean | with a reference | reference to its own file |",
-    "|---|---|---|---|---|---|---|---|",
-  );
-  parsed.forEach((f, i) => lines.push(latencyRow(sets[i]!.name, sets[i]!.snippets.length, f)));
-  lines.push("");
-  lines.push(
-    "The host process's young generation: the same queries, each set's single runs, each setting in a fresh process on the 4× index " +
-      "(a scavenge lands in whichever query is running; with more room it comes less often). RSS is the process's at the end.",
-    "",
-    "| V8 flags | " + sets.map((set) => `${set.name} p50 / p99 / max`).join(" | ") + " | RSS |",
-    "|---|" + sets.map(() => "---|").join("") + "---|",
-  );
-  for (const run of input.youngGeneration) {
-    const cells = sets.map((set) => {
-      const l = run.latencies[set.name]!;
-      return `${ms(l.p50)} / ${ms(l.p99)} / ${ms(l.max)}`;
-    });
-    lines.push(`| ${run.flags.length === 0 ? "Node's default" : run.flags.map((f) => `\`${f}\``).join(" ")} | ${cells.join(" | ")} | ${mb(run.rssBytes)} |`);
-  }
-  lines.push("");
-  lines.push("## By stage, with floors (p50 / p99 per query, 4× index)", "");
-  lines.push(
-    "| queries | tokens | distinct fingerprints | answered by the screen | lex + screen | fingerprint | lookup | lookup without filter | align/score | parsed reading: parse+normalize | floor: tree-sitter parse | floor: raw SQLite lookups |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ...stageRows,
-  );
-  lines.push(
-    "",
-    "The floors: tree-sitter's own parse of the same snippet (no walk), and one raw better-sqlite3 point lookup per distinct " +
-      "fingerprint of the snippet on the same database, reading its posting list's blob (no filter, no decoding, whatever its length). Lex + screen reads the query (both readings " +
-      "when it may begin inside a string or comment), winnows it and asks whether any file can yield a reference; the stages " +
-      "after it are measured on every query, as for one it lets through. Parse+normalize is the parsed reading's first stage, for comparison.",
-    "",
-  );
-  lines.push("## Build and scaling", "");
-  lines.push("| index | source | files | fingerprints | build time | MB/s | files/s | peak RSS | index size | bytes per source byte | match p50 verbatim / miss | p99 verbatim / miss | verbatim with a reference |");
-  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-  builds.forEach((b, i) => {
-    const r = b.record;
-    const f = perScale[i]!;
-    lines.push(
-      `| ${b.factor}× | ${mb(r.sourceBytes)} | ${r.files} | ${(r.fingerprints / 1e6).toFixed(2)} M | ${r.seconds.toFixed(0)} s | ${mbPerSecond(r).toFixed(2)} | ${(r.files / r.seconds).toFixed(0)} | ${mb(r.peakRssBytes)} | ${mb(r.indexBytes)} | ${(r.indexBytes / r.sourceBytes).toFixed(3)} | ${ms(f[0]!.latency.p50)} / ${ms(f[2]!.latency.p50)} | ${ms(f[0]!.latency.p99)} / ${ms(f[2]!.latency.p99)} | ${pctOf(f[0]!.withReferences, sets[0]!.snippets.length)} |`,
-    );
-  });
-  lines.push(
-    "",
-    `Threads: ${speedSource.name} (${mb(serial.sourceBytes)}), built ${scaling.serial.length} times on each, alternating which goes first: ` +
-      `one thread ${scaling.serial.map((r) => `${r.seconds.toFixed(1)} s`).join(", ")}; two threads ${scaling.parallel.map((r) => `${r.seconds.toFixed(1)} s`).join(", ")}. ` +
-      `Fastest of each: ${mbPerSecond(serial).toFixed(2)} MB/s on one thread and ${mbPerSecond(parallel).toFixed(2)} MB/s on ${parallel.threads} ` +
-      `(${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}×).`,
-    "",
-  );
-  const stage = (set: number, name: string): Latency => stageFigures[sets[set]!.name]![name]!;
-  lines.push(
-    "## Where the time goes",
-    "",
-    `- Queries are not parsed. A lexer (src/normalize/lexical.ts) reads the tokens tree-sitter would give, in ` +
-      `${ms(stage(0, "lex + screen").p50)} (verbatim) and ${ms(stage(2, "lex + screen").p50)} (misses) at p50 with the screen's ` +
-      `lookups, where tree-sitter's parse alone takes ${ms(stage(0, "floor: tree-sitter parse").p50)} and ${ms(stage(2, "floor: tree-sitter parse").p50)} ` +
-      `(p99 ${ms(stage(0, "floor: tree-sitter parse").p99)} / ${ms(stage(2, "floor: tree-sitter parse").p99)}: fragments cut at random lines parse ` +
-      "with errors, and error recovery costs more than parsing) and the parsed reading's normalize " +
-      `${ms(stage(0, "parsed reading: parse+normalize").p50)}. It also finds more copies (bench/QUALITY.md): a fragment's parse ` +
-      "recovers from its cut ends in ways the whole file's parse does not, while the lexer reads the file's own tokens more often.",
-    `- The miss screen (src/match/screen.ts) answers ${(100 * answeredAtScreen[sets[2]!.name]!).toFixed(1)}% of misses "no references" ` +
-      `when no indexed file holds ${DEFAULT_MATCH_OPTIONS.minSeeds} of their fingerprints that could seed, from the in-memory filter ` +
-      "and common table and one posting list read per candidate (its contents only) until a file holds enough, without reading token chunks.",
-    `- After reading: fingerprinting ${ms(stage(0, "fingerprint").p50)}, lookup ${ms(stage(0, "lookup").p50)} ` +
-      `(${ms(stage(0, "lookup without filter").p50)} without the in-memory filter and common-fingerprint table), align/score ` +
-      `${ms(stage(0, "align/score").p50)} at p50 for verbatim queries; align/score's tail (p99 ${ms(stage(0, "align/score").p99)}) is ` +
-      "code present in many files (the varied copies keep most of a file's code, so at 4× most hits have four or more files), each " +
-      `needing its token chunks read and its names compared; files hit by fewer than ${DEFAULT_MATCH_OPTIONS.minSeeds} distinct ` +
-      "fingerprints are not read at all, since they cannot yield a reference.",
-    "- The raw-SQLite floor reads each hash's whole posting list (one row; boilerplate hashes' lists hold thousands of occurrences), " +
-      "which is why reftrack's lookup (nothing read for hashes the filter says are absent or the common-fingerprint table says are " +
-      `boilerplate, and at most ${DEFAULT_MATCH_OPTIONS.maxFileFrequency * 4 + 1} occurrences decoded) is below it.`,
-    "- Build: the index is parsed (whole files parse without the fragments' errors). A walk through tree-sitter's Node binding " +
-      `costs a native call per node and step: visiting every node and reading nothing takes parse throughput from ` +
-      `${throughput.parseMBps.toFixed(2)} to ${throughput.walkMBps.toFixed(2)} MB/s on one thread. So the normalizer parses and walks in one ` +
-      `native call (native/syntax-walk.c), which writes the nodes it reads as records: ${throughput.nativeParseMBps.toFixed(2)} MB/s parsing alone, ` +
-      `${throughput.nativeWalkMBps.toFixed(2)} MB/s writing every node, ${throughput.normalizeMBps.toFixed(2)} MB/s normalizing. The lexer that reads queries reads the same files at ${throughput.lexMBps.toFixed(1)} MB/s, ` +
-      "but the index is what tree-sitter parses, by design (the lexer is checked against the parse, not the other way round). Two threads reach " +
-      `${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}× because the main ` +
-      "thread's SQLite writes and the final merge and statistics pass run alone. Throughput falls from 1× to 2× because the " +
-      "copies parse slower (calls rewritten to subscripts leave syntax errors in JavaScript) and the B-tree outgrows the cache.",
-    "- Not every verbatim window gets a reference: this bench's windows are chosen for timing, not detection; much stdlib code differs " +
-      "slightly between the eleven Python trees (so it is not one deduplicated content) and exceeds the " +
-      `${DEFAULT_MATCH_OPTIONS.maxFileFrequency}-content boilerplate cut-off across sources. Detection is measured properly by \`npm run bench:quality\`.`,
-    "",
-  );
-  // A --quick run is a smoke test: its figures stay in the cache, not in the recorded results.
-  const target = QUICK ? join(CACHE, "RESULTS.quick.md") : join(PROJECT_ROOT, "bench", "RESULTS.md");
-  writeFileSync(target, `${lines.join("\n")}\n`);
-  log(`wrote ${target}`);
-}
 
 await main();
