@@ -19,7 +19,6 @@ export const LANGUAGES: readonly LanguageName[] = ["typescript", "javascript", "
 /** A region is a query when it holds this many non-blank characters outside import lines. */
 export const RAW_MIN_CHARS = 250;
 
-
 /**
  * The first single relaxation of the defaults under which a missed query finds its repository:
  * which filter cost the detection. "no shared evidence" means not even all of them relaxed at
