@@ -302,6 +302,7 @@ describe("a copy renamed to shorter names", () => {
     expect(sharedTracker.match(renamed, { language: "javascript", minMatchedChars: matchedChars + 1 }).references).toEqual([]);
   });
 });
+
 describe("tables renamed around their numbers", () => {
   let statusTracker: ReferenceTracker;
   // Written for this test: a made-up protocol's status table, each row a code, a title and a description.
