@@ -238,9 +238,10 @@ const RESERVED = new Set(
  * The disguises a copier applies without changing behaviour, made on tree-sitter's tokens so no
  * token changes class: every name renamed consistently (member names after a dot, keywords and
  * builtins kept), string contents replaced (line breaks kept), indentation halved (Python's in the
- * same order), runs of spaces collapsed, line comments on their own line dropped.
+ * same order), runs of spaces collapsed, line comments on their own line dropped. With `namesOnly`,
+ * strings and comments stay as written: the names and the layout change, the text does not.
  */
-export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
+export function renameAndReformat(snippet: Snippet, rng: Rng, namesOnly = false): Snippet {
   const { code, language } = snippet;
   const renames = new Map<string, string>();
   const rename = (word: string): string => {
@@ -253,7 +254,7 @@ export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
     return renamed;
   };
   const tokens = lexemes(snippet).filter((t, i, all) => {
-    if (!t.lineComment) return true;
+    if (!t.lineComment || namesOnly) return true;
     const before = code.slice(i === 0 ? 0 : all[i - 1]!.end, t.start);
     return !(i === 0 || before.includes("\n"));
   });
@@ -267,7 +268,8 @@ export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
     previousEnd = token.end;
     if (i === 0 || gap.includes("\n")) {
       // Dropped comment lines leave no blank line behind.
-      const breaks = i === 0 ? 0 : Math.max(1, gap.split("\n").length - 1 - (gap.match(/\n[ \t]*(#|\/\/)[^\n]*/g)?.length ?? 0));
+      const dropped = namesOnly ? 0 : (gap.match(/\n[ \t]*(#|\/\/)[^\n]*/g)?.length ?? 0);
+      const breaks = i === 0 ? 0 : Math.max(1, gap.split("\n").length - 1 - dropped);
       out += "\n".repeat(breaks) + " ".repeat(indentFor(columnOf(code, token.start)));
     } else {
       out += gap.replace(/ {2,}/g, " ");
@@ -275,7 +277,7 @@ export function renameAndReformat(snippet: Snippet, rng: Rng): Snippet {
     const previous = tokens[i - 1];
     if (token.kind === "name" && previous?.text !== "." && previous?.text !== "?.") {
       out += rename(token.text);
-    } else if (token.kind === "string") {
+    } else if (token.kind === "string" && !namesOnly) {
       out += replaceStringContent(token.text);
     } else {
       out += token.text;

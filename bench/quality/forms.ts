@@ -2,8 +2,14 @@
 import type { LanguageName } from "../../src/languages/language.js";
 import { type Lexeme, Rng, type Snippet, columnOf, lexemes, offsideIndents, renameAndReformat } from "../snippets.js";
 
-export type Form = "verbatim" | "reformatted" | "renamed" | "near-miss" | "partial";
-export const FORMS: readonly Form[] = ["verbatim", "reformatted", "renamed", "near-miss", "partial"];
+export type Form = "verbatim" | "reformatted" | "renamed" | "names-only" | "near-miss" | "partial";
+export const FORMS: readonly Form[] = ["verbatim", "reformatted", "renamed", "names-only", "near-miss", "partial"];
+
+/**
+ * Forms added after the benchmark's queries were first drawn: each draws from a seed of its own,
+ * so the queries of every other form (and everything drawn after them) stay as they were.
+ */
+export const LATER_FORM_SEEDS: Partial<Record<Form, number>> = { "names-only": 20261203 };
 
 function comment(language: LanguageName): string {
   return language === "python" ? "# reviewed" : "// reviewed";
@@ -83,9 +89,19 @@ export function reformat(snippet: Snippet, rng: Rng): Snippet {
   return { ...snippet, code: out };
 }
 
-/** Consistent renaming of every identifier and string literal (no layout change beyond it). */
+/** Consistent renaming of every identifier and string literal, re-indented, comment lines dropped. */
 export function rename(snippet: Snippet, rng: Rng): Snippet {
   return renameAndReformat(snippet, rng);
+}
+
+/**
+ * Identifiers renamed consistently and re-indented as `rename` does, strings, docstrings and
+ * comments kept as written: the renaming a copier does to make code fit their own, which leaves the
+ * data and the documentation alone. `rename` also replaces every string's contents, so a table of
+ * data keeps only its shape, which a reference must not rest on (rules.ts identicalData).
+ */
+export function renameNames(snippet: Snippet, rng: Rng): Snippet {
+  return renameAndReformat(snippet, rng, true);
 }
 
 function isSimpleStatement(line: string, language: LanguageName): boolean {
@@ -122,6 +138,8 @@ export function applyForm(form: Form, snippet: Snippet, rng: Rng): Snippet {
       return reformat(snippet, rng);
     case "renamed":
       return rename(snippet, rng);
+    case "names-only":
+      return renameNames(snippet, rng);
     case "near-miss":
       return nearMiss(snippet, rng);
     case "partial":

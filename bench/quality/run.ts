@@ -39,7 +39,7 @@ import {
   writeFeatures,
 } from "./evaluate.js";
 import { linesWithin } from "./text-runs.js";
-import { FORMS, type Form, applyForm, rename } from "./forms.js";
+import { FORMS, type Form, LATER_FORM_SEEDS, applyForm, rename } from "./forms.js";
 import { fetchPackage, filesOf, wheelRoot } from "./packages.js";
 import { judgeVendored, loadVendored } from "./vendored.js";
 import { type WholeFile, judgeWholeFile, sampleWholeFiles } from "./whole-files.js";
@@ -219,9 +219,10 @@ async function main(): Promise<void> {
   const regions = new Map<LanguageName, Snippet[]>();
   for (const language of LANGUAGES) regions.set(language, variableWindows(positiveFiles[language], PER_CELL, rng, 8, 40));
   const cells = new Map<string, Query[]>();
-  for (const language of LANGUAGES) {
+  for (const [languageIndex, language] of LANGUAGES.entries()) {
     for (const form of FORMS) {
-      const formRng = new Rng(rng.int(2 ** 31));
+      const laterSeed = LATER_FORM_SEEDS[form];
+      const formRng = new Rng(laterSeed === undefined ? rng.int(2 ** 31) : laterSeed + languageIndex);
       cells.set(`${language}/${form}`, regions.get(language)!.map((s) => toQuery(applyForm(form, s, formRng), sources)));
     }
   }
