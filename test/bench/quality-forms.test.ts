@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Parser from "tree-sitter";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { applyForm, renameNames } from "../../bench/quality/forms.js";
 import { Rng, type Snippet } from "../../bench/snippets.js";
 import type { LanguageName } from "../../src/languages/language.js";
@@ -31,6 +31,7 @@ const JAVASCRIPT = [
 ].join("\n");
 
 const folder = mkdtempSync(join(tmpdir(), "reftrack-forms-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A whole file as a snippet: the disguises read the file the snippet was taken from. */
 function snippet(code: string, language: LanguageName): Snippet {
