@@ -38,9 +38,9 @@ export const DEFAULT_FINGERPRINT_PARAMETERS: FingerprintParameters = { kgramToke
 export const DATA_WINDOW_FACTOR = 2;
 
 /**
- * Numbers (or regular expressions) a kept-data k-gram must hold. A table has one per row or more,
- * so two or more in k tokens; with one, the k-gram is a statement with a constant in it
- * (`self.assertEqual(f(x), 0)` line after line), which unrelated code shares.
+ * Literals a literal or kept-data k-gram must hold (fingerprint/data-channel.ts). A table has one
+ * per row or more, so two or more in k tokens; with one, the k-gram is a statement with a constant
+ * in it (`self.assertEqual(f(x), 0)` line after line), which unrelated code shares.
  */
 export const KEPT_MIN_TEXTS = 2;
 

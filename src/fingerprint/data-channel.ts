@@ -7,15 +7,18 @@ import { ROLLING_BASE, mix32 } from "./rolling-hash.js";
  * Data tables (`S_IRGRP = 0o0040` line after line, a dict of strings, a locale's month names) are
  * one k-gram repeated once names and literals are abstracted: winnowing keeps one fingerprint for
  * the whole table, and that one is shared with every other table of the same kind. Where the
- * abstract k-grams repeat, two more channels are winnowed (window DATA_WINDOW_FACTOR × w):
+ * abstract k-grams repeat, three more channels are winnowed (window DATA_WINDOW_FACTOR × w):
  * - the data channel: k-grams whose token hashes also carry the names' and literals' text hashes,
  *   so a copied table is found by its data;
+ * - the literal channel: k-grams carrying the literals' text alone, so a table whose name (on
+ *   every row: `Kind['NAME'] = 'Name'`) or keys were renamed is still found by its strings;
  * - the kept-data channel: k-grams carrying only the literals a consistent renaming keeps (numbers,
  *   regular expressions), so a table whose names and strings were all renamed is still found by
  *   its numbers. Member names, which renaming keeps too, are left out: repetitive test code of
  *   unrelated projects shares them.
- * Off the repetitive stretches both channels are silent: ordinary code is found by its shape,
- * renamed or not, and the index does not pay twice for it.
+ * Where two channels' k-grams carry the same texts (a table of numbers alone), their selections are
+ * equal and kept once. Off the repetitive stretches the channels are silent: ordinary code is found
+ * by its shape, renamed or not, and the index does not pay twice for it.
  */
 
 /** Salts the channels' hashes so they never equal a shape k-gram's. */
@@ -38,9 +41,10 @@ export class DataChannels {
     const repetitive = this.repetitiveKgrams(shape.kgrams, parameters.kgramTokens);
     if (!repetitive) return shape;
     const data = dataFingerprints(tokens, tokens.names, 1, repetitive, parameters);
-    const kept = dataFingerprints(tokens, keptTexts(tokens), KEPT_MIN_TEXTS, repetitive, parameters);
-    if (data.count === 0 && kept.count === 0) return shape;
-    return mergeByPosition([shape, data, kept], shape.kgrams);
+    const literals = dataFingerprints(tokens, literalTexts(tokens, tokens.literalClasses), KEPT_MIN_TEXTS, repetitive, parameters);
+    const kept = dataFingerprints(tokens, literalTexts(tokens, tokens.keptLiteralClasses), KEPT_MIN_TEXTS, repetitive, parameters);
+    if (data.count === 0 && literals.count === 0 && kept.count === 0) return shape;
+    return mergeByPosition([shape, data, literals, kept], shape.kgrams);
   }
 
   /**
@@ -166,10 +170,9 @@ function mergeByPosition(lists: readonly Fingerprints[], kgrams: Int32Array): Fi
   return { kgrams, count: out, hashes: hashes.subarray(0, out), positions: positions.subarray(0, out) };
 }
 
-/** The text hashes of the tokens whose text a renaming keeps (TokenStream.keptLiteralClasses), 0 elsewhere. */
-function keptTexts(tokens: TokenStream): Uint16Array {
+/** The text hashes of the tokens of `classes` (literals, or those a renaming keeps), 0 elsewhere. */
+function literalTexts(tokens: TokenStream, classes: Uint32Array): Uint16Array {
   const texts = new Uint16Array(tokens.count);
-  const classes = tokens.keptLiteralClasses;
   for (let i = 0; i < tokens.count; i++) {
     if (tokens.names[i] !== 0 && classes.includes(tokens.hashes[i]!)) texts[i] = tokens.names[i]!;
   }

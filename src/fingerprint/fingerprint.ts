@@ -11,7 +11,7 @@ export type { Fingerprints };
  * data channels). Stored in every index: an index with other fingerprints is refused, since a
  * query would silently miss what it holds.
  */
-export const FINGERPRINT_VERSION = 8;
+export const FINGERPRINT_VERSION = 9;
 
 /** Text fingerprints are salted so they never equal a code fingerprint of the same token hashes. */
 const TEXT_SALT = 0x7e57_7e57;

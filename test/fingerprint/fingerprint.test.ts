@@ -119,6 +119,28 @@ describe("fingerprint", () => {
     for (let i = 1; i < original.count; i++) expect(original.positions[i]!).toBeGreaterThanOrEqual(original.positions[i - 1]!);
   });
 
+  it("adds literal fingerprints keyed by literals alone, so a table whose names are renamed keeps them", () => {
+    // A 140-token table of rows `name [ string ] = string ;` (token 13 is the string class).
+    const STRING = 13;
+    const code = randomTokens(9, 40, 1000);
+    const table = Array.from({ length: 20 }, () => [11, 12, STRING, 14, 15, STRING, 16]).flat();
+    const version = (nameSeed: number, stringSeed: number, literalClasses = [STRING]): TokenStream => {
+      const text = (i: number): number => {
+        const row = Math.floor(i / 7);
+        if (i % 7 === 0) return 1 + ((row * nameSeed) % 65000);
+        return i % 7 === 2 || i % 7 === 5 ? 1 + ((row * stringSeed + (i % 7)) % 65000) : 0;
+      };
+      return { ...stream([...code, ...table]), names: Uint16Array.from([...new Array(40).fill(0), ...table.map((_, i) => text(i))]), literalClasses: Uint32Array.from(literalClasses) };
+    };
+    const shapeOnly = new Set(winnow(kgramHashes(stream([...code, ...table]), 12), 12).hashes);
+    const beyondShape = (a: Fingerprints, b: Fingerprints) => [...a.hashes].filter((h) => !shapeOnly.has(h) && b.hashes.includes(h));
+    // Without the literal channel a renamed name in every row leaves only the shape in common.
+    expect(beyondShape(fingerprint(version(7, 101, []), parameters), fingerprint(version(13, 101, []), parameters))).toEqual([]);
+    const original = fingerprint(version(7, 101), parameters);
+    expect(beyondShape(original, fingerprint(version(13, 101), parameters)).length).toBeGreaterThan(2);
+    expect(beyondShape(original, fingerprint(version(13, 211), parameters))).toEqual([]);
+  });
+
   it("adds no kept-data fingerprints where a repeated statement holds one number", () => {
     // `check(f(x), 0)`-like rows of 14 tokens, one of them a number: any code's, not a table.
     const row = [31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44];

@@ -358,3 +358,36 @@ describe("tables renamed around their numbers", () => {
     expect(statusTracker.match(other, { language: "python" }).references).toEqual([]);
   });
 });
+
+describe("tables whose name is renamed around their data", () => {
+  let kindsTracker: ReferenceTracker;
+  // Written for this test: a made-up query language's node kinds, the table's name on every row.
+  const words = ["SELECTION", "WINDOW", "LATERAL", "SAMPLE", "PIVOT", "UNNEST"];
+  const kinds = words.flatMap((first) => ["CLAUSE", "FRAME", "HINT", "ALIAS", "TARGET", "LIST"].map((second) => `${first}_${second}`));
+  const pascal = (kind: string): string => kind.toLowerCase().replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase());
+  const rows = (name: string, value: (kind: string) => string, key = (kind: string) => kind): string[] =>
+    kinds.map((kind) => `${name}['${key(kind)}'] = '${value(kind)}';`);
+
+  beforeAll(async () => {
+    const file = ["const NodeKind = {};", ...rows("NodeKind", pascal), "module.exports = NodeKind;", ""].join("\n");
+    kindsTracker = await memoryTrackerForFiles({ "kinds.js": file });
+  });
+  afterAll(() => {
+    kindsTracker.close();
+  });
+
+  // Rows from inside the table: every k-gram of their shape is the same one, so only the data tells.
+  const inside = (lines: string[]): string => lines.slice(4, 30).join("\n");
+
+  it("finds the table by its strings when its name is another", () => {
+    const [reference] = kindsTracker.match(inside(rows("kindTable", pascal)), { language: "javascript" }).references;
+    expect(reference?.path).toBe("kinds.js");
+    expect(reference!.sourceLines).toEqual([6, 31]);
+    expect(reference!.explanation.sameLiteralShare).toBe(1);
+  });
+
+  it("does not report the same rows with other strings", () => {
+    const other = rows("kindTable", (kind) => kind.toLowerCase().split("_").reverse().join("-"), (kind) => `K_${kind.length}_${kind.slice(0, 3)}`);
+    expect(kindsTracker.match(inside(other), { language: "javascript" }).references).toEqual([]);
+  });
+});

@@ -4,11 +4,14 @@ import { memoryTrackerForFiles } from "../support/memory-index.js";
 
 // Written for this test: a long table of tags, and code around it.
 const KINDS = ["Archive", "Bitmap", "Calendar", "Document", "Envelope", "Folder", "Gallery", "Headline", "Invoice", "Journal", "Keyboard", "Ledger", "Mailbox", "Notebook", "Outline", "Palette"];
+// Its keys are member names, which carry no text: the table's only texts are its strings.
 const TAGS_JS = `/** The tags a record's kind is known by. */
-var ${KINDS.map((kind) => `${kind.toLowerCase()}Tag = '[record ${kind}]'`).join(",\n    ")};
+var tags = {
+    ${KINDS.map((kind) => `${kind.toLowerCase()}: '[record ${kind}]'`).join(",\n    ")}
+};
 
 function tagOf(record) {
-  return record == null ? nullTag : '[record ' + record.kind + ']';
+  return record == null ? tags.empty : '[record ' + record.kind + ']';
 }
 
 module.exports = tagOf;
