@@ -42,7 +42,7 @@ export const DATA_WINDOW_FACTOR = 2;
  * per row or more, so two or more in k tokens; with one, the k-gram is a statement with a constant
  * in it (`self.assertEqual(f(x), 0)` line after line), which unrelated code shares.
  */
-export const KEPT_MIN_TEXTS = 2;
+export const MIN_TABLE_LITERALS = 2;
 
 /**
  * Text evidence's winnowing: k-grams of words, and the window. Eight words is a phrase or a short

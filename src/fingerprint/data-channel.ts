@@ -1,4 +1,4 @@
-import { DATA_WINDOW_FACTOR, type FingerprintParameters, KEPT_MIN_TEXTS } from "../options.js";
+import { DATA_WINDOW_FACTOR, type FingerprintParameters, MIN_TABLE_LITERALS } from "../options.js";
 import type { TokenStream } from "../normalize/token-stream.js";
 import { type Fingerprints, winnow } from "./winnow.js";
 import { ROLLING_BASE, mix32 } from "./rolling-hash.js";
@@ -41,8 +41,8 @@ export class DataChannels {
     const repetitive = this.repetitiveKgrams(shape.kgrams, parameters.kgramTokens);
     if (!repetitive) return shape;
     const data = dataFingerprints(tokens, tokens.names, 1, repetitive, parameters);
-    const literals = dataFingerprints(tokens, literalTexts(tokens, tokens.literalClasses), KEPT_MIN_TEXTS, repetitive, parameters);
-    const kept = dataFingerprints(tokens, literalTexts(tokens, tokens.keptLiteralClasses), KEPT_MIN_TEXTS, repetitive, parameters);
+    const literals = dataFingerprints(tokens, literalTexts(tokens, tokens.literalClasses), MIN_TABLE_LITERALS, repetitive, parameters);
+    const kept = dataFingerprints(tokens, literalTexts(tokens, tokens.keptLiteralClasses), MIN_TABLE_LITERALS, repetitive, parameters);
     if (data.count === 0 && literals.count === 0 && kept.count === 0) return shape;
     return mergeByPosition([shape, data, literals, kept], shape.kgrams);
   }
