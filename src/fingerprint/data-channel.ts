@@ -41,10 +41,14 @@ export class DataChannels {
     const repetitive = this.repetitiveKgrams(shape.kgrams, parameters.kgramTokens);
     if (!repetitive) return shape;
     const data = dataFingerprints(tokens, tokens.names, 1, repetitive, parameters);
-    const literals = dataFingerprints(tokens, literalTexts(tokens, tokens.literalClasses), MIN_TABLE_LITERALS, repetitive, parameters);
-    const kept = dataFingerprints(tokens, literalTexts(tokens, tokens.keptLiteralClasses), MIN_TABLE_LITERALS, repetitive, parameters);
-    if (data.count === 0 && literals.count === 0 && kept.count === 0) return shape;
-    return mergeByPosition([shape, data, literals, kept], shape.kgrams);
+    const literalTexts = textsOf(tokens, tokens.literalClasses);
+    const keptTexts = textsOf(tokens, tokens.keptLiteralClasses);
+    const literals = dataFingerprints(tokens, literalTexts, MIN_TABLE_LITERALS, repetitive, parameters);
+    // Where every literal is a number or a regular expression, the kept channel's k-grams are the
+    // literal channel's: merged, its fingerprints would be kept once, so they are not made twice.
+    const kept = sameTexts(keptTexts, literalTexts) ? undefined : dataFingerprints(tokens, keptTexts, MIN_TABLE_LITERALS, repetitive, parameters);
+    if (data.count === 0 && literals.count === 0 && (kept?.count ?? 0) === 0) return shape;
+    return mergeByPosition(kept ? [shape, data, literals, kept] : [shape, data, literals], shape.kgrams);
   }
 
   /**
@@ -171,10 +175,15 @@ function mergeByPosition(lists: readonly Fingerprints[], kgrams: Int32Array): Fi
 }
 
 /** The text hashes of the tokens of `classes` (literals, or those a renaming keeps), 0 elsewhere. */
-function literalTexts(tokens: TokenStream, classes: Uint32Array): Uint16Array {
+function textsOf(tokens: TokenStream, classes: Uint32Array): Uint16Array {
   const texts = new Uint16Array(tokens.count);
   for (let i = 0; i < tokens.count; i++) {
     if (tokens.names[i] !== 0 && classes.includes(tokens.hashes[i]!)) texts[i] = tokens.names[i]!;
   }
   return texts;
+}
+
+function sameTexts(a: Uint16Array, b: Uint16Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
