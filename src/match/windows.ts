@@ -11,25 +11,39 @@ export interface QueryWindow {
  * A long query (a bundle, a generated file) as windows of about `windowChars`, cut at line breaks,
  * each overlapping the next by about `overlapChars`: matching state is that of one window, so
  * memory is bounded and time linear in the query's size, and a copy shorter than the overlap lies
- * whole in some window. A query no longer than `windowChars` is one window.
+ * whole in some window. A query no longer than `windowChars` is one window. A line longer than the
+ * overlap (minified code) is cut inside, after a `;`, `}` or `,`, so it too is read in windows.
  */
 export function* queryWindows(code: string, windowChars: number, overlapChars: number): Generator<QueryWindow> {
   let start = 0;
   let firstLine = 1;
   while (start < code.length) {
-    let end = code.length;
-    if (code.length - start > windowChars) {
-      const cut = code.indexOf("\n", start + windowChars);
-      end = cut === -1 ? code.length : cut + 1;
-    }
+    const end = code.length - start > windowChars ? windowEnd(code, start, start + windowChars, overlapChars) : code.length;
     yield { text: code.slice(start, end), firstLine };
     if (end >= code.length) return;
-    // The next window starts at the line break nearest overlapChars before this one's end.
-    let next = code.lastIndexOf("\n", end - 1 - overlapChars);
-    next = next < start ? end : next + 1;
+    const next = nextStart(code, start, end, overlapChars);
     firstLine += countLines(code, start, next);
     start = next;
   }
+}
+
+const isSeparator = (c: number): boolean => c === 59 /* ; */ || c === 125 /* } */ || c === 44; /* , */
+
+/** Where a window from `start` reaching `at` ends: after the line break at or after `at`, or, on a line running on past `slack`, after the last separator before `at`. */
+function windowEnd(code: string, start: number, at: number, slack: number): number {
+  const newline = code.indexOf("\n", at);
+  if (newline === -1 ? code.length - at <= slack : newline - at <= slack) return newline === -1 ? code.length : newline + 1;
+  for (let i = at - 1; i > start; i--) if (isSeparator(code.charCodeAt(i))) return i + 1;
+  return at;
+}
+
+/** Where the window after the one ending at `end` starts: at the line break nearest `overlap` before `end`, or, inside a line longer than that, after the first separator past that point; `end` when neither lies inside this window. */
+function nextStart(code: string, start: number, end: number, overlap: number): number {
+  const target = end - overlap;
+  const newline = code.lastIndexOf("\n", target - 1);
+  if (newline >= start && target - newline <= overlap) return newline + 1;
+  for (let i = Math.max(start + 1, target); i < end - 1; i++) if (isSeparator(code.charCodeAt(i))) return i + 1;
+  return end;
 }
 
 function countLines(code: string, from: number, to: number): number {

@@ -27,10 +27,43 @@ describe("queryWindows", () => {
     expect(windows[windows.length - 1]!.text.endsWith("line 500 " + "x".repeat(499 % 7) + "\n")).toBe(true);
   });
 
-  it("makes progress when one line is longer than the overlap", () => {
-    const code = `${"y".repeat(5000)}\n${"z".repeat(5000)}\n`;
+  it("cuts a line longer than the overlap inside, each window bounded and numbered by the line it starts on", () => {
+    // Long lines with no separator in them, each stretch of the text unique.
+    const run = (from: number) => Array.from({ length: 1250 }, (_, i) => (from + i).toString(36).padStart(4, "0")).join("");
+    const code = `${run(0)}\n${run(50000)}\n`;
     const windows = [...queryWindows(code, 1000, 200)];
-    expect(windows.map((w) => w.firstLine)).toEqual([1, 2]);
+    expect(windows.length).toBeGreaterThanOrEqual(10);
+    let at = 0;
+    for (const window of windows) {
+      const start = code.indexOf(window.text);
+      // Each window starts inside or at the end of the one before, so nothing is left unread.
+      expect(start).toBeLessThanOrEqual(at);
+      expect(window.text.length).toBeLessThanOrEqual(1000 + 200);
+      expect(window.firstLine).toBe(code.slice(0, start).split("\n").length);
+      at = start + window.text.length;
+    }
+    expect(at).toBe(code.length);
+  });
+
+  it("cuts a minified line after a statement, and overlaps the next window with it", () => {
+    const statement = (i: number) => `var a${i}=function(b){return b*${i}};`;
+    const code = Array.from({ length: 400 }, (_, i) => statement(i)).join("");
+    const windows = [...queryWindows(code, 2000, 300)];
+    expect(windows.length).toBeGreaterThan(4);
+    for (const window of windows) {
+      expect(window.firstLine).toBe(1);
+      // Cut after separators: each window begins after one (or at the start) and ends with one.
+      const start = code.indexOf(window.text);
+      expect(start === 0 || ";},".includes(code[start - 1]!)).toBe(true);
+      expect(";},".includes(window.text[window.text.length - 1]!)).toBe(true);
+      expect(window.text.length).toBeLessThanOrEqual(2000);
+    }
+    for (let i = 1; i < windows.length; i++) {
+      const previous = windows[i - 1]!.text;
+      // The next window begins inside the previous one's last 300 characters or so.
+      expect(previous.includes(windows[i]!.text.slice(0, 250))).toBe(true);
+    }
+    expect(windows[windows.length - 1]!.text.endsWith(statement(399))).toBe(true);
   });
 });
 
