@@ -10,6 +10,7 @@ import { Matcher } from "./match/matcher.js";
 import { isLongQuery, seedsForLength, textOptions } from "./match/rules.js";
 import { type ChannelQuery, type LexedQuery, MissScreen } from "./match/screen.js";
 import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
+import { oncePerLines } from "./match/line-ranges.js";
 import { WholeContents } from "./match/whole-contents.js";
 import type { HitsByFile, Match } from "./match/types.js";
 import { isShortStream } from "./fingerprint/winnow.js";
@@ -132,7 +133,7 @@ export class ReferenceTracker {
     // JavaScript ends lines (and line comments) at U+2028 and U+2029 too: read them as line breaks.
     if (language.lexicon.dialect !== "python" && (code.includes("\u2028") || code.includes("\u2029"))) code = code.replace(/[\u2028\u2029]/g, "\n");
     if (code.length <= MATCH_WINDOW_CHARS) {
-      return this.index.withinRead(() => ({ language: language.name, references: toReferences(this.matchesOf(code, language, options), this.index) }));
+      return this.index.withinRead(() => ({ language: language.name, references: toReferences(oncePerLines(this.matchesOf(code, language, options)), this.index) }));
     }
     // A long file (a bundle, generated code) is matched window by window (match/windows.ts).
     const matches: Match[] = [];

@@ -45,3 +45,25 @@ export function regroup(matches: readonly Match[], maxPerGroup: number, wholeFil
   }
   return members.flatMap((list, group) => list.map((match) => (match.group === group + 1 ? match : { ...match, group: group + 1 })));
 }
+
+/**
+ * Matches of one content on the very same lines of both sides, as one, the best-ranked kept: on a
+ * minified line every region of a content has the same line ranges, and a reader could not tell
+ * them apart. Groups left empty are closed up.
+ */
+export function oncePerLines(matches: readonly Match[]): readonly Match[] {
+  const seen = new Set<string>();
+  const kept = matches.filter((match) => {
+    const key = `${match.contentId} ${match.queryLines.join("-")} ${match.sourceLines.join("-")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (kept.length === matches.length) return matches;
+  const numbers = new Map<number, number>();
+  return kept.map((match) => {
+    let group = numbers.get(match.group);
+    if (group === undefined) numbers.set(match.group, (group = numbers.size + 1));
+    return group === match.group ? match : { ...match, group };
+  });
+}
