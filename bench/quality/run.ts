@@ -182,6 +182,7 @@ async function main(): Promise<void> {
       identity: null,
       include: [],
       exclude: ["dist/**", "**/*.d.ts"],
+      minified: false,
     })),
   ];
   const sources: IndexedSource[] = resolved.map((s) => ({ name: s.name, root: s.root, license: s.license, include: s.include, exclude: s.exclude }));

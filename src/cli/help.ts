@@ -7,6 +7,9 @@ const SCAN_COMMON = `  --db <file>             the index (default: reftrack.conf
                           extension decides
   --min-chars <n>         reporting threshold in normalized characters (default 150)
   --max-file-size <size>  skip larger files: bytes, or 512K, 64MiB, 1G (default 64MiB)
+  --minified              scan minified files (*.min.js, very long lines) instead of skipping
+                          them: vendored minified copies, found where the index holds them
+                          (a manifest source with "minified": true)
   --policy <file>         decide each file's references by this policy (JSON, as the
                           config's "policy")
   --diff <revision>       only the lines added since a git revision (a pull request's base)

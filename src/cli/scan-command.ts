@@ -33,6 +33,7 @@ export const SCAN_FLAGS = {
   language: { type: "string" },
   "min-chars": { type: "string" },
   "max-file-size": { type: "string" },
+  minified: { type: "boolean" },
   policy: { type: "string" },
   diff: { type: "string" },
   output: { type: "string", short: "o" },
@@ -45,6 +46,7 @@ interface ScanFlags {
   language?: string;
   "min-chars"?: string;
   "max-file-size"?: string;
+  minified?: boolean;
   policy?: string;
   diff?: string;
   output?: string;
@@ -90,6 +92,7 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
       ...(language ? { language } : {}),
       match: { ...config.match, ...(minMatchedChars !== undefined ? { minMatchedChars } : {}) },
       ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+      ...(values.minified === true || config.scan?.minified === true ? { minified: true } : {}),
       ...(policy ? { policy } : {}),
       ...(added ? { added } : {}),
       ...(keepTexts

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { ReftrackError, describeError } from "../errors.js";
 import { type AddedLines, overlapsAdded } from "../files/git-diff.js";
 import { IgnoreRules } from "../files/ignore-rules.js";
-import { type SourceText, decodeSource, isReadFailure, readSourceFile, readStandardInput } from "../files/source-file.js";
+import { type ReadOptions, type SourceText, decodeSource, isReadFailure, readSourceFile, readStandardInput } from "../files/source-file.js";
 import { walkFiles } from "../files/walk.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { languageForPath } from "../languages/registry.js";
@@ -22,6 +22,8 @@ export interface ScanOptions {
   readonly policy?: Policy;
   /** Files larger than this are skipped (default DEFAULT_MAX_SCAN_BYTES). */
   readonly maxFileBytes?: number;
+  /** Scan minified files instead of skipping them (files/source-file.ts ReadOptions). */
+  readonly minified?: boolean;
   /** Only these files, and only references overlapping these lines (`--diff`). */
   readonly added?: AddedLines;
   /** Called before scanning with how many files and bytes there are, for a progress bar. */
@@ -50,6 +52,7 @@ interface Target {
  */
 function expandTargets(paths: readonly string[], options: ScanOptions, errors: string[]): Target[] {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_SCAN_BYTES;
+  const reading = { minified: options.minified === true };
   const targets: Target[] = [];
   const fail = (message: string): void => {
     errors.push(message);
@@ -62,11 +65,11 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
     } catch {
       // Told when it is read.
     }
-    return { display, absolute: resolve(display), bytes, read: () => readSourceFile(display, maxBytes), language: options.language ?? languageForPath(display) };
+    return { display, absolute: resolve(display), bytes, read: () => readSourceFile(display, maxBytes, reading), language: options.language ?? languageForPath(display) };
   };
   for (const path of paths) {
     if (path === "-") {
-      targets.push({ display: "-", absolute: null, bytes: 0, read: () => readStdin(maxBytes), language: options.language });
+      targets.push({ display: "-", absolute: null, bytes: 0, read: () => readStdin(maxBytes, reading), language: options.language });
       continue;
     }
     if (!existsSync(path)) {
@@ -87,11 +90,11 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
   return options.added ? targets.filter((t) => t.absolute !== null && options.added!.has(t.absolute)) : targets;
 }
 
-function readStdin(maxBytes: number): SourceText {
+function readStdin(maxBytes: number, reading: ReadOptions): SourceText {
   const read = readStandardInput(maxBytes);
   if (!read.ok) return { ok: false, reason: "unreadable", detail: read.detail };
   if (read.bytes.length > maxBytes) return { ok: false, reason: "too-large", detail: `more than ${maxBytes} bytes, over the limit` };
-  return decodeSource(read.bytes, "-", maxBytes);
+  return decodeSource(read.bytes, "-", maxBytes, reading);
 }
 
 /** Scans paths against an open tracker. Searching only: printing is the caller's. */

@@ -19,6 +19,7 @@ export interface ReftrackConfig {
     readonly format?: "text" | "json";
     readonly failOn?: "references" | "policy" | "never";
     readonly maxFileSize?: string | number;
+    readonly minified?: boolean;
   };
   readonly log?: { readonly path?: string; readonly includeCode?: boolean };
   readonly serve?: {

@@ -56,6 +56,11 @@ export interface ResolvedSource extends SourceMetadata {
   readonly files?: readonly string[];
   /** Immutable identity of the content (integrity hash, commit), null when only reading tells. */
   readonly identity: string | null;
+  /**
+   * Index minified files too (the manifest's "minified": true), for scans that look for vendored
+   * minified copies (`scan --minified`); otherwise they are skipped and counted.
+   */
+  readonly minified: boolean;
 }
 
 export interface LoadOptions {
@@ -77,6 +82,13 @@ function optionalString(source: Record<string, unknown>, key: string, where: str
   const value = source[key];
   if (value === undefined) return undefined;
   if (typeof value !== "string") throw new ReftrackError(`${where}: "${key}" must be a string`);
+  return value;
+}
+
+function optionalBoolean(source: Record<string, unknown>, key: string, where: string): boolean | undefined {
+  const value = source[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== "boolean") throw new ReftrackError(`${where}: "${key}" must be true or false`);
   return value;
 }
 
@@ -183,6 +195,7 @@ function resolveFetchedSource(
   const repositoryDirectory = optionalString(entry, "repositoryDirectory", where);
   const include = optionalStringList(entry, "include", where);
   const exclude = optionalStringList(entry, "exclude", where);
+  const minified = optionalBoolean(entry, "minified", where) ?? false;
 
   let fetched: FetchedSource;
   let defaultName: string;
@@ -231,6 +244,7 @@ function resolveFetchedSource(
     include,
     exclude,
     identity: fetched.identity === "" ? null : fetched.identity,
+    minified,
   };
 }
 
@@ -264,5 +278,7 @@ function resolvePythonStdlib(entry: Record<string, unknown>, where: string): Res
     include: optionalStringList(entry, "include", where),
     // site-packages holds third-party packages, not CPython; test suites are mostly fixtures.
     exclude: [...PYTHON_STDLIB_EXCLUDES, ...optionalStringList(entry, "exclude", where)],
+    // Python is never minified.
+    minified: false,
   };
 }

@@ -15,11 +15,19 @@ export function isReadFailure(reason: SkipReason): boolean {
 
 export type SourceText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: SkipReason; readonly detail: string };
 
+export interface ReadOptions {
+  /**
+   * Read minified files (by name or line length) instead of skipping them: a vendored
+   * `jquery.min.js` is a copy a compliance scan looks for, though no suggestion is ever minified.
+   */
+  readonly minified?: boolean;
+}
+
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /** Decides whether bytes are source text reftrack should read, and decodes them. */
-export function decodeSource(bytes: Uint8Array, name: string, maxBytes = DEFAULT_MAX_FILE_BYTES): SourceText {
+export function decodeSource(bytes: Uint8Array, name: string, maxBytes = DEFAULT_MAX_FILE_BYTES, options: ReadOptions = {}): SourceText {
   if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
   if (bytes.length === 0) return { ok: false, reason: "empty", detail: "empty file" };
   // A NUL byte in the first 8 KiB is how git and grep tell binary from text.
@@ -34,6 +42,7 @@ export function decodeSource(bytes: Uint8Array, name: string, maxBytes = DEFAULT
   // A classic Mac file ends its lines with CR alone: its lines are LF-ended lines, as Python and
   // JavaScript read them, so it matches (and numbers its lines) as the same code with LF does.
   if (text.includes("\r")) text = text.replace(/\r(?!\n)/g, "\n");
+  if (options.minified === true) return { ok: true, text };
   if (/\.min\.[cm]?js$/i.test(basename(name))) return { ok: false, reason: "minified", detail: "minified file name" };
   if (text.length >= MINIFIED_MIN_BYTES) {
     let lines = 1;
@@ -53,7 +62,7 @@ export function decodeSource(bytes: Uint8Array, name: string, maxBytes = DEFAULT
  * Reads a file without ever loading more than `maxBytes` + 1 of it. What is not a regular file (a
  * FIFO, a device, a folder) is refused before it is opened: opening a FIFO waits for a writer.
  */
-export function readSourceFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): SourceText {
+export function readSourceFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES, options: ReadOptions = {}): SourceText {
   try {
     if (!statSync(path).isFile()) return { ok: false, reason: "not-a-file", detail: "not a regular file (a FIFO, device or folder)" };
   } catch (error) {
@@ -78,7 +87,7 @@ export function readSourceFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
       if (n === 0) break;
       read += n;
     }
-    return decodeSource(bytes.subarray(0, read), path, maxBytes);
+    return decodeSource(bytes.subarray(0, read), path, maxBytes, options);
   } catch (error) {
     return { ok: false, reason: "unreadable", detail: describeCode(error, "cannot read") };
   } finally {

@@ -74,6 +74,8 @@ export interface FileRequest {
   readonly path: string;
   readonly language: LanguageName;
   readonly maxFileBytes: number;
+  /** Read minified files instead of skipping them (ResolvedSource.minified). */
+  readonly minified: boolean;
 }
 
 /** Read, check, normalize and fingerprint one file: the whole per-file work of indexing. */
@@ -84,7 +86,7 @@ export function readAndPrepare(
   hasher: TokenHasher,
   fingerprinter: Fingerprinter,
 ): PrepareOutcome {
-  const read = readSourceFile(request.absolutePath, request.maxFileBytes);
+  const read = readSourceFile(request.absolutePath, request.maxFileBytes, { minified: request.minified });
   if (!read.ok) return { kind: "skipped", reason: read.reason, path: request.path, detail: read.detail };
   const contentHash = hasher.hashContent(read.text);
   const bytes = Buffer.byteLength(read.text);

@@ -50,7 +50,7 @@ function metadataDigestPart(source: ResolvedSource): string {
 export function identityDigest(source: ResolvedSource, hasher: TokenHasher, maxFileBytes: number): string | undefined {
   if (source.identity === null) return undefined;
   return hasher.hashContent(
-    [metadataDigestPart(source), `identity ${source.identity}`, JSON.stringify([source.include, source.exclude, maxFileBytes])].join("\n"),
+    [metadataDigestPart(source), `identity ${source.identity}`, JSON.stringify([source.include, source.exclude, maxFileBytes, ...(source.minified ? ["minified"] : [])])].join("\n"),
   );
 }
 
@@ -63,7 +63,7 @@ export function scanSource(
 ): { digest: string; files: number; bytes: number } {
   const digest = new SourceDigest(source, hasher);
   for (const path of sourceFiles(source)) {
-    const read = readSourceFile(join(source.root, path), maxFileBytes);
+    const read = readSourceFile(join(source.root, path), maxFileBytes, { minified: source.minified });
     if (read.ok) digest.add(path, hasher.hashContent(read.text), Buffer.byteLength(read.text));
     else if (isReadFailure(read.reason)) throw new ReftrackError(`${source.name}: ${path}: ${read.detail}`);
     else skipped[read.reason] = (skipped[read.reason] ?? 0) + 1;

@@ -42,7 +42,7 @@ function* listedFiles(root: string, files: readonly string[]): Generator<string>
 
 export function* fileRequests(source: ResolvedSource, maxFileBytes: number): Generator<FileRequest> {
   for (const path of sourceFiles(source)) {
-    yield { absolutePath: join(source.root, path), path, language: languageForPath(path)!.name, maxFileBytes };
+    yield { absolutePath: join(source.root, path), path, language: languageForPath(path)!.name, maxFileBytes, minified: source.minified };
   }
 }
 
