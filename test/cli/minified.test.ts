@@ -83,6 +83,14 @@ describe("minified files", () => {
     expect(references[0]!.license).toBe("MIT");
   });
 
+  it("are scanned when the config says so, as with --minified", () => {
+    const config = join(dir.path, "reftrack.config.json");
+    writeFileSync(config, JSON.stringify({ scan: { minified: true } }));
+    const report = scan(["--config", config, join(app, "public", "vendor.min.js")]);
+    expect(report.skipped).toEqual([]);
+    expect(report.results[0]!.references.map((r) => r.source)).toEqual(["tiny-color"]);
+  });
+
   it("are read in windows inside a line longer than a window, the copy at its end found", () => {
     // About 1.3 MB on one line: more than one matching window, every one cut inside the line.
     const filler = Array.from({ length: 26000 }, (_, i) => `function f${i}(a,b){return a*${i % 97}+b-${i % 13}};`).join("");
