@@ -427,6 +427,16 @@ export const STREAM_WINDOW_CHARS = 1024;
 export const MINIFIED_AVERAGE_LINE_LENGTH = 250;
 export const MINIFIED_MIN_BYTES = 2048;
 
+/**
+ * A minifier renames every local, consistently, so in a minified query (`scan --minified`) a code
+ * region with fewer than this share of its names the indexed file's is a match of shape alone, as
+ * the compiler helpers every Babel-built bundle carries are; it is reported only at
+ * MINIFIED_SHAPE_MIN_CHARS normalized characters or more. A vendored build keeps most of its names:
+ * 0.45 and more of them on the older builds bench:minified scans.
+ */
+export const MINIFIED_SHAPE_NAME_SHARE = 0.3;
+export const MINIFIED_SHAPE_MIN_CHARS = 1000;
+
 /** An archive expanding beyond this is refused (a decompression bomb, or not a source archive). */
 export const MAX_EXTRACTED_BYTES = 2 * 1024 ** 3;
 /** An archive with more entries than this is refused for the same reason. */

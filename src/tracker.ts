@@ -7,10 +7,11 @@ import type { MatchIndex } from "./match/match-index.js";
 import { combine, quietBetween } from "./match/combine.js";
 import { type Lookup, NO_LOOKUP, hitsOf, lookUp, secondLookOptions, seedsNeeded } from "./match/lookup.js";
 import { Matcher } from "./match/matcher.js";
-import { isLongQuery, seedsForLength, textOptions } from "./match/rules.js";
+import { isLongQuery, isMinifiedShape, seedsForLength, textOptions } from "./match/rules.js";
 import { type ChannelQuery, type LexedQuery, MissScreen } from "./match/screen.js";
 import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
-import { oncePerLines } from "./match/line-ranges.js";
+import { closeGroups, oncePerLines } from "./match/line-ranges.js";
+import { looksMinified } from "./files/source-file.js";
 import { WholeContents } from "./match/whole-contents.js";
 import type { HitsByFile, Match } from "./match/types.js";
 import { isShortStream } from "./fingerprint/winnow.js";
@@ -132,15 +133,18 @@ export class ReferenceTracker {
     const options = resolveMatchOptions(target);
     // JavaScript ends lines (and line comments) at U+2028 and U+2029 too: read them as line breaks.
     if (language.lexicon.dialect !== "python" && (code.includes("\u2028") || code.includes("\u2029"))) code = code.replace(/[\u2028\u2029]/g, "\n");
+    // Minified code (scanned with --minified) matches by shape more often: see isMinifiedShape.
+    const minified = looksMinified(code);
+    const reported = (matches: readonly Match[]): readonly Match[] => (minified ? closeGroups(matches.filter((match) => !isMinifiedShape(match))) : matches);
     if (code.length <= MATCH_WINDOW_CHARS) {
-      return this.index.withinRead(() => ({ language: language.name, references: toReferences(oncePerLines(this.matchesOf(code, language, options)), this.index) }));
+      return this.index.withinRead(() => ({ language: language.name, references: toReferences(reported(oncePerLines(this.matchesOf(code, language, options))), this.index) }));
     }
     // A long file (a bundle, generated code) is matched window by window (match/windows.ts).
     const matches: Match[] = [];
     for (const window of queryWindows(code, MATCH_WINDOW_CHARS, MATCH_WINDOW_OVERLAP_CHARS)) {
       matches.push(...inQueryLines(this.index.withinRead(() => this.matchesOf(window.text, language, options, code.length / window.text.length)), window));
     }
-    return { language: language.name, references: this.index.withinRead(() => toReferences(mergeWindows(matches, options.maxReferencesPerGroup), this.index)) };
+    return { language: language.name, references: this.index.withinRead(() => toReferences(reported(mergeWindows(matches, options.maxReferencesPerGroup)), this.index)) };
   }
 
   /**

@@ -49,7 +49,7 @@ export function regroup(matches: readonly Match[], maxPerGroup: number, wholeFil
 /**
  * Matches of one content on the very same lines of both sides, as one, the best-ranked kept: on a
  * minified line every region of a content has the same line ranges, and a reader could not tell
- * them apart. Groups left empty are closed up.
+ * them apart.
  */
 export function oncePerLines(matches: readonly Match[]): readonly Match[] {
   const seen = new Set<string>();
@@ -59,9 +59,13 @@ export function oncePerLines(matches: readonly Match[]): readonly Match[] {
     seen.add(key);
     return true;
   });
-  if (kept.length === matches.length) return matches;
+  return kept.length === matches.length ? matches : closeGroups(kept);
+}
+
+/** Matches with their groups numbered 1, 2, … in the order they come, where some were left out. */
+export function closeGroups(matches: readonly Match[]): Match[] {
   const numbers = new Map<number, number>();
-  return kept.map((match) => {
+  return matches.map((match) => {
     let group = numbers.get(match.group);
     if (group === undefined) numbers.set(match.group, (group = numbers.size + 1));
     return group === match.group ? match : { ...match, group };

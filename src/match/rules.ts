@@ -7,6 +7,8 @@ import {
   MIN_SAME_DATA_NAMES,
   MIN_SAME_DATA_SHARE,
   MIN_SEEDS_WITHOUT_IDENTITY,
+  MINIFIED_SHAPE_MIN_CHARS,
+  MINIFIED_SHAPE_NAME_SHARE,
   type MatchOptions,
   RARE_SEEDS_MEAN_FILES,
   RENAMED_THROUGHOUT_CONSISTENCY,
@@ -16,7 +18,7 @@ import {
   UNIDENTIFIED_SEED_FACTOR,
   VERBATIM_NAME_SHARE,
 } from "../options.js";
-import type { Candidate, Evidence, NameComparison } from "./types.js";
+import type { Candidate, Evidence, Match, NameComparison } from "./types.js";
 
 /**
  * What counts as a reference, given a candidate long enough (chain.ts) and its evidence
@@ -114,6 +116,15 @@ export function textOptions(options: MatchOptions): MatchOptions {
 export function identicalData(candidate: Candidate, names: NameComparison, options: MatchOptions): boolean {
   const data = candidate.literalTokens >= options.dataLiteralShare * candidate.matchedTokens;
   return data && names.literalPairs >= MIN_SAME_DATA_NAMES && names.sameLiterals === names.literalPairs && names.sameLiteralsVary && (names.pairs === 0 || names.sameShare === 1);
+}
+
+/**
+ * Whether a match of a minified query is shape alone (MINIFIED_SHAPE_NAME_SHARE), too short to
+ * report: every local of minified code is renamed, so consistent renaming tells nothing there.
+ */
+export function isMinifiedShape(match: Match): boolean {
+  const evidence = match.evidence;
+  return evidence.basis !== "text" && evidence.sameNameShare < MINIFIED_SHAPE_NAME_SHARE && evidence.matchedChars < MINIFIED_SHAPE_MIN_CHARS;
 }
 
 /** Seeds in at most RARE_SEEDS_MEAN_FILES contents on average. */

@@ -29,6 +29,13 @@ export interface TextSpan {
  */
 const LICENSE_NOTICE =
   /SPDX-License-Identifier|@license\b|Permission is hereby granted|Licensed under the|Redistribution and use in source|THE SOFTWARE IS PROVIDED|WITHOUT WARRANT|GNU (?:Lesser |Affero )?General Public License|Mozilla Public License|\ball rights reserved\b|\bcopyright\s*(?:\(c\)|©|\d{4})|(?:released|distributed|available) under (?:the )?[\w.-]+ licen[cs]e/i;
+/**
+ * The messages of the helpers compilers write into their output (Babel's iterable, class and
+ * regenerator helpers, tslib's): every package built with the tool carries them, under whatever
+ * names a minifier gives the helpers, so a string that is one is never evidence.
+ */
+const COMPILER_MESSAGE =
+  /^.?(?:Invalid attempt to (?:spread|destructure|iterate) non-iterable instance|Cannot call a class as a function|Super expression must either be null or a function|this hasn't been initialised - super\(\) hasn't been called|Derived constructors may only return object or undefined|Generator is already (?:running|executing)|iterator result is not an object|try statement without catch or finally|illegal catch attempt|Symbol\.(?:async)?[iI]terator is not defined|Private accessor was defined without a getter|Cannot (?:read|write) private member (?:from|to) an object whose class did not declare it|Object\.defineProperty called on non-object)/;
 /** A line that begins "Copyright" and a holder's name (not a character's name, `# COPYRIGHT SIGN`). */
 const COPYRIGHT_LINE = /^[\s*#/!]*Copyright\s+[A-Z\d©(]/m;
 
@@ -152,14 +159,15 @@ function isLineComment(source: string, span: TextSpan): boolean {
 }
 
 /**
- * The spans without their license notices. A notice is often a run of line comments (`# Permission
- * is hereby granted…` line after line), each its own span, so a run of line comments is judged as
- * one text, a paragraph at a time (a comment line without words ends one), as is a block comment or
- * docstring (a blank line ends one). From the first paragraph with a notice on, the text is left
- * out: a license's later paragraphs ("THIS SOFTWARE IS PROVIDED BY…" in BSD's) need not name
- * themselves, while the description above a copyright line stays evidence.
+ * The spans without their license notices and compilers' helper messages (COMPILER_MESSAGE). A
+ * notice is often a run of line comments (`# Permission is hereby granted…` line after line), each
+ * its own span, so a run of line comments is judged as one text, a paragraph at a time (a comment
+ * line without words ends one), as is a block comment or docstring (a blank line ends one). From the
+ * first paragraph with a notice on, the text is left out: a license's later paragraphs ("THIS
+ * SOFTWARE IS PROVIDED BY…" in BSD's) need not name themselves, while the description above a
+ * copyright line stays evidence.
  */
-function withoutLicenseNotices(source: string, spans: readonly TextSpan[]): { spans: TextSpan[]; cuts: Cut[] } {
+function withoutBoilerplateProse(source: string, spans: readonly TextSpan[]): { spans: TextSpan[]; cuts: Cut[] } {
   const kept: TextSpan[] = [];
   const cuts: Cut[] = [];
   for (let i = 0; i < spans.length; ) {
@@ -188,6 +196,7 @@ function withoutLicenseNotices(source: string, spans: readonly TextSpan[]): { sp
       continue;
     }
     const text = source.slice(span.start, span.end);
+    if (span.kind === TextKind.String && COMPILER_MESSAGE.test(text)) continue;
     if (!isNotice(text)) {
       kept.push(span);
       continue;
@@ -213,7 +222,7 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
   const words: Word[] = [];
   let line = 1;
   let at = 0;
-  const kept = withoutLicenseNotices(source, spans);
+  const kept = withoutBoilerplateProse(source, spans);
   for (const span of kept.spans) {
     for (let i = source.indexOf("\n", at); i !== -1 && i < span.start; i = source.indexOf("\n", i + 1)) line++;
     at = span.start;

@@ -83,6 +83,22 @@ describe("minified files", () => {
     expect(references[0]!.license).toBe("MIT");
   });
 
+  it("do not report a short stretch of another build's shape, whose names are other, as a copy", () => {
+    // Three of tiny-color's functions as another minifier would name them, inside other code.
+    const reshaped =
+      'function x(x,y,z){return Math.min(z,Math.max(y,x))}function y(y){var z=y.replace(/^#/,"");3===z.length&&(z=z.split("").map(function(x){return x+x}).join(""));' +
+      'var w=parseInt(z,16);return{r:w>>16&255,g:w>>8&255,b:255&w}}function z(y,z,w){return"#"+[y,z,w].map(function(y){var z=x(Math.round(y),0,255).toString(16);return 1===z.length?"0"+z:z}).join("")}';
+    const filler = Array.from({ length: 60 }, (_, i) => `var k${i}=function(a){return a.map(function(b){return b*${i}})};`).join("");
+    const minified = join(app, "public", "palette.min.js");
+    writeFileSync(minified, `${filler}${reshaped}${filler}\n`);
+    expect(scan(["--minified", minified]).results[0]!.references).toEqual([]);
+    // The same code written out by hand is a renamed copy, and reported.
+    const written = join(app, "src", "palette.js");
+    mkdirSync(join(app, "src"), { recursive: true });
+    writeFileSync(written, `${reshaped.replace(/;/g, ";\n").replace(/\{/g, "{\n")}\n`);
+    expect(scan([written]).results[0]!.references.map((r) => r.source)).toEqual(["tiny-color"]);
+  });
+
   it("are scanned when the config says so, as with --minified", () => {
     const config = join(dir.path, "reftrack.config.json");
     writeFileSync(config, JSON.stringify({ scan: { minified: true } }));

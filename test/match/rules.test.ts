@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { identicalData, isReference, isTextReference, seedsForLength } from "../../src/match/rules.js";
-import type { Candidate, Evidence, NameComparison } from "../../src/match/types.js";
+import { identicalData, isMinifiedShape, isReference, isTextReference, seedsForLength } from "../../src/match/rules.js";
+import type { Candidate, Evidence, Match, NameComparison } from "../../src/match/types.js";
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from "../../src/options.js";
 
 const candidate = (fields: Partial<Candidate>): Candidate => ({
@@ -158,5 +158,22 @@ describe("data copied whole (a short table found on one seed)", () => {
 
   it("is not code with a few literals among many tokens", () => {
     expect(identicalData(candidate({ matchedTokens: 60, literalTokens: 8, seeds: 1 }), names(rows), options())).toBe(false);
+  });
+});
+
+describe("a minified query's matches of shape alone", () => {
+  const matchOf = (basis: "code" | "text" | "code and text", sameNameShare: number, matchedChars: number): Match =>
+    ({ evidence: { basis, sameNameShare, matchedChars } }) as unknown as Match;
+
+  it("are the short ones whose names are mostly not the file's", () => {
+    // Babel's iterable helpers in two minified builds: 249 characters, 5% of names the same.
+    expect(isMinifiedShape(matchOf("code and text", 0.054, 249))).toBe(true);
+    expect(isMinifiedShape(matchOf("code", 0.29, 999))).toBe(true);
+  });
+
+  it("are not a vendored build's, which keeps its names, nor a long region, nor prose", () => {
+    expect(isMinifiedShape(matchOf("code", 0.445, 400))).toBe(false);
+    expect(isMinifiedShape(matchOf("code", 0, 1000))).toBe(false);
+    expect(isMinifiedShape(matchOf("text", 0, 0))).toBe(false);
   });
 });

@@ -99,3 +99,15 @@ describe("words of a span", () => {
     expect([...stream.startLines]).toEqual([2, 2, 4, 4, 4, 4]);
   });
 });
+
+describe("compiler helpers' messages in the text stream", () => {
+  it("are no prose, whatever the helper around them is called; a message of the code's own is", () => {
+    const helper = 'function q(){throw new TypeError("Invalid attempt to spread non-iterable instance.\\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.")}\n';
+    const own = 'function q(){throw new TypeError("Invalid palette entry: every colour needs a name, a hex value and a contrast pair.")}\n';
+    expect(wordsOf(helper, "javascript")).toBe(0);
+    expect(wordsOf(own, "javascript")).toBeGreaterThan(10);
+    // TypeScript's generator helper, minified: its message is dropped, the comment beside it kept.
+    const generator = '/* Walks the rows of a table, one a call. */var g=function(){if(f)throw new TypeError("Generator is already executing.")};\n';
+    expect(wordsOf(generator, "javascript")).toBe(wordsOf("/* Walks the rows of a table, one a call. */\n", "javascript"));
+  });
+});
