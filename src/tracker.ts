@@ -10,7 +10,7 @@ import { Matcher } from "./match/matcher.js";
 import { isLongQuery, isMinifiedShape, seedsForLength, textOptions } from "./match/rules.js";
 import { type ChannelQuery, type LexedQuery, MissScreen } from "./match/screen.js";
 import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
-import { closeGroups, oncePerLines } from "./match/line-ranges.js";
+import { closeGroups, outermostPerContent } from "./match/line-ranges.js";
 import { looksMinified } from "./files/source-file.js";
 import { WholeContents } from "./match/whole-contents.js";
 import type { HitsByFile, Match } from "./match/types.js";
@@ -137,7 +137,7 @@ export class ReferenceTracker {
     const minified = looksMinified(code);
     const reported = (matches: readonly Match[]): readonly Match[] => (minified ? closeGroups(matches.filter((match) => !isMinifiedShape(match))) : matches);
     if (code.length <= MATCH_WINDOW_CHARS) {
-      return this.index.withinRead(() => ({ language: language.name, references: toReferences(reported(oncePerLines(this.matchesOf(code, language, options))), this.index) }));
+      return this.index.withinRead(() => ({ language: language.name, references: toReferences(reported(outermostPerContent(this.matchesOf(code, language, options))), this.index) }));
     }
     // A long file (a bundle, generated code) is matched window by window (match/windows.ts).
     const matches: Match[] = [];

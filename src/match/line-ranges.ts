@@ -47,18 +47,20 @@ export function regroup(matches: readonly Match[], maxPerGroup: number, wholeFil
 }
 
 /**
- * Matches of one content on the very same lines of both sides, as one, the best-ranked kept: on a
- * minified line every region of a content has the same line ranges, and a reader could not tell
- * them apart.
+ * Of one content's matches, those whose lines lie within another's on both sides are left out (of
+ * two on the very same lines, the later): on a minified line a content's regions share their lines,
+ * and a reader could not tell them apart. Lines of hand-written code hold one region's tokens.
  */
-export function oncePerLines(matches: readonly Match[]): readonly Match[] {
-  const seen = new Set<string>();
-  const kept = matches.filter((match) => {
-    const key = `${match.contentId} ${match.queryLines.join("-")} ${match.sourceLines.join("-")}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+export function outermostPerContent(matches: readonly Match[]): readonly Match[] {
+  const within = (inner: Match, outer: Match): boolean =>
+    outer.queryLines[0] <= inner.queryLines[0] &&
+    inner.queryLines[1] <= outer.queryLines[1] &&
+    outer.sourceLines[0] <= inner.sourceLines[0] &&
+    inner.sourceLines[1] <= outer.sourceLines[1];
+  const same = (a: Match, b: Match): boolean => within(a, b) && within(b, a);
+  const kept = matches.filter(
+    (match, i) => !matches.some((other, j) => j !== i && other.contentId === match.contentId && within(match, other) && (!same(match, other) || j < i)),
+  );
   return kept.length === matches.length ? matches : closeGroups(kept);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oncePerLines, regroup } from "../../src/match/line-ranges.js";
+import { outermostPerContent, regroup } from "../../src/match/line-ranges.js";
 import type { Match } from "../../src/match/types.js";
 
 function match(contentId: number, from: number, to: number): Match {
@@ -23,23 +23,28 @@ describe("grouping matches by query lines", () => {
   });
 });
 
-describe("matches on the very same lines", () => {
-  const at = (contentId: number, query: number, source: number, group: number, matchedTokens: number): Match =>
-    ({ contentId, queryLines: [query, query], sourceLines: [source, source], group, matchedTokens }) as unknown as Match;
+describe("a content's matches within another's lines", () => {
+  const at = (contentId: number, query: [number, number], source: [number, number], group: number, matchedTokens: number): Match =>
+    ({ contentId, queryLines: query, sourceLines: source, group, matchedTokens }) as unknown as Match;
 
-  it("are one reference per content, the best-ranked kept, and groups left empty closed up", () => {
+  it("are left out, and groups left empty closed up", () => {
     // Regions of one minified line: content 1 three times on line 2 (groups 1 and 2), content 2 once.
-    const matches = [at(1, 2, 1, 1, 900), at(2, 2, 1, 1, 800), at(1, 2, 1, 2, 130), at(1, 2, 1, 3, 90), at(2, 5, 4, 4, 70)];
-    const once = oncePerLines(matches);
-    expect(once.map((m) => [m.contentId, m.matchedTokens, m.group])).toEqual([
+    const matches = [at(1, [2, 2], [1, 1], 1, 900), at(2, [2, 2], [1, 1], 1, 800), at(1, [2, 2], [1, 1], 2, 130), at(1, [2, 2], [1, 1], 3, 90), at(2, [5, 5], [4, 4], 4, 70)];
+    expect(outermostPerContent(matches).map((m) => [m.contentId, m.matchedTokens, m.group])).toEqual([
       [1, 900, 1],
       [2, 800, 1],
       [2, 70, 2],
     ]);
   });
 
-  it("leave matches on other lines as they are, the same array when nothing repeats", () => {
-    const matches = [at(1, 2, 1, 1, 900), at(1, 3, 1, 1, 500), at(1, 2, 2, 2, 100)];
-    expect(oncePerLines(matches)).toBe(matches);
+  it("give way to the one around them whichever ranks first; one within on a single side stays", () => {
+    // An older build of a two-line file: its second line matched alone and with the first.
+    const matches = [at(1, [2, 2], [2, 2], 1, 6603), at(1, [1, 2], [1, 2], 1, 6565), at(1, [2, 2], [3, 3], 1, 50)];
+    expect(outermostPerContent(matches).map((m) => m.matchedTokens)).toEqual([6565, 50]);
+  });
+
+  it("leave every other match as it is, the same array when none lies within another", () => {
+    const matches = [at(1, [2, 2], [1, 1], 1, 900), at(1, [3, 3], [1, 1], 1, 500), at(1, [2, 2], [2, 2], 2, 100), at(2, [2, 2], [1, 1], 2, 100)];
+    expect(outermostPerContent(matches)).toBe(matches);
   });
 });
