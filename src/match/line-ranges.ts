@@ -48,8 +48,9 @@ export function regroup(matches: readonly Match[], maxPerGroup: number, wholeFil
 
 /**
  * Of one content's matches, those whose lines lie within another's on both sides are left out (of
- * two on the very same lines, the later): on a minified line a content's regions share their lines,
- * and a reader could not tell them apart. Lines of hand-written code hold one region's tokens.
+ * two on the very same lines, the later): they show a reader nothing the other does not. On a
+ * minified line every region of a content shares its lines; in a bundle, a module's long region
+ * can hold a shorter one aligned apart from it. A window's matches are merged alike (windows.ts).
  */
 export function outermostPerContent(matches: readonly Match[]): readonly Match[] {
   const within = (inner: Match, outer: Match): boolean =>
