@@ -431,8 +431,8 @@ export const MINIFIED_MIN_BYTES = 2048;
  * A minifier renames every local, consistently, so in a minified query (`scan --minified`) a code
  * region with fewer than this share of its names the indexed file's is a match of shape alone, as
  * the compiler helpers every Babel-built bundle carries are; it is reported only at
- * MINIFIED_SHAPE_MIN_CHARS normalized characters or more. A vendored build keeps most of its names:
- * 0.45 and more of them on the older builds bench:minified scans.
+ * MINIFIED_SHAPE_MIN_CHARS normalized characters or more. A vendored build keeps most of its
+ * names, an older build of it many (bench/DECISIONS.md).
  */
 export const MINIFIED_SHAPE_NAME_SHARE = 0.3;
 export const MINIFIED_SHAPE_MIN_CHARS = 1000;
