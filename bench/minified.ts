@@ -178,7 +178,9 @@ writeFileSync(
 const db = join(WORK, "minified.db");
 const built = await buildIndex(db, manifest);
 log(`indexed ${built.filesIndexed} files, ${(built.sourceBytes / 1e6).toFixed(2)} MB, in ${built.seconds.toFixed(1)} s`);
-const builds = new Map<string, string>(indexed.map((l) => [l.name, readFileSync(join(l.root, l.minified), "utf8")]));
+const library = (name: string) => indexed.find((l) => l.name === name)!;
+/** The text of the indexed file a reference names. */
+const referenced = (reference: { source: string; path: string }): string => readFileSync(join(library(reference.source).root, reference.path), "utf8");
 
 const rows: string[] = [];
 let expectedTotal = 0;
@@ -187,7 +189,7 @@ let expectedFound = 0;
 // Positives made of the indexed builds: the five that a web page would vendor together.
 const vendored = ["jquery", "lodash", "d3", "moment", "bootstrap"].map((name) => ({
   name,
-  text: minifiedText(join(indexed.find((l) => l.name === name)!.root, indexed.find((l) => l.name === name)!.minified)),
+  text: minifiedText(join(library(name).root, library(name).minified)),
 }));
 for (const oneLine of [false, true]) {
   const vendor = vendorFile(vendored, oneLine);
@@ -224,7 +226,7 @@ for (const negative of NEGATIVES) {
   const { report, ms, maxRssKiB } = scan(file, db);
   const references = report.results.flatMap((r) => r.references);
   const text = readFileSync(file, "utf8");
-  const real = references.filter((r) => shareRun(text, builds.get(r.source) ?? "", SHARED_RUN_CHARS));
+  const real = references.filter((r) => shareRun(text, referenced(r), SHARED_RUN_CHARS));
   falseReferences += references.length - real.length;
   negativeRows.push(
     `| ${negative.spec} ${negative.file} | ${(statSync(file).size / 1e6).toFixed(2)} | ${Math.round(ms)} | ${Math.round(maxRssKiB / 1024)} | ${references.length} | ${references.length - real.length} |`,
