@@ -15,8 +15,10 @@ import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIndex } from "../src/indexing/build.js";
+import { near } from "../src/match/line-ranges.js";
 import type { ScanReport } from "../src/output/json.js";
 import { fetchPackage } from "./quality/packages.js";
+import { sharesRun } from "./quality/text-runs.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const CACHE = join(ROOT, "bench", ".cache", "quality");
@@ -119,43 +121,14 @@ function vendorFile(parts: readonly { name: string; text: string }[], oneLine: b
 
 /**
  * Whether two texts share a run of `length` identical characters once white space and compiler
- * helpers' messages are removed (rolling hash, then compared).
+ * helpers' messages are removed: the quality benchmark's test (text-runs.ts sharesRun), each text
+ * as one line, since its line rules (import and license lines left out) would leave out a minified
+ * file's only line.
  */
 function shareRun(a: string, b: string, length: number): boolean {
-  const x = a.replace(HELPER_MESSAGES, "").replace(/\s+/g, "");
-  const y = b.replace(HELPER_MESSAGES, "").replace(/\s+/g, "");
-  if (x.length < length || y.length < length) return false;
-  const BASE = 257;
-  const MOD = 2 ** 31 - 1;
-  let top = 1;
-  for (let i = 1; i < length; i++) top = (top * BASE) % MOD;
-  const hashes = (s: string): Map<number, number[]> => {
-    const map = new Map<number, number[]>();
-    let h = 0;
-    for (let i = 0; i < s.length; i++) {
-      if (i >= length) h = (h - ((s.charCodeAt(i - length) * top) % MOD) + MOD) % MOD;
-      h = (h * BASE + s.charCodeAt(i)) % MOD;
-      if (i >= length - 1) {
-        const at = map.get(h);
-        if (at) at.push(i - length + 1);
-        else map.set(h, [i - length + 1]);
-      }
-    }
-    return map;
-  };
-  const inX = hashes(x);
-  let h = 0;
-  for (let i = 0; i < y.length; i++) {
-    if (i >= length) h = (h - ((y.charCodeAt(i - length) * top) % MOD) + MOD) % MOD;
-    h = (h * BASE + y.charCodeAt(i)) % MOD;
-    if (i < length - 1) continue;
-    const window = y.slice(i - length + 1, i + 1);
-    for (const at of inX.get(h) ?? []) if (x.startsWith(window, at)) return true;
-  }
-  return false;
+  const asLine = (text: string) => [{ line: 1, key: text.replace(HELPER_MESSAGES, "").replace(/\s+/g, "") }];
+  return sharesRun(asLine(a), asLine(b), length);
 }
-
-const overlaps = (a: readonly [number, number], b: readonly [number, number]): boolean => a[0] <= b[1] && b[0] <= a[1];
 
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });
@@ -197,8 +170,8 @@ for (const oneLine of [false, true]) {
   writeFileSync(file, vendor.text);
   const { report, ms, maxRssKiB } = scan(file, db);
   const references = report.results.flatMap((r) => r.references);
-  const found = vendor.parts.filter((part) => references.some((r) => r.source === part.name && overlaps(r.queryLines, part.lines)));
-  const others = references.filter((r) => !vendor.parts.some((part) => r.source === part.name && overlaps(r.queryLines, part.lines)));
+  const found = vendor.parts.filter((part) => references.some((r) => r.source === part.name && near(r.queryLines, part.lines, 0)));
+  const others = references.filter((r) => !vendor.parts.some((part) => r.source === part.name && near(r.queryLines, part.lines, 0)));
   expectedTotal += vendor.parts.length;
   expectedFound += found.length;
   rows.push(
