@@ -72,63 +72,105 @@ export class StagedFingerprints {
   }
 
   /**
-   * Row indexes in the table's key order: by the hash as stored (unsigned), rows with equal hashes
-   * in append order, which is nearly always content then position order (mergeStaged checks).
-   * One bucket pass on the top 16 bits, then each bucket (about n / 65536 rows) sorted on the rest with scratch the size of the largest bucket: one index
-   * array of 4 bytes per row, where a radix sort over all rows needed a second one as scratch,
-   * at the build's memory peak.
+   * The rows in the table's key order: by the hash as stored (unsigned), rows with equal hashes in
+   * append order, which is nearly always content then position order (mergeStaged checks). The
+   * rows are moved, not indexed: the merge then reads them in order, where reading rows through a
+   * sorted index array missed the cache three times a row. One bucket pass on the top 16 bits,
+   * then each bucket (about n / 65536 rows) sorted on the rest, with scratch the size of the
+   * largest bucket.
    */
-  sortedOrder(): Uint32Array {
+  sorted(): SortedRows {
     const n = this.length;
     const starts = new Uint32Array(BUCKETS + 1);
-    for (let row = 0; row < n; row++) starts[(sortKey(this.hash(row)) >>> 16) + 1]!++;
+    this.eachBlock((hashes, _contents, _positions, size) => {
+      for (let i = 0; i < size; i++) starts[(hashes[i]! >>> 16) + 1]!++;
+    });
     let largest = 0;
     for (let bucket = 1; bucket <= BUCKETS; bucket++) {
       largest = Math.max(largest, starts[bucket]!);
       starts[bucket]! += starts[bucket - 1]!;
     }
-    const order = new Uint32Array(n);
+    const rows: SortedRows = { length: n, hashes: new Uint32Array(n), contents: new Uint32Array(n), positions: new Uint32Array(n) };
     const next = starts.slice(0, BUCKETS);
-    for (let row = 0; row < n; row++) order[next[sortKey(this.hash(row)) >>> 16]!++] = row;
+    this.eachBlock((hashes, contents, positions, size) => {
+      for (let i = 0; i < size; i++) {
+        const key = sortKey(hashes[i]!);
+        const at = next[key >>> 16]!++;
+        rows.hashes[at] = key;
+        rows.contents[at] = contents[i]!;
+        rows.positions[at] = positions[i]!;
+      }
+    });
     // Within a bucket rows are in append order, and both sorts below are stable.
-    const scratch = new Uint32Array(largest);
+    const scratch: SortedRows = { length: largest, hashes: new Uint32Array(largest), contents: new Uint32Array(largest), positions: new Uint32Array(largest) };
     const counts = new Uint32Array(256);
     for (let bucket = 0; bucket < BUCKETS; bucket++) {
       const from = starts[bucket]!;
       const to = starts[bucket + 1]!;
-      if (to - from <= INSERTION_SORT_ROWS) {
-        for (let i = from + 1; i < to; i++) {
-          const row = order[i]!;
-          const key = this.hash(row) & 0xffff;
-          let j = i - 1;
-          while (j >= from && (this.hash(order[j]!) & 0xffff) > key) {
-            order[j + 1] = order[j]!;
-            j--;
-          }
-          order[j + 1] = row;
-        }
-        continue;
-      }
-      // Two 8-bit counting passes on the low half, through scratch and back.
-      for (const shift of [0, 8]) {
-        const [source, target, base] = shift === 0 ? [order, scratch, from] : [scratch, order, 0];
-        const size = to - from;
-        counts.fill(0);
-        for (let i = 0; i < size; i++) counts[(this.hash(source[base + i]!) >>> shift) & 0xff]!++;
-        let total = 0;
-        for (let digit = 0; digit < 256; digit++) {
-          const count = counts[digit]!;
-          counts[digit] = total;
-          total += count;
-        }
-        const targetBase = shift === 0 ? 0 : from;
-        for (let i = 0; i < size; i++) {
-          const row = source[base + i]!;
-          target[targetBase + counts[(this.hash(row) >>> shift) & 0xff]!++] = row;
-        }
+      if (to - from <= INSERTION_SORT_ROWS) insertionSort(rows, from, to);
+      else {
+        // Two 8-bit counting passes on the low half, through scratch and back.
+        countingPass(rows, from, scratch, 0, to - from, 0, counts);
+        countingPass(scratch, 0, rows, from, to - from, 8, counts);
       }
     }
-    return order;
+    return rows;
+  }
+
+  /** Each block's filled part, in append order. */
+  private eachBlock(visit: (hashes: Int32Array, contents: Uint32Array, positions: Uint32Array, size: number) => void): void {
+    for (let block = 0; block < this.hashBlocks.length; block++) {
+      const size = Math.min(STAGED_BLOCK_ROWS, this.length - block * STAGED_BLOCK_ROWS);
+      if (size > 0) visit(this.hashBlocks[block]!, this.contentBlocks[block]!, this.positionBlocks[block]!, size);
+    }
+  }
+}
+
+/** Staged rows in key order (StagedFingerprints.sorted): parallel arrays, the hash as its unsigned key. */
+export interface SortedRows {
+  readonly length: number;
+  readonly hashes: Uint32Array;
+  readonly contents: Uint32Array;
+  readonly positions: Uint32Array;
+}
+
+/** Sorts rows [from, to) by the low 16 bits of their keys, stably: a bucket of few rows. */
+function insertionSort(rows: SortedRows, from: number, to: number): void {
+  const { hashes, contents, positions } = rows;
+  for (let i = from + 1; i < to; i++) {
+    const key = hashes[i]!;
+    const content = contents[i]!;
+    const position = positions[i]!;
+    const low = key & 0xffff;
+    let j = i - 1;
+    while (j >= from && (hashes[j]! & 0xffff) > low) {
+      hashes[j + 1] = hashes[j]!;
+      contents[j + 1] = contents[j]!;
+      positions[j + 1] = positions[j]!;
+      j--;
+    }
+    hashes[j + 1] = key;
+    contents[j + 1] = content;
+    positions[j + 1] = position;
+  }
+}
+
+/** One stable counting pass on 8 bits of the keys at `shift`: `size` rows from source at `from` to target at `to`. */
+function countingPass(source: SortedRows, from: number, target: SortedRows, to: number, size: number, shift: number, counts: Uint32Array): void {
+  counts.fill(0);
+  for (let i = 0; i < size; i++) counts[(source.hashes[from + i]! >>> shift) & 0xff]!++;
+  let total = 0;
+  for (let digit = 0; digit < 256; digit++) {
+    const count = counts[digit]!;
+    counts[digit] = total;
+    total += count;
+  }
+  for (let i = 0; i < size; i++) {
+    const key = source.hashes[from + i]!;
+    const at = to + counts[(key >>> shift) & 0xff]!++;
+    target.hashes[at] = key;
+    target.contents[at] = source.contents[from + i]!;
+    target.positions[at] = source.positions[from + i]!;
   }
 }
 
@@ -140,9 +182,9 @@ export function sortKey(hash: number): number {
   return hash >>> 0;
 }
 
-/** Distinct hashes among staged rows in `order` (sorted by hash): what the filter will hold. */
-export function distinctHashes(staging: StagedFingerprints, order: Uint32Array): number {
-  return runCount(order, (row) => staging.hash(row));
+/** Distinct hashes among sorted rows: what the filter will hold. */
+export function distinctHashes(rows: SortedRows): number {
+  return runCount(rows.hashes);
 }
 
 /** Sorts parallel (content, position) arrays by content, then position, and drops repeated pairs. */

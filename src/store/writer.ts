@@ -18,7 +18,7 @@ import { POSITION_SPAN } from "../match/match-index.js";
 import { decodeContents, maxSegmentBytes, withoutContents, writeSegment } from "./posting-list.js";
 import type { IndexStatistics, SourceMetadata, SourceRecord, StoredFile } from "./records.js";
 import { SCHEMA_SQL } from "./schema.js";
-import { StagedFingerprints, distinctHashes, sortDistinctPairs, sortKey } from "./staging.js";
+import { StagedFingerprints, distinctHashes, sortDistinctPairs } from "./staging.js";
 import { ContentSources, StatisticsPass, currentStatisticsRow, loadCommon, loadFilter } from "./statistics.js";
 import { CHUNK_ID_STRIDE, chunkKey } from "./token-chunks.js";
 
@@ -218,12 +218,11 @@ export class IndexWriter {
     const db = this.db;
     const staged = this.staged.length;
     if (this.unmerged.size === 0 && staged === 0) return 0;
-    const order = this.staged.sortedOrder();
-    const staging = this.staged;
+    const rows = this.staged.sorted();
     // Into an empty table (a fresh build), the sorted staged rows are the whole table: the
     // statistics are gathered as they are inserted, instead of scanning the table afterwards.
     const fresh = !db.prepare("SELECT 1 FROM postings LIMIT 1").get();
-    const statistics = fresh ? new StatisticsPass(distinctHashes(staging, order), ContentSources.read(db)) : undefined;
+    const statistics = fresh ? new StatisticsPass(distinctHashes(rows), ContentSources.read(db)) : undefined;
     db.transaction(() => {
       // A hash already stored gets this merge's occurrences as one more segment, concatenated in
       // SQL: no old list is read. (|| gives text; the cast keeps its bytes as a blob.)
@@ -241,15 +240,14 @@ export class IndexWriter {
       const contents: number[] = [];
       const positions: number[] = [];
       const distinctContents: number[] = [];
-      for (let i = 0; i < order.length; ) {
-        const hash = staging.hash(order[i]!);
+      for (let i = 0; i < rows.length; ) {
+        const hash = rows.hashes[i]!;
         contents.length = 0;
         positions.length = 0;
         let increasing = true;
-        for (; i < order.length && staging.hash(order[i]!) === hash; i++) {
-          const row = order[i]!;
-          const content = staging.content(row);
-          const position = staging.position(row);
+        for (; i < rows.length && rows.hashes[i] === hash; i++) {
+          const content = rows.contents[i]!;
+          const position = rows.positions[i]!;
           // Never looked up (see POSITION_SPAN).
           if (position >= POSITION_SPAN) continue;
           const last = contents.length - 1;
@@ -269,7 +267,7 @@ export class IndexWriter {
         }
         const end = writeSegment(bytes, used, contents, positions, 0, contents.length);
         runKeys(contents, undefined, distinctContents);
-        batch.push(sortKey(hash), distinctContents.length, contents.length, bytes.subarray(used, end));
+        batch.push(hash, distinctContents.length, contents.length, bytes.subarray(used, end));
         used = end;
         statistics?.addHash(hash, distinctContents.length, () => distinctContents);
         if (batch.length === MERGE_INSERT_BATCH * 4) {

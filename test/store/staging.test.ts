@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { StagedFingerprints } from "../../src/store/staging.js";
+import { type SortedRows, StagedFingerprints, distinctHashes } from "../../src/store/staging.js";
+
+/** Sorted rows as [signed hash, content, position] triples, as they were appended. */
+function triples(rows: SortedRows): [number, number, number][] {
+  return Array.from({ length: rows.length }, (_, i) => [rows.hashes[i]! | 0, rows.contents[i]!, rows.positions[i]!]);
+}
 
 /** A small deterministic generator of signed 32-bit values. */
 function lcg(seed: number): () => number {
@@ -21,10 +26,12 @@ describe("staged fingerprints", () => {
       hashes.forEach((h, i) => rows.push([h, content, positions[i]!]));
     }
     expect(staged.length).toBe(rows.length);
-    const order = staged.sortedOrder();
-    const sorted = Array.from(order, (row) => [staged.hash(row), staged.content(row), staged.position(row)]);
+    const sorted = staged.sorted();
     const expected = [...rows].sort((a, b) => (a[0] >>> 0) - (b[0] >>> 0) || a[1] - b[1] || a[2] - b[2]);
-    expect(sorted).toEqual(expected);
+    expect(triples(sorted)).toEqual(expected);
+    // The keys are the hashes as the table stores them, unsigned.
+    expect(Math.min(...sorted.hashes)).toBeGreaterThanOrEqual(0);
+    expect(distinctHashes(sorted)).toBe(new Set(rows.map((row) => row[0])).size);
   });
 
   it("orders a crowded hash prefix (one bucket of many rows), and few rows with equal hashes, by the rest of the hash, then by append order", () => {
@@ -44,8 +51,7 @@ describe("staged fingerprints", () => {
       staged.append(shared, content, Uint32Array.of(9, 8, 7, 6));
       shared.forEach((h, i) => rows.push([h, content, 9 - i]));
     }
-    const sorted = Array.from(staged.sortedOrder(), (row) => [staged.hash(row), staged.content(row), staged.position(row)]);
-    expect(sorted).toEqual([...rows].sort((a, b) => (a[0] >>> 0) - (b[0] >>> 0) || a[1] - b[1] || a[2] - b[2]));
+    expect(triples(staged.sorted())).toEqual([...rows].sort((a, b) => (a[0] >>> 0) - (b[0] >>> 0) || a[1] - b[1] || a[2] - b[2]));
   });
 
   it("drops the rows of removed contents and truncates back after a failed source", () => {
@@ -59,7 +65,10 @@ describe("staged fingerprints", () => {
     expect(column((row) => staged.hash(row))).toEqual([5, -5, -9, 3]);
     staged.truncate(2);
     expect(staged.length).toBe(2);
-    expect(Array.from(staged.sortedOrder())).toEqual([0, 1]);
+    expect(triples(staged.sorted())).toEqual([
+      [5, 1, 0],
+      [-5, 1, 1],
+    ]);
   });
 
   it("spans blocks: a content larger than a block, rows across block ends, truncation back into a block", () => {
@@ -78,15 +87,19 @@ describe("staged fingerprints", () => {
     }
     expect(staged.length).toBe(570_000);
     expect([staged.hash(262_144), staged.content(262_144), staged.position(262_144)]).toEqual(rows[262_144]);
-    const order = staged.sortedOrder();
+    const sorted = staged.sorted();
+    // Keys ascending; equal keys in append order (content, then position, here).
     let outOfOrder = 0;
-    for (let i = 1; i < order.length; i++) {
-      const a = order[i - 1]!;
-      const b = order[i]!;
-      if (!(staged.hash(a) >>> 0 < staged.hash(b) >>> 0 || (staged.hash(a) === staged.hash(b) && a < b))) outOfOrder++;
+    for (let i = 1; i < sorted.length; i++) {
+      const [a, b] = [i - 1, i];
+      const ordered =
+        sorted.hashes[a]! < sorted.hashes[b]! ||
+        (sorted.hashes[a] === sorted.hashes[b] && (sorted.contents[a]! < sorted.contents[b]! || (sorted.contents[a] === sorted.contents[b] && sorted.positions[a]! < sorted.positions[b]!)));
+      if (!ordered) outOfOrder++;
     }
-    expect(order.length).toBe(570_000);
+    expect(sorted.length).toBe(570_000);
     expect(outOfOrder).toBe(0);
+    expect(triples(sorted).sort((a, b) => a[1] - b[1] || a[2] - b[2])).toEqual(rows);
     staged.removeContents(new Set([2]));
     expect(staged.length).toBe(270_000);
     expect(staged.content(199_999)).toBe(1);
