@@ -62,14 +62,16 @@ function minifiedLineLength(text: string): number | undefined {
 }
 
 function averageLineLength(text: string): number {
+  // Every line terminator the languages know: LF (CR made LF), U+2028, U+2029. Counted by
+  // indexOf, the engine's own search, which a loop over every character is several times slower than.
   let lines = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Every line terminator the languages know: LF (CR made LF), U+2028, U+2029.
-    if (c === 10 || c === 0x2028 || c === 0x2029) lines++;
+  for (const terminator of LINE_TERMINATORS) {
+    for (let at = text.indexOf(terminator); at !== -1; at = text.indexOf(terminator, at + 1)) lines++;
   }
   return text.length / lines;
 }
+
+const LINE_TERMINATORS = ["\n", "\u2028", "\u2029"] as const;
 
 /**
  * Reads a file without ever loading more than `maxBytes` + 1 of it. What is not a regular file (a
