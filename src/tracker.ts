@@ -1,4 +1,5 @@
 import { ReftrackError } from "./errors.js";
+import { lowerBound } from "./util/search.js";
 import { Fingerprinter, textFingerprints } from "./fingerprint/fingerprint.js";
 import { loadTokenHasher } from "./hashing.js";
 import type { LanguageDefinition, LanguageName } from "./languages/language.js";
@@ -23,12 +24,13 @@ import {
   type FingerprintParameters,
   MATCH_WINDOW_CHARS,
   MATCH_WINDOW_OVERLAP_CHARS,
+  MINIFIED_AVERAGE_LINE_LENGTH,
   type MatchOptions,
   TEXT_KGRAM_WORDS,
   TEXT_WINDOW_KGRAMS,
 } from "./options.js";
 import type { Reference } from "./output/reference.js";
-import { type OriginCatalog, toReferences } from "./output/references.js";
+import { type OriginCatalog, type QueryColumns, toReferences } from "./output/references.js";
 import { type CheckResult, StreamSession } from "./pipeline/stream.js";
 import { decide } from "./policy/decide.js";
 import { type Policy, compilePolicy } from "./policy/policy.js";
@@ -136,15 +138,19 @@ export class ReferenceTracker {
     // Minified code (scanned with --minified) matches by shape more often: see isMinifiedShape.
     const minified = looksMinified(code);
     const reported = (matches: readonly Match[]): readonly Match[] => (minified ? closeGroups(matches.filter((match) => !isMinifiedShape(match))) : matches);
+    const columns = columnsIn(code);
     if (code.length <= MATCH_WINDOW_CHARS) {
-      return this.index.withinRead(() => ({ language: language.name, references: toReferences(reported(outermostPerContent(this.matchesOf(code, language, options))), this.index) }));
+      return this.index.withinRead(() => ({
+        language: language.name,
+        references: toReferences(reported(outermostPerContent(this.matchesOf(code, language, options))), this.index, columns),
+      }));
     }
     // A long file (a bundle, generated code) is matched window by window (match/windows.ts).
     const matches: Match[] = [];
     for (const window of queryWindows(code, MATCH_WINDOW_CHARS, MATCH_WINDOW_OVERLAP_CHARS)) {
       matches.push(...inQueryLines(this.index.withinRead(() => this.matchesOf(window.text, language, options, code.length / window.text.length)), window));
     }
-    return { language: language.name, references: this.index.withinRead(() => toReferences(reported(mergeWindows(matches, options.maxReferencesPerGroup)), this.index)) };
+    return { language: language.name, references: this.index.withinRead(() => toReferences(reported(mergeWindows(matches, options.maxReferencesPerGroup)), this.index, columns)) };
   }
 
   /**
@@ -267,6 +273,30 @@ export class ReferenceTracker {
     if (!this.closed) this.index.close();
     this.closed = true;
   }
+}
+
+/**
+ * Columns of offsets in `code` (QueryColumns) where a reference begins or ends on a line as long as
+ * minified code's (MINIFIED_AVERAGE_LINE_LENGTH): there its lines say little of where it lies.
+ * Line starts are found once, when first asked.
+ */
+function columnsIn(code: string): QueryColumns {
+  let starts: number[] | undefined;
+  return ([start, end]) => {
+    starts ??= lineStarts(code);
+    const last = Math.max(start, end - 1);
+    const [first, final] = [lowerBound(starts, start + 1) - 1, lowerBound(starts, last + 1) - 1];
+    const length = (line: number): number => (starts![line + 1] ?? code.length + 1) - starts![line]! - 1;
+    if (length(first) <= MINIFIED_AVERAGE_LINE_LENGTH && length(final) <= MINIFIED_AVERAGE_LINE_LENGTH) return undefined;
+    return [start - starts[first]! + 1, last - starts[final]! + 1];
+  };
+}
+
+/** Offsets where each line of `code` begins (line breaks as match() reads them: U+2028 and U+2029 made LF). */
+function lineStarts(code: string): number[] {
+  const starts = [0];
+  for (let at = code.indexOf("\n"); at !== -1; at = code.indexOf("\n", at + 1)) starts.push(at + 1);
+  return starts;
 }
 
 /** Defaults filled in; a bad value is the caller's error, told in one line, not a crash later. */

@@ -1,7 +1,7 @@
 import type { TokenStream } from "../normalize/token-stream.js";
 import { TEXT_MERGE_GAP_LINES } from "../options.js";
 import { lowerBound } from "../util/search.js";
-import { near, regroup, union } from "./line-ranges.js";
+import { near, regroup, union, unionOffsets } from "./line-ranges.js";
 import type { Match } from "./types.js";
 
 /**
@@ -63,6 +63,7 @@ export function combine(
       ...partner.match,
       queryLines: union(partner.match.queryLines, prose.queryLines),
       sourceLines: union(partner.match.sourceLines, prose.sourceLines),
+      ...unionOffsets(partner.match, prose),
     };
     partner.complete ||= prose.complete;
     partner.textChars += prose.evidence.textChars;

@@ -11,6 +11,11 @@ export function union(a: readonly [number, number], b: readonly [number, number]
   return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }
 
+/** Two matches' query offsets joined (Match.queryOffsets): unknown when either is. */
+export function unionOffsets(a: Match, b: Match): Pick<Match, "queryOffsets"> {
+  return { queryOffsets: a.queryOffsets && b.queryOffsets ? [Math.min(a.queryOffsets[0], b.queryOffsets[0]), Math.max(a.queryOffsets[1], b.queryOffsets[1])] : undefined };
+}
+
 /** Overlap of two inclusive ranges as a share of the shorter one (of the longer, with `ofLonger`). */
 export function overlapShare(a: readonly [number, number], b: readonly [number, number], ofLonger = false): number {
   const overlap = Math.min(a[1], b[1]) - Math.max(a[0], b[0]) + 1;
@@ -59,10 +64,16 @@ export function outermostPerContent(matches: readonly Match[]): readonly Match[]
     outer.sourceLines[0] <= inner.sourceLines[0] &&
     inner.sourceLines[1] <= outer.sourceLines[1];
   const same = (a: Match, b: Match): boolean => within(a, b) && within(b, a);
-  const kept = matches.filter(
-    (match, i) => !matches.some((other, j) => j !== i && other.contentId === match.contentId && within(match, other) && (!same(match, other) || j < i)),
+  const dropped = (match: Match, i: number): boolean =>
+    matches.some((other, j) => j !== i && other.contentId === match.contentId && within(match, other) && (!same(match, other) || j < i));
+  const kept = matches.filter((match, i) => !dropped(match, i));
+  if (kept.length === matches.length) return matches;
+  // A match left out still says where in the query its content lies: on a minified line, the
+  // match kept spans the characters of every one within it.
+  const widened = kept.map((keeper) =>
+    matches.reduce((wider, match, i) => (match.contentId === keeper.contentId && dropped(match, i) && within(match, keeper) ? { ...wider, ...unionOffsets(wider, match) } : wider), keeper),
   );
-  return kept.length === matches.length ? matches : closeGroups(kept);
+  return closeGroups(widened);
 }
 
 /** Matches with their groups numbered 1, 2, … in the order they come, where some were left out. */

@@ -141,6 +141,11 @@ export interface Match {
   readonly sourceLines: [number, number];
   /** 1-based inclusive line range in the query. */
   readonly queryLines: [number, number];
+  /**
+   * Where the match lies in the query text, as character offsets [start, end), when the query's
+   * reading recorded them (TokenStream.startOffsets): columns for a reference in one long line.
+   */
+  readonly queryOffsets?: readonly [number, number];
   readonly matchedTokens: number;
   /** Share of the query's tokens this match covers, 0–1. */
   readonly similarity: number;

@@ -1,10 +1,11 @@
-import { near, regroup, union } from "./line-ranges.js";
+import { near, regroup, union, unionOffsets } from "./line-ranges.js";
 import type { Match } from "./types.js";
 
-/** A stretch of a long query matched on its own: its text and the query line it starts at (1-based). */
+/** A stretch of a long query matched on its own: its text, the query line it starts at (1-based) and its offset in the query. */
 export interface QueryWindow {
   readonly text: string;
   readonly firstLine: number;
+  readonly start: number;
 }
 
 /**
@@ -19,7 +20,7 @@ export function* queryWindows(code: string, windowChars: number, overlapChars: n
   let firstLine = 1;
   while (start < code.length) {
     const end = code.length - start > windowChars ? windowEnd(code, start, start + windowChars, overlapChars) : code.length;
-    yield { text: code.slice(start, end), firstLine };
+    yield { text: code.slice(start, end), firstLine, start };
     if (end >= code.length) return;
     const next = nextStart(code, start, end, overlapChars);
     firstLine += countLines(code, start, next);
@@ -52,11 +53,15 @@ function countLines(code: string, from: number, to: number): number {
   return lines;
 }
 
-/** A window's matches with their query lines made the whole query's. */
+/** A window's matches with their query lines (and offsets) made the whole query's. */
 export function inQueryLines(matches: readonly Match[], window: QueryWindow): Match[] {
   const shift = window.firstLine - 1;
-  if (shift === 0) return [...matches];
-  return matches.map((match) => ({ ...match, queryLines: [match.queryLines[0] + shift, match.queryLines[1] + shift] }));
+  if (shift === 0 && window.start === 0) return [...matches];
+  return matches.map((match) => ({
+    ...match,
+    queryLines: [match.queryLines[0] + shift, match.queryLines[1] + shift],
+    ...(match.queryOffsets ? { queryOffsets: [match.queryOffsets[0] + window.start, match.queryOffsets[1] + window.start] as const } : {}),
+  }));
 }
 
 /**
@@ -76,7 +81,7 @@ export function mergeWindows(matches: readonly Match[], maxPerGroup: number): Ma
     }
     const kept = merged[same]!;
     const larger = match.matchedTokens > kept.matchedTokens ? match : kept;
-    merged[same] = { ...larger, queryLines: union(kept.queryLines, match.queryLines), sourceLines: union(kept.sourceLines, match.sourceLines) };
+    merged[same] = { ...larger, queryLines: union(kept.queryLines, match.queryLines), sourceLines: union(kept.sourceLines, match.sourceLines), ...unionOffsets(kept, match) };
   }
   return regroup(merged, maxPerGroup, true);
 }

@@ -301,7 +301,7 @@ export class LexRun {
     const last = to === this.source.length ? this.source.trimEnd().length : to;
     const endLine = kind === Kind.String ? this.line + this.newlinesIn(from, Math.max(from, last)) : this.line;
     if (this.skipDepth < 0) {
-      this.out.push(hash, this.line, endLine, to - from, name);
+      this.out.push(hash, this.line, endLine, from, to, name);
       if (text === "$str") this.textSpans.push({ start: from, end: to, kind: TextKind.String });
     }
     this.line = endLine;

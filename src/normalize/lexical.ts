@@ -55,6 +55,8 @@ export class LexicalNormalizer {
       hashes: out.hashes.subarray(0, out.count),
       startLines: out.startLines.subarray(0, out.count),
       endLines: out.endLines.subarray(0, out.count),
+      startOffsets: out.startOffsets.subarray(0, out.count),
+      endOffsets: out.endOffsets.subarray(0, out.count),
       charWeights: out.charWeights.subarray(0, out.count),
       names: out.names.subarray(0, out.count),
       literalClasses: this.context.literalClasses,

@@ -229,17 +229,21 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
     spanWords(source, span, line, words, kept.cuts);
   }
   const count = words.length;
-  // The four arrays as views of one buffer: an allocation each cost more than making the words.
-  const buffer = new ArrayBuffer(count * 11);
+  // The six arrays as views of one buffer: an allocation each cost more than making the words.
+  const buffer = new ArrayBuffer(count * 19);
   const hashes = new Uint32Array(buffer, 0, count);
   const lines = new Uint32Array(buffer, count * 4, count);
-  const names = new Uint16Array(buffer, count * 8, count);
-  const charWeights = new Uint8Array(buffer, count * 10, count);
+  const startOffsets = new Uint32Array(buffer, count * 8, count);
+  const endOffsets = new Uint32Array(buffer, count * 12, count);
+  const names = new Uint16Array(buffer, count * 16, count);
+  const charWeights = new Uint8Array(buffer, count * 18, count);
   const seed = familySeed(definition);
   for (let i = 0; i < count; i++) {
     const word = words[i]!;
     hashes[i] = wordHash(source, word.start, word.end, seed);
     lines[i] = word.line;
+    startOffsets[i] = word.start;
+    endOffsets[i] = word.end;
     charWeights[i] = Math.min(word.end - word.start, MAX_TOKEN_CHARS);
   }
   let lineCount = 1;
@@ -250,6 +254,8 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
     hashes,
     startLines: lines,
     endLines: lines,
+    startOffsets,
+    endOffsets,
     charWeights,
     names,
     literalClasses: NO_CLASSES,

@@ -1,10 +1,12 @@
 import { MAX_TOKEN_CHARS } from "../options.js";
 
-/** The token stream's five arrays as views of one buffer: one allocation per call, not five. */
+/** The token stream's seven arrays as views of one buffer: one allocation per call, not seven. */
 export class TokenBuffer {
   hashes!: Uint32Array;
   startLines!: Uint32Array;
   endLines!: Uint32Array;
+  startOffsets!: Uint32Array;
+  endOffsets!: Uint32Array;
   names!: Uint16Array;
   charWeights!: Uint8Array;
   count = 0;
@@ -13,31 +15,38 @@ export class TokenBuffer {
     this.allocate(capacity);
   }
 
-  push(hash: number, startLine: number, endLine: number, chars: number, name: number): void {
+  /** A token of the source's characters [start, end). */
+  push(hash: number, startLine: number, endLine: number, start: number, end: number, name: number): void {
     if (this.count === this.hashes.length) this.grow();
     const i = this.count++;
     this.hashes[i] = hash;
     this.startLines[i] = startLine;
     this.endLines[i] = endLine;
-    this.charWeights[i] = Math.min(chars, MAX_TOKEN_CHARS);
+    this.startOffsets[i] = start;
+    this.endOffsets[i] = end;
+    this.charWeights[i] = Math.min(end - start, MAX_TOKEN_CHARS);
     this.names[i] = name;
   }
 
   private allocate(capacity: number): void {
-    const buffer = new ArrayBuffer(capacity * 15);
+    const buffer = new ArrayBuffer(capacity * 23);
     this.hashes = new Uint32Array(buffer, 0, capacity);
     this.startLines = new Uint32Array(buffer, capacity * 4, capacity);
     this.endLines = new Uint32Array(buffer, capacity * 8, capacity);
-    this.names = new Uint16Array(buffer, capacity * 12, capacity);
-    this.charWeights = new Uint8Array(buffer, capacity * 14, capacity);
+    this.startOffsets = new Uint32Array(buffer, capacity * 12, capacity);
+    this.endOffsets = new Uint32Array(buffer, capacity * 16, capacity);
+    this.names = new Uint16Array(buffer, capacity * 20, capacity);
+    this.charWeights = new Uint8Array(buffer, capacity * 22, capacity);
   }
 
   private grow(): void {
-    const { hashes, startLines, endLines, names, charWeights } = this;
+    const { hashes, startLines, endLines, startOffsets, endOffsets, names, charWeights } = this;
     this.allocate(hashes.length * 2);
     this.hashes.set(hashes);
     this.startLines.set(startLines);
     this.endLines.set(endLines);
+    this.startOffsets.set(startOffsets);
+    this.endOffsets.set(endOffsets);
     this.names.set(names);
     this.charWeights.set(charWeights);
   }

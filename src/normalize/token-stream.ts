@@ -24,6 +24,13 @@ export interface TokenStream {
   readonly startLines: Uint32Array;
   /** 1-based line where the token ends (differs for multi-line strings). */
   readonly endLines: Uint32Array;
+  /**
+   * Where each token lies in the text read, as character offsets [start, end): columns for a
+   * reference in a long line (minified code). The lexer and the text stream record them; the parse
+   * (the index's reading) does not.
+   */
+  readonly startOffsets?: Uint32Array;
+  readonly endOffsets?: Uint32Array;
   /** Normalized characters the token stands for (source length, capped at MAX_TOKEN_CHARS). */
   readonly charWeights: Uint8Array;
   /**

@@ -24,6 +24,7 @@ pre { margin: 0; overflow: auto; border: 1px solid var(--line); border-radius: 4
 .line { display: block; white-space: pre; padding-right: .5rem; }
 .line .n { display: inline-block; width: 4.5ch; margin-right: 1ch; text-align: right; color: GrayText; user-select: none; }
 .line.match { background: var(--mark); }
+.line .cut { color: GrayText; font-style: italic; user-select: none; }
 @media (prefers-color-scheme: dark) { .line.match { background: var(--mark-dark); } }
 .missing { font-style: italic; }
 `;

@@ -8,6 +8,8 @@ import { HTML_SCRIPT, HTML_STYLE } from "./html-assets.js";
 const CONTEXT_LINES = 3;
 /** A side longer than this many lines is cut in the middle: the report stays readable. */
 const MAX_SHOWN_LINES = 400;
+/** A line longer than this many characters is cut in the middle too: in minified code one line is a whole library. */
+const MAX_SHOWN_LINE_CHARS = 1000;
 
 /** The text of each scanned file with references, for the report's scanned side. */
 export type ScannedTexts = ReadonlyMap<string, string>;
@@ -31,7 +33,7 @@ export function formatHtml(input: ReportInput, texts: ScannedTexts): string {
     const reason = file.decision.reasons.find((r) => r.reference === index);
     const scanned = texts.get(file.path);
     const source = sourceText(roots.get(reference.source) ?? null, reference.path);
-    const title = `${file.path}:${reference.queryLines[0]}-${reference.queryLines[1]} — ${reference.source} ${reference.path}:${reference.sourceLines[0]}-${reference.sourceLines[1]}`;
+    const title = `${file.path}:${reference.queryLines[0]}-${reference.queryLines[1]}${reference.queryColumns ? ` (columns ${reference.queryColumns[0]}-${reference.queryColumns[1]})` : ""} — ${reference.source} ${reference.path}:${reference.sourceLines[0]}-${reference.sourceLines[1]}`;
     return `<details class="reference" id="ref-${n + 1}" data-license="${attr(reference.license)}" data-source="${attr(reference.source)}"${reason?.action === "block" ? ' data-blocked="true"' : ""}>
 <summary><span class="where">${esc(title)}</span> <span class="license">${esc(reference.license)}</span>${reason?.action === "block" ? ' <span class="blocked">blocked</span>' : ""}</summary>
 <div class="meta">
@@ -40,7 +42,7 @@ export function formatHtml(input: ReportInput, texts: ScannedTexts): string {
 ${reason ? `<p class="reason">${esc(reason.message)}</p>` : ""}
 </div>
 <div class="sides">
-<figure><figcaption>scanned: ${esc(file.path)}</figcaption>${scanned !== undefined ? codeBlock(scanned, reference.queryLines) : '<p class="missing">The scanned text is not available (standard input).</p>'}</figure>
+<figure><figcaption>scanned: ${esc(file.path)}</figcaption>${scanned !== undefined ? codeBlock(scanned, reference.queryLines, reference.queryColumns) : '<p class="missing">The scanned text is not available (standard input).</p>'}</figure>
 <figure><figcaption>source: ${esc(reference.source)} ${esc(reference.path)}</figcaption>${source !== null ? codeBlock(source, reference.sourceLines) : `<p class="missing">The source text is not on this machine any more (it was indexed from elsewhere, or its cache was cleared). ${reference.url ? `See it at <a href="${attr(reference.url)}" rel="noreferrer noopener">${esc(reference.url)}</a>.` : "No link is known for it."}</p>`}</figure>
 </div>
 </details>`;
@@ -105,7 +107,11 @@ function sourceText(root: string | null, path: string): string | null {
 }
 
 /** The lines around `range` as a numbered block, the matched ones marked. */
-function codeBlock(text: string, range: readonly [number, number]): string {
+/**
+ * Lines of `text` around `range`, the range's highlighted; with `columns`, of its first and last
+ * lines only the part from the first column and up to the last.
+ */
+function codeBlock(text: string, range: readonly [number, number], columns?: readonly [number, number]): string {
   const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
   const first = Math.max(1, range[0] - CONTEXT_LINES);
   const last = Math.min(lines.length, range[1] + CONTEXT_LINES);
@@ -116,9 +122,23 @@ function codeBlock(text: string, range: readonly [number, number]): string {
       line = last - MAX_SHOWN_LINES / 2;
     }
     const matched = line >= range[0] && line <= range[1];
-    rows.push(`<span class="line${matched ? " match" : ""}"><span class="n">${line}</span>${esc(lines[line - 1] ?? "")}</span>`);
+    const content = lines[line - 1] ?? "";
+    const from = columns && line === range[0] ? columns[0] - 1 : 0;
+    const to = columns && line === range[1] ? columns[1] : content.length;
+    rows.push(`<span class="line${matched ? " match" : ""}"><span class="n">${line}</span>${shownLine(content, from, to)}</span>`);
   }
   return `<pre><code>${rows.join("")}</code></pre>`;
+}
+
+/** Characters [from, to) of a line, escaped, what is left out before and after said, and cut in the middle past MAX_SHOWN_LINE_CHARS. */
+function shownLine(content: string, from: number, to: number): string {
+  const omitted = (count: number) => (count > 0 ? `<span class="cut"> … ${count.toLocaleString("en")} characters … </span>` : "");
+  const length = to - from;
+  const middle =
+    length <= MAX_SHOWN_LINE_CHARS
+      ? esc(content.slice(from, to))
+      : `${esc(content.slice(from, from + MAX_SHOWN_LINE_CHARS / 2))}${omitted(length - MAX_SHOWN_LINE_CHARS)}${esc(content.slice(to - MAX_SHOWN_LINE_CHARS / 2, to))}`;
+  return `${omitted(from)}${middle}${omitted(content.length - to)}`;
 }
 
 function countBy(values: readonly string[]): Map<string, number> {

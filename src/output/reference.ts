@@ -71,6 +71,13 @@ export interface Reference extends Origin {
   /** 1-based inclusive line range in the query. */
   readonly queryLines: [number, number];
   /**
+   * Where a reference begins or ends on a long line (minified code, where one line holds a whole
+   * library; longer than MINIFIED_AVERAGE_LINE_LENGTH): the 1-based column it starts at on its
+   * first query line and the column of its last character on its last (inclusive). Absent where
+   * the lines say enough.
+   */
+  readonly queryColumns?: [number, number];
+  /**
    * Query tokens covered by token-for-token matching segments; for a reference of text alone
    * (explanation.basis "text"), words of prose.
    */

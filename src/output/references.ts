@@ -22,9 +22,18 @@ export interface OriginCatalog {
   contentWords(contentId: number): number;
 }
 
-/** The matcher's results as references: every origin of each content, with its link and license. */
-export function toReferences(matches: readonly Match[], catalog: OriginCatalog): Reference[] {
-  return matches.map((match) => toReference(match, catalog));
+/**
+ * Columns of a stretch of the query given as character offsets [start, end): 1-based, the last
+ * inclusive; undefined where the query's lines say enough.
+ */
+export type QueryColumns = (offsets: readonly [number, number]) => [number, number] | undefined;
+
+/**
+ * The matcher's results as references: every origin of each content, with its link and license;
+ * with `columns`, where each lies in the query's lines, for a match whose offsets are known.
+ */
+export function toReferences(matches: readonly Match[], catalog: OriginCatalog, columns?: QueryColumns): Reference[] {
+  return matches.map((match) => toReference(match, catalog, match.queryOffsets && columns?.(match.queryOffsets)));
 }
 
 /**
@@ -35,7 +44,7 @@ function sourceLength(match: Match, catalog: OriginCatalog): number {
   return match.evidence.basis === "text" ? catalog.contentWords(match.contentId) : catalog.contentTokens(match.contentId);
 }
 
-function toReference(match: Match, catalog: OriginCatalog): Reference {
+function toReference(match: Match, catalog: OriginCatalog, queryColumns: [number, number] | undefined): Reference {
   const origins = catalog.origins(match.contentId).map(
     (origin): Origin => ({
       source: origin.source.name,
@@ -63,6 +72,7 @@ function toReference(match: Match, catalog: OriginCatalog): Reference {
     licenseConflict: new Set(origins.map((o) => o.license)).size > 1,
     sourceLines: match.sourceLines,
     queryLines: match.queryLines,
+    queryColumns,
     matchedTokens: match.matchedTokens,
     similarity: match.similarity,
     group: match.group,

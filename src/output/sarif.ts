@@ -77,7 +77,7 @@ function resultFor(file: ScannedFile, index: number, reference: Reference, input
   const blocked = input.policyGiven && reason?.action === "block";
   const origin = `${[reference.source, reference.revision].filter(Boolean).join(" ")} ${reference.path}:${reference.sourceLines[0]}-${reference.sourceLines[1]}`;
   const text =
-    `Lines ${reference.queryLines[0]}-${reference.queryLines[1]} match ${origin} (${reference.license})` +
+    `Lines ${reference.queryLines[0]}-${reference.queryLines[1]}${reference.queryColumns ? ` (columns ${reference.queryColumns[0]}-${reference.queryColumns[1]})` : ""} match ${origin} (${reference.license})` +
     `${reference.url ? `: ${reference.url}` : reference.repository ? `: ${reference.repository}` : ""}` +
     `${blocked ? `. Blocked by the policy: ${reason!.message}` : ""}`;
   return {
@@ -89,7 +89,12 @@ function resultFor(file: ScannedFile, index: number, reference: Reference, input
       {
         physicalLocation: {
           artifactLocation: artifact(file.path, input.root),
-          region: { startLine: reference.queryLines[0], endLine: reference.queryLines[1] },
+          region: {
+            startLine: reference.queryLines[0],
+            endLine: reference.queryLines[1],
+            // SARIF's end column is the one after the region's last character.
+            ...(reference.queryColumns ? { startColumn: reference.queryColumns[0], endColumn: reference.queryColumns[1] + 1 } : {}),
+          },
         },
       },
     ],

@@ -20,6 +20,11 @@ function lines(range: readonly [number, number]): string {
   return range[0] === range[1] ? `line ${range[0]}` : `lines ${range[0]}-${range[1]}`;
 }
 
+/** Where a reference lies in minified code: "columns 25-87551", or "line 1 column 25 to line 3 column 40". */
+function columns(range: readonly [number, number], columns: readonly [number, number]): string {
+  return range[0] === range[1] ? `columns ${columns[0]}-${columns[1]}` : `line ${range[0]} column ${columns[0]} to line ${range[1]} column ${columns[1]}`;
+}
+
 function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
@@ -29,7 +34,8 @@ function describeReference(reference: Reference, style: TextStyle): string[] {
   const origin = [reference.source, reference.revision].filter(Boolean).join(" ");
   const out = [
     `    ${style.accent(reference.license)}${style.dim(` (${reference.licenseProvenance})`)}  ${origin}  ` +
-      `${reference.path}:${reference.sourceLines[0]}-${reference.sourceLines[1]}`,
+      `${reference.path}:${reference.sourceLines[0]}-${reference.sourceLines[1]}` +
+      (reference.queryColumns ? style.dim(`  (scanned ${columns(reference.queryLines, reference.queryColumns)})`) : ""),
   ];
   if (reference.url) out.push(`      ${style.dim(reference.url)}`);
   const copies = reference.origins.slice(1);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,6 +81,37 @@ describe("minified files", () => {
     expect(references[0]!.queryLines).toEqual([2, 2]);
     expect(references[0]!.sourceLines).toEqual([1, 1]);
     expect(references[0]!.license).toBe("MIT");
+    // Where on that line: tiny-color follows tiny-queue, and the columns cover it, not its neighbour.
+    const [first, last] = references[0]!.queryColumns!;
+    expect(first).toBeGreaterThanOrEqual(TINY_QUEUE.length + 1);
+    expect(first).toBeLessThan(TINY_QUEUE.length + 40);
+    expect(last).toBeGreaterThan(TINY_QUEUE.length + TINY_COLOR.length - 40);
+    expect(last).toBeLessThanOrEqual(TINY_QUEUE.length + TINY_COLOR.length);
+  });
+
+  it("say where on the line in every format: columns in text, SARIF's region and HTML, whose long line is cut", () => {
+    const vendor = join(app, "public", "vendor.min.js");
+    const [first, last] = scan(["--minified", vendor]).results[0]!.references[0]!.queryColumns!;
+    const text = reftrack(["scan", "--db", db, "--minified", vendor]);
+    expect(text.stdout).toContain(`(scanned columns ${first}-${last})`);
+    const sarif = JSON.parse(reftrack(["scan", "--db", db, "--minified", "--format", "sarif", vendor]).stdout) as {
+      runs: { results: { locations: { physicalLocation: { region: Record<string, number> } }[] }[] }[];
+    };
+    // SARIF's endColumn is the column after the region.
+    expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 2, endLine: 2, startColumn: first, endColumn: last + 1 });
+    const html = join(dir.path, "vendor.html");
+    expect(reftrack(["scan", "--db", db, "--minified", "--format", "html", "-o", html, vendor]).status).toBe(1);
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain(`vendor.min.js:2-2 (columns ${first}-${last})`);
+    // The scanned line from the first column: tiny-queue left out, said so.
+    expect(page).toContain(`<span class="cut"> … ${(first - 1).toLocaleString("en")} characters … </span>`);
+    // And plain code has no columns: its lines say where.
+    const written = join(app, "src", "color.js");
+    mkdirSync(join(app, "src"), { recursive: true });
+    writeFileSync(written, `${TINY_COLOR.replace(/;/g, ";\n").replace(/\{/g, "{\n")}\n`);
+    const plain = scan([written]).results[0]!.references;
+    expect(plain.length).toBeGreaterThan(0);
+    expect(plain.every((reference) => reference.queryColumns === undefined)).toBe(true);
   });
 
   it("do not report a short stretch of another build's shape, whose names are other, as a copy", () => {
@@ -116,6 +147,11 @@ describe("minified files", () => {
     const references = scan(["--minified", bundle]).results[0]!.references;
     expect(references.map((r) => `${r.source}:${r.path}`)).toEqual(["tiny-color:dist/tiny-color.min.js"]);
     expect(references[0]!.queryLines).toEqual([1, 1]);
+    // The columns are the whole line's, not the last window's: tiny-color is at its end.
+    const [first, last] = references[0]!.queryColumns!;
+    expect(first).toBeGreaterThan(filler.length);
+    expect(first).toBeLessThan(filler.length + 40);
+    expect(last).toBeGreaterThan(filler.length + TINY_COLOR.length - 40);
   });
 
   it("are read by name or line length only when asked", () => {

@@ -50,6 +50,11 @@ describe("combining a code match and the prose beside it", () => {
     expect(match!.evidence.seedFingerprints).toBe(2);
   });
 
+  it("joins where they lie in the query text too: from the comment's first word to the code's last token", () => {
+    const [match] = combined({ ...code, queryOffsets: [300, 480] }, { ...comment, queryOffsets: [3, 95] }, [tokensOn(8, 9, 10, 11), tokensOn(1, 1, 2, 2)]);
+    expect(match!.queryOffsets).toEqual([3, 480]);
+  });
+
   it("does not join them across a line holding a token that matched nothing", () => {
     expect(combined(code, comment, [tokensOn(5, 8, 9, 10, 11), tokensOn(1, 1, 2, 2)])).toEqual([]);
     expect(combined(code, comment, [tokensOn(8, 9, 10, 11), tokensOn(1, 1, 2, 2, 4)])).toEqual([]);

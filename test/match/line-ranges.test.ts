@@ -43,6 +43,18 @@ describe("a content's matches within another's lines", () => {
     expect(outermostPerContent(matches).map((m) => m.matchedTokens)).toEqual([6565, 50]);
   });
 
+  it("widen the columns of the one around them: on a minified line, the content spans both", () => {
+    const matches = [
+      { ...at(1, [2, 2], [1, 1], 1, 900), queryOffsets: [5000, 9000] as const },
+      { ...at(1, [2, 2], [1, 1], 2, 130), queryOffsets: [12000, 12600] as const },
+      { ...at(2, [2, 2], [1, 1], 2, 120), queryOffsets: [20000, 20500] as const },
+    ];
+    expect(outermostPerContent(matches).map((m) => [m.contentId, m.queryOffsets])).toEqual([
+      [1, [5000, 12600]],
+      [2, [20000, 20500]],
+    ]);
+  });
+
   it("leave every other match as it is, the same array when none lies within another", () => {
     const matches = [at(1, [2, 2], [1, 1], 1, 900), at(1, [3, 3], [1, 1], 1, 500), at(1, [2, 2], [2, 2], 2, 100), at(2, [2, 2], [1, 1], 2, 100)];
     expect(outermostPerContent(matches)).toBe(matches);

@@ -6,7 +6,7 @@ const lines = (count: number) => Array.from({ length: count }, (_, i) => `line $
 
 describe("queryWindows", () => {
   it("is one window for a short query", () => {
-    expect([...queryWindows("a\nb\n", 100, 10)]).toEqual([{ text: "a\nb\n", firstLine: 1 }]);
+    expect([...queryWindows("a\nb\n", 100, 10)]).toEqual([{ text: "a\nb\n", firstLine: 1, start: 0 }]);
   });
 
   it("cuts at line breaks, overlaps each window with the next, and numbers lines as in the whole", () => {
@@ -36,6 +36,7 @@ describe("queryWindows", () => {
     let at = 0;
     for (const window of windows) {
       const start = code.indexOf(window.text);
+      expect(window.start).toBe(start);
       // Each window starts inside or at the end of the one before, so nothing is left unread.
       expect(start).toBeLessThanOrEqual(at);
       expect(window.text.length).toBeLessThanOrEqual(1000 + 200);
@@ -93,8 +94,15 @@ const match = (contentId: number, queryLines: [number, number], sourceLines: [nu
 });
 
 describe("mergeWindows", () => {
-  it("shifts a window's query lines to the whole query's", () => {
-    expect(inQueryLines([match(1, [3, 9], [1, 7], 50)], { text: "", firstLine: 101 })[0]!.queryLines).toEqual([103, 109]);
+  it("shifts a window's query lines and offsets to the whole query's", () => {
+    const shifted = inQueryLines([{ ...match(1, [3, 9], [1, 7], 50), queryOffsets: [40, 200] }], { text: "", firstLine: 101, start: 5000 })[0]!;
+    expect(shifted.queryLines).toEqual([103, 109]);
+    expect(shifted.queryOffsets).toEqual([5040, 5200]);
+  });
+
+  it("joins the offsets of a copy found in two windows of one long line", () => {
+    const merged = mergeWindows([{ ...match(1, [1, 1], [2, 2], 100), queryOffsets: [100, 900] }, { ...match(1, [1, 1], [2, 2], 300), queryOffsets: [700, 2500] }], 10);
+    expect(merged.map((m) => [m.matchedTokens, m.queryOffsets])).toEqual([[300, [100, 2500]]]);
   });
 
   it("joins a copy found in two windows, or twice in their overlap, and keeps other matches apart", () => {

@@ -51,6 +51,14 @@ describe("lexical normalizer", () => {
     }
   });
 
+  it("records where each token lies: its offsets slice its text out of the source, lines agreeing", () => {
+    const code = 'const total = items.reduce((sum, item) => sum + item.price, 0); // sum\nlog(`${total} €`, /x+/g);\n';
+    const tokens = lexed(code, "javascript");
+    const texts = Array.from({ length: tokens.count }, (_, i) => code.slice(tokens.startOffsets![i], tokens.endOffsets![i]));
+    expect(texts).toEqual(["const", "total", "=", "items", ".", "reduce", "(", "(", "sum", "item", ")", "=>", "sum", "+", "item", ".", "price", "0", ")", "log", "(", "`${total} €`", "/x+/g", ")"]);
+    for (let i = 0; i < tokens.count; i++) expect(code.slice(0, tokens.startOffsets![i]).split("\n").length).toBe(tokens.startLines[i]);
+  });
+
   it("drops compiled module plumbing as the parser does: re-exports and an export list of any length", () => {
     const list = Array.from({ length: 12 }, (_, i) => `exports.kSymbolNumber${i}`).join(" = ");
     const code = [

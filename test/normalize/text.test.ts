@@ -111,3 +111,13 @@ describe("compiler helpers' messages in the text stream", () => {
     expect(wordsOf(generator, "javascript")).toBe(wordsOf("/* Walks the rows of a table, one a call. */\n", "javascript"));
   });
 });
+
+describe("where the words are", () => {
+  it("records each word's offsets in the source, markers and quotes left out", () => {
+    const code = '/** Splits the values into rows. */\nconst message = "the rows are all of one width";\n';
+    const definition = languageByName("javascript");
+    const words = textStream(code, normalizer.lex(code, definition).textSpans ?? [], definition);
+    const texts = Array.from({ length: words.count }, (_, i) => code.slice(words.startOffsets![i], words.endOffsets![i]));
+    expect(texts).toEqual(["Splits", "the", "values", "into", "rows.", "the", "rows", "are", "all", "of", "one", "width"]);
+  });
+});
