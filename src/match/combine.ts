@@ -63,7 +63,7 @@ export function combine(
       ...partner.match,
       queryLines: union(partner.match.queryLines, prose.queryLines),
       sourceLines: union(partner.match.sourceLines, prose.sourceLines),
-      ...unionOffsets(partner.match, prose),
+      queryOffsets: unionOffsets(partner.match, prose),
     };
     partner.complete ||= prose.complete;
     partner.textChars += prose.evidence.textChars;

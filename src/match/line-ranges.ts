@@ -12,8 +12,8 @@ export function union(a: readonly [number, number], b: readonly [number, number]
 }
 
 /** Two matches' query offsets joined (Match.queryOffsets): unknown when either is. */
-export function unionOffsets(a: Match, b: Match): Pick<Match, "queryOffsets"> {
-  return { queryOffsets: a.queryOffsets && b.queryOffsets ? [Math.min(a.queryOffsets[0], b.queryOffsets[0]), Math.max(a.queryOffsets[1], b.queryOffsets[1])] : undefined };
+export function unionOffsets(a: Match, b: Match): readonly [number, number] | undefined {
+  return a.queryOffsets && b.queryOffsets ? [Math.min(a.queryOffsets[0], b.queryOffsets[0]), Math.max(a.queryOffsets[1], b.queryOffsets[1])] : undefined;
 }
 
 /** Overlap of two inclusive ranges as a share of the shorter one (of the longer, with `ofLonger`). */
@@ -71,7 +71,7 @@ export function outermostPerContent(matches: readonly Match[]): readonly Match[]
   // A match left out still says where in the query its content lies: on a minified line, the
   // match kept spans the characters of every one within it.
   const widened = kept.map((keeper) =>
-    matches.reduce((wider, match, i) => (match.contentId === keeper.contentId && dropped(match, i) && within(match, keeper) ? { ...wider, ...unionOffsets(wider, match) } : wider), keeper),
+    matches.reduce((wider, match, i) => (match.contentId === keeper.contentId && dropped(match, i) && within(match, keeper) ? { ...wider, queryOffsets: unionOffsets(wider, match) } : wider), keeper),
   );
   return closeGroups(widened);
 }

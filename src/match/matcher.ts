@@ -196,7 +196,7 @@ function toMatch({ candidate, evidence, queryRange, group }: Judged, query: Toke
     contentId: candidate.contentId,
     sourceLines: sourceLines(first, last, query, tokens),
     queryLines: [query.startLines[queryRange[0]]!, query.endLines[queryRange[1]]!],
-    ...(query.startOffsets && query.endOffsets ? { queryOffsets: [query.startOffsets[queryRange[0]]!, query.endOffsets[queryRange[1]]!] as const } : {}),
+    queryOffsets: query.startOffsets && query.endOffsets ? ([query.startOffsets[queryRange[0]]!, query.endOffsets[queryRange[1]]!] as const) : undefined,
     matchedTokens: candidate.matchedTokens,
     similarity: round3(candidate.matchedTokens / query.count),
     group: group + 1,

@@ -60,7 +60,7 @@ export function inQueryLines(matches: readonly Match[], window: QueryWindow): Ma
   return matches.map((match) => ({
     ...match,
     queryLines: [match.queryLines[0] + shift, match.queryLines[1] + shift],
-    ...(match.queryOffsets ? { queryOffsets: [match.queryOffsets[0] + window.start, match.queryOffsets[1] + window.start] as const } : {}),
+    queryOffsets: match.queryOffsets && ([match.queryOffsets[0] + window.start, match.queryOffsets[1] + window.start] as const),
   }));
 }
 
@@ -81,7 +81,7 @@ export function mergeWindows(matches: readonly Match[], maxPerGroup: number): Ma
     }
     const kept = merged[same]!;
     const larger = match.matchedTokens > kept.matchedTokens ? match : kept;
-    merged[same] = { ...larger, queryLines: union(kept.queryLines, match.queryLines), sourceLines: union(kept.sourceLines, match.sourceLines), ...unionOffsets(kept, match) };
+    merged[same] = { ...larger, queryLines: union(kept.queryLines, match.queryLines), sourceLines: union(kept.sourceLines, match.sourceLines), queryOffsets: unionOffsets(kept, match) };
   }
   return regroup(merged, maxPerGroup, true);
 }
