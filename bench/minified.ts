@@ -3,7 +3,8 @@
  * minified builds, against an index of seven libraries' published builds (minified and not,
  * "minified": true). Positives are vendor files made the way projects make them (the builds one
  * after another, or joined on one line) and older versions of indexed libraries; every expected
- * library must be reported at the query lines its build is on. Negatives are minified builds of
+ * library must be reported at the query lines its build is on (on the one shared line, at columns
+ * overlapping its build's). Negatives are minified builds of
  * libraries not indexed; a reference there is false unless the two files share a run of 150
  * identical characters (white space and Babel's helper messages aside). Prints a Markdown section for bench/PIPELINE.md.
  *
@@ -66,6 +67,14 @@ const OLDER = [
 interface Part {
   readonly name: string;
   readonly lines: [number, number];
+  /** On a line shared with other parts, its columns there (1-based, inclusive): a reference must give columns overlapping them. */
+  readonly columns?: [number, number];
+}
+
+/** Whether a reference names the part's library where the part is: its lines, and its columns on a shared line. */
+function locates(reference: { source: string; queryLines: [number, number]; queryColumns?: [number, number] }, part: Part): boolean {
+  if (reference.source !== part.name || !near(reference.queryLines, part.lines, 0)) return false;
+  return !part.columns || (reference.queryColumns !== undefined && near(reference.queryColumns, part.columns, 0));
 }
 
 interface Scanned {
@@ -106,8 +115,14 @@ const HELPER_MESSAGES = /Invalid attempt to (?:spread|destructure|iterate) non-i
 function vendorFile(parts: readonly { name: string; text: string }[], oneLine: boolean): { text: string; parts: Part[] } {
   const banner = "/*! vendor bundle */";
   if (oneLine) {
-    const text = `${banner}${parts.map((p) => p.text.replace(/\n/g, " ")).join(";")}\n`;
-    return { text, parts: parts.map((p) => ({ name: p.name, lines: [1, 1] })) };
+    const texts = parts.map((p) => p.text.replace(/\n/g, " "));
+    const placed: Part[] = [];
+    let column = banner.length + 1;
+    texts.forEach((text, i) => {
+      placed.push({ name: parts[i]!.name, lines: [1, 1], columns: [column, column + text.length - 1] });
+      column += text.length + 1;
+    });
+    return { text: `${banner}${texts.join(";")}\n`, parts: placed };
   }
   let line = 2;
   const placed: Part[] = [];
@@ -170,8 +185,8 @@ for (const oneLine of [false, true]) {
   writeFileSync(file, vendor.text);
   const { report, ms, maxRssKiB } = scan(file, db);
   const references = report.results.flatMap((r) => r.references);
-  const found = vendor.parts.filter((part) => references.some((r) => r.source === part.name && near(r.queryLines, part.lines, 0)));
-  const others = references.filter((r) => !vendor.parts.some((part) => r.source === part.name && near(r.queryLines, part.lines, 0)));
+  const found = vendor.parts.filter((part) => references.some((r) => locates(r, part)));
+  const others = references.filter((r) => !vendor.parts.some((part) => locates(r, part)));
   expectedTotal += vendor.parts.length;
   expectedFound += found.length;
   rows.push(
@@ -212,7 +227,7 @@ process.stdout.write(
     `Vendored minified libraries (\`npm run bench:minified\`): \`reftrack scan --minified --format json\` in a fresh process, against an index of ${INDEXED.length} libraries' published builds, minified and not ("minified": true; ${built.filesIndexed} files, ${(built.sourceBytes / 1e6).toFixed(1)} MB); ` +
       `${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB.`,
     "",
-    `Expected libraries reported at their query lines: ${expectedFound} of ${expectedTotal}. False references in minified builds of libraries not indexed: ${falseReferences}.`,
+    `Expected libraries reported at their query lines (and, on the one shared line, columns): ${expectedFound} of ${expectedTotal}. False references in minified builds of libraries not indexed: ${falseReferences}.`,
     "",
     "| vendored file | MB | wall ms | peak RSS MiB | expected libraries found | references |",
     "|---|---|---|---|---|---|",
