@@ -1,5 +1,4 @@
 import { ReftrackError } from "./errors.js";
-import { lowerBound } from "./util/search.js";
 import { Fingerprinter, textFingerprints } from "./fingerprint/fingerprint.js";
 import { loadTokenHasher } from "./hashing.js";
 import type { LanguageDefinition, LanguageName } from "./languages/language.js";
@@ -36,6 +35,7 @@ import { decide } from "./policy/decide.js";
 import { type Policy, compilePolicy } from "./policy/policy.js";
 import { IndexReader } from "./store/reader.js";
 import type { IndexDescription } from "./store/records.js";
+import { lowerBound } from "./util/search.js";
 
 /** Say which language the code is in, by name or by a file path whose extension decides. */
 export type MatchTarget = ({ language: LanguageName; path?: string } | { path: string; language?: LanguageName }) & Partial<MatchOptions>;

@@ -106,10 +106,9 @@ function sourceText(root: string | null, path: string): string | null {
   }
 }
 
-/** The lines around `range` as a numbered block, the matched ones marked. */
 /**
- * Lines of `text` around `range`, the range's highlighted; with `columns`, of its first and last
- * lines only the part from the first column and up to the last.
+ * The lines around `range` as a numbered block, the matched ones marked; with `columns`, of its
+ * first and last lines only the part from the first column and up to the last.
  */
 function codeBlock(text: string, range: readonly [number, number], columns?: readonly [number, number]): string {
   const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
