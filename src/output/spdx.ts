@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { isAbsolute, relative, sep } from "node:path";
 import type parse from "spdx-expression-parse";
+import { MINIFIED_AVERAGE_LINE_LENGTH } from "../options.js";
 import { lazyRequire } from "../util/lazy-require.js";
 import type { ScannedFile } from "./json.js";
 import type { Reference } from "./reference.js";
@@ -14,6 +15,11 @@ export interface FileFacts {
   readonly sha1: string;
   /** Byte offset of each line's start (index 0 = line 1), and the file's length last. */
   readonly lineStarts: readonly number[];
+  /**
+   * The lines where a reference may give columns (Reference.queryColumns: longer than
+   * MINIFIED_AVERAGE_LINE_LENGTH), by line number: a column is a character, a byte range counts bytes.
+   */
+  readonly longLines: ReadonlyMap<number, string>;
 }
 
 /** Facts of a file's text, as scan reads it (UTF-8). */
@@ -22,7 +28,16 @@ export function fileFacts(text: string): FileFacts {
   const lineStarts = [0];
   for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lineStarts.push(i + 1);
   if (lineStarts[lineStarts.length - 1] !== bytes.length) lineStarts.push(bytes.length);
-  return { sha1: sha1(bytes), lineStarts };
+  const longLines = new Map<number, string>();
+  let line = 1;
+  for (let start = 0; start <= text.length; line++) {
+    const end = text.indexOf("\n", start);
+    const stop = end === -1 ? text.length : end;
+    if (stop - start > MINIFIED_AVERAGE_LINE_LENGTH) longLines.set(line, text.slice(start, stop));
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return { sha1: sha1(bytes), lineStarts, longLines };
 }
 
 /**
@@ -69,7 +84,7 @@ function snippet(file: ScannedFile, fileId: string, n: number, reference: Refere
     name: `lines ${reference.queryLines[0]}-${reference.queryLines[1]} of ${file.path}, from ${reference.source} ${reference.path}`,
     snippetFromFile: fileId,
     ranges: [
-      ...(facts ? [byteRange(fileId, reference.queryLines, facts)] : []),
+      ...(facts ? [byteRange(fileId, reference, facts)] : []),
       { startPointer: { reference: fileId, lineNumber: reference.queryLines[0] }, endPointer: { reference: fileId, lineNumber: reference.queryLines[1] } },
     ],
     licenseConcluded: license,
@@ -80,12 +95,24 @@ function snippet(file: ScannedFile, fileId: string, n: number, reference: Refere
   };
 }
 
-/** Lines as bytes: from the first line's first byte to the last line's last (its line break included). */
-function byteRange(fileId: string, lines: readonly [number, number], facts: FileFacts) {
+/**
+ * A reference's bytes, numbered from 1 and inclusive as SPDX numbers them: from its first line's
+ * first byte to its last line's last (its line break included), or, where it gives columns, from
+ * the first column's first byte to the last column's last.
+ */
+function byteRange(fileId: string, reference: Pick<Reference, "queryLines" | "queryColumns">, facts: FileFacts) {
   const starts = facts.lineStarts;
-  const start = starts[Math.min(lines[0] - 1, starts.length - 1)]!;
-  const end = Math.max(start, (starts[Math.min(lines[1], starts.length - 1)] ?? start) - 1);
-  return { startPointer: { reference: fileId, offset: start }, endPointer: { reference: fileId, offset: end } };
+  const lines = reference.queryLines;
+  const columns = reference.queryColumns;
+  const lineStart = (line: number): number => starts[Math.min(line - 1, starts.length - 1)]!;
+  // Bytes of a line's first `chars` characters; every line with columns is a long line.
+  const prefix = (line: number, chars: number): number => {
+    const text = facts.longLines.get(line);
+    return text === undefined ? chars : Buffer.byteLength(text.slice(0, chars), "utf8");
+  };
+  const start = lineStart(lines[0]) + (columns ? prefix(lines[0], columns[0] - 1) : 0) + 1;
+  const end = columns ? lineStart(lines[1]) + prefix(lines[1], columns[1]) : (starts[Math.min(lines[1], starts.length - 1)] ?? start);
+  return { startPointer: { reference: fileId, offset: start }, endPointer: { reference: fileId, offset: Math.max(start, end) } };
 }
 
 /** How the index was built, as the creation comment. */

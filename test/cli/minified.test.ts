@@ -62,7 +62,7 @@ beforeAll(() => {
   const built = reftrack(["index", "--quiet", "--db", db, manifest]);
   expect(built.status).toBe(0);
   // A vendor bundle: a banner, then both libraries on one line.
-  write(join(app, "public", "vendor.min.js"), `/*! app vendor bundle */\n${TINY_QUEUE}${TINY_COLOR}\n`);
+  write(join(app, "public", "vendor.min.js"), `/*! app vendor bundle — © the app */\n${TINY_QUEUE}${TINY_COLOR}\n`);
 });
 afterAll(() => dir.cleanup());
 
@@ -105,6 +105,14 @@ describe("minified files", () => {
     expect(page).toContain(`vendor.min.js:2-2 (columns ${first}-${last})`);
     // The scanned line from the first column: tiny-queue left out, said so.
     expect(page).toContain(`<span class="cut"> … ${(first - 1).toLocaleString("en")} characters … </span>`);
+    // SPDX's byte range, numbered from 1 and inclusive: the bytes of those columns (the banner line before them counted in bytes).
+    const spdx = JSON.parse(reftrack(["scan", "--db", db, "--minified", "--format", "spdx", vendor]).stdout) as {
+      snippets: { ranges: { startPointer: { offset?: number }; endPointer: { offset?: number } }[] }[];
+    };
+    const bytes = readFileSync(vendor);
+    const range = spdx.snippets[0]!.ranges[0]!;
+    const line = readFileSync(vendor, "utf8").split("\n")[1]!;
+    expect(bytes.subarray(range.startPointer.offset! - 1, range.endPointer.offset!).toString("utf8")).toBe(line.slice(first - 1, last));
     // And plain code has no columns: its lines say where.
     const written = join(app, "src", "color.js");
     mkdirSync(join(app, "src"), { recursive: true });

@@ -134,8 +134,10 @@ describe("SPDX 2.3", () => {
     const bytes = Buffer.from(TEXT, "utf8");
     const [byteRange, lineRange] = mit.ranges;
     expect(lineRange).toEqual({ startPointer: { reference: "SPDXRef-File-1", lineNumber: 3 }, endPointer: { reference: "SPDXRef-File-1", lineNumber: 12 } });
-    // The byte range is exactly lines 3-12, multi-byte characters counted as bytes.
-    const lines = bytes.subarray(byteRange.startPointer.offset, byteRange.endPointer.offset + 1).toString("utf8");
+    // The byte range is exactly lines 3-12, multi-byte characters counted as bytes, numbered from 1
+    // and inclusive as SPDX numbers them.
+    expect(byteRange.startPointer.offset).toBe(Buffer.byteLength(TEXT.split("\n").slice(0, 2).join("\n") + "\n") + 1);
+    const lines = bytes.subarray(byteRange.startPointer.offset - 1, byteRange.endPointer.offset).toString("utf8");
     expect(lines).toBe(TEXT.split("\n").slice(2, 12).join("\n") + "\n");
     expect(mit).toMatchObject({ licenseConcluded: "MIT", licenseInfoInSnippets: ["MIT"] });
     expect(mit.attributionTexts[0]).toBe("lodash v2.0.0 debounce.js lines 40-49 (https://github.com/example/lodash): https://github.com/example/lodash/blob/v2.0.0/debounce.js#L40-L49");
