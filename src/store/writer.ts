@@ -9,7 +9,7 @@ import {
   WRITER_CACHE_KIB,
   COMMON_FLOOR,
 } from "../options.js";
-import { runKeys } from "../util/runs.js";
+import { runCount, runKeys } from "../util/runs.js";
 import { openDatabase } from "./database.js";
 import { WriteLock } from "./write-lock.js";
 import { assertComplete } from "./completeness.js";
@@ -237,39 +237,46 @@ export class IndexWriter {
       const batch: (number | Buffer)[] = [];
       let bytes = Buffer.allocUnsafe(MERGE_ENCODE_BUFFER_BYTES);
       let used = 0;
-      const contents: number[] = [];
-      const positions: number[] = [];
-      const distinctContents: number[] = [];
       for (let i = 0; i < rows.length; ) {
         const hash = rows.hashes[i]!;
-        contents.length = 0;
-        positions.length = 0;
-        let increasing = true;
-        for (; i < rows.length && rows.hashes[i] === hash; i++) {
+        const from = i;
+        // Rows come in append order: content by content, each in position order, and are written
+        // from where they lie; unless a content an interrupted build left unmerged is staged again
+        // among newer ones, or a position is past POSITION_SPAN (never looked up).
+        let inOrder = true;
+        let distinct = 0;
+        for (let lastContent = -1, lastPosition = -1; i < rows.length && rows.hashes[i] === hash; i++) {
           const content = rows.contents[i]!;
           const position = rows.positions[i]!;
-          // Never looked up (see POSITION_SPAN).
-          if (position >= POSITION_SPAN) continue;
-          const last = contents.length - 1;
-          if (last >= 0 && (content < contents[last]! || (content === contents[last]! && position <= positions[last]!))) increasing = false;
-          contents.push(content);
-          positions.push(position);
+          if (position >= POSITION_SPAN || content < lastContent || (content === lastContent && position <= lastPosition)) inOrder = false;
+          if (content !== lastContent) distinct++;
+          lastContent = content;
+          lastPosition = position;
         }
-        if (contents.length === 0) continue;
-        // Rows come in append order: content by content, each in position order, unless a content
-        // an interrupted build left unmerged is staged again among newer ones.
-        if (!increasing) sortDistinctPairs(contents, positions);
-        const needed = maxSegmentBytes(contents.length);
+        let contents: ArrayLike<number> = rows.contents;
+        let positions: ArrayLike<number> = rows.positions;
+        let [start, stop] = [from, i];
+        if (!inOrder) {
+          const kept = { contents: [] as number[], positions: [] as number[] };
+          for (let row = from; row < i; row++) {
+            if (rows.positions[row]! >= POSITION_SPAN) continue;
+            kept.contents.push(rows.contents[row]!);
+            kept.positions.push(rows.positions[row]!);
+          }
+          if (kept.contents.length === 0) continue;
+          sortDistinctPairs(kept.contents, kept.positions);
+          [contents, positions, start, stop, distinct] = [kept.contents, kept.positions, 0, kept.contents.length, runCount(kept.contents)];
+        }
+        const needed = maxSegmentBytes(stop - start);
         if (used + needed > bytes.length) {
           // Rows waiting in `batch` keep views of the old buffer; it is released with them.
           bytes = Buffer.allocUnsafe(Math.max(MERGE_ENCODE_BUFFER_BYTES, needed));
           used = 0;
         }
-        const end = writeSegment(bytes, used, contents, positions, 0, contents.length);
-        runKeys(contents, undefined, distinctContents);
-        batch.push(hash, distinctContents.length, contents.length, bytes.subarray(used, end));
+        const end = writeSegment(bytes, used, contents, positions, start, stop);
+        batch.push(hash, distinct, stop - start, bytes.subarray(used, end));
         used = end;
-        statistics?.addHash(hash, distinctContents.length, () => distinctContents);
+        statistics?.addHash(hash, distinct, () => runKeys(Array.prototype.slice.call(contents, start, stop) as number[]));
         if (batch.length === MERGE_INSERT_BATCH * 4) {
           insertBatch.run(batch);
           batch.length = 0;
