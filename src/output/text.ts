@@ -21,8 +21,8 @@ function lines(range: readonly [number, number]): string {
 }
 
 /** Where a reference lies in minified code: "columns 25-87551", or "line 1 column 25 to line 3 column 40". */
-function columns(range: readonly [number, number], columns: readonly [number, number]): string {
-  return range[0] === range[1] ? `columns ${columns[0]}-${columns[1]}` : `line ${range[0]} column ${columns[0]} to line ${range[1]} column ${columns[1]}`;
+function columns(range: readonly [number, number], at: readonly [number, number]): string {
+  return range[0] === range[1] ? `columns ${at[0]}-${at[1]}` : `line ${range[0]} column ${at[0]} to line ${range[1]} column ${at[1]}`;
 }
 
 function percent(value: number): string {
