@@ -33,18 +33,32 @@ export function sameGroup(groupRange: readonly [number, number], range: readonly
 }
 
 /**
- * Matches grouped by query lines (sameGroup, as rank.ts grouped them), groups numbered in the
- * order their first match comes, at most `maxPerGroup` matches each.
+ * Whether `match` joins the group `first` began: by query lines (sameGroup), or, when both lie on
+ * one and the same line, by their characters there (Match.queryOffsets). On a minified line every
+ * library shares the line: by lines alone they were one group, and maxPerGroup cut the line's
+ * references short.
+ */
+function joinsGroup(first: Match, match: Match, wholeFile: boolean): boolean {
+  const [a, b] = [first.queryLines, match.queryLines];
+  if (a[0] === a[1] && b[0] === b[1] && a[0] === b[0] && first.queryOffsets && match.queryOffsets) {
+    return sameGroup([first.queryOffsets[0], first.queryOffsets[1] - 1], [match.queryOffsets[0], match.queryOffsets[1] - 1], wholeFile);
+  }
+  return sameGroup(a, b, wholeFile);
+}
+
+/**
+ * Matches grouped by query lines (joinsGroup, as rank.ts grouped them by tokens), groups numbered
+ * in the order their first match comes, at most `maxPerGroup` matches each.
  */
 export function regroup(matches: readonly Match[], maxPerGroup: number, wholeFile = false): Match[] {
-  const ranges: [number, number][] = [];
+  const firsts: Match[] = [];
   const members: Match[][] = [];
   for (const match of matches) {
-    let group = ranges.findIndex((range) => sameGroup(range, match.queryLines, wholeFile));
+    let group = firsts.findIndex((first) => joinsGroup(first, match, wholeFile));
     if (group === -1) {
-      ranges.push(match.queryLines);
+      firsts.push(match);
       members.push([]);
-      group = ranges.length - 1;
+      group = firsts.length - 1;
     }
     if (members[group]!.length < maxPerGroup) members[group]!.push(match);
   }

@@ -30,12 +30,15 @@ function percent(value: number): string {
 }
 
 
-function describeReference(reference: Reference, style: TextStyle): string[] {
+/** One reference under its group's line; `shown`, the columns that line already gives. */
+function describeReference(reference: Reference, style: TextStyle, shown?: readonly [number, number]): string[] {
   const origin = [reference.source, reference.revision].filter(Boolean).join(" ");
   const out = [
     `    ${style.accent(reference.license)}${style.dim(` (${reference.licenseProvenance})`)}  ${origin}  ` +
       `${reference.path}:${reference.sourceLines[0]}-${reference.sourceLines[1]}` +
-      (reference.queryColumns ? style.dim(`  (scanned ${columns(reference.queryLines, reference.queryColumns)})`) : ""),
+      (reference.queryColumns && (reference.queryColumns[0] !== shown?.[0] || reference.queryColumns[1] !== shown[1])
+        ? style.dim(`  (scanned ${columns(reference.queryLines, reference.queryColumns)})`)
+        : ""),
   ];
   if (reference.url) out.push(`      ${style.dim(reference.url)}`);
   const copies = reference.origins.slice(1);
@@ -58,16 +61,18 @@ export function formatText(file: ScannedFile, style: TextStyle, showDecision = f
   if (file.references.length === 0) return "";
   const out = [style.bold(`${file.path}`) + style.dim(` (${file.language})`)];
   let group = 0;
+  let shown: readonly [number, number] | undefined;
   for (const reference of file.references) {
     if (reference.group !== group) {
       group = reference.group;
+      shown = reference.queryColumns;
       const origins = file.references.filter((r) => r.group === group).length;
       out.push(
-        `  ${lines(reference.queryLines)} match ${origins === 1 ? "1 origin" : `${origins} origins`}` +
+        `  ${lines(reference.queryLines)}${reference.queryColumns ? ` (${columns(reference.queryLines, reference.queryColumns)})` : ""} match ${origins === 1 ? "1 origin" : `${origins} origins`}` +
           style.dim(` (${matchedAmount(reference)}, ${percent(reference.similarity)} of the file${reference.explanation.basis === "text" ? "'s prose" : ""})`),
       );
     }
-    out.push(...describeReference(reference, style));
+    out.push(...describeReference(reference, style, shown));
   }
   if (showDecision) {
     out.push(`  ${style.bold(`decision: ${file.decision.action}`)}`);

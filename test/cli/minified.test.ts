@@ -93,7 +93,7 @@ describe("minified files", () => {
     const vendor = join(app, "public", "vendor.min.js");
     const [first, last] = scan(["--minified", vendor]).results[0]!.references[0]!.queryColumns!;
     const text = reftrack(["scan", "--db", db, "--minified", vendor]);
-    expect(text.stdout).toContain(`(scanned columns ${first}-${last})`);
+    expect(text.stdout).toContain(`line 2 (columns ${first}-${last}) match 1 origin`);
     const sarif = JSON.parse(reftrack(["scan", "--db", db, "--minified", "--format", "sarif", vendor]).stdout) as {
       runs: { results: { locations: { physicalLocation: { region: Record<string, number> } }[] }[] }[];
     };

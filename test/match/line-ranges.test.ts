@@ -23,6 +23,20 @@ describe("grouping matches by query lines", () => {
   });
 });
 
+describe("grouping matches that share one line", () => {
+  const on = (contentId: number, line: number, offsets: [number, number]): Match =>
+    ({ contentId, queryLines: [line, line], sourceLines: [1, 1], group: 0, queryOffsets: offsets }) as unknown as Match;
+
+  it("groups them by their characters: twelve libraries on a minified line are twelve groups, none cut by maxPerGroup", () => {
+    const libraries = Array.from({ length: 12 }, (_, i) => on(i + 1, 1, [i * 1000, i * 1000 + 900]));
+    const grouped = regroup(libraries, 10, true);
+    expect(grouped).toHaveLength(12);
+    expect(grouped.map((m) => m.group)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // Two origins of one library's stretch still share a group; a match on several lines is grouped by lines.
+    expect(regroup([on(1, 1, [0, 900]), on(2, 1, [10, 880]), { ...on(3, 1, [0, 900]), queryLines: [1, 2] } as Match], 10).map((m) => m.group)).toEqual([1, 1, 1]);
+  });
+});
+
 describe("a content's matches within another's lines", () => {
   const at = (contentId: number, query: [number, number], source: [number, number], group: number, matchedTokens: number): Match =>
     ({ contentId, queryLines: query, sourceLines: source, group, matchedTokens }) as unknown as Match;
