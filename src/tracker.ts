@@ -35,6 +35,7 @@ import { decide } from "./policy/decide.js";
 import { type Policy, compilePolicy } from "./policy/policy.js";
 import { IndexReader } from "./store/reader.js";
 import type { IndexDescription } from "./store/records.js";
+import { lineEndOffset, lineStartOffsets } from "./util/line-starts.js";
 import { lowerBound } from "./util/search.js";
 
 /** Say which language the code is in, by name or by a file path whose extension decides. */
@@ -283,20 +284,13 @@ export class ReferenceTracker {
 function columnsIn(code: string): QueryColumns {
   let starts: number[] | undefined;
   return ([start, end]) => {
-    starts ??= lineStarts(code);
+    starts ??= lineStartOffsets(code);
     const last = Math.max(start, end - 1);
     const [first, final] = [lowerBound(starts, start + 1) - 1, lowerBound(starts, last + 1) - 1];
-    const length = (line: number): number => (starts![line + 1] ?? code.length + 1) - starts![line]! - 1;
+    const length = (line: number): number => lineEndOffset(code, starts!, line) - starts![line]!;
     if (length(first) <= MINIFIED_AVERAGE_LINE_LENGTH && length(final) <= MINIFIED_AVERAGE_LINE_LENGTH) return undefined;
     return [start - starts[first]! + 1, last - starts[final]! + 1];
   };
-}
-
-/** Offsets where each line of `code` begins (line breaks as match() reads them: U+2028 and U+2029 made LF). */
-function lineStarts(code: string): number[] {
-  const starts = [0];
-  for (let at = code.indexOf("\n"); at !== -1; at = code.indexOf("\n", at + 1)) starts.push(at + 1);
-  return starts;
 }
 
 /** Defaults filled in; a bad value is the caller's error, told in one line, not a crash later. */

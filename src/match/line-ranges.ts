@@ -78,14 +78,15 @@ export function outermostPerContent(matches: readonly Match[]): readonly Match[]
     outer.sourceLines[0] <= inner.sourceLines[0] &&
     inner.sourceLines[1] <= outer.sourceLines[1];
   const same = (a: Match, b: Match): boolean => within(a, b) && within(b, a);
-  const dropped = (match: Match, i: number): boolean =>
-    matches.some((other, j) => j !== i && other.contentId === match.contentId && within(match, other) && (!same(match, other) || j < i));
-  const kept = matches.filter((match, i) => !dropped(match, i));
+  const dropped = matches.map((match, i) =>
+    matches.some((other, j) => j !== i && other.contentId === match.contentId && within(match, other) && (!same(match, other) || j < i)),
+  );
+  const kept = matches.filter((_, i) => !dropped[i]);
   if (kept.length === matches.length) return matches;
   // A match left out still says where in the query its content lies: on a minified line, the
   // match kept spans the characters of every one within it.
   const widened = kept.map((keeper) =>
-    matches.reduce((wider, match, i) => (match.contentId === keeper.contentId && dropped(match, i) && within(match, keeper) ? { ...wider, queryOffsets: unionOffsets(wider, match) } : wider), keeper),
+    matches.reduce((wider, match, i) => (dropped[i] && match.contentId === keeper.contentId && within(match, keeper) ? { ...wider, queryOffsets: unionOffsets(wider, match) } : wider), keeper),
   );
   return closeGroups(widened);
 }

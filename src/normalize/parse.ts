@@ -5,6 +5,7 @@ import { type FramedParse, type Framing, framedText, parseAsFragment } from "./f
 import { FIELD_MASK, HAS_CHILDREN, RECORD_WORDS, type SyntaxWalker, syntaxWalkAddon, WALK_ACTION_TABLE_SIZE, WalkAction } from "./syntax-walk.js";
 import { type TextSpan, TextKind } from "./text.js";
 import { type TokenStream, literalClassHashes, nameHash } from "./token-stream.js";
+import { lineStartOffsets } from "../util/line-starts.js";
 
 /**
  * The index's reading of source text: tree-sitter parses it (in one native call with the walk,
@@ -208,12 +209,3 @@ export class SyntaxNormalizer {
     return { tokens, framing, errorChars, firstErrorAt, hasErrors: hasError };
   }
 }
-
-function lineStartOffsets(source: string): number[] {
-  const starts = [0];
-  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
-  // A trailing newline ends the last line rather than starting an empty one.
-  if (starts.length > 1 && starts[starts.length - 1] === source.length) starts.pop();
-  return starts;
-}
-

@@ -3,6 +3,7 @@ import { isAbsolute, relative, sep } from "node:path";
 import type parse from "spdx-expression-parse";
 import { MINIFIED_AVERAGE_LINE_LENGTH } from "../options.js";
 import { lazyRequire } from "../util/lazy-require.js";
+import { lineEndOffset, lineStartOffsets } from "../util/line-starts.js";
 import type { ScannedFile } from "./json.js";
 import type { Reference } from "./reference.js";
 import type { ReportInput } from "./report.js";
@@ -29,13 +30,10 @@ export function fileFacts(text: string): FileFacts {
   for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lineStarts.push(i + 1);
   if (lineStarts[lineStarts.length - 1] !== bytes.length) lineStarts.push(bytes.length);
   const longLines = new Map<number, string>();
-  let line = 1;
-  for (let start = 0; start <= text.length; line++) {
-    const end = text.indexOf("\n", start);
-    const stop = end === -1 ? text.length : end;
-    if (stop - start > MINIFIED_AVERAGE_LINE_LENGTH) longLines.set(line, text.slice(start, stop));
-    if (end === -1) break;
-    start = end + 1;
+  const starts = lineStartOffsets(text);
+  for (let line = 0; line < starts.length; line++) {
+    const end = lineEndOffset(text, starts, line);
+    if (end - starts[line]! > MINIFIED_AVERAGE_LINE_LENGTH) longLines.set(line + 1, text.slice(starts[line], end));
   }
   return { sha1: sha1(bytes), lineStarts, longLines };
 }

@@ -178,7 +178,7 @@ function countingPass(source: SortedRows, from: number, target: SortedRows, to: 
 const BUCKETS = 1 << 16;
 
 /** A 32-bit hash as the unsigned key it is stored under (postings.hash). */
-export function sortKey(hash: number): number {
+function sortKey(hash: number): number {
   return hash >>> 0;
 }
 
