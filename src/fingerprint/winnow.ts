@@ -44,10 +44,22 @@ export function kgramHashes(tokens: TokenStream, kgramTokens: number): Int32Arra
  */
 export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
   const n = kgrams.length;
-  const hashes: number[] = [];
-  const positions: number[] = [];
   if (n === 0) return { kgrams, count: 0, hashes: new Int32Array(0), positions: new Uint32Array(0) };
-  const w = Math.min(windowKgrams, n);
+  const hashes = new Int32Array(n);
+  const positions = new Uint32Array(n);
+  const count = chooseMinima(kgrams, Math.min(windowKgrams, n), hashes, positions);
+  return { kgrams, count, hashes: hashes.slice(0, count), positions: positions.slice(0, count) };
+}
+
+/**
+ * Writes the chosen hashes and their positions; returns how many. The loop is the function's
+ * whole body: compiled while a bundle's first call still runs it, any
+ * code after it in the same function had no type feedback yet, and the compiled loop was entered
+ * and deoptimized there again on every later call.
+ */
+function chooseMinima(kgrams: Int32Array, w: number, hashes: Int32Array, positions: Uint32Array): number {
+  const n = kgrams.length;
+  let count = 0;
   let minIndex = -1;
   for (let end = w - 1; end < n; end++) {
     const start = end - w + 1;
@@ -55,17 +67,16 @@ export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
       // The minimum left the window: rescan it, right to left so ties pick the rightmost.
       minIndex = end;
       for (let i = end - 1; i >= start; i--) if (kgrams[i]! < kgrams[minIndex]!) minIndex = i;
-      hashes.push(kgrams[minIndex]!);
-      positions.push(minIndex);
+      hashes[count] = kgrams[minIndex]!;
+      positions[count++] = minIndex;
     } else if (kgrams[end]! < kgrams[minIndex]!) {
       minIndex = end;
-      hashes.push(kgrams[minIndex]!);
-      positions.push(minIndex);
+      hashes[count] = kgrams[minIndex]!;
+      positions[count++] = minIndex;
     }
   }
-  return { kgrams, count: hashes.length, hashes: Int32Array.from(hashes), positions: Uint32Array.from(positions) };
+  return count;
 }
-
 
 /** Whether a query of `tokens` tokens, fingerprinted with `parameters`, is short (SHORT_QUERY_WINDOWS). */
 export function isShortStream(tokens: number, parameters: FingerprintParameters): boolean {

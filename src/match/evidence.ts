@@ -83,66 +83,17 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
   // adjacent, so counting needs no maps.
   scratch.namePairsByQuery = reserve(scratch.namePairsByQuery, candidate.matchedTokens);
   scratch.namePairsBySource = reserve(scratch.namePairsBySource, candidate.matchedTokens);
-  const byQuery = scratch.namePairsByQuery;
-  const bySource = scratch.namePairsBySource;
-  let pairs = 0;
-  let same = 0;
-  let conventional = 0;
-  let literalPairs = 0;
-  let sameLiterals = 0;
-  let keptLiteralPairs = 0;
-  let sameKeptLiterals = 0;
-  let firstSame = 0;
-  let sameVary = false;
-  let firstSameKept = 0;
-  let sameKeptVary = false;
-  let sameCounterSteps = 0;
-  let lastCounter = -2;
+  const tally = scratch.nameTally.fill(0);
+  tally[LAST_COUNTER] = -2;
   let covered = -1;
   for (const segment of candidate.segments) {
-    for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
-      const queryName = query.names[t]!;
-      if (queryName === 0) continue;
-      const sourceName = source.name(segment.sourceStart + (t - segment.queryStart));
-      // A fragment can parse a token differently from its whole file (`key: value` cut out of an
-      // object literal is a label): a name on one side only is no evidence either way.
-      if (sourceName === 0) continue;
-      const kind = tables.nameKinds[t]!;
-      if (kind !== IDENTIFIER) {
-        literalPairs++;
-        if (queryName === sourceName) {
-          sameLiterals++;
-          if (firstSame === 0) firstSame = queryName;
-          else if (queryName !== firstSame) sameVary = true;
-        }
-        if (kind === KEPT_LITERAL) {
-          keptLiteralPairs++;
-          // A counter runs from one number to the next with no other number between (a table's
-          // columns interleave theirs).
-          const counter = queryName === sourceName ? COUNTERS.get(queryName) : undefined;
-          if (counter !== undefined && counter === lastCounter + 1) sameCounterSteps++;
-          lastCounter = counter ?? -2;
-          if (queryName === sourceName) {
-            sameKeptLiterals++;
-            if (firstSameKept === 0) firstSameKept = queryName;
-            else if (queryName !== firstSameKept) sameKeptVary = true;
-          }
-        }
-        continue;
-      }
-      if (queryName === sourceName && CONVENTIONAL.has(queryName)) {
-        conventional++;
-        continue;
-      }
-      byQuery[pairs] = ((queryName << 16) | sourceName) >>> 0;
-      bySource[pairs] = ((sourceName << 16) | queryName) >>> 0;
-      pairs++;
-      if (queryName === sourceName) same++;
-    }
+    const from = Math.max(segment.queryStart, covered);
     covered = Math.max(covered, segment.queryEnd);
+    tallySegment(from, segment.queryEnd, segment.sourceStart - segment.queryStart, query.names, tables.nameKinds, source, scratch, tally);
   }
-  const byQueryName = partners(byQuery.subarray(0, pairs).sort());
-  const bySourceName = partners(bySource.subarray(0, pairs).sort());
+  const pairs = tally[PAIRS]!;
+  const byQueryName = partners(scratch.namePairsByQuery.subarray(0, pairs).sort());
+  const bySourceName = partners(scratch.namePairsBySource.subarray(0, pairs).sort());
   const repeats = Math.max(byQueryName.repeats, bySourceName.repeats);
   let consistency = 1;
   for (const side of [byQueryName, bySourceName]) if (side.repeats > 0) consistency = Math.min(consistency, side.consistent / side.repeats);
@@ -152,15 +103,92 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     repeats: pairs === 0 ? 0 : repeats,
     consistency,
     // With only conventional names, nothing is the same by more than convention.
-    sameShare: pairs === 0 ? (conventional > 0 ? 0 : 1) : same / pairs,
-    literalPairs,
-    sameLiterals,
-    sameLiteralsVary: sameVary,
-    keptLiteralPairs,
-    sameKeptLiterals,
-    sameKeptLiteralsVary: sameKeptVary,
-    sameCounterSteps,
+    sameShare: pairs === 0 ? (tally[CONVENTIONAL_PAIRS]! > 0 ? 0 : 1) : tally[SAME]! / pairs,
+    literalPairs: tally[LITERAL_PAIRS]!,
+    sameLiterals: tally[SAME_LITERALS]!,
+    sameLiteralsVary: tally[SAME_LITERALS_VARY] === 1,
+    keptLiteralPairs: tally[KEPT_LITERAL_PAIRS]!,
+    sameKeptLiterals: tally[SAME_KEPT_LITERALS]!,
+    sameKeptLiteralsVary: tally[SAME_KEPT_LITERALS_VARY] === 1,
+    sameCounterSteps: tally[COUNTER_STEPS]!,
   };
+}
+
+/** Slots of MatchScratch.nameTally, compareNames's running counts across a candidate's segments. */
+const PAIRS = 0;
+const SAME = 1;
+const CONVENTIONAL_PAIRS = 2;
+const LITERAL_PAIRS = 3;
+const SAME_LITERALS = 4;
+const FIRST_SAME = 5;
+const SAME_LITERALS_VARY = 6;
+const KEPT_LITERAL_PAIRS = 7;
+const SAME_KEPT_LITERALS = 8;
+const FIRST_SAME_KEPT = 9;
+const SAME_KEPT_LITERALS_VARY = 10;
+const COUNTER_STEPS = 11;
+const LAST_COUNTER = 12;
+export const NAME_TALLY_SLOTS = 13;
+
+/**
+ * The query tokens [from, to) of one segment, each paired with the source token `offset` further
+ * on, counted into `tally` and, for identifiers, keyed into the scratch's pair arrays. The loop is
+ * the whole function and its counts live in `tally`, not in locals written back after it: a
+ * bundle's first call compiles the loop while it runs, and code after it, not yet run, had no type
+ * feedback, so the compiled loop deoptimized there on every later call (116 times in a 2 MB file).
+ */
+function tallySegment(
+  from: number,
+  to: number,
+  offset: number,
+  queryNames: Uint16Array,
+  nameKinds: Uint8Array,
+  source: SourceTokens,
+  scratch: MatchScratch,
+  tally: Int32Array,
+): void {
+  const byQuery = scratch.namePairsByQuery;
+  const bySource = scratch.namePairsBySource;
+  for (let t = from; t < to; t++) {
+    const queryName = queryNames[t]!;
+    if (queryName === 0) continue;
+    const sourceName = source.name(t + offset);
+    // A fragment can parse a token differently from its whole file (`key: value` cut out of an
+    // object literal is a label): a name on one side only is no evidence either way.
+    if (sourceName === 0) continue;
+    const kind = nameKinds[t]!;
+    if (kind !== IDENTIFIER) {
+      tally[LITERAL_PAIRS]!++;
+      if (queryName === sourceName) {
+        tally[SAME_LITERALS]!++;
+        if (tally[FIRST_SAME] === 0) tally[FIRST_SAME] = queryName;
+        else if (queryName !== tally[FIRST_SAME]) tally[SAME_LITERALS_VARY] = 1;
+      }
+      if (kind === KEPT_LITERAL) {
+        tally[KEPT_LITERAL_PAIRS]!++;
+        // A counter runs from one number to the next with no other number between (a table's
+        // columns interleave theirs).
+        const counter = queryName === sourceName ? COUNTERS.get(queryName) : undefined;
+        if (counter !== undefined && counter === tally[LAST_COUNTER]! + 1) tally[COUNTER_STEPS]!++;
+        tally[LAST_COUNTER] = counter ?? -2;
+        if (queryName === sourceName) {
+          tally[SAME_KEPT_LITERALS]!++;
+          if (tally[FIRST_SAME_KEPT] === 0) tally[FIRST_SAME_KEPT] = queryName;
+          else if (queryName !== tally[FIRST_SAME_KEPT]) tally[SAME_KEPT_LITERALS_VARY] = 1;
+        }
+      }
+      continue;
+    }
+    if (queryName === sourceName && CONVENTIONAL.has(queryName)) {
+      tally[CONVENTIONAL_PAIRS]!++;
+      continue;
+    }
+    const pairs = tally[PAIRS]!;
+    byQuery[pairs] = ((queryName << 16) | sourceName) >>> 0;
+    bySource[pairs] = ((sourceName << 16) | queryName) >>> 0;
+    tally[PAIRS] = pairs + 1;
+    if (queryName === sourceName) tally[SAME]!++;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { reserve } from "../util/growable.js";
+import { NAME_TALLY_SLOTS } from "./evidence.js";
 
 /**
  * Arrays a query's matching reuses instead of allocating: the garbage collector's pauses land in
@@ -12,6 +13,8 @@ export class MatchScratch {
   /** The name comparison's pair keys, both ways round. */
   namePairsByQuery = new Uint32Array(256);
   namePairsBySource = new Uint32Array(256);
+  /** compareNames's running counts (evidence.ts NAME_TALLY_SLOTS). */
+  readonly nameTally = new Int32Array(NAME_TALLY_SLOTS);
   /** The query tables' arrays (query-tables.ts). */
   signatures = new Uint8Array(256);
   charsBefore = new Int32Array(256);
