@@ -110,6 +110,13 @@ export const NAME_HASH_CHARS = 64;
  */
 export const BOILERPLATE_PREFIX_CHARS = 160;
 
+/**
+ * How far the lexer looks for the `)` closing a parameter list, to tell `async (x) => …` from a
+ * call `async(x)` and an object's method `m(x) { … }` from a call `m(x)`: a longer list is read as
+ * a call's arguments.
+ */
+export const PARAMETER_LIST_LOOKAHEAD_CHARS = 1000;
+
 // ---------------------------------------------------------------------------------------------
 // Matching: what counts as a reference
 // ---------------------------------------------------------------------------------------------

@@ -108,11 +108,12 @@ const lexicon: Lexicon = {
   dialect: "ecmascript",
   keywords: Object.fromEntries(ECMASCRIPT_KEYWORDS.map((word) => [word, word])),
   contextualKeywords: [
-    "abstract", "accessor", "as", "asserts", "declare", "enum", "get", "implements", "infer", "interface", "is", "keyof",
-    "let", "module", "namespace", "of", "override", "private", "protected", "public", "readonly", "satisfies", "set",
-    "static", "type", "unique",
+    "abstract", "accessor", "as", "asserts", "declare", "enum", "from", "get", "global", "implements", "infer", "interface",
+    "is", "keyof", "let", "module", "namespace", "of", "override", "private", "protected", "public", "readonly",
+    "satisfies", "set", "static", "type", "unique",
   ],
-  typeKeywords: ["any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "unknown"],
+  // Not `bigint`: the grammar reads it as a type's name, as it would any other.
+  typeKeywords: ["any", "boolean", "never", "number", "object", "string", "symbol", "unknown"],
   operators: [
     // "-?:" and "+?:" are one token in a mapped type's modifiers.
     "-?:", "+?:", ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&",

@@ -1,7 +1,7 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, Lexicon } from "../languages/language.js";
-import { BOILERPLATE_PREFIX_CHARS } from "../options.js";
-import { followedByKeyColon, nextCharCode } from "./lexical-chars.js";
+import { BOILERPLATE_PREFIX_CHARS, PARAMETER_LIST_LOOKAHEAD_CHARS } from "../options.js";
+import { followedByKeyColon, isWordStart, nextCharCode } from "./lexical-chars.js";
 import { OperatorTable, WordTable } from "./lexical-tables.js";
 import { literalClassHashes } from "./token-stream.js";
 
@@ -44,9 +44,88 @@ const enum WordClass {
 export const CLASS_BODY = -1;
 /** Marks a switch body's `{`, where `default:` and `case x:` are labels, not keys. */
 export const SWITCH_BODY = -2;
+/** Marks an enum body's `{`, whose members' names are keys. */
+export const ENUM_BODY = -3;
 
 /** Tokens after which a name is in a type position (`x: string`, `A | number`, `Map<string, T>`). */
-const TYPE_POSITION_AFTER = new Set([":", "|", "&", "<", "keyof", "=>", "as", "extends", "satisfies", "readonly"]);
+const TYPE_POSITION_AFTER = new Set([":", "?:", "-?:", "+?:", "|", "&", "<", "keyof", "=>", "as", "extends", "satisfies", "readonly"]);
+
+/** `import X = N.X`: a TypeScript alias, which the grammar reads as code, not as an import. */
+const IMPORT_ALIAS = /^[ \t]+[\w$]+[ \t]*=(?![=>])[ \t]*(?!require\b)[\w$]/;
+
+/**
+ * Whether `async`, ending at `end`, modifies what follows it on its line and so is a keyword: a
+ * function, a method's name, an arrow's parameter, or an arrow's parameter list (a call `async(x)`
+ * is none: its `)` is not followed by `=>` or a return type).
+ */
+function asyncModifies(source: string, end: number): boolean {
+  const next = nextCharCode(source, end);
+  if (next !== 40) return isWordStart(next) || next === 42 || next === 91 || next === 35;
+  const close = matchingParenthesis(source, source.indexOf("(", end));
+  return close >= 0 && /^[ \t]*(?:=>|:)/.test(source.slice(close + 1, close + 4));
+}
+
+/**
+ * Whether the parameter list opened at `open` is followed on its line by a body (`) {`, `): T {`).
+ * Looked for on the line alone: a call statement spanning lines is then read no further.
+ */
+function bodyFollows(source: string, open: number): boolean {
+  const lineEnd = source.indexOf("\n", open);
+  const stop = lineEnd === -1 ? source.length : lineEnd;
+  const close = matchingParenthesis(source, open, stop);
+  if (close < 0) return false;
+  let i = close + 1;
+  while (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9) i++;
+  const c = source.charCodeAt(i);
+  if (c === 123) return true;
+  // A return type, up to the body's brace; a `;` or `}` first ends a statement instead.
+  if (c !== 58) return false;
+  for (i++; i < stop; i++) {
+    const d = source.charCodeAt(i);
+    if (d === 123) return true;
+    if (d === 59 || d === 125) return false;
+  }
+  return false;
+}
+
+/** The `)` closing the `(` at `open`, looked for before `stop` and within PARAMETER_LIST_LOOKAHEAD_CHARS; -1 when not there. */
+function matchingParenthesis(source: string, open: number, stop = source.length): number {
+  let depth = 0;
+  const end = Math.min(stop, open + PARAMETER_LIST_LOOKAHEAD_CHARS);
+  for (let i = open; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * Whether `this`, starting at `start`, is a type (`m(): this`, `A | this`): after a return type's
+ * colon or a type operator. Elsewhere it is the value.
+ */
+function thisIsType(source: string, start: number, previousText: string): boolean {
+  // `this.x`, `this[k]`, `this(…)` are the value's.
+  const next = nextCharCode(source, start + 4);
+  if (next === 46 || next === 40 || (next === 91 && source.charCodeAt(start + 5) !== 93)) return false;
+  if (THIS_TYPE_AFTER.has(previousText)) return true;
+  return previousText === ":" && /\)[ \t]*:[ \t]*$/.test(source.slice(Math.max(0, start - 40), start));
+}
+
+/** After a type keyword, what only a value is followed by: a member, an index, a comparison. */
+const USED_AS_VALUE = /^[ \t]*(?:\??\.(?!\.)|\[(?![ \t]*\])|[=!]==?)/;
+
+/** After a name beginning a line of a class or interface body: a member's type, parameters or value. */
+const MEMBER_LINE_NEXT = /^[ \t]*(?:[?!]?:|[(<]|=(?![=>]))/;
+
+/** An operator spelled as a word, after a contextual keyword used as a name. */
+const OPERATOR_WORD_NEXT = /^[ \t]+(?:in|of|instanceof)\b/;
+
+/** A mapped type's key clause ending the text: `[K in keyof T]`, `[P in T[number]]`. */
+const MAPPED_TYPE_KEY = /\[[ \t]*[\w$]+[ \t]+in[ \t][^[\]]*(?:\[[^[\]]*\][^[\]]*)*\]$/;
+
+/** Tokens after which `this` is a type: type operators (not `<`, which compares as often). */
+const THIS_TYPE_AFTER = new Set(["|", "&", "keyof", "as", "extends", "satisfies"]);
 
 /** Tokens after which a name in a class body is a member's (`static x`, `get y()`, `} z()`). */
 const MEMBER_NAME_AFTER = new Set([
@@ -124,23 +203,40 @@ export class LexicalContext {
       // Any word is a name as a key (`{ extends: x }`, `{ type?: T }`) or a class's method (`delete(key) {}`).
       const next = nextCharCode(source, end);
       if ((lineStart || OBJECT_KEY_AFTER.has(previousText)) && followedByKeyColon(source, end)) return undefined;
-      if (innermostBracket === CLASS_BODY && MEMBER_NAME_AFTER.has(previousText) && (next === 40 || next === 60)) return undefined;
+      // Not `new (…)`: an interface's construct signature.
+      if (innermostBracket === CLASS_BODY && MEMBER_NAME_AFTER.has(previousText) && (next === 40 || next === 60) && word !== "new") return undefined;
     }
     switch (this.words.value(entry)) {
       case WordClass.Reserved:
+        if (this.lexicon.dialect === "ecmascript") {
+          // `async` modifies what follows it on its line; else it is a name (`async.each(…)`, `{ async }`).
+          if (word === "async" && !asyncModifies(source, end)) return undefined;
+          if (word === "this" && this.lexicon.typeKeywordsAnywhere && thisIsType(source, end - 4, previousText)) return "this_type";
+        }
         return this.keywords.get(word);
       case WordClass.Callable:
         // Python 2's `print x` is a statement; `print(x)` a call.
         return /^[ \t]*[\w"'>[-]/.test(source.slice(end, end + 3)) ? this.keywords.get(word) : undefined;
       case WordClass.Contextual: {
+        // `declare global { … }` names the global scope; `global` anywhere else is a name.
+        if (word === "global") return previousText === "declare" ? word : undefined;
+        // `from "./module"` in an export; `from` anywhere else is a name (`from[key]`, `from instanceof T`).
+        if (word === "from") return /^[ \t]*["']/.test(source.slice(end, end + 3)) ? word : undefined;
+        // `readonly (A | B)[]`: the array type's modifier, where a type is expected.
+        if (word === "readonly" && nextCharCode(source, end) === 40) return TYPE_POSITION_AFTER.has(previousText) || previousText === "=" ? word : undefined;
         // A contextual keyword (`type`, `readonly`, `get`) is one when a name or bracket follows it on its line.
         const next = /^[ \t]*([\w$#"'`[{*]|$)/.exec(source.slice(end, end + 40));
-        return next && next[1] !== "" ? word : undefined;
+        // Not an operator that is a word: `type in set`, `for (const type of types)`, `type instanceof T`.
+        return next && next[1] !== "" && !OPERATOR_WORD_NEXT.test(source.slice(end, end + 13)) ? word : undefined;
       }
       case WordClass.Type:
+        // A value's use, wherever it stands: `i < string.length`, `number === 1`, `string[i]`.
+        if (USED_AS_VALUE.test(source.slice(end, end + 4))) return undefined;
         if (TYPE_POSITION_AFTER.has(previousText) || (inTypeArguments && previousText === ",")) return word;
         // In TypeScript a type's name is nearly always a type (`[number, string]`, `<T = number>`), unless used as a value.
-        if (this.lexicon.typeKeywordsAnywhere && !/^[ \t]*(?:[.(]|=(?![=>]))/.test(source.slice(end, end + 3))) return word;
+        // A name annotated with a type (`(string: string)`, `object?: T`) is a name; its colon is
+        // the name's own, where a conditional type's ` : ` stands apart (`? never : T`).
+        if (this.lexicon.typeKeywordsAnywhere && !/^(?:[ \t]*(?:[.(]|=(?![=>]))|\??:)/.test(source.slice(end, end + 4))) return word;
         return undefined;
     }
   }
@@ -149,9 +245,13 @@ export class LexicalContext {
   isMemberKey(source: string, end: number, brackets: readonly number[], previousText: string, lineStart: boolean): boolean {
     if (this.python) return false;
     const innermost = brackets[brackets.length - 1];
-    if (innermost === CLASS_BODY) return MEMBER_NAME_AFTER.has(previousText);
+    // A line's first name is a member's when its type, parameters or value follows, with or
+    // without a `;` ending the line before.
+    if (innermost === CLASS_BODY) return MEMBER_NAME_AFTER.has(previousText) || (lineStart && MEMBER_LINE_NEXT.test(source.slice(end, end + 4)));
+    if (innermost === ENUM_BODY) return previousText === "{" || previousText === ",";
     if (innermost !== 123 || !(lineStart || OBJECT_KEY_AFTER.has(previousText) || MEMBER_NAME_AFTER.has(previousText))) return false;
-    return followedByKeyColon(source, end);
+    // A key, or an object's method (`code(cxt) { … }`: a call is not followed by a body).
+    return followedByKeyColon(source, end) || (nextCharCode(source, end) === 40 && bodyFollows(source, source.indexOf("(", end)));
   }
 
   /** Whether a statement starting here is left out, as the normalizer leaves out imports and module boilerplate. */
@@ -161,7 +261,8 @@ export class LexicalContext {
       if (word === "import") return Skipped.Statement;
       return word === "from" && /^\s+[\w.]+\s+import\b/.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
     }
-    if (word === "import") return lineStart && !/^[ \t]*[(.]/.test(source.slice(end, end + 4)) ? Skipped.Statement : Skipped.No;
+    // `import x = require("x")` is an import; `import X = N.X` (an alias, TypeScript) is code.
+    if (word === "import") return lineStart && !/^[ \t]*[(.]/.test(source.slice(end, end + 4)) && !IMPORT_ALIAS.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
     const candidates = this.definition.moduleBoilerplate;
     if (!candidates || !lineStart) return Skipped.No;
     const text = source.slice(start, start + BOILERPLATE_PREFIX_CHARS);
@@ -171,6 +272,14 @@ export class LexicalContext {
       if (rule.pattern.test(text)) return isPair ? Skipped.Pair : Skipped.Statement;
     }
     return Skipped.No;
+  }
+
+  /**
+   * Whether the `?` at `at` begins a mapped type's `?:` (`{ [K in keyof T]?: T[K] }`), one token
+   * there as `-?:` and `+?:` are; after any other `]` (`[key]?: T`) the two are apart.
+   */
+  mappedTypeOptional(source: string, at: number, previousText: string): boolean {
+    return this.lexicon.typeKeywordsAnywhere === true && previousText === "]" && source.charCodeAt(at + 1) === 58 && MAPPED_TYPE_KEY.test(source.slice(Math.max(0, at - 200), at));
   }
 
   regexAllowed(previous: Kind, previousText: string): boolean {

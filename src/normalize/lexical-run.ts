@@ -1,5 +1,5 @@
 import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart } from "./lexical-chars.js";
-import { CLASS_BODY, Kind, type LexicalContext, SWITCH_BODY, Skipped, statementComplete } from "./lexical-context.js";
+import { CLASS_BODY, ENUM_BODY, Kind, type LexicalContext, SWITCH_BODY, Skipped, statementComplete } from "./lexical-context.js";
 import { pythonStringEnd, quotedEnd, regexEnd, templateEnd } from "./lexical-literals.js";
 import { type TextSpan, TextKind } from "./text.js";
 import { TokenBuffer } from "./token-buffer.js";
@@ -32,8 +32,8 @@ export class LexRun {
   private lineStartToken = true;
   /** Open brackets, innermost last; for a skipped statement, the depth it began at. */
   private readonly brackets: number[] = [];
-  private classPending = false;
-  private switchPending = false;
+  /** The body marker (CLASS_BODY, SWITCH_BODY, ENUM_BODY) the next `{` opens, or 0 for a plain one. */
+  private pendingBody = 0;
   private skipDepth = -1;
   private skipEndsAtComma = false;
   /**
@@ -175,8 +175,12 @@ export class LexRun {
         ? undefined
         : context.keywordText(source, entry, end, previousText, wasLineStart, this.angleDepth > 0, this.brackets[this.brackets.length - 1]);
     if (text !== undefined) {
-      if (text === "class" && !this.python) this.classPending = true;
-      if (text === "switch" && !this.python) this.switchPending = true;
+      // An interface's body is read as a class's: each line begins with a member's name.
+      if (!this.python) {
+        if (text === "class" || text === "interface") this.pendingBody = CLASS_BODY;
+        else if (text === "switch") this.pendingBody = SWITCH_BODY;
+        else if (text === "enum") this.pendingBody = ENUM_BODY;
+      }
       this.emit(context.hash(text), i, end, 0, Kind.Keyword, text);
     } else {
       const keepsName = !member && !context.isMemberKey(source, end, this.brackets, previousText, wasLineStart);
@@ -237,14 +241,18 @@ export class LexRun {
     const i = this.i;
     let operator = context.operators.at(source, i, c);
     if (operator.text === "?." && isDigit(source.charCodeAt(i + 2))) operator = context.operators.single("?");
+    if (operator.text === "?" && context.mappedTypeOptional(source, i, this.previousText)) {
+      this.emit(context.hash("?:"), i, i + 2, 0, Kind.Punct, "?:");
+      this.i = i + 2;
+      return;
+    }
     const op = operator.text;
     const end = i + op.length;
     if (op === "(" || op === "[" || op === "{") {
       // A class body's brace is remembered as such: a member's name starts each of its lines.
       if (op === "{") {
-        brackets.push(this.classPending ? CLASS_BODY : this.switchPending ? SWITCH_BODY : c);
-        this.classPending = false;
-        this.switchPending = false;
+        brackets.push(this.pendingBody !== 0 ? this.pendingBody : c);
+        this.pendingBody = 0;
       } else {
         brackets.push(c);
       }
