@@ -88,6 +88,8 @@ export interface Lexicon {
   readonly typeKeywords?: readonly string[];
   /** Whether type keywords are read as such wherever they are not used as a value (TypeScript), not only after `:`. */
   readonly typeKeywordsAnywhere?: boolean;
+  /** Whether an element (`<Tag attr={x}>text</Tag>`) may stand where an operand is expected (JSX: TSX and JavaScript). */
+  readonly jsx?: boolean;
   /** Operators and punctuation (the longest that fits is read). */
   readonly operators: readonly string[];
   /** The block comment's delimiters, if the language has one. */

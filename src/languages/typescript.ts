@@ -115,8 +115,8 @@ const lexicon: Lexicon = {
   // Not `bigint`: the grammar reads it as a type's name, as it would any other.
   typeKeywords: ["any", "boolean", "never", "number", "object", "string", "symbol", "unknown"],
   operators: [
-    // "-?:" and "+?:" are one token in a mapped type's modifiers.
-    "-?:", "+?:", ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&",
+    // "-?:" and "+?:" are one token in a mapped type's modifiers; "</" and "/>" in JSX's tags.
+    "-?:", "+?:", "</", "/>", ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==", "!=", "<=", ">=", "&&",
     "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
     "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "/", "%", "&", "|", "^", "!", "~", "?", ":", "=", ".", "@",
   ],
@@ -152,4 +152,5 @@ export const tsx: LanguageDefinition = {
   extensions: [".tsx"],
   grammar: () => loadGrammars().tsx,
   ...shared,
+  lexicon: { ...shared.lexicon, jsx: true },
 };

@@ -8,6 +8,14 @@ import { nameHash } from "./token-stream.js";
 /** After `name:`, a loop (or switch) makes the name a statement's label, not a key. */
 const LABELLED = /^[ \t]*:[ \t]*(?:for|while|do|switch)\b/;
 
+/** JSX frames (LexRun.jsxFrames) other than an expression's, which is its `{`'s bracket depth (1 or more). */
+const JSX_TAG = -1;
+const JSX_CLOSING_TAG = -2;
+const JSX_CHILDREN = -3;
+
+/** `<T,>(x: T) => …`, `<T extends U>(…)`: a TSX arrow's type parameters, not an element. */
+const TYPE_PARAMETERS = /^<[ \t]*[\w$]+[ \t]*(?:,|extends\b)/;
+
 /** A Python string prefix (`r"…"`, `b'…'`, `rb"…"`, `f"…"`). */
 const PYTHON_STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/;
 
@@ -45,6 +53,11 @@ export class LexRun {
   private outerKeys: number[] | undefined;
   /** `<` read as a type argument list, for splitting `>>` as tree-sitter does there. */
   private angleDepth = 0;
+  /**
+   * Open JSX, innermost last: a tag being read (JSX_TAG, JSX_CLOSING_TAG), an element's children
+   * (JSX_CHILDREN), or an expression in braces inside either (the bracket depth its `{` opened).
+   */
+  private readonly jsxFrames: number[] = [];
 
   constructor(
     private readonly context: LexicalContext,
@@ -73,7 +86,12 @@ export class LexRun {
     const source = this.source;
     const python = this.python;
     const n = this.n;
+    const jsx = this.jsxFrames;
     while (this.i < n) {
+      if (jsx.length > 0 && jsx[jsx.length - 1] === JSX_CHILDREN) {
+        this.jsxChildren();
+        continue;
+      }
       const i = this.i;
       const c = source.charCodeAt(i);
       if (c === 10) {
@@ -105,6 +123,8 @@ export class LexRun {
       if (isWordStart(c) || (!python && c === 35 && isWordStart(source.charCodeAt(i + 1)))) this.word(c);
       else if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(i + 1)))) this.number();
       else if (c === 34 || c === 39 || (!python && c === 96)) this.string(c);
+      else if (this.inJsxTag() && (c === 62 || (c === 47 && source.charCodeAt(i + 1) === 62))) this.jsxTagEnd(c);
+      else if (c === 60 && this.startsElement(i)) this.jsxOpen(i, JSX_TAG, "<");
       // A regular expression where an operand is expected, else an operator.
       else if (python || c !== 47 || !this.context.regexAllowed(this.previous, this.previousText) || !this.regex()) this.operator(c);
     }
@@ -151,6 +171,10 @@ export class LexRun {
     const i = this.i;
     let end = i + 1;
     while (end < this.n && isWordPart(source.charCodeAt(end))) end++;
+    if (this.inJsxTag() && this.previousText !== "<" && this.previousText !== "</" && this.previousText !== ".") {
+      this.jsxAttribute(end);
+      return;
+    }
     const after = source.charCodeAt(end);
     if (this.python && (after === 34 || after === 39) && end - i <= 2 && PYTHON_STRING_PREFIX.test(source.slice(i, end))) {
       const stop = pythonStringEnd(source, end);
@@ -257,6 +281,8 @@ export class LexRun {
         brackets.push(c);
       }
       if (op === "{" && !python) this.angleDepth = 0;
+      // A brace in a JSX tag or among an element's children opens an expression, JavaScript again.
+      if (op === "{" && this.jsxFrames.length > 0 && this.jsxFrames[this.jsxFrames.length - 1]! < 0) this.jsxFrames.push(brackets.length);
     } else if (op === ")" || op === "]" || op === "}") {
       if (brackets.length === 0 && this.outerKeys) {
         if (op === "}") for (const key of this.outerKeys) this.out.names[key] = 0;
@@ -264,6 +290,9 @@ export class LexRun {
       }
       brackets.pop();
       if (op === "}") this.angleDepth = 0;
+      // The brace closing a JSX expression returns to its tag or children.
+      const jsx = this.jsxFrames;
+      if (jsx.length > 0 && jsx[jsx.length - 1]! > brackets.length) jsx.pop();
       if (this.skipDepth >= 0 && brackets.length < this.skipDepth) this.skipDepth = -1;
     }
     if (!python) {
@@ -291,6 +320,90 @@ export class LexRun {
     }
     if (skipEnds) this.skipDepth = -1;
     this.i = end;
+  }
+
+  /** Whether a JSX tag is being read: its names are the tag's and its attributes'. */
+  private inJsxTag(): boolean {
+    const top = this.jsxFrames.length > 0 ? this.jsxFrames[this.jsxFrames.length - 1] : 0;
+    return top === JSX_TAG || top === JSX_CLOSING_TAG;
+  }
+
+  /** Whether the `<` at `i` opens a JSX element: where an operand is expected, before a name or `>`. */
+  private startsElement(i: number): boolean {
+    if (this.context.lexicon.jsx !== true || !this.context.regexAllowed(this.previous, this.previousText)) return false;
+    // After `i++` an operator follows (`i++ < n`), though a `/` there may begin a regular expression.
+    if (this.previousText === "++" || this.previousText === "--") return false;
+    const next = this.source.charCodeAt(i + 1);
+    if (next === 62) return true;
+    return isWordStart(next) && !TYPE_PARAMETERS.test(this.source.slice(i, i + 40));
+  }
+
+  /** `<` or `</` at `i`, opening a tag of `frame`'s kind. */
+  private jsxOpen(i: number, frame: number, text: "<" | "</"): void {
+    this.emit(this.context.hash(text), i, i + text.length, 0, Kind.Punct, text);
+    this.jsxFrames.push(frame);
+    this.i = i + text.length;
+  }
+
+  /**
+   * An attribute's name, hyphens and all (`data-id`, `aria-label`): a member's name to the grammar,
+   * with no name word, whatever word it is (`class`, `for`).
+   */
+  private jsxAttribute(end: number): void {
+    while (end < this.n && (isWordPart(this.source.charCodeAt(end)) || this.source.charCodeAt(end) === 45)) end++;
+    this.emit(this.context.idHash, this.i, end, 0, Kind.Word, "$id");
+    this.i = end;
+  }
+
+  /** `>` ending a tag (an opening tag's children follow; a closing tag ends its element) or `/>` ending an element. */
+  private jsxTagEnd(c: number): void {
+    const frames = this.jsxFrames;
+    const text = c === 62 ? ">" : "/>";
+    this.emit(this.context.hash(text), this.i, this.i + text.length, 0, Kind.Punct, text);
+    this.i += text.length;
+    const tag = frames.pop();
+    if (text === ">" && tag === JSX_TAG) frames.push(JSX_CHILDREN);
+    else if (tag === JSX_CLOSING_TAG && frames[frames.length - 1] === JSX_CHILDREN) frames.pop();
+  }
+
+  /**
+   * An element's children up to the next tag or expression: text is one string token (the
+   * grammar's jsx_text, its white space included, its lines those of its first and last
+   * characters); white space alone is none.
+   */
+  private jsxChildren(): void {
+    const source = this.source;
+    const from = this.i;
+    let end = from;
+    let blank = true;
+    for (; end < this.n; end++) {
+      const c = source.charCodeAt(end);
+      if (c === 60 || c === 123) break;
+      if (blank && !isSpace(c) && c !== 10) blank = false;
+    }
+    if (end > from) {
+      const newlines = this.newlinesIn(from, end);
+      if (!blank) {
+        const lastLine = this.line + this.newlinesIn(from, end - 1);
+        if (this.skipDepth < 0) {
+          this.out.push(this.context.stringHash, this.line, lastLine, from, end, nameHash(source, from, end));
+          this.textSpans.push({ start: from, end, kind: TextKind.String });
+        }
+        this.previous = Kind.String;
+        this.previousText = "$str";
+        this.lineStartToken = false;
+      }
+      if (newlines > 0 && blank) this.lineStartToken = true;
+      this.line += newlines;
+      this.i = end;
+    }
+    if (end >= this.n) return;
+    if (source.charCodeAt(end) === 123) this.operator(123);
+    else if (source.charCodeAt(end + 1) === 47) {
+      this.jsxOpen(end, JSX_CLOSING_TAG, "</");
+    } else {
+      this.jsxOpen(end, JSX_TAG, "<");
+    }
   }
 
   private newlinesIn(from: number, to: number): number {

@@ -7,11 +7,11 @@ import type { TokenStream } from "./token-stream.js";
 /**
  * A lexer that reads the token stream the tree-sitter normalizer would give, without parsing:
  * the same token texts ("$id", "$str", "if", "=>"), names and lines, decided from the characters
- * around each token instead of a syntax tree. It is wrong for a few tokens (JSX text, `new.target`,
- * a `/` after `}`), but a query is a fragment, and tree-sitter's recovery from a fragment's cut ends
- * gets more of them wrong: read this way, queries find more copies (bench/QUALITY.md), so it is how
- * queries are read by default (the index is always parsed). It also costs a fraction of a parse
- * (bench/RESULTS.md).
+ * around each token instead of a syntax tree. It is wrong for a few tokens (`new.target`, `unique
+ * symbol`, a `/` after `}`, template literal types), but a query is a fragment, and tree-sitter's
+ * recovery from a fragment's cut ends gets more of them wrong: read this way, queries find more
+ * copies (bench/QUALITY.md), so it is how queries are read by default (the index is always
+ * parsed). It also costs a fraction of a parse (bench/RESULTS.md).
  *
  * What it knows of a language is lexical-context.ts; one reading of one source, lexical-run.ts.
  */
