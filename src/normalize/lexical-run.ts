@@ -37,11 +37,17 @@ export class LexRun {
   firstProseLine = Number.POSITIVE_INFINITY;
   private previous = Kind.None;
   private previousText = "";
+  /** The token before that. */
+  private beforePreviousText = "";
+  /** The name just read qualifies a type (`React.` of `React.ReactNode`): the last name after its dots is the type's. */
+  private typeChain = false;
   private lineStartToken = true;
   /** Open brackets, innermost last; for a skipped statement, the depth it began at. */
   private readonly brackets: number[] = [];
   /** The body marker (CLASS_BODY, SWITCH_BODY, ENUM_BODY) the next `{` opens, or 0 for a plain one. */
   private pendingBody = 0;
+  /** The bracket depth of the keyword that set pendingBody: a `{` deeper (`extends B<P, {}>`, `mixin({…})`) is not the body's. */
+  private pendingBodyDepth = 0;
   private skipDepth = -1;
   private skipEndsAtComma = false;
   /**
@@ -193,7 +199,11 @@ export class LexRun {
       this.skipEndsAtComma = skipped === Skipped.Pair;
     }
     const previousText = this.previousText;
-    const member = previousText === "." || previousText === "?." || c === 35;
+    let member = previousText === "." || previousText === "?." || c === 35;
+    // The last name of a qualified type (`React.ReactNode`, `A.B.C`) is the type's, as the grammar names it.
+    const chained = member && previousText === "." && this.typeChain;
+    const dotFollows = source.charCodeAt(end) === 46 && source.charCodeAt(end + 1) !== 46;
+    if (chained && !dotFollows) member = false;
     const text =
       member || entry < 0
         ? undefined
@@ -201,9 +211,11 @@ export class LexRun {
     if (text !== undefined) {
       // An interface's body is read as a class's: each line begins with a member's name.
       if (!this.python) {
-        if (text === "class" || text === "interface") this.pendingBody = CLASS_BODY;
-        else if (text === "switch") this.pendingBody = SWITCH_BODY;
-        else if (text === "enum") this.pendingBody = ENUM_BODY;
+        const body = text === "class" || text === "interface" ? CLASS_BODY : text === "switch" ? SWITCH_BODY : text === "enum" ? ENUM_BODY : 0;
+        if (body !== 0) {
+          this.pendingBody = body;
+          this.pendingBodyDepth = this.brackets.length;
+        }
       }
       this.emit(context.hash(text), i, end, 0, Kind.Keyword, text);
     } else {
@@ -221,6 +233,7 @@ export class LexRun {
       }
       if (this.previous === Kind.Word && !wasLineStart && this.line < this.firstProseLine) this.firstProseLine = this.line;
       this.emit(context.idHash, i, end, keepsName ? nameHash(source, i, end) : 0, Kind.Word, "$id");
+      this.typeChain = dotFollows && (chained || (previousText !== "." && this.startsTypeChain(previousText, i)));
     }
     this.i = end;
   }
@@ -275,8 +288,9 @@ export class LexRun {
     if (op === "(" || op === "[" || op === "{") {
       // A class body's brace is remembered as such: a member's name starts each of its lines.
       if (op === "{") {
-        brackets.push(this.pendingBody !== 0 ? this.pendingBody : c);
-        this.pendingBody = 0;
+        const body = this.pendingBody !== 0 && brackets.length === this.pendingBodyDepth && this.angleDepth === 0;
+        brackets.push(body ? this.pendingBody : c);
+        if (body) this.pendingBody = 0;
       } else {
         brackets.push(c);
       }
@@ -310,9 +324,7 @@ export class LexRun {
     }
     const skipEnds = this.skipDepth >= 0 && !python && brackets.length === this.skipDepth && (op === ";" || (op === "," && this.skipEndsAtComma));
     if (operator.dropped) {
-      this.previous = Kind.Punct;
-      this.previousText = op;
-      this.lineStartToken = false;
+      this.after(Kind.Punct, op);
     } else if (python && op === "...") {
       this.emit(context.hash("ellipsis"), i, end, 0, Kind.Keyword, "ellipsis");
     } else {
@@ -389,9 +401,7 @@ export class LexRun {
           this.out.push(this.context.stringHash, this.line, lastLine, from, end, nameHash(source, from, end));
           this.textSpans.push({ start: from, end, kind: TextKind.String });
         }
-        this.previous = Kind.String;
-        this.previousText = "$str";
-        this.lineStartToken = false;
+        this.after(Kind.String, "$str");
       }
       if (newlines > 0 && blank) this.lineStartToken = true;
       this.line += newlines;
@@ -426,8 +436,37 @@ export class LexRun {
       if (text === "$str") this.textSpans.push({ start: from, end: to, kind: TextKind.String });
     }
     this.line = endLine;
+    this.after(kind, text);
+  }
+
+  /** Records the token just read as the one the next is read after. */
+  private after(kind: Kind, text: string): void {
+    this.beforePreviousText = this.previousText;
     this.previous = kind;
     this.previousText = text;
     this.lineStartToken = false;
+    if (kind !== Kind.Word && text !== ".") this.typeChain = false;
   }
+
+  /**
+   * Whether a name read after `previousText`, followed by a dot, begins a qualified type
+   * (TypeScript): after `keyof`, in type arguments (a capitalized name), or after an annotation's
+   * colon that is one for sure: a return type's (`): React.JSX.Element`), a class or interface
+   * member's, an optional one's (`children?: React.ReactNode`). Elsewhere a colon may be an
+   * object key's or a ternary's, before a value.
+   */
+  private startsTypeChain(previousText: string, start: number): boolean {
+    if (this.context.lexicon.typeKeywordsAnywhere !== true) return false;
+    if (previousText === "keyof") return true;
+    if (this.angleDepth > 0 && (previousText === "<" || previousText === ",")) return isUpperCase(this.source.charCodeAt(start));
+    if (previousText !== ":") return false;
+    if (this.beforePreviousText === ")" || this.brackets[this.brackets.length - 1] === CLASS_BODY) return true;
+    let colon = start - 1;
+    while (colon > 0 && (this.source.charCodeAt(colon) === 32 || this.source.charCodeAt(colon) === 9)) colon--;
+    return this.source.charCodeAt(colon) === 58 && this.source.charCodeAt(colon - 1) === 63;
+  }
+}
+
+function isUpperCase(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
