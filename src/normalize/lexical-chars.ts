@@ -21,6 +21,10 @@ export function isWordPart(c: number): boolean {
   return isWordStart(c) || (c >= 48 && c <= 57);
 }
 
+export function isUpperCase(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

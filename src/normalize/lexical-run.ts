@@ -1,4 +1,4 @@
-import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart } from "./lexical-chars.js";
+import { followedByKeyColon, isDigit, isSpace, isUpperCase, isWordPart, isWordStart } from "./lexical-chars.js";
 import { CLASS_BODY, ENUM_BODY, Kind, type LexicalContext, SWITCH_BODY, Skipped, statementComplete } from "./lexical-context.js";
 import { pythonStringEnd, quotedEnd, regexEnd, templateEnd } from "./lexical-literals.js";
 import { type TextSpan, TextKind } from "./text.js";
@@ -467,6 +467,3 @@ export class LexRun {
   }
 }
 
-function isUpperCase(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
