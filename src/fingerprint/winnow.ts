@@ -52,10 +52,9 @@ export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
 }
 
 /**
- * Writes the chosen hashes and their positions; returns how many. The loop is the function's
- * whole body: compiled while a bundle's first call still runs it, any
- * code after it in the same function had no type feedback yet, and the compiled loop was entered
- * and deoptimized there again on every later call.
+ * Writes the chosen hashes and their positions; returns how many. The loop is the function's whole
+ * body: compiled while a bundle's first call still runs it, code after it in the same function had
+ * no type feedback yet, and the compiled loop was entered and deoptimized there on every later call.
  */
 function chooseMinima(kgrams: Int32Array, w: number, hashes: Int32Array, positions: Uint32Array): number {
   const n = kgrams.length;

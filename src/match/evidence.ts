@@ -135,7 +135,7 @@ export const NAME_TALLY_SLOTS = 13;
  * on, counted into `tally` and, for identifiers, keyed into the scratch's pair arrays. The loop is
  * the whole function and its counts live in `tally`, not in locals written back after it: a
  * bundle's first call compiles the loop while it runs, and code after it, not yet run, had no type
- * feedback, so the compiled loop deoptimized there on every later call (116 times in a 2 MB file).
+ * feedback, so the compiled loop deoptimized there on every later call (bench/DECISIONS.md).
  */
 function tallySegment(
   from: number,
