@@ -37,8 +37,9 @@ export class LexRun {
   firstProseLine = Number.POSITIVE_INFINITY;
   private previous = Kind.None;
   private previousText = "";
-  /** The token before that. */
+  /** The token before that, and the one before that. */
   private beforePreviousText = "";
+  private thirdPreviousText = "";
   /** The name just read qualifies a type (`React.` of `React.ReactNode`): the last name after its dots is the type's. */
   private typeChain = false;
   private lineStartToken = true;
@@ -232,8 +233,10 @@ export class LexRun {
         this.outerKeys.push(this.out.count);
       }
       if (this.previous === Kind.Word && !wasLineStart && this.line < this.firstProseLine) this.firstProseLine = this.line;
+      // Asked before the name is recorded: startsTypeChain reads the tokens before it.
+      const typeChain = dotFollows && (chained || (previousText !== "." && this.startsTypeChain(previousText, i)));
       this.emit(context.idHash, i, end, keepsName ? nameHash(source, i, end) : 0, Kind.Word, "$id");
-      this.typeChain = dotFollows && (chained || (previousText !== "." && this.startsTypeChain(previousText, i)));
+      this.typeChain = typeChain;
     }
     this.i = end;
   }
@@ -441,6 +444,7 @@ export class LexRun {
 
   /** Records the token just read as the one the next is read after. */
   private after(kind: Kind, text: string): void {
+    this.thirdPreviousText = this.beforePreviousText;
     this.beforePreviousText = this.previousText;
     this.previous = kind;
     this.previousText = text;
@@ -452,18 +456,28 @@ export class LexRun {
    * Whether a name read after `previousText`, followed by a dot, begins a qualified type
    * (TypeScript): after `keyof`, in type arguments (a capitalized name), or after an annotation's
    * colon that is one for sure: a return type's (`): React.JSX.Element`), a class or interface
-   * member's, an optional one's (`children?: React.ReactNode`). Elsewhere a colon may be an
-   * object key's or a ternary's, before a value.
+   * member's, an optional one's (`children?: React.ReactNode`), a declared variable's
+   * (`const x: React.FC`) or a parameter's (`(props: React.Props, …`). Elsewhere a colon may be
+   * an object key's or a ternary's, before a value.
    */
   private startsTypeChain(previousText: string, start: number): boolean {
     if (this.context.lexicon.typeKeywordsAnywhere !== true) return false;
     if (previousText === "keyof") return true;
     if (this.angleDepth > 0 && (previousText === "<" || previousText === ",")) return isUpperCase(this.source.charCodeAt(start));
     if (previousText !== ":") return false;
-    if (this.beforePreviousText === ")" || this.brackets[this.brackets.length - 1] === CLASS_BODY) return true;
+    if (this.brackets[this.brackets.length - 1] === CLASS_BODY) return true;
+    if (this.beforePreviousText === "$id") {
+      const third = this.thirdPreviousText;
+      if (third === "const" || third === "let" || third === "var") return true;
+      if ((third === "(" || third === ",") && this.brackets[this.brackets.length - 1] === 40) return true;
+    }
     let colon = start - 1;
     while (colon > 0 && (this.source.charCodeAt(colon) === 32 || this.source.charCodeAt(colon) === 9)) colon--;
-    return this.source.charCodeAt(colon) === 58 && this.source.charCodeAt(colon - 1) === 63;
+    if (this.source.charCodeAt(colon) !== 58) return false;
+    // `?:` and `):` written together: an optional annotation, a return type. A ternary's `:` stands
+    // apart from what precedes it (`? f(x) : g.h`).
+    const before = this.source.charCodeAt(colon - 1);
+    return before === 63 || before === 41;
   }
 }
 
