@@ -116,7 +116,7 @@ function thisIsType(source: string, start: number, previousText: string): boolea
 const USED_AS_VALUE = /^[ \t]*(?:\??\.(?!\.)|\[(?![ \t]*\])|[=!]==?)/;
 
 /** After a name beginning a line of a class or interface body: a member's type, parameters or value. */
-const MEMBER_LINE_NEXT = /^[ \t]*(?:[?!]?:|[(<]|=(?![=>]))/;
+const MEMBER_LINE_NEXT = /^[ \t]*(?:[?!]?:|\??[(<]|=(?![=>]))/;
 
 /** An operator spelled as a word, after a contextual keyword used as a name. */
 const OPERATOR_WORD_NEXT = /^[ \t]+(?:in|of|instanceof)\b/;
@@ -251,7 +251,10 @@ export class LexicalContext {
     if (innermost === ENUM_BODY) return previousText === "{" || previousText === ",";
     if (innermost !== 123 || !(lineStart || OBJECT_KEY_AFTER.has(previousText) || MEMBER_NAME_AFTER.has(previousText))) return false;
     // A key, or an object's method (`code(cxt) { … }`: a call is not followed by a body).
-    return followedByKeyColon(source, end) || (nextCharCode(source, end) === 40 && bodyFollows(source, source.indexOf("(", end)));
+    const next = nextCharCode(source, end);
+    // `name?(…)` in TypeScript: an optional method (in JavaScript, a ternary's `x?(a):b`).
+    if (next === 63 && this.lexicon.typeKeywordsAnywhere === true && source.charCodeAt(source.indexOf("?", end) + 1) === 40) return true;
+    return followedByKeyColon(source, end) || (next === 40 && bodyFollows(source, source.indexOf("(", end)));
   }
 
   /** Whether a statement starting here is left out, as the normalizer leaves out imports and module boilerplate. */

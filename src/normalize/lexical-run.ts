@@ -49,6 +49,8 @@ export class LexRun {
   private pendingBody = 0;
   /** The bracket depth of the keyword that set pendingBody: a `{` deeper (`extends B<P, {}>`, `mixin({…})`) is not the body's. */
   private pendingBodyDepth = 0;
+  /** Between `interface` and its body, where what it extends is a type (a class extends a value). */
+  private interfaceHeader = false;
   private skipDepth = -1;
   private skipEndsAtComma = false;
   /**
@@ -216,6 +218,7 @@ export class LexRun {
         if (body !== 0) {
           this.pendingBody = body;
           this.pendingBodyDepth = this.brackets.length;
+          this.interfaceHeader = text === "interface";
         }
       }
       this.emit(context.hash(text), i, end, 0, Kind.Keyword, text);
@@ -293,11 +296,15 @@ export class LexRun {
       if (op === "{") {
         const body = this.pendingBody !== 0 && brackets.length === this.pendingBodyDepth && this.angleDepth === 0;
         brackets.push(body ? this.pendingBody : c);
-        if (body) this.pendingBody = 0;
+        if (body) {
+          this.pendingBody = 0;
+          this.interfaceHeader = false;
+        }
       } else {
         brackets.push(c);
       }
-      if (op === "{" && !python) this.angleDepth = 0;
+      // Not in a declaration's header, where type parameters' defaults hold braces (`<P, S = {}>`).
+      if (op === "{" && !python && this.pendingBody === 0) this.angleDepth = 0;
       // A brace in a JSX tag or among an element's children opens an expression, JavaScript again.
       if (op === "{" && this.jsxFrames.length > 0 && this.jsxFrames[this.jsxFrames.length - 1]! < 0) this.jsxFrames.push(brackets.length);
     } else if (op === ")" || op === "]" || op === "}") {
@@ -306,7 +313,7 @@ export class LexRun {
         this.outerKeys = undefined;
       }
       brackets.pop();
-      if (op === "}") this.angleDepth = 0;
+      if (op === "}" && this.pendingBody === 0) this.angleDepth = 0;
       // The brace closing a JSX expression returns to its tag or children.
       const jsx = this.jsxFrames;
       if (jsx.length > 0 && jsx[jsx.length - 1]! > brackets.length) jsx.pop();
@@ -454,7 +461,8 @@ export class LexRun {
 
   /**
    * Whether a name read after `previousText`, followed by a dot, begins a qualified type
-   * (TypeScript): after `keyof`, in type arguments (a capitalized name), or after an annotation's
+   * (TypeScript): after `keyof` or `implements`, what an interface extends, in type arguments (a
+   * capitalized name), or after an annotation's
    * colon that is one for sure: a return type's (`): React.JSX.Element`), a class or interface
    * member's, an optional one's (`children?: React.ReactNode`), a declared variable's
    * (`const x: React.FC`) or a parameter's (`(props: React.Props, …`). Elsewhere a colon may be
@@ -462,7 +470,7 @@ export class LexRun {
    */
   private startsTypeChain(previousText: string, start: number): boolean {
     if (this.context.lexicon.typeKeywordsAnywhere !== true) return false;
-    if (previousText === "keyof") return true;
+    if (previousText === "keyof" || previousText === "implements" || (this.interfaceHeader && this.angleDepth === 0 && (previousText === "extends" || previousText === ","))) return true;
     if (this.angleDepth > 0 && (previousText === "<" || previousText === ",")) return isUpperCase(this.source.charCodeAt(start));
     if (previousText !== ":") return false;
     if (this.brackets[this.brackets.length - 1] === CLASS_BODY) return true;
