@@ -462,11 +462,11 @@ export class LexRun {
   /**
    * Whether a name read after `previousText`, followed by a dot, begins a qualified type
    * (TypeScript): after `keyof` or `implements`, what an interface extends, in type arguments (a
-   * capitalized name), or after an annotation's
-   * colon that is one for sure: a return type's (`): React.JSX.Element`), a class or interface
-   * member's, an optional one's (`children?: React.ReactNode`), a declared variable's
-   * (`const x: React.FC`) or a parameter's (`(props: React.Props, …`). Elsewhere a colon may be
-   * an object key's or a ternary's, before a value.
+   * capitalized name), or after an annotation's colon that is one for sure: a return type's
+   * (`): React.JSX.Element`), a class or interface member's, an optional one's
+   * (`children?: React.ReactNode`), a declared variable's (`const x: React.FC`) or a parameter's
+   * (`(props: React.Props, …`). Elsewhere a colon may be an object key's or a ternary's, before a
+   * value.
    */
   private startsTypeChain(previousText: string, start: number): boolean {
     if (this.context.lexicon.typeKeywordsAnywhere !== true) return false;
