@@ -7,6 +7,17 @@ export function nextCharCode(source: string, from: number): number {
   return source.charCodeAt(i);
 }
 
+/**
+ * The character code just before the colon that ends, across spaces and tabs, right before `at`;
+ * NaN when no colon does. `)` there is a return type's `):`, `?` an optional annotation's `?:`,
+ * written together as a ternary's `? f(x) : y` is not.
+ */
+export function charBeforeColon(source: string, at: number): number {
+  let i = at - 1;
+  while (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9) i--;
+  return source.charCodeAt(i) === 58 ? source.charCodeAt(i - 1) : Number.NaN;
+}
+
 /** Whether a key's `:` or optional `?:` follows (`key: 1`, `key?: T`). */
 export function followedByKeyColon(source: string, end: number): boolean {
   const next = nextCharCode(source, end);

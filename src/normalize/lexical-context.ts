@@ -1,7 +1,7 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, Lexicon } from "../languages/language.js";
 import { BOILERPLATE_PREFIX_CHARS, PARAMETER_LIST_LOOKAHEAD_CHARS } from "../options.js";
-import { followedByKeyColon, isWordStart, nextCharCode } from "./lexical-chars.js";
+import { charBeforeColon, followedByKeyColon, isWordStart, nextCharCode } from "./lexical-chars.js";
 import { OperatorTable, WordTable } from "./lexical-tables.js";
 import { literalClassHashes } from "./token-stream.js";
 
@@ -74,13 +74,11 @@ function bodyFollows(source: string, open: number): boolean {
   const stop = lineEnd === -1 ? source.length : lineEnd;
   const close = matchingParenthesis(source, open, stop);
   if (close < 0) return false;
-  let i = close + 1;
-  while (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9) i++;
-  const c = source.charCodeAt(i);
+  const c = nextCharCode(source, close + 1);
   if (c === 123) return true;
   // A return type, up to the body's brace; a `;` or `}` first ends a statement instead.
   if (c !== 58) return false;
-  for (i++; i < stop; i++) {
+  for (let i = source.indexOf(":", close) + 1; i < stop; i++) {
     const d = source.charCodeAt(i);
     if (d === 123) return true;
     if (d === 59 || d === 125) return false;
@@ -102,14 +100,14 @@ function matchingParenthesis(source: string, open: number, stop = source.length)
 
 /**
  * Whether `this`, starting at `start`, is a type (`m(): this`, `A | this`): after a return type's
- * colon or a type operator. Elsewhere it is the value.
+ * `):` or a type operator. Elsewhere it is the value (`c ? f(x) : this`).
  */
 function thisIsType(source: string, start: number, previousText: string): boolean {
   // `this.x`, `this[k]`, `this(…)` are the value's.
   const next = nextCharCode(source, start + 4);
   if (next === 46 || next === 40 || (next === 91 && source.charCodeAt(start + 5) !== 93)) return false;
   if (THIS_TYPE_AFTER.has(previousText)) return true;
-  return previousText === ":" && /\)[ \t]*:[ \t]*$/.test(source.slice(Math.max(0, start - 40), start));
+  return previousText === ":" && charBeforeColon(source, start) === 41;
 }
 
 /** After a type keyword, what only a value is followed by: a member, an index, a comparison. */

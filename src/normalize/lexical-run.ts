@@ -1,4 +1,4 @@
-import { followedByKeyColon, isDigit, isSpace, isUpperCase, isWordPart, isWordStart } from "./lexical-chars.js";
+import { charBeforeColon, followedByKeyColon, isDigit, isSpace, isUpperCase, isWordPart, isWordStart } from "./lexical-chars.js";
 import { CLASS_BODY, ENUM_BODY, Kind, type LexicalContext, SWITCH_BODY, Skipped, statementComplete } from "./lexical-context.js";
 import { pythonStringEnd, quotedEnd, regexEnd, templateEnd } from "./lexical-literals.js";
 import { type TextSpan, TextKind } from "./text.js";
@@ -479,12 +479,8 @@ export class LexRun {
       if (third === "const" || third === "let" || third === "var") return true;
       if ((third === "(" || third === ",") && this.brackets[this.brackets.length - 1] === 40) return true;
     }
-    let colon = start - 1;
-    while (colon > 0 && (this.source.charCodeAt(colon) === 32 || this.source.charCodeAt(colon) === 9)) colon--;
-    if (this.source.charCodeAt(colon) !== 58) return false;
-    // `?:` and `):` written together: an optional annotation, a return type. A ternary's `:` stands
-    // apart from what precedes it (`? f(x) : g.h`).
-    const before = this.source.charCodeAt(colon - 1);
+    // `?:` and `):` written together: an optional annotation, a return type.
+    const before = charBeforeColon(this.source, start);
     return before === 63 || before === 41;
   }
 }
