@@ -406,7 +406,8 @@ export class LexRun {
     if (end > from) {
       const newlines = this.newlinesIn(from, end);
       if (!blank) {
-        const lastLine = this.line + this.newlinesIn(from, end - 1);
+        // Its last character's line: a newline ending the text is on the line it ends.
+        const lastLine = this.line + newlines - (source.charCodeAt(end - 1) === 10 ? 1 : 0);
         if (this.skipDepth < 0) {
           this.out.push(this.context.stringHash, this.line, lastLine, from, end, nameHash(source, from, end));
           this.textSpans.push({ start: from, end, kind: TextKind.String });
