@@ -475,6 +475,15 @@ export const READ_AHEAD_MIN_CHUNKS = 3;
  */
 export const READER_CACHE_ENTRIES = 8192;
 
+/**
+ * A query's short-lived typed arrays (token streams, k-grams, fingerprints) are views on shared
+ * slabs of this size (util/slab.ts): off-heap buffers cost V8 more per allocation than the
+ * work they hold. A slab stays alive while any view of it does, so requests over
+ * SLAB_LARGEST_SHARE of a slab (a large file's windows) get a buffer of their own.
+ */
+export const SLAB_BYTES = 256 * 1024;
+export const SLAB_LARGEST_SHARE = 1 / 8;
+
 /** Requested memory map for readers; SQLite lowers it to its compile-time maximum. */
 export const READER_MMAP_BYTES = 2 ** 40;
 

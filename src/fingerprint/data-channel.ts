@@ -2,6 +2,7 @@ import { DATA_WINDOW_FACTOR, type FingerprintParameters, MIN_TABLE_LITERALS } fr
 import type { TokenStream } from "../normalize/token-stream.js";
 import { type Fingerprints, winnow } from "./winnow.js";
 import { ROLLING_BASE, mix32 } from "./rolling-hash.js";
+import { slabInt32, slabUint16, slabUint32, slabUint8 } from "../util/slab.js";
 
 /**
  * Data tables (`S_IRGRP = 0o0040` line after line, a dict of strings, a locale's month names) are
@@ -86,7 +87,7 @@ export class DataChannels {
         }
       }
       if (match >= 0) {
-        repetitive ??= new Uint8Array(n);
+        repetitive ??= slabUint8(n);
         repetitive[p] = 1;
         repetitive[match] = 1;
       }
@@ -104,7 +105,7 @@ export class DataChannels {
  */
 function dataKgramHashes(tokens: TokenStream, texts: Uint16Array, minTexts: number, repetitive: Uint8Array, kgramTokens: number): Int32Array {
   const n = repetitive.length;
-  const out = new Int32Array(n).fill(NOT_FINGERPRINTED);
+  const out = slabInt32(n).fill(NOT_FINGERPRINTED);
   const concrete = (i: number): number => {
     const text = texts[i]!;
     return text === 0 ? tokens.hashes[i]! : mix32(tokens.hashes[i]! ^ Math.imul(text, 0x9e3779b1));
@@ -154,8 +155,8 @@ function dataFingerprints(tokens: TokenStream, texts: Uint16Array, minTexts: num
  */
 function mergeByPosition(lists: readonly Fingerprints[], kgrams: Int32Array): Fingerprints {
   const count = lists.reduce((sum, list) => sum + list.count, 0);
-  const hashes = new Int32Array(count);
-  const positions = new Uint32Array(count);
+  const hashes = slabInt32(count);
+  const positions = slabUint32(count);
   const next = new Array<number>(lists.length).fill(0);
   let out = 0;
   for (;;) {
@@ -176,7 +177,7 @@ function mergeByPosition(lists: readonly Fingerprints[], kgrams: Int32Array): Fi
 
 /** The text hashes of the tokens of `classes` (literals, or those a renaming keeps), 0 elsewhere. */
 function textsOf(tokens: TokenStream, classes: Uint32Array): Uint16Array {
-  const texts = new Uint16Array(tokens.count);
+  const texts = slabUint16(tokens.count);
   for (let i = 0; i < tokens.count; i++) {
     if (tokens.names[i] !== 0 && classes.includes(tokens.hashes[i]!)) texts[i] = tokens.names[i]!;
   }

@@ -1,6 +1,7 @@
 import type { TokenStream } from "../normalize/token-stream.js";
 import { type FingerprintParameters, SHORT_QUERY_WINDOWS } from "../options.js";
 import { ROLLING_BASE, mix32 } from "./rolling-hash.js";
+import { slabInt32, slabUint32 } from "../util/slab.js";
 
 /** Selected fingerprints of one token stream. `positions[i]` is the first token of k-gram i. */
 export interface Fingerprints {
@@ -21,7 +22,7 @@ export interface Fingerprints {
 export function kgramHashes(tokens: TokenStream, kgramTokens: number): Int32Array {
   const n = tokens.count - kgramTokens + 1;
   if (n <= 0) return new Int32Array(0);
-  const out = new Int32Array(n);
+  const out = slabInt32(n);
   const hashes = tokens.hashes;
   let topPower = 1; // ROLLING_BASE^(k-1)
   for (let i = 1; i < kgramTokens; i++) topPower = Math.imul(topPower, ROLLING_BASE);
@@ -45,10 +46,10 @@ export function kgramHashes(tokens: TokenStream, kgramTokens: number): Int32Arra
 export function winnow(kgrams: Int32Array, windowKgrams: number): Fingerprints {
   const n = kgrams.length;
   if (n === 0) return { kgrams, count: 0, hashes: new Int32Array(0), positions: new Uint32Array(0) };
-  const hashes = new Int32Array(n);
-  const positions = new Uint32Array(n);
+  const hashes = slabInt32(n);
+  const positions = slabUint32(n);
   const count = chooseMinima(kgrams, Math.min(windowKgrams, n), hashes, positions);
-  return { kgrams, count, hashes: hashes.slice(0, count), positions: positions.slice(0, count) };
+  return { kgrams, count, hashes: hashes.subarray(0, count), positions: positions.subarray(0, count) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SourceTokens } from "./source-tokens.js";
 import type { FileHits, Segment } from "./types.js";
+import { slabUint32 } from "../util/slab.js";
 
 /**
  * Alignment: each seed verified (its k tokens must match signature for signature, which rejects
@@ -13,7 +14,7 @@ export function hitsInOrder(first: readonly number[], second: readonly number[])
 
 /** 0, 1, …, count − 1. */
 function indexes(count: number): Uint32Array {
-  const order = new Uint32Array(count);
+  const order = slabUint32(count);
   for (let i = 0; i < count; i++) order[i] = i;
   return order;
 }

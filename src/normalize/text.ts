@@ -1,6 +1,7 @@
 import type { LanguageDefinition } from "../languages/language.js";
 import { MAX_TOKEN_CHARS, TEXT_MIN_STRING_WORDS } from "../options.js";
 import type { TokenStream } from "./token-stream.js";
+import { slabMemory } from "../util/slab.js";
 
 /**
  * Text evidence: the prose of a source — its comments, docstrings and long string literals — as
@@ -230,13 +231,13 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
   }
   const count = words.length;
   // The six arrays as views of one buffer: an allocation each cost more than making the words.
-  const buffer = new ArrayBuffer(count * 19);
-  const hashes = new Uint32Array(buffer, 0, count);
-  const lines = new Uint32Array(buffer, count * 4, count);
-  const startOffsets = new Uint32Array(buffer, count * 8, count);
-  const endOffsets = new Uint32Array(buffer, count * 12, count);
-  const names = new Uint16Array(buffer, count * 16, count);
-  const charWeights = new Uint8Array(buffer, count * 18, count);
+  const { buffer, offset } = slabMemory(count * 19);
+  const hashes = new Uint32Array(buffer, offset, count);
+  const lines = new Uint32Array(buffer, offset + count * 4, count);
+  const startOffsets = new Uint32Array(buffer, offset + count * 8, count);
+  const endOffsets = new Uint32Array(buffer, offset + count * 12, count);
+  const names = new Uint16Array(buffer, offset + count * 16, count);
+  const charWeights = new Uint8Array(buffer, offset + count * 18, count);
   const seed = familySeed(definition);
   for (let i = 0; i < count; i++) {
     const word = words[i]!;

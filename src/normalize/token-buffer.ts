@@ -1,4 +1,5 @@
 import { MAX_TOKEN_CHARS } from "../options.js";
+import { slabMemory } from "../util/slab.js";
 
 /** The token stream's seven arrays as views of one buffer: one allocation per call, not seven. */
 export class TokenBuffer {
@@ -29,14 +30,14 @@ export class TokenBuffer {
   }
 
   private allocate(capacity: number): void {
-    const buffer = new ArrayBuffer(capacity * 23);
-    this.hashes = new Uint32Array(buffer, 0, capacity);
-    this.startLines = new Uint32Array(buffer, capacity * 4, capacity);
-    this.endLines = new Uint32Array(buffer, capacity * 8, capacity);
-    this.startOffsets = new Uint32Array(buffer, capacity * 12, capacity);
-    this.endOffsets = new Uint32Array(buffer, capacity * 16, capacity);
-    this.names = new Uint16Array(buffer, capacity * 20, capacity);
-    this.charWeights = new Uint8Array(buffer, capacity * 22, capacity);
+    const { buffer, offset } = slabMemory(capacity * 23);
+    this.hashes = new Uint32Array(buffer, offset, capacity);
+    this.startLines = new Uint32Array(buffer, offset + capacity * 4, capacity);
+    this.endLines = new Uint32Array(buffer, offset + capacity * 8, capacity);
+    this.startOffsets = new Uint32Array(buffer, offset + capacity * 12, capacity);
+    this.endOffsets = new Uint32Array(buffer, offset + capacity * 16, capacity);
+    this.names = new Uint16Array(buffer, offset + capacity * 20, capacity);
+    this.charWeights = new Uint8Array(buffer, offset + capacity * 22, capacity);
   }
 
   private grow(): void {
