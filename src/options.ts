@@ -484,6 +484,13 @@ export const READER_CACHE_ENTRIES = 8192;
 export const SLAB_BYTES = 256 * 1024;
 export const SLAB_LARGEST_SHARE = 1 / 8;
 
+/**
+ * How long a reader keeps its read transaction (SQLite's shared lock) between queries
+ * (store/read-hold.ts): the longest a writer in another process waits for it, and the oldest
+ * snapshot a query sees.
+ */
+export const READ_HOLD_MS = 20;
+
 /** Requested memory map for readers; SQLite lowers it to its compile-time maximum. */
 export const READER_MMAP_BYTES = 2 ** 40;
 

@@ -4,7 +4,7 @@ import { ReftrackError, describeError } from "../errors.js";
 import { assertComplete } from "./completeness.js";
 import type { MatchIndex, TokenChunk } from "../match/match-index.js";
 import { occurrenceContent } from "../match/match-index.js";
-import { READER_CACHE_ENTRIES, READER_MMAP_BYTES } from "../options.js";
+import { READER_CACHE_ENTRIES, READER_MMAP_BYTES, READ_HOLD_MS } from "../options.js";
 import { BoundedMap } from "../util/bounded-map.js";
 import { runKeys } from "../util/runs.js";
 import type { CommonFingerprints } from "./common-fingerprints.js";
@@ -13,6 +13,7 @@ import type { MembershipFilter } from "./membership-filter.js";
 import { type IndexParameters, assertCompatible, currentIndexParameters, readParameters } from "./parameters.js";
 import { decodeContents, decodeOccurrences } from "./posting-list.js";
 import type { IndexDescription, LicenseProvenance, OriginRecord, SourceRecord } from "./records.js";
+import { holdingRead, mayHoldReads, releasedRead } from "./read-hold.js";
 import { loadCommon, loadFilter } from "./statistics.js";
 import { CHUNK_ID_STRIDE, TEXT_CHUNK_BASE, TOKENS_PER_CHUNK, chunkKey, decodeTokenChunk, unpackChunk } from "./token-chunks.js";
 
@@ -53,6 +54,11 @@ export class IndexReader implements MatchIndex {
    * query's (or one window's) lists at most, and nothing of a query outlives it.
    */
   private readonly readPostings = new Map<number, Buffer | undefined>();
+  /** withinRead's nesting: the outermost one ends the query. */
+  private depth = 0;
+  /** When the read transaction now open began (performance.now()). */
+  private heldSince = 0;
+  private releaseTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly db: Database.Database,
@@ -114,23 +120,49 @@ export class IndexReader implements MatchIndex {
 
   /**
    * Runs a query's reads as one read transaction: SQLite takes its shared lock (or WAL read mark)
-   * once, not once per statement; a query makes dozens.
+   * once, not once per statement; a query makes dozens. The transaction is kept for the next
+   * query up to READ_HOLD_MS after it began (read-hold.ts), then given back, by the next query or a
+   * timer, so a writer waits no longer than that and a query sees a snapshot no older.
    */
   withinRead<T>(read: () => T): T {
-    if (this.db.inTransaction) return read();
-    this.beginStatement.run();
+    if (this.depth > 0) return read();
+    if (this.db.inTransaction && performance.now() - this.heldSince > READ_HOLD_MS) this.release();
+    if (!this.db.inTransaction) {
+      this.beginStatement.run();
+      this.heldSince = performance.now();
+    }
+    this.depth++;
     try {
       return read();
     } finally {
+      this.depth--;
       this.readPostings.clear();
-      if (this.db.inTransaction) this.commitStatement.run();
+      if (this.db.inTransaction) {
+        if (mayHoldReads()) this.hold();
+        else this.commitStatement.run();
+      }
     }
   }
+
+  private hold(): void {
+    if (this.releaseTimer) return;
+    holdingRead(this.release);
+    this.releaseTimer = setTimeout(this.release, READ_HOLD_MS);
+    this.releaseTimer.unref();
+  }
+
+  /** Gives back a read transaction held between queries. */
+  private readonly release = (): void => {
+    clearTimeout(this.releaseTimer);
+    this.releaseTimer = undefined;
+    releasedRead(this.release);
+    if (this.db.open && this.db.inTransaction && this.depth === 0) this.commitStatement.run();
+  };
 
   /** A hash's posting list blob, read once per withinRead (readPostings). */
   private posting(hash: number): Buffer | undefined {
     const key = hash >>> 0;
-    if (!this.db.inTransaction) return this.postingStatement.get(key);
+    if (this.depth === 0) return this.postingStatement.get(key);
     if (this.readPostings.has(key)) return this.readPostings.get(key);
     const data = this.postingStatement.get(key);
     this.readPostings.set(key, data);
@@ -290,6 +322,7 @@ export class IndexReader implements MatchIndex {
   }
 
   close(): void {
+    this.release();
     this.db.close();
   }
 }

@@ -1,12 +1,16 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { ReftrackError, describeError } from "../errors.js";
+import { writerClosed, writerOpened } from "./read-hold.js";
 
 /**
  * One writer per index: `<index>.lock` holds the writing process's id, created exclusively. A
  * second `reftrack index` on the same file is told at once who holds it, instead of failing on
- * SQLite's busy lock mid-build; a lock whose process is gone is taken over.
+ * SQLite's busy lock mid-build; a lock whose process is gone is taken over. While it is held,
+ * this process's readers give back their read transactions after each query (read-hold.ts).
  */
 export class WriteLock {
+  private released = false;
+
   private constructor(private readonly path: string) {}
 
   static acquire(indexPath: string): WriteLock {
@@ -16,6 +20,7 @@ export class WriteLock {
         const fd = openSync(path, "wx", 0o644);
         writeSync(fd, String(process.pid));
         closeSync(fd);
+        writerOpened();
         return new WriteLock(path);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -32,6 +37,9 @@ export class WriteLock {
   }
 
   release(): void {
+    if (this.released) return;
+    this.released = true;
+    writerClosed();
     try {
       unlinkSync(this.path);
     } catch {
