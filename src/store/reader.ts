@@ -48,6 +48,12 @@ export class IndexReader implements MatchIndex {
   private readonly originLists = new BoundedMap<number, readonly OriginRecord[]>(READER_CACHE_ENTRIES);
   private readonly sources = new BoundedMap<number, SourceRecord>(READER_CACHE_ENTRIES);
   /**
+   * Every source, read at open when there are no more than READER_CACHE_ENTRIES (a corpus has a
+   * few hundred, like the filter a part of the index kept in memory): a reference's sources then
+   * cost no lookup, at its first query as at later ones.
+   */
+  private readonly catalog = new Map<number, SourceRecord>();
+  /**
    * Posting lists read during one withinRead, by hash: the screen reads a query's candidate seeds
    * and the lookup then reads the same ones again. Emptied when the read ends, so it holds one
    * query's (or one window's) lists at most, and nothing of a query outlives it.
@@ -80,11 +86,11 @@ export class IndexReader implements MatchIndex {
     this.filesStatement = db
       .prepare<[number], FileRow>("SELECT id, path, license, license_provenance, source_id FROM files WHERE content_id = ? ORDER BY id")
       .raw(true);
-    this.sourceStatement = db
-      .prepare<[number], SourceRow>(
-        "SELECT id, name, repository, revision, repository_directory, url_template, license, license_provenance, license_evidence, digest FROM sources WHERE id = ?",
-      )
-      .raw(true);
+    this.sourceStatement = db.prepare<[number], SourceRow>(`${SELECT_SOURCES} WHERE id = ?`).raw(true);
+    const sourceCount = db.prepare<[], number>("SELECT count(*) FROM sources").pluck(true).get() ?? 0;
+    if (sourceCount <= READER_CACHE_ENTRIES) {
+      for (const row of db.prepare<[], SourceRow>(SELECT_SOURCES).raw(true).all()) this.catalog.set(row[0], sourceRecord(row));
+    }
   }
 
   /**
@@ -246,8 +252,9 @@ export class IndexReader implements MatchIndex {
   }
 
   /**
-   * Forgets the cached contents, origins and sources: the speed bench measures a query whose
-   * contents no earlier query has read, as a service asked about many different files sees it.
+   * Forgets the cached contents, origins and sources looked up one by one (not the catalog read at
+   * open): the speed bench measures a query whose contents no earlier query has read, as a service
+   * asked about many different files sees it.
    */
   dropCaches(): void {
     this.tokenCounts.clear();
@@ -259,7 +266,7 @@ export class IndexReader implements MatchIndex {
 
   /**
    * Every file a content occurs as, in indexing order, cached (READER_CACHE_ENTRIES). The files
-   * alone are read per content; their sources, a few hundred in all, come from the source cache.
+   * alone are read per content; their sources, a few hundred in all, from the catalog.
    */
   origins(contentId: number): readonly OriginRecord[] {
     let origins = this.originLists.get(contentId);
@@ -298,12 +305,11 @@ export class IndexReader implements MatchIndex {
   }
 
   private source(sourceId: number): SourceRecord {
-    let source = this.sources.get(sourceId);
+    let source = this.catalog.get(sourceId) ?? this.sources.get(sourceId);
     if (source) return source;
     const row = this.sourceStatement.get(sourceId);
     if (!row) throw new ReftrackError(`index is inconsistent: a file points at missing source ${sourceId}`);
-    const [id, name, repository, revision, repositoryDirectory, urlTemplate, license, licenseProvenance, licenseEvidence, digest] = row;
-    source = { id, name, repository, revision, repositoryDirectory, urlTemplate, license, licenseProvenance, licenseEvidence, digest };
+    source = sourceRecord(row);
     this.sources.set(sourceId, source);
     return source;
   }
@@ -339,3 +345,11 @@ type FileRow = [number, string, string, LicenseProvenance, number];
 
 /** sourceStatement's row, in SourceRecord's field order. */
 type SourceRow = [number, string, string | null, string | null, string, string | null, string, LicenseProvenance, string, string];
+
+const SELECT_SOURCES =
+  "SELECT id, name, repository, revision, repository_directory, url_template, license, license_provenance, license_evidence, digest FROM sources";
+
+function sourceRecord(row: SourceRow): SourceRecord {
+  const [id, name, repository, revision, repositoryDirectory, urlTemplate, license, licenseProvenance, licenseEvidence, digest] = row;
+  return { id, name, repository, revision, repositoryDirectory, urlTemplate, license, licenseProvenance, licenseEvidence, digest };
+}
