@@ -386,6 +386,13 @@ export const MIN_SAME_DATA_NAMES = 2 * MIN_IDENTITY_PAIRS;
 export const COMMON_FLOOR = 8;
 
 /**
+ * The common table in memory is searched from a directory of where each value of a hash's top
+ * this many bits begins (store/common-fingerprints.ts): a binary search over the whole sorted
+ * table missed the processor's cache at each of its last steps, and a query asks for every hash.
+ */
+export const COMMON_DIRECTORY_BITS = 16;
+
+/**
  * The membership filter's size and probes: m is the power of two nearest 12 bits per distinct
  * hash, 3 probes by double hashing, so 0.15–2.5% of absent hashes are "maybe present" and cost
  * one lookup each. Smaller than the textbook 16 bits on purpose: the filter is read at every open.

@@ -1,23 +1,44 @@
-import { lowerBound } from "../util/search.js";
+import { COMMON_DIRECTORY_BITS } from "../options.js";
+
+const SHIFT = 32 - COMMON_DIRECTORY_BITS;
 
 /**
  * Fingerprints found in more than `floor` indexed contents, with how many and in how many
  * sources: a sorted array searched in memory, so the hot path knows a hash is boilerplate without
- * reading its (long) posting list.
+ * reading its (long) posting list. A directory by the hashes' top bits narrows each search to a few
+ * neighbouring entries (COMMON_DIRECTORY_BITS).
  */
 export class CommonFingerprints {
+  /** Where the hashes whose top bits are `b` begin: starts[b], and end: starts[b + 1]. */
+  private readonly starts: Uint32Array;
+
   constructor(
     readonly floor: number,
     /** Unsigned, increasing. */
     private readonly hashes: Uint32Array,
     private readonly counts: Uint32Array,
     private readonly sourceCounts: Uint32Array,
-  ) {}
+  ) {
+    const buckets = 1 << COMMON_DIRECTORY_BITS;
+    const starts = new Uint32Array(buckets + 1);
+    for (let i = 0; i < hashes.length; i++) starts[(hashes[i]! >>> SHIFT) + 1]!++;
+    for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
+    this.starts = starts;
+  }
 
   private find(signedHash: number): number {
     const hash = signedHash >>> 0;
-    const at = lowerBound(this.hashes, hash);
-    return at < this.hashes.length && this.hashes[at] === hash ? at : -1;
+    const bucket = hash >>> SHIFT;
+    const hashes = this.hashes;
+    let lo = this.starts[bucket]!;
+    const end = this.starts[bucket + 1]!;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[mid]! < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < end && hashes[lo] === hash ? lo : -1;
   }
 
   /** Contents `hash` occurs in when that is more than `floor`; undefined means "floor or fewer". */
