@@ -1,4 +1,5 @@
 import { COMMON_DIRECTORY_BITS } from "../options.js";
+import { lowerBound } from "../util/search.js";
 
 const SHIFT = 32 - COMMON_DIRECTORY_BITS;
 
@@ -29,16 +30,9 @@ export class CommonFingerprints {
   private find(signedHash: number): number {
     const hash = signedHash >>> 0;
     const bucket = hash >>> SHIFT;
-    const hashes = this.hashes;
-    let lo = this.starts[bucket]!;
     const end = this.starts[bucket + 1]!;
-    let hi = end;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[mid]! < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < end && hashes[lo] === hash ? lo : -1;
+    const at = lowerBound(this.hashes, hash, undefined, this.starts[bucket]!, end);
+    return at < end && this.hashes[at] === hash ? at : -1;
   }
 
   /** Contents `hash` occurs in when that is more than `floor`; undefined means "floor or fewer". */

@@ -1,10 +1,11 @@
 /**
- * The first place in [0, n) whose value is at least `target`, for values in increasing order:
- * `values[i]`, or with `order` given, `values[order[i]]` (an index sorted by those values).
+ * The first place in [from, to) (by default [0, n)) whose value is at least `target`, or `to`, for
+ * values in increasing order: `values[i]`, or with `order` given, `values[order[i]]` (an index
+ * sorted by those values).
  */
-export function lowerBound(values: ArrayLike<number>, target: number, order?: ArrayLike<number>): number {
-  let lo = 0;
-  let hi = order ? order.length : values.length;
+export function lowerBound(values: ArrayLike<number>, target: number, order?: ArrayLike<number>, from = 0, to = order ? order.length : values.length): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const value = order ? values[order[mid]!]! : values[mid]!;
