@@ -473,9 +473,6 @@ export const LICENSE_TEXT_MIN_WORDS = 20;
 // Performance settings: results never depend on these
 // ---------------------------------------------------------------------------------------------
 
-/** Below this many token chunks, reading them one statement each is as fast as one statement for all. */
-export const READ_AHEAD_MIN_CHUNKS = 3;
-
 /**
  * Entries in each of the index reader's caches (a content's origins, its token count, its sources'
  * ids, source records): popular files stay cached, and a long-running service's heap stays bounded.

@@ -78,6 +78,4 @@ export interface MatchIndex {
   readonly tokensPerChunk: number;
   /** One chunk of a content's token stream; undefined past its end. */
   tokenChunk(contentId: number, chunkIndex: number): TokenChunk | undefined;
-  /** Several chunks at once, by content and chunk index; absent ones are left out. */
-  tokenChunks(wanted: ReadonlyMap<number, ReadonlySet<number>>): Map<number, Map<number, TokenChunk>>;
 }

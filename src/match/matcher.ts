@@ -13,7 +13,7 @@ import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
 import { identicalData, isLongQuery, isReference, isTextReference, seedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
-import { SourceTokens, readChunksOfHits } from "./source-tokens.js";
+import { SourceTokens } from "./source-tokens.js";
 import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison, Segment } from "./types.js";
 
 /**
@@ -102,7 +102,6 @@ export class Matcher {
     const candidates: Candidate[] = [];
     const tables = queryTables(query, this.scratch);
     const files = filesToAlign(hitsByFile, options, scope.foundWhole);
-    const readAhead = readChunksOfHits(files, this.index, k);
     const partialFloor = Math.ceil(PARTIAL_EVIDENCE_SHARE * options.minMatchedChars);
     const scannedLength = Math.round(query.count * (scope.lengthFactor ?? 1));
     // The seeds a region needs but as data copied whole (MatchScope.dataSeeds), and the fewest a
@@ -123,7 +122,7 @@ export class Matcher {
     const dataAlone = (candidate: Candidate): boolean => candidate.complete && minSeeds > options.minSeeds && candidate.seeds >= options.minSeeds;
     const outsideWhole = (candidate: Candidate, wholeOnly: boolean): boolean => wholeOnly && scope.keepWhole?.(candidate, candidateLines(candidate, query)) !== true;
     for (const [contentId, hits, wholeOnly] of files) {
-      const tokens = new SourceTokens(this.index, contentId, readAhead.get(contentId));
+      const tokens = new SourceTokens(this.index, contentId);
       const segments = extendSeeds(hits, hitsInQueryOrder(hits), tables.signatures, tokens, k);
       // A content with fewer seeds than a region needs gains nothing from a longer one.
       const bridges = bridgeGap > 0 && hits.queryPositions.length >= options.minSeeds ? new Bridges(bridged, tokens, bridgeGap, segments) : undefined;

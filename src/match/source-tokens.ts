@@ -1,6 +1,4 @@
 import { ReftrackError } from "../errors.js";
-import { READ_AHEAD_MIN_CHUNKS } from "../options.js";
-import type { AlignedFile } from "./candidates.js";
 import type { MatchIndex, TokenChunk } from "./match-index.js";
 
 /**
@@ -8,7 +6,8 @@ import type { MatchIndex, TokenChunk } from "./match-index.js";
  * at a time on demand, within one query.
  */
 export class SourceTokens {
-  private readonly chunks: Map<number, TokenChunk | null>;
+  /** Chunks read so far, within this query. */
+  private readonly chunks = new Map<number, TokenChunk | null>();
   private readonly perChunk: number;
   // Extension walks token by token, nearly always within one chunk: the last one is remembered.
   private lastIndex = -1;
@@ -19,11 +18,7 @@ export class SourceTokens {
   constructor(
     private readonly index: MatchIndex,
     private readonly contentId: number,
-    /** Chunks already read (readChunksOfHits); the rest are read when first asked for. */
-    readAhead: Map<number, TokenChunk> | undefined,
   ) {
-    // The read-ahead map is this query's own: it becomes this content's cache.
-    this.chunks = (readAhead as Map<number, TokenChunk | null> | undefined) ?? new Map();
     this.perChunk = index.tokensPerChunk;
   }
 
@@ -104,25 +99,4 @@ export class SourceTokens {
   name(position: number): number {
     return this.chunkAt(position)?.name(position % this.perChunk) ?? 0;
   }
-}
-
-/**
- * The chunks holding the contents' hits, each seed's k tokens whole (what verifying the seeds
- * reads), in one request when there are READ_AHEAD_MIN_CHUNKS or more; below that, reading them
- * one by one when first touched costs as much.
- */
-export function readChunksOfHits(files: readonly AlignedFile[], index: MatchIndex, k: number): Map<number, Map<number, TokenChunk>> {
-  const wanted = new Map<number, Set<number>>();
-  const per = index.tokensPerChunk;
-  let count = 0;
-  for (const [contentId, hits] of files) {
-    let chunks = wanted.get(contentId);
-    if (!chunks) wanted.set(contentId, (chunks = new Set()));
-    for (const position of hits.sourcePositions) {
-      chunks.add(Math.floor(position / per));
-      chunks.add(Math.floor((position + k - 1) / per));
-    }
-    count += chunks.size;
-  }
-  return count < READ_AHEAD_MIN_CHUNKS ? new Map() : index.tokenChunks(wanted);
 }

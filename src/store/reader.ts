@@ -15,7 +15,7 @@ import { decodeContents, decodeOccurrences } from "./posting-list.js";
 import type { IndexDescription, LicenseProvenance, OriginRecord, SourceRecord } from "./records.js";
 import { holdingRead, mayHoldReads, releasedRead } from "./read-hold.js";
 import { loadCommon, loadFilter } from "./statistics.js";
-import { CHUNK_ID_STRIDE, TEXT_CHUNK_BASE, TOKENS_PER_CHUNK, chunkKey, decodeTokenChunk, unpackChunk } from "./token-chunks.js";
+import { TEXT_CHUNK_BASE, TOKENS_PER_CHUNK, chunkKey, decodeTokenChunk, unpackChunk } from "./token-chunks.js";
 
 export interface ReaderOptions {
   /**
@@ -228,27 +228,6 @@ export class IndexReader implements MatchIndex {
     const row = this.chunkStatement.get(chunkKey(contentId, chunkIndex));
     if (!row) return undefined;
     return decodeTokenChunk(row[0], row[1]);
-  }
-
-  /**
-   * One point lookup per chunk, in key order. Inside the read transaction a lookup costs less than
-   * its share of one statement over a JSON list of keys (json_each and the IN list's temporary
-   * index).
-   */
-  tokenChunks(wanted: ReadonlyMap<number, ReadonlySet<number>>): Map<number, Map<number, TokenChunk>> {
-    const keys: number[] = [];
-    for (const [contentId, chunks] of wanted) for (const chunk of chunks) keys.push(chunkKey(contentId, chunk));
-    keys.sort((a, b) => a - b);
-    const found = new Map<number, Map<number, TokenChunk>>();
-    for (const key of keys) {
-      const row = this.chunkStatement.get(key);
-      if (!row) continue;
-      const contentId = Math.floor(key / CHUNK_ID_STRIDE);
-      let chunks = found.get(contentId);
-      if (!chunks) found.set(contentId, (chunks = new Map()));
-      chunks.set(key - contentId * CHUNK_ID_STRIDE, decodeTokenChunk(row[0], row[1]));
-    }
-    return found;
   }
 
   /**

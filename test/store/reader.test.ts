@@ -31,23 +31,23 @@ function contentOf(reader: IndexReader, path: string): number {
 }
 
 describe("reading token chunks", () => {
-  it("reads several chunks in one statement as it reads each alone, leaving out absent ones", async () => {
+  it("reads each chunk of a content by its index, every one full but the last, and nothing past the end", async () => {
     // About 3,000 tokens: three chunks.
     const lines = Array.from({ length: 300 }, (_, i) => `export const value${i} = compute(${i}, "label ${i}");`);
     await withReader({ "big.js": `${lines.join("\n")}\n` }, (reader) => {
-      const read = reader.tokenChunks(new Map([[1, new Set([0, 1, 2, 50])], [999, new Set([0])]]));
-      expect([...read.keys()]).toEqual([1]);
-      expect([...read.get(1)!.keys()].sort((a, b) => a - b)).toEqual([0, 1, 2]);
-      for (const index of [0, 1, 2]) {
-        const alone = reader.tokenChunk(1, index)!;
-        const together = read.get(1)!.get(index)!;
-        expect(together.signatures).toEqual(alone.signatures);
-        for (const offset of [0, 17, alone.signatures.length - 1]) {
-          expect(together.startLine(offset)).toBe(alone.startLine(offset));
-          expect(together.name(offset)).toBe(alone.name(offset));
-        }
-      }
+      const chunks = [0, 1, 2].map((index) => reader.tokenChunk(1, index)!);
+      expect(chunks[0]!.signatures.length).toBe(reader.tokensPerChunk);
+      expect(chunks[1]!.signatures.length).toBe(reader.tokensPerChunk);
+      expect(chunks.reduce((sum, chunk) => sum + chunk.signatures.length, 0)).toBe(reader.contentTokens(1));
+      // Lines run on from one chunk to the next, and the first token is on the first line.
+      expect(chunks[0]!.startLine(0)).toBe(1);
+      const lastOfFirst = chunks[0]!.startLine(reader.tokensPerChunk - 1);
+      expect(chunks[1]!.startLine(0)).toBeGreaterThanOrEqual(lastOfFirst);
+      expect(chunks[1]!.startLine(0)).toBeLessThanOrEqual(lastOfFirst + 1);
+      expect(chunks[2]!.startLine(chunks[2]!.signatures.length - 1)).toBe(300);
+      expect(reader.tokenChunk(1, 3)).toBeUndefined();
       expect(reader.tokenChunk(1, 50)).toBeUndefined();
+      expect(reader.tokenChunk(999, 0)).toBeUndefined();
     });
   });
 });

@@ -188,19 +188,6 @@ export class MemoryIndex implements TrackerIndex {
     };
   }
 
-  tokenChunks(wanted: ReadonlyMap<number, ReadonlySet<number>>): Map<number, Map<number, TokenChunk>> {
-    const found = new Map<number, Map<number, TokenChunk>>();
-    for (const [contentId, chunks] of wanted) {
-      for (const chunkIndex of chunks) {
-        const chunk = this.tokenChunk(contentId, chunkIndex);
-        if (!chunk) continue;
-        if (!found.has(contentId)) found.set(contentId, new Map());
-        found.get(contentId)!.set(chunkIndex, chunk);
-      }
-    }
-    return found;
-  }
-
   origins(contentId: number): readonly OriginInfo[] {
     return this.contents[contentId - 1]!.origins;
   }
