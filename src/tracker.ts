@@ -242,7 +242,7 @@ export class ReferenceTracker {
     };
     const codeHits = hitsOf(codeLookup, code.fingerprints, keep(textLookup, seedsNeeded(codeOptions)));
     const textHits = hitsOf(textLookup, prose.fingerprints, keep(codeLookup));
-    const partnerSeeds = (hits: HitsByFile, other: Lookup) => new Map([...hits.keys()].map((contentId) => [contentId, other.seedsPerContent.get(contentId)!]));
+    const partnerSeeds = (hits: HitsByFile, other: Lookup) => (contentId: number) => (hits.has(contentId) ? other.seedsPerContent.get(contentId) : undefined);
     const longQuery = isLongQuery(scannedLength);
     const whole = longQuery ? new WholeContents(codeHits, this.index, this.index.parameters) : undefined;
     const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: true });

@@ -18,32 +18,17 @@ import type { Candidate, FileHits, Segment } from "./types.js";
  * Sorts `segments` in place.
  */
 export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
-  segments.sort((a, b) => a.queryStart - b.queryStart || a.sourceStart - b.sourceStart);
+  // Alignment makes them in nearly this order already: checked first, since a sort allocates.
+  if (!inQueryOrder(segments)) segments.sort(queryOrder);
   const chains: Segment[][] = [];
   // A segment joins a chain only if both gaps are within maxGap, so the chain's last segment ends
   // within 2·maxGap of the segment's diagonal: open chains are kept in diagonal bands of that width
   // and only the neighbouring bands are searched. Repetitive code yields hundreds of segments on
   // as many diagonals, and comparing each with every chain was the slowest part of matching.
   const bandWidth = Number.isFinite(maxGap) && maxGap >= 0 ? 2 * maxGap + 1 : Infinity;
-  const bandOf = (diagonal: number): number => (bandWidth === Infinity ? 0 : Math.floor(diagonal / bandWidth));
-  const endBand = (segment: Segment): number => bandOf(segment.queryEnd - segment.sourceEnd);
   const open = new Map<number, Set<number>>();
-  const openIn = (band: number, chain: number): void => {
-    let members = open.get(band);
-    if (!members) open.set(band, (members = new Set()));
-    members.add(chain);
-  };
-  // How far `segment` is off `previous`'s diagonal when it follows it within maxGap on both sides, else -1.
-  const distanceAfter = (previous: Segment, segment: Segment): number => {
-    const queryGap = segment.queryStart - previous.queryEnd;
-    const sourceGap = segment.sourceStart - previous.sourceEnd;
-    if (segment.queryEnd <= previous.queryEnd || segment.sourceEnd <= previous.sourceEnd) return -1;
-    if (queryGap > maxGap || sourceGap > maxGap || queryGap < -maxGap || sourceGap < -maxGap) return -1;
-    return Math.abs(queryGap - sourceGap);
-  };
-  const length = (segment: Segment): number => segment.queryEnd - segment.queryStart;
   for (const segment of segments) {
-    const home = bandOf(segment.queryStart - segment.sourceStart);
+    const home = bandOf(segment.queryStart - segment.sourceStart, bandWidth);
     let best = -1;
     let bestDistance = Infinity;
     let displaced = -1;
@@ -62,7 +47,7 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
           members.delete(id);
           continue;
         }
-        const distance = joinable ? distanceAfter(last, segment) : -1;
+        const distance = joinable ? distanceAfter(last, segment, maxGap) : -1;
         if (distance >= 0) {
           // Ties go to the oldest chain, as a scan in creation order would.
           if (distance < bestDistance || (distance === bestDistance && id < best)) {
@@ -73,8 +58,8 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
         }
         if (chain.length < 2 || length(segment) <= length(last)) continue;
         const previous = chain[chain.length - 2]!;
-        const instead = distanceAfter(previous, segment);
-        if (instead >= 0 && instead < distanceAfter(previous, last) && (instead < displacedDistance || (instead === displacedDistance && id < displaced))) {
+        const instead = distanceAfter(previous, segment, maxGap);
+        if (instead >= 0 && instead < distanceAfter(previous, last, maxGap) && (instead < displacedDistance || (instead === displacedDistance && id < displaced))) {
           displaced = id;
           displacedDistance = instead;
         }
@@ -82,23 +67,60 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
     }
     if (best >= 0) {
       const chain = chains[best]!;
-      open.get(endBand(chain[chain.length - 1]!))!.delete(best);
+      open.get(endBand(chain[chain.length - 1]!, bandWidth))!.delete(best);
       chain.push(segment);
-      openIn(endBand(segment), best);
+      openIn(open, endBand(segment, bandWidth), best);
     } else if (displaced >= 0) {
       const chain = chains[displaced]!;
       const last = chain.pop()!;
-      open.get(endBand(last))!.delete(displaced);
+      open.get(endBand(last, bandWidth))!.delete(displaced);
       chain.push(segment);
-      openIn(endBand(segment), displaced);
+      openIn(open, endBand(segment, bandWidth), displaced);
       chains.push([last]);
-      openIn(endBand(last), chains.length - 1);
+      openIn(open, endBand(last, bandWidth), chains.length - 1);
     } else {
       chains.push([segment]);
-      openIn(endBand(segment), chains.length - 1);
+      openIn(open, endBand(segment, bandWidth), chains.length - 1);
     }
   }
   return chains;
+}
+
+function queryOrder(a: Segment, b: Segment): number {
+  return a.queryStart - b.queryStart || a.sourceStart - b.sourceStart;
+}
+
+function inQueryOrder(segments: readonly Segment[]): boolean {
+  for (let i = 1; i < segments.length; i++) if (queryOrder(segments[i - 1]!, segments[i]!) > 0) return false;
+  return true;
+}
+
+function bandOf(diagonal: number, bandWidth: number): number {
+  return bandWidth === Infinity ? 0 : Math.floor(diagonal / bandWidth);
+}
+
+/** The band of the diagonal a segment ends on. */
+function endBand(segment: Segment, bandWidth: number): number {
+  return bandOf(segment.queryEnd - segment.sourceEnd, bandWidth);
+}
+
+function openIn(open: Map<number, Set<number>>, band: number, chain: number): void {
+  let members = open.get(band);
+  if (!members) open.set(band, (members = new Set()));
+  members.add(chain);
+}
+
+/** How far `segment` is off `previous`'s diagonal when it follows it within maxGap on both sides, else -1. */
+function distanceAfter(previous: Segment, segment: Segment, maxGap: number): number {
+  const queryGap = segment.queryStart - previous.queryEnd;
+  const sourceGap = segment.sourceStart - previous.sourceEnd;
+  if (segment.queryEnd <= previous.queryEnd || segment.sourceEnd <= previous.sourceEnd) return -1;
+  if (queryGap > maxGap || sourceGap > maxGap || queryGap < -maxGap || sourceGap < -maxGap) return -1;
+  return Math.abs(queryGap - sourceGap);
+}
+
+function length(segment: Segment): number {
+  return segment.queryEnd - segment.queryStart;
 }
 
 /** What turning one content's chains into candidates reads: its hits, the query and the content's tokens. */

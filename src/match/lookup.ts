@@ -109,7 +109,8 @@ export function hitsOf(lookup: Lookup, fingerprints: Fingerprints, keep: (conten
     if (!entry) continue;
     const { occurrences, files: frequency } = entry;
     const queryPosition = fingerprints.positions[i]!;
-    for (const packed of occurrences) {
+    for (let o = 0; o < occurrences.length; o++) {
+      const packed = occurrences[o]!;
       const contentId = contentOf(packed);
       let keeps = kept.get(contentId);
       if (keeps === undefined) kept.set(contentId, (keeps = keep(contentId, seedsPerContent.get(contentId)!)));

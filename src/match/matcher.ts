@@ -28,9 +28,9 @@ export interface MatchScope {
    * Contents in which regions shorter than minMatchedChars (down to PARTIAL_EVIDENCE_SHARE of it),
    * or with fewer than minSeeds seeds of their own, are kept too, marked incomplete: evidence to
    * add to the other channel's (combine.ts), never a reference alone. Only contents the other
-   * channel hits can combine, so only those are given, with the seeds it holds in each.
+   * channel hits can combine: for those this gives the seeds it holds there, for others undefined.
    */
-  readonly partialIn?: ReadonlyMap<number, number>;
+  readonly partialIn?: (contentId: number) => number | undefined;
   /**
    * Regions in partialIn contents short of the seeds they need alone count the other channel's
    * seeds there too, and are reported only beside that channel's region (the tracker pools its
@@ -116,7 +116,7 @@ export class Matcher {
     // and line ranges read them), and whether it is aligned only for the regions spanning it whole.
     const chained = new Map<number, { context: ChainContext; wholeOnly: boolean }>();
     const alone = (candidate: Candidate): boolean => {
-      const partnerSeeds = scope.partialIn?.get(candidate.contentId);
+      const partnerSeeds = scope.partialIn?.(candidate.contentId);
       return candidate.seeds >= minSeeds && (!scope.borrowSeeds || partnerSeeds === undefined || candidate.seeds >= seedsAlone);
     };
     const dataAlone = (candidate: Candidate): boolean => candidate.complete && minSeeds > options.minSeeds && candidate.seeds >= options.minSeeds;
@@ -127,7 +127,7 @@ export class Matcher {
       // A content with fewer seeds than a region needs gains nothing from a longer one.
       const bridges = bridgeGap > 0 && hits.queryPositions.length >= options.minSeeds ? new Bridges(bridged, tokens, bridgeGap, segments) : undefined;
       const hitsBySource = hitsInOrder(hits.sourcePositions, hits.queryPositions);
-      const partnerSeeds = scope.partialIn?.get(contentId);
+      const partnerSeeds = scope.partialIn?.(contentId);
       const floor = partnerSeeds === undefined ? options.minMatchedChars : partialFloor;
       const context: ChainContext = { contentId, hits, hitsBySource, query, tables, source: tokens, options, floorChars: floor, edgeOnly: fingerprints.edgeOnly };
       chained.set(contentId, { context, wholeOnly });

@@ -33,7 +33,10 @@ export function selectReferences(
   narrower?: (candidate: Candidate) => Candidate | undefined,
 ): Judged[] {
   const queue = new BinaryHeap<QueuedCandidate>(queuedBefore);
-  for (const [index, candidate] of candidates.entries()) queue.push({ candidate, index, score: rankScoreBound(candidate), evidence: null });
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index]!;
+    queue.push({ candidate, index, score: rankScoreBound(candidate), evidence: null });
+  }
   const selected: Judged[] = [];
   // Group ids are RangeIndex ids: groups in the order they were made.
   const groups = new RangeIndex();

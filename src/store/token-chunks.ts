@@ -139,20 +139,84 @@ export function unpackChunk(data: Uint8Array): ChunkParts {
 
 /** A stored chunk, decoded lazily: signatures at once, names and lines where asked. */
 export function decodeTokenChunk(firstLine: number, data: Uint8Array): TokenChunk {
-  const { signatures, names, lineCounts, multiline } = unpackChunk(data);
-  const count = signatures.length;
+  return new StoredChunk(firstLine, data);
+}
+
+/**
+ * A chunk read for matching, over its blob: an object with its parts' offsets and methods, not the
+ * parts as views and a closure per method, since a query reads a dozen chunks and a repetitive one
+ * hundreds, and each view and closure was garbage for the next scavenge to meet.
+ */
+class StoredChunk implements TokenChunk {
+  readonly signatures: Uint8Array;
+  private readonly count: number;
+  /** Reads the blob's varints: the header at construction, then line counts and multiline pairs. */
+  private readonly reader: ByteReader;
+  private readonly namesStart: number;
+  private readonly linesStart: number;
+  private readonly multilineStart: number;
   // Read where asked, not decoded whole: matching reads the names of the tokens around its hits
   // and the lines of a reference's two ends, and decoding a whole chunk costs as much as reading it.
-  let ranks: Uint16Array | undefined;
-  return {
-    signatures,
-    name: (offset) => nameAt(names, count, (ranks ??= nameRanks(names, count)), offset),
-    startLine: (offset) => lineOf(firstLine, count, lineCounts, offset),
-    endLine: (offset) => {
-      const start = lineOf(firstLine, count, lineCounts, offset);
-      return start === 0 ? 0 : start + extraLines(multiline, offset);
-    },
-  };
+  private names: Uint8Array | undefined;
+  private ranks: Uint16Array | undefined;
+
+  constructor(
+    private readonly firstLine: number,
+    private readonly data: Uint8Array,
+  ) {
+    const reader = (this.reader = new ByteReader(data, DAMAGED_CHUNK));
+    const namesLength = reader.varint();
+    const lineCountsLength = reader.varint();
+    const multilineLength = reader.varint();
+    const signaturesLength = data.length - reader.at - namesLength - lineCountsLength - multilineLength;
+    if (signaturesLength < 0) throw reader.damaged();
+    // A plain view: a Buffer's own subarray makes a Buffer, which costs more.
+    this.signatures = new Uint8Array(data.buffer, data.byteOffset + reader.at, signaturesLength);
+    this.count = signaturesLength;
+    this.namesStart = reader.at + signaturesLength;
+    this.linesStart = this.namesStart + namesLength;
+    this.multilineStart = this.linesStart + lineCountsLength;
+  }
+
+  name(offset: number): number {
+    if (!this.names) {
+      this.names = new Uint8Array(this.data.buffer, this.data.byteOffset + this.namesStart, this.linesStart - this.namesStart);
+      this.ranks = nameRanks(this.names, this.count);
+    }
+    return nameAt(this.names, this.count, this.ranks!, offset);
+  }
+
+  /** 1-based line of the token at `offset`: the line counts are read up to it. 0 past the chunk. */
+  startLine(offset: number): number {
+    if (offset < 0 || offset >= this.count) return 0;
+    const reader = this.reader;
+    reader.at = this.linesStart;
+    let tokensBefore = 0;
+    for (let line = this.firstLine; ; line++) {
+      tokensBefore += reader.varint(this.multilineStart);
+      if (offset < tokensBefore) return line;
+    }
+  }
+
+  endLine(offset: number): number {
+    const start = this.startLine(offset);
+    return start === 0 ? 0 : start + this.extraLines(offset);
+  }
+
+  /** Lines the token at `offset` spans beyond its first. */
+  private extraLines(offset: number): number {
+    const reader = this.reader;
+    const end = this.data.length;
+    reader.at = this.multilineStart;
+    let at = 0;
+    while (reader.at < end) {
+      at += reader.varint(end);
+      const extra = reader.varint(end);
+      if (at === offset) return extra;
+      if (at > offset) return 0;
+    }
+    return 0;
+  }
 }
 
 /** Bits set in each byte value. */
@@ -184,31 +248,6 @@ function nameAt(encoded: Uint8Array, count: number, ranks: Uint16Array, offset: 
   if ((bits & (1 << bit)) === 0) return 0;
   const at = ranks.length + 2 * (ranks[byte]! + BITS_SET[bits & ((1 << bit) - 1)]!);
   return encoded[at]! | (encoded[at + 1]! << 8);
-}
-
-/** 1-based line of the token at `offset`: the line counts are read up to it. 0 past the chunk. */
-function lineOf(firstLine: number, count: number, lineCounts: Uint8Array, offset: number): number {
-  if (offset < 0 || offset >= count) return 0;
-  const reader = new ByteReader(lineCounts, DAMAGED_CHUNK);
-  let tokensBefore = 0;
-  for (let line = firstLine; ; line++) {
-    tokensBefore += reader.varint();
-    if (offset < tokensBefore) return line;
-  }
-}
-
-/** Lines the token at `offset` spans beyond its first. */
-function extraLines(multiline: Uint8Array | null, offset: number): number {
-  if (!multiline) return 0;
-  const reader = new ByteReader(multiline, DAMAGED_CHUNK);
-  let at = 0;
-  while (reader.at < multiline.length) {
-    at += reader.varint();
-    const extra = reader.varint();
-    if (at === offset) return extra;
-    if (at > offset) return 0;
-  }
-  return 0;
 }
 
 /** Writes the names of tokens start…end into `out` (bitmap, then hashes); returns the bytes written. */
