@@ -8,7 +8,7 @@ import { slabUint32 } from "../util/slab.js";
  */
 
 /** Indexes of a content's hits ordered by one side's positions, then the other's. */
-export function hitsInOrder(first: readonly number[], second: readonly number[]): Uint32Array {
+export function hitsInOrder(first: ArrayLike<number>, second: ArrayLike<number>): Uint32Array {
   return indexes(first.length).sort((a, b) => first[a]! - first[b]! || second[a]! - second[b]!);
 }
 

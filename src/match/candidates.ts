@@ -13,6 +13,8 @@ export type AlignedFile = [contentId: number, hits: FileHits, wholeOnly: boolean
  */
 export function filesToAlign(hitsByFile: HitsByFile, options: MatchOptions, foundWhole?: (contentId: number) => boolean): AlignedFile[] {
   const limit = Math.max(MAX_ALIGNED_FILES, 3 * options.maxReferencesPerGroup);
+  // Under the limit every content is aligned, and its seeds need not be counted.
+  if (hitsByFile.size <= limit) return Array.from(hitsByFile, ([contentId, hits]): AlignedFile => [contentId, hits, false]);
   const candidates: { contentId: number; hits: FileHits; seeds: Set<number>; rarity: number }[] = [];
   for (const [contentId, hits] of hitsByFile) {
     const seeds = new Set<number>();
@@ -25,7 +27,6 @@ export function filesToAlign(hitsByFile: HitsByFile, options: MatchOptions, foun
     }
     candidates.push({ contentId, hits, seeds, rarity });
   }
-  if (candidates.length <= limit) return candidates.map((c) => [c.contentId, c.hits, false]);
   candidates.sort((a, b) => b.seeds.size - a.seeds.size || b.rarity - a.rarity || a.contentId - b.contentId);
   const covered = new Set<number>();
   const chosen: AlignedFile[] = [];

@@ -2,6 +2,7 @@ import type { Fingerprints } from "../fingerprint/winnow.js";
 import type { TokenStream } from "../normalize/token-stream.js";
 import { LOOKUP_OCCURRENCES_PER_FILE, MAX_REPETITION_FILES, MIN_SAME_DATA_NAMES, type MatchOptions, REPETITION_OCCURRENCES_PER_FILE } from "../options.js";
 import { runCount, runKeys } from "../util/runs.js";
+import { slabInt32 } from "../util/slab.js";
 import { type MatchIndex, occurrenceContent, occurrencePosition } from "./match-index.js";
 import type { FileHits, HitsByFile } from "./types.js";
 
@@ -97,12 +98,29 @@ export function lookUp(fingerprints: Fingerprints, index: MatchIndex, options: M
 
 /**
  * The hits, per content, of the contents `keep` accepts given their distinct seeds. Most contents a
- * query hits hold one seed; they are left out before any per-content arrays are made.
+ * query hits hold one seed; they are left out before any per-content arrays are made. The kept
+ * contents' hits are counted first, so each content's arrays are made once, at their size, from
+ * the query's slabs: pushed into growing arrays they were a query's largest allocation.
  */
 export function hitsOf(lookup: Lookup, fingerprints: Fingerprints, keep: (contentId: number, seeds: number) => boolean): HitsByFile {
   const { postings, seedsPerContent } = lookup;
-  const kept = new Map<number, boolean>();
+  // Hits per kept content; asked once per content, before the occurrences.
+  const counts = new Map<number, number>();
+  seedsPerContent.forEach((seeds, contentId) => {
+    if (keep(contentId, seeds)) counts.set(contentId, 0);
+  });
   const hitsByFile: HitsByFile = new Map();
+  if (counts.size === 0) return hitsByFile;
+  for (let i = 0; i < fingerprints.count; i++) {
+    const occurrences = postings.get(fingerprints.hashes[i]!)?.occurrences;
+    if (!occurrences) continue;
+    for (let o = 0; o < occurrences.length; o++) {
+      const contentId = contentOf(occurrences[o]!);
+      const count = counts.get(contentId);
+      if (count !== undefined) counts.set(contentId, count + 1);
+    }
+  }
+  // From here `counts` is each content's next free place.
   for (let i = 0; i < fingerprints.count; i++) {
     const hash = fingerprints.hashes[i]!;
     const entry = postings.get(hash);
@@ -112,18 +130,24 @@ export function hitsOf(lookup: Lookup, fingerprints: Fingerprints, keep: (conten
     for (let o = 0; o < occurrences.length; o++) {
       const packed = occurrences[o]!;
       const contentId = contentOf(packed);
-      let keeps = kept.get(contentId);
-      if (keeps === undefined) kept.set(contentId, (keeps = keep(contentId, seedsPerContent.get(contentId)!)));
-      if (!keeps) continue;
+      const at = counts.get(contentId);
+      if (at === undefined) continue;
       let hits = hitsByFile.get(contentId);
       if (!hits) {
-        hits = { queryPositions: [], sourcePositions: [], hashes: [], frequencies: [] } satisfies FileHits;
+        hits = { queryPositions: slabInt32(at), sourcePositions: slabInt32(at), hashes: slabInt32(at), frequencies: slabInt32(at) } satisfies FileHits;
         hitsByFile.set(contentId, hits);
+        counts.set(contentId, 1);
+        hits.queryPositions[0] = queryPosition;
+        hits.sourcePositions[0] = occurrencePosition(packed);
+        hits.hashes[0] = hash;
+        hits.frequencies[0] = frequency;
+        continue;
       }
-      hits.queryPositions.push(queryPosition);
-      hits.sourcePositions.push(occurrencePosition(packed));
-      hits.hashes.push(hash);
-      hits.frequencies.push(frequency);
+      counts.set(contentId, at + 1);
+      hits.queryPositions[at] = queryPosition;
+      hits.sourcePositions[at] = occurrencePosition(packed);
+      hits.hashes[at] = hash;
+      hits.frequencies[at] = frequency;
     }
   }
   return hitsByFile;

@@ -13,11 +13,12 @@ export interface Segment {
 
 /** Seeds of one content, the lookup stage's output: parallel arrays, one entry per hit. */
 export interface FileHits {
-  readonly queryPositions: number[];
-  readonly sourcePositions: number[];
-  readonly hashes: number[];
+  readonly queryPositions: Int32Array;
+  readonly sourcePositions: Int32Array;
+  /** As the query's fingerprints give them (Fingerprints.hashes). */
+  readonly hashes: Int32Array;
   /** In how many contents each hit's fingerprint is. */
-  readonly frequencies: number[];
+  readonly frequencies: Int32Array;
 }
 
 /** Seeds grouped by indexed content. */

@@ -5,10 +5,10 @@ import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS, MAX_ALIGNED_FILE
 
 describe("files to align", () => {
   const fileHits = (hashes: number[], frequency: number): FileHits => ({
-    queryPositions: hashes.map((_, i) => i * 10),
-    sourcePositions: hashes.map((_, i) => i * 10),
-    hashes,
-    frequencies: hashes.map(() => frequency),
+    queryPositions: Int32Array.from(hashes, (_, i) => i * 10),
+    sourcePositions: Int32Array.from(hashes, (_, i) => i * 10),
+    hashes: Int32Array.from(hashes),
+    frequencies: Int32Array.from(hashes, () => frequency),
   });
 
   it("aligns at most MAX_ALIGNED_FILES, best-evidenced first, plus files with seeds of their own", () => {
@@ -69,7 +69,7 @@ describe("files to align", () => {
 
   it("tells a content held whole from one spanned by two idioms at its ends", () => {
     const parameters = DEFAULT_FINGERPRINT_PARAMETERS;
-    const seedsAt = (positions: number[]): FileHits => ({ ...fileHits(positions, 3), sourcePositions: positions });
+    const seedsAt = (positions: number[]): FileHits => ({ ...fileHits(positions, 3), sourcePositions: Int32Array.from(positions) });
     // A 42-token module with seeds at 4 and 17: its 31 tokens from first seed to last k-gram's end are most of it.
     expect(spansContent(seedsAt([4, 17]), 42, parameters)).toBe(true);
     // A 3,650-token file hit at its start and near its end: spanned, but far too sparsely.
