@@ -44,8 +44,8 @@ export function selectReferences(
   const kept = new Map<number, [number, number][]>();
   // In a whole file, the ranges of kept regions whose names are all the query's own, and of those
   // with most of them (VERBATIM_NAME_SHARE).
-  const exact = new RangeIndex();
-  const verbatim = new RangeIndex();
+  const exact = wholeFile ? new RangeIndex() : undefined;
+  const verbatim = wholeFile ? new RangeIndex() : undefined;
   while (queue.size > 0) {
     const entry = queue.pop();
     const candidate = entry.candidate;
@@ -69,7 +69,7 @@ export function selectReferences(
       continue;
     }
     const names = entry.evidence.names;
-    if (wholeFile) {
+    if (exact && verbatim) {
       const inside = (ranges: RangeIndex): boolean => ranges.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1;
       const ownNames = names.pairs >= MIN_IDENTITY_PAIRS && names.sameShare >= VERBATIM_NAME_SHARE;
       if ((names.sameShare < 1 && inside(exact)) || (!ownNames && inside(verbatim))) continue;
@@ -85,11 +85,9 @@ export function selectReferences(
     else kept.set(candidate.contentId, [queryRange]);
     selected.push({ candidate, evidence: entry.evidence, queryRange, group });
   }
-  // Presented group by group (groups in order of their best reference), best origin first in each.
-  return selected
-    .map((judged, rank) => ({ judged, rank }))
-    .sort((a, b) => a.judged.group - b.judged.group || a.rank - b.rank)
-    .map((entry) => entry.judged);
+  // Presented group by group (groups in order of their best reference), best origin first in each:
+  // the sort is stable, so within a group the order is the order of selection.
+  return selected.sort((a, b) => a.group - b.group);
 }
 
 /** A candidate in selectReferences's queue: its rank score once judged, an upper bound of it before. */

@@ -6,8 +6,11 @@ import type { MatchIndex, TokenChunk } from "./match-index.js";
  * at a time on demand, within one query.
  */
 export class SourceTokens {
-  /** Chunks read so far, within this query. */
-  private readonly chunks = new Map<number, TokenChunk | null>();
+  /**
+   * Chunks read so far, within this query, but the last (lastChunk): made when a second is read,
+   * since most contents a query aligns need one chunk.
+   */
+  private chunks: Map<number, TokenChunk | null> | undefined;
   private readonly perChunk: number;
   // Extension walks token by token, nearly always within one chunk: the last one is remembered.
   private lastIndex = -1;
@@ -27,12 +30,12 @@ export class SourceTokens {
     if (index === this.lastIndex) return this.lastChunk;
     // Past the content's end (a bridge probes there): no read needed to know there is nothing.
     if (index >= this.endIndex) return null;
-    let chunk = this.chunks.get(index);
+    if (this.lastIndex !== -1) (this.chunks ??= new Map()).set(this.lastIndex, this.lastChunk);
+    let chunk = this.chunks?.get(index);
     if (chunk === undefined) {
       chunk = this.index.tokenChunk(this.contentId, index) ?? null;
       // Every content with tokens has a first chunk: without it the index cannot align, and must say so.
       if (chunk === null && index === 0) throw new ReftrackError(`index is damaged: the tokens of content ${this.contentId} are missing; rebuild it with \`reftrack index --repair\``);
-      this.chunks.set(index, chunk);
     }
     if (chunk && chunk.signatures.length < this.perChunk) this.endIndex = Math.min(this.endIndex, index + 1);
     this.lastIndex = index;

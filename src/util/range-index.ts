@@ -24,7 +24,7 @@ export class RangeIndex {
   first(range: readonly [number, number], accept: (stored: readonly [number, number]) => boolean): number {
     let best = -1;
     for (let bucket = bucketOf(range[0]); bucket <= bucketOf(range[1]); bucket++) {
-      for (const id of this.buckets.get(bucket) ?? []) {
+      for (const id of this.buckets.get(bucket) ?? NO_IDS) {
         if (best !== -1 && id >= best) break;
         const stored = this.ranges[id]!;
         if (stored[0] <= range[1] && range[0] <= stored[1] && accept(stored)) {
@@ -36,6 +36,8 @@ export class RangeIndex {
     return best;
   }
 }
+
+const NO_IDS: readonly number[] = [];
 
 /** Positions per bucket: a few hundred tokens, a function's length. */
 const RANGE_BUCKET = 256;
