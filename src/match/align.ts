@@ -1,6 +1,6 @@
 import type { SourceTokens } from "./source-tokens.js";
 import type { FileHits, Segment } from "./types.js";
-import { slabUint32 } from "../util/slab.js";
+import { slabFloat64, slabUint32 } from "../util/slab.js";
 
 /**
  * Alignment: each seed verified (its k tokens must match signature for signature, which rejects
@@ -18,6 +18,33 @@ function indexes(count: number): Uint32Array {
   for (let i = 0; i < count; i++) order[i] = i;
   return order;
 }
+
+/**
+ * Indexes of a content's hits ordered by source position, then query position. Hits nearly always
+ * come in query order (hitsInQueryOrder), and then a hit's index orders equal source positions as
+ * its query position would: the indexes are sorted as packed (source position, index) numbers,
+ * a numeric sort with no comparator to call, which took twice as long on a repetitive file's
+ * hundreds of hits.
+ */
+export function hitsInSourceOrder(hits: FileHits): Uint32Array {
+  const { queryPositions: q, sourcePositions: s } = hits;
+  const n = s.length;
+  let sorted = true;
+  for (let i = 1; i < n; i++) {
+    if (q[i]! < q[i - 1]!) return hitsInOrder(s, q);
+    if (s[i]! < s[i - 1]!) sorted = false;
+  }
+  if (sorted) return indexes(n);
+  const keys = slabFloat64(n);
+  for (let i = 0; i < n; i++) keys[i] = s[i]! * INDEX_SPAN + i;
+  keys.sort();
+  const order = slabUint32(n);
+  for (let i = 0; i < n; i++) order[i] = keys[i]! % INDEX_SPAN;
+  return order;
+}
+
+/** Hit indexes packed below source positions (positions < 2^26, so the product stays exact). */
+const INDEX_SPAN = 2 ** 27;
 
 /**
  * Indexes of a content's hits ordered by query position, then source position. The lookup stage

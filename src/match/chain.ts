@@ -127,7 +127,7 @@ function length(segment: Segment): number {
 export interface ChainContext {
   readonly contentId: number;
   readonly hits: FileHits;
-  /** The hits' indexes in source order (align.ts hitsInOrder). */
+  /** The hits' indexes in source order (align.ts hitsInSourceOrder). */
   readonly hitsBySource: Uint32Array;
   readonly query: TokenStream;
   readonly tables: QueryTables;

@@ -2,7 +2,7 @@ import type { Fingerprints } from "../fingerprint/winnow.js";
 import type { TokenStream } from "../normalize/token-stream.js";
 import { type FingerprintParameters, type MatchOptions, PARTIAL_EVIDENCE_SHARE } from "../options.js";
 import { round3 } from "../util/round.js";
-import { extendSeeds, hitsInOrder, hitsInQueryOrder } from "./align.js";
+import { extendSeeds, hitsInQueryOrder, hitsInSourceOrder } from "./align.js";
 import { Bridges } from "./bridges.js";
 import { filesToAlign } from "./candidates.js";
 import { type ChainContext, chainCandidate, chainCandidates } from "./chain.js";
@@ -126,7 +126,7 @@ export class Matcher {
       const segments = extendSeeds(hits, hitsInQueryOrder(hits), tables.signatures, tokens, k);
       // A content with fewer seeds than a region needs gains nothing from a longer one.
       const bridges = bridgeGap > 0 && hits.queryPositions.length >= options.minSeeds ? new Bridges(bridged, tokens, bridgeGap, segments) : undefined;
-      const hitsBySource = hitsInOrder(hits.sourcePositions, hits.queryPositions);
+      const hitsBySource = hitsInSourceOrder(hits);
       const partnerSeeds = scope.partialIn?.(contentId);
       const floor = partnerSeeds === undefined ? options.minMatchedChars : partialFloor;
       const context: ChainContext = { contentId, hits, hitsBySource, query, tables, source: tokens, options, floorChars: floor, edgeOnly: fingerprints.edgeOnly };

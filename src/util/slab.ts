@@ -41,3 +41,8 @@ export function slabUint8(length: number): Uint8Array {
   const { buffer, offset } = slabMemory(length);
   return new Uint8Array(buffer, offset, length);
 }
+
+export function slabFloat64(length: number): Float64Array {
+  const { buffer, offset } = slabMemory(length * 8);
+  return new Float64Array(buffer, offset, length);
+}
