@@ -100,7 +100,7 @@ export function lookUp(fingerprints: Fingerprints, index: MatchIndex, options: M
  * The hits, per content, of the contents `keep` accepts given their distinct seeds. Most contents a
  * query hits hold one seed; they are left out before any per-content arrays are made. The kept
  * contents' hits are counted first, so each content's arrays are made once, at their size, from
- * the query's slabs: pushed into growing arrays they were a query's largest allocation.
+ * the query's slabs, not grown (and copied) hit by hit.
  */
 export function hitsOf(lookup: Lookup, fingerprints: Fingerprints, keep: (contentId: number, seeds: number) => boolean): HitsByFile {
   const { postings, seedsPerContent } = lookup;

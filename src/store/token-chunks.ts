@@ -144,8 +144,8 @@ export function decodeTokenChunk(firstLine: number, data: Uint8Array): TokenChun
 
 /**
  * A chunk read for matching, over its blob: an object with its parts' offsets and methods, not the
- * parts as views and a closure per method, since a query reads a dozen chunks and a repetitive one
- * hundreds, and each view and closure was garbage for the next scavenge to meet.
+ * parts as views and a closure per method: a query reads a dozen chunks and a repetitive one
+ * hundreds, and every view and closure is garbage a scavenge, landing in some query, must meet.
  */
 class StoredChunk implements TokenChunk {
   readonly signatures: Uint8Array;
