@@ -69,7 +69,7 @@ function toReference(match: Match, catalog: OriginCatalog, queryColumns: [number
     licenseProvenance: best.licenseProvenance,
     url: best.url,
     origins,
-    licenseConflict: new Set(origins.map((o) => o.license)).size > 1,
+    licenseConflict: origins.some((origin) => origin.license !== best.license),
     sourceLines: match.sourceLines,
     queryLines: match.queryLines,
     queryColumns,
