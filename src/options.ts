@@ -535,6 +535,15 @@ export const INSERTION_SORT_ROWS = 32;
  */
 export const IN_FLIGHT_PER_WORKER = 32;
 
+/**
+ * An indexing worker replies for this many files in one message (or fewer, when it has no more
+ * requests waiting). Each message wakes the main thread, and with every core busy parsing, the
+ * woken thread takes a worker's core: one message per file cost a context switch per file. Well
+ * under IN_FLIGHT_PER_WORKER, so a worker still has files queued while the main thread writes a
+ * batch and sends more.
+ */
+export const REPLY_BATCH_FILES = 8;
+
 /** Identical copies listed under a reference in text output beyond this are counted, not printed. */
 export const COPIES_SHOWN = 3;
 

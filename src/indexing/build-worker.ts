@@ -1,10 +1,11 @@
+import { setImmediate } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
 import { ReftrackError } from "../errors.js";
 import { Fingerprinter } from "../fingerprint/fingerprint.js";
 import { loadTokenHasher } from "../hashing.js";
 import { languageByName } from "../languages/registry.js";
 import { Normalizer } from "../normalize/normalizer.js";
-import type { FingerprintParameters } from "../options.js";
+import { type FingerprintParameters, REPLY_BATCH_FILES } from "../options.js";
 import { type FileRequest, type PrepareOutcome, readAndPrepare, transferables } from "./prepare.js";
 
 /** A request to prepare one file; the reply carries the same sequence number. */
@@ -30,24 +31,41 @@ export interface WorkerSetup {
   readonly parameters: FingerprintParameters;
 }
 
+/** What a worker posts: the replies for up to REPLY_BATCH_FILES files, in the order it prepared them. */
+export type PrepareReplies = readonly PrepareReply[];
+
 const port = parentPort;
 if (port) {
   const { parameters } = workerData as WorkerSetup;
   const hasher = await loadTokenHasher();
   const normalizer = new Normalizer(hasher);
   const fingerprinter = new Fingerprinter(parameters);
+  const pending: PrepareReply[] = [];
+  const transfers: ArrayBuffer[] = [];
+  let flushQueued = false;
+  const flush = (): void => {
+    flushQueued = false;
+    if (pending.length === 0) return;
+    port.postMessage(pending.splice(0) satisfies PrepareReplies, transfers.splice(0));
+  };
   port.on("message", (request: PrepareRequest) => {
     try {
       const outcome = readAndPrepare(request, languageByName(request.language), normalizer, hasher, fingerprinter);
-      const reply: PrepareReply = { sequence: request.sequence, outcome };
-      port.postMessage(reply, outcome.kind === "prepared" ? transferables(outcome.file) : []);
+      pending.push({ sequence: request.sequence, outcome });
+      if (outcome.kind === "prepared") transfers.push(...transferables(outcome.file));
     } catch (error) {
       const failure: WorkerFailure = {
         message: error instanceof Error ? error.message : String(error),
         stack: error instanceof Error ? error.stack : undefined,
         userError: error instanceof ReftrackError,
       };
-      port.postMessage({ sequence: request.sequence, failure } satisfies PrepareReply);
+      pending.push({ sequence: request.sequence, failure });
+    }
+    // Sent when full, or once the requests already waiting have been prepared.
+    if (pending.length >= REPLY_BATCH_FILES) flush();
+    else if (!flushQueued) {
+      flushQueued = true;
+      setImmediate(flush);
     }
   });
 }

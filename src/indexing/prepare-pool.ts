@@ -9,7 +9,7 @@ import { loadTokenHasher } from "../hashing.js";
 import { languageByName } from "../languages/registry.js";
 import { Normalizer } from "../normalize/normalizer.js";
 import { type FingerprintParameters, IN_FLIGHT_PER_WORKER } from "../options.js";
-import type { PrepareReply, PrepareRequest, WorkerFailure, WorkerSetup } from "./build-worker.js";
+import type { PrepareReplies, PrepareReply, PrepareRequest, WorkerFailure, WorkerSetup } from "./build-worker.js";
 import { type FileRequest, type PrepareOutcome, readAndPrepare } from "./prepare.js";
 
 /** Prepares files for the index, yielding outcomes in request order. */
@@ -68,7 +68,9 @@ class WorkerPoolPreparer implements FilePreparer {
     const setup: WorkerSetup = { parameters };
     this.workers = Array.from({ length: threads }, (_, index) => {
       const worker = new Worker(WORKER_SCRIPT, { workerData: setup });
-      worker.on("message", (reply: PrepareReply) => this.onReply?.(reply, index));
+      worker.on("message", (replies: PrepareReplies) => {
+        for (const reply of replies) this.onReply?.(reply, index);
+      });
       worker.on("error", (error) => this.fail(error));
       worker.on("exit", (code) => {
         if (code !== 0) this.fail(new Error(`index worker exited with code ${code}`));

@@ -8,7 +8,7 @@ import { currentIndexParameters } from "../../src/store/parameters.js";
 import { decodeContents, decodeOccurrences, maxSegmentBytes, writeSegment } from "../../src/store/posting-list.js";
 import { IndexReader } from "../../src/store/reader.js";
 import { IndexWriter } from "../../src/store/writer.js";
-import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/options.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, REPLY_BATCH_FILES } from "../../src/options.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { verifyIndex } from "../../src/store/verify.js";
 import { FIXTURES, temporaryDirectory } from "../helpers.js";
@@ -253,6 +253,29 @@ describe("parallel build", () => {
       const serial = await buildIndex(join(dir.path, "serial.db"), manifest, { threads: 1 });
       expect(parallel.threads).toBe(2);
       expect(serial.threads).toBe(1);
+      expect(dump(join(dir.path, "parallel.db"))).toEqual(dump(join(dir.path, "serial.db")));
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it("writes what one thread writes when workers reply for several files in one message", async () => {
+    const dir = temporaryDirectory();
+    try {
+      // More files than REPLY_BATCH_FILES per worker, so replies go out both in full batches and
+      // when a worker's queue runs dry; one file a worker cannot tokenize keeps its place in order.
+      const files = REPLY_BATCH_FILES * 2 * 3 + 5;
+      for (let i = 0; i < files; i++) {
+        const body = i === 7 ? "" : `export function scaled${i}(values, factor) {\n  return values.map((value) => value * factor + ${i});\n}\n`;
+        writeFileSync(join(dir.path, `module-${String(i).padStart(3, "0")}.js`), body);
+      }
+      const manifest = join(dir.path, "manifest.json");
+      writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: "many", path: ".", license: "MIT", exclude: ["manifest.json", "*.db*"] }] }));
+      const compiled = (await import(new URL("../../dist/src/indexing/build.js", import.meta.url).href)) as typeof import("../../src/indexing/build.js");
+      const parallel = await compiled.buildIndex(join(dir.path, "parallel.db"), manifest, { threads: 2 });
+      const serial = await buildIndex(join(dir.path, "serial.db"), manifest, { threads: 1 });
+      expect(parallel.threads).toBe(2);
+      expect(parallel.filesIndexed).toBe(files - 1);
       expect(dump(join(dir.path, "parallel.db"))).toEqual(dump(join(dir.path, "serial.db")));
     } finally {
       dir.cleanup();
