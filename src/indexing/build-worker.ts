@@ -41,18 +41,20 @@ if (port) {
   const normalizer = new Normalizer(hasher);
   const fingerprinter = new Fingerprinter(parameters);
   const pending: PrepareReply[] = [];
-  const transfers: ArrayBuffer[] = [];
+  // A set: a buffer listed twice in one transfer is an error, should two files ever share one.
+  const transfers = new Set<ArrayBuffer>();
   let flushQueued = false;
   const flush = (): void => {
     flushQueued = false;
     if (pending.length === 0) return;
-    port.postMessage(pending.splice(0) satisfies PrepareReplies, transfers.splice(0));
+    port.postMessage(pending.splice(0) satisfies PrepareReplies, [...transfers]);
+    transfers.clear();
   };
   port.on("message", (request: PrepareRequest) => {
     try {
       const outcome = readAndPrepare(request, languageByName(request.language), normalizer, hasher, fingerprinter);
       pending.push({ sequence: request.sequence, outcome });
-      if (outcome.kind === "prepared") transfers.push(...transferables(outcome.file));
+      if (outcome.kind === "prepared") for (const buffer of transferables(outcome.file)) transfers.add(buffer);
     } catch (error) {
       const failure: WorkerFailure = {
         message: error instanceof Error ? error.message : String(error),
