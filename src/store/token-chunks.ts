@@ -121,20 +121,33 @@ export function packChunk(parts: ChunkParts): Uint8Array {
 
 /** The parts of a packed chunk, as views into it (no copies). */
 export function unpackChunk(data: Uint8Array): ChunkParts {
-  const reader = new ByteReader(data, DAMAGED_CHUNK);
+  const layout = chunkLayout(data, new ByteReader(data, DAMAGED_CHUNK));
+  return {
+    signatures: data.subarray(layout.signaturesStart, layout.namesStart),
+    names: data.subarray(layout.namesStart, layout.linesStart),
+    lineCounts: data.subarray(layout.linesStart, layout.multilineStart),
+    multiline: layout.multilineStart < data.length ? data.subarray(layout.multilineStart) : null,
+  };
+}
+
+/** Where a packed chunk's parts begin; the multiline pairs run to its end. */
+interface ChunkLayout {
+  readonly signaturesStart: number;
+  readonly namesStart: number;
+  readonly linesStart: number;
+  readonly multilineStart: number;
+}
+
+/** A packed chunk's header read by `reader` (left past it): where each part begins. */
+function chunkLayout(data: Uint8Array, reader: ByteReader): ChunkLayout {
   const namesLength = reader.varint();
   const lineCountsLength = reader.varint();
   const multilineLength = reader.varint();
   const signaturesLength = data.length - reader.at - namesLength - lineCountsLength - multilineLength;
   if (signaturesLength < 0) throw reader.damaged();
-  let at = reader.at;
-  const take = (length: number): Uint8Array => data.subarray(at, (at += length));
-  return {
-    signatures: take(signaturesLength),
-    names: take(namesLength),
-    lineCounts: take(lineCountsLength),
-    multiline: multilineLength > 0 ? take(multilineLength) : null,
-  };
+  const namesStart = reader.at + signaturesLength;
+  const linesStart = namesStart + namesLength;
+  return { signaturesStart: reader.at, namesStart, linesStart, multilineStart: linesStart + lineCountsLength };
 }
 
 /** A stored chunk, decoded lazily: signatures at once, names and lines where asked. */
@@ -164,18 +177,14 @@ class StoredChunk implements TokenChunk {
     private readonly firstLine: number,
     private readonly data: Uint8Array,
   ) {
-    const reader = (this.reader = new ByteReader(data, DAMAGED_CHUNK));
-    const namesLength = reader.varint();
-    const lineCountsLength = reader.varint();
-    const multilineLength = reader.varint();
-    const signaturesLength = data.length - reader.at - namesLength - lineCountsLength - multilineLength;
-    if (signaturesLength < 0) throw reader.damaged();
+    this.reader = new ByteReader(data, DAMAGED_CHUNK);
+    const layout = chunkLayout(data, this.reader);
+    this.count = layout.namesStart - layout.signaturesStart;
     // A plain view: a Buffer's own subarray makes a Buffer, which costs more.
-    this.signatures = new Uint8Array(data.buffer, data.byteOffset + reader.at, signaturesLength);
-    this.count = signaturesLength;
-    this.namesStart = reader.at + signaturesLength;
-    this.linesStart = this.namesStart + namesLength;
-    this.multilineStart = this.linesStart + lineCountsLength;
+    this.signatures = new Uint8Array(data.buffer, data.byteOffset + layout.signaturesStart, this.count);
+    this.namesStart = layout.namesStart;
+    this.linesStart = layout.linesStart;
+    this.multilineStart = layout.multilineStart;
   }
 
   name(offset: number): number {
