@@ -130,18 +130,15 @@ export function hitsOf(lookup: Lookup, fingerprints: Fingerprints, keep: (conten
     for (let o = 0; o < occurrences.length; o++) {
       const packed = occurrences[o]!;
       const contentId = contentOf(packed);
-      const at = counts.get(contentId);
-      if (at === undefined) continue;
+      const count = counts.get(contentId);
+      if (count === undefined) continue;
       let hits = hitsByFile.get(contentId);
+      // At a content's first hit `count` is its number of hits, and its arrays are made that long.
+      let at = count;
       if (!hits) {
-        hits = { queryPositions: slabInt32(at), sourcePositions: slabInt32(at), hashes: slabInt32(at), frequencies: slabInt32(at) } satisfies FileHits;
+        hits = { queryPositions: slabInt32(count), sourcePositions: slabInt32(count), hashes: slabInt32(count), frequencies: slabInt32(count) } satisfies FileHits;
         hitsByFile.set(contentId, hits);
-        counts.set(contentId, 1);
-        hits.queryPositions[0] = queryPosition;
-        hits.sourcePositions[0] = occurrencePosition(packed);
-        hits.hashes[0] = hash;
-        hits.frequencies[0] = frequency;
-        continue;
+        at = 0;
       }
       counts.set(contentId, at + 1);
       hits.queryPositions[at] = queryPosition;
