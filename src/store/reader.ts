@@ -55,10 +55,12 @@ export class IndexReader implements MatchIndex {
   private readonly catalog = new Map<number, SourceRecord>();
   /**
    * Posting lists read during one withinRead, by hash: the screen reads a query's candidate seeds
-   * and the lookup then reads the same ones again. Emptied when the read ends, so it holds one
-   * query's (or one window's) lists at most, and nothing of a query outlives it.
+   * and the lookup then reads the same ones again. Replaced by a new map when the read ends, so it
+   * holds one query's (or one window's) lists at most, and nothing of a query outlives it. Not
+   * cleared: V8 gives a cleared map's new table the old one's generation, and once a table was
+   * promoted, the dead tables left behind kept every later query's lists alive through scavenges.
    */
-  private readonly readPostings = new Map<number, Buffer | undefined>();
+  private readPostings = new Map<number, Buffer | undefined>();
   /** withinRead's nesting: the outermost one ends the query. */
   private depth = 0;
   /** When the read transaction now open began (performance.now()). */
@@ -138,7 +140,7 @@ export class IndexReader implements MatchIndex {
       return read();
     } finally {
       this.depth--;
-      this.readPostings.clear();
+      if (this.readPostings.size > 0) this.readPostings = new Map();
       if (this.db.inTransaction) {
         if (mayHoldReads()) this.hold();
         else this.commitStatement.run();
