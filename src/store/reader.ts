@@ -6,6 +6,7 @@ import type { MatchIndex, TokenChunk } from "../match/match-index.js";
 import { occurrenceContent } from "../match/match-index.js";
 import { READER_CACHE_ENTRIES, READER_MMAP_BYTES, READ_HOLD_MS } from "../options.js";
 import { BoundedMap } from "../util/bounded-map.js";
+import { SecondUseCache } from "../util/second-use-cache.js";
 import { runKeys } from "../util/runs.js";
 import type { CommonFingerprints } from "./common-fingerprints.js";
 import { openDatabase } from "./database.js";
@@ -45,7 +46,7 @@ export class IndexReader implements MatchIndex {
   private readonly contentSources = new BoundedMap<number, readonly number[]>(READER_CACHE_ENTRIES);
   private readonly tokenCounts = new BoundedMap<number, number>(READER_CACHE_ENTRIES);
   private readonly wordCounts = new BoundedMap<number, number>(READER_CACHE_ENTRIES);
-  private readonly originLists = new BoundedMap<number, readonly OriginRecord[]>(READER_CACHE_ENTRIES);
+  private readonly originLists = new SecondUseCache<number, readonly OriginRecord[]>(READER_CACHE_ENTRIES);
   private readonly sources = new BoundedMap<number, SourceRecord>(READER_CACHE_ENTRIES);
   /**
    * Every source, read at open when there are no more than READER_CACHE_ENTRIES (a corpus has a
@@ -246,8 +247,9 @@ export class IndexReader implements MatchIndex {
   }
 
   /**
-   * Every file a content occurs as, in indexing order, cached (READER_CACHE_ENTRIES). The files
-   * alone are read per content; their sources, a few hundred in all, from the catalog.
+   * Every file a content occurs as, in indexing order, cached from the second time it is asked for
+   * (SecondUseCache, READER_CACHE_ENTRIES). The files alone are read per content; their sources, a
+   * few hundred in all, from the catalog.
    */
   origins(contentId: number): readonly OriginRecord[] {
     let origins = this.originLists.get(contentId);
@@ -257,7 +259,7 @@ export class IndexReader implements MatchIndex {
     origins = rows.map(
       ([fileId, path, license, licenseProvenance, sourceId]): OriginRecord => ({ fileId, path, license, licenseProvenance, source: this.source(sourceId) }),
     );
-    this.originLists.set(contentId, origins);
+    this.originLists.offer(contentId, origins);
     return origins;
   }
 
