@@ -228,8 +228,8 @@ export class ReferenceTracker {
     // A short query's second look takes a code region of one seed when it is data copied whole.
     const codeOptions = secondLook ? secondLookOptions(code.tokens, code.fingerprints, options) : options;
     const dataSeeds = codeOptions.minSeeds < options.minSeeds ? options.minSeeds : undefined;
-    const codeLookup = code.mayMatch ? lookUp(code.fingerprints, this.index, codeOptions) : NO_LOOKUP;
-    const textLookup = prose.mayMatch ? lookUp(prose.fingerprints, this.index, textOptionsOf) : NO_LOOKUP;
+    const codeLookup = code.mayMatch ? lookUp(code.fingerprints, this.index, codeOptions, code.seedable) : NO_LOOKUP;
+    const textLookup = prose.mayMatch ? lookUp(prose.fingerprints, this.index, textOptionsOf, prose.seedable) : NO_LOOKUP;
     const needed = seedsNeeded(options);
     // Pooled, a content must hold what a region of this query needs (more in a long one): in a
     // bundle's window most contents hold a seed of each channel by chance.

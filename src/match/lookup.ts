@@ -64,8 +64,12 @@ export function collectHits(fingerprints: Fingerprints, index: MatchIndex, optio
   return hitsOf(lookUp(fingerprints, index, options), fingerprints, (_, seeds) => seeds >= needed);
 }
 
-/** Every distinct fingerprint's posting, minus boilerplate, and how many distinct ones each content holds. */
-export function lookUp(fingerprints: Fingerprints, index: MatchIndex, options: MatchOptions): Lookup {
+/**
+ * Every distinct fingerprint's posting, minus boilerplate, and how many distinct ones each content
+ * holds. `seedable`, when given, is couldSeed's answer for these fingerprints under these options
+ * (the miss screen's), so the filter and the common table are not asked twice.
+ */
+export function lookUp(fingerprints: Fingerprints, index: MatchIndex, options: MatchOptions, seedable?: ReadonlySet<number>): Lookup {
   // Occurrences beyond this cannot change the verdict "too common". A negative limit is none:
   // an unbounded cut-off decodes every occurrence.
   const rowLimit = Number.isFinite(options.maxFileFrequency) ? Math.floor(options.maxFileFrequency) * LOOKUP_OCCURRENCES_PER_FILE + 1 : -1;
@@ -79,7 +83,7 @@ export function lookUp(fingerprints: Fingerprints, index: MatchIndex, options: M
     if (seen.has(hash)) continue;
     let entry: Posting | null = null;
     // Absent, or boilerplate known from the common table: no posting list to read.
-    if (couldSeed(hash, index, options)) {
+    if (seedable ? seedable.has(hash) : couldSeed(hash, index, options)) {
       const knownFiles = index.commonContentCount(hash);
       if (knownFiles === undefined || knownFiles <= options.maxFileFrequency) {
         const found = index.occurrences(hash, rowLimit);

@@ -15,6 +15,8 @@ export interface ChannelQuery {
   readonly tokens: TokenStream;
   readonly fingerprints: Fingerprints;
   readonly mayMatch: boolean;
+  /** The distinct fingerprints that could seed (couldSeed), when the screen has judged them: the lookup need not ask again. */
+  readonly seedable?: ReadonlySet<number>;
 }
 
 /** A query read by the lexer: its code channel (the fields) and its prose (`text`). */
@@ -108,7 +110,8 @@ export class MissScreen {
           tokens,
           fingerprints: judged.fingerprints,
           mayMatch: codeMay || unscreened,
-          text: { tokens: text.tokens, fingerprints: text.fingerprints, mayMatch: textMay || unscreened },
+          seedable: judged.candidates,
+          text: { tokens: text.tokens, fingerprints: text.fingerprints, mayMatch: textMay || unscreened, seedable: text.candidates },
           readings,
           short,
         };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fingerprinter } from "../../src/fingerprint/fingerprint.js";
 import { loadTokenHasher } from "../../src/hashing.js";
 import { languageByName } from "../../src/languages/registry.js";
-import { collectHits } from "../../src/match/lookup.js";
+import { collectHits, couldSeed, lookUp } from "../../src/match/lookup.js";
 import type { FileHits } from "../../src/match/types.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS } from "../../src/options.js";
 import { Normalizer } from "../../src/normalize/normalizer.js";
@@ -65,5 +65,19 @@ describe("lookup stage", () => {
     expect(enough.length).toBe(1);
     expect(everyFile.size).toBe(2);
     expect([...seeding]).toEqual(enough);
+  });
+
+  it("looks up the same postings when told which fingerprints could seed as when it asks the index itself", () => {
+    const fingerprinter = new Fingerprinter(DEFAULT_FINGERPRINT_PARAMETERS);
+    const prints = fingerprinter.fingerprint(normalizer.lex(`${wide}\n# not indexed: a few lines of our own\nprint(histogram([1, 2, 3]))\n`, languageByName("python")));
+    const seedable = new Set([...prints.hashes].filter((hash) => couldSeed(hash, index, DEFAULT_MATCH_OPTIONS)));
+    expect(seedable.size).toBeGreaterThan(0);
+    const asked = lookUp(prints, index, DEFAULT_MATCH_OPTIONS);
+    const told = lookUp(prints, index, DEFAULT_MATCH_OPTIONS, seedable);
+    expect([...told.postings]).toEqual([...asked.postings]);
+    expect([...told.seedsPerContent]).toEqual([...asked.seedsPerContent]);
+    // What it is told is what it reads: a fingerprint left out is not looked up.
+    const fewer = new Set([...seedable].slice(1));
+    expect(lookUp(prints, index, DEFAULT_MATCH_OPTIONS, fewer).postings.get([...seedable][0]!)).toBeNull();
   });
 });
