@@ -94,8 +94,13 @@ export class MissScreen {
     const readings = ends?.readings ?? [...this.readings(code, language)];
     const short = readings.some((reading) => isShortStream(reading.count, this.fingerprinter.parameters));
     for (const tokens of readings) {
-      const judged = this.judge(tokens, options, ends !== undefined);
-      const text = this.judgeText(code, tokens, language, options, ends !== undefined);
+      const codeSeeds = this.codeSeeds(tokens, options, ends !== undefined);
+      const proseSeeds = this.proseSeeds(code, tokens, language, options, ends !== undefined);
+      // A later reading is chosen only with more seeds than the best so far, and it has no more than
+      // its candidates: with too few, whether it may yield (the index's reads) is not asked.
+      if (best && codeSeeds.candidates.size + proseSeeds.candidates.size <= bestSeeds) continue;
+      const judged = this.yielding(codeSeeds);
+      const text = { ...this.yielding(proseSeeds), tokens: proseSeeds.tokens };
       // The channels' seeds are pooled with a channel that yields alone, and in a second look or
       // a long query with any (tracker.ts matchChannels).
       const poolAll = ends !== undefined || isLongQuery(tokens.count);
@@ -129,13 +134,20 @@ export class MissScreen {
     options: MatchOptions,
     ends = false,
   ): ChannelJudgement & { tokens: TokenStream } {
+    const seeds = this.proseSeeds(code, tokens, language, options, ends);
+    return { ...this.yielding(seeds), tokens: seeds.tokens };
+  }
+
+  /** A reading's prose (normalize/text.ts), its fingerprints and those that could seed. */
+  private proseSeeds(code: string, tokens: TokenStream, language: LanguageDefinition, options: MatchOptions, ends: boolean): ChannelSeeds & { tokens: TokenStream } {
     const spans = tokens.textSpans ?? [];
     // Prose shorter than the least a text region counts for cannot be evidence: no words to hash.
     let prose = 0;
     for (const span of spans) prose += span.end - span.start;
     const text = textStream(code, prose >= PARTIAL_EVIDENCE_SHARE * options.minTextChars ? spans : [], language);
     const fingerprints = textFingerprints(text, ends);
-    return { tokens: text, fingerprints, ...this.seedsJudged(fingerprints, textOptions(options)) };
+    const textOptionsOf = textOptions(options);
+    return { tokens: text, fingerprints, options: textOptionsOf, candidates: this.seedable(fingerprints, textOptionsOf) };
   }
 
   /**
@@ -171,17 +183,28 @@ export class MissScreen {
    * reading every posting list as collectHits does would cost more than parsing.
    */
   private judge(tokens: TokenStream, options: MatchOptions, ends: boolean): ChannelJudgement {
-    const fingerprints = this.fingerprinter.fingerprint(tokens, ends);
-    // A second look at a table asks one seed of it (lookup.ts secondLookOptions).
-    return { fingerprints, ...this.seedsJudged(fingerprints, ends ? secondLookOptions(tokens, fingerprints, options) : options) };
+    return this.yielding(this.codeSeeds(tokens, options, ends));
   }
 
-  private seedsJudged(fingerprints: Fingerprints, options: MatchOptions): { candidates: ReadonlySet<number>; mayYield: boolean } {
+  /** A reading's code fingerprints and those that could seed. */
+  private codeSeeds(tokens: TokenStream, options: MatchOptions, ends: boolean): ChannelSeeds {
+    const fingerprints = this.fingerprinter.fingerprint(tokens, ends);
+    // A second look at a table asks one seed of it (lookup.ts secondLookOptions).
+    const seedOptions = ends ? secondLookOptions(tokens, fingerprints, options) : options;
+    return { fingerprints, options: seedOptions, candidates: this.seedable(fingerprints, seedOptions) };
+  }
+
+  private seedable(fingerprints: Fingerprints, options: MatchOptions): ReadonlySet<number> {
     const seeds = new Set<number>();
     for (const hash of fingerprints.hashes) if (couldSeed(hash, this.index, options)) seeds.add(hash);
+    return seeds;
+  }
+
+  /** Whether some content holds enough of the candidates: in memory when too few could seed, else read. */
+  private yielding({ fingerprints, options, candidates }: ChannelSeeds): ChannelJudgement {
     const needed = seedsNeeded(options);
-    const mayYield = seeds.size >= needed && (needed === 1 || this.index.someContentHolds([...seeds], needed));
-    return { candidates: seeds, mayYield };
+    const mayYield = candidates.size >= needed && (needed === 1 || this.index.someContentHolds([...candidates], needed));
+    return { fingerprints, candidates, mayYield };
   }
 
   /**
@@ -194,6 +217,14 @@ export class MissScreen {
     if (code.candidates.size === 0 || text.candidates.size === 0 || code.candidates.size + text.candidates.size < needed) return false;
     return this.index.someContentHolds([...code.candidates, ...text.candidates], needed);
   }
+}
+
+/** One channel of a reading: its fingerprints, those that could seed, and the options they were judged under. */
+interface ChannelSeeds {
+  readonly fingerprints: Fingerprints;
+  readonly options: MatchOptions;
+  /** The distinct fingerprints that could seed (couldSeed). */
+  readonly candidates: ReadonlySet<number>;
 }
 
 /** One channel of a reading, screened: its fingerprints and those that could seed. */
