@@ -4,8 +4,8 @@ import { BoundedMap } from "./bounded-map.js";
  * A bounded cache that keeps a value only when its key is asked for a second time while still
  * remembered (the "doorkeeper" of TinyLFU admission). Most contents a query reports are never
  * asked about again; cached at first sight, their values lived long enough to be copied by the
- * young-generation collector and promoted, pauses that landed in later queries. Keys seen once are
- * remembered as bare numbers or strings, with no object of their own.
+ * young-generation collector and promoted, pauses that landed in later queries. A key seen once is
+ * remembered alone, with no value (a small integer key is no heap object at all).
  */
 export class SecondUseCache<K, V> {
   private readonly kept: BoundedMap<K, V>;
