@@ -67,7 +67,7 @@ export function collectHits(fingerprints: Fingerprints, index: MatchIndex, optio
 /**
  * Every distinct fingerprint's posting, minus boilerplate, and how many distinct ones each content
  * holds. `seedable`, when given, is couldSeed's answer for these fingerprints under these options
- * (the miss screen's), so the filter and the common table are not asked twice.
+ * (the miss screen's), so couldSeed is not asked again.
  */
 export function lookUp(fingerprints: Fingerprints, index: MatchIndex, options: MatchOptions, seedable?: ReadonlySet<number>): Lookup {
   // Occurrences beyond this cannot change the verdict "too common". A negative limit is none:

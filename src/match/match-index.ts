@@ -65,7 +65,9 @@ export interface MatchIndex {
   commonSourceCount(hash: number): number | undefined;
   /**
    * The occurrences of `hash` (packed, see occurrence), ordered by content, then position; at
-   * most `limit` (negative: all). A list cut by the limit is read only as "too many".
+   * most `limit` (negative: all). A list cut by the limit is read only as "too many". Matching
+   * asks this and someContentHolds only of hashes mayContain let through (lookup.ts couldSeed),
+   * so an index need not ask its filter again: an absent hash is a read that finds nothing.
    */
   occurrences(hash: number, limit: number): number[];
   /** In how many sources the contents of one hash's occurrences are. */

@@ -187,7 +187,6 @@ export class IndexReader implements MatchIndex {
   }
 
   occurrences(hash: number, limit: number): number[] {
-    if (this.filter && !this.filter.mayContain(hash)) return [];
     const data = this.posting(hash);
     return data ? decodeOccurrences(data, limit) : [];
   }
@@ -199,7 +198,6 @@ export class IndexReader implements MatchIndex {
   someContentHolds(hashes: readonly number[], atLeast: number): boolean {
     const found = new Map<number, number>();
     for (const hash of hashes) {
-      if (this.filter && !this.filter.mayContain(hash)) continue;
       const data = this.posting(hash);
       if (!data) continue;
       for (const contentId of decodeContents(data)) {
