@@ -227,11 +227,8 @@ interface ChannelSeeds {
   readonly candidates: ReadonlySet<number>;
 }
 
-/** One channel of a reading, screened: its fingerprints and those that could seed. */
-interface ChannelJudgement {
-  readonly fingerprints: Fingerprints;
-  /** The distinct fingerprints that could seed (couldSeed). */
-  readonly candidates: ReadonlySet<number>;
+/** One channel of a reading, screened: its seeds, and whether some content holds enough of them. */
+interface ChannelJudgement extends Omit<ChannelSeeds, "options"> {
   readonly mayYield: boolean;
 }
 
