@@ -49,6 +49,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     minThreads: threads,
     maxThreads: threads,
     concurrentTasksPerWorker: 1,
+    // Piscina loads the worker with require() before import(); on Node 20 that is require(esm),
+    // which once aborted a worker thread in `ModuleWrap::InstantiateSync` (a fatal error, not an
+    // exception). Without it the worker is loaded by import() alone.
+    execArgv: [...process.execArgv, "--no-experimental-require-module"],
   });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const state = { ready: false, stopping: false };
