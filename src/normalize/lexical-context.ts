@@ -102,13 +102,24 @@ function matchingParenthesis(source: string, open: number, stop = source.length)
  * Whether `this`, starting at `start`, is a type (`m(): this`, `A | this`): after a return type's
  * `):` or a type operator. Elsewhere it is the value (`c ? f(x) : this`).
  */
-function thisIsType(source: string, start: number, previousText: string): boolean {
+function thisIsType(source: string, start: number, previousText: string, inTypeArguments: boolean, innermostBracket: number | undefined): boolean {
   // `this.x`, `this[k]`, `this(…)` are the value's.
   const next = nextCharCode(source, start + 4);
   if (next === 46 || next === 40 || (next === 91 && source.charCodeAt(start + 5) !== 93)) return false;
   if (THIS_TYPE_AFTER.has(previousText)) return true;
-  return previousText === ":" && charBeforeColon(source, start) === 41;
+  // `Promise<this>`, `<T = this>`: a type argument or a type parameter's default.
+  if (inTypeArguments && (previousText === "<" || previousText === "," || previousText === "=")) return true;
+  // `): this` is a return type, `(x, array: this)` a parameter's.
+  return previousText === ":" && (charBeforeColon(source, start) === 41 || innermostBracket === 40);
 }
+
+/** How the grammar reads `unique symbol`: one type, whose two words are each this token. */
+const UNIQUE_SYMBOL = "unique symbol";
+
+/** After `module`, what makes it a declaration: a name or a quoted module name. */
+const MODULE_DECLARED = /^[ \t]+(?:[\w$]|["'])/;
+/** After `namespace`, a name. */
+const NAMESPACE_DECLARED = /^[ \t]+[\w$]/;
 
 /** After a type keyword, what only a value is followed by: a member, an index, a comparison. */
 const USED_AS_VALUE = /^[ \t]*(?:\??\.(?!\.)|\[(?![ \t]*\])|[=!]==?)/;
@@ -209,7 +220,9 @@ export class LexicalContext {
         if (this.lexicon.dialect === "ecmascript") {
           // `async` modifies what follows it on its line; else it is a name (`async.each(…)`, `{ async }`).
           if (word === "async" && !asyncModifies(source, end)) return undefined;
-          if (word === "this" && this.lexicon.typeKeywordsAnywhere && thisIsType(source, end - 4, previousText)) return "this_type";
+          if (word === "this" && this.lexicon.typeKeywordsAnywhere && thisIsType(source, end - 4, previousText, inTypeArguments, innermostBracket)) return "this_type";
+          // `export { x as default }`: the name a binding is exported as.
+          if (word === "default" && previousText === "as") return undefined;
         }
         return this.keywords.get(word);
       case WordClass.Callable:
@@ -222,14 +235,22 @@ export class LexicalContext {
         if (word === "from") return /^[ \t]*["']/.test(source.slice(end, end + 3)) ? word : undefined;
         // `readonly (A | B)[]`: the array type's modifier, where a type is expected.
         if (word === "readonly" && nextCharCode(source, end) === 40) return TYPE_POSITION_AFTER.has(previousText) || previousText === "=" ? word : undefined;
+        // `unique symbol` is one type, its two words read as one token each time, as the grammar's node.
+        if (word === "unique") return /^[ \t]+symbol\b/.test(source.slice(end, end + 10)) ? UNIQUE_SYMBOL : undefined;
+        // `module Name`, `module "name"`, `namespace A.B`; else a name (`module.exports`, `module['exports']`).
+        if (word === "module" || word === "namespace") return (word === "module" ? MODULE_DECLARED : NAMESPACE_DECLARED).test(source.slice(end, end + 40)) ? word : undefined;
         // A contextual keyword (`type`, `readonly`, `get`) is one when a name or bracket follows it on its line.
         const next = /^[ \t]*([\w$#"'`[{*]|$)/.exec(source.slice(end, end + 40));
         // Not an operator that is a word: `type in set`, `for (const type of types)`, `type instanceof T`.
         return next && next[1] !== "" && !OPERATOR_WORD_NEXT.test(source.slice(end, end + 13)) ? word : undefined;
       }
       case WordClass.Type:
+        if (word === "symbol" && previousText === UNIQUE_SYMBOL) return UNIQUE_SYMBOL;
         // A value's use, wherever it stands: `i < string.length`, `number === 1`, `string[i]`.
         if (USED_AS_VALUE.test(source.slice(end, end + 4))) return undefined;
+        // In JavaScript a type is only a Flow annotation's, after a parameter's or return type's
+        // colon: elsewhere `string` is a name (`{ value: string }`, `c ? s : string`, `| string`).
+        if (!this.lexicon.typeKeywordsAnywhere && !(previousText === ":" && (innermostBracket === 40 || charBeforeColon(source, end - word.length) === 41))) return undefined;
         if (TYPE_POSITION_AFTER.has(previousText) || (inTypeArguments && previousText === ",")) return word;
         // In TypeScript a type's name is nearly always a type (`[number, string]`, `<T = number>`), unless used as a value.
         // A name annotated with a type (`(string: string)`, `object?: T`) is a name; its colon is

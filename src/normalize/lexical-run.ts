@@ -148,11 +148,12 @@ export class LexRun {
     this.line++;
     this.i++;
     this.lineStartToken = true;
-    // A skipped statement ends with its line, unless brackets are open or the line goes on.
+    // A skipped statement ends with its line, unless brackets are open or the line goes on (in
+    // JavaScript, also onto a next line that begins with a comma: `var a = require("a")⏎  , b = …`).
     if (
       this.skipDepth >= 0 &&
       this.brackets.length <= this.skipDepth &&
-      (this.python ? this.source.charCodeAt(this.i - 2) !== 92 : statementComplete(this.previous, this.previousText))
+      (this.python ? this.source.charCodeAt(this.i - 2) !== 92 : statementComplete(this.previous, this.previousText) && !COMMA_LINE.test(this.source.slice(this.i, this.i + 40)))
     ) {
       this.skipDepth = -1;
     }
@@ -209,7 +210,9 @@ export class LexRun {
     if (chained && !dotFollows) member = false;
     const text =
       member || entry < 0
-        ? undefined
+        ? previousText === "." && !this.python && isMetaProperty(source, i, end)
+          ? source.slice(i, end)
+          : undefined
         : context.keywordText(source, entry, end, previousText, wasLineStart, this.angleDepth > 0, this.brackets[this.brackets.length - 1]);
     if (text !== undefined) {
       // An interface's body is read as a class's: each line begins with a member's name.
@@ -486,3 +489,19 @@ export class LexRun {
   }
 }
 
+/**
+ * Whether the word at [start, end), after a `.`, is `import.meta`'s `meta` or `new.target`'s
+ * `target`: the grammar reads those as a meta property, whose name is a keyword, not a member.
+ */
+function isMetaProperty(source: string, start: number, end: number): boolean {
+  // Every member name comes here: its length and characters are asked before any slice is made.
+  const meta = end - start === 4 && source.startsWith("meta", start);
+  if (!meta && !(end - start === 6 && source.startsWith("target", start))) return false;
+  return (meta ? IMPORT_META : NEW_TARGET).test(source.slice(Math.max(0, start - 24), start));
+}
+
+/** A line that begins with a comma continues the declaration before it. */
+const COMMA_LINE = /^[ \t]*,/;
+
+const IMPORT_META = /(?:^|[^\w$.])import\s*\.\s*$/;
+const NEW_TARGET = /(?:^|[^\w$.])new\s*\.\s*$/;

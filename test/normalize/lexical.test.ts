@@ -74,6 +74,19 @@ describe("lexical normalizer", () => {
     expect(lexed(code, "javascript").startLines[1]).toBe(9);
   });
 
+  const asParsed: [string, LanguageName, string][] = [
+    ["`module` and `namespace` declare only when a name follows; else they are names.", "javascript", "module['exports'] = colors;\nmodule.exports = function (x) { return x; };\n"],
+    ["TypeScript's module and namespace declarations beside a variable named `module`.", "typescript", "declare module 'pkg' {\n  export const a: number;\n}\nnamespace A.B {\n  export const b = 1;\n}\nconst module = load();\nmodule.run();\n"],
+    ["`import.meta` and `new.target` are meta properties, not members.", "javascript", "const here = new URL('.', import.meta.url);\nfunction F() { if (!new.target) throw new Error('new'); }\n"],
+    ["The name a binding is exported as.", "typescript", "const fastUri = 1;\nexport { fastUri as default };\n"],
+    ["`unique symbol`, and `this` as a parameter's type, a type argument and a default.", "typescript", "interface S {\n  readonly dispose: unique symbol;\n  setup(cb: (err: Error | null, repl: this) => void): Promise<this>;\n  each<T = this>(f: (x: T) => void): void;\n}\n"],
+    ["In JavaScript `string` is a name but in a parameter's or return type's annotation.", "javascript", "function wrap(string) {\n  const parts = { license: string, value: string };\n  return string.length > 2 ? parts : string;\n}\nfunction typed(x: string): number { return 1; }\n"],
+    ["A declaration of requires that goes on across lines beginning with commas is one import.", "javascript", "var async = require('./async.js')\n  , abort = require('./abort.js')\n  ;\n\nmodule.exports = iterate;\nfunction iterate(list) { return abort(list); }\n"],
+  ];
+  it.each(asParsed)("reads as the parser does: %s", (_, language, code) => {
+    expect(rows(lexed(code, language))).toEqual(rows(parsed(code, language)));
+  });
+
   it("finds at least 95% of the file's k-grams in every 20-line window cut from it", () => {
     for (const file of [...codeFiles(join(FIXTURES, "corpus")), ...codeFiles(EXAMPLES)]) {
       const language = languageForPath(file)!.name;
