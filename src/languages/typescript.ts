@@ -110,7 +110,7 @@ const lexicon: Lexicon = {
   contextualKeywords: [
     "abstract", "accessor", "as", "asserts", "declare", "enum", "from", "get", "global", "implements", "infer", "interface",
     "is", "keyof", "let", "module", "namespace", "of", "override", "private", "protected", "public", "readonly",
-    "satisfies", "set", "static", "type", "unique",
+    "satisfies", "set", "static", "type", "unique", "using",
   ],
   // Not `bigint`: the grammar reads it as a type's name, as it would any other.
   typeKeywords: ["any", "boolean", "never", "number", "object", "string", "symbol", "unknown"],

@@ -137,6 +137,9 @@ const MAPPED_TYPE_KEY = /\[[ \t]*[\w$]+[ \t]+in[ \t][^[\]]*(?:\[[^[\]]*\][^[\]]*
 const THIS_TYPE_AFTER = new Set(["|", "&", "keyof", "as", "extends", "satisfies"]);
 
 /** Tokens after which a name in a class body is a member's (`static x`, `get y()`, `} z()`). */
+/** Contextual keywords that modify a class member or accessor, and may precede a computed name `[…]`. */
+const MEMBER_MODIFIERS = new Set(["static", "get", "set", "readonly", "private", "public", "protected", "override", "abstract", "declare", "accessor"]);
+
 const MEMBER_NAME_AFTER = new Set([
   "{", "}", ";", "*", "static", "get", "set", "async", "readonly", "private", "public", "protected", "override",
   "abstract", "declare", "accessor",
@@ -211,9 +214,12 @@ export class LexicalContext {
     if (this.lexicon.dialect === "ecmascript" && (innermostBracket === 123 || innermostBracket === CLASS_BODY)) {
       // Any word is a name as a key (`{ extends: x }`, `{ type?: T }`) or a class's method (`delete(key) {}`).
       const next = nextCharCode(source, end);
-      if ((lineStart || OBJECT_KEY_AFTER.has(previousText)) && followedByKeyColon(source, end)) return undefined;
-      // Not `new (…)`: an interface's construct signature.
-      if (innermostBracket === CLASS_BODY && MEMBER_NAME_AFTER.has(previousText) && (next === 40 || next === 60) && word !== "new") return undefined;
+      const memberStart = lineStart || (innermostBracket === CLASS_BODY ? MEMBER_NAME_AFTER : OBJECT_KEY_AFTER).has(previousText);
+      if ((lineStart || OBJECT_KEY_AFTER.has(previousText) || (innermostBracket === CLASS_BODY && MEMBER_NAME_AFTER.has(previousText))) && followedByKeyColon(source, end)) return undefined;
+      if (innermostBracket === CLASS_BODY && memberStart && word !== "new") {
+        // Not `new (…)`: an interface's construct signature. `return?(…)`: an optional method.
+        if (next === 40 || next === 60 || (next === 63 && source.charCodeAt(source.indexOf("?", end) + 1) === 40)) return undefined;
+      }
     }
     switch (this.words.value(entry)) {
       case WordClass.Reserved:
@@ -239,13 +245,21 @@ export class LexicalContext {
         if (word === "unique") return /^[ \t]+symbol\b/.test(source.slice(end, end + 10)) ? UNIQUE_SYMBOL : undefined;
         // `module Name`, `module "name"`, `namespace A.B`; else a name (`module.exports`, `module['exports']`).
         if (word === "module" || word === "namespace") return (word === "module" ? MODULE_DECLARED : NAMESPACE_DECLARED).test(source.slice(end, end + 40)) ? word : undefined;
+        // `using x = …`: a declaration only when a name follows.
+        if (word === "using") return /^[ \t]+[\w$]/.test(source.slice(end, end + 3)) ? word : undefined;
         // A contextual keyword (`type`, `readonly`, `get`) is one when a name or bracket follows it on its line.
         const next = /^[ \t]*([\w$#"'`[{*]|$)/.exec(source.slice(end, end + 40));
+        // `get [key]()`, `static [Symbol.iterator]()` begin a member; `set[i]`, `pos += get[k]` index a value.
+        if (next?.[1] === "[" && (word === "get" || word === "set" || word === "static") && !lineStart && !MEMBER_NAME_AFTER.has(previousText) && previousText !== ",") return undefined;
+        // `static of<T>()`, `get in()`: a member named by an operator word.
+        if (innermostBracket === CLASS_BODY && MEMBER_MODIFIERS.has(word) && /^[ \t]+(?:in|of|instanceof)[ \t]*[(<]/.test(source.slice(end, end + 16))) return word;
         // Not an operator that is a word: `type in set`, `for (const type of types)`, `type instanceof T`.
         return next && next[1] !== "" && !OPERATOR_WORD_NEXT.test(source.slice(end, end + 13)) ? word : undefined;
       }
       case WordClass.Type:
         if (word === "symbol" && previousText === UNIQUE_SYMBOL) return UNIQUE_SYMBOL;
+        // `): object is unknown[]`: a type predicate names its parameter.
+        if (/^[ \t]+is\b/.test(source.slice(end, end + 5))) return undefined;
         // A value's use, wherever it stands: `i < string.length`, `number === 1`, `string[i]`.
         if (USED_AS_VALUE.test(source.slice(end, end + 4))) return undefined;
         // In JavaScript a type is only a Flow annotation's, after a parameter's or return type's
@@ -284,7 +298,8 @@ export class LexicalContext {
       return word === "from" && /^\s+[\w.]+\s+import\b/.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
     }
     // `import x = require("x")` is an import; `import X = N.X` (an alias, TypeScript) is code.
-    if (word === "import") return lineStart && !/^[ \t]*[(.]/.test(source.slice(end, end + 4)) && !IMPORT_ALIAS.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
+    // Not `import(…)`, `import.meta`, nor `import:` (an object's key).
+    if (word === "import") return lineStart && !/^[ \t]*[(.:]/.test(source.slice(end, end + 4)) && !IMPORT_ALIAS.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
     const candidates = this.definition.moduleBoilerplate;
     if (!candidates || !lineStart) return Skipped.No;
     const text = source.slice(start, start + BOILERPLATE_PREFIX_CHARS);

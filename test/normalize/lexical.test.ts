@@ -81,6 +81,9 @@ describe("lexical normalizer", () => {
     ["The name a binding is exported as.", "typescript", "const fastUri = 1;\nexport { fastUri as default };\n"],
     ["`unique symbol`, and `this` as a parameter's type, a type argument and a default.", "typescript", "interface S {\n  readonly dispose: unique symbol;\n  setup(cb: (err: Error | null, repl: this) => void): Promise<this>;\n  each<T = this>(f: (x: T) => void): void;\n}\n"],
     ["In JavaScript `string` is a name but in a parameter's or return type's annotation.", "javascript", "function wrap(string) {\n  const parts = { license: string, value: string };\n  return string.length > 2 ? parts : string;\n}\nfunction typed(x: string): number { return 1; }\n"],
+    ["Members named by keywords: `static of<T>()`, `delete (…)`, `readonly delete:`, `return?(…)`, `async()`.", "typescript", "declare class Stream<T> {\n  static of<T>(...elements: T[]): Stream<T>;\n}\ninterface Cache {\n  delete (name: string): Promise<boolean>,\n  readonly delete: (name: string) => void\n  return?(value?: number): void;\n  async(): Promise<number>\n}\n"],
+    ["`set[i]` and `get[k]` index values; `get [key]()` names an accessor.", "javascript", "function f(set, get) {\n  if (!set[i].test(version)) pos += get[k];\n}\nclass A {\n  get [key]() { return 1; }\n}\n"],
+    ["`using` declares; a type predicate names its parameter; `import:` is a key.", "typescript", "using pool = piscina;\nexport function isArray(object: unknown): object is unknown[];\nconst rules = {\n  import: (x) => token('import'),\n};\n"],
     ["A declaration of requires that goes on across lines beginning with commas is one import.", "javascript", "var async = require('./async.js')\n  , abort = require('./abort.js')\n  ;\n\nmodule.exports = iterate;\nfunction iterate(list) { return abort(list); }\n"],
   ];
   it.each(asParsed)("reads as the parser does: %s", (_, language, code) => {
