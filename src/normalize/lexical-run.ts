@@ -62,6 +62,8 @@ export class LexRun {
   private outerKeys: number[] | undefined;
   /** `<` read as a type argument list, for splitting `>>` as tree-sitter does there. */
   private angleDepth = 0;
+  /** Open substitutions (`${`) of template literal types, innermost last: the bracket depth each opened. */
+  private readonly templateTypes: number[] = [];
   /**
    * Open JSX, innermost last: a tag being read (JSX_TAG, JSX_CLOSING_TAG), an element's children
    * (JSX_CHILDREN), or an expression in braces inside either (the bracket depth its `{` opened).
@@ -131,6 +133,7 @@ export class LexRun {
       }
       if (isWordStart(c) || (!python && c === 35 && isWordStart(source.charCodeAt(i + 1)))) this.word(c);
       else if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(i + 1)))) this.number();
+      else if (c === 96 && !python && this.templateTypeHere()) this.templateType(i);
       else if (c === 34 || c === 39 || (!python && c === 96)) this.string(c);
       else if (this.inJsxTag() && (c === 62 || (c === 47 && source.charCodeAt(i + 1) === 62))) this.jsxTagEnd(c);
       else if (c === 60 && this.startsElement(i)) this.jsxOpen(i, JSX_TAG, "<");
@@ -247,6 +250,72 @@ export class LexRun {
     this.i = end;
   }
 
+  /**
+   * Whether a backtick here begins a template literal type (`` `${number}px` ``, TypeScript), which
+   * the grammar reads as its parts, not as one string: where only a type can stand (after `|`,
+   * `&`, `extends`, `as`, a type alias's `=`, in type arguments, as an interface member's or a
+   * return type's annotation, inside another such type). A colon or `?` elsewhere may be a ternary's.
+   */
+  private templateTypeHere(): boolean {
+    if (this.context.lexicon.typeKeywordsAnywhere !== true) return false;
+    const previous = this.previousText;
+    if (previous === "|" || previous === "&" || previous === "extends" || previous === "as") return true;
+    if (previous === "${") return this.templateTypes.length > 0;
+    if (this.angleDepth > 0 && (previous === "<" || previous === ",")) return true;
+    if (previous === ":") {
+      const innermost = this.brackets[this.brackets.length - 1];
+      return innermost === CLASS_BODY || charBeforeColon(this.source, this.i) === 41;
+    }
+    if (previous === "=") {
+      // The line before the backtick, read back at most TYPE_ALIAS_HEAD_CHARS: a long line is not read again at each backtick.
+      const from = Math.max(0, this.i - TYPE_ALIAS_HEAD_CHARS);
+      const before = this.source.slice(from, this.i);
+      const lineStart = before.lastIndexOf("\n");
+      return (lineStart >= 0 || from === 0) && TYPE_ALIAS_BEFORE.test(before.slice(lineStart + 1));
+    }
+    return false;
+  }
+
+  /** A template literal type's opening backtick, then its text. */
+  private templateType(start: number): void {
+    this.emit(this.context.hash("`"), start, start + 1, 0, Kind.Punct, "`");
+    this.templateTypeText(start + 1);
+  }
+
+  /**
+   * A template literal type's text from `from`: each run of characters one `string_fragment`
+   * token, up to a `${` (its type is read as any other, until the brace closing it) or the closing
+   * backtick.
+   */
+  private templateTypeText(from: number): void {
+    const source = this.source;
+    let at = from;
+    while (at < this.n) {
+      const c = source.charCodeAt(at);
+      if (c === 92) {
+        at += 2;
+        continue;
+      }
+      if (c === 96 || (c === 36 && source.charCodeAt(at + 1) === 123)) break;
+      at++;
+    }
+    at = Math.min(at, this.n);
+    if (at > from) this.emit(this.context.hash("string_fragment"), from, at, 0, Kind.String, "string_fragment");
+    if (at >= this.n) {
+      this.i = this.n;
+      return;
+    }
+    if (source.charCodeAt(at) === 96) {
+      this.emit(this.context.hash("`"), at, at + 1, 0, Kind.Punct, "`");
+      this.i = at + 1;
+      return;
+    }
+    this.emit(this.context.hash("${"), at, at + 2, 0, Kind.Punct, "${");
+    this.brackets.push(123);
+    this.templateTypes.push(this.brackets.length);
+    this.i = at + 2;
+  }
+
   private number(): void {
     const source = this.source;
     const i = this.i;
@@ -310,6 +379,13 @@ export class LexRun {
       if (op === "{" && !python && this.pendingBody === 0) this.angleDepth = 0;
       // A brace in a JSX tag or among an element's children opens an expression, JavaScript again.
       if (op === "{" && this.jsxFrames.length > 0 && this.jsxFrames[this.jsxFrames.length - 1]! < 0) this.jsxFrames.push(brackets.length);
+    } else if (op === "}" && this.templateTypes.length > 0 && this.templateTypes[this.templateTypes.length - 1] === brackets.length) {
+      // The end of a template literal type's `${…}`: its text goes on.
+      brackets.pop();
+      this.templateTypes.pop();
+      this.emit(operator.hash, i, end, 0, Kind.Punct, op);
+      this.templateTypeText(end);
+      return;
     } else if (op === ")" || op === "]" || op === "}") {
       if (brackets.length === 0 && this.outerKeys) {
         if (op === "}") for (const key of this.outerKeys) this.out.names[key] = 0;
@@ -499,6 +575,12 @@ function isMetaProperty(source: string, start: number, end: number): boolean {
   if (!meta && !(end - start === 6 && source.startsWith("target", start))) return false;
   return (meta ? IMPORT_META : NEW_TARGET).test(source.slice(Math.max(0, start - 24), start));
 }
+
+/** How far back a type alias's head is looked for, on the backtick's line. */
+const TYPE_ALIAS_HEAD_CHARS = 240;
+
+/** A type alias's head, up to its `=`: `export type Key<T = string> =`. */
+const TYPE_ALIAS_BEFORE = /^[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?type[ \t]+[\w$]+[ \t]*(?:<.*>)?[ \t]*=[ \t]*$/;
 
 /** A line that begins with a comma continues the declaration before it. */
 const COMMA_LINE = /^[ \t]*,/;
