@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import type { Output } from "../../src/cli/output.js";
 import { ReftrackError } from "../../src/errors.js";
@@ -23,6 +23,9 @@ const RUNS = Number(process.env.REFTRACK_FUZZ_RUNS ?? 60);
 const settings = { seed: SEED, numRuns: RUNS };
 /** Per input: far above any real query's cost, far below a hang. */
 const BOUND_MS = 2000;
+// A long pass (`npm run fuzz`, 3,000 runs) takes minutes on a slow machine: each property's time
+// grows with its runs, and only BOUND_MS per input says whether anything hung.
+vi.setConfig({ testTimeout: Math.max(60_000, RUNS * 100) });
 
 const LANGUAGES = ["python", "javascript", "typescript", "tsx"] as const;
 const TERMINATORS = ["\n", "\r\n", "\r", "\u2028", "\u2029"];
