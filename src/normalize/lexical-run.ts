@@ -211,8 +211,9 @@ export class LexRun {
     const chained = member && previousText === "." && this.typeChain;
     const dotFollows = source.charCodeAt(end) === 46 && source.charCodeAt(end + 1) !== 46;
     if (chained && !dotFollows) member = false;
+    // A qualified type's last name is a name, whatever word it is (`AtRule.default`).
     const text =
-      member || entry < 0
+      member || chained || entry < 0
         ? previousText === "." && !this.python && isMetaProperty(source, i, end)
           ? source.slice(i, end)
           : undefined
@@ -542,7 +543,8 @@ export class LexRun {
   /**
    * Whether a name read after `previousText`, followed by a dot, begins a qualified type
    * (TypeScript): after `keyof` or `implements`, what an interface extends, in type arguments (a
-   * capitalized name), or after an annotation's colon that is one for sure: a return type's
+   * capitalized name), a type parameter's constraint, a type alias's type (`type A = b.C`; not
+   * after a union's `|`, which may be a value's bitwise or), or after an annotation's colon that is one for sure: a return type's
    * (`): React.JSX.Element`), a class or interface member's, an optional one's
    * (`children?: React.ReactNode`), a declared variable's (`const x: React.FC`) or a parameter's
    * (`(props: React.Props, …`). Elsewhere a colon may be an object key's or a ternary's, before a
@@ -552,6 +554,10 @@ export class LexRun {
     if (this.context.lexicon.typeKeywordsAnywhere !== true) return false;
     if (previousText === "keyof" || previousText === "implements" || (this.interfaceHeader && this.angleDepth === 0 && (previousText === "extends" || previousText === ","))) return true;
     if (this.angleDepth > 0 && (previousText === "<" || previousText === ",")) return isUpperCase(this.source.charCodeAt(start));
+    // `<T extends NodeJS.ArrayBufferView>`: a type parameter's constraint.
+    if (this.angleDepth > 0 && previousText === "extends") return true;
+    // `type Handle = net.Socket`: a type alias's type.
+    if (previousText === "=" && this.beforePreviousText === "$id" && this.thirdPreviousText === "type") return true;
     if (previousText !== ":") return false;
     if (this.brackets[this.brackets.length - 1] === CLASS_BODY) return true;
     if (this.beforePreviousText === "$id") {

@@ -85,6 +85,7 @@ describe("lexical normalizer", () => {
     ["`set[i]` and `get[k]` index values; `get [key]()` names an accessor.", "javascript", "function f(set, get) {\n  if (!set[i].test(version)) pos += get[k];\n}\nclass A {\n  get [key]() { return 1; }\n}\n"],
     ["`using` declares; a type predicate names its parameter; `import:` is a key.", "typescript", "using pool = piscina;\nexport function isArray(object: unknown): object is unknown[];\nconst rules = {\n  import: (x) => token('import'),\n};\n"],
     ["Template literal types are read as their parts; template strings beside them as one string.", "typescript", "type Key = `${number}:${number}`;\ntype Wide = `a${Extract<K, `${D}${string}`>}`;\ninterface Props {\n  property: `${Start}${string}`;\n  fields: Array<`${string}Node` | `${string}Nodes`>;\n}\nconst label = f(ok ? `yes ${a}` : `no`, `${b}px`);\n"],
+    ["A qualified type's last name is a type's name in an alias and a constraint, whatever word it is.", "typescript", "type Handle = net.Socket;\nexport type ChildNode = AtRule.default | Comment;\ndeclare function write<T extends NodeJS.ArrayBufferView>(buffer: T): void;\n"],
     ["A declaration of requires that goes on across lines beginning with commas is one import.", "javascript", "var async = require('./async.js')\n  , abort = require('./abort.js')\n  ;\n\nmodule.exports = iterate;\nfunction iterate(list) { return abort(list); }\n"],
   ];
   it.each(asParsed)("reads as the parser does: %s", (_, language, code) => {
