@@ -136,10 +136,10 @@ const MAPPED_TYPE_KEY = /\[[ \t]*[\w$]+[ \t]+in[ \t][^[\]]*(?:\[[^[\]]*\][^[\]]*
 /** Tokens after which `this` is a type: type operators (not `<`, which compares as often). */
 const THIS_TYPE_AFTER = new Set(["|", "&", "keyof", "as", "extends", "satisfies"]);
 
-/** Tokens after which a name in a class body is a member's (`static x`, `get y()`, `} z()`). */
-/** Contextual keywords that modify a class member or accessor, and may precede a computed name `[…]`. */
+/** Contextual keywords that modify a class member or accessor. */
 const MEMBER_MODIFIERS = new Set(["static", "get", "set", "readonly", "private", "public", "protected", "override", "abstract", "declare", "accessor"]);
 
+/** Tokens after which a name in a class body is a member's (`static x`, `get y()`, `} z()`). */
 const MEMBER_NAME_AFTER = new Set([
   "{", "}", ";", "*", "static", "get", "set", "async", "readonly", "private", "public", "protected", "override",
   "abstract", "declare", "accessor",
@@ -214,12 +214,10 @@ export class LexicalContext {
     if (this.lexicon.dialect === "ecmascript" && (innermostBracket === 123 || innermostBracket === CLASS_BODY)) {
       // Any word is a name as a key (`{ extends: x }`, `{ type?: T }`) or a class's method (`delete(key) {}`).
       const next = nextCharCode(source, end);
-      const memberStart = lineStart || (innermostBracket === CLASS_BODY ? MEMBER_NAME_AFTER : OBJECT_KEY_AFTER).has(previousText);
-      if ((lineStart || OBJECT_KEY_AFTER.has(previousText) || (innermostBracket === CLASS_BODY && MEMBER_NAME_AFTER.has(previousText))) && followedByKeyColon(source, end)) return undefined;
-      if (innermostBracket === CLASS_BODY && memberStart && word !== "new") {
-        // Not `new (…)`: an interface's construct signature. `return?(…)`: an optional method.
-        if (next === 40 || next === 60 || (next === 63 && source.charCodeAt(source.indexOf("?", end) + 1) === 40)) return undefined;
-      }
+      const classMember = innermostBracket === CLASS_BODY && (lineStart || MEMBER_NAME_AFTER.has(previousText));
+      if ((lineStart || OBJECT_KEY_AFTER.has(previousText) || classMember) && followedByKeyColon(source, end)) return undefined;
+      // Not `new (…)`: an interface's construct signature. `return?(…)`: an optional method.
+      if (classMember && word !== "new" && (next === 40 || next === 60 || (next === 63 && source.charCodeAt(source.indexOf("?", end) + 1) === 40))) return undefined;
     }
     switch (this.words.value(entry)) {
       case WordClass.Reserved:

@@ -211,7 +211,8 @@ export class LexRun {
     const chained = member && previousText === "." && this.typeChain;
     const dotFollows = source.charCodeAt(end) === 46 && source.charCodeAt(end + 1) !== 46;
     if (chained && !dotFollows) member = false;
-    // A qualified type's last name is a name, whatever word it is (`AtRule.default`).
+    // A member's name, and a qualified type's last name whatever word it is (`AtRule.default`), are
+    // names; a meta property's (`import.meta`) is a token of its own.
     const text =
       member || chained || entry < 0
         ? previousText === "." && !this.python && isMetaProperty(source, i, end)
