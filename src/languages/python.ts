@@ -44,6 +44,8 @@ export const python: LanguageDefinition = {
     },
     // Python 2's print and exec statements; called, they are names.
     callableKeywords: ["print", "exec"],
+    // Soft keywords (3.10's match statement, 3.12's type alias): names but where a statement begins with them.
+    contextualKeywords: ["match", "case", "type"],
     operators: [
       "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "==", "!=", "<=", ">=", "<>", "<<", ">>", "+=", "-=",
       "*=", "/=", "%=", "&=", "|=", "^=", "@=",

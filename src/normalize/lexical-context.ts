@@ -113,6 +113,49 @@ function thisIsType(source: string, start: number, previousText: string, inTypeA
   return previousText === ":" && (charBeforeColon(source, start) === 41 || innermostBracket === 40);
 }
 
+/**
+ * Whether the rest of the line from `end` holds something, then ends with a block's colon (a
+ * comment after it aside): `match command.split():`, `case [x, y]:`.
+ */
+function isBlockHeader(source: string, end: number): boolean {
+  return BLOCK_HEADER.test(source.slice(end, lineEnd(source, end)));
+}
+
+const BLOCK_HEADER = /^[ \t]+[^\s:=.,)\]}].*:[ \t]*(?:#.*)?$|^\(.*:[ \t]*(?:#.*)?$/;
+
+/**
+ * Whether the rest of the line from `end` assigns with a plain `=` outside brackets and strings
+ * (`type X[T] = list[T]`, `type(self).x = 1`) to something other than the name itself.
+ */
+function assignsAtTop(source: string, end: number): boolean {
+  const stop = lineEnd(source, end);
+  let depth = 0;
+  let at = end;
+  while (at < stop && (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 9)) at++;
+  // Not `type = …`, `type.x = …`, `type, value = …`, `type: str = …`: assignments to the name.
+  if (",.:=".includes(source[at] ?? "")) return false;
+  for (; at < stop; at++) {
+    const c = source.charCodeAt(at);
+    if (c === 35 && depth === 0) return false;
+    if (c === 34 || c === 39) {
+      const close = source.indexOf(source[at]!, at + 1);
+      if (close < 0 || close > stop) return false;
+      at = close;
+    } else if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) depth--;
+    else if (c === 61 && depth === 0) {
+      const before = source[at - 1]!;
+      return source.charCodeAt(at + 1) !== 61 && !"=!<>:+-*/%&|^@".includes(before);
+    }
+  }
+  return false;
+}
+
+function lineEnd(source: string, from: number): number {
+  const end = source.indexOf("\n", from);
+  return end < 0 ? source.length : end;
+}
+
 /** How the grammar reads `unique symbol`: one type, whose two words are each this token. */
 const UNIQUE_SYMBOL = "unique symbol";
 
@@ -233,6 +276,13 @@ export class LexicalContext {
         // Python 2's `print x` is a statement; `print(x)` a call.
         return /^[ \t]*[\w"'>[-]/.test(source.slice(end, end + 3)) ? this.keywords.get(word) : undefined;
       case WordClass.Contextual: {
+        // Python's soft keywords begin a statement: `match x:` and `case …:` a block's header,
+        // `type X = …` an alias (the grammar reads any line `type … = …` so); else they are names.
+        if (this.python) {
+          // A statement's start: first on its line, outside brackets (not an argument continued there).
+          if (!lineStart || innermostBracket !== undefined) return undefined;
+          return (word === "type" ? assignsAtTop(source, end) : isBlockHeader(source, end)) ? word : undefined;
+        }
         // `declare global { … }` names the global scope; `global` anywhere else is a name.
         if (word === "global") return previousText === "declare" ? word : undefined;
         // `from "./module"` in an export; `from` anywhere else is a name (`from[key]`, `from instanceof T`).

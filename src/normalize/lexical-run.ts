@@ -62,6 +62,11 @@ export class LexRun {
   private outerKeys: number[] | undefined;
   /** `<` read as a type argument list, for splitting `>>` as tree-sitter does there. */
   private angleDepth = 0;
+  /**
+   * A Python `case` line's pattern is being read: its `_` is the wildcard, a token of its own, and
+   * its dotted names are values' (until a guard's `if` or the line's end).
+   */
+  private casePattern = false;
   /** Open substitutions (`${`) of template literal types, innermost last: the bracket depth each opened. */
   private readonly templateTypes: number[] = [];
   /**
@@ -151,6 +156,7 @@ export class LexRun {
     this.line++;
     this.i++;
     this.lineStartToken = true;
+    this.casePattern = false;
     // A skipped statement ends with its line, unless brackets are open or the line goes on (in
     // JavaScript, also onto a next line that begins with a comma: `var a = require("a")⏎  , b = …`).
     if (
@@ -206,7 +212,8 @@ export class LexRun {
       this.skipEndsAtComma = skipped === Skipped.Pair;
     }
     const previousText = this.previousText;
-    let member = previousText === "." || previousText === "?." || c === 35;
+    // A case pattern's dotted name (`case State.PASSED:`) is a value's, every part of it named.
+    let member = (previousText === "." || previousText === "?." || c === 35) && !this.casePattern;
     // The last name of a qualified type (`React.ReactNode`, `A.B.C`) is the type's, as the grammar names it.
     const chained = member && previousText === "." && this.typeChain;
     const dotFollows = source.charCodeAt(end) === 46 && source.charCodeAt(end + 1) !== 46;
@@ -217,8 +224,13 @@ export class LexRun {
       member || chained || entry < 0
         ? previousText === "." && !this.python && isMetaProperty(source, i, end)
           ? source.slice(i, end)
-          : undefined
+          : this.casePattern && c === 95 && end === i + 1
+            ? "_"
+            : undefined
         : context.keywordText(source, entry, end, previousText, wasLineStart, this.angleDepth > 0, this.brackets[this.brackets.length - 1]);
+    if (text === "case" && this.python) this.casePattern = true;
+    // A guard (`case x if x > 0:`) is an expression.
+    if (text === "if") this.casePattern = false;
     if (text !== undefined) {
       // An interface's body is read as a class's: each line begins with a member's name.
       if (!this.python) {
