@@ -114,42 +114,54 @@ function thisIsType(source: string, start: number, previousText: string, inTypeA
 }
 
 /**
- * Whether the rest of the line from `end` holds something, then ends with a block's colon (a
- * comment after it aside): `match command.split():`, `case [x, y]:`.
+ * Whether the rest of the line from `end` holds something, then a block's colon outside brackets
+ * and strings, its body on the next lines or after it: `match command.split():`, `case [x, y]:`,
+ * `case 1: return "uint8"`.
  */
 function isBlockHeader(source: string, end: number): boolean {
-  return BLOCK_HEADER.test(source.slice(end, lineEnd(source, end)));
+  return topLevel(source, end, 58);
 }
-
-const BLOCK_HEADER = /^[ \t]+[^\s:=.,)\]}].*:[ \t]*(?:#.*)?$|^\(.*:[ \t]*(?:#.*)?$/;
 
 /**
  * Whether the rest of the line from `end` assigns with a plain `=` outside brackets and strings
  * (`type X[T] = list[T]`, `type(self).x = 1`) to something other than the name itself.
  */
 function assignsAtTop(source: string, end: number): boolean {
-  const stop = lineEnd(source, end);
-  let depth = 0;
+  return topLevel(source, end, 61);
+}
+
+/**
+ * Whether the rest of the line from `end`, not beginning with `,`, `.`, `:` or `=` (the soft
+ * keyword is then a name: `type, value = …`, `match: str`), holds `char` (`:` or `=`, neither
+ * part of an operator such as `:=` or `==`) outside brackets and strings, before any comment. A
+ * bracket left open goes on onto the next lines (`case (⏎ A() | B()⏎ ):`), up to HEADER_SPAN_CHARS.
+ */
+function topLevel(source: string, end: number, char: number): boolean {
+  const first = lineEnd(source, end);
   let at = end;
-  while (at < stop && (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 9)) at++;
-  // Not `type = …`, `type.x = …`, `type, value = …`, `type: str = …`: assignments to the name.
-  if (",.:=".includes(source[at] ?? "")) return false;
+  while (at < first && (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 9)) at++;
+  if (at === first || ",.:=".includes(source[at]!)) return false;
+  const stop = Math.min(source.length, end + HEADER_SPAN_CHARS);
+  let depth = 0;
   for (; at < stop; at++) {
     const c = source.charCodeAt(at);
-    if (c === 35 && depth === 0) return false;
-    if (c === 34 || c === 39) {
+    if (c === 10 && depth <= 0) return false;
+    if (c === 35) {
+      if (depth <= 0) return false;
+      at = lineEnd(source, at) - 1;
+    } else if (c === 34 || c === 39) {
       const close = source.indexOf(source[at]!, at + 1);
-      if (close < 0 || close > stop) return false;
+      if (close < 0 || close > lineEnd(source, at)) return false;
       at = close;
     } else if (c === 40 || c === 91 || c === 123) depth++;
     else if (c === 41 || c === 93 || c === 125) depth--;
-    else if (c === 61 && depth === 0) {
-      const before = source[at - 1]!;
-      return source.charCodeAt(at + 1) !== 61 && !"=!<>:+-*/%&|^@".includes(before);
-    }
+    else if (c === char && depth === 0 && source.charCodeAt(at + 1) !== 61 && !"=!<>:+-*/%&|^@".includes(source[at - 1]!)) return true;
   }
   return false;
 }
+
+/** How far a soft keyword's statement is read for its colon or `=` when brackets span lines. */
+const HEADER_SPAN_CHARS = 2000;
 
 function lineEnd(source: string, from: number): number {
   const end = source.indexOf("\n", from);

@@ -64,7 +64,8 @@ export class LexRun {
   private angleDepth = 0;
   /**
    * A Python `case` line's pattern is being read: its `_` is the wildcard, a token of its own, and
-   * its dotted names are values' (until a guard's `if` or the line's end).
+   * its dotted names are values' (until a guard's `if`, the header's colon, or the end of a line
+   * with no bracket open).
    */
   private casePattern = false;
   /** Open substitutions (`${`) of template literal types, innermost last: the bracket depth each opened. */
@@ -156,7 +157,7 @@ export class LexRun {
     this.line++;
     this.i++;
     this.lineStartToken = true;
-    this.casePattern = false;
+    if (this.brackets.length === 0) this.casePattern = false;
     // A skipped statement ends with its line, unless brackets are open or the line goes on (in
     // JavaScript, also onto a next line that begins with a comma: `var a = require("a")⏎  , b = …`).
     if (
@@ -434,6 +435,8 @@ export class LexRun {
       this.emit(operator.hash, i, end, 0, Kind.Punct, op);
     }
     if (skipEnds) this.skipDepth = -1;
+    // A case pattern ends at its header's colon: an inline body after it is an expression.
+    if (op === ":" && this.casePattern && brackets.length === 0) this.casePattern = false;
     this.i = end;
   }
 
