@@ -161,7 +161,7 @@ function topLevel(source: string, end: number, char: number): boolean {
 }
 
 /** How far a soft keyword's statement is read for its colon or `=` when brackets span lines. */
-const HEADER_SPAN_CHARS = 2000;
+const HEADER_SPAN_CHARS = 500;
 
 function lineEnd(source: string, from: number): number {
   const end = source.indexOf("\n", from);
