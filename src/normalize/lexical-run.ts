@@ -1,6 +1,7 @@
 import { charBeforeColon, followedByKeyColon, isDigit, isSpace, isUpperCase, isWordPart, isWordStart } from "./lexical-chars.js";
 import { CLASS_BODY, ENUM_BODY, Kind, type LexicalContext, SWITCH_BODY, Skipped, statementComplete } from "./lexical-context.js";
 import { pythonStringEnd, quotedEnd, regexEnd, templateEnd } from "./lexical-literals.js";
+import { beginsWithComma, isMetaProperty, templateTextEnd, typeAliasHeadBefore } from "./lexical-lookaround.js";
 import { type TextSpan, TextKind } from "./text.js";
 import { TokenBuffer } from "./token-buffer.js";
 import { nameHash } from "./token-stream.js";
@@ -163,7 +164,7 @@ export class LexRun {
     if (
       this.skipDepth >= 0 &&
       this.brackets.length <= this.skipDepth &&
-      (this.python ? this.source.charCodeAt(this.i - 2) !== 92 : statementComplete(this.previous, this.previousText) && !COMMA_LINE.test(this.source.slice(this.i, this.i + 40)))
+      (this.python ? this.source.charCodeAt(this.i - 2) !== 92 : statementComplete(this.previous, this.previousText) && !beginsWithComma(this.source, this.i))
     ) {
       this.skipDepth = -1;
     }
@@ -281,14 +282,7 @@ export class LexRun {
       const innermost = this.brackets[this.brackets.length - 1];
       return innermost === CLASS_BODY || charBeforeColon(this.source, this.i) === 41;
     }
-    if (previous === "=") {
-      // The line before the backtick, read back at most TYPE_ALIAS_HEAD_CHARS: a long line is not read again at each backtick.
-      const from = Math.max(0, this.i - TYPE_ALIAS_HEAD_CHARS);
-      const before = this.source.slice(from, this.i);
-      const lineStart = before.lastIndexOf("\n");
-      return (lineStart >= 0 || from === 0) && TYPE_ALIAS_BEFORE.test(before.slice(lineStart + 1));
-    }
-    return false;
+    return previous === "=" && typeAliasHeadBefore(this.source, this.i);
   }
 
   /** A template literal type's opening backtick, then its text. */
@@ -303,32 +297,19 @@ export class LexRun {
    * backtick.
    */
   private templateTypeText(from: number): void {
-    const source = this.source;
-    let at = from;
-    while (at < this.n) {
-      const c = source.charCodeAt(at);
-      if (c === 92) {
-        at += 2;
-        continue;
-      }
-      if (c === 96 || (c === 36 && source.charCodeAt(at + 1) === 123)) break;
-      at++;
-    }
-    at = Math.min(at, this.n);
+    const at = templateTextEnd(this.source, from);
     if (at > from) this.emit(this.context.hash("string_fragment"), from, at, 0, Kind.String, "string_fragment");
     if (at >= this.n) {
       this.i = this.n;
-      return;
-    }
-    if (source.charCodeAt(at) === 96) {
+    } else if (this.source.charCodeAt(at) === 96) {
       this.emit(this.context.hash("`"), at, at + 1, 0, Kind.Punct, "`");
       this.i = at + 1;
-      return;
+    } else {
+      this.emit(this.context.hash("${"), at, at + 2, 0, Kind.Punct, "${");
+      this.brackets.push(123);
+      this.templateTypes.push(this.brackets.length);
+      this.i = at + 2;
     }
-    this.emit(this.context.hash("${"), at, at + 2, 0, Kind.Punct, "${");
-    this.brackets.push(123);
-    this.templateTypes.push(this.brackets.length);
-    this.i = at + 2;
   }
 
   private number(): void {
@@ -586,26 +567,3 @@ export class LexRun {
     return before === 63 || before === 41;
   }
 }
-
-/**
- * Whether the word at [start, end), after a `.`, is `import.meta`'s `meta` or `new.target`'s
- * `target`: the grammar reads those as a meta property, whose name is a keyword, not a member.
- */
-function isMetaProperty(source: string, start: number, end: number): boolean {
-  // Every member name comes here: its length and characters are asked before any slice is made.
-  const meta = end - start === 4 && source.startsWith("meta", start);
-  if (!meta && !(end - start === 6 && source.startsWith("target", start))) return false;
-  return (meta ? IMPORT_META : NEW_TARGET).test(source.slice(Math.max(0, start - 24), start));
-}
-
-/** How far back a type alias's head is looked for, on the backtick's line. */
-const TYPE_ALIAS_HEAD_CHARS = 240;
-
-/** A type alias's head, up to its `=`: `export type Key<T = string> =`. */
-const TYPE_ALIAS_BEFORE = /^[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?type[ \t]+[\w$]+[ \t]*(?:<.*>)?[ \t]*=[ \t]*$/;
-
-/** A line that begins with a comma continues the declaration before it. */
-const COMMA_LINE = /^[ \t]*,/;
-
-const IMPORT_META = /(?:^|[^\w$.])import\s*\.\s*$/;
-const NEW_TARGET = /(?:^|[^\w$.])new\s*\.\s*$/;
