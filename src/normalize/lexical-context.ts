@@ -70,8 +70,7 @@ function asyncModifies(source: string, end: number): boolean {
  * Looked for on the line alone: a call statement spanning lines is then read no further.
  */
 function bodyFollows(source: string, open: number): boolean {
-  const lineEnd = source.indexOf("\n", open);
-  const stop = lineEnd === -1 ? source.length : lineEnd;
+  const stop = lineEnd(source, open);
   const close = matchingParenthesis(source, open, stop);
   if (close < 0) return false;
   const c = nextCharCode(source, close + 1);
@@ -109,34 +108,23 @@ function thisIsType(source: string, start: number, previousText: string, inTypeA
   if (THIS_TYPE_AFTER.has(previousText)) return true;
   // `Promise<this>`, `<T = this>`: a type argument or a type parameter's default.
   if (inTypeArguments && (previousText === "<" || previousText === "," || previousText === "=")) return true;
-  // `): this` is a return type, `(x, array: this)` a parameter's.
-  return previousText === ":" && (charBeforeColon(source, start) === 41 || innermostBracket === 40);
+  return annotatesParameterOrReturn(source, start, previousText, innermostBracket);
+}
+
+/** Whether the word at `start` follows a parameter's colon (`(x, array: this)`) or a return type's (`): this`). */
+function annotatesParameterOrReturn(source: string, start: number, previousText: string, innermostBracket: number | undefined): boolean {
+  return previousText === ":" && (innermostBracket === 40 || charBeforeColon(source, start) === 41);
 }
 
 /**
- * Whether the rest of the line from `end` holds something, then a block's colon outside brackets
- * and strings, its body on the next lines or after it: `match command.split():`, `case [x, y]:`,
- * `case 1: return "uint8"`.
+ * Whether a Python soft keyword ending at `end` begins a statement: the rest of its line, not
+ * beginning with `,`, `.`, `:` or `=` (the word is then a name: `type, value = …`, `match: str`),
+ * holds `char` outside brackets and strings, before any comment, and not as part of an operator
+ * (`:=`, `==`): a block header's `:` (`match command.split():`, `case 1: return "uint8"`) or an
+ * alias's `=` (`type X[T] = list[T]`, `type(self).x = 1`). A bracket left open goes on onto the
+ * next lines (`case (⏎ A() | B()⏎ ):`), up to HEADER_SPAN_CHARS.
  */
-function isBlockHeader(source: string, end: number): boolean {
-  return topLevel(source, end, 58);
-}
-
-/**
- * Whether the rest of the line from `end` assigns with a plain `=` outside brackets and strings
- * (`type X[T] = list[T]`, `type(self).x = 1`) to something other than the name itself.
- */
-function assignsAtTop(source: string, end: number): boolean {
-  return topLevel(source, end, 61);
-}
-
-/**
- * Whether the rest of the line from `end`, not beginning with `,`, `.`, `:` or `=` (the soft
- * keyword is then a name: `type, value = …`, `match: str`), holds `char` (`:` or `=`, neither
- * part of an operator such as `:=` or `==`) outside brackets and strings, before any comment. A
- * bracket left open goes on onto the next lines (`case (⏎ A() | B()⏎ ):`), up to HEADER_SPAN_CHARS.
- */
-function topLevel(source: string, end: number, char: number): boolean {
+function statementHolds(source: string, end: number, char: number): boolean {
   const first = lineEnd(source, end);
   let at = end;
   while (at < first && (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 9)) at++;
@@ -163,6 +151,7 @@ function topLevel(source: string, end: number, char: number): boolean {
 /** How far a soft keyword's statement is read for its colon or `=` when brackets span lines. */
 const HEADER_SPAN_CHARS = 500;
 
+/** Where the line holding `from` ends: its newline, or the source's end. */
 function lineEnd(source: string, from: number): number {
   const end = source.indexOf("\n", from);
   return end < 0 ? source.length : end;
@@ -293,7 +282,7 @@ export class LexicalContext {
         if (this.python) {
           // A statement's start: first on its line, outside brackets (not an argument continued there).
           if (!lineStart || innermostBracket !== undefined) return undefined;
-          return (word === "type" ? assignsAtTop(source, end) : isBlockHeader(source, end)) ? word : undefined;
+          return statementHolds(source, end, word === "type" ? 61 : 58) ? word : undefined;
         }
         // `declare global { … }` names the global scope; `global` anywhere else is a name.
         if (word === "global") return previousText === "declare" ? word : undefined;
@@ -324,7 +313,7 @@ export class LexicalContext {
         if (USED_AS_VALUE.test(source.slice(end, end + 4))) return undefined;
         // In JavaScript a type is only a Flow annotation's, after a parameter's or return type's
         // colon: elsewhere `string` is a name (`{ value: string }`, `c ? s : string`, `| string`).
-        if (!this.lexicon.typeKeywordsAnywhere && !(previousText === ":" && (innermostBracket === 40 || charBeforeColon(source, end - word.length) === 41))) return undefined;
+        if (!this.lexicon.typeKeywordsAnywhere && !annotatesParameterOrReturn(source, end - word.length, previousText, innermostBracket)) return undefined;
         if (TYPE_POSITION_AFTER.has(previousText) || (inTypeArguments && previousText === ",")) return word;
         // In TypeScript a type's name is nearly always a type (`[number, string]`, `<T = number>`), unless used as a value.
         // A name annotated with a type (`(string: string)`, `object?: T`) is a name; its colon is

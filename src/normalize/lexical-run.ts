@@ -221,14 +221,10 @@ export class LexRun {
     const dotFollows = source.charCodeAt(end) === 46 && source.charCodeAt(end + 1) !== 46;
     if (chained && !dotFollows) member = false;
     // A member's name, and a qualified type's last name whatever word it is (`AtRule.default`), are
-    // names; a meta property's (`import.meta`) is a token of its own.
+    // names, no keyword looked for.
     const text =
       member || chained || entry < 0
-        ? previousText === "." && !this.python && isMetaProperty(source, i, end)
-          ? source.slice(i, end)
-          : this.casePattern && c === 95 && end === i + 1
-            ? "_"
-            : undefined
+        ? this.nameToken(i, end)
         : context.keywordText(source, entry, end, previousText, wasLineStart, this.angleDepth > 0, this.brackets[this.brackets.length - 1]);
     if (text === "case" && this.python) this.casePattern = true;
     // A guard (`case x if x > 0:`) is an expression.
@@ -264,6 +260,15 @@ export class LexRun {
       this.typeChain = typeChain;
     }
     this.i = end;
+  }
+
+  /**
+   * The token of its own a word read as a name is, if any: a meta property's name (`import.meta`)
+   * or a Python case pattern's wildcard `_`.
+   */
+  private nameToken(start: number, end: number): string | undefined {
+    if (this.previousText === "." && !this.python && isMetaProperty(this.source, start, end)) return this.source.slice(start, end);
+    return this.casePattern && end === start + 1 && this.source.charCodeAt(start) === 95 ? "_" : undefined;
   }
 
   /**
