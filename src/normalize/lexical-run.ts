@@ -1,21 +1,15 @@
-import { charBeforeColon, followedByKeyColon, isDigit, isSpace, isUpperCase, isWordPart, isWordStart } from "./lexical-chars.js";
+import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart } from "./lexical-chars.js";
 import { CLASS_BODY, ENUM_BODY, Kind, type LexicalContext, SWITCH_BODY, Skipped, statementComplete } from "./lexical-context.js";
 import { pythonStringEnd, quotedEnd, regexEnd, templateEnd } from "./lexical-literals.js";
-import { beginsWithComma, isMetaProperty, templateTextEnd, typeAliasHeadBefore } from "./lexical-lookaround.js";
+import { isBlankText, JsxFrames, jsxTextEnd, startsElement } from "./lexical-jsx.js";
+import { beginsWithComma, isMetaProperty, templateTextEnd } from "./lexical-lookaround.js";
+import { type ReadSoFar, startsTypeChain, templateTypeAt } from "./lexical-type-position.js";
 import { type TextSpan, TextKind } from "./text.js";
 import { TokenBuffer } from "./token-buffer.js";
 import { nameHash } from "./token-stream.js";
 
 /** After `name:`, a loop (or switch) makes the name a statement's label, not a key. */
 const LABELLED = /^[ \t]*:[ \t]*(?:for|while|do|switch)\b/;
-
-/** JSX frames (LexRun.jsxFrames) other than an expression's, which is its `{`'s bracket depth (1 or more). */
-const JSX_TAG = -1;
-const JSX_CLOSING_TAG = -2;
-const JSX_CHILDREN = -3;
-
-/** `<T,>(x: T) => …`, `<T extends U>(…)`: a TSX arrow's type parameters, not an element. */
-const TYPE_PARAMETERS = /^<[ \t]*[\w$]+[ \t]*(?:,|extends\b)/;
 
 /** A Python string prefix (`r"…"`, `b'…'`, `rb"…"`, `f"…"`). */
 const PYTHON_STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/;
@@ -26,8 +20,9 @@ const PYTHON_STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/;
  * anything: small methods are compiled quickly and one at a time, where one large function was
  * compiled (and after each branch first taken, recompiled) whole.
  */
-export class LexRun {
+export class LexRun implements ReadSoFar {
   private readonly python: boolean;
+  readonly typesAnywhere: boolean;
   private readonly n: number;
   // About one token per five characters of code; the buffer grows if not.
   readonly out: TokenBuffer;
@@ -37,10 +32,10 @@ export class LexRun {
   line = 1;
   firstProseLine = Number.POSITIVE_INFINITY;
   private previous = Kind.None;
-  private previousText = "";
+  previousText = "";
   /** The token before that, and the one before that. */
-  private beforePreviousText = "";
-  private thirdPreviousText = "";
+  beforePreviousText = "";
+  thirdPreviousText = "";
   /** The name just read qualifies a type (`React.` of `React.ReactNode`): the last name after its dots is the type's. */
   private typeChain = false;
   private lineStartToken = true;
@@ -51,7 +46,7 @@ export class LexRun {
   /** The bracket depth of the keyword that set pendingBody: a `{` deeper (`extends B<P, {}>`, `mixin({…})`) is not the body's. */
   private pendingBodyDepth = 0;
   /** Between `interface` and its body, where what it extends is a type (a class extends a value). */
-  private interfaceHeader = false;
+  interfaceHeader = false;
   private skipDepth = -1;
   private skipEndsAtComma = false;
   /**
@@ -62,7 +57,7 @@ export class LexRun {
    */
   private outerKeys: number[] | undefined;
   /** `<` read as a type argument list, for splitting `>>` as tree-sitter does there. */
-  private angleDepth = 0;
+  angleDepth = 0;
   /**
    * A Python `case` line's pattern is being read: its `_` is the wildcard, a token of its own, and
    * its dotted names are values' (until a guard's `if`, the header's colon, or the end of a line
@@ -71,20 +66,25 @@ export class LexRun {
   private casePattern = false;
   /** Open substitutions (`${`) of template literal types, innermost last: the bracket depth each opened. */
   private readonly templateTypes: number[] = [];
-  /**
-   * Open JSX, innermost last: a tag being read (JSX_TAG, JSX_CLOSING_TAG), an element's children
-   * (JSX_CHILDREN), or an expression in braces inside either (the bracket depth its `{` opened).
-   */
-  private readonly jsxFrames: number[] = [];
+  private readonly jsx = new JsxFrames();
 
   constructor(
     private readonly context: LexicalContext,
-    private readonly source: string,
+    readonly source: string,
   ) {
     this.python = context.python;
+    this.typesAnywhere = context.lexicon.typeKeywordsAnywhere === true;
     this.n = source.length;
     this.out = new TokenBuffer(Math.max(64, source.length >>> 2));
     this.outerKeys = this.python ? undefined : [];
+  }
+
+  get innermostBracket(): number | undefined {
+    return this.brackets[this.brackets.length - 1];
+  }
+
+  get inTemplateType(): boolean {
+    return this.templateTypes.length > 0;
   }
 
   /** Reads from inside a span opened before the source, up to and including `close`, its closer. */
@@ -104,9 +104,9 @@ export class LexRun {
     const source = this.source;
     const python = this.python;
     const n = this.n;
-    const jsx = this.jsxFrames;
+    const jsx = this.jsx;
     while (this.i < n) {
-      if (jsx.length > 0 && jsx[jsx.length - 1] === JSX_CHILDREN) {
+      if (jsx.inChildren()) {
         this.jsxChildren();
         continue;
       }
@@ -140,10 +140,10 @@ export class LexRun {
       }
       if (isWordStart(c) || (!python && c === 35 && isWordStart(source.charCodeAt(i + 1)))) this.word(c);
       else if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(i + 1)))) this.number();
-      else if (c === 96 && !python && this.templateTypeHere()) this.templateType(i);
+      else if (c === 96 && !python && templateTypeAt(this, i)) this.templateType(i);
       else if (c === 34 || c === 39 || (!python && c === 96)) this.string(c);
-      else if (this.inJsxTag() && (c === 62 || (c === 47 && source.charCodeAt(i + 1) === 62))) this.jsxTagEnd(c);
-      else if (c === 60 && this.startsElement(i)) this.jsxOpen(i, JSX_TAG, "<");
+      else if (jsx.inTag() && (c === 62 || (c === 47 && source.charCodeAt(i + 1) === 62))) this.jsxTagEnd(c);
+      else if (c === 60 && this.startsElement(i)) this.jsxOpen(i, false);
       // A regular expression where an operand is expected, else an operator.
       else if (python || c !== 47 || !this.context.regexAllowed(this.previous, this.previousText) || !this.regex()) this.operator(c);
     }
@@ -192,7 +192,7 @@ export class LexRun {
     const i = this.i;
     let end = i + 1;
     while (end < this.n && isWordPart(source.charCodeAt(end))) end++;
-    if (this.inJsxTag() && this.previousText !== "<" && this.previousText !== "</" && this.previousText !== ".") {
+    if (this.jsx.inTag() && this.previousText !== "<" && this.previousText !== "</" && this.previousText !== ".") {
       this.jsxAttribute(end);
       return;
     }
@@ -255,7 +255,7 @@ export class LexRun {
       }
       if (this.previous === Kind.Word && !wasLineStart && this.line < this.firstProseLine) this.firstProseLine = this.line;
       // Asked before the name is recorded: startsTypeChain reads the tokens before it.
-      const typeChain = dotFollows && (chained || (previousText !== "." && this.startsTypeChain(previousText, i)));
+      const typeChain = dotFollows && (chained || (previousText !== "." && startsTypeChain(this, i)));
       this.emit(context.idHash, i, end, keepsName ? nameHash(source, i, end) : 0, Kind.Word, "$id");
       this.typeChain = typeChain;
     }
@@ -269,25 +269,6 @@ export class LexRun {
   private nameToken(start: number, end: number): string | undefined {
     if (this.previousText === "." && !this.python && isMetaProperty(this.source, start, end)) return this.source.slice(start, end);
     return this.casePattern && end === start + 1 && this.source.charCodeAt(start) === 95 ? "_" : undefined;
-  }
-
-  /**
-   * Whether a backtick here begins a template literal type (`` `${number}px` ``, TypeScript), which
-   * the grammar reads as its parts, not as one string: where only a type can stand (after `|`,
-   * `&`, `extends`, `as`, a type alias's `=`, in type arguments, as an interface member's or a
-   * return type's annotation, inside another such type). A colon or `?` elsewhere may be a ternary's.
-   */
-  private templateTypeHere(): boolean {
-    if (this.context.lexicon.typeKeywordsAnywhere !== true) return false;
-    const previous = this.previousText;
-    if (previous === "|" || previous === "&" || previous === "extends" || previous === "as") return true;
-    if (previous === "${") return this.templateTypes.length > 0;
-    if (this.angleDepth > 0 && (previous === "<" || previous === ",")) return true;
-    if (previous === ":") {
-      const innermost = this.brackets[this.brackets.length - 1];
-      return innermost === CLASS_BODY || charBeforeColon(this.source, this.i) === 41;
-    }
-    return previous === "=" && typeAliasHeadBefore(this.source, this.i);
   }
 
   /** A template literal type's opening backtick, then its text. */
@@ -378,8 +359,7 @@ export class LexRun {
       }
       // Not in a declaration's header, where type parameters' defaults hold braces (`<P, S = {}>`).
       if (op === "{" && !python && this.pendingBody === 0) this.angleDepth = 0;
-      // A brace in a JSX tag or among an element's children opens an expression, JavaScript again.
-      if (op === "{" && this.jsxFrames.length > 0 && this.jsxFrames[this.jsxFrames.length - 1]! < 0) this.jsxFrames.push(brackets.length);
+      if (op === "{") this.jsx.braceOpened(brackets.length);
     } else if (op === "}" && this.templateTypes.length > 0 && this.templateTypes[this.templateTypes.length - 1] === brackets.length) {
       // The end of a template literal type's `${…}`: its text goes on.
       brackets.pop();
@@ -394,9 +374,7 @@ export class LexRun {
       }
       brackets.pop();
       if (op === "}" && this.pendingBody === 0) this.angleDepth = 0;
-      // The brace closing a JSX expression returns to its tag or children.
-      const jsx = this.jsxFrames;
-      if (jsx.length > 0 && jsx[jsx.length - 1]! > brackets.length) jsx.pop();
+      this.jsx.bracketClosed(brackets.length);
       if (this.skipDepth >= 0 && brackets.length < this.skipDepth) this.skipDepth = -1;
     }
     if (!python) {
@@ -426,26 +404,16 @@ export class LexRun {
     this.i = end;
   }
 
-  /** Whether a JSX tag is being read: its names are the tag's and its attributes'. */
-  private inJsxTag(): boolean {
-    const top = this.jsxFrames.length > 0 ? this.jsxFrames[this.jsxFrames.length - 1] : 0;
-    return top === JSX_TAG || top === JSX_CLOSING_TAG;
-  }
-
   /** Whether the `<` at `i` opens a JSX element: where an operand is expected, before a name or `>`. */
   private startsElement(i: number): boolean {
-    if (this.context.lexicon.jsx !== true || !this.context.regexAllowed(this.previous, this.previousText)) return false;
-    // After `i++` an operator follows (`i++ < n`), though a `/` there may begin a regular expression.
-    if (this.previousText === "++" || this.previousText === "--") return false;
-    const next = this.source.charCodeAt(i + 1);
-    if (next === 62) return true;
-    return isWordStart(next) && !TYPE_PARAMETERS.test(this.source.slice(i, i + 40));
+    return this.context.lexicon.jsx === true && this.context.regexAllowed(this.previous, this.previousText) && startsElement(this.source, i, this.previousText);
   }
 
-  /** `<` or `</` at `i`, opening a tag of `frame`'s kind. */
-  private jsxOpen(i: number, frame: number, text: "<" | "</"): void {
+  /** `<` (or `</`, closing) at `i`, opening a tag. */
+  private jsxOpen(i: number, closing: boolean): void {
+    const text = closing ? "</" : "<";
     this.emit(this.context.hash(text), i, i + text.length, 0, Kind.Punct, text);
-    this.jsxFrames.push(frame);
+    this.jsx.tagOpened(closing);
     this.i = i + text.length;
   }
 
@@ -461,13 +429,10 @@ export class LexRun {
 
   /** `>` ending a tag (an opening tag's children follow; a closing tag ends its element) or `/>` ending an element. */
   private jsxTagEnd(c: number): void {
-    const frames = this.jsxFrames;
     const text = c === 62 ? ">" : "/>";
     this.emit(this.context.hash(text), this.i, this.i + text.length, 0, Kind.Punct, text);
     this.i += text.length;
-    const tag = frames.pop();
-    if (text === ">" && tag === JSX_TAG) frames.push(JSX_CHILDREN);
-    else if (tag === JSX_CLOSING_TAG && frames[frames.length - 1] === JSX_CHILDREN) frames.pop();
+    this.jsx.tagEnded(text === "/>");
   }
 
   /**
@@ -478,14 +443,9 @@ export class LexRun {
   private jsxChildren(): void {
     const source = this.source;
     const from = this.i;
-    let end = from;
-    let blank = true;
-    for (; end < this.n; end++) {
-      const c = source.charCodeAt(end);
-      if (c === 60 || c === 123) break;
-      if (blank && !isSpace(c) && c !== 10) blank = false;
-    }
+    const end = jsxTextEnd(source, from);
     if (end > from) {
+      const blank = isBlankText(source, from, end);
       const newlines = this.newlinesIn(from, end);
       if (!blank) {
         // Its last character's line: a newline ending the text is on the line it ends.
@@ -502,11 +462,7 @@ export class LexRun {
     }
     if (end >= this.n) return;
     if (source.charCodeAt(end) === 123) this.operator(123);
-    else if (source.charCodeAt(end + 1) === 47) {
-      this.jsxOpen(end, JSX_CLOSING_TAG, "</");
-    } else {
-      this.jsxOpen(end, JSX_TAG, "<");
-    }
+    else this.jsxOpen(end, source.charCodeAt(end + 1) === 47);
   }
 
   private newlinesIn(from: number, to: number): number {
@@ -540,35 +496,5 @@ export class LexRun {
     this.previousText = text;
     this.lineStartToken = false;
     if (kind !== Kind.Word && text !== ".") this.typeChain = false;
-  }
-
-  /**
-   * Whether a name read after `previousText`, followed by a dot, begins a qualified type
-   * (TypeScript): after `keyof` or `implements`, what an interface extends, in type arguments (a
-   * capitalized name), a type parameter's constraint, a type alias's type (`type A = b.C`; not
-   * after a union's `|`, which may be a value's bitwise or), or after an annotation's colon that is one for sure: a return type's
-   * (`): React.JSX.Element`), a class or interface member's, an optional one's
-   * (`children?: React.ReactNode`), a declared variable's (`const x: React.FC`) or a parameter's
-   * (`(props: React.Props, …`). Elsewhere a colon may be an object key's or a ternary's, before a
-   * value.
-   */
-  private startsTypeChain(previousText: string, start: number): boolean {
-    if (this.context.lexicon.typeKeywordsAnywhere !== true) return false;
-    if (previousText === "keyof" || previousText === "implements" || (this.interfaceHeader && this.angleDepth === 0 && (previousText === "extends" || previousText === ","))) return true;
-    if (this.angleDepth > 0 && (previousText === "<" || previousText === ",")) return isUpperCase(this.source.charCodeAt(start));
-    // `<T extends NodeJS.ArrayBufferView>`: a type parameter's constraint.
-    if (this.angleDepth > 0 && previousText === "extends") return true;
-    // `type Handle = net.Socket`: a type alias's type.
-    if (previousText === "=" && this.beforePreviousText === "$id" && this.thirdPreviousText === "type") return true;
-    if (previousText !== ":") return false;
-    if (this.brackets[this.brackets.length - 1] === CLASS_BODY) return true;
-    if (this.beforePreviousText === "$id") {
-      const third = this.thirdPreviousText;
-      if (third === "const" || third === "let" || third === "var") return true;
-      if ((third === "(" || third === ",") && this.brackets[this.brackets.length - 1] === 40) return true;
-    }
-    // `?:` and `):` written together: an optional annotation, a return type.
-    const before = charBeforeColon(this.source, start);
-    return before === 63 || before === 41;
   }
 }
