@@ -45,6 +45,8 @@ export interface LanguageDefinition {
    * pattern is dropped with its subtree, like an import.
    */
   readonly moduleBoilerplate?: readonly { readonly types: readonly string[]; readonly pattern: RegExp }[];
+  /** The characters a statement of moduleBoilerplate (not a map's entry) can begin with, so the lexer tests other statements against no rule. */
+  readonly moduleBoilerplateFirstChars?: string;
   /**
    * Anonymous tokens dropped because formatters add or remove them freely (semicolons, trailing
    * commas); keeping them would let a reformat hide a copy.

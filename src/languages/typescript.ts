@@ -126,6 +126,8 @@ const lexicon: Lexicon = {
 const shared = {
   lexicon: { ...lexicon, typeKeywordsAnywhere: true },
   moduleBoilerplate: JS_MODULE_BOILERPLATE,
+  // var, let, const, function, export, Object, exports, module, __name
+  moduleBoilerplateFirstChars: "vlcfeOm_",
   identifierTypes,
   memberNames: { types: ["property_identifier", "private_property_identifier"] },
   literalTypes,

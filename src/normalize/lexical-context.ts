@@ -2,6 +2,7 @@ import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, Lexicon } from "../languages/language.js";
 import { BOILERPLATE_PREFIX_CHARS, PARAMETER_LIST_LOOKAHEAD_CHARS } from "../options.js";
 import { charBeforeColon, followedByKeyColon, isWordStart, nextCharCode } from "./lexical-chars.js";
+import { inExportList } from "./lexical-lookaround.js";
 import { OperatorTable, WordTable } from "./lexical-tables.js";
 import { literalClassHashes } from "./token-stream.js";
 
@@ -49,6 +50,9 @@ export const ENUM_BODY = -3;
 
 /** Tokens after which a name is in a type position (`x: string`, `A | number`, `Map<string, T>`). */
 const TYPE_POSITION_AFTER = new Set([":", "?:", "-?:", "+?:", "|", "&", "<", "keyof", "=>", "as", "extends", "satisfies", "readonly"]);
+
+/** Tokens after which a statement begins on the same line (statements of a compact build). */
+const STATEMENT_BOUNDARY = new Set([";", "{", "}"]);
 
 /** `import X = N.X`: a TypeScript alias, which the grammar reads as code, not as an import. */
 const IMPORT_ALIAS = /^[ \t]+[\w$]+[ \t]*=(?![=>])[ \t]*(?!require\b)[\w$]/;
@@ -104,12 +108,30 @@ function matchingParenthesis(source: string, open: number, stop = source.length)
 function thisIsType(source: string, start: number, previousText: string, inTypeArguments: boolean, innermostBracket: number | undefined): boolean {
   // `this.x`, `this[k]`, `this(…)` are the value's.
   const next = nextCharCode(source, start + 4);
+  // `ReadonlyArray<this["Target"]>`: an indexed access type, in type arguments.
+  if (next === 91 && inTypeArguments && previousText === "<") return true;
   if (next === 46 || next === 40 || (next === 91 && source.charCodeAt(start + 5) !== 93)) return false;
   if (THIS_TYPE_AFTER.has(previousText)) return true;
   // `Promise<this>`, `<T = this>`: a type argument or a type parameter's default.
   if (inTypeArguments && (previousText === "<" || previousText === "," || previousText === "=")) return true;
   return annotatesParameterOrReturn(source, start, previousText, innermostBracket);
 }
+
+/** Whether the `[` at `open` closes (within a line) before `(`: a computed member name and its parameters. */
+function parametersAfterBracket(source: string, open: number): boolean {
+  let depth = 0;
+  const stop = Math.min(source.length, open + COMPUTED_NAME_CHARS);
+  for (let i = open; i < stop; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) return false;
+    if (c === 91) depth++;
+    else if (c === 93 && --depth === 0) return nextCharCode(source, i + 1) === 40;
+  }
+  return false;
+}
+
+/** How far a computed member name's brackets are followed (parametersAfterBracket). */
+const COMPUTED_NAME_CHARS = 200;
 
 /** Whether the word at `start` follows a parameter's colon (`(x, array: this)`) or a return type's (`): this`). */
 function annotatesParameterOrReturn(source: string, start: number, previousText: string, innermostBracket: number | undefined): boolean {
@@ -189,8 +211,11 @@ const MEMBER_NAME_AFTER = new Set([
   "abstract", "declare", "accessor",
 ]);
 
+/** Tokens that end an operand: a word after one is an operator's (`x as (T)`), not a call's callee. */
+const OPERAND_END = new Set(["$id", ")", "]", "$str", "$num"]);
+
 /** Tokens after which `name:` in braces is an object's or type's key, not a typed variable (`let x: T`). */
-const OBJECT_KEY_AFTER = new Set(["{", ",", ";"]);
+const OBJECT_KEY_AFTER = new Set(["{", ",", ";", "readonly"]);
 
 /** Whether a statement could end after this token (JavaScript has no newline token to say so). */
 export function statementComplete(previous: Kind, previousText: string): boolean {
@@ -259,7 +284,7 @@ export class LexicalContext {
       // Any word is a name as a key (`{ extends: x }`, `{ type?: T }`) or a class's method (`delete(key) {}`).
       const next = nextCharCode(source, end);
       const classMember = innermostBracket === CLASS_BODY && (lineStart || MEMBER_NAME_AFTER.has(previousText));
-      if ((lineStart || OBJECT_KEY_AFTER.has(previousText) || classMember) && followedByKeyColon(source, end)) return undefined;
+      if ((lineStart || OBJECT_KEY_AFTER.has(previousText) || classMember) && previousText !== "?" && followedByKeyColon(source, end)) return undefined;
       // Not `new (…)`: an interface's construct signature. `return?(…)`: an optional method.
       if (classMember && word !== "new" && (next === 40 || next === 60 || (next === 63 && source.charCodeAt(source.indexOf("?", end) + 1) === 40))) return undefined;
     }
@@ -269,8 +294,10 @@ export class LexicalContext {
           // `async` modifies what follows it on its line; else it is a name (`async.each(…)`, `{ async }`).
           if (word === "async" && !asyncModifies(source, end)) return undefined;
           if (word === "this" && this.lexicon.typeKeywordsAnywhere && thisIsType(source, end - 4, previousText, inTypeArguments, innermostBracket)) return "this_type";
-          // `export { x as default }`: the name a binding is exported as.
-          if (word === "default" && previousText === "as") return undefined;
+          // `export { _delete as delete }`: any reserved word a binding is exported as.
+          if (previousText === "as" && (word === "default" || inExportList(source, end - word.length))) return undefined;
+          // `<in out K>`: a type parameter's variance, which the grammar reads as a name.
+          if (word === "in" && inTypeArguments && (previousText === "<" || previousText === ",") && /^[ \t]+[\w$]/.test(source.slice(end, end + 3))) return undefined;
         }
         return this.keywords.get(word);
       case WordClass.Callable:
@@ -296,10 +323,16 @@ export class LexicalContext {
         if (word === "module" || word === "namespace") return (word === "module" ? MODULE_DECLARED : NAMESPACE_DECLARED).test(source.slice(end, end + 40)) ? word : undefined;
         // `using x = …`: a declaration only when a name follows.
         if (word === "using") return /^[ \t]+[\w$]/.test(source.slice(end, end + 3)) ? word : undefined;
+        // `value as (A | B)`: a cast after an operand; `as(x)` after anything else is a call.
+        if (word === "as" && nextCharCode(source, end) === 40) return OPERAND_END.has(previousText) ? word : undefined;
         // A contextual keyword (`type`, `readonly`, `get`) is one when a name or bracket follows it on its line.
         const next = /^[ \t]*([\w$#"'`[{*]|$)/.exec(source.slice(end, end + 40));
         // `get [key]()`, `static [Symbol.iterator]()` begin a member; `set[i]`, `pos += get[k]` index a value.
         if (next?.[1] === "[" && (word === "get" || word === "set" || word === "static") && !lineStart && !MEMBER_NAME_AFTER.has(previousText) && previousText !== ",") return undefined;
+        // `=> { set[0].push(x) }`: an accessor's computed name is followed by its parameters.
+        if (next?.[1] === "[" && (word === "get" || word === "set") && !parametersAfterBracket(source, source.indexOf("[", end))) return undefined;
+        // `export { as as _as }`, `{ x as as }`: the word `as` exported or exported as.
+        if (word === "as" && (previousText === "as" || ((previousText === "{" || previousText === ",") && /^[ \t]+as\b/.test(source.slice(end, end + 4))))) return undefined;
         // `static of<T>()`, `get in()`: a member named by an operator word.
         if (innermostBracket === CLASS_BODY && MEMBER_MODIFIERS.has(word) && /^[ \t]+(?:in|of|instanceof)[ \t]*[(<]/.test(source.slice(end, end + 16))) return word;
         // Not an operator that is a word: `type in set`, `for (const type of types)`, `type instanceof T`.
@@ -311,6 +344,8 @@ export class LexicalContext {
         if (/^[ \t]+is\b/.test(source.slice(end, end + 5))) return undefined;
         // A value's use, wherever it stands: `i < string.length`, `number === 1`, `string[i]`.
         if (USED_AS_VALUE.test(source.slice(end, end + 4))) return undefined;
+        // `[symbol](that: Equal)`: a method named by a variable's value.
+        if (previousText === "[" && /^[ \t]*\][ \t]*\(/.test(source.slice(end, end + 8))) return undefined;
         // In JavaScript a type is only a Flow annotation's, after a parameter's or return type's
         // colon: elsewhere `string` is a name (`{ value: string }`, `c ? s : string`, `| string`).
         if (!this.lexicon.typeKeywordsAnywhere && !annotatesParameterOrReturn(source, end - word.length, previousText, innermostBracket)) return undefined;
@@ -331,7 +366,8 @@ export class LexicalContext {
     // without a `;` ending the line before.
     if (innermost === CLASS_BODY) return MEMBER_NAME_AFTER.has(previousText) || (lineStart && MEMBER_LINE_NEXT.test(source.slice(end, end + 4)));
     if (innermost === ENUM_BODY) return previousText === "{" || previousText === ",";
-    if (innermost !== 123 || !(lineStart || OBJECT_KEY_AFTER.has(previousText) || MEMBER_NAME_AFTER.has(previousText))) return false;
+    // After a ternary's `?` (`cond ?⏎ value :⏎ other`) a name is its branch, not a key.
+    if (innermost !== 123 || previousText === "?" || !(lineStart || OBJECT_KEY_AFTER.has(previousText) || MEMBER_NAME_AFTER.has(previousText))) return false;
     // A key, or an object's method (`code(cxt) { … }`: a call is not followed by a body).
     const next = nextCharCode(source, end);
     // `name?(…)` in TypeScript: an optional method (in JavaScript, a ternary's `x?(a):b`).
@@ -339,22 +375,33 @@ export class LexicalContext {
     return followedByKeyColon(source, end) || (next === 40 && bodyFollows(source, source.indexOf("(", end)));
   }
 
-  /** Whether a statement starting here is left out, as the normalizer leaves out imports and module boilerplate. */
-  startsSkippedStatement(source: string, start: number, end: number, word: string | undefined, lineStart: boolean, brackets: readonly number[]): Skipped {
+  /**
+   * Whether a statement starting here is left out, as the normalizer leaves out imports and module
+   * boilerplate: at a line's start, or after a `;` or brace on it (a compact build's statements,
+   * `var a;function _typeof(o) {…}`), or for a `require` map's entry, after its comma.
+   */
+  startsSkippedStatement(source: string, start: number, end: number, word: string | undefined, lineStart: boolean, previousText: string, brackets: readonly number[]): Skipped {
     if (this.python) {
-      if (!lineStart) return Skipped.No;
+      if (!lineStart && previousText !== ";") return Skipped.No;
       if (word === "import") return Skipped.Statement;
       return word === "from" && /^\s+[\w.]+\s+import\b/.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
     }
+    const statementStart = lineStart || STATEMENT_BOUNDARY.has(previousText);
     // `import x = require("x")` is an import; `import X = N.X` (an alias, TypeScript) is code.
     // Not `import(…)`, `import.meta`, nor `import:` (an object's key).
-    if (word === "import") return lineStart && !/^[ \t]*[(.:]/.test(source.slice(end, end + 4)) && !IMPORT_ALIAS.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
+    if (word === "import") return statementStart && !/^[ \t]*[(.:]/.test(source.slice(end, end + 4)) && !IMPORT_ALIAS.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
     const candidates = this.definition.moduleBoilerplate;
-    if (!candidates || !lineStart) return Skipped.No;
+    const inBraces = brackets[brackets.length - 1] === 123;
+    // After a comma only a map's entry (`key: require(…)`) may begin: a key's colon must follow.
+    if (!candidates || !(statementStart || (inBraces && previousText === "," && followedByKeyColon(source, end)))) return Skipped.No;
+    // Other words are not tested against every rule.
+    const firstChars = this.definition.moduleBoilerplateFirstChars;
+    const statementMay = statementStart && (firstChars === undefined || firstChars.includes(source[start]!));
+    if (!statementMay && !inBraces) return Skipped.No;
     const text = source.slice(start, start + BOILERPLATE_PREFIX_CHARS);
     for (const rule of candidates) {
       const isPair = rule.types.includes("pair");
-      if (isPair && brackets[brackets.length - 1] !== 123) continue;
+      if (isPair ? !inBraces : !statementMay) continue;
       if (rule.pattern.test(text)) return isPair ? Skipped.Pair : Skipped.Statement;
     }
     return Skipped.No;

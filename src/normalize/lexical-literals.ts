@@ -55,10 +55,29 @@ export function templateEnd(source: string, start: number): number {
     } else if (c === 34 || c === 39) {
       i = quotedEnd(source, i);
       continue;
+    } else if (c === 47 && regexMayStart(source, i)) {
+      // A regular expression's quotes and braces are its own (`${s.replace(/(")/g, "")}`).
+      const end = regexEnd(source, i);
+      if (end > 0) {
+        i = end;
+        continue;
+      }
     }
     i++;
   }
   return source.length;
+}
+
+/** Characters after which a `/` in a substitution begins a regular expression, not a division. */
+const REGEX_AFTER = new Set(["(", ",", "=", ":", "[", "!", "&", "|", "?", "{", "}", ";"]);
+
+/** Whether the `/` at `at` may begin a regular expression: after an operator or bracket, not a comment's. */
+function regexMayStart(source: string, at: number): boolean {
+  const next = source.charCodeAt(at + 1);
+  if (next === 47 || next === 42) return false;
+  let p = at - 1;
+  while (p > 0 && (source.charCodeAt(p) === 32 || source.charCodeAt(p) === 9)) p--;
+  return REGEX_AFTER.has(source[p]!);
 }
 
 /** The end of a regular expression literal with its flags, or -1 when none closes on this line. */

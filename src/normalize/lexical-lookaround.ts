@@ -55,3 +55,18 @@ export function templateTextEnd(source: string, from: number): number {
   }
   return source.length;
 }
+
+/** How far back an export or import list's brace is looked for (inExportList). */
+const EXPORT_LIST_CHARS = 4000;
+
+const EXPORT_LIST_HEAD = /(?:^|[^\w$.])(?:export|import)(?:[ \t]+type)?[ \t]*$/;
+
+/**
+ * Whether `at` lies in an export or import list's braces (`export { _delete as delete }`), whose
+ * names the grammar reads as names whatever word they are, read back at most EXPORT_LIST_CHARS.
+ */
+export function inExportList(source: string, at: number): boolean {
+  const open = source.lastIndexOf("{", at);
+  if (open < 0 || at - open > EXPORT_LIST_CHARS || source.lastIndexOf("}", at) > open) return false;
+  return EXPORT_LIST_HEAD.test(source.slice(Math.max(0, open - 16), open));
+}

@@ -49,6 +49,8 @@ export class LexRun implements ReadSoFar {
   interfaceHeader = false;
   private skipDepth = -1;
   private skipEndsAtComma = false;
+  /** A skipped function declaration ends with its body's brace (`function _typeof(o) {…}function f() {…}`). */
+  private skipEndsAtBrace = false;
   /**
    * A fragment may begin inside an object literal or a type (`key: value,` lines, no `{` in sight),
    * where the file reads each key as a member name, which has no name hash. Such names are held
@@ -207,11 +209,12 @@ export class LexRun implements ReadSoFar {
     // A name is not sliced out: only a word that may be a keyword is a string here.
     const entry = context.words.find(source, i, end);
     const word = entry < 0 ? undefined : context.words.word(entry);
-    const skipped = this.skipDepth < 0 ? context.startsSkippedStatement(source, i, end, word, wasLineStart, this.brackets) : Skipped.No;
+    const skipped = this.skipDepth < 0 ? context.startsSkippedStatement(source, i, end, word, wasLineStart, this.previousText, this.brackets) : Skipped.No;
     if (skipped !== Skipped.No) {
       this.skipDepth = this.brackets.length;
       // A declaration goes on past its commas (`var a = require("a"), b = a.b;`); a map's entry ends at one.
       this.skipEndsAtComma = skipped === Skipped.Pair;
+      this.skipEndsAtBrace = word === "function";
     }
     const previousText = this.previousText;
     // A case pattern's dotted name (`case State.PASSED:`) is a value's, every part of it named.
@@ -390,7 +393,7 @@ export class LexRun implements ReadSoFar {
       if (op === ">" && this.angleDepth > 0) this.angleDepth--;
       if (op === ";") this.angleDepth = 0;
     }
-    const skipEnds = this.skipDepth >= 0 && !python && brackets.length === this.skipDepth && (op === ";" || (op === "," && this.skipEndsAtComma));
+    const skipEnds = this.skipDepth >= 0 && !python && brackets.length === this.skipDepth && (op === ";" || (op === "," && this.skipEndsAtComma) || (op === "}" && this.skipEndsAtBrace));
     if (operator.dropped) {
       this.after(Kind.Punct, op);
     } else if (python && op === "...") {

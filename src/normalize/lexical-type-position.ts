@@ -23,7 +23,7 @@ export interface ReadSoFar {
 
 /**
  * Whether a name read at `start`, followed by a dot, begins a qualified type (TypeScript): after
- * `keyof` or `implements`, what an interface extends, in type arguments (a capitalized name), a
+ * `keyof`, `implements`, `as` or `satisfies`, what an interface extends, in type arguments (a capitalized name), a
  * type parameter's constraint, a type alias's type (`type A = b.C`; not after a union's `|`, which
  * may be a value's bitwise or), or after an annotation's colon that is one for sure: a return
  * type's (`): React.JSX.Element`), a class or interface member's, an optional one's
@@ -34,7 +34,7 @@ export interface ReadSoFar {
 export function startsTypeChain(read: ReadSoFar, start: number): boolean {
   if (!read.typesAnywhere) return false;
   const previousText = read.previousText;
-  if (previousText === "keyof" || previousText === "implements" || (read.interfaceHeader && read.angleDepth === 0 && (previousText === "extends" || previousText === ","))) return true;
+  if (previousText === "keyof" || previousText === "implements" || previousText === "as" || previousText === "satisfies" || (read.interfaceHeader && read.angleDepth === 0 && (previousText === "extends" || previousText === ","))) return true;
   if (read.angleDepth > 0 && (previousText === "<" || previousText === ",")) return isUpperCase(read.source.charCodeAt(start));
   // `<T extends NodeJS.ArrayBufferView>`: a type parameter's constraint.
   if (read.angleDepth > 0 && previousText === "extends") return true;
