@@ -44,3 +44,10 @@ export function isDigit(c: number): boolean {
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
+
+/** How many line breaks source[from, to) holds. */
+export function newlinesIn(source: string, from: number, to: number): number {
+  let count = 0;
+  for (let p = source.indexOf("\n", from); p !== -1 && p < to; p = source.indexOf("\n", p + 1)) count++;
+  return count;
+}

@@ -109,7 +109,7 @@ function thisIsType(source: string, start: number, previousText: string, inTypeA
   // `this.x`, `this[k]`, `this(…)` are the value's.
   const next = nextCharCode(source, start + 4);
   // `ReadonlyArray<this["Target"]>`: an indexed access type, in type arguments.
-  if (next === 91 && inTypeArguments && previousText === "<") return true;
+  if (next === 91 && inTypeArguments && (previousText === "<" || previousText === ",")) return true;
   if (next === 46 || next === 40 || (next === 91 && source.charCodeAt(start + 5) !== 93)) return false;
   if (THIS_TYPE_AFTER.has(previousText)) return true;
   // `Promise<this>`, `<T = this>`: a type argument or a type parameter's default.
@@ -212,7 +212,7 @@ const MEMBER_NAME_AFTER = new Set([
 ]);
 
 /** Tokens that end an operand: a word after one is an operator's (`x as (T)`), not a call's callee. */
-const OPERAND_END = new Set(["$id", ")", "]", "$str", "$num"]);
+const OPERAND_END = new Set(["$id", ")", "]", "$str", "$num", "this"]);
 
 /** Tokens after which `name:` in braces is an object's or type's key, not a typed variable (`let x: T`). */
 const OBJECT_KEY_AFTER = new Set(["{", ",", ";", "readonly"]);
@@ -295,6 +295,8 @@ export class LexicalContext {
           if (word === "async" && !asyncModifies(source, end)) return undefined;
           if (word === "this" && this.lexicon.typeKeywordsAnywhere && thisIsType(source, end - 4, previousText, inTypeArguments, innermostBracket)) return "this_type";
           // `export { _delete as delete }`: any reserved word a binding is exported as.
+          // `var undefined;`: a variable of that name.
+          if (word === "undefined" && (previousText === "var" || previousText === "let" || previousText === "const")) return undefined;
           if (previousText === "as" && (word === "default" || inExportList(source, end - word.length))) return undefined;
           // `<in out K>`: a type parameter's variance, which the grammar reads as a name.
           if (word === "in" && inTypeArguments && (previousText === "<" || previousText === ",") && /^[ \t]+[\w$]/.test(source.slice(end, end + 3))) return undefined;
@@ -323,8 +325,10 @@ export class LexicalContext {
         if (word === "module" || word === "namespace") return (word === "module" ? MODULE_DECLARED : NAMESPACE_DECLARED).test(source.slice(end, end + 40)) ? word : undefined;
         // `using x = …`: a declaration only when a name follows.
         if (word === "using") return /^[ \t]+[\w$]/.test(source.slice(end, end + 3)) ? word : undefined;
-        // `value as (A | B)`: a cast after an operand; `as(x)` after anything else is a call.
-        if (word === "as" && nextCharCode(source, end) === 40) return OPERAND_END.has(previousText) ? word : undefined;
+        // `value as (A | B)`, `x is (…) => T`, `for (const o of (list))`: an operator after an
+        // operand; `as(x)`, `of(1, 2)` and `f(as[i])` after anything else are names.
+        const after = nextCharCode(source, end);
+        if ((word === "as" || word === "is" || word === "of") && (after === 40 || (after === 91 && word === "as"))) return OPERAND_END.has(previousText) && !lineStart ? word : undefined;
         // A contextual keyword (`type`, `readonly`, `get`) is one when a name or bracket follows it on its line.
         const next = /^[ \t]*([\w$#"'`[{*]|$)/.exec(source.slice(end, end + 40));
         // `get [key]()`, `static [Symbol.iterator]()` begin a member; `set[i]`, `pos += get[k]` index a value.
@@ -344,6 +348,9 @@ export class LexicalContext {
         if (/^[ \t]+is\b/.test(source.slice(end, end + 5))) return undefined;
         // A value's use, wherever it stands: `i < string.length`, `number === 1`, `string[i]`.
         if (USED_AS_VALUE.test(source.slice(end, end + 4))) return undefined;
+        // `hasProperty(u, symbol)`: an argument after the first, where no type stands (a
+        // function type's parameters have names, a tuple's types are in brackets).
+        if (previousText === "," && innermostBracket === 40 && !inTypeArguments) return undefined;
         // `[symbol](that: Equal)`: a method named by a variable's value.
         if (previousText === "[" && /^[ \t]*\][ \t]*\(/.test(source.slice(end, end + 8))) return undefined;
         // In JavaScript a type is only a Flow annotation's, after a parameter's or return type's
@@ -405,6 +412,16 @@ export class LexicalContext {
       if (rule.pattern.test(text)) return isPair ? Skipped.Pair : Skipped.Statement;
     }
     return Skipped.No;
+  }
+
+  /**
+   * Whether a quoted key at `start` begins a `require` map's entry (`'chunk': require('./chunk')`),
+   * left out as the normalizer leaves it: in braces, at a line's start or after `{` or a comma.
+   */
+  startsSkippedPair(source: string, start: number, lineStart: boolean, previousText: string, brackets: readonly number[]): boolean {
+    if (this.python || brackets[brackets.length - 1] !== 123 || !(lineStart || previousText === "{" || previousText === ",")) return false;
+    const text = source.slice(start, start + BOILERPLATE_PREFIX_CHARS);
+    return (this.definition.moduleBoilerplate ?? []).some((rule) => rule.types.includes("pair") && rule.pattern.test(text));
   }
 
   /**

@@ -118,3 +118,23 @@ export function pythonStringEnd(source: string, quoteAt: number): number {
   }
   return quotedEnd(source, quoteAt);
 }
+
+/** The end of a number literal starting at `start` (digits, letters, dots, an exponent's sign). */
+export function numberEnd(source: string, start: number): number {
+  let end = start + 1;
+  while (end < source.length) {
+    const d = source.charCodeAt(end);
+    if (isWordPart(d) || d === 46) end++;
+    else if ((d === 43 || d === 45) && /[eE]/.test(source[end - 1]!) && !/^0[xX]/.test(source.slice(start, end))) end++;
+    else break;
+  }
+  return end;
+}
+
+/** A Python string prefix (`r"…"`, `b'…'`, `rb"…"`, `f"…"`). */
+const PYTHON_STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/;
+
+/** Whether the word at [start, end) is a Python string's prefix (the caller has seen a quote follow it). */
+export function isPythonStringPrefix(source: string, start: number, end: number): boolean {
+  return end - start <= 2 && PYTHON_STRING_PREFIX.test(source.slice(start, end));
+}

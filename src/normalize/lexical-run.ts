@@ -1,6 +1,6 @@
-import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart } from "./lexical-chars.js";
+import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart, newlinesIn } from "./lexical-chars.js";
 import { CLASS_BODY, ENUM_BODY, Kind, type LexicalContext, SWITCH_BODY, Skipped, statementComplete } from "./lexical-context.js";
-import { pythonStringEnd, quotedEnd, regexEnd, templateEnd } from "./lexical-literals.js";
+import { isPythonStringPrefix, numberEnd, pythonStringEnd, quotedEnd, regexEnd, templateEnd } from "./lexical-literals.js";
 import { isBlankText, JsxFrames, jsxTextEnd, startsElement } from "./lexical-jsx.js";
 import { beginsWithComma, isMetaProperty, templateTextEnd } from "./lexical-lookaround.js";
 import { type ReadSoFar, startsTypeChain, templateTypeAt } from "./lexical-type-position.js";
@@ -11,8 +11,9 @@ import { nameHash } from "./token-stream.js";
 /** After `name:`, a loop (or switch) makes the name a statement's label, not a key. */
 const LABELLED = /^[ \t]*:[ \t]*(?:for|while|do|switch)\b/;
 
-/** A Python string prefix (`r"…"`, `b'…'`, `rb"…"`, `f"…"`). */
-const PYTHON_STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|[uU][rR])$/;
+/** Tokens after which a `{` in type arguments opens an object type. */
+const TYPE_LITERAL_AFTER = new Set(["<", ",", "|", "&", "=>", "extends", "?", ":"]);
+
 
 /**
  * One lexing of one source (lexical.ts): the lexer's state as fields and each kind of token read
@@ -60,6 +61,8 @@ export class LexRun implements ReadSoFar {
   private outerKeys: number[] | undefined;
   /** `<` read as a type argument list, for splitting `>>` as tree-sitter does there. */
   angleDepth = 0;
+  /** Object types open in type arguments: each one's brace depth, then the angle depth its `}` returns to. */
+  private readonly typeLiterals: number[] = [];
   /**
    * A Python `case` line's pattern is being read: its `_` is the wildcard, a token of its own, and
    * its dotted names are values' (until a guard's `if`, the header's colon, or the end of a line
@@ -96,7 +99,7 @@ export class LexRun implements ReadSoFar {
     if (!this.context.closesComment(close)) this.emit(this.context.stringHash, 0, stop, nameHash(this.source, 0, stop), Kind.String, "$str");
     else {
       this.comment(0, stop);
-      this.line += this.newlinesIn(0, stop);
+      this.line += newlinesIn(this.source, 0, stop);
     }
     this.i = stop;
   }
@@ -183,7 +186,7 @@ export class LexRun implements ReadSoFar {
     const end = this.source.indexOf("*/", this.i + 2);
     const stop = end === -1 ? this.n : end + 2;
     this.comment(this.i, stop);
-    this.line += this.newlinesIn(this.i, stop);
+    this.line += newlinesIn(this.source, this.i, stop);
     this.i = stop;
   }
 
@@ -199,7 +202,7 @@ export class LexRun implements ReadSoFar {
       return;
     }
     const after = source.charCodeAt(end);
-    if (this.python && (after === 34 || after === 39) && end - i <= 2 && PYTHON_STRING_PREFIX.test(source.slice(i, end))) {
+    if (this.python && (after === 34 || after === 39) && isPythonStringPrefix(source, i, end)) {
       const stop = pythonStringEnd(source, end);
       this.emit(context.stringHash, i, stop, nameHash(source, i, stop), Kind.String, "$str");
       this.i = stop;
@@ -302,16 +305,8 @@ export class LexRun implements ReadSoFar {
   }
 
   private number(): void {
-    const source = this.source;
-    const i = this.i;
-    let end = i + 1;
-    while (end < this.n) {
-      const d = source.charCodeAt(end);
-      if (isWordPart(d) || d === 46) end++;
-      else if ((d === 43 || d === 45) && /[eE]/.test(source[end - 1]!) && !/^0[xX]/.test(source.slice(i, end))) end++;
-      else break;
-    }
-    this.emit(this.context.numberHash, i, end, nameHash(source, i, end), Kind.Number, "$num");
+    const end = numberEnd(this.source, this.i);
+    this.emit(this.context.numberHash, this.i, end, nameHash(this.source, this.i, end), Kind.Number, "$num");
     this.i = end;
   }
 
@@ -319,6 +314,11 @@ export class LexRun implements ReadSoFar {
     const source = this.source;
     const i = this.i;
     const stop = this.python ? pythonStringEnd(source, i) : c === 96 ? templateEnd(source, i) : quotedEnd(source, i);
+    if (this.skipDepth < 0 && followedByKeyColon(source, stop) && this.context.startsSkippedPair(source, i, this.lineStartToken, this.previousText, this.brackets)) {
+      this.skipDepth = this.brackets.length;
+      this.skipEndsAtComma = true;
+      this.skipEndsAtBrace = false;
+    }
     this.emit(this.context.stringHash, i, stop, nameHash(source, i, stop), Kind.String, "$str");
     this.i = stop;
   }
@@ -361,7 +361,12 @@ export class LexRun implements ReadSoFar {
         brackets.push(c);
       }
       // Not in a declaration's header, where type parameters' defaults hold braces (`<P, S = {}>`).
-      if (op === "{" && !python && this.pendingBody === 0) this.angleDepth = 0;
+      if (op === "{" && !python && this.pendingBody === 0) {
+        // An object type in type arguments (`Pick<{ [K in keyof S]: S[K] }[keyof S]>`): the
+        // arguments go on after its `}`.
+        if (this.angleDepth > 0 && TYPE_LITERAL_AFTER.has(this.previousText)) this.typeLiterals.push(brackets.length, this.angleDepth);
+        this.angleDepth = 0;
+      }
       if (op === "{") this.jsx.braceOpened(brackets.length);
     } else if (op === "}" && this.templateTypes.length > 0 && this.templateTypes[this.templateTypes.length - 1] === brackets.length) {
       // The end of a template literal type's `${…}`: its text goes on.
@@ -375,8 +380,11 @@ export class LexRun implements ReadSoFar {
         if (op === "}") for (const key of this.outerKeys) this.out.names[key] = 0;
         this.outerKeys = undefined;
       }
+      const literals = this.typeLiterals;
+      const typeLiteral = op === "}" && literals.length > 0 && literals[literals.length - 2] === brackets.length;
       brackets.pop();
-      if (op === "}" && this.pendingBody === 0) this.angleDepth = 0;
+      if (op === "}" && this.pendingBody === 0) this.angleDepth = typeLiteral ? literals[literals.length - 1]! : 0;
+      if (typeLiteral) literals.length -= 2;
       this.jsx.bracketClosed(brackets.length);
       if (this.skipDepth >= 0 && brackets.length < this.skipDepth) this.skipDepth = -1;
     }
@@ -449,7 +457,7 @@ export class LexRun implements ReadSoFar {
     const end = jsxTextEnd(source, from);
     if (end > from) {
       const blank = isBlankText(source, from, end);
-      const newlines = this.newlinesIn(from, end);
+      const newlines = newlinesIn(this.source, from, end);
       if (!blank) {
         // Its last character's line: a newline ending the text is on the line it ends.
         const lastLine = this.line + newlines - (source.charCodeAt(end - 1) === 10 ? 1 : 0);
@@ -468,12 +476,6 @@ export class LexRun implements ReadSoFar {
     else this.jsxOpen(end, source.charCodeAt(end + 1) === 47);
   }
 
-  private newlinesIn(from: number, to: number): number {
-    let count = 0;
-    for (let p = this.source.indexOf("\n", from); p !== -1 && p < to; p = this.source.indexOf("\n", p + 1)) count++;
-    return count;
-  }
-
   private comment(from: number, to: number): void {
     if (this.skipDepth < 0) this.textSpans.push({ start: from, end: to, kind: TextKind.Comment });
   }
@@ -482,7 +484,7 @@ export class LexRun implements ReadSoFar {
     // Only strings (and templates, regexes) can span lines. One left open at the end of the input (a
     // fragment cut inside a docstring) ends on its last line with text, not on the empty one after.
     const last = to === this.source.length ? this.source.trimEnd().length : to;
-    const endLine = kind === Kind.String ? this.line + this.newlinesIn(from, Math.max(from, last)) : this.line;
+    const endLine = kind === Kind.String ? this.line + newlinesIn(this.source, from, Math.max(from, last)) : this.line;
     if (this.skipDepth < 0) {
       this.out.push(hash, this.line, endLine, from, to, name);
       if (text === "$str") this.textSpans.push({ start: from, end: to, kind: TextKind.String });
