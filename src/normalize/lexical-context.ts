@@ -69,6 +69,12 @@ function asyncModifies(source: string, end: number): boolean {
   return close >= 0 && /^[ \t]*(?:=>|:)/.test(source.slice(close + 1, close + 4));
 }
 
+/** Whether the parentheses opening at `open` close on their line right before a `{`. */
+function braceAfterParameters(source: string, open: number): boolean {
+  const close = matchingParenthesis(source, open, lineEnd(source, open));
+  return close >= 0 && nextCharCode(source, close + 1) === 123;
+}
+
 /**
  * Whether the parameter list opened at `open` is followed on its line by a body (`) {`, `): T {`).
  * Looked for on the line alone: a call statement spanning lines is then read no further.
@@ -211,6 +217,9 @@ const MEMBER_NAME_AFTER = new Set([
   "abstract", "declare", "accessor",
 ]);
 
+/** Keywords a statement `word (…) {` begins with: before a body, they are not an object's method. */
+const BLOCK_HEADERS = new Set(["if", "for", "while", "switch", "catch", "with", "function"]);
+
 /** Tokens that end an operand: a word after one is an operator's (`x as (T)`), not a call's callee. */
 const OPERAND_END = new Set(["$id", ")", "]", "$str", "$num", "this"]);
 
@@ -285,6 +294,9 @@ export class LexicalContext {
       const next = nextCharCode(source, end);
       const classMember = innermostBracket === CLASS_BODY && (lineStart || MEMBER_NAME_AFTER.has(previousText));
       if ((lineStart || OBJECT_KEY_AFTER.has(previousText) || classMember) && previousText !== "?" && followedByKeyColon(source, end)) return undefined;
+      // `return(value) { … }` in an object: a method, where no statement begins `word (…) {` (but
+      // `return (x: T): U => {` returns an arrow).
+      if (innermostBracket === 123 && next === 40 && (lineStart || OBJECT_KEY_AFTER.has(previousText)) && !BLOCK_HEADERS.has(word) && braceAfterParameters(source, source.indexOf("(", end))) return undefined;
       // Not `new (…)`: an interface's construct signature. `return?(…)`: an optional method.
       if (classMember && word !== "new" && (next === 40 || next === 60 || (next === 63 && source.charCodeAt(source.indexOf("?", end) + 1) === 40))) return undefined;
     }
