@@ -134,8 +134,6 @@ export class ReferenceTracker {
     if (typeof code !== "string") throw new ReftrackError("match() expects the code as a string");
     const language = resolveLanguage(target);
     const options = resolveMatchOptions(target);
-    // JavaScript ends lines (and line comments) at U+2028 and U+2029 too: read them as line breaks.
-    if (language.lexicon.dialect !== "python" && (code.includes("\u2028") || code.includes("\u2029"))) code = code.replace(/[\u2028\u2029]/g, "\n");
     // Minified code (scanned with --minified) matches by shape more often: see isMinifiedShape.
     const minified = looksMinified(code);
     const reported = (matches: readonly Match[]): readonly Match[] => (minified ? closeGroups(matches.filter((match) => !isMinifiedShape(match))) : matches);

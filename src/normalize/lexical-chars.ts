@@ -51,3 +51,12 @@ export function newlinesIn(source: string, from: number, to: number): number {
   for (let p = source.indexOf("\n", from); p !== -1 && p < to; p = source.indexOf("\n", p + 1)) count++;
   return count;
 }
+
+/** The first U+2028 or U+2029 in source[from, to), else `to`. */
+export function separatorBefore(source: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x2028 || c === 0x2029) return i;
+  }
+  return to;
+}

@@ -1,4 +1,4 @@
-import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart, newlinesIn } from "./lexical-chars.js";
+import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart, newlinesIn, separatorBefore } from "./lexical-chars.js";
 import { CLASS_BODY, ENUM_BODY, Kind, type LexicalContext, SWITCH_BODY, Skipped, statementComplete } from "./lexical-context.js";
 import { isPythonStringPrefix, numberEnd, pythonStringEnd, quotedEnd, regexEnd, templateEnd } from "./lexical-literals.js";
 import { isBlankText, JsxFrames, jsxTextEnd, startsElement } from "./lexical-jsx.js";
@@ -25,6 +25,8 @@ export class LexRun implements ReadSoFar {
   private readonly python: boolean;
   readonly typesAnywhere: boolean;
   private readonly n: number;
+  /** The source holds U+2028 or U+2029, which end a JavaScript line comment as a line break does. */
+  private readonly separators: boolean;
   // About one token per five characters of code; the buffer grows if not.
   readonly out: TokenBuffer;
   /** Where the comments and string literals are, for the text stream (text.ts), as the parser finds them. */
@@ -80,6 +82,7 @@ export class LexRun implements ReadSoFar {
     this.python = context.python;
     this.typesAnywhere = context.lexicon.typeKeywordsAnywhere === true;
     this.n = source.length;
+    this.separators = !this.python && (source.includes("\u2028") || source.includes("\u2029"));
     this.out = new TokenBuffer(Math.max(64, source.length >>> 2));
     this.outerKeys = this.python ? undefined : [];
   }
@@ -177,7 +180,9 @@ export class LexRun implements ReadSoFar {
 
   private lineComment(): void {
     const end = this.source.indexOf("\n", this.i);
-    const stop = end === -1 ? this.n : end;
+    let stop = end === -1 ? this.n : end;
+    // JavaScript's line separators end a line comment too (not a line: lines are counted by "\n").
+    if (this.separators) stop = separatorBefore(this.source, this.i, stop);
     this.comment(this.i, stop);
     this.i = stop;
   }

@@ -111,7 +111,8 @@ function sourceText(root: string | null, path: string): string | null {
  * first and last lines only the part from the first column and up to the last.
  */
 function codeBlock(text: string, range: readonly [number, number], columns?: readonly [number, number]): string {
-  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
+  // Lines as every reference counts them: U+2028 and U+2029 end none (as in editors and git).
+  const lines = text.split(/\r\n|\r|\n/);
   const first = Math.max(1, range[0] - CONTEXT_LINES);
   const last = Math.min(lines.length, range[1] + CONTEXT_LINES);
   const rows: string[] = [];

@@ -68,13 +68,22 @@ describe("line terminators", () => {
     expect(results[0]!.references.length).toBeGreaterThan(0);
   });
 
-  it("reads U+2028 and U+2029 as the separators JavaScript makes them", async () => {
+  it("ends a line comment at U+2028 and U+2029, as JavaScript does, but counts lines by line feeds, as editors and git do", async () => {
     const tracker = await ReferenceTracker.open(db);
     try {
       const lf = tracker.match(QUEUE, { language: "typescript" }).references;
-      const separated = tracker.match(QUEUE.replace(/\n/g, "\u2028"), { language: "typescript" }).references;
       expect(lf.length).toBeGreaterThan(0);
+      // Every line break a separator: the same copy, found on the one line the file then is.
+      const separated = tracker.match(QUEUE.replace(/\n/g, "\u2028"), { language: "typescript" }).references;
       expect(separated.map((r) => r.path)).toEqual(lf.map((r) => r.path));
+      expect(separated.map((r) => r.queryLines)).toEqual(lf.map(() => [1, 1]));
+      // A separator inside a comment and a string moves no line: the copy is reported where an editor shows it.
+      const shifted = (text: string): { queryLines: readonly number[]; sourceLines: readonly number[] }[] =>
+        tracker.match(text, { language: "typescript" }).references.map((r) => ({ queryLines: r.queryLines, sourceLines: r.sourceLines }));
+      const spaced = shifted(`/* a b */ const s = "p q";\n${QUEUE}`);
+      expect(spaced.length).toBeGreaterThan(0);
+      expect(shifted(`/* a\u2028b */ const s = "p\u2029q";\n${QUEUE}`)).toEqual(spaced);
+      expect(spaced[0]!.queryLines[0]! - spaced[0]!.sourceLines[0]!).toBe(1);
     } finally {
       tracker.close();
     }
