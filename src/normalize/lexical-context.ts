@@ -51,9 +51,6 @@ export const ENUM_BODY = -3;
 /** Tokens after which a name is in a type position (`x: string`, `A | number`, `Map<string, T>`). */
 const TYPE_POSITION_AFTER = new Set([":", "?:", "-?:", "+?:", "|", "&", "<", "keyof", "=>", "as", "extends", "satisfies", "readonly"]);
 
-/** Tokens after which a statement begins on the same line (statements of a compact build). */
-const STATEMENT_BOUNDARY = new Set([";", "{", "}"]);
-
 /** `import X = N.X`: a TypeScript alias, which the grammar reads as code, not as an import. */
 const IMPORT_ALIAS = /^[ \t]+[\w$]+[ \t]*=(?![=>])[ \t]*(?!require\b)[\w$]/;
 
@@ -248,10 +245,17 @@ export class LexicalContext {
   private readonly hashOf = new Map<string, number>();
   private readonly keywords: ReadonlyMap<string, string>;
 
+  /** The language's module boilerplate rules for a `require` map's entry, and for a statement. */
+  private readonly pairRules: readonly RegExp[];
+  private readonly statementRules: readonly RegExp[];
+
   constructor(
     readonly definition: LanguageDefinition,
     baseHasher: TokenHasher,
   ) {
+    const rules = definition.moduleBoilerplate ?? [];
+    this.pairRules = rules.filter((rule) => rule.types.includes("pair")).map((rule) => rule.pattern);
+    this.statementRules = rules.filter((rule) => !rule.types.includes("pair")).map((rule) => rule.pattern);
     // Token hashes are seeded by language family (hashing.ts): no k-gram crosses families.
     this.hasher = baseHasher.forFamily(definition.lexicon.dialect);
     this.lexicon = definition.lexicon;
@@ -405,24 +409,21 @@ export class LexicalContext {
       if (word === "import") return Skipped.Statement;
       return word === "from" && /^\s+[\w.]+\s+import\b/.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
     }
-    const statementStart = lineStart || STATEMENT_BOUNDARY.has(previousText);
+    // Most words are neither: the test every word pays is these comparisons.
+    const statementStart = lineStart || previousText === ";" || previousText === "{" || previousText === "}";
+    if (!statementStart && previousText !== ",") return Skipped.No;
     // `import x = require("x")` is an import; `import X = N.X` (an alias, TypeScript) is code.
     // Not `import(…)`, `import.meta`, nor `import:` (an object's key).
     if (word === "import") return statementStart && !/^[ \t]*[(.:]/.test(source.slice(end, end + 4)) && !IMPORT_ALIAS.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
-    const candidates = this.definition.moduleBoilerplate;
-    const inBraces = brackets[brackets.length - 1] === 123;
-    // After a comma only a map's entry (`key: require(…)`) may begin: a key's colon must follow.
-    if (!candidates || !(statementStart || (inBraces && previousText === "," && followedByKeyColon(source, end)))) return Skipped.No;
-    // Other words are not tested against every rule.
+    // A map's entry (`key: require(…)`) begins an entry of braces, its key's colon next; a
+    // statement, with one of the characters the language's boilerplate begins with.
+    const pairMay = this.pairRules.length > 0 && brackets[brackets.length - 1] === 123 && (lineStart || previousText === "{" || previousText === ",") && followedByKeyColon(source, end);
     const firstChars = this.definition.moduleBoilerplateFirstChars;
-    const statementMay = statementStart && (firstChars === undefined || firstChars.includes(source[start]!));
-    if (!statementMay && !inBraces) return Skipped.No;
+    const statementMay = statementStart && this.statementRules.length > 0 && (firstChars === undefined || firstChars.includes(source[start]!));
+    if (!pairMay && !statementMay) return Skipped.No;
     const text = source.slice(start, start + BOILERPLATE_PREFIX_CHARS);
-    for (const rule of candidates) {
-      const isPair = rule.types.includes("pair");
-      if (isPair ? !inBraces : !statementMay) continue;
-      if (rule.pattern.test(text)) return isPair ? Skipped.Pair : Skipped.Statement;
-    }
+    if (pairMay && this.pairRules.some((pattern) => pattern.test(text))) return Skipped.Pair;
+    if (statementMay && this.statementRules.some((pattern) => pattern.test(text))) return Skipped.Statement;
     return Skipped.No;
   }
 
@@ -432,8 +433,9 @@ export class LexicalContext {
    */
   startsSkippedPair(source: string, start: number, lineStart: boolean, previousText: string, brackets: readonly number[]): boolean {
     if (this.python || brackets[brackets.length - 1] !== 123 || !(lineStart || previousText === "{" || previousText === ",")) return false;
+    if (this.pairRules.length === 0) return false;
     const text = source.slice(start, start + BOILERPLATE_PREFIX_CHARS);
-    return (this.definition.moduleBoilerplate ?? []).some((rule) => rule.types.includes("pair") && rule.pattern.test(text));
+    return this.pairRules.some((pattern) => pattern.test(text));
   }
 
   /**
