@@ -310,9 +310,9 @@ export class LexicalContext {
           // `async` modifies what follows it on its line; else it is a name (`async.each(…)`, `{ async }`).
           if (word === "async" && !asyncModifies(source, end)) return undefined;
           if (word === "this" && this.lexicon.typeKeywordsAnywhere && thisIsType(source, end - 4, previousText, inTypeArguments, innermostBracket)) return "this_type";
-          // `export { _delete as delete }`: any reserved word a binding is exported as.
           // `var undefined;`: a variable of that name.
           if (word === "undefined" && (previousText === "var" || previousText === "let" || previousText === "const")) return undefined;
+          // `export { _delete as delete }`: any reserved word a binding is exported as.
           if (previousText === "as" && (word === "default" || inExportList(source, end - word.length))) return undefined;
           // `<in out K>`: a type parameter's variance, which the grammar reads as a name.
           if (word === "in" && inTypeArguments && (previousText === "<" || previousText === ",") && /^[ \t]+[\w$]/.test(source.slice(end, end + 3))) return undefined;
@@ -417,7 +417,7 @@ export class LexicalContext {
     if (word === "import") return statementStart && !/^[ \t]*[(.:]/.test(source.slice(end, end + 4)) && !IMPORT_ALIAS.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
     // A map's entry (`key: require(…)`) begins an entry of braces, its key's colon next; a
     // statement, with one of the characters the language's boilerplate begins with.
-    const pairMay = this.pairRules.length > 0 && brackets[brackets.length - 1] === 123 && (lineStart || previousText === "{" || previousText === ",") && followedByKeyColon(source, end);
+    const pairMay = this.beginsEntry(lineStart, previousText, brackets) && followedByKeyColon(source, end);
     const firstChars = this.definition.moduleBoilerplateFirstChars;
     const statementMay = statementStart && this.statementRules.length > 0 && (firstChars === undefined || firstChars.includes(source[start]!));
     if (!pairMay && !statementMay) return Skipped.No;
@@ -432,10 +432,14 @@ export class LexicalContext {
    * left out as the normalizer leaves it: in braces, at a line's start or after `{` or a comma.
    */
   startsSkippedPair(source: string, start: number, lineStart: boolean, previousText: string, brackets: readonly number[]): boolean {
-    if (this.python || brackets[brackets.length - 1] !== 123 || !(lineStart || previousText === "{" || previousText === ",")) return false;
-    if (this.pairRules.length === 0) return false;
+    if (this.python || !this.beginsEntry(lineStart, previousText, brackets)) return false;
     const text = source.slice(start, start + BOILERPLATE_PREFIX_CHARS);
     return this.pairRules.some((pattern) => pattern.test(text));
+  }
+
+  /** Whether a token here may begin a `require` map's entry: in braces, first on its line or after `{` or a comma. */
+  private beginsEntry(lineStart: boolean, previousText: string, brackets: readonly number[]): boolean {
+    return this.pairRules.length > 0 && brackets[brackets.length - 1] === 123 && (lineStart || previousText === "{" || previousText === ",");
   }
 
   /**

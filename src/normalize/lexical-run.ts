@@ -14,7 +14,6 @@ const LABELLED = /^[ \t]*:[ \t]*(?:for|while|do|switch)\b/;
 /** Tokens after which a `{` in type arguments opens an object type. */
 const TYPE_LITERAL_AFTER = new Set(["<", ",", "|", "&", "=>", "extends", "?", ":"]);
 
-
 /**
  * One lexing of one source (lexical.ts): the lexer's state as fields and each kind of token read
  * by a method of its own. A bundle's megabyte is one call, run long before the engine has optimized
@@ -87,6 +86,8 @@ export class LexRun implements ReadSoFar {
     this.outerKeys = this.python ? undefined : [];
   }
 
+  // The state lexical-type-position.ts reads (ReadSoFar): these, the last three tokens' texts,
+  // angleDepth and interfaceHeader.
   get innermostBracket(): number | undefined {
     return this.brackets[this.brackets.length - 1];
   }
