@@ -200,6 +200,8 @@ function toMatch({ candidate, evidence, queryRange, group }: Judged, query: Toke
     similarity: round3(candidate.matchedTokens / query.count),
     group: group + 1,
     complete: candidate.complete,
+    // A code match's only: the prose's positions begin past the code's in the content's numbering.
+    sourceLength: channel === "code" ? tokens.knownLength() : undefined,
     evidence: {
       basis: channel,
       textChars: channel === "text" ? candidate.matchedChars : 0,

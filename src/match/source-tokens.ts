@@ -84,6 +84,17 @@ export class SourceTokens {
     return matched;
   }
 
+  /**
+   * The content's length in tokens once alignment has read its last chunk (one shorter than
+   * perChunk), else undefined: most contents a query reports fit in their first chunk.
+   */
+  knownLength(): number | undefined {
+    if (this.endIndex === Infinity) return undefined;
+    const last = this.endIndex - 1;
+    const chunk = last === this.lastIndex ? this.lastChunk : this.chunks?.get(last);
+    return chunk ? last * this.perChunk + chunk.signatures.length : undefined;
+  }
+
   /** The signature of the token at `position`, or -1 past the content's end. */
   signatureAt(position: number): number {
     const chunk = this.chunkAt(position);

@@ -155,4 +155,9 @@ export interface Match {
   /** Long enough on its own; see Candidate.complete. */
   readonly complete: boolean;
   readonly evidence: MatchEvidence;
+  /**
+   * The indexed content's length in code tokens, for a code match whose alignment read as far as
+   * the content's end, so that the output stage need not look it up.
+   */
+  readonly sourceLength?: number;
 }

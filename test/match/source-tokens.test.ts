@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { MatchIndex, TokenChunk } from "../../src/match/match-index.js";
+import { SourceTokens } from "../../src/match/source-tokens.js";
+
+/** A content of `length` tokens in chunks of 4, every signature 7; counts the chunks read. */
+function fakeIndex(length: number): { index: MatchIndex; reads: number[] } {
+  const reads: number[] = [];
+  const chunk = (size: number): TokenChunk => ({ signatures: new Uint8Array(size).fill(7), name: () => 0, startLine: () => 1, endLine: () => 1 });
+  const index = {
+    tokensPerChunk: 4,
+    tokenChunk(_contentId: number, chunkIndex: number) {
+      reads.push(chunkIndex);
+      const size = Math.min(4, length - chunkIndex * 4);
+      return size > 0 ? chunk(size) : undefined;
+    },
+  } as unknown as MatchIndex;
+  return { index, reads };
+}
+
+describe("an indexed content's tokens as alignment reads them", () => {
+  it("knows the content's length once its last, short chunk is read, and not before", () => {
+    const { index, reads } = fakeIndex(10);
+    const tokens = new SourceTokens(index, 1);
+    const query = new Uint8Array(20).fill(7);
+    expect(tokens.matchingAfter(query, 0, 0, 3)).toBe(3);
+    expect(tokens.knownLength()).toBeUndefined();
+    // Extending to the end reads chunks 1 and 2; chunk 2 holds 2 tokens.
+    expect(tokens.matchingAfter(query, 0, 0, 20)).toBe(10);
+    expect(tokens.knownLength()).toBe(10);
+    // Back in an earlier chunk, the length is still known, and nothing is read again.
+    expect(tokens.signatureAt(1)).toBe(7);
+    expect(tokens.knownLength()).toBe(10);
+    expect(reads).toEqual([0, 1, 2]);
+  });
+
+  it("does not know a content whose chunks are all full", () => {
+    const { index } = fakeIndex(8);
+    const tokens = new SourceTokens(index, 1);
+    expect(tokens.matchingAfter(new Uint8Array(20).fill(7), 0, 0, 20)).toBe(8);
+    expect(tokens.knownLength()).toBeUndefined();
+  });
+});
