@@ -8,7 +8,7 @@ import { filesToAlign } from "./candidates.js";
 import { type ChainContext, chainCandidate, chainCandidates } from "./chain.js";
 import { agreeingStretch, compareNames, distinctKgramShare, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
-import type { MatchIndex } from "./match-index.js";
+import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
 import { identicalData, isLongQuery, isReference, isTextReference, seedsForLength } from "./rules.js";
@@ -187,6 +187,11 @@ function sourceLines(first: Segment, last: Segment, query: TokenStream, tokens: 
   return [start, Math.max(start, end)];
 }
 
+/** A content's length in its channel's units: the prose's words are numbered from TEXT_POSITION_BASE on. */
+function channelLength(length: number | undefined, channel: Channel): number | undefined {
+  return length === undefined || channel === "code" ? length : length - TEXT_POSITION_BASE;
+}
+
 function toMatch({ candidate, evidence, queryRange, group }: Judged, query: TokenStream, tokens: SourceTokens, channel: Channel): Match {
   const first = candidate.segments[0]!;
   const last = candidate.segments[candidate.segments.length - 1]!;
@@ -200,8 +205,7 @@ function toMatch({ candidate, evidence, queryRange, group }: Judged, query: Toke
     similarity: round3(candidate.matchedTokens / query.count),
     group: group + 1,
     complete: candidate.complete,
-    // A code match's only: the prose's positions begin past the code's in the content's numbering.
-    sourceLength: channel === "code" ? tokens.knownLength() : undefined,
+    sourceLength: channelLength(tokens.knownLength(), channel),
     evidence: {
       basis: channel,
       textChars: channel === "text" ? candidate.matchedChars : 0,

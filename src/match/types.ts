@@ -156,8 +156,8 @@ export interface Match {
   readonly complete: boolean;
   readonly evidence: MatchEvidence;
   /**
-   * The indexed content's length in code tokens, for a code match whose alignment read as far as
-   * the content's end, so that the output stage need not look it up.
+   * The indexed content's length in its channel's units (code tokens, or words of prose) when
+   * alignment read as far as its end, so that the output stage need not look it up.
    */
   readonly sourceLength?: number;
 }

@@ -41,8 +41,9 @@ export function toReferences(matches: readonly Match[], catalog: OriginCatalog, 
  * (what its text match covered), any other the file's code tokens (what its code match covered).
  */
 function sourceLength(match: Match, catalog: OriginCatalog): number {
-  // Only a code match carries its length (a match of code and text is the code match, combine.ts).
-  if (match.sourceLength !== undefined && match.evidence.basis !== "text") return match.sourceLength;
+  // A match's length is its channel's: a text match's words, a code match's tokens (a match of
+  // code and text is the code match, combine.ts).
+  if (match.sourceLength !== undefined) return match.sourceLength;
   return match.evidence.basis === "text" ? catalog.contentWords(match.contentId) : catalog.contentTokens(match.contentId);
 }
 
