@@ -111,12 +111,13 @@ function matchingParenthesis(source: string, open: number, stop = source.length)
 function thisIsType(source: string, start: number, previousText: string, inTypeArguments: boolean, innermostBracket: number | undefined): boolean {
   // `this.x`, `this[k]`, `this(…)` are the value's.
   const next = nextCharCode(source, start + 4);
+  const typeArgument = inTypeArguments && (previousText === "<" || previousText === ",");
   // `ReadonlyArray<this["Target"]>`: an indexed access type, in type arguments.
-  if (next === 91 && inTypeArguments && (previousText === "<" || previousText === ",")) return true;
+  if (next === 91 && typeArgument) return true;
   if (next === 46 || next === 40 || (next === 91 && source.charCodeAt(start + 5) !== 93)) return false;
   if (THIS_TYPE_AFTER.has(previousText)) return true;
   // `Promise<this>`, `<T = this>`: a type argument or a type parameter's default.
-  if (inTypeArguments && (previousText === "<" || previousText === "," || previousText === "=")) return true;
+  if (typeArgument || (inTypeArguments && previousText === "=")) return true;
   return annotatesParameterOrReturn(source, start, previousText, innermostBracket);
 }
 

@@ -66,7 +66,10 @@ const EXPORT_LIST_HEAD = /(?:^|[^\w$.])(?:export|import)(?:[ \t]+type)?[ \t]*$/;
  * names the grammar reads as names whatever word they are, read back at most EXPORT_LIST_CHARS.
  */
 export function inExportList(source: string, at: number): boolean {
-  const open = source.lastIndexOf("{", at);
-  if (open < 0 || at - open > EXPORT_LIST_CHARS || source.lastIndexOf("}", at) > open) return false;
-  return EXPORT_LIST_HEAD.test(source.slice(Math.max(0, open - 16), open));
+  // Searched within the bound: a bundle's megabytes are not read back for want of a brace.
+  const from = Math.max(0, at - EXPORT_LIST_CHARS);
+  const before = source.slice(from, at);
+  const open = before.lastIndexOf("{");
+  if (open < 0 || before.lastIndexOf("}") > open) return false;
+  return EXPORT_LIST_HEAD.test(source.slice(Math.max(0, from + open - 16), from + open));
 }
