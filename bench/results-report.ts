@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { DEFAULT_MATCH_OPTIONS } from "../src/options.js";
 import type { BenchSource } from "./corpus.js";
+import type { Interference } from "./interference.js";
 import type { Latency } from "./latency.js";
 import type { Snippet } from "./snippets.js";
 import { FLOOR_ROUNDS, type ThroughputFloor } from "./throughput-floor.js";
@@ -35,6 +36,8 @@ export interface QuerySet {
 
 export interface MatchFigures {
   latency: Latency;
+  /** The collections and disk reads of the timed pass. */
+  interference: Interference;
   /** Each query's fastest of STEADY_ROUNDS further runs: the code's cost without the machine's pauses. */
   steady: { p50: number; p99: number };
   withReferences: number;
@@ -72,6 +75,11 @@ function youngGenerationSummary(input: ResultsInput, sets: readonly QuerySet[]):
     .filter((run) => run.flags.length > 0)
     .map((run) => `${run.flags.map((f) => `\`${f}\``).join(" ")}: ${sets.map((set) => ms(run.latencies[set.name]!.p99)).join(", ")}`)
     .join("; ");
+}
+
+/** GC pauses (count, ms), the p99 tail's queries a collection ran in, and major faults. */
+function interferenceCells(i: Interference): string {
+  return `${i.gcPauses} (${i.gcMs.toFixed(1)} ms) | ${i.tailWithGc} of ${i.tailQueries} | ${i.majorFaults}`;
 }
 
 function pctOf(part: number, whole: number): string {
@@ -168,9 +176,15 @@ export function writeResults(input: ResultsInput, run: ResultsRun): void {
       "so no query finds the contents it reports already read, as a service asked about many different files does not.",
     "",
   );
-  lines.push("| queries | n | p50 | p99 | max | mean | with a reference | reference to its own file |", "|---|---|---|---|---|---|---|---|");
+  lines.push(
+    "What else the timed pass held: the garbage collector's pauses (all of them, and how many of the queries at or above p99 one ran in) " +
+      "and pages read from disk (major faults; this machine's page cache keeps less than the three indexes, so a pass can read from disk).",
+    "",
+  );
+  const latencyHeader = "| queries | n | p50 | p99 | max | mean | with a reference | reference to its own file | GC pauses | p99 tail with a GC | pages read from disk |";
+  lines.push(latencyHeader, "|---|---|---|---|---|---|---|---|---|---|---|");
   const latencyRow = (name: string, n: number, f: MatchFigures): string =>
-    `| ${name} | ${n} | ${ms(f.latency.p50)} | ${ms(f.latency.p99)} | ${ms(f.latency.max)} | ${ms(f.latency.mean)} | ${((100 * f.withReferences) / n).toFixed(1)}% | ${((100 * f.withOwnFile) / n).toFixed(1)}% |`;
+    `| ${name} | ${n} | ${ms(f.latency.p50)} | ${ms(f.latency.p99)} | ${ms(f.latency.max)} | ${ms(f.latency.mean)} | ${((100 * f.withReferences) / n).toFixed(1)}% | ${((100 * f.withOwnFile) / n).toFixed(1)}% | ${interferenceCells(f.interference)} |`;
   headline.forEach((f, i) => lines.push(latencyRow(sets[i]!.name, sets[i]!.snippets.length, f)));
   lines.push(
     "",
@@ -187,8 +201,8 @@ export function writeResults(input: ResultsInput, run: ResultsRun): void {
     "Queries parsed by tree-sitter instead of read by the lexer (`ReferenceTracker.open(db, { queryReading: \"parsed\" })`, " +
       "the default before this run; the index is parsed either way; bench/QUALITY.md's sweep has its detection figures):",
     "",
-    "| queries | n | p50 | p99 | max | mean | with a reference | reference to its own file |",
-    "|---|---|---|---|---|---|---|---|",
+    latencyHeader,
+    "|---|---|---|---|---|---|---|---|---|---|---|",
   );
   parsed.forEach((f, i) => lines.push(latencyRow(sets[i]!.name, sets[i]!.snippets.length, f)));
   lines.push("");
@@ -222,13 +236,13 @@ export function writeResults(input: ResultsInput, run: ResultsRun): void {
     "",
   );
   lines.push("## Build and scaling", "");
-  lines.push("| index | source | files | fingerprints | build time | MB/s | files/s | peak RSS | index size | bytes per source byte | match p50 verbatim / miss | p99 verbatim / miss | verbatim with a reference |");
-  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  lines.push("| index | source | files | fingerprints | build time | MB/s | files/s | peak RSS | index size | bytes per source byte | match p50 verbatim / miss | p99 verbatim / miss | verbatim with a reference | pages read from disk, verbatim / miss |");
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   builds.forEach((b, i) => {
     const r = b.record;
     const f = perScale[i]!;
     lines.push(
-      `| ${b.factor}× | ${mb(r.sourceBytes)} | ${r.files} | ${(r.fingerprints / 1e6).toFixed(2)} M | ${r.seconds.toFixed(0)} s | ${mbPerSecond(r).toFixed(2)} | ${(r.files / r.seconds).toFixed(0)} | ${mb(r.peakRssBytes)} | ${mb(r.indexBytes)} | ${(r.indexBytes / r.sourceBytes).toFixed(3)} | ${ms(f[0]!.latency.p50)} / ${ms(f[2]!.latency.p50)} | ${ms(f[0]!.latency.p99)} / ${ms(f[2]!.latency.p99)} | ${pctOf(f[0]!.withReferences, sets[0]!.snippets.length)} |`,
+      `| ${b.factor}× | ${mb(r.sourceBytes)} | ${r.files} | ${(r.fingerprints / 1e6).toFixed(2)} M | ${r.seconds.toFixed(0)} s | ${mbPerSecond(r).toFixed(2)} | ${(r.files / r.seconds).toFixed(0)} | ${mb(r.peakRssBytes)} | ${mb(r.indexBytes)} | ${(r.indexBytes / r.sourceBytes).toFixed(3)} | ${ms(f[0]!.latency.p50)} / ${ms(f[2]!.latency.p50)} | ${ms(f[0]!.latency.p99)} / ${ms(f[2]!.latency.p99)} | ${pctOf(f[0]!.withReferences, sets[0]!.snippets.length)} | ${f[0]!.interference.majorFaults} / ${f[2]!.interference.majorFaults} |`,
     );
   });
   lines.push(

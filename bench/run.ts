@@ -27,6 +27,7 @@ import type { TokenStream } from "../src/normalize/token-stream.js";
 import { ReferenceTracker } from "../src/tracker.js";
 import { type BenchSource, baseSources, heldOutSources, manifestFor, sourceFiles, writeCopy } from "./corpus.js";
 import { type Latency, measure, pairedLatency, quantile } from "./latency.js";
+import { PassObserver } from "./interference.js";
 import { type BuildRecord, type MatchFigures, type QuerySet, type ResultsInput, ms, writeResults } from "./results-report.js";
 import { Rng, type Snippet, renameAndReformat, sampleWindows } from "./snippets.js";
 import { measureThroughputFloor } from "./throughput-floor.js";
@@ -128,7 +129,7 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function matchFigures(tracker: ReferenceTracker, set: QuerySet, roots: Map<string, string>): MatchFigures {
+async function matchFigures(tracker: ReferenceTracker, set: QuerySet, roots: Map<string, string>): Promise<MatchFigures> {
   collectGarbage();
   let withReferences = 0;
   let withOwnFile = 0;
@@ -141,8 +142,13 @@ function matchFigures(tracker: ReferenceTracker, set: QuerySet, roots: Map<strin
   // The pass above read every content these queries report; a service asked about many different
   // files has not, so each timed pass starts with the index's caches empty (only the pages stay).
   const dropCaches = (): void => tracker.dropCaches();
-  const latency = measure(`match ${set.name}`, set.snippets, run, dropCaches);
-  return { latency, steady: steadyLatency(set.snippets, run, dropCaches), withReferences, withOwnFile };
+  const pass = new PassObserver();
+  const latency = measure(`match ${set.name}`, set.snippets, (s) => pass.query(() => run(s)), () => {
+    dropCaches();
+    pass.begin();
+  });
+  const interference = await pass.end();
+  return { latency, interference, steady: steadyLatency(set.snippets, run, dropCaches), withReferences, withOwnFile };
 }
 
 /**
@@ -251,7 +257,8 @@ async function main(): Promise<void> {
   const perScale: MatchFigures[][] = [];
   for (const build of builds) {
     const tracker = await ReferenceTracker.open(build.db);
-    const figures = sets.map((set) => matchFigures(tracker, set, roots));
+    const figures: MatchFigures[] = [];
+    for (const set of sets) figures.push(await matchFigures(tracker, set, roots));
     tracker.close();
     log(`${build.label}: ${figures.map((f, i) => `${sets[i]!.name} p50 ${ms(f.latency.p50)}`).join(", ")}`);
     perScale.push(figures);
@@ -273,7 +280,8 @@ async function main(): Promise<void> {
 
   // Queries parsed by tree-sitter instead of read by the lexer (OpenOptions.queryReading "parsed").
   const parsedTracker = await ReferenceTracker.open(big.db, { queryReading: "parsed" });
-  const parsed = sets.map((set) => matchFigures(parsedTracker, set, roots));
+  const parsed: MatchFigures[] = [];
+  for (const set of sets) parsed.push(await matchFigures(parsedTracker, set, roots));
   parsedTracker.close();
 
   // Stage breakdown and floors on the 4× index.

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { PassObserver } from "../../bench/interference.js";
+
+describe("PassObserver", () => {
+  it("counts the collections of a timed pass and finds the one in its slowest query", async () => {
+    const pass = new PassObserver();
+    // A warm-up query is run, not timed.
+    pass.query(() => new Array(1000).fill(0));
+    pass.begin();
+    let kept: unknown[] = [];
+    for (let i = 0; i < 200; i++) {
+      pass.query(() => {
+        // Query 100 allocates enough short-lived objects for several scavenges; the others nothing.
+        if (i === 100) for (let j = 0; j < 2_000_000; j++) kept = [j, kept.length];
+        return i;
+      });
+    }
+    const found = await pass.end();
+    expect(kept.length).toBe(2);
+    expect(found.gcPauses).toBeGreaterThan(0);
+    expect(found.gcMs).toBeGreaterThan(0);
+    expect(found.tailQueries).toBeGreaterThanOrEqual(2);
+    expect(found.tailWithGc).toBeGreaterThanOrEqual(1);
+    expect(found.majorFaults).toBeGreaterThanOrEqual(0);
+  });
+
+  it("reports nothing for a pass without queries", async () => {
+    const pass = new PassObserver();
+    pass.begin();
+    const found = await pass.end();
+    expect(found.tailQueries).toBe(0);
+    expect(found.tailWithGc).toBe(0);
+  });
+});
