@@ -30,7 +30,7 @@ import { type Latency, measure, pairedLatency, quantile } from "./latency.js";
 import { PassObserver } from "./interference.js";
 import { type BuildRecord, type MatchFigures, type QuerySet, type ResultsInput, ms, writeResults } from "./results-report.js";
 import { Rng, type Snippet, renameAndReformat, sampleWindows } from "./snippets.js";
-import { measureThroughputFloor } from "./throughput-floor.js";
+import type { ThroughputFloor } from "./throughput-floor.js";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CACHE = join(PROJECT_ROOT, "bench", ".cache");
@@ -245,7 +245,7 @@ async function main(): Promise<void> {
   const serial = fastestBuild(scaling.serial);
   const parallel = fastestBuild(scaling.parallel);
 
-  const throughput = await measureThroughputFloor(base);
+  const throughput = runChild<ThroughputFloor>("throughput-floor-child.js", [PROJECT_ROOT, CACHE]);
 
   // Queries.
   const roots = new Map(scales[2]!.sources.map((s) => [s.name, s.root]));
