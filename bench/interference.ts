@@ -1,8 +1,8 @@
 /**
  * What else happened while a set of queries was timed: the garbage collector's pauses and the
  * pages read from disk. A single run's tail is made of these as much as of the code, and on a
- * machine whose page cache holds less than the index (this one keeps ~1–2 GB of file pages and
- * drops them over minutes) a timed pass can read from disk; the report says when it did.
+ * machine whose page cache holds less than the indexes a timed pass can read from disk; the
+ * report says when it did.
  */
 import { PerformanceObserver } from "node:perf_hooks";
 import { quantile } from "./latency.js";
@@ -40,14 +40,14 @@ export class PassObserver {
     this.recording = true;
   }
 
-  /** `fn` timed into the pass when it is recording, else just run (a warm-up). */
-  query(fn: () => unknown): void {
+  /** `fn(input)` timed into the pass when it is recording, else just run (a warm-up). No closure per query. */
+  query<T>(fn: (input: T) => unknown, input: T): void {
     if (!this.recording) {
-      fn();
+      fn(input);
       return;
     }
     this.starts.push(performance.now());
-    fn();
+    fn(input);
     this.ends.push(performance.now());
   }
 

@@ -178,7 +178,7 @@ export function writeResults(input: ResultsInput, run: ResultsRun): void {
   );
   lines.push(
     "What else the timed pass held: the garbage collector's pauses (all of them, and how many of the queries at or above p99 one ran in) " +
-      "and pages read from disk (major faults; this machine's page cache keeps less than the three indexes, so a pass can read from disk).",
+      "and pages read from disk (major faults: where the page cache holds less than the indexes, a pass reads them again).",
     "",
   );
   const latencyHeader = "| queries | n | p50 | p99 | max | mean | with a reference | reference to its own file | GC pauses | p99 tail with a GC | pages read from disk |";

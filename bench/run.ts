@@ -143,7 +143,7 @@ async function matchFigures(tracker: ReferenceTracker, set: QuerySet, roots: Map
   // files has not, so each timed pass starts with the index's caches empty (only the pages stay).
   const dropCaches = (): void => tracker.dropCaches();
   const pass = new PassObserver();
-  const latency = measure(`match ${set.name}`, set.snippets, (s) => pass.query(() => run(s)), () => {
+  const latency = measure(`match ${set.name}`, set.snippets, (s) => pass.query(run, s), () => {
     dropCaches();
     pass.begin();
   });

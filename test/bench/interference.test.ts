@@ -5,15 +5,15 @@ describe("PassObserver", () => {
   it("counts the collections of a timed pass and finds the one in its slowest query", async () => {
     const pass = new PassObserver();
     // A warm-up query is run, not timed.
-    pass.query(() => new Array(1000).fill(0));
+    pass.query((n: number) => new Array(n).fill(0), 1000);
     pass.begin();
     let kept: unknown[] = [];
     for (let i = 0; i < 200; i++) {
-      pass.query(() => {
+      pass.query((query: number) => {
         // Query 100 allocates enough short-lived objects for several scavenges; the others nothing.
-        if (i === 100) for (let j = 0; j < 2_000_000; j++) kept = [j, kept.length];
-        return i;
-      });
+        if (query === 100) for (let j = 0; j < 2_000_000; j++) kept = [j, kept.length];
+        return query;
+      }, i);
     }
     const found = await pass.end();
     expect(kept.length).toBe(2);
