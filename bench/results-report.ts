@@ -65,7 +65,7 @@ export interface ResultsInput {
   open: { openMs: number; firstQueryMs: number; totalMs: number };
   throughput: ThroughputFloor;
   /** Single-run latency in fresh processes, by the V8 flags they were started with. */
-  youngGeneration: readonly { flags: readonly string[]; latencies: Record<string, Latency>; rssBytes: number }[];
+  youngGeneration: readonly { flags: readonly string[]; latencies: Record<string, Latency>; interference: Record<string, Interference>; rssBytes: number }[];
   seconds: number;
 }
 
@@ -77,9 +77,14 @@ function youngGenerationSummary(input: ResultsInput, sets: readonly QuerySet[]):
     .join("; ");
 }
 
-/** GC pauses (count, ms), the p99 tail's queries a collection ran in, and major faults. */
+/** A pass's GC pauses (count, ms) and its p99 tail's queries a collection ran in. */
+function gcFigures(i: Interference): [string, string] {
+  return [`${i.gcPauses} (${i.gcMs.toFixed(1)} ms)`, `${i.tailWithGc} of ${i.tailQueries}`];
+}
+
+/** The latency tables' last cells: GC pauses, the tail's queries with a GC, and major faults. */
 function interferenceCells(i: Interference): string {
-  return `${i.gcPauses} (${i.gcMs.toFixed(1)} ms) | ${i.tailWithGc} of ${i.tailQueries} | ${i.majorFaults}`;
+  return [...gcFigures(i), i.majorFaults].join(" | ");
 }
 
 function pctOf(part: number, whole: number): string {
@@ -208,15 +213,17 @@ export function writeResults(input: ResultsInput, run: ResultsRun): void {
   lines.push("");
   lines.push(
     "The host process's young generation: the same queries, each set's single runs, each setting in a fresh process on the 4× index " +
-      "(a scavenge lands in whichever query is running; with more room it comes less often). RSS is the process's at the end.",
+      "(a scavenge lands in whichever query is running; with more room it comes less often), with each pass's GC pauses and how many of its p99 tail's queries one ran in. " +
+      "RSS is the process's at the end.",
     "",
-    "| V8 flags | " + sets.map((set) => `${set.name} p50 / p99 / max`).join(" | ") + " | RSS |",
+    "| V8 flags | " + sets.map((set) => `${set.name} p50 / p99 / max; GC pauses; tail with a GC`).join(" | ") + " | RSS |",
     "|---|" + sets.map(() => "---|").join("") + "---|",
   );
   for (const run of input.youngGeneration) {
     const cells = sets.map((set) => {
       const l = run.latencies[set.name]!;
-      return `${ms(l.p50)} / ${ms(l.p99)} / ${ms(l.max)}`;
+      const i = run.interference[set.name]!;
+      return [`${ms(l.p50)} / ${ms(l.p99)} / ${ms(l.max)}`, ...gcFigures(i)].join("; ");
     });
     lines.push(`| ${run.flags.length === 0 ? "Node's default" : run.flags.map((f) => `\`${f}\``).join(" ")} | ${cells.join(" | ")} | ${mb(run.rssBytes)} |`);
   }

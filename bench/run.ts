@@ -27,7 +27,7 @@ import type { TokenStream } from "../src/normalize/token-stream.js";
 import { ReferenceTracker } from "../src/tracker.js";
 import { type BenchSource, baseSources, heldOutSources, manifestFor, sourceFiles, writeCopy } from "./corpus.js";
 import { type Latency, measure, pairedLatency, quantile } from "./latency.js";
-import { PassObserver } from "./interference.js";
+import { type Interference, PassObserver } from "./interference.js";
 import { type BuildRecord, type MatchFigures, type QuerySet, type ResultsInput, ms, writeResults } from "./results-report.js";
 import { Rng, type Snippet, renameAndReformat, sampleWindows } from "./snippets.js";
 import type { ThroughputFloor } from "./throughput-floor.js";
@@ -353,7 +353,7 @@ async function main(): Promise<void> {
   const queryFile = join(CACHE, "young-generation-queries.json");
   writeFileSync(queryFile, JSON.stringify({ sets: sets.map((set) => ({ name: set.name, queries: set.snippets.map((q) => ({ code: q.code, language: q.language })) })) }));
   const youngGeneration = YOUNG_GENERATION_FLAGS.map((flags) => {
-    const run = runChild<{ latencies: Record<string, Latency>; rssBytes: number }>("young-generation-child.js", [big.db, queryFile], flags);
+    const run = runChild<{ latencies: Record<string, Latency>; interference: Record<string, Interference>; rssBytes: number }>("young-generation-child.js", [big.db, queryFile], flags);
     log(`young generation ${flags.join(" ") || "(Node's default)"}: ${sets.map((set) => `${set.name} p99 ${ms(run.latencies[set.name]!.p99)}`).join(", ")}`);
     return { flags, ...run };
   });

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { LanguageName } from "../src/languages/language.js";
 import { ReferenceTracker } from "../src/tracker.js";
+import { type Interference, PassObserver } from "./interference.js";
 import { type Latency, measure } from "./latency.js";
 
 interface QueryFile {
@@ -18,10 +19,16 @@ if (!db || !queriesPath) throw new Error("usage: young-generation-child <db> <qu
 const { sets } = JSON.parse(readFileSync(queriesPath, "utf8")) as QueryFile;
 const tracker = await ReferenceTracker.open(db);
 const latencies: Record<string, Latency> = {};
+const interference: Record<string, Interference> = {};
 for (const set of sets) {
   const run = (q: { code: string; language: LanguageName }): unknown => tracker.match(q.code, { language: q.language });
   for (const query of set.queries) run(query);
-  latencies[set.name] = measure(set.name, set.queries, run, () => tracker.dropCaches());
+  const pass = new PassObserver();
+  latencies[set.name] = measure(set.name, set.queries, (q) => pass.query(run, q), () => {
+    tracker.dropCaches();
+    pass.begin();
+  });
+  interference[set.name] = await pass.end();
 }
 tracker.close();
-process.stdout.write(JSON.stringify({ latencies, rssBytes: process.memoryUsage().rss }));
+process.stdout.write(JSON.stringify({ latencies, interference, rssBytes: process.memoryUsage().rss }));
