@@ -66,24 +66,19 @@ function asyncModifies(source: string, end: number): boolean {
   return close >= 0 && /^[ \t]*(?:=>|:)/.test(source.slice(close + 1, close + 4));
 }
 
-/** Whether the parentheses opening at `open` close on their line right before a `{`. */
-function braceAfterParameters(source: string, open: number): boolean {
-  const close = matchingParenthesis(source, open, lineEnd(source, open));
-  return close >= 0 && nextCharCode(source, close + 1) === 123;
-}
-
 /**
- * Whether the parameter list opened at `open` is followed on its line by a body (`) {`, `): T {`).
- * Looked for on the line alone: a call statement spanning lines is then read no further.
+ * Whether the parameter list opened at `open` is followed on its line by a body (`) {`, and with
+ * `returnType` `): T {`). Looked for on the line alone: a call statement spanning lines is then
+ * read no further.
  */
-function bodyFollows(source: string, open: number): boolean {
+function bodyFollows(source: string, open: number, returnType = true): boolean {
   const stop = lineEnd(source, open);
   const close = matchingParenthesis(source, open, stop);
   if (close < 0) return false;
   const c = nextCharCode(source, close + 1);
   if (c === 123) return true;
   // A return type, up to the body's brace; a `;` or `}` first ends a statement instead.
-  if (c !== 58) return false;
+  if (!returnType || c !== 58) return false;
   for (let i = source.indexOf(":", close) + 1; i < stop; i++) {
     const d = source.charCodeAt(i);
     if (d === 123) return true;
@@ -301,7 +296,7 @@ export class LexicalContext {
       if ((lineStart || OBJECT_KEY_AFTER.has(previousText) || classMember) && previousText !== "?" && followedByKeyColon(source, end)) return undefined;
       // `return(value) { … }` in an object: a method, where no statement begins `word (…) {` (but
       // `return (x: T): U => {` returns an arrow).
-      if (innermostBracket === 123 && next === 40 && (lineStart || OBJECT_KEY_AFTER.has(previousText)) && !BLOCK_HEADERS.has(word) && braceAfterParameters(source, source.indexOf("(", end))) return undefined;
+      if (innermostBracket === 123 && next === 40 && (lineStart || OBJECT_KEY_AFTER.has(previousText)) && !BLOCK_HEADERS.has(word) && bodyFollows(source, source.indexOf("(", end), false)) return undefined;
       // Not `new (…)`: an interface's construct signature. `return?(…)`: an optional method.
       if (classMember && word !== "new" && (next === 40 || next === 60 || (next === 63 && source.charCodeAt(source.indexOf("?", end) + 1) === 40))) return undefined;
     }
