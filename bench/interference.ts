@@ -5,7 +5,7 @@
  * report says when it did.
  */
 import { PerformanceObserver } from "node:perf_hooks";
-import { quantile } from "./latency.js";
+import { type Latency, measure, quantile } from "./latency.js";
 
 export interface Interference {
   /** Collections (scavenges and full) that ended during the timed pass. */
@@ -75,4 +75,22 @@ export class PassObserver {
       majorFaults,
     };
   }
+}
+
+/**
+ * measure()'s single timed run of `fn` over `inputs`, observed: `beforeTimed` (dropping the index's
+ * caches) runs after the warm-up, then the observer begins.
+ */
+export async function measureObserved<T>(
+  name: string,
+  inputs: readonly T[],
+  fn: (input: T) => unknown,
+  beforeTimed: () => void,
+): Promise<{ latency: Latency; interference: Interference }> {
+  const pass = new PassObserver();
+  const latency = measure(name, inputs, (input) => pass.query(fn, input), () => {
+    beforeTimed();
+    pass.begin();
+  });
+  return { latency, interference: await pass.end() };
 }

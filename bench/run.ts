@@ -27,7 +27,7 @@ import type { TokenStream } from "../src/normalize/token-stream.js";
 import { ReferenceTracker } from "../src/tracker.js";
 import { type BenchSource, baseSources, heldOutSources, manifestFor, sourceFiles, writeCopy } from "./corpus.js";
 import { type Latency, measure, pairedLatency, quantile } from "./latency.js";
-import { type Interference, PassObserver } from "./interference.js";
+import { type Interference, measureObserved } from "./interference.js";
 import { type BuildRecord, type MatchFigures, type QuerySet, type ResultsInput, ms, writeResults } from "./results-report.js";
 import { Rng, type Snippet, renameAndReformat, sampleWindows } from "./snippets.js";
 import type { ThroughputFloor } from "./throughput-floor.js";
@@ -142,12 +142,7 @@ async function matchFigures(tracker: ReferenceTracker, set: QuerySet, roots: Map
   // The pass above read every content these queries report; a service asked about many different
   // files has not, so each timed pass starts with the index's caches empty (only the pages stay).
   const dropCaches = (): void => tracker.dropCaches();
-  const pass = new PassObserver();
-  const latency = measure(`match ${set.name}`, set.snippets, (s) => pass.query(run, s), () => {
-    dropCaches();
-    pass.begin();
-  });
-  const interference = await pass.end();
+  const { latency, interference } = await measureObserved(`match ${set.name}`, set.snippets, run, dropCaches);
   return { latency, interference, steady: steadyLatency(set.snippets, run, dropCaches), withReferences, withOwnFile };
 }
 

@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import type { LanguageName } from "../src/languages/language.js";
 import { ReferenceTracker } from "../src/tracker.js";
-import { type Interference, PassObserver } from "./interference.js";
-import { type Latency, measure } from "./latency.js";
+import { type Interference, measureObserved } from "./interference.js";
+import type { Latency } from "./latency.js";
 
 interface QueryFile {
   readonly sets: readonly { readonly name: string; readonly queries: readonly { readonly code: string; readonly language: LanguageName }[] }[];
@@ -23,12 +23,9 @@ const interference: Record<string, Interference> = {};
 for (const set of sets) {
   const run = (q: { code: string; language: LanguageName }): unknown => tracker.match(q.code, { language: q.language });
   for (const query of set.queries) run(query);
-  const pass = new PassObserver();
-  latencies[set.name] = measure(set.name, set.queries, (q) => pass.query(run, q), () => {
-    tracker.dropCaches();
-    pass.begin();
-  });
-  interference[set.name] = await pass.end();
+  const observed = await measureObserved(set.name, set.queries, run, () => tracker.dropCaches());
+  latencies[set.name] = observed.latency;
+  interference[set.name] = observed.interference;
 }
 tracker.close();
 process.stdout.write(JSON.stringify({ latencies, interference, rssBytes: process.memoryUsage().rss }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PassObserver } from "../../bench/interference.js";
+import { PassObserver, measureObserved } from "../../bench/interference.js";
 
 describe("PassObserver", () => {
   it("counts the collections of a timed pass and finds the one in its slowest query", async () => {
@@ -30,5 +30,19 @@ describe("PassObserver", () => {
     const found = await pass.end();
     expect(found.tailQueries).toBe(0);
     expect(found.tailWithGc).toBe(0);
+  });
+});
+
+describe("measureObserved", () => {
+  it("times each input once after the warm-up, calling beforeTimed once, and observes that pass", async () => {
+    const inputs = Array.from({ length: 50 }, (_, i) => i);
+    let before = 0;
+    let calls = 0;
+    const { latency, interference } = await measureObserved("inputs", inputs, () => calls++, () => before++);
+    expect(before).toBe(1);
+    expect(latency.samples).toBe(50);
+    // The warm-up runs too, untimed.
+    expect(calls).toBeGreaterThan(50);
+    expect(interference.tailQueries).toBeGreaterThanOrEqual(1);
   });
 });
