@@ -165,10 +165,9 @@ interface FileLexemes {
 }
 
 /**
- * The files the snippets are disguised from, the latest few kept parsed: a snippet's forms are
- * made one after another from its file. Not every file: the speed bench's 2,000 queries held
- * three million tokens that way, and a process with that much more old space scavenged twice as
- * long in the queries it timed.
+ * The files the snippets are disguised from, the latest few kept parsed. Not every file: the
+ * speed bench makes its queries in the process it then times them in, and every file kept parsed
+ * made that process's scavenges, which land in timed queries, longer (bench/DECISIONS.md).
  */
 const parsedFiles = new BoundedMap<string, FileLexemes>(PARSED_FILES_KEPT);
 
