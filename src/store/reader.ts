@@ -4,7 +4,7 @@ import { ReftrackError, describeError } from "../errors.js";
 import { assertComplete } from "./completeness.js";
 import type { MatchIndex, TokenChunk } from "../match/match-index.js";
 import { occurrenceContent } from "../match/match-index.js";
-import { READER_CACHE_ENTRIES, READER_MMAP_BYTES, READ_HOLD_MS } from "../options.js";
+import { COMMON_FLOOR, READER_CACHE_ENTRIES, READER_MMAP_BYTES, READ_HOLD_MS } from "../options.js";
 import { BoundedMap } from "../util/bounded-map.js";
 import { SecondUseCache } from "../util/second-use-cache.js";
 import { runKeys } from "../util/runs.js";
@@ -35,6 +35,7 @@ export class IndexReader implements MatchIndex {
   readonly tokensPerChunk = TOKENS_PER_CHUNK;
   readonly answersAbsenceInMemory: boolean;
   private readonly postingStatement: Database.Statement<[number], Buffer>;
+  private readonly contentCountStatement: Database.Statement<[number], number>;
   private readonly chunkStatement: Database.Statement<[number], [number, Buffer]>;
   private readonly tokensStatement: Database.Statement<[number], number>;
   private readonly lastChunkStatement: Database.Statement<[number, number], [number, Buffer]>;
@@ -78,6 +79,7 @@ export class IndexReader implements MatchIndex {
   ) {
     this.answersAbsenceInMemory = filter !== undefined;
     this.postingStatement = db.prepare<[number], Buffer>("SELECT data FROM postings WHERE hash = ?").pluck(true);
+    this.contentCountStatement = db.prepare<[number], number>("SELECT contents FROM postings WHERE hash = ?").pluck(true);
     this.chunkStatement = db.prepare<[number], [number, Buffer]>("SELECT first_line, data FROM token_chunks WHERE id = ?").raw(true);
     this.tokensStatement = db.prepare<[number], number>("SELECT tokens FROM contents WHERE id = ?").pluck(true);
     this.lastChunkStatement = db.prepare<[number, number], [number, Buffer]>("SELECT id, data FROM token_chunks WHERE id >= ? AND id < ? ORDER BY id DESC LIMIT 1").raw(true);
@@ -174,16 +176,26 @@ export class IndexReader implements MatchIndex {
     return data;
   }
 
+  /**
+   * Without the filter (the index has none, or it is stale until a build's last step), presence is
+   * read: the screen then weighs a query's readings by the fingerprints the index holds, as it does
+   * with the filter, and the query gets the references it gets with the filter.
+   */
   mayContain(hash: number): boolean {
-    return !this.filter || this.filter.mayContain(hash);
+    return this.filter ? this.filter.mayContain(hash) : this.posting(hash) !== undefined;
   }
 
+  /** From the common table; without one, from the stored count, as the table would list it. */
   commonContentCount(hash: number): number | undefined {
-    return this.common?.contentCount(hash);
+    if (this.common) return this.common.contentCount(hash);
+    const contents = this.contentCountStatement.get(hash >>> 0);
+    return contents !== undefined && contents > COMMON_FLOOR ? contents : undefined;
   }
 
+  /** From the common table; without one, counted over every occurrence, as the table's count was. */
   commonSourceCount(hash: number): number | undefined {
-    return this.common?.sourceCount(hash);
+    if (this.common) return this.common.sourceCount(hash);
+    return this.commonContentCount(hash) === undefined ? undefined : this.sourceCount(hash, this.occurrences(hash, -1));
   }
 
   occurrences(hash: number, limit: number): number[] {

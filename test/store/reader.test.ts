@@ -123,3 +123,42 @@ describe("a content's words of prose", () => {
     });
   });
 });
+
+describe("a reader without the index's statistics", () => {
+  it("answers presence and common counts as the filter and the common table do", async () => {
+    // A helper twelve files share (more than COMMON_FLOOR contents, in two sources), each file with code of its own.
+    const helper = "function clamp(value, low, high) {\n  if (value < low) return low;\n  if (value > high) return high;\n  return value;\n}\n";
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) {
+      files[`${i < 6 ? "one" : "two"}/f${i}.js`] = `${helper}export function scale${i}(items) {\n  return items.map((item) => clamp(item * ${i + 2}, ${i}, ${i * 10 + 5}));\n}\n`;
+    }
+    const dir = temporaryDirectory();
+    try {
+      (await trackerForFiles(dir.path, files, { sourcePerFolder: true })).close();
+      const path = join(dir.path, "source.db");
+      const withStatistics = IndexReader.open(path);
+      const without = IndexReader.open(path, { useFilter: false });
+      try {
+        const present = databaseOf(withStatistics).prepare("SELECT hash FROM postings").pluck().all() as number[];
+        const shared = present.filter((hash) => withStatistics.commonContentCount(hash) !== undefined);
+        expect(shared.length).toBeGreaterThan(0);
+        for (const hash of present) {
+          expect(without.mayContain(hash)).toBe(true);
+          expect(without.commonContentCount(hash)).toBe(withStatistics.commonContentCount(hash));
+          expect(without.commonSourceCount(hash)).toBe(withStatistics.commonSourceCount(hash));
+        }
+        expect(withStatistics.commonContentCount(shared[0]!)).toBe(12);
+        expect(without.commonSourceCount(shared[0]!)).toBe(2);
+        // Absent hashes: the filter may let a few through; without it, presence is read.
+        const stored = new Set(present.map((hash) => hash >>> 0));
+        const absent = Array.from({ length: 200 }, (_, i) => (0x9e3779b9 * (i + 1)) >>> 0).filter((hash) => !stored.has(hash));
+        for (const hash of absent) expect(without.mayContain(hash | 0)).toBe(false);
+      } finally {
+        withStatistics.close();
+        without.close();
+      }
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
