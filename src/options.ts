@@ -498,6 +498,14 @@ export const READ_HOLD_MS = 20;
 /** Requested memory map for readers; SQLite lowers it to its compile-time maximum. */
 export const READER_MMAP_BYTES = 2 ** 40;
 
+/**
+ * An index whose statistics (membership filter and common table) are at least this large has them
+ * read on a thread of their own while it answers its first queries without them (the same
+ * references, found with more reads): reading a large index's took most of the time to open it.
+ * Smaller ones are read at open, which costs less than starting that thread.
+ */
+export const STATISTICS_BACKGROUND_BYTES = 4 * 1024 * 1024;
+
 /** The writer's page cache (KiB, as SQLite reads a negative cache_size): enough for appends in key order. */
 export const WRITER_CACHE_KIB = 65536;
 

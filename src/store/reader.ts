@@ -15,7 +15,7 @@ import { type IndexParameters, assertCompatible, currentIndexParameters, readPar
 import { decodeContents, decodeOccurrences } from "./posting-list.js";
 import type { IndexDescription, LicenseProvenance, OriginRecord, SourceRecord } from "./records.js";
 import { holdingRead, mayHoldReads, releasedRead } from "./read-hold.js";
-import { loadCommon, loadFilter } from "./statistics.js";
+import { PendingStatistics, type Statistics, type StatisticsReading, openStatistics } from "./statistics-loader.js";
 import { TEXT_CHUNK_BASE, TOKENS_PER_CHUNK, chunkKey, decodeTokenChunk, unpackChunk } from "./token-chunks.js";
 
 export interface ReaderOptions {
@@ -24,6 +24,11 @@ export interface ReaderOptions {
    * table (default true). Off only to measure what they save.
    */
   readonly useFilter?: boolean;
+  /**
+   * When the statistics are read (statistics-loader.ts): by their size (default), at open, or on a
+   * thread of their own whatever their size (for the tests of that path).
+   */
+  readonly statistics?: StatisticsReading;
 }
 
 /**
@@ -33,7 +38,6 @@ export interface ReaderOptions {
  */
 export class IndexReader implements MatchIndex {
   readonly tokensPerChunk = TOKENS_PER_CHUNK;
-  readonly answersAbsenceInMemory: boolean;
   private readonly postingStatement: Database.Statement<[number], Buffer>;
   private readonly contentCountStatement: Database.Statement<[number], number>;
   private readonly chunkStatement: Database.Statement<[number], [number, Buffer]>;
@@ -68,16 +72,34 @@ export class IndexReader implements MatchIndex {
   /** When the read transaction now open began (performance.now()). */
   private heldSince = 0;
   private releaseTimer: NodeJS.Timeout | undefined;
+  /** Undefined when the index has none, it is stale, or it is still being read: then every hash goes to SQLite. */
+  private filter: MembershipFilter | undefined;
+  /** Undefined when the index has none, it is stale, or it is still being read: then posting lists tell. */
+  private common: CommonFingerprints | undefined;
+  /** The statistics while a worker reads them; taken at a query's start once there. */
+  private pending: PendingStatistics | undefined;
 
   private constructor(
     private readonly db: Database.Database,
     readonly parameters: IndexParameters,
-    /** Undefined when the index has none or it is stale: then every hash goes to SQLite. */
-    private readonly filter: MembershipFilter | undefined,
-    /** Undefined when the index has none or it is stale: then posting lists tell. */
-    private readonly common: CommonFingerprints | undefined,
+    statistics: Statistics | PendingStatistics,
   ) {
-    this.answersAbsenceInMemory = filter !== undefined;
+    if (statistics instanceof PendingStatistics) {
+      this.pending = statistics;
+      // Taken when the worker ends, if no query took them first; damaged ones are left for the next
+      // query to report.
+      void statistics.finished(false).then(() => {
+        if (this.pending !== statistics) return;
+        try {
+          this.takeStatistics(true);
+        } catch {
+          // The next query throws the same error, and says it.
+        }
+      });
+    } else {
+      this.filter = statistics.filter;
+      this.common = statistics.common;
+    }
     this.postingStatement = db.prepare<[number], Buffer>("SELECT data FROM postings WHERE hash = ?").pluck(true);
     this.contentCountStatement = db.prepare<[number], number>("SELECT contents FROM postings WHERE hash = ?").pluck(true);
     this.chunkStatement = db.prepare<[number], [number, Buffer]>("SELECT first_line, data FROM token_chunks WHERE id = ?").raw(true);
@@ -118,7 +140,8 @@ export class IndexReader implements MatchIndex {
       // Pages are read where they lie in the mapped file, not copied through a read() call each:
       // lookups and token chunks touch a few scattered pages per query.
       db.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
-      return new IndexReader(db, found, useFilter ? loadFilter(db) : undefined, useFilter ? loadCommon(db) : undefined);
+      const statistics = useFilter ? openStatistics(db, path, options.statistics ?? "by-size") : { filter: undefined, common: undefined };
+      return new IndexReader(db, found, statistics);
     } catch (error) {
       db.close();
       throw error instanceof ReftrackError ? error : new ReftrackError(`index ${path} is damaged or not a reftrack index: ${describeError(error)}`);
@@ -133,6 +156,7 @@ export class IndexReader implements MatchIndex {
    */
   withinRead<T>(read: () => T): T {
     if (this.depth > 0) return read();
+    if (this.pending) this.takeStatistics();
     if (this.db.inTransaction && performance.now() - this.heldSince > READ_HOLD_MS) this.release();
     if (!this.db.inTransaction) {
       this.beginStatement.run();
@@ -323,7 +347,38 @@ export class IndexReader implements MatchIndex {
     };
   }
 
+  /** Whether absent hashes are answered in memory: once the filter is there. */
+  get answersAbsenceInMemory(): boolean {
+    return this.filter !== undefined;
+  }
+
+  /**
+   * Resolves once the statistics are read or will not be (they are read at open, or on another
+   * thread for a large index while queries are answered without them, with the same references).
+   */
+  async statisticsLoaded(): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    await pending.finished(true);
+    if (this.pending === pending) this.takeStatistics(true);
+  }
+
+  /**
+   * Takes the statistics the worker has read. Once it has `ended` without them (it failed, or found
+   * them rebuilt), queries go on without statistics and it is not asked again. Throws when the
+   * worker found them damaged.
+   */
+  private takeStatistics(ended = false): void {
+    const statistics = this.pending!.take();
+    if (!statistics && !ended) return;
+    this.filter = statistics?.filter;
+    this.common = statistics?.common;
+    this.pending = undefined;
+  }
+
   close(): void {
+    this.pending?.cancel();
+    this.pending = undefined;
     this.release();
     this.db.close();
   }

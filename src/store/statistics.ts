@@ -22,7 +22,9 @@ export function currentStatisticsRow<T>(db: Database.Database, table: Statistics
     .get(GENERATION_KEY) as T | undefined;
 }
 
-function damaged(what: string): ReftrackError {
+export type StatisticsPart = "membership filter" | "common-fingerprint table";
+
+export function statisticsDamaged(what: StatisticsPart): ReftrackError {
   return new ReftrackError(`index is damaged: its ${what} is unreadable (run \`reftrack index\` to rebuild it)`);
 }
 
@@ -33,14 +35,21 @@ export function loadFilter(db: Database.Database): MembershipFilter | undefined 
   try {
     return MembershipFilter.fromBytes(row.bits, row.log2Bits);
   } catch {
-    throw damaged("membership filter");
+    throw statisticsDamaged("membership filter");
   }
 }
 
-/** The current common-fingerprint table, or undefined when the index has none or it is stale. */
-export function loadCommon(db: Database.Database): CommonFingerprints | undefined {
-  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'common_fingerprints'").get();
-  if (!hasTable) return undefined;
+/** The common-fingerprint table's columns: hashes, their content counts and source counts, one word each. */
+export interface CommonColumns {
+  readonly floor: number;
+  readonly hashes: Uint32Array;
+  readonly counts: Uint32Array;
+  readonly sources: Uint32Array;
+}
+
+/** The current common-fingerprint table's columns, or undefined when the index has none or it is stale. */
+export function commonColumns(db: Database.Database): CommonColumns | undefined {
+  if (!hasCommonTable(db)) return undefined;
   const row = currentStatisticsRow<{ floor: number; hashes: Buffer; counts: Buffer; sources: Buffer }>(
     db,
     "common_fingerprints",
@@ -48,9 +57,37 @@ export function loadCommon(db: Database.Database): CommonFingerprints | undefine
   );
   if (!row) return undefined;
   if (row.hashes.byteLength !== row.counts.byteLength || row.hashes.byteLength !== row.sources.byteLength || row.hashes.byteLength % 4 !== 0) {
-    throw damaged("common-fingerprint table");
+    throw statisticsDamaged("common-fingerprint table");
   }
-  return new CommonFingerprints(row.floor, wordsOf(row.hashes, Uint32Array), wordsOf(row.counts, Uint32Array), wordsOf(row.sources, Uint32Array));
+  return { floor: row.floor, hashes: wordsOf(row.hashes, Uint32Array), counts: wordsOf(row.counts, Uint32Array), sources: wordsOf(row.sources, Uint32Array) };
+}
+
+/** The current common-fingerprint table, or undefined when the index has none or it is stale. */
+export function loadCommon(db: Database.Database): CommonFingerprints | undefined {
+  const columns = commonColumns(db);
+  return columns && new CommonFingerprints(columns.floor, columns.hashes, columns.counts, columns.sources);
+}
+
+/** The sizes of the current statistics (0 for a part the index lacks or holds stale), read without reading them. */
+export interface StatisticsSizes {
+  readonly filterBytes: number;
+  readonly filterLog2Bits: number;
+  /** Bytes of each of the common table's three columns. */
+  readonly commonColumnBytes: number;
+  readonly commonFloor: number;
+}
+
+export function statisticsSizes(db: Database.Database): StatisticsSizes {
+  // length() of a blob reads its row's header, not its pages.
+  const filter = currentStatisticsRow<{ log2Bits: number; bytes: number }>(db, "membership_filter", "t.log2_bits AS log2Bits, length(t.bits) AS bytes");
+  const common = hasCommonTable(db)
+    ? currentStatisticsRow<{ bytes: number; floor: number }>(db, "common_fingerprints", "length(t.hashes) AS bytes, t.floor AS floor")
+    : undefined;
+  return { filterBytes: filter?.bytes ?? 0, filterLog2Bits: filter?.log2Bits ?? 0, commonColumnBytes: common?.bytes ?? 0, commonFloor: common?.floor ?? 0 };
+}
+
+function hasCommonTable(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'common_fingerprints'").get() !== undefined;
 }
 
 /**
