@@ -62,7 +62,7 @@ export interface ResultsInput {
   parallel: BuildRecord;
   scaling: { serial: readonly BuildRecord[]; parallel: readonly BuildRecord[] };
   speedSource: BenchSource;
-  open: { openMs: number; firstQueryMs: number; totalMs: number };
+  open: { openMs: number; firstQueryMs: number; totalMs: number; statisticsMs: number };
   throughput: ThroughputFloor;
   /** Single-run latency in fresh processes, by the V8 flags they were started with. */
   youngGeneration: readonly { flags: readonly string[]; latencies: Record<string, Latency>; interference: Record<string, Interference>; rssBytes: number }[];
@@ -173,7 +173,7 @@ export function writeResults(input: ResultsInput, run: ResultsRun): void {
   const ratio = big.record.indexBytes / big.record.sourceBytes;
   const ratio1 = builds[0]!.record.indexBytes / builds[0]!.record.sourceBytes;
   lines.push(`| index ≤ 0.6 bytes per source byte | ${ratio1.toFixed(3)} (1×, real code), ${ratio.toFixed(3)} (4×) | ${verdict(Math.max(ratio, ratio1) <= 0.6)} |`);
-  lines.push(`| open + first query ≤ 200 ms | ${open.totalMs.toFixed(0)} ms (open ${open.openMs.toFixed(0)} ms, first query ${open.firstQueryMs.toFixed(1)} ms; median of 3 fresh processes) | ${verdict(open.totalMs <= 200)} |`);
+  lines.push(`| open + first query ≤ 200 ms | ${open.totalMs.toFixed(0)} ms (open ${open.openMs.toFixed(0)} ms, first query ${open.firstQueryMs.toFixed(1)} ms, answered while the index's statistics were read on another thread, done ${open.statisticsMs.toFixed(0)} ms after the start; median of 3 fresh processes) | ${verdict(open.totalMs <= 200)} |`);
   lines.push("");
   lines.push(`## match() latency, 4× index (${(big.record.fingerprints / 1e6).toFixed(1)} M fingerprints, ${mb(big.record.indexBytes)})`, "");
   lines.push(

@@ -252,6 +252,8 @@ async function main(): Promise<void> {
   const perScale: MatchFigures[][] = [];
   for (const build of builds) {
     const tracker = await ReferenceTracker.open(build.db);
+    // Timed at steady state: with the statistics a large index reads after opening.
+    await tracker.statisticsLoaded();
     const figures: MatchFigures[] = [];
     for (const set of sets) figures.push(await matchFigures(tracker, set, roots));
     tracker.close();
@@ -265,6 +267,7 @@ async function main(): Promise<void> {
   collectGarbage();
   const screenedTracker = await ReferenceTracker.open(big.db);
   const unscreenedTracker = await ReferenceTracker.openWith(big.db, { screen: false });
+  await Promise.all([screenedTracker.statisticsLoaded(), unscreenedTracker.statisticsLoaded()]);
   const matchWith = (tracker: ReferenceTracker) => (s: Snippet): unknown => tracker.match(s.code, { language: s.language });
   const [screenedMiss, unscreenedMiss] = pairedLatency(sets[2]!.snippets, matchWith(screenedTracker), matchWith(unscreenedTracker), () => {
     screenedTracker.dropCaches();
@@ -275,6 +278,7 @@ async function main(): Promise<void> {
 
   // Queries parsed by tree-sitter instead of read by the lexer (OpenOptions.queryReading "parsed").
   const parsedTracker = await ReferenceTracker.open(big.db, { queryReading: "parsed" });
+  await parsedTracker.statisticsLoaded();
   const parsed: MatchFigures[] = [];
   for (const set of sets) parsed.push(await matchFigures(parsedTracker, set, roots));
   parsedTracker.close();
@@ -283,6 +287,7 @@ async function main(): Promise<void> {
   const hasher = await loadTokenHasher();
   const normalizer = new Normalizer(hasher);
   const reader = IndexReader.open(big.db);
+  await reader.statisticsLoaded();
   const readerNoFilter = IndexReader.open(big.db, { useFilter: false });
   const fingerprinter = new Fingerprinter(reader.parameters);
   const matcher = new Matcher(reader, reader.parameters);
@@ -341,7 +346,7 @@ async function main(): Promise<void> {
 
   // Opening an index and answering a first query, in a fresh process.
   const firstQuery = verbatim[0]!;
-  const opens = [0, 1, 2].map(() => runChild<{ openMs: number; firstQueryMs: number; totalMs: number }>("open-child.js", [big.db, firstQuery.code, firstQuery.language]));
+  const opens = [0, 1, 2].map(() => runChild<{ openMs: number; firstQueryMs: number; totalMs: number; statisticsMs: number }>("open-child.js", [big.db, firstQuery.code, firstQuery.language]));
   const open = opens.sort((a, b) => a.totalMs - b.totalMs)[1]!;
 
   // The host process's young generation: the same queries, single runs, each setting in a fresh process.

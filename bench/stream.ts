@@ -48,6 +48,7 @@ const sets = [
 ];
 
 const tracker = await ReferenceTracker.open(DB);
+await tracker.statisticsLoaded();
 const rows: string[] = [];
 for (const set of sets) {
   const texts = set.files.map((file) => readFileSync(file, "utf8"));

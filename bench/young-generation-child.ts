@@ -18,6 +18,7 @@ const [db, queriesPath] = process.argv.slice(2);
 if (!db || !queriesPath) throw new Error("usage: young-generation-child <db> <queries.json>");
 const { sets } = JSON.parse(readFileSync(queriesPath, "utf8")) as QueryFile;
 const tracker = await ReferenceTracker.open(db);
+await tracker.statisticsLoaded();
 const latencies: Record<string, Latency> = {};
 const interference: Record<string, Interference> = {};
 for (const set of sets) {
