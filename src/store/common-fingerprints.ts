@@ -3,6 +3,16 @@ import { lowerBound } from "../util/search.js";
 
 const SHIFT = 32 - COMMON_DIRECTORY_BITS;
 
+/** Entries in a common table's directory (commonDirectory). */
+export const COMMON_DIRECTORY_ENTRIES = (1 << COMMON_DIRECTORY_BITS) + 1;
+
+/** Where the hashes whose top bits are `b` begin, for every `b`, and where the last ones end. */
+export function commonDirectory(hashes: Uint32Array, into: Uint32Array = new Uint32Array(COMMON_DIRECTORY_ENTRIES)): Uint32Array {
+  for (let i = 0; i < hashes.length; i++) into[(hashes[i]! >>> SHIFT) + 1]!++;
+  for (let b = 0; b < COMMON_DIRECTORY_ENTRIES - 1; b++) into[b + 1]! += into[b]!;
+  return into;
+}
+
 /**
  * Fingerprints found in more than `floor` indexed contents, with how many and in how many
  * sources: a sorted array searched in memory, so the hot path knows a hash is boilerplate without
@@ -19,11 +29,9 @@ export class CommonFingerprints {
     private readonly hashes: Uint32Array,
     private readonly counts: Uint32Array,
     private readonly sourceCounts: Uint32Array,
+    /** The directory, when it was made elsewhere (commonDirectory; statistics-worker.ts). */
+    starts: Uint32Array = commonDirectory(hashes),
   ) {
-    const buckets = 1 << COMMON_DIRECTORY_BITS;
-    const starts = new Uint32Array(buckets + 1);
-    for (let i = 0; i < hashes.length; i++) starts[(hashes[i]! >>> SHIFT) + 1]!++;
-    for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
     this.starts = starts;
   }
 

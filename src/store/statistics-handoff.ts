@@ -7,6 +7,8 @@ export interface StatisticsHandoff {
   readonly commonHashes: SharedArrayBuffer;
   readonly commonCounts: SharedArrayBuffer;
   readonly commonSources: SharedArrayBuffer;
+  /** The common table's directory (common-fingerprints.ts), made by the worker too. */
+  readonly commonDirectory: SharedArrayBuffer;
 }
 
 export const enum StatisticsState {

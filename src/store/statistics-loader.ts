@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
 import { STATISTICS_BACKGROUND_BYTES } from "../options.js";
-import { CommonFingerprints } from "./common-fingerprints.js";
+import { COMMON_DIRECTORY_ENTRIES, CommonFingerprints } from "./common-fingerprints.js";
 import { MembershipFilter } from "./membership-filter.js";
 import { type StatisticsHandoff, StatisticsState } from "./statistics-handoff.js";
 import { loadCommon, loadFilter, statisticsDamaged, statisticsSizes } from "./statistics.js";
@@ -57,6 +57,7 @@ export class PendingStatistics {
       commonHashes: new SharedArrayBuffer(commonColumnBytes),
       commonCounts: new SharedArrayBuffer(commonColumnBytes),
       commonSources: new SharedArrayBuffer(commonColumnBytes),
+      commonDirectory: new SharedArrayBuffer(commonColumnBytes > 0 ? COMMON_DIRECTORY_ENTRIES * 4 : 0),
     };
     this.state = new Int32Array(this.handoff.state);
     this.worker = new Worker(WORKER_SCRIPT, { workerData: this.handoff });
@@ -85,6 +86,7 @@ export class PendingStatistics {
                   new Uint32Array(this.handoff.commonHashes),
                   new Uint32Array(this.handoff.commonCounts),
                   new Uint32Array(this.handoff.commonSources),
+                  new Uint32Array(this.handoff.commonDirectory),
                 )
               : undefined,
         };

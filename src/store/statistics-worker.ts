@@ -6,6 +6,7 @@
 import { workerData } from "node:worker_threads";
 import { READER_MMAP_BYTES } from "../options.js";
 import { openDatabase } from "./database.js";
+import { commonDirectory } from "./common-fingerprints.js";
 import { type StatisticsHandoff, StatisticsState } from "./statistics-handoff.js";
 import { commonColumns, loadFilter } from "./statistics.js";
 
@@ -39,6 +40,7 @@ function load(handoff: StatisticsHandoff): StatisticsState {
       new Uint32Array(handoff.commonHashes).set(common.hashes);
       new Uint32Array(handoff.commonCounts).set(common.counts);
       new Uint32Array(handoff.commonSources).set(common.sources);
+      commonDirectory(common.hashes, new Uint32Array(handoff.commonDirectory));
     }
     return StatisticsState.Loaded;
   } finally {
