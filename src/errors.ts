@@ -9,6 +9,12 @@ export class ReftrackError extends Error {
   }
 }
 
+/**
+ * An index that cannot answer any query (its statistics damaged): a scan stops at the first file
+ * that finds it, with the one error opening it would have given, not one per file.
+ */
+export class IndexUnusableError extends ReftrackError {}
+
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ReftrackError, describeError } from "../errors.js";
+import { IndexUnusableError, ReftrackError, describeError } from "../errors.js";
 import { type AddedLines, overlapsAdded } from "../files/git-diff.js";
 import { IgnoreRules } from "../files/ignore-rules.js";
 import { type ReadOptions, type SourceText, decodeSource, isReadFailure, readSourceFile, readStandardInput } from "../files/source-file.js";
@@ -133,6 +133,7 @@ export function scanPaths(tracker: ReferenceTracker, paths: readonly string[], o
       results.push(result);
       options.onResult?.(result);
     } catch (error) {
+      if (error instanceof IndexUnusableError) throw error;
       errors.push(`${target.display}: ${describeError(error)}`);
       options.onError?.(errors[errors.length - 1]!);
     } finally {

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { ReftrackError } from "../errors.js";
+import { IndexUnusableError } from "../errors.js";
 import { COMMON_FLOOR } from "../options.js";
 import { Growable } from "../util/growable.js";
 import { CommonFingerprints } from "./common-fingerprints.js";
@@ -24,8 +24,8 @@ export function currentStatisticsRow<T>(db: Database.Database, table: Statistics
 
 export type StatisticsPart = "membership filter" | "common-fingerprint table";
 
-export function statisticsDamaged(what: StatisticsPart): ReftrackError {
-  return new ReftrackError(`index is damaged: its ${what} is unreadable (run \`reftrack index\` to rebuild it)`);
+export function statisticsDamaged(what: StatisticsPart): IndexUnusableError {
+  return new IndexUnusableError(`index is damaged: its ${what} is unreadable (run \`reftrack index\` to rebuild it)`);
 }
 
 /** The current membership filter, or undefined when the index has none or it is stale. */

@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +9,7 @@ import { temporaryDirectory, trackerForFiles } from "../helpers.js";
 const dist = (path: string): string => new URL(`../../dist/src/${path}`, import.meta.url).href;
 const { IndexReader } = (await import(dist("store/reader.js"))) as typeof import("../../src/store/reader.js");
 const { ReferenceTracker } = (await import(dist("tracker.js"))) as typeof import("../../src/tracker.js");
+const { scanPaths } = (await import(dist("cli/scan.js"))) as typeof import("../../src/cli/scan.js");
 
 const helper = "function clamp(value, low, high) {\n  if (value < low) return low;\n  if (value > high) return high;\n  return value;\n}\n";
 const files: Record<string, string> = {};
@@ -74,6 +76,10 @@ describe("statistics read on a thread of their own", () => {
       try {
         await expect(tracker.statisticsLoaded()).rejects.toThrow(/index is damaged: its membership filter is unreadable/);
         expect(() => tracker.match(helper, { language: "javascript" })).toThrow(/index is damaged: its membership filter is unreadable/);
+        // A scan stops at its first file with that one error, as a failed open does, not one per file.
+        const scanned = ["a.js", "b.js"].map((name) => join(damagedDir.path, name));
+        for (const file of scanned) writeFileSync(file, helper);
+        expect(() => scanPaths(tracker, scanned)).toThrow(/index is damaged: its membership filter is unreadable/);
       } finally {
         tracker.close();
       }
