@@ -4,6 +4,7 @@
  * thread answers queries meanwhile, and takes the statistics at a query's start.
  */
 import { workerData } from "node:worker_threads";
+import { IndexUnusableError } from "../errors.js";
 import { READER_MMAP_BYTES } from "../options.js";
 import { openDatabase } from "./database.js";
 import { commonDirectory } from "./common-fingerprints.js";
@@ -17,17 +18,21 @@ function load(handoff: StatisticsHandoff): StatisticsState {
   const db = openDatabase(handoff.path, true);
   try {
     db.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
+    // Only unreadable statistics are damage; any other failure (a locked or vanished file) ends the
+    // worker with an error, and queries go on without statistics.
     let filter;
     try {
       filter = loadFilter(db);
-    } catch {
-      return StatisticsState.DamagedFilter;
+    } catch (error) {
+      if (error instanceof IndexUnusableError) return StatisticsState.DamagedFilter;
+      throw error;
     }
     let common;
     try {
       common = commonColumns(db);
-    } catch {
-      return StatisticsState.DamagedCommon;
+    } catch (error) {
+      if (error instanceof IndexUnusableError) return StatisticsState.DamagedCommon;
+      throw error;
     }
     // Rebuilt since the opening thread sized the shared memory: the index is being written, and
     // queries go on without statistics, as they would with stale ones.
