@@ -6,7 +6,7 @@ const SHIFT = 32 - COMMON_DIRECTORY_BITS;
 /** Entries in a common table's directory (commonDirectory). */
 export const COMMON_DIRECTORY_ENTRIES = (1 << COMMON_DIRECTORY_BITS) + 1;
 
-/** Where the hashes whose top bits are `b` begin, for every `b`, and where the last ones end. */
+/** Where the hashes whose top bits are `b` begin, for every `b`, and where the last ones end; counted into `into`, which must be zeroed. */
 export function commonDirectory(hashes: Uint32Array, into: Uint32Array = new Uint32Array(COMMON_DIRECTORY_ENTRIES)): Uint32Array {
   for (let i = 0; i < hashes.length; i++) into[(hashes[i]! >>> SHIFT) + 1]!++;
   for (let b = 0; b < COMMON_DIRECTORY_ENTRIES - 1; b++) into[b + 1]! += into[b]!;

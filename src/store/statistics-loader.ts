@@ -6,7 +6,7 @@ import { STATISTICS_BACKGROUND_BYTES } from "../options.js";
 import { COMMON_DIRECTORY_ENTRIES, CommonFingerprints } from "./common-fingerprints.js";
 import { MembershipFilter } from "./membership-filter.js";
 import { type StatisticsHandoff, StatisticsState } from "./statistics-handoff.js";
-import { loadCommon, loadFilter, statisticsDamaged, statisticsSizes } from "./statistics.js";
+import { type StatisticsSizes, loadCommon, loadFilter, statisticsDamaged, statisticsSizes } from "./statistics.js";
 
 /** An index's statistics (statistics.ts): either may be absent (none, or stale). */
 export interface Statistics {
@@ -30,7 +30,7 @@ export function openStatistics(db: Database.Database, path: string, reading: Sta
   const bytes = sizes.filterBytes + 3 * sizes.commonColumnBytes;
   const background = bytes > 0 && workerAvailable() && (reading === "background" || (reading === "by-size" && bytes >= STATISTICS_BACKGROUND_BYTES));
   if (!background) return { filter: loadFilter(db), common: loadCommon(db) };
-  return new PendingStatistics(path, sizes.filterBytes, sizes.filterLog2Bits, sizes.commonColumnBytes, sizes.commonFloor);
+  return new PendingStatistics(path, sizes);
 }
 
 /**
@@ -45,19 +45,17 @@ export class PendingStatistics {
 
   constructor(
     path: string,
-    filterBytes: number,
-    private readonly filterLog2Bits: number,
-    commonColumnBytes: number,
-    private readonly floor: number,
+    private readonly sizes: StatisticsSizes,
   ) {
+    const column = sizes.commonColumnBytes;
     this.handoff = {
       path,
       state: new SharedArrayBuffer(4),
-      filter: new SharedArrayBuffer(filterBytes),
-      commonHashes: new SharedArrayBuffer(commonColumnBytes),
-      commonCounts: new SharedArrayBuffer(commonColumnBytes),
-      commonSources: new SharedArrayBuffer(commonColumnBytes),
-      commonDirectory: new SharedArrayBuffer(commonColumnBytes > 0 ? COMMON_DIRECTORY_ENTRIES * 4 : 0),
+      filter: new SharedArrayBuffer(sizes.filterBytes),
+      commonHashes: new SharedArrayBuffer(column),
+      commonCounts: new SharedArrayBuffer(column),
+      commonSources: new SharedArrayBuffer(column),
+      commonDirectory: new SharedArrayBuffer(column > 0 ? COMMON_DIRECTORY_ENTRIES * 4 : 0),
     };
     this.state = new Int32Array(this.handoff.state);
     this.worker = new Worker(WORKER_SCRIPT, { workerData: this.handoff });
@@ -78,11 +76,11 @@ export class PendingStatistics {
     switch (Atomics.load(this.state, 0) as StatisticsState) {
       case StatisticsState.Loaded:
         return {
-          filter: this.handoff.filter.byteLength > 0 ? MembershipFilter.fromBytes(new Uint8Array(this.handoff.filter), this.filterLog2Bits) : undefined,
+          filter: this.handoff.filter.byteLength > 0 ? MembershipFilter.fromBytes(new Uint8Array(this.handoff.filter), this.sizes.filterLog2Bits) : undefined,
           common:
             this.handoff.commonHashes.byteLength > 0
               ? new CommonFingerprints(
-                  this.floor,
+                  this.sizes.commonFloor,
                   new Uint32Array(this.handoff.commonHashes),
                   new Uint32Array(this.handoff.commonCounts),
                   new Uint32Array(this.handoff.commonSources),
