@@ -70,8 +70,20 @@ export function sourceSideTokens(segments: readonly Segment[]): number {
 }
 
 const CONVENTIONAL = new Set(CONVENTIONAL_NAMES.map((name) => nameHash(name, 0, name.length)));
-/** The decimal integers 0…COUNTER_MAX by their name words, as a number literal's text gives them. */
-const COUNTERS = new Map(Array.from({ length: COUNTER_MAX + 1 }, (_, value) => [nameHash(String(value), 0, String(value).length), value] as const));
+/** The integers 0…COUNTER_MAX by their name words, as a number literal's text gives them: decimal, or hexadecimal (`0x0A`) as constants of a protocol are written. */
+const COUNTERS = new Map(Array.from({ length: COUNTER_MAX + 1 }, (_, value) => counterSpellings(value).map((text) => [nameHash(text, 0, text.length), value] as const)).flat());
+
+/** How a number is written as a counter: in decimal, and in hexadecimal of either case and prefix, padded to 1, 2 or 4 digits. */
+function counterSpellings(value: number): string[] {
+  const spellings = [String(value)];
+  for (const prefix of ["0x", "0X"]) {
+    for (const digits of [1, 2, 4]) {
+      const hex = value.toString(16).padStart(digits, "0");
+      spellings.push(prefix + hex, prefix + hex.toUpperCase());
+    }
+  }
+  return [...new Set(spellings)];
+}
 
 /**
  * Each identifier of the matched code paired with the one at the same place on the other side; a

@@ -26,3 +26,26 @@ describe("an enumeration", () => {
     expect(reference!.sourceLines).toEqual([3, 14]);
   });
 });
+
+describe("an enumeration numbered in hexadecimal", () => {
+  // Written for this test: a wire protocol's command codes, and another protocol's message types.
+  const COMMANDS = ["PING", "HELLO", "LOGIN", "LOGOUT", "SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT", "ROLLBACK", "SHUTDOWN"];
+  const MESSAGES = ["NOP", "OPEN", "ACCEPT", "REJECT", "DATA", "ACK", "NACK", "WINDOW", "CLOSE", "RESET", "KEEPALIVE"];
+  const hexTable = (prefix: string, names: readonly string[]): string =>
+    names.map((name, value) => `${prefix}${name} = 0x${value.toString(16).padStart(2, "0").toUpperCase()}`).join("\n");
+  let hexTracker: ReferenceTracker;
+  beforeAll(async () => {
+    hexTracker = await memoryTrackerForFiles({ "wire/commands.py": `"""Command codes of the wire protocol."""\n\n${hexTable("CMD_", COMMANDS)}\n` });
+  });
+  afterAll(() => hexTracker.close());
+
+  it("is not reported for its counter (0x00, 0x01, …) under other names", () => {
+    expect(hexTracker.match(`${hexTable("MSG_", MESSAGES)}\n`, { language: "python" }).references).toEqual([]);
+  });
+
+  it("is reported when its names are copied with it", () => {
+    const [reference] = hexTracker.match(`${hexTable("CMD_", COMMANDS)}\n`, { language: "python" }).references;
+    expect(reference?.path).toBe("wire/commands.py");
+    expect(reference!.sourceLines).toEqual([3, 13]);
+  });
+});
