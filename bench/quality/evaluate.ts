@@ -210,6 +210,44 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "CPython's test codec is written on gencodec.py's template, as every charmap codec in encodings/ is: " +
       "the same `Codec` class whose `encode`/`decode` call `codecs.charmap_encode`/`charmap_decode`, line for line.",
   },
+  {
+    pair: "webencodings `custom.py` → CPython `encodings/cp037.py`, `charmap.py` and their siblings",
+    query: /\/webencodings\/custom\.py$/,
+    reference: /^encodings\/(cp|mac_|iso8859_|koi8_|hp_|kz1048|palmos|ptcp|tis_|charmap)[\w-]*\.py$/,
+    evidence:
+      "webencodings' x-user-defined codec is gencodec.py's template with its tables made class attributes: the same `IncrementalEncoder`/`IncrementalDecoder` " +
+      "calling `codecs.charmap_encode(input, self.errors, …)[0]`, and the empty `StreamWriter`/`StreamReader` classes, line for line.",
+  },
+  {
+    pair: "pytest `_io/pprint.py` → CPython `pprint.py`",
+    query: /\/_pytest\/_io\/pprint\.py$/,
+    reference: /^pprint\.py$/,
+    evidence: "its header says so: \"This module was imported from the cpython standard library (https://github.com/python/cpython/) at commit …\"; pytest reformatted it and changed what `_safe_repr` returns.",
+  },
+  {
+    pair: "python-dateutil `tz/_common.py`, `tz/_factories.py`, `parser/isoparser.py` → CPython `datetime.py`, `zoneinfo/_zoneinfo.py`",
+    query: /\/dateutil\/(tz\/_common|tz\/_factories|parser\/isoparser)\.py$/,
+    reference: /^(datetime|zoneinfo\/_zoneinfo)\.py$/,
+    evidence:
+      "`_common.py`'s `fromutc` says so (\"The original datetime.py code assumes that `dst()` defaults to zero…\") and keeps its messages; " +
+      "zoneinfo's instance cache is `_factories.py`'s (`setdefault`, the strong cache refreshed with `pop(key, instance)` and cut with `popitem(last=False)`, in that order); " +
+      "datetime's `_parse_isoformat_date` is `isoparser`'s week-date parse statement for statement (`dtstr` for `dt_str`, the same `# YYYY-?Www-?D?` comment and message).",
+  },
+  {
+    pair: "wheel `_bdist_wheel.py` → CPython `distutils/command/bdist_dumb.py`, `install_egg_info.py`",
+    query: /\/wheel\/_bdist_wheel\.py$/,
+    reference: /^distutils\/command\/(bdist_dumb|install_egg_info)\.py$/,
+    evidence:
+      "bdist_wheel's options are bdist_dumb's, help text for help text (\"keep the pseudo-installation tree around after creating the distribution archive\"), " +
+      "and its `safe_name` is install_egg_info's with its docstring, the quotes changed by a formatter.",
+  },
+  {
+    pair: "pylint `checkers/format.py` → CPython `tabnanny.py`",
+    query: /\/pylint\/checkers\/format\.py$/,
+    reference: /^tabnanny\.py$/,
+    evidence:
+      "pylint's indentation check keeps tabnanny's comment (\"must be the first token of the next program statement, or an ENDMARKER; the \"line\" argument exposes the leading white-space…\"), a word or two changed, and its loop over the tokens.",
+  },
 ];
 
 export interface Reported {

@@ -73,6 +73,40 @@ const POPULAR_PYTHON = [
   "rich-15.0.0-py3-none-any.whl",
 ];
 
+/**
+ * More packages of the mirror, scanned whole the same way: chosen by name across the later half of
+ * the mirror (p to z, every file with Python sources) before any of them was scanned.
+ */
+const MORE_PYTHON = [
+  "wtforms-3.2.2-py3-none-any.whl",
+  "xmlschema-4.3.2-py3-none-any.whl",
+  "xlsxwriter-3.2.9-py3-none-any.whl",
+  "wsproto-1.3.2-py3-none-any.whl",
+  "zipp-4.1.0-py3-none-any.whl",
+  "yfinance-1.7.0-py3-none-any.whl",
+  "webencodings-0.6.1-py3-none-any.whl",
+  "websocket_client-1.9.2-py3-none-any.whl",
+  "wheel-0.48.0-py3-none-any.whl",
+  "xlrd-2.0.2-py2.py3-none-any.whl",
+  "xyzservices-2026.9.1-py3-none-any.whl",
+  "pyparsing-3.3.3-py3-none-any.whl",
+  "pytest-9.1.1-py3-none-any.whl",
+  "python_dateutil-2.9.0.post0-py2.py3-none-any.whl",
+  "pyflakes-4.0.0-py2.py3-none-any.whl",
+  "pylint-4.1.1-py3-none-any.whl",
+  "rdflib-7.6.0-py3-none-any.whl",
+  "redis-8.1.0-py3-none-any.whl",
+  "ruamel_yaml-0.19.1-py3-none-any.whl",
+  "referencing-0.37.0-py3-none-any.whl",
+  "pymysql-1.2.3-py3-none-any.whl",
+  "rsa-4.9.1-py3-none-any.whl",
+  "qrcode-8.2-py3-none-any.whl",
+  "pypdf-6.19.0-py3-none-any.whl",
+  "pyserial-3.5-py2.py3-none-any.whl",
+  "pydot-4.0.1-py3-none-any.whl",
+  "pymodbus-3.15.0-py3-none-any.whl",
+];
+
 interface IndexedSource {
   readonly name: string;
   readonly root: string;
@@ -304,7 +338,8 @@ async function main(): Promise<void> {
   const boilerplate = [...boilerplateSnippets(LANGUAGES.flatMap((l) => positiveFiles[l]), rng, QUICK ? 60 : 300), ...helpers];
   // Whole held-out files, scanned whole.
   const wholeRng = new Rng(31);
-  const popularRoots = POPULAR_PYTHON.map((wheel) => wheelRoot(wheel, CACHE)).filter((root): root is string => root !== undefined);
+  const rootsOf = (wheels: readonly string[]): string[] => wheels.map((wheel) => wheelRoot(wheel, CACHE)).filter((root): root is string => root !== undefined);
+  const popularRoots = rootsOf(POPULAR_PYTHON);
   const wholeFiles: WholeFile[] = [
     ...sampleWholeFiles("effect (TypeScript)", negativeFiles.typescript!, "typescript", WHOLE_FILES_PER_GROUP, wholeRng),
     ...sampleWholeFiles("underscore, dayjs, throttle-debounce, date-fns (JavaScript)", negativeFiles.javascript!, "javascript", WHOLE_FILES_PER_GROUP, wholeRng),
@@ -313,6 +348,13 @@ async function main(): Promise<void> {
     ...sampleWholeFiles(
       `popular Python packages (${POPULAR_PYTHON.map((w) => w.split("-")[0]).join(", ")}), every file`,
       popularRoots.flatMap((root) => filesOf({ root }, "python")),
+      "python",
+      QUICK ? 40 : 100_000,
+      wholeRng,
+    ),
+    ...sampleWholeFiles(
+      `${MORE_PYTHON.length} more packages of the mirror (${MORE_PYTHON.map((w) => w.split("-")[0]).join(", ")}), every file`,
+      rootsOf(MORE_PYTHON).flatMap((root) => filesOf({ root }, "python")),
       "python",
       QUICK ? 40 : 100_000,
       wholeRng,
