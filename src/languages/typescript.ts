@@ -91,8 +91,9 @@ const JS_MODULE_BOILERPLATE = [
     types: ["function_declaration", "generator_function_declaration"],
     pattern: new RegExp(String.raw`^function\s*\*?\s*(?:_(?:${BABEL_HELPERS})|__(?:${TSLIB_HELPERS})|__webpack_require__)\s*\(`),
   },
-  // export { a, b as c } from "./x", export * from "./x", export type { T } from "./x"
-  { types: ["export_statement"], pattern: /^export\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s/ },
+  // export * from "./x", and an export list of any length, re-exported or local: export { a, b as c } from "./x",
+  // export type { T } from "./x", export { a, b } (its first characters are enough: a list runs past them)
+  { types: ["export_statement"], pattern: /^export\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?\s*from\s|\{)/ },
   // { 'invert': require('./invert'), … }: a module map is an import list
   { types: ["pair"], pattern: /^(?:[\w$]+|'[^']*'|"[^"]*")\s*:\s*require\s*\(/ },
 ] as const;

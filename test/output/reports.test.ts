@@ -66,7 +66,7 @@ const input: ReportInput = {
     tool: { name: "reftrack", version: "9.9.9" },
     index: {
       path: "/tmp/corpus.db",
-      parameters: { kgramTokens: 14, windowKgrams: 14, normalizerVersion: 12, fingerprintVersion: 6, schemaVersion: 9 },
+      parameters: { kgramTokens: 14, windowKgrams: 14, normalizerVersion: 13, fingerprintVersion: 6, schemaVersion: 9 },
       sources: [
         { name: "lodash", repository: "https://github.com/example/lodash", revision: "v2.0.0", license: "MIT", files: 300, indexedAt: "2026-12-01T00:00:00.000Z", root: null },
         { name: "readline", repository: "https://github.com/example/readline", revision: "v2.0.0", license: "GPL-3.0-only", files: 20, indexedAt: "2026-12-01T00:00:00.000Z", root: null },
