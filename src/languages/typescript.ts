@@ -83,6 +83,9 @@ const JS_MODULE_BOILERPLATE = [
         String.raw`^(?:__export|__reExport)\s*\(|^module\.exports\s*=\s*__toCommonJS\(`,
         // webpack's bootstrap: __webpack_require__.d = …, __webpack_require__.r(exports)
         String.raw`^__webpack_require__\.\w+\s*[=(]`,
+        // Babel's default parameter, one per parameter at a function's start:
+        // var locale = arguments.length > 1 && arguments[1] !== undefined ? arguments[1] : 'en-US';
+        String.raw`^(?:var|let|const)\s+[\w$]+\s*=\s*arguments\.length\s*>\s*\d+\s*&&\s*arguments\[\d+\]\s*!==\s*undefined\s*\?`,
       ].join("|"),
     ),
   },
