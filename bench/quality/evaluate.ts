@@ -242,6 +242,32 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "and its `safe_name` is install_egg_info's with its docstring, the quotes changed by a formatter.",
   },
   {
+    pair: "superagent `dist/superagent.js` → qs `lib/parse.js`, `lib/stringify.js`, `lib/utils.js`",
+    query: /\/superagent@[^/]+\/package\/dist\/superagent\.js$/,
+    reference: /^lib\/(parse|stringify|utils|formats)\.js$/,
+    evidence: "superagent's browserify bundle carries qs as one of its modules (`\"qs\":41` in its module map), an older qs than the index's: some functions edited since.",
+  },
+  {
+    pair: "meow `build/dependencies.js` → semver, acorn",
+    query: /\/meow@[^/]+\/package\/build\/dependencies\.js$/,
+    reference: /^(classes|internal|functions|ranges)\/[\w-]+\.js$|^dist\/acorn\.js$/,
+    evidence: "meow ships its dependencies bundled in one file: semver's classes and identifiers (`var semver = SemVer$1`), and acorn's identifier code tables.",
+  },
+  {
+    pair: "@reduxjs/toolkit → immer `src/types/types-external.ts`, redux `src/combineReducers.ts`",
+    query: /\/@reduxjs__toolkit@[^/]+\/package\/(src\/draftTypes\.ts|dist\/[\w.-]+\.(d\.mts|d\.ts|mjs|cjs|js)|dist\/cjs\/[\w.-]+\.cjs)$/,
+    reference: /^src\/(types\/types-external|combineReducers)\.ts$/,
+    evidence:
+      "the toolkit's `Draft<T>`, `PrimitiveType`, `AtomicObject` and `WeakReferences` are immer's types as written, and its `combineSlices` throws redux's message " +
+      "(\"If the state passed to the reducer is undefined, you must explicitly return the initial state…\").",
+  },
+  {
+    pair: "date-fns-tz `_lib/tzParseTimezone` → luxon `src/datetime.js`",
+    query: /\/date-fns-tz@[^/]+\/package\/dist\/(cjs|esm)\/_lib\/tzParseTimezone\/index\.js$/,
+    reference: /^src\/datetime\.js$/,
+    evidence: "`fixOffset` is luxon's, comment for comment (\"Our UTC time is just a guess because our offset is just a guess\", \"If it's different, we're in a hole time\").",
+  },
+  {
     pair: "pylint `checkers/format.py` → CPython `tabnanny.py`",
     query: /\/pylint\/checkers\/format\.py$/,
     reference: /^tabnanny\.py$/,

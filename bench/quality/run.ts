@@ -9,9 +9,10 @@
  * `--explain` logs every miss and every false reference; `--dump-references FILE` writes every
  * query's result under the defaults and stops.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadManifest, type ResolvedSource } from "../../src/corpus/manifest.js";
+import { looksMinified } from "../../src/files/source-file.js";
 import { Fingerprinter } from "../../src/fingerprint/fingerprint.js";
 import { loadTokenHasher } from "../../src/hashing.js";
 import { buildIndex } from "../../src/indexing/build.js";
@@ -71,6 +72,61 @@ const POPULAR_PYTHON = [
   "werkzeug-3.1.9-py3-none-any.whl",
   "httpx-0.28.1-py3-none-any.whl",
   "rich-15.0.0-py3-none-any.whl",
+];
+
+/**
+ * Popular npm packages the index does not hold, scanned whole against it (every JavaScript and
+ * TypeScript file, builds and bundles included): chosen by name as a project's dependencies would be,
+ * before any of them was scanned. dayjs, whose locales are ported from moment's, is a negative above.
+ */
+const MORE_NPM = [
+  "backbone@1.6.1",
+  "body-parser@1.20.9",
+  "chalk@5.6.2",
+  "cheerio@1.2.0",
+  "chokidar@4.0.3",
+  "cookie@1.1.1",
+  "cors@2.8.6",
+  "date-fns-tz@3.2.0",
+  "dotenv@16.6.1",
+  "eventemitter3@5.0.4",
+  "fast-glob@3.3.3",
+  "fastify@5.12.8",
+  "glob@11.1.0",
+  "got@14.6.6",
+  "helmet@8.3.0",
+  "hono@4.13.23",
+  "htmlparser2@10.1.0",
+  "immutable@5.2.1",
+  "inquirer@12.11.1",
+  "joi@17.13.9",
+  "jsonwebtoken@9.0.3",
+  "kleur@4.1.5",
+  "knockout@3.5.3",
+  "ky@1.14.3",
+  "markdown-it@14.3.3",
+  "mathjs@14.9.1",
+  "meow@13.2.0",
+  "micromatch@4.0.8",
+  "minimist@1.2.8",
+  "mitt@3.0.1",
+  "nanoid@5.1.16",
+  "ora@8.2.0",
+  "p-limit@6.2.0",
+  "picomatch@4.0.7",
+  "pino@9.14.0",
+  "prompts@2.4.2",
+  "@reduxjs/toolkit@2.16.0",
+  "sharp@0.33.5",
+  "socket.io@4.8.4",
+  "superagent@10.4.2",
+  "tslib@2.9.1",
+  "uuid@11.1.1",
+  "winston@3.19.0",
+  "xstate@5.33.3",
+  "yaml@2.9.1",
+  "yup@1.7.1",
+  "zustand@5.1.0",
 ];
 
 /**
@@ -340,6 +396,8 @@ async function main(): Promise<void> {
   const wholeRng = new Rng(31);
   const rootsOf = (wheels: readonly string[]): string[] => wheels.map((wheel) => wheelRoot(wheel, CACHE)).filter((root): root is string => root !== undefined);
   const popularRoots = rootsOf(POPULAR_PYTHON);
+  // Minified files are skipped by `scan` unless asked (--minified): not scanned here either.
+  const morePackages = MORE_NPM.map(fetch);
   const wholeFiles: WholeFile[] = [
     ...sampleWholeFiles("effect (TypeScript)", negativeFiles.typescript!, "typescript", WHOLE_FILES_PER_GROUP, wholeRng),
     ...sampleWholeFiles("underscore, dayjs, throttle-debounce, date-fns (JavaScript)", negativeFiles.javascript!, "javascript", WHOLE_FILES_PER_GROUP, wholeRng),
@@ -351,6 +409,15 @@ async function main(): Promise<void> {
       "python",
       QUICK ? 40 : 100_000,
       wholeRng,
+    ),
+    ...(["javascript", "typescript"] as const).flatMap((language) =>
+      sampleWholeFiles(
+        `${MORE_NPM.length} npm packages not indexed (${MORE_NPM.map((spec) => spec.replace(/@[^@]*$/, "")).join(", ")}), every ${language} file scan reads`,
+        morePackages.flatMap((p) => filesOf({ root: p.root }, language)).filter((file) => !looksMinified(readFileSync(file, "utf8"))),
+        language,
+        QUICK ? 40 : 100_000,
+        wholeRng,
+      ),
     ),
     ...sampleWholeFiles(
       `${MORE_PYTHON.length} more packages of the mirror (${MORE_PYTHON.map((w) => w.split("-")[0]).join(", ")}), every file`,

@@ -85,6 +85,13 @@ describe("normalize", () => {
       const read = reading === "parsed" ? normalize : lex;
       expect(sameTokens(read(`${lists}\n${code}`, "typescript"), read(code, "typescript"))).toBe(true);
     }
+    // A bundler's CommonJS export list, a name or a member per line, is plumbing; an export assigned code is code.
+    const exportList = "exports.Fragment = require_jsx_base.Fragment;\nexports.jsx = require_jsx.jsxDEV;\nmodule.exports.jsxAttr = jsxAttr\n";
+    const exportedCode = "exports.z = function () { return 1; };\nexports.w = a.b(c);\n";
+    for (const read of [normalize, lex]) {
+      expect(sameTokens(read(`${exportList}${exportedCode}`, "javascript"), read(exportedCode, "javascript"))).toBe(true);
+      expect(read(exportedCode, "javascript").count).toBeGreaterThan(12);
+    }
     // Babel's default parameters, a statement per parameter at a function's start, are the compiler's.
     const lowered = "function isAlpha(str) {\n  var locale = arguments.length > 1 && arguments[1] !== undefined ? arguments[1] : 'en-US';\n  var options = arguments.length > 2 && arguments[2] !== undefined ? arguments[2] : {};\n  return check(str, locale, options);\n}\n";
     const plain = "function isAlpha(str) {\n  return check(str, locale, options);\n}\n";
