@@ -320,17 +320,16 @@ export const SHAPE_ONLY_MAX_NAMES = 3;
 /**
  * A region found by no more than MIN_SEEDS_WITHOUT_IDENTITY seeds, with no name or literal the
  * same and not renamed one for one throughout, must cover at least this share of the query's
- * tokens. A stretch that small inside a larger
- * text is one of the many the text holds, each a chance to coincide with an idiom of the index
- * (properties returning `self._x`, keyword arguments passed on as `a=self.a`), while a suggestion
- * that is a renamed copy is mostly that copy.
+ * tokens. A stretch that small inside a larger text is one of the many the text holds, each a
+ * chance to coincide with an idiom of the index (properties returning `self._x`, keyword arguments
+ * passed on as `a=self.a`), while a suggestion that is a renamed copy is mostly that copy.
  */
 export const SHAPE_MIN_QUERY_SHARE = 1 / 3;
 
 /**
- * Integers up to COUNTER_MAX (decimal, or hexadecimal as `0x0A`) agreeing on both sides, each one more than the last, are an
- * enumeration's counter (`SIGNATURE = 0`, `VERSION = 1`, … in any file format's constants): as data,
- * no evidence that this table was copied.
+ * Integers up to COUNTER_MAX (decimal, or hexadecimal as `0x0A`) agreeing on both sides, each one
+ * more than the last, are an enumeration's counter (`SIGNATURE = 0`, `VERSION = 1`, … in any file
+ * format's constants): as data, no evidence that this table was copied.
  */
 export const COUNTER_MAX = 99;
 

@@ -80,7 +80,8 @@ const JS_MODULE_BOILERPLATE = [
         // exports.a = exports.b = void 0, also where the chain runs past the characters looked at
         String.raw`^(?:exports\.[\w$]+\s*=\s*)+void 0|^(?:exports\.[\w$]+\s*=\s*){2,}[\w$.]*$`,
         // a compiled module's export list, a name or a member per line: exports.jsx = require_jsx.jsxDEV;
-        String.raw`^(?:module\.)?exports\.[\w$]+\s*=\s*[\w$]+(?:\.[\w$]+)*\s*(?:;|\r?\n|$)`,
+        // (not one whose value goes on, `exports.x = a⏎  .b(c)`: that is code)
+        String.raw`^(?:module\.)?exports\.[\w$]+\s*=\s*[\w$]+(?:\.[\w$]+)*\s*(?:;|\r?\n(?!\s*[.?(\[])|$)`,
         // esbuild's module plumbing: __export(x_exports, { … }); module.exports = __toCommonJS(x_exports);
         String.raw`^(?:__export|__reExport)\s*\(|^module\.exports\s*=\s*__toCommonJS\(`,
         // webpack's bootstrap: __webpack_require__.d = …, __webpack_require__.r(exports)

@@ -70,10 +70,10 @@ export function sourceSideTokens(segments: readonly Segment[]): number {
 }
 
 const CONVENTIONAL = new Set(CONVENTIONAL_NAMES.map((name) => nameHash(name, 0, name.length)));
-/** The integers 0…COUNTER_MAX by their name words, as a number literal's text gives them: decimal, or hexadecimal (`0x0A`) as constants of a protocol are written. */
+/** The integers 0…COUNTER_MAX by their name words, as a number literal's text gives them (counterSpellings). */
 const COUNTERS = new Map(Array.from({ length: COUNTER_MAX + 1 }, (_, value) => counterSpellings(value).map((text) => [nameHash(text, 0, text.length), value] as const)).flat());
 
-/** How a number is written as a counter: in decimal, and in hexadecimal of either case and prefix, padded to 1, 2 or 4 digits. */
+/** How a counter is written: in decimal, or in hexadecimal as a protocol's constants are (`0x0A`), of either case and prefix, padded to 1, 2 or 4 digits. */
 function counterSpellings(value: number): string[] {
   const spellings = [String(value)];
   for (const prefix of ["0x", "0X"]) {

@@ -87,7 +87,7 @@ describe("normalize", () => {
     }
     // A bundler's CommonJS export list, a name or a member per line, is plumbing; an export assigned code is code.
     const exportList = "exports.Fragment = require_jsx_base.Fragment;\nexports.jsx = require_jsx.jsxDEV;\nmodule.exports.jsxAttr = jsxAttr\n";
-    const exportedCode = "exports.z = function () { return 1; };\nexports.w = a.b(c);\n";
+    const exportedCode = "exports.z = function () { return 1; };\nexports.w = a.b(c);\nexports.v = a\n  .b(c);\n";
     for (const read of [normalize, lex]) {
       expect(sameTokens(read(`${exportList}${exportedCode}`, "javascript"), read(exportedCode, "javascript"))).toBe(true);
       expect(read(exportedCode, "javascript").count).toBeGreaterThan(12);
