@@ -143,7 +143,7 @@ describe("SPDX 2.3", () => {
     expect(mit.attributionTexts[0]).toBe("lodash v2.0.0 debounce.js lines 40-49 (https://github.com/example/lodash): https://github.com/example/lodash/blob/v2.0.0/debounce.js#L40-L49");
     expect(gpl.licenseConcluded).toBe("GPL-3.0-only");
     expect(document.creationInfo.creators).toEqual(["Tool: reftrack-9.9.9"]);
-    expect(document.creationInfo.comment).toMatch(/k=14 w=14 normalizer v12.*corpus: lodash@v2.0.0 \(MIT\), readline@v2.0.0 \(GPL-3.0-only\); licenses detected with spdx-license-list 6.12.0/);
+    expect(document.creationInfo.comment).toMatch(/k=14 w=14 normalizer v13.*corpus: lodash@v2.0.0 \(MIT\), readline@v2.0.0 \(GPL-3.0-only\); licenses detected with spdx-license-list 6.12.0/);
   });
 });
 
