@@ -318,13 +318,20 @@ export const MIN_SEEDS_WITHOUT_IDENTITY = 3;
 export const SHAPE_ONLY_MAX_NAMES = 3;
 
 /**
- * A region found by no more than MIN_SEEDS_WITHOUT_IDENTITY seeds, with no name or literal the
+ * A region found by no more than SHAPE_STRETCH_MAX_SEEDS seeds, with no name or literal the
  * same and not renamed one for one throughout, must cover at least this share of the query's
  * tokens. A stretch that small inside a larger text is one of the many the text holds, each a
  * chance to coincide with an idiom of the index (properties returning `self._x`, keyword arguments
  * passed on as `a=self.a`), while a suggestion that is a renamed copy is mostly that copy.
  */
 export const SHAPE_MIN_QUERY_SHARE = 1 / 3;
+
+/**
+ * The most seeds a region can have and still be held to SHAPE_MIN_QUERY_SHARE: at this many, with
+ * nothing the same, it is still about 150 characters, one idiom's length (a wrapper class's
+ * `__iter__`/`__len__`/`__contains__` delegating to `self._wrapped`).
+ */
+export const SHAPE_STRETCH_MAX_SEEDS = 4;
 
 /**
  * Integers up to COUNTER_MAX (decimal, or hexadecimal as `0x0A`) agreeing on both sides, each one
@@ -364,11 +371,18 @@ export const IDENTITY_SEED_DISCOUNT = 0.5;
 export const VERBATIM_NAME_SHARE = 0.8;
 
 /**
- * Names every method of their kind has (Python's `self` and `cls`, a binary operator's `other`):
- * the same on both sides by convention, not by copying, so they are no evidence of identity and
- * their repeats no evidence of a renaming.
+ * Names every method of their kind has (Python's `self` and `cls`, a binary operator's `other`, a
+ * setter's `value`, `__setstate__`'s `state`), the protocol methods a class implements and the
+ * decorators that make properties: the same on both sides by convention, not by copying, so they
+ * are no evidence of identity and their repeats no evidence of a renaming.
  */
-export const CONVENTIONAL_NAMES: readonly string[] = ["self", "cls", "other"];
+export const CONVENTIONAL_NAMES: readonly string[] = [
+  "self", "cls", "other", "value", "state", "args", "kwargs",
+  "property", "setter", "getter", "deleter", "staticmethod", "classmethod",
+  "__init__", "__new__", "__repr__", "__str__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__bool__",
+  "__len__", "__iter__", "__next__", "__contains__", "__getitem__", "__setitem__", "__delitem__", "__getattr__", "__setattr__",
+  "__delattr__", "__call__", "__enter__", "__exit__", "__getstate__", "__setstate__", "__reduce__", "__copy__", "__deepcopy__",
+];
 
 /**
  * Share of aligned literals, or of aligned names, that must be the very same text for a repetitive

@@ -16,6 +16,7 @@ import {
   RENAMED_THROUGHOUT_REPEATS,
   SHAPE_MIN_QUERY_SHARE,
   SHAPE_ONLY_MAX_NAMES,
+  SHAPE_STRETCH_MAX_SEEDS,
   UNIDENTIFIED_SEED_FACTOR,
   VERBATIM_NAME_SHARE,
 } from "../options.js";
@@ -58,10 +59,10 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // At that many seeds, a shape around a few variables, with no name the same and no literal
   // agreeing beside them (rows of `x.a = f('…')` renamed one for one only repeat their row).
   if (shapeSeeds <= MIN_SEEDS_WITHOUT_IDENTITY && names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.sameShare === 0 && !literalsShowIdentity(names, MIN_IDENTITY_SHARE)) return false;
-  // Nor a short stretch of such a shape inside a longer text (a class's properties returning
-  // `self._x` among its own code and docstrings), unless renamed one for one throughout: the more
-  // the text holds, the likelier one idiom of it matches.
-  if (shapeSeeds <= MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(names) && !renamedOneForOne(names, options) && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) {
+  // Nor a short stretch of shape (a few seeds, nothing the same) inside a longer text (a class's
+  // properties returning `self._x` among its own code and docstrings), unless renamed one for one
+  // throughout: the more the text holds, the likelier one idiom of it matches.
+  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && !showsIdentity(names) && !renamedOneForOne(names, options) && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) {
     return false;
   }
   return true;
