@@ -268,6 +268,20 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
     evidence: "`fixOffset` is luxon's, comment for comment (\"Our UTC time is just a guess because our offset is just a guess\", \"If it's different, we're in a hole time\").",
   },
   {
+    pair: "networkx `utils/mapped_queue.py`, `utils/misc.py` → CPython `heapq.py`, `random.py`",
+    query: /\/networkx\/utils\/(mapped_queue|misc)\.py$/,
+    reference: /^(heapq|random)\.py$/,
+    evidence:
+      "`_siftup` is heapq's, its comments kept (\"Set child_pos to index of smaller child.\", \"Move the smaller child up.\") and its names split by underscores; " +
+      "the `PythonRandomViaNumpyBits` methods keep random's docstrings (\"getrandbits(k) -> x.  Generates an int with k random bits.\") and body.",
+  },
+  {
+    pair: "nbformat `notebooknode.py` → CPython `_collections_abc.py`",
+    query: /\/nbformat\/notebooknode\.py$/,
+    reference: /^_collections_abc\.py$/,
+    evidence: "`NotebookNode.update` is `MutableMapping.update`'s body, its three branches (`Mapping`, `hasattr(other, \"keys\")`, pairs) and the `kwargs` loop line for line.",
+  },
+  {
     pair: "pylint `checkers/format.py` → CPython `tabnanny.py`",
     query: /\/pylint\/checkers\/format\.py$/,
     reference: /^tabnanny\.py$/,

@@ -131,7 +131,8 @@ const MORE_NPM = [
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name across the later half of
- * the mirror (p to z, every file with Python sources) before any of them was scanned.
+ * the mirror (n to z, every file with Python sources) before any of them was scanned, in two rounds
+ * (p to z, then n and o).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -161,6 +162,23 @@ const MORE_PYTHON = [
   "pyserial-3.5-py2.py3-none-any.whl",
   "pydot-4.0.1-py3-none-any.whl",
   "pymodbus-3.15.0-py3-none-any.whl",
+  "natsort-8.4.0-py3-none-any.whl",
+  "nbformat-5.11.1-py3-none-any.whl",
+  "networkx-3.6.1-py3-none-any.whl",
+  "nltk-3.10.3-py3-none-any.whl",
+  "nodeenv-1.11.0-py2.py3-none-any.whl",
+  "oauthlib-4.0.0-py3-none-any.whl",
+  "olefile-0.47-py2.py3-none-any.whl",
+  "omegaconf-2.3.1-py3-none-any.whl",
+  "openpyxl-3.1.5-py2.py3-none-any.whl",
+  "optuna-5.0.0-py3-none-any.whl",
+  "ordered_set-4.1.0-py3-none-any.whl",
+  "outcome-1.3.0.post0-py2.py3-none-any.whl",
+  "overrides-7.7.0-py3-none-any.whl",
+  "packaging-26.3-py3-none-any.whl",
+  "paho_mqtt-2.1.0-py3-none-any.whl",
+  "oauth2client-4.1.3-py2.py3-none-any.whl",
+  "nox-2026.8.17-py3-none-any.whl",
 ];
 
 interface IndexedSource {
