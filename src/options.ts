@@ -319,10 +319,11 @@ export const SHAPE_ONLY_MAX_NAMES = 3;
 
 /**
  * A region found by no more than SHAPE_STRETCH_MAX_SEEDS seeds, with no name or literal the
- * same and not renamed one for one throughout, must cover at least this share of the query's
- * tokens. A stretch that small inside a larger text is one of the many the text holds, each a
- * chance to coincide with an idiom of the index (properties returning `self._x`, keyword arguments
- * passed on as `a=self.a`), while a suggestion that is a renamed copy is mostly that copy.
+ * same and not renamed one for one throughout (its names used more than once each), must cover at
+ * least this share of the query's tokens. A stretch that small inside a larger text is one of the
+ * many the text holds, each a chance to coincide with an idiom of the index (properties returning
+ * `self._x`, keyword arguments passed on as `a=self.a`, rows of `self.x = x`), while a suggestion
+ * that is a renamed copy is mostly that copy.
  */
 export const SHAPE_MIN_QUERY_SHARE = 1 / 3;
 

@@ -61,8 +61,10 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   if (shapeSeeds <= MIN_SEEDS_WITHOUT_IDENTITY && names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.sameShare === 0 && !literalsShowIdentity(names, MIN_IDENTITY_SHARE)) return false;
   // Nor a short stretch of shape (a few seeds, nothing the same) inside a longer text (a class's
   // properties returning `self._x` among its own code and docstrings), unless renamed one for one
-  // throughout: the more the text holds, the likelier one idiom of it matches.
-  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && !showsIdentity(names) && !renamedOneForOne(names, options) && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) {
+  // throughout with its names used more than once each: the more the text holds, the likelier one
+  // idiom of it matches, and rows of `self.x = x` repeat each parameter once.
+  const renamedInStep = renamedOneForOne(names, options) && names.repeats > names.distinctNames;
+  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && !showsIdentity(names) && !renamedInStep && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) {
     return false;
   }
   return true;

@@ -126,6 +126,11 @@ describe("isReference", () => {
     expect(isReference(candidate({ seeds: 3, matchedTokens: 45 }), evidence(0.9, { ...shape, sameShare: 0.8, pairs: 6 }), options(), 200)).toBe(true);
     expect(isReference(candidate({ seeds: 4, matchedTokens: 45 }), evidence(0.9, shape), options(), 200)).toBe(false);
     expect(isReference(candidate({ seeds: 5, matchedTokens: 45 }), evidence(0.9, shape), options(), 200)).toBe(true);
+    // Renamed one for one throughout, it stands when its names are used more than once each; rows
+    // of `self.x = x` (each parameter declared, then assigned once) are the idiom.
+    const rows = { ...shape, pairs: 12, distinctNames: 6, repeats: 6, consistency: 1 };
+    expect(isReference(candidate({ seeds: 3, matchedTokens: 45 }), evidence(0.9, rows), options(), 200)).toBe(false);
+    expect(isReference(candidate({ seeds: 3, matchedTokens: 45 }), evidence(0.9, { ...rows, pairs: 18, repeats: 12 }), options(), 200)).toBe(true);
   });
 
   it("asks twice the seeds of a long query's region with nothing the same: an idiom renamed by chance", () => {
@@ -135,8 +140,8 @@ describe("isReference", () => {
     expect(isReference(candidate({ seeds: 8 }), evidence(0.9, renamed), options(), 1200)).toBe(true);
     // The same literals (more than one value), or half its names, are identity: 4 seeds do.
     expect(isReference(candidate({ seeds: 4 }), evidence(0.9, { ...renamed, sameLiterals: 4 }), options(), 1200)).toBe(true);
-    // A snippet's region is judged as before.
-    expect(isReference(candidate({ seeds: 2 }), evidence(0.9, renamed), options(), 200)).toBe(true);
+    // A snippet's region is judged as before (most of the snippet: the short-stretch rule does not apply).
+    expect(isReference(candidate({ seeds: 2 }), evidence(0.9, renamed), options(), 150)).toBe(true);
   });
 
   it("needs identity or a renaming throughout from a region of two seeds", () => {
