@@ -87,15 +87,8 @@ export class IndexReader implements MatchIndex {
     if (statistics instanceof PendingStatistics) {
       this.pending = statistics;
       // Taken when the worker ends, if no query took them first; damaged ones are left for the next
-      // query to report.
-      void statistics.finished(false).then(() => {
-        if (this.pending !== statistics) return;
-        try {
-          this.takeStatistics(true);
-        } catch {
-          // The next query throws the same error, and says it.
-        }
-      });
+      // query to report (it throws the same error, and says it).
+      this.takeWhenEnded(statistics, false).catch(() => undefined);
     } else {
       this.filter = statistics.filter;
       this.common = statistics.common;
@@ -357,9 +350,12 @@ export class IndexReader implements MatchIndex {
    * thread for a large index while queries are answered without them, with the same references).
    */
   async statisticsLoaded(): Promise<void> {
-    const pending = this.pending;
-    if (!pending) return;
-    await pending.finished(true);
+    if (this.pending) await this.takeWhenEnded(this.pending, true);
+  }
+
+  /** Takes `pending`'s statistics once its worker has ended, unless a query took them first; `wait` keeps the process running until then. */
+  private async takeWhenEnded(pending: PendingStatistics, wait: boolean): Promise<void> {
+    await pending.finished(wait);
     if (this.pending === pending) this.takeStatistics(true);
   }
 

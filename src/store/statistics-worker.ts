@@ -18,20 +18,17 @@ function load(handoff: StatisticsHandoff): StatisticsState {
   const db = openDatabase(handoff.path, true);
   try {
     db.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
-    // Only unreadable statistics are damage; any other failure (a locked or vanished file) ends the
-    // worker with an error, and queries go on without statistics.
+    // Only unreadable statistics are damage, of the part being read; any other failure (a locked or
+    // vanished file) ends the worker with an error, and queries go on without statistics.
+    let reading = StatisticsState.DamagedFilter;
     let filter;
-    try {
-      filter = loadFilter(db);
-    } catch (error) {
-      if (error instanceof IndexUnusableError) return StatisticsState.DamagedFilter;
-      throw error;
-    }
     let common;
     try {
+      filter = loadFilter(db);
+      reading = StatisticsState.DamagedCommon;
       common = commonColumns(db);
     } catch (error) {
-      if (error instanceof IndexUnusableError) return StatisticsState.DamagedCommon;
+      if (error instanceof IndexUnusableError) return reading;
       throw error;
     }
     // Rebuilt since the opening thread sized the shared memory: the index is being written, and
