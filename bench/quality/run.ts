@@ -9,7 +9,7 @@
  * `--explain` logs every miss and every false reference; `--dump-references FILE` writes every
  * query's result under the defaults and stops.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadManifest, type ResolvedSource } from "../../src/corpus/manifest.js";
 import { looksMinified } from "../../src/files/source-file.js";
@@ -431,10 +431,12 @@ async function main(): Promise<void> {
     ...(["javascript", "typescript"] as const).flatMap((language) =>
       sampleWholeFiles(
         `${MORE_NPM.length} npm packages not indexed (${MORE_NPM.map((spec) => spec.replace(/@[^@]*$/, "")).join(", ")}), every ${language} file scan reads`,
-        morePackages.flatMap((p) => filesOf({ root: p.root }, language)).filter((file) => !looksMinified(readFileSync(file, "utf8"))),
+        morePackages.flatMap((p) => filesOf({ root: p.root }, language)),
         language,
         QUICK ? 40 : 100_000,
         wholeRng,
+        undefined,
+        (text) => !looksMinified(text),
       ),
     ),
     ...sampleWholeFiles(

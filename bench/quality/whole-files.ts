@@ -20,8 +20,16 @@ export interface WholeFile {
   readonly lines: readonly SignificantLine[];
 }
 
-/** Up to `count` files of `files`, drawn with `rng`, each read whole (at most `maxBytes`). */
-export function sampleWholeFiles(group: string, files: readonly string[], language: LanguageName, count: number, rng: Rng, maxBytes = 4 * 1024 * 1024): WholeFile[] {
+/** Up to `count` files of `files`, drawn with `rng`, each read once, whole: empty, binary, over `maxBytes`, or turned down by `accept`, skipped. */
+export function sampleWholeFiles(
+  group: string,
+  files: readonly string[],
+  language: LanguageName,
+  count: number,
+  rng: Rng,
+  maxBytes = 4 * 1024 * 1024,
+  accept: (text: string) => boolean = () => true,
+): WholeFile[] {
   const pool = [...files];
   const out: WholeFile[] = [];
   while (out.length < count && pool.length > 0) {
@@ -33,7 +41,7 @@ export function sampleWholeFiles(group: string, files: readonly string[], langua
       continue;
     }
     const bytes = Buffer.byteLength(text);
-    if (bytes === 0 || bytes > maxBytes || text.includes("\u0000")) continue;
+    if (bytes === 0 || bytes > maxBytes || text.includes("\u0000") || !accept(text)) continue;
     out.push({ group, file, language, text, bytes, lines: significantLines(text, language === "python") });
   }
   return out;
