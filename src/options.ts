@@ -329,10 +329,21 @@ export const SHAPE_MIN_QUERY_SHARE = 1 / 3;
 
 /**
  * The most seeds a region can have and still be held to SHAPE_MIN_QUERY_SHARE: at this many, with
- * nothing the same, it is still about 150 characters, one idiom's length (a wrapper class's
- * `__iter__`/`__len__`/`__contains__` delegating to `self._wrapped`).
+ * nothing the same, it is still 150–200 characters, one idiom's length (a wrapper class's
+ * `__iter__`/`__len__`/`__contains__` delegating to `self._wrapped`; an `__init__` of six
+ * `self.x = x` rows).
  */
-export const SHAPE_STRETCH_MAX_SEEDS = 4;
+export const SHAPE_STRETCH_MAX_SEEDS = 5;
+
+/**
+ * A region whose segments break this many times (a statement inserted or left out, on either side;
+ * maxGapTokens bounds each) with no name or literal the same must cover at least
+ * STITCHED_MIN_QUERY_SHARE of its query. A copy renamed then edited keeps long runs between one or
+ * two edits; three or more, around short runs, are look-alike idioms chained across a class (an
+ * `__init__`, an `__eq__`, a method returning its local), unless they are most of the suggestion.
+ */
+export const STITCHED_MIN_EDITS = 3;
+export const STITCHED_MIN_QUERY_SHARE = 1 / 2;
 
 /**
  * Integers up to COUNTER_MAX (decimal, or hexadecimal as `0x0A`) agreeing on both sides, each one
@@ -373,9 +384,11 @@ export const VERBATIM_NAME_SHARE = 0.8;
 
 /**
  * Names every method of their kind has (Python's `self` and `cls`, a binary operator's `other`, a
- * setter's `value`, `__setstate__`'s `state`), the protocol methods a class implements and the
- * decorators that make properties: the same on both sides by convention, not by copying, so they
- * are no evidence of identity and their repeats no evidence of a renaming.
+ * setter's `value`, `__setstate__`'s `state`), the protocol methods a class implements, the
+ * decorators that make properties, and JavaScript's words for a constructor's prototype chain and
+ * its errors (`X.prototype = Object.create(Error.prototype)`, `Error.call(this)`,
+ * `Error.captureStackTrace(this, this.constructor)`): the same on both sides by convention, not by
+ * copying, so they are no evidence of identity and their repeats no evidence of a renaming.
  */
 export const CONVENTIONAL_NAMES: readonly string[] = [
   "self", "cls", "other", "value", "state", "args", "kwargs",
@@ -383,6 +396,7 @@ export const CONVENTIONAL_NAMES: readonly string[] = [
   "__init__", "__new__", "__repr__", "__str__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__bool__",
   "__len__", "__iter__", "__next__", "__contains__", "__getitem__", "__setitem__", "__delitem__", "__getattr__", "__setattr__",
   "__delattr__", "__call__", "__enter__", "__exit__", "__getstate__", "__setstate__", "__reduce__", "__copy__", "__deepcopy__",
+  "Error", "captureStackTrace", "prototype", "constructor", "Object", "create", "call",
 ];
 
 /**

@@ -17,6 +17,8 @@ import {
   SHAPE_MIN_QUERY_SHARE,
   SHAPE_ONLY_MAX_NAMES,
   SHAPE_STRETCH_MAX_SEEDS,
+  STITCHED_MIN_EDITS,
+  STITCHED_MIN_QUERY_SHARE,
   UNIDENTIFIED_SEED_FACTOR,
   VERBATIM_NAME_SHARE,
 } from "../options.js";
@@ -62,12 +64,34 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // Nor a short stretch of shape (a few seeds, nothing the same) inside a longer text (a class's
   // properties returning `self._x` among its own code and docstrings), unless renamed one for one
   // throughout with its names used more than once each: the more the text holds, the likelier one
-  // idiom of it matches, and rows of `self.x = x` repeat each parameter once.
+  // idiom of it matches, and rows of `self.x = x` repeat each parameter once. Names the same beside
+  // literals all other text are not the same either: the same API on other data (`str.replace(/…/g,
+  // …)` with other patterns).
   const renamedInStep = renamedOneForOne(names, options) && names.repeats > names.distinctNames;
-  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && !showsIdentity(names) && !renamedInStep && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) {
+  const identity = showsIdentity(names) && !literalsDisagree(names);
+  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && !identity && !renamedInStep && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) {
     return false;
   }
+  // However much of its query it is: a short stretch with nothing to compare but a few names, and
+  // those not renamed one for one (an Error subclass's idiom around its own class name).
+  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && !showsIdentity(names) && names.literalPairs === 0 && names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.repeats > 0 && names.consistency < RENAMED_THROUGHOUT_CONSISTENCY) {
+    return false;
+  }
+  // A region stitched across several edits with nothing the same is look-alike idioms side by side
+  // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query.
+  if (!showsIdentity(names) && edits(candidate) >= STITCHED_MIN_EDITS && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
   return true;
+}
+
+/** Breaks between a candidate's segments: a statement inserted or left out on either side. */
+function edits(candidate: Candidate): number {
+  let count = 0;
+  for (let i = 1; i < candidate.segments.length; i++) {
+    const before = candidate.segments[i - 1]!;
+    const after = candidate.segments[i]!;
+    if (after.queryStart > before.queryEnd || after.sourceStart !== before.sourceEnd) count++;
+  }
+  return count;
 }
 
 /**

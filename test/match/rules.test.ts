@@ -124,13 +124,45 @@ describe("isReference", () => {
     expect(isReference(candidate({ seeds: 3, matchedTokens: 120 }), evidence(0.9, shape), options(), 200)).toBe(true);
     // Its names the same, or more seeds, it stands whatever its share.
     expect(isReference(candidate({ seeds: 3, matchedTokens: 45 }), evidence(0.9, { ...shape, sameShare: 0.8, pairs: 6 }), options(), 200)).toBe(true);
-    expect(isReference(candidate({ seeds: 4, matchedTokens: 45 }), evidence(0.9, shape), options(), 200)).toBe(false);
-    expect(isReference(candidate({ seeds: 5, matchedTokens: 45 }), evidence(0.9, shape), options(), 200)).toBe(true);
+    expect(isReference(candidate({ seeds: 5, matchedTokens: 45 }), evidence(0.9, shape), options(), 200)).toBe(false);
+    expect(isReference(candidate({ seeds: 6, matchedTokens: 45 }), evidence(0.9, shape), options(), 200)).toBe(true);
+    // Names the same beside literals all other text are the same API on other data: `str.replace`
+    // on other patterns. With its literals the same too, it stands.
+    const api = { ...shape, pairs: 6, distinctNames: 3, repeats: 4, consistency: 0.75, sameShare: 0.67, literalPairs: 3, sameLiterals: 0 };
+    expect(isReference(candidate({ seeds: 2, matchedTokens: 42 }), evidence(0.9, api), options(), 288)).toBe(false);
+    expect(isReference(candidate({ seeds: 2, matchedTokens: 42 }), evidence(0.9, { ...api, sameLiterals: 3, sameLiteralsVary: true }), options(), 288)).toBe(true);
     // Renamed one for one throughout, it stands when its names are used more than once each; rows
     // of `self.x = x` (each parameter declared, then assigned once) are the idiom.
     const rows = { ...shape, pairs: 12, distinctNames: 6, repeats: 6, consistency: 1 };
     expect(isReference(candidate({ seeds: 3, matchedTokens: 45 }), evidence(0.9, rows), options(), 200)).toBe(false);
     expect(isReference(candidate({ seeds: 3, matchedTokens: 45 }), evidence(0.9, { ...rows, pairs: 18, repeats: 12 }), options(), 200)).toBe(true);
+  });
+
+  it("turns away a short idiom around a few names not renamed one for one, however much of its query", () => {
+    // An Error subclass against another: \`Error.call(this)\`, \`Error.captureStackTrace(this, this.constructor)\`,
+    // \`X.prototype = Object.create(Error.prototype)\`, the language's words left out, its class name and one more.
+    const idiom = { pairs: 4, distinctNames: 2, repeats: 3, consistency: 0.67, sameShare: 0, literalPairs: 0, sameLiterals: 0 };
+    expect(isReference(candidate({ seeds: 4, matchedTokens: 41 }), evidence(1, idiom), options(), 77)).toBe(false);
+    // Renamed one for one, or with literals to compare, it is judged as before.
+    expect(isReference(candidate({ seeds: 4, matchedTokens: 41 }), evidence(1, { ...idiom, consistency: 1 }), options(), 77)).toBe(true);
+    expect(isReference(candidate({ seeds: 6, matchedTokens: 41 }), evidence(1, idiom), options(), 77)).toBe(true);
+  });
+
+  it("turns away look-alikes stitched across three edits or more, unless they are most of the query", () => {
+    // An \`__init__\`, an \`__eq__\` and a method returning its local, with what lies between left out.
+    const pieces = [
+      { queryStart: 18, queryEnd: 29, sourceStart: 100, sourceEnd: 111 },
+      { queryStart: 51, queryEnd: 84, sourceStart: 111, sourceEnd: 144 },
+      { queryStart: 98, queryEnd: 112, sourceStart: 161, sourceEnd: 175 },
+      { queryStart: 114, queryEnd: 131, sourceStart: 181, sourceEnd: 198 },
+    ];
+    const shape = { pairs: 11, distinctNames: 6, repeats: 5, consistency: 0.6, sameShare: 0, literalPairs: 2, sameLiterals: 0 };
+    const stitched = candidate({ seeds: 6, matchedTokens: 75, segments: pieces });
+    expect(isReference(stitched, evidence(1, shape), options(), 216)).toBe(false);
+    // Most of the suggestion, or with two edits only (a near-miss copy's), it stands; so with its names the same.
+    expect(isReference(stitched, evidence(1, shape), options(), 140)).toBe(true);
+    expect(isReference(candidate({ seeds: 6, matchedTokens: 64, segments: pieces.slice(0, 3) }), evidence(1, shape), options(), 216)).toBe(true);
+    expect(isReference(stitched, evidence(1, { ...shape, sameShare: 0.8 }), options(), 216)).toBe(true);
   });
 
   it("asks twice the seeds of a long query's region with nothing the same: an idiom renamed by chance", () => {
