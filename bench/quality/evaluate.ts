@@ -288,6 +288,28 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
     evidence:
       "pylint's indentation check keeps tabnanny's comment (\"must be the first token of the next program statement, or an ENDMARKER; the \"line\" argument exposes the leading white-space…\"), a word or two changed, and its loop over the tokens.",
   },
+  {
+    pair: "boltons `fileutils.py`, `namedutils.py` → CPython `shutil.py`, `collections/__init__.py`",
+    query: /\/boltons\/(?:fileutils|namedutils)\.py$/,
+    reference: /^(?:shutil\.py|collections\/__init__\.py)$/,
+    evidence:
+      "boltons's `copytree` is documented as `shutil.copytree` \"with one key difference\" and keeps its comments (\"Will raise a SpecialFileError for unsupported file types\", " +
+      "\"catch the Error from the recursive copytree so that we can continue with other files\"); `namedutils` is \"`collections.namedtuple`, with a couple of enhancements\", its class template the standard library's.",
+  },
+  {
+    pair: "babel `messages/catalog.py` → CPython `difflib.py`",
+    query: /\/babel\/messages\/catalog\.py$/,
+    reference: /^difflib\.py$/,
+    evidence: "babel's `get_close_matches` is difflib's, reformatted, and says so: `SequenceMatcher(autojunk=False)  # only line changed from difflib.py`.",
+  },
+  {
+    pair: "anyio `to_process.py` → CPython `multiprocessing/spawn.py`",
+    query: /\/anyio\/to_process\.py$/,
+    reference: /^multiprocessing\/spawn\.py$/,
+    evidence:
+      "anyio's worker runs the parent's main module \"as __mp_main__ (like multiprocessing does)\", with spawn's statements: " +
+      "`ModuleType(\"__mp_main__\")`, `runpy.run_path(…, run_name=\"__mp_main__\")`, `main.__dict__.update(main_content)`, `sys.modules[\"__main__\"] = sys.modules[\"__mp_main__\"] = main`.",
+  },
 ];
 
 export interface Reported {

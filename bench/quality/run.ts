@@ -127,12 +127,27 @@ const MORE_NPM = [
   "yaml@2.9.1",
   "yup@1.7.1",
   "zustand@5.1.0",
+  // A later round, chosen by name the same way before any was scanned.
+  "classnames@2.5.1",
+  "escape-html@1.0.3",
+  "esquery@1.7.0",
+  "estraverse@5.3.0",
+  "form-data@4.0.6",
+  "fs-extra@11.4.1",
+  "graceful-fs@4.2.12",
+  "ioredis@6.1.0",
+  "lit@3.3.3",
+  "lru-cache@11.5.4",
+  "mime@4.1.2",
+  "ms@2.1.3",
+  "node-fetch@2.7.0",
+  "source-map@0.6.1",
+  "vue@3.5.46",
 ];
 
 /**
- * More packages of the mirror, scanned whole the same way: chosen by name across the later half of
- * the mirror (n to z, every file with Python sources) before any of them was scanned, in two rounds
- * (p to z, then n and o).
+ * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -179,6 +194,25 @@ const MORE_PYTHON = [
   "paho_mqtt-2.1.0-py3-none-any.whl",
   "oauth2client-4.1.3-py2.py3-none-any.whl",
   "nox-2026.8.17-py3-none-any.whl",
+  // The third round: a to c.
+  "aiofiles-25.1.0-py3-none-any.whl",
+  "alembic-1.20.0-py3-none-any.whl",
+  "amqp-5.4.0-py3-none-any.whl",
+  "anyio-4.15.1-py3-none-any.whl",
+  "apscheduler-3.11.3-py3-none-any.whl",
+  "argcomplete-3.7.2-py3-none-any.whl",
+  "arrow-1.4.0-py3-none-any.whl",
+  "asgiref-3.12.1-py3-none-any.whl",
+  "astroid-4.3.3-py3-none-any.whl",
+  "authlib-1.8.0-py2.py3-none-any.whl",
+  "babel-2.18.0-py3-none-any.whl",
+  "backoff-2.2.1-py3-none-any.whl",
+  "beautifulsoup4-4.15.0-py3-none-any.whl",
+  "bleach-6.4.0-py3-none-any.whl",
+  "boltons-26.2.0-py3-none-any.whl",
+  "cachetools-7.2.0-py3-none-any.whl",
+  "cattrs-26.2.1-py3-none-any.whl",
+  "celery-5.6.3-py3-none-any.whl",
 ];
 
 interface IndexedSource {
