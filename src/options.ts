@@ -292,6 +292,13 @@ export const RENAMED_THROUGHOUT_REPEATS = 2;
 export const RENAMED_THROUGHOUT_CONSISTENCY = 0.9;
 
 /**
+ * A renaming aligns each row with its own: a repetitive candidate counts as renamed throughout only
+ * when its indexed side covers at least this share of its query side. Below it, several query rows
+ * were aligned with the same indexed rows, a shape repeated rather than a table renamed.
+ */
+export const RENAMED_SOURCE_SHARE = 0.9;
+
+/**
  * Identity evidence for a region found only through a project's repeated shape (every seed above
  * maxFileFrequency): the shape alone is shared by the project's look-alike files and by other
  * projects' code of the same kind (date-fns's locale tables and moment's), so at least this share
@@ -300,6 +307,12 @@ export const RENAMED_THROUGHOUT_CONSISTENCY = 0.9;
  */
 export const MIN_IDENTITY_SHARE = 0.5;
 export const MIN_IDENTITY_PAIRS = 3;
+
+/**
+ * Names the same count as identity only across this many distinct names: one name, however often
+ * it recurs (`options` in rows of `key: options.key`), is the variable of a shape, as `self` is.
+ */
+export const MIN_IDENTITY_NAMES = 2;
 
 /**
  * A region found by fewer seeds than this needs corroboration beyond its shape: the same text

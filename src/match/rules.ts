@@ -2,6 +2,7 @@ import {
   COINCIDENCE_BASE_TOKENS,
   IDENTITY_SEED_DISCOUNT,
   MIN_BROKEN_REPEATS,
+  MIN_IDENTITY_NAMES,
   MIN_IDENTITY_PAIRS,
   MIN_IDENTITY_SHARE,
   MIN_SAME_DATA_NAMES,
@@ -11,6 +12,7 @@ import {
   MINIFIED_SHAPE_NAME_SHARE,
   type MatchOptions,
   RARE_SEEDS_MEAN_FILES,
+  RENAMED_SOURCE_SHARE,
   RENAMED_THROUGHOUT_CONSISTENCY,
   RENAMED_THROUGHOUT_NAMES,
   RENAMED_THROUGHOUT_REPEATS,
@@ -22,6 +24,7 @@ import {
   UNIDENTIFIED_SEED_FACTOR,
   VERBATIM_NAME_SHARE,
 } from "../options.js";
+import { sourceSideTokens } from "./evidence.js";
 import type { Candidate, Evidence, Match, NameComparison } from "./types.js";
 
 /**
@@ -50,8 +53,10 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   if (names.repeats >= MIN_BROKEN_REPEATS && names.consistency === 0 && !showsIdentity(names)) return false;
   // Found only through a project's repeated shape: it must show which of the project's files it is.
   if (candidate.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
-  // Shape alone, however many seeds: no name repeats to show a renaming, its literals other text, nothing the same.
-  if (names.repeats === 0 && literalsDisagree(names) && !showsIdentity(names)) return false;
+  // Shape alone, however many seeds: no name repeats to show a renaming and its literals other
+  // text, whatever names agree (a distutils command's table of other options under the names
+  // every command has, `user_options`, `initialize_options`).
+  if (names.repeats === 0 && literalsDisagree(names)) return false;
   // Nor where no literal agrees, beyond one value repeated, and not one name is the same (a chain
   // of `self.a == other.a and …` whose only names, conventional ones aside, are its method's; a run
   // of `this.a = 0` initializers).
@@ -197,9 +202,12 @@ function sameNames(names: NameComparison): boolean {
   return names.distinctNames >= MIN_SAME_DATA_NAMES && names.sameShare >= MIN_SAME_DATA_SHARE;
 }
 
-/** The same text: identity evidence for a project's look-alike files (MIN_IDENTITY_SHARE). */
+/**
+ * The same text: identity evidence for a project's look-alike files (MIN_IDENTITY_SHARE), from
+ * MIN_IDENTITY_NAMES distinct names at least.
+ */
 function showsIdentity(names: NameComparison): boolean {
-  const sameNames = names.pairs >= MIN_IDENTITY_PAIRS && names.sameShare >= MIN_IDENTITY_SHARE;
+  const sameNames = names.pairs >= MIN_IDENTITY_PAIRS && names.sameShare >= MIN_IDENTITY_SHARE && names.distinctNames >= MIN_IDENTITY_NAMES;
   return sameNames || literalsShowIdentity(names, MIN_IDENTITY_SHARE);
 }
 
@@ -216,7 +224,16 @@ function renamedOneForOne(names: NameComparison, options: MatchOptions): boolean
   );
 }
 
-/** A repetitive candidate renamed one for one and found by rare seeds: the same code renamed. */
+/**
+ * A repetitive candidate renamed one for one and found by rare seeds, each of its rows aligned with
+ * its own indexed row (RENAMED_SOURCE_SHARE): the same code renamed. Rows of the query aligned
+ * again and again with the same indexed rows are a shape repeated (an interface's methods, each
+ * `raise NotImplementedError()` under its docstring).
+ */
 function renamedThroughout(candidate: Candidate, names: NameComparison, options: MatchOptions): boolean {
-  return renamedOneForOne(names, options) && rareSeeds(candidate.frequencySum, candidate.seeds);
+  return (
+    renamedOneForOne(names, options) &&
+    rareSeeds(candidate.frequencySum, candidate.seeds) &&
+    sourceSideTokens(candidate.segments) >= RENAMED_SOURCE_SHARE * candidate.matchedTokens
+  );
 }

@@ -63,9 +63,12 @@ describe("isReference", () => {
     // Documented stubs of another interface: \`def NAME(self): "doc"\` over and over, every name and docstring other.
     const stubs = evidence(0.6, { pairs: 6, distinctNames: 6, repeats: 0, sameShare: 0, literalPairs: 6, sameLiterals: 0 });
     expect(isReference(candidate({ seeds: 8 }), stubs, options(), 100)).toBe(false);
-    // A name repeated in step is a renaming to judge, and the same names are identity: both still pass.
+    // Nor do names the same make it a copy: a distutils command's table of other options under the
+    // names every command has (`user_options`, `initialize_options`).
+    expect(isReference(candidate({ seeds: 8 }), evidence(0.9, { repeats: 0, literalPairs: 6, sameLiterals: 0 }), options(), 100)).toBe(false);
+    // A name repeated in step is a renaming to judge, and literals the same are identity: both pass.
     expect(isReference(candidate({ seeds: 8 }), evidence(0.9, { sameShare: 0, repeats: 6, literalPairs: 6, sameLiterals: 0 }), options(), 100)).toBe(true);
-    expect(isReference(candidate({ seeds: 8 }), evidence(0.9, { repeats: 0, literalPairs: 6, sameLiterals: 0 }), options(), 100)).toBe(true);
+    expect(isReference(candidate({ seeds: 8 }), evidence(0.9, { repeats: 0, literalPairs: 6, sameLiterals: 6 }), options(), 100)).toBe(true);
   });
 
   it("turns away a region where no name repeats, no literal agrees and no name is the same", () => {
@@ -163,6 +166,28 @@ describe("isReference", () => {
     expect(isReference(stitched, evidence(1, shape), options(), 140)).toBe(true);
     expect(isReference(candidate({ seeds: 6, matchedTokens: 64, segments: pieces.slice(0, 3) }), evidence(1, shape), options(), 216)).toBe(true);
     expect(isReference(stitched, evidence(1, { ...shape, sameShare: 0.8 }), options(), 216)).toBe(true);
+  });
+
+  it("counts a repetitive region as renamed throughout only when each of its rows has its own indexed row", () => {
+    // Interface methods, \`def f(self, a, b): "doc" raise NotImplementedError()\`, aligned again and
+    // again with the same indexed stubs: the indexed side is shorter than the query's.
+    const stubs = { pairs: 19, distinctNames: 11, repeats: 8, consistency: 1, sameShare: 0.42, literalPairs: 8, sameLiterals: 0 };
+    const overlapping = [
+      { queryStart: 68, queryEnd: 100, sourceStart: 0, sourceEnd: 32 },
+      { queryStart: 103, queryEnd: 125, sourceStart: 32, sourceEnd: 54 },
+      { queryStart: 132, queryEnd: 166, sourceStart: 35, sourceEnd: 69 },
+    ];
+    expect(isReference(candidate({ seeds: 6, matchedTokens: 88, segments: overlapping }), evidence(0.47, stubs), options(), 208)).toBe(false);
+    const ownRows = [...overlapping.slice(0, 2), { queryStart: 132, queryEnd: 166, sourceStart: 60, sourceEnd: 94 }];
+    expect(isReference(candidate({ seeds: 6, matchedTokens: 88, segments: ownRows }), evidence(0.47, stubs), options(), 208)).toBe(true);
+  });
+
+  it("takes no identity from one name the same, however often it recurs", () => {
+    // Rows of \`key: options.key\`: \`options\` on both sides, every key another.
+    const rows = { pairs: 6, distinctNames: 1, repeats: 5, consistency: 1, sameShare: 1, literalPairs: 0, sameLiterals: 0 };
+    expect(isReference(candidate({ seeds: 3, matchedTokens: 32 }), evidence(0.67, rows), options(), 958)).toBe(false);
+    // Two names the same, and the same region of a smaller file, stand.
+    expect(isReference(candidate({ seeds: 4, matchedTokens: 32 }), evidence(0.67, { ...rows, distinctNames: 2 }), options(), 958)).toBe(true);
   });
 
   it("asks twice the seeds of a long query's region with nothing the same: an idiom renamed by chance", () => {
