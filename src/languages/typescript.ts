@@ -97,6 +97,12 @@ const JS_MODULE_BOILERPLATE = [
     types: ["function_declaration", "generator_function_declaration"],
     pattern: new RegExp(String.raw`^function\s*\*?\s*(?:_(?:${BABEL_HELPERS})|__(?:${TSLIB_HELPERS})|__webpack_require__)\s*\(`),
   },
+  // webpack's generated wrappers, as expressions: the UMD definition, (function webpackUniversalModuleDefinition(root, factory) { … }),
+  // and webpack 4's bootstrap, (function(modules) { // webpackBootstrap … }), whose modules come after it as its argument
+  {
+    types: ["function_expression"],
+    pattern: /^function\s+webpackUniversalModuleDefinition\s*\(|^function\s*\(\s*modules\s*\)\s*\{\s*\/\/\s*webpackBootstrap\b/,
+  },
   // export * from "./x", and an export list of any length, re-exported or local: export { a, b as c } from "./x",
   // export type { T } from "./x", export { a, b } (its first characters are enough: a list runs past them)
   { types: ["export_statement"], pattern: /^export\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?\s*from\s|\{)/ },

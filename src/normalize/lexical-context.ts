@@ -241,9 +241,10 @@ export class LexicalContext {
   private readonly hashOf = new Map<string, number>();
   private readonly keywords: ReadonlyMap<string, string>;
 
-  /** The language's module boilerplate rules for a `require` map's entry, and for a statement. */
+  /** The language's module boilerplate rules for a `require` map's entry, a statement, and a function expression. */
   private readonly pairRules: readonly RegExp[];
   private readonly statementRules: readonly RegExp[];
+  private readonly expressionRules: readonly RegExp[];
 
   constructor(
     readonly definition: LanguageDefinition,
@@ -251,7 +252,8 @@ export class LexicalContext {
   ) {
     const rules = definition.moduleBoilerplate ?? [];
     this.pairRules = rules.filter((rule) => rule.types.includes("pair")).map((rule) => rule.pattern);
-    this.statementRules = rules.filter((rule) => !rule.types.includes("pair")).map((rule) => rule.pattern);
+    this.statementRules = rules.filter((rule) => !rule.types.includes("pair") && !rule.types.includes("function_expression")).map((rule) => rule.pattern);
+    this.expressionRules = rules.filter((rule) => rule.types.includes("function_expression")).map((rule) => rule.pattern);
     // Token hashes are seeded by language family (hashing.ts): no k-gram crosses families.
     this.hasher = baseHasher.forFamily(definition.lexicon.dialect);
     this.lexicon = definition.lexicon;
@@ -404,6 +406,11 @@ export class LexicalContext {
       if (!lineStart && previousText !== ";") return Skipped.No;
       if (word === "import") return Skipped.Statement;
       return word === "from" && /^\s+[\w.]+\s+import\b/.test(source.slice(end, end + 200)) ? Skipped.Statement : Skipped.No;
+    }
+    // A function expression in parentheses: a bundler's generated wrapper, its body skipped to its brace.
+    if (word === "function" && previousText === "(" && this.expressionRules.length > 0) {
+      const text = source.slice(start, start + BOILERPLATE_PREFIX_CHARS);
+      return this.expressionRules.some((pattern) => pattern.test(text)) ? Skipped.Statement : Skipped.No;
     }
     // Most words are neither: the test every word pays is these comparisons.
     const statementStart = lineStart || previousText === ";" || previousText === "{" || previousText === "}";

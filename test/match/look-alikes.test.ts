@@ -49,9 +49,75 @@ QuotaExceeded.prototype.constructor = QuotaExceeded;
 module.exports = QuotaExceeded;
 `;
 
+// A webpack 4 library build: the wrapper webpack generates around any modules (its UMD definition,
+// then its bootstrap with the comments it writes, shortened here), the modules its argument.
+const webpackBuild = (library: string, modules: string): string => `(function webpackUniversalModuleDefinition(root, factory) {
+\tif(typeof exports === 'object' && typeof module === 'object')
+\t\tmodule.exports = factory();
+\telse if(typeof define === 'function' && define.amd)
+\t\tdefine([], factory);
+\telse if(typeof exports === 'object')
+\t\texports["${library}"] = factory();
+\telse
+\t\troot["${library}"] = factory();
+})(this, function() {
+return /******/ (function(modules) { // webpackBootstrap
+/******/ \t// The module cache
+/******/ \tvar installedModules = {};
+/******/
+/******/ \t// The require function
+/******/ \tfunction __webpack_require__(moduleId) {
+/******/ \t\t// Check if module is in cache
+/******/ \t\tif(installedModules[moduleId])
+/******/ \t\t\treturn installedModules[moduleId].exports;
+/******/ \t\t// Create a new module (and put it into the cache)
+/******/ \t\tvar module = installedModules[moduleId] = {
+/******/ \t\t\texports: {},
+/******/ \t\t\tid: moduleId,
+/******/ \t\t\tloaded: false
+/******/ \t\t};
+/******/ \t\t// Execute the module function
+/******/ \t\tmodules[moduleId].call(module.exports, module, module.exports, __webpack_require__);
+/******/ \t\t// Flag the module as loaded
+/******/ \t\tmodule.loaded = true;
+/******/ \t\t// Return the exports of the module
+/******/ \t\treturn module.exports;
+/******/ \t}
+/******/ \t// expose the modules object (__webpack_modules__)
+/******/ \t__webpack_require__.m = modules;
+/******/ \t// expose the module cache
+/******/ \t__webpack_require__.c = installedModules;
+/******/ \t// Load entry module and return exports
+/******/ \treturn __webpack_require__(0);
+/******/ })
+/************************************************************************/
+/******/ ([
+/* 0 */
+/***/ (function(module, exports, __webpack_require__) {
+${modules}
+/***/ })
+/******/ ])
+});
+`;
+
+const PARSER_MODULES = `\tvar Syntax = { Program: 'Program', Identifier: 'Identifier', Literal: 'Literal' };
+\tfunction parseProgram(source, options) {
+\t\tvar tokens = tokenize(source, options && options.range);
+\t\treturn { type: Syntax.Program, body: tokens.map(toNode), sourceType: options ? options.sourceType : 'script' };
+\t}
+\texports.parseProgram = parseProgram;`;
+
+const MAPPING_MODULES = `\tfunction compareByOriginalPositions(mappingA, mappingB, onlyCompareOriginal) {
+\t\tvar cmp = strcmp(mappingA.source, mappingB.source);
+\t\tif (cmp !== 0) return cmp;
+\t\tcmp = mappingA.originalLine - mappingB.originalLine;
+\t\treturn cmp !== 0 || onlyCompareOriginal ? cmp : mappingA.originalColumn - mappingB.originalColumn;
+\t}
+\texports.compareByOriginalPositions = compareByOriginalPositions;`;
+
 let tracker: ReferenceTracker;
 beforeAll(async () => {
-  tracker = await memoryTrackerForFiles({ "lib/failure.js": INDEXED_ERROR });
+  tracker = await memoryTrackerForFiles({ "lib/failure.js": INDEXED_ERROR, "dist/parser.js": webpackBuild("parser", PARSER_MODULES) });
 });
 afterAll(() => tracker.close());
 
@@ -63,5 +129,16 @@ describe("an Error subclass", () => {
   it("is reported when it is the indexed class", () => {
     const [reference] = tracker.match(INDEXED_ERROR, { language: "javascript" }).references;
     expect(reference?.path).toBe("lib/failure.js");
+  });
+});
+
+describe("a webpack build", () => {
+  it("is not reported as another webpack build: its UMD definition and bootstrap are webpack's, comments and all", () => {
+    expect(tracker.match(webpackBuild("sourceMap", MAPPING_MODULES), { language: "javascript" }).references).toEqual([]);
+  });
+
+  it("is reported where it bundles the indexed build's modules", () => {
+    const [reference] = tracker.match(webpackBuild("bundled", PARSER_MODULES), { language: "javascript" }).references;
+    expect(reference?.path).toBe("dist/parser.js");
   });
 });

@@ -96,6 +96,16 @@ describe("normalize", () => {
     const lowered = "function isAlpha(str) {\n  var locale = arguments.length > 1 && arguments[1] !== undefined ? arguments[1] : 'en-US';\n  var options = arguments.length > 2 && arguments[2] !== undefined ? arguments[2] : {};\n  return check(str, locale, options);\n}\n";
     const plain = "function isAlpha(str) {\n  return check(str, locale, options);\n}\n";
     for (const read of [normalize, lex]) expect(sameTokens(read(lowered, "javascript"), read(plain, "javascript"))).toBe(true);
+    // webpack's generated UMD definition and bootstrap, whatever they hold; its modules, the argument, are code.
+    const wrapped = (umd: string, bootstrap: string) =>
+      `(function webpackUniversalModuleDefinition(root, factory) {\n${umd}\n})(this, function() {\nreturn /******/ (function(modules) { // webpackBootstrap\n/******/ ${bootstrap}\n/******/ })\n/******/ ([\n/* 0 */\n/***/ (function(module, exports) {\n\texports.add = function (a, b) { return a + b; };\n/***/ })\n/******/ ])\n});\n`;
+    const webpack4 = wrapped("\tmodule.exports = factory();", "\tvar installedModules = {};\n/******/ \t// The module cache\n/******/ \treturn __webpack_require__(0);");
+    const otherRuntime = wrapped("\troot.lib = factory();", "\tvar cache = {};\n/******/ \treturn load(0);");
+    const ownWrapper = webpack4.replace("function(modules) { // webpackBootstrap", "function(modules) { // our loader");
+    for (const read of [normalize, lex]) {
+      expect(sameTokens(read(webpack4, "javascript"), read(otherRuntime, "javascript"))).toBe(true);
+      expect(sameTokens(read(webpack4, "javascript"), read(ownWrapper, "javascript"))).toBe(false);
+    }
     // A property defined with a value, and a chain of two assignments with one, are code.
     expect(normalize('Object.defineProperty(exports, "v1", { value: 1 });', "javascript").count).toBeGreaterThan(8);
     expect(normalize("exports.a = exports.b = makeThing();", "javascript").count).toBeGreaterThan(8);
