@@ -344,7 +344,9 @@ export const SHAPE_MIN_QUERY_SHARE = 1 / 3;
  * The most seeds a region can have and still be held to SHAPE_MIN_QUERY_SHARE: at this many, with
  * nothing the same, it is still 150–200 characters, one idiom's length (a wrapper class's
  * `__iter__`/`__len__`/`__contains__` delegating to `self._wrapped`; an `__init__` of six
- * `self.x = x` rows).
+ * `self.x = x` rows). A stretch this short with no literal to compare, whose few names
+ * (SHAPE_ONLY_MAX_NAMES) are not renamed one for one (RENAMED_THROUGHOUT_CONSISTENCY), is an idiom
+ * whatever its share: an `Error` subclass around its own class name.
  */
 export const SHAPE_STRETCH_MAX_SEEDS = 5;
 
