@@ -310,6 +310,36 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "anyio's worker runs the parent's main module \"as __mp_main__ (like multiprocessing does)\", with spawn's statements: " +
       "`ModuleType(\"__mp_main__\")`, `runpy.run_path(…, run_name=\"__mp_main__\")`, `main.__dict__.update(main_content)`, `sys.modules[\"__main__\"] = sys.modules[\"__mp_main__\"] = main`.",
   },
+  {
+    pair: "future `backports/**` → CPython's same modules",
+    query: /\/future\/backports\//,
+    reference: /\.py$/,
+    evidence:
+      "future's backports are Python 3.3's standard library, edited since in CPython: \"A backport of the Python 3.3 http/client.py module for python-future\", " +
+      "\"Ported using Python-Future from the Python 3.3 standard library\" (urllib/request.py), and the same of datetime, urllib.parse, http.server, xmlrpc.server, email.",
+  },
+  {
+    pair: "distlib `compat.py`, `manifest.py` → CPython `logging/config.py`, `tokenize.py`, `collections`, `shutil.py`, `ssl.py`, `distutils/filelist.py`, …",
+    query: /\/distlib\/(?:compat|manifest)\.py$/,
+    reference: /\.py$/,
+    evidence:
+      "`compat.py` is distlib's set of standard-library backports for older Pythons (`# Implementation from Python 3.3` above them); `manifest.py` is " +
+      "\"Equivalent to distutils.filelist, but fixes some problems\", its pattern methods distutils's.",
+  },
+  {
+    pair: "exceptiongroup `_formatting.py` → CPython `traceback.py`; dill `source.py` → CPython `inspect.py`; defusedxml → CPython `xml/`",
+    query: /\/(?:exceptiongroup\/_formatting|dill\/source|defusedxml\/(?:sax|minidom|expatbuilder))\.py$/,
+    reference: /^(?:traceback|inspect)\.py$|^xml\//,
+    evidence:
+      "each says so: exceptiongroup's \"_ExceptionPrintContext and traceback_exception_format() copied from the standard library\"; dill's " +
+      "\"inspect.py merged into original dill.source\"; defusedxml's modules are \"Defused xml.sax\", minidom, expatbuilder: the standard library's functions around a defused parser.",
+  },
+  {
+    pair: "future `libfuturize/main.py`, `libpasteurize/main.py` → CPython `lib2to3/main.py`",
+    query: /\/(?:libfuturize|libpasteurize)\/main\.py$/,
+    reference: /^lib2to3\/main\.py$/,
+    evidence: "futurize's and pasteurize's `main()` are lib2to3's, its option parser and refactoring calls statement for statement (1,794 characters in one region), importing `warn` and `StdoutRefactoringTool` from it.",
+  },
 ];
 
 export interface Reported {

@@ -143,11 +143,22 @@ const MORE_NPM = [
   "node-fetch@2.7.0",
   "source-map@0.6.1",
   "vue@3.5.46",
+  // A third round, after this benchmark's whole-file rules were last changed.
+  "accepts@2.0.0",
+  "http-errors@2.0.1",
+  "iconv-lite@0.7.3",
+  "ini@6.0.0",
+  "js-cookie@3.0.8",
+  "mime-types@3.0.2",
+  "negotiator@1.1.0",
+  "path-to-regexp@6.3.0",
+  "punycode@2.3.1",
+  "whatwg-url@16.0.1",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -213,6 +224,24 @@ const MORE_PYTHON = [
   "cachetools-7.2.0-py3-none-any.whl",
   "cattrs-26.2.1-py3-none-any.whl",
   "celery-5.6.3-py3-none-any.whl",
+  // The fourth round, d to f, after this benchmark's whole-file rules were last changed.
+  "decorator-5.3.1-py3-none-any.whl",
+  "deepdiff-9.1.0-py3-none-any.whl",
+  "defusedxml-0.7.1-py2.py3-none-any.whl",
+  "dill-0.4.1-py3-none-any.whl",
+  "diskcache-5.6.3-py3-none-any.whl",
+  "distlib-0.4.3-py2.py3-none-any.whl",
+  "distro-1.9.0-py3-none-any.whl",
+  "docutils-0.23-py3-none-any.whl",
+  "ecdsa-0.19.2-py2.py3-none-any.whl",
+  "exceptiongroup-1.3.1-py3-none-any.whl",
+  "execnet-2.1.2-py3-none-any.whl",
+  "fasteners-0.20-py3-none-any.whl",
+  "feedparser-6.0.14-py3-none-any.whl",
+  "filelock-4.0.8-py3-none-any.whl",
+  "freezegun-1.5.5-py3-none-any.whl",
+  "fsspec-2026.9.0-py3-none-any.whl",
+  "future-1.0.0-py3-none-any.whl",
 ];
 
 interface IndexedSource {
