@@ -69,14 +69,15 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // Nor a short stretch of shape (a few seeds, nothing the same) inside a longer text (a class's
   // properties returning `self._x` among its own code and docstrings), unless renamed one for one
   // throughout with its names used more than once each: the more the text holds, the likelier one
-  // idiom of it matches, and rows of `self.x = x` repeat each parameter once. Names the same beside
-  // literals all other text are not the same either: the same API on other data (`str.replace(/…/g,
-  // …)` with other patterns).
+  // idiom of it matches, and rows of `self.x = x` repeat each parameter once.
   const renamedInStep = renamedOneForOne(names, options) && names.repeats > names.distinctNames;
-  const identity = showsIdentity(names) && !literalsDisagree(names);
-  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && !identity && !renamedInStep && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) {
+  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && !showsIdentity(names) && !renamedInStep && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) {
     return false;
   }
+  // Nor, however much of its query it is, a short stretch whose names agree while every literal is
+  // other text: the same API on other data (`str.replace(/…/g, …)` with other patterns, a lib2to3
+  // fixer's `BaseFix`, `PATTERN` and `transform` around another pattern).
+  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && showsIdentity(names) && literalsDisagree(names) && !renamedInStep) return false;
   // However much of its query it is: a short stretch with nothing to compare but a few names, and
   // those not renamed one for one (an Error subclass's idiom around its own class name).
   if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && !showsIdentity(names) && names.literalPairs === 0 && names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.repeats > 0 && names.consistency < RENAMED_THROUGHOUT_CONSISTENCY) {

@@ -129,10 +129,14 @@ describe("isReference", () => {
     expect(isReference(candidate({ seeds: 3, matchedTokens: 45 }), evidence(0.9, { ...shape, sameShare: 0.8, pairs: 6 }), options(), 200)).toBe(true);
     expect(isReference(candidate({ seeds: 5, matchedTokens: 45 }), evidence(0.9, shape), options(), 200)).toBe(false);
     expect(isReference(candidate({ seeds: 6, matchedTokens: 45 }), evidence(0.9, shape), options(), 200)).toBe(true);
-    // Names the same beside literals all other text are the same API on other data: `str.replace`
-    // on other patterns. With its literals the same too, it stands.
+    // Names the same beside literals all other text are the same API on other data, whatever its
+    // share: `str.replace` on other patterns inside a file, a lib2to3 fixer's template around
+    // another pattern as the whole file. With its literals the same too, it stands.
     const api = { ...shape, pairs: 6, distinctNames: 3, repeats: 4, consistency: 0.75, sameShare: 0.67, literalPairs: 3, sameLiterals: 0 };
     expect(isReference(candidate({ seeds: 2, matchedTokens: 42 }), evidence(0.9, api), options(), 288)).toBe(false);
+    const template = { ...shape, pairs: 13, distinctNames: 10, repeats: 3, consistency: 1, sameShare: 0.92, literalPairs: 4, sameLiterals: 0 };
+    expect(isReference(candidate({ seeds: 4, matchedTokens: 43 }), evidence(1, template), options(), 43)).toBe(false);
+    expect(isReference(candidate({ seeds: 4, matchedTokens: 43 }), evidence(1, { ...template, sameLiterals: 4, sameLiteralsVary: true }), options(), 43)).toBe(true);
     expect(isReference(candidate({ seeds: 2, matchedTokens: 42 }), evidence(0.9, { ...api, sameLiterals: 3, sameLiteralsVary: true }), options(), 288)).toBe(true);
     // Renamed one for one throughout, it stands when its names are used more than once each; rows
     // of `self.x = x` (each parameter declared, then assigned once) are the idiom.
