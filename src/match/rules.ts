@@ -70,18 +70,18 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // properties returning `self._x` among its own code and docstrings), unless renamed one for one
   // throughout with its names used more than once each: the more the text holds, the likelier one
   // idiom of it matches, and rows of `self.x = x` repeat each parameter once.
-  const renamedInStep = renamedOneForOne(names, options) && names.repeats > names.distinctNames;
-  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && !showsIdentity(names) && !renamedInStep && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) {
-    return false;
-  }
-  // Nor, however much of its query it is, a short stretch whose names agree while every literal is
-  // other text: the same API on other data (`str.replace(/…/g, …)` with other patterns, a lib2to3
-  // fixer's `BaseFix`, `PATTERN` and `transform` around another pattern).
-  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && showsIdentity(names) && literalsDisagree(names) && !renamedInStep) return false;
-  // However much of its query it is: a short stretch with nothing to compare but a few names, and
-  // those not renamed one for one (an Error subclass's idiom around its own class name).
-  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && !showsIdentity(names) && names.literalPairs === 0 && names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.repeats > 0 && names.consistency < RENAMED_THROUGHOUT_CONSISTENCY) {
-    return false;
+  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS) {
+    const identity = showsIdentity(names);
+    const renamedInStep = renamedOneForOne(names, options) && names.repeats > names.distinctNames;
+    if (!identity && !renamedInStep && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
+    // Nor, however much of its query it is, a short stretch whose names agree while every literal
+    // is other text: the same API on other data (`str.replace(/…/g, …)` with other patterns, a
+    // lib2to3 fixer's `BaseFix`, `PATTERN` and `transform` around another pattern).
+    if (identity && literalsDisagree(names) && !renamedInStep) return false;
+    // Nor one with nothing to compare but a few names, and those not renamed one for one (an Error
+    // subclass's idiom around its own class name).
+    const fewNamesOnly = names.literalPairs === 0 && names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.repeats > 0;
+    if (!identity && fewNamesOnly && names.consistency < RENAMED_THROUGHOUT_CONSISTENCY) return false;
   }
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
   // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query.
