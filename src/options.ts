@@ -351,6 +351,14 @@ export const SHAPE_MIN_QUERY_SHARE = 1 / 3;
 export const SHAPE_STRETCH_MAX_SEEDS = 5;
 
 /**
+ * A stretch of no more than SHAPE_STRETCH_MAX_SEEDS seeds whose rarest seed is in at least this
+ * many indexed files is a template those files share (a lib2to3 fixer's `BaseFix`, `PATTERN` and
+ * `transform(self, node, results)`): its names agree with each of them, so where every literal it
+ * holds is other text, even one or two, it is none of them.
+ */
+export const TEMPLATE_MIN_FILES = 16;
+
+/**
  * A region whose segments break this many times (a statement inserted or left out, on either side;
  * maxGapTokens bounds each) with no name or literal the same must cover at least
  * STITCHED_MIN_QUERY_SHARE of its query. A copy renamed then edited keeps long runs between one or
@@ -399,7 +407,8 @@ export const VERBATIM_NAME_SHARE = 0.8;
 
 /**
  * Names every method of their kind has (Python's `self` and `cls`, a binary operator's `other`, a
- * setter's `value`, `__setstate__`'s `state`), the protocol methods a class implements, the
+ * setter's `value`, `__setstate__`'s `state`), the protocol methods a class implements and the
+ * builtins its comparisons answer with (`isinstance(other, X)`, `return NotImplemented`), the
  * decorators that make properties, and JavaScript's words for a constructor's prototype chain and
  * its errors (`X.prototype = Object.create(Error.prototype)`, `Error.call(this)`,
  * `Error.captureStackTrace(this, this.constructor)`): the same on both sides by convention, not by
@@ -411,6 +420,7 @@ export const CONVENTIONAL_NAMES: readonly string[] = [
   "__init__", "__new__", "__repr__", "__str__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__bool__",
   "__len__", "__iter__", "__next__", "__contains__", "__getitem__", "__setitem__", "__delitem__", "__getattr__", "__setattr__",
   "__delattr__", "__call__", "__enter__", "__exit__", "__getstate__", "__setstate__", "__reduce__", "__copy__", "__deepcopy__",
+  "isinstance", "NotImplemented",
   "Error", "captureStackTrace", "prototype", "constructor", "Object", "create", "call",
 ];
 

@@ -21,6 +21,7 @@ import {
   SHAPE_STRETCH_MAX_SEEDS,
   STITCHED_MIN_EDITS,
   STITCHED_MIN_QUERY_SHARE,
+  TEMPLATE_MIN_FILES,
   UNIDENTIFIED_SEED_FACTOR,
   VERBATIM_NAME_SHARE,
 } from "../options.js";
@@ -75,13 +76,21 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     const renamedInStep = renamedOneForOne(names, options) && names.repeats > names.distinctNames;
     if (!identity && !renamedInStep && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
     // Nor, however much of its query it is, a short stretch whose names agree while every literal
-    // is other text: the same API on other data (`str.replace(/…/g, …)` with other patterns, a
-    // lib2to3 fixer's `BaseFix`, `PATTERN` and `transform` around another pattern).
-    if (identity && literalsDisagree(names) && !renamedInStep) return false;
-    // Nor one with nothing to compare but a few names, and those not renamed one for one (an Error
-    // subclass's idiom around its own class name).
-    const fewNamesOnly = names.literalPairs === 0 && names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.repeats > 0;
-    if (!identity && fewNamesOnly && names.consistency < RENAMED_THROUGHOUT_CONSISTENCY) return false;
+    // is other text: the same API on other data (`str.replace(/…/g, …)` with other patterns). Where
+    // the stretch is a template many indexed files share (TEMPLATE_MIN_FILES), its one or two
+    // literals are all that says which file it is (a lib2to3 fixer's `BaseFix`, `PATTERN` and
+    // `transform` around another pattern).
+    const template = candidate.rarestSeedFrequency >= TEMPLATE_MIN_FILES && names.literalPairs > 0 && names.sameLiterals === 0;
+    if (identity && (literalsDisagree(names) || template) && !renamedInStep) return false;
+    // Nor one with no name the same whose numbers are all written otherwise: a renaming keeps a
+    // copy's numbers as written (whatwg-url's `c >= 0x30 && c <= 0x39` is graphql's
+    // `code >= 0x0030 && code <= 0x0039` written afresh, not renamed).
+    if (!identity && names.keptLiteralPairs >= MIN_IDENTITY_PAIRS && names.sameKeptLiterals === 0) return false;
+    // Nor one whose few names are not renamed one for one, with no literal agreeing to make up for
+    // them (an Error subclass's idiom around its own class name; `s = s.replace("&", "&amp;")` as
+    // `data = data.replace(…)` on other characters).
+    const fewNames = names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.repeats > 0;
+    if (!identity && fewNames && !literalsShowIdentity(names, MIN_IDENTITY_SHARE) && names.consistency < RENAMED_THROUGHOUT_CONSISTENCY) return false;
   }
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
   // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query.

@@ -115,9 +115,68 @@ const MAPPING_MODULES = `\tfunction compareByOriginalPositions(mappingA, mapping
 \t}
 \texports.compareByOriginalPositions = compareByOriginalPositions;`;
 
+// Python's comparison protocol: `isinstance(other, Cls)`, a chain of `self.a == other.a`, and
+// `NotImplemented` are every `__eq__`'s words, whatever class it compares.
+const INDEXED_HANDLE = `class ScheduledCall:
+    """A call the loop runs once its time comes."""
+
+    def __init__(self, when, callback, args, loop):
+        self._when = when
+        self._callback = callback
+        self._args = args
+        self._loop = loop
+        self._cancelled = False
+
+    def __hash__(self):
+        return hash(self._when)
+
+    def __eq__(self, other):
+        if isinstance(other, ScheduledCall):
+            return (self._when == other._when and
+                    self._callback == other._callback and
+                    self._args == other._args and
+                    self._cancelled == other._cancelled)
+        return NotImplemented
+
+    def cancel(self):
+        if not self._cancelled:
+            self._loop.forget(self)
+            self._cancelled = True
+`;
+
+const ORIGINAL_KEY = `class PrivateKey:
+    """A private key on a curve, with the public key it derives."""
+
+    def __init__(self, curve, secret, public_key=None):
+        self.curve = curve
+        self.secret = secret
+        self.public_key = public_key or curve.multiply(secret)
+
+    def __eq__(self, other):
+        """Return True if the keys are the same, False otherwise."""
+        if isinstance(other, PrivateKey):
+            return (
+                self.curve == other.curve
+                and self.public_key == other.public_key
+                and self.secret == other.secret
+            )
+        return NotImplemented
+
+    def __ne__(self, other):
+        return not self == other
+
+    def sign(self, digest, nonce):
+        point = self.curve.multiply(nonce)
+        return point.x, (digest + point.x * self.secret) * pow(nonce, -1, self.curve.order)
+`;
+
 let tracker: ReferenceTracker;
 beforeAll(async () => {
-  tracker = await memoryTrackerForFiles({ "lib/failure.js": INDEXED_ERROR, "dist/parser.js": webpackBuild("parser", PARSER_MODULES) });
+  tracker = await memoryTrackerForFiles({
+    "lib/failure.js": INDEXED_ERROR,
+    "dist/parser.js": webpackBuild("parser", PARSER_MODULES),
+    "loop/handles.py": INDEXED_HANDLE,
+  });
 });
 afterAll(() => tracker.close());
 
@@ -140,5 +199,16 @@ describe("a webpack build", () => {
   it("is reported where it bundles the indexed build's modules", () => {
     const [reference] = tracker.match(webpackBuild("bundled", PARSER_MODULES), { language: "javascript" }).references;
     expect(reference?.path).toBe("dist/parser.js");
+  });
+});
+
+describe("an __eq__ of the comparison protocol", () => {
+  it("is not reported as another class's: isinstance and NotImplemented are the language's words", () => {
+    expect(tracker.match(ORIGINAL_KEY, { language: "python" }).references).toEqual([]);
+  });
+
+  it("is reported when it is the indexed class", () => {
+    const [reference] = tracker.match(INDEXED_HANDLE, { language: "python" }).references;
+    expect(reference?.path).toBe("loop/handles.py");
   });
 });

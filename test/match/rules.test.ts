@@ -205,6 +205,36 @@ describe("isReference", () => {
     expect(isReference(candidate({ seeds: 2 }), evidence(0.9, renamed), options(), 150)).toBe(true);
   });
 
+  it("turns away a template many indexed files share when every literal it holds is other text", () => {
+    // A lib2to3 fixer against another: `BaseFix`, `PATTERN`, `transform(self, node, results)` the
+    // same, its pattern and replacement name other strings; its 2 seeds are in 25 files each.
+    const fixer = { pairs: 9, distinctNames: 8, repeats: 1, consistency: 1, sameShare: 0.667, literalPairs: 2, sameLiterals: 0, sameLiteralsVary: false };
+    const template = candidate({ seeds: 2, matchedTokens: 26, frequencySum: 50, rarestSeedFrequency: 25 });
+    expect(isReference(template, evidence(1, fixer), options(), 43)).toBe(false);
+    // The same stretch found in 2 files is no template; with its literals the same it is that file's.
+    expect(isReference(candidate({ seeds: 2, matchedTokens: 26, frequencySum: 4, rarestSeedFrequency: 2 }), evidence(1, fixer), options(), 43)).toBe(true);
+    expect(isReference(template, evidence(1, { ...fixer, sameLiterals: 2, sameLiteralsVary: true }), options(), 43)).toBe(true);
+  });
+
+  it("turns away a short stretch renamed one for one whose numbers are all written otherwise", () => {
+    // whatwg-url's `c >= 0x30 && c <= 0x39` against graphql's `code >= 0x0030 && code <= 0x0039`.
+    const written = { pairs: 15, distinctNames: 4, repeats: 11, consistency: 0.909, sameShare: 0, literalPairs: 6, sameLiterals: 0, keptLiteralPairs: 6, sameKeptLiterals: 0 };
+    const stretch = candidate({ seeds: 4, matchedTokens: 55, frequencySum: 11, rarestSeedFrequency: 1 });
+    expect(isReference(stretch, evidence(1, written), options(), 102)).toBe(false);
+    // A renaming keeps its numbers: the same region with them the same stands.
+    expect(isReference(stretch, evidence(1, { ...written, sameLiterals: 6, sameKeptLiterals: 6, sameKeptLiteralsVary: true }), options(), 102)).toBe(true);
+  });
+
+  it("turns away a short stretch of few names not renamed one for one, its literals mostly other text", () => {
+    // `s = s.replace("&", "&amp;")` … against `data = data.replace(…)` over other characters.
+    const escape = { pairs: 11, distinctNames: 2, repeats: 9, consistency: 0.889, sameShare: 0, literalPairs: 11, sameLiterals: 2 };
+    const stretch = candidate({ seeds: 4, matchedTokens: 51 });
+    expect(isReference(stretch, evidence(0.72, escape), options(), 74)).toBe(false);
+    // Its literals the same, or its names renamed in step, it stands.
+    expect(isReference(stretch, evidence(0.72, { ...escape, sameLiterals: 10 }), options(), 74)).toBe(true);
+    expect(isReference(stretch, evidence(0.72, { ...escape, consistency: 1 }), options(), 74)).toBe(true);
+  });
+
   it("needs identity or a renaming throughout from a region of two seeds", () => {
     const twoSeeds = candidate({ seeds: 2 });
     expect(isReference(twoSeeds, evidence(0.9, { sameShare: 0, repeats: 1, sameLiterals: 0 }), options(), 100)).toBe(false);
