@@ -340,6 +340,33 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
     reference: /^lib2to3\/main\.py$/,
     evidence: "futurize's and pasteurize's `main()` are lib2to3's, its option parser and refactoring calls statement for statement (1,794 characters in one region), importing `warn` and `StdoutRefactoringTool` from it.",
   },
+  {
+    pair: "distlib `index.py`, `scripts.py` → CPython `urllib/request.py`, `distutils/command/build_scripts.py`",
+    query: /\/distlib\/(?:index|scripts)\.py$/,
+    reference: /^(?:urllib\/request|distutils\/command\/build_scripts)\.py$/,
+    evidence:
+      "judged on the code: distlib's `download_file` is `urlretrieve`'s loop statement for statement (`size = -1`, `read = 0`, `blocknum = 0`, " +
+      "`if \"content-length\" in headers: size = int(headers[\"Content-Length\"])`, `reporthook(blocknum, blocksize, size)`) and its message " +
+      "(\"retrieval incomplete: got only %d out of %d bytes\"); `ScriptMaker._copy_script` is `build_scripts.copy_scripts`, its comments word for word " +
+      "(\"Always open the file, but ignore failures in dry-run mode -- that way, we'll get accurate feedback if we can read the script.\", the shebang's \"#coding:xxx cookie\" paragraphs).",
+  },
+  {
+    pair: "future `libfuturize/fixer_util.py`, `libfuturize/fixes/fix_UserDict.py` → CPython `lib2to3/fixes/fix_metaclass.py`, `fix_imports.py`, `fix_renames.py`",
+    query: /\/libfuturize\/(?:fixer_util|fixes\/fix_UserDict)\.py$/,
+    reference: /^lib2to3\/fixes\/fix_(?:metaclass|imports|renames)\.py$/,
+    evidence:
+      "`fixer_util.py` says so (\"Utility functions from 2to3, 3to2 and python-modernize\", \"2to3: PSF License v2\"): its `suitify` is `fix_metaclass`'s " +
+      "`fixup_parse_tree`, comments and `ValueError(\"No class suite and no ':'!\")` kept; `fix_UserDict.py` is `fix_imports.py` with its `build_pattern` " +
+      "commented out and its `match` method as written, which lib2to3's `fix_renames` also has.",
+  },
+  {
+    pair: "feedparser `html.py` → CPython `_markupbase.py`",
+    query: /\/feedparser\/html\.py$/,
+    reference: /^_markupbase\.py$/,
+    evidence:
+      "feedparser's `_scan_name` is `ParserBase._scan_name` statement for statement (`rawdata = self.rawdata`, `n = len(rawdata)`, `return None, -1  # end of buffer`), " +
+      "the call it replaced left as a comment (`# self.updatepos(declstartpos, i)`).",
+  },
 ];
 
 export interface Reported {

@@ -21,6 +21,7 @@ import { languageByName, languageForPath } from "../../src/languages/registry.js
 import { MissScreen } from "../../src/match/screen.js";
 import { Normalizer } from "../../src/normalize/normalizer.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS, type FingerprintParameters, type MatchOptions } from "../../src/options.js";
+import type { Reference } from "../../src/output/reference.js";
 import { IndexReader } from "../../src/store/reader.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, rawTextChars, sampleWindows } from "../snippets.js";
@@ -548,16 +549,18 @@ async function main(): Promise<void> {
           for (const file of files) {
             const result = tracker.match(file.text, { language: file.language, ...config.options });
             const outcome = judgeWholeFile(file, result.references, indexedText.sharesText);
-            recordFeatures(`whole ${group}`, file.file, file.text.split("\n").length, file.text.length, result.references, (r) =>
-              r.origins.some((o) => adjudicated(file.file, o.path) || indexedText.sharesText(linesWithin(file.lines, r.queryLines), o.source, o.path, r.sourceLines)),
-            );
+            const real = (r: Reference): boolean =>
+              r.origins.some((o) => adjudicated(file.file, o.path) || indexedText.sharesText(linesWithin(file.lines, r.queryLines), o.source, o.path, r.sourceLines));
+            recordFeatures(`whole ${group}`, file.file, file.text.split("\n").length, file.text.length, result.references, real);
             references += outcome.references;
             realCopies += outcome.realCopies;
             falseReferences += outcome.falseReferences;
             if (outcome.falseReferences > 0) {
               filesWithFalse++;
               if (EXPLAIN) {
-                for (const r of result.references) log(`whole file ${file.file}:${r.queryLines.join("-")} → ${r.source}:${r.path}:${r.sourceLines.join("-")} ${JSON.stringify(r.explanation)}`);
+                for (const r of result.references) {
+                  log(`whole file${real(r) ? " (real copy)" : ""} ${file.file}:${r.queryLines.join("-")} → ${r.source}:${r.path}:${r.sourceLines.join("-")} ${JSON.stringify(r.explanation)}`);
+                }
               }
             }
           }
