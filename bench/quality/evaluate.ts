@@ -367,6 +367,15 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "feedparser's `_scan_name` is `ParserBase._scan_name` statement for statement (`rawdata = self.rawdata`, `n = len(rawdata)`, `return None, -1  # end of buffer`), " +
       "the call it replaced left as a comment (`# self.updatepos(declstartpos, i)`).",
   },
+  {
+    pair: "gunicorn `http/wsgi.py` → CPython `wsgiref/util.py`; markdown `serializers.py` → CPython `xml/etree/ElementTree.py`",
+    query: /\/(?:gunicorn\/http\/wsgi|markdown\/serializers)\.py$/,
+    reference: /^(?:wsgiref\/util|xml\/etree\/ElementTree)\.py$/,
+    evidence:
+      "gunicorn's `FileWrapper` is wsgiref's, its `__init__` line for line (`def __init__(self, filelike, blksize=8192)`, `if hasattr(filelike, 'close'): self.close = filelike.close`) " +
+      "and the older `__getitem__` protocol in place of `__next__`; markdown's serializers say so (\"Taken from ElementTree 1.3 preview with slight modifications\"): " +
+      "`_escape_cdata`/`_escape_attrib` keep ElementTree's comments (\"it's worth avoiding do-nothing calls for strings that are shorter than 500 character, or so\"), `&` replaced by a regular expression.",
+  },
 ];
 
 export interface Reported {

@@ -155,11 +155,27 @@ const MORE_NPM = [
   "path-to-regexp@6.3.0",
   "punycode@2.3.1",
   "whatwg-url@16.0.1",
+  // A fourth round, chosen by name after the rules the third round led to, before any was scanned.
+  "camelcase@9.0.0",
+  "clsx@2.1.1",
+  "color-convert@3.1.3",
+  "content-disposition@2.0.1",
+  "cross-spawn@7.1.2",
+  "deepmerge@4.3.1",
+  "depd@2.0.0",
+  "dequal@2.0.3",
+  "etag@1.8.1",
+  "fast-deep-equal@3.1.3",
+  "morgan@1.12.1",
+  "raw-body@3.0.2",
+  "send@1.2.1",
+  "signal-exit@4.1.0",
+  "type-is@2.1.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -243,6 +259,23 @@ const MORE_PYTHON = [
   "freezegun-1.5.5-py3-none-any.whl",
   "fsspec-2026.9.0-py3-none-any.whl",
   "future-1.0.0-py3-none-any.whl",
+  // The fifth round, g to m, after the rules the fourth round led to.
+  "gitdb-4.0.12-py3-none-any.whl",
+  "graphviz-0.21-py3-none-any.whl",
+  "gunicorn-26.2.0-py3-none-any.whl",
+  "h11-0.16.0-py3-none-any.whl",
+  "hpack-4.2.0-py3-none-any.whl",
+  "html5lib-1.1-py2.py3-none-any.whl",
+  "httplib2-0.22.0-py3-none-any.whl",
+  "humanize-4.16.0-py3-none-any.whl",
+  "invoke-3.0.3-py3-none-any.whl",
+  "isodate-0.7.2-py3-none-any.whl",
+  "jmespath-1.1.0-py3-none-any.whl",
+  "jsonpointer-3.1.1-py3-none-any.whl",
+  "lark-1.3.1-py3-none-any.whl",
+  "mako-1.4.3-py3-none-any.whl",
+  "markdown-3.11-py3-none-any.whl",
+  "more_itertools-10.8.0-py3-none-any.whl",
 ];
 
 interface IndexedSource {
