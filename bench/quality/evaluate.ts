@@ -376,6 +376,16 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "and the older `__getitem__` protocol in place of `__next__`; markdown's serializers say so (\"Taken from ElementTree 1.3 preview with slight modifications\"): " +
       "`_escape_cdata`/`_escape_attrib` keep ElementTree's comments (\"it's worth avoiding do-nothing calls for strings that are shorter than 500 character, or so\"), `&` replaced by a regular expression.",
   },
+  {
+    pair: "toml `decoder.py`, uvicorn `_compat.py`, vine `utils.py` → CPython `json/decoder.py`, `asyncio/runners.py`, `functools.py`",
+    query: /\/(?:toml\/decoder|uvicorn\/_compat|vine\/utils)\.py$/,
+    reference: /^(?:json\/decoder|asyncio\/runners|functools)\.py$/,
+    evidence:
+      "toml's `TomlDecodeError.__init__` is `JSONDecodeError.__init__` line for line (`lineno = doc.count('\\n', 0, pos) + 1`, `colno = pos - doc.rfind('\\n', 0, pos)`, " +
+      "`ValueError.__init__(self, …)`, the five attributes), its message formatted otherwise; uvicorn's `_compat` backports `asyncio.run` for older Pythons, " +
+      "its `_cancel_all_tasks` runners.py's statement for statement with the same message (\"unhandled exception during asyncio.run() shutdown\"); vine's `wraps` is " +
+      "\"Backport of Python 3.5 wraps\", functools's `return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)`.",
+  },
 ];
 
 export interface Reported {

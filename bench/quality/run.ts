@@ -171,11 +171,24 @@ const MORE_NPM = [
   "send@1.2.1",
   "signal-exit@4.1.0",
   "type-is@2.1.0",
+  // A fifth round, chosen by name after the sixth sample was in, before any was scanned.
+  "base64-js@1.5.1",
+  "buffer@6.0.3",
+  "events@3.3.0",
+  "ieee754@1.2.1",
+  "json5@2.2.3",
+  "object-inspect@1.14.0",
+  "picocolors@1.1.1",
+  "readable-stream@4.8.0",
+  "string_decoder@1.4.0",
+  "util@0.12.5",
+  "yargs-parser@22.0.0",
+  "yocto-queue@1.2.2",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -276,6 +289,24 @@ const MORE_PYTHON = [
   "mako-1.4.3-py3-none-any.whl",
   "markdown-3.11-py3-none-any.whl",
   "more_itertools-10.8.0-py3-none-any.whl",
+  // The sixth round, p to v again (packages pip does not vendor), after the fifth was in.
+  "pluggy-1.6.0-py3-none-any.whl",
+  "pycparser-3.0-py3-none-any.whl",
+  "pyjwt-2.15.1-py3-none-any.whl",
+  "pytz-2026.4-py2.py3-none-any.whl",
+  "requests_oauthlib-2.0.0-py2.py3-none-any.whl",
+  "s3transfer-0.19.2-py3-none-any.whl",
+  "smmap-5.0.3-py3-none-any.whl",
+  "sniffio-1.3.1-py3-none-any.whl",
+  "soupsieve-2.10-py3-none-any.whl",
+  "sqlparse-0.6.0-py3-none-any.whl",
+  "tabulate-0.10.0-py3-none-any.whl",
+  "toml-0.10.2-py2.py3-none-any.whl",
+  "tomlkit-0.15.1-py3-none-any.whl",
+  "tqdm-4.70.1-py3-none-any.whl",
+  "tzlocal-5.4.4-py3-none-any.whl",
+  "uvicorn-0.54.0-py3-none-any.whl",
+  "vine-5.1.0-py3-none-any.whl",
 ];
 
 interface IndexedSource {
