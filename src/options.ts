@@ -364,6 +364,8 @@ export const TEMPLATE_MIN_FILES = 16;
  * STITCHED_MIN_QUERY_SHARE of its query. A copy renamed then edited keeps long runs between one or
  * two edits; three or more, around short runs, are look-alike idioms chained across a class (an
  * `__init__`, an `__eq__`, a method returning its local), unless they are most of the suggestion.
+ * The same holds for a short stretch (SHAPE_STRETCH_MAX_SEEDS) whose names agree but change
+ * partner, with no literal agreeing: one API's idioms written twice side by side.
  */
 export const STITCHED_MIN_EDITS = 3;
 export const STITCHED_MIN_QUERY_SHARE = 1 / 2;

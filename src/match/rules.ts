@@ -91,6 +91,11 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // `data = data.replace(…)` on other characters).
     const fewNames = names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.repeats > 0;
     if (!identity && fewNames && !literalsShowIdentity(names, MIN_IDENTITY_SHARE) && names.consistency < RENAMED_THROUGHOUT_CONSISTENCY) return false;
+    // Nor one stitched across several edits whose names change partner, however many agree, with no
+    // literal agreeing: one API's idioms written twice side by side (an AST unparser's
+    // `visit_Assign` and `visit_AugAssign`: `node.targets`, `node.value`, `self.write(" = ")`).
+    const brokenNames = names.consistency < RENAMED_THROUGHOUT_CONSISTENCY && !literalsShowIdentity(names, MIN_IDENTITY_SHARE);
+    if (brokenNames && edits(candidate) >= STITCHED_MIN_EDITS && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
   }
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
   // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query.

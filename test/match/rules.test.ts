@@ -235,6 +235,22 @@ describe("isReference", () => {
     expect(isReference(stretch, evidence(0.72, { ...escape, consistency: 1 }), options(), 74)).toBe(true);
   });
 
+  it("turns away a short stretch stitched across edits whose names change partner, however many agree", () => {
+    // An AST unparser's `visit_Assign` and `visit_AugAssign` against another's: the API's names the
+    // same (`node.targets`, `node.value`, `self.write`), the code between them other.
+    const segments = [
+      { queryStart: 776, queryEnd: 792, sourceStart: 3523, sourceEnd: 3539 },
+      { queryStart: 809, queryEnd: 830, sourceStart: 3552, sourceEnd: 3573 },
+      { queryStart: 828, queryEnd: 854, sourceStart: 3587, sourceEnd: 3613 },
+      { queryStart: 862, queryEnd: 886, sourceStart: 3626, sourceEnd: 3650 },
+    ];
+    const api = { pairs: 11, distinctNames: 6, repeats: 6, consistency: 0.833, sameShare: 0.818, literalPairs: 2, sameLiterals: 1, sameLiteralsVary: false };
+    const stitched = candidate({ seeds: 5, matchedTokens: 85, segments, frequencySum: 18 });
+    expect(isReference(stitched, evidence(0.97, api), options(), 3200)).toBe(false);
+    // Its names kept one for one, it is a copy edited in places.
+    expect(isReference(stitched, evidence(0.97, { ...api, consistency: 1 }), options(), 3200)).toBe(true);
+  });
+
   it("needs identity or a renaming throughout from a region of two seeds", () => {
     const twoSeeds = candidate({ seeds: 2 });
     expect(isReference(twoSeeds, evidence(0.9, { sameShare: 0, repeats: 1, sameLiterals: 0 }), options(), 100)).toBe(false);
