@@ -294,7 +294,9 @@ export const RENAMED_THROUGHOUT_CONSISTENCY = 0.9;
 /**
  * A renaming aligns each row with its own: a repetitive candidate counts as renamed throughout only
  * when its indexed side covers at least this share of its query side. Below it, several query rows
- * were aligned with the same indexed rows, a shape repeated rather than a table renamed.
+ * were aligned with the same indexed rows, a shape repeated rather than a table renamed; and a short
+ * stretch (SHAPE_STRETCH_MAX_SEEDS) so aligned, with nothing the same and its names changing
+ * partner, is no copy at all.
  */
 export const RENAMED_SOURCE_SHARE = 0.9;
 

@@ -96,6 +96,10 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // `visit_Assign` and `visit_AugAssign`: `node.targets`, `node.value`, `self.write(" = ")`).
     const brokenNames = names.consistency < RENAMED_THROUGHOUT_CONSISTENCY && !literalsShowIdentity(names, MIN_IDENTITY_SHARE);
     if (brokenNames && edits(candidate) >= STITCHED_MIN_EDITS && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
+    // Nor, with nothing the same and its names changing partner, one whose rows were aligned again
+    // with the same indexed rows (RENAMED_SOURCE_SHARE): a shape repeated, not a copy (a `switch`
+    // of five entity cases aligned twice over another function's three).
+    if (!identity && brokenNames && sourceSideTokens(candidate.segments) < RENAMED_SOURCE_SHARE * candidate.matchedTokens) return false;
   }
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
   // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query.

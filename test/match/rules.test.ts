@@ -251,6 +251,25 @@ describe("isReference", () => {
     expect(isReference(stitched, evidence(0.97, { ...api, consistency: 1 }), options(), 3200)).toBe(true);
   });
 
+  it("turns away a short stretch whose rows were aligned again with the same indexed rows, names changing partner", () => {
+    // escape-html's `switch` of five entity cases against preact's three: the query's rows 94–101
+    // aligned a second time with indexed rows 64–85.
+    const segments = [
+      { queryStart: 61, queryEnd: 101, sourceStart: 45, sourceEnd: 85 },
+      { queryStart: 94, queryEnd: 125, sourceStart: 64, sourceEnd: 95 },
+      { queryStart: 126, queryEnd: 135, sourceStart: 95, sourceEnd: 104 },
+    ];
+    const entities = {
+      pairs: 16, distinctNames: 5, repeats: 11, consistency: 0.818, sameShare: 0.1875, literalPairs: 10, sameLiterals: 4,
+      keptLiteralPairs: 5, sameKeptLiterals: 2, sameKeptLiteralsVary: true,
+    };
+    const reused = candidate({ seeds: 5, matchedTokens: 73, literalTokens: 10, segments, frequencySum: 5 });
+    expect(isReference(reused, evidence(0.95, entities), options(), 162)).toBe(false);
+    // Each query row aligned with its own indexed row, the same stretch stands.
+    const ownRows = [segments[0]!, { queryStart: 101, queryEnd: 125, sourceStart: 85, sourceEnd: 109 }, { queryStart: 126, queryEnd: 135, sourceStart: 109, sourceEnd: 118 }];
+    expect(isReference(candidate({ seeds: 5, matchedTokens: 73, literalTokens: 10, segments: ownRows, frequencySum: 5 }), evidence(0.95, entities), options(), 162)).toBe(true);
+  });
+
   it("needs identity or a renaming throughout from a region of two seeds", () => {
     const twoSeeds = candidate({ seeds: 2 });
     expect(isReference(twoSeeds, evidence(0.9, { sameShare: 0, repeats: 1, sameLiterals: 0 }), options(), 100)).toBe(false);
