@@ -386,6 +386,24 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "its `_cancel_all_tasks` runners.py's statement for statement with the same message (\"unhandled exception during asyncio.run() shutdown\"); vine's `wraps` is " +
       "\"Backport of Python 3.5 wraps\", functools's `return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)`.",
   },
+  {
+    pair: "astunparse `unparser.py` → CPython `ast.py`; aenum → CPython `enum.py`",
+    query: /\/(?:astunparse\/unparser|aenum\/(?:_enum|_common|test_stdlib_tests))\.py$/,
+    reference: /^(?:ast|enum)\.py$/,
+    evidence:
+      "astunparse's `unparser.py` is CPython's `Tools/parser/unparse.py` (its first line, \"Usage: unparse.py <path to source file>\"), which `ast._Unparser` was made from: " +
+      "the same `visit_*` methods and their comments (\"Large float and imaginary literals get turned into infinities in the AST.\"); aenum is the standard library's enum " +
+      "by its author (\"compatible with Python's stdlib Enum\"), its `EnumType.__dir__`, `_is_descriptor` and the stdlib tests' `member_dir` the standard library's, statement for statement.",
+  },
+  {
+    pair: "asn1crypto `_teletex_codec.py` → CPython `encodings/cp437.py` and its siblings; backports.tarfile → CPython `zipfile.py`",
+    query: /\/(?:asn1crypto\/_teletex_codec|backports\/tarfile\/__init__)\.py$/,
+    reference: /^(?:encodings\/[^/]+|zipfile)\.py$/,
+    evidence:
+      "asn1crypto's T.61 codec is gencodec.py's template as every charmap codec in encodings/ is (`Codec.encode` returning `codecs.charmap_encode(input_, errors, ENCODING_TABLE)`, the incremental " +
+      "and stream classes), as webencodings's is; CPython's tarfile command line, which backports.tarfile carries, is zipfile's: the same mutually exclusive group of `-l`/`-e`/`-c`/`-t` with " +
+      "the same metavars and help strings, `zipfile` replaced by `tarfile` (\"Show listing of a tarfile\", \"Create tarfile from sources\").",
+  },
 ];
 
 export interface Reported {
