@@ -404,6 +404,15 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "and stream classes), as webencodings's is; CPython's tarfile command line, which backports.tarfile carries, is zipfile's: the same mutually exclusive group of `-l`/`-e`/`-c`/`-t` with " +
       "the same metavars and help strings, `zipfile` replaced by `tarfile` (\"Show listing of a tarfile\", \"Create tarfile from sources\").",
   },
+  {
+    pair: "et_xmlfile `incremental_tree.py` → CPython `xml/sax/saxutils.py`",
+    query: /\/et_xmlfile\/incremental_tree\.py$/,
+    reference: /^xml\/sax\/saxutils\.py$/,
+    evidence:
+      "et_xmlfile says so (\"Code modified from cPython's Lib/xml/etree/ElementTree.py\"), and ElementTree's `_get_writer` shares its wrapping of a binary writer with " +
+      "saxutils's `_gettextwriter`, comments word for word (\"This is to handle passed objects that aren't in the IOBase hierarchy, but just have a write method\", " +
+      "\"TextIOWrapper uses this methods to determine if BOM (for UTF-16, etc) should be added\").",
+  },
 ];
 
 export interface Reported {

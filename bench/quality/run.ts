@@ -195,11 +195,22 @@ const MORE_NPM = [
   "strip-json-comments@5.0.3",
   "to-regex-range@5.0.1",
   "which@6.0.1",
+  // A seventh round, after the eighth sample was in.
+  "ansi-regex@6.6.0",
+  "destroy@1.2.0",
+  "ee-first@1.1.1",
+  "on-finished@2.4.2",
+  "p-map@7.1.1",
+  "p-retry@7.1.1",
+  "retry@0.13.1",
+  "slash@5.1.0",
+  "string-width@8.3.0",
+  "wrap-ansi@10.0.2",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -339,6 +350,26 @@ const MORE_PYTHON = [
   "cachelib-0.17.0-py3-none-any.whl",
   "catalogue-2.0.10-py3-none-any.whl",
   "cfgv-3.5.0-py2.py3-none-any.whl",
+  // The eighth round, d to f again, after the eighth sample was in.
+  "dateparser-1.4.3-py3-none-any.whl",
+  "dependency_groups-1.3.2-py3-none-any.whl",
+  "deprecated-1.3.1-py2.py3-none-any.whl",
+  "deprecation-2.1.0-py2.py3-none-any.whl",
+  "dj_database_url-3.1.2-py3-none-any.whl",
+  "dnspython-2.8.0-py3-none-any.whl",
+  "docstring_parser-0.18.0-py3-none-any.whl",
+  "editables-0.6-py3-none-any.whl",
+  "email_validator-2.3.0-py3-none-any.whl",
+  "environs-15.2.0-py3-none-any.whl",
+  "et_xmlfile-2.0.0-py3-none-any.whl",
+  "executing-2.2.1-py2.py3-none-any.whl",
+  "fastjsonschema-2.22.2-py3-none-any.whl",
+  "filetype-1.2.0-py2.py3-none-any.whl",
+  "find_libpython-0.5.1-py3-none-any.whl",
+  "flake8-7.4.1-py2.py3-none-any.whl",
+  "flask_cors-6.0.0-py3-none-any.whl",
+  "flit_core-4.1.0-py3-none-any.whl",
+  "fqdn-1.6.0-py3-none-any.whl",
 ];
 
 interface IndexedSource {
