@@ -319,7 +319,9 @@ export const MIN_IDENTITY_NAMES = 2;
 /**
  * A region found by fewer seeds than this needs corroboration beyond its shape: the same text
  * (identity evidence above) or a renaming one for one throughout (RENAMED_THROUGHOUT_*). Two seeds
- * of pure shape, with no name or literal in common, is how a dict of strings matches another.
+ * of pure shape, with no name or literal in common, is how a dict of strings matches another. At
+ * this many, names neither kept nor renamed (some the same, the others changing partner) with no
+ * literal agreeing are no corroboration either.
  */
 export const MIN_SEEDS_WITHOUT_IDENTITY = 3;
 

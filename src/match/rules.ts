@@ -100,6 +100,11 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // with the same indexed rows (RENAMED_SOURCE_SHARE): a shape repeated, not a copy (a `switch`
     // of five entity cases aligned twice over another function's three).
     if (!identity && brokenNames && sourceSideTokens(candidate.segments) < RENAMED_SOURCE_SHARE * candidate.matchedTokens) return false;
+    // Nor, at MIN_SEEDS_WITHOUT_IDENTITY seeds, one whose names are neither kept nor renamed: some
+    // the same (a library's calls), the others changing partner, no literal agreeing (flake8's
+    // constants compiled with `re.compile(r"…", re.IGNORECASE)` as tokenize's). A renamed copy,
+    // edited or not, has none of its names the same.
+    if (shapeSeeds <= MIN_SEEDS_WITHOUT_IDENTITY && !identity && brokenNames && names.sameShare > 0) return false;
   }
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
   // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query.

@@ -270,6 +270,16 @@ describe("isReference", () => {
     expect(isReference(candidate({ seeds: 5, matchedTokens: 73, literalTokens: 10, segments: ownRows, frequencySum: 5 }), evidence(0.95, entities), options(), 162)).toBe(true);
   });
 
+  it("turns away a region of three seeds whose names are neither kept nor renamed, nothing agreeing", () => {
+    // flake8's constants (`re.compile(r"…", re.IGNORECASE)`) against tokenize's: `re` and `compile`
+    // the same, the other names changing partner, every pattern other.
+    const constants = { pairs: 9, distinctNames: 5, repeats: 4, consistency: 0.75, sameShare: 0.444, literalPairs: 5, sameLiterals: 0 };
+    const three = candidate({ seeds: 3, matchedTokens: 34, literalTokens: 5, frequencySum: 7 });
+    expect(isReference(three, evidence(0.81, constants), options(), 79)).toBe(false);
+    // A renamed copy edited in places has none of its names the same: it stands.
+    expect(isReference(three, evidence(0.81, { ...constants, sameShare: 0 }), options(), 79)).toBe(true);
+  });
+
   it("needs identity or a renaming throughout from a region of two seeds", () => {
     const twoSeeds = candidate({ seeds: 2 });
     expect(isReference(twoSeeds, evidence(0.9, { sameShare: 0, repeats: 1, sameLiterals: 0 }), options(), 100)).toBe(false);
