@@ -413,6 +413,14 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "saxutils's `_gettextwriter`, comments word for word (\"This is to handle passed objects that aren't in the IOBase hierarchy, but just have a write method\", " +
       "\"TextIOWrapper uses this methods to determine if BOM (for UTF-16, etc) should be added\").",
   },
+  {
+    pair: "loguru `_colorizer.py` → CPython `string.py`; kind-of → redux `src/utils/kindOf.ts`",
+    query: /\/loguru\/_colorizer\.py$|\/kind-of@[^/]+\/package\/index\.js$/,
+    reference: /^string\.py$|^src\/utils\/kindOf\.ts$/,
+    evidence:
+      "loguru's `_parse_with_formatting` is `string.Formatter._vformat`'s loop statement for statement, its messages kept (\"cannot switch from manual field specification " +
+      "to automatic field numbering\"); redux's `kindOf.ts` says so the other way: \"Inlined / shortened version of `kindOf` from https://github.com/jonschlinkert/kind-of\".",
+  },
 ];
 
 export interface Reported {

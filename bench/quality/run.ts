@@ -206,11 +206,20 @@ const MORE_NPM = [
   "slash@5.1.0",
   "string-width@8.3.0",
   "wrap-ansi@10.0.2",
+  // An eighth round, after the ninth sample was in.
+  "arrify@3.0.0",
+  "find-up@8.0.0",
+  "is-number@7.0.0",
+  "kind-of@6.0.3",
+  "locate-path@8.0.0",
+  "p-locate@7.0.0",
+  "path-exists@5.0.0",
+  "pify@6.1.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -370,6 +379,24 @@ const MORE_PYTHON = [
   "flask_cors-6.0.0-py3-none-any.whl",
   "flit_core-4.1.0-py3-none-any.whl",
   "fqdn-1.6.0-py3-none-any.whl",
+  // The ninth round, j to m, after the ninth sample was in.
+  "jaraco.classes-3.4.0-py3-none-any.whl",
+  "jaraco.text-4.0.0-py3-none-any.whl",
+  "jaraco_context-6.1.2-py3-none-any.whl",
+  "jaraco_functools-4.6.0-py3-none-any.whl",
+  "jeepney-0.9.0-py3-none-any.whl",
+  "json5-0.15.0-py3-none-any.whl",
+  "jsonpatch-1.33-py2.py3-none-any.whl",
+  "jsonpath_ng-1.8.0-py3-none-any.whl",
+  "jsonpickle-4.1.2-py3-none-any.whl",
+  "jsonref-1.1.0-py3-none-any.whl",
+  "jwcrypto-1.6.1-py3-none-any.whl",
+  "locket-1.0.0-py2.py3-none-any.whl",
+  "loguru-0.7.3-py3-none-any.whl",
+  "mccabe-0.7.0-py2.py3-none-any.whl",
+  "mdurl-0.1.2-py3-none-any.whl",
+  "mergedeep-1.3.4-py3-none-any.whl",
+  "mido-1.3.3-py3-none-any.whl",
 ];
 
 interface IndexedSource {
