@@ -41,7 +41,8 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   const shapeSeeds = seeds - candidate.edgeSeeds;
   // A long query holds look-alike stretches by chance: its regions need more seeds.
   if ((sameText ? seeds : shapeSeeds) < seedsForLength(queryTokens, options, sameText)) return false;
-  if (isLongQuery(queryTokens) && !showsIdentity(names) && shapeSeeds < UNIDENTIFIED_SEED_FACTOR * seedsForLength(queryTokens, options, false)) return false;
+  const identity = showsIdentity(names);
+  if (isLongQuery(queryTokens) && !identity && shapeSeeds < UNIDENTIFIED_SEED_FACTOR * seedsForLength(queryTokens, options, false)) return false;
   // Data (a list of literals, a table of messages) is the same data, not the same shape.
   // Where only a counter agrees (0, 1, 2, …), the enumeration's names must be the same.
   const data = candidate.literalTokens >= options.dataLiteralShare * candidate.matchedTokens;
@@ -51,9 +52,9 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   if (evidence.distinctKgramShare < options.minDistinctKgramShare && !sameData(names) && !renamedThroughout(candidate, names, options)) return false;
   // Names that do not correspond one to one: a shared shape, not a copy.
   if (names.repeats >= options.minNameRepeats && names.consistency < options.minNameConsistency) return false;
-  if (names.repeats >= MIN_BROKEN_REPEATS && names.consistency === 0 && !showsIdentity(names)) return false;
+  if (names.repeats >= MIN_BROKEN_REPEATS && names.consistency === 0 && !identity) return false;
   // Found only through a project's repeated shape: it must show which of the project's files it is.
-  if (candidate.rarestSeedFrequency > options.maxFileFrequency && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
+  if (candidate.rarestSeedFrequency > options.maxFileFrequency && !identity && !renamedOneForOne(names, options)) return false;
   // Shape alone, however many seeds: no name repeats to show a renaming and its literals other
   // text, whatever names agree (a distutils command's table of other options under the names
   // every command has, `user_options`, `initialize_options`).
@@ -63,16 +64,18 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // of `this.a = 0` initializers).
   if (names.repeats === 0 && !literalsShowIdentity(names, MIN_IDENTITY_SHARE) && names.sameShare === 0) return false;
   // Few seeds of pure shape: corroborated by the same text or a renaming one for one throughout.
-  if (shapeSeeds < MIN_SEEDS_WITHOUT_IDENTITY && !showsIdentity(names) && !renamedOneForOne(names, options)) return false;
+  if (shapeSeeds < MIN_SEEDS_WITHOUT_IDENTITY && !identity && !renamedOneForOne(names, options)) return false;
   // At that many seeds, a shape around a few variables, with no name the same and no literal
   // agreeing beside them (rows of `x.a = f('…')` renamed one for one only repeat their row).
   if (shapeSeeds <= MIN_SEEDS_WITHOUT_IDENTITY && names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.sameShare === 0 && !literalsShowIdentity(names, MIN_IDENTITY_SHARE)) return false;
+  // Names changing partner with no literal agreeing to make up for it: neither kept nor renamed.
+  const brokenNames = names.consistency < RENAMED_THROUGHOUT_CONSISTENCY && !literalsShowIdentity(names, MIN_IDENTITY_SHARE);
+  const shortStretch = shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS;
   // Nor a short stretch of shape (a few seeds, nothing the same) inside a longer text (a class's
   // properties returning `self._x` among its own code and docstrings), unless renamed one for one
   // throughout with its names used more than once each: the more the text holds, the likelier one
   // idiom of it matches, and rows of `self.x = x` repeat each parameter once.
-  if (shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS) {
-    const identity = showsIdentity(names);
+  if (shortStretch) {
     const renamedInStep = renamedOneForOne(names, options) && names.repeats > names.distinctNames;
     if (!identity && !renamedInStep && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
     // Nor, however much of its query it is, a short stretch whose names agree while every literal
@@ -90,12 +93,7 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // them (an Error subclass's idiom around its own class name; `s = s.replace("&", "&amp;")` as
     // `data = data.replace(…)` on other characters).
     const fewNames = names.distinctNames <= SHAPE_ONLY_MAX_NAMES && names.repeats > 0;
-    if (!identity && fewNames && !literalsShowIdentity(names, MIN_IDENTITY_SHARE) && names.consistency < RENAMED_THROUGHOUT_CONSISTENCY) return false;
-    // Nor one stitched across several edits whose names change partner, however many agree, with no
-    // literal agreeing: one API's idioms written twice side by side (an AST unparser's
-    // `visit_Assign` and `visit_AugAssign`: `node.targets`, `node.value`, `self.write(" = ")`).
-    const brokenNames = names.consistency < RENAMED_THROUGHOUT_CONSISTENCY && !literalsShowIdentity(names, MIN_IDENTITY_SHARE);
-    if (brokenNames && edits(candidate) >= STITCHED_MIN_EDITS && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
+    if (!identity && fewNames && brokenNames) return false;
     // Nor, with nothing the same and its names changing partner, one whose rows were aligned again
     // with the same indexed rows (RENAMED_SOURCE_SHARE): a shape repeated, not a copy (a `switch`
     // of five entity cases aligned twice over another function's three).
@@ -107,8 +105,11 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     if (shapeSeeds <= MIN_SEEDS_WITHOUT_IDENTITY && !identity && brokenNames && names.sameShare > 0) return false;
   }
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
-  // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query.
-  if (!showsIdentity(names) && edits(candidate) >= STITCHED_MIN_EDITS && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
+  // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query; so
+  // is a short one whose names change partner however many agree: one API's idioms written twice
+  // (an AST unparser's `visit_Assign` and `visit_AugAssign`: `node.targets`, `node.value`).
+  const stitchable = !identity || (shortStretch && brokenNames);
+  if (stitchable && edits(candidate) >= STITCHED_MIN_EDITS && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
   return true;
 }
 
