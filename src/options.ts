@@ -269,7 +269,9 @@ export const WHOLE_TEXT_GAP_LINES = 2;
 /**
  * Seeds in at most this many files on average: the evidence that lets a renamed region pass where
  * its shape alone would not (a renaming one for one throughout, the indexed side's length). A
- * shape found in many files is an idiom, which unrelated code shares by chance.
+ * shape found in many files is an idiom, which unrelated code shares by chance: a short stretch
+ * with nothing the same, its names changing partner, found by seeds that common must cover
+ * STITCHED_MIN_QUERY_SHARE of its query.
  */
 export const RARE_SEEDS_MEAN_FILES = 4;
 
@@ -369,7 +371,8 @@ export const TEMPLATE_MIN_FILES = 16;
  * two edits; three or more, around short runs, are look-alike idioms chained across a class (an
  * `__init__`, an `__eq__`, a method returning its local), unless they are most of the suggestion.
  * The same holds for a short stretch (SHAPE_STRETCH_MAX_SEEDS) whose names agree but change
- * partner, with no literal agreeing: one API's idioms written twice side by side.
+ * partner, with no literal agreeing: one API's idioms written twice side by side; and for one with
+ * nothing the same whose names change partner and whose seeds are not rare (RARE_SEEDS_MEAN_FILES).
  */
 export const STITCHED_MIN_EDITS = 3;
 export const STITCHED_MIN_QUERY_SHARE = 1 / 2;

@@ -103,6 +103,11 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // constants compiled with `re.compile(r"…", re.IGNORECASE)` as tokenize's). A renamed copy,
     // edited or not, has none of its names the same.
     if (shapeSeeds <= MIN_SEEDS_WITHOUT_IDENTITY && !identity && brokenNames && names.sameShare > 0) return false;
+    // Nor, its names changing partner, one found only by seeds many indexed files share
+    // (RARE_SEEDS_MEAN_FILES) that is less than half its query (STITCHED_MIN_QUERY_SHARE): an idiom
+    // of the text around it (a queue's `put` and `get` passed on to another object's methods, as
+    // asyncio's StreamWriter passes `write` on to its transport).
+    if (!identity && brokenNames && !rareSeeds(candidate.frequencySum, candidate.seeds) && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
   }
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
   // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query; so

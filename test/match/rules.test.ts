@@ -280,6 +280,22 @@ describe("isReference", () => {
     expect(isReference(three, evidence(0.81, { ...constants, sameShare: 0 }), options(), 79)).toBe(true);
   });
 
+  it("turns away a short stretch of common seeds whose names change partner, under half its query", () => {
+    // mido's queue passing `put` and `get` on to its own queue, against asyncio's StreamWriter
+    // passing `write` and `writelines` on to its transport: 4 seeds in 15 to 57 indexed files.
+    const segments = [
+      { queryStart: 33, queryEnd: 55, sourceStart: 1261, sourceEnd: 1283 },
+      { queryStart: 75, queryEnd: 101, sourceStart: 1285, sourceEnd: 1311 },
+      { queryStart: 103, queryEnd: 111, sourceStart: 1311, sourceEnd: 1319 },
+    ];
+    const delegation = { pairs: 8, distinctNames: 6, repeats: 3, consistency: 0.667, sameShare: 0, literalPairs: 0, sameLiterals: 0, sameLiteralsVary: false };
+    const common = candidate({ seeds: 4, matchedTokens: 56, matchedChars: 157, literalTokens: 0, segments, frequencySum: 129, rarestSeedFrequency: 15 });
+    expect(isReference(common, evidence(1, delegation), options(), 159)).toBe(false);
+    // Most of its query (a suggestion that is the stretch), or found by rare seeds, it stands.
+    expect(isReference(common, evidence(1, delegation), options(), 100)).toBe(true);
+    expect(isReference({ ...common, frequencySum: 12, rarestSeedFrequency: 2 }, evidence(1, delegation), options(), 159)).toBe(true);
+  });
+
   it("needs identity or a renaming throughout from a region of two seeds", () => {
     const twoSeeds = candidate({ seeds: 2 });
     expect(isReference(twoSeeds, evidence(0.9, { sameShare: 0, repeats: 1, sameLiterals: 0 }), options(), 100)).toBe(false);
