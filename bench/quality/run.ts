@@ -215,11 +215,23 @@ const MORE_NPM = [
   "p-locate@7.0.0",
   "path-exists@5.0.0",
   "pify@6.1.0",
+  // A ninth round, after the tenth sample's rules.
+  "bytes@3.1.2",
+  "encodeurl@2.0.3",
+  "escape-string-regexp@5.0.0",
+  "fresh@2.0.0",
+  "ipaddr.js@2.5.0",
+  "merge-descriptors@2.0.0",
+  "parseurl@1.3.3",
+  "proxy-addr@2.0.8",
+  "range-parser@1.3.0",
+  "statuses@2.0.2",
+  "vary@1.1.2",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -397,6 +409,24 @@ const MORE_PYTHON = [
   "mdurl-0.1.2-py3-none-any.whl",
   "mergedeep-1.3.4-py3-none-any.whl",
   "mido-1.3.3-py3-none-any.whl",
+  // The tenth round, packages not yet scanned from c to r, after the tenth sample's rules.
+  "configargparse-1.8.0-py3-none-any.whl",
+  "croniter-6.2.4-py3-none-any.whl",
+  "humanfriendly-10.0-py2.py3-none-any.whl",
+  "isoduration-20.11.0-py3-none-any.whl",
+  "marshmallow-3.26.2-py3-none-any.whl",
+  "multipledispatch-1.0.0-py3-none-any.whl",
+  "pathspec-1.1.1-py3-none-any.whl",
+  "ply-3.11-py2.py3-none-any.whl",
+  "portalocker-4.4.0-py3-none-any.whl",
+  "prettytable-3.18.0-py3-none-any.whl",
+  "progressbar2-4.6.0-py3-none-any.whl",
+  "pyasn1-0.6.4-py3-none-any.whl",
+  "pyperclip-1.11.0-py3-none-any.whl",
+  "python_slugify-9.0.0-py3-none-any.whl",
+  "python_utils-4.0.1-py3-none-any.whl",
+  "retrying-1.4.2-py3-none-any.whl",
+  "rfc3986-2.0.0-py2.py3-none-any.whl",
 ];
 
 interface IndexedSource {
