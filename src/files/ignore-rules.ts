@@ -1,6 +1,13 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import ignore, { type Ignore } from "ignore";
+import type ignoreFactory from "ignore";
+import type { Ignore } from "ignore";
+import { lazyRequire } from "../util/lazy-require.js";
+
+// Required, not imported: importing a CommonJS package from ESM makes Node lex its source for
+// named exports: a lexer hot enough that V8 compiles it, on the core a large scan's own
+// compilations need (bench/PIPELINE.md).
+const ignore = lazyRequire<typeof ignoreFactory>("ignore");
 
 /** The ignore files a directory scan honours, in each folder: git's, and reftrack's own. */
 export const IGNORE_FILES = [".gitignore", ".reftrackignore"];
@@ -63,7 +70,7 @@ export class IgnoreRules {
         // No such file here: nothing to add.
       }
     }
-    known = patterns.length > 0 ? { folder, rules: ignore().add(patterns.join("\n")) } : null;
+    known = patterns.length > 0 ? { folder, rules: ignore()().add(patterns.join("\n")) } : null;
     this.cache.set(folder, known);
     return known;
   }

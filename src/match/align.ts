@@ -29,17 +29,41 @@ function indexes(count: number): Uint32Array {
 export function hitsInSourceOrder(hits: FileHits): Uint32Array {
   const { queryPositions: q, sourcePositions: s } = hits;
   const n = s.length;
-  let sorted = true;
-  for (let i = 1; i < n; i++) {
-    if (q[i]! < q[i - 1]!) return hitsInOrder(s, q);
-    if (s[i]! < s[i - 1]!) sorted = false;
-  }
-  if (sorted) return indexes(n);
-  const keys = slabFloat64(n);
-  for (let i = 0; i < n; i++) keys[i] = s[i]! * INDEX_SPAN + i;
+  const state = orderOf(q, s);
+  if (state === NOT_IN_QUERY_ORDER) return hitsInOrder(s, q);
+  if (state === IN_SOURCE_ORDER) return indexes(n);
+  const keys = packedKeys(s, slabFloat64(n));
   keys.sort();
-  const order = slabUint32(n);
-  for (let i = 0; i < n; i++) order[i] = keys[i]! % INDEX_SPAN;
+  return unpackedIndexes(keys, slabUint32(n));
+}
+
+const IN_SOURCE_ORDER = 0;
+const IN_QUERY_ORDER = 1;
+const NOT_IN_QUERY_ORDER = 2;
+
+// hitsInSourceOrder's loops are functions of their own, with no call after them: V8 compiles a
+// long loop while it runs (on-stack replacement) and keeps re-entering that code, however often a
+// call that had not yet been made when it was compiled sends it back to the interpreter.
+
+/** Whether hits are in query order, and in source order too. */
+function orderOf(q: ArrayLike<number>, s: ArrayLike<number>): number {
+  let order = IN_SOURCE_ORDER;
+  for (let i = 1; i < s.length; i++) {
+    if (q[i]! < q[i - 1]!) return NOT_IN_QUERY_ORDER;
+    if (s[i]! < s[i - 1]!) order = IN_QUERY_ORDER;
+  }
+  return order;
+}
+
+/** Each hit's source position with its index packed below it (INDEX_SPAN). */
+function packedKeys(s: ArrayLike<number>, keys: Float64Array): Float64Array {
+  for (let i = 0; i < keys.length; i++) keys[i] = s[i]! * INDEX_SPAN + i;
+  return keys;
+}
+
+/** The indexes packed in sorted keys. */
+function unpackedIndexes(keys: Float64Array, order: Uint32Array): Uint32Array {
+  for (let i = 0; i < keys.length; i++) order[i] = keys[i]! % INDEX_SPAN;
   return order;
 }
 
