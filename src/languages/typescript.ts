@@ -86,6 +86,9 @@ const JS_MODULE_BOILERPLATE = [
         String.raw`^(?:__export|__reExport)\s*\(|^module\.exports\s*=\s*__toCommonJS\(`,
         // webpack's bootstrap: __webpack_require__.d = …, __webpack_require__.r(exports)
         String.raw`^__webpack_require__\.\w+\s*[=(]`,
+        // TypeScript's SuppressedError fallback (its `using` helpers), left standing by a bundler that
+        // dropped the helper around it: typeof SuppressedError === "function" ? SuppressedError : function (…) { … };
+        String.raw`^(?:(?:var|let|const)\s+[\w$]+\s*=\s*)?typeof\s+SuppressedError\s*===\s*["']function["']`,
         // Babel's default parameter, one per parameter at a function's start:
         // var locale = arguments.length > 1 && arguments[1] !== undefined ? arguments[1] : 'en-US';
         String.raw`^(?:var|let|const)\s+[\w$]+\s*=\s*arguments\.length\s*>\s*\d+\s*&&\s*arguments\[\d+\]\s*!==\s*undefined\s*\?`,
@@ -97,11 +100,13 @@ const JS_MODULE_BOILERPLATE = [
     types: ["function_declaration", "generator_function_declaration"],
     pattern: new RegExp(String.raw`^function\s*\*?\s*(?:_(?:${BABEL_HELPERS})|__(?:${TSLIB_HELPERS})|__webpack_require__)\s*\(`),
   },
-  // webpack's generated wrappers, as expressions: the UMD definition, (function webpackUniversalModuleDefinition(root, factory) { … }),
+  // Bundlers' generated wrappers, as expressions: a UMD definition, webpack's (function webpackUniversalModuleDefinition(root, factory) { … })
+  // or rollup's and the UMD template's (function (global, factory) { typeof exports === 'object' … }), the library its factory after it;
   // and webpack 4's bootstrap, (function(modules) { // webpackBootstrap … }), whose modules come after it as its argument
   {
     types: ["function_expression"],
-    pattern: /^function\s+webpackUniversalModuleDefinition\s*\(|^function\s*\(\s*modules\s*\)\s*\{\s*\/\/\s*webpackBootstrap\b/,
+    pattern:
+      /^function\s+webpackUniversalModuleDefinition\s*\(|^function\s*\(\s*(?:global|root)\s*,\s*factory\s*\)\s*\{|^function\s*\(\s*modules\s*\)\s*\{\s*\/\/\s*webpackBootstrap\b/,
   },
   // export * from "./x", and an export list of any length, re-exported or local: export { a, b as c } from "./x",
   // export type { T } from "./x", export { a, b } (its first characters are enough: a list runs past them)
@@ -139,8 +144,8 @@ const lexicon: Lexicon = {
 const shared = {
   lexicon: { ...lexicon, typeKeywordsAnywhere: true },
   moduleBoilerplate: JS_MODULE_BOILERPLATE,
-  // var, let, const, function, export, Object, exports, module, __name
-  moduleBoilerplateFirstChars: "vlcfeOm_",
+  // var, let, const, function, export, Object, exports, module, __name, typeof
+  moduleBoilerplateFirstChars: "vlcfeOm_t",
   identifierTypes,
   memberNames: { types: ["property_identifier", "private_property_identifier"] },
   literalTypes,

@@ -1,5 +1,6 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition } from "../languages/language.js";
+import { DownlevelLifter } from "./downlevel.js";
 import { LexicalContext } from "./lexical-context.js";
 import { LexRun } from "./lexical-run.js";
 import type { TokenStream } from "./token-stream.js";
@@ -34,9 +35,11 @@ export interface LexedTokenStream extends TokenStream {
 /** The lexical reading of one language; one per language, reused across calls. */
 export class LexicalNormalizer {
   private readonly context: LexicalContext;
+  private readonly lifter: DownlevelLifter | undefined;
 
   constructor(definition: LanguageDefinition, baseHasher: TokenHasher) {
     this.context = new LexicalContext(definition, baseHasher);
+    this.lifter = definition.lexicon.dialect === "ecmascript" ? new DownlevelLifter((text) => this.context.hash(text)) : undefined;
   }
 
   /**
@@ -49,6 +52,7 @@ export class LexicalNormalizer {
     run.run();
     run.finish();
     const out = run.out;
+    if (this.lifter) out.count = this.lifter.lift(out, out.count);
     return {
       language: this.context.definition.name,
       count: out.count,

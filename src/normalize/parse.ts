@@ -1,6 +1,7 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { BOILERPLATE_PREFIX_CHARS, MAX_TOKEN_CHARS } from "../options.js";
+import { DownlevelLifter } from "./downlevel.js";
 import { type FramedParse, type Framing, framedText, parseAsFragment } from "./fragment.js";
 import { FIELD_MASK, HAS_CHILDREN, RECORD_WORDS, type SyntaxWalker, syntaxWalkAddon, WALK_ACTION_TABLE_SIZE, WalkAction } from "./syntax-walk.js";
 import { type TextSpan, TextKind } from "./text.js";
@@ -59,6 +60,7 @@ export class SyntaxNormalizer {
   private readonly memberNameField: Uint8Array;
   private readonly literalClasses: Uint32Array;
   private readonly keptLiteralClasses: Uint32Array;
+  private readonly lifter: DownlevelLifter | undefined;
 
   constructor(
     private readonly definition: LanguageDefinition,
@@ -66,6 +68,7 @@ export class SyntaxNormalizer {
   ) {
     // Token hashes are seeded by language family (hashing.ts): no k-gram crosses families.
     this.hasher = baseHasher.forFamily(definition.lexicon.dialect);
+    this.lifter = definition.lexicon.dialect === "ecmascript" ? new DownlevelLifter((text) => this.hasher.hashToken(text)) : undefined;
     const grammar = definition.grammar();
     this.walker = this.addon.createWalker(grammar);
     const symbols = this.addon.grammarSymbols(grammar);
@@ -191,6 +194,7 @@ export class SyntaxNormalizer {
       names[count] = keepsName[typeId] === 1 && this.memberNameField[fieldWord & FIELD_MASK] !== 1 ? nameHash(text, textStart, textEnd) : 0;
       count++;
     }
+    if (this.lifter) count = this.lifter.lift({ hashes, startLines, endLines, charWeights, names }, count);
     const tokens: TokenStream = {
       language: this.definition.name,
       count,

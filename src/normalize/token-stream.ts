@@ -7,7 +7,7 @@ import type { TextSpan } from "./text.js";
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
  * hashing). Stored in every index: an index built by another normalizer version is refused.
  */
-export const NORMALIZER_VERSION = 14;
+export const NORMALIZER_VERSION = 15;
 
 /**
  * The normalized token stream of one source text, as parallel typed arrays (one entry per token)

@@ -144,6 +144,24 @@ const INDEXED_HANDLE = `class ScheduledCall:
             self._cancelled = True
 `;
 
+// A library built by rollup as UMD from TypeScript: the definition rollup writes around any library
+// (the UMD template's), and the SuppressedError fallback TypeScript's helpers leave behind.
+const rollupBuild = (library: string, modules: string): string => `(function (global, factory) {
+\ttypeof exports === 'object' && typeof module !== 'undefined' ? factory(exports) :
+\ttypeof define === 'function' && define.amd ? define(['exports'], factory) :
+\t(global = typeof globalThis !== 'undefined' ? globalThis : global || self, factory(global.${library} = {}));
+})(this, (function (exports) { 'use strict';
+
+\ttypeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+\t\tvar e = new Error(message);
+\t\treturn e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+\t};
+
+${modules}
+
+}));
+`;
+
 const ORIGINAL_KEY = `class PrivateKey:
     """A private key on a curve, with the public key it derives."""
 
@@ -175,6 +193,7 @@ beforeAll(async () => {
   tracker = await memoryTrackerForFiles({
     "lib/failure.js": INDEXED_ERROR,
     "dist/parser.js": webpackBuild("parser", PARSER_MODULES),
+    "dist/parser.umd.js": rollupBuild("parser", PARSER_MODULES),
     "loop/handles.py": INDEXED_HANDLE,
   });
 });
@@ -198,6 +217,14 @@ const cases = [
     copy: webpackBuild("bundled", PARSER_MODULES),
     language: "javascript",
     path: "dist/parser.js",
+  },
+  {
+    name: "a rollup UMD build",
+    why: "its UMD definition is the template's and its SuppressedError fallback TypeScript's",
+    original: rollupBuild("sourceMap", MAPPING_MODULES),
+    copy: rollupBuild("bundled", PARSER_MODULES),
+    language: "javascript",
+    path: "dist/parser.umd.js",
   },
   {
     name: "an __eq__ of the comparison protocol",

@@ -106,9 +106,50 @@ describe("normalize", () => {
       expect(sameTokens(read(webpack4, "javascript"), read(otherRuntime, "javascript"))).toBe(true);
       expect(sameTokens(read(webpack4, "javascript"), read(ownWrapper, "javascript"))).toBe(false);
     }
+    // The UMD template's definition as rollup writes it, whatever it names; its factory, the library, is code.
+    const umd = (global: string, body: string) =>
+      `(function (${global}, factory) {\n\ttypeof exports === 'object' && typeof module !== 'undefined' ? factory(exports) :\n\t(${global}.lib = {}, factory(${global}.lib));\n})(this, (function (exports) { 'use strict';\n${body}\n}));\n`;
+    const add = "\texports.add = function (a, b) { return a + b; };";
+    for (const read of [normalize, lex]) {
+      expect(sameTokens(read(umd("global", add), "javascript"), read(umd("root", add), "javascript"))).toBe(true);
+      expect(sameTokens(read(umd("global", add), "javascript"), read(umd("global", add.replace("a + b", "a - b")), "javascript"))).toBe(false);
+    }
+    // TypeScript's SuppressedError fallback, standing alone where a bundler dropped its helper.
+    const fallback = 'typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {\n  var e = new Error(message);\n  return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;\n};\n';
+    const adder = "function add(a, b) {\n  return a + b;\n}\n";
+    for (const read of [normalize, lex]) expect(sameTokens(read(fallback + adder, "javascript"), read(adder, "javascript"))).toBe(true);
     // A property defined with a value, and a chain of two assignments with one, are code.
     expect(normalize('Object.defineProperty(exports, "v1", { value: 1 });', "javascript").count).toBeGreaterThan(8);
     expect(normalize("exports.a = exports.b = makeThing();", "javascript").count).toBeGreaterThan(8);
+  });
+
+  it("reads optional chaining and nullish coalescing compiled for older runtimes as written", () => {
+    const pairs: [compiled: string, written: string][] = [
+      // TypeScript's and Babel's, on a name and on the temporaries they take for longer expressions
+      ["const at = options === null || options === void 0 ? void 0 : options.updatedAt;", "const at = options?.updatedAt;"],
+      ["const n = (_a = state.data) === null || _a === void 0 ? void 0 : _a.length;", "const n = state.data?.length;"],
+      ["const v = (_b = (_a = a.b) === null || _a === void 0 ? void 0 : _a.c) === null || _b === void 0 ? void 0 : _b.d;", "const v = a.b?.c?.d;"],
+      ["const f = handler === null || handler === void 0 ? void 0 : handler(event);", "const f = handler?.(event);"],
+      ["const x = cache === null || cache === void 0 ? void 0 : cache[key];", "const x = cache?.[key];"],
+      ["const t = timeout !== null && timeout !== void 0 ? timeout : 1000;", "const t = timeout ?? 1000;"],
+      ["const r = (_a = opts.retry) !== null && _a !== void 0 ? _a : 3;", "const r = opts.retry ?? 3;"],
+      // esbuild's
+      ["const at = options == null ? void 0 : options.updatedAt;", "const at = options?.updatedAt;"],
+      ["const t = timeout != null ? timeout : 1000;", "const t = timeout ?? 1000;"],
+    ];
+    for (const [compiled, written] of pairs) {
+      for (const read of [normalize, lex]) {
+        expect(sameTokens(read(compiled, "javascript"), read(written, "typescript")), compiled).toBe(true);
+      }
+    }
+    // Not a compiled chain: another name tested than the one read, or a member's name.
+    const unlike = ["const at = options === null || other === void 0 ? void 0 : options.updatedAt;", "const at = x.options == null ? void 0 : options.updatedAt;"];
+    for (const code of unlike) {
+      for (const read of [normalize, lex]) expect(sameTokens(read(code, "javascript"), read("const at = options?.updatedAt;", "javascript")), code).toBe(false);
+    }
+    // Lines stay the source's: the chain's name where it was, the rest of the statement after it.
+    const lines = lex("const at =\n  options === null || options === void 0\n    ? void 0\n    : options.updatedAt;\nnext();", "javascript");
+    expect(Array.from(lines.startLines.slice(0, lines.count))).toEqual([1, 1, 1, 2, 4, 4, 5, 5, 5]);
   });
 
   it("keeps operators and keywords, so a + b and a - b differ", () => {

@@ -66,7 +66,7 @@ const input: ReportInput = {
     tool: { name: "reftrack", version: "9.9.9" },
     index: {
       path: "/tmp/corpus.db",
-      parameters: { kgramTokens: 14, windowKgrams: 14, normalizerVersion: 14, fingerprintVersion: 6, schemaVersion: 9 },
+      parameters: { kgramTokens: 14, windowKgrams: 14, normalizerVersion: 15, fingerprintVersion: 6, schemaVersion: 9 },
       sources: [
         { name: "lodash", repository: "https://github.com/example/lodash", revision: "v2.0.0", license: "MIT", files: 300, indexedAt: "2026-12-01T00:00:00.000Z", root: null },
         { name: "readline", repository: "https://github.com/example/readline", revision: "v2.0.0", license: "GPL-3.0-only", files: 20, indexedAt: "2026-12-01T00:00:00.000Z", root: null },
@@ -143,7 +143,7 @@ describe("SPDX 2.3", () => {
     expect(mit.attributionTexts[0]).toBe("lodash v2.0.0 debounce.js lines 40-49 (https://github.com/example/lodash): https://github.com/example/lodash/blob/v2.0.0/debounce.js#L40-L49");
     expect(gpl.licenseConcluded).toBe("GPL-3.0-only");
     expect(document.creationInfo.creators).toEqual(["Tool: reftrack-9.9.9"]);
-    expect(document.creationInfo.comment).toMatch(/k=14 w=14 normalizer v14.*corpus: lodash@v2.0.0 \(MIT\), readline@v2.0.0 \(GPL-3.0-only\); licenses detected with spdx-license-list 6.12.0/);
+    expect(document.creationInfo.comment).toMatch(/k=14 w=14 normalizer v15.*corpus: lodash@v2.0.0 \(MIT\), readline@v2.0.0 \(GPL-3.0-only\); licenses detected with spdx-license-list 6.12.0/);
   });
 });
 

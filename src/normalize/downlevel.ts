@@ -1,0 +1,167 @@
+/**
+ * Optional chaining and nullish coalescing as compilers write them for older runtimes, read back as
+ * written: TypeScript's and Babel's `a === null || a === void 0 ? void 0 : a.b` and esbuild's
+ * `a == null ? void 0 : a.b` are `a?.b`; `a !== null && a !== void 0 ? a : b` and `a != null ? a : b`
+ * are `a ?? b`; with the temporary a compiler takes for anything longer than a name,
+ * `(_a = x.y) === null || _a === void 0 ? void 0 : _a.z` is `x.y?.z`. A compiled build then reads
+ * as its source does, and two compiled builds do not match each other on the compiler's text.
+ */
+
+/** The token arrays both readers fill, rewritten in place. */
+export interface TokenArrays {
+  hashes: Uint32Array;
+  startLines: Uint32Array;
+  endLines: Uint32Array;
+  charWeights: Uint8Array;
+  names: Uint16Array;
+  startOffsets?: Uint32Array;
+  endOffsets?: Uint32Array;
+}
+
+/** How far back a temporary's `(_a =` is looked for: a compiler's temporaries hold short expressions. */
+const MAX_TEMPORARY_TOKENS = 64;
+
+/** In a pattern: the chained name again (the same identifier as the first, or the temporary). */
+const SAME_NAME = "$same";
+
+/**
+ * The compiled forms, from the token after the chained name (or the temporary's `)`) to the last
+ * token the lifted operator replaces. Optional chains end on the name, which stays; nullish
+ * coalescing ends on its `:`.
+ */
+const CHAIN_FORMS = [
+  ["===", "null", "||", SAME_NAME, "===", "void", "$num", "?", "void", "$num", ":", SAME_NAME],
+  ["==", "null", "?", "void", "$num", ":", SAME_NAME],
+];
+const COALESCE_FORMS = [
+  ["!==", "null", "&&", SAME_NAME, "!==", "void", "$num", "?", SAME_NAME, ":"],
+  ["!=", "null", "?", SAME_NAME, ":"],
+];
+
+interface Form {
+  readonly hashes: Uint32Array;
+  readonly chain: boolean;
+}
+
+export class DownlevelLifter {
+  private readonly id: number;
+  private readonly dot: number;
+  private readonly open: number;
+  private readonly close: number;
+  private readonly assign: number;
+  private readonly optionalChain: number;
+  private readonly coalesce: number;
+  /** The hashes a form's second token may have (the comparisons): every other token skips the forms at once. */
+  private readonly comparisons: ReadonlySet<number>;
+  private readonly forms: readonly Form[];
+  /** The name the last matched form chains. */
+  private matchedName = 0;
+
+  /** `hash` gives a token's hash from its normalized text, as the reader hashes it. */
+  constructor(hash: (text: string) => number) {
+    this.id = hash("$id");
+    this.dot = hash(".");
+    this.open = hash("(");
+    this.close = hash(")");
+    this.assign = hash("=");
+    this.optionalChain = hash("?.");
+    this.coalesce = hash("??");
+    const form = (texts: readonly string[], chain: boolean): Form => ({ hashes: Uint32Array.from(texts, (text) => (text === SAME_NAME ? 0 : hash(text))), chain });
+    this.forms = [...CHAIN_FORMS.map((texts) => form(texts, true)), ...COALESCE_FORMS.map((texts) => form(texts, false))];
+    this.comparisons = new Set(this.forms.map((f) => f.hashes[0]!));
+  }
+
+  /** Rewrites the first `count` tokens in place; returns how many remain. */
+  lift(t: TokenArrays, count: number): number {
+    const h = t.hashes;
+    let w = 0;
+    for (let r = 0; r < count; ) {
+      const at = h[r]!;
+      const form = (at === this.id || at === this.close) && r + 1 < count && this.comparisons.has(h[r + 1]!) ? this.formAt(t, r, count) : undefined;
+      if (form === undefined) {
+        copy(t, r++, w++);
+        continue;
+      }
+      if (at === this.id) copy(t, r, w++);
+      else {
+        // `(_a = x.y)`: the temporary's parenthesis and assignment go, its expression stays.
+        const open = this.temporaryStart(t, w);
+        if (open < 0) {
+          copy(t, r++, w++);
+          continue;
+        }
+        for (let i = open + 3; i < w; i++) copy(t, i, i - 3);
+        w -= 3;
+      }
+      // A member access after the chain is its `?.`; an index or a call keeps its bracket.
+      const last = r + form.hashes.length;
+      const operator = form.chain && last + 1 < count && h[last + 1] === this.dot ? last + 1 : last;
+      copy(t, operator, w);
+      h[w] = form.chain ? this.optionalChain : this.coalesce;
+      t.charWeights[w] = 2;
+      t.names[w] = 0;
+      w++;
+      r = operator + 1;
+    }
+    return w;
+  }
+
+  /** The compiled form the tokens from `r` (a name, or a temporary's `)`) are, if any; sets matchedName. */
+  private formAt(t: TokenArrays, r: number, count: number): Form | undefined {
+    const h = t.hashes;
+    for (const form of this.forms) {
+      const f = form.hashes;
+      if (r + f.length >= count) continue;
+      // A member's name (no name word) is no chained name: `x.y == null ? …` is not `y`'s.
+      if (h[r] === this.id && t.names[r] === 0) return undefined;
+      let name = h[r] === this.id ? t.names[r]! : 0;
+      let i = 0;
+      for (; i < f.length; i++) {
+        const at = r + 1 + i;
+        if (f[i] !== 0) {
+          if (h[at] !== f[i]) break;
+        } else {
+          if (h[at] !== this.id || t.names[at] === 0 || (name !== 0 && t.names[at] !== name)) break;
+          name = t.names[at]!;
+        }
+      }
+      if (i === f.length && name !== 0) {
+        this.matchedName = name;
+        return form;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Where, among the tokens already written (before `w`), the `(` of `(_a = …)` whose `)` comes
+   * next stands, `_a` being the matched temporary; -1 if not within MAX_TEMPORARY_TOKENS.
+   */
+  private temporaryStart(t: TokenArrays, w: number): number {
+    const h = t.hashes;
+    let depth = 0;
+    for (let i = w - 1; i >= 0 && i >= w - MAX_TEMPORARY_TOKENS; i--) {
+      if (h[i] === this.close) depth++;
+      else if (h[i] === this.open) {
+        if (depth > 0) {
+          depth--;
+          continue;
+        }
+        return h[i + 1] === this.id && t.names[i + 1] === this.matchedName && h[i + 2] === this.assign && i + 3 < w ? i : -1;
+      }
+    }
+    return -1;
+  }
+}
+
+/** Token `from` written over token `to` (to ≤ from). */
+function copy(t: TokenArrays, from: number, to: number): void {
+  if (from === to) return;
+  t.hashes[to] = t.hashes[from]!;
+  t.startLines[to] = t.startLines[from]!;
+  t.endLines[to] = t.endLines[from]!;
+  t.charWeights[to] = t.charWeights[from]!;
+  t.names[to] = t.names[from]!;
+  if (t.startOffsets) t.startOffsets[to] = t.startOffsets[from]!;
+  if (t.endOffsets) t.endOffsets[to] = t.endOffsets[from]!;
+}
