@@ -421,6 +421,15 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "loguru's `_parse_with_formatting` is `string.Formatter._vformat`'s loop statement for statement, its messages kept (\"cannot switch from manual field specification " +
       "to automatic field numbering\"); redux's `kindOf.ts` says so the other way: \"Inlined / shortened version of `kindOf` from https://github.com/jonschlinkert/kind-of\".",
   },
+  {
+    pair: "@trpc/server's vendored `standard-schema-v1` and valibot's declarations → zod `lib/standard-schema.d.ts`",
+    query: /\/@trpc__server@[^/]+\/package\/(?:src\/vendor\/standard-schema-v1\/spec\.ts|dist\/unstable-core-do-not-import-[^/]+\.d\.[cm]ts)$|\/valibot@[^/]+\/package\/dist\/index\.d\.[cm]ts$/,
+    reference: /^lib\/standard-schema\.d\.ts$/,
+    evidence:
+      "All three carry the Standard Schema specification's types: trpc vendors it and says so (\"@see https://github.com/standard-schema/standard-schema/blob/main/packages/spec/src/index.ts\"), " +
+      "zod and valibot ship it in their declarations; `StandardSchemaV1`, its `Props`, `Result`, `SuccessResult` and `FailureResult` with the same doc comments (\"The Standard Schema properties " +
+      "interface.\", \"Validates unknown input values.\"), written one line to a comment in one and three in the other, which the raw-text judge cannot see past.",
+  },
 ];
 
 export interface Reported {

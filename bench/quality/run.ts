@@ -227,6 +227,18 @@ const MORE_NPM = [
   "range-parser@1.3.0",
   "statuses@2.0.2",
   "vary@1.1.2",
+  // A tenth round, TypeScript libraries with their compiled builds (rollup's UMD, tsc's and
+  // Babel's lowered syntax), scanned before the normalizer read compiled code as written.
+  "jotai@2.20.3",
+  "nanostores@1.5.5",
+  "neverthrow@8.2.0",
+  "@preact/signals-core@1.14.5",
+  "remeda@2.62.2",
+  "superstruct@2.0.2",
+  "@tanstack/query-core@5.108.4",
+  "@trpc/server@11.25.2",
+  "ts-pattern@5.9.2",
+  "valibot@1.5.0",
 ];
 
 /**
