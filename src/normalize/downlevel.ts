@@ -51,8 +51,8 @@ export class DownlevelLifter {
   private readonly assign: number;
   private readonly optionalChain: number;
   private readonly coalesce: number;
-  /** The hashes a form's second token may have (the comparisons): every other token skips the forms at once. */
-  private readonly comparisons: ReadonlySet<number>;
+  /** The hashes a form's second token may have (`===`, `==`, `!==`, `!=`): every other token skips the forms at once. */
+  private readonly comparisons: Uint32Array;
   private readonly forms: readonly Form[];
   /** The name the last matched form chains. */
   private matchedName = 0;
@@ -68,7 +68,7 @@ export class DownlevelLifter {
     this.coalesce = hash("??");
     const form = (texts: readonly string[], chain: boolean): Form => ({ hashes: Uint32Array.from(texts, (text) => (text === SAME_NAME ? 0 : hash(text))), chain });
     this.forms = [...CHAIN_FORMS.map((texts) => form(texts, true)), ...COALESCE_FORMS.map((texts) => form(texts, false))];
-    this.comparisons = new Set(this.forms.map((f) => f.hashes[0]!));
+    this.comparisons = Uint32Array.from(this.forms, (f) => f.hashes[0]!);
   }
 
   /** Rewrites the first `count` tokens in place; returns how many remain. */
@@ -77,7 +77,7 @@ export class DownlevelLifter {
     let w = 0;
     for (let r = 0; r < count; ) {
       const at = h[r]!;
-      const form = (at === this.id || at === this.close) && r + 1 < count && this.comparisons.has(h[r + 1]!) ? this.formAt(t, r, count) : undefined;
+      const form = (at === this.id || at === this.close) && r + 1 < count && this.comparison(h[r + 1]!) ? this.formAt(t, r, count) : undefined;
       if (form === undefined) {
         copy(t, r++, w++);
         continue;
@@ -104,6 +104,12 @@ export class DownlevelLifter {
       r = operator + 1;
     }
     return w;
+  }
+
+  private comparison(hash: number): boolean {
+    const c = this.comparisons;
+    for (let i = 0; i < c.length; i++) if (c[i] === hash) return true;
+    return false;
   }
 
   /** The compiled form the tokens from `r` (a name, or a temporary's `)`) are, if any; sets matchedName. */
