@@ -430,6 +430,14 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "zod and valibot ship it in their declarations; `StandardSchemaV1`, its `Props`, `Result`, `SuccessResult` and `FailureResult` with the same doc comments (\"The Standard Schema properties " +
       "interface.\", \"Validates unknown input values.\"), written one line to a comment in one and three in the other, which the raw-text judge cannot see past.",
   },
+  {
+    pair: "class-validator `bundles/class-validator.umd.js` → validator `es/lib/*.js`",
+    query: /\/class-validator@[^/]+\/package\/bundles\/class-validator\.umd\.js$/,
+    reference: /^es\/lib\/[\w/]+\.js$/,
+    evidence:
+      "class-validator's UMD bundle carries validator.js compiled by Babel, module after module (the judge confirms some 60 of them); `isHash`'s `lengths` table is " +
+      "validator's character for character, 145 of them, before `export default function` compiled to `function` and `assertString(str)` to `(0, _assertString.default)(str)`.",
+  },
 ];
 
 export interface Reported {

@@ -239,6 +239,17 @@ const MORE_NPM = [
   "@trpc/server@11.25.2",
   "ts-pattern@5.9.2",
   "valibot@1.5.0",
+  // An eleventh round, TypeScript libraries and their builds, after normalizer 15 (luxon, in
+  // this round's pick, left out: it is indexed).
+  "class-transformer@0.5.1",
+  "class-validator@0.15.1",
+  "dexie@4.4.7",
+  "fp-ts@2.16.11",
+  "inversify@8.2.3",
+  "io-ts@2.2.22",
+  "kysely@0.28.19",
+  "redux-saga@1.5.1",
+  "swr@2.5.1",
 ];
 
 /**
