@@ -111,6 +111,13 @@ export const NAME_HASH_CHARS = 64;
 export const BOILERPLATE_PREFIX_CHARS = 160;
 
 /**
+ * Compiled optional chaining on a temporary, `(_a = x.y) === null || _a === void 0 ? …`, is lifted
+ * back to `x.y?.…` (normalize/downlevel.ts) when its `(_a =` is at most this many tokens before the
+ * `)`: a compiler's temporaries hold a member chain or a call, and a bounded look keeps the pass linear.
+ */
+export const DOWNLEVEL_TEMPORARY_MAX_TOKENS = 64;
+
+/**
  * How far the lexer looks for the `)` closing a parameter list, to tell `async (x) => …` from a
  * call `async(x)` and an object's method `m(x) { … }` from a call `m(x)`: a longer list is read as
  * a call's arguments.

@@ -1,3 +1,5 @@
+import { DOWNLEVEL_TEMPORARY_MAX_TOKENS } from "../options.js";
+
 /**
  * Optional chaining and nullish coalescing as compilers write them for older runtimes, read back as
  * written: TypeScript's and Babel's `a === null || a === void 0 ? void 0 : a.b` and esbuild's
@@ -18,16 +20,13 @@ export interface TokenArrays {
   endOffsets?: Uint32Array;
 }
 
-/** How far back a temporary's `(_a =` is looked for: a compiler's temporaries hold short expressions. */
-const MAX_TEMPORARY_TOKENS = 64;
-
 /** In a pattern: the chained name again (the same identifier as the first, or the temporary). */
 const SAME_NAME = "$same";
 
 /**
  * The compiled forms, from the token after the chained name (or the temporary's `)`) to the last
- * token the lifted operator replaces. Optional chains end on the name, which stays; nullish
- * coalescing ends on its `:`.
+ * token the lifted operator replaces: an optional chain ends on the name read again (and the `.`
+ * after it, if any, goes with it), nullish coalescing on its `:`. The first name stays.
  */
 const CHAIN_FORMS = [
   ["===", "null", "||", SAME_NAME, "===", "void", "$num", "?", "void", "$num", ":", SAME_NAME],
@@ -141,12 +140,12 @@ export class DownlevelLifter {
 
   /**
    * Where, among the tokens already written (before `w`), the `(` of `(_a = …)` whose `)` comes
-   * next stands, `_a` being the matched temporary; -1 if not within MAX_TEMPORARY_TOKENS.
+   * next stands, `_a` being the matched temporary; -1 if not within DOWNLEVEL_TEMPORARY_MAX_TOKENS.
    */
   private temporaryStart(t: TokenArrays, w: number): number {
     const h = t.hashes;
     let depth = 0;
-    for (let i = w - 1; i >= 0 && i >= w - MAX_TEMPORARY_TOKENS; i--) {
+    for (let i = w - 1; i >= 0 && i >= w - DOWNLEVEL_TEMPORARY_MAX_TOKENS; i--) {
       if (h[i] === this.close) depth++;
       else if (h[i] === this.open) {
         if (depth > 0) {
