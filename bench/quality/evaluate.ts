@@ -438,6 +438,16 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "class-validator's UMD bundle carries validator.js compiled by Babel, module after module (the judge confirms some 60 of them); `isHash`'s `lengths` table is " +
       "validator's character for character, 145 of them, before `export default function` compiled to `function` and `assertString(str)` to `(0, _assertString.default)(str)`.",
   },
+  {
+    pair: "peewee `peewee.py` → CPython `sqlite3/dbapi2.py`; markdown-it-py `common/utils.py` → CPython `html/__init__.py`; passlib `_ordered_dict.py` → CPython `collections`",
+    query: /\/peewee\.py$|\/markdown_it\/common\/utils\.py$|\/passlib\/utils\/compat\/_ordered_dict\.py$/,
+    reference: /^sqlite3\/dbapi2\.py$|^html\/__init__\.py$|^collections\/__init__\.py$|^_collections_abc\.py$/,
+    evidence:
+      "peewee registers sqlite3's default converters itself, \"as these are deprecated\", and they are dbapi2's renamed (`convert_timestamp` splitting on `b'-'` and `b':'`, " +
+      "`int('{:0<6.6}'.format(...decode()))` kept); markdown-it-py's `escapeHtml` says it is \"like html.escape, but without escaping single quotes\" and keeps its " +
+      "`# Must be done first!`; passlib's OrderedDict is \"taken from stdlib-suggested recipe\" (Raymond Hettinger's, which became `collections.OrderedDict`), its `update` " +
+      "`MutableMapping.update` inlined.",
+  },
 ];
 
 export interface Reported {

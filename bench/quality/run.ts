@@ -254,7 +254,7 @@ const MORE_NPM = [
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -450,6 +450,26 @@ const MORE_PYTHON = [
   "python_utils-4.0.1-py3-none-any.whl",
   "retrying-1.4.2-py3-none-any.whl",
   "rfc3986-2.0.0-py2.py3-none-any.whl",
+  // The eleventh round, packages not yet scanned from c to p, after normalizer 15.
+  "cachecontrol-0.14.4-py3-none-any.whl",
+  "click_plugins-1.1.1.2-py2.py3-none-any.whl",
+  "cligj-0.7.2-py3-none-any.whl",
+  "colorlog-6.12.0-py3-none-any.whl",
+  "constantly-23.10.4-py3-none-any.whl",
+  "cycler-0.12.1-py3-none-any.whl",
+  "docker-7.2.0-py3-none-any.whl",
+  "Flask_Login-0.6.3-py3-none-any.whl",
+  "Flask_RESTful-0.3.10-py2.py3-none-any.whl",
+  "frozendict-2.4.7-py3-none-any.whl",
+  "geojson-3.3.0-py3-none-any.whl",
+  "hyperlink-21.0.0-py2.py3-none-any.whl",
+  "iniconfig-2.3.0-py3-none-any.whl",
+  "itsdangerous-2.2.0-py3-none-any.whl",
+  "jsonschema-4.25.1-py3-none-any.whl",
+  "markdown_it_py-4.2.0-py3-none-any.whl",
+  "passlib-1.7.4-py2.py3-none-any.whl",
+  "peewee-4.5.1-py3-none-any.whl",
+  "pyshp-3.1.6-py3-none-any.whl",
 ];
 
 interface IndexedSource {
