@@ -364,12 +364,14 @@ export const SHAPE_MIN_QUERY_SHARE = 1 / 3;
 export const SHAPE_STRETCH_MAX_SEEDS = 5;
 
 /**
- * A stretch of no more than SHAPE_STRETCH_MAX_SEEDS seeds whose rarest seed is in at least this
- * many indexed files is a template those files share (a lib2to3 fixer's `BaseFix`, `PATTERN` and
- * `transform(self, node, results)`): its names agree with each of them, so where every literal it
- * holds is other text, even one or two, it is none of them.
+ * A region of no more than this many shape seeds whose names agree while every literal it holds is
+ * other text, even one or two, found by seeds in more than RARE_SEEDS_MEAN_FILES indexed files on
+ * average, is an API's own shape on other data, a template those files share: a lib2to3 fixer's
+ * `BaseFix`, `PATTERN` and `transform(self, node, results)` around another pattern; the descriptor
+ * protocol's `if self.fset is None: raise AttributeError(…)` with other messages. A copy keeps its
+ * names and its strings, or renames both; and a longer region holds more than the API's idioms.
  */
-export const TEMPLATE_MIN_FILES = 16;
+export const API_SHAPE_MAX_SEEDS = 10;
 
 /**
  * A region whose segments break this many times (a statement inserted or left out, on either side;

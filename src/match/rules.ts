@@ -1,4 +1,5 @@
 import {
+  API_SHAPE_MAX_SEEDS,
   COINCIDENCE_BASE_TOKENS,
   IDENTITY_SEED_DISCOUNT,
   MIN_BROKEN_REPEATS,
@@ -21,7 +22,6 @@ import {
   SHAPE_STRETCH_MAX_SEEDS,
   STITCHED_MIN_EDITS,
   STITCHED_MIN_QUERY_SHARE,
-  TEMPLATE_MIN_FILES,
   UNIDENTIFIED_SEED_FACTOR,
   VERBATIM_NAME_SHARE,
 } from "../options.js";
@@ -71,6 +71,12 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // Names changing partner with no literal agreeing to make up for it: neither kept nor renamed.
   const brokenNames = names.consistency < RENAMED_THROUGHOUT_CONSISTENCY && !literalsShowIdentity(names, MIN_IDENTITY_SHARE);
   const shortStretch = shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS;
+  // Names agreeing while every literal is other text, even one or two, found by seeds many indexed
+  // files share: an API's own shape on other data (API_SHAPE_MAX_SEEDS), whose literals are all
+  // that says which file it is (the descriptor protocol's `__set__` and `__delete__` raising
+  // AttributeError with other messages; a lib2to3 fixer around another pattern).
+  const otherData = names.literalPairs > 0 && names.sameLiterals === 0;
+  if (identity && otherData && !rareSeeds(candidate.frequencySum, candidate.seeds) && shapeSeeds <= API_SHAPE_MAX_SEEDS) return false;
   // Nor a short stretch of shape (a few seeds, nothing the same) inside a longer text (a class's
   // properties returning `self._x` among its own code and docstrings), unless renamed one for one
   // throughout with its names used more than once each: the more the text holds, the likelier one
@@ -79,12 +85,8 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     const renamedInStep = renamedOneForOne(names, options) && names.repeats > names.distinctNames;
     if (!identity && !renamedInStep && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
     // Nor, however much of its query it is, a short stretch whose names agree while every literal
-    // is other text: the same API on other data (`str.replace(/…/g, …)` with other patterns). Where
-    // the stretch is a template many indexed files share (TEMPLATE_MIN_FILES), its one or two
-    // literals are all that says which file it is (a lib2to3 fixer's `BaseFix`, `PATTERN` and
-    // `transform` around another pattern).
-    const template = candidate.rarestSeedFrequency >= TEMPLATE_MIN_FILES && names.literalPairs > 0 && names.sameLiterals === 0;
-    if (identity && (literalsDisagree(names) || template) && !renamedInStep) return false;
+    // is other text: the same API on other data (`str.replace(/…/g, …)` with other patterns).
+    if (identity && literalsDisagree(names) && !renamedInStep) return false;
     // Nor one with no name the same whose numbers are all written otherwise: a renaming keeps a
     // copy's numbers as written (whatwg-url's `c >= 0x30 && c <= 0x39` is graphql's
     // `code >= 0x0030 && code <= 0x0039` written afresh, not renamed).
