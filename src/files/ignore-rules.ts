@@ -7,7 +7,7 @@ import { lazyRequire } from "../util/lazy-require.js";
 // Required, not imported: importing a CommonJS package from ESM makes Node lex its source for
 // named exports: a lexer hot enough that V8 compiles it, on the core a large scan's own
 // compilations need (bench/PIPELINE.md).
-const ignore = lazyRequire<typeof ignoreFactory>("ignore");
+const loadIgnore = lazyRequire<typeof ignoreFactory>("ignore");
 
 /** The ignore files a directory scan honours, in each folder: git's, and reftrack's own. */
 export const IGNORE_FILES = [".gitignore", ".reftrackignore"];
@@ -70,7 +70,7 @@ export class IgnoreRules {
         // No such file here: nothing to add.
       }
     }
-    known = patterns.length > 0 ? { folder, rules: ignore()().add(patterns.join("\n")) } : null;
+    known = patterns.length > 0 ? { folder, rules: loadIgnore()().add(patterns.join("\n")) } : null;
     this.cache.set(folder, known);
     return known;
   }

@@ -71,12 +71,13 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // Names changing partner with no literal agreeing to make up for it: neither kept nor renamed.
   const brokenNames = names.consistency < RENAMED_THROUGHOUT_CONSISTENCY && !literalsShowIdentity(names, MIN_IDENTITY_SHARE);
   const shortStretch = shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS;
+  const commonSeeds = !rareSeeds(candidate.frequencySum, candidate.seeds);
   // Names agreeing while every literal is other text, even one or two, found by seeds many indexed
   // files share: an API's own shape on other data (API_SHAPE_MAX_SEEDS), whose literals are all
   // that says which file it is (the descriptor protocol's `__set__` and `__delete__` raising
   // AttributeError with other messages; a lib2to3 fixer around another pattern).
   const otherData = names.literalPairs > 0 && names.sameLiterals === 0;
-  if (identity && otherData && !rareSeeds(candidate.frequencySum, candidate.seeds) && shapeSeeds <= API_SHAPE_MAX_SEEDS) return false;
+  if (identity && otherData && commonSeeds && shapeSeeds <= API_SHAPE_MAX_SEEDS) return false;
   // Nor a short stretch of shape (a few seeds, nothing the same) inside a longer text (a class's
   // properties returning `self._x` among its own code and docstrings), unless renamed one for one
   // throughout with its names used more than once each: the more the text holds, the likelier one
@@ -109,7 +110,7 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // (RARE_SEEDS_MEAN_FILES) that is less than half its query (STITCHED_MIN_QUERY_SHARE): an idiom
     // of the text around it (a queue's `put` and `get` passed on to another object's methods, as
     // asyncio's StreamWriter passes `write` on to its transport).
-    if (!identity && brokenNames && !rareSeeds(candidate.frequencySum, candidate.seeds) && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
+    if (!identity && brokenNames && commonSeeds && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
   }
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
   // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query; so

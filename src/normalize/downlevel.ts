@@ -40,6 +40,8 @@ const COALESCE_FORMS = [
 interface Form {
   readonly hashes: Uint32Array;
   readonly chain: boolean;
+  /** Where in `hashes` the chained name is first read again: the temporary, on a temporary's form. */
+  readonly firstSame: number;
 }
 
 export class DownlevelLifter {
@@ -53,8 +55,6 @@ export class DownlevelLifter {
   /** The hashes a form's second token may have (`===`, `==`, `!==`, `!=`): every other token skips the forms at once. */
   private readonly comparisons: Uint32Array;
   private readonly forms: readonly Form[];
-  /** The name the last matched form chains. */
-  private matchedName = 0;
 
   /** `hash` gives a token's hash from its normalized text, as the reader hashes it. */
   constructor(hash: (text: string) => number) {
@@ -65,7 +65,11 @@ export class DownlevelLifter {
     this.assign = hash("=");
     this.optionalChain = hash("?.");
     this.coalesce = hash("??");
-    const form = (texts: readonly string[], chain: boolean): Form => ({ hashes: Uint32Array.from(texts, (text) => (text === SAME_NAME ? 0 : hash(text))), chain });
+    const form = (texts: readonly string[], chain: boolean): Form => ({
+      hashes: Uint32Array.from(texts, (text) => (text === SAME_NAME ? 0 : hash(text))),
+      chain,
+      firstSame: texts.indexOf(SAME_NAME),
+    });
     this.forms = [...CHAIN_FORMS.map((texts) => form(texts, true)), ...COALESCE_FORMS.map((texts) => form(texts, false))];
     this.comparisons = Uint32Array.from(this.forms, (f) => f.hashes[0]!);
   }
@@ -84,7 +88,7 @@ export class DownlevelLifter {
       if (at === this.id) copy(t, r, w++);
       else {
         // `(_a = x.y)`: the temporary's parenthesis and assignment go, its expression stays.
-        const open = this.temporaryStart(t, w);
+        const open = this.temporaryStart(t, w, t.names[r + 1 + form.firstSame]!);
         if (open < 0) {
           copy(t, r++, w++);
           continue;
@@ -111,15 +115,16 @@ export class DownlevelLifter {
     return false;
   }
 
-  /** The compiled form the tokens from `r` (a name, or a temporary's `)`) are, if any; sets matchedName. */
+  /** The compiled form the tokens from `r` (a name, or a temporary's `)`) are, if any. */
   private formAt(t: TokenArrays, r: number, count: number): Form | undefined {
     const h = t.hashes;
+    // A member's name (no name word) is no chained name: `x.y == null ? …` is not `y`'s.
+    const anchorName = h[r] === this.id ? t.names[r]! : 0;
+    if (h[r] === this.id && anchorName === 0) return undefined;
     for (const form of this.forms) {
       const f = form.hashes;
       if (r + f.length >= count) continue;
-      // A member's name (no name word) is no chained name: `x.y == null ? …` is not `y`'s.
-      if (h[r] === this.id && t.names[r] === 0) return undefined;
-      let name = h[r] === this.id ? t.names[r]! : 0;
+      let name = anchorName;
       let i = 0;
       for (; i < f.length; i++) {
         const at = r + 1 + i;
@@ -130,19 +135,16 @@ export class DownlevelLifter {
           name = t.names[at]!;
         }
       }
-      if (i === f.length && name !== 0) {
-        this.matchedName = name;
-        return form;
-      }
+      if (i === f.length && name !== 0) return form;
     }
     return undefined;
   }
 
   /**
    * Where, among the tokens already written (before `w`), the `(` of `(_a = …)` whose `)` comes
-   * next stands, `_a` being the matched temporary; -1 if not within DOWNLEVEL_TEMPORARY_MAX_TOKENS.
+   * next stands, `_a` being the temporary named `name`; -1 if not within DOWNLEVEL_TEMPORARY_MAX_TOKENS.
    */
-  private temporaryStart(t: TokenArrays, w: number): number {
+  private temporaryStart(t: TokenArrays, w: number, name: number): number {
     const h = t.hashes;
     let depth = 0;
     for (let i = w - 1; i >= 0 && i >= w - DOWNLEVEL_TEMPORARY_MAX_TOKENS; i--) {
@@ -152,7 +154,7 @@ export class DownlevelLifter {
           depth--;
           continue;
         }
-        return h[i + 1] === this.id && t.names[i + 1] === this.matchedName && h[i + 2] === this.assign && i + 3 < w ? i : -1;
+        return h[i + 1] === this.id && t.names[i + 1] === name && h[i + 2] === this.assign && i + 3 < w ? i : -1;
       }
     }
     return -1;

@@ -218,8 +218,8 @@ describe("isReference", () => {
 
   it("turns away an API's own shape on other data, up to API_SHAPE_MAX_SEEDS, where its seeds are common", () => {
     // peewee's `hybrid_property.__set__` and `__delete__` against `types.DynamicClassAttribute`'s:
-    // `if self.fset is None: raise AttributeError(…)`, names the same, both messages other text;
-    // 8 seeds in 61 indexed files.
+    // `if self.fset is None: raise AttributeError(…)`, names the same, both messages other text,
+    // its seeds ones many indexed files share (what makes it the protocol's shape, not that file's).
     const descriptor = { pairs: 12, distinctNames: 7, repeats: 5, consistency: 1, sameShare: 0.75, literalPairs: 2, sameLiterals: 0, sameLiteralsVary: false };
     const methods = candidate({ seeds: 8, matchedTokens: 68, literalTokens: 2, frequencySum: 61, rarestSeedFrequency: 2 });
     expect(isReference(methods, evidence(0.85, descriptor), options(), 242)).toBe(false);
@@ -266,8 +266,8 @@ describe("isReference", () => {
   });
 
   it("turns away a short stretch whose rows were aligned again with the same indexed rows, names changing partner", () => {
-    // escape-html's `switch` of five entity cases against preact's three: the query's rows 94–101
-    // aligned a second time with indexed rows 64–85.
+    // escape-html's `switch` of five entity cases against preact's three: its second segment aligns
+    // query rows the first already aligned with the same indexed rows, which a copy never needs.
     const segments = [
       { queryStart: 61, queryEnd: 101, sourceStart: 45, sourceEnd: 85 },
       { queryStart: 94, queryEnd: 125, sourceStart: 64, sourceEnd: 95 },
@@ -296,7 +296,8 @@ describe("isReference", () => {
 
   it("turns away a short stretch of common seeds whose names change partner, under half its query", () => {
     // mido's queue passing `put` and `get` on to its own queue, against asyncio's StreamWriter
-    // passing `write` and `writelines` on to its transport: 4 seeds in 15 to 57 indexed files.
+    // passing `write` and `writelines` on to its transport: its few seeds ones many indexed files
+    // share, which is what says idiom rather than copy.
     const segments = [
       { queryStart: 33, queryEnd: 55, sourceStart: 1261, sourceEnd: 1283 },
       { queryStart: 75, queryEnd: 101, sourceStart: 1285, sourceEnd: 1311 },
