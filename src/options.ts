@@ -387,6 +387,15 @@ export const STITCHED_MIN_EDITS = 3;
 export const STITCHED_MIN_QUERY_SHARE = 1 / 2;
 
 /**
+ * A short stretch (SHAPE_STRETCH_MAX_SEEDS) with no name or literal the same and no identical prose
+ * beside it, at least this share of whose distinct k-grams the query holds again outside it, must
+ * cover STITCHED_MIN_QUERY_SHARE of its query: an idiom the query repeats (a facade's functions each
+ * handing their arguments on), of which any indexed file with a few instances aligns with some
+ * stretch. A renamed copy of one function is not written again beside itself.
+ */
+export const RECURRING_SHAPE_SHARE = 1 / 2;
+
+/**
  * Integers up to COUNTER_MAX (decimal, or hexadecimal as `0x0A`) agreeing on both sides, each one
  * more than the last, are an enumeration's counter (`SIGNATURE = 0`, `VERSION = 1`, … in any file
  * format's constants): as data, no evidence that this table was copied.

@@ -13,8 +13,18 @@ import type { Candidate, NameComparison, Segment } from "./types.js";
  * (rank.ts), since repetitive code yields dozens of candidates per file over the same query lines.
  */
 
-/** Share of distinct k-grams among those the segments cover in the query (clipped like its tokens). */
-export function distinctKgramShare(segments: readonly Segment[], kgrams: Int32Array, k: number, scratch: MatchScratch): number {
+/** How repetitive the k-grams a candidate covers in the query are (Evidence). */
+export interface KgramShares {
+  readonly distinct: number;
+  readonly recurring: number;
+}
+
+/**
+ * Of the k-grams the segments cover in the query (clipped like its tokens), the share that are
+ * distinct; and of those distinct values, the share the query also holds outside the segments.
+ * `sortedQueryKgrams` is every k-gram of the query, sorted.
+ */
+export function kgramShares(segments: readonly Segment[], kgrams: Int32Array, k: number, sortedQueryKgrams: Int32Array, scratch: MatchScratch): KgramShares {
   let matchedKgrams = 0;
   let covered = -1;
   for (const segment of segments) {
@@ -27,15 +37,33 @@ export function distinctKgramShare(segments: readonly Segment[], kgrams: Int32Ar
     }
     covered = Math.max(covered, segment.queryEnd);
   }
-  return matchedKgrams === 0 ? 0 : countDistinct(scratch.kgrams.subarray(0, matchedKgrams)) / matchedKgrams;
+  if (matchedKgrams === 0) return { distinct: 0, recurring: 0 };
+  const region = scratch.kgrams.subarray(0, matchedKgrams).sort();
+  let distinct = 0;
+  let recurring = 0;
+  for (let i = 0; i < matchedKgrams; ) {
+    const value = region[i]!;
+    let j = i + 1;
+    while (j < matchedKgrams && region[j] === value) j++;
+    distinct++;
+    if (countOf(sortedQueryKgrams, value) > j - i) recurring++;
+    i = j;
+  }
+  return { distinct: distinct / matchedKgrams, recurring: recurring / distinct };
 }
 
-/** Distinct values in `values`, which it sorts. */
-function countDistinct(values: Int32Array): number {
-  values.sort();
-  let distinct = 0;
-  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) distinct++;
-  return distinct;
+/** Occurrences of `value` in the sorted `values`. */
+function countOf(values: Int32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  let end = low;
+  while (end < values.length && values[end] === value) end++;
+  return end - low;
 }
 
 /**

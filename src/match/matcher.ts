@@ -6,7 +6,7 @@ import { extendSeeds, hitsInQueryOrder, hitsInSourceOrder } from "./align.js";
 import { Bridges } from "./bridges.js";
 import { filesToAlign } from "./candidates.js";
 import { type ChainContext, chainCandidate, chainCandidates } from "./chain.js";
-import { agreeingStretch, compareNames, distinctKgramShare, sourceSideChars, sourceSideTokens } from "./evidence.js";
+import { agreeingStretch, compareNames, kgramShares, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
@@ -144,9 +144,14 @@ export class Matcher {
       }
     }
     const text = this.channel === "text";
+    // Sorted once a query has a candidate to judge: most queries find none.
+    let sortedKgrams: Int32Array | undefined;
     const judge = (candidate: Candidate): Evidence | null => {
+      sortedKgrams ??= fingerprints.kgrams.slice().sort();
+      const shares = kgramShares(candidate.segments, fingerprints.kgrams, k, sortedKgrams, this.scratch);
       const evidence: Evidence = {
-        distinctKgramShare: distinctKgramShare(candidate.segments, fingerprints.kgrams, k, this.scratch),
+        distinctKgramShare: shares.distinct,
+        recurringKgramShare: shares.recurring,
         names: text ? NO_NAMES : compareNames(candidate, query, tables, chained.get(candidate.contentId)!.context.source, this.scratch),
       };
       // A region of fewer seeds than minSeeds is judged as data copied whole, any other as usual.

@@ -13,6 +13,7 @@ import {
   MINIFIED_SHAPE_NAME_SHARE,
   type MatchOptions,
   RARE_SEEDS_MEAN_FILES,
+  RECURRING_SHAPE_SHARE,
   RENAMED_SOURCE_SHARE,
   RENAMED_THROUGHOUT_CONSISTENCY,
   RENAMED_THROUGHOUT_NAMES,
@@ -111,6 +112,12 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // of the text around it (a queue's `put` and `get` passed on to another object's methods, as
     // asyncio's StreamWriter passes `write` on to its transport).
     if (!identity && brokenNames && commonSeeds && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
+    // Nor, with nothing the same and no identical prose beside it, one whose shape the query writes
+    // again outside it (RECURRING_SHAPE_SHARE), less than half its query: one idiom the query
+    // repeats, some stretch of which any indexed file with a few of it aligns with (a facade's
+    // functions handing their arguments on, as a parser's entry points hand theirs).
+    const proseBeside = candidate.borrowedSeeds > 0;
+    if (!identity && !proseBeside && evidence.recurringKgramShare >= RECURRING_SHAPE_SHARE && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
   }
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
   // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query; so

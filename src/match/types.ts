@@ -97,6 +97,8 @@ export interface NameComparison {
 export interface Evidence {
   /** Of the k-grams the candidate covers in the query, the share that are distinct. */
   readonly distinctKgramShare: number;
+  /** Of the distinct k-grams the candidate covers, the share the query also holds elsewhere: a shape it repeats. */
+  readonly recurringKgramShare: number;
   readonly names: NameComparison;
 }
 

@@ -35,7 +35,11 @@ const names = (fields: Partial<NameComparison>): NameComparison => ({
   ...fields,
 });
 
-const evidence = (distinctKgramShare: number, comparison: Partial<NameComparison> = {}): Evidence => ({ distinctKgramShare, names: names(comparison) });
+const evidence = (distinctKgramShare: number, comparison: Partial<NameComparison> = {}, recurringKgramShare = 0): Evidence => ({
+  distinctKgramShare,
+  recurringKgramShare,
+  names: names(comparison),
+});
 const options = (fields: Partial<MatchOptions> = {}): MatchOptions => ({ ...DEFAULT_MATCH_OPTIONS, ...fields });
 
 describe("isReference", () => {
@@ -309,6 +313,21 @@ describe("isReference", () => {
     // Most of its query (a suggestion that is the stretch), or found by rare seeds, it stands.
     expect(isReference(common, evidence(1, delegation), options(), 100)).toBe(true);
     expect(isReference({ ...common, frequencySum: 12, rarestSeedFrequency: 2 }, evidence(1, delegation), options(), 159)).toBe(true);
+  });
+
+  it("turns down a short stretch of nothing the same whose shape its query repeats, less than half of it", () => {
+    // class-transformer's compiled facade, eleven functions handing their arguments on to one
+    // converter, against three of acorn's entry points handing theirs on to the parser class: the
+    // names renamed one for one, as any pass-through function's are.
+    const forwarding = { pairs: 20, distinctNames: 7, repeats: 13, consistency: 1, sameShare: 0.3, literalPairs: 0, sameLiterals: 0, sameLiteralsVary: false };
+    const segments = [{ queryStart: 187, queryEnd: 238, sourceStart: 36486, sourceEnd: 36537 }];
+    const stretch = candidate({ seeds: 4, matchedTokens: 51, matchedChars: 306, literalTokens: 0, segments, frequencySum: 6, rarestSeedFrequency: 1 });
+    expect(isReference(stretch, evidence(0.895, forwarding, 1), options(), 274)).toBe(false);
+    // Written once in its query, the same stretch is a renamed copy; so it is as most of its query,
+    // or beside identical prose.
+    expect(isReference(stretch, evidence(0.895, forwarding, 0), options(), 274)).toBe(true);
+    expect(isReference(stretch, evidence(0.895, forwarding, 1), options(), 100)).toBe(true);
+    expect(isReference({ ...stretch, borrowedSeeds: 2, complete: false }, evidence(0.895, forwarding, 1), options(), 274)).toBe(true);
   });
 
   it("needs identity or a renaming throughout from a region of two seeds", () => {
