@@ -78,6 +78,25 @@ export const TEXT_MERGE_GAP_LINES = 2;
 export const PARTIAL_EVIDENCE_SHARE = 1 / 3;
 
 /**
+ * A text match at least this share of whose words are annotations (comments written after code on
+ * their line, `0x0621,  # ARABIC LETTER HAMZA`) is reported only where the code of its lines is the
+ * indexed lines' code (ANNOTATED_ROWS_AGREEMENT): an annotation names what its line holds (a
+ * character, a register, an error code), and any table of the same things in the same order
+ * carries the same names, whatever its rows. A copy of the table brings its rows too.
+ */
+export const TEXT_ANNOTATION_SHARE = 1 / 2;
+
+/**
+ * How many of the rows annotated prose aligns must be the same code on both sides
+ * (match/annotations.ts): the same token signatures line for line. A copy's rows keep their tokens,
+ * renamed or reformatted, with one or two edited; another table of the same things has rows of its
+ * own shape, `0x41: (0x621, 0),` against `0x00c1: 0x0621,`. At most ANNOTATED_ROWS_MAX rows are
+ * compared: a table's first rows tell its shape.
+ */
+export const ANNOTATED_ROWS_AGREEMENT = 1 / 2;
+export const ANNOTATED_ROWS_MAX = 256;
+
+/**
  * A fragment with no string or comment delimiter in it, read as code, that shows prose (two names
  * in a row, which no code has) by this non-blank line, is also read as the inside of a docstring or
  * doc comment: a person copies paragraphs of documentation too.

@@ -251,7 +251,7 @@ export class ReferenceTracker {
     const scope = (partners: HitsByFile, other: Lookup) => ({ lengthFactor, partialIn: partnerSeeds(partners, other), borrowSeeds: true });
     const codeMatches =
       codeHits.size > 0 ? this.matcher.matchHits(code.tokens, code.fingerprints, codeHits, codeOptions, { ...scope(textHits, textLookup), ...whole?.codeScope(), dataSeeds }) : [];
-    const textScope = { ...scope(codeHits, codeLookup), ...whole?.textScope(codeMatches) };
+    const textScope = { ...scope(codeHits, codeLookup), ...whole?.textScope(codeMatches), annotatedCode: code.tokens };
     // Prose with too few seeds alone matters only beside code short of its own threshold: elsewhere
     // the reference stands or falls without it, and aligning it reads the content's prose.
     const codeShort = new Set(codeMatches.filter((match) => !match.complete).map((match) => match.contentId));

@@ -1,11 +1,12 @@
 import type { Fingerprints } from "../fingerprint/winnow.js";
 import type { TokenStream } from "../normalize/token-stream.js";
-import { type FingerprintParameters, type MatchOptions, PARTIAL_EVIDENCE_SHARE } from "../options.js";
+import { type FingerprintParameters, type MatchOptions, PARTIAL_EVIDENCE_SHARE, TEXT_ANNOTATION_SHARE } from "../options.js";
 import { round3 } from "../util/round.js";
 import { extendSeeds, hitsInQueryOrder, hitsInSourceOrder } from "./align.js";
 import { Bridges } from "./bridges.js";
 import { filesToAlign } from "./candidates.js";
 import { type ChainContext, chainCandidate, chainCandidates } from "./chain.js";
+import { annotatedCodeAgrees, annotationShare } from "./annotations.js";
 import { agreeingStretch, compareNames, kgramShares, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
@@ -55,6 +56,11 @@ export interface MatchScope {
    * winnowing's window, whose rows share one shape fingerprint.
    */
   readonly dataSeeds?: number;
+  /**
+   * For the text channel, the query's code stream: prose that is mostly annotations of its lines'
+   * code (TEXT_ANNOTATION_SHARE) is reported only where that code is the indexed lines' (annotations.ts).
+   */
+  readonly annotatedCode?: TokenStream;
 }
 
 /** Prose has no names to compare: every word is the same on both sides or the segment ends. */
@@ -154,6 +160,11 @@ export class Matcher {
         recurringKgramShare: shares.recurring,
         names: text ? NO_NAMES : compareNames(candidate, query, tables, chained.get(candidate.contentId)!.context.source, this.scratch),
       };
+      const annotatedCode = scope.annotatedCode;
+      if (annotatedCode && query.annotations && annotationShare(candidate.segments, query.annotations) >= TEXT_ANNOTATION_SHARE) {
+        const prose = chained.get(candidate.contentId)!.context.source;
+        if (!annotatedCodeAgrees(candidate.segments, query, prose, annotatedCode, new SourceTokens(this.index, candidate.contentId))) return null;
+      }
       // A region of fewer seeds than minSeeds is judged as data copied whole, any other as usual.
       const fewSeeds = candidate.seeds + candidate.borrowedSeeds < minSeeds;
       if (fewSeeds && !identicalData(candidate, evidence.names, options)) return null;

@@ -72,6 +72,8 @@ interface Word {
   start: number;
   end: number;
   line: number;
+  /** A word of a comment written after code on its line (TokenStream.annotations). */
+  annotation: boolean;
 }
 
 /** White space as a regular expression's `\s` reads it: what separates words. */
@@ -92,6 +94,7 @@ function isMarker(c: number): boolean {
  */
 function spanWords(source: string, span: TextSpan, firstLine: number, into: Word[], cuts: readonly Cut[]): void {
   const comment = span.kind === TextKind.Comment;
+  const annotation = comment && followsCode(source, span.start);
   let cut = 0;
   const first = into.length;
   const stop = span.end;
@@ -124,10 +127,20 @@ function spanWords(source: string, span: TextSpan, firstLine: number, into: Word
     }
     while (cut < cuts.length && cuts[cut]![1] <= i) cut++;
     const inCut = cut < cuts.length && cuts[cut]![0] <= i;
-    if (last > start && !inCut) into.push({ start, end: last, line });
+    if (last > start && !inCut) into.push({ start, end: last, line, annotation: annotation && line === firstLine });
     i = end;
   }
   if (!comment && into.length - first < TEXT_MIN_STRING_WORDS) into.length = first;
+}
+
+/** Whether anything but white space precedes `at` on its line. */
+function followsCode(source: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) return false;
+    if (!isWhiteSpace(c)) return true;
+  }
+  return false;
 }
 
 const NO_CLASSES = new Uint32Array(0);
@@ -230,14 +243,15 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
     spanWords(source, span, line, words, kept.cuts);
   }
   const count = words.length;
-  // The six arrays as views of one buffer: an allocation each cost more than making the words.
-  const { buffer, offset } = slabMemory(count * 19);
+  // The seven arrays as views of one buffer: an allocation each cost more than making the words.
+  const { buffer, offset } = slabMemory(count * 20);
   const hashes = new Uint32Array(buffer, offset, count);
   const lines = new Uint32Array(buffer, offset + count * 4, count);
   const startOffsets = new Uint32Array(buffer, offset + count * 8, count);
   const endOffsets = new Uint32Array(buffer, offset + count * 12, count);
   const names = new Uint16Array(buffer, offset + count * 16, count);
   const charWeights = new Uint8Array(buffer, offset + count * 18, count);
+  const annotations = new Uint8Array(buffer, offset + count * 19, count);
   const seed = familySeed(definition);
   for (let i = 0; i < count; i++) {
     const word = words[i]!;
@@ -246,6 +260,7 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
     startOffsets[i] = word.start;
     endOffsets[i] = word.end;
     charWeights[i] = Math.min(word.end - word.start, MAX_TOKEN_CHARS);
+    annotations[i] = word.annotation ? 1 : 0;
   }
   let lineCount = 1;
   for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineCount++;
@@ -259,6 +274,7 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
     endOffsets,
     charWeights,
     names,
+    annotations,
     literalClasses: NO_CLASSES,
     keptLiteralClasses: NO_CLASSES,
     lineCount,

@@ -57,6 +57,11 @@ export interface TokenStream {
   readonly hasErrors: boolean;
   /** Characters inside ERROR nodes (nested ones counted again): how much text recovery swallowed. */
   readonly errorChars: number;
+  /**
+   * For a text stream (text.ts): 1 for each word of a comment written after code on its line, an
+   * annotation of that line, else 0. Absent for a code stream.
+   */
+  readonly annotations?: Uint8Array;
   /** Where the source's comments and string literals are, for its text stream (text.ts); absent for a text stream itself. */
   readonly textSpans?: readonly TextSpan[];
 }

@@ -121,3 +121,25 @@ describe("where the words are", () => {
     expect(texts).toEqual(["Splits", "the", "values", "into", "rows.", "the", "rows", "are", "all", "of", "one", "width"]);
   });
 });
+
+describe("annotations", () => {
+  it("marks the words of a comment after code on its line, not those of a comment on lines of its own", () => {
+    const code = `# Byte values and the characters they stand for.
+table = {
+    0x80: 0x0391,  # GREEK CAPITAL LETTER ALPHA
+    # the next rows follow the standard's order
+    0x81: 0x0392,  # GREEK CAPITAL
+}
+`;
+    const definition = languageByName("python");
+    const stream = textStream(code, normalizer.lex(code, definition).textSpans ?? [], definition);
+    const marked = [...stream.annotations!].map((flag, i) => `${flag}:${code.slice(stream.startOffsets![i], stream.endOffsets![i])}`);
+    expect(marked).toEqual([
+      ..."Byte values and the characters they stand for.".split(" ").map((word) => `0:${word}`),
+      ..."GREEK CAPITAL LETTER ALPHA".split(" ").map((word) => `1:${word}`),
+      ..."the next rows follow the standard's order".split(" ").map((word) => `0:${word}`),
+      "1:GREEK",
+      "1:CAPITAL",
+    ]);
+  });
+});

@@ -1,0 +1,85 @@
+import type { TokenStream } from "../normalize/token-stream.js";
+import { ANNOTATED_ROWS_AGREEMENT, ANNOTATED_ROWS_MAX } from "../options.js";
+import { lowerBound } from "../util/search.js";
+import { tokenSignature } from "./match-index.js";
+import type { SourceTokens } from "./source-tokens.js";
+import type { Segment } from "./types.js";
+
+/**
+ * Prose that is mostly annotations (comments after code on their lines, TEXT_ANNOTATION_SHARE)
+ * names what its lines hold: a character, a register, an error code. Any table of the same things
+ * in the same order carries the same names, so such prose is evidence of a copy only where the
+ * code it annotates is the indexed file's code too: a copied table brings its rows along, renamed
+ * or not, while another table of the same characters has rows of its own shape.
+ */
+
+/** Of the query words the segments cover, the share that are annotations (TokenStream.annotations). */
+export function annotationShare(segments: readonly Segment[], annotations: Uint8Array): number {
+  let words = 0;
+  let annotated = 0;
+  let covered = -1;
+  for (const segment of segments) {
+    for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
+      words++;
+      annotated += annotations[t]!;
+    }
+    covered = Math.max(covered, segment.queryEnd);
+  }
+  return words === 0 ? 0 : annotated / words;
+}
+
+/**
+ * Whether the rows a text candidate's annotations annotate are the indexed rows' code: of the
+ * pairs of lines its annotation words align (at most ANNOTATED_ROWS_MAX), at least
+ * ANNOTATED_ROWS_AGREEMENT hold code of the same token signatures on both sides. A copy's rows
+ * keep their tokens, renamed or reformatted, one edited here and there; another table of the same
+ * characters (`0x41: (0x621, 0),` against `0x00c1: 0x0621,`) has rows of its own shape.
+ */
+export function annotatedCodeAgrees(segments: readonly Segment[], prose: TokenStream, proseSource: SourceTokens, code: TokenStream, sourceCode: SourceTokens): boolean {
+  const annotations = prose.annotations!;
+  let rows = 0;
+  let same = 0;
+  let lastQueryLine = -1;
+  let lastSourceLine = -1;
+  for (const segment of segments) {
+    for (let t = segment.queryStart; t < segment.queryEnd && rows < ANNOTATED_ROWS_MAX; t++) {
+      if (annotations[t] === 0) continue;
+      const queryLine = prose.startLines[t]!;
+      const sourceLine = proseSource.startLine(segment.sourceStart + (t - segment.queryStart));
+      if (queryLine === lastQueryLine || sourceLine === lastSourceLine) continue;
+      lastQueryLine = queryLine;
+      lastSourceLine = sourceLine;
+      rows++;
+      if (sameRow(code, queryLine, sourceCode, sourceLine)) same++;
+    }
+  }
+  return rows > 0 && same >= ANNOTATED_ROWS_AGREEMENT * rows;
+}
+
+/** Whether the code tokens starting on the query's `queryLine` have the signatures of the content's on `sourceLine`. */
+function sameRow(code: TokenStream, queryLine: number, sourceCode: SourceTokens, sourceLine: number): boolean {
+  const queryFrom = lowerBound(code.startLines, queryLine, undefined, 0, code.count);
+  const queryTo = lowerBound(code.startLines, queryLine + 1, undefined, queryFrom, code.count);
+  const sourceFrom = firstTokenFrom(sourceCode, sourceLine);
+  const sourceTo = firstTokenFrom(sourceCode, sourceLine + 1);
+  if (queryTo - queryFrom !== sourceTo - sourceFrom || queryTo === queryFrom) return false;
+  for (let i = 0; i < queryTo - queryFrom; i++) {
+    if (tokenSignature(code.hashes[queryFrom + i]!) !== sourceCode.signatureAt(sourceFrom + i)) return false;
+  }
+  return true;
+}
+
+/** The first code token of the content starting on `line` or later (its token count if none). */
+function firstTokenFrom(tokens: SourceTokens, line: number): number {
+  const before = (position: number): boolean => tokens.signatureAt(position) !== -1 && tokens.startLine(position) < line;
+  // The content's length is unknown until its last chunk is read: bounded by doubling first.
+  let high = 1;
+  while (before(high - 1)) high *= 2;
+  let low = high >>> 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (before(mid)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
