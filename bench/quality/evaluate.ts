@@ -448,6 +448,28 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "`# Must be done first!`; passlib's OrderedDict is \"taken from stdlib-suggested recipe\" (Raymond Hettinger's, which became `collections.OrderedDict`), its `update` " +
       "`MutableMapping.update` inlined.",
   },
+  {
+    pair: "joblib's loky → CPython `multiprocessing` and `concurrent/futures/process.py`",
+    query: /\/joblib\/externals\/loky\/(?:process_executor|backend\/(?:synchronize|process|queues|popen_loky_win32|stdlib_py314_resource_tracker))\.py$/,
+    reference: /^concurrent\/futures\/process\.py$|^multiprocessing\/(?:synchronize|managers|process|queues|spawn|resource_tracker)\.py$/,
+    evidence:
+      "loky's files say what they are: `process_executor.py` \"adapted from concurrent/futures/process_pool_executor.py\", `synchronize.py` \"adapted from " +
+      "multiprocessing/synchronize.py\", `queues.py` and `process.py` \"based on multiprocessing/queues.py\" and \"…/process.py\"; `stdlib_py314_resource_tracker.py` is by " +
+      "its name Python 3.14's resource tracker, and `popen_loky_win32.py` subclasses `multiprocessing.popen_spawn_win32.Popen`, its spawn `main` spawn.py's. " +
+      "`Condition.wait_for` is the one `managers.py`'s `ConditionProxy` carries statement for statement too.",
+  },
+  {
+    pair:
+      "joblib `disk.py`, `compressor.py` → CPython `shutil.py`, `_compression.py`; structlog `_log_levels.py` → `logging`; mutagen `aiff.py` → `aifc.py`; " +
+      "parso `pgen2`, `tree.py` → `lib2to3`",
+    query: /\/joblib\/(?:disk|compressor)\.py$|\/structlog\/_log_levels\.py$|\/mutagen\/aiff\.py$|\/parso\/(?:pgen2\/generator|pgen2\/grammar_parser|tree)\.py$/,
+    reference: /^shutil\.py$|^_compression\.py$|^logging\/__init__\.py$|^aifc\.py$|^lib2to3\/(?:pgen2\/pgen|pytree)\.py$/,
+    evidence:
+      "joblib's `rm_subdirs` keeps `shutil.rmtree`'s paragraph on `onerror` (\"path is the argument to that function that caused it to fail\"), and its " +
+      "`BinaryZlibFile` \"is an adaptation of the BZ2File object\" (`_compression.BaseStream`'s checks with it); structlog's levels are \"Adapted from the stdlib\"; " +
+      "mutagen's `read_float` is \"based on stdlib's aifc\"; parso's `pgen2` \"was created by Guido Rossum and used for lib2to3\" (its grammar parser keeps Elemental " +
+      "Security's copyright, \"Modifications: … David Halter\"), and its `get_next_sibling`/`get_previous_sibling` keep pytree's `# Can't use index(); we need to test by identity`.",
+  },
 ];
 
 export interface Reported {

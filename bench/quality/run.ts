@@ -250,11 +250,24 @@ const MORE_NPM = [
   "kysely@0.28.19",
   "redux-saga@1.5.1",
   "swr@2.5.1",
+  // A twelfth round, chosen by name after the recurring-shape rule and before any was scanned.
+  "jsonc-parser@3.3.1",
+  "diff@9.0.0",
+  "he@1.2.0",
+  "entities@9.0.0",
+  "pako@3.0.3",
+  "localforage@1.10.0",
+  "superjson@2.2.7",
+  "papaparse@5.7.1",
+  "fuse.js@7.5.0",
+  "sortablejs@1.15.7",
+  "tinycolor2@1.6.0",
+  "decimal.js@10.6.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -470,6 +483,26 @@ const MORE_PYTHON = [
   "passlib-1.7.4-py2.py3-none-any.whl",
   "peewee-4.5.1-py3-none-any.whl",
   "pyshp-3.1.6-py3-none-any.whl",
+  "joblib-1.6.0-py3-none-any.whl",
+  "keyring-25.7.0-py3-none-any.whl",
+  "kombu-5.6.2-py3-none-any.whl",
+  "mistune-3.3.4-py3-none-any.whl",
+  "mutagen-1.48.1-py3-none-any.whl",
+  "paramiko-5.0.0-py3-none-any.whl",
+  "parso-0.8.7-py2.py3-none-any.whl",
+  "pexpect-4.9.0-py2.py3-none-any.whl",
+  "pg8000-1.31.5-py3-none-any.whl",
+  "prometheus_client-0.26.0-py3-none-any.whl",
+  "pycodestyle-2.15.0-py2.py3-none-any.whl",
+  "pydub-0.25.1-py2.py3-none-any.whl",
+  "pymarc-5.4.0-py3-none-any.whl",
+  "semantic_version-2.10.0-py2.py3-none-any.whl",
+  "sortedcontainers-2.4.0-py2.py3-none-any.whl",
+  "structlog-26.1.0-py3-none-any.whl",
+  "tblib-3.2.2-py3-none-any.whl",
+  "tenacity-9.1.4-py3-none-any.whl",
+  "toolz-1.1.0-py3-none-any.whl",
+  "uncertainties-3.2.3-py3-none-any.whl",
 ];
 
 interface IndexedSource {
