@@ -94,7 +94,7 @@ export const TEXT_ANNOTATION_SHARE = 1 / 2;
  * compared: a table's first rows tell its shape.
  */
 export const ANNOTATED_ROWS_AGREEMENT = 1 / 2;
-export const ANNOTATED_ROWS_MAX = 256;
+export const ANNOTATED_ROWS_MAX = 64;
 
 /**
  * A fragment with no string or comment delimiter in it, read as code, that shows prose (two names

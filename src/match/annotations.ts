@@ -41,6 +41,7 @@ export function annotatedCodeAgrees(segments: readonly Segment[], prose: TokenSt
   let same = 0;
   let lastQueryLine = -1;
   let lastSourceLine = -1;
+  const cursor = { at: 0 };
   for (const segment of segments) {
     for (let t = segment.queryStart; t < segment.queryEnd && rows < ANNOTATED_ROWS_MAX; t++) {
       if (annotations[t] === 0) continue;
@@ -50,18 +51,23 @@ export function annotatedCodeAgrees(segments: readonly Segment[], prose: TokenSt
       lastQueryLine = queryLine;
       lastSourceLine = sourceLine;
       rows++;
-      if (sameRow(code, queryLine, sourceCode, sourceLine)) same++;
+      if (sameRow(code, queryLine, sourceCode, sourceLine, cursor)) same++;
     }
   }
   return rows > 0 && same >= ANNOTATED_ROWS_AGREEMENT * rows;
 }
 
-/** Whether the code tokens starting on the query's `queryLine` have the signatures of the content's on `sourceLine`. */
-function sameRow(code: TokenStream, queryLine: number, sourceCode: SourceTokens, sourceLine: number): boolean {
+/**
+ * Whether the code tokens starting on the query's `queryLine` have the signatures of the content's
+ * on `sourceLine`. `cursor` holds where the last row's tokens began on the source side: rows come
+ * in line order, so the next is found by galloping on from there.
+ */
+function sameRow(code: TokenStream, queryLine: number, sourceCode: SourceTokens, sourceLine: number, cursor: { at: number }): boolean {
   const queryFrom = lowerBound(code.startLines, queryLine, undefined, 0, code.count);
   const queryTo = lowerBound(code.startLines, queryLine + 1, undefined, queryFrom, code.count);
-  const sourceFrom = firstTokenFrom(sourceCode, sourceLine);
-  const sourceTo = firstTokenFrom(sourceCode, sourceLine + 1);
+  const sourceFrom = firstTokenFrom(sourceCode, sourceLine, cursor.at);
+  const sourceTo = firstTokenFrom(sourceCode, sourceLine + 1, sourceFrom);
+  cursor.at = sourceFrom;
   if (queryTo - queryFrom !== sourceTo - sourceFrom || queryTo === queryFrom) return false;
   for (let i = 0; i < queryTo - queryFrom; i++) {
     if (tokenSignature(code.hashes[queryFrom + i]!) !== sourceCode.signatureAt(sourceFrom + i)) return false;
@@ -69,13 +75,20 @@ function sameRow(code: TokenStream, queryLine: number, sourceCode: SourceTokens,
   return true;
 }
 
-/** The first code token of the content starting on `line` or later (its token count if none). */
-function firstTokenFrom(tokens: SourceTokens, line: number): number {
+/**
+ * The first code token of the content starting on `line` or later (its token count if none),
+ * searched from `from` on when a token before `from` starts before `line`, else from the start.
+ */
+function firstTokenFrom(tokens: SourceTokens, line: number, from: number): number {
   const before = (position: number): boolean => tokens.signatureAt(position) !== -1 && tokens.startLine(position) < line;
-  // The content's length is unknown until its last chunk is read: bounded by doubling first.
-  let high = 1;
-  while (before(high - 1)) high *= 2;
-  let low = high >>> 1;
+  // The content's length is unknown until its last chunk is read: bounded by galloping first.
+  let low = from > 0 && before(from - 1) ? from : 0;
+  let step = 1;
+  while (before(low + step - 1)) {
+    low += step;
+    step *= 2;
+  }
+  let high = low + step - 1;
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (before(mid)) low = mid + 1;

@@ -21,10 +21,10 @@ export interface KgramShares {
 
 /**
  * Of the k-grams the segments cover in the query (clipped like its tokens), the share that are
- * distinct; and of those distinct values, the share the query also holds outside the segments.
- * `sortedQueryKgrams` is every k-gram of the query, sorted.
+ * distinct; and of those distinct values, the share the query also holds outside the segments,
+ * given `sortedQueryKgrams`, every k-gram of the query sorted (else 0: not asked).
  */
-export function kgramShares(segments: readonly Segment[], kgrams: Int32Array, k: number, sortedQueryKgrams: Int32Array, scratch: MatchScratch): KgramShares {
+export function kgramShares(segments: readonly Segment[], kgrams: Int32Array, k: number, sortedQueryKgrams: Int32Array | undefined, scratch: MatchScratch): KgramShares {
   let matchedKgrams = 0;
   let covered = -1;
   for (const segment of segments) {
@@ -46,7 +46,7 @@ export function kgramShares(segments: readonly Segment[], kgrams: Int32Array, k:
     let j = i + 1;
     while (j < matchedKgrams && region[j] === value) j++;
     distinct++;
-    if (countOf(sortedQueryKgrams, value) > j - i) recurring++;
+    if (sortedQueryKgrams && countOf(sortedQueryKgrams, value) > j - i) recurring++;
     i = j;
   }
   return { distinct: distinct / matchedKgrams, recurring: recurring / distinct };

@@ -12,7 +12,7 @@ import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
-import { identicalData, isLongQuery, isReference, isTextReference, seedsForLength } from "./rules.js";
+import { identicalData, isLongQuery, isReference, isTextReference, mayRecur, seedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens } from "./source-tokens.js";
 import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison, Segment } from "./types.js";
@@ -150,11 +150,14 @@ export class Matcher {
       }
     }
     const text = this.channel === "text";
-    // Sorted once a query has a candidate to judge: most queries find none.
+    // Sorted once a query has a candidate the recurring-shape rule may turn down: most have none.
     let sortedKgrams: Int32Array | undefined;
+    // The code of contents whose annotated prose is judged (annotations.ts), read once per query.
+    const codeTokens = new Map<number, SourceTokens>();
     const judge = (candidate: Candidate): Evidence | null => {
-      sortedKgrams ??= fingerprints.kgrams.slice().sort();
-      const shares = kgramShares(candidate.segments, fingerprints.kgrams, k, sortedKgrams, this.scratch);
+      const recurs = !text && mayRecur(candidate, scannedLength);
+      if (recurs) sortedKgrams ??= fingerprints.kgrams.slice().sort();
+      const shares = kgramShares(candidate.segments, fingerprints.kgrams, k, recurs ? sortedKgrams : undefined, this.scratch);
       const evidence: Evidence = {
         distinctKgramShare: shares.distinct,
         recurringKgramShare: shares.recurring,
@@ -163,7 +166,9 @@ export class Matcher {
       const annotatedCode = scope.annotatedCode;
       if (annotatedCode && query.annotations && annotationShare(candidate.segments, query.annotations) >= TEXT_ANNOTATION_SHARE) {
         const prose = chained.get(candidate.contentId)!.context.source;
-        if (!annotatedCodeAgrees(candidate.segments, query, prose, annotatedCode, new SourceTokens(this.index, candidate.contentId))) return null;
+        let sourceCode = codeTokens.get(candidate.contentId);
+        if (!sourceCode) codeTokens.set(candidate.contentId, (sourceCode = new SourceTokens(this.index, candidate.contentId)));
+        if (!annotatedCodeAgrees(candidate.segments, query, prose, annotatedCode, sourceCode)) return null;
       }
       // A region of fewer seeds than minSeeds is judged as data copied whole, any other as usual.
       const fewSeeds = candidate.seeds + candidate.borrowedSeeds < minSeeds;

@@ -116,8 +116,7 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // again outside it (RECURRING_SHAPE_SHARE), less than half its query: one idiom the query
     // repeats, some stretch of which any indexed file with a few of it aligns with (a facade's
     // functions handing their arguments on, as a parser's entry points hand theirs).
-    const proseBeside = candidate.borrowedSeeds > 0;
-    if (!identity && !proseBeside && evidence.recurringKgramShare >= RECURRING_SHAPE_SHARE && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
+    if (!identity && mayRecur(candidate, queryTokens) && evidence.recurringKgramShare >= RECURRING_SHAPE_SHARE) return false;
   }
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
   // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query; so
@@ -126,6 +125,16 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   const stitchable = !identity || (shortStretch && brokenNames);
   if (stitchable && edits(candidate) >= STITCHED_MIN_EDITS && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
   return true;
+}
+
+/**
+ * Whether the recurring-shape rule can turn `candidate` down, so its evidence must measure how much
+ * of its shape the query repeats (Evidence.recurringKgramShare): a short stretch with no identical
+ * prose beside it, less than STITCHED_MIN_QUERY_SHARE of its query.
+ */
+export function mayRecur(candidate: Candidate, queryTokens: number): boolean {
+  const shapeSeeds = candidate.seeds + candidate.borrowedSeeds - candidate.edgeSeeds;
+  return shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && candidate.borrowedSeeds === 0 && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens;
 }
 
 /** Breaks between a candidate's segments: a statement inserted or left out on either side. */

@@ -97,7 +97,10 @@ export interface NameComparison {
 export interface Evidence {
   /** Of the k-grams the candidate covers in the query, the share that are distinct. */
   readonly distinctKgramShare: number;
-  /** Of the distinct k-grams the candidate covers, the share the query also holds elsewhere: a shape it repeats. */
+  /**
+   * Of the distinct k-grams the candidate covers, the share the query also holds elsewhere: a shape
+   * it repeats. Measured only where the rule reading it may apply (rules.ts mayRecur), else 0.
+   */
   readonly recurringKgramShare: number;
   readonly names: NameComparison;
 }
