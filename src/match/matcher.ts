@@ -167,7 +167,7 @@ export class Matcher {
       if (annotatedCode && query.annotations && annotationShare(candidate.segments, query.annotations) >= TEXT_ANNOTATION_SHARE) {
         const prose = chained.get(candidate.contentId)!.context.source;
         let sourceCode = codeTokens.get(candidate.contentId);
-        if (!sourceCode) codeTokens.set(candidate.contentId, (sourceCode = new SourceTokens(this.index, candidate.contentId)));
+        if (!sourceCode) codeTokens.set(candidate.contentId, (sourceCode = new SourceTokens(this.index, candidate.contentId, true)));
         if (!annotatedCodeAgrees(candidate.segments, query, prose, annotatedCode, sourceCode)) return null;
       }
       // A region of fewer seeds than minSeeds is judged as data copied whole, any other as usual.

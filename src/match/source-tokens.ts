@@ -18,9 +18,14 @@ export class SourceTokens {
   /** Chunks from here on do not exist: a chunk shorter than perChunk was the content's last. */
   private endIndex = Infinity;
 
+  /**
+   * `codeMayBeEmpty`: the content is read for its code beside its prose (annotations.ts), and a
+   * file of prose alone has none; any other content aligned has its first chunk.
+   */
   constructor(
     private readonly index: MatchIndex,
     private readonly contentId: number,
+    private readonly codeMayBeEmpty = false,
   ) {
     this.perChunk = index.tokensPerChunk;
   }
@@ -35,7 +40,7 @@ export class SourceTokens {
     if (chunk === undefined) {
       chunk = this.index.tokenChunk(this.contentId, index) ?? null;
       // Every content with tokens has a first chunk: without it the index cannot align, and must say so.
-      if (chunk === null && index === 0) throw new ReftrackError(`index is damaged: the tokens of content ${this.contentId} are missing; rebuild it with \`reftrack index --repair\``);
+      if (chunk === null && index === 0 && !this.codeMayBeEmpty) throw new ReftrackError(`index is damaged: the tokens of content ${this.contentId} are missing; rebuild it with \`reftrack index --repair\``);
     }
     if (chunk && chunk.signatures.length < this.perChunk) this.endIndex = Math.min(this.endIndex, index + 1);
     this.lastIndex = index;

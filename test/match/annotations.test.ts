@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReferenceTracker } from "../../src/tracker.js";
+import { temporaryDirectory, trackerForFiles } from "../helpers.js";
 import { memoryTrackerForFiles } from "../support/memory-index.js";
 
 // Written for these tests: a code page's table, each row annotated with the name of its character,
@@ -25,6 +26,9 @@ ${LETTERS.map((name, i) => `    ${hex(0x41 + i, 2)}: (${hex(0x391 + i, 3)}, 0), 
 }
 `;
 
+// The names alone, a file of comments and no code: an indexed file whose prose has no rows beside it.
+const NAMES_ONLY = `# The Greek capitals, in code point order.\n${LETTERS.map((name) => `# GREEK CAPITAL LETTER ${name}`).join("\n")}\n`;
+
 // The indexed table renamed and reformatted: its rows keep their tokens.
 const RENAMED_COPY = INDEXED_TABLE.replace("decoding_map", "BYTE_TO_CHAR").replaceAll(",  #", ",    #");
 
@@ -43,6 +47,18 @@ describe("annotated rows", () => {
     for (const copy of [INDEXED_TABLE, RENAMED_COPY]) {
       const [reference] = tracker.match(copy, { language: "python" }).references;
       expect(reference?.path).toBe("codecs/greek.py");
+    }
+  });
+
+  it("does not report it by an indexed file of the names alone, which has no code to compare its rows with", async () => {
+    // A SQLite index: a file of prose alone is stored with no code chunk at all.
+    const dir = temporaryDirectory();
+    const names = await trackerForFiles(dir.path, { "docs/greek_names.py": NAMES_ONLY });
+    try {
+      expect(names.match(OTHER_TABLE, { language: "python" }).references).toEqual([]);
+    } finally {
+      names.close();
+      dir.cleanup();
     }
   });
 });

@@ -39,4 +39,10 @@ describe("an indexed content's tokens as alignment reads them", () => {
     expect(tokens.matchingAfter(new Uint8Array(20).fill(7), 0, 0, 20)).toBe(8);
     expect(tokens.knownLength()).toBeUndefined();
   });
+
+  it("reads a content of prose alone as no code where asked to, and as a damaged index elsewhere", () => {
+    const { index } = fakeIndex(0);
+    expect(new SourceTokens(index, 1, true).signatureAt(0)).toBe(-1);
+    expect(() => new SourceTokens(index, 1).signatureAt(0)).toThrow(/index is damaged/);
+  });
 });
