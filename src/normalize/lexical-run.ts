@@ -6,7 +6,7 @@ import { beginsWithComma, isMetaProperty, templateTextEnd } from "./lexical-look
 import { type ReadSoFar, startsTypeChain, templateTypeAt } from "./lexical-type-position.js";
 import { type TextSpan, TextKind } from "./text.js";
 import { TokenBuffer } from "./token-buffer.js";
-import { nameHash } from "./token-stream.js";
+import { nameHash, stringNameHash } from "./token-stream.js";
 
 /** After `name:`, a loop (or switch) makes the name a statement's label, not a key. */
 const LABELLED = /^[ \t]*:[ \t]*(?:for|while|do|switch)\b/;
@@ -100,7 +100,7 @@ export class LexRun implements ReadSoFar {
   startInside(close: string): void {
     const end = this.source.indexOf(close);
     const stop = end === -1 ? this.n : end + close.length;
-    if (!this.context.closesComment(close)) this.emit(this.context.stringHash, 0, stop, nameHash(this.source, 0, stop), Kind.String, "$str");
+    if (!this.context.closesComment(close)) this.emit(this.context.stringHash, 0, stop, stringNameHash(this.source, 0, stop), Kind.String, "$str");
     else {
       this.comment(0, stop);
       this.line += newlinesIn(this.source, 0, stop);
@@ -210,7 +210,7 @@ export class LexRun implements ReadSoFar {
     const after = source.charCodeAt(end);
     if (this.python && (after === 34 || after === 39) && isPythonStringPrefix(source, i, end)) {
       const stop = pythonStringEnd(source, end);
-      this.emit(context.stringHash, i, stop, nameHash(source, i, stop), Kind.String, "$str");
+      this.emit(context.stringHash, i, stop, stringNameHash(source, i, stop), Kind.String, "$str");
       this.i = stop;
       return;
     }
@@ -325,7 +325,7 @@ export class LexRun implements ReadSoFar {
       this.skipEndsAtComma = true;
       this.skipEndsAtBrace = false;
     }
-    this.emit(this.context.stringHash, i, stop, nameHash(source, i, stop), Kind.String, "$str");
+    this.emit(this.context.stringHash, i, stop, stringNameHash(source, i, stop), Kind.String, "$str");
     this.i = stop;
   }
 
@@ -468,7 +468,7 @@ export class LexRun implements ReadSoFar {
         // Its last character's line: a newline ending the text is on the line it ends.
         const lastLine = this.line + newlines - (source.charCodeAt(end - 1) === 10 ? 1 : 0);
         if (this.skipDepth < 0) {
-          this.out.push(this.context.stringHash, this.line, lastLine, from, end, nameHash(source, from, end));
+          this.out.push(this.context.stringHash, this.line, lastLine, from, end, stringNameHash(source, from, end));
           this.textSpans.push({ start: from, end, kind: TextKind.String });
         }
         this.after(Kind.String, "$str");

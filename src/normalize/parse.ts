@@ -5,7 +5,7 @@ import { DownlevelLifter } from "./downlevel.js";
 import { type FramedParse, type Framing, framedText, parseAsFragment } from "./fragment.js";
 import { FIELD_MASK, HAS_CHILDREN, RECORD_WORDS, type SyntaxWalker, syntaxWalkAddon, WALK_ACTION_TABLE_SIZE, WalkAction } from "./syntax-walk.js";
 import { type TextSpan, TextKind } from "./text.js";
-import { type TokenStream, literalClassHashes, nameHash } from "./token-stream.js";
+import { type TokenStream, literalClassHashes, nameHash, stringNameHash } from "./token-stream.js";
 import { lineStartOffsets } from "../util/line-starts.js";
 
 /**
@@ -31,10 +31,14 @@ const enum TokenAction {
   Comment,
 }
 
+/** NodeTypeTable.keepsName: a name as written (identifiers, numbers, …), or a string's value (stringNameHash). */
+const WRITTEN_NAME = 1;
+const STRING_NAME = 2;
+
 interface NodeTypeTable {
   actions: Uint8Array;
   hashes: Uint32Array;
-  /** Whether the node type is an identifier whose name is kept (TokenStream.names). */
+  /** Whether the node type's name is kept (TokenStream.names): WRITTEN_NAME, STRING_NAME (its value), or 0. */
   keepsName: Uint8Array;
   /** 1 + the index of the module-boilerplate rule whose types include it, 0 for none. */
   boilerplateRule: Uint8Array;
@@ -102,7 +106,7 @@ export class SyntaxNormalizer {
       this.table.actions[typeId] = action;
       this.table.hashes[typeId] = this.hasher.hashToken(text);
       const isLiteral = action === TokenAction.EmitClass && text !== "$id";
-      this.table.keepsName[typeId] = (text === "$id" && !memberNameTypes.has(type)) || isLiteral ? 1 : 0;
+      this.table.keepsName[typeId] = text === "$str" ? STRING_NAME : (text === "$id" && !memberNameTypes.has(type)) || isLiteral ? WRITTEN_NAME : 0;
       const rule = (definition.moduleBoilerplate ?? []).findIndex((r) => r.types.includes(type));
       this.table.boilerplateRule[typeId] = rule + 1;
       this.walkActions[typeId] =
@@ -191,7 +195,9 @@ export class SyntaxNormalizer {
       startLines[count] = startLineIndex + 1;
       endLines[count] = endLineIndex + 1;
       charWeights[count] = Math.min(textEnd - textStart, MAX_TOKEN_CHARS);
-      names[count] = keepsName[typeId] === 1 && this.memberNameField[fieldWord & FIELD_MASK] !== 1 ? nameHash(text, textStart, textEnd) : 0;
+      const keeps = keepsName[typeId]!;
+      names[count] =
+        keeps === 0 || this.memberNameField[fieldWord & FIELD_MASK] === 1 ? 0 : keeps === STRING_NAME ? stringNameHash(text, textStart, textEnd) : nameHash(text, textStart, textEnd);
       count++;
     }
     if (this.lifter) count = this.lifter.lift({ hashes, startLines, endLines, charWeights, names }, count);

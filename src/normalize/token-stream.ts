@@ -7,7 +7,7 @@ import type { TextSpan } from "./text.js";
  * Bumped whenever the token stream for the same source can change (token classes, dropped tokens,
  * hashing). Stored in every index: an index built by another normalizer version is refused.
  */
-export const NORMALIZER_VERSION = 15;
+export const NORMALIZER_VERSION = 16;
 
 /**
  * The normalized token stream of one source text, as parallel typed arrays (one entry per token)
@@ -99,6 +99,49 @@ export function nameHash(source: string, start: number, end: number): number {
   }
   const folded = (h ^ (h >>> 11) ^ (h >>> 22)) & 0x7ff;
   return (folded << NAME_CHARS_BITS) | Math.min(Math.max(end - start, 1), MAX_TOKEN_CHARS);
+}
+
+/**
+ * The name word of a string literal: nameHash of its value as written between its quotes, the
+ * quotes, a Python prefix and the backslashes before quote characters left out, so that `'\'inci'`
+ * and `"'inci"` are one name. Formatters change a string's quotes (prettier's `singleQuote`,
+ * black's double quotes) and never its value. Text with no quotes around it (JSX text, the rest of
+ * a string a fragment begins inside) is hashed as written.
+ */
+export function stringNameHash(source: string, start: number, end: number): number {
+  let open = start;
+  let quote = source.charCodeAt(open);
+  if (!isQuote(quote)) {
+    // A prefix of up to two letters (Python's r, b, f, rb, …) before the opening quote.
+    while (open < start + 2 && open < end && isLetter(source.charCodeAt(open))) open++;
+    quote = source.charCodeAt(open);
+    if (open === start || !isQuote(quote) || source.charCodeAt(end - 1) !== quote) return nameHash(source, start, end);
+  }
+  const width = end - open >= 6 && source.charCodeAt(open + 1) === quote && source.charCodeAt(open + 2) === quote ? 3 : 1;
+  const from = open + width;
+  const to = end - width >= from && source.charCodeAt(end - 1) === quote ? end - width : end;
+  let h = 0x811c9dc5;
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 92 && i + 1 < to && isQuote(source.charCodeAt(i + 1))) continue;
+    if (length < NAME_HASH_CHARS) {
+      h ^= c;
+      h = Math.imul(h, 0x01000193);
+    }
+    length++;
+  }
+  const folded = (h ^ (h >>> 11) ^ (h >>> 22)) & 0x7ff;
+  return (folded << NAME_CHARS_BITS) | Math.min(Math.max(length + 2, 1), MAX_TOKEN_CHARS);
+}
+
+/** ', " or `. */
+function isQuote(c: number): boolean {
+  return c === 39 || c === 34 || c === 96;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** The normalized characters of the token a name word (nameHash) was made from. */

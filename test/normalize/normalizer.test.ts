@@ -212,6 +212,36 @@ describe("normalize", () => {
   });
 });
 
+describe("string literals' names", () => {
+  const stringNames = (stream: TokenStream): number[] => Array.from(stream.names).filter((name) => name !== 0);
+
+  it("are their values: a formatter's change of quotes leaves them as they were, in both readers", () => {
+    const cases: [string, string, "javascript" | "python"][] = [
+      [
+        String.raw`const suffixes = { 1: "'inci", 2: "'nci", 6: 'say "hi"' };` + "\n",
+        String.raw`const suffixes = { 1: '\'inci', 2: '\'nci', 6: "say \"hi\"" };` + "\n",
+        "javascript",
+      ],
+      [String.raw`greeting = 'it\'s'` + "\n" + String.raw`raw = r'\d+'` + "\nblock = '''three'''\n", 'greeting = "it\'s"\n' + String.raw`raw = R"\d+"` + '\nblock = """three"""\n', "python"],
+    ];
+    for (const [written, reformatted, language] of cases) {
+      for (const read of [normalize, lex]) {
+        const a = read(written, language);
+        const b = read(reformatted, language);
+        expect(sameTokens(a, b)).toBe(true);
+        expect(Array.from(b.names)).toEqual(Array.from(a.names));
+      }
+      expect(Array.from(lex(written, language).names)).toEqual(Array.from(normalize(written, language).names));
+    }
+  });
+
+  it("still tell other values apart, and a prefix is no value", () => {
+    const names = (code: string): number[] => stringNames(normalize(code, "python"));
+    expect(names("a = 'inci'\n")).not.toEqual(names("a = 'nci'\n"));
+    expect(names("a = b'data'\n")).toEqual(names("a = 'data'\n"));
+  });
+});
+
 describe("fragments that begin inside a multi-line string or comment", () => {
   it("tokenize like the same lines inside the whole file", () => {
     const file = [
