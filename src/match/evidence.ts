@@ -1,5 +1,5 @@
 import type { TokenStream } from "../normalize/token-stream.js";
-import { nameChars, nameHash } from "../normalize/token-stream.js";
+import { nameChars, nameHash, stringNameHash } from "../normalize/token-stream.js";
 import { CONVENTIONAL_NAMES, COUNTER_MAX } from "../options.js";
 import { reserve } from "../util/growable.js";
 import { IDENTIFIER, KEPT_LITERAL, type QueryTables } from "./query-tables.js";
@@ -98,8 +98,17 @@ export function sourceSideTokens(segments: readonly Segment[]): number {
 }
 
 const CONVENTIONAL = new Set(CONVENTIONAL_NAMES.map((name) => nameHash(name, 0, name.length)));
-/** The integers 0…COUNTER_MAX by their name words, as a number literal's text gives them (counterSpellings). */
-const COUNTERS = new Map(Array.from({ length: COUNTER_MAX + 1 }, (_, value) => counterSpellings(value).map((text) => [nameHash(text, 0, text.length), value] as const)).flat());
+/**
+ * The integers 0…COUNTER_MAX by their name words, as a number literal's text gives them
+ * (counterSpellings); and the printable ASCII characters as one-character strings, past them
+ * (ALPHABET_BASE + code point): a run of `"(", ")", "*", …, "a", "b"` is the character set in its
+ * own order, which every table of it shares, as a run of 0, 1, 2 is any enumeration's.
+ */
+const ALPHABET_BASE = COUNTER_MAX + 2;
+const COUNTERS = new Map([
+  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => [stringNameHash(`'${String.fromCharCode(0x20 + i)}'`, 0, 3), ALPHABET_BASE + 0x20 + i] as const),
+  ...Array.from({ length: COUNTER_MAX + 1 }, (_, value) => counterSpellings(value).map((text) => [nameHash(text, 0, text.length), value] as const)).flat(),
+]);
 
 /** How a counter is written: in decimal, or in hexadecimal as a protocol's constants are (`0x0A`), of either case and prefix, padded to 1, 2 or 4 digits. */
 function counterSpellings(value: number): string[] {
@@ -125,6 +134,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
   scratch.namePairsBySource = reserve(scratch.namePairsBySource, candidate.matchedTokens);
   const tally = scratch.nameTally.fill(0);
   tally[LAST_COUNTER] = -2;
+  tally[LAST_CHARACTER] = -2;
   let covered = -1;
   for (const segment of candidate.segments) {
     const from = Math.max(segment.queryStart, covered);
@@ -168,7 +178,8 @@ const FIRST_SAME_KEPT = 9;
 const SAME_KEPT_LITERALS_VARY = 10;
 const COUNTER_STEPS = 11;
 const LAST_COUNTER = 12;
-export const NAME_TALLY_SLOTS = 13;
+const LAST_CHARACTER = 13;
+export const NAME_TALLY_SLOTS = 14;
 
 /**
  * The query tokens [from, to) of one segment, each paired with the source token `offset` further
@@ -204,7 +215,15 @@ function tallySegment(
         if (tally[FIRST_SAME] === 0) tally[FIRST_SAME] = queryName;
         else if (queryName !== tally[FIRST_SAME]) tally[SAME_LITERALS_VARY] = 1;
       }
+      if (kind !== KEPT_LITERAL) {
+        // The character set in its own order, string after string with no number between (a
+        // table mapping each character to another holds more than the characters).
+        const character = queryName === sourceName ? COUNTERS.get(queryName) : undefined;
+        if (character !== undefined && character >= ALPHABET_BASE && character === tally[LAST_CHARACTER]! + 1) tally[COUNTER_STEPS]!++;
+        tally[LAST_CHARACTER] = character !== undefined && character >= ALPHABET_BASE ? character : -2;
+      }
       if (kind === KEPT_LITERAL) {
+        tally[LAST_CHARACTER] = -2;
         tally[KEPT_LITERAL_PAIRS]!++;
         // A counter runs from one number to the next with no other number between (a table's
         // columns interleave theirs).

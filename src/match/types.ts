@@ -88,7 +88,8 @@ export interface NameComparison {
   /**
    * Of the same numbers, small decimal integers (0…COUNTER_MAX) one more than the number just
    * before them: an enumeration's counter, which any run of `NAME = 0`, `NAME = 1`, … shares, so
-   * no evidence that data was copied.
+   * no evidence that data was copied. So are one-character strings each the character after the
+   * last (`"(", ")", "*"`): the character set in its own order.
    */
   readonly sameCounterSteps: number;
 }

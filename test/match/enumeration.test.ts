@@ -49,3 +49,24 @@ describe("an enumeration numbered in hexadecimal", () => {
     expect(reference!.sourceLines).toEqual([3, 13]);
   });
 });
+
+describe("the character set in its own order", () => {
+  // Written for this test: a code page's table of characters, annotated, and another format's
+  // table of the same characters, one string a row: the alphabet is every table's.
+  const CHARACTERS = Array.from({ length: 0x7f - 0x28 }, (_, i) => String.fromCharCode(0x28 + i)).filter((c) => c !== "\\");
+  const codePage = `"""A code page: each byte's character."""\n\ndecoding_table = (\n${CHARACTERS.map((c) => `    '${c}'  # 0x${c.charCodeAt(0).toString(16)}`).join("\n")}\n)\n`;
+  const otherFormat = `STANDARD_ENCODING = [\n${CHARACTERS.map((c) => `    "${c}",`).join("\n")}\n]\n`;
+  let alphabetTracker: ReferenceTracker;
+  beforeAll(async () => {
+    alphabetTracker = await memoryTrackerForFiles({ "codecs/page.py": codePage });
+  });
+  afterAll(() => alphabetTracker.close());
+
+  it("is not reported for the characters alone, in another table with nothing else the same", () => {
+    expect(alphabetTracker.match(otherFormat, { language: "python" }).references).toEqual([]);
+  });
+
+  it("is reported when the table itself is copied", () => {
+    expect(alphabetTracker.match(codePage, { language: "python" }).references[0]?.path).toBe("codecs/page.py");
+  });
+});
