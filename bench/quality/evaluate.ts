@@ -470,6 +470,33 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "mutagen's `read_float` is \"based on stdlib's aifc\"; parso's `pgen2` \"was created by Guido Rossum and used for lib2to3\" (its grammar parser keeps Elemental " +
       "Security's copyright, \"Modifications: … David Halter\"), and its `get_next_sibling`/`get_previous_sibling` keep pytree's `# Can't use index(); we need to test by identity`.",
   },
+  {
+    pair: "python-future's `fix_unicode_keep_u.py` → CPython `lib2to3/fixes/fix_unicode.py`; html5lib's `constants.py` (and bleach's vendored copy) → CPython `html/entities.py`",
+    query: /\/libfuturize\/fixes\/fix_unicode_keep_u\.py$|\/html5lib\/constants\.py$/,
+    reference: /^lib2to3\/fixes\/fix_unicode\.py$|^html\/entities\.py$/,
+    evidence:
+      "The fixer is \"unlike the lib2to3 fix_unicode.py fixer\" in one respect and lib2to3's otherwise (its `_mapping`, `PATTERN` and `transform`); html5lib's `entities` and CPython's " +
+      "`html5` are the same table of HTML5 named character references, value for value, written with double quotes in one and single in the other, which the raw-text judge " +
+      "reads as other text.",
+  },
+  {
+    pair: "billiard → CPython `multiprocessing`; beartype `_cave/_caveabc.py` → `_collections_abc.py`; cloudpickle → `pickle.py`",
+    query: /\/billiard\/[\w/]+\.py$|\/beartype\/_cave\/_caveabc\.py$|\/cloudpickle\/cloudpickle\.py$/,
+    reference: /^multiprocessing\/[\w/]+\.py$|^_collections_abc\.py$|^pickle\.py$/,
+    evidence:
+      "billiard is \"Python multiprocessing fork with improvements and bugfixes\" (its package description), module for module; beartype's `_check_methods` is " +
+      "`_collections_abc`'s, its loop over `C.__mro__` statement for statement; cloudpickle's `_whichmodule` \"differs from `pickle.whichmodule` in two ways\" and its " +
+      "`save_global` override keeps the Pickler's dispatch.",
+  },
+  {
+    pair: "hammer.js's test assets `lodash.compat.js` → lodash, `blanket.js` → esprima; numeral's Turkish locale → moment `src/locale/tr.js`",
+    query: /\/hammerjs@[^/]+\/package\/tests\/unit\/assets\/(?:lodash\.compat|blanket)\.js$|\/numeral@[^/]+\/package\/(?:locales\.js|(?:src\/)?locales\/tr\.js)$/,
+    reference: /^(?:lodash\.js|core\.js|[\w]+\.js)$|^dist\/esprima\.js$|^src\/locale\/tr\.js$/,
+    evidence:
+      "hammer.js's tests vendor \"Lo-Dash 2.4.1 (Custom Build)\", whose functions and their documentation lodash 4 keeps, and blanket, which bundles esprima " +
+      "(`factory((root.esprima = {}))`); numeral's Turkish ordinal suffixes are moment's `tr.js` table key for key and value for value (`1: '\\'inci'` against " +
+      "`1: \"'inci\"`), not `az.js`'s or `tk.js`'s, whose values are other text.",
+  },
 ];
 
 export interface Reported {

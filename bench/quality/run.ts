@@ -263,11 +263,24 @@ const MORE_NPM = [
   "sortablejs@1.15.7",
   "tinycolor2@1.6.0",
   "decimal.js@10.6.0",
+  // A thirteenth round, chosen by name after 73c4d23 and before any was scanned.
+  "idb@8.0.4",
+  "rfdc@1.4.1",
+  "klona@2.0.6",
+  "colorette@2.0.20",
+  "qrcode-generator@2.0.4",
+  "chroma-js@3.3.0",
+  "numeral@2.0.6",
+  "big.js@7.0.1",
+  "bignumber.js@11.1.5",
+  "hammerjs@2.0.8",
+  "nprogress@0.2.0",
+  "mustache@4.2.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -503,6 +516,26 @@ const MORE_PYTHON = [
   "tenacity-9.1.4-py3-none-any.whl",
   "toolz-1.1.0-py3-none-any.whl",
   "uncertainties-3.2.3-py3-none-any.whl",
+  "Flask_Bcrypt-1.0.1-py3-none-any.whl",
+  "PySocks-1.7.1-py3-none-any.whl",
+  "StrEnum-0.4.15-py3-none-any.whl",
+  "aiomqtt-2.5.1-py3-none-any.whl",
+  "aiomysql-0.3.2-py3-none-any.whl",
+  "alabaster-1.0.0-py3-none-any.whl",
+  "annotated_types-0.8.0-py3-none-any.whl",
+  "audioread-3.1.0-py3-none-any.whl",
+  "autograd-1.9.1-py3-none-any.whl",
+  "beartype-0.22.9-py3-none-any.whl",
+  "billiard-4.3.0-py3-none-any.whl",
+  "blobfile-3.3.0-py3-none-any.whl",
+  "calver-2025.10.20-py3-none-any.whl",
+  "cloudpickle-3.1.2-py3-none-any.whl",
+  "colorama-0.4.6-py2.py3-none-any.whl",
+  "colour-0.1.5-py2.py3-none-any.whl",
+  "comm-0.2.3-py3-none-any.whl",
+  "donfig-0.8.1.post1-py3-none-any.whl",
+  "emoji-2.16.0-py3-none-any.whl",
+  "ftfy-6.3.1-py3-none-any.whl",
 ];
 
 interface IndexedSource {
