@@ -21,6 +21,8 @@ import type { Candidate, Evidence, Judged } from "./types.js";
  * candidate inside it with some other name is a look-alike (a project's sibling class, the same
  * constructor under another name) and is not reported; inside one with most names the query's own
  * (VERBATIM_NAME_SHARE of MIN_IDENTITY_PAIRS or more: another version of the file), one with fewer.
+ * In any query, inside a region whose origin has every string the query's own, a candidate with
+ * none of them is a sibling table (another locale's ordinal suffixes under the same numeric keys).
  *
  * A candidate turned down may be offered again narrower (`narrower`, matcher.ts): the part of its
  * chain that is a copy, without the look-alike stretch the chain began or ended on.
@@ -46,6 +48,7 @@ export function selectReferences(
   // with most of them (VERBATIM_NAME_SHARE).
   const exact = wholeFile ? new RangeIndex() : undefined;
   const verbatim = wholeFile ? new RangeIndex() : undefined;
+  const sameStrings = new RangeIndex();
   while (queue.size > 0) {
     const entry = queue.pop();
     const candidate = entry.candidate;
@@ -69,13 +72,19 @@ export function selectReferences(
       continue;
     }
     const names = entry.evidence.names;
+    const inside = (ranges: RangeIndex): boolean => ranges.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1;
     if (exact && verbatim) {
-      const inside = (ranges: RangeIndex): boolean => ranges.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1;
       const ownNames = names.pairs >= MIN_IDENTITY_PAIRS && names.sameShare >= VERBATIM_NAME_SHARE;
       if ((names.sameShare < 1 && inside(exact)) || (!ownNames && inside(verbatim))) continue;
       if (names.pairs > 0 && names.sameShare === 1) exact.add(queryRange);
       if (ownNames) verbatim.add(queryRange);
     }
+    // Strings compared (MIN_IDENTITY_PAIRS at least): inside a region whose every string is the
+    // query's own, one with none of them is a sibling table sharing only its keys or numbers.
+    const stringPairs = names.literalPairs - names.keptLiteralPairs;
+    const sameStringCount = names.sameLiterals - names.sameKeptLiterals;
+    if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === 0 && inside(sameStrings)) continue;
+    if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === stringPairs) sameStrings.add(queryRange);
     if (group === -1) {
       group = groups.add(queryRange);
       groupSizes.push(0);

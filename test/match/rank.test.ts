@@ -90,4 +90,18 @@ describe("a turned-down candidate offered again narrower", () => {
     expect(offered).toEqual([wide]);
     expect(judged).toContain(narrow);
   });
+
+  it("drops a sibling table whose strings are all other text inside a region whose strings are all the query's own", () => {
+    // A locale's ordinal suffixes: 18 numeric keys and their 18 strings; a sibling locale has the
+    // same keys and other suffixes. Ranked first by its identical strings, the copied table is kept.
+    const table = (sameStrings: number): NameComparison => ({ ...names(1), pairs: 0, sameShare: 1, literalPairs: 36, sameLiterals: 18 + sameStrings, keptLiteralPairs: 18, sameKeptLiterals: 18, sameKeptLiteralsVary: true });
+    const copied = candidate(1, 0, 60);
+    const sibling = candidate(2, 0, 60);
+    const strings = new Map<number, number>([[1, 18], [2, 0]]);
+    const judgeTables = (c: Candidate): Evidence => ({ distinctKgramShare: 1, recurringKgramShare: 0, names: table(strings.get(c.contentId)!) });
+    expect(selectReferences([sibling, copied], judgeTables, 10).map((j) => j.candidate.contentId)).toEqual([1]);
+    // With some of its strings the same too, it is another copy of them, and listed.
+    strings.set(2, 9);
+    expect(selectReferences([sibling, copied], judgeTables, 10).map((j) => j.candidate.contentId)).toEqual([1, 2]);
+  });
 });
