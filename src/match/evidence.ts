@@ -221,8 +221,7 @@ function tallySegment(
         const character = queryName === sourceName ? COUNTERS.get(queryName) : undefined;
         if (character !== undefined && character >= ALPHABET_BASE && character === tally[LAST_CHARACTER]! + 1) tally[COUNTER_STEPS]!++;
         tally[LAST_CHARACTER] = character !== undefined && character >= ALPHABET_BASE ? character : -2;
-      }
-      if (kind === KEPT_LITERAL) {
+      } else {
         tally[LAST_CHARACTER] = -2;
         tally[KEPT_LITERAL_PAIRS]!++;
         // A counter runs from one number to the next with no other number between (a table's

@@ -72,10 +72,9 @@ export function selectReferences(
       continue;
     }
     const names = entry.evidence.names;
-    const inside = (ranges: RangeIndex): boolean => ranges.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1;
     if (exact && verbatim) {
       const ownNames = names.pairs >= MIN_IDENTITY_PAIRS && names.sameShare >= VERBATIM_NAME_SHARE;
-      if ((names.sameShare < 1 && inside(exact)) || (!ownNames && inside(verbatim))) continue;
+      if ((names.sameShare < 1 && inside(exact, queryRange)) || (!ownNames && inside(verbatim, queryRange))) continue;
       if (names.pairs > 0 && names.sameShare === 1) exact.add(queryRange);
       if (ownNames) verbatim.add(queryRange);
     }
@@ -83,7 +82,7 @@ export function selectReferences(
     // query's own, one with none of them is a sibling table sharing only its keys or numbers.
     const stringPairs = names.literalPairs - names.keptLiteralPairs;
     const sameStringCount = names.sameLiterals - names.sameKeptLiterals;
-    if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === 0 && inside(sameStrings)) continue;
+    if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === 0 && inside(sameStrings, queryRange)) continue;
     if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === stringPairs) sameStrings.add(queryRange);
     if (group === -1) {
       group = groups.add(queryRange);
@@ -97,6 +96,11 @@ export function selectReferences(
   // Presented group by group (groups in order of their best reference), best origin first in each:
   // the sort is stable, so within a group the order is the order of selection.
   return selected.sort((a, b) => a.group - b.group);
+}
+
+/** Whether a range of `ranges` holds `queryRange` whole. */
+function inside(ranges: RangeIndex, queryRange: readonly [number, number]): boolean {
+  return ranges.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1;
 }
 
 /** A candidate in selectReferences's queue: its rank score once judged, an upper bound of it before. */

@@ -97,8 +97,13 @@ export function nameHash(source: string, start: number, end: number): number {
     h ^= source.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return nameWord(h, end - start);
+}
+
+/** A name word from a name's running FNV-1a hash and its length in characters. */
+function nameWord(h: number, length: number): number {
   const folded = (h ^ (h >>> 11) ^ (h >>> 22)) & 0x7ff;
-  return (folded << NAME_CHARS_BITS) | Math.min(Math.max(end - start, 1), MAX_TOKEN_CHARS);
+  return (folded << NAME_CHARS_BITS) | Math.min(Math.max(length, 1), MAX_TOKEN_CHARS);
 }
 
 /**
@@ -131,8 +136,7 @@ export function stringNameHash(source: string, start: number, end: number): numb
     }
     length++;
   }
-  const folded = (h ^ (h >>> 11) ^ (h >>> 22)) & 0x7ff;
-  return (folded << NAME_CHARS_BITS) | Math.min(Math.max(length + 2, 1), MAX_TOKEN_CHARS);
+  return nameWord(h, length + 2);
 }
 
 /** ', " or `. */
