@@ -26,11 +26,32 @@ function spaceIsFree(left: string, right: string): boolean {
   return (WORD_CHAR.test(a) && SPACEABLE.has(right)) || (SPACEABLE.has(left) && WORD_CHAR.test(b));
 }
 
+const STRING_OPENING = /^([A-Za-z]*)('''|"""|'|")/;
+
 /**
- * Layout changes only, as a formatter makes them, on the tokens so no token changes: indentation
+ * A string literal quoted as black and prettier write it with their defaults: in double quotes,
+ * unless its text holds a double quote (either would then add escapes, and keeps it as written).
+ * An escaped single quote loses its backslash (`'don\'t'` → `"don't"`); a prefix is kept.
+ */
+export function formatterQuotes(text: string): string {
+  const opening = STRING_OPENING.exec(text);
+  if (!opening) return text;
+  const prefix = opening[1]!;
+  const quote = opening[2]!;
+  if (quote.startsWith('"') || text.length < prefix.length + 2 * quote.length || !text.endsWith(quote)) return text;
+  const body = text.slice(prefix.length + quote.length, text.length - quote.length);
+  if (body.includes('"')) return text;
+  const raw = /r/i.test(prefix);
+  const double = quote.length === 3 ? '"""' : '"';
+  return `${prefix}${double}${raw ? body : body.replace(/\\'/g, "'")}${double}`;
+}
+
+/**
+ * Layout changes as a formatter makes them, on the tokens so no token changes class: indentation
  * width (Python's kept in the same order, which is all its blocks depend on), spaces around
- * operators added or removed, one space after commas, blank lines added, comment lines added, and
- * long lines broken after a comma inside brackets. Comments, strings and their contents are kept.
+ * operators added or removed, one space after commas, blank lines added, comment lines added,
+ * long lines broken after a comma inside brackets, and string literals in the formatter's quotes
+ * (formatterQuotes). Comments and the contents of strings are kept.
  */
 export function reformat(snippet: Snippet, rng: Rng): Snippet {
   const { code, language } = snippet;
@@ -81,7 +102,7 @@ export function reformat(snippet: Snippet, rng: Rng): Snippet {
     } else {
       out += gap;
     }
-    out += token.text;
+    out += token.kind === "string" && !token.inError ? formatterQuotes(token.text) : token.text;
     if (token.text === "(" || token.text === "[" || token.text === "{") depth++;
     else if ((token.text === ")" || token.text === "]" || token.text === "}") && depth > 0) depth--;
   });

@@ -77,8 +77,9 @@ export function writeReport(input: ReportInput): void {
     "",
     "**How queries are chosen: by their raw text, as a person would copy them.** Positives are regions of 8–40 lines of indexed " +
       `files holding at least ${RAW_MIN_CHARS} non-blank characters outside import lines (compiled re-exports, \`Object.defineProperty(exports, "x", { enumerable: true, get: … })\`, are import lines too; comments and docstrings count), ${PER_CELL} per language, ` +
-      "each in six forms: verbatim; reformatted (as a formatter does it, on tree-sitter's tokens so no token changes: indentation width, " +
-      "spaces around operators, blank lines, line breaks after commas inside brackets, comment lines added; comments kept); renamed (every identifier and " +
+      "each in six forms: verbatim; reformatted (as a formatter does it, on tree-sitter's tokens so no token changes class: indentation width, " +
+      "spaces around operators, blank lines, line breaks after commas inside brackets, comment lines added, strings in double quotes as black and " +
+      "prettier write them by default, unless the string holds a double quote; comments and the contents of strings kept); renamed (every identifier and " +
       "string literal renamed consistently, docstrings included, re-indented, comment lines dropped); names-only (identifiers renamed and re-indented as " +
       "in renamed, strings, docstrings and comments kept as written: the renaming that leaves data and documentation alone); near-miss (the renamed form with one statement removed " +
       "and one inserted); partial (the middle half of the lines). Nothing of reftrack's normalizer chooses or drops a query. " +

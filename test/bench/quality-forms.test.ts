@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Parser from "tree-sitter";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyForm, renameNames } from "../../bench/quality/forms.js";
+import { applyForm, formatterQuotes, renameNames } from "../../bench/quality/forms.js";
 import { Rng, type Snippet } from "../../bench/snippets.js";
 import type { LanguageName } from "../../src/languages/language.js";
 import { languageByName } from "../../src/languages/registry.js";
@@ -34,8 +34,8 @@ const folder = mkdtempSync(join(tmpdir(), "reftrack-forms-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A whole file as a snippet: the disguises read the file the snippet was taken from. */
-function snippet(code: string, language: LanguageName): Snippet {
-  const file = join(folder, `fixture.${language === "python" ? "py" : "js"}`);
+function snippet(code: string, language: LanguageName, name = "fixture"): Snippet {
+  const file = join(folder, `${name}.${language === "python" ? "py" : "js"}`);
   writeFileSync(file, code);
   return { code, language, file, startLine: 1, endLine: code.split("\n").length };
 }
@@ -86,5 +86,33 @@ describe("renamed disguise", () => {
     // The same draws name the same identifiers alike in both forms: only the text differs.
     expect(renamed.replace(/\s+/g, " ")).toContain(/def (\w+)\(/.exec(namesOnly)![0]);
     expect(parsesCleanly(renamed, "python")).toBe(true);
+  });
+});
+
+describe("reformatted disguise", () => {
+  it("writes strings in double quotes as black and prettier do, leaving one holding a double quote as written", () => {
+    expect(formatterQuotes("'plain'")).toBe('"plain"');
+    expect(formatterQuotes("'don\\'t'")).toBe('"don\'t"');
+    expect(formatterQuotes("'say \"hi\"'")).toBe("'say \"hi\"'");
+    expect(formatterQuotes("'''doc'''")).toBe('"""doc"""');
+    expect(formatterQuotes("rb'\\d'")).toBe('rb"\\d"');
+    // A raw string's backslash is its text: it stays.
+    expect(formatterQuotes("r'it\\'s'")).toBe('r"it\\\'s"');
+    expect(formatterQuotes('"already"')).toBe('"already"');
+    expect(formatterQuotes("`template ${x}`")).toBe("`template ${x}`");
+  });
+
+  it("changes the quotes of a file's strings and nothing of their contents, and still parses", () => {
+    const python = ["def greet(name):", "    '''Say hello.'''", "    print('hello', name, 'it\\'s me')"].join("\n");
+    const out = applyForm("reformatted", snippet(python, "python", "quotes"), new Rng(3)).code;
+    expect(out).toContain('"""Say hello."""');
+    expect(out).toContain('"hello"');
+    expect(out).toContain('"it\'s me"');
+    expect(parsesCleanly(out, "python")).toBe(true);
+    const javascript = ["const greeting = 'hello';", "const quoted = 'say \"hi\"';", "module.exports = { greeting, quoted };"].join("\n");
+    const js = applyForm("reformatted", snippet(javascript, "javascript", "quotes"), new Rng(3)).code;
+    expect(js).toContain('"hello"');
+    expect(js).toContain("'say \"hi\"'");
+    expect(parsesCleanly(js, "javascript")).toBe(true);
   });
 });
