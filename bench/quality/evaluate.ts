@@ -268,6 +268,15 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
     evidence: "`fixOffset` is luxon's, comment for comment (\"Our UTC time is just a guess because our offset is just a guess\", \"If it's different, we're in a hole time\").",
   },
   {
+    pair: "date-fns-tz `_lib/tzTokenizeDate` → luxon `src/zones/IANAZone.js`",
+    query: /\/date-fns-tz@[^/]+\/package\/dist\/(cjs|esm)\/_lib\/tzTokenizeDate\/index\.js$/,
+    reference: /^src\/zones\/IANAZone\.js$/,
+    evidence:
+      "a port of luxon's zone code, which its README credits (\"inspired by the Luxon library\"): `dtfCache`, `typeToPos`, `hackyOffset(dtf, date)` and " +
+      "`partsOffset(dtf, date)` filling `filled[pos]` are luxon's names, a comment keeps luxon's destructuring (`[, fMonth, fDay, fYear, fHour, fMinute, fSecond] = parsed`), " +
+      "and the reported `getDateTimeFormat` is luxon's `makeDTF`, `dtfCache[zone] = new Intl.DateTimeFormat(\"en-US\", { hour12: false, timeZone: zone, … })`.",
+  },
+  {
     pair: "networkx `utils/mapped_queue.py`, `utils/misc.py` → CPython `heapq.py`, `random.py`",
     query: /\/networkx\/utils\/(mapped_queue|misc)\.py$/,
     reference: /^(heapq|random)\.py$/,
