@@ -339,8 +339,9 @@ export const MIN_IDENTITY_SHARE = 0.5;
 export const MIN_IDENTITY_PAIRS = 3;
 
 /**
- * Names the same count as identity only across this many distinct names: one name, however often
- * it recurs (`options` in rows of `key: options.key`), is the variable of a shape, as `self` is.
+ * Names the same count as identity only across this many distinct names each the same on both
+ * sides: one name, however often it recurs (`options` in rows of `key: options.key`, `key` through
+ * a mapping's protocol methods), is the variable of a shape, as `self` is.
  */
 export const MIN_IDENTITY_NAMES = 2;
 
@@ -454,9 +455,9 @@ export const VERBATIM_NAME_SHARE = 0.8;
 /**
  * Names every method of their kind has (Python's `self` and `cls`, a binary operator's `other`, a
  * setter's `value`, `__setstate__`'s `state`), the protocol methods a class implements and the
- * builtins its comparisons answer with (`isinstance(other, X)`, `return NotImplemented`), the
- * decorators that make properties, and JavaScript's words for a constructor's prototype chain and
- * its errors (`X.prototype = Object.create(Error.prototype)`, `Error.call(this)`,
+ * builtins they answer with (`isinstance(other, X)`, `return NotImplemented`, `return iter(self._d)`,
+ * `len`, `next`, `hash`, `repr`), the decorators that make properties, and JavaScript's words for a
+ * constructor's prototype chain and its errors (`X.prototype = Object.create(Error.prototype)`, `Error.call(this)`,
  * `Error.captureStackTrace(this, this.constructor)`): the same on both sides by convention, not by
  * copying, so they are no evidence of identity and their repeats no evidence of a renaming.
  */
@@ -466,7 +467,7 @@ export const CONVENTIONAL_NAMES: readonly string[] = [
   "__init__", "__new__", "__repr__", "__str__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__", "__bool__",
   "__len__", "__iter__", "__next__", "__contains__", "__getitem__", "__setitem__", "__delitem__", "__getattr__", "__setattr__",
   "__delattr__", "__call__", "__enter__", "__exit__", "__getstate__", "__setstate__", "__reduce__", "__copy__", "__deepcopy__",
-  "isinstance", "NotImplemented",
+  "isinstance", "NotImplemented", "iter", "len", "next", "hash", "repr",
   "Error", "captureStackTrace", "prototype", "constructor", "Object", "create", "call",
 ];
 

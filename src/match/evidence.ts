@@ -150,6 +150,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
   return {
     pairs,
     distinctNames: byQueryName.names,
+    distinctSameNames: byQueryName.sameNames,
     repeats: pairs === 0 ? 0 : repeats,
     consistency,
     // With only conventional names, nothing is the same by more than convention.
@@ -255,17 +256,20 @@ function tallySegment(
  * A function of its own: judging a bundle calls it thousands of times in one cold run, and kept
  * inside compareNames its loops were compiled before they had run and deoptimized over and over.
  */
-function partners(keys: Uint32Array): { names: number; repeats: number; consistent: number } {
+function partners(keys: Uint32Array): { names: number; sameNames: number; repeats: number; consistent: number } {
   let repeats = 0;
   let consistent = 0;
   let names = 0;
+  let sameNames = 0;
   for (let i = 0; i < keys.length; ) {
     const name = keys[i]! >>> 16;
     names++;
     let total = 0;
     let best = 0;
+    let same = 0;
     while (i < keys.length && keys[i]! >>> 16 === name) {
       const key = keys[i]!;
+      if ((key & 0xffff) === name) same = 1;
       let run = 0;
       while (i < keys.length && keys[i] === key) {
         run++;
@@ -276,8 +280,9 @@ function partners(keys: Uint32Array): { names: number; repeats: number; consiste
     }
     repeats += total - 1;
     consistent += best - 1;
+    sameNames += same;
   }
-  return { names, repeats, consistent };
+  return { names, sameNames, repeats, consistent };
 }
 
 /**

@@ -67,6 +67,7 @@ export interface MatchScope {
 const NO_NAMES: NameComparison = {
   pairs: 0,
   distinctNames: 0,
+  distinctSameNames: 0,
   repeats: 0,
   consistency: 1,
   sameShare: 1,

@@ -253,10 +253,10 @@ function sameNames(names: NameComparison): boolean {
 
 /**
  * The same text: identity evidence for a project's look-alike files (MIN_IDENTITY_SHARE), from
- * MIN_IDENTITY_NAMES distinct names at least.
+ * MIN_IDENTITY_NAMES distinct names the same at least.
  */
 function showsIdentity(names: NameComparison): boolean {
-  const sameNames = names.pairs >= MIN_IDENTITY_PAIRS && names.sameShare >= MIN_IDENTITY_SHARE && names.distinctNames >= MIN_IDENTITY_NAMES;
+  const sameNames = names.pairs >= MIN_IDENTITY_PAIRS && names.sameShare >= MIN_IDENTITY_SHARE && names.distinctSameNames >= MIN_IDENTITY_NAMES;
   return sameNames || literalsShowIdentity(names, MIN_IDENTITY_SHARE);
 }
 

@@ -70,6 +70,8 @@ export interface NameComparison {
   readonly pairs: number;
   /** Distinct query-side names among those pairs. */
   readonly distinctNames: number;
+  /** Distinct query-side names paired at least once with the very same name. */
+  readonly distinctSameNames: number;
   /** Repeats of a name beyond its first pairing (the larger side's). */
   readonly repeats: number;
   /** Share of repeats keeping one partner, the smaller of the two directions (1 with no repeats). */

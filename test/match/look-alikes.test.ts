@@ -241,6 +241,145 @@ const Converter_1 = require("./Converter");
 const converter = new Converter_1.Converter();
 ${FACADE_NAMES.map(([name, parameters]) => `function ${name}(${parameters}) {\n    return converter.${name}(${parameters});\n}\nexports.${name} = ${name};\n`).join("")}`;
 
+// A mapping over a dict it keeps, and a test module's helper mapping that writes the same protocol
+// methods around its own dict: `key`, `iter` and `len` are the protocol's, whoever writes them.
+const INDEXED_REGISTRY = `class Registry(MutableMapping):
+    """Entries registered by name, in the order they came."""
+
+    def __init__(self, entries=None, **named):
+        self.entries = {}
+        if entries is not None:
+            self.update(entries)
+        if named:
+            self.update(named)
+
+    def __len__(self):
+        return len(self.entries)
+
+    def __getitem__(self, key):
+        if key in self.entries:
+            return self.entries[key]
+        raise UnknownEntry(key, sorted(self.entries))
+
+    def __setitem__(self, key, item):
+        self.entries[key] = item
+
+    def __delitem__(self, key):
+        del self.entries[key]
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def __contains__(self, key):
+        return key in self.entries
+
+    def __repr__(self):
+        return f"Registry({self.entries!r})"
+
+    def copy(self):
+        duplicate = Registry()
+        duplicate.entries = dict(self.entries)
+        return duplicate
+`;
+
+const ORIGINAL_LOOKUP_TESTS = `from functools import partial
+
+import pytest
+
+from helpers import merge, merge_with, update_in, keyfilter, valmap
+
+
+class Lookup:
+    """Only the methods of the mapping protocol the helpers use."""
+
+    def __init__(self, *args, **kwargs):
+        self._store = dict(*args, **kwargs)
+
+    def __getitem__(self, key):
+        return self._store[key]
+
+    def __setitem__(self, key, val):
+        self._store[key] = val
+
+    def __delitem__(self, key):
+        del self._store[key]
+
+    def __iter__(self):
+        return iter(self._store)
+
+    def __len__(self):
+        return len(self._store)
+
+    def __contains__(self, key):
+        return key in self._store
+
+    def __eq__(self, other):
+        return isinstance(other, Lookup) and self._store == other._store
+
+
+def test_merge_keeps_the_last_value():
+    first = Lookup(a=1, b=2)
+    second = Lookup(b=3, c=4)
+    merged = merge(first, second, factory=Lookup)
+    assert merged == Lookup(a=1, b=3, c=4)
+    assert isinstance(merged, Lookup)
+
+
+def test_merge_with_sums_the_values():
+    totals = merge_with(sum, Lookup(x=1), Lookup(x=2, y=5), factory=Lookup)
+    assert totals == Lookup(x=3, y=5)
+
+
+def test_update_in_creates_the_path():
+    nested = update_in(Lookup(), ["outer", "inner"], partial(max, 7), default=0, factory=Lookup)
+    assert nested["outer"]["inner"] == 7
+
+
+def test_keyfilter_and_valmap():
+    numbers = Lookup(one=1, two=2, three=3)
+    odd = keyfilter(lambda name: len(name) == 3, numbers, factory=Lookup)
+    assert sorted(odd) == ["one", "two"]
+    doubled = valmap(lambda n: n * 2, numbers, factory=Lookup)
+    assert doubled["three"] == 6
+
+
+def test_merge_of_nothing_is_empty():
+    assert merge(factory=Lookup) == Lookup()
+    assert merge_with(sum, factory=Lookup) == Lookup()
+
+
+def test_update_in_leaves_the_input_alone():
+    original = Lookup(config=Lookup(depth=1))
+    changed = update_in(original, ["config", "depth"], lambda depth: depth + 1, factory=Lookup)
+    assert original["config"]["depth"] == 1
+    assert changed["config"]["depth"] == 2
+    assert changed is not original
+
+
+def test_keyfilter_keeps_the_factory_type():
+    colours = Lookup(red="#f00", green="#0f0", blue="#00f")
+    short = keyfilter(lambda name: name.startswith("r") or name.startswith("b"), colours, factory=Lookup)
+    assert isinstance(short, Lookup)
+    assert sorted(short) == ["blue", "red"]
+    assert "green" not in short
+
+
+def test_valmap_over_nested_values():
+    scores = Lookup(alice=[3, 4], bob=[5], carol=[])
+    best = valmap(lambda marks: max(marks, default=None), scores, factory=Lookup)
+    assert best == Lookup(alice=4, bob=5, carol=None)
+    counts = valmap(len, scores, factory=Lookup)
+    assert counts["carol"] == 0
+    assert sum(counts[name] for name in counts) == 3
+
+
+def test_merge_with_collects_into_lists():
+    grouped = merge_with(list, Lookup(a=1), Lookup(a=2), Lookup(b=3), factory=Lookup)
+    assert grouped == Lookup(a=[1, 2], b=[3])
+    with pytest.raises(TypeError):
+        merge_with(list, Lookup(a=1), 5, factory=Lookup)
+`;
+
 let tracker: ReferenceTracker;
 beforeAll(async () => {
   tracker = await memoryTrackerForFiles({
@@ -249,6 +388,7 @@ beforeAll(async () => {
     "dist/parser.umd.js": rollupBuild("parser", PARSER_MODULES),
     "loop/handles.py": INDEXED_HANDLE,
     "lib/entry-points.js": INDEXED_ENTRY_POINTS,
+    "registry/registry.py": INDEXED_REGISTRY,
   });
 });
 afterAll(() => tracker.close());
@@ -295,6 +435,14 @@ const cases = [
     copy: INDEXED_ENTRY_POINTS,
     language: "javascript",
     path: "lib/entry-points.js",
+  },
+  {
+    name: "a mapping passing its protocol on to a dict",
+    why: "`key` recurring is the protocol's variable, and `iter` and `len` the builtins its methods answer with",
+    original: ORIGINAL_LOOKUP_TESTS,
+    copy: INDEXED_REGISTRY,
+    language: "python",
+    path: "registry/registry.py",
   },
 ] as const;
 

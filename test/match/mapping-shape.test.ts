@@ -51,11 +51,21 @@ describe("mapping code", () => {
     expect(tracker.match(ORIGINAL, { language: "javascript" }).references).toEqual([]);
   });
 
-  it("is reported when the rows keep the variable they map, with the lines on both sides", () => {
-    const copied = ORIGINAL.replace(/summary\.(\w+)/g, "field.$1");
+  it("is not reported when only the variable it maps is the same: one name, however often it recurs, is the shape's variable", () => {
+    const keptVariable = ORIGINAL.replace(/summary\.(\w+)/g, "field.$1");
+    expect(tracker.match(keptVariable, { language: "javascript" }).references).toEqual([]);
+  });
+
+  it("is reported when the rows are copied, with the lines on both sides", () => {
+    const rows = INDEXED.split("\n").slice(1, 11).map((line) => `  ${line}`);
+    rows[0] = rows[0]!.replace("return ", "explanation: ");
+    rows[9] = rows[9]!.replace("}));", "})),");
+    const start = ORIGINAL.indexOf("    explanation: {");
+    const end = ORIGINAL.indexOf("    },\n") + "    },\n".length;
+    const copied = ORIGINAL.slice(0, start) + rows.join("\n") + "\n" + ORIGINAL.slice(end);
     const [reference] = tracker.match(copied, { language: "javascript" }).references;
     expect(reference?.path).toBe("schema/fields.js");
-    expect(reference!.queryLines).toEqual([8, 16]);
-    expect(reference!.sourceLines).toEqual([3, 10]);
+    expect(reference!.queryLines).toEqual([5, 15]);
+    expect(reference!.sourceLines).toEqual([2, 12]);
   });
 });

@@ -19,9 +19,11 @@ const candidate = (fields: Partial<Candidate>): Candidate => ({
   ...fields,
 });
 
+// Unless a case says otherwise, every distinct name is paired with itself somewhere when any is.
 const names = (fields: Partial<NameComparison>): NameComparison => ({
   pairs: 20,
-  distinctNames: 8,
+  distinctNames: fields.distinctNames ?? 8,
+  distinctSameNames: (fields.sameShare ?? 1) > 0 ? (fields.distinctNames ?? 8) : 0,
   repeats: 12,
   consistency: 1,
   sameShare: 1,
