@@ -369,7 +369,8 @@ export const SHAPE_ONLY_MAX_NAMES = 3;
  * least this share of the query's tokens. A stretch that small inside a larger text is one of the
  * many the text holds, each a chance to coincide with an idiom of the index (properties returning
  * `self._x`, keyword arguments passed on as `a=self.a`, rows of `self.x = x`), while a suggestion
- * that is a renamed copy is mostly that copy.
+ * that is a renamed copy is mostly that copy. In a whole file (COINCIDENCE_BASE_TOKENS) the same
+ * share is asked, whatever the seeds, of a region whose names are neither kept nor renamed.
  */
 export const SHAPE_MIN_QUERY_SHARE = 1 / 3;
 

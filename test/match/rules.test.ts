@@ -300,6 +300,17 @@ describe("isReference", () => {
     expect(isReference(three, evidence(0.81, { ...constants, sameShare: 0 }), options(), 79)).toBe(true);
   });
 
+  it("turns away a whole file's region whose names are neither kept nor renamed, however many seeds", () => {
+    // py's lazy `__getattr__` of errno classes against ctypes' LibraryLoader: `name`, `setattr` and
+    // `AttributeError` the same, the made thing's names changing partner, two literals.
+    const lazy = { pairs: 15, distinctNames: 7, distinctSameNames: 3, repeats: 9, consistency: 0.667, sameShare: 0.467, literalPairs: 2, sameLiterals: 2 };
+    const six = candidate({ seeds: 6, matchedTokens: 48, literalTokens: 2, frequencySum: 13 });
+    expect(isReference(six, evidence(1, lazy), options(), 388)).toBe(false);
+    // Renamed one for one, or in a snippet rather than a file, it stands.
+    expect(isReference(six, evidence(1, { ...lazy, consistency: 1 }), options(), 388)).toBe(true);
+    expect(isReference(six, evidence(1, lazy), options(), 120)).toBe(true);
+  });
+
   it("turns away a short stretch of common seeds whose names change partner, under half its query", () => {
     // mido's queue passing `put` and `get` on to its own queue, against asyncio's StreamWriter
     // passing `write` and `writelines` on to its transport: its few seeds ones many indexed files
