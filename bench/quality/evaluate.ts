@@ -506,6 +506,24 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "(`factory((root.esprima = {}))`); numeral's Turkish ordinal suffixes are moment's `tr.js` table key for key and value for value (`1: '\\'inci'` against " +
       "`1: \"'inci\"`), not `az.js`'s or `tk.js`'s, whose values are other text.",
   },
+  {
+    pair: "gast `gast.py`, `unparser.py` → CPython `ast.py`; patsy `compat_ordereddict.py` → `collections/__init__.py`, `_collections_abc.py`; ptyprocess `util.py` → `shutil.py`",
+    query: /\/gast\/(?:gast|unparser)\.py$|\/patsy\/compat_ordereddict\.py$|\/ptyprocess\/util\.py$/,
+    reference: /^ast\.py$|^collections\/__init__\.py$|^_collections_abc\.py$|^shutil\.py$/,
+    evidence:
+      "gast's unparser is \"Code copied from Lib/ast.py from cpython 3.10 and slightly adjusted for gast\" and `gast.py` marks what is \"directly imported from python3.8's " +
+      "Lib/ast.py\"; patsy's module is Raymond Hettinger's \"Backport of OrderedDict() class\", `update` being `MutableMapping.update`; ptyprocess's `which` is " +
+      "\"copied from Python 3.4.1\".",
+  },
+  {
+    pair: "pure_eval `my_getattr_static.py` → CPython `inspect.py`; py `_code/_py2traceback.py` → `traceback.py`; prop-types → react's development builds, preact `debug/src/check-props.js`",
+    query: /\/pure_eval\/my_getattr_static\.py$|\/py\/_code\/_py2traceback\.py$|\/prop-types@[^/]+\/package\/(?:checkPropTypes|prop-types)\.js$/,
+    reference: /^inspect\.py$|^traceback\.py$|^cjs\/react[\w.-]*\.development\.js$|^debug\/src\/check-props\.js$/,
+    evidence:
+      "pure_eval's `getattr_static` is `inspect`'s, `_static_getmro`, `_check_instance` and `_sentinel` with it; py's module is \"copied from python-2.7.3's " +
+      "traceback.py\"; React's development builds inline prop-types' `checkPropTypes` (the same authors' code, its warnings word for word), and preact's " +
+      "`checkPropTypes` keeps its documentation and `ReactPropTypesSecret`.",
+  },
 ];
 
 export interface Reported {

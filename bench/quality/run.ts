@@ -276,11 +276,24 @@ const MORE_NPM = [
   "hammerjs@2.0.8",
   "nprogress@0.2.0",
   "mustache@4.2.0",
+  // A fourteenth round, chosen by name after f27f390 and before any was scanned.
+  "prop-types@15.8.1",
+  "object-assign@4.1.1",
+  "inherits@2.0.4",
+  "url-parse@1.5.10",
+  "lz-string@1.5.0",
+  "crypto-js@4.2.0",
+  "store2@2.14.4",
+  "xss@1.0.17",
+  "sanitize-html@2.18.1",
+  "deep-equal@2.2.3",
+  "clone@2.1.2",
+  "toml@5.0.1",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -536,6 +549,26 @@ const MORE_PYTHON = [
   "donfig-0.8.1.post1-py3-none-any.whl",
   "emoji-2.16.0-py3-none-any.whl",
   "ftfy-6.3.1-py3-none-any.whl",
+  "gast-0.7.0-py3-none-any.whl",
+  "gitpython-3.2.0-py3-none-any.whl",
+  "gspread-6.1.4-py3-none-any.whl",
+  "h2-4.4.1-py3-none-any.whl",
+  "patsy-1.0.3-py2.py3-none-any.whl",
+  "pathos-0.3.5-py3-none-any.whl",
+  "pint-0.25.3-py3-none-any.whl",
+  "pox-0.3.7-py3-none-any.whl",
+  "ppft-1.7.8-py3-none-any.whl",
+  "prompt_toolkit-3.0.53-py3-none-any.whl",
+  "psycopg-3.3.6-py3-none-any.whl",
+  "ptyprocess-0.7.0-py2.py3-none-any.whl",
+  "pure_eval-0.2.4-py3-none-any.whl",
+  "py-1.11.0-py2.py3-none-any.whl",
+  "py_cpuinfo-9.0.0-py3-none-any.whl",
+  "pyaml-26.7.0-py3-none-any.whl",
+  "pyasn1_modules-0.4.2-py3-none-any.whl",
+  "pyee-13.0.1-py3-none-any.whl",
+  "pyopenssl-26.4.0-py3-none-any.whl",
+  "pyproject_hooks-1.3.3-py3-none-any.whl",
 ];
 
 interface IndexedSource {
