@@ -289,11 +289,24 @@ const MORE_NPM = [
   "deep-equal@2.2.3",
   "clone@2.1.2",
   "toml@5.0.1",
+  // A fifteenth round, chosen by name after 09f0087 and before any was scanned.
+  "emittery@2.2.0",
+  "p-queue@10.0.0",
+  "ofetch@1.5.1",
+  "destr@2.0.5",
+  "defu@6.1.7",
+  "ufo@1.6.4",
+  "hookable@6.1.2",
+  "pathe@2.0.3",
+  "scule@1.3.0",
+  "ohash@2.0.12",
+  "tiny-invariant@1.3.3",
+  "@sindresorhus/is@8.1.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -569,6 +582,26 @@ const MORE_PYTHON = [
   "pyee-13.0.1-py3-none-any.whl",
   "pyopenssl-26.4.0-py3-none-any.whl",
   "pyproject_hooks-1.3.3-py3-none-any.whl",
+  "requests_toolbelt-1.0.0-py2.py3-none-any.whl",
+  "responses-0.26.3-py3-none-any.whl",
+  "rfc3339_validator-0.1.4-py2.py3-none-any.whl",
+  "roman_numerals-4.1.0-py3-none-any.whl",
+  "scramp-1.4.17-py3-none-any.whl",
+  "send2trash-2.1.0-py3-none-any.whl",
+  "shellingham-1.5.4-py2.py3-none-any.whl",
+  "simpleeval-1.0.8-py3-none-any.whl",
+  "six-1.17.0-py2.py3-none-any.whl",
+  "smart_open-8.0.2-py3-none-any.whl",
+  "stack_data-0.6.3-py3-none-any.whl",
+  "starlette-1.7.0-py3-none-any.whl",
+  "stevedore-5.9.1-py3-none-any.whl",
+  "termcolor-3.3.0-py3-none-any.whl",
+  "texttable-1.7.0-py2.py3-none-any.whl",
+  "threadpoolctl-3.7.0-py3-none-any.whl",
+  "tinycss2-1.5.1-py3-none-any.whl",
+  "traitlets-5.16.1-py3-none-any.whl",
+  "trio-0.34.0-py3-none-any.whl",
+  "typeguard-4.6.0-py3-none-any.whl",
 ];
 
 interface IndexedSource {
