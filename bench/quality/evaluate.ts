@@ -524,6 +524,35 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "traceback.py\"; React's development builds inline prop-types' `checkPropTypes` (the same authors' code, its warnings word for word), and preact's " +
       "`checkPropTypes` keeps its documentation and `ReactPropTypesSecret`.",
   },
+  {
+    pair: "typing_extensions → CPython `typing.py`, `inspect.py`; universal_pathlib → `urllib/parse.py`, `pathlib.py`; uritemplate `orderedset.py` → `collections/__init__.py`; urllib3 → `http/client.py`, `socket.py`, `ssl.py`",
+    query: /\/typing_extensions\.py$|\/upath\/(?:_flavour|core)\.py$|\/uritemplate\/orderedset\.py$|\/urllib3\/(?:connection|util\/connection|util\/ssl_match_hostname|util\/ssltransport)\.py$/,
+    reference: /^(?:typing|inspect|urllib\/parse|pathlib|collections\/__init__|http\/client|socket|ssl)\.py$/,
+    evidence:
+      "typing_extensions is the standard library's `typing` backported, class for class and docstring for docstring; upath's `urljoin` path resolution is " +
+      "`urllib.parse.urljoin`'s loop over `segments` and its `rename` keeps pathlib's docstring; uritemplate's ordered set is the ActiveState recipe of " +
+      "OrderedDict's linked list; urllib3 keeps http.client's header sending (\"Making a single send() call instead of one per line…\"), socket's " +
+      "`create_connection` and `makefile`, and ssl's `match_hostname` as backports.",
+  },
+  {
+    pair: "es-toolkit → lodash; radash → lodash `zip`; rambda → ramda `_arity`, lodash `baseSlice`",
+    query: /\/(?:es-toolkit|radash|rambda)@[^/]+\/package\//,
+    reference: /^(?:lodash\.js|core\.js|[\w]+\.js)$|^src\/internal\/_arity\.js$/,
+    evidence:
+      "es-toolkit's lodash compatibility layer keeps lodash's documentation word for word (`pullAllWith`, `zip`, `partial`'s `greet`/`sayHelloTo` example) and " +
+      "its `memoize` (`memoized.cache = cache.set(key, result) || cache`); radash's `zip` keeps lodash's; rambda's `_arity` is ramda's `switch` of " +
+      "`function (a0, a1, …)` and its `baseSlice` lodash's (`length = start > end ? 0 : (end - start) >>> 0`). Not adjudicated: es-toolkit's `DeepReadonly` " +
+      "reported as immer's `Immutable`, the conditional type every deep-readonly type is.",
+  },
+  {
+    pair: "mutative → immer; meriyah → esprima's entity table",
+    query: /\/(?:mutative|meriyah)@[^/]+\/package\//,
+    reference: /^src\/(?:utils\/common|plugins\/mapset|plugins\/patches|types\/types-external)\.ts$|^dist\/esprima\.js$/,
+    evidence:
+      "mutative's Map and Set drafts, patches and `get`/`set`/`isEqual` are immer's renamed (`getArchtype` → `getType`, `ArchType` → `DraftType`, `thing` → " +
+      "`target`), its plain-object test immer's `isPlainObject`, its `Draft` types immer's; meriyah's JSX entity table is esprima's value for value " +
+      "(`nbsp: '\\u00A0'`, `iexcl: '\\u00A1'`, …), as html5lib's is `html.entities`.",
+  },
 ];
 
 export interface Reported {

@@ -302,11 +302,25 @@ const MORE_NPM = [
   "ohash@2.0.12",
   "tiny-invariant@1.3.3",
   "@sindresorhus/is@8.1.0",
+  // A sixteenth round, chosen by name after 09f0087 and before any was scanned: reimplementations
+  // of indexed libraries (ramda's, lodash's, immer's, esprima's, axios's, express's kind).
+  "rambda@11.3.0",
+  "es-toolkit@1.53.2",
+  "radash@12.1.1",
+  "neo-async@2.6.2",
+  "meriyah@7.4.2",
+  "redaxios@0.5.1",
+  "polka@0.5.2",
+  "snarkdown@2.0.0",
+  "query-string@10.0.0",
+  "mutative@2.0.0",
+  "valtio@2.3.2",
+  "compare-versions@6.1.1",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -602,6 +616,26 @@ const MORE_PYTHON = [
   "traitlets-5.16.1-py3-none-any.whl",
   "trio-0.34.0-py3-none-any.whl",
   "typeguard-4.6.0-py3-none-any.whl",
+  "typing_extensions-4.16.0-py3-none-any.whl",
+  "typing_inspect-0.9.0-py3-none-any.whl",
+  "typing_inspection-0.4.4-py3-none-any.whl",
+  "tomli_w-1.2.0-py3-none-any.whl",
+  "tld-0.13.2-py2.py3-none-any.whl",
+  "text_unidecode-1.3-py2.py3-none-any.whl",
+  "stamina-26.1.0-py3-none-any.whl",
+  "sse_starlette-3.5.0-py3-none-any.whl",
+  "uncalled_for-0.4.0-py3-none-any.whl",
+  "universal_pathlib-0.3.10-py3-none-any.whl",
+  "uri_template-1.3.0-py3-none-any.whl",
+  "uritemplate-4.2.0-py3-none-any.whl",
+  "urllib3-2.8.0-py3-none-any.whl",
+  "validators-0.35.0-py3-none-any.whl",
+  "vcs_versioning-2.5.0-py3-none-any.whl",
+  "wadler_lindig-0.1.7-py3-none-any.whl",
+  "wasabi-1.1.3-py3-none-any.whl",
+  "weasel-1.0.0-py3-none-any.whl",
+  "webcolors-25.10.0-py3-none-any.whl",
+  "trio_websocket-0.12.2-py3-none-any.whl",
 ];
 
 interface IndexedSource {
