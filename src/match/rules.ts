@@ -73,11 +73,12 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   const brokenNames = names.consistency < RENAMED_THROUGHOUT_CONSISTENCY && !literalsShowIdentity(names, MIN_IDENTITY_SHARE);
   const shortStretch = shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS;
   const commonSeeds = !rareSeeds(candidate.frequencySum, candidate.seeds);
-  // Names agreeing while every literal is other text, even one or two, found by seeds many indexed
-  // files share: an API's own shape on other data (API_SHAPE_MAX_SEEDS), whose literals are all
-  // that says which file it is (the descriptor protocol's `__set__` and `__delete__` raising
-  // AttributeError with other messages; a lib2to3 fixer around another pattern).
-  const otherData = names.literalPairs > 0 && names.sameLiterals === 0;
+  // Names agreeing while every literal is other text, even one or two, or most of several, found by
+  // seeds many indexed files share: an API's own shape on other data (API_SHAPE_MAX_SEEDS), whose
+  // literals are all that says which file it is (the descriptor protocol's `__set__` and
+  // `__delete__` raising AttributeError with other messages; a lib2to3 fixer around another
+  // pattern; argparse options of other flags and help, one `"store_true"` alike).
+  const otherData = (names.literalPairs > 0 && names.sameLiterals === 0) || literalsDisagree(names);
   if (identity && otherData && commonSeeds && shapeSeeds <= API_SHAPE_MAX_SEEDS) return false;
   // Nor a short stretch of shape (a few seeds, nothing the same) inside a longer text (a class's
   // properties returning `self._x` among its own code and docstrings), unless renamed one for one

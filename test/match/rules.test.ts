@@ -232,6 +232,13 @@ describe("isReference", () => {
     // Its messages the same, or its seeds rare, it is a copy.
     expect(isReference(methods, evidence(0.85, { ...descriptor, sameLiterals: 2, sameLiteralsVary: true }), options(), 242)).toBe(true);
     expect(isReference({ ...methods, frequencySum: 12 }, evidence(0.85, descriptor), options(), 242)).toBe(true);
+    // So is one whose literals are mostly other text, one value alike: aiohttp's pytest options
+    // (`parser.addoption("--aiohttp-fast", action="store_true", default=False, help=…)`) against
+    // json.tool's `parser.add_argument(…)` rows.
+    const addoption = { pairs: 12, distinctNames: 4, repeats: 8, consistency: 0.75, sameShare: 0.833, literalPairs: 10, sameLiterals: 2, sameLiteralsVary: false };
+    const rows = candidate({ seeds: 6, matchedTokens: 44, literalTokens: 10, frequencySum: 27, rarestSeedFrequency: 2 });
+    expect(isReference(rows, evidence(0.94, addoption), options(), 1555)).toBe(false);
+    expect(isReference(rows, evidence(0.94, { ...addoption, sameLiterals: 6, sameLiteralsVary: true }), options(), 1555)).toBe(true);
     // Longer than API_SHAPE_MAX_SEEDS, it holds more than the API's idioms.
     expect(isReference({ ...methods, seeds: 12, frequencySum: 90, matchedTokens: 110 }, evidence(0.85, descriptor), options(), 242)).toBe(true);
   });
