@@ -545,6 +545,33 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "reported as immer's `Immutable`, the conditional type every deep-readonly type is.",
   },
   {
+    pair: "black's blib2to3 → CPython `lib2to3`, `tokenize.py`; debugpy's pydevd → `code.py`, `codeop.py`, `getopt.py`, `inspect.py`, `pkgutil.py`, `rlcompleter.py`, `runpy.py`, `trace.py`, `traceback.py`",
+    query: /\/blib2to3\/[\w/]+\.py$|\/debugpy\/_vendored\/pydevd\/[\w/]+\.py$/,
+    reference: /^lib2to3\/[\w/]+\.py$|^(?:tokenize|code|codeop|getopt|inspect|pkgutil|rlcompleter|runpy|trace|traceback)\.py$/,
+    evidence:
+      "blib2to3 is black's fork of lib2to3 (\"Copyright 2004-2005 Elemental Security, Inc.\", pgen, driver, pytree module for module); pydevd vendors the " +
+      "standard library's console, option parser, completer and runner as `_pydev_getopt`, `pydevconsole_code`, `_pydev_completer`, … with their docstrings.",
+  },
+  {
+    pair: "absl, aiohttp, bm25s, cffi, charset_normalizer, cloudpathlib, confection → the standard library modules they adapt",
+    query: /\/absl\/testing\/absltest\.py$|\/aiohttp\/(?:_cookie_helpers|helpers|streams|web)\.py$|\/bm25s\/numba\/selection\.py$|\/cffi\/_imp_emulation\.py$|\/charset_normalizer\/cli\/__main__\.py$|\/cloudpathlib\/(?:cloudpath|legacy\/glob)\.py$|\/confection\/_parser\.py$/,
+    reference: /^(?:unittest\/(?:util|case)|http\/cookies|wsgiref\/handlers|asyncio\/(?:streams|runners)|heapq|imp|argparse|pathlib|configparser)\.py$/,
+    evidence:
+      "absltest keeps unittest's `_count_diff_all_purpose` and docstrings; aiohttp's cookie unquoting is `http.cookies._unquote` comment for comment " +
+      "(\"We have to assume that we must decode this string. Down to work.\"), its HTTP date `wsgiref`'s (\"always English!\", \"Dummy so we can use 1-based month " +
+      "numbers\"), its task cancelling `asyncio.runners`' and its StreamReader comment asyncio's; bm25s's numba heap is heapq's `_siftup` (`childpos`, `rightpos`); " +
+      "cffi's `_imp_emulation` is `imp`'s; charset_normalizer's `FileType` is argparse's with its docstring; cloudpathlib keeps pathlib's glob selectors and " +
+      "docstrings; confection's parser is configparser's `_read`.",
+  },
+  {
+    pair: "riot's compiler build → acorn; zepto `src/deferred.js` → jquery `src/deferred.js`; inferno's JSX types → preact `src/jsx.d.ts`",
+    query: /\/riot@[^/]+\/package\/|\/zepto@[^/]+\/package\/src\/deferred\.js$|\/inferno@[^/]+\/package\/dist\/core\/types\.d\.ts$/,
+    reference: /^dist\/acorn\.js$|^src\/deferred\.js$|^src\/jsx\.d\.ts$/,
+    evidence:
+      "riot's `riot+compiler` builds bundle @riotjs/compiler with acorn whole; zepto's deferred module is jQuery's (\"Some code (c) 2005, 2013 jQuery " +
+      "Foundation, Inc.\"); inferno's DOM attribute and event types are preact's, interface for interface and comment for comment.",
+  },
+  {
     pair: "mutative → immer; meriyah → esprima's entity table",
     query: /\/(?:mutative|meriyah)@[^/]+\/package\//,
     reference: /^src\/(?:utils\/common|plugins\/mapset|plugins\/patches|types\/types-external)\.ts$|^dist\/esprima\.js$/,

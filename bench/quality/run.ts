@@ -316,11 +316,25 @@ const MORE_NPM = [
   "mutative@2.0.0",
   "valtio@2.3.2",
   "compare-versions@6.1.1",
+  // A seventeenth round, chosen by name after 09f0087 and before any was scanned: view libraries
+  // of the kind the index holds (react's, preact's, jquery's).
+  "htm@3.1.1",
+  "hyperapp@2.0.22",
+  "mithril@2.3.8",
+  "alpinejs@3.17.5",
+  "petite-vue@0.4.1",
+  "solid-js@2.0.3",
+  "zepto@1.2.0",
+  "cash-dom@8.1.5",
+  "umbrellajs@3.3.3",
+  "riot@10.1.6",
+  "inferno@10.0.0",
+  "nanohtml@1.10.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -636,6 +650,26 @@ const MORE_PYTHON = [
   "weasel-1.0.0-py3-none-any.whl",
   "webcolors-25.10.0-py3-none-any.whl",
   "trio_websocket-0.12.2-py3-none-any.whl",
+  "aiohttp-3.14.3-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "argon2_cffi_bindings-26.1.0-cp310-abi3-manylinux_2_26_x86_64.manylinux_2_28_x86_64.whl",
+  "bitarray-3.11.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "black-26.5.1-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "cbor2-6.1.4-cp311-cp311-manylinux_2_28_x86_64.whl",
+  "cffi-2.1.1-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "chardet-7.6.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "charset_normalizer-3.5.2-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "coverage-7.16.2-cp311-cp311-manylinux1_x86_64.manylinux_2_28_x86_64.manylinux_2_5_x86_64.whl",
+  "debugpy-1.8.22-cp311-cp311-manylinux_2_34_x86_64.whl",
+  "absl_py-2.5.0-py3-none-any.whl",
+  "accelerate-1.15.0-py3-none-any.whl",
+  "altair-6.3.0-py3-none-any.whl",
+  "annotated_doc-0.0.5-py3-none-any.whl",
+  "automata_lib-9.2.0-py3-none-any.whl",
+  "bm25s-0.3.11-py3-none-any.whl",
+  "cloudpathlib-0.25.0-py3-none-any.whl",
+  "cma-4.5.0-py3-none-any.whl",
+  "confection-1.3.3-py3-none-any.whl",
+  "conllu-6.0.0-py3-none-any.whl",
 ];
 
 interface IndexedSource {
