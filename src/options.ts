@@ -386,10 +386,11 @@ export const SHAPE_STRETCH_MAX_SEEDS = 5;
 
 /**
  * A region of no more than this many shape seeds whose names agree while every literal it holds is
- * other text, even one or two, found by seeds in more than RARE_SEEDS_MEAN_FILES indexed files on
- * average, is an API's own shape on other data, a template those files share: a lib2to3 fixer's
- * `BaseFix`, `PATTERN` and `transform(self, node, results)` around another pattern; the descriptor
- * protocol's `if self.fset is None: raise AttributeError(…)` with other messages. A copy keeps its
+ * other text, even one or two, or most of several (MIN_IDENTITY_PAIRS), found by seeds in more than
+ * RARE_SEEDS_MEAN_FILES indexed files on average, is an API's own shape on other data, a template
+ * those files share: a lib2to3 fixer's `BaseFix`, `PATTERN` and `transform(self, node, results)`
+ * around another pattern; the descriptor protocol's `if self.fset is None: raise AttributeError(…)`
+ * with other messages; argparse's `add_argument` rows of other flags. A copy keeps its
  * names and its strings, or renames both; and a longer region holds more than the API's idioms.
  */
 export const API_SHAPE_MAX_SEEDS = 10;
