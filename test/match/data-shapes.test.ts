@@ -31,14 +31,12 @@ describe("look-alike files", () => {
     lookAlikeTracker.close();
   });
 
-  it("puts the file whose strings the query holds first, though it was indexed last", () => {
+  it("reports the file whose strings the query holds, though it was indexed last, and not its siblings", () => {
     const { references } = lookAlikeTracker.match(report(5), { language: "python" });
-    expect(references.map((r) => r.path)).toHaveLength(6);
-    expect(references[0]!.path).toBe("status/s5.py");
+    expect(references.map((r) => r.path)).toEqual(["status/s5.py"]);
     expect(references[0]!.explanation.sameLiteralShare).toBe(1);
-    // The others tie: they follow in the order they were indexed.
-    expect(references.slice(1).map((r) => r.path)).toEqual(["status/s0.py", "status/s1.py", "status/s2.py", "status/s3.py", "status/s4.py"]);
-    expect(new Set(references.map((r) => r.group))).toEqual(new Set([1]));
+    // The others have the same names and fingerprints in six files, every message other text: the
+    // function's shape on other data (API_SHAPE_MAX_SEEDS), not a copy of any of them.
   });
 });
 
