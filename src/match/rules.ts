@@ -119,15 +119,15 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // functions handing their arguments on, as a parser's entry points hand theirs).
     if (!identity && mayRecur(candidate, queryTokens) && evidence.recurringKgramShare >= RECURRING_SHAPE_SHARE) return false;
   }
-  // A region stitched across several edits with nothing the same is look-alike idioms side by side
-  // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query; so
-  // is a short one whose names change partner however many agree: one API's idioms written twice
-  // (an AST unparser's `visit_Assign` and `visit_AugAssign`: `node.targets`, `node.value`).
   // Nor, in a whole file, a region under SHAPE_MIN_QUERY_SHARE of it whose names are neither kept
   // nor renamed, however many seeds: some the same, the others changing partner, no literal agreeing
   // (a lazy `__getattr__` refusing private names and caching what it made, as ctypes' loader does
   // with another thing made). A copy keeps its names or renames them one for one.
   if (isLongQuery(queryTokens) && !identity && brokenNames && names.sameShare > 0 && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
+  // A region stitched across several edits with nothing the same is look-alike idioms side by side
+  // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query; so
+  // is a short one whose names change partner however many agree: one API's idioms written twice
+  // (an AST unparser's `visit_Assign` and `visit_AugAssign`: `node.targets`, `node.value`).
   const stitchable = !identity || (shortStretch && brokenNames);
   if (stitchable && edits(candidate) >= STITCHED_MIN_EDITS && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
   return true;
