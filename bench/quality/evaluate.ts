@@ -572,6 +572,15 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "Foundation, Inc.\"); inferno's DOM attribute and event types are preact's, interface for interface and comment for comment.",
   },
   {
+    pair: "ix `asynciterable/asynciterablex` → rxjs `src/internal/Observable.ts`",
+    query: /\/ix@[^/]+\/package\/(?:src\/)?asynciterable\/asynciterablex\.(?:ts|js|mjs)$/,
+    reference: /^src\/internal\/Observable\.ts$/,
+    evidence:
+      "IxJS (ReactiveX's interactive extensions) keeps RxJS's `pipe` overload ladder, `pipe<A, B, C>(op1: …<T, A>, op2: …<A, B>, op3: …<B, C>)`, with its own " +
+      "type names (`OperatorAsyncFunction`, `AsyncIterableX`); its synchronous `IterableX` keeps it word for word (judged real by its identical run). Not " +
+      "adjudicated: ix's `filter`, `skipWhile` and `takeWhile` typings reported as RxJS's other operators, the type-guard overloads every such API declares.",
+  },
+  {
     pair: "mutative → immer; meriyah → esprima's entity table",
     query: /\/(?:mutative|meriyah)@[^/]+\/package\//,
     reference: /^src\/(?:utils\/common|plugins\/mapset|plugins\/patches|types\/types-external)\.ts$|^dist\/esprima\.js$/,

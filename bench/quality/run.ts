@@ -330,11 +330,25 @@ const MORE_NPM = [
   "riot@10.1.6",
   "inferno@10.0.0",
   "nanohtml@1.10.0",
+  // An eighteenth round, chosen by name after a304046 and before any was scanned: stream and state
+  // libraries of rxjs's and immer's kind, TypeScript sources among them.
+  "redux-observable@2.0.0",
+  "ix@7.0.0",
+  "xstream@11.14.0",
+  "@most/core@1.6.1",
+  "baconjs@3.0.23",
+  "kefir@3.8.8",
+  "zen-observable@0.10.0",
+  "observable-fns@0.6.1",
+  "mobx-state-tree@9.0.0",
+  "mobx-react-lite@5.1.0",
+  "easy-peasy@6.1.1",
+  "use-immer@0.11.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -670,6 +684,26 @@ const MORE_PYTHON = [
   "cma-4.5.0-py3-none-any.whl",
   "confection-1.3.3-py3-none-any.whl",
   "conllu-6.0.0-py3-none-any.whl",
+  "einops-0.8.2-py3-none-any.whl",
+  "einx-0.4.3-py3-none-any.whl",
+  "emcee-3.1.6-py2.py3-none-any.whl",
+  "eth_hash-0.8.0-py3-none-any.whl",
+  "eth_typing-6.0.0-py3-none-any.whl",
+  "eth_utils-6.0.0-py3-none-any.whl",
+  "etils-1.14.0-py3-none-any.whl",
+  "fastapi-0.142.2-py3-none-any.whl",
+  "flask_jwt_extended-4.7.4-py2.py3-none-any.whl",
+  "flask_session-0.8.0-py3-none-any.whl",
+  "flask_sqlalchemy-3.1.1-py3-none-any.whl",
+  "flask_wtf-1.3.0-py3-none-any.whl",
+  "flatbuffers-25.12.19-py2.py3-none-any.whl",
+  "flexcache-0.3-py3-none-any.whl",
+  "flexparser-0.4-py3-none-any.whl",
+  "formulaic-1.2.2-py3-none-any.whl",
+  "fpdf2-2.8.3-py2.py3-none-any.whl",
+  "google_auth-2.59.1-py3-none-any.whl",
+  "griffelib-2.3.0-py3-none-any.whl",
+  "h5netcdf-1.8.1-py3-none-any.whl",
 ];
 
 interface IndexedSource {
