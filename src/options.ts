@@ -297,7 +297,8 @@ export const WHOLE_TEXT_GAP_LINES = 2;
  * its shape alone would not (a renaming one for one throughout, the indexed side's length). A
  * shape found in many files is an idiom, which unrelated code shares by chance: a short stretch
  * with nothing the same, its names changing partner, found by seeds that common must cover
- * STITCHED_MIN_QUERY_SHARE of its query.
+ * STITCHED_MIN_QUERY_SHARE of its query, and renamed in step or not, SHAPE_MIN_QUERY_SHARE: rows
+ * of keyword arguments passed on, a module's export rows.
  */
 export const RARE_SEEDS_MEAN_FILES = 4;
 

@@ -113,6 +113,11 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // of the text around it (a queue's `put` and `get` passed on to another object's methods, as
     // asyncio's StreamWriter passes `write` on to its transport).
     if (!identity && brokenNames && commonSeeds && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens) return false;
+    // Nor, renamed in step or not, one found only by such common seeds that is less than a third of
+    // its query (SHAPE_MIN_QUERY_SHARE): rows of one idiom around a variable or two, which many
+    // files write (keyword arguments passed on, `scopes=self._scopes` as `stripdir=args.stripdir`;
+    // a module's export rows, `m.trust = hyperscript.trust` as `lodash.extend = object.assignIn`).
+    if (!identity && commonSeeds && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
     // Nor, with nothing the same and no identical prose beside it, one whose shape the query writes
     // again outside it (RECURRING_SHAPE_SHARE), less than half its query: one idiom the query
     // repeats, some stretch of which any indexed file with a few of it aligns with (a facade's
