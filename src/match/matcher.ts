@@ -12,7 +12,7 @@ import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
-import { identicalData, isLongQuery, isReference, isTextReference, mayRecur, seedsForLength } from "./rules.js";
+import { identicalData, isLongQuery, isReference, isTextReference, mayBeDeclarations, mayRecur, seedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens } from "./source-tokens.js";
 import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison, Segment } from "./types.js";
@@ -162,6 +162,7 @@ export class Matcher {
       const evidence: Evidence = {
         distinctKgramShare: shares.distinct,
         recurringKgramShare: shares.recurring,
+        declarationsOnly: !text && mayBeDeclarations(candidate) && declarationsOnly(candidate, query),
         names: text ? NO_NAMES : compareNames(candidate, query, tables, chained.get(candidate.contentId)!.context.source, this.scratch),
       };
       const annotatedCode = scope.annotatedCode;
@@ -190,6 +191,13 @@ export class Matcher {
       toMatch(judged, query, chained.get(judged.candidate.contentId)!.context.source, this.channel),
     );
   }
+}
+
+/** Whether the query's span of `candidate`, from its first segment to its last, is declarations only. */
+function declarationsOnly(candidate: Candidate, query: TokenStream): boolean {
+  const reader = query.declarations;
+  const segments = candidate.segments;
+  return reader !== undefined && reader.declarationsOnly(query.hashes, query.count, segments[0]!.queryStart, segments[segments.length - 1]!.queryEnd);
 }
 
 function candidateLines(candidate: Candidate, query: TokenStream): [number, number] {

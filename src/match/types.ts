@@ -105,6 +105,11 @@ export interface Evidence {
    * it repeats. Measured only where the rule reading it may apply (rules.ts mayRecur), else 0.
    */
   readonly recurringKgramShare: number;
+  /**
+   * Whether the candidate's query span is declarations only (normalize/declarations.ts). Asked only
+   * where the rule reading it may apply (rules.ts mayBeDeclarations), else false.
+   */
+  readonly declarationsOnly: boolean;
   readonly names: NameComparison;
 }
 

@@ -1,6 +1,7 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, Lexicon } from "../languages/language.js";
 import { BOILERPLATE_PREFIX_CHARS, PARAMETER_LIST_LOOKAHEAD_CHARS } from "../options.js";
+import { DeclarationReader } from "./declarations.js";
 import { charBeforeColon, followedByKeyColon, isWordStart, nextCharCode } from "./lexical-chars.js";
 import { inExportList } from "./lexical-lookaround.js";
 import { OperatorTable, WordTable } from "./lexical-tables.js";
@@ -233,6 +234,8 @@ export class LexicalContext {
   readonly operators: OperatorTable;
   readonly literalClasses: Uint32Array;
   readonly keptLiteralClasses: Uint32Array;
+  /** The reading of declarations, for TypeScript and JavaScript (TokenStream.declarations). */
+  readonly declarations: DeclarationReader | undefined;
   readonly idHash: number;
   readonly stringHash: number;
   readonly numberHash: number;
@@ -267,6 +270,7 @@ export class LexicalContext {
     this.words = new WordTable(classes);
     this.operators = new OperatorTable(this.lexicon.operators, definition.formattingTokens, (text) => this.hash(text));
     ({ literalClasses: this.literalClasses, keptLiteralClasses: this.keptLiteralClasses } = literalClassHashes(definition, this.hasher));
+    this.declarations = this.python ? undefined : new DeclarationReader((text) => this.hash(text));
     this.idHash = this.hash("$id");
     this.stringHash = this.hash(definition.literalTypes.string ?? "$str");
     this.numberHash = this.hash("$num");

@@ -65,6 +65,7 @@ export class LexicalNormalizer {
       names: out.names.subarray(0, out.count),
       literalClasses: this.context.literalClasses,
       keptLiteralClasses: this.context.keptLiteralClasses,
+      declarations: this.context.declarations,
       lineCount: run.line - (source.endsWith("\n") ? 1 : 0),
       hasErrors: false,
       errorChars: 0,

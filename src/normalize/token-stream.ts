@@ -1,6 +1,7 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, LanguageName } from "../languages/language.js";
 import { MAX_TOKEN_CHARS, NAME_HASH_CHARS } from "../options.js";
+import type { DeclarationReader } from "./declarations.js";
 import type { TextSpan } from "./text.js";
 
 /**
@@ -51,6 +52,11 @@ export interface TokenStream {
   readonly keptLiteralClasses: Uint32Array;
   /** The hashes of this language's literal classes ("$str", "$num", …): a token with one of them is a literal. */
   readonly literalClasses: Uint32Array;
+  /**
+   * Which stretches are declarations only (declarations.ts), for TypeScript and JavaScript as the
+   * lexer reads them; absent for Python and for the parse, whose streams no rule asks.
+   */
+  readonly declarations?: DeclarationReader;
   /** Lines in the source text. */
   readonly lineCount: number;
   /** Whether tree-sitter had to recover from syntax errors (normal for fragments). */

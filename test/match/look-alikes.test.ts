@@ -380,6 +380,52 @@ def test_merge_with_collects_into_lists():
         merge_with(list, Lookup(a=1), 5, factory=Lookup)
 `;
 
+// A stream library's operator, typed with overloads, and another library's operator of its kind
+// declaring the same vocabulary (a predicate over an item and its position, narrowing or not)
+// under its own declared name and types.
+const INDEXED_OPERATOR = `import type { Pipe, SameTypePipe, Truthy } from './shapes';
+import { pipeThrough } from './pipe';
+
+export function keepWhile<In>(test: BooleanConstructor, include: true): SameTypePipe<In>;
+export function keepWhile<In>(test: BooleanConstructor): Pipe<In, Truthy<In>>;
+export function keepWhile<In, Out extends In>(test: (item: In, position: number) => item is Out): Pipe<In, Out>;
+export function keepWhile<In, Out extends In>(test: (item: In, position: number) => item is Out, include: false): Pipe<In, Out>;
+export function keepWhile<In>(test: (item: In, position: number) => boolean, include?: boolean): SameTypePipe<In>;
+export function keepWhile<In>(test: (item: In, position: number) => boolean, include = false): SameTypePipe<In> {
+  return pipeThrough((item, position, emit, finish) => {
+    const kept = test(item, position);
+    if (kept || include) emit(item);
+    if (!kept) finish();
+  });
+}
+`;
+
+const ORIGINAL_OPERATOR = `import { PulledIterable } from '../pulled';
+import { PullPipe } from '../types';
+
+/**
+ * Leaves out items while the test holds, then yields every item after.
+ * @param test Called with each item and its position.
+ */
+export function dropUntil<In, Out extends In>(
+  test: (item: In, position: number) => item is Out
+): PullPipe<In, Out>;
+/**
+ * Leaves out items while the test holds, then yields every item after.
+ * @param test Called with each item and its position.
+ */
+export function dropUntil<In>(
+  test: (item: In, position: number) => boolean
+): PullPipe<In, In>;
+export function dropUntil<In>(
+  test: (item: In, position: number) => boolean
+): PullPipe<In, In> {
+  return function dropUntilPipe(source: Iterable<In>): PulledIterable<In> {
+    return PulledIterable.from(source).skipWhile((item, position) => !test(item, position));
+  };
+}
+`;
+
 let tracker: ReferenceTracker;
 beforeAll(async () => {
   tracker = await memoryTrackerForFiles({
@@ -389,6 +435,7 @@ beforeAll(async () => {
     "loop/handles.py": INDEXED_HANDLE,
     "lib/entry-points.js": INDEXED_ENTRY_POINTS,
     "registry/registry.py": INDEXED_REGISTRY,
+    "src/operators/keepWhile.ts": INDEXED_OPERATOR,
   });
 });
 afterAll(() => tracker.close());
@@ -443,6 +490,14 @@ const cases = [
     copy: INDEXED_REGISTRY,
     language: "python",
     path: "registry/registry.py",
+  },
+  {
+    name: "overload signatures of an API of the same kind",
+    why: "a predicate's `(item: In, position: number) => item is Out` is every such operator's vocabulary, under its own declared names",
+    original: ORIGINAL_OPERATOR,
+    copy: INDEXED_OPERATOR,
+    language: "typescript",
+    path: "src/operators/keepWhile.ts",
   },
 ] as const;
 

@@ -37,9 +37,10 @@ const names = (fields: Partial<NameComparison>): NameComparison => ({
   ...fields,
 });
 
-const evidence = (distinctKgramShare: number, comparison: Partial<NameComparison> = {}, recurringKgramShare = 0): Evidence => ({
+const evidence = (distinctKgramShare: number, comparison: Partial<NameComparison> = {}, recurringKgramShare = 0, declarationsOnly = false): Evidence => ({
   distinctKgramShare,
   recurringKgramShare,
+  declarationsOnly,
   names: names(comparison),
 });
 const options = (fields: Partial<MatchOptions> = {}): MatchOptions => ({ ...DEFAULT_MATCH_OPTIONS, ...fields });
@@ -75,6 +76,16 @@ describe("isReference", () => {
     // A name repeated in step is a renaming to judge, and literals the same are identity: both pass.
     expect(isReference(candidate({ seeds: 8 }), evidence(0.9, { sameShare: 0, repeats: 6, literalPairs: 6, sameLiterals: 0 }), options(), 100)).toBe(true);
     expect(isReference(candidate({ seeds: 8 }), evidence(0.9, { repeats: 0, literalPairs: 6, sameLiterals: 6 }), options(), 100)).toBe(true);
+  });
+
+  it("turns away a short stretch of declarations whose names are neither kept nor renamed", () => {
+    // A sibling API's overloads: its vocabulary the same (`item`, `position`, `In`), its declared
+    // names and types its own. Every name the same, or every name renamed, is judged as code is.
+    const overloads = candidate({ seeds: 4, literalTokens: 0 });
+    const sibling = { literalPairs: 0, sameLiterals: 0, sameShare: 0.75 };
+    expect(isReference(overloads, evidence(0.95, sibling, 0, true), options(), 100)).toBe(false);
+    expect(isReference(overloads, evidence(0.95, sibling, 0, false), options(), 100)).toBe(true);
+    expect(isReference(overloads, evidence(0.95, { ...sibling, sameShare: 1 }, 0, true), options(), 100)).toBe(true);
   });
 
   it("turns away a region where no name repeats, no literal agrees and no name is the same", () => {

@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadTokenHasher } from "../../src/hashing.js";
+import type { LanguageName } from "../../src/languages/language.js";
+import { languageByName } from "../../src/languages/registry.js";
+import { Normalizer } from "../../src/normalize/normalizer.js";
+
+let normalizer: Normalizer;
+beforeAll(async () => {
+  normalizer = new Normalizer(await loadTokenHasher());
+});
+
+/** Whether the whole of `code`, as the lexer reads it, is declarations only. */
+function declarationsOnly(code: string, language: LanguageName = "typescript"): boolean | undefined {
+  const stream = normalizer.lex(code, languageByName(language));
+  return stream.declarations?.declarationsOnly(stream.hashes, stream.count, 0, stream.count);
+}
+
+describe("DeclarationReader", () => {
+  it("reads overload signatures, interfaces and type aliases as declarations", () => {
+    expect(declarationsOnly(`export function keep<T, S extends T>(test: (item: T, at: number) => item is S): Pipe<T, S>;
+export function keep<T = unknown>(test: (item: T, at: number) => boolean): Pipe<T, T>;`)).toBe(true);
+    expect(declarationsOnly(`export interface Listener<T> {
+  closed?: boolean;
+  next: (value: T) => void;
+  fail(reason: unknown): void;
+}`)).toBe(true);
+    expect(declarationsOnly("export type Frozen<T> = T extends Map<infer K, infer V> ? ReadonlyMap<K, V> : { readonly [P in keyof T]: Frozen<T[P]> };")).toBe(true);
+    expect(declarationsOnly("declare const version: string;")).toBe(true);
+    expect(declarationsOnly("export type Handler<T = unknown, R = void> = (event: T) => R;")).toBe(true);
+  });
+
+  it("reads the middle of a conditional type as declarations by its type words", () => {
+    expect(declarationsOnly("T extends ReadonlySet<infer V> ? ReadonlySet<Frozen<V>> : T extends object ? { readonly [P in keyof T]: T[P] } : T")).toBe(true);
+  });
+
+  it("reads a function with a body as code, however little it does", () => {
+    expect(declarationsOnly("export function keep<T>(test: Test<T>): Pipe<T, T> { return through(test); }")).toBe(false);
+    expect(declarationsOnly("function wire(a: Node) { attach(a); }")).toBe(false);
+    expect(declarationsOnly("export function keep<T>(test: Test<T>): Pipe<T, T> {\n  attach(test);\n}")).toBe(false);
+  });
+
+  it("reads calls, assignments and initializers as code", () => {
+    expect(declarationsOnly("type Key = string;\nregister(handler, options);")).toBe(false);
+    expect(declarationsOnly("type Key = string;\nstore.keep = pipes.keep;")).toBe(false);
+    expect(declarationsOnly("class Store {\n  declare items: Item[];\n  size = 0;\n}")).toBe(false);
+    expect(declarationsOnly("function keep(test: Test, limit: number = 10): void;")).toBe(false);
+  });
+
+  it("needs something only declarations have", () => {
+    // Data and a bare list of names are neither code nor declarations.
+    expect(declarationsOnly("const table = { alpha: 'a', beta: 'b' };")).toBe(false);
+    expect(declarationsOnly("[first, second, third]")).toBe(false);
+  });
+
+  it("reads nothing of Python", () => {
+    expect(declarationsOnly("def keep(test: Callable[[T], bool]) -> Pipe: ...", "python")).toBeUndefined();
+  });
+});
