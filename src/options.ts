@@ -298,7 +298,8 @@ export const WHOLE_TEXT_GAP_LINES = 2;
  * shape found in many files is an idiom, which unrelated code shares by chance: a short stretch
  * with nothing the same, its names changing partner, found by seeds that common must cover
  * STITCHED_MIN_QUERY_SHARE of its query, and renamed in step or not, SHAPE_MIN_QUERY_SHARE: rows
- * of keyword arguments passed on, a module's export rows.
+ * of keyword arguments passed on, a module's export rows. So must a region of any length with
+ * nothing the same whose names change partner: a wrapper's passthroughs.
  */
 export const RARE_SEEDS_MEAN_FILES = 4;
 

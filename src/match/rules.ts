@@ -135,6 +135,11 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // (a lazy `__getattr__` refusing private names and caching what it made, as ctypes' loader does
   // with another thing made). A copy keeps its names or renames them one for one.
   if (isLongQuery(queryTokens) && !identity && brokenNames && names.sameShare > 0 && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
+  // Nor, however many seeds, a region under SHAPE_MIN_QUERY_SHARE of its query with nothing the
+  // same, its names changing partner, found only by seeds many indexed files share: one idiom
+  // written row after row (a wrapper's `return self.scheduler.get_lr()` passthroughs, as a socket
+  // wrapper's `return self._sock.family`), which the longer it runs the likelier another file has.
+  if (!identity && brokenNames && commonSeeds && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
   // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query; so
   // is a short one whose names change partner however many agree: one API's idioms written twice

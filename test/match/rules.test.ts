@@ -78,6 +78,17 @@ describe("isReference", () => {
     expect(isReference(candidate({ seeds: 8 }), evidence(0.9, { repeats: 0, literalPairs: 6, sameLiterals: 6 }), options(), 100)).toBe(true);
   });
 
+  it("turns away an idiom's rows found by common seeds however many, under a third of the query, names changing partner", () => {
+    // A scheduler wrapper's passthroughs (`return self.scheduler.get_lr()` …) against a socket
+    // wrapper's (`return self._sock.family` …): 7 seeds in 15 indexed files on average.
+    const passthroughs = candidate({ seeds: 7, frequencySum: 107, matchedTokens: 66, literalTokens: 0 });
+    const changing = { pairs: 6, distinctNames: 4, repeats: 2, consistency: 0.5, sameShare: 0, literalPairs: 0, sameLiterals: 0 };
+    expect(isReference(passthroughs, evidence(0.85, changing), options(), 296)).toBe(false);
+    // The same rows a third of the query or more, or found by rare seeds, are judged as before.
+    expect(isReference(passthroughs, evidence(0.85, changing), options(), 190)).toBe(true);
+    expect(isReference(candidate({ seeds: 7, frequencySum: 14, matchedTokens: 66, literalTokens: 0 }), evidence(0.85, changing), options(), 296)).toBe(true);
+  });
+
   it("turns away a short stretch of declarations whose names are neither kept nor renamed", () => {
     // A sibling API's overloads: its vocabulary the same (`item`, `position`, `In`), its declared
     // names and types its own. Every name the same, or every name renamed, is judged as code is.
