@@ -476,6 +476,13 @@ export const CONVENTIONAL_NAMES: readonly string[] = [
 ];
 
 /**
+ * Strings the language itself defines, the results of JavaScript's `typeof`: every type test
+ * writes them (`typeof value === 'number'`), so the same on both sides is no evidence of identity,
+ * as CONVENTIONAL_NAMES are not.
+ */
+export const CONVENTIONAL_STRINGS: readonly string[] = ["undefined", "object", "boolean", "number", "bigint", "string", "symbol", "function"];
+
+/**
  * Share of aligned literals, or of aligned names, that must be the very same text for a repetitive
  * region to count as copied data: a table of strings, or a list of names (`isEmail: isEmail,` line
  * after line, an export map), copied as it is.

@@ -426,6 +426,107 @@ export function dropUntil<In>(
 }
 `;
 
+// A utility module's type tests, and another library's guards written the same way: the strings
+// `typeof` answers with are the language's, not either library's.
+const INDEXED_GUARDS = `export function isMissing(o) {
+  return typeof o === "undefined";
+}
+
+export function isNumeric(o) {
+  return typeof o === "number";
+}
+
+export function isObjectLike(o) {
+  return typeof o === "object" && o !== null;
+}
+
+export function isText(o) {
+  return typeof o === "string";
+}
+
+export function isDay(o) {
+  return Object.prototype.toString.call(o) === "[object Date]";
+}
+
+export function hasRelativeFormat() {
+  try {
+    return typeof Intl !== "undefined" && !!Intl.RelativeTimeFormat;
+  } catch (e) {
+    return false;
+  }
+}
+`;
+
+const ORIGINAL_GUARDS = `/** Returns true if this value is an array */
+export function IsArray(value) {
+    return Array.isArray(value);
+}
+/** Returns true if this value is an async iterator */
+export function IsAsyncIterator(value) {
+    return IsObject(value) && Symbol.asyncIterator in value;
+}
+/** Returns true if this value is bigint */
+export function IsBigInt(value) {
+    return typeof value === 'bigint';
+}
+/** Returns true if this value is a boolean */
+export function IsBoolean(value) {
+    return typeof value === 'boolean';
+}
+/** Returns true if this value is a Date object */
+export function IsDate(value) {
+    return value instanceof globalThis.Date;
+}
+/** Returns true if this value is a function */
+export function IsFunction(value) {
+    return typeof value === 'function';
+}
+/** Returns true if this value is an iterator */
+export function IsIterator(value) {
+    return IsObject(value) && Symbol.iterator in value;
+}
+/** Returns true if this value is null */
+export function IsNull(value) {
+    return value === null;
+}
+/** Returns true if this value is number */
+export function IsNumber(value) {
+    return typeof value === 'number';
+}
+/** Returns true if this value is an object */
+export function IsObject(value) {
+    return typeof value === 'object' && value !== null;
+}
+/** Returns true if this value is RegExp */
+export function IsRegExp(value) {
+    return value instanceof globalThis.RegExp;
+}
+/** Returns true if this value is string */
+export function IsString(value) {
+    return typeof value === 'string';
+}
+/** Returns true if this value is symbol */
+export function IsSymbol(value) {
+    return typeof value === 'symbol';
+}
+/** Returns true if this value is a Uint8Array */
+export function IsUint8Array(value) {
+    return value instanceof globalThis.Uint8Array;
+}
+/** Returns true if this value is undefined */
+export function IsUndefined(value) {
+    return value === undefined;
+}
+/** Returns true if this value is a property key */
+export function IsPropertyKey(value) {
+    return IsString(value) || IsNumber(value) || IsSymbol(value);
+}
+/** Returns true if this value is a primitive */
+export function IsPrimitive(value) {
+    return IsNull(value) || IsUndefined(value) || IsBigInt(value) || IsBoolean(value) || IsPropertyKey(value);
+}
+`;
+
 let tracker: ReferenceTracker;
 beforeAll(async () => {
   tracker = await memoryTrackerForFiles({
@@ -436,6 +537,7 @@ beforeAll(async () => {
     "lib/entry-points.js": INDEXED_ENTRY_POINTS,
     "registry/registry.py": INDEXED_REGISTRY,
     "src/operators/keepWhile.ts": INDEXED_OPERATOR,
+    "src/impl/guards.js": INDEXED_GUARDS,
   });
 });
 afterAll(() => tracker.close());
@@ -498,6 +600,14 @@ const cases = [
     copy: INDEXED_OPERATOR,
     language: "typescript",
     path: "src/operators/keepWhile.ts",
+  },
+  {
+    name: "type guards",
+    why: "the strings `typeof` answers with (`'number'`, `'string'`) are the language's",
+    original: ORIGINAL_GUARDS,
+    copy: INDEXED_GUARDS,
+    language: "javascript",
+    path: "src/impl/guards.js",
   },
 ] as const;
 
