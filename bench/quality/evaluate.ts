@@ -589,6 +589,17 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "`target`), its plain-object test immer's `isPlainObject`, its `Draft` types immer's; meriyah's JSX entity table is esprima's value for value " +
       "(`nbsp: '\\u00A0'`, `iexcl: '\\u00A1'`, …), as html5lib's is `html.entities`.",
   },
+  {
+    pair: "idna's codec → `encodings/idna.py`; ipdb's `__main__` → `pdb.py`; janus → `queue.py`, `asyncio/queues.py`; importlib_metadata, importlib_resources → `importlib`; true-myth's Standard Schema types → zod's",
+    query: /\/idna\/codec\.py$|\/ipdb\/__main__\.py$|\/janus\/__init__\.py$|\/importlib_(?:metadata|resources)\/[\w/]+\.py$|\/true-myth@[^/]+\/package\/(?:src|dist)\/standard-schema\.(?:ts|d\.ts|js)$/,
+    reference: /^encodings\/idna\.py$|^pdb\.py$|^queue\.py$|^asyncio\/queues\.py$|^importlib\/[\w/]+\.py$|^lib\/standard-schema\.d\.ts$/,
+    evidence:
+      "idna's incremental codec is CPython's (\"# Keep potentially unfinished label until the next call\", `trailing_dot`, `_buffer_encode`); ipdb's " +
+      "`main` is pdb's (its comment hiding \"pdb.py\" from the argument list, the note on saving and restoring `sys.argv`) and its `run`, `runeval` and `runcall` pdb's " +
+      "simplified interface with `_init_pdb()` for `Pdb()`; janus's queues keep `queue.Queue`'s and `asyncio.Queue`'s docstrings and bodies (`task_done`'s " +
+      "`unfinished`); importlib_metadata and importlib_resources are the standard library's `importlib.metadata` and `importlib.resources` backported; " +
+      "true-myth's `standard-schema` is the Standard Schema interface, which the specification asks implementers to copy, as zod did.",
+  },
 ];
 
 export interface Reported {

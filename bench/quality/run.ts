@@ -344,11 +344,26 @@ const MORE_NPM = [
   "mobx-react-lite@5.1.0",
   "easy-peasy@6.1.1",
   "use-immer@0.11.0",
+  // A nineteenth round, chosen by name after 363a76e and before any was scanned: typed validators,
+  // result types and command-line parsers of zod's and commander's kind, TypeScript sources and
+  // builds among them.
+  "myzod@1.12.1",
+  "runtypes@7.0.5",
+  "@sinclair/typebox@0.34.52",
+  "ow@3.1.1",
+  "purify-ts@2.1.4",
+  "true-myth@9.4.0",
+  "oxide.ts@1.1.0",
+  "cac@7.1.1",
+  "clipanion@3.2.1",
+  "citty@0.2.2",
+  "nanoevents@9.1.0",
+  "just-diff@6.0.2",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -704,6 +719,26 @@ const MORE_PYTHON = [
   "google_auth-2.59.1-py3-none-any.whl",
   "griffelib-2.3.0-py3-none-any.whl",
   "h5netcdf-1.8.1-py3-none-any.whl",
+  "idna-3.20-py3-none-any.whl",
+  "imageio-2.38.0-py3-none-any.whl",
+  "imagesize-2.0.1-py3-none-any.whl",
+  "immutabledict-4.3.1-py3-none-any.whl",
+  "importlib_metadata-9.0.1-py3-none-any.whl",
+  "importlib_resources-7.1.0-py3-none-any.whl",
+  "incremental-24.11.0-py3-none-any.whl",
+  "interface_meta-2.0.1-py3-none-any.whl",
+  "ipdb-0.13.13-py3-none-any.whl",
+  "ipykernel-7.4.0-py3-none-any.whl",
+  "ipython_pygments_lexers-1.1.1-py3-none-any.whl",
+  "ipywidgets-8.1.9-py3-none-any.whl",
+  "janus-2.0.0-py3-none-any.whl",
+  "jaxtyping-0.3.11-py3-none-any.whl",
+  "joserfc-1.7.5-py3-none-any.whl",
+  "jplephem-2.24-py3-none-any.whl",
+  "jsonschema_path-0.5.0-py3-none-any.whl",
+  "jsonschema_specifications-2025.9.1-py3-none-any.whl",
+  "jupyter_client-8.10.0-py3-none-any.whl",
+  "jupyter_core-5.9.1-py3-none-any.whl",
 ];
 
 interface IndexedSource {
