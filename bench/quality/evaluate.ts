@@ -600,6 +600,16 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "`unfinished`); importlib_metadata and importlib_resources are the standard library's `importlib.metadata` and `importlib.resources` backported; " +
       "true-myth's `standard-schema` is the Standard Schema interface, which the specification asks implementers to copy, as zod did.",
   },
+  {
+    pair: "multiprocess → `multiprocessing`; langgraph's uuid6 → `uuid.py`; fast-querystring's encoder → qs `lib/utils.js`; h3's Standard Schema types → zod's",
+    query: /\/multiprocess\/[\w/]+\.py$|\/langgraph\/checkpoint\/base\/id\.py$|\/fast-querystring@[^/]+\/package\/lib\/internals\/querystring\.js$|\/h3@[^/]+\/package\/dist\/index\.d\.mts$/,
+    reference: /^multiprocessing\/[\w/]+\.py$|^uuid\.py$|^lib\/utils\.js$|^lib\/standard-schema\.d\.ts$/,
+    evidence:
+      "multiprocess is a fork of the standard library's `multiprocessing`, module for module; langgraph's `id.py` keeps `uuid.UUID.__init__`'s checks and " +
+      "comments (\"Set the variant to RFC 4122.\") and `uuid1`'s timestamp (\"0x01b21dd213814000 is the number of 100-ns intervals …\"); fast-querystring's " +
+      "encoder is Node's `querystring` encoder (\"Multi-byte characters ...\", \"Surrogate pair\"), which qs's `encode` adapts too and credits (\"originally " +
+      "written by Brian White (mscdex) for the io.js core querystring library\"); h3's types bundle the Standard Schema interface, as zod's do.",
+  },
 ];
 
 export interface Reported {

@@ -359,11 +359,26 @@ const MORE_NPM = [
   "citty@0.2.2",
   "nanoevents@9.1.0",
   "just-diff@6.0.2",
+  // A twentieth round, chosen by name after 062b2c6 and before any was scanned: small utilities of
+  // lodash's, qs's, minimatch's and yargs's kind (deep get and set, stable stringify, flatten, query
+  // strings, cookies, glob parents, argument parsers) and an HTTP framework.
+  "dlv@1.1.3",
+  "dset@3.1.4",
+  "object-hash@3.0.0",
+  "fast-json-stable-stringify@2.1.0",
+  "flat@6.0.1",
+  "dot-prop@10.2.0",
+  "glob-parent@6.0.2",
+  "fast-querystring@1.1.2",
+  "cookie-es@3.1.1",
+  "h3@2.0.8",
+  "mri@1.2.0",
+  "arg@5.0.2",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -739,6 +754,26 @@ const MORE_PYTHON = [
   "jsonschema_specifications-2025.9.1-py3-none-any.whl",
   "jupyter_client-8.10.0-py3-none-any.whl",
   "jupyter_core-5.9.1-py3-none-any.whl",
+  "kagglehub-1.0.2-py3-none-any.whl",
+  "langcodes-3.5.1-py3-none-any.whl",
+  "langgraph_checkpoint-4.2.0-py3-none-any.whl",
+  "langgraph_sdk-0.4.5-py3-none-any.whl",
+  "lazy_loader-0.6-py3-none-any.whl",
+  "lightning_utilities-0.15.3-py3-none-any.whl",
+  "linopy-0.9.1-py3-none-any.whl",
+  "matplotlib_inline-0.2.2-py3-none-any.whl",
+  "mcp_types-2.3.0-py3-none-any.whl",
+  "mdit_py_plugins-0.6.1-py3-none-any.whl",
+  "meshio-5.3.5-py3-none-any.whl",
+  "meson-1.12.1-py3-none-any.whl",
+  "meson_python-0.22.0-py3-none-any.whl",
+  "mir_eval-0.8.2-py3-none-any.whl",
+  "ml_collections-1.1.0-py3-none-any.whl",
+  "motor-3.7.1-py3-none-any.whl",
+  "mpmath-1.4.1-py3-none-any.whl",
+  "multiprocess-0.70.19-py310-none-any.whl",
+  "multitasking-0.0.13-py3-none-any.whl",
+  "mypy_extensions-1.1.0-py3-none-any.whl",
 ];
 
 interface IndexedSource {
