@@ -541,8 +541,7 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
     evidence:
       "es-toolkit's lodash compatibility layer keeps lodash's documentation word for word (`pullAllWith`, `zip`, `partial`'s `greet`/`sayHelloTo` example) and " +
       "its `memoize` (`memoized.cache = cache.set(key, result) || cache`); radash's `zip` keeps lodash's; rambda's `_arity` is ramda's `switch` of " +
-      "`function (a0, a1, …)` and its `baseSlice` lodash's (`length = start > end ? 0 : (end - start) >>> 0`). Not adjudicated: es-toolkit's `DeepReadonly` " +
-      "reported as immer's `Immutable`, the conditional type every deep-readonly type is.",
+      "`function (a0, a1, …)` and its `baseSlice` lodash's (`length = start > end ? 0 : (end - start) >>> 0`).",
   },
   {
     pair: "black's blib2to3 → CPython `lib2to3`, `tokenize.py`; debugpy's pydevd → `code.py`, `codeop.py`, `getopt.py`, `inspect.py`, `pkgutil.py`, `rlcompleter.py`, `runpy.py`, `trace.py`, `traceback.py`",
@@ -573,12 +572,13 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
   },
   {
     pair: "ix `asynciterable/asynciterablex` → rxjs `src/internal/Observable.ts`",
-    query: /\/ix@[^/]+\/package\/(?:src\/)?asynciterable\/asynciterablex\.(?:ts|js|mjs)$/,
+    query: /\/ix@[^/]+\/package\/(?:src\/)?asynciterable\/asynciterablex\.(?:d\.ts|ts|js|mjs)$/,
     reference: /^src\/internal\/Observable\.ts$/,
     evidence:
       "IxJS (ReactiveX's interactive extensions) keeps RxJS's `pipe` overload ladder, `pipe<A, B, C>(op1: …<T, A>, op2: …<A, B>, op3: …<B, C>)`, with its own " +
-      "type names (`OperatorAsyncFunction`, `AsyncIterableX`); its synchronous `IterableX` keeps it word for word (judged real by its identical run). Not " +
-      "adjudicated: ix's `filter`, `skipWhile` and `takeWhile` typings reported as RxJS's other operators, the type-guard overloads every such API declares.",
+      "type names (`OperatorAsyncFunction`, `AsyncIterableX`), in its sources and its `.d.ts` build; its synchronous `IterableX` keeps it word for word " +
+      "(judged real by its identical run). Not adjudicated: ix's `takeWhile` overloads and `filterProto` reported as RxJS's `takeWhile` and `filter`, " +
+      "the type-guard overloads every such API declares.",
   },
   {
     pair: "mutative → immer; meriyah → esprima's entity table",

@@ -52,13 +52,17 @@ export function wheelRoot(fileName: string, cache: string): string | undefined {
   return fetchArchive(path, join(cache, "wheels")).root;
 }
 
-/** Code files of a folder, by language (TSX counted as TypeScript), filtered by globs, declaration files left out. */
-export function filesOf(source: { root: string; include?: readonly string[]; exclude?: readonly string[] }, language?: LanguageName): string[] {
+/**
+ * Code files of a folder, by language (TSX counted as TypeScript), filtered by globs; TypeScript
+ * declaration files left out unless `declarations` (every file `scan` reads: a scanned package's
+ * `.d.ts` files are code it ships too).
+ */
+export function filesOf(source: { root: string; include?: readonly string[]; exclude?: readonly string[] }, language?: LanguageName, declarations = false): string[] {
   const filter = new PathFilter(source.include ?? [], source.exclude ?? []);
   const files: string[] = [];
   for (const path of walkFiles(source.root)) {
     const detected = languageForPath(path);
-    if (!detected || !filter.accepts(path) || path.endsWith(".d.ts")) continue;
+    if (!detected || !filter.accepts(path) || (!declarations && path.endsWith(".d.ts"))) continue;
     const name = detected.name === "tsx" ? "typescript" : detected.name;
     if (!language || name === language) files.push(join(source.root, path));
   }

@@ -1026,7 +1026,7 @@ async function main(): Promise<void> {
     ...(["javascript", "typescript"] as const).flatMap((language) =>
       sampleWholeFiles(
         `${MORE_NPM.length} npm packages not indexed (${MORE_NPM.map((spec) => spec.replace(/@[^@]*$/, "")).join(", ")}), every ${language} file scan reads`,
-        morePackages.flatMap((p) => filesOf({ root: p.root }, language)),
+        morePackages.flatMap((p) => filesOf({ root: p.root }, language, true)),
         language,
         QUICK ? 40 : 100_000,
         wholeRng,
