@@ -462,8 +462,9 @@ export const VERBATIM_NAME_SHARE = 0.8;
  * builtins they answer with (`isinstance(other, X)`, `return NotImplemented`, `return iter(self._d)`,
  * `len`, `next`, `hash`, `repr`), the decorators that make properties, and JavaScript's words for a
  * constructor's prototype chain and its errors (`X.prototype = Object.create(Error.prototype)`, `Error.call(this)`,
- * `Error.captureStackTrace(this, this.constructor)`): the same on both sides by convention, not by
- * copying, so they are no evidence of identity and their repeats no evidence of a renaming.
+ * `Error.captureStackTrace(this, this.constructor)`), and the names a compiler generates: the same
+ * on both sides by convention, not by copying, so they are no evidence of identity and their
+ * repeats no evidence of a renaming.
  */
 export const CONVENTIONAL_NAMES: readonly string[] = [
   "self", "cls", "other", "value", "state", "args", "kwargs",
@@ -473,6 +474,9 @@ export const CONVENTIONAL_NAMES: readonly string[] = [
   "__delattr__", "__call__", "__enter__", "__exit__", "__getstate__", "__setstate__", "__reduce__", "__copy__", "__deepcopy__",
   "isinstance", "NotImplemented", "iter", "len", "next", "hash", "repr",
   "Error", "captureStackTrace", "prototype", "constructor", "Object", "create", "call",
+  // The names Babel gives a rest parameter's loop: `for (var _len = arguments.length, args = new
+  // Array(_len), _key = 0; _key < _len; _key++)`, numbered on (`_len2`, `_key2`) within a module.
+  "arguments", ...["_len", "_key"].flatMap((name) => [name, ...Array.from({ length: 8 }, (_, i) => `${name}${i + 2}`)]),
 ];
 
 /**

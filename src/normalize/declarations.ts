@@ -46,6 +46,9 @@ export class DeclarationReader {
   private readonly brace: number;
   private readonly openAngle: number;
   private readonly closeAngle: number;
+  private readonly minus: number;
+  private readonly plus: number;
+  private readonly readonly: number;
   private readonly callee: Set<number>;
 
   constructor(hash: (text: string) => number) {
@@ -62,6 +65,9 @@ export class DeclarationReader {
     this.brace = hash("{");
     this.openAngle = hash("<");
     this.closeAngle = hash(">");
+    this.minus = hash("-");
+    this.plus = hash("+");
+    this.readonly = hash("readonly");
     // What a call's `(` follows: a name, a call's or index's end, a generic call's type arguments.
     this.callee = set(["$id", ")", "]", ">"]);
   }
@@ -75,6 +81,8 @@ export class DeclarationReader {
     let declared = false;
     for (let t = from; t < to; t++) {
       const hash = hashes[t]!;
+      // A mapped type's `-readonly` and `+readonly` modifiers are no arithmetic.
+      if ((hash === this.minus || hash === this.plus) && hashes[t + 1] === this.readonly) continue;
       if (this.executable.has(hash)) return false;
       if (this.marks.has(hash)) declared = true;
       else if (hash === this.assign) {

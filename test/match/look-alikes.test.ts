@@ -527,6 +527,50 @@ export function IsPrimitive(value) {
 }
 `;
 
+// Babel's output for functions with rest parameters: the loop it writes for each (`_len`, `_key`,
+// `arguments`) is the compiler's, whichever functions it was written for.
+const INDEXED_CONSOLE = `function notice(template) {
+  {
+    {
+      for (var _len = arguments.length, parts = new Array(_len > 1 ? _len - 1 : 0), _key = 1; _key < _len; _key++) {
+        parts[_key - 1] = arguments[_key];
+      }
+
+      emitLine('notice', template, parts);
+    }
+  }
+}
+function alarm(template) {
+  {
+    {
+      for (var _len2 = arguments.length, parts = new Array(_len2 > 1 ? _len2 - 1 : 0), _key2 = 1; _key2 < _len2; _key2++) {
+        parts[_key2 - 1] = arguments[_key2];
+      }
+
+      emitLine('alarm', template, parts);
+    }
+  }
+}
+`;
+
+const ORIGINAL_BOUND = `export var bindFirst = function bindFirst(fn) {
+  return function (head) {
+    for (var _len = arguments.length, extra = new Array(_len > 1 ? _len - 1 : 0), _key = 1; _key < _len; _key++) {
+      extra[_key - 1] = arguments[_key];
+    }
+
+    var bound = fn.apply(void 0, [head].concat(extra));
+    return function (tail) {
+      for (var _len2 = arguments.length, more = new Array(_len2 > 1 ? _len2 - 1 : 0), _key2 = 1; _key2 < _len2; _key2++) {
+        more[_key2 - 1] = arguments[_key2];
+      }
+
+      return bound.apply(void 0, [tail].concat(more));
+    };
+  };
+};
+`;
+
 let tracker: ReferenceTracker;
 beforeAll(async () => {
   tracker = await memoryTrackerForFiles({
@@ -538,6 +582,7 @@ beforeAll(async () => {
     "registry/registry.py": INDEXED_REGISTRY,
     "src/operators/keepWhile.ts": INDEXED_OPERATOR,
     "src/impl/guards.js": INDEXED_GUARDS,
+    "cjs/console.development.js": INDEXED_CONSOLE,
   });
 });
 afterAll(() => tracker.close());
@@ -608,6 +653,14 @@ const cases = [
     copy: INDEXED_GUARDS,
     language: "javascript",
     path: "src/impl/guards.js",
+  },
+  {
+    name: "rest parameters compiled by Babel",
+    why: "`_len`, `_key` and `arguments` in the loop Babel writes for a rest parameter are the compiler's names",
+    original: ORIGINAL_BOUND,
+    copy: INDEXED_CONSOLE,
+    language: "javascript",
+    path: "cjs/console.development.js",
   },
 ] as const;
 

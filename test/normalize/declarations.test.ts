@@ -27,6 +27,7 @@ export function keep<T = unknown>(test: (item: T, at: number) => boolean): Pipe<
     expect(declarationsOnly("export type Frozen<T> = T extends Map<infer K, infer V> ? ReadonlyMap<K, V> : { readonly [P in keyof T]: Frozen<T[P]> };")).toBe(true);
     expect(declarationsOnly("declare const version: string;")).toBe(true);
     expect(declarationsOnly("export type Handler<T = unknown, R = void> = (event: T) => R;")).toBe(true);
+    expect(declarationsOnly("export type Mutable<T> = { -readonly [K in keyof T]: T[K] };")).toBe(true);
   });
 
   it("reads the middle of a conditional type as declarations by its type words", () => {
