@@ -610,6 +610,17 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "encoder is Node's `querystring` encoder (\"Multi-byte characters ...\", \"Surrogate pair\"), which qs's `encode` adapts too and credits (\"originally " +
       "written by Brian White (mscdex) for the io.js core querystring library\"); h3's types bundle the Standard Schema interface, as zod's do.",
   },
+  {
+    pair: "z-schema's browser builds → lodash, validator, qs; @cfworker/json-schema's `ucs2length` → ajv's; typed-document-node's typings → graphql's; neo4j's asyncio shims → `asyncio`, `threading.py`; opentelemetry's `LogRecord` → `logging`; pathlib_abc → `pathlib`, `fnmatch`, `glob`, `shutil`",
+    query: /\/z-schema@[^/]+\/package\/dist\/ZSchema-browser[\w-]*\.js$|\/@cfworker__json-schema@[^/]+\/package\/(?:src|dist\/\w+)\/ucs2-length\.(?:ts|js)$|\/@graphql-typed-document-node__core@[^/]+\/package\/typings\/index\.d\.ts$|\/neo4j\/_async_compat\/[\w/]+\.py$|\/opentelemetry\/_logs\/_internal\/__init__\.py$|\/pathlib_abc\/[\w/]+\.py$/,
+    reference: /^(?:lodash|core|_\w+|\w+)\.js$|^es\/lib\/[\w/]+\.js$|^lib\/(?:parse|stringify|utils|formats)\.js$|^lib\/runtime\/ucs2length\.ts$|^utilities\/typedQueryDocumentNode\.d\.ts$|^asyncio\/(?:locks|tasks)\.py$|^threading\.py$|^logging\/__init__\.py$|^(?:pathlib|fnmatch|glob|shutil)\.py$/,
+    evidence:
+      "z-schema's browser builds bundle lodash's `get` and `isEqual`, validator and qs whole; @cfworker/json-schema's `ucs2length` is ajv's renamed, its header " +
+      "(\"https://github.com/bestiejs/punycode.js - punycode.ucs2.decode\") and comments (\"high surrogate, and there is a next character\") kept; graphql's " +
+      "`TypedQueryDocumentNode` keeps typed-document-node's documentation of `__apiType`; neo4j's `_async_compat` says \"copied and modified from Python 3.11's " +
+      "asyncio package\" and its `wait_for` shim \"copied from Python 3.10's asyncio package\"; opentelemetry's `LogRecord` keeps `logging.LogRecord`'s docstring; " +
+      "pathlib_abc is the standard library's pathlib, with its fnmatch and glob translation and shutil's copy loop.",
+  },
 ];
 
 export interface Reported {

@@ -374,11 +374,26 @@ const MORE_NPM = [
   "h3@2.0.8",
   "mri@1.2.0",
   "arg@5.0.2",
+  // A twenty-first round, chosen by name after 3e07a2c and before any was scanned: TypeScript
+  // libraries beside graphql, ajv and redux (GraphQL clients and typings, JSON Schema validators
+  // and types, selectors, typed events), their .d.ts files among what is scanned.
+  "graphql-tag@2.12.7",
+  "@graphql-typed-document-node/core@3.2.0",
+  "graphql-request@7.4.0",
+  "@urql/core@6.0.3",
+  "dataloader@2.2.3",
+  "jsonschema@1.5.0",
+  "z-schema@6.0.2",
+  "@cfworker/json-schema@4.1.6",
+  "reselect@5.3.0",
+  "json-schema-to-ts@3.1.1",
+  "typed-emitter@2.1.0",
+  "immutable-tuple@0.4.10",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -774,6 +789,26 @@ const MORE_PYTHON = [
   "multiprocess-0.70.19-py310-none-any.whl",
   "multitasking-0.0.13-py3-none-any.whl",
   "mypy_extensions-1.1.0-py3-none-any.whl",
+  "namex-0.1.0-py3-none-any.whl",
+  "narwhals-2.26.0-py3-none-any.whl",
+  "nats_py-2.15.0-py3-none-any.whl",
+  "nbclient-0.11.0-py3-none-any.whl",
+  "nbconvert-7.17.1-py3-none-any.whl",
+  "neo4j-6.3.1-py3-none-any.whl",
+  "nest_asyncio-1.6.0-py3-none-any.whl",
+  "nest_asyncio2-1.7.3-py3-none-any.whl",
+  "notebook_shim-0.2.4-py3-none-any.whl",
+  "onnx_ir-1.0.0-py3-none-any.whl",
+  "openapi_pydantic-0.5.1-py3-none-any.whl",
+  "opentelemetry_api-1.45.0-py3-none-any.whl",
+  "opentelemetry_sdk-1.45.0-py3-none-any.whl",
+  "opt_einsum-3.4.0-py3-none-any.whl",
+  "orderly_set-5.5.0-py3-none-any.whl",
+  "pandocfilters-1.5.1-py2.py3-none-any.whl",
+  "partd-1.4.2-py3-none-any.whl",
+  "pathable-0.6.0-py3-none-any.whl",
+  "pathlib_abc-0.5.2-py3-none-any.whl",
+  "platformdirs-4.12.2-py3-none-any.whl",
 ];
 
 interface IndexedSource {
