@@ -621,6 +621,15 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "asyncio package\" and its `wait_for` shim \"copied from Python 3.10's asyncio package\"; opentelemetry's `LogRecord` keeps `logging.LogRecord`'s docstring; " +
       "pathlib_abc is the standard library's pathlib, with its fnmatch and glob translation and shutil's copy loop.",
   },
+  {
+    pair: "connect, router → express `lib/router`; @tinyhttp/app's view → express `lib/view.js`; poetry-core's vendored tomli → `tomllib`; pydantic's `_typing_extra` → `typing.py`",
+    query: /\/(?:connect|router)@[^/]+\/package\/(?:index|lib\/\w+)\.js$|\/@tinyhttp__app@[^/]+\/package\/dist\/view\.(?:js|d\.ts)$|\/poetry\/core\/_vendor\/tomli\/\w+\.py$|\/pydantic\/_internal\/_typing_extra\.py$/,
+    reference: /^lib\/router\/\w+\.js$|^lib\/view\.js$|^tomllib\/\w+\.py$|^typing\.py$/,
+    evidence:
+      "router is express's router published on its own (`Layer`, `Route`, `trim_prefix`), and express's router keeps connect's prefix trimming (\"trim off the " +
+      "part of the url that matches the route\", \"ensure leading slash\"); tinyhttp's view says \"Ported from https://github.com/expressjs/express/blob/master/" +
+      "lib/view.js\"; tomllib is tomli, which poetry-core vendors; pydantic's `_typing_extra` keeps `typing.get_type_hints` (\"the implementation in CPython 3.10.8\").",
+  },
 ];
 
 export interface Reported {

@@ -25,7 +25,10 @@ export function fetchPackage(spec: string, cache: string, log: (message: string)
     mkdirSync(target, { recursive: true });
     log(`fetching ${spec}`);
     const tarball = execFileSync("npm", ["pack", spec, "--silent", "--pack-destination", target], { encoding: "utf8" }).trim().split("\n").pop()!;
-    execFileSync("tar", ["-xzf", join(target, tarball), "-C", target]);
+    // Into `package/` whatever the tarball's one top folder is called (most are `package/`; some
+    // published from a GitHub archive keep its folder, `mscdex-busboy-9aadb7a/`).
+    mkdirSync(join(target, "package"));
+    execFileSync("tar", ["-xzf", join(target, tarball), "-C", join(target, "package"), "--strip-components=1"]);
   }
   const root = join(target, "package");
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {

@@ -389,11 +389,25 @@ const MORE_NPM = [
   "json-schema-to-ts@3.1.1",
   "typed-emitter@2.1.0",
   "immutable-tuple@0.4.10",
+  // A twenty-second round, chosen by name after a984de5 and before any was scanned: web frameworks
+  // and middleware of express's and koa's kind, express's own router and its relatives among them.
+  "connect@3.7.0",
+  "router@2.3.0",
+  "finalhandler@2.1.1",
+  "serve-static@2.2.1",
+  "compression@1.8.2",
+  "multer@2.5.0",
+  "busboy@1.6.0",
+  "formidable@3.5.4",
+  "content-type@2.1.0",
+  "@koa/router@15.7.0",
+  "koa-body@8.0.1",
+  "@tinyhttp/app@3.0.11",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -809,6 +823,26 @@ const MORE_PYTHON = [
   "pathable-0.6.0-py3-none-any.whl",
   "pathlib_abc-0.5.2-py3-none-any.whl",
   "platformdirs-4.12.2-py3-none-any.whl",
+  "pandera-0.33.1-py3-none-any.whl",
+  "pdfplumber-0.11.10-py3-none-any.whl",
+  "pettingzoo-1.27.0-py3-none-any.whl",
+  "poetry_core-2.5.0-py3-none-any.whl",
+  "pooch-1.9.0-py3-none-any.whl",
+  "postgrest-2.31.0-py3-none-any.whl",
+  "pre_commit-4.6.2-py2.py3-none-any.whl",
+  "progress-1.6.1-py3-none-any.whl",
+  "proto_plus-1.29.0-py3-none-any.whl",
+  "py_key_value_aio-0.4.6-py3-none-any.whl",
+  "pydantic-2.13.5-py3-none-any.whl",
+  "pydantic_settings-2.15.0-py3-none-any.whl",
+  "pygithub-2.10.0-py3-none-any.whl",
+  "pygments-2.21.0-py3-none-any.whl",
+  "pyrate_limiter-4.5.0-py3-none-any.whl",
+  "pytest_asyncio-1.4.0-py3-none-any.whl",
+  "pytest_benchmark-5.3.0-py3-none-any.whl",
+  "pytest_cov-7.1.0-py3-none-any.whl",
+  "pytest_mock-3.16.0-py3-none-any.whl",
+  "python_dotenv-1.2.4-py3-none-any.whl",
 ];
 
 interface IndexedSource {
