@@ -88,9 +88,10 @@ export const TEXT_ANNOTATION_SHARE = 1 / 2;
 
 /**
  * How many of the rows annotated prose aligns must be the same code on both sides
- * (match/annotations.ts): the same token signatures line for line. A copy's rows keep their tokens,
- * renamed or reformatted, with one or two edited; another table of the same things has rows of its
- * own shape, `0x41: (0x621, 0),` against `0x00c1: 0x0621,`. At most ANNOTATED_ROWS_MAX rows are
+ * (match/annotations.ts): the same token signatures line for line, and the same numbers. A copy's
+ * rows keep their tokens and numbers, renamed or reformatted, with one or two edited; another table
+ * of the same things has rows of its own shape, `0x41: (0x621, 0),` against `0x00c1: 0x0621,`, or
+ * its own numbers, another code page's positions for the same characters. At most ANNOTATED_ROWS_MAX rows are
  * compared: a table's first rows tell its shape.
  */
 export const ANNOTATED_ROWS_AGREEMENT = 1 / 2;

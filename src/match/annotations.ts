@@ -31,9 +31,10 @@ export function annotationShare(segments: readonly Segment[], annotations: Uint8
 /**
  * Whether the rows a text candidate's annotations annotate are the indexed rows' code: of the
  * pairs of lines its annotation words align (at most ANNOTATED_ROWS_MAX), at least
- * ANNOTATED_ROWS_AGREEMENT hold code of the same token signatures on both sides. A copy's rows
- * keep their tokens, renamed or reformatted, one edited here and there; another table of the same
- * characters (`0x41: (0x621, 0),` against `0x00c1: 0x0621,`) has rows of its own shape.
+ * ANNOTATED_ROWS_AGREEMENT hold code of the same token signatures, and the same numbers, on both
+ * sides. A copy's rows keep their tokens and numbers, renamed or reformatted, one edited here and
+ * there; another table of the same characters has rows of its own shape (`0x41: (0x621, 0),`
+ * against `0x00c1: 0x0621,`) or its own numbers (another code page's positions).
  */
 export function annotatedCodeAgrees(segments: readonly Segment[], prose: TokenStream, proseSource: SourceTokens, code: TokenStream, sourceCode: SourceTokens): boolean {
   const annotations = prose.annotations!;
@@ -70,7 +71,11 @@ function sameRow(code: TokenStream, queryLine: number, sourceCode: SourceTokens,
   cursor.at = sourceFrom;
   if (queryTo - queryFrom !== sourceTo - sourceFrom || queryTo === queryFrom) return false;
   for (let i = 0; i < queryTo - queryFrom; i++) {
-    if (tokenSignature(code.hashes[queryFrom + i]!) !== sourceCode.signatureAt(sourceFrom + i)) return false;
+    const hash = code.hashes[queryFrom + i]!;
+    if (tokenSignature(hash) !== sourceCode.signatureAt(sourceFrom + i)) return false;
+    // A table's numbers are its data, which a copy keeps however it renames (a code page's
+    // `0x0080: 0x00c4,` is not another page's `0x008e: 0x00c4,` under the same character's name).
+    if (code.keptLiteralClasses.includes(hash) && code.names[queryFrom + i] !== sourceCode.name(sourceFrom + i)) return false;
   }
   return true;
 }

@@ -26,6 +26,14 @@ ${LETTERS.map((name, i) => `    ${hex(0x41 + i, 2)}: (${hex(0x391 + i, 3)}, 0), 
 }
 `;
 
+// Another code page of the same shape: the same characters at its own byte values.
+const OTHER_PAGE = `"""Byte values of another Greek code page."""
+
+decoding_table = {
+${LETTERS.map((name, i) => `    ${hex(0xc1 + i, 4)}: ${hex(0x391 + i, 4)},  # GREEK CAPITAL LETTER ${name}`).join("\n")}
+}
+`;
+
 // The names alone, a file of comments and no code: an indexed file whose prose has no rows beside it.
 const NAMES_ONLY = `# The Greek capitals, in code point order.\n${LETTERS.map((name) => `# GREEK CAPITAL LETTER ${name}`).join("\n")}\n`;
 
@@ -41,6 +49,10 @@ afterAll(() => tracker.close());
 describe("annotated rows", () => {
   it("does not report another table of the same characters by the names its rows are annotated with", () => {
     expect(tracker.match(OTHER_TABLE, { language: "python" }).references).toEqual([]);
+  });
+
+  it("does not report another code page of the same shape, the same characters at its own byte values", () => {
+    expect(tracker.match(OTHER_PAGE, { language: "python" }).references).toEqual([]);
   });
 
   it("reports the table copied, verbatim or renamed", () => {
