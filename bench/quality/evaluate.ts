@@ -630,6 +630,16 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "part of the url that matches the route\", \"ensure leading slash\"); tinyhttp's view says \"Ported from https://github.com/expressjs/express/blob/master/" +
       "lib/view.js\"; tomllib is tomli, which poetry-core vendors; pydantic's `_typing_extra` keeps `typing.get_type_hints` (\"the implementation in CPython 3.10.8\").",
   },
+  {
+    pair: "reportlab's data URLs → `urllib/request.py`; rich-rst's vendored docutils → `collections` (`UserList`), `distutils/command/check.py`; scikit-build-core's vendored pyproject-metadata → `email/policy.py`; sphinx → `inspect.py`, `textwrap.py`",
+    query: /\/reportlab\/lib\/utils\.py$|\/rich_rst\/_vendor\/docutils\/(?:statemachine|utils\/__init__)\.py$|\/scikit_build_core\/_vendor\/pyproject_metadata\/__init__\.py$|\/sphinx\/util\/docstrings\.py$|\/sphinx\/writers\/text\.py$/,
+    reference: /^urllib\/request\.py$|^collections\/__init__\.py$|^distutils\/command\/check\.py$|^email\/policy\.py$|^inspect\.py$|^textwrap\.py$/,
+    evidence:
+      "reportlab's `datareader` is urllib's `open_data`, its comments on the data URL syntax kept; docutils' `ViewList` compares through `self.__cast(other)` " +
+      "as `UserList` does, and distutils' `check` builds its reporter as docutils' `new_reporter` does, argument for argument; pyproject-metadata's `_fold` is " +
+      "`email.policy.EmailPolicy._fold` reformatted; sphinx's `prepare_docstring` is `inspect.cleandoc`'s margin loop and its `TextWrapper._wrap_chunks` " +
+      "textwrap's, adapted to character widths.",
+  },
 ];
 
 export interface Reported {

@@ -403,11 +403,25 @@ const MORE_NPM = [
   "@koa/router@15.7.0",
   "koa-body@8.0.1",
   "@tinyhttp/app@3.0.11",
+  // A twenty-third round, chosen by name after 7658d5c and before any was scanned: template engines,
+  // Markdown converters and date and duration formatters of handlebars', marked's and moment's kind.
+  "timeago.js@4.0.2",
+  "pretty-ms@9.3.1",
+  "humanize-duration@3.35.1",
+  "remarkable@2.0.1",
+  "showdown@2.1.0",
+  "ejs@7.0.2",
+  "eta@4.6.0",
+  "nunjucks@3.2.4",
+  "liquidjs@10.31.0",
+  "hogan.js@3.0.2",
+  "fecha@4.2.3",
+  "spacetime@7.15.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again.
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -843,6 +857,26 @@ const MORE_PYTHON = [
   "pytest_cov-7.1.0-py3-none-any.whl",
   "pytest_mock-3.16.0-py3-none-any.whl",
   "python_dotenv-1.2.4-py3-none-any.whl",
+  "rank_bm25-0.2.2-py3-none-any.whl",
+  "rdata-1.1.0-py3-none-any.whl",
+  "realtime-2.31.0-py3-none-any.whl",
+  "reedsolo-1.7.0-py3-none-any.whl",
+  "reportlab-5.0.1-py3-none-any.whl",
+  "respx-0.23.1-py2.py3-none-any.whl",
+  "rfc3986_validator-0.1.1-py2.py3-none-any.whl",
+  "rfc3987_syntax-1.1.0-py3-none-any.whl",
+  "rich_rst-2.2.0-py3-none-any.whl",
+  "sacrebleu-2.6.0-py3-none-any.whl",
+  "scapy-2.7.0-py3-none-any.whl",
+  "scikit_build_core-1.1.0-py3-none-any.whl",
+  "secretstorage-3.5.0-py3-none-any.whl",
+  "service_identity-26.1.0-py3-none-any.whl",
+  "setuptools_scm-10.3.4-py3-none-any.whl",
+  "slicer-0.0.8-py3-none-any.whl",
+  "snowballstemmer-3.1.1-py3-none-any.whl",
+  "sphinx-9.0.4-py3-none-any.whl",
+  "sqlmodel-0.0.47-py3-none-any.whl",
+  "storage3-2.31.0-py3-none-any.whl",
 ];
 
 interface IndexedSource {
