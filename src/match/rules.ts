@@ -123,13 +123,13 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // repeats, some stretch of which any indexed file with a few of it aligns with (a facade's
     // functions handing their arguments on, as a parser's entry points hand theirs).
     if (!identity && mayRecur(candidate, queryTokens) && evidence.recurringKgramShare >= RECURRING_SHAPE_SHARE) return false;
+    // Nor one of declarations alone (overload signatures, an interface, a type alias) whose names
+    // are neither kept nor renamed: every implementation of an API declares it with the same
+    // vocabulary (a predicate's `(value: T, index: number) => value is S`, an observer's `next`,
+    // `error`, `complete`) under its own declared names, and a declared name occurs once, so
+    // whether it changed partner shows nothing. A copy keeps every name or renames them.
+    if (evidence.declarationsOnly && names.sameShare > 0 && names.sameShare < 1) return false;
   }
-  // Nor a short stretch of declarations alone (overload signatures, an interface, a type alias)
-  // whose names are neither kept nor renamed: every implementation of an API declares it with the
-  // same vocabulary (a predicate's `(value: T, index: number) => value is S`, an observer's `next`,
-  // `error`, `complete`) under its own declared names, and a declared name occurs once, so whether
-  // it changed partner shows nothing. A copy keeps every name or renames them.
-  if (evidence.declarationsOnly && names.sameShare > 0 && names.sameShare < 1) return false;
   // Nor, in a whole file, a region under SHAPE_MIN_QUERY_SHARE of it whose names are neither kept
   // nor renamed, however many seeds: some the same, the others changing partner, no literal agreeing
   // (a lazy `__getattr__` refusing private names and caching what it made, as ctypes' loader does
