@@ -144,6 +144,13 @@ export const DOWNLEVEL_TEMPORARY_MAX_TOKENS = 64;
  */
 export const PARAMETER_LIST_LOOKAHEAD_CHARS = 1000;
 
+/**
+ * How far back the declarations reader (normalize/declarations.ts) looks for a declaration's head
+ * before a `=` (`type A<T = X> =`) or for a return type's colon before a `{`: a longer head is read
+ * as code, which only keeps the declarations rule from applying.
+ */
+export const DECLARATION_LOOK_BACK_TOKENS = 64;
+
 // ---------------------------------------------------------------------------------------------
 // Matching: what counts as a reference
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,5 @@
+import { DECLARATION_LOOK_BACK_TOKENS } from "../options.js";
+
 /**
  * Which stretches of a TypeScript or JavaScript token stream are declarations only: overload
  * signatures, interfaces, type aliases, with no statement or expression among them. Every
@@ -28,9 +30,6 @@ const TYPE_TOKENS = [
   "$id", "<", ">", ".", "[", "]", "|", "&", "=", "extends", "keyof", "typeof", "infer", "readonly", "is", "asserts",
   "any", "boolean", "never", "number", "object", "string", "symbol", "unknown", "void", "null", "undefined",
 ];
-
-/** How far back a declaration's head or a return type is looked for. */
-const LOOK_BACK_TOKENS = 64;
 
 /** One language family's reading of declarations, made once with its token hashes. */
 export class DeclarationReader {
@@ -109,7 +108,7 @@ export class DeclarationReader {
     // Depth in type parameter lists, walking back: `>` opens one, `<` closes it.
     let depth = 0;
     let outermostAssign = Infinity;
-    for (let t = at - 1; t >= Math.max(0, at - LOOK_BACK_TOKENS); t--) {
+    for (let t = at - 1; t >= Math.max(0, at - DECLARATION_LOOK_BACK_TOKENS); t--) {
       const hash = hashes[t]!;
       // Another `=` at the head's own level is a statement of its own before this one.
       if (this.heads.has(hash)) return outermostAssign > depth;
@@ -124,7 +123,7 @@ export class DeclarationReader {
   /** Whether the `{` at `at` opens a function's body: after a parameter list, or after one's return type. */
   private opensBody(hashes: Uint32Array, at: number): boolean {
     if (at > 0 && (hashes[at - 1] === this.close || hashes[at - 1] === this.arrow)) return true;
-    for (let t = at - 1; t >= Math.max(1, at - LOOK_BACK_TOKENS); t--) {
+    for (let t = at - 1; t >= Math.max(1, at - DECLARATION_LOOK_BACK_TOKENS); t--) {
       const hash = hashes[t]!;
       if (hash === this.colon) return hashes[t - 1] === this.close;
       if (!this.typeTokens.has(hash)) return false;
