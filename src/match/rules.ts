@@ -39,7 +39,7 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // Seeds at the query's ends are there because the query is short, not because the region is
   // long: they count for a region of the same text, not for a shape (Fingerprints.edgeOnly).
   const seeds = candidate.seeds + candidate.borrowedSeeds;
-  const shapeSeeds = seeds - candidate.edgeSeeds;
+  const shapeSeeds = shapeSeedsOf(candidate);
   // A long query holds look-alike stretches by chance: its regions need more seeds.
   if ((sameText ? seeds : shapeSeeds) < seedsForLength(queryTokens, options, sameText)) return false;
   const identity = showsIdentity(names);
@@ -130,16 +130,16 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // whether it changed partner shows nothing. A copy keeps every name or renames them.
     if (evidence.declarationsOnly && names.sameShare > 0 && names.sameShare < 1) return false;
   }
-  // Nor, in a whole file, a region under SHAPE_MIN_QUERY_SHARE of it whose names are neither kept
-  // nor renamed, however many seeds: some the same, the others changing partner, no literal agreeing
-  // (a lazy `__getattr__` refusing private names and caching what it made, as ctypes' loader does
-  // with another thing made). A copy keeps its names or renames them one for one.
-  if (isLongQuery(queryTokens) && !identity && brokenNames && names.sameShare > 0 && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
-  // Nor, however many seeds, a region under SHAPE_MIN_QUERY_SHARE of its query with nothing the
-  // same, its names changing partner, found only by seeds many indexed files share: one idiom
-  // written row after row (a wrapper's `return self.scheduler.get_lr()` passthroughs, as a socket
-  // wrapper's `return self._sock.family`), which the longer it runs the likelier another file has.
-  if (!identity && brokenNames && commonSeeds && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
+  // Nor, however many seeds, a region under SHAPE_MIN_QUERY_SHARE of its query that shows no
+  // identity, its names changing partner and no literal agreeing, where it is either
+  // - in a whole file, with some names the same: neither kept nor renamed (a lazy `__getattr__`
+  //   refusing private names and caching what it made, as ctypes' loader does with another thing
+  //   made; a copy keeps its names or renames them one for one), or
+  // - found only by seeds many indexed files share: one idiom written row after row (a wrapper's
+  //   `return self.scheduler.get_lr()` passthroughs, as a socket wrapper's `return self._sock.family`),
+  //   which the longer it runs the likelier another file has.
+  const partlyKept = isLongQuery(queryTokens) && names.sameShare > 0;
+  if (!identity && brokenNames && (partlyKept || commonSeeds) && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
   // A region stitched across several edits with nothing the same is look-alike idioms side by side
   // (an `__init__`, an `__eq__`, a method returning its local), unless it is most of its query; so
   // is a short one whose names change partner however many agree: one API's idioms written twice
@@ -155,8 +155,7 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
  * prose beside it, less than STITCHED_MIN_QUERY_SHARE of its query.
  */
 export function mayRecur(candidate: Candidate, queryTokens: number): boolean {
-  const shapeSeeds = candidate.seeds + candidate.borrowedSeeds - candidate.edgeSeeds;
-  return shapeSeeds <= SHAPE_STRETCH_MAX_SEEDS && candidate.borrowedSeeds === 0 && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens;
+  return shapeSeedsOf(candidate) <= SHAPE_STRETCH_MAX_SEEDS && candidate.borrowedSeeds === 0 && candidate.matchedTokens < STITCHED_MIN_QUERY_SHARE * queryTokens;
 }
 
 /**
@@ -164,7 +163,12 @@ export function mayRecur(candidate: Candidate, queryTokens: number): boolean {
  * declarations only (Evidence.declarationsOnly): a short stretch (SHAPE_STRETCH_MAX_SEEDS).
  */
 export function mayBeDeclarations(candidate: Candidate): boolean {
-  return candidate.seeds + candidate.borrowedSeeds - candidate.edgeSeeds <= SHAPE_STRETCH_MAX_SEEDS;
+  return shapeSeedsOf(candidate) <= SHAPE_STRETCH_MAX_SEEDS;
+}
+
+/** A candidate's seeds, borrowed ones included, less those at the query's ends (Fingerprints.edgeOnly). */
+function shapeSeedsOf(candidate: Candidate): number {
+  return candidate.seeds + candidate.borrowedSeeds - candidate.edgeSeeds;
 }
 
 /** Breaks between a candidate's segments: a statement inserted or left out on either side. */
