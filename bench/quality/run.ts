@@ -1253,7 +1253,7 @@ async function main(): Promise<void> {
       for (const [group, snippets] of screenGroups) {
         for (const s of snippets) lines.push(JSON.stringify({ group, ...tracker.match(s.code, { language: s.language }) }));
       }
-      for (const f of wholeFiles) lines.push(JSON.stringify({ group: "whole files", ...tracker.match(f.text, { language: f.language }) }));
+      for (const f of wholeFiles) lines.push(JSON.stringify({ group: "whole files", file: f.file, ...tracker.match(f.text, { language: f.language }) }));
       for (const v of vendored) lines.push(JSON.stringify({ group: "vendored", ...tracker.match(v.text, { language: v.spec.language }) }));
     } finally {
       tracker.close();
