@@ -112,6 +112,12 @@ const COUNTERS = new Map([
   ...Array.from({ length: COUNTER_MAX + 1 }, (_, value) => counterSpellings(value).map((text) => [nameHash(text, 0, text.length), value] as const)).flat(),
 ]);
 
+/** Whether a literal is 0 or 1, however written (counterSpellings). */
+function isBinary(name: number): boolean {
+  const value = COUNTERS.get(name);
+  return value === 0 || value === 1;
+}
+
 /** How a counter is written: in decimal, or in hexadecimal as a protocol's constants are (`0x0A`), of either case and prefix, padded to 1, 2 or 4 digits. */
 function counterSpellings(value: number): string[] {
   const spellings = [String(value)];
@@ -164,6 +170,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     sameKeptLiterals: tally[SAME_KEPT_LITERALS]!,
     sameKeptLiteralsVary: tally[SAME_KEPT_LITERALS_VARY] === 1,
     sameCounterSteps: tally[COUNTER_STEPS]!,
+    sameBeyondBinary: tally[SAME_BEYOND_BINARY]!,
   };
 }
 
@@ -182,7 +189,8 @@ const SAME_KEPT_LITERALS_VARY = 10;
 const COUNTER_STEPS = 11;
 const LAST_COUNTER = 12;
 const LAST_CHARACTER = 13;
-export const NAME_TALLY_SLOTS = 14;
+const SAME_BEYOND_BINARY = 14;
+export const NAME_TALLY_SLOTS = 15;
 
 /**
  * The query tokens [from, to) of one segment, each paired with the source token `offset` further
@@ -216,6 +224,7 @@ function tallySegment(
       tally[LITERAL_PAIRS]!++;
       if (queryName === sourceName) {
         tally[SAME_LITERALS]!++;
+        if (!isBinary(queryName)) tally[SAME_BEYOND_BINARY]!++;
         if (tally[FIRST_SAME] === 0) tally[FIRST_SAME] = queryName;
         else if (queryName !== tally[FIRST_SAME]) tally[SAME_LITERALS_VARY] = 1;
       }

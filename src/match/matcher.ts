@@ -78,6 +78,7 @@ const NO_NAMES: NameComparison = {
   sameLiteralsVary: false,
   sameKeptLiteralsVary: false,
   sameCounterSteps: 0,
+  sameBeyondBinary: 0,
 };
 
 /**

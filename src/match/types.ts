@@ -94,6 +94,8 @@ export interface NameComparison {
    * last (`"(", ")", "*"`): the character set in its own order.
    */
   readonly sameCounterSteps: number;
+  /** Of the same literals, those other than 0 and 1 (however written): the flags and defaults every initializer writes. */
+  readonly sameBeyondBinary: number;
 }
 
 /** What judging a candidate found, beyond what chaining measured. */

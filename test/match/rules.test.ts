@@ -34,6 +34,7 @@ const names = (fields: Partial<NameComparison>): NameComparison => ({
   sameKeptLiterals: 0,
   sameKeptLiteralsVary: false,
   sameCounterSteps: 0,
+  sameBeyondBinary: fields.sameLiterals ?? 4,
   ...fields,
 });
 
@@ -338,6 +339,16 @@ describe("isReference", () => {
     // Renamed one for one, or in a snippet rather than a file, it stands.
     expect(isReference(six, evidence(1, { ...lazy, consistency: 1 }), options(), 388)).toBe(true);
     expect(isReference(six, evidence(1, lazy), options(), 120)).toBe(true);
+  });
+
+  it("turns away a region whose only literals agreeing are 0 and 1, no name the same or repeated", () => {
+    // reportlab's line chart initializers (`self.useAbsolute = 0`, `self.joinedLines = 1`, …, 40
+    // tokens of a 4,227-token file) as distutils' `check` options (`self.strict = 0`, `self.metadata = 1`).
+    const rows = candidate({ seeds: 7, matchedTokens: 40, literalTokens: 6, frequencySum: 18, segments: [{ queryStart: 0, queryEnd: 12, sourceStart: 0, sourceEnd: 12 }, { queryStart: 90, queryEnd: 118, sourceStart: 12, sourceEnd: 40 }] });
+    const flags = { pairs: 1, distinctNames: 1, distinctSameNames: 0, repeats: 0, sameShare: 0, literalPairs: 6, sameLiterals: 5, keptLiteralPairs: 6, sameKeptLiterals: 5, sameKeptLiteralsVary: true, sameCounterSteps: 1, sameBeyondBinary: 0 };
+    expect(isReference(rows, evidence(0.79, flags), options(), 4227)).toBe(false);
+    // The same rows with other numbers agreeing too (a table's own values) are identity.
+    expect(isReference(rows, evidence(0.79, { ...flags, sameBeyondBinary: 2 }), options(), 4227)).toBe(true);
   });
 
   it("turns away a short stretch of common seeds renamed in step, under a third of its query", () => {
