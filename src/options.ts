@@ -435,6 +435,14 @@ export const RECURRING_SHAPE_SHARE = 1 / 2;
 export const COUNTER_MAX = 99;
 
 /**
+ * Integers up to KEY_RANGE_MAX (a byte) agreeing on both sides, each one more than the last: a
+ * table keyed by a range of byte values (a protocol's status codes from 0x80, a code page's upper
+ * half) has the keys of every table over that range. Where such a table's other literals differ,
+ * its keys are no evidence that it was copied, as a counter's are none (COUNTER_MAX).
+ */
+export const KEY_RANGE_MAX = 255;
+
+/**
  * Fewer repeats than minNameRepeats are too few to judge a renaming by, unless at least this many
  * all changed partner: every repeated name pairing with another name each time is a shape shared
  * line after line (one registration per line), not a copy renamed.

@@ -1,6 +1,6 @@
 import type { TokenStream } from "../normalize/token-stream.js";
 import { nameChars, nameHash, stringNameHash } from "../normalize/token-stream.js";
-import { CONVENTIONAL_NAMES, CONVENTIONAL_STRINGS, COUNTER_MAX } from "../options.js";
+import { CONVENTIONAL_NAMES, CONVENTIONAL_STRINGS, COUNTER_MAX, KEY_RANGE_MAX } from "../options.js";
 import { reserve } from "../util/growable.js";
 import { IDENTIFIER, KEPT_LITERAL, LITERAL, type QueryTables } from "./query-tables.js";
 import type { MatchScratch } from "./scratch.js";
@@ -101,15 +101,15 @@ const CONVENTIONAL = new Set(CONVENTIONAL_NAMES.map((name) => nameHash(name, 0, 
 /** CONVENTIONAL_STRINGS by their name words, as a string literal's value gives them. */
 const CONVENTIONAL_LITERALS = new Set(CONVENTIONAL_STRINGS.map((text) => stringNameHash(`"${text}"`, 0, text.length + 2)));
 /**
- * The integers 0…COUNTER_MAX by their name words, as a number literal's text gives them
+ * The integers 0…KEY_RANGE_MAX by their name words, as a number literal's text gives them
  * (counterSpellings); and the printable ASCII characters as one-character strings, past them
  * (ALPHABET_BASE + code point): a run of `"(", ")", "*", …, "a", "b"` is the character set in its
  * own order, which every table of it shares, as a run of 0, 1, 2 is any enumeration's.
  */
-const ALPHABET_BASE = COUNTER_MAX + 2;
+const ALPHABET_BASE = KEY_RANGE_MAX + 2;
 const COUNTERS = new Map([
   ...Array.from({ length: 0x7f - 0x20 }, (_, i) => [stringNameHash(`'${String.fromCharCode(0x20 + i)}'`, 0, 3), ALPHABET_BASE + 0x20 + i] as const),
-  ...Array.from({ length: COUNTER_MAX + 1 }, (_, value) => counterSpellings(value).map((text) => [nameHash(text, 0, text.length), value] as const)).flat(),
+  ...Array.from({ length: KEY_RANGE_MAX + 1 }, (_, value) => counterSpellings(value).map((text) => [nameHash(text, 0, text.length), value] as const)).flat(),
 ]);
 
 /** Whether a literal is 0 or 1, however written (counterSpellings). */
@@ -171,6 +171,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     sameKeptLiteralsVary: tally[SAME_KEPT_LITERALS_VARY] === 1,
     sameCounterSteps: tally[COUNTER_STEPS]!,
     sameBeyondBinary: tally[SAME_BEYOND_BINARY]!,
+    sameKeyRunSteps: tally[KEY_RUN_STEPS]!,
   };
 }
 
@@ -190,7 +191,8 @@ const COUNTER_STEPS = 11;
 const LAST_COUNTER = 12;
 const LAST_CHARACTER = 13;
 const SAME_BEYOND_BINARY = 14;
-export const NAME_TALLY_SLOTS = 15;
+const KEY_RUN_STEPS = 15;
+export const NAME_TALLY_SLOTS = 16;
 
 /**
  * The query tokens [from, to) of one segment, each paired with the source token `offset` further
@@ -240,8 +242,11 @@ function tallySegment(
         // A counter runs from one number to the next with no other number between (a table's
         // columns interleave theirs).
         const counter = queryName === sourceName ? COUNTERS.get(queryName) : undefined;
-        if (counter !== undefined && counter === tally[LAST_COUNTER]! + 1) tally[COUNTER_STEPS]!++;
-        tally[LAST_COUNTER] = counter ?? -2;
+        if (counter !== undefined && counter < ALPHABET_BASE && counter === tally[LAST_COUNTER]! + 1) {
+          tally[KEY_RUN_STEPS]!++;
+          if (counter <= COUNTER_MAX) tally[COUNTER_STEPS]!++;
+        }
+        tally[LAST_COUNTER] = counter !== undefined && counter < ALPHABET_BASE ? counter : -2;
         if (queryName === sourceName) {
           tally[SAME_KEPT_LITERALS]!++;
           if (tally[FIRST_SAME_KEPT] === 0) tally[FIRST_SAME_KEPT] = queryName;

@@ -79,6 +79,7 @@ const NO_NAMES: NameComparison = {
   sameKeptLiteralsVary: false,
   sameCounterSteps: 0,
   sameBeyondBinary: 0,
+  sameKeyRunSteps: 0,
 };
 
 /**

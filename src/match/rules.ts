@@ -45,9 +45,10 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   const identity = showsIdentity(names);
   if (isLongQuery(queryTokens) && !identity && shapeSeeds < UNIDENTIFIED_SEED_FACTOR * seedsForLength(queryTokens, options, false)) return false;
   // Data (a list of literals, a table of messages) is the same data, not the same shape.
-  // Where only a counter agrees (0, 1, 2, …), the enumeration's names must be the same.
+  // Where only a counter agrees (0, 1, 2, …), or a run of keys over a range of byte values (0x80,
+  // 0x81, … a protocol's status codes against HTML's character references), the names must be the same.
   const data = candidate.literalTokens >= options.dataLiteralShare * candidate.matchedTokens;
-  if (data && (literalsDisagree(names) || (literalsDisagree(names, true) && !sameNames(names)))) return false;
+  if (data && (literalsDisagree(names) || (literalsDisagree(names, names.sameKeyRunSteps) && !sameNames(names)))) return false;
   // A repetitive shape (a data table) matches any other table of its kind, unless its data is the
   // very same or it is renamed one for one throughout.
   if (evidence.distinctKgramShare < options.minDistinctKgramShare && !sameData(names) && !renamedThroughout(candidate, names, options)) return false;
@@ -214,9 +215,9 @@ function verbatim(names: NameComparison): boolean {
   return compared && names.sameShare >= VERBATIM_NAME_SHARE && (names.literalPairs === 0 || names.sameLiterals >= MIN_IDENTITY_SHARE * names.literalPairs);
 }
 
-/** Enough aligned literals, most of them other text, and not the same numbers either. */
-function literalsDisagree(names: NameComparison, asData = false): boolean {
-  return names.literalPairs >= MIN_IDENTITY_PAIRS && !literalsAgree(names, MIN_IDENTITY_SHARE, asData);
+/** Enough aligned literals, most of them other text, and not the same numbers either, `setAside` of the same ones not counted (literalsAgree). */
+function literalsDisagree(names: NameComparison, setAside = 0): boolean {
+  return names.literalPairs >= MIN_IDENTITY_PAIRS && !literalsAgree(names, MIN_IDENTITY_SHARE, setAside);
 }
 
 /**
@@ -258,21 +259,20 @@ export function rareSeeds(frequencySum: number, seedCount: number): boolean {
 }
 
 /** Literals agreeing (literalsAgree) on more than one value: `= 0` line after line is any code's. */
-function literalsShowIdentity(names: NameComparison, share: number, asData = false): boolean {
-  return literalsAgree(names, share, asData) && (names.sameLiteralsVary || names.sameKeptLiteralsVary);
+function literalsShowIdentity(names: NameComparison, share: number, setAside = 0): boolean {
+  return literalsAgree(names, share, setAside) && (names.sameLiteralsVary || names.sameKeptLiteralsVary);
 }
 
 /**
  * At least `share` of the aligned literals (MIN_IDENTITY_PAIRS of them at least) are the very same
  * text; or of its numbers and regular expressions alone, more than one value among them: renaming
  * a copy changes its strings, not its data's numbers (`S_IRGRP = 0o0040` renamed is still
- * `0o0040`), while one value repeated (`x[0]`, `y[0]`) is any code's.
+ * `0o0040`), while one value repeated (`x[0]`, `y[0]`) is any code's. As data, `setAside` of the
+ * same numbers are not counted: an enumeration's counter (0, 1, 2, …) is every enumeration's.
  */
-function literalsAgree(names: NameComparison, share: number, asData = false): boolean {
-  // As data, an enumeration's counter (0, 1, 2, …) is every enumeration's: not the same data.
-  const counters = asData ? names.sameCounterSteps : 0;
-  const same = names.sameLiterals - counters;
-  const sameKept = names.sameKeptLiterals - counters;
+function literalsAgree(names: NameComparison, share: number, setAside = 0): boolean {
+  const same = names.sameLiterals - setAside;
+  const sameKept = names.sameKeptLiterals - setAside;
   const all = names.literalPairs >= MIN_IDENTITY_PAIRS && same >= share * names.literalPairs;
   const kept = names.keptLiteralPairs >= MIN_IDENTITY_PAIRS && sameKept >= share * names.keptLiteralPairs && names.sameKeptLiteralsVary;
   return all || kept;
@@ -280,7 +280,7 @@ function literalsAgree(names: NameComparison, share: number, asData = false): bo
 
 /** This table's data, or this list's names, copied (MIN_SAME_DATA_SHARE). */
 function sameData(names: NameComparison): boolean {
-  return sameNames(names) || literalsShowIdentity(names, MIN_SAME_DATA_SHARE, true);
+  return sameNames(names) || literalsShowIdentity(names, MIN_SAME_DATA_SHARE, names.sameCounterSteps);
 }
 
 /** This list's names copied: an enumeration's names, where its values are only a counter. */

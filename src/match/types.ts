@@ -96,6 +96,8 @@ export interface NameComparison {
   readonly sameCounterSteps: number;
   /** Of the same literals, those other than 0 and 1 (however written): the flags and defaults every initializer writes. */
   readonly sameBeyondBinary: number;
+  /** Of the same numbers, integers up to KEY_RANGE_MAX each one more than the number just before them (sameCounterSteps among them): a table's keys over a range of byte values. */
+  readonly sameKeyRunSteps: number;
 }
 
 /** What judging a candidate found, beyond what chaining measured. */

@@ -70,3 +70,30 @@ describe("the character set in its own order", () => {
     expect(alphabetTracker.match(codePage, { language: "python" }).references[0]?.path).toBe("codecs/page.py");
   });
 });
+
+describe("a table keyed by a range of byte values", () => {
+  // Written for this test: a parser's replacements for the bytes 0x80 … 0x97 of a legacy encoding,
+  // and a radio protocol's status names at the same keys: the keys are every table's over that range.
+  const REPLACEMENTS = Array.from({ length: 24 }, (_, i) => `\\u${(0x2010 + i * 3).toString(16).padStart(4, "0")}`);
+  const STATUSES = ["MALFORMED", "UNKNOWN_CLUSTER", "UNKNOWN_COMMAND", "VENDOR_CLUSTER", "VENDOR_COMMAND", "BAD_FIELD", "NO_ATTRIBUTE", "BAD_VALUE",
+    "READ_ONLY", "NO_SPACE", "DUPLICATE", "MISSING", "NOT_REPORTABLE", "BAD_TYPE", "BAD_SELECTOR", "WRITE_ONLY", "BAD_STARTUP", "OUT_OF_BAND",
+    "INCONSISTENT", "DENIED", "TIMEOUT", "ABORTED", "BAD_IMAGE", "WAITING"];
+  const keyed = (name: string, values: readonly string[], quote: string): string =>
+    `${name} = {\n${values.map((value, i) => `    0x${(0x80 + i).toString(16)}: ${quote}${value}${quote},`).join("\n")}\n}\n`;
+  const replacements = keyed("_replacements", REPLACEMENTS, "'");
+  let keyedTracker: ReferenceTracker;
+  beforeAll(async () => {
+    keyedTracker = await memoryTrackerForFiles({ "markup/charrefs.py": `"""Replacements for the bytes a legacy encoding maps otherwise."""\n\n${replacements}` });
+  });
+  afterAll(() => keyedTracker.close());
+
+  it("is not reported for its keys (0x80, 0x81, …) alone, its values other text", () => {
+    expect(keyedTracker.match(keyed("STATUS_NAMES", STATUSES, '"'), { language: "python" }).references).toEqual([]);
+  });
+
+  it("is reported when the table itself is copied", () => {
+    const [reference] = keyedTracker.match(replacements, { language: "python" }).references;
+    expect(reference?.path).toBe("markup/charrefs.py");
+    expect(reference!.sourceLines).toEqual([3, 28]);
+  });
+});

@@ -35,6 +35,7 @@ const names = (fields: Partial<NameComparison>): NameComparison => ({
   sameKeptLiteralsVary: false,
   sameCounterSteps: 0,
   sameBeyondBinary: fields.sameLiterals ?? 4,
+  sameKeyRunSteps: fields.sameCounterSteps ?? 0,
   ...fields,
 });
 
