@@ -640,6 +640,18 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "`email.policy.EmailPolicy._fold` reformatted; sphinx's `prepare_docstring` is `inspect.cleandoc`'s margin loop and its `TextWrapper._wrap_chunks` " +
       "textwrap's, adapted to character widths.",
   },
+  {
+    pair: "esutils `lib/keyword.js` → esprima; twisted's vendored tokenize → lib2to3 `pgen2/tokenize.py`; twisted trial → `unittest/case.py`; twisted mail → `email/utils.py`",
+    query: /\/esutils@[^/]+\/package\/lib\/keyword\.js$|\/twisted\/persisted\/_tokenize\.py$|\/twisted\/trial\/_synctest\.py$|\/twisted\/mail\/smtp\.py$/,
+    reference: /^dist\/esprima\.js$|^lib2to3\/pgen2\/tokenize\.py$|^unittest\/case\.py$|^email\/utils\.py$/,
+    evidence:
+      "esutils' `isStrictModeReservedWordES6` and `isKeywordES6` are esprima's `isStrictModeReservedWord` and `isKeyword` case for case (the keywords grouped by " +
+      "length, `(id === 'if') || (id === 'in') || (id === 'do')` …, from the same authors); twisted's `_tokenize` says \"vendored from " +
+      "https://github.com/python/cpython/blob/…/Lib/tokenize.py\", and lib2to3's `pgen2/tokenize.py` is a fork of the same module; trial's " +
+      "`assertNotAlmostEqual` docstring is unittest's `assertAlmostEqual`'s (\"decimal places (from zero) … significant digits (measured from the most " +
+      "significant digit)\"); twisted's `rfc822date` formats as `email.utils._format_timetuple_and_zone` does, expression for expression (the day and " +
+      "month names indexed by `[6]` and `[1] - 1`, then fields 2, 0, 3, 4, 5), `timetuple` renamed `timeinfo`.",
+  },
 ];
 
 export interface Reported {

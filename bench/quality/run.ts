@@ -417,11 +417,25 @@ const MORE_NPM = [
   "hogan.js@3.0.2",
   "fecha@4.2.3",
   "spacetime@7.15.0",
+  // A twenty-fourth round, chosen by name after 721ddc8 and before any was scanned: JavaScript
+  // parsers, syntax tree walkers and code generators beside acorn and esprima.
+  "espree@11.2.0",
+  "acorn-walk@8.3.5",
+  "acorn-loose@8.5.2",
+  "escodegen@2.1.0",
+  "astring@1.9.0",
+  "recast@0.24.0",
+  "magic-string@1.4.5",
+  "eslint-visitor-keys@5.0.1",
+  "esutils@2.0.3",
+  "ast-types@0.16.3",
+  "estree-walker@3.0.3",
+  "eslint-scope@9.1.2",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again.
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -877,6 +891,27 @@ const MORE_PYTHON = [
   "sphinx-9.0.4-py3-none-any.whl",
   "sqlmodel-0.0.47-py3-none-any.whl",
   "storage3-2.31.0-py3-none-any.whl",
+  // The twenty-fourth round, s to z again, chosen by name after 721ddc8 and before any was scanned.
+  "supabase-2.31.0-py3-none-any.whl",
+  "supabase_auth-2.31.0-py3-none-any.whl",
+  "supabase_functions-2.31.0-py3-none-any.whl",
+  "tensorboard_data_server-0.7.2-py3-none-any.whl",
+  "tensorboardx-2.6.5-py3-none-any.whl",
+  "terminado-0.18.1-py3-none-any.whl",
+  "tifffile-2026.3.3-py3-none-any.whl",
+  "timm-1.0.29-py3-none-any.whl",
+  "torch_einops_utils-0.1.21-py3-none-any.whl",
+  "torch_geometric-2.8.0.post1-py3-none-any.whl",
+  "torchdata-0.11.0-py3-none-any.whl",
+  "torchmetrics-1.9.0-py3-none-any.whl",
+  "tox-4.64.4-py3-none-any.whl",
+  "treescope-0.1.10-py3-none-any.whl",
+  "trimesh-5.1.0-py3-none-any.whl",
+  "trl-1.13.0-py3-none-any.whl",
+  "trove_classifiers-2026.9.21.13-py3-none-any.whl",
+  "truststore-0.10.4-py3-none-any.whl",
+  "twisted-26.4.0-py3-none-any.whl",
+  "typer-0.27.2-py3-none-any.whl",
 ];
 
 interface IndexedSource {
