@@ -1,4 +1,5 @@
 import type { Fingerprints } from "../fingerprint/winnow.js";
+import type { DeclarationSpans } from "../normalize/declarations.js";
 import type { TokenStream } from "../normalize/token-stream.js";
 import { type FingerprintParameters, type MatchOptions, PARTIAL_EVIDENCE_SHARE, TEXT_ANNOTATION_SHARE } from "../options.js";
 import { round3 } from "../util/round.js";
@@ -155,6 +156,9 @@ export class Matcher {
     const text = this.channel === "text";
     // Sorted once a query has a candidate the recurring-shape rule may turn down: most have none.
     let sortedKgrams: Int32Array | undefined;
+    // The query's declarations, read once a candidate is asked whether it is declarations only.
+    let declarations: DeclarationSpans | undefined;
+    const reader = query.declarations;
     // The code of contents whose annotated prose is judged (annotations.ts), read once per query.
     const codeTokens = new Map<number, SourceTokens>();
     const judge = (candidate: Candidate): Evidence | null => {
@@ -164,7 +168,7 @@ export class Matcher {
       const evidence: Evidence = {
         distinctKgramShare: shares.distinct,
         recurringKgramShare: shares.recurring,
-        declarationsOnly: !text && mayBeDeclarations(candidate) && declarationsOnly(candidate, query),
+        declarationsOnly: !text && mayBeDeclarations(candidate) && reader !== undefined && declarationsOnly(candidate, (declarations ??= reader.read(query.hashes, query.count))),
         names: text ? NO_NAMES : compareNames(candidate, query, tables, chained.get(candidate.contentId)!.context.source, this.scratch),
       };
       const annotatedCode = scope.annotatedCode;
@@ -196,10 +200,9 @@ export class Matcher {
 }
 
 /** Whether the query's span of `candidate`, from its first segment to its last, is declarations only. */
-function declarationsOnly(candidate: Candidate, query: TokenStream): boolean {
-  const reader = query.declarations;
+function declarationsOnly(candidate: Candidate, declarations: DeclarationSpans): boolean {
   const segments = candidate.segments;
-  return reader !== undefined && reader.declarationsOnly(query.hashes, query.count, segments[0]!.queryStart, segments[segments.length - 1]!.queryEnd);
+  return declarations.declarationsOnly(segments[0]!.queryStart, segments[segments.length - 1]!.queryEnd);
 }
 
 function candidateLines(candidate: Candidate, query: TokenStream): [number, number] {

@@ -31,6 +31,27 @@ const TYPE_TOKENS = [
   "any", "boolean", "never", "number", "object", "string", "symbol", "unknown", "void", "null", "undefined",
 ];
 
+const NEITHER = 0;
+const CODE = 1;
+const DECLARING = 2;
+type TokenKind = typeof NEITHER | typeof CODE | typeof DECLARING;
+
+/** One query's tokens as DeclarationReader.read found them. */
+export class DeclarationSpans {
+  constructor(
+    private readonly code: Int32Array,
+    private readonly declaring: Int32Array,
+  ) {}
+
+  /**
+   * Whether tokens [from, to) are declarations only: something only declarations have and nothing
+   * only code has.
+   */
+  declarationsOnly(from: number, to: number): boolean {
+    return this.code[to] === this.code[from] && this.declaring[to]! > this.declaring[from]!;
+  }
+}
+
 /** One language family's reading of declarations, made once with its token hashes. */
 export class DeclarationReader {
   private readonly executable: Set<number>;
@@ -72,31 +93,56 @@ export class DeclarationReader {
   }
 
   /**
-   * Whether tokens [from, to) of `hashes` (the stream's first `count`) are declarations only:
-   * something only declarations have (an interface, a type alias, a signature's parameter list
-   * followed by its return type) and nothing only code has.
+   * The stream's first `count` tokens read once, each as something only code has, only
+   * declarations have, or neither (no token's reading depends on where a stretch starts or ends):
+   * then whether any stretch of it is declarations only is two subtractions, so a query asked
+   * about many candidates reads its tokens once.
    */
-  declarationsOnly(hashes: Uint32Array, count: number, from: number, to: number): boolean {
-    let declared = false;
-    for (let t = from; t < to; t++) {
-      const hash = hashes[t]!;
-      // A mapped type's `-readonly` and `+readonly` modifiers are no arithmetic.
-      if ((hash === this.minus || hash === this.plus) && hashes[t + 1] === this.readonly) continue;
-      if (this.executable.has(hash)) return false;
-      if (this.marks.has(hash)) declared = true;
-      else if (hash === this.assign) {
-        if (!this.inDeclarationHead(hashes, t)) return false;
-      } else if (hash === this.brace) {
-        if (this.opensBody(hashes, t)) return false;
-      } else if (hash === this.open) {
-        const after = this.afterClosing(hashes, count, t);
-        const signature = after === this.colon || after === this.arrow;
-        // A name's parameter list followed by a return type is a signature; without one, a call.
-        if (t > 0 && this.callee.has(hashes[t - 1]!) && !signature) return false;
-        if (signature && after === this.colon) declared = true;
-      }
+  read(hashes: Uint32Array, count: number): DeclarationSpans {
+    const closings = this.closings(hashes, count);
+    // Prefix counts: tokens before t that only code has, and that only declarations have.
+    const code = new Int32Array(count + 1);
+    const declaring = new Int32Array(count + 1);
+    for (let t = 0; t < count; t++) {
+      const kind = this.kindOf(hashes, count, closings, t);
+      code[t + 1] = code[t]! + (kind === CODE ? 1 : 0);
+      declaring[t + 1] = declaring[t]! + (kind === DECLARING ? 1 : 0);
     }
-    return declared;
+    return new DeclarationSpans(code, declaring);
+  }
+
+  /** Where the `)` closing each `(` of the stream is, or -1 (any other token, or a `(` left open). */
+  private closings(hashes: Uint32Array, count: number): Int32Array {
+    const closing = new Int32Array(count).fill(-1);
+    const open: number[] = [];
+    for (let t = 0; t < count; t++) {
+      const hash = hashes[t]!;
+      if (hash === this.open) open.push(t);
+      else if (hash === this.close && open.length > 0) closing[open.pop()!] = t;
+    }
+    return closing;
+  }
+
+  /**
+   * Token `t` as something only code has (a statement's word, an operator, an assignment, a
+   * function body's `{`, a call), only declarations have (an interface, a type alias, a
+   * signature's parameter list followed by its return type), or neither.
+   */
+  private kindOf(hashes: Uint32Array, count: number, closings: Int32Array, t: number): TokenKind {
+    const hash = hashes[t]!;
+    // A mapped type's `-readonly` and `+readonly` modifiers are no arithmetic.
+    if ((hash === this.minus || hash === this.plus) && hashes[t + 1] === this.readonly) return NEITHER;
+    if (this.executable.has(hash)) return CODE;
+    if (this.marks.has(hash)) return DECLARING;
+    if (hash === this.assign) return this.inDeclarationHead(hashes, t) ? NEITHER : CODE;
+    if (hash === this.brace) return this.opensBody(hashes, t) ? CODE : NEITHER;
+    if (hash !== this.open) return NEITHER;
+    const closing = closings[t]!;
+    const after = closing !== -1 && closing + 1 < count ? hashes[closing + 1]! : 0;
+    const signature = after === this.colon || after === this.arrow;
+    // A name's parameter list followed by a return type is a signature; without one, a call.
+    if (t > 0 && this.callee.has(hashes[t - 1]!) && !signature) return CODE;
+    return signature && after === this.colon ? DECLARING : NEITHER;
   }
 
   /**
@@ -129,16 +175,5 @@ export class DeclarationReader {
       if (!this.typeTokens.has(hash)) return false;
     }
     return false;
-  }
-
-  /** The token after the `)` closing the `(` at `at`, or 0 when it is not closed. */
-  private afterClosing(hashes: Uint32Array, count: number, at: number): number {
-    let depth = 0;
-    for (let t = at; t < count; t++) {
-      const hash = hashes[t]!;
-      if (hash === this.open) depth++;
-      else if (hash === this.close && --depth === 0) return t + 1 < count ? hashes[t + 1]! : 0;
-    }
-    return 0;
   }
 }

@@ -12,7 +12,7 @@ beforeAll(async () => {
 /** Whether the whole of `code`, as the lexer reads it, is declarations only. */
 function declarationsOnly(code: string, language: LanguageName = "typescript"): boolean | undefined {
   const stream = normalizer.lex(code, languageByName(language));
-  return stream.declarations?.declarationsOnly(stream.hashes, stream.count, 0, stream.count);
+  return stream.declarations?.read(stream.hashes, stream.count).declarationsOnly(0, stream.count);
 }
 
 describe("DeclarationReader", () => {
@@ -51,6 +51,27 @@ export function keep<T = unknown>(test: (item: T, at: number) => boolean): Pipe<
     // Data and a bare list of names are neither code nor declarations.
     expect(declarationsOnly("const table = { alpha: 'a', beta: 'b' };")).toBe(false);
     expect(declarationsOnly("[first, second, third]")).toBe(false);
+  });
+
+  it("reads a stretch of a query as its whole reading does", () => {
+    // A signature whose parameter list closes beyond the stretch, a call, then an interface.
+    const code = "export function keep<T>(test: (item: T) => boolean): Pipe<T>;\nrun(keep(isEven));\nexport interface Listener { next(value: number): void }";
+    const stream = normalizer.lex(code, languageByName("typescript"));
+    const spans = stream.declarations!.read(stream.hashes, stream.count);
+    const lineOf = (line: number): [number, number] => {
+      const tokens = [...stream.startLines.subarray(0, stream.count)].flatMap((l, t) => (l === line ? [t] : []));
+      return [tokens[0]!, tokens[tokens.length - 1]! + 1];
+    };
+    const [signature, call, listener] = [lineOf(1), lineOf(2), lineOf(3)];
+    expect(spans.declarationsOnly(signature[0], signature[1])).toBe(true);
+    // The signature up to its parameter list's `(` alone: the list still closes before a return type.
+    const paren = code.indexOf("(");
+    const upToParen = [...stream.startOffsets!.subarray(0, stream.count)].indexOf(paren) + 1;
+    expect(spans.declarationsOnly(signature[0], upToParen)).toBe(true);
+    expect(spans.declarationsOnly(signature[0], upToParen - 1)).toBe(false);
+    expect(spans.declarationsOnly(call[0], call[1])).toBe(false);
+    expect(spans.declarationsOnly(listener[0], listener[1])).toBe(true);
+    expect(spans.declarationsOnly(signature[0], listener[1])).toBe(false);
   });
 
   it("reads nothing of Python", () => {
