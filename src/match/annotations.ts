@@ -46,9 +46,11 @@ export function annotatedCodeAgrees(segments: readonly Segment[], prose: TokenSt
   for (const segment of segments) {
     for (let t = segment.queryStart; t < segment.queryEnd && rows < ANNOTATED_ROWS_MAX; t++) {
       if (annotations[t] === 0) continue;
+      // A row's words after its first: its line is known without reading the indexed side's.
       const queryLine = prose.startLines[t]!;
+      if (queryLine === lastQueryLine) continue;
       const sourceLine = proseSource.startLine(segment.sourceStart + (t - segment.queryStart));
-      if (queryLine === lastQueryLine || sourceLine === lastSourceLine) continue;
+      if (sourceLine === lastSourceLine) continue;
       lastQueryLine = queryLine;
       lastSourceLine = sourceLine;
       rows++;
@@ -61,13 +63,13 @@ export function annotatedCodeAgrees(segments: readonly Segment[], prose: TokenSt
 /**
  * Whether the code tokens starting on the query's `queryLine` have the signatures of the content's
  * on `sourceLine`. `cursor` holds where the last row's tokens began on the source side: rows come
- * in line order, so the next is found by galloping on from there.
+ * in line order, so the next is found from there on.
  */
 function sameRow(code: TokenStream, queryLine: number, sourceCode: SourceTokens, sourceLine: number, cursor: { at: number }): boolean {
   const queryFrom = lowerBound(code.startLines, queryLine, undefined, 0, code.count);
   const queryTo = lowerBound(code.startLines, queryLine + 1, undefined, queryFrom, code.count);
-  const sourceFrom = firstTokenFrom(sourceCode, sourceLine, cursor.at);
-  const sourceTo = firstTokenFrom(sourceCode, sourceLine + 1, sourceFrom);
+  const sourceFrom = sourceCode.firstTokenFrom(sourceLine, cursor.at);
+  const sourceTo = sourceCode.firstTokenFrom(sourceLine + 1, sourceFrom);
   cursor.at = sourceFrom;
   if (queryTo - queryFrom !== sourceTo - sourceFrom || queryTo === queryFrom) return false;
   for (let i = 0; i < queryTo - queryFrom; i++) {
@@ -78,26 +80,4 @@ function sameRow(code: TokenStream, queryLine: number, sourceCode: SourceTokens,
     if (code.keptLiteralClasses.includes(hash) && code.names[queryFrom + i] !== sourceCode.name(sourceFrom + i)) return false;
   }
   return true;
-}
-
-/**
- * The first code token of the content starting on `line` or later (its token count if none),
- * searched from `from` on when a token before `from` starts before `line`, else from the start.
- */
-function firstTokenFrom(tokens: SourceTokens, line: number, from: number): number {
-  const before = (position: number): boolean => tokens.signatureAt(position) !== -1 && tokens.startLine(position) < line;
-  // The content's length is unknown until its last chunk is read: bounded by galloping first.
-  let low = from > 0 && before(from - 1) ? from : 0;
-  let step = 1;
-  while (before(low + step - 1)) {
-    low += step;
-    step *= 2;
-  }
-  let high = low + step - 1;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (before(mid)) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

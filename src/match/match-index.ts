@@ -49,6 +49,8 @@ export interface TokenChunk {
   startLine(offset: number): number;
   /** 1-based line where the token at `offset` ends (0 past the chunk). */
   endLine(offset: number): number;
+  /** The offset of the chunk's first token starting on `line` or later (the chunk's length if none). */
+  firstTokenFrom(line: number): number;
 }
 
 export interface MatchIndex {

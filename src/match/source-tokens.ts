@@ -111,6 +111,23 @@ export class SourceTokens {
     return this.chunkAt(position)?.startLine(position % this.perChunk) ?? 0;
   }
 
+  /**
+   * The first token starting on `line` or later (the content's length if none), searched from
+   * `from` on when the token before `from` starts before `line`, else from the start: each chunk
+   * passed over is asked once (TokenChunk.firstTokenFrom), not probed token by token.
+   */
+  firstTokenFrom(line: number, from: number): number {
+    const start = from > 0 && this.startLine(from - 1) < line ? from : 0;
+    for (let index = Math.floor(start / this.perChunk); ; index++) {
+      const base = index * this.perChunk;
+      const chunk = this.chunkAt(base);
+      if (!chunk) return base;
+      const within = chunk.firstTokenFrom(line);
+      // A chunk shorter than perChunk is the content's last.
+      if (within < chunk.signatures.length || chunk.signatures.length < this.perChunk) return base + within;
+    }
+  }
+
   endLine(position: number): number {
     return this.chunkAt(position)?.endLine(position % this.perChunk) ?? 0;
   }

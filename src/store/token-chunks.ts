@@ -207,6 +207,15 @@ class StoredChunk implements TokenChunk {
     }
   }
 
+  /** The line counts read up to `line`: one pass, where a search by startLine would read them once per probe. */
+  firstTokenFrom(line: number): number {
+    const reader = this.reader;
+    reader.at = this.linesStart;
+    let tokensBefore = 0;
+    for (let at = this.firstLine; at < line && tokensBefore < this.count; at++) tokensBefore += reader.varint(this.multilineStart);
+    return Math.min(tokensBefore, this.count);
+  }
+
   endLine(offset: number): number {
     const start = this.startLine(offset);
     return start === 0 ? 0 : start + this.extraLines(offset);

@@ -5,7 +5,7 @@ import { SourceTokens } from "../../src/match/source-tokens.js";
 /** A content of `length` tokens in chunks of 4, every signature 7; counts the chunks read. */
 function fakeIndex(length: number): { index: MatchIndex; reads: number[] } {
   const reads: number[] = [];
-  const chunk = (size: number): TokenChunk => ({ signatures: new Uint8Array(size).fill(7), name: () => 0, startLine: () => 1, endLine: () => 1 });
+  const chunk = (size: number): TokenChunk => ({ signatures: new Uint8Array(size).fill(7), name: () => 0, startLine: () => 1, endLine: () => 1, firstTokenFrom: () => 0 });
   const index = {
     tokensPerChunk: 4,
     tokenChunk(_contentId: number, chunkIndex: number) {
@@ -46,3 +46,34 @@ describe("an indexed content's tokens as alignment reads them", () => {
     expect(() => new SourceTokens(index, 1).signatureAt(0)).toThrow(/index is damaged/);
   });
 });
+
+describe("the first token on a line", () => {
+  // Ten tokens on lines 1, 1, 2, 2, 2, 3, 5, 5, 6, 6 (none on line 4), in chunks of 4.
+  const LINES = [1, 1, 2, 2, 2, 3, 5, 5, 6, 6];
+  const index = {
+    tokensPerChunk: 4,
+    tokenChunk(_contentId: number, chunkIndex: number): TokenChunk | undefined {
+      const lines = LINES.slice(chunkIndex * 4, chunkIndex * 4 + 4);
+      if (lines.length === 0) return undefined;
+      return {
+        signatures: new Uint8Array(lines.length).fill(7),
+        name: () => 0,
+        startLine: (offset) => lines[offset] ?? 0,
+        endLine: (offset) => lines[offset] ?? 0,
+        firstTokenFrom: (line) => {
+          const at = lines.findIndex((l) => l >= line);
+          return at === -1 ? lines.length : at;
+        },
+      };
+    },
+  } as unknown as MatchIndex;
+
+  it("is found across chunks, from a hint or from the start, and past the last line is the content's length", () => {
+    const tokens = new SourceTokens(index, 1);
+    expect([1, 2, 3, 4, 5, 6, 7].map((line) => tokens.firstTokenFrom(line, 0))).toEqual([0, 2, 5, 6, 6, 8, 10]);
+    // A hint before the answer is searched on from; a hint past it is not trusted.
+    expect(tokens.firstTokenFrom(5, 3)).toBe(6);
+    expect(tokens.firstTokenFrom(2, 9)).toBe(2);
+  });
+});
+

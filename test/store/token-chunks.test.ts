@@ -45,6 +45,12 @@ describe("token chunks", () => {
         expect(decoded.startLine(i)).toBe(starts[offset + i]);
         expect(decoded.endLine(i)).toBe(ends[offset + i]);
       }
+      // Every line from before the chunk to past it: the first of its tokens on that line or later.
+      const lines = starts.slice(offset, offset + decoded.signatures.length);
+      for (let line = lines[0]! - 2; line <= lines[lines.length - 1]! + 2; line++) {
+        const first = lines.findIndex((l) => l >= line);
+        expect(decoded.firstTokenFrom(line)).toBe(first === -1 ? lines.length : first);
+      }
     });
   });
 

@@ -14,6 +14,7 @@ import { textStream } from "../../src/normalize/text.js";
 import { NORMALIZER_VERSION, type TokenStream } from "../../src/normalize/token-stream.js";
 import { FINGERPRINT_VERSION } from "../../src/fingerprint/fingerprint.js";
 import { SCHEMA_VERSION } from "../../src/store/schema.js";
+import { lowerBound } from "../../src/util/search.js";
 import type { IndexDescription, SourceSummary } from "../../src/store/records.js";
 import { COMMON_FLOOR, DEFAULT_FINGERPRINT_PARAMETERS, type FingerprintParameters } from "../../src/options.js";
 import type { OriginInfo } from "../../src/output/references.js";
@@ -185,6 +186,7 @@ export class MemoryIndex implements TrackerIndex {
       name: (offset) => (inside(offset) ? names[start + offset]! : 0),
       startLine: (offset) => (inside(offset) ? startLines[start + offset]! : 0),
       endLine: (offset) => (inside(offset) ? endLines[start + offset]! : 0),
+      firstTokenFrom: (line) => lowerBound(startLines, line, undefined, start, end) - start,
     };
   }
 
