@@ -165,10 +165,12 @@ export class Matcher {
       const recurs = !text && mayRecur(candidate, scannedLength);
       if (recurs) sortedKgrams ??= fingerprints.kgrams.slice().sort();
       const shares = kgramShares(candidate.segments, fingerprints.kgrams, k, recurs ? sortedKgrams : undefined, this.scratch);
+      const spans = !text && reader !== undefined && mayBeDeclarations(candidate) ? (declarations ??= reader.read(query.hashes, query.count)) : undefined;
       const evidence: Evidence = {
         distinctKgramShare: shares.distinct,
         recurringKgramShare: shares.recurring,
-        declarationsOnly: !text && mayBeDeclarations(candidate) && reader !== undefined && declarationsOnly(candidate, (declarations ??= reader.read(query.hashes, query.count))),
+        declarationsOnly: spans !== undefined && spans.declarationsOnly(spanStart(candidate), spanEnd(candidate)),
+        signaturesOnly: spans !== undefined && spans.signaturesOnly(spanStart(candidate), spanEnd(candidate)),
         names: text ? NO_NAMES : compareNames(candidate, query, tables, chained.get(candidate.contentId)!.context.source, this.scratch),
       };
       const annotatedCode = scope.annotatedCode;
@@ -199,14 +201,17 @@ export class Matcher {
   }
 }
 
-/** Whether the query's span of `candidate`, from its first segment to its last, is declarations only. */
-function declarationsOnly(candidate: Candidate, declarations: DeclarationSpans): boolean {
-  const segments = candidate.segments;
-  return declarations.declarationsOnly(segments[0]!.queryStart, segments[segments.length - 1]!.queryEnd);
+/** Where the query's span of `candidate` starts and ends: from its first segment to its last. */
+function spanStart(candidate: Candidate): number {
+  return candidate.segments[0]!.queryStart;
+}
+
+function spanEnd(candidate: Candidate): number {
+  return candidate.segments[candidate.segments.length - 1]!.queryEnd;
 }
 
 function candidateLines(candidate: Candidate, query: TokenStream): [number, number] {
-  return [query.startLines[candidate.segments[0]!.queryStart]!, query.endLines[candidate.segments[candidate.segments.length - 1]!.queryEnd - 1]!];
+  return [query.startLines[spanStart(candidate)]!, query.endLines[spanEnd(candidate) - 1]!];
 }
 
 /**

@@ -133,6 +133,12 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // `error`, `complete`) under its own declared names, and a declared name occurs once, so
     // whether it changed partner shows nothing. A copy keeps every name or renames them.
     if (evidence.declarationsOnly && names.sameShare > 0 && names.sameShare < 1) return false;
+    // Nor, its names the same or not, one of function signatures alone under SHAPE_MIN_QUERY_SHARE
+    // of its query: a compatible API declares the very names of the one it follows (IxJS's
+    // `takeWhile` overloads are RxJS's, `predicate: (value: T, index: number) => value is S`), so in
+    // a longer text its signatures agreeing are its interface, not a copy of the other's code; a
+    // type alias's conditions are its implementation, copied or not.
+    if (evidence.signaturesOnly && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
   }
   // Nor, however many seeds, a region under SHAPE_MIN_QUERY_SHARE of its query that shows no
   // identity, its names changing partner and no literal agreeing, where it is either

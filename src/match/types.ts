@@ -114,6 +114,8 @@ export interface Evidence {
    * where the rule reading it may apply (rules.ts mayBeDeclarations), else false.
    */
   readonly declarationsOnly: boolean;
+  /** Whether those declarations are function signatures alone (no type alias or interface among them). */
+  readonly signaturesOnly: boolean;
   readonly names: NameComparison;
 }
 

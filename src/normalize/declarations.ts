@@ -34,13 +34,22 @@ const TYPE_TOKENS = [
 const NEITHER = 0;
 const CODE = 1;
 const DECLARING = 2;
-type TokenKind = typeof NEITHER | typeof CODE | typeof DECLARING;
+/** A signature's parameter list: declaring, and a function's. */
+const SIGNATURE = 3;
+/** `type` and `interface`: declaring, and a type's. */
+const TYPE_WORD = 4;
+type TokenKind = typeof NEITHER | typeof CODE | typeof DECLARING | typeof SIGNATURE | typeof TYPE_WORD;
+
+/** Words that declare a type rather than a function. */
+const TYPE_WORDS = ["type", "interface"];
 
 /** One query's tokens as DeclarationReader.read found them. */
 export class DeclarationSpans {
   constructor(
     private readonly code: Int32Array,
     private readonly declaring: Int32Array,
+    private readonly signatures: Int32Array,
+    private readonly typeWords: Int32Array,
   ) {}
 
   /**
@@ -50,6 +59,11 @@ export class DeclarationSpans {
   declarationsOnly(from: number, to: number): boolean {
     return this.code[to] === this.code[from] && this.declaring[to]! > this.declaring[from]!;
   }
+
+  /** Whether tokens [from, to) are declarations only, function signatures among them and no type alias or interface. */
+  signaturesOnly(from: number, to: number): boolean {
+    return this.declarationsOnly(from, to) && this.signatures[to]! > this.signatures[from]! && this.typeWords[to] === this.typeWords[from];
+  }
 }
 
 /** One language family's reading of declarations, made once with its token hashes. */
@@ -57,6 +71,7 @@ export class DeclarationReader {
   private readonly executable: Set<number>;
   private readonly heads: Set<number>;
   private readonly marks: Set<number>;
+  private readonly typeWords: Set<number>;
   private readonly typeTokens: Set<number>;
   private readonly assign: number;
   private readonly open: number;
@@ -76,6 +91,7 @@ export class DeclarationReader {
     this.executable = set(EXECUTABLE);
     this.heads = set(DECLARATION_HEADS);
     this.marks = set(DECLARATION_MARKS);
+    this.typeWords = set(TYPE_WORDS);
     this.typeTokens = set(TYPE_TOKENS);
     this.assign = hash("=");
     this.open = hash("(");
@@ -100,15 +116,20 @@ export class DeclarationReader {
    */
   read(hashes: Uint32Array, count: number): DeclarationSpans {
     const closings = this.closings(hashes, count);
-    // Prefix counts: tokens before t that only code has, and that only declarations have.
+    // Prefix counts: tokens before t that only code has, that only declarations have, and of
+    // those, signatures' parameter lists and the words that declare a type.
     const code = new Int32Array(count + 1);
     const declaring = new Int32Array(count + 1);
+    const signatures = new Int32Array(count + 1);
+    const typeWords = new Int32Array(count + 1);
     for (let t = 0; t < count; t++) {
       const kind = this.kindOf(hashes, count, closings, t);
       code[t + 1] = code[t]! + (kind === CODE ? 1 : 0);
-      declaring[t + 1] = declaring[t]! + (kind === DECLARING ? 1 : 0);
+      declaring[t + 1] = declaring[t]! + (kind === DECLARING || kind === SIGNATURE || kind === TYPE_WORD ? 1 : 0);
+      signatures[t + 1] = signatures[t]! + (kind === SIGNATURE ? 1 : 0);
+      typeWords[t + 1] = typeWords[t]! + (kind === TYPE_WORD ? 1 : 0);
     }
-    return new DeclarationSpans(code, declaring);
+    return new DeclarationSpans(code, declaring, signatures, typeWords);
   }
 
   /** Where the `)` closing each `(` of the stream is, or -1 (any other token, or a `(` left open). */
@@ -133,6 +154,7 @@ export class DeclarationReader {
     // A mapped type's `-readonly` and `+readonly` modifiers are no arithmetic.
     if ((hash === this.minus || hash === this.plus) && hashes[t + 1] === this.readonly) return NEITHER;
     if (this.executable.has(hash)) return CODE;
+    if (this.typeWords.has(hash)) return TYPE_WORD;
     if (this.marks.has(hash)) return DECLARING;
     if (hash === this.assign) return this.inDeclarationHead(hashes, t) ? NEITHER : CODE;
     if (hash === this.brace) return this.opensBody(hashes, t) ? CODE : NEITHER;
@@ -142,7 +164,7 @@ export class DeclarationReader {
     const signature = after === this.colon || after === this.arrow;
     // A name's parameter list followed by a return type is a signature; without one, a call.
     if (t > 0 && this.callee.has(hashes[t - 1]!) && !signature) return CODE;
-    return signature && after === this.colon ? DECLARING : NEITHER;
+    return signature && after === this.colon ? SIGNATURE : NEITHER;
   }
 
   /**

@@ -39,10 +39,11 @@ const names = (fields: Partial<NameComparison>): NameComparison => ({
   ...fields,
 });
 
-const evidence = (distinctKgramShare: number, comparison: Partial<NameComparison> = {}, recurringKgramShare = 0, declarationsOnly = false): Evidence => ({
+const evidence = (distinctKgramShare: number, comparison: Partial<NameComparison> = {}, recurringKgramShare = 0, declarationsOnly = false, signaturesOnly = false): Evidence => ({
   distinctKgramShare,
   recurringKgramShare,
   declarationsOnly,
+  signaturesOnly,
   names: names(comparison),
 });
 const options = (fields: Partial<MatchOptions> = {}): MatchOptions => ({ ...DEFAULT_MATCH_OPTIONS, ...fields });
@@ -350,6 +351,16 @@ describe("isReference", () => {
     expect(isReference(rows, evidence(0.79, flags), options(), 4227)).toBe(false);
     // The same rows with other numbers agreeing too (a table's own values) are identity.
     expect(isReference(rows, evidence(0.79, { ...flags, sameBeyondBinary: 2 }), options(), 4227)).toBe(true);
+  });
+
+  it("turns away function signatures alone under a third of their query, however their names agree", () => {
+    // IxJS's `takeWhile` overloads, RxJS's word for word: 3 seeds, 42 of 190 tokens.
+    const overloads = candidate({ seeds: 3, matchedTokens: 42, literalTokens: 0, frequencySum: 12 });
+    const same = { pairs: 16, distinctNames: 7, repeats: 9, sameShare: 1, literalPairs: 0, sameLiterals: 0, sameLiteralsVary: false };
+    expect(isReference(overloads, evidence(0.96, same, 0, true, true), options(), 190)).toBe(false);
+    // Most of the query (a suggestion of those overloads) is reported; so is a type alias's logic.
+    expect(isReference(overloads, evidence(0.96, same, 0, true, true), options(), 100)).toBe(true);
+    expect(isReference(overloads, evidence(0.96, same, 0, true, false), options(), 190)).toBe(true);
   });
 
   it("turns away a short stretch of common seeds renamed in step, under a third of its query", () => {

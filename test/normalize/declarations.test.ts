@@ -30,6 +30,19 @@ export function keep<T = unknown>(test: (item: T, at: number) => boolean): Pipe<
     expect(declarationsOnly("export type Mutable<T> = { -readonly [K in keyof T]: T[K] };")).toBe(true);
   });
 
+  it("tells function signatures alone from type aliases and interfaces", () => {
+    const signaturesOnly = (code: string): boolean => {
+      const stream = normalizer.lex(code, languageByName("typescript"));
+      return stream.declarations!.read(stream.hashes, stream.count).signaturesOnly(0, stream.count);
+    };
+    expect(signaturesOnly(`export function keep<T, S extends T>(test: (item: T, at: number) => item is S): Pipe<T, S>;
+export function keep<T>(test: (item: T, at: number) => boolean): Pipe<T, T>;`)).toBe(true);
+    expect(signaturesOnly("export type IfEmpty<T, Fallback = void> = keyof T extends never ? Fallback : T;")).toBe(false);
+    expect(signaturesOnly("export interface Listener<T> { next(value: T): void }")).toBe(false);
+    // An overload beside its implementation is code.
+    expect(signaturesOnly("export function keep<T>(test: (item: T) => boolean): Pipe<T> { return pipe(test); }")).toBe(false);
+  });
+
   it("reads the middle of a conditional type as declarations by its type words", () => {
     expect(declarationsOnly("T extends ReadonlySet<infer V> ? ReadonlySet<Frozen<V>> : T extends object ? { readonly [P in keyof T]: T[P] } : T")).toBe(true);
   });
