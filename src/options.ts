@@ -87,6 +87,18 @@ export const PARTIAL_EVIDENCE_SHARE = 1 / 3;
 export const TEXT_ANNOTATION_SHARE = 1 / 2;
 
 /**
+ * A text match holding at least SPECIFICATION_MIN_REQUIREMENTS of a specification's requirement
+ * keywords (RFC 2119's MUST, SHALL, SHOULD, … in capitals), one in every
+ * SPECIFICATION_WORDS_PER_REQUIREMENT words or more, is a quotation of that specification's
+ * sentences, which every implementation of it may quote alike: as prose alone, no evidence of a
+ * copy of any one of them (a PDF library's password check and CPython's `idna` codec both quote
+ * RFC 3454's bidirectional rules). A module's whole documentation copied, a requirement quoted
+ * here and there in it, is prose of its own; code matched beside either is judged as code.
+ */
+export const SPECIFICATION_MIN_REQUIREMENTS = 2;
+export const SPECIFICATION_WORDS_PER_REQUIREMENT = 25;
+
+/**
  * How many of the rows annotated prose aligns must be the same code on both sides
  * (match/annotations.ts): the same token signatures line for line, and the same numbers. A copy's
  * rows keep their tokens and numbers, renamed or reformatted, with one or two edited; another table

@@ -130,6 +130,17 @@ function counterSpellings(value: number): string[] {
   return [...new Set(spellings)];
 }
 
+/** How many of the query words the segments cover are marked in `marks` (a text stream's requirement keywords), each counted once. */
+export function markedWords(segments: readonly Segment[], marks: Uint8Array): number {
+  let marked = 0;
+  let covered = -1;
+  for (const segment of segments) {
+    for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) marked += marks[t]!;
+    covered = Math.max(covered, segment.queryEnd);
+  }
+  return marked;
+}
+
 /**
  * Each identifier of the matched code paired with the one at the same place on the other side; a
  * name's first pair is free, and each repeat either keeps the same partner or not (Baker's

@@ -8,7 +8,7 @@ import { Bridges } from "./bridges.js";
 import { filesToAlign } from "./candidates.js";
 import { type ChainContext, chainCandidate, chainCandidates } from "./chain.js";
 import { annotatedCodeAgrees, annotationShare } from "./annotations.js";
-import { agreeingStretch, compareNames, kgramShares, sourceSideChars, sourceSideTokens } from "./evidence.js";
+import { agreeingStretch, compareNames, kgramShares, markedWords, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
@@ -171,6 +171,7 @@ export class Matcher {
         recurringKgramShare: shares.recurring,
         declarationsOnly: spans !== undefined && spans.declarationsOnly(spanStart(candidate), spanEnd(candidate)),
         signaturesOnly: spans !== undefined && spans.signaturesOnly(spanStart(candidate), spanEnd(candidate)),
+        requirementWords: text && query.requirements ? markedWords(candidate.segments, query.requirements) : 0,
         names: text ? NO_NAMES : compareNames(candidate, query, tables, chained.get(candidate.contentId)!.context.source, this.scratch),
       };
       const annotatedCode = scope.annotatedCode;

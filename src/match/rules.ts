@@ -21,6 +21,8 @@ import {
   SHAPE_MIN_QUERY_SHARE,
   SHAPE_ONLY_MAX_NAMES,
   SHAPE_STRETCH_MAX_SEEDS,
+  SPECIFICATION_MIN_REQUIREMENTS,
+  SPECIFICATION_WORDS_PER_REQUIREMENT,
   STITCHED_MIN_EDITS,
   STITCHED_MIN_QUERY_SHARE,
   UNIDENTIFIED_SEED_FACTOR,
@@ -232,6 +234,9 @@ function literalsDisagree(names: NameComparison, setAside = 0): boolean {
  * repeated "Returns the value" list). The words are compared as written, so no name rules apply.
  */
 export function isTextReference(candidate: Candidate, evidence: Evidence, options: MatchOptions, queryWords: number): boolean {
+  // A specification's sentences, which its implementations quote alike.
+  const requirements = evidence.requirementWords;
+  if (requirements >= SPECIFICATION_MIN_REQUIREMENTS && candidate.matchedTokens <= SPECIFICATION_WORDS_PER_REQUIREMENT * requirements) return false;
   // Prose is compared as written: every text region is verbatim.
   return evidence.distinctKgramShare >= options.minDistinctKgramShare && candidate.seeds + candidate.borrowedSeeds >= seedsForLength(queryWords, options, true);
 }

@@ -116,6 +116,8 @@ export interface Evidence {
   readonly declarationsOnly: boolean;
   /** Whether those declarations are function signatures alone (no type alias or interface among them). */
   readonly signaturesOnly: boolean;
+  /** For a text candidate, the requirement keywords its query span holds (TokenStream.requirements); 0 for code. */
+  readonly requirementWords: number;
   readonly names: NameComparison;
 }
 

@@ -63,6 +63,21 @@ function wordHash(source: string, start: number, end: number, seed: number): num
   return h >>> 0;
 }
 
+/**
+ * A specification's requirement keywords, as RFC 2119 capitalizes them: prose holding them quotes
+ * a standard (TokenStream.requirements). MAY and OPTIONAL are left out: capitals of their own.
+ */
+const REQUIREMENT_WORDS = new Set(["MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED"]);
+
+/** Whether the word [start, end) is a requirement keyword, a trailing comma, period, colon or semicolon aside. */
+function isRequirementWord(source: string, start: number, end: number): boolean {
+  const first = source.charCodeAt(start);
+  if (first < 65 || first > 90 || end - start > 12) return false;
+  const last = source.charCodeAt(end - 1);
+  const trimmed = last === 44 || last === 46 || last === 58 || last === 59 ? end - 1 : end;
+  return REQUIREMENT_WORDS.has(source.slice(start, trimmed));
+}
+
 /** Seeds word hashes per language family, so prose is never matched across families either. */
 function familySeed(definition: LanguageDefinition): number {
   return definition.lexicon.dialect === "python" ? 0x5079_7468 : 0x4a53_4a53;
@@ -243,8 +258,8 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
     spanWords(source, span, line, words, kept.cuts);
   }
   const count = words.length;
-  // The seven arrays as views of one buffer: an allocation each cost more than making the words.
-  const { buffer, offset } = slabMemory(count * 20);
+  // The eight arrays as views of one buffer: an allocation each cost more than making the words.
+  const { buffer, offset } = slabMemory(count * 21);
   const hashes = new Uint32Array(buffer, offset, count);
   const lines = new Uint32Array(buffer, offset + count * 4, count);
   const startOffsets = new Uint32Array(buffer, offset + count * 8, count);
@@ -252,6 +267,7 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
   const names = new Uint16Array(buffer, offset + count * 16, count);
   const charWeights = new Uint8Array(buffer, offset + count * 18, count);
   const annotations = new Uint8Array(buffer, offset + count * 19, count);
+  const requirements = new Uint8Array(buffer, offset + count * 20, count);
   const seed = familySeed(definition);
   for (let i = 0; i < count; i++) {
     const word = words[i]!;
@@ -261,6 +277,7 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
     endOffsets[i] = word.end;
     charWeights[i] = Math.min(word.end - word.start, MAX_TOKEN_CHARS);
     annotations[i] = word.annotation ? 1 : 0;
+    requirements[i] = isRequirementWord(source, word.start, word.end) ? 1 : 0;
   }
   let lineCount = 1;
   for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineCount++;
@@ -275,6 +292,7 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
     charWeights,
     names,
     annotations,
+    requirements,
     literalClasses: NO_CLASSES,
     keptLiteralClasses: NO_CLASSES,
     lineCount,

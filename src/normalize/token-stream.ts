@@ -68,6 +68,11 @@ export interface TokenStream {
    * annotation of that line, else 0. Absent for a code stream.
    */
   readonly annotations?: Uint8Array;
+  /**
+   * For a text stream: 1 for each word that is a specification's requirement keyword (RFC 2119's
+   * MUST, SHALL, SHOULD, REQUIRED, RECOMMENDED, in capitals), else 0. Absent for a code stream.
+   */
+  readonly requirements?: Uint8Array;
   /** Where the source's comments and string literals are, for its text stream (text.ts); absent for a text stream itself. */
   readonly textSpans?: readonly TextSpan[];
 }

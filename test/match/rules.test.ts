@@ -44,6 +44,7 @@ const evidence = (distinctKgramShare: number, comparison: Partial<NameComparison
   recurringKgramShare,
   declarationsOnly,
   signaturesOnly,
+  requirementWords: 0,
   names: names(comparison),
 });
 const options = (fields: Partial<MatchOptions> = {}): MatchOptions => ({ ...DEFAULT_MATCH_OPTIONS, ...fields });
@@ -418,6 +419,15 @@ describe("isTextReference", () => {
   it("accepts distinct prose and turns away one phrase repeated", () => {
     expect(isTextReference(candidate({ seeds: 3 }), evidence(0.8), options(), 200)).toBe(true);
     expect(isTextReference(candidate({ seeds: 3 }), evidence(0.2), options(), 200)).toBe(false);
+  });
+
+  it("turns away a specification's requirement sentences, not documentation quoting one here and there", () => {
+    const quoted = (requirementWords: number): Evidence => ({ ...evidence(1), requirementWords });
+    // fpdf2's quotation of RFC 3454: 38 words, MUST NOT, MUST, MUST.
+    expect(isTextReference(candidate({ seeds: 6, matchedTokens: 38 }), quoted(3), options(), 400)).toBe(false);
+    expect(isTextReference(candidate({ seeds: 6, matchedTokens: 38 }), quoted(1), options(), 400)).toBe(true);
+    // A module's documentation copied whole, 1,000 words with five keywords in it.
+    expect(isTextReference(candidate({ seeds: 40, matchedTokens: 1000 }), quoted(5), options(), 4000)).toBe(true);
   });
 });
 

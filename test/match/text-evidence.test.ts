@@ -184,6 +184,33 @@ function originalFile(middle: string): string {
   return `${before}\n\n${middle}`;
 }
 
+// Written for this test: a codec checking a specification's bidirectional rules, quoting them, and
+// a password check of another library quoting the same rules above code of its own.
+const BIDI_RULES = `    # 2) If a label contains any right-to-left character, the label
+    # MUST NOT contain any left-to-right character.
+    # 3) If a label contains any right-to-left character, a right-to-left
+    # character MUST be the first character of the label, and a right-to-left
+    # character MUST be the last character of the label.`;
+const CODEC_PY = `def check_bidi(label):
+    rtl = [in_table_d1(c) for c in label]
+    if not any(rtl):
+        return label
+${BIDI_RULES}
+    if any(in_table_d2(c) for c in label):
+        raise UnicodeError("Violation of BIDI requirement 2")
+    if not rtl[0] or not rtl[-1]:
+        raise UnicodeError("Violation of BIDI requirement 3")
+    return label
+`;
+const PASSWORD_PY = `def prepare_password(password):
+    prepared = normalize("NFKC", password)
+    if has_any(prepared, in_table_d1):
+${BIDI_RULES.replace(/^ {4}/gm, "        ")}
+        if has_any(prepared, in_table_d2) or not in_table_d1(prepared[0]) or not in_table_d1(prepared[-1]):
+            raise PasswordError(f"{password} mixes writing directions")
+    return prepared.encode("utf-8")
+`;
+
 let tracker: ReferenceTracker;
 
 beforeAll(async () => {
@@ -198,6 +225,7 @@ beforeAll(async () => {
     "each/reject.js": EXAMPLE_JS,
     "css/escape.js": ESCAPE_JS,
     "config/schema.js": SCHEMA_JS,
+    "codecs/bidi.py": CODEC_PY,
   });
 });
 afterAll(() => {
@@ -269,6 +297,13 @@ describe("text evidence", () => {
     expect(reference!.matchedTokens).toBe(60);
     expect(reference!.explanation.queryCoverage).toBe(1);
     expect(reference!.explanation.sourceCoverage).toBe(1);
+  });
+
+  it("does not report a specification's requirement sentences quoted alone, as every implementation may quote them", () => {
+    expect(tracker.match(PASSWORD_PY, { language: "python" }).references).toEqual([]);
+    // The indexed codec itself, its code with the quotation, is reported.
+    const [reference] = tracker.match(CODEC_PY, { language: "python" }).references;
+    expect(reference?.path).toBe("codecs/bidi.py");
   });
 
   it("does not report a license header alone", () => {

@@ -143,3 +143,16 @@ table = {
     ]);
   });
 });
+
+describe("requirement keywords", () => {
+  it("marks RFC 2119's capitalized keywords, a trailing comma or period aside, and nothing else", () => {
+    const code = `# The label MUST NOT be empty, and it SHOULD be ASCII; a reader MAY accept more.
+# Callers must check it. REQUIRED. RECOMMENDED: MUSTARD
+`;
+    const definition = languageByName("python");
+    const stream = textStream(code, normalizer.lex(code, definition).textSpans ?? [], definition);
+    const marked = [...stream.requirements!].flatMap((flag, i) => (flag ? [code.slice(stream.startOffsets![i], stream.endOffsets![i])] : []));
+    expect(marked).toEqual(["MUST", "SHOULD", "REQUIRED.", "RECOMMENDED:"]);
+  });
+});
+
