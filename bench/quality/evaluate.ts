@@ -652,6 +652,15 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "significant digit)\"); twisted's `rfc822date` formats as `email.utils._format_timetuple_and_zone` does, expression for expression (the day and " +
       "month names indexed by `[6]` and `[1] - 1`, then fields 2, 0, 3, 4, 5), `timetuple` renamed `timeinfo`.",
   },
+  {
+    pair: "datasets `formatting/formatting.py` → `collections/__init__.py` (`UserDict`); datasets `utils/py_utils.py` → `dataclasses.py`",
+    query: /\/datasets\/formatting\/formatting\.py$|\/datasets\/utils\/py_utils\.py$/,
+    reference: /^collections\/__init__\.py$|^dataclasses\.py$/,
+    evidence:
+      "datasets' `LazyDict` says \"Identical to `UserDict.__copy__`\" above its `__copy__`, and its `__iter__`, `__contains__`, `__repr__` and `__or__` are " +
+      "UserDict's; its `asdict` keeps `dataclasses._asdict_inner`'s namedtuple, list and dict branches with their comment (\"Assume we can create an object " +
+      "of this type by passing in a generator (which is not true for namedtuples, handled above)\").",
+  },
 ];
 
 export interface Reported {

@@ -431,11 +431,25 @@ const MORE_NPM = [
   "ast-types@0.16.3",
   "estree-walker@3.0.3",
   "eslint-scope@9.1.2",
+  // A twenty-fifth round, chosen by name after 192ec30 and before any was scanned: HTTP clients,
+  // fetch polyfills and their helpers beside axios.
+  "cross-fetch@4.1.0",
+  "whatwg-fetch@3.6.20",
+  "isomorphic-fetch@3.0.0",
+  "unfetch@5.0.0",
+  "wretch@3.0.9",
+  "needle@3.5.0",
+  "phin@4.0.0",
+  "bent@7.3.12",
+  "axios-retry@4.5.0",
+  "follow-redirects@1.16.3",
+  "proxy-from-env@2.1.0",
+  "https-proxy-agent@9.1.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -912,6 +926,27 @@ const MORE_PYTHON = [
   "truststore-0.10.4-py3-none-any.whl",
   "twisted-26.4.0-py3-none-any.whl",
   "typer-0.27.2-py3-none-any.whl",
+  // The twenty-fifth round, a to f a third time, chosen by name after 192ec30 and before any was scanned.
+  "Deprecated-1.2.18-py2.py3-none-any.whl",
+  "anthropic-1.13.0-py3-none-any.whl",
+  "argon2_cffi-25.1.0-py3-none-any.whl",
+  "array_api_compat-1.15.0-py3-none-any.whl",
+  "arviz-0.23.4-py3-none-any.whl",
+  "astropy_iers_data-0.2026.9.28.0.59.37-py3-none-any.whl",
+  "boto3-1.43.107-py3-none-any.whl",
+  "certifi-2026.7.22-py3-none-any.whl",
+  "cmeel-0.61.0-py3-none-any.whl",
+  "cocotb_bus-0.3.0-py3-none-any.whl",
+  "cocotbext_axi-0.1.28-py3-none-any.whl",
+  "configparser-7.2.0-py3-none-any.whl",
+  "control-0.10.2-py3-none-any.whl",
+  "cyclopts-5.1.0-py3-none-any.whl",
+  "dask-2026.8.0-py3-none-any.whl",
+  "datasets-5.0.1-py3-none-any.whl",
+  "elasticsearch-9.5.1-py3-none-any.whl",
+  "faker-40.40.0-py3-none-any.whl",
+  "farama_notifications-0.0.6-py3-none-any.whl",
+  "fastmcp-4.0.10-py3-none-any.whl",
 ];
 
 interface IndexedSource {
