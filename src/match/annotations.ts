@@ -1,6 +1,7 @@
 import type { TokenStream } from "../normalize/token-stream.js";
 import { ANNOTATED_ROWS_AGREEMENT, ANNOTATED_ROWS_MAX } from "../options.js";
 import { lowerBound } from "../util/search.js";
+import { markedWords } from "./evidence.js";
 import { tokenSignature } from "./match-index.js";
 import type { SourceTokens } from "./source-tokens.js";
 import type { Segment } from "./types.js";
@@ -16,16 +17,12 @@ import type { Segment } from "./types.js";
 /** Of the query words the segments cover, the share that are annotations (TokenStream.annotations). */
 export function annotationShare(segments: readonly Segment[], annotations: Uint8Array): number {
   let words = 0;
-  let annotated = 0;
   let covered = -1;
   for (const segment of segments) {
-    for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) {
-      words++;
-      annotated += annotations[t]!;
-    }
+    words += Math.max(0, segment.queryEnd - Math.max(segment.queryStart, covered));
     covered = Math.max(covered, segment.queryEnd);
   }
-  return words === 0 ? 0 : annotated / words;
+  return words === 0 ? 0 : markedWords(segments, annotations) / words;
 }
 
 /**

@@ -130,7 +130,7 @@ function counterSpellings(value: number): string[] {
   return [...new Set(spellings)];
 }
 
-/** How many of the query words the segments cover are marked in `marks` (a text stream's requirement keywords), each counted once. */
+/** How many of the query words the segments cover are marked in `marks` (a text stream's annotations or requirement keywords), each counted once. */
 export function markedWords(segments: readonly Segment[], marks: Uint8Array): number {
   let marked = 0;
   let covered = -1;
@@ -252,12 +252,13 @@ function tallySegment(
         tally[KEPT_LITERAL_PAIRS]!++;
         // A counter runs from one number to the next with no other number between (a table's
         // columns interleave theirs).
-        const counter = queryName === sourceName ? COUNTERS.get(queryName) : undefined;
-        if (counter !== undefined && counter < ALPHABET_BASE && counter === tally[LAST_COUNTER]! + 1) {
+        const value = queryName === sourceName ? COUNTERS.get(queryName) : undefined;
+        const counter = value !== undefined && value < ALPHABET_BASE ? value : -2;
+        if (counter >= 0 && counter === tally[LAST_COUNTER]! + 1) {
           tally[KEY_RUN_STEPS]!++;
           if (counter <= COUNTER_MAX) tally[COUNTER_STEPS]!++;
         }
-        tally[LAST_COUNTER] = counter !== undefined && counter < ALPHABET_BASE ? counter : -2;
+        tally[LAST_COUNTER] = counter;
         if (queryName === sourceName) {
           tally[SAME_KEPT_LITERALS]!++;
           if (tally[FIRST_SAME_KEPT] === 0) tally[FIRST_SAME_KEPT] = queryName;

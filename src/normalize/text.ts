@@ -69,13 +69,19 @@ function wordHash(source: string, start: number, end: number, seed: number): num
  */
 const REQUIREMENT_WORDS = new Set(["MUST", "SHALL", "SHOULD", "REQUIRED", "RECOMMENDED"]);
 
-/** Whether the word [start, end) is a requirement keyword, a trailing comma, period, colon or semicolon aside. */
+/**
+ * Whether the word [start, end) is a requirement keyword, a trailing comma, period, colon or
+ * semicolon aside: only a word of capitals is looked up, so prose's capitalized words cost two reads.
+ */
 function isRequirementWord(source: string, start: number, end: number): boolean {
-  const first = source.charCodeAt(start);
-  if (first < 65 || first > 90 || end - start > 12) return false;
+  if (end - start < 4 || end - start > 12 || !isCapital(source.charCodeAt(start)) || !isCapital(source.charCodeAt(start + 1))) return false;
   const last = source.charCodeAt(end - 1);
   const trimmed = last === 44 || last === 46 || last === 58 || last === 59 ? end - 1 : end;
   return REQUIREMENT_WORDS.has(source.slice(start, trimmed));
+}
+
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 /** Seeds word hashes per language family, so prose is never matched across families either. */
