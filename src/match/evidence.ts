@@ -158,7 +158,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
   for (const segment of candidate.segments) {
     const from = Math.max(segment.queryStart, covered);
     covered = Math.max(covered, segment.queryEnd);
-    tallySegment(from, segment.queryEnd, segment.sourceStart - segment.queryStart, query.names, tables.nameKinds, source, scratch, tally);
+    tallySegment(from, segment.queryEnd, segment.sourceStart - segment.queryStart, query.names, tables.nameKinds, query.keywordArguments, source, scratch, tally);
   }
   const pairs = tally[PAIRS]!;
   const byQueryName = partners(scratch.namePairsByQuery.subarray(0, pairs).sort());
@@ -218,6 +218,7 @@ function tallySegment(
   offset: number,
   queryNames: Uint16Array,
   nameKinds: Uint8Array,
+  keywordArguments: Uint8Array | undefined,
   source: SourceTokens,
   scratch: MatchScratch,
   tally: Int32Array,
@@ -267,7 +268,9 @@ function tallySegment(
       }
       continue;
     }
-    if (queryName === sourceName && CONVENTIONAL.has(queryName)) {
+    // A keyword argument's name the same is the callee's, which every caller writes; another one
+    // is another callee, and counts.
+    if (queryName === sourceName && (CONVENTIONAL.has(queryName) || keywordArguments?.[t] === 1)) {
       tally[CONVENTIONAL_PAIRS]!++;
       continue;
     }

@@ -1,6 +1,7 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { DownlevelLifter } from "./downlevel.js";
+import { KeywordArgumentReader } from "./keyword-arguments.js";
 import { LexicalContext } from "./lexical-context.js";
 import { LexRun } from "./lexical-run.js";
 import type { TokenStream } from "./token-stream.js";
@@ -36,10 +37,12 @@ export interface LexedTokenStream extends TokenStream {
 export class LexicalNormalizer {
   private readonly context: LexicalContext;
   private readonly lifter: DownlevelLifter | undefined;
+  private readonly keywordArguments: KeywordArgumentReader | undefined;
 
   constructor(definition: LanguageDefinition, baseHasher: TokenHasher) {
     this.context = new LexicalContext(definition, baseHasher);
     this.lifter = definition.lexicon.dialect === "ecmascript" ? new DownlevelLifter((text) => this.context.hash(text)) : undefined;
+    this.keywordArguments = definition.lexicon.dialect === "python" ? new KeywordArgumentReader((text) => this.context.hash(text)) : undefined;
   }
 
   /**
@@ -66,6 +69,7 @@ export class LexicalNormalizer {
       literalClasses: this.context.literalClasses,
       keptLiteralClasses: this.context.keptLiteralClasses,
       declarations: this.context.declarations,
+      keywordArguments: this.keywordArguments?.read(out.hashes, out.count),
       lineCount: run.line - (source.endsWith("\n") ? 1 : 0),
       hasErrors: false,
       errorChars: 0,

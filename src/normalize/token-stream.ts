@@ -57,6 +57,12 @@ export interface TokenStream {
    * lexer reads them; absent for Python and for the parse, whose streams no rule asks.
    */
   readonly declarations?: DeclarationReader;
+  /**
+   * For a Python stream as the lexer reads it: 1 for each name of a keyword argument (`flags` in
+   * `re.compile(p, flags=re.U)`), the callee's vocabulary rather than the code's own
+   * (keyword-arguments.ts); absent when there is none, for other languages and for the parse.
+   */
+  readonly keywordArguments?: Uint8Array;
   /** Lines in the source text. */
   readonly lineCount: number;
   /** Whether tree-sitter had to recover from syntax errors (normal for fragments). */

@@ -571,6 +571,75 @@ const ORIGINAL_BOUND = `export var bindFirst = function bindFirst(fn) {
 };
 `;
 
+// A module of patterns compiled with a keyword argument (`flags=re.VERBOSE`), and original code
+// compiling its own patterns with the same keyword: `re` and `flags` are the module's API.
+const INDEXED_VALUES = `"""Regular expressions of a configuration format's values."""
+import re
+
+_CLOCK = r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])(?:\\.([0-9]{1,6}))?"
+
+NUMERIC_VALUE = re.compile(
+    r"""
+[+-]?(?:0|[1-9](?:_?[0-9])*)     # integer part
+(?:\\.[0-9](?:_?[0-9])*)?         # fraction
+(?:[eE][+-]?[0-9](?:_?[0-9])*)?  # exponent
+""",
+    flags=re.VERBOSE,
+)
+CLOCK_VALUE = re.compile(_CLOCK)
+TIMESTAMP_VALUE = re.compile(
+    rf"""
+([0-9]{{4}})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])  # date
+(?:[Tt ]{_CLOCK})?                                     # time of day
+""",
+    flags=re.VERBOSE,
+)
+
+
+def timestamp_from_match(match: re.Match) -> datetime | date:
+    """The date, or date and time, of a STAMP match."""
+    year, month, day = (int(part) for part in match.groups()[:3])
+    return date(year, month, day)
+
+
+def to_number(match: re.Match, parse_float: ParseFloat) -> Any:
+    """The value of a NUMBER match: an int, or a float read by \`parse_float\`."""
+    text = match.group()
+    if "." in text or "e" in text or "E" in text:
+        return parse_float(text)
+    return int(text, 0)
+
+
+def to_clock(match):
+    hours, minutes, seconds, fraction = match.groups()
+    micros = int(fraction.ljust(6, "0")) if fraction else 0
+    return hours, minutes, seconds, micros
+`;
+
+const ORIGINAL_SLUGS = `import re
+import unicodedata
+
+_unsafe: Pattern = re.compile(r"[^\\w\\s-]", flags=re.U)
+_unsafe_with_dots: Pattern = re.compile(r"[^\\.\\w\\s-]", flags=re.U)
+_dashes: Pattern = re.compile(r"[-\\s]+", flags=re.U)
+
+
+def to_slug(text: str, keep_dots: bool = False, keep_unicode: bool = False) -> str:
+    """Lower-cases \`text\`, drops what a URL path should not hold and joins its words with dashes."""
+    if not keep_unicode:
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    else:
+        text = unicodedata.normalize("NFKC", text)
+    pattern = _unsafe_with_dots if keep_dots else _unsafe
+    text = pattern.sub("", text).strip().lower()
+    return _dashes.sub("-", text)
+
+
+def title_words(text, minimum=3):
+    words = [word for word in text.split() if len(word) >= minimum]
+    return [word[:1].upper() + word[1:] for word in words]
+`;
+
 let tracker: ReferenceTracker;
 beforeAll(async () => {
   tracker = await memoryTrackerForFiles({
@@ -583,6 +652,7 @@ beforeAll(async () => {
     "src/operators/keepWhile.ts": INDEXED_OPERATOR,
     "src/impl/guards.js": INDEXED_GUARDS,
     "cjs/console.development.js": INDEXED_CONSOLE,
+    "config/values.py": INDEXED_VALUES,
   });
 });
 afterAll(() => tracker.close());
@@ -661,6 +731,14 @@ const cases = [
     copy: INDEXED_CONSOLE,
     language: "javascript",
     path: "cjs/console.development.js",
+  },
+  {
+    name: "patterns compiled with a keyword argument",
+    why: "`flags=` names `re.compile`'s parameter, which every caller writes, and `re` its module",
+    original: ORIGINAL_SLUGS,
+    copy: INDEXED_VALUES,
+    language: "python",
+    path: "config/values.py",
   },
 ] as const;
 

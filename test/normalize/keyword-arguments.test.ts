@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type TokenHasher, loadTokenHasher } from "../../src/hashing.js";
+import { languageByName } from "../../src/languages/registry.js";
+import { LexicalNormalizer } from "../../src/normalize/lexical.js";
+
+let hasher: TokenHasher;
+beforeAll(async () => {
+  hasher = await loadTokenHasher();
+});
+
+/** The identifiers the lexer marks as keyword arguments' names, as written. */
+function marked(code: string, language: "python" | "javascript" = "python"): string[] {
+  const tokens = new LexicalNormalizer(languageByName(language), hasher).tokens(code);
+  const marks = tokens.keywordArguments;
+  if (!marks) return [];
+  return Array.from({ length: tokens.count }, (_, t) => t)
+    .filter((t) => marks[t] === 1)
+    .map((t) => code.slice(tokens.startOffsets![t], tokens.endOffsets![t]));
+}
+
+describe("keyword arguments", () => {
+  it("marks a call's keyword arguments, not a definition's parameters or a tuple's targets", () => {
+    const code = 'PATTERN = re.compile(r"[^\\w\\s-]", flags=re.U)\ndef f(x, flags=0, *, key: int = 1):\n    a, b = g(x, key=h(y, n=2))[0], {k: v for k in x}\n';
+    expect(marked(code)).toEqual(["flags", "key", "n"]);
+  });
+
+  it("marks a decorator's and a class's keyword arguments, over lines", () => {
+    expect(marked("@dataclass(\n    frozen=True,\n    order=False,\n)\nclass A(Base, metaclass=Meta):\n    pass\n")).toEqual(["frozen", "order", "metaclass"]);
+  });
+
+  it("marks nothing a fragment's unopened bracket closes, nor an assignment outside parentheses", () => {
+    expect(marked("    flags=re.VERBOSE,\n)\nx = 1\n")).toEqual([]);
+  });
+
+  it("marks nothing in JavaScript, where an assignment in parentheses is one", () => {
+    expect(marked("f(a = 1, b);\n", "javascript")).toEqual([]);
+  });
+});
