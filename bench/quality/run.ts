@@ -445,11 +445,25 @@ const MORE_NPM = [
   "follow-redirects@1.16.3",
   "proxy-from-env@2.1.0",
   "https-proxy-agent@9.1.0",
+  // A twenty-sixth round, chosen by name after 4109f74 and before any was scanned: terminal output
+  // (spinners, tables, boxes, prompts, ANSI escapes) beside chalk and ora.
+  "sade@1.8.1",
+  "enquirer@2.4.1",
+  "cli-spinners@3.4.0",
+  "cli-table3@0.6.5",
+  "boxen@8.0.1",
+  "figures@6.1.0",
+  "log-symbols@7.0.1",
+  "cli-cursor@5.0.0",
+  "ansi-styles@6.2.3",
+  "ansi-escapes@7.3.0",
+  "slice-ansi@8.0.0",
+  "log-update@7.2.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -947,6 +961,27 @@ const MORE_PYTHON = [
   "faker-40.40.0-py3-none-any.whl",
   "farama_notifications-0.0.6-py3-none-any.whl",
   "fastmcp-4.0.10-py3-none-any.whl",
+  // The twenty-sixth round, g to h, chosen by name after 4109f74 and before any was scanned.
+  "galois-0.4.11-py3-none-any.whl",
+  "geopandas-1.2.0-py3-none-any.whl",
+  "gguf-0.19.0-py3-none-any.whl",
+  "google_api_core-2.40.0-py3-none-any.whl",
+  "google_auth_httplib2-0.4.3-py3-none-any.whl",
+  "google_auth_oauthlib-1.5.0-py3-none-any.whl",
+  "google_genai-2.25.0-py3-none-any.whl",
+  "google_pasta-0.2.0-py3-none-any.whl",
+  "googleapis_common_protos-1.75.5-py3-none-any.whl",
+  "graphql_core-3.2.13-py3-none-any.whl",
+  "groq-1.7.0-py3-none-any.whl",
+  "gymnasium-1.3.0-py3-none-any.whl",
+  "harfile-0.3.0-py3-none-any.whl",
+  "hatch_fancy_pypi_readme-25.1.0-py3-none-any.whl",
+  "hatch_vcs-0.5.0-py3-none-any.whl",
+  "hatchling-1.32.4-py3-none-any.whl",
+  "holidays-0.105-py3-none-any.whl",
+  "httpcore-1.0.9-py3-none-any.whl",
+  "httpx_sse-0.4.3-py3-none-any.whl",
+  "hyperframe-6.1.0-py3-none-any.whl",
 ];
 
 interface IndexedSource {
