@@ -660,6 +660,16 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "datasets' `LazyDict` says \"Identical to `UserDict.__copy__`\" above its `__copy__`, and its `__iter__`, `__contains__`, `__repr__` and `__or__` are " +
       "UserDict's; its `asdict` keeps `dataclasses._asdict_inner`'s namedtuple, list and dict branches with their comment (\"Assume we can create an object " +
       "of this type by passing in a generator (which is not true for namedtuples, handled above)\").",
+  },  {
+    pair: "jedi's vendored typeshed stubs → the stdlib modules they describe; langchain-community `unparse.py` → `ast.py`; IPython's debugger → `pdb.py`; xmlschema `testing/_factory.py` → `unittest/main.py`",
+    query: /\/jedi\/third_party\/typeshed\/stdlib\/(?:distutils\/command\/__init__|urllib\/request|logging\/__init__|unittest\/__init__|doctest|importlib\/metadata\/_meta|email\/__init__|asyncio\/sslproto|_pydecimal|operator)\.pyi$|\/langchain_community\/tools\/e2b_data_analysis\/unparse\.py$|\/IPython\/core\/debugger\.py$|\/xmlschema\/testing\/_factory\.py$/,
+    reference: /^(?:distutils\/command\/__init__|urllib\/request|logging\/__init__|unittest\/__init__|doctest|importlib\/metadata\/_meta|email\/__init__|asyncio\/sslproto|_pydecimal|operator)\.py$|^ast\.py$|^pdb\.py$|^unittest\/main\.py$/,
+    evidence:
+      "typeshed's stubs restate their module's `__all__` name for name in its order (one name a line where the module packs them), its constants, dataclasses " +
+      "and protocols (`asyncio.sslproto.SSLProtocolState`'s members, `importlib.metadata.PackageMetadata`'s methods); langchain-community's `unparse.py` says " +
+      "\"we copied the unparse functionality from here: https://github.com/python/cpython/blob/3.8/Tools/parser/unparse.py\", which became `ast`'s " +
+      "`_Unparser`; IPython's debugger is \"Modified from the standard pdb.Pdb class\", its `do_up` and `do_down` keeping pdb's docstrings; xmlschema's test " +
+      "factory declares \"# unittest's arguments\" and adds `unittest.main`'s options with their help texts.",
   },
 ];
 

@@ -459,11 +459,25 @@ const MORE_NPM = [
   "ansi-escapes@7.3.0",
   "slice-ansi@8.0.0",
   "log-update@7.2.0",
+  // A twenty-seventh round, chosen by name after 4109f74 and before any was scanned: promise
+  // helpers and emitters beside p-limit and p-map (p-limit itself left out: an earlier round has it).
+  "p-timeout@7.0.2",
+  "p-defer@4.0.1",
+  "p-event@7.1.1",
+  "tiny-emitter@2.1.0",
+  "delay@7.0.0",
+  "promise@8.3.0",
+  "es6-promise@4.2.8",
+  "p-throttle@8.1.1",
+  "p-debounce@5.1.1",
+  "p-all@5.0.1",
+  "p-settle@5.2.1",
+  "p-props@6.1.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -982,6 +996,27 @@ const MORE_PYTHON = [
   "httpcore-1.0.9-py3-none-any.whl",
   "httpx_sse-0.4.3-py3-none-any.whl",
   "hyperframe-6.1.0-py3-none-any.whl",
+  // The twenty-seventh round, i to l, chosen by name after 4109f74 and before any was scanned.
+  "identify-2.6.20-py2.py3-none-any.whl",
+  "ipython-9.17.1-py3-none-any.whl",
+  "jax-0.10.2-py3-none-any.whl",
+  "jedi-0.20.0-py2.py3-none-any.whl",
+  "jupyter-1.1.1-py2.py3-none-any.whl",
+  "jupyter_builder-1.2.3-py3-none-any.whl",
+  "jupyter_console-6.6.3-py3-none-any.whl",
+  "jupyter_events-0.12.1-py3-none-any.whl",
+  "jupyter_lsp-2.3.1-py3-none-any.whl",
+  "jupyter_server-2.21.1-py3-none-any.whl",
+  "jupyter_server_terminals-0.5.4-py3-none-any.whl",
+  "jupyterlab_pygments-0.3.0-py3-none-any.whl",
+  "jupyterlab_server-2.28.1-py3-none-any.whl",
+  "jupyterlab_widgets-3.0.17-py3-none-any.whl",
+  "keras-3.15.1-py3-none-any.whl",
+  "langchain-1.4.2-py3-none-any.whl",
+  "langchain_community-0.4.2-py3-none-any.whl",
+  "langchain_core-1.6.5-py3-none-any.whl",
+  "langchain_google_genai-4.4.0-py3-none-any.whl",
+  "langchain_huggingface-1.2.2-py3-none-any.whl",
 ];
 
 interface IndexedSource {
