@@ -16,8 +16,11 @@ export class KeywordArgumentReader {
   private readonly assign: number;
   private readonly def: number;
   private readonly openParen: number;
-  private readonly opening: ReadonlySet<number>;
-  private readonly closing: ReadonlySet<number>;
+  private readonly openSquare: number;
+  private readonly openBrace: number;
+  private readonly closeParen: number;
+  private readonly closeSquare: number;
+  private readonly closeBrace: number;
   /** The open brackets, innermost last: CALL for a parenthesis other than a definition's parameters, else OTHER. */
   private brackets = new Uint8Array(64);
 
@@ -26,8 +29,11 @@ export class KeywordArgumentReader {
     this.assign = hash("=");
     this.def = hash("def");
     this.openParen = hash("(");
-    this.opening = new Set(["(", "[", "{"].map(hash));
-    this.closing = new Set([")", "]", "}"].map(hash));
+    this.openSquare = hash("[");
+    this.openBrace = hash("{");
+    this.closeParen = hash(")");
+    this.closeSquare = hash("]");
+    this.closeBrace = hash("}");
   }
 
   /** 1 for each of the `count` tokens that is a keyword argument's name, else 0; undefined when none is. */
@@ -36,7 +42,7 @@ export class KeywordArgumentReader {
     let depth = 0;
     for (let t = 0; t < count; t++) {
       const hash = hashes[t]!;
-      if (this.opening.has(hash)) {
+      if (hash === this.openParen || hash === this.openSquare || hash === this.openBrace) {
         if (depth === this.brackets.length) {
           const grown = new Uint8Array(depth * 2);
           grown.set(this.brackets);
@@ -44,7 +50,7 @@ export class KeywordArgumentReader {
         }
         const parameters = t >= 2 && hashes[t - 1] === this.id && hashes[t - 2] === this.def;
         this.brackets[depth++] = hash === this.openParen && !parameters ? CALL : OTHER;
-      } else if (this.closing.has(hash)) {
+      } else if (hash === this.closeParen || hash === this.closeSquare || hash === this.closeBrace) {
         // A fragment may close brackets it never opened: they are none of its own.
         if (depth > 0) depth--;
       } else if (hash === this.id && depth > 0 && this.brackets[depth - 1] === CALL && t + 1 < count && hashes[t + 1] === this.assign) {
