@@ -58,9 +58,9 @@ export interface TokenStream {
    */
   readonly declarations?: DeclarationReader;
   /**
-   * For a Python stream as the lexer reads it: 1 for each name of a keyword argument (`flags` in
-   * `re.compile(p, flags=re.U)`), the callee's vocabulary rather than the code's own
-   * (keyword-arguments.ts); absent when there is none, for other languages and for the parse.
+   * For a Python stream: 1 for each name of a keyword argument (`flags` in `re.compile(p,
+   * flags=re.U)`), the callee's vocabulary rather than the code's own (keyword-arguments.ts);
+   * absent when there is none and for other languages. Read from the tokens, so both readers agree.
    */
   readonly keywordArguments?: Uint8Array;
   /** Lines in the source text. */

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type TokenHasher, loadTokenHasher } from "../../src/hashing.js";
 import { languageByName } from "../../src/languages/registry.js";
 import { LexicalNormalizer } from "../../src/normalize/lexical.js";
+import { Normalizer } from "../../src/normalize/normalizer.js";
 
 let hasher: TokenHasher;
 beforeAll(async () => {
@@ -22,6 +23,14 @@ describe("keyword arguments", () => {
   it("marks a call's keyword arguments, not a definition's parameters or a tuple's targets", () => {
     const code = 'PATTERN = re.compile(r"[^\\w\\s-]", flags=re.U)\ndef f(x, flags=0, *, key: int = 1):\n    a, b = g(x, key=h(y, n=2))[0], {k: v for k in x}\n';
     expect(marked(code)).toEqual(["flags", "key", "n"]);
+  });
+
+  it("marks them alike in the parse, which queries may be read by", async () => {
+    const code = 'p = re.compile(r"x", flags=re.U)\n@dataclass(frozen=True)\nclass A(Base, metaclass=Meta):\n    def f(self, key=None):\n        return g(key=key)\n';
+    const lexed = new LexicalNormalizer(languageByName("python"), hasher).tokens(code);
+    const parsed = new Normalizer(hasher).normalize(code, languageByName("python"));
+    expect(Array.from(parsed.keywordArguments ?? [])).toEqual(Array.from(lexed.keywordArguments ?? []));
+    expect(parsed.keywordArguments?.reduce((a, b) => a + b, 0)).toBe(4);
   });
 
   it("marks a decorator's and a class's keyword arguments, over lines", () => {
