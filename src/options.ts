@@ -351,6 +351,16 @@ export const RENAMED_THROUGHOUT_CONSISTENCY = 0.9;
 export const RENAMED_SOURCE_SHARE = 0.9;
 
 /**
+ * A short stretch (SHAPE_STRETCH_MAX_SEEDS) with nothing the same whose indexed side covers less
+ * than this share of its query side, a third of its rows aligned again with indexed rows already
+ * aligned, is a shape the query repeats, whatever its names: one name repeated with one partner is
+ * consistent by default (pyopengl's `@_p.types(_cs.BOOL, _cs.HGLRC, _cs.GLuint, …)` aligned twice
+ * over aifc's `_aifc_params(self._nchannels, self._sampwidth, …)`). A copy edited in places
+ * realigns a row or two (RENAMED_SOURCE_SHARE), not a third of them.
+ */
+export const REALIGNED_SOURCE_SHARE = 2 / 3;
+
+/**
  * Identity evidence for a region found only through a project's repeated shape (every seed above
  * maxFileFrequency): the shape alone is shared by the project's look-alike files and by other
  * projects' code of the same kind (date-fns's locale tables and moment's), so at least this share

@@ -13,6 +13,7 @@ import {
   MINIFIED_SHAPE_NAME_SHARE,
   type MatchOptions,
   RARE_SEEDS_MEAN_FILES,
+  REALIGNED_SOURCE_SHARE,
   RECURRING_SHAPE_SHARE,
   RENAMED_SOURCE_SHARE,
   RENAMED_THROUGHOUT_CONSISTENCY,
@@ -107,8 +108,11 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     if (!identity && fewNames && brokenNames) return false;
     // Nor, with nothing the same and its names changing partner, one whose rows were aligned again
     // with the same indexed rows (RENAMED_SOURCE_SHARE): a shape repeated, not a copy (a `switch`
-    // of five entity cases aligned twice over another function's three).
-    if (!identity && brokenNames && sourceSideTokens(candidate.segments) < RENAMED_SOURCE_SHARE * candidate.matchedTokens) return false;
+    // of five entity cases aligned twice over another function's three); nor, whatever its names,
+    // one with a third of its rows so aligned (REALIGNED_SOURCE_SHARE).
+    const sourceSide = sourceSideTokens(candidate.segments);
+    if (!identity && brokenNames && sourceSide < RENAMED_SOURCE_SHARE * candidate.matchedTokens) return false;
+    if (!identity && sourceSide < REALIGNED_SOURCE_SHARE * candidate.matchedTokens) return false;
     // Nor, at MIN_SEEDS_WITHOUT_IDENTITY seeds, one whose names are neither kept nor renamed: some
     // the same (a library's calls), the others changing partner, no literal agreeing (flake8's
     // constants compiled with `re.compile(r"…", re.IGNORECASE)` as tokenize's). A renamed copy,

@@ -3,9 +3,10 @@ import { identicalData, isMinifiedShape, isReference, isTextReference, seedsForL
 import type { Candidate, Evidence, Match, NameComparison } from "../../src/match/types.js";
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from "../../src/options.js";
 
+// Unless a case gives its segments, one segment of the candidate's matched tokens.
 const candidate = (fields: Partial<Candidate>): Candidate => ({
   contentId: 1,
-  segments: [{ queryStart: 0, queryEnd: 60, sourceStart: 0, sourceEnd: 60 }],
+  segments: [{ queryStart: 0, queryEnd: fields.matchedTokens ?? 60, sourceStart: 0, sourceEnd: fields.matchedTokens ?? 60 }],
   matchedTokens: 60,
   matchedChars: 200,
   sourceMatchedChars: null,
@@ -302,6 +303,22 @@ describe("isReference", () => {
     expect(isReference(stitched, evidence(0.97, api), options(), 3200)).toBe(false);
     // Its names kept one for one, it is a copy edited in places.
     expect(isReference(stitched, evidence(0.97, { ...api, consistency: 1 }), options(), 3200)).toBe(true);
+  });
+
+  it("turns away a short stretch with a third of its rows aligned again with the same indexed rows, however consistent its names", () => {
+    // pyopengl's `@_p.types(_cs.BOOL, _cs.HGLRC, _cs.GLuint, …)` against aifc's
+    // `_aifc_params(self._nchannels, self._sampwidth, …)`: its second segment aligns the decorator's
+    // arguments again over the indexed rows the first aligned; `_cs` always meets `self`.
+    const twice = [
+      { queryStart: 33, queryEnd: 53, sourceStart: 2427, sourceEnd: 2447 },
+      { queryStart: 71, queryEnd: 97, sourceStart: 2429, sourceEnd: 2455 },
+    ];
+    const members = { pairs: 17, distinctNames: 6, repeats: 12, consistency: 0.917, sameShare: 0, literalPairs: 0, sameLiterals: 0, sameLiteralsVary: false };
+    const shape = { seeds: 2, matchedTokens: 46, literalTokens: 0, frequencySum: 23, rarestSeedFrequency: 3 };
+    expect(isReference(candidate({ ...shape, segments: twice }), evidence(0.65, members), options(), 113)).toBe(false);
+    // Each query row aligned with its own indexed row, the same names renamed in step stand.
+    const ownRows = [twice[0]!, { queryStart: 71, queryEnd: 97, sourceStart: 2447, sourceEnd: 2473 }];
+    expect(isReference(candidate({ ...shape, segments: ownRows }), evidence(0.65, members), options(), 113)).toBe(true);
   });
 
   it("turns away a short stretch whose rows were aligned again with the same indexed rows, names changing partner", () => {
