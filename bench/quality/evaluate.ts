@@ -671,6 +671,15 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "`_Unparser`; IPython's debugger is \"Modified from the standard pdb.Pdb class\", its `do_up` and `do_down` keeping pdb's docstrings; xmlschema's test " +
       "factory declares \"# unittest's arguments\" and adds `unittest.main`'s options with their help texts.",
   },
+  {
+    pair: "nibabel `streamlines/tractogram_file.py` → `abc.py`; nibabel `tmpdirs.py` → `tempfile.py`",
+    query: /\/nibabel\/streamlines\/tractogram_file\.py$|\/nibabel\/tmpdirs\.py$/,
+    reference: /^abc\.py$|^tempfile\.py$/,
+    evidence:
+      "nibabel's `abstractclassmethod` is abc's (`__isabstractmethod__ = True`, its `__init__` marking the callable and calling `super().__init__`), kept " +
+      "since abc deprecated its own; its `TemporaryDirectory` subclasses `tempfile.TemporaryDirectory` and keeps its docstring (\"Create and return a " +
+      "temporary directory.  This has the same behavior as mkdtemp but can be used as a context manager.\"), pointing to it on deprecation.",
+  },
 ];
 
 export interface Reported {

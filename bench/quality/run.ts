@@ -473,11 +473,25 @@ const MORE_NPM = [
   "p-all@5.0.1",
   "p-settle@5.2.1",
   "p-props@6.1.0",
+  // A twenty-eighth round, chosen by name after a2cd140 and before any was scanned: parsers and
+  // writers of data formats (TOML, CSV, XML, dotenv, properties) beside js-yaml and yaml.
+  "@iarna/toml@3.0.0",
+  "csv-parse@7.0.3",
+  "xml2js@0.6.2",
+  "fast-xml-parser@5.12.1",
+  "smol-toml@1.9.1",
+  "dotenv-expand@1000.0.0",
+  "properties-reader@3.0.1",
+  "hjson@3.2.2",
+  "strip-bom@5.0.0",
+  "csv-stringify@6.9.0",
+  "xmlbuilder2@4.0.3",
+  "sax@1.6.1",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -1017,6 +1031,27 @@ const MORE_PYTHON = [
   "langchain_core-1.6.5-py3-none-any.whl",
   "langchain_google_genai-4.4.0-py3-none-any.whl",
   "langchain_huggingface-1.2.2-py3-none-any.whl",
+  // The twenty-eighth round, m to p, chosen by name after a2cd140 and before any was scanned.
+  "matpowercaseframes-2.1.1-py3-none-any.whl",
+  "mcp-2.3.0-py3-none-any.whl",
+  "nibabel-5.4.2-py3-none-any.whl",
+  "onnxscript-0.7.2-py3-none-any.whl",
+  "open_clip_torch-3.3.0-py3-none-any.whl",
+  "openai-2.54.0-py3-none-any.whl",
+  "opentelemetry_exporter_otlp_proto_common-1.45.0-py3-none-any.whl",
+  "opentelemetry_exporter_otlp_proto_http-1.45.0-py3-none-any.whl",
+  "opentelemetry_proto-1.45.0-py3-none-any.whl",
+  "optax-0.2.8-py3-none-any.whl",
+  "orbax_checkpoint-0.12.4-py3-none-any.whl",
+  "peft-0.21.0-py3-none-any.whl",
+  "polars-1.44.2-py3-none-any.whl",
+  "posthog-7.53.0-py3-none-any.whl",
+  "pybind11-3.1.0-py3-none-any.whl",
+  "pydicom-3.0.2-py3-none-any.whl",
+  "pyevtk-1.7.0-py3-none-any.whl",
+  "pyopengl-3.1.10-py3-none-any.whl",
+  "pypsa-1.3.0-py3-none-any.whl",
+  "pytest_timeout-2.4.0-py3-none-any.whl",
 ];
 
 interface IndexedSource {
