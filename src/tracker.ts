@@ -194,7 +194,7 @@ export class ReferenceTracker {
       const looks = this.screening ? this.screen.looks(code, language, options) : { first: true, second: true };
       let tokens: TokenStream | undefined;
       const look = (ends: boolean): Match[] => {
-        tokens ??= this.normalizer.normalize(code, language);
+        tokens ??= this.normalizer.normalizeQuery(code, language);
         if (ends && !isShortStream(tokens.count, this.index.parameters)) return [];
         const text = textStream(code, tokens.textSpans ?? [], language);
         const codeQuery = { tokens, fingerprints: this.fingerprinter.fingerprint(tokens, ends), mayMatch: true };

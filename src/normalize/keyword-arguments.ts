@@ -10,7 +10,7 @@
 const OTHER = 0;
 const CALL = 1;
 
-/** Reads one language family's keyword arguments; one per reader (the lexer's, the parse's), reused across calls. */
+/** Reads one language family's keyword arguments; one per lexer (and one for parsed queries), reused across calls. */
 export class KeywordArgumentReader {
   private readonly id: number;
   private readonly assign: number;

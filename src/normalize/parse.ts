@@ -2,7 +2,6 @@ import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { BOILERPLATE_PREFIX_CHARS, MAX_TOKEN_CHARS } from "../options.js";
 import { DownlevelLifter } from "./downlevel.js";
-import { KeywordArgumentReader } from "./keyword-arguments.js";
 import { type FramedParse, type Framing, framedText, parseAsFragment } from "./fragment.js";
 import { FIELD_MASK, HAS_CHILDREN, RECORD_WORDS, type SyntaxWalker, syntaxWalkAddon, WALK_ACTION_TABLE_SIZE, WalkAction } from "./syntax-walk.js";
 import { type TextSpan, TextKind } from "./text.js";
@@ -66,7 +65,6 @@ export class SyntaxNormalizer {
   private readonly literalClasses: Uint32Array;
   private readonly keptLiteralClasses: Uint32Array;
   private readonly lifter: DownlevelLifter | undefined;
-  private readonly keywordArguments: KeywordArgumentReader | undefined;
 
   constructor(
     private readonly definition: LanguageDefinition,
@@ -75,7 +73,6 @@ export class SyntaxNormalizer {
     // Token hashes are seeded by language family (hashing.ts): no k-gram crosses families.
     this.hasher = baseHasher.forFamily(definition.lexicon.dialect);
     this.lifter = definition.lexicon.dialect === "ecmascript" ? new DownlevelLifter((text) => this.hasher.hashToken(text)) : undefined;
-    this.keywordArguments = definition.lexicon.dialect === "python" ? new KeywordArgumentReader((text) => this.hasher.hashToken(text)) : undefined;
     const grammar = definition.grammar();
     this.walker = this.addon.createWalker(grammar);
     const symbols = this.addon.grammarSymbols(grammar);
@@ -214,7 +211,6 @@ export class SyntaxNormalizer {
       names: names.subarray(0, count),
       literalClasses: this.literalClasses,
       keptLiteralClasses: this.keptLiteralClasses,
-      keywordArguments: this.keywordArguments?.read(hashes, count),
       lineCount: lineStarts.length,
       hasErrors: hasError,
       errorChars,

@@ -58,9 +58,10 @@ export interface TokenStream {
    */
   readonly declarations?: DeclarationReader;
   /**
-   * For a Python stream: 1 for each name of a keyword argument (`flags` in `re.compile(p,
-   * flags=re.U)`), the callee's vocabulary rather than the code's own (keyword-arguments.ts);
-   * absent when there is none and for other languages. Read from the tokens, so both readers agree.
+   * For a Python query: 1 for each name of a keyword argument (`flags` in `re.compile(p,
+   * flags=re.U)`), the callee's vocabulary rather than the code's own (keyword-arguments.ts).
+   * Read from the tokens, so a lexed and a parsed query agree (Normalizer.normalizeQuery); absent
+   * when there is none, for other languages and for a file parsed to be indexed.
    */
   readonly keywordArguments?: Uint8Array;
   /** Lines in the source text. */

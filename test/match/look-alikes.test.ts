@@ -752,3 +752,12 @@ describe.each(cases)("$name", ({ why, original, copy, language, path }) => {
     expect(reference?.path).toBe(path);
   });
 });
+
+describe("patterns compiled with a keyword argument, the query parsed", () => {
+  it("is not reported as another's when tree-sitter reads the query either", async () => {
+    const parsed = await memoryTrackerForFiles({ "config/values.py": INDEXED_VALUES }, { queryReading: "parsed" });
+    expect(parsed.match(ORIGINAL_SLUGS, { language: "python" }).references).toEqual([]);
+    expect(parsed.match(INDEXED_VALUES, { language: "python" }).references[0]?.path).toBe("config/values.py");
+    parsed.close();
+  });
+});

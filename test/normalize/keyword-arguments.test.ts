@@ -25,12 +25,15 @@ describe("keyword arguments", () => {
     expect(marked(code)).toEqual(["flags", "key", "n"]);
   });
 
-  it("marks them alike in the parse, which queries may be read by", async () => {
+  it("marks them alike in a parsed query, and not in a file parsed to be indexed", async () => {
     const code = 'p = re.compile(r"x", flags=re.U)\n@dataclass(frozen=True)\nclass A(Base, metaclass=Meta):\n    def f(self, key=None):\n        return g(key=key)\n';
     const lexed = new LexicalNormalizer(languageByName("python"), hasher).tokens(code);
-    const parsed = new Normalizer(hasher).normalize(code, languageByName("python"));
+    const normalizer = new Normalizer(hasher);
+    const parsed = normalizer.normalizeQuery(code, languageByName("python"));
     expect(Array.from(parsed.keywordArguments ?? [])).toEqual(Array.from(lexed.keywordArguments ?? []));
     expect(parsed.keywordArguments?.reduce((a, b) => a + b, 0)).toBe(4);
+    // A file parsed to be indexed is not read for them: nothing stored or matched asks.
+    expect(normalizer.normalize(code, languageByName("python")).keywordArguments).toBeUndefined();
   });
 
   it("marks a decorator's and a class's keyword arguments, over lines", () => {
