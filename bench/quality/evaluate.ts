@@ -660,7 +660,8 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "datasets' `LazyDict` says \"Identical to `UserDict.__copy__`\" above its `__copy__`, and its `__iter__`, `__contains__`, `__repr__` and `__or__` are " +
       "UserDict's; its `asdict` keeps `dataclasses._asdict_inner`'s namedtuple, list and dict branches with their comment (\"Assume we can create an object " +
       "of this type by passing in a generator (which is not true for namedtuples, handled above)\").",
-  },  {
+  },
+  {
     pair: "jedi's vendored typeshed stubs → the stdlib modules they describe; langchain-community `unparse.py` → `ast.py`; IPython's debugger → `pdb.py`; xmlschema `testing/_factory.py` → `unittest/main.py`",
     query: /\/jedi\/third_party\/typeshed\/stdlib\/(?:distutils\/command\/__init__|urllib\/request|logging\/__init__|unittest\/__init__|doctest|importlib\/metadata\/_meta|email\/__init__|asyncio\/sslproto|_pydecimal|operator)\.pyi$|\/langchain_community\/tools\/e2b_data_analysis\/unparse\.py$|\/IPython\/core\/debugger\.py$|\/xmlschema\/testing\/_factory\.py$/,
     reference: /^(?:distutils\/command\/__init__|urllib\/request|logging\/__init__|unittest\/__init__|doctest|importlib\/metadata\/_meta|email\/__init__|asyncio\/sslproto|_pydecimal|operator)\.py$|^ast\.py$|^pdb\.py$|^unittest\/main\.py$/,
@@ -679,6 +680,45 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "nibabel's `abstractclassmethod` is abc's (`__isabstractmethod__ = True`, its `__init__` marking the callable and calling `super().__init__`), kept " +
       "since abc deprecated its own; its `TemporaryDirectory` subclasses `tempfile.TemporaryDirectory` and keeps its docstring (\"Create and return a " +
       "temporary directory.  This has the same behavior as mkdtemp but can be used as a context manager.\"), pointing to it on deprecation.",
+  },  {
+    pair: "python-can `io/logger.py` → `logging/handlers.py`",
+    query: /\/can\/io\/logger\.py$/,
+    reference: /^logging\/handlers\.py$/,
+    evidence:
+      "python-can's `BaseRotatingLogger` says so: \"These attributes as well as the methods rotation_filename and rotate and the corresponding " +
+      "docstrings are carried over from the python builtin logging.handlers.BaseRotatingHandler\".",
+  },
+  {
+    pair: "setuptools `_distutils` → CPython `distutils`, module for module; its `spawn.py` → `shutil.py`",
+    query: /\/setuptools\/_distutils\/(?:command\/(?:check|install_data|install_egg_info)|log|sysconfig|spawn|_modified|compilers\/C\/(?:errors|unix))\.py$/,
+    reference: /^distutils\/(?:command\/(?:check|install_data|install_egg_info)|log|sysconfig|dep_util|errors|unixccompiler)\.py$|^shutil\.py$/,
+    evidence:
+      "setuptools' `_distutils` is pypa/distutils, the standard library's distutils kept as a package and reformatted: its modules still name themselves in " +
+      "their docstrings (`distutils.spawn`, `distutils.command.install_egg_info`), check's reporter, install_data's file branch, log's aliases and the " +
+      "sysconfig, dep_util (now `_modified`), errors and unixccompiler docstrings and comments are distutils' own, and spawn's `find_executable` keeps " +
+      "`shutil.which`'s PATH lookup with its comments (\"bpo-35755\", \"os.confstr() or CS_PATH is not available\").",
+  },
+  {
+    pair: "setuptools `_distutils` commands → the distutils commands that write the same lines",
+    query: /\/setuptools\/_distutils\/command\/(?:install|build_ext|build_clib)\.py$|\/setuptools\/command\/build_clib\.py$/,
+    reference: /^distutils\/command\/(?:install_lib|build_clib|build_ext|config)\.py$/,
+    evidence:
+      "distutils writes these lines alike in two commands and setuptools' copies keep them: install's `compile`, `no-compile` and `optimize=` options with " +
+      "install_lib's help texts (\"also compile with optimization: -O1 for \\\"python -O\\\", …\"), the block giving the compiler the include dirs, macros " +
+      "and undefined macros (\"'define' option is a list of (name,value) tuples\") in build_ext and build_clib, build_ext's `define=`, `undef=`, " +
+      "`libraries=` and `library-dirs=` options as config's, and the \"'sources' must be present and must be a list of source filenames\" check.",
+  },
+  {
+    pair: "setuptools' commands → distutils' `sdist`, `bdist_dumb`, `filelist`, `cmd` and `fnmatch.py`",
+    query: /\/setuptools\/command\/(?:sdist|bdist_egg|bdist_wheel|egg_info)\.py$|\/setuptools\/__init__\.py$/,
+    reference: /^distutils\/(?:command\/(?:sdist|bdist_dumb)|filelist|cmd)\.py$|^fnmatch\.py$/,
+    evidence:
+      "setuptools' sdist declares distutils sdist's options with their help texts; bdist_egg's and bdist_wheel's options are bdist_dumb's (\"keep the " +
+      "pseudo-installation tree around after creating the distribution archive\", \"skip rebuilding everything (for testing/debugging)\"); egg_info's " +
+      "manifest warnings are distutils filelist's (\"warning: no previously-included files matching '%s' found anywhere in distribution\") and its " +
+      "`translate_pattern` scans a bracket as `fnmatch.translate` does, renamed (its docstring: \"This differs from fnmatch.translate…\"); " +
+      "`setuptools.Command`'s docstring keeps distutils `Command`'s (\"A useful analogy for command classes is to think of them as subroutines with local " +
+      "variables called \\\"options\\\"\").",
   },
 ];
 

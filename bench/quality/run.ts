@@ -487,11 +487,25 @@ const MORE_NPM = [
   "csv-stringify@6.9.0",
   "xmlbuilder2@4.0.3",
   "sax@1.6.1",
+  // A twenty-ninth round, chosen by name after 85340c8 and before any was scanned: string utilities
+  // (case conversion, slugs, plurals, indentation, wrapping, similarity).
+  "decamelize@6.0.1",
+  "slugify@1.6.9",
+  "pluralize@8.0.0",
+  "change-case@5.4.4",
+  "title-case@4.3.2",
+  "dedent@1.7.2",
+  "indent-string@5.0.0",
+  "strip-indent@4.1.1",
+  "word-wrap@1.2.5",
+  "wordwrap@1.0.0",
+  "string-similarity@4.0.4",
+  "leven@4.1.0",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -1052,6 +1066,27 @@ const MORE_PYTHON = [
   "pyopengl-3.1.10-py3-none-any.whl",
   "pypsa-1.3.0-py3-none-any.whl",
   "pytest_timeout-2.4.0-py3-none-any.whl",
+  // The twenty-ninth round, p to s, chosen by name after 85340c8 and before any was scanned.
+  "pytest_xdist-3.8.0-py3-none-any.whl",
+  "python_can-4.5.0-py3-none-any.whl",
+  "python_discovery-1.6.1-py3-none-any.whl",
+  "python_docx-1.2.0-py3-none-any.whl",
+  "python_igraph-1.0.0-py3-none-any.whl",
+  "python_json_logger-4.2.0-py3-none-any.whl",
+  "python_multipart-0.0.32-py3-none-any.whl",
+  "pytorch_lightning-2.6.6-py3-none-any.whl",
+  "pytorch_metric_learning-2.9.0-py3-none-any.whl",
+  "robot_descriptions-2.0.0-py3-none-any.whl",
+  "rotary_embedding_torch-0.9.1-py3-none-any.whl",
+  "scikit_fem-12.0.2-py3-none-any.whl",
+  "scikit_rf-2.1.0-py3-none-any.whl",
+  "seaborn-0.13.2-py3-none-any.whl",
+  "sentence_transformers-6.0.1-py3-none-any.whl",
+  "setuptools-84.0.0-py3-none-any.whl",
+  "setuptools_rust-1.13.0-py3-none-any.whl",
+  "skyfield-1.55-py3-none-any.whl",
+  "sounddevice-0.5.6-py3-none-any.whl",
+  "soundfile-0.14.0-py2.py3-none-any.whl",
 ];
 
 interface IndexedSource {
