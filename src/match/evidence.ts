@@ -183,6 +183,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     sameCounterSteps: tally[COUNTER_STEPS]!,
     sameBeyondBinary: tally[SAME_BEYOND_BINARY]!,
     sameKeyRunSteps: tally[KEY_RUN_STEPS]!,
+    sameStrideSteps: tally[STRIDE_STEPS]!,
   };
 }
 
@@ -203,7 +204,9 @@ const LAST_COUNTER = 12;
 const LAST_CHARACTER = 13;
 const SAME_BEYOND_BINARY = 14;
 const KEY_RUN_STEPS = 15;
-export const NAME_TALLY_SLOTS = 16;
+const STRIDE = 16;
+const STRIDE_STEPS = 17;
+export const NAME_TALLY_SLOTS = 18;
 
 /**
  * The query tokens [from, to) of one segment, each paired with the source token `offset` further
@@ -255,9 +258,19 @@ function tallySegment(
         // columns interleave theirs).
         const value = queryName === sourceName ? COUNTERS.get(queryName) : undefined;
         const counter = value !== undefined && value < ALPHABET_BASE ? value : -2;
-        if (counter >= 0 && counter === tally[LAST_COUNTER]! + 1) {
+        const last = tally[LAST_COUNTER]!;
+        if (counter >= 0 && counter === last + 1) {
           tally[KEY_RUN_STEPS]!++;
           if (counter <= COUNTER_MAX) tally[COUNTER_STEPS]!++;
+        }
+        // A counter of any stride: one more, the step it took last, or, once it steps by more than
+        // one, the number again (a slice's end is the next one's start: `h[4:8]`, `h[8:12]`).
+        if (counter >= 0 && last >= 0 && counter <= COUNTER_MAX) {
+          const step = counter - last;
+          if (step === 1 || (step > 0 && step === tally[STRIDE]) || (step === 0 && tally[STRIDE]! > 1)) tally[STRIDE_STEPS]!++;
+          if (step !== 0) tally[STRIDE] = step;
+        } else {
+          tally[STRIDE] = 0;
         }
         tally[LAST_COUNTER] = counter;
         if (queryName === sourceName) {

@@ -81,6 +81,7 @@ const NO_NAMES: NameComparison = {
   sameCounterSteps: 0,
   sameBeyondBinary: 0,
   sameKeyRunSteps: 0,
+  sameStrideSteps: 0,
 };
 
 /**

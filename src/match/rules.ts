@@ -45,7 +45,7 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   const shapeSeeds = shapeSeedsOf(candidate);
   // A long query holds look-alike stretches by chance: its regions need more seeds.
   if ((sameText ? seeds : shapeSeeds) < seedsForLength(queryTokens, options, sameText)) return false;
-  const identity = showsIdentity(names);
+  const identity = showsIdentity(names, isLongQuery(queryTokens));
   if (isLongQuery(queryTokens) && !identity && shapeSeeds < UNIDENTIFIED_SEED_FACTOR * seedsForLength(queryTokens, options, false)) return false;
   // Data (a list of literals, a table of messages) is the same data, not the same shape.
   // Where only a counter agrees (0, 1, 2, …), or a run of keys over a range of byte values (0x80,
@@ -305,11 +305,13 @@ function sameNames(names: NameComparison): boolean {
 
 /**
  * The same text: identity evidence for a project's look-alike files (MIN_IDENTITY_SHARE), from
- * MIN_IDENTITY_NAMES distinct names the same at least.
+ * MIN_IDENTITY_NAMES distinct names the same at least, or literals agreeing. In a long query (a
+ * whole file), which holds look-alike stretches by chance, not a counter's steps (sameStrideSteps):
+ * indexes and a binary layout's offsets count alike in any code over them.
  */
-function showsIdentity(names: NameComparison): boolean {
+function showsIdentity(names: NameComparison, longQuery: boolean): boolean {
   const sameNames = names.pairs >= MIN_IDENTITY_PAIRS && names.sameShare >= MIN_IDENTITY_SHARE && names.distinctSameNames >= MIN_IDENTITY_NAMES;
-  return sameNames || literalsShowIdentity(names, MIN_IDENTITY_SHARE);
+  return sameNames || literalsShowIdentity(names, MIN_IDENTITY_SHARE, longQuery ? names.sameStrideSteps : 0);
 }
 
 /**

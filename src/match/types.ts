@@ -98,6 +98,13 @@ export interface NameComparison {
   readonly sameBeyondBinary: number;
   /** Of the same numbers, integers up to KEY_RANGE_MAX each one more than the number just before them (sameCounterSteps among them): a table's keys over a range of byte values. */
   readonly sameKeyRunSteps: number;
+  /**
+   * Of the same numbers, small integers (0…COUNTER_MAX) counting on from the number before them
+   * in a fixed step, or repeating it once a step is set: a counter of any stride, as indexes
+   * (`a[0]`, `a[1]`) or a binary layout's offsets (`h[4:8]`, `h[8:12]`) count. Any code over such a
+   * layout writes them, so they show no identity.
+   */
+  readonly sameStrideSteps: number;
 }
 
 /** What judging a candidate found, beyond what chaining measured. */

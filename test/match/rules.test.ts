@@ -37,6 +37,7 @@ const names = (fields: Partial<NameComparison>): NameComparison => ({
   sameCounterSteps: 0,
   sameBeyondBinary: fields.sameLiterals ?? 4,
   sameKeyRunSteps: fields.sameCounterSteps ?? 0,
+  sameStrideSteps: fields.sameCounterSteps ?? 0,
   ...fields,
 });
 
@@ -92,6 +93,19 @@ describe("isReference", () => {
     // The same rows a third of the query or more, or found by rare seeds, are judged as before.
     expect(isReference(passthroughs, evidence(0.85, changing), options(), 190)).toBe(true);
     expect(isReference(candidate({ seeds: 7, frequencySum: 14, matchedTokens: 66, literalTokens: 0 }), evidence(0.85, changing), options(), 296)).toBe(true);
+  });
+
+  it("takes no identity from numbers that only count: indexes and a layout's offsets", () => {
+    // scikit-rf's record fields (`fwd0re = from_bytes(chunk[0:4])`, `chunk[4:8]`, …) as sndhdr's
+    // header fields (`hdr_size = func(h[4:8])`, …): renamed one for one, 5 seeds, in a long file.
+    const fields = candidate({ seeds: 5, frequencySum: 11, matchedTokens: 57, literalTokens: 10 });
+    const offsets = { pairs: 16, distinctNames: 8, distinctSameNames: 0, repeats: 8, consistency: 1, sameShare: 0, literalPairs: 10, sameLiterals: 10, keptLiteralPairs: 10, sameKeptLiterals: 10, sameKeptLiteralsVary: true };
+    expect(isReference(fields, evidence(0.25, { ...offsets, sameStrideSteps: 8 }), options(), 1406)).toBe(false);
+    // The same numbers not counting (a format's own constants) are its identity; and in a query
+    // short enough to be a suggestion, so are the counting ones (a renamed `switch` over
+    // `arguments.length`, `case 0`, `case 1`, keeps them).
+    expect(isReference(fields, evidence(0.25, { ...offsets, sameStrideSteps: 0 }), options(), 1406)).toBe(true);
+    expect(isReference(fields, evidence(0.25, { ...offsets, sameStrideSteps: 8 }), options(), 160)).toBe(true);
   });
 
   it("turns away a short stretch of declarations whose names are neither kept nor renamed", () => {
