@@ -146,6 +146,12 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     // type alias's conditions are its implementation, copied or not.
     if (evidence.signaturesOnly && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
   }
+  // Nor, however many seeds, a region found only by seeds many indexed files share, under
+  // SHAPE_MIN_QUERY_SHARE of its query, with fewer than MIN_IDENTITY_PAIRS names to judge and no
+  // identity: an idiom the query writes row after row (a distutils command's `self.x = None`
+  // initializers as another command's, only the method's name compared).
+  const fewNamesToJudge = names.pairs < MIN_IDENTITY_PAIRS;
+  if (!identity && commonSeeds && fewNamesToJudge && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
   // Nor, however many seeds, a region under SHAPE_MIN_QUERY_SHARE of its query that shows no
   // identity, its names changing partner and no literal agreeing, where it is either
   // - in a whole file, with some names the same: neither kept nor renamed (a lazy `__getattr__`

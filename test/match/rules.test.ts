@@ -95,6 +95,19 @@ describe("isReference", () => {
     expect(isReference(candidate({ seeds: 7, frequencySum: 14, matchedTokens: 66, literalTokens: 0 }), evidence(0.85, changing), options(), 296)).toBe(true);
   });
 
+  it("turns away an idiom's rows found by common seeds however many, under a third of the query, too few names to judge", () => {
+    // setuptools' dist_info command's `self.x = None` initializers as distutils build_py's: one
+    // name compared (the method's), its two literals other text, 7 seeds in 16 indexed files on average.
+    const initializers = candidate({ seeds: 7, frequencySum: 115, matchedTokens: 41, literalTokens: 2 });
+    const oneName = { pairs: 1, distinctNames: 1, repeats: 0, consistency: 1, sameShare: 1, literalPairs: 2, sameLiterals: 0 };
+    expect(isReference(initializers, evidence(0.61, oneName), options(), 427)).toBe(false);
+    // A third of the query or more, found by rare seeds, or with names enough to judge, they are judged as before.
+    expect(isReference(initializers, evidence(0.61, oneName), options(), 120)).toBe(true);
+    expect(isReference({ ...initializers, frequencySum: 20 }, evidence(0.61, oneName), options(), 427)).toBe(true);
+    const renamed = { pairs: 12, distinctNames: 4, repeats: 8, consistency: 1, sameShare: 0, literalPairs: 2, sameLiterals: 2 };
+    expect(isReference(initializers, evidence(0.61, renamed), options(), 427)).toBe(true);
+  });
+
   it("takes no identity from numbers that only count: indexes and a layout's offsets", () => {
     // scikit-rf's record fields (`fwd0re = from_bytes(chunk[0:4])`, `chunk[4:8]`, …) as sndhdr's
     // header fields (`hdr_size = func(h[4:8])`, …): renamed one for one, 5 seeds, in a long file.
