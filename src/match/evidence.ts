@@ -158,7 +158,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
   for (const segment of candidate.segments) {
     const from = Math.max(segment.queryStart, covered);
     covered = Math.max(covered, segment.queryEnd);
-    tallySegment(from, segment.queryEnd, segment.sourceStart - segment.queryStart, query.names, tables.nameKinds, query.keywordArguments, source, scratch, tally);
+    tallySegment(from, segment.queryEnd, segment.sourceStart - segment.queryStart, query.names, tables.nameKinds, query.vocabulary, source, scratch, tally);
   }
   const pairs = tally[PAIRS]!;
   const byQueryName = partners(scratch.namePairsByQuery.subarray(0, pairs).sort());
@@ -221,7 +221,7 @@ function tallySegment(
   offset: number,
   queryNames: Uint16Array,
   nameKinds: Uint8Array,
-  keywordArguments: Uint8Array | undefined,
+  vocabulary: Uint8Array | undefined,
   source: SourceTokens,
   scratch: MatchScratch,
   tally: Int32Array,
@@ -281,9 +281,9 @@ function tallySegment(
       }
       continue;
     }
-    // A keyword argument's name the same is the callee's, which every caller writes; another one
-    // is another callee, and counts.
-    if (queryName === sourceName && (CONVENTIONAL.has(queryName) || keywordArguments?.[t] === 1)) {
+    // A keyword argument's or a module qualifier's name the same is the API's, which every caller
+    // writes; another one is another callee or module, and counts.
+    if (queryName === sourceName && (CONVENTIONAL.has(queryName) || vocabulary?.[t] === 1)) {
       tally[CONVENTIONAL_PAIRS]!++;
       continue;
     }

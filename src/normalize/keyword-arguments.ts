@@ -2,7 +2,7 @@
  * Python's keyword arguments (`re.compile(p, flags=re.U)`): the name before a `=` inside a call's
  * parentheses is the callee's parameter, its API's vocabulary, which every caller writes and a
  * renamed copy keeps. Matching counts such a name the same on both sides as no evidence, as it
- * does a conventional name (TokenStream.keywordArguments). A function's own parameters with
+ * does a conventional name (TokenStream.vocabulary). A function's own parameters with
  * defaults (`def f(x, flags=0)`) are its declared names and are not marked.
  */
 

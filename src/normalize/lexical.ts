@@ -2,6 +2,7 @@ import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { DownlevelLifter } from "./downlevel.js";
 import { KeywordArgumentReader } from "./keyword-arguments.js";
+import { ModuleQualifierReader } from "./module-qualifiers.js";
 import { LexicalContext } from "./lexical-context.js";
 import { LexRun } from "./lexical-run.js";
 import type { TokenStream } from "./token-stream.js";
@@ -38,11 +39,14 @@ export class LexicalNormalizer {
   private readonly context: LexicalContext;
   private readonly lifter: DownlevelLifter | undefined;
   private readonly keywordArguments: KeywordArgumentReader | undefined;
+  private readonly moduleQualifiers: ModuleQualifierReader | undefined;
 
   constructor(definition: LanguageDefinition, baseHasher: TokenHasher) {
     this.context = new LexicalContext(definition, baseHasher);
     this.lifter = definition.lexicon.dialect === "ecmascript" ? new DownlevelLifter((text) => this.context.hash(text)) : undefined;
-    this.keywordArguments = definition.lexicon.dialect === "python" ? new KeywordArgumentReader((text) => this.context.hash(text)) : undefined;
+    const python = definition.lexicon.dialect === "python";
+    this.keywordArguments = python ? new KeywordArgumentReader((text) => this.context.hash(text)) : undefined;
+    this.moduleQualifiers = python ? new ModuleQualifierReader((text) => this.context.hash(text)) : undefined;
   }
 
   /**
@@ -69,7 +73,7 @@ export class LexicalNormalizer {
       literalClasses: this.context.literalClasses,
       keptLiteralClasses: this.context.keptLiteralClasses,
       declarations: this.context.declarations,
-      keywordArguments: this.keywordArguments?.read(out.hashes, out.count),
+      vocabulary: this.moduleQualifiers?.read(source, out.hashes, out.names, out.count, this.keywordArguments?.read(out.hashes, out.count)),
       lineCount: run.line - (source.endsWith("\n") ? 1 : 0),
       hasErrors: false,
       errorChars: 0,

@@ -2,6 +2,7 @@ import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, LanguageName } from "../languages/language.js";
 import type { Framing } from "./fragment.js";
 import { KeywordArgumentReader } from "./keyword-arguments.js";
+import { ModuleQualifierReader } from "./module-qualifiers.js";
 import { type LexedTokenStream, LexicalNormalizer, type LexicalStart } from "./lexical.js";
 import { SyntaxNormalizer } from "./parse.js";
 import type { TokenStream } from "./token-stream.js";
@@ -15,6 +16,7 @@ export class Normalizer {
   private readonly parsers = new Map<LanguageName, SyntaxNormalizer>();
   private readonly lexers = new Map<LanguageName, LexicalNormalizer>();
   private readonly keywordReaders = new Map<LanguageName, KeywordArgumentReader>();
+  private readonly moduleReaders = new Map<LanguageName, ModuleQualifierReader>();
 
   constructor(private readonly hasher: TokenHasher) {}
 
@@ -24,15 +26,17 @@ export class Normalizer {
 
   /**
    * normalize() of a query rather than of a file to index: with the marks only matching asks of a
-   * query (a Python stream's keyword arguments, as the lexer gives them), which an index build
+   * query (a Python stream's API vocabulary, keyword arguments and module qualifiers, as the lexer
+   * gives them), which an index build
    * would read for nothing.
    */
   normalizeQuery(source: string, language: LanguageDefinition): TokenStream {
     const tokens = this.normalize(source, language);
     if (language.lexicon.dialect !== "python") return tokens;
     const hasher = this.hasher.forFamily(language.lexicon.dialect);
-    const reader = perLanguage(this.keywordReaders, language, () => new KeywordArgumentReader((text) => hasher.hashToken(text)));
-    return { ...tokens, keywordArguments: reader.read(tokens.hashes, tokens.count) };
+    const keywords = perLanguage(this.keywordReaders, language, () => new KeywordArgumentReader((text) => hasher.hashToken(text)));
+    const modules = perLanguage(this.moduleReaders, language, () => new ModuleQualifierReader((text) => hasher.hashToken(text)));
+    return { ...tokens, vocabulary: modules.read(source, tokens.hashes, tokens.names, tokens.count, keywords.read(tokens.hashes, tokens.count)) };
   }
 
   /** The token stream normalize() would give, read without parsing (see LexicalNormalizer.tokens). */

@@ -58,12 +58,14 @@ export interface TokenStream {
    */
   readonly declarations?: DeclarationReader;
   /**
-   * For a Python query: 1 for each name of a keyword argument (`flags` in `re.compile(p,
-   * flags=re.U)`), the callee's vocabulary rather than the code's own (keyword-arguments.ts).
-   * Read from the tokens, so a lexed and a parsed query agree (Normalizer.normalizeQuery); absent
-   * when there is none, for other languages and for a file parsed to be indexed.
+   * For a Python query: 1 for each name that is an API's vocabulary rather than the code's own: a
+   * keyword argument's name (`flags` in `re.compile(p, flags=re.U)`, keyword-arguments.ts) and an
+   * imported module's name qualifying a member (`os` in `os.path.join`, module-qualifiers.ts).
+   * Read from the tokens and the import statements, so a lexed and a parsed query agree
+   * (Normalizer.normalizeQuery); absent when there is none, for other languages and for a file
+   * parsed to be indexed.
    */
-  readonly keywordArguments?: Uint8Array;
+  readonly vocabulary?: Uint8Array;
   /** Lines in the source text. */
   readonly lineCount: number;
   /** Whether tree-sitter had to recover from syntax errors (normal for fragments). */

@@ -12,7 +12,7 @@ beforeAll(async () => {
 /** The identifiers the lexer marks as keyword arguments' names, as written. */
 function marked(code: string, language: "python" | "javascript" = "python"): string[] {
   const tokens = new LexicalNormalizer(languageByName(language), hasher).tokens(code);
-  const marks = tokens.keywordArguments;
+  const marks = tokens.vocabulary;
   if (!marks) return [];
   return Array.from({ length: tokens.count }, (_, t) => t)
     .filter((t) => marks[t] === 1)
@@ -30,10 +30,10 @@ describe("keyword arguments", () => {
     const lexed = new LexicalNormalizer(languageByName("python"), hasher).tokens(code);
     const normalizer = new Normalizer(hasher);
     const parsed = normalizer.normalizeQuery(code, languageByName("python"));
-    expect(Array.from(parsed.keywordArguments ?? [])).toEqual(Array.from(lexed.keywordArguments ?? []));
-    expect(parsed.keywordArguments?.reduce((a, b) => a + b, 0)).toBe(4);
+    expect(Array.from(parsed.vocabulary ?? [])).toEqual(Array.from(lexed.vocabulary ?? []));
+    expect(parsed.vocabulary?.reduce((a, b) => a + b, 0)).toBe(4);
     // A file parsed to be indexed is not read for them: nothing stored or matched asks.
-    expect(normalizer.normalize(code, languageByName("python")).keywordArguments).toBeUndefined();
+    expect(normalizer.normalize(code, languageByName("python")).vocabulary).toBeUndefined();
   });
 
   it("marks a decorator's and a class's keyword arguments, over lines", () => {
