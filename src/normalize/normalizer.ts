@@ -27,8 +27,7 @@ export class Normalizer {
   /**
    * normalize() of a query rather than of a file to index: with the marks only matching asks of a
    * query (a Python stream's API vocabulary, keyword arguments and module qualifiers, as the lexer
-   * gives them), which an index build
-   * would read for nothing.
+   * gives them), which an index build would read for nothing.
    */
   normalizeQuery(source: string, language: LanguageDefinition): TokenStream {
     const tokens = this.normalize(source, language);
