@@ -720,6 +720,15 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "`setuptools.Command`'s docstring keeps distutils `Command`'s (\"A useful analogy for command classes is to think of them as subroutines with local " +
       "variables called \\\"options\\\"\").",
   },
+  {
+    pair: "yt-dlp `cookies.py` → `http/cookies.py`",
+    query: /\/yt_dlp\/cookies\.py$/,
+    reference: /^http\/cookies\.py$/,
+    evidence:
+      "yt-dlp's `LenientSimpleCookie` says so above its cookie pattern: \"From https://github.com/python/cpython/blob/v3.10.7/Lib/http/cookies.py\"; " +
+      "the verbose pattern keeps `_CookiePattern`'s comments line for line (\"Start of group 'key'\", \"Any doublequoted string\", \"Special case for " +
+      "\\\"expires\\\" attr\").",
+  },
 ];
 
 export interface Reported {

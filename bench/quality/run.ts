@@ -501,11 +501,25 @@ const MORE_NPM = [
   "wordwrap@1.0.0",
   "string-similarity@4.0.4",
   "leven@4.1.0",
+  // A thirtieth round, chosen by name after 2b50a5f and before any was scanned: colour parsers,
+  // converters and generators beside tinycolor2 and chroma-js.
+  "color@5.0.3",
+  "color-string@2.1.4",
+  "colord@2.14.1",
+  "culori@4.0.2",
+  "hex-rgb@5.0.0",
+  "rgb-hex@4.1.0",
+  "polished@4.3.1",
+  "color-parse@2.1.2",
+  "randomcolor@0.6.2",
+  "color-hash@2.0.2",
+  "@ctrl/tinycolor@4.3.0",
+  "color-rgba@3.1.1",
 ];
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -1087,6 +1101,23 @@ const MORE_PYTHON = [
   "skyfield-1.55-py3-none-any.whl",
   "sounddevice-0.5.6-py3-none-any.whl",
   "soundfile-0.14.0-py2.py3-none-any.whl",
+  // The thirtieth round, s to z, the mirror's last pure wheels not yet scanned, chosen by name after 2b50a5f and before any was scanned.
+  "spacy_legacy-3.0.12-py2.py3-none-any.whl",
+  "spacy_loggers-1.0.5-py3-none-any.whl",
+  "sphinxcontrib_applehelp-2.0.0-py3-none-any.whl",
+  "sphinxcontrib_devhelp-2.0.0-py3-none-any.whl",
+  "sphinxcontrib_htmlhelp-2.1.0-py3-none-any.whl",
+  "sphinxcontrib_jquery-4.1-py2.py3-none-any.whl",
+  "sphinxcontrib_jsmath-1.0.1-py2.py3-none-any.whl",
+  "sphinxcontrib_qthelp-2.0.0-py3-none-any.whl",
+  "sphinxcontrib_serializinghtml-2.0.0-py3-none-any.whl",
+  "typer_slim-0.24.0-py3-none-any.whl",
+  "tzdata-2026.4-py2.py3-none-any.whl",
+  "vega_datasets-0.9.0-py3-none-any.whl",
+  "widgetsnbextension-4.0.16-py3-none-any.whl",
+  "xarray-2026.9.0-py3-none-any.whl",
+  "xarray_einstats-0.9.1-py3-none-any.whl",
+  "yt_dlp-2026.8.19-py3-none-any.whl",
 ];
 
 interface IndexedSource {
