@@ -515,6 +515,20 @@ const MORE_NPM = [
   "color-hash@2.0.2",
   "@ctrl/tinycolor@4.3.0",
   "color-rgba@3.1.1",
+  // A thirty-first round, chosen by name after 23c8e63 and before any was scanned: markdown, HTML
+  // and link utilities beside markdown-it, sanitize-html and he.
+  "marked@18.3.0",
+  "turndown@7.2.5",
+  "dompurify@3.5.0",
+  "html-entities@2.6.0",
+  "striptags@3.2.0",
+  "markdown-it-anchor@10.0.0",
+  "micromark@4.0.3",
+  "mdast-util-to-string@4.0.0",
+  "html-escaper@3.0.3",
+  "linkifyjs@4.4.0",
+  "autolinker@4.1.5",
+  "remarkable@2.0.1",
 ];
 
 /**
