@@ -1,11 +1,10 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { DownlevelLifter } from "./downlevel.js";
-import { KeywordArgumentReader } from "./keyword-arguments.js";
-import { ModuleQualifierReader } from "./module-qualifiers.js";
 import { LexicalContext } from "./lexical-context.js";
 import { LexRun } from "./lexical-run.js";
 import type { TokenStream } from "./token-stream.js";
+import { VocabularyReader } from "./vocabulary.js";
 
 /**
  * A lexer that reads the token stream the tree-sitter normalizer would give, without parsing:
@@ -38,15 +37,12 @@ export interface LexedTokenStream extends TokenStream {
 export class LexicalNormalizer {
   private readonly context: LexicalContext;
   private readonly lifter: DownlevelLifter | undefined;
-  private readonly keywordArguments: KeywordArgumentReader | undefined;
-  private readonly moduleQualifiers: ModuleQualifierReader | undefined;
+  private readonly vocabulary: VocabularyReader | undefined;
 
   constructor(definition: LanguageDefinition, baseHasher: TokenHasher) {
     this.context = new LexicalContext(definition, baseHasher);
     this.lifter = definition.lexicon.dialect === "ecmascript" ? new DownlevelLifter((text) => this.context.hash(text)) : undefined;
-    const python = definition.lexicon.dialect === "python";
-    this.keywordArguments = python ? new KeywordArgumentReader((text) => this.context.hash(text)) : undefined;
-    this.moduleQualifiers = python ? new ModuleQualifierReader((text) => this.context.hash(text)) : undefined;
+    this.vocabulary = definition.lexicon.dialect === "python" ? new VocabularyReader((text) => this.context.hash(text)) : undefined;
   }
 
   /**
@@ -73,7 +69,7 @@ export class LexicalNormalizer {
       literalClasses: this.context.literalClasses,
       keptLiteralClasses: this.context.keptLiteralClasses,
       declarations: this.context.declarations,
-      vocabulary: this.moduleQualifiers?.read(source, out.hashes, out.names, out.count, this.keywordArguments?.read(out.hashes, out.count)),
+      vocabulary: this.vocabulary?.read(source, out.hashes, out.names, out.count),
       lineCount: run.line - (source.endsWith("\n") ? 1 : 0),
       hasErrors: false,
       errorChars: 0,

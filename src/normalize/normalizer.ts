@@ -1,11 +1,10 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition, LanguageName } from "../languages/language.js";
 import type { Framing } from "./fragment.js";
-import { KeywordArgumentReader } from "./keyword-arguments.js";
-import { ModuleQualifierReader } from "./module-qualifiers.js";
 import { type LexedTokenStream, LexicalNormalizer, type LexicalStart } from "./lexical.js";
 import { SyntaxNormalizer } from "./parse.js";
 import type { TokenStream } from "./token-stream.js";
+import { VocabularyReader } from "./vocabulary.js";
 
 /**
  * Parses and normalizes source text (the index's reading), or lexes it (the queries' reading);
@@ -15,8 +14,7 @@ import type { TokenStream } from "./token-stream.js";
 export class Normalizer {
   private readonly parsers = new Map<LanguageName, SyntaxNormalizer>();
   private readonly lexers = new Map<LanguageName, LexicalNormalizer>();
-  private readonly keywordReaders = new Map<LanguageName, KeywordArgumentReader>();
-  private readonly moduleReaders = new Map<LanguageName, ModuleQualifierReader>();
+  private readonly vocabularyReaders = new Map<LanguageName, VocabularyReader>();
 
   constructor(private readonly hasher: TokenHasher) {}
 
@@ -33,9 +31,8 @@ export class Normalizer {
     const tokens = this.normalize(source, language);
     if (language.lexicon.dialect !== "python") return tokens;
     const hasher = this.hasher.forFamily(language.lexicon.dialect);
-    const keywords = perLanguage(this.keywordReaders, language, () => new KeywordArgumentReader((text) => hasher.hashToken(text)));
-    const modules = perLanguage(this.moduleReaders, language, () => new ModuleQualifierReader((text) => hasher.hashToken(text)));
-    return { ...tokens, vocabulary: modules.read(source, tokens.hashes, tokens.names, tokens.count, keywords.read(tokens.hashes, tokens.count)) };
+    const reader = perLanguage(this.vocabularyReaders, language, () => new VocabularyReader((text) => hasher.hashToken(text)));
+    return { ...tokens, vocabulary: reader.read(source, tokens.hashes, tokens.names, tokens.count) };
   }
 
   /** The token stream normalize() would give, read without parsing (see LexicalNormalizer.tokens). */

@@ -3,21 +3,14 @@ import { type TokenHasher, loadTokenHasher } from "../../src/hashing.js";
 import { languageByName } from "../../src/languages/registry.js";
 import { LexicalNormalizer } from "../../src/normalize/lexical.js";
 import { Normalizer } from "../../src/normalize/normalizer.js";
+import { markedVocabulary } from "../support/vocabulary-marks.js";
 
 let hasher: TokenHasher;
 beforeAll(async () => {
   hasher = await loadTokenHasher();
 });
 
-/** The identifiers the lexer marks as keyword arguments' names, as written. */
-function marked(code: string, language: "python" | "javascript" = "python"): string[] {
-  const tokens = new LexicalNormalizer(languageByName(language), hasher).tokens(code);
-  const marks = tokens.vocabulary;
-  if (!marks) return [];
-  return Array.from({ length: tokens.count }, (_, t) => t)
-    .filter((t) => marks[t] === 1)
-    .map((t) => code.slice(tokens.startOffsets![t], tokens.endOffsets![t]));
-}
+const marked = (code: string, language: "python" | "javascript" = "python"): string[] => markedVocabulary(hasher, code, language);
 
 describe("keyword arguments", () => {
   it("marks a call's keyword arguments, not a definition's parameters or a tuple's targets", () => {

@@ -5,21 +5,14 @@ import { LexicalNormalizer } from "../../src/normalize/lexical.js";
 import { importedNames } from "../../src/normalize/module-qualifiers.js";
 import { Normalizer } from "../../src/normalize/normalizer.js";
 import { nameHash } from "../../src/normalize/token-stream.js";
+import { markedVocabulary } from "../support/vocabulary-marks.js";
 
 let hasher: TokenHasher;
 beforeAll(async () => {
   hasher = await loadTokenHasher();
 });
 
-/** The identifiers the lexer marks as the API's vocabulary, as written. */
-function marked(code: string, language: "python" | "javascript" = "python"): string[] {
-  const tokens = new LexicalNormalizer(languageByName(language), hasher).tokens(code);
-  const marks = tokens.vocabulary;
-  if (!marks) return [];
-  return Array.from({ length: tokens.count }, (_, t) => t)
-    .filter((t) => marks[t] === 1)
-    .map((t) => code.slice(tokens.startOffsets![t], tokens.endOffsets![t]));
-}
+const marked = (code: string, language: "python" | "javascript" = "python"): string[] => markedVocabulary(hasher, code, language);
 
 const words = (...names: string[]): Set<number> => new Set(names.map((n) => nameHash(n, 0, n.length)));
 
