@@ -198,8 +198,10 @@ export interface MatchOptions {
   /**
    * A region whose tokens are at least this share literals is data (a list of strings, a table of
    * messages, a locale): it is the same data only if at least MIN_IDENTITY_SHARE of its aligned
-   * literals, or of its numbers, are the very same text. Code has a literal in ten tokens or fewer;
-   * two lists of other strings share nothing but their shape. Above 1, no region is data.
+   * literals, or of its numbers, are the very same text, and it reaches minMatchedChars by its same
+   * data: an aligned literal of other text counts one character, its class. Code has a literal in
+   * ten tokens or fewer; two lists of other strings share nothing but their shape. Above 1, no
+   * region is data.
    */
   readonly dataLiteralShare: number;
   /**

@@ -158,7 +158,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
   for (const segment of candidate.segments) {
     const from = Math.max(segment.queryStart, covered);
     covered = Math.max(covered, segment.queryEnd);
-    tallySegment(from, segment.queryEnd, segment.sourceStart - segment.queryStart, query.names, tables.nameKinds, query.vocabulary, source, scratch, tally);
+    tallySegment(from, segment.queryEnd, segment.sourceStart - segment.queryStart, query.names, tables.nameKinds, query.charWeights, query.vocabulary, source, scratch, tally);
   }
   const pairs = tally[PAIRS]!;
   const byQueryName = partners(scratch.namePairsByQuery.subarray(0, pairs).sort());
@@ -184,6 +184,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     sameBeyondBinary: tally[SAME_BEYOND_BINARY]!,
     sameKeyRunSteps: tally[KEY_RUN_STEPS]!,
     sameStrideSteps: tally[STRIDE_STEPS]!,
+    otherLiteralChars: tally[OTHER_LITERAL_CHARS]!,
   };
 }
 
@@ -206,7 +207,8 @@ const SAME_BEYOND_BINARY = 14;
 const KEY_RUN_STEPS = 15;
 const STRIDE = 16;
 const STRIDE_STEPS = 17;
-export const NAME_TALLY_SLOTS = 18;
+const OTHER_LITERAL_CHARS = 18;
+export const NAME_TALLY_SLOTS = 19;
 
 /**
  * The query tokens [from, to) of one segment, each paired with the source token `offset` further
@@ -221,6 +223,7 @@ function tallySegment(
   offset: number,
   queryNames: Uint16Array,
   nameKinds: Uint8Array,
+  charWeights: Uint8Array,
   vocabulary: Uint8Array | undefined,
   source: SourceTokens,
   scratch: MatchScratch,
@@ -239,6 +242,8 @@ function tallySegment(
     if (kind !== IDENTIFIER) {
       if (kind === LITERAL && queryName === sourceName && CONVENTIONAL_LITERALS.has(queryName)) continue;
       tally[LITERAL_PAIRS]!++;
+      // Another literal counts as its class alone, one character: the shape, not the data.
+      if (queryName !== sourceName) tally[OTHER_LITERAL_CHARS]! += charWeights[t]! - 1;
       if (queryName === sourceName) {
         tally[SAME_LITERALS]!++;
         if (!isBinary(queryName)) tally[SAME_BEYOND_BINARY]!++;

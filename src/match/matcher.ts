@@ -82,6 +82,7 @@ const NO_NAMES: NameComparison = {
   sameBeyondBinary: 0,
   sameKeyRunSteps: 0,
   sameStrideSteps: 0,
+  otherLiteralChars: 0,
 };
 
 /**

@@ -52,6 +52,11 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // 0x81, … a protocol's status codes against HTML's character references), the names must be the same.
   const data = candidate.literalTokens >= options.dataLiteralShare * candidate.matchedTokens;
   if (data && (literalsDisagree(names) || (literalsDisagree(names, names.sameKeyRunSteps) && !sameNames(names)))) return false;
+  // Nor is a data region long by its shape: its other literals count one character each, so what
+  // reaches minMatchedChars is the same data (an option table sharing two of its rows with another
+  // command's is two rows long, not five).
+  const chars = Math.max(candidate.matchedChars, candidate.sourceMatchedChars ?? 0);
+  if (data && chars >= options.minMatchedChars && chars - names.otherLiteralChars < options.minMatchedChars) return false;
   // A repetitive shape (a data table) matches any other table of its kind, unless its data is the
   // very same or it is renamed one for one throughout.
   if (evidence.distinctKgramShare < options.minDistinctKgramShare && !sameData(names) && !renamedThroughout(candidate, names, options)) return false;

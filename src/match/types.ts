@@ -105,6 +105,11 @@ export interface NameComparison {
    * layout writes them, so they show no identity.
    */
   readonly sameStrideSteps: number;
+  /**
+   * Normalized characters of the aligned literals that are other text, less one each (a literal's
+   * class is one character of shape): what a data region's length owes to its shape alone.
+   */
+  readonly otherLiteralChars: number;
 }
 
 /** What judging a candidate found, beyond what chaining measured. */

@@ -38,6 +38,7 @@ const names = (fields: Partial<NameComparison>): NameComparison => ({
   sameBeyondBinary: fields.sameLiterals ?? 4,
   sameKeyRunSteps: fields.sameCounterSteps ?? 0,
   sameStrideSteps: fields.sameCounterSteps ?? 0,
+  otherLiteralChars: 0,
   ...fields,
 });
 
@@ -106,6 +107,19 @@ describe("isReference", () => {
     expect(isReference({ ...initializers, frequencySum: 20 }, evidence(0.61, oneName), options(), 427)).toBe(true);
     const renamed = { pairs: 12, distinctNames: 4, repeats: 8, consistency: 1, sameShare: 0, literalPairs: 2, sameLiterals: 2 };
     expect(isReference(initializers, evidence(0.61, renamed), options(), 427)).toBe(true);
+  });
+
+  it("measures a data region by its same data: other literals are one character of shape each", () => {
+    // setuptools' install_scripts option table as distutils install_lib's: 162 characters over
+    // four rows, of which the help texts and flags of two rows (58 characters) are other text.
+    const table = candidate({ seeds: 2, frequencySum: 13, matchedTokens: 22, matchedChars: 162, literalTokens: 11 });
+    const rows = { pairs: 0, distinctNames: 0, distinctSameNames: 0, repeats: 0, literalPairs: 11, sameLiterals: 8, sameBeyondBinary: 8 };
+    expect(isReference(table, evidence(1, { ...rows, otherLiteralChars: 58 }), options(), 60)).toBe(false);
+    // The same rows with every literal the same, or the other text short, are a copy of the table.
+    expect(isReference(table, evidence(1, { ...rows, otherLiteralChars: 0 }), options(), 60)).toBe(true);
+    expect(isReference(table, evidence(1, { ...rows, otherLiteralChars: 12 }), options(), 60)).toBe(true);
+    // Code with a literal here and there is measured as before, its literals' text or not.
+    expect(isReference({ ...table, literalTokens: 3 }, evidence(1, { ...rows, otherLiteralChars: 58 }), options(), 60)).toBe(true);
   });
 
   it("takes no identity from numbers that only count: indexes and a layout's offsets", () => {
