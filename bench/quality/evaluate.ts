@@ -164,6 +164,16 @@ export class IndexedText {
  */
 export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; reference: RegExp; evidence: string }> = [
   {
+    pair: "simple-statistics `src/quickselect.js` → d3-array `src/quickselect.js`",
+    query: /\/simple-statistics@[^/]+\/package\/src\/quickselect\.js$/,
+    reference: /^src\/quickselect\.js$/,
+    evidence:
+      "judged on the code: d3-array's file says \"Based on https://github.com/mourner/quickselect\", and simple-statistics' is that package's " +
+      "Floyd-Rivest loop statement for statement, reformatted by prettier: mourner's `m` where Wikipedia's pseudocode has `i`, his " +
+      "`newLeft`/`newRight`, `swap(arr, left, k); if (arr[right] > t) swap(arr, left, right);`, and his closing " +
+      "`if (arr[left] === t) swap(arr, left, j); else { j++; swap(arr, j, right); }` (quickselect 3.0.0's `index.js`, with `compare`).",
+  },
+  {
     pair: "pip `_internal/locations/base.py` → CPython `distutils/util.py`",
     query: /\/site-packages\/pip\/_internal\/locations\/base\.py$/,
     reference: /^distutils\/util\.py$/,

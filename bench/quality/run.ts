@@ -529,6 +529,20 @@ const MORE_NPM = [
   "linkifyjs@4.4.0",
   "autolinker@4.1.5",
   "remarkable@2.0.1",
+  // A thirty-second round, chosen by name after 68499dc and before any was scanned: geometry,
+  // statistics, matrix, spatial-index and data-structure libraries beside d3-array.
+  "gl-matrix@3.4.4",
+  "simple-statistics@7.12.1",
+  "ml-matrix@6.15.1",
+  "rbush@4.0.1",
+  "kdbush@4.1.0",
+  "flatbush@4.7.0",
+  "heap-js@2.7.2",
+  "mnemonist@0.40.8",
+  "fraction.js@5.3.4",
+  "complex.js@2.4.3",
+  "seedrandom@3.0.5",
+  "earcut@3.2.4",
 ];
 
 /**
