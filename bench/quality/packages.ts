@@ -45,14 +45,13 @@ export function fetchPackage(spec: string, cache: string, log: (message: string)
   return { spec, root, name: pkg.name, version: pkg.version, license: pkg.license ?? "NOASSERTION", repository };
 }
 
-/** The machine's PyPI mirror (see bench/corpus.ts): wheels extracted with reftrack's archive reader. */
-const WHEEL_MIRROR = "/opt/pypi/files";
+/** The machine's PyPI mirrors (see bench/corpus.ts; the second holds other wheels): extracted with reftrack's archive reader. */
+const WHEEL_MIRRORS = ["/opt/pypi/files", "/opt/pypi-more/files"];
 
-/** The root of a wheel from the mirror, extracted once; undefined when the mirror lacks it. */
+/** The root of a wheel from a mirror, extracted once; undefined when no mirror has it. */
 export function wheelRoot(fileName: string, cache: string): string | undefined {
-  const path = join(WHEEL_MIRROR, fileName);
-  if (!existsSync(path)) return undefined;
-  return fetchArchive(path, join(cache, "wheels")).root;
+  const path = WHEEL_MIRRORS.map((mirror) => join(mirror, fileName)).find((candidate) => existsSync(candidate));
+  return path === undefined ? undefined : fetchArchive(path, join(cache, "wheels")).root;
 }
 
 /**

@@ -547,7 +547,7 @@ const MORE_NPM = [
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned), then a second mirror's (ase … pycountry).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -1146,6 +1146,18 @@ const MORE_PYTHON = [
   "xarray-2026.9.0-py3-none-any.whl",
   "xarray_einstats-0.9.1-py3-none-any.whl",
   "yt_dlp-2026.8.19-py3-none-any.whl",
+  // The second mirror (/opt/pypi-more/files), chosen by name after 30e71b0 before any was scanned:
+  // its pure wheels and platform wheels with Python sources, up to about 6.5 MB compressed.
+  "ase-3.29.0-py3-none-any.whl",
+  "multiprocess-0.70.19-py311-none-any.whl",
+  "mistral_common-1.12.0-py3-none-any.whl",
+  "cuda_pathfinder-1.8.3-py3-none-any.whl",
+  "glfw-2.10.2-py2.py3-none-manylinux_2_28_x86_64.whl",
+  "bcrypt-5.0.0-cp39-abi3-manylinux_2_34_x86_64.whl",
+  "pynacl-1.6.2-cp38-abi3-manylinux_2_34_x86_64.whl",
+  "ale_py-0.12.1-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "ezdxf-1.4.4-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "pycountry-26.2.16-py3-none-any.whl",
 ];
 
 interface IndexedSource {
