@@ -164,6 +164,60 @@ export class IndexedText {
  */
 export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; reference: RegExp; evidence: string }> = [
   {
+    pair: "numpy `_utils/_inspect.py` → CPython `inspect.py`",
+    query: /\/numpy\/_utils\/_inspect\.py$/,
+    reference: /^inspect\.py$/,
+    evidence: "numpy's module says so in its docstring: \"Subset of inspect module from upstream python\" (`getargs` keeps CPython's docstring, reworded since).",
+  },
+  {
+    pair: "numpy `distutils/` → CPython `distutils/`",
+    query: /\/numpy\/distutils\/(?:ccompiler|mingw32ccompiler|command\/build_src|command\/config)\.py$/,
+    reference: /^distutils\/(?:ccompiler|cygwinccompiler|msvc9compiler|msvccompiler|command\/build_ext|command\/config)\.py$/,
+    evidence:
+      "numpy.distutils replaces distutils' methods with edited copies (mingw32ccompiler.py: \"Overwrite certain distutils.ccompiler functions\"): " +
+      "`CCompiler_object_filenames` is `CCompiler.object_filenames` with `os.path.normpath` added, and Mingw32CCompiler's `object_filenames` is " +
+      "cygwinccompiler's, its comment \"use normcase to make sure '.rc' is really '.rc' and not '.RC'\" kept; build_src's `swig_sources` and " +
+      "config's `check_funcs` carry on distutils' build_ext's and config's code the same way. Not adjudicated: build_src's initializers and " +
+      "`set_undefined_options('build', ('build_base', 'build_base'), …)` as clean's, every command's idiom.",
+  },
+  {
+    pair: "numpy `lib/_datasource.py` → CPython `bz2.py`, `gzip.py`, `lzma.py`",
+    query: /\/numpy\/lib\/_datasource\.py$/,
+    reference: /^(?:bz2|gzip|lzma)\.py$/,
+    evidence:
+      "numpy's `_check_mode` is the mode check of the three modules' `open()`, word for word in its messages " +
+      "(\"Argument 'encoding' not supported in binary mode\", \"Argument 'newline' not supported in binary mode\"), the `errors` check left out and the first message made an f-string.",
+  },
+  {
+    pair: "scikit-learn `utils/_pprint.py` → CPython `pprint.py`",
+    query: /\/sklearn\/utils\/_pprint\.py$/,
+    reference: /^pprint\.py$/,
+    evidence: "its header credits \"Fred L. Drake, Jr. <fdrake@acm.org> (built-in CPython pprint module)\" and carries the PSF License for the code taken.",
+  },
+  {
+    pair: "SciPy `_lib/_bunch.py` → CPython `collections/__init__.py`",
+    query: /\/scipy\/_lib\/_bunch\.py$/,
+    reference: /^collections\/__init__\.py$/,
+    evidence: "its own words: \"Note: This code is adapted from CPython:Lib/collections/__init__.py\" (namedtuple's class factory).",
+  },
+  {
+    pair: "SciPy `_lib/_tmpdirs.py` → CPython `tempfile.py`",
+    query: /\/scipy\/_lib\/_tmpdirs\.py$/,
+    reference: /^tempfile\.py$/,
+    evidence:
+      "`tempdir`'s docstring is `TemporaryDirectory`'s, reflowed: \"Create and return a temporary directory. This has the same behavior as mkdtemp " +
+      "but can be used as a context manager. … Upon exiting the context, the directory and everything contained in it are removed.\"",
+  },
+  {
+    pair: "pandas `tests/tools/test_to_datetime.py` → CPython `_strptime.py`",
+    query: /\/pandas\/tests\/tools\/test_to_datetime\.py$/,
+    reference: /^_strptime\.py$/,
+    evidence:
+      "the test's expected messages are `_strptime`'s ValueError messages, which pandas' own strptime reproduces, split at other places: " +
+      "\"ISO year directive '%G' must be used with the ISO week directive '%V' and a weekday directive …\", " +
+      "\"Day of the year directive '%j' is not compatible with ISO year directive '%G'. Use '%Y' instead.\"",
+  },
+  {
     pair: "simple-statistics `src/quickselect.js` → d3-array `src/quickselect.js`",
     query: /\/simple-statistics@[^/]+\/package\/src\/quickselect\.js$/,
     reference: /^src\/quickselect\.js$/,
