@@ -154,9 +154,12 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // Nor, however many seeds, a region found only by seeds many indexed files share, under
   // SHAPE_MIN_QUERY_SHARE of its query, with fewer than MIN_IDENTITY_PAIRS names to judge and no
   // identity: an idiom the query writes row after row (a distutils command's `self.x = None`
-  // initializers as another command's, only the method's name compared).
+  // initializers as another command's, only the method's name compared). In a whole file, code (not
+  // data) of that kind is such an idiom whatever literals agree: they are the framework's own names
+  // every file of it writes (`set_undefined_options('build', ('build_base', 'build_base'), …)`).
   const fewNamesToJudge = names.pairs < MIN_IDENTITY_PAIRS;
-  if (!identity && commonSeeds && fewNamesToJudge && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
+  const frameworkIdiom = !data && isLongQuery(queryTokens);
+  if ((!identity || frameworkIdiom) && commonSeeds && fewNamesToJudge && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
   // Nor, however many seeds, a region under SHAPE_MIN_QUERY_SHARE of its query that shows no
   // identity, its names changing partner and no literal agreeing, where it is either
   // - in a whole file, with some names the same: neither kept nor renamed (a lazy `__getattr__`

@@ -109,6 +109,19 @@ describe("isReference", () => {
     expect(isReference(initializers, evidence(0.61, renamed), options(), 427)).toBe(true);
   });
 
+  it("turns away a framework's idiom in a whole file whatever literals agree, not its data", () => {
+    // numpy's build_src initializers and `set_undefined_options('build', ('build_base', 'build_base'),
+    // ('build_lib', 'build_lib'))` as distutils clean's: one name compared, five of seven literals
+    // the same, 7 seeds in 15 indexed files on average, a thirteenth of a 900-line file.
+    const idiom = candidate({ seeds: 7, frequencySum: 108, matchedTokens: 60, literalTokens: 9 });
+    const optionNames = { pairs: 1, distinctNames: 1, repeats: 0, consistency: 1, sameShare: 1, literalPairs: 7, sameLiterals: 5, sameBeyondBinary: 5 };
+    expect(isReference(idiom, evidence(0.7, optionNames), options(), 4600)).toBe(false);
+    // In a suggestion-sized query its literals still tell, and data (a stub's `__all__` list, the
+    // module's own) is judged by its literals anywhere.
+    expect(isReference(idiom, evidence(0.7, optionNames), options(), 200)).toBe(true);
+    expect(isReference({ ...idiom, literalTokens: 30 }, evidence(0.7, { ...optionNames, literalPairs: 30, sameLiterals: 30, sameBeyondBinary: 30 }), options(), 4600)).toBe(true);
+  });
+
   it("measures a data region by its same data: other literals are one character of shape each", () => {
     // setuptools' install_scripts option table as distutils install_lib's: 162 characters over
     // four rows, of which the help texts and flags of two rows (58 characters) are other text.
