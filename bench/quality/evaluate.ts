@@ -164,6 +164,16 @@ export class IndexedText {
  */
 export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; reference: RegExp; evidence: string }> = [
   {
+    pair: "pygame-ce `tests/test_utils/test_runner.py` → CPython `unittest/main.py`",
+    query: /\/pygame\/tests\/test_utils\/test_runner\.py$/,
+    reference: /^unittest\/main\.py$/,
+    evidence:
+      "judged on the code: its verbosity options are unittest's word for word, flag, destination, action, constant and help " +
+      "(`\"-v\", \"--verbose\", dest=\"verbosity\", action=\"store_const\", const=2, help=\"Verbose output\"` and `-q`/`--quiet`, `const=0`, " +
+      "\"Quiet output\"), handed to optparse's `add_option` where unittest hands them to argparse's `add_argument`: no raw run is identical " +
+      "(quotes and calls differ), the data is the same. A judgment call, the one of its kind.",
+  },
+  {
     pair: "numpy `_utils/_inspect.py` → CPython `inspect.py`",
     query: /\/numpy\/_utils\/_inspect\.py$/,
     reference: /^inspect\.py$/,

@@ -547,7 +547,7 @@ const MORE_NPM = [
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned), then a second mirror's (ase … pycountry), then its larger ones (matplotlib … cantera).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned), then a second mirror's (ase … pycountry), then its larger ones (matplotlib … cantera), then its others (pyscf … botocore).
  */
 const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -1172,6 +1172,20 @@ const MORE_PYTHON = [
   "qutip-5.3.1-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
   "pot-0.9.7.post1-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
   "cantera-3.2.0-cp311-cp311-manylinux_2_28_x86_64.whl",
+  // The second mirror's other wheels with Python sources (the latest version of each), chosen by
+  // name after 1d92d4a before any was scanned.
+  "pyscf-2.14.0-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "pygame_ce-2.5.8-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "ortools-9.12.4544-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "pyogrio-0.13.0-cp311-abi3-manylinux_2_28_x86_64.whl",
+  "pysam-0.24.1-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
+  "python_sat-1.9.dev15-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
+  "slycot-0.7.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "unicorn-2.1.4-cp37-abi3-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "grpcio_tools-1.84.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "opencv_python_headless-5.0.0.93-cp37-abi3-manylinux_2_28_x86_64.whl",
+  "resiliparse-1.0.9-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
+  "botocore-1.43.106-py3-none-any.whl",
 ];
 
 interface IndexedSource {
