@@ -164,6 +164,20 @@ export class IndexedText {
  */
 export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; reference: RegExp; evidence: string }> = [
   {
+    pair: "dulwich `patch.py` → CPython `difflib.py`",
+    query: /\/dulwich\/patch\.py$/,
+    reference: /^difflib\.py$/,
+    evidence: "its `unified_diff` says so: \"difflib.unified_diff that can detect 'No newline at end of file' … Based on the same function in Python2.7 difflib.py\".",
+  },
+  {
+    pair: "absl `flags/_helpers.py` → CPython `inspect.py`",
+    query: /\/absl\/flags\/_helpers\.py$/,
+    reference: /^inspect\.py$/,
+    evidence:
+      "a common origin: absl's `trim_docstring` \"is the function specified in PEP 257 to handle docstrings\", and `inspect.cleandoc` is that " +
+      "function too; the two share its closing lines (`while trimmed and not trimmed[-1]: trimmed.pop()`, … `return '\\n'.join(trimmed)`), renamed.",
+  },
+  {
     pair: "pygame-ce `tests/test_utils/test_runner.py` → CPython `unittest/main.py`",
     query: /\/pygame\/tests\/test_utils\/test_runner\.py$/,
     reference: /^unittest\/main\.py$/,

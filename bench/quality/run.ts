@@ -9,7 +9,7 @@
  * `--explain` logs every miss and every false reference; `--dump-references FILE` writes every
  * query's result under the defaults and stops.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadManifest, type ResolvedSource } from "../../src/corpus/manifest.js";
 import { looksMinified } from "../../src/files/source-file.js";
@@ -544,6 +544,17 @@ const MORE_NPM = [
   "seedrandom@3.0.5",
   "earcut@3.2.4",
 ];
+
+/**
+ * The Google Cloud SDK's Python on this machine (Google's own code, its command surfaces and the
+ * libraries it vendors under third_party), a sample of it drawn at random with a seed chosen before
+ * any of it was scanned: a large real tree of original and vendored code, not indexed here. The
+ * CPython it bundles (platform/bundledpythonunix/lib/python3.12, its site-packages aside) is left
+ * out: it is the indexed standard library itself at another version, not held-out code.
+ */
+const GCLOUD_SDK = "/usr/lib/google-cloud-sdk";
+const GCLOUD_SAMPLE = 1_000;
+const BUNDLED_CPYTHON = /\/platform\/bundledpython[^/]*\/lib\/python3\.\d+\/(?!site-packages\/)/;
 
 /**
  * More packages of the mirror, scanned whole the same way: chosen by name (every file with Python
@@ -1452,6 +1463,13 @@ async function main(): Promise<void> {
       "python",
       QUICK ? 40 : 100_000,
       wholeRng,
+    ),
+    ...sampleWholeFiles(
+      `the Google Cloud SDK's Python (${GCLOUD_SAMPLE} files drawn at random from its own code, its surfaces and its vendored libraries, the CPython it bundles left out)`,
+      existsSync(GCLOUD_SDK) ? filesOf({ root: GCLOUD_SDK }, "python").filter((file) => !BUNDLED_CPYTHON.test(file)) : [],
+      "python",
+      QUICK ? 40 : GCLOUD_SAMPLE,
+      new Rng(58),
     ),
   ];
   log(
