@@ -242,13 +242,14 @@ function tallySegment(
     if (kind !== IDENTIFIER) {
       if (kind === LITERAL && queryName === sourceName && CONVENTIONAL_LITERALS.has(queryName)) continue;
       tally[LITERAL_PAIRS]!++;
-      // Another literal counts as its class alone, one character: the shape, not the data.
-      if (queryName !== sourceName) tally[OTHER_LITERAL_CHARS]! += charWeights[t]! - 1;
       if (queryName === sourceName) {
         tally[SAME_LITERALS]!++;
         if (!isBinary(queryName)) tally[SAME_BEYOND_BINARY]!++;
         if (tally[FIRST_SAME] === 0) tally[FIRST_SAME] = queryName;
         else if (queryName !== tally[FIRST_SAME]) tally[SAME_LITERALS_VARY] = 1;
+      } else {
+        // Another literal counts as its class alone, one character: the shape, not the data.
+        tally[OTHER_LITERAL_CHARS]! += charWeights[t]! - 1;
       }
       if (kind !== KEPT_LITERAL) {
         // The character set in its own order, string after string with no number between (a
