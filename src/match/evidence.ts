@@ -130,12 +130,16 @@ function counterSpellings(value: number): string[] {
   return [...new Set(spellings)];
 }
 
-/** How many of the query words the segments cover are marked in `marks` (a text stream's annotations or requirement keywords), each counted once. */
-export function markedWords(segments: readonly Segment[], marks: Uint8Array): number {
+/**
+ * How many of the query tokens the segments cover are marked in `marks` (a text stream's
+ * annotations or requirement keywords, a code stream's echoes), each counted once; with `weights`,
+ * their weights summed (characters, TokenStream.charWeights).
+ */
+export function markedWords(segments: readonly Segment[], marks: Uint8Array, weights?: Uint8Array): number {
   let marked = 0;
   let covered = -1;
   for (const segment of segments) {
-    for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) marked += marks[t]!;
+    for (let t = Math.max(segment.queryStart, covered); t < segment.queryEnd; t++) marked += weights && marks[t] ? weights[t]! : marks[t]!;
     covered = Math.max(covered, segment.queryEnd);
   }
   return marked;

@@ -174,6 +174,7 @@ export class Matcher {
         declarationsOnly: spans !== undefined && spans.declarationsOnly(spanStart(candidate), spanEnd(candidate)),
         signaturesOnly: spans !== undefined && spans.signaturesOnly(spanStart(candidate), spanEnd(candidate)),
         requirementWords: text && query.requirements ? markedWords(candidate.segments, query.requirements) : 0,
+        echoChars: !text && query.echoes ? markedWords(candidate.segments, query.echoes, query.charWeights) : 0,
         names: text ? NO_NAMES : compareNames(candidate, query, tables, chained.get(candidate.contentId)!.context.source, this.scratch),
       };
       const annotatedCode = scope.annotatedCode;

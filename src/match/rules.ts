@@ -46,6 +46,11 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // A long query holds look-alike stretches by chance: its regions need more seeds.
   if ((sameText ? seeds : shapeSeeds) < seedsForLength(queryTokens, options, sameText)) return false;
   const identity = showsIdentity(names, isLongQuery(queryTokens));
+  const chars = Math.max(candidate.matchedChars, candidate.sourceMatchedChars ?? 0);
+  // A renamed region is long by its own code, not by statements storing parameters under their own
+  // names (`self.path = path`, TokenStream.echoes): any constructor of as many parameters is that long.
+  const ownChars = evidence.echoChars > 0 ? chars * (1 - evidence.echoChars / candidate.matchedChars) : chars;
+  if (!identity && chars >= options.minMatchedChars && ownChars < options.minMatchedChars) return false;
   if (isLongQuery(queryTokens) && !identity && shapeSeeds < UNIDENTIFIED_SEED_FACTOR * seedsForLength(queryTokens, options, false)) return false;
   // Data (a list of literals, a table of messages) is the same data, not the same shape.
   // Where only a counter agrees (0, 1, 2, …), or a run of keys over a range of byte values (0x80,
@@ -55,7 +60,6 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // Nor is a data region long by its shape: its other literals count one character each, so what
   // reaches minMatchedChars is the same data (an option table sharing two of its rows with another
   // command's is two rows long, not five).
-  const chars = Math.max(candidate.matchedChars, candidate.sourceMatchedChars ?? 0);
   if (data && chars >= options.minMatchedChars && chars - names.otherLiteralChars < options.minMatchedChars) return false;
   // A repetitive shape (a data table) matches any other table of its kind, unless its data is the
   // very same or it is renamed one for one throughout.

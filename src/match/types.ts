@@ -130,6 +130,8 @@ export interface Evidence {
   readonly signaturesOnly: boolean;
   /** For a text candidate, the requirement keywords its query span holds (TokenStream.requirements); 0 for code. */
   readonly requirementWords: number;
+  /** For a code candidate, the query characters it covers in echo statements (TokenStream.echoes); 0 for text. */
+  readonly echoChars: number;
   readonly names: NameComparison;
 }
 

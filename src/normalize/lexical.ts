@@ -1,6 +1,7 @@
 import type { TokenHasher } from "../hashing.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { DownlevelLifter } from "./downlevel.js";
+import { echoStatements } from "./echoes.js";
 import { LexicalContext } from "./lexical-context.js";
 import { LexRun } from "./lexical-run.js";
 import type { TokenStream } from "./token-stream.js";
@@ -56,20 +57,24 @@ export class LexicalNormalizer {
     run.finish();
     const out = run.out;
     if (this.lifter) out.count = this.lifter.lift(out, out.count);
+    const names = out.names.subarray(0, out.count);
+    const startOffsets = out.startOffsets.subarray(0, out.count);
+    const endOffsets = out.endOffsets.subarray(0, out.count);
     return {
       language: this.context.definition.name,
       count: out.count,
       hashes: out.hashes.subarray(0, out.count),
       startLines: out.startLines.subarray(0, out.count),
       endLines: out.endLines.subarray(0, out.count),
-      startOffsets: out.startOffsets.subarray(0, out.count),
-      endOffsets: out.endOffsets.subarray(0, out.count),
+      startOffsets,
+      endOffsets,
       charWeights: out.charWeights.subarray(0, out.count),
-      names: out.names.subarray(0, out.count),
+      names,
       literalClasses: this.context.literalClasses,
       keptLiteralClasses: this.context.keptLiteralClasses,
       declarations: this.context.declarations,
       vocabulary: this.vocabulary?.read(source, out.hashes, out.names, out.count),
+      echoes: echoStatements(source, { count: out.count, startLines: out.startLines, endLines: out.endLines, startOffsets, endOffsets, names }),
       lineCount: run.line - (source.endsWith("\n") ? 1 : 0),
       hasErrors: false,
       errorChars: 0,

@@ -66,6 +66,12 @@ export interface TokenStream {
    * parsed to be indexed.
    */
   readonly vocabulary?: Uint8Array;
+  /**
+   * For a lexed query: 1 for each token of a statement storing a value under its own name
+   * (`self.path = path`, echoes.ts), whose shape its parameter fixes; absent when there is none,
+   * and for a parsed stream (no offsets to compare the names by).
+   */
+  readonly echoes?: Uint8Array;
   /** Lines in the source text. */
   readonly lineCount: number;
   /** Whether tree-sitter had to recover from syntax errors (normal for fragments). */

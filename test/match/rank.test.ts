@@ -32,7 +32,7 @@ describe("selecting references", () => {
   const modules = Array.from({ length: 11 }, (_, i) => candidate(10 + i, 40 + i * 80, 100 + i * 80));
   const siblings = [candidate(30, 40, 100), candidate(31, 40, 100)];
   const sameShare = new Map<number, number>([[30, 11 / 12], [31, 11 / 12]]);
-  const judge = (c: Candidate): Evidence => ({ distinctKgramShare: 1, recurringKgramShare: 0, declarationsOnly: false, signaturesOnly: false, requirementWords: 0, names: names(sameShare.get(c.contentId) ?? 1) });
+  const judge = (c: Candidate): Evidence => ({ distinctKgramShare: 1, recurringKgramShare: 0, declarationsOnly: false, signaturesOnly: false, requirementWords: 0, echoChars: 0, names: names(sameShare.get(c.contentId) ?? 1) });
   const all = [monolith, ...modules, ...siblings];
 
   it("in a whole file, gives each module inside the monolith's range a group of its own, and drops the renamed siblings", () => {
@@ -48,7 +48,7 @@ describe("selecting references", () => {
     // The file scanned is another release of the monolith: 97% of its names the query's own. A
     // sibling class of the same project matches one module's stretch with half its names.
     const release = new Map<number, number>([[1, 0.97], [30, 0.46]]);
-    const judgeRelease = (c: Candidate): Evidence => ({ distinctKgramShare: 1, recurringKgramShare: 0, declarationsOnly: false, signaturesOnly: false, requirementWords: 0, names: names(release.get(c.contentId) ?? 1) });
+    const judgeRelease = (c: Candidate): Evidence => ({ distinctKgramShare: 1, recurringKgramShare: 0, declarationsOnly: false, signaturesOnly: false, requirementWords: 0, echoChars: 0, names: names(release.get(c.contentId) ?? 1) });
     // Past the last module: only the monolith's region holds it.
     const sibling = candidate(30, 910, 970);
     const reported = selectReferences([monolith, ...modules, sibling], judgeRelease, 10, true).map((j) => j.candidate.contentId);
@@ -75,7 +75,7 @@ describe("a turned-down candidate offered again narrower", () => {
     const judged: Candidate[] = [];
     const judge = (c: Candidate): Evidence | null => {
       judged.push(c);
-      return c === wide ? null : { distinctKgramShare: 1, recurringKgramShare: 0, declarationsOnly: false, signaturesOnly: false, requirementWords: 0, names: names(1) };
+      return c === wide ? null : { distinctKgramShare: 1, recurringKgramShare: 0, declarationsOnly: false, signaturesOnly: false, requirementWords: 0, echoChars: 0, names: names(1) };
     };
     const offered: Candidate[] = [];
     const narrower = (c: Candidate): Candidate | undefined => {
@@ -98,7 +98,7 @@ describe("a turned-down candidate offered again narrower", () => {
     const copied = candidate(1, 0, 60);
     const sibling = candidate(2, 0, 60);
     const strings = new Map<number, number>([[1, 18], [2, 0]]);
-    const judgeTables = (c: Candidate): Evidence => ({ distinctKgramShare: 1, recurringKgramShare: 0, declarationsOnly: false, signaturesOnly: false, requirementWords: 0, names: table(strings.get(c.contentId)!) });
+    const judgeTables = (c: Candidate): Evidence => ({ distinctKgramShare: 1, recurringKgramShare: 0, declarationsOnly: false, signaturesOnly: false, requirementWords: 0, echoChars: 0, names: table(strings.get(c.contentId)!) });
     expect(selectReferences([sibling, copied], judgeTables, 10).map((j) => j.candidate.contentId)).toEqual([1]);
     // With some of its strings the same too, it is another copy of them, and listed.
     strings.set(2, 9);

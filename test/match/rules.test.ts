@@ -48,6 +48,7 @@ const evidence = (distinctKgramShare: number, comparison: Partial<NameComparison
   declarationsOnly,
   signaturesOnly,
   requirementWords: 0,
+  echoChars: 0,
   names: names(comparison),
 });
 const options = (fields: Partial<MatchOptions> = {}): MatchOptions => ({ ...DEFAULT_MATCH_OPTIONS, ...fields });
@@ -133,6 +134,19 @@ describe("isReference", () => {
     expect(isReference(table, evidence(1, { ...rows, otherLiteralChars: 12 }), options(), 60)).toBe(true);
     // Code with a literal here and there is measured as before, its literals' text or not.
     expect(isReference({ ...table, literalTokens: 3 }, evidence(1, { ...rows, otherLiteralChars: 58 }), options(), 60)).toBe(true);
+  });
+
+  it("counts a renamed region's statements storing parameters under their own names no characters", () => {
+    // A generated constructor keeping its five parameters (`self.path = path`, 136 of its 208
+    // characters) as tracemalloc's StatisticDiff.__init__: renamed one for one, nothing the same.
+    const constructor = candidate({ seeds: 3, frequencySum: 94, matchedTokens: 37, matchedChars: 208, literalTokens: 0 });
+    const renamed = { pairs: 10, distinctNames: 5, distinctSameNames: 0, repeats: 5, consistency: 1, sameShare: 0, literalPairs: 0, sameLiterals: 0 };
+    const echoes = (echoChars: number): Evidence => ({ ...evidence(0.71, renamed), echoChars });
+    expect(isReference(constructor, echoes(136), options(), 95)).toBe(false);
+    expect(isReference(constructor, echoes(0), options(), 95)).toBe(true);
+    // With its names the same, the constructor's own names are what it copied.
+    const same = { ...renamed, distinctSameNames: 5, sameShare: 1 };
+    expect(isReference(constructor, { ...evidence(0.71, same), echoChars: 136 }, options(), 95)).toBe(true);
   });
 
   it("takes no identity from numbers that only count: indexes and a layout's offsets", () => {
