@@ -164,6 +164,31 @@ export class IndexedText {
  */
 export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; reference: RegExp; evidence: string }> = [
   {
+    pair: "simplejson `decoder.py` → CPython `json/decoder.py` and `json/__init__.py`",
+    query: /\/simplejson\/decoder\.py$/,
+    reference: /^json\/(decoder|__init__)\.py$/,
+    evidence:
+      "CPython's `json` says so: \"It is derived from a version of the externally maintained simplejson library\"; its `_CONSTANTS` and " +
+      "`BACKSLASH` tables are simplejson's without the `u''` prefixes, and `loads`' help for `parse_float`, `parse_int` and `parse_constant` " +
+      "is simplejson's decoder's, reflowed.",
+  },
+  {
+    pair: "setuptools `_distutils/util.py` → CPython `distutils/spawn.py`",
+    query: /\/setuptools\/_distutils\/util\.py$/,
+    reference: /^distutils\/spawn\.py$/,
+    evidence:
+      "setuptools' `_distutils` is distutils carried on: the macOS deployment-target check moved from `spawn` to `util`, its comment (\"Ensure " +
+      "that the deployment target of the build process is not less than 10.3 …\") and its `mismatch` message word for word, reflowed.",
+  },
+  {
+    pair: "urllib3 `_collections.py` → CPython `_collections_abc.py`",
+    query: /\/urllib3\/_collections\.py$/,
+    reference: /^_collections_abc\.py$/,
+    evidence:
+      "`HTTPHeaderDict.pop` says so (\"Using the MutableMapping function directly fails due to the private marker … So let's reinvent the " +
+      "wheel\"): `MutableMapping.pop`'s docstring and body, its comments inserted between.",
+  },
+  {
     pair: "dulwich `patch.py` → CPython `difflib.py`",
     query: /\/dulwich\/patch\.py$/,
     reference: /^difflib\.py$/,
