@@ -10,6 +10,7 @@
  * query's result under the defaults and stops.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { loadManifest, type ResolvedSource } from "../../src/corpus/manifest.js";
 import { looksMinified } from "../../src/files/source-file.js";
@@ -569,6 +570,14 @@ const MORE_NPM = [
  * led to, before any of it was scanned: held out from that rule.
  */
 const GCLOUD_SDK = "/usr/lib/google-cloud-sdk";
+/**
+ * The JavaScript of the Rust toolchain's documentation on this machine (rustdoc's search index
+ * shards, trait implementor lists and source file lists, generated; mdBook's own scripts), a sample
+ * drawn at random with a seed chosen before any of it was scanned, the minified files left out as
+ * `scan` leaves them: generated data, which no indexed file is a copy of.
+ */
+const RUST_DOCS = join(homedir(), ".rustup", "toolchains", "nightly-x86_64-unknown-linux-gnu", "share", "doc", "rust", "html");
+const RUST_DOCS_SAMPLE = 500;
 const GCLOUD_SAMPLE = 2_000;
 const BUNDLED_CPYTHON = /\/platform\/bundledpython[^/]*\/lib\/python3\.\d+\/(?!site-packages\/)/;
 
@@ -1486,6 +1495,15 @@ async function main(): Promise<void> {
       "python",
       QUICK ? 40 : GCLOUD_SAMPLE,
       new Rng(58),
+    ),
+    ...sampleWholeFiles(
+      `the Rust toolchain's documentation JavaScript (${RUST_DOCS_SAMPLE} files drawn at random: rustdoc's generated search index, implementor and source lists, mdBook's scripts)`,
+      existsSync(RUST_DOCS) ? filesOf({ root: RUST_DOCS }, "javascript") : [],
+      "javascript",
+      QUICK ? 40 : RUST_DOCS_SAMPLE,
+      new Rng(59),
+      undefined,
+      (text) => !looksMinified(text),
     ),
   ];
   log(
