@@ -48,7 +48,8 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   const identity = showsIdentity(names, isLongQuery(queryTokens));
   const chars = Math.max(candidate.matchedChars, candidate.sourceMatchedChars ?? 0);
   // A renamed region is long by its own code, not by statements storing parameters under their own
-  // names (`self.path = path`, TokenStream.echoes): any constructor of as many parameters is that long.
+  // names (`self.path = path`) or accessors of one attribute (TokenStream.echoes): any constructor of
+  // as many parameters, any class with as many properties, is that long.
   const ownChars = evidence.echoChars > 0 ? chars * (1 - evidence.echoChars / candidate.matchedChars) : chars;
   if (!identity && chars >= options.minMatchedChars && ownChars < options.minMatchedChars) return false;
   if (isLongQuery(queryTokens) && !identity && shapeSeeds < UNIDENTIFIED_SEED_FACTOR * seedsForLength(queryTokens, options, false)) return false;

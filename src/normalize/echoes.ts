@@ -1,8 +1,10 @@
 /**
- * Statements that store a value under its own name: `self.path = path`, `this.options = options`,
- * `self._size = size`. Their shape is fixed by the parameter they store, so a run of them (a
- * constructor keeping its parameters) says how many parameters there are and nothing of whose code
- * it is: matching counts them no characters toward a renamed region's length (rules.ts).
+ * Statements whose shape the names they handle fix: a value stored under its own name
+ * (`self.path = path`, `this.options = options`, `self._size = size`), and an accessor that only
+ * returns one attribute or stores its one parameter in one (`def get_x(self): return self._x`,
+ * `set size(v) { this._size = v; }`). A run of them (a constructor keeping its parameters, a
+ * class's property accessors) says how many parameters or attributes there are and nothing of whose
+ * code it is: matching counts them no characters toward a renamed region's length (rules.ts).
  */
 
 /** The receivers of such a statement: the instance (or class) the value is kept on. */
@@ -27,9 +29,9 @@ const STATEMENT_BEFORE = [0x3b, 0x7b, 0x7d, 0x3a];
 const STATEMENT_AFTER = [0x3b, 0x7d];
 
 /**
- * 1 for each token of an echo statement (`receiver . name = name`, the statement ending there),
- * else 0; undefined when the source has none, as most have. Compared in place: a query is read on
- * the hot path, and most of its names are no such statement's.
+ * 1 for each token of an echo statement (`receiver . name = name`, the statement ending there, or
+ * an accessor of ACCESSORS), else 0; undefined when the source has none, as most have. Compared in
+ * place: a query is read on the hot path, and most of its names are no such statement's.
  */
 export function echoStatements(source: string, tokens: EchoInput): Uint8Array | undefined {
   const { count, startLines, endLines, startOffsets, endOffsets, names } = tokens;
@@ -50,13 +52,73 @@ export function echoStatements(source: string, tokens: EchoInput): Uint8Array | 
     echoes ??= new Uint8Array(count);
     echoes.fill(1, receiver, value + 1);
   }
+  for (let start = 0; start < count; start++) {
+    if (length(start) !== 3) continue;
+    for (const pattern of ACCESSORS) {
+      const end = accessorEnd(source, tokens, start, pattern);
+      if (end === -1) continue;
+      echoes ??= new Uint8Array(count);
+      echoes.fill(1, start, end);
+      break;
+    }
+  }
   return echoes;
+}
+
+/** Any one token. */
+const ANY = "";
+/** The accessor's parameter: a name, the same text where it is stored. */
+const PARAMETER = "$";
+
+/**
+ * Accessors that only return one attribute or store their one parameter in one, as token texts
+ * (the lexer drops Python's commas and JavaScript's semicolons): Python methods, and JavaScript and
+ * TypeScript `get`/`set` members, with or without a one-token type.
+ */
+const ACCESSORS: readonly (readonly string[])[] = [
+  ["def", ANY, "(", "self", ")", ":", "return", "self", ".", ANY],
+  ["def", ANY, "(", "self", PARAMETER, ")", ":", "self", ".", ANY, "=", PARAMETER],
+  ["get", ANY, "(", ")", "{", "return", "this", ".", ANY, "}"],
+  ["get", ANY, "(", ")", ":", ANY, "{", "return", "this", ".", ANY, "}"],
+  ["set", ANY, "(", PARAMETER, ")", "{", "this", ".", ANY, "=", PARAMETER, "}"],
+  ["set", ANY, "(", PARAMETER, ":", ANY, ")", "{", "this", ".", ANY, "=", PARAMETER, "}"],
+];
+
+/**
+ * Where the accessor `pattern` matched at `start` ends (one past its last token), or -1: its
+ * tokens' texts as written, and nothing after its last token on that line (a Python body on its
+ * own, a JavaScript member's closing brace).
+ */
+function accessorEnd(source: string, tokens: EchoInput, start: number, pattern: readonly string[]): number {
+  const { count, startLines, endLines, startOffsets, endOffsets, names } = tokens;
+  const end = start + pattern.length;
+  if (end > count) return -1;
+  let parameter = -1;
+  for (let i = 0; i < pattern.length; i++) {
+    const t = start + i;
+    const step = pattern[i]!;
+    if (step === ANY) continue;
+    const from = startOffsets[t]!;
+    const length = endOffsets[t]! - from;
+    if (step === PARAMETER) {
+      if (names[t] === 0) return -1;
+      if (parameter === -1) parameter = t;
+      else if (!sameText(source, startOffsets[parameter]!, endOffsets[parameter]! - startOffsets[parameter]!, from, length)) return -1;
+    } else if (length !== step.length || !source.startsWith(step, from)) return -1;
+  }
+  return end === count || startLines[end]! > endLines[end - 1]! ? end : -1;
+}
+
+/** Whether the source's texts at `a` and `b` are the same. */
+function sameText(source: string, a: number, aLength: number, b: number, bLength: number): boolean {
+  if (aLength !== bLength) return false;
+  for (let i = 0; i < aLength; i++) if (source.charCodeAt(a + i) !== source.charCodeAt(b + i)) return false;
+  return true;
 }
 
 /** Whether the member's text is the value's, or the value's after one underscore (`_size` for `size`). */
 function storedUnderItsName(source: string, member: number, memberLength: number, value: number, valueLength: number): boolean {
   const offset = memberLength - valueLength;
   if (offset !== 0 && !(offset === 1 && source.charCodeAt(member) === UNDERSCORE)) return false;
-  for (let i = 0; i < valueLength; i++) if (source.charCodeAt(member + offset + i) !== source.charCodeAt(value + i)) return false;
-  return true;
+  return sameText(source, member + offset, valueLength, value, valueLength);
 }

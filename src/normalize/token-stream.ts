@@ -68,8 +68,9 @@ export interface TokenStream {
   readonly vocabulary?: Uint8Array;
   /**
    * For a lexed query: 1 for each token of a statement storing a value under its own name
-   * (`self.path = path`, echoes.ts), whose shape its parameter fixes; absent when there is none,
-   * and for a parsed stream (no offsets to compare the names by).
+   * (`self.path = path`) or of an accessor that only returns or stores one attribute (echoes.ts),
+   * whose shape the names it handles fix; absent when there is none, and for a parsed stream (no
+   * offsets to compare the names by).
    */
   readonly echoes?: Uint8Array;
   /** Lines in the source text. */

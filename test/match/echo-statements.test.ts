@@ -98,3 +98,85 @@ describe("statements storing parameters under their own names", () => {
     expect(tracker.match(renamed, { language: "python" }).references.map((r) => r.path)).toContain("records/kind_3.py");
   });
 });
+
+// Written for this test: a document model's nodes, aliasing their attributes under the names a
+// standard gives them through property accessors, each with methods of its own.
+const NODES = Object.fromEntries(
+  ["instruction", "comment", "text"].map((kind, i) => [
+    `dom/${kind}.py`,
+    `"""Nodes of kind ${kind}."""
+
+
+class ${kind.toUpperCase()}Node(Node):
+    def __init__(self, target, data):
+        self.target = target
+        self.data = data
+
+    # nodeValue is an alias for data
+    def _get_nodeValue(self):
+        return self.data
+    def _set_nodeValue(self, value):
+        self.data = value
+    nodeValue = property(_get_nodeValue, _set_nodeValue)
+
+    # nodeName is an alias for target
+    def _get_nodeName(self):
+        return self.target
+    def _set_nodeName(self, value):
+        self.target = value
+    nodeName = property(_get_nodeName, _set_nodeName)
+
+    def write_${kind}(self, writer, indent="", newl=""):
+        writer.write("%s<?%s %s?>%s" % (indent, self.target, self.data, newl))
+        return writer.tell() + ${i}
+`,
+  ]),
+);
+
+// Another project's record type giving its fields the names callers expect, the same way.
+const RECORD = `"""Records of the exchange type."""
+
+import mx
+
+
+class Exchange(mx.MXBase):
+
+    """An exchange record: its preference and host.
+
+    The record stores them as preference and exchange; callers use the names subtype and hostname,
+    which these accessors give them without copying the base class's code.
+    """
+
+    def get_subtype(self):
+        return self.preference
+
+    def set_subtype(self, subtype):
+        self.preference = subtype
+
+    subtype = property(get_subtype, set_subtype)
+
+    def get_hostname(self):
+        return self.exchange
+
+    def set_hostname(self, hostname):
+        self.exchange = hostname
+
+    hostname = property(get_hostname, set_hostname)
+`;
+
+describe("accessors that only return or store one attribute", () => {
+  let nodes: ReferenceTracker;
+  beforeAll(async () => {
+    nodes = await memoryTrackerForFiles(NODES);
+  });
+  afterAll(() => nodes.close());
+
+  it("are no evidence of a renamed copy: another class's property accessors are not a reference", () => {
+    expect(nodes.match(RECORD, { language: "python" }).references).toEqual([]);
+  });
+
+  it("do not hide a node class renamed throughout, its method with it", () => {
+    const renamed = NODES["dom/comment.py"]!.replaceAll("target", "key").replaceAll("data", "payload").replaceAll("writer", "out").replaceAll("indent", "pad");
+    expect(nodes.match(renamed, { language: "python" }).references.map((r) => r.path)).toContain("dom/comment.py");
+  });
+});
