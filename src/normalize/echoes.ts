@@ -86,8 +86,9 @@ const ACCESSORS: readonly (readonly string[])[] = [
 
 /**
  * Where the accessor `pattern` matched at `start` ends (one past its last token), or -1: its
- * tokens' texts as written, and nothing after its last token on that line (a Python body on its
- * own, a JavaScript member's closing brace).
+ * tokens' texts as written, nothing after its last token on that line (a JavaScript member's
+ * closing brace), and a Python method's body over there (the next line indented no further than
+ * its `def`).
  */
 function accessorEnd(source: string, tokens: EchoInput, start: number, pattern: readonly string[]): number {
   const { count, startLines, endLines, startOffsets, endOffsets, names } = tokens;
@@ -106,7 +107,15 @@ function accessorEnd(source: string, tokens: EchoInput, start: number, pattern: 
       else if (!sameText(source, startOffsets[parameter]!, endOffsets[parameter]! - startOffsets[parameter]!, from, length)) return -1;
     } else if (length !== step.length || !source.startsWith(step, from)) return -1;
   }
-  return end === count || startLines[end]! > endLines[end - 1]! ? end : -1;
+  if (end === count) return end;
+  if (startLines[end]! <= endLines[end - 1]!) return -1;
+  // A Python body goes on while the next line is indented further than its `def`.
+  return pattern[0] !== "def" || column(source, startOffsets[end]!) <= column(source, startOffsets[start]!) ? end : -1;
+}
+
+/** The column of the character at `offset`. */
+function column(source: string, offset: number): number {
+  return offset - source.lastIndexOf("\n", offset - 1) - 1;
 }
 
 /** Whether the source's texts at `a` and `b` are the same. */

@@ -55,5 +55,8 @@ describe("echo statements", () => {
     const python = "    def get_size(self):\n        return self._size + 1\n\n    def set_size(self, size):\n        self._size = other\n\n    def name(self):\n        return self._name.strip()\n";
     expect(echoes(python)).toEqual([]);
     expect(echoes("class A {\n  get size() { return this._size * 2; }\n  set size(v) { this._size = w; }\n}\n", "javascript")).toEqual([]);
+    // A constructor keeping its one parameter and going on is no setter: only its echo statement is marked.
+    const constructor = "    def __init__(self, recorder):\n        self._recorder = recorder\n        self._in_lambda = False\n";
+    expect(echoes(constructor)).toEqual(["self . _recorder = recorder"]);
   });
 });
