@@ -40,8 +40,19 @@ export function echoStatements(source: string, tokens: EchoInput): Uint8Array | 
   const isOneOf = (t: number, codes: readonly number[]): boolean => length(t) === 1 && codes.includes(source.charCodeAt(startOffsets[t]!));
   const isReceiver = (t: number): boolean => RECEIVERS.some((word) => length(t) === word.length && source.startsWith(word, startOffsets[t]!));
   let echoes: Uint8Array | undefined;
-  for (let value = 4; value < count; value++) {
-    if (names[value] === 0 || !isChar(value - 1, EQUALS) || !isChar(value - 3, DOT)) continue;
+  // One pass: an accessor starts at its first word, an echo statement is judged at its value.
+  for (let t = 0; t < count; t++) {
+    if (length(t) === 3 && ACCESSOR_FIRST_CHARS.includes(source.charCodeAt(startOffsets[t]!))) {
+      for (const pattern of ACCESSORS) {
+        const end = accessorEnd(source, tokens, t, pattern);
+        if (end === -1) continue;
+        echoes ??= new Uint8Array(count);
+        echoes.fill(1, t, end);
+        break;
+      }
+    }
+    const value = t;
+    if (value < 4 || names[value] === 0 || !isChar(value - 1, EQUALS) || !isChar(value - 3, DOT)) continue;
     // The lexer drops semicolons: on one line, the next statement begins at its receiver.
     const next = value + 1;
     const ends = next === count || startLines[next]! > endLines[value]! || isOneOf(next, STATEMENT_AFTER) || (isReceiver(next) && next + 1 < count && isChar(next + 1, DOT));
@@ -52,18 +63,11 @@ export function echoStatements(source: string, tokens: EchoInput): Uint8Array | 
     echoes ??= new Uint8Array(count);
     echoes.fill(1, receiver, value + 1);
   }
-  for (let start = 0; start < count; start++) {
-    if (length(start) !== 3) continue;
-    for (const pattern of ACCESSORS) {
-      const end = accessorEnd(source, tokens, start, pattern);
-      if (end === -1) continue;
-      echoes ??= new Uint8Array(count);
-      echoes.fill(1, start, end);
-      break;
-    }
-  }
   return echoes;
 }
+
+/** The first characters of ACCESSORS' first words (`def`, `get`, `set`): most three-letter tokens are none. */
+const ACCESSOR_FIRST_CHARS = [0x64, 0x67, 0x73];
 
 /** Any one token. */
 const ANY = "";
