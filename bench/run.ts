@@ -102,10 +102,11 @@ const STEADY_ROUNDS = 5;
 
 /**
  * V8 settings the host process may start with, compared on the same queries: Node's default
- * young generation, and a 64 MB semi-space, so scavenges (which land in whichever query is running)
- * come less often.
+ * young generation, and a 64 MB semi-space from the start, so scavenges (which land in whichever
+ * query is running) come less often. The minimum must be set too: V8 grows the semi-space only
+ * while much of it survives, and a query's garbage does not.
  */
-const YOUNG_GENERATION_FLAGS: readonly (readonly string[])[] = [[], ["--max-semi-space-size=64"]];
+const YOUNG_GENERATION_FLAGS: readonly (readonly string[])[] = [[], ["--min-semi-space-size=64", "--max-semi-space-size=64"]];
 
 function steadyLatency<T>(inputs: readonly T[], fn: (input: T) => unknown, beforeRound: () => void): { p50: number; p99: number } {
   const fastest = inputs.map(() => Number.POSITIVE_INFINITY);
