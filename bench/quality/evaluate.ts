@@ -823,15 +823,64 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
   },
   {
     pair: "setuptools' commands → distutils' `sdist`, `bdist_dumb`, `filelist`, `cmd` and `fnmatch.py`",
-    query: /\/setuptools\/command\/(?:sdist|bdist_egg|bdist_wheel|egg_info)\.py$|\/setuptools\/__init__\.py$/,
+    query: /\/setuptools\/command\/(?:sdist|bdist_egg|bdist_wheel|egg_info)\.py$|\/setuptools\/__init__\.py$|\/wheel\/bdist_wheel\.py$/,
     reference: /^distutils\/(?:command\/(?:sdist|bdist_dumb)|filelist|cmd)\.py$|^fnmatch\.py$/,
     evidence:
       "setuptools' sdist declares distutils sdist's options with their help texts; bdist_egg's and bdist_wheel's options are bdist_dumb's (\"keep the " +
-      "pseudo-installation tree around after creating the distribution archive\", \"skip rebuilding everything (for testing/debugging)\"); egg_info's " +
+      "pseudo-installation tree around after creating the distribution archive\", \"skip rebuilding everything (for testing/debugging)\"), and so are " +
+      "wheel's own bdist_wheel's (\"temporary directory for creating the distribution\", \"Owner name used when creating a tar file\"); egg_info's " +
       "manifest warnings are distutils filelist's (\"warning: no previously-included files matching '%s' found anywhere in distribution\") and its " +
       "`translate_pattern` scans a bracket as `fnmatch.translate` does, renamed (its docstring: \"This differs from fnmatch.translate…\"); " +
       "`setuptools.Command`'s docstring keeps distutils `Command`'s (\"A useful analogy for command classes is to think of them as subroutines with local " +
       "variables called \\\"options\\\"\").",
+  },
+  {
+    pair: "pip 23's `locations/base.py` → CPython `distutils/util.py`",
+    query: /\/pip\/_internal\/locations\/base\.py$/,
+    reference: /^distutils\/util\.py$/,
+    evidence: "pip's `change_root` says so in its docstring: \"This is borrowed from Python's standard library's distutils module.\"",
+  },
+  {
+    pair: "setuptools 66's `_distutils` compilers → distutils' compilers",
+    query: /\/setuptools\/_distutils\/(?:bcppcompiler|cygwinccompiler|msvc9compiler|msvccompiler|unixccompiler)\.py$/,
+    reference: /^distutils\/(?:bcppcompiler|cygwinccompiler|msvc9compiler|msvccompiler|unixccompiler)\.py$/,
+    evidence:
+      "setuptools' `_distutils` compilers are distutils' own, reformatted, and distutils' compilers share code among themselves: `object_filenames` " +
+      "\"Copied from ccompiler.py, extended to return .res as 'object'-file\" in msvc9compiler and msvccompiler, and bcppcompiler's and " +
+      "cygwinccompiler's with \"use normcase to make sure '.rc' is really '.rc' and not '.RC'\"; bcppcompiler's and unixccompiler's `preprocess` " +
+      "building `pp_args` alike; msvccompiler's docstring and credits (\"Written by Perry Stoll\", \"hacked by Robin Becker and Thomas Heller\") at " +
+      "the head of msvc9compiler; unixccompiler's comment on Xcode 7's \".tbd\" stubs, now a docstring; `Mingw32CCompiler` (\"the same as cygwin " +
+      "plus some additional parameters\").",
+  },
+  {
+    pair: "setuptools 66's `_distutils` `build_scripts` and `sysconfig` → distutils' `build_scripts`, the standard `sysconfig`",
+    query: /\/setuptools\/_distutils\/(?:command\/build_scripts|sysconfig)\.py$/,
+    reference: /^distutils\/command\/build_scripts\.py$|^sysconfig\.py$/,
+    evidence:
+      "build_scripts' shebang check keeps distutils' comment (\"If the script is encoded to a custom encoding (use a #coding:xxx cookie), the " +
+      "shebang has to be …able … the script encoding too\") with decode turned to encode; `_distutils.sysconfig.get_config_vars` keeps the standard " +
+      "`sysconfig.get_config_vars` docstring (\"With no arguments, return a dictionary of all configuration variables relevant for the current " +
+      "platform\", \"With arguments, return a list of values that result from looking up each argument in the configuration variable dictionary\").",
+  },
+  {
+    pair: "setuptools 66's `easy_install`, `install_egg_info`, `upload_docs` and `dep_util` → the distutils modules they were made from",
+    query: /\/setuptools\/(?:command\/(?:easy_install|install_egg_info|upload_docs)|dep_util)\.py$/,
+    reference: /^distutils\/(?:command\/(?:install|install_egg_info|upload)|dep_util)\.py$/,
+    evidence:
+      "easy_install's `create_home_path` (\"Create directories under ~.\", `os.makedirs('%s', 0o700)`) and its record writing (\"strip any package " +
+      "prefix\", \"writing list of installed files to '%s'\") are distutils install's; setuptools' install_egg_info keeps distutils' option row " +
+      "and `set_undefined_options('install_lib', ('install_dir', 'install_dir'))`; upload_docs' multipart body is upload's (\"handle multiple " +
+      "entries for the same name\", `'; filename=\"%s\"'`); dep_util's `newer_pairwise_group` is distutils' `newer_pairwise` over groups, its " +
+      "docstring and comment (\"build a pair of lists (sources, targets) where source is newer\") kept.",
+  },
+  {
+    pair: "Debian's jQuery 3.6.1 build → jQuery 3.7.1's `src/selector.js`",
+    query: /\/javascript\/jquery\/jquery\.js$/,
+    reference: /^src\/selector\.js$/,
+    evidence:
+      "Debian's `jquery.js` is jQuery's own build one release older (its header: \"jQuery JavaScript Library v3.6.1\"); the index holds jQuery 3.7.1, " +
+      "which moved Sizzle's selector support tests into `src/selector.js`, edited: the `rbuggyQSA` checks keep their code and comments (\"Support: " +
+      "Windows 8 Native Apps\", \"The type and name attributes are restricted during .innerHTML assignment\").",
   },
   {
     pair: "yt-dlp `cookies.py` → `http/cookies.py`",

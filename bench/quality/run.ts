@@ -578,6 +578,14 @@ const GCLOUD_SDK = "/usr/lib/google-cloud-sdk";
  */
 const RUST_DOCS = join(homedir(), ".rustup", "toolchains", "nightly-x86_64-unknown-linux-gnu", "share", "doc", "rust", "html");
 const RUST_DOCS_SAMPLE = 500;
+/**
+ * The Python packages and JavaScript libraries Debian 12 installs system-wide on this machine
+ * (python3-apt, -cryptography, -dbus, -gi, -pip, -setuptools, -wheel, -pygments, …; libjs-jquery,
+ * -underscore, Sphinx's scripts), every file, chosen before any was scanned: older releases of
+ * tools that carry distutils' code on (pip, setuptools, wheel) beside code no indexed file holds.
+ */
+const DEBIAN_PYTHON = "/usr/lib/python3/dist-packages";
+const DEBIAN_JAVASCRIPT = "/usr/share/javascript";
 const GCLOUD_SAMPLE = 2_000;
 const BUNDLED_CPYTHON = /\/platform\/bundledpython[^/]*\/lib\/python3\.\d+\/(?!site-packages\/)/;
 
@@ -1502,6 +1510,22 @@ async function main(): Promise<void> {
       "javascript",
       QUICK ? 40 : RUST_DOCS_SAMPLE,
       new Rng(59),
+      undefined,
+      (text) => !looksMinified(text),
+    ),
+    ...sampleWholeFiles(
+      "Debian 12's system Python packages (apt, cryptography, dbus, PyGObject, pip 23, setuptools 66, wheel 0.38, pygments, oauthlib, pyparsing, yaml, …), every file",
+      existsSync(DEBIAN_PYTHON) ? filesOf({ root: DEBIAN_PYTHON }, "python") : [],
+      "python",
+      QUICK ? 40 : 100_000,
+      new Rng(60),
+    ),
+    ...sampleWholeFiles(
+      "Debian 12's system JavaScript (jQuery, underscore, Sphinx's scripts), every file scan reads",
+      existsSync(DEBIAN_JAVASCRIPT) ? filesOf({ root: DEBIAN_JAVASCRIPT }, "javascript") : [],
+      "javascript",
+      QUICK ? 40 : 100_000,
+      new Rng(60),
       undefined,
       (text) => !looksMinified(text),
     ),
