@@ -162,8 +162,11 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
   for (const segment of candidate.segments) {
     const from = Math.max(segment.queryStart, covered);
     covered = Math.max(covered, segment.queryEnd);
+    // A gap between segments ends an identical run.
+    endRun(tally);
     tallySegment(from, segment.queryEnd, segment.sourceStart - segment.queryStart, query.names, tables.nameKinds, query.charWeights, query.vocabulary, source, scratch, tally);
   }
+  endRun(tally);
   const pairs = tally[PAIRS]!;
   const byQueryName = partners(scratch.namePairsByQuery.subarray(0, pairs).sort());
   const bySourceName = partners(scratch.namePairsBySource.subarray(0, pairs).sort());
@@ -189,7 +192,14 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     sameKeyRunSteps: tally[KEY_RUN_STEPS]!,
     sameStrideSteps: tally[STRIDE_STEPS]!,
     otherLiteralChars: tally[OTHER_LITERAL_CHARS]!,
+    identicalRunChars: tally[LONGEST_RUN_CHARS]!,
   };
+}
+
+/** Closes the identical run being counted: the longest so far is kept. */
+function endRun(tally: Int32Array): void {
+  if (tally[RUN_CHARS]! > tally[LONGEST_RUN_CHARS]!) tally[LONGEST_RUN_CHARS] = tally[RUN_CHARS]!;
+  tally[RUN_CHARS] = 0;
 }
 
 /** Slots of MatchScratch.nameTally, compareNames's running counts across a candidate's segments. */
@@ -212,7 +222,9 @@ const KEY_RUN_STEPS = 15;
 const STRIDE = 16;
 const STRIDE_STEPS = 17;
 const OTHER_LITERAL_CHARS = 18;
-export const NAME_TALLY_SLOTS = 19;
+const RUN_CHARS = 19;
+const LONGEST_RUN_CHARS = 20;
+export const NAME_TALLY_SLOTS = 21;
 
 /**
  * The query tokens [from, to) of one segment, each paired with the source token `offset` further
@@ -237,8 +249,11 @@ function tallySegment(
   const bySource = scratch.namePairsBySource;
   for (let t = from; t < to; t++) {
     const queryName = queryNames[t]!;
+    const sourceName = queryName === 0 ? 0 : source.name(t + offset);
+    // Identical text runs on through every token but a name or literal that is other text.
+    if (queryName !== sourceName && sourceName !== 0) endRun(tally);
+    else tally[RUN_CHARS]! += charWeights[t]!;
     if (queryName === 0) continue;
-    const sourceName = source.name(t + offset);
     // A fragment can parse a token differently from its whole file (`key: value` cut out of an
     // object literal is a label): a name on one side only is no evidence either way.
     if (sourceName === 0) continue;

@@ -83,6 +83,7 @@ const NO_NAMES: NameComparison = {
   sameKeyRunSteps: 0,
   sameStrideSteps: 0,
   otherLiteralChars: 0,
+  identicalRunChars: 0,
 };
 
 /**
@@ -199,7 +200,8 @@ export class Matcher {
       const narrowed = stretch && chainCandidate([stretch], context);
       return narrowed?.complete && (alone(narrowed) || dataAlone(narrowed)) && !outsideWhole(narrowed, wholeOnly) ? narrowed : undefined;
     };
-    return selectReferences(candidates, judge, options.maxReferencesPerGroup, longQuery, narrower).map((judged) =>
+    const selection = { maxPerGroup: options.maxReferencesPerGroup, wholeFile: longQuery, minIdenticalChars: text ? 0 : options.minMatchedChars };
+    return selectReferences(candidates, judge, selection, narrower).map((judged) =>
       toMatch(judged, query, chained.get(judged.candidate.contentId)!.context.source, this.channel),
     );
   }

@@ -2,7 +2,7 @@ import { MIN_IDENTITY_PAIRS, VERBATIM_NAME_SHARE } from "../options.js";
 import { BinaryHeap } from "../util/binary-heap.js";
 import { RangeIndex } from "../util/range-index.js";
 import { overlapShare, sameGroup } from "./line-ranges.js";
-import type { Candidate, Evidence, Judged } from "./types.js";
+import type { Candidate, Evidence, Judged, NameComparison } from "./types.js";
 
 /**
  * Which candidates become references, and in what order: ranked by rankScore, one per content
@@ -23,6 +23,12 @@ import type { Candidate, Evidence, Judged } from "./types.js";
  * (VERBATIM_NAME_SHARE of MIN_IDENTITY_PAIRS or more: another version of the file), one with fewer.
  * In any query, inside a region whose origin has every string the query's own, a candidate with
  * none of them is a sibling table (another locale's ordinal suffixes under the same numeric keys).
+ * And inside a kept region of another content holding a run of identical code as long as a
+ * reference must be (`minIdenticalChars`), a candidate is reported only with such a run of its own,
+ * or with every name and literal the query's own (a module shorter than that, copied whole): the
+ * lines are a copy of the first, and a second origin of them shows the same text; short of it, it
+ * is the shape the first origin shares with its sibling files (a distutils command's option rows
+ * and `initialize_options` in another command, another locale's table).
  *
  * A candidate turned down may be offered again narrower (`narrower`, matcher.ts): the part of its
  * chain that is a copy, without the look-alike stretch the chain began or ended on.
@@ -30,10 +36,10 @@ import type { Candidate, Evidence, Judged } from "./types.js";
 export function selectReferences(
   candidates: readonly Candidate[],
   judge: (candidate: Candidate) => Evidence | null,
-  maxPerGroup: number,
-  wholeFile = false,
+  selection: Selection,
   narrower?: (candidate: Candidate) => Candidate | undefined,
 ): Judged[] {
+  const { maxPerGroup, wholeFile, minIdenticalChars } = selection;
   const queue = new BinaryHeap<QueuedCandidate>(queuedBefore);
   for (let index = 0; index < candidates.length; index++) {
     const candidate = candidates[index]!;
@@ -49,6 +55,9 @@ export function selectReferences(
   const exact = wholeFile ? new RangeIndex() : undefined;
   const verbatim = wholeFile ? new RangeIndex() : undefined;
   const sameStrings = new RangeIndex();
+  // Kept regions holding a reference's length of identical code, and their contents.
+  const identicalRanges = new RangeIndex();
+  const identicalContents = new Map<readonly [number, number], number>();
   while (queue.size > 0) {
     const entry = queue.pop();
     const candidate = entry.candidate;
@@ -84,6 +93,12 @@ export function selectReferences(
     const sameStringCount = names.sameLiterals - names.sameKeptLiterals;
     if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === 0 && inside(sameStrings, queryRange)) continue;
     if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === stringPairs) sameStrings.add(queryRange);
+    const identical = names.identicalRunChars >= minIdenticalChars;
+    if (!identical && !identicalThroughout(names) && insideOther(identicalRanges, identicalContents, candidate.contentId, queryRange)) continue;
+    if (identical) {
+      identicalRanges.add(queryRange);
+      identicalContents.set(queryRange, candidate.contentId);
+    }
     if (group === -1) {
       group = groups.add(queryRange);
       groupSizes.push(0);
@@ -96,6 +111,29 @@ export function selectReferences(
   // Presented group by group (groups in order of their best reference), best origin first in each:
   // the sort is stable, so within a group the order is the order of selection.
   return selected.sort((a, b) => a.group - b.group);
+}
+
+/** How references are chosen among a query's candidates (see selectReferences). */
+export interface Selection {
+  /** References at most in a group of overlapping query ranges (MatchOptions.maxReferencesPerGroup). */
+  readonly maxPerGroup: number;
+  /** The query is a whole file (rules.ts isLongQuery): its explain-away rules apply. */
+  readonly wholeFile: boolean;
+  /**
+   * Identical code that makes a region a copy of its origin, and that another origin of its lines
+   * must show too (MatchOptions.minMatchedChars); 0 for prose, matched only where its words are the same.
+   */
+  readonly minIdenticalChars: number;
+}
+
+/** Every aligned name and literal the very same text on both sides. */
+function identicalThroughout(names: NameComparison): boolean {
+  return names.sameShare === 1 && names.sameLiterals === names.literalPairs;
+}
+
+/** Whether a range of `ranges` in a content other than `contentId` holds `queryRange` whole. */
+function insideOther(ranges: RangeIndex, contents: ReadonlyMap<readonly [number, number], number>, contentId: number, queryRange: readonly [number, number]): boolean {
+  return ranges.first(queryRange, (range) => contents.get(range) !== contentId && range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1;
 }
 
 /** Whether a range of `ranges` holds `queryRange` whole. */

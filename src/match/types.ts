@@ -110,6 +110,11 @@ export interface NameComparison {
    * class is one character of shape): what a data region's length owes to its shape alone.
    */
   readonly otherLiteralChars: number;
+  /**
+   * Normalized characters of the longest stretch in which every aligned name and literal is the
+   * very same text on both sides: the run of identical code a reader would see.
+   */
+  readonly identicalRunChars: number;
 }
 
 /** What judging a candidate found, beyond what chaining measured. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { selectReferences } from "../../src/match/rank.js";
+import { type Selection, selectReferences } from "../../src/match/rank.js";
 import type { Candidate, Evidence, NameComparison } from "../../src/match/types.js";
 
 /** A judged-alike candidate: one segment over query tokens [start, end), its names `sameShare` the query's own. */
@@ -21,8 +21,13 @@ function candidate(contentId: number, start: number, end: number): Candidate {
   };
 }
 
-function names(sameShare: number): NameComparison {
-  return { pairs: 12, distinctNames: 6, distinctSameNames: sameShare > 0 ? 6 : 0, repeats: 6, consistency: 1, sameShare, literalPairs: 0, sameLiterals: 0, sameLiteralsVary: false, keptLiteralPairs: 0, sameKeptLiterals: 0, sameKeptLiteralsVary: false, sameCounterSteps: 0, sameBeyondBinary: 0, sameKeyRunSteps: 0, sameStrideSteps: 0, otherLiteralChars: 0 };
+/** How the tests select: ten a group, and a reference's length of identical code (150 characters) for the few-common-seeds rule. */
+function selection(wholeFile: boolean): Selection {
+  return { maxPerGroup: 10, wholeFile, minIdenticalChars: 150 };
+}
+
+function names(sameShare: number, identicalRunChars = 1000): NameComparison {
+  return { pairs: 12, distinctNames: 6, distinctSameNames: sameShare > 0 ? 6 : 0, repeats: 6, consistency: 1, sameShare, literalPairs: 0, sameLiterals: 0, sameLiteralsVary: false, keptLiteralPairs: 0, sameKeptLiterals: 0, sameKeptLiteralsVary: false, sameCounterSteps: 0, sameBeyondBinary: 0, sameKeyRunSteps: 0, sameStrideSteps: 0, otherLiteralChars: 0, identicalRunChars };
 }
 
 describe("selecting references", () => {
@@ -36,7 +41,7 @@ describe("selecting references", () => {
   const all = [monolith, ...modules, ...siblings];
 
   it("in a whole file, gives each module inside the monolith's range a group of its own, and drops the renamed siblings", () => {
-    const selected = selectReferences(all, judge, 10, true);
+    const selected = selectReferences(all, judge, selection(true));
     const reported = selected.map((j) => j.candidate.contentId);
     for (const module of modules) expect(reported).toContain(module.contentId);
     expect(reported).not.toContain(30);
@@ -51,17 +56,17 @@ describe("selecting references", () => {
     const judgeRelease = (c: Candidate): Evidence => ({ distinctKgramShare: 1, recurringKgramShare: 0, declarationsOnly: false, signaturesOnly: false, requirementWords: 0, echoChars: 0, names: names(release.get(c.contentId) ?? 1) });
     // Past the last module: only the monolith's region holds it.
     const sibling = candidate(30, 910, 970);
-    const reported = selectReferences([monolith, ...modules, sibling], judgeRelease, 10, true).map((j) => j.candidate.contentId);
+    const reported = selectReferences([monolith, ...modules, sibling], judgeRelease, selection(true)).map((j) => j.candidate.contentId);
     expect(reported).toContain(1);
     for (const module of modules) expect(reported).toContain(module.contentId);
     expect(reported).not.toContain(30);
     // Inside a region with fewer own names than VERBATIM_NAME_SHARE, nothing is dropped.
     release.set(1, 0.6);
-    expect(selectReferences([monolith, sibling], judgeRelease, 10, true).map((j) => j.candidate.contentId)).toEqual([1, 30]);
+    expect(selectReferences([monolith, sibling], judgeRelease, selection(true)).map((j) => j.candidate.contentId)).toEqual([1, 30]);
   });
 
   it("in a snippet, groups what overlaps half of the shorter range, at most maxPerGroup, siblings included", () => {
-    const selected = selectReferences(all, judge, 10, false);
+    const selected = selectReferences(all, judge, selection(false));
     expect(selected).toHaveLength(10);
     expect(new Set(selected.map((j) => j.group)).size).toBe(1);
   });
@@ -82,7 +87,7 @@ describe("a turned-down candidate offered again narrower", () => {
       offered.push(c);
       return c === wide ? narrow : undefined;
     };
-    const selected = selectReferences([wide, other], judge, 10, false, narrower).map((j) => j.candidate);
+    const selected = selectReferences([wide, other], judge, selection(false), narrower).map((j) => j.candidate);
     expect(selected).toHaveLength(2);
     expect(selected).toContain(narrow);
     expect(selected).toContain(other);
@@ -99,9 +104,50 @@ describe("a turned-down candidate offered again narrower", () => {
     const sibling = candidate(2, 0, 60);
     const strings = new Map<number, number>([[1, 18], [2, 0]]);
     const judgeTables = (c: Candidate): Evidence => ({ distinctKgramShare: 1, recurringKgramShare: 0, declarationsOnly: false, signaturesOnly: false, requirementWords: 0, echoChars: 0, names: table(strings.get(c.contentId)!) });
-    expect(selectReferences([sibling, copied], judgeTables, 10).map((j) => j.candidate.contentId)).toEqual([1]);
+    expect(selectReferences([sibling, copied], judgeTables, selection(false)).map((j) => j.candidate.contentId)).toEqual([1]);
     // With some of its strings the same too, it is another copy of them, and listed.
     strings.set(2, 9);
-    expect(selectReferences([sibling, copied], judgeTables, 10).map((j) => j.candidate.contentId)).toEqual([1, 2]);
+    expect(selectReferences([sibling, copied], judgeTables, selection(false)).map((j) => j.candidate.contentId)).toEqual([1, 2]);
+  });
+});
+
+describe("another origin inside a copied region", () => {
+  // A fork of a framework's command: its own origin matches 300 tokens, 1,200 characters of them
+  // identical code; a sibling command matches a stretch inside them on its shape, two option rows
+  // identical among others (90 characters in a row), three of its twelve names other.
+  const origin = { ...candidate(1, 0, 300), seeds: 20, frequencySum: 40 };
+  const sibling = candidate(2, 40, 110);
+  const identical = new Map<number, number>([[1, 1200], [2, 90]]);
+  const same = new Map<number, number>([[1, 1], [2, 0.75]]);
+  const judge = (c: Candidate): Evidence => ({ distinctKgramShare: 1, recurringKgramShare: 0, declarationsOnly: false, signaturesOnly: false, requirementWords: 0, echoChars: 0, names: names(same.get(c.contentId)!, identical.get(c.contentId)!) });
+  const reported = (candidates: Candidate[], wholeFile = false): number[] => selectReferences(candidates, judge, selection(wholeFile)).map((j) => j.candidate.contentId);
+
+  it("is dropped when its run of identical code is shorter than a reference, in a snippet or a whole file", () => {
+    expect(reported([origin, sibling])).toEqual([1]);
+    expect(reported([origin, sibling], true)).toEqual([1]);
+  });
+
+  it("is kept with a reference's length of identical code: a second origin of the same lines", () => {
+    identical.set(2, 150);
+    expect(reported([origin, sibling])).toEqual([1, 2]);
+    identical.set(2, 90);
+  });
+
+  it("is kept with every name and literal the query's own: a module shorter than a reference, copied whole", () => {
+    same.set(2, 1);
+    expect(reported([origin, sibling])).toEqual([1, 2]);
+    same.set(2, 0.75);
+  });
+
+  it("is kept inside a region that is no copy of its origin's text, or outside the copied region", () => {
+    identical.set(1, 120);
+    expect(reported([origin, sibling])).toEqual([1, 2]);
+    identical.set(1, 1200);
+    expect(reported([candidate(1, 0, 60), sibling]).sort()).toEqual([1, 2]);
+  });
+
+  it("never applies to prose, matched only where its words are the same", () => {
+    const prose = (c: Candidate): Evidence => ({ ...judge(c), names: names(1, 0) });
+    expect(selectReferences([origin, sibling], prose, { ...selection(false), minIdenticalChars: 0 }).map((j) => j.candidate.contentId)).toEqual([1, 2]);
   });
 });
