@@ -581,8 +581,10 @@ const RUST_DOCS_SAMPLE = 500;
 /**
  * The Python packages and JavaScript libraries Debian 12 installs system-wide on this machine
  * (python3-apt, -cryptography, -dbus, -gi, -pip, -setuptools, -wheel, -pygments, …; libjs-jquery,
- * -underscore, Sphinx's scripts), every file, chosen before any was scanned: older releases of
- * tools that carry distutils' code on (pip, setuptools, wheel) beside code no indexed file holds.
+ * -underscore, Sphinx's scripts), every file: older releases of tools that carry distutils' code on
+ * (pip, setuptools, wheel) beside code no indexed file holds. The Python files were scanned once
+ * before, against the default index, as a probe for the enumeration-counter rule (QUALITY.md's
+ * history); a set of the benchmark since 2026-12-05.
  */
 const DEBIAN_PYTHON = "/usr/lib/python3/dist-packages";
 const DEBIAN_JAVASCRIPT = "/usr/share/javascript";
