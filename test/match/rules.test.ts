@@ -39,6 +39,7 @@ const names = (fields: Partial<NameComparison>): NameComparison => ({
   sameKeyRunSteps: fields.sameCounterSteps ?? 0,
   sameStrideSteps: fields.sameCounterSteps ?? 0,
   otherLiteralChars: 0,
+  identicalRunChars: 0,
   ...fields,
 });
 
