@@ -883,6 +883,21 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "Windows 8 Native Apps\", \"The type and name attributes are restricted during .innerHTML assignment\").",
   },
   {
+    pair: "npm's minimatch 10.2.5 → minimatch 10.0.1",
+    query: /\/npm\/node_modules\/minimatch\/dist\//,
+    reference: /^dist\/(?:esm|commonjs)\//,
+    evidence:
+      "the same project one release on: npm bundles minimatch 10.2.5 (its package.json), the index holds 10.0.1; both are the CommonJS and ESM " +
+      "builds of the same TypeScript, edited between them (`unescape`'s docstring grew a paragraph on `magicalBraces`, \"Un-escape a string that " +
+      "has been escaped with {@link escape}\" kept).",
+  },
+  {
+    pair: "undici's WebSocket `frame.js` → ws's `sender.js`",
+    query: /\/undici\/lib\/web\/websocket\/frame\.js$/,
+    reference: /^lib\/sender\.js$/,
+    evidence: "undici's frame writer credits it in place: \"/*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> */\", above the masking and payload-length code it keeps.",
+  },
+  {
     pair: "yt-dlp `cookies.py` → `http/cookies.py`",
     query: /\/yt_dlp\/cookies\.py$/,
     reference: /^http\/cookies\.py$/,

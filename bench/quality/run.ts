@@ -587,6 +587,12 @@ const RUST_DOCS_SAMPLE = 500;
  * history); a set of the benchmark since 2026-12-05.
  */
 const DEBIAN_PYTHON = "/usr/lib/python3/dist-packages";
+/**
+ * The dependencies the machine's npm bundles (118 packages: undici, minimatch, semver, tar,
+ * cacache, pacote, …), every JavaScript file `scan` reads; scanned once with the CLI on 2026-12-05
+ * before it became a set, and taken whole.
+ */
+const NPM_BUNDLED = "/usr/lib/node_modules/npm/node_modules";
 const DEBIAN_JAVASCRIPT = "/usr/share/javascript";
 const GCLOUD_SAMPLE = 2_000;
 const BUNDLED_CPYTHON = /\/platform\/bundledpython[^/]*\/lib\/python3\.\d+\/(?!site-packages\/)/;
@@ -1521,6 +1527,15 @@ async function main(): Promise<void> {
       "python",
       QUICK ? 40 : 100_000,
       new Rng(60),
+    ),
+    ...sampleWholeFiles(
+      "the dependencies the machine's npm 11 bundles (undici, minimatch, semver, tar, cacache, pacote, … 118 packages), every JavaScript file scan reads",
+      existsSync(NPM_BUNDLED) ? filesOf({ root: NPM_BUNDLED }, "javascript") : [],
+      "javascript",
+      QUICK ? 40 : 100_000,
+      new Rng(60),
+      undefined,
+      (text) => !looksMinified(text),
     ),
     ...sampleWholeFiles(
       "Debian 12's system JavaScript (jQuery, underscore, Sphinx's scripts), every file scan reads",
