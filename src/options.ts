@@ -527,6 +527,14 @@ export const CONVENTIONAL_NAMES: readonly string[] = [
 export const CONVENTIONAL_STRINGS: readonly string[] = ["undefined", "object", "boolean", "number", "bigint", "string", "symbol", "function"];
 
 /**
+ * Numbers every character test writes, the ASCII bounds of digits, letters and hexadecimal digits
+ * ('0' 0x30, '9' 0x39, 'A' 0x41, 'F' 0x46, 'Z' 0x5A, 'a' 0x61, 'f' 0x66, 'z' 0x7A), however spelled:
+ * the same on both sides is no evidence of identity (a cookie domain's letter-or-digit test and a
+ * parser's hexadecimal-digit test compare a code against the same bounds).
+ */
+export const CHARACTER_BOUNDS: readonly number[] = [0x30, 0x39, 0x41, 0x46, 0x5a, 0x61, 0x66, 0x7a];
+
+/**
  * Share of aligned literals, or of aligned names, that must be the very same text for a repetitive
  * region to count as copied data: a table of strings, or a list of names (`isEmail: isEmail,` line
  * after line, an export map), copied as it is.

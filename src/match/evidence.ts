@@ -1,6 +1,6 @@
 import type { TokenStream } from "../normalize/token-stream.js";
 import { nameChars, nameHash, stringNameHash } from "../normalize/token-stream.js";
-import { CONVENTIONAL_NAMES, CONVENTIONAL_STRINGS, COUNTER_MAX, KEY_RANGE_MAX } from "../options.js";
+import { CHARACTER_BOUNDS, CONVENTIONAL_NAMES, CONVENTIONAL_STRINGS, COUNTER_MAX, KEY_RANGE_MAX } from "../options.js";
 import { reserve } from "../util/growable.js";
 import { IDENTIFIER, KEPT_LITERAL, LITERAL, type QueryTables } from "./query-tables.js";
 import type { MatchScratch } from "./scratch.js";
@@ -100,6 +100,8 @@ export function sourceSideTokens(segments: readonly Segment[]): number {
 const CONVENTIONAL = new Set(CONVENTIONAL_NAMES.map((name) => nameHash(name, 0, name.length)));
 /** CONVENTIONAL_STRINGS by their name words, as a string literal's value gives them. */
 const CONVENTIONAL_LITERALS = new Set(CONVENTIONAL_STRINGS.map((text) => stringNameHash(`"${text}"`, 0, text.length + 2)));
+/** CHARACTER_BOUNDS by their name words, however spelled (counterSpellings). */
+const CONVENTIONAL_NUMBERS = new Set(CHARACTER_BOUNDS.flatMap((value) => counterSpellings(value).map((text) => nameHash(text, 0, text.length))));
 /**
  * The integers 0…KEY_RANGE_MAX by their name words, as a number literal's text gives them
  * (counterSpellings); and the printable ASCII characters as one-character strings, past them
@@ -259,7 +261,7 @@ function tallySegment(
     if (sourceName === 0) continue;
     const kind = nameKinds[t]!;
     if (kind !== IDENTIFIER) {
-      if (kind === LITERAL && queryName === sourceName && CONVENTIONAL_LITERALS.has(queryName)) continue;
+      if (queryName === sourceName && (kind === LITERAL ? CONVENTIONAL_LITERALS : CONVENTIONAL_NUMBERS).has(queryName)) continue;
       tally[LITERAL_PAIRS]!++;
       if (queryName === sourceName) {
         tally[SAME_LITERALS]!++;
