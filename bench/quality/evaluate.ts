@@ -898,6 +898,38 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
     evidence: "undici's frame writer credits it in place: \"/*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> */\", above the masking and payload-length code it keeps.",
   },
   {
+    pair: "hypothesis' `internal/compat.py` and libcst's `_add_slots.py` → `dataclasses.py`",
+    query: /\/hypothesis\/internal\/compat\.py$|\/libcst\/_add_slots\.py$/,
+    reference: /^dataclasses\.py$/,
+    evidence:
+      "hypothesis' `dataclass_asdict` says so: \"A vendored variant of dataclasses.asdict. Includes the bugfix for defaultdicts (cpython/32056)\"; " +
+      "libcst's `_add_slots.py` opens \"This file is derived from github.com/ericvsmith/dataclasses\", the project the standard library's " +
+      "`dataclasses` and its `_add_slots` came from.",
+  },
+  {
+    pair: "libcst's parso tokenizer → `tokenize.py`",
+    query: /\/libcst\/_parser\/parso\/python\/tokenize\.py$/,
+    reference: /^tokenize\.py$/,
+    evidence: "its header: \"This tokenizer has been copied from the ``tokenize.py`` standard library tokenizer\" (the pattern builders and their groups kept).",
+  },
+  {
+    pair: "cfn-lint's `decode/cfn_json.py` → `json/decoder.py`, `json/scanner.py`",
+    query: /\/cfnlint\/decode\/cfn_json\.py$/,
+    reference: /^json\/(?:decoder|scanner)\.py$/,
+    evidence:
+      "it imports `WHITESPACE`, `BACKSLASH` and `STRINGCHUNK` from `json.decoder` and `NUMBER_RE` from `json.scanner`, and its `py_scanstring`, " +
+      "`_decode_uXXXX` (\"Invalid \\uXXXX escape\") and scanner are json's, raising its own decode error with a rule match.",
+  },
+  {
+    pair: "sympy's rationals and doctest runner → `fractions.py`, `doctest.py`",
+    query: /\/sympy\/(?:external\/pythonmpq|polys\/domains\/(?:realfield|mpelements)|testing\/runtests)\.py$/,
+    reference: /^(?:fractions|doctest)\.py$/,
+    evidence:
+      "PythonMPQ's `__hash__` is \"hash - same as mpq/Fraction\", Fraction's code; `to_rational` in realfield and mpelements keeps " +
+      "`Fraction.limit_denominator`'s continued-fraction loop (`p0, q0, p1, q1 = p1, q1, p0 + a*p1, q2`) with `max_denom` for `max_denominator`; " +
+      "runtests' `SymPyDocTestFinder._find` is \"Modified from doctest's version to look harder for code that appears comes from a different module\".",
+  },
+  {
     pair: "yt-dlp `cookies.py` → `http/cookies.py`",
     query: /\/yt_dlp\/cookies\.py$/,
     reference: /^http\/cookies\.py$/,

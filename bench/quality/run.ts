@@ -593,6 +593,13 @@ const DEBIAN_PYTHON = "/usr/lib/python3/dist-packages";
  * before it became a set, and taken whole.
  */
 const NPM_BUNDLED = "/usr/lib/node_modules/npm/node_modules";
+/**
+ * Packages of the machine's Python 3.11 site-packages no other set scans (the mirror's sets hold
+ * other releases of IPython and pytest, left out here), every file; scanned once with the CLI on
+ * 2026-12-05 before it became a set.
+ */
+const SITE_PACKAGES = "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages";
+const SITE_PACKAGE_NAMES = ["moto", "hypothesis", "libcst", "awscli", "cfnlint", "samtranslator", "sympy", "antlr4", "py_partiql_parser", "aws_xray_sdk"];
 const DEBIAN_JAVASCRIPT = "/usr/share/javascript";
 const GCLOUD_SAMPLE = 2_000;
 const BUNDLED_CPYTHON = /\/platform\/bundledpython[^/]*\/lib\/python3\.\d+\/(?!site-packages\/)/;
@@ -1524,6 +1531,13 @@ async function main(): Promise<void> {
     ...sampleWholeFiles(
       "Debian 12's system Python packages (apt, cryptography, dbus, PyGObject, pip 23, setuptools 66, wheel 0.38, pygments, oauthlib, pyparsing, yaml, …), every file",
       existsSync(DEBIAN_PYTHON) ? filesOf({ root: DEBIAN_PYTHON }, "python") : [],
+      "python",
+      QUICK ? 40 : 100_000,
+      new Rng(60),
+    ),
+    ...sampleWholeFiles(
+      `${SITE_PACKAGE_NAMES.length} packages of the machine's Python 3.11 site-packages (${SITE_PACKAGE_NAMES.join(", ")}), every file`,
+      SITE_PACKAGE_NAMES.map((name) => join(SITE_PACKAGES, name)).filter((root) => existsSync(root)).flatMap((root) => filesOf({ root }, "python")),
       "python",
       QUICK ? 40 : 100_000,
       new Rng(60),
