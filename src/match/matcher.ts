@@ -266,6 +266,7 @@ function toMatch({ candidate, evidence, queryRange, group }: Judged, query: Toke
       nameRepeats: names.repeats,
       sameNameShare: round3(names.sameShare),
       sameLiteralShare: round3(names.literalPairs === 0 ? 1 : names.sameLiterals / names.literalPairs),
+      identicalChars: names.identicalRunChars,
     },
   };
 }

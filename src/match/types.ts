@@ -173,6 +173,7 @@ export interface MatchEvidence {
   readonly nameRepeats: number;
   readonly sameNameShare: number;
   readonly sameLiteralShare: number;
+  readonly identicalChars: number;
 }
 
 /** The matcher's result: a stretch of the query found in an indexed content. */

@@ -40,6 +40,12 @@ export interface ReferenceExplanation {
    * (1 when there are none). Not a filter: it ranks look-alike files, the one whose data was copied first.
    */
   readonly sameLiteralShare: number;
+  /**
+   * Normalized characters of the longest run of the matched code in which every name and literal
+   * is the very same text on both sides: code copied as written, not renamed (0 for prose alone,
+   * matched only where its words are the same: textChars).
+   */
+  readonly identicalChars: number;
 }
 
 /** One place the matched code occurs in the index. */

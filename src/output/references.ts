@@ -93,6 +93,7 @@ function toReference(match: Match, catalog: OriginCatalog, queryColumns: [number
       nameRepeats: evidence.nameRepeats,
       sameNameShare: evidence.sameNameShare,
       sameLiteralShare: evidence.sameLiteralShare,
+      identicalChars: evidence.identicalChars,
     },
   };
 }

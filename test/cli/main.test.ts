@@ -106,7 +106,7 @@ describe("reftrack scan", () => {
       expect.objectContaining({ source: "alpha", path: reference.path, license: "MIT", licenseProvenance: "manifest" }),
     ]);
     expect(Object.keys(reference.explanation as object).sort()).toEqual(
-      ["basis", "distinctKgramShare", "matchedChars", "meanSeedFileFrequency", "nameConsistency", "nameRepeats", "queryCoverage", "sameLiteralShare", "sameNameShare", "seedFingerprints", "sourceCoverage", "sourceMatchedChars", "textChars"],
+      ["basis", "distinctKgramShare", "identicalChars", "matchedChars", "meanSeedFileFrequency", "nameConsistency", "nameRepeats", "queryCoverage", "sameLiteralShare", "sameNameShare", "seedFingerprints", "sourceCoverage", "sourceMatchedChars", "textChars"],
     );
     expect(reference.sourceLines).toEqual(reference.queryLines);
     expect(reference.similarity).toBe(1);

@@ -40,6 +40,7 @@ const reference = (source: string, license: string, repository: string | null): 
     nameRepeats: 4,
     sameNameShare: 1,
     sameLiteralShare: 1,
+    identicalChars: 200,
   },
 });
 

@@ -27,6 +27,7 @@ function partial(basis: MatchBasis, queryLines: [number, number], sourceLines: [
       nameRepeats: 0,
       sameNameShare: 1,
       sameLiteralShare: 1,
+      identicalChars: basis === "text" ? 0 : 90,
     },
   };
 }

@@ -296,6 +296,8 @@ describe("a project's own repetition", () => {
     expect(references[0]!.path).toBe("locale/l17.js");
     expect(references[0]!.source).toBe("dates");
     expect(references[0]!.explanation.sameLiteralShare).toBe(1);
+    // Copied as written: its whole matched code is one run of identical code.
+    expect(references[0]!.explanation.identicalChars).toBe(references[0]!.explanation.matchedChars);
     // Look-alikes follow, capped per group.
     expect(references.length).toBeLessThanOrEqual(10);
   });
@@ -335,6 +337,7 @@ describe("a project's own repetition", () => {
     expect(reference!.explanation.nameConsistency).toBe(1);
     expect(reference!.explanation.sameNameShare).toBeLessThan(0.5);
     expect(reference!.explanation.sameLiteralShare).toBeLessThan(0.5);
+    expect(reference!.explanation.identicalChars).toBeLessThan(DEFAULT_MATCH_OPTIONS.minMatchedChars);
     expect(reference!.explanation.meanSeedFileFrequency).toBeGreaterThan(DEFAULT_MATCH_OPTIONS.maxFileFrequency);
   });
 

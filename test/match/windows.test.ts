@@ -90,6 +90,7 @@ const match = (contentId: number, queryLines: [number, number], sourceLines: [nu
     nameRepeats: 3,
     sameNameShare: 1,
     sameLiteralShare: 1,
+    identicalChars: matchedTokens * 4,
   },
 });
 

@@ -44,6 +44,7 @@ const reference = (source: string, path: string, license: string, queryLines: [n
     nameRepeats: 8,
     sameNameShare: 1,
     sameLiteralShare: 1,
+    identicalChars: 420,
   },
 });
 

@@ -90,6 +90,7 @@ const reference = (origins: Origin[], queryLines: [number, number] = [1, 20]): R
     nameRepeats: 10,
     sameNameShare: 1,
     sameLiteralShare: 1,
+    identicalChars: 400,
   },
 });
 
