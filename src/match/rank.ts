@@ -94,7 +94,7 @@ export function selectReferences(
     if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === 0 && inside(sameStrings, queryRange)) continue;
     if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === stringPairs) sameStrings.add(queryRange);
     const identical = names.identicalRunChars >= minIdenticalChars;
-    if (!identical && !identicalThroughout(names) && insideOther(identicalRanges, identicalContents, candidate.contentId, queryRange)) continue;
+    if (!identical && !identicalThroughout(names) && inside(identicalRanges, queryRange, (range) => identicalContents.get(range) !== candidate.contentId)) continue;
     if (identical) {
       identicalRanges.add(queryRange);
       identicalContents.set(queryRange, candidate.contentId);
@@ -131,14 +131,9 @@ function identicalThroughout(names: NameComparison): boolean {
   return names.sameShare === 1 && names.sameLiterals === names.literalPairs;
 }
 
-/** Whether a range of `ranges` in a content other than `contentId` holds `queryRange` whole. */
-function insideOther(ranges: RangeIndex, contents: ReadonlyMap<readonly [number, number], number>, contentId: number, queryRange: readonly [number, number]): boolean {
-  return ranges.first(queryRange, (range) => contents.get(range) !== contentId && range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1;
-}
-
-/** Whether a range of `ranges` holds `queryRange` whole. */
-function inside(ranges: RangeIndex, queryRange: readonly [number, number]): boolean {
-  return ranges.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1;
+/** Whether a range of `ranges` (one `accept` accepts, if given) holds `queryRange` whole. */
+function inside(ranges: RangeIndex, queryRange: readonly [number, number], accept?: (range: readonly [number, number]) => boolean): boolean {
+  return ranges.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1] && (accept === undefined || accept(range))) !== -1;
 }
 
 /** A candidate in selectReferences's queue: its rank score once judged, an upper bound of it before. */
