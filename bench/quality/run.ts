@@ -600,6 +600,16 @@ const NPM_BUNDLED = "/usr/lib/node_modules/npm/node_modules";
  */
 const SITE_PACKAGES = "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages";
 const SITE_PACKAGE_NAMES = ["moto", "hypothesis", "libcst", "awscli", "cfnlint", "samtranslator", "sympy", "antlr4", "py_partiql_parser", "aws_xray_sdk"];
+
+/**
+ * Every file of `language` under those of `roots` this machine has, as a whole-file set (the
+ * minified ones left out as `scan` leaves them); a quick run takes 40.
+ */
+function everyFileOf(group: string, roots: readonly string[], language: "python" | "javascript"): WholeFile[] {
+  const files = roots.filter((root) => existsSync(root)).flatMap((root) => filesOf({ root }, language));
+  const accept = language === "javascript" ? (text: string) => !looksMinified(text) : undefined;
+  return sampleWholeFiles(group, files, language, QUICK ? 40 : 100_000, new Rng(60), undefined, accept);
+}
 const DEBIAN_JAVASCRIPT = "/usr/share/javascript";
 const GCLOUD_SAMPLE = 2_000;
 const BUNDLED_CPYTHON = /\/platform\/bundledpython[^/]*\/lib\/python3\.\d+\/(?!site-packages\/)/;
@@ -1528,38 +1538,22 @@ async function main(): Promise<void> {
       undefined,
       (text) => !looksMinified(text),
     ),
-    ...sampleWholeFiles(
+    ...everyFileOf(
       "Debian 12's system Python packages (apt, cryptography, dbus, PyGObject, pip 23, setuptools 66, wheel 0.38, pygments, oauthlib, pyparsing, yaml, …), every file",
-      existsSync(DEBIAN_PYTHON) ? filesOf({ root: DEBIAN_PYTHON }, "python") : [],
+      [DEBIAN_PYTHON],
       "python",
-      QUICK ? 40 : 100_000,
-      new Rng(60),
     ),
-    ...sampleWholeFiles(
+    ...everyFileOf(
       `${SITE_PACKAGE_NAMES.length} packages of the machine's Python 3.11 site-packages (${SITE_PACKAGE_NAMES.join(", ")}), every file`,
-      SITE_PACKAGE_NAMES.map((name) => join(SITE_PACKAGES, name)).filter((root) => existsSync(root)).flatMap((root) => filesOf({ root }, "python")),
+      SITE_PACKAGE_NAMES.map((name) => join(SITE_PACKAGES, name)),
       "python",
-      QUICK ? 40 : 100_000,
-      new Rng(60),
     ),
-    ...sampleWholeFiles(
+    ...everyFileOf(
       "the dependencies the machine's npm 11 bundles (undici, minimatch, semver, tar, cacache, pacote, … 118 packages), every JavaScript file scan reads",
-      existsSync(NPM_BUNDLED) ? filesOf({ root: NPM_BUNDLED }, "javascript") : [],
+      [NPM_BUNDLED],
       "javascript",
-      QUICK ? 40 : 100_000,
-      new Rng(60),
-      undefined,
-      (text) => !looksMinified(text),
     ),
-    ...sampleWholeFiles(
-      "Debian 12's system JavaScript (jQuery, underscore, Sphinx's scripts), every file scan reads",
-      existsSync(DEBIAN_JAVASCRIPT) ? filesOf({ root: DEBIAN_JAVASCRIPT }, "javascript") : [],
-      "javascript",
-      QUICK ? 40 : 100_000,
-      new Rng(60),
-      undefined,
-      (text) => !looksMinified(text),
-    ),
+    ...everyFileOf("Debian 12's system JavaScript (jQuery, underscore, Sphinx's scripts), every file scan reads", [DEBIAN_JAVASCRIPT], "javascript"),
   ];
   log(
     `queries: ${[...cells.values()].reduce((a, q) => a + q.length, 0)} positives, ${negatives.length} negatives, ${hardNegatives.length} hard negatives, ` +
