@@ -581,6 +581,12 @@ export const FILTER_PROBES = 3;
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
 /**
+ * Each thread reads files up to this size into one buffer it keeps: every indexed file fits. A
+ * larger one (a bundle a scan reads) gets a buffer of its own, let go with the file.
+ */
+export const READ_BUFFER_BYTES = 4 * 1024 * 1024;
+
+/**
  * Files larger than this are not scanned (`scan --max-file-size`). Bundles, where vendored code
  * hides, run to several MB and are scanned; past 64 MiB a file is data, and its text alone would
  * take a few hundred MB of memory.

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { DEFAULT_MAX_FILE_BYTES, MINIFIED_AVERAGE_LINE_LENGTH, MINIFIED_MIN_BYTES } from "../options.js";
+import { DEFAULT_MAX_FILE_BYTES, MINIFIED_AVERAGE_LINE_LENGTH, MINIFIED_MIN_BYTES, READ_BUFFER_BYTES } from "../options.js";
 
 /**
  * Why a file was not indexed or scanned; counted in summaries, never silently dropped.
@@ -95,7 +95,7 @@ export function readSourceFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES, 
     if (!stat.isFile()) return { ok: false, reason: "not-a-file", detail: "not a regular file (a FIFO, device or folder)" };
     const size = stat.size;
     if (size > maxBytes) return tooLarge(size, maxBytes);
-    const bytes = Buffer.alloc(size);
+    const bytes = readBuffer(size);
     let read = 0;
     while (read < size) {
       const n = readSync(fd, bytes, read, size - read, read);
@@ -109,6 +109,19 @@ export function readSourceFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES, 
     closeSync(fd);
   }
 }
+
+/**
+ * Where a file's bytes are read: one buffer, reused, for files up to READ_BUFFER_BYTES. A fresh
+ * buffer per file costs page faults that, with workers reading at once, contend in the kernel; the
+ * bytes are decoded into a string before the next read, so nothing keeps the buffer.
+ */
+function readBuffer(size: number): Buffer {
+  if (size > READ_BUFFER_BYTES) return Buffer.allocUnsafe(size);
+  if (reusable === undefined || reusable.length < size) reusable = Buffer.allocUnsafe(Math.min(READ_BUFFER_BYTES, Math.max(size, 2 * (reusable?.length ?? 32 * 1024))));
+  return reusable;
+}
+
+let reusable: Buffer | undefined;
 
 function tooLarge(size: number, maxBytes: number): SourceText {
   return { ok: false, reason: "too-large", detail: `${size} bytes, over the limit of ${maxBytes} bytes` };

@@ -34,6 +34,28 @@ describe("source files", () => {
       dir.cleanup();
     }
   });
+
+  it("reads each file as it is, whatever was read before it", () => {
+    // Files are read into one buffer the thread keeps (READ_BUFFER_BYTES): a short file after a
+    // long one, a binary one after text and a file past the buffer's size each read alone.
+    const dir = temporaryDirectory();
+    try {
+      const write = (name: string, content: string | Buffer): string => {
+        writeFileSync(join(dir.path, name), content);
+        return join(dir.path, name);
+      };
+      const long = "const long = [1, 2, 3];\n".repeat(10_000);
+      const huge = `// ${"é".repeat(60)}\n`.repeat(40_000);
+      expect(readSourceFile(write("long.js", long))).toEqual({ ok: true, text: long });
+      expect(readSourceFile(write("short.js", "let a = 1;\n"))).toEqual({ ok: true, text: "let a = 1;\n" });
+      expect(readSourceFile(write("nul.js", Buffer.from([0x61, 0x00])))).toMatchObject({ ok: false, reason: "binary" });
+      expect(readSourceFile(write("huge.js", huge), 64 * 1024 * 1024)).toEqual({ ok: true, text: huge });
+      expect(readSourceFile(join(dir.path, "short.js"))).toEqual({ ok: true, text: "let a = 1;\n" });
+      expect(readSourceFile(join(dir.path, "long.js"))).toEqual({ ok: true, text: long });
+    } finally {
+      dir.cleanup();
+    }
+  });
 });
 
 describe("globs", () => {
