@@ -122,7 +122,7 @@ async function runDemo(out: Output): Promise<number> {
   const style = out.stdoutIsTTY && !process.env.NO_COLOR ? ansiStyle : plainStyle;
   const tracker = await ReferenceTracker.open(db);
   try {
-    const report = scanPaths(tracker, [examplesDir, ownExamples], {
+    const report = await scanPaths(tracker, [examplesDir, ownExamples], {
       onResult: (result) => out.stdout(formatText(result, style)),
       onSkip: (skip) => out.stderr(`reftrack: skipped ${skip.path}: ${skip.detail}\n`),
       onError: (message) => out.stderr(`reftrack: ${message}\n`),

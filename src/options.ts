@@ -587,6 +587,17 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export const READ_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /**
+ * A scan reads and matches its files on helper threads (`scan --threads`) only when it has at
+ * least this much to read: each helper opens the index and warms its code again (about a second
+ * of CPU), and one thread alone already keeps a second core busy with V8's compiler and garbage
+ * collector, so a scan of a few seconds would only wait longer (bench/PIPELINE.md).
+ */
+export const SCAN_PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+
+/** Files given to each helper thread at once: it starts the next without waiting for the scan's thread to hand it over. */
+export const SCAN_TASKS_PER_HELPER = 4;
+
+/**
  * Files larger than this are not scanned (`scan --max-file-size`). Bundles, where vendored code
  * hides, run to several MB and are scanned; past 64 MiB a file is data, and its text alone would
  * take a few hundred MB of memory.

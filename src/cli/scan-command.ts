@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { type ReftrackConfig, loadConfig } from "../config/config.js";
 import { validateAgainstSchema } from "../config/schema-validation.js";
@@ -38,6 +39,7 @@ export const SCAN_FLAGS = {
   diff: { type: "string" },
   output: { type: "string", short: "o" },
   quiet: { type: "boolean", short: "q" },
+  threads: { type: "string" },
 } as const;
 
 interface ScanFlags {
@@ -51,6 +53,7 @@ interface ScanFlags {
   diff?: string;
   output?: string;
   quiet?: boolean;
+  threads?: string;
 }
 
 /** A scan's results with what every report records. */
@@ -86,13 +89,15 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
   const facts = new Map<string, FileFacts>();
   const progress = !quiet && out.stderrIsTTY && !showText ? new ProgressLine((text) => out.stderr(text)) : undefined;
 
+  const threads = parsePositiveInteger(values.threads, "--threads") ?? availableParallelism();
   const tracker = await ReferenceTracker.open(db);
   try {
-    const report = scanPaths(tracker, paths, {
+    const report = await scanPaths(tracker, paths, {
       ...(language ? { language } : {}),
       match: { ...config.match, ...(minMatchedChars !== undefined ? { minMatchedChars } : {}) },
       ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       ...(values.minified === true || config.scan?.minified === true ? { minified: true } : {}),
+      parallel: { dbPath: db, threads },
       ...(policy ? { policy } : {}),
       ...(added ? { added } : {}),
       ...(keepTexts

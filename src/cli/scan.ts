@@ -1,17 +1,19 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { IndexUnusableError, ReftrackError, describeError } from "../errors.js";
+import { IndexUnusableError, describeError } from "../errors.js";
 import { type AddedLines, overlapsAdded } from "../files/git-diff.js";
 import { IgnoreRules } from "../files/ignore-rules.js";
 import { type ReadOptions, type SourceText, decodeSource, isReadFailure, readSourceFile, readStandardInput } from "../files/source-file.js";
 import { walkFiles } from "../files/walk.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { languageForPath } from "../languages/registry.js";
-import { DEFAULT_MAX_SCAN_BYTES, type MatchOptions } from "../options.js";
+import { DEFAULT_MAX_SCAN_BYTES, type MatchOptions, SCAN_PARALLEL_MIN_BYTES, SCAN_TASKS_PER_HELPER } from "../options.js";
 import type { ScanReport, ScannedFile, SkippedFile } from "../output/json.js";
 import { decide } from "../policy/decide.js";
 import { type Policy, compilePolicy } from "../policy/policy.js";
 import type { ReferenceTracker } from "../tracker.js";
+import { ScanHelpers } from "./scan-pool.js";
+import { type FileOutcome, type ScanTask, failedOutcome } from "./scan-worker.js";
 
 export interface ScanOptions {
   /** The language of every input, files and standard input alike, as the library's `language` wins over `path`. */
@@ -36,6 +38,11 @@ export interface ScanOptions {
   readonly onError?: (message: string) => void;
   /** After each file, with the files and bytes done. */
   readonly onProgress?: (files: number, bytes: number) => void;
+  /**
+   * Read and match files on `threads` helper threads, each opening the index at `dbPath`,
+   * when there are two files or more and at least `minBytes` to read (default SCAN_PARALLEL_MIN_BYTES).
+   */
+  readonly parallel?: { readonly dbPath: string; readonly threads: number; readonly minBytes?: number };
 }
 
 interface Target {
@@ -44,6 +51,8 @@ interface Target {
   readonly bytes: number;
   readonly read: () => SourceText;
   readonly language: LanguageDefinition | undefined;
+  /** A file a helper thread can read by its path (not standard input). */
+  readonly readable: boolean;
 }
 
 /**
@@ -65,11 +74,11 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
     } catch {
       // Told when it is read.
     }
-    return { display, absolute: resolve(display), bytes, read: () => readSourceFile(display, maxBytes, reading), language: options.language ?? languageForPath(display) };
+    return { display, absolute: resolve(display), bytes, read: () => readSourceFile(display, maxBytes, reading), language: options.language ?? languageForPath(display), readable: true };
   };
   for (const path of paths) {
     if (path === "-") {
-      targets.push({ display: "-", absolute: null, bytes: 0, read: () => readStdin(maxBytes, reading), language: options.language });
+      targets.push({ display: "-", absolute: null, bytes: 0, read: () => readStdin(maxBytes, reading), language: options.language, readable: false });
       continue;
     }
     if (!existsSync(path)) {
@@ -97,50 +106,128 @@ function readStdin(maxBytes: number, reading: ReadOptions): SourceText {
   return decodeSource(read.bytes, "-", maxBytes, reading);
 }
 
-/** Scans paths against an open tracker. Searching only: printing is the caller's. */
-export function scanPaths(tracker: ReferenceTracker, paths: readonly string[], options: ScanOptions = {}): ScanReport {
+/**
+ * Scans paths against an open tracker. Searching only: printing is the caller's. Results, skips
+ * and errors are told in the order of the paths, however many threads read and match them.
+ */
+export async function scanPaths(tracker: ReferenceTracker, paths: readonly string[], options: ScanOptions = {}): Promise<ScanReport> {
   const results: ScannedFile[] = [];
   const skipped: SkippedFile[] = [];
   const errors: string[] = [];
   const policy = compilePolicy(options.policy);
   const targets = expandTargets(paths, options, errors);
-  options.onPlan?.(targets.length, targets.reduce((sum, t) => sum + t.bytes, 0));
+  const plannedBytes = targets.reduce((sum, t) => sum + t.bytes, 0);
+  options.onPlan?.(targets.length, plannedBytes);
   let filesDone = 0;
   let bytesDone = 0;
-  for (const target of targets) {
-    const skip = (reason: string, detail: string): void => {
-      const entry = { path: target.display, reason, detail };
-      skipped.push(entry);
-      options.onSkip?.(entry);
+
+  const local = (target: Target): FileOutcome => {
+    if (!target.language) return { kind: "unread", reason: "unknown-extension", detail: "no known language for this extension (give --language)" };
+    try {
+      const text = target.read();
+      if (!text.ok) return { kind: "unread", reason: text.reason, detail: text.detail };
+      const matched = tracker.match(text.text, { ...options.match, language: target.language.name });
+      return { kind: "matched", language: matched.language, references: matched.references, ...(options.onText ? { text: text.text } : {}) };
+    } catch (error) {
+      return failedOutcome(error);
+    }
+  };
+
+  const deliver = (target: Target, outcome: FileOutcome): void => {
+    const fail = (message: string): void => {
+      errors.push(`${target.display}: ${message}`);
+      options.onError?.(errors[errors.length - 1]!);
     };
     try {
-      if (!target.language) {
-        skip("unknown-extension", "no known language for this extension (give --language)");
-        continue;
-      }
-      const text = target.read();
-      if (!text.ok) {
+      if (outcome.kind === "failed") {
+        if (outcome.indexUnusable) throw new IndexUnusableError(outcome.message);
+        fail(outcome.message);
+      } else if (outcome.kind === "unread") {
         // A file that should have been read and was not is an error: the scan is incomplete.
-        if (isReadFailure(text.reason)) throw new ReftrackError(text.detail);
-        skip(text.reason, text.detail);
-        continue;
+        if (isReadFailure(outcome.reason)) fail(outcome.detail);
+        else {
+          const entry = { path: target.display, reason: outcome.reason, detail: outcome.detail };
+          skipped.push(entry);
+          options.onSkip?.(entry);
+        }
+      } else {
+        if (outcome.text !== undefined) options.onText?.(target.display, outcome.text);
+        const added = target.absolute !== null ? options.added?.get(target.absolute) : undefined;
+        const references = added ? outcome.references.filter((r) => overlapsAdded(r.queryLines, added)) : outcome.references;
+        const result = { path: target.display, language: outcome.language, references, decision: decide(references, policy) };
+        results.push(result);
+        options.onResult?.(result);
       }
-      options.onText?.(target.display, text.text);
-      const matched = tracker.match(text.text, { ...options.match, language: target.language.name });
-      const added = target.absolute !== null ? options.added?.get(target.absolute) : undefined;
-      const references = added ? matched.references.filter((r) => overlapsAdded(r.queryLines, added)) : matched.references;
-      const result = { path: target.display, language: matched.language, references, decision: decide(references, policy) };
-      results.push(result);
-      options.onResult?.(result);
     } catch (error) {
+      // What the caller does with a result failing is that file's error; an unusable index ends the scan.
       if (error instanceof IndexUnusableError) throw error;
-      errors.push(`${target.display}: ${describeError(error)}`);
-      options.onError?.(errors[errors.length - 1]!);
-    } finally {
-      filesDone++;
-      bytesDone += target.bytes;
-      options.onProgress?.(filesDone, bytesDone);
+      fail(describeError(error));
     }
+    filesDone++;
+    bytesDone += target.bytes;
+    options.onProgress?.(filesDone, bytesDone);
+  };
+
+  const threads = options.parallel?.threads ?? 1;
+  const minBytes = options.parallel?.minBytes ?? SCAN_PARALLEL_MIN_BYTES;
+  if (threads <= 1 || targets.length < 2 || plannedBytes < minBytes) {
+    for (const target of targets) deliver(target, local(target));
+  } else {
+    await scanInParallel(targets, { ...options.parallel!, threads }, options, local, deliver);
   }
   return { results, skipped, errors };
+}
+
+/**
+ * The scan on `threads` helper threads: this one hands out files (standard input, and files of no
+ * known language, it takes itself) and delivers outcomes in the paths' order as soon as every
+ * earlier one is. It matches nothing itself: busy matching, it could not hand a helper its next
+ * file. An unusable index stops the scan once the files under way are done.
+ */
+async function scanInParallel(
+  targets: readonly Target[],
+  parallel: { readonly dbPath: string; readonly threads: number },
+  options: ScanOptions,
+  local: (target: Target) => FileOutcome,
+  deliver: (target: Target, outcome: FileOutcome) => void,
+): Promise<void> {
+  const helpers = new ScanHelpers(parallel.threads);
+  const outcomes = new Array<FileOutcome | undefined>(targets.length);
+  let next = 0;
+  let delivered = 0;
+  let stop: { error: unknown } | undefined;
+  const claim = (): number | undefined => (stop === undefined && next < targets.length ? next++ : undefined);
+  const settle = (at: number, outcome: FileOutcome): void => {
+    outcomes[at] = outcome;
+    try {
+      for (let ready = outcomes[delivered]; ready !== undefined && stop === undefined; ready = outcomes[delivered]) {
+        outcomes[delivered] = undefined;
+        deliver(targets[delivered]!, ready);
+        delivered++;
+      }
+    } catch (error) {
+      stop = { error };
+    }
+  };
+  const task = (target: Target): ScanTask => ({
+    dbPath: parallel.dbPath,
+    path: target.display,
+    language: target.language!.name,
+    maxBytes: options.maxFileBytes ?? DEFAULT_MAX_SCAN_BYTES,
+    minified: options.minified === true,
+    match: options.match ?? {},
+    wantText: options.onText !== undefined,
+  });
+  const handing = Array.from({ length: helpers.threads * SCAN_TASKS_PER_HELPER }, async () => {
+    for (let at = claim(); at !== undefined; at = claim()) {
+      const target = targets[at]!;
+      settle(at, target.readable && target.language ? await helpers.scan(task(target)).catch(failedOutcome) : local(target));
+    }
+  });
+  try {
+    await Promise.all(handing);
+  } finally {
+    await helpers.close();
+  }
+  if (stop !== undefined) throw stop.error;
 }

@@ -79,7 +79,11 @@ describe("statistics read on a thread of their own", () => {
         // A scan stops at its first file with that one error, as a failed open does, not one per file.
         const scanned = ["a.js", "b.js"].map((name) => join(damagedDir.path, name));
         for (const file of scanned) writeFileSync(file, helper);
-        expect(() => scanPaths(tracker, scanned)).toThrow(/index is damaged: its membership filter is unreadable/);
+        await expect(scanPaths(tracker, scanned)).rejects.toThrow(/index is damaged: its membership filter is unreadable/);
+        // So does a scan on helper threads, each of which finds the index as damaged.
+        await expect(scanPaths(tracker, scanned, { parallel: { dbPath: damagedPath, threads: 2, minBytes: 0 } })).rejects.toThrow(
+          /index is damaged: its membership filter is unreadable/,
+        );
       } finally {
         tracker.close();
       }

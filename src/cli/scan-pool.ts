@@ -1,0 +1,32 @@
+import { Piscina } from "piscina";
+import { SCAN_TASKS_PER_HELPER } from "../options.js";
+import type { FileOutcome, ScanTask } from "./scan-worker.js";
+
+/** Threads that read and match a scan's files beside the scan's own (scan.ts), each with its own connection to the index. */
+export class ScanHelpers {
+  private readonly pool: Piscina<ScanTask, FileOutcome>;
+
+  constructor(readonly threads: number) {
+    this.pool = new Piscina<ScanTask, FileOutcome>({
+      filename: WORKER_FILE,
+      minThreads: threads,
+      maxThreads: threads,
+      // Several files sent at once: a helper that finishes one starts the next without waiting
+      // for this thread, which is busy matching files of its own, to hand it over.
+      concurrentTasksPerWorker: SCAN_TASKS_PER_HELPER,
+      // As the service's pool (service/server.ts): loaded by import() alone, not require(esm).
+      execArgv: [...process.execArgv, "--no-experimental-require-module"],
+    });
+  }
+
+  scan(task: ScanTask): Promise<FileOutcome> {
+    return this.pool.run(task);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+/** Run from the TypeScript source (the tests), the worker is the build's. */
+const WORKER_FILE = import.meta.url.endsWith(".ts") ? new URL("../../dist/src/cli/scan-worker.js", import.meta.url).href : new URL("./scan-worker.js", import.meta.url).href;
