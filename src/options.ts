@@ -598,6 +598,12 @@ export const SCAN_PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 export const SCAN_TASKS_PER_HELPER = 4;
 
 /**
+ * `scan --threads`' default is the machine's cores, at most this many: each helper holds its own
+ * tracker (about 70 MB), and a CI runner reporting 64 cores should not hold 4 GB for one scan.
+ */
+export const SCAN_DEFAULT_MAX_THREADS = 8;
+
+/**
  * Files larger than this are not scanned (`scan --max-file-size`). Bundles, where vendored code
  * hides, run to several MB and are scanned; past 64 MiB a file is data, and its text alone would
  * take a few hundred MB of memory.

@@ -14,7 +14,8 @@ const SCAN_COMMON = `  --db <file>             the index (default: reftrack.conf
                           config's "policy")
   --diff <revision>       only the lines added since a git revision (a pull request's base)
   --threads <n>           threads that read and match files, when there are 16 MiB or more
-                          to read (default: the machine's cores); output is in path order
+                          to read (default: the machine's cores, at most 8); output is in
+                          path order
   -o, --output <file>     write the report to a file instead of standard output
   -q, --quiet             print no results, notices or summary; errors still go to stderr`;
 

@@ -15,6 +15,7 @@ import { formatSarif } from "../output/sarif.js";
 import { type FileFacts, fileFacts, formatSpdx } from "../output/spdx.js";
 import { ansiStyle, formatText, plainStyle } from "../output/text.js";
 import { type Policy, compilePolicy } from "../policy/policy.js";
+import { SCAN_DEFAULT_MAX_THREADS } from "../options.js";
 import { ReferenceTracker } from "../tracker.js";
 import { reftrackVersion } from "../version.js";
 import { parseByteSize, parsePositiveInteger, withUsageErrors } from "./args.js";
@@ -89,7 +90,7 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
   const facts = new Map<string, FileFacts>();
   const progress = !quiet && out.stderrIsTTY && !showText ? new ProgressLine((text) => out.stderr(text)) : undefined;
 
-  const threads = parsePositiveInteger(values.threads, "--threads") ?? availableParallelism();
+  const threads = parsePositiveInteger(values.threads, "--threads") ?? Math.min(availableParallelism(), SCAN_DEFAULT_MAX_THREADS);
   const tracker = await ReferenceTracker.open(db);
   try {
     const report = await scanPaths(tracker, paths, {

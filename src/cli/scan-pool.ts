@@ -2,7 +2,7 @@ import { Piscina } from "piscina";
 import { SCAN_TASKS_PER_HELPER } from "../options.js";
 import type { FileOutcome, ScanTask } from "./scan-worker.js";
 
-/** Threads that read and match a scan's files beside the scan's own (scan.ts), each with its own connection to the index. */
+/** Threads that read and match a scan's files for the scan's thread, which hands them out (scan.ts); each has its own connection to the index. */
 export class ScanHelpers {
   private readonly pool: Piscina<ScanTask, FileOutcome>;
 
@@ -12,7 +12,7 @@ export class ScanHelpers {
       minThreads: threads,
       maxThreads: threads,
       // Several files sent at once: a helper that finishes one starts the next without waiting
-      // for this thread, which is busy matching files of its own, to hand it over.
+      // for the scan's thread to hand it over.
       concurrentTasksPerWorker: SCAN_TASKS_PER_HELPER,
       // As the service's pool (service/server.ts): loaded by import() alone, not require(esm).
       execArgv: [...process.execArgv, "--no-experimental-require-module"],

@@ -191,7 +191,8 @@ async function scanInParallel(
   local: (target: Target) => FileOutcome,
   deliver: (target: Target, outcome: FileOutcome) => void,
 ): Promise<void> {
-  const helpers = new ScanHelpers(parallel.threads);
+  // No more helpers than files: each costs an index and its warm-up.
+  const helpers = new ScanHelpers(Math.min(parallel.threads, targets.length));
   const outcomes = new Array<FileOutcome | undefined>(targets.length);
   let next = 0;
   let delivered = 0;
