@@ -90,7 +90,7 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
   const facts = new Map<string, FileFacts>();
   const progress = !quiet && out.stderrIsTTY && !showText ? new ProgressLine((text) => out.stderr(text)) : undefined;
 
-  const threads = parsePositiveInteger(values.threads, "--threads") ?? Math.min(availableParallelism(), SCAN_DEFAULT_MAX_THREADS);
+  const threads = parsePositiveInteger(values.threads, "--threads") ?? config.scan?.threads ?? Math.min(availableParallelism(), SCAN_DEFAULT_MAX_THREADS);
   const tracker = await ReferenceTracker.open(db);
   try {
     const report = await scanPaths(tracker, paths, {

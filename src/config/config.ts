@@ -20,6 +20,7 @@ export interface ReftrackConfig {
     readonly failOn?: "references" | "policy" | "never";
     readonly maxFileSize?: string | number;
     readonly minified?: boolean;
+    readonly threads?: number;
   };
   readonly log?: { readonly path?: string; readonly includeCode?: boolean };
   readonly serve?: {

@@ -35,6 +35,8 @@ describe("reftrack.config.json", () => {
     ["a wrong type", { policy: { licenses: { deny: [3] } } }, /policy\.licenses\.deny\[0\] must be string/],
     ["a value outside its choices", { policy: { references: "hide" } }, /policy\.references must be one of "allow", "annotate", "block"/],
     ["a bad size", { scan: { maxFileSize: "lots" } }, /scan\.maxFileSize/],
+    ["no threads", { scan: { threads: 0 } }, /scan\.threads/],
+    ["a fraction of a thread", { scan: { threads: 1.5 } }, /scan\.threads/],
     ["not JSON", "{ db: ", /is not valid JSON/],
   ])("rejects %s in one line naming it", (_, content, message) => {
     const path = write(join(dir.path, "bad"), content);
