@@ -20,7 +20,7 @@ const SCAN_COMMON = `  --db <file>             the index (default: reftrack.conf
   -q, --quiet             print no results, notices or summary; errors still go to stderr`;
 
 export const COMMAND_HELP: Record<string, string> = {
-  index: `reftrack index --db <file> [--cache <dir>] [--repair] [--config <file>] [--quiet] <manifest.json>
+  index: `reftrack index --db <file> [--cache <dir>] [--repair] [--threads <n>] [--config <file>] [--quiet] <manifest.json>
 
 Build or update an index from a corpus manifest (sources of kind dir, git, npm, archive,
 python-stdlib; see schemas/manifest.schema.json). Unchanged sources are skipped; a source whose
@@ -31,6 +31,7 @@ keeps everything written: the next run resumes.
   --cache <dir>      where fetched packages and extracted archives are kept
                      (default $REFTRACK_CACHE, else ~/.cache/reftrack)
   --repair           rebuild a damaged index in place: drop what it holds, write every source
+  --threads <n>      threads that read, normalize and fingerprint files (default: the cores)
   --config <file>    the config file
   -q, --quiet        print nothing
 `,

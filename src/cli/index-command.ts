@@ -4,7 +4,7 @@ import { loadConfig } from "../config/config.js";
 import { loadManifest } from "../corpus/manifest.js";
 import { ReftrackError } from "../errors.js";
 import { type BuildProgress, type BuildSummary, type SourceProgress, buildFromSources } from "../indexing/build.js";
-import { requireDb, withUsageErrors } from "./args.js";
+import { parsePositiveInteger, requireDb, withUsageErrors } from "./args.js";
 import { EXIT_NO_MATCH, type Output } from "./output.js";
 
 /** The shell's status for a process stopped by Ctrl-C. */
@@ -36,7 +36,7 @@ export function describeSummary(summary: BuildSummary): string {
     `${(summary.index.bytes / 1e6).toFixed(1)} MB on disk\n` +
     `this run: ${summary.sourcesIndexed} indexed, ${summary.sourcesUnchanged} unchanged, ${summary.sourcesRemoved} removed` +
     `${summary.sourcesUnavailable ? `, ${summary.sourcesUnavailable} unavailable` : ""}; ` +
-    `${summary.filesIndexed} files, ${(summary.sourceBytes / 1e6).toFixed(1)} MB of source in ${summary.seconds.toFixed(1)} s` +
+    `${summary.filesIndexed} files, ${(summary.sourceBytes / 1e6).toFixed(1)} MB of source in ${summary.seconds.toFixed(1)} s on ${summary.threads} thread${summary.threads === 1 ? "" : "s"}` +
     `${skipped ? `; skipped files: ${skipped}` : ""}\n`
   );
 }
@@ -52,9 +52,11 @@ export async function indexCommand(args: string[], out: Output): Promise<number>
         cache: { type: "string" },
         repair: { type: "boolean" },
         quiet: { type: "boolean", short: "q" },
+        threads: { type: "string" },
       },
     }),
   );
+  const threads = parsePositiveInteger(values.threads, "--threads");
   const db = requireDb(values.db ?? loadConfig(values.config).config.db, "index");
   if (positionals.length !== 1) throw new ReftrackError("index: give exactly one manifest file");
   const quiet = values.quiet === true;
@@ -76,6 +78,7 @@ export async function indexCommand(args: string[], out: Output): Promise<number>
     summary = await buildFromSources(db, manifest.sources, manifest.unavailable, {
       signal: interrupt.signal,
       repair: values.repair === true,
+      ...(threads !== undefined ? { threads } : {}),
     onSource: quiet
       ? undefined
       : (event) => {

@@ -44,6 +44,18 @@ describe("reftrack index", () => {
     expect(reftrack(["index", "--quiet", "--db", db, FIXTURE_MANIFEST]).stderr).toBe("");
   });
 
+  it("builds on the threads --threads gives, the same index, and refuses a bad count in one line", () => {
+    const one = reftrack(["index", "--threads", "1", "--db", join(dir.path, "one-thread.db"), FIXTURE_MANIFEST]);
+    expect(one.status).toBe(0);
+    expect(one.stderr).toMatch(/MB of source in [\d.]+ s on 1 thread\n/);
+    const fingerprints = (stderr: string): string => /(\d+) fingerprints/.exec(stderr)![1]!;
+    const first = reftrack(["index", "--db", join(dir.path, "default-threads.db"), FIXTURE_MANIFEST]);
+    expect(fingerprints(one.stderr)).toBe(fingerprints(first.stderr));
+    const bad = reftrack(["index", "--threads", "0", "--db", join(dir.path, "none.db"), FIXTURE_MANIFEST]);
+    expect(bad.status).toBe(2);
+    expectOneLineError(bad.stderr, /--threads/);
+  });
+
   it("fails cleanly on a corrupt or missing manifest and on bad usage", () => {
     const corrupt = join(dir.path, "corrupt.json");
     writeFileSync(corrupt, '{"sources": [ {"kind": "dir", ');
