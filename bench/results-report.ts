@@ -290,7 +290,8 @@ export function writeResults(input: ResultsInput, run: ResultsRun): void {
       `${throughput.nativeWalkMBps.toFixed(2)} MB/s writing every node, ${throughput.normalizeMBps.toFixed(2)} MB/s normalizing. The lexer that reads queries reads the same files at ${throughput.lexMBps.toFixed(1)} MB/s, ` +
       "but the index is what tree-sitter parses, by design (the lexer is checked against the parse, not the other way round). Two threads reach " +
       `${(mbPerSecond(parallel) / mbPerSecond(serial)).toFixed(2)}× because the main ` +
-      "thread's SQLite writes and the final merge and statistics pass run alone. Throughput falls from 1× to 2× because the " +
+      "thread's SQLite writes and the final merge and statistics pass run alone, and a build on one thread already has V8's compiler and " +
+      "collector working on the second core (bench/DECISIONS.md, Building). Throughput falls from 1× to 2× because the " +
       "copies parse slower (calls rewritten to subscripts leave syntax errors in JavaScript) and the B-tree outgrows the cache.",
     "- Not every verbatim window gets a reference: this bench's windows are chosen for timing, not detection; much stdlib code differs " +
       "slightly between the eleven Python trees (so it is not one deduplicated content) and exceeds the " +
