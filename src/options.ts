@@ -603,6 +603,9 @@ export const SCAN_TASKS_PER_HELPER = 4;
  */
 export const SCAN_DEFAULT_MAX_THREADS = 8;
 
+/** The most threads `--threads` accepts (scan, index): past it a mistyped count would exhaust memory, not speed anything up. */
+export const MAX_THREADS = 64;
+
 /**
  * Files larger than this are not scanned (`scan --max-file-size`). Bundles, where vendored code
  * hides, run to several MB and are scanned; past 64 MiB a file is data, and its text alone would

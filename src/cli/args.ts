@@ -1,4 +1,5 @@
 import { ReftrackError } from "../errors.js";
+import { MAX_THREADS } from "../options.js";
 
 /** Runs a node:util parseArgs call, turning its errors into one-line user errors naming the command. */
 export function withUsageErrors<T>(command: string, parse: () => T): T {
@@ -14,6 +15,13 @@ export function parsePositiveInteger(value: string | undefined, flag: string): n
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) <= 0) throw new ReftrackError(`${flag} expects a positive whole number, got "${value}"`);
   return Number(value);
+}
+
+/** A thread count: a positive whole number up to MAX_THREADS. */
+export function parseThreadCount(value: string | undefined, flag: string): number | undefined {
+  const threads = parsePositiveInteger(value, flag);
+  if (threads !== undefined && threads > MAX_THREADS) throw new ReftrackError(`${flag} is at most ${MAX_THREADS}, got ${threads}`);
+  return threads;
 }
 
 const BYTE_UNITS: Record<string, number> = { "": 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };

@@ -4,7 +4,7 @@ import { loadConfig } from "../config/config.js";
 import { loadManifest } from "../corpus/manifest.js";
 import { ReftrackError } from "../errors.js";
 import { type BuildProgress, type BuildSummary, type SourceProgress, buildFromSources } from "../indexing/build.js";
-import { parsePositiveInteger, requireDb, withUsageErrors } from "./args.js";
+import { parseThreadCount, requireDb, withUsageErrors } from "./args.js";
 import { EXIT_NO_MATCH, type Output } from "./output.js";
 
 /** The shell's status for a process stopped by Ctrl-C. */
@@ -56,7 +56,7 @@ export async function indexCommand(args: string[], out: Output): Promise<number>
       },
     }),
   );
-  const threads = parsePositiveInteger(values.threads, "--threads");
+  const threads = parseThreadCount(values.threads, "--threads");
   const db = requireDb(values.db ?? loadConfig(values.config).config.db, "index");
   if (positionals.length !== 1) throw new ReftrackError("index: give exactly one manifest file");
   const quiet = values.quiet === true;

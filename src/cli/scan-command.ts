@@ -18,7 +18,7 @@ import { type Policy, compilePolicy } from "../policy/policy.js";
 import { SCAN_DEFAULT_MAX_THREADS } from "../options.js";
 import { ReferenceTracker } from "../tracker.js";
 import { reftrackVersion } from "../version.js";
-import { parseByteSize, parsePositiveInteger, withUsageErrors } from "./args.js";
+import { parseByteSize, parsePositiveInteger, parseThreadCount, withUsageErrors } from "./args.js";
 import { EXIT_ERROR, EXIT_MATCH, EXIT_NO_MATCH, type Output } from "./output.js";
 import { ProgressLine } from "./progress.js";
 import { scanPaths } from "./scan.js";
@@ -90,7 +90,7 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
   const facts = new Map<string, FileFacts>();
   const progress = !quiet && out.stderrIsTTY && !showText ? new ProgressLine((text) => out.stderr(text)) : undefined;
 
-  const threads = parsePositiveInteger(values.threads, "--threads") ?? config.scan?.threads ?? Math.min(availableParallelism(), SCAN_DEFAULT_MAX_THREADS);
+  const threads = parseThreadCount(values.threads, "--threads") ?? config.scan?.threads ?? Math.min(availableParallelism(), SCAN_DEFAULT_MAX_THREADS);
   const tracker = await ReferenceTracker.open(db);
   try {
     const report = await scanPaths(tracker, paths, {

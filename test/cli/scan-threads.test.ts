@@ -79,7 +79,7 @@ describe("scan on helper threads", () => {
   });
 
   it("refuses a bad --threads in one line", () => {
-    for (const bad of ["0", "two", "-1"]) {
+    for (const bad of ["0", "two", "-1", "65"]) {
       const run = spawnSync(process.execPath, [BIN, "scan", "--db", db, "--threads", bad, queries], { encoding: "utf8" });
       expect(run.status).toBe(2);
       expect(run.stderr.trim().split("\n")).toHaveLength(1);

@@ -37,6 +37,7 @@ describe("reftrack.config.json", () => {
     ["a bad size", { scan: { maxFileSize: "lots" } }, /scan\.maxFileSize/],
     ["no threads", { scan: { threads: 0 } }, /scan\.threads/],
     ["a fraction of a thread", { scan: { threads: 1.5 } }, /scan\.threads/],
+    ["a thousand threads", { scan: { threads: 1000 } }, /scan\.threads/],
     ["not JSON", "{ db: ", /is not valid JSON/],
   ])("rejects %s in one line naming it", (_, content, message) => {
     const path = write(join(dir.path, "bad"), content);
