@@ -1,6 +1,7 @@
 import { Piscina } from "piscina";
 import { SCAN_TASKS_PER_HELPER } from "../options.js";
-import type { FileOutcome, ScanTask } from "./scan-worker.js";
+import type { FileOutcome } from "./scan-file.js";
+import type { ScanTask } from "./scan-worker.js";
 
 /** Threads that read and match a scan's files for the scan's thread, which hands them out (scan.ts); each has its own connection to the index. */
 export class ScanHelpers {

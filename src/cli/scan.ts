@@ -13,7 +13,8 @@ import { decide } from "../policy/decide.js";
 import { type Policy, compilePolicy } from "../policy/policy.js";
 import type { ReferenceTracker } from "../tracker.js";
 import { ScanHelpers } from "./scan-pool.js";
-import { type FileOutcome, type ScanTask, failedOutcome } from "./scan-worker.js";
+import { type FileOutcome, failedOutcome, fileOutcome } from "./scan-file.js";
+import type { ScanTask } from "./scan-worker.js";
 
 export interface ScanOptions {
   /** The language of every input, files and standard input alike, as the library's `language` wins over `path`. */
@@ -121,17 +122,10 @@ export async function scanPaths(tracker: ReferenceTracker, paths: readonly strin
   let filesDone = 0;
   let bytesDone = 0;
 
-  const local = (target: Target): FileOutcome => {
-    if (!target.language) return { kind: "unread", reason: "unknown-extension", detail: "no known language for this extension (give --language)" };
-    try {
-      const text = target.read();
-      if (!text.ok) return { kind: "unread", reason: text.reason, detail: text.detail };
-      const matched = tracker.match(text.text, { ...options.match, language: target.language.name });
-      return { kind: "matched", language: matched.language, references: matched.references, ...(options.onText ? { text: text.text } : {}) };
-    } catch (error) {
-      return failedOutcome(error);
-    }
-  };
+  const local = (target: Target): FileOutcome =>
+    target.language
+      ? fileOutcome(tracker, target.read, target.language.name, options.match, options.onText !== undefined)
+      : { kind: "unread", reason: "unknown-extension", detail: "no known language for this extension (give --language)" };
 
   const deliver = (target: Target, outcome: FileOutcome): void => {
     const fail = (message: string): void => {
