@@ -1,5 +1,6 @@
 import { Piscina } from "piscina";
 import { SCAN_TASKS_PER_HELPER } from "../options.js";
+import { compiledModule } from "../util/package-root.js";
 import type { FileOutcome } from "./scan-file.js";
 import type { ScanTask } from "./scan-worker.js";
 
@@ -9,7 +10,7 @@ export class ScanHelpers {
 
   constructor(readonly threads: number) {
     this.pool = new Piscina<ScanTask, FileOutcome>({
-      filename: WORKER_FILE,
+      filename: compiledModule("cli/scan-worker.js"),
       minThreads: threads,
       maxThreads: threads,
       // Several files sent at once: a helper that finishes one starts the next without waiting
@@ -28,6 +29,3 @@ export class ScanHelpers {
     await this.pool.destroy();
   }
 }
-
-/** Run from the TypeScript source (the tests), the worker is the build's. */
-const WORKER_FILE = import.meta.url.endsWith(".ts") ? new URL("../../dist/src/cli/scan-worker.js", import.meta.url).href : new URL("./scan-worker.js", import.meta.url).href;

@@ -9,6 +9,7 @@ import type { LanguageDefinition } from "../languages/language.js";
 import { languageByName, languageForPath, languageNames } from "../languages/registry.js";
 import { type Policy, compilePolicy } from "../policy/policy.js";
 import type { IndexDescription } from "../store/records.js";
+import { compiledModule } from "../util/package-root.js";
 import { reftrackVersion } from "../version.js";
 import { type TokenGrant, authorize } from "./auth.js";
 import answerHere, { type CheckAnswer, type WorkerAnswer, type WorkerTask, closeIndexes } from "./check-worker.js";
@@ -45,7 +46,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   checkServiceOptions(options);
   const threads = Math.max(1, options.workers ?? 2);
   const pool = new Piscina<WorkerTask, WorkerAnswer>({
-    filename: workerFile(),
+    filename: compiledModule("service/check-worker.js"),
     minThreads: threads,
     maxThreads: threads,
     concurrentTasksPerWorker: 1,
@@ -175,15 +176,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       closeIndexes();
     },
   };
-}
-
-/**
- * The worker's compiled file. Run from the TypeScript sources (the tests), that is the build's copy
- * in dist/: worker threads load JavaScript.
- */
-function workerFile(): string {
-  const here = import.meta.url;
-  return here.endsWith(".ts") ? new URL("../../dist/src/service/check-worker.js", here).href : new URL("./check-worker.js", here).href;
 }
 
 /** What can be refused before any process starts: exposure, tokens naming unknown indexes, missing index files. */
