@@ -11,6 +11,7 @@ import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fetchPackage } from "./quality/packages.js";
+import { DEBIAN_PYTHON, NPM_BUNDLED, SITE_PACKAGES } from "./quality/whole-file-sets.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DB = join(ROOT, ".reftrack", "default.db");
@@ -75,15 +76,14 @@ for (const { name, file } of [...bundles, ...made]) {
  * (`--threads`, one per core): below SCAN_PARALLEL_MIN_BYTES the scan stays on one thread either
  * way. Roots this machine lacks are left out and said so.
  */
-const SITE_PACKAGES = "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages";
 const folderSets = [
-  { name: "pip 23 (Debian 12)", paths: ["/usr/lib/python3/dist-packages/pip"] },
-  { name: "Debian 12's system Python packages", paths: ["/usr/lib/python3/dist-packages"] },
+  { name: "pip 23 (Debian 12)", paths: [join(DEBIAN_PYTHON, "pip")] },
+  { name: "Debian 12's system Python packages", paths: [DEBIAN_PYTHON] },
   {
     name: "those, npm 11's bundled dependencies and 7 packages of Python 3.11's site-packages",
     paths: [
-      "/usr/lib/python3/dist-packages",
-      "/usr/lib/node_modules/npm/node_modules",
+      DEBIAN_PYTHON,
+      NPM_BUNDLED,
       ...["sympy", "moto", "hypothesis", "libcst", "awscli", "cfnlint", "samtranslator"].map((name) => join(SITE_PACKAGES, name)),
     ],
   },
