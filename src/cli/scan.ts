@@ -12,7 +12,6 @@ import type { ScanReport, ScannedFile, SkippedFile } from "../output/json.js";
 import { decide } from "../policy/decide.js";
 import { type Policy, compilePolicy } from "../policy/policy.js";
 import type { ReferenceTracker } from "../tracker.js";
-import { ScanHelpers } from "./scan-pool.js";
 import { type FileOutcome, failedOutcome, fileOutcome } from "./scan-file.js";
 import type { ScanTask } from "./scan-worker.js";
 
@@ -186,6 +185,8 @@ async function scanInParallel(
   deliver: (target: Target, outcome: FileOutcome) => void,
 ): Promise<void> {
   // No more helpers than files: each costs an index and its warm-up.
+  // Loaded here: piscina takes 40 ms to load, which a scan on one thread does not pay.
+  const { ScanHelpers } = await import("./scan-pool.js");
   const helpers = new ScanHelpers(Math.min(parallel.threads, targets.length));
   const outcomes = new Array<FileOutcome | undefined>(targets.length);
   let next = 0;
