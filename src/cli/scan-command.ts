@@ -90,6 +90,8 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
   const facts = new Map<string, FileFacts>();
   const progress = !quiet && out.stderrIsTTY && !showText ? new ProgressLine((text) => out.stderr(text)) : undefined;
 
+  // Text streamed to a reader that has gone: the scan stops starting files (bin.ts then ends quietly).
+  const readerGone = showText && !quiet && out.stdoutClosed ? new AbortController() : undefined;
   const threads = parseThreadCount(values.threads, "--threads") ?? config.scan?.threads ?? Math.min(availableParallelism(), SCAN_DEFAULT_MAX_THREADS);
   const tracker = await ReferenceTracker.open(db);
   try {
@@ -110,7 +112,11 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
           }
         : {}),
       ...(progress ? { onPlan: (files: number, bytes: number) => progress.plan({ files, bytes }), onProgress: (files: number, bytes: number) => progress.update({ files, bytes }) } : {}),
-      onResult: quiet || !showText ? undefined : (result) => out.stdout(formatText(result, style, policy !== undefined)),
+      onResult: quiet || !showText ? undefined : (result) => {
+        out.stdout(formatText(result, style, policy !== undefined));
+        if (readerGone && out.stdoutClosed?.()) readerGone.abort();
+      },
+      ...(readerGone ? { signal: readerGone.signal } : {}),
       onSkip: quiet ? undefined : (skip) => {
         progress?.clear();
         out.stderr(`reftrack: skipped ${skip.path}: ${skip.detail}\n`);
@@ -145,6 +151,8 @@ export async function scanCommand(args: string[], out: Output): Promise<number> 
   const toFile = values.output !== undefined;
   const scan = await runScan(values, positionals, out, format, format === "text" && !toFile);
   const { report, input } = scan;
+  // Nobody reads the rest: no summary, no verdict (as when the pipe closes after the last file).
+  if (out.stdoutClosed?.()) return EXIT_NO_MATCH;
   const document =
     format === "json" ? formatJson(report)
     : format === "sarif" ? formatSarif(input)

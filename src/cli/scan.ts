@@ -43,6 +43,11 @@ export interface ScanOptions {
    * when there are two files or more and at least `minBytes` to read (default SCAN_PARALLEL_MIN_BYTES).
    */
   readonly parallel?: { readonly dbPath: string; readonly threads: number; readonly minBytes?: number };
+  /**
+   * Stops the scan once aborted: no file is delivered after it (files under way on helper threads
+   * are finished and dropped), and the report holds the files delivered before.
+   */
+  readonly signal?: AbortSignal;
 }
 
 interface Target {
@@ -164,7 +169,10 @@ export async function scanPaths(tracker: ReferenceTracker, paths: readonly strin
   const threads = options.parallel?.threads ?? 1;
   const minBytes = options.parallel?.minBytes ?? SCAN_PARALLEL_MIN_BYTES;
   if (threads <= 1 || targets.length < 2 || plannedBytes < minBytes) {
-    for (const target of targets) deliver(target, local(target));
+    for (const target of targets) {
+      if (options.signal?.aborted) break;
+      deliver(target, local(target));
+    }
   } else {
     await scanInParallel(targets, { ...options.parallel!, threads }, options, local, deliver);
   }
@@ -175,7 +183,7 @@ export async function scanPaths(tracker: ReferenceTracker, paths: readonly strin
  * The scan on `threads` helper threads: this one hands out files (standard input, and files of no
  * known language, it takes itself) and delivers outcomes in the paths' order as soon as every
  * earlier one is. It matches nothing itself: busy matching, it could not hand a helper its next
- * file. An unusable index stops the scan once the files under way are done.
+ * file. An unusable index, or the signal, stops the scan once the files under way are done.
  */
 async function scanInParallel(
   targets: readonly Target[],
@@ -192,11 +200,12 @@ async function scanInParallel(
   let next = 0;
   let delivered = 0;
   let stop: { error: unknown } | undefined;
-  const claim = (): number | undefined => (stop === undefined && next < targets.length ? next++ : undefined);
+  const stopped = (): boolean => stop !== undefined || options.signal?.aborted === true;
+  const claim = (): number | undefined => (!stopped() && next < targets.length ? next++ : undefined);
   const settle = (at: number, outcome: FileOutcome): void => {
     outcomes[at] = outcome;
     try {
-      for (let ready = outcomes[delivered]; ready !== undefined && stop === undefined; ready = outcomes[delivered]) {
+      for (let ready = outcomes[delivered]; ready !== undefined && !stopped(); ready = outcomes[delivered]) {
         outcomes[delivered] = undefined;
         deliver(targets[delivered]!, ready);
         delivered++;

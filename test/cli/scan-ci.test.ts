@@ -3,6 +3,8 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { Output } from "../../src/cli/output.js";
 import { FIXTURES, FIXTURE_MANIFEST, temporaryDirectory } from "../helpers.js";
 
 const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
@@ -121,6 +123,38 @@ describe("CLI manners", () => {
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(stderr).not.toMatch(/EPIPE|Error|at /);
     expect([0, 1]).toContain(code);
+  });
+
+  it("stops scanning when the reader has gone before the first result, and says nothing", async () => {
+    const many = join(dir.path, "many-unread");
+    mkdirSync(many);
+    for (let i = 0; i < 20; i++) writeFileSync(join(many, `c${i}.py`), COPIED);
+    const child = spawn(process.execPath, [BIN, "scan", "--db", db, many], { stdio: ["ignore", "pipe", "pipe"] });
+    // The reader goes before the scan writes anything: its first write fails.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    // No summary of files scanned for nobody, and no verdict on them.
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
+  it("starts no file after standard output closes", async () => {
+    const many = join(dir.path, "many-closing");
+    mkdirSync(many);
+    for (let i = 0; i < 5; i++) writeFileSync(join(many, `c${i}.py`), COPIED);
+    let written = 0;
+    let stderr = "";
+    const out: Output = { stdout: () => void written++, stderr: (t) => void (stderr += t), stdoutIsTTY: false, stderrIsTTY: false, stdoutClosed: () => written > 0 };
+    expect(await main(["scan", "--db", db, many], out)).toBe(0);
+    expect(written).toBe(1);
+    expect(stderr).toBe("");
+    // An output that never closes gets every file.
+    written = 0;
+    expect(await main(["scan", "--db", db, many], { ...out, stdoutClosed: undefined })).toBe(1);
+    expect(written).toBe(5);
+    expect(stderr).toMatch(/^scanned 5 files: 5 with references/);
   });
 
   it("prints help for a command with every flag, and its version", () => {

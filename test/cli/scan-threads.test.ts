@@ -78,6 +78,20 @@ describe("scan on helper threads", () => {
     expect((await scanned({ threads: 3, minBytes: 0 })).events).toEqual(one.events);
   });
 
+  it("stops at its signal, delivering nothing after it, on one thread and on helpers", async () => {
+    const first = (await scanned(undefined)).report.results[0]!.path;
+    for (const parallel of [undefined, { dbPath: db, threads: 2, minBytes: 0 }]) {
+      const stop = new AbortController();
+      const tracker = await ReferenceTracker.open(db);
+      try {
+        const report = await scanPaths(tracker, [queries], { ...(parallel ? { parallel } : {}), signal: stop.signal, onResult: () => stop.abort() });
+        expect(report.results.map((r) => r.path)).toEqual([first]);
+      } finally {
+        tracker.close();
+      }
+    }
+  });
+
   it("refuses a bad --threads in one line", () => {
     for (const bad of ["0", "two", "-1", "65"]) {
       const run = spawnSync(process.execPath, [BIN, "scan", "--db", db, "--threads", bad, queries], { encoding: "utf8" });
