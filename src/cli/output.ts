@@ -10,8 +10,9 @@ export interface Output {
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   /**
-   * Whether standard output's reader has gone (`reftrack scan … | head`): a scan streaming to it
-   * then stops starting files. Absent: the output never closes.
+   * Whether standard output takes no more: its reader has gone (`reftrack scan … | head`) or a
+   * write failed (a full disk). A scan streaming to it then stops starting files; what the process
+   * says and exits with is bin.ts's. Absent: the output never closes.
    */
   readonly stdoutClosed?: () => boolean;
 }
@@ -21,7 +22,7 @@ export const processOutput: Output = {
   stderr: (t) => process.stderr.write(t),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
-  // A write to a pipe whose reader is gone fails at once and marks the stream errored; its 'error'
-  // event (bin.ts) waits for the event loop, which a scan busy matching does not turn.
-  stdoutClosed: () => (process.stdout.errored as NodeJS.ErrnoException | null)?.code === "EPIPE",
+  // A failed write (a pipe whose reader is gone, a full disk) marks the stream errored at once; its
+  // 'error' event (bin.ts) waits for the event loop, which a scan busy matching does not turn.
+  stdoutClosed: () => process.stdout.errored !== null,
 };

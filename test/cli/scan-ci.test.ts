@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -138,6 +138,27 @@ describe("CLI manners", () => {
     // No summary of files scanned for nobody, and no verdict on them.
     expect(stderr).toBe("");
     expect(code).toBe(0);
+  });
+
+  it("says in one line that standard output cannot be written (a full disk), and exits 2", async () => {
+    const copies = join(dir.path, "full-disk");
+    mkdirSync(copies);
+    for (let i = 0; i < 3; i++) writeFileSync(join(copies, `c${i}.py`), COPIED);
+    // Streamed text (the first result's write fails) and a report written at the end.
+    for (const format of ["text", "json"]) {
+      const full = openSync("/dev/full", "w");
+      try {
+        const child = spawn(process.execPath, [BIN, "scan", "--db", db, "--format", format, copies], { stdio: ["ignore", full, "pipe"] });
+        let stderr = "";
+        child.stderr!.on("data", (chunk) => (stderr += chunk));
+        const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+        expect(stderr, format).toMatch(/^reftrack: cannot write standard output: .*ENOSPC.*\n$/);
+        expect(stderr.trim().split("\n"), format).toHaveLength(1);
+        expect(code, format).toBe(2);
+      } finally {
+        closeSync(full);
+      }
+    }
   });
 
   it("starts no file after standard output closes", async () => {
