@@ -588,9 +588,9 @@ export const READ_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /**
  * A scan reads and matches its files on helper threads (`scan --threads`) only when it has at
- * least this much to read: each helper opens the index and warms its code again (about a second
- * of CPU), and one thread alone already keeps a second core busy with V8's compiler and garbage
- * collector, so a scan of a few seconds would only wait longer (bench/PIPELINE.md).
+ * least this much to read: each helper opens the index and warms reftrack's code again, and one
+ * thread alone already keeps a second core busy with V8's compiler and garbage collector, so a
+ * short scan would only wait longer (figures: bench/PIPELINE.md, bench/DECISIONS.md).
  */
 export const SCAN_PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
@@ -598,8 +598,9 @@ export const SCAN_PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 export const SCAN_TASKS_PER_HELPER = 4;
 
 /**
- * `scan --threads`' default is the machine's cores, at most this many: each helper holds its own
- * tracker (about 70 MB), and a CI runner reporting 64 cores should not hold 4 GB for one scan.
+ * `scan --threads`' default is the machine's cores, at most this many: each helper holds a tracker
+ * of its own (its memory: bench/DECISIONS.md), and a runner reporting dozens of cores should not
+ * hold that many for one scan.
  */
 export const SCAN_DEFAULT_MAX_THREADS = 8;
 

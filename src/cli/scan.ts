@@ -193,7 +193,7 @@ async function scanInParallel(
   deliver: (target: Target, outcome: FileOutcome) => void,
 ): Promise<void> {
   // No more helpers than files: each costs an index and its warm-up.
-  // Loaded here: piscina takes 40 ms to load, which a scan on one thread does not pay.
+  // Loaded here, not at the top: loading piscina is a start-up cost a scan on one thread need not pay.
   const { ScanHelpers } = await import("./scan-pool.js");
   const helpers = new ScanHelpers(Math.min(parallel.threads, targets.length));
   const outcomes = new Array<FileOutcome | undefined>(targets.length);
