@@ -6,10 +6,11 @@ import { ReftrackError } from "../errors.js";
 import { type BuildProgress, type BuildSummary, type SourceProgress, buildFromSources } from "../indexing/build.js";
 import { parseThreadCount, requireDb, withUsageErrors } from "./args.js";
 import { EXIT_NO_MATCH, type Output } from "./output.js";
+import { ProgressLine } from "./progress.js";
+import { describeSkipCounts } from "./skip-counts.js";
 
 /** The shell's status for a process stopped by Ctrl-C. */
 const EXIT_INTERRUPTED = 130;
-import { ProgressLine } from "./progress.js";
 
 export function describeProgress(event: SourceProgress): string {
   const mb = (event.bytes / 1e6).toFixed(1);
@@ -26,9 +27,7 @@ export function describeProgress(event: SourceProgress): string {
 }
 
 export function describeSummary(summary: BuildSummary): string {
-  const skipped = Object.entries(summary.skipped)
-    .map(([reason, n]) => `${n} ${reason}`)
-    .join(", ");
+  const skipped = describeSkipCounts(summary.skipped);
   const copies = summary.index.files - summary.index.contents;
   return (
     `index: ${summary.index.sources} sources, ${summary.index.files} files` +

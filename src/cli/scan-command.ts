@@ -22,6 +22,7 @@ import { parseByteSize, parsePositiveInteger, parseThreadCount, withUsageErrors 
 import { EXIT_ERROR, EXIT_MATCH, EXIT_NO_MATCH, type Output } from "./output.js";
 import { ProgressLine } from "./progress.js";
 import { scanPaths } from "./scan.js";
+import { countSkipReasons, describeSkipCounts, skipWorthALine } from "./skip-counts.js";
 
 const FORMATS = ["text", "json", "sarif", "spdx", "html"] as const;
 type Format = (typeof FORMATS)[number];
@@ -74,6 +75,7 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
   if (!db) throw new ReftrackError("scan: no index given: use --db <file>, `db` in reftrack.config.json, or REFTRACK_DB");
   const paths = positionals.length > 0 ? positionals : values.diff !== undefined ? ["."] : [];
   if (paths.length === 0) throw new ReftrackError("scan: give at least one path, folder or - for standard input");
+  const named = new Set(paths);
   const language = values.language !== undefined ? languageByName(values.language) : undefined;
   if (paths.includes("-") && !language) throw new ReftrackError("scan: standard input needs --language (python, typescript, tsx, javascript; or py, ts, js)");
   const minMatchedChars = parsePositiveInteger(values["min-chars"], "--min-chars");
@@ -118,6 +120,7 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
       },
       ...(readerGone ? { signal: readerGone.signal } : {}),
       onSkip: quiet ? undefined : (skip) => {
+        if (!skipWorthALine(skip.reason, named.has(skip.path))) return;
         progress?.clear();
         out.stderr(`reftrack: skipped ${skip.path}: ${skip.detail}\n`);
       },
@@ -168,7 +171,7 @@ export async function scanCommand(args: string[], out: Output): Promise<number> 
   if (!quiet && (format === "text" || toFile)) {
     out.stderr(
       `scanned ${report.results.length} file${report.results.length === 1 ? "" : "s"}: ` +
-        `${matched} with references${scan.policyGiven ? `, ${blocked} blocked by the policy` : ""}, ${report.skipped.length} skipped, ${report.errors.length} errors` +
+        `${matched} with references${scan.policyGiven ? `, ${blocked} blocked by the policy` : ""}, ${describeSkipped(report.skipped)}, ${report.errors.length} errors` +
         `${toFile ? `; ${format} report written to ${values.output}` : ""}\n`,
     );
   }
@@ -186,6 +189,11 @@ export async function noticeCommand(args: string[], out: Output): Promise<number
   if (values.output !== undefined) writeOutput(values.output, notice);
   else out.stdout(notice);
   return scan.report.errors.length > 0 ? EXIT_ERROR : EXIT_NO_MATCH;
+}
+
+/** "3 skipped (2 empty, 1 binary)", or "0 skipped". */
+function describeSkipped(skipped: ScanReport["skipped"]): string {
+  return skipped.length === 0 ? "0 skipped" : `${skipped.length} skipped (${describeSkipCounts(countSkipReasons(skipped))})`;
 }
 
 function writeOutput(path: string, text: string): void {

@@ -151,6 +151,30 @@ describe("reftrack scan", () => {
     expect(run.stderr).toMatch(/skipped .*latin1\.ts: not valid UTF-8/);
     expect(run.stderr).toMatch(/skipped .*notes\.md: no known language/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr).toMatch(/scanned 0 files: 0 with references, 4 skipped \(1 binary, 1 empty, 1 invalid-utf8, 1 unknown-extension\), 0 errors\n$/);
+  });
+
+  it("counts the empty files a folder holds in the summary, without a line for each", () => {
+    const tree = join(dir.path, "package-tree");
+    mkdirSync(join(tree, "pkg", "sub"), { recursive: true });
+    writeFileSync(join(tree, "pkg", "__init__.py"), "");
+    writeFileSync(join(tree, "pkg", "sub", "__init__.py"), "\n  \n");
+    writeFileSync(join(tree, "pkg", "blob.js"), Buffer.from([1, 0, 2]));
+    copyFileSync(join(queries, "original.ts"), join(tree, "pkg", "original.ts"));
+    const run = reftrack(["scan", "--db", db, tree]);
+    expect(run.status).toBe(0);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines).toEqual([
+      expect.stringMatching(/^reftrack: skipped .*blob\.js: contains NUL bytes$/),
+      "scanned 1 file: 0 with references, 3 skipped (2 empty, 1 binary), 0 errors",
+    ]);
+    // The report still lists every skipped file.
+    const json = reftrack(["scan", "--db", db, "--format", "json", tree]);
+    const report = JSON.parse(json.stdout) as { skipped: { reason: string }[] };
+    expect(report.skipped.map((s) => s.reason).sort()).toEqual(["binary", "empty", "empty"]);
+    // Named on the command line, an empty file is told: it was asked for.
+    const named = reftrack(["scan", "--db", db, join(tree, "pkg", "__init__.py")]);
+    expect(named.stderr).toMatch(/^reftrack: skipped .*__init__\.py: empty file$/m);
   });
 
   it("exits 2 with one line for a missing index, a non-index file and bad options", () => {
