@@ -27,6 +27,7 @@ interface FolderRules {
  */
 export class IgnoreRules {
   private readonly cache = new Map<string, FolderRules | null>();
+  private readonly chains = new Map<string, readonly FolderRules[]>();
   private readonly top: string;
 
   constructor(scanRoot: string) {
@@ -39,24 +40,27 @@ export class IgnoreRules {
   /** Whether `path` (absolute, or relative to the working directory) is ignored; `directory` for folders. */
   ignores(path: string, directory: boolean): boolean {
     const full = resolve(path);
-    for (const folder of this.foldersAbove(dirname(full))) {
-      const rules = this.rulesOf(folder);
-      if (!rules) continue;
+    for (const { folder, rules } of this.rulesAbove(dirname(full))) {
       const inside = relative(folder, full).split(sep).join("/");
       if (inside === "" || inside.startsWith("..")) continue;
-      if (rules.rules.ignores(directory ? `${inside}/` : inside)) return true;
+      if (rules.ignores(directory ? `${inside}/` : inside)) return true;
     }
     return false;
   }
 
-  /** From the repository root (or the scan root) down to `folder`. */
-  private foldersAbove(folder: string): string[] {
-    const chain: string[] = [];
-    for (let at = folder; ; at = dirname(at)) {
-      chain.push(at);
-      if (at === this.top || dirname(at) === at) break;
-    }
-    return chain.reverse();
+  /**
+   * The rules of every folder from the repository root (or the scan root) down to `folder`, in
+   * that order, kept per folder: a file's check is then one lookup, not a walk up its path.
+   */
+  private rulesAbove(folder: string): readonly FolderRules[] {
+    let chain = this.chains.get(folder);
+    if (chain) return chain;
+    const parent = dirname(folder);
+    const above = folder === this.top || parent === folder ? [] : this.rulesAbove(parent);
+    const own = this.rulesOf(folder);
+    chain = own ? [...above, own] : above;
+    this.chains.set(folder, chain);
+    return chain;
   }
 
   private rulesOf(folder: string): FolderRules | null {
@@ -64,10 +68,13 @@ export class IgnoreRules {
     if (known !== undefined) return known;
     const patterns: string[] = [];
     for (const name of IGNORE_FILES) {
+      const file = join(folder, name);
+      // Asked first: most folders have neither file, and a failed read costs an exception each.
+      if (!existsSync(file)) continue;
       try {
-        patterns.push(readFileSync(join(folder, name), "utf8"));
+        patterns.push(readFileSync(file, "utf8"));
       } catch {
-        // No such file here: nothing to add.
+        // Gone since, or not a readable file: nothing to add.
       }
     }
     known = patterns.length > 0 ? { folder, rules: loadIgnore()().add(patterns.join("\n")) } : null;
