@@ -1,5 +1,5 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
-import { ReftrackError, describeError } from "../errors.js";
+import { describeError } from "../errors.js";
+import { PidLock } from "../util/pid-lock.js";
 import { writerClosed, writerOpened } from "./read-hold.js";
 
 /**
@@ -11,48 +11,21 @@ import { writerClosed, writerOpened } from "./read-hold.js";
 export class WriteLock {
   private released = false;
 
-  private constructor(private readonly path: string) {}
+  private constructor(private readonly lock: PidLock) {}
 
   static acquire(indexPath: string): WriteLock {
-    const path = `${indexPath}.lock`;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const fd = openSync(path, "wx", 0o644);
-        writeSync(fd, String(process.pid));
-        closeSync(fd);
-        writerOpened();
-        return new WriteLock(path);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== "EEXIST") throw new ReftrackError(`cannot write index ${indexPath}: ${describeError(error)}`);
-        const holder = Number(readFileSync(path, "utf8").trim());
-        if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
-          throw new ReftrackError(`another reftrack process (pid ${holder}) is writing ${indexPath}; wait for it to finish, or stop it`);
-        }
-        // Left by a process that is gone: take it over.
-        unlinkSync(path);
-      }
-    }
-    throw new ReftrackError(`cannot lock index ${indexPath} for writing`);
+    const lock = PidLock.acquire(`${indexPath}.lock`, {
+      busy: (holder) => `another reftrack process (pid ${holder}) is writing ${indexPath}; wait for it to finish, or stop it`,
+      failed: (error) => `cannot write index ${indexPath}: ${describeError(error)}`,
+    });
+    writerOpened();
+    return new WriteLock(lock);
   }
 
   release(): void {
     if (this.released) return;
     this.released = true;
     writerClosed();
-    try {
-      unlinkSync(this.path);
-    } catch {
-      // Already gone: nothing to release.
-    }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    this.lock.release();
   }
 }
