@@ -23,6 +23,8 @@ import { Normalizer } from "../../src/normalize/normalizer.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MATCH_OPTIONS, type FingerprintParameters, type MatchOptions } from "../../src/options.js";
 import type { Reference } from "../../src/output/reference.js";
 import { IndexReader } from "../../src/store/reader.js";
+import { PidLock } from "../../src/util/pid-lock.js";
+import { ReftrackError, describeError } from "../../src/errors.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, rawTextChars, sampleWindows } from "../snippets.js";
 import { boilerplateSnippets, helperSnippets } from "./boilerplate.js";
@@ -155,6 +157,14 @@ function configName(c: Configuration): string {
 
 async function main(): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
+  // Every run deletes and rebuilds the indexes it reads: a second run at once would pull them from
+  // under the first (one crashed with SQLITE_CORRUPT). The lock file is left by a crash; then it
+  // names a process that is gone and is taken over.
+  const lock = PidLock.acquire(join(CACHE, "run.lock"), {
+    busy: (holder) => `bench:quality: another run (pid ${holder}) is using ${CACHE}; wait for it to finish`,
+    failed: (error) => `bench:quality: cannot lock ${CACHE}: ${describeError(error)}`,
+  });
+  process.on("exit", () => lock.release());
   const started = Date.now();
   const fetch = (spec: string) => fetchPackage(spec, CACHE, log);
   const indexedPackages = ["rxjs@7.8.1", "lodash-es@4.17.21"].map(fetch);
@@ -548,4 +558,10 @@ async function main(): Promise<void> {
   });
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  if (!(error instanceof ReftrackError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exitCode = 2;
+}
