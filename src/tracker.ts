@@ -10,7 +10,7 @@ import { Matcher } from "./match/matcher.js";
 import { isLongQuery, isMinifiedShape, seedsForLength, textOptions } from "./match/rules.js";
 import { type ChannelQuery, type LexedQuery, MissScreen } from "./match/screen.js";
 import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
-import { closeGroups, outermostPerContent } from "./match/line-ranges.js";
+import { closeGroups, joinOverlapping } from "./match/line-ranges.js";
 import { looksMinified } from "./files/source-file.js";
 import { WholeContents } from "./match/whole-contents.js";
 import type { HitsByFile, Match } from "./match/types.js";
@@ -146,7 +146,7 @@ export class ReferenceTracker {
     if (code.length <= MATCH_WINDOW_CHARS) {
       return this.index.withinRead(() => ({
         language: language.name,
-        references: toReferences(reported(outermostPerContent(this.matchesOf(code, language, options))), this.index, columns),
+        references: toReferences(reported(joinOverlapping(this.matchesOf(code, language, options), 0)), this.index, columns),
       }));
     }
     // A long file (a bundle, generated code) is matched window by window (match/windows.ts).

@@ -1,4 +1,4 @@
-import type { Match } from "./types.js";
+import type { Match, MatchBasis } from "./types.js";
 
 /** Inclusive 1-based line ranges of matches: how they overlap, join and group. */
 
@@ -66,29 +66,74 @@ export function regroup(matches: readonly Match[], maxPerGroup: number, wholeFil
 }
 
 /**
- * Of one content's matches, those whose lines lie within another's on both sides are left out (of
- * two on the very same lines, the later): they show a reader nothing the other does not. On a
- * minified line every region of a content shares its lines; in a bundle, a module's long region
- * can hold a shorter one aligned apart from it. A window's matches are merged alike (windows.ts).
+ * Of one content's matches, those whose lines overlap on both sides (or lie at most `gapLines`
+ * apart) are one match: one copy found as two chains (an edit between them, a doc comment joining
+ * one of them over the other's first lines) or twice (a window's overlap, the regions of one
+ * minified line). Two references to the same lines of the same file show a reader nothing one does
+ * not. The joined match spans every part's lines and columns, in the first part's place; its
+ * figures are those of the part around all the others, else of the part with the most tokens, and
+ * its evidence counts the most code and the most prose any part rests on. Matches overlapping on
+ * one side only stay apart (a file's line matched against two of the content's lines).
  */
-export function outermostPerContent(matches: readonly Match[]): readonly Match[] {
+export function joinOverlapping(matches: readonly Match[], gapLines: number): readonly Match[] {
+  const root = matches.map((_, i) => i);
+  const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
+  let joins = 0;
+  for (let i = 0; i < matches.length; i++) {
+    for (let j = i + 1; j < matches.length; j++) {
+      const [a, b] = [matches[i]!, matches[j]!];
+      if (a.contentId !== b.contentId || !near(a.queryLines, b.queryLines, gapLines) || !near(a.sourceLines, b.sourceLines, gapLines)) continue;
+      const [ra, rb] = [find(i), find(j)];
+      if (ra === rb) continue;
+      root[Math.max(ra, rb)] = Math.min(ra, rb);
+      joins++;
+    }
+  }
+  if (joins === 0) return matches;
+  const parts = new Map<number, Match[]>();
+  matches.forEach((match, i) => {
+    const at = find(i);
+    const list = parts.get(at);
+    if (list) list.push(match);
+    else parts.set(at, [match]);
+  });
+  return closeGroups([...parts.values()].map(joined));
+}
+
+/** One match of a content's overlapping parts (see joinOverlapping). */
+function joined(parts: readonly Match[]): Match {
+  if (parts.length === 1) return parts[0]!;
   const within = (inner: Match, outer: Match): boolean =>
     outer.queryLines[0] <= inner.queryLines[0] &&
     inner.queryLines[1] <= outer.queryLines[1] &&
     outer.sourceLines[0] <= inner.sourceLines[0] &&
     inner.sourceLines[1] <= outer.sourceLines[1];
-  const same = (a: Match, b: Match): boolean => within(a, b) && within(b, a);
-  const dropped = matches.map((match, i) =>
-    matches.some((other, j) => j !== i && other.contentId === match.contentId && within(match, other) && (!same(match, other) || j < i)),
-  );
-  const kept = matches.filter((_, i) => !dropped[i]);
-  if (kept.length === matches.length) return matches;
-  // A match left out still says where in the query its content lies: on a minified line, the
-  // match kept spans the characters of every one within it.
-  const widened = kept.map((keeper) =>
-    matches.reduce((wider, match, i) => (dropped[i] && match.contentId === keeper.contentId && within(match, keeper) ? { ...wider, queryOffsets: unionOffsets(wider, match) } : wider), keeper),
-  );
-  return closeGroups(widened);
+  const largest = parts.reduce((best, part) => (part.matchedTokens > best.matchedTokens ? part : best));
+  const around = parts.filter((part) => parts.every((other) => within(other, part)));
+  // Of parts on the very same lines, the one with the most tokens, as of parts that only overlap.
+  const principal = around.length === 1 ? around[0]! : largest;
+  const textChars = Math.max(...parts.map((part) => part.evidence.textChars));
+  const matchedChars = Math.max(...parts.map((part) => part.evidence.matchedChars));
+  const sourceMatchedChars = Math.max(...parts.map((part) => part.evidence.sourceMatchedChars));
+  const evidence =
+    textChars === principal.evidence.textChars && matchedChars === principal.evidence.matchedChars && sourceMatchedChars === principal.evidence.sourceMatchedChars
+      ? principal.evidence
+      : { ...principal.evidence, basis: basisOf(matchedChars, textChars), textChars, matchedChars, sourceMatchedChars };
+  return {
+    ...principal,
+    queryLines: parts.reduce((lines, part) => union(lines, part.queryLines), principal.queryLines),
+    sourceLines: parts.reduce((lines, part) => union(lines, part.sourceLines), principal.sourceLines),
+    queryOffsets: parts.reduce<readonly [number, number] | undefined>(
+      (offsets, part) => (offsets && part.queryOffsets ? [Math.min(offsets[0], part.queryOffsets[0]), Math.max(offsets[1], part.queryOffsets[1])] : undefined),
+      principal.queryOffsets,
+    ),
+    group: parts[0]!.group,
+    evidence,
+  };
+}
+
+function basisOf(codeChars: number, textChars: number): MatchBasis {
+  return codeChars > 0 && textChars > 0 ? "code and text" : textChars > 0 ? "text" : "code";
 }
 
 /** Matches with their groups numbered 1, 2, … in the order they come, where some were left out. */

@@ -1,4 +1,4 @@
-import { near, regroup, union, unionOffsets } from "./line-ranges.js";
+import { joinOverlapping, regroup } from "./line-ranges.js";
 import type { Match } from "./types.js";
 
 /** A stretch of a long query matched on its own: its text, the query line it starts at (1-based) and its offset in the query. */
@@ -66,22 +66,9 @@ export function inQueryLines(matches: readonly Match[], window: QueryWindow): Ma
 
 /**
  * Every window's matches as one query's: a copy found twice (in the overlap) or in two parts (longer
- * than the overlap) is one match, its line ranges the union of both and its figures the larger
- * part's; then grouped again by query lines, at most `maxPerGroup` per group.
+ * than the overlap, its parts on adjacent lines) is one match (joinOverlapping); then grouped again
+ * by query lines, at most `maxPerGroup` per group.
  */
 export function mergeWindows(matches: readonly Match[], maxPerGroup: number): Match[] {
-  const merged: Match[] = [];
-  for (const match of matches) {
-    const same = merged.findIndex(
-      (kept) => kept.contentId === match.contentId && near(kept.queryLines, match.queryLines, 1) && near(kept.sourceLines, match.sourceLines, 1),
-    );
-    if (same === -1) {
-      merged.push(match);
-      continue;
-    }
-    const kept = merged[same]!;
-    const larger = match.matchedTokens > kept.matchedTokens ? match : kept;
-    merged[same] = { ...larger, queryLines: union(kept.queryLines, match.queryLines), sourceLines: union(kept.sourceLines, match.sourceLines), queryOffsets: unionOffsets(kept, match) };
-  }
-  return regroup(merged, maxPerGroup, true);
+  return regroup(joinOverlapping(matches, 1), maxPerGroup, true);
 }
