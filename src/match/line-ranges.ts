@@ -78,15 +78,25 @@ export function regroup(matches: readonly Match[], maxPerGroup: number, wholeFil
 export function joinOverlapping(matches: readonly Match[], gapLines: number): readonly Match[] {
   const root = matches.map((_, i) => i);
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
+  // Pairs within one content only: a bundle's thousands of matches are a few per content.
+  const byContent = new Map<number, number[]>();
+  matches.forEach((match, i) => {
+    const list = byContent.get(match.contentId);
+    if (list) list.push(i);
+    else byContent.set(match.contentId, [i]);
+  });
   let joins = 0;
-  for (let i = 0; i < matches.length; i++) {
-    for (let j = i + 1; j < matches.length; j++) {
-      const [a, b] = [matches[i]!, matches[j]!];
-      if (a.contentId !== b.contentId || !near(a.queryLines, b.queryLines, gapLines) || !near(a.sourceLines, b.sourceLines, gapLines)) continue;
-      const [ra, rb] = [find(i), find(j)];
-      if (ra === rb) continue;
-      root[Math.max(ra, rb)] = Math.min(ra, rb);
-      joins++;
+  for (const indexes of byContent.values()) {
+    for (let x = 0; x < indexes.length; x++) {
+      for (let y = x + 1; y < indexes.length; y++) {
+        const [i, j] = [indexes[x]!, indexes[y]!];
+        const [a, b] = [matches[i]!, matches[j]!];
+        if (!near(a.queryLines, b.queryLines, gapLines) || !near(a.sourceLines, b.sourceLines, gapLines)) continue;
+        const [ra, rb] = [find(i), find(j)];
+        if (ra === rb) continue;
+        root[Math.max(ra, rb)] = Math.min(ra, rb);
+        joins++;
+      }
     }
   }
   if (joins === 0) return matches;
@@ -108,10 +118,10 @@ function joined(parts: readonly Match[]): Match {
     inner.queryLines[1] <= outer.queryLines[1] &&
     outer.sourceLines[0] <= inner.sourceLines[0] &&
     inner.sourceLines[1] <= outer.sourceLines[1];
-  const largest = parts.reduce((best, part) => (part.matchedTokens > best.matchedTokens ? part : best));
+  const largest = (among: readonly Match[]): Match => among.reduce((best, part) => (part.matchedTokens > best.matchedTokens ? part : best));
   const around = parts.filter((part) => parts.every((other) => within(other, part)));
-  // Of parts on the very same lines, the one with the most tokens, as of parts that only overlap.
-  const principal = around.length === 1 ? around[0]! : largest;
+  // Of parts around the others on the very same lines, the one with the most tokens, as of parts that only overlap.
+  const principal = largest(around.length > 0 ? around : parts);
   const textChars = Math.max(...parts.map((part) => part.evidence.textChars));
   const matchedChars = Math.max(...parts.map((part) => part.evidence.matchedChars));
   const sourceMatchedChars = Math.max(...parts.map((part) => part.evidence.sourceMatchedChars));

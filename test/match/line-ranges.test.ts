@@ -93,6 +93,11 @@ describe("a content's matches overlapping on both sides", () => {
     expect([other!.queryLines, other!.group]).toEqual([[600, 640], 2]);
   });
 
+  it("take the figures of the part around the others, the largest of two on the same lines, whatever lies within", () => {
+    const joined = joinOverlapping([at(1, [1, 10], [1, 10], 1, 90), at(1, [1, 10], [1, 10], 1, 100), at(1, [3, 5], [3, 5], 2, 120)], 0);
+    expect(joined.map((m) => [m.queryLines, m.matchedTokens, m.group])).toEqual([[[1, 10], 100, 1]]);
+  });
+
   it("join through a third that overlaps both, and not across lines that are only adjacent", () => {
     const joined = joinOverlapping([at(1, [1, 10], [1, 10], 1, 40), at(1, [20, 30], [20, 30], 2, 50), at(1, [8, 22], [8, 22], 3, 30), at(1, [31, 40], [31, 40], 4, 20)], 0);
     expect(joined.map((m) => [m.queryLines, m.matchedTokens])).toEqual([
