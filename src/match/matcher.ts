@@ -13,6 +13,7 @@ import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
+import { type MatchEnds, matchEnds } from "./match-ends.js";
 import { identicalData, isLongQuery, isReference, isTextReference, mayBeDeclarations, mayRecur, seedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens } from "./source-tokens.js";
@@ -225,11 +226,11 @@ function candidateLines(candidate: Candidate, query: TokenStream): [number, numb
  * its first token and the start of its last: those are lined up at the end and at the start, so
  * the reported lines are the copied ones, not the whole of the indexed file's docstring.
  */
-function sourceLines(first: Segment, last: Segment, query: TokenStream, tokens: SourceTokens): [number, number] {
-  const firstQueryLines = query.endLines[first.queryStart]! - query.startLines[first.queryStart]!;
-  const lastQueryLines = query.endLines[last.queryEnd - 1]! - query.startLines[last.queryEnd - 1]!;
-  const start = Math.max(tokens.startLine(first.sourceStart), tokens.endLine(first.sourceStart) - firstQueryLines);
-  const end = Math.min(tokens.endLine(last.sourceEnd - 1), tokens.startLine(last.sourceEnd - 1) + lastQueryLines);
+function sourceLines(ends: MatchEnds, query: TokenStream, tokens: SourceTokens): [number, number] {
+  const firstQueryLines = query.endLines[ends.queryFirst]! - query.startLines[ends.queryFirst]!;
+  const lastQueryLines = query.endLines[ends.queryLast]! - query.startLines[ends.queryLast]!;
+  const start = Math.max(tokens.startLine(ends.sourceFirst), tokens.endLine(ends.sourceFirst) - firstQueryLines);
+  const end = Math.min(tokens.endLine(ends.sourceLast), tokens.startLine(ends.sourceLast) + lastQueryLines);
   return [start, Math.max(start, end)];
 }
 
@@ -241,12 +242,21 @@ function channelLength(length: number | undefined, channel: Channel): number | u
 function toMatch({ candidate, evidence, queryRange, group }: Judged, query: TokenStream, tokens: SourceTokens, channel: Channel): Match {
   const first = candidate.segments[0]!;
   const last = candidate.segments[candidate.segments.length - 1]!;
+  const ends: MatchEnds =
+    channel === "code"
+      ? matchEnds(candidate.segments, query, tokens)
+      : { queryFirst: first.queryStart, queryLast: last.queryEnd - 1, sourceFirst: first.sourceStart, sourceLast: last.sourceEnd - 1 };
+  // The judged range unless an end literal of other text was left out of the lines (match-ends.ts).
+  const [queryFirst, queryLast] = [
+    ends.queryFirst === first.queryStart ? queryRange[0] : ends.queryFirst,
+    ends.queryLast === last.queryEnd - 1 ? queryRange[1] : ends.queryLast,
+  ];
   const names = evidence.names;
   return {
     contentId: candidate.contentId,
-    sourceLines: sourceLines(first, last, query, tokens),
-    queryLines: [query.startLines[queryRange[0]]!, query.endLines[queryRange[1]]!],
-    queryOffsets: query.startOffsets && query.endOffsets ? ([query.startOffsets[queryRange[0]]!, query.endOffsets[queryRange[1]]!] as const) : undefined,
+    sourceLines: sourceLines(ends, query, tokens),
+    queryLines: [query.startLines[queryFirst]!, query.endLines[queryLast]!],
+    queryOffsets: query.startOffsets && query.endOffsets ? ([query.startOffsets[queryFirst]!, query.endOffsets[queryLast]!] as const) : undefined,
     matchedTokens: candidate.matchedTokens,
     similarity: round3(candidate.matchedTokens / query.count),
     group: group + 1,
