@@ -12,7 +12,7 @@ export function union(a: readonly [number, number], b: readonly [number, number]
 }
 
 /** Two matches' query offsets joined (Match.queryOffsets): unknown when either is. */
-export function unionOffsets(a: Match, b: Match): readonly [number, number] | undefined {
+export function unionOffsets(a: Pick<Match, "queryOffsets">, b: Pick<Match, "queryOffsets">): readonly [number, number] | undefined {
   return a.queryOffsets && b.queryOffsets ? [Math.min(a.queryOffsets[0], b.queryOffsets[0]), Math.max(a.queryOffsets[1], b.queryOffsets[1])] : undefined;
 }
 
@@ -133,10 +133,7 @@ function joined(parts: readonly Match[]): Match {
     ...principal,
     queryLines: parts.reduce((lines, part) => union(lines, part.queryLines), principal.queryLines),
     sourceLines: parts.reduce((lines, part) => union(lines, part.sourceLines), principal.sourceLines),
-    queryOffsets: parts.reduce<readonly [number, number] | undefined>(
-      (offsets, part) => (offsets && part.queryOffsets ? [Math.min(offsets[0], part.queryOffsets[0]), Math.max(offsets[1], part.queryOffsets[1])] : undefined),
-      principal.queryOffsets,
-    ),
+    queryOffsets: parts.reduce<Pick<Match, "queryOffsets">>((joined, part) => ({ queryOffsets: unionOffsets(joined, part) }), principal).queryOffsets,
     group: parts[0]!.group,
     evidence,
   };

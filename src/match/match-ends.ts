@@ -13,6 +13,13 @@ export interface MatchEnds {
   readonly sourceLast: number;
 }
 
+/** A chain's first and last tokens on each side, as matched. */
+export function spanEnds(segments: readonly Segment[]): MatchEnds {
+  const first = segments[0]!;
+  const last = segments[segments.length - 1]!;
+  return { queryFirst: first.queryStart, queryLast: last.queryEnd - 1, sourceFirst: first.sourceStart, sourceLast: last.sourceEnd - 1 };
+}
+
 /**
  * Where a code match's reported lines begin and end. Matching compares a literal by its class, so
  * a chain can end on a docstring or template literal whose text differs on the two sides (an
@@ -24,7 +31,7 @@ export interface MatchEnds {
 export function matchEnds(segments: readonly Segment[], query: TokenStream, source: EndTokens): MatchEnds {
   const first = segments[0]!;
   const last = segments[segments.length - 1]!;
-  let ends: MatchEnds = { queryFirst: first.queryStart, queryLast: last.queryEnd - 1, sourceFirst: first.sourceStart, sourceLast: last.sourceEnd - 1 };
+  let ends = spanEnds(segments);
   if (ends.queryLast > ends.queryFirst && ends.queryLast < query.count - 1 && otherLinesOfText(query, ends.queryLast, source, ends.sourceLast)) {
     // The token before, in the last segment or at the end of the one before it.
     const before = last.queryEnd - last.queryStart >= 2 ? last : segments[segments.length - 2];

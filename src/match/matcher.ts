@@ -13,11 +13,11 @@ import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
-import { type MatchEnds, matchEnds } from "./match-ends.js";
+import { type MatchEnds, matchEnds, spanEnds } from "./match-ends.js";
 import { identicalData, isLongQuery, isReference, isTextReference, mayBeDeclarations, mayRecur, seedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens } from "./source-tokens.js";
-import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison, Segment } from "./types.js";
+import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison } from "./types.js";
 
 /**
  * Which stream a Matcher reads: code tokens (names abstracted, compared by shape and by how the
@@ -239,18 +239,10 @@ function channelLength(length: number | undefined, channel: Channel): number | u
   return length === undefined || channel === "code" ? length : length - TEXT_POSITION_BASE;
 }
 
-function toMatch({ candidate, evidence, queryRange, group }: Judged, query: TokenStream, tokens: SourceTokens, channel: Channel): Match {
-  const first = candidate.segments[0]!;
-  const last = candidate.segments[candidate.segments.length - 1]!;
-  const ends: MatchEnds =
-    channel === "code"
-      ? matchEnds(candidate.segments, query, tokens)
-      : { queryFirst: first.queryStart, queryLast: last.queryEnd - 1, sourceFirst: first.sourceStart, sourceLast: last.sourceEnd - 1 };
-  // The judged range unless an end literal of other text was left out of the lines (match-ends.ts).
-  const [queryFirst, queryLast] = [
-    ends.queryFirst === first.queryStart ? queryRange[0] : ends.queryFirst,
-    ends.queryLast === last.queryEnd - 1 ? queryRange[1] : ends.queryLast,
-  ];
+function toMatch({ candidate, evidence, group }: Judged, query: TokenStream, tokens: SourceTokens, channel: Channel): Match {
+  // The chain's span, less an end literal of other text in code (match-ends.ts).
+  const ends = channel === "code" ? matchEnds(candidate.segments, query, tokens) : spanEnds(candidate.segments);
+  const { queryFirst, queryLast } = ends;
   const names = evidence.names;
   return {
     contentId: candidate.contentId,

@@ -26,14 +26,15 @@ const segment = (queryStart: number, queryEnd: number, sourceStart: number, sour
 
 describe("a match's ends", () => {
   // A signature (tokens 1-3), then a docstring over lines 4-9 in the query and a one-liner in the file, then more code.
-  const query = stream([
+  const queryTokens = [
     [ID, 5, 1, 1],
     [ID, 6, 2, 2],
     [ID, 7, 2, 2],
     [ID, 8, 3, 3],
     [STR, 40, 4, 9],
     [ID, 9, 10, 10],
-  ]);
+  ] as const;
+  const query = stream(queryTokens);
   const file = [
     [ID, 5, 11, 11],
     [ID, 6, 12, 12],
@@ -41,30 +42,19 @@ describe("a match's ends", () => {
     [ID, 8, 13, 13],
     [STR, 41, 14, 14],
   ] as const;
+  /** `tokens` with the docstring (token 4) replaced. */
+  const withDocstring = <T extends readonly (readonly [number, number, number, number])[]>(tokens: T, docstring: readonly [number, number, number, number]) =>
+    tokens.map((t, i) => (i === 4 ? docstring : t));
 
   it("leave out a literal of other text over several lines at the end of a match", () => {
     expect(matchEnds([segment(1, 5, 1, 5)], query, indexed(file))).toEqual({ queryFirst: 1, queryLast: 3, sourceFirst: 1, sourceLast: 3 });
   });
 
   it("keep it when its text is the same, when it is on one line on both sides, or when it is the query's own last token", () => {
-    const same = file.map((t, i) => (i === 4 ? ([STR, 40, 14, 14] as const) : t));
-    expect(matchEnds([segment(1, 5, 1, 5)], query, indexed(same)).queryLast).toBe(4);
-    const oneLine = stream([
-      [ID, 5, 1, 1],
-      [ID, 6, 2, 2],
-      [ID, 7, 2, 2],
-      [ID, 8, 3, 3],
-      [STR, 40, 4, 4],
-      [ID, 9, 5, 5],
-    ]);
+    expect(matchEnds([segment(1, 5, 1, 5)], query, indexed(withDocstring(file, [STR, 40, 14, 14]))).queryLast).toBe(4);
+    const oneLine = stream(withDocstring(queryTokens, [STR, 40, 4, 4]));
     expect(matchEnds([segment(1, 5, 1, 5)], oneLine, indexed(file)).queryLast).toBe(4);
-    const cut = stream([
-      [ID, 5, 1, 1],
-      [ID, 6, 2, 2],
-      [ID, 7, 2, 2],
-      [ID, 8, 3, 3],
-      [STR, 40, 4, 9],
-    ]);
+    const cut = stream(queryTokens.slice(0, 5));
     expect(matchEnds([segment(1, 5, 1, 5)], cut, indexed(file)).queryLast).toBe(4);
   });
 
