@@ -26,7 +26,6 @@ interface FolderRules {
  * then only the ignore files inside it apply, since git never looks there and has no rules for it.
  */
 export class IgnoreRules {
-  private readonly cache = new Map<string, FolderRules | null>();
   private readonly chains = new Map<string, readonly FolderRules[]>();
   private readonly top: string;
 
@@ -63,9 +62,8 @@ export class IgnoreRules {
     return chain;
   }
 
+  /** One folder's own rules, read once: rulesAbove keeps each folder's chain. */
   private rulesOf(folder: string): FolderRules | null {
-    let known = this.cache.get(folder);
-    if (known !== undefined) return known;
     const patterns: string[] = [];
     for (const name of IGNORE_FILES) {
       const file = join(folder, name);
@@ -77,9 +75,7 @@ export class IgnoreRules {
         // Gone since, or not a readable file: nothing to add.
       }
     }
-    known = patterns.length > 0 ? { folder, rules: loadIgnore()().add(patterns.join("\n")) } : null;
-    this.cache.set(folder, known);
-    return known;
+    return patterns.length > 0 ? { folder, rules: loadIgnore()().add(patterns.join("\n")) } : null;
   }
 }
 
