@@ -76,6 +76,8 @@ export function regroup(matches: readonly Match[], maxPerGroup: number, wholeFil
  * one side only stay apart (a file's line matched against two of the content's lines).
  */
 export function joinOverlapping(matches: readonly Match[], gapLines: number): readonly Match[] {
+  // Most queries have one match or none: nothing to allocate for them on the lookup path.
+  if (matches.length < 2) return matches;
   const root = matches.map((_, i) => i);
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
   // Pairs within one content only: a bundle's thousands of matches are a few per content.
