@@ -5,6 +5,7 @@ import { type ReftrackConfig, loadConfig } from "../config/config.js";
 import { validateAgainstSchema } from "../config/schema-validation.js";
 import { ReftrackError, describeError } from "../errors.js";
 import { addedLinesSince } from "../files/git-diff.js";
+import type { OriginalBytes } from "../files/source-file.js";
 import { languageByName } from "../languages/registry.js";
 import { formatHtml } from "../output/html.js";
 import { type ScanReport, formatJson } from "../output/json.js";
@@ -107,8 +108,8 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
       ...(added ? { added } : {}),
       ...(keepTexts
         ? {
-            onText: (path: string, text: string) => {
-              facts.set(path, fileFacts(text));
+            onText: (path: string, text: string, original: OriginalBytes | undefined) => {
+              facts.set(path, fileFacts(text, original));
               if (format === "html") texts.set(path, text);
             },
           }

@@ -1,5 +1,5 @@
 import { IndexUnusableError, describeError } from "../errors.js";
-import type { SkipReason, SourceText } from "../files/source-file.js";
+import type { OriginalBytes, SkipReason, SourceText } from "../files/source-file.js";
 import type { LanguageName } from "../languages/language.js";
 import type { MatchOptions } from "../options.js";
 import type { Reference } from "../output/reference.js";
@@ -8,7 +8,7 @@ import type { ReferenceTracker } from "../tracker.js";
 /** What became of one file of a scan: plain data, the same on the scan's thread and on a helper (scan-worker.ts). */
 export type FileOutcome =
   | { readonly kind: "unread"; readonly reason: SkipReason; readonly detail: string }
-  | { readonly kind: "matched"; readonly language: LanguageName; readonly references: Reference[]; readonly text?: string }
+  | { readonly kind: "matched"; readonly language: LanguageName; readonly references: Reference[]; readonly text?: string; readonly original?: OriginalBytes }
   | { readonly kind: "failed"; readonly message: string; readonly indexUnusable: boolean };
 
 /** A failure as an outcome: an unusable index stops the scan, any other failure is the file's. */
@@ -28,7 +28,7 @@ export function fileOutcome(
     const text = read();
     if (!text.ok) return { kind: "unread", reason: text.reason, detail: text.detail };
     const matched = tracker.match(text.text, { ...match, language });
-    return { kind: "matched", language: matched.language, references: matched.references, ...(wantText ? { text: text.text } : {}) };
+    return { kind: "matched", language: matched.language, references: matched.references, ...(wantText ? { text: text.text, ...(text.original ? { original: text.original } : {}) } : {}) };
   } catch (error) {
     return failedOutcome(error);
   }

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { IndexUnusableError, describeError } from "../errors.js";
 import { type AddedLines, overlapsAdded } from "../files/git-diff.js";
 import { IgnoreRules } from "../files/ignore-rules.js";
-import { type ReadOptions, type SourceText, decodeSource, isReadFailure, readSourceFile, readStandardInput } from "../files/source-file.js";
+import { type OriginalBytes, type ReadOptions, type SourceText, decodeSource, isReadFailure, readSourceFile, readStandardInput } from "../files/source-file.js";
 import { walkFiles } from "../files/walk.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { languageForPath } from "../languages/registry.js";
@@ -32,8 +32,8 @@ export interface ScanOptions {
   readonly onPlan?: (files: number, bytes: number) => void;
   /** Called as soon as each file is scanned, so output streams. */
   readonly onResult?: (result: ScannedFile) => void;
-  /** Each scanned file's text, for reports that show or checksum it. */
-  readonly onText?: (path: string, text: string) => void;
+  /** Each scanned file's text (and its own bytes when they are not the text as UTF-8), for reports that show or checksum it. */
+  readonly onText?: (path: string, text: string, original: OriginalBytes | undefined) => void;
   readonly onSkip?: (skip: SkippedFile) => void;
   readonly onError?: (message: string) => void;
   /** After each file, with the files and bytes done. */
@@ -149,7 +149,7 @@ export async function scanPaths(tracker: ReferenceTracker, paths: readonly strin
           options.onSkip?.(entry);
         }
       } else {
-        if (outcome.text !== undefined) options.onText?.(target.display, outcome.text);
+        if (outcome.text !== undefined) options.onText?.(target.display, outcome.text, outcome.original);
         const added = target.absolute !== null ? options.added?.get(target.absolute) : undefined;
         const references = added ? outcome.references.filter((r) => overlapsAdded(r.queryLines, added)) : outcome.references;
         const result = { path: target.display, language: outcome.language, references, decision: decide(references, policy) };

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { isAbsolute, relative, sep } from "node:path";
 import type parse from "spdx-expression-parse";
+import { encodedPrefixLength } from "../files/source-encoding.js";
 import { MINIFIED_AVERAGE_LINE_LENGTH } from "../options.js";
 import { lazyRequire } from "../util/lazy-require.js";
 import { lineEndOffset, lineStartOffsets } from "../util/line-starts.js";
@@ -21,21 +22,46 @@ export interface FileFacts {
    * MINIFIED_AVERAGE_LINE_LENGTH), by line number: a column is a character, a byte range counts bytes.
    */
   readonly longLines: ReadonlyMap<number, string>;
+  /** The file's encoding ("utf-8" unless its coding declaration named another). */
+  readonly encoding: string;
+  /** The long lines' own bytes, kept for a file not in UTF-8, whose bytes its text cannot give back. */
+  readonly longLineBytes?: ReadonlyMap<number, Uint8Array>;
 }
 
-/** Facts of a file's text, as scan reads it (UTF-8). */
-export function fileFacts(text: string): FileFacts {
-  const bytes = Buffer.from(text, "utf8");
+/** A file's own bytes and their encoding, when its text is not those bytes read as UTF-8. */
+export interface FileBytes {
+  readonly bytes: Uint8Array;
+  readonly encoding: string;
+}
+
+/**
+ * Facts of a file's text, as scan reads it: of its own bytes when given (a file in another
+ * encoding, or with lines ended by CR alone, which scan reads as LF), else of the text as UTF-8.
+ */
+export function fileFacts(text: string, original?: FileBytes): FileFacts {
+  const bytes = original?.bytes ?? Buffer.from(text, "utf8");
+  const encoding = original?.encoding ?? "utf-8";
   const lineStarts = [0];
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lineStarts.push(i + 1);
+  if (original === undefined) {
+    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lineStarts.push(i + 1);
+  } else {
+    // A line ends at LF, or at a CR no LF follows: the line breaks scan read (source-file.ts).
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i];
+      if (byte === 10 || (byte === 13 && bytes[i + 1] !== 10)) lineStarts.push(i + 1);
+    }
+  }
   if (lineStarts[lineStarts.length - 1] !== bytes.length) lineStarts.push(bytes.length);
   const longLines = new Map<number, string>();
+  const longLineBytes = new Map<number, Uint8Array>();
   const starts = lineStartOffsets(text);
   for (let line = 0; line < starts.length; line++) {
     const end = lineEndOffset(text, starts, line);
-    if (end - starts[line]! > MINIFIED_AVERAGE_LINE_LENGTH) longLines.set(line + 1, text.slice(starts[line], end));
+    if (end - starts[line]! <= MINIFIED_AVERAGE_LINE_LENGTH) continue;
+    longLines.set(line + 1, text.slice(starts[line], end));
+    if (encoding !== "utf-8") longLineBytes.set(line + 1, bytes.slice(lineStarts[line], lineStarts[line + 1]));
   }
-  return { sha1: sha1(bytes), lineStarts, longLines };
+  return { sha1: sha1(bytes), lineStarts, longLines, encoding, ...(encoding !== "utf-8" ? { longLineBytes } : {}) };
 }
 
 /**
@@ -106,7 +132,9 @@ function byteRange(fileId: string, reference: Pick<Reference, "queryLines" | "qu
   // Bytes of a line's first `chars` characters; every line with columns is a long line.
   const prefix = (line: number, chars: number): number => {
     const text = facts.longLines.get(line);
-    return text === undefined ? chars : Buffer.byteLength(text.slice(0, chars), "utf8");
+    if (text === undefined) return chars;
+    const own = facts.longLineBytes?.get(line);
+    return own ? encodedPrefixLength(own, chars, facts.encoding) : Buffer.byteLength(text.slice(0, chars), "utf8");
   };
   const start = lineStart(lines[0]) + (columns ? prefix(lines[0], columns[0] - 1) : 0) + 1;
   const end = columns ? lineStart(lines[1]) + prefix(lines[1], columns[1]) : (starts[Math.min(lines[1], starts.length - 1)] ?? start);

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -152,6 +153,26 @@ describe("reftrack scan", () => {
     expect(run.stderr).toMatch(/skipped .*notes\.md: no known language/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stderr).toMatch(/scanned 0 files: 0 with references, 4 skipped \(1 binary, 1 empty, 1 invalid-utf8, 1 unknown-extension\), 0 errors\n$/);
+  });
+
+  it("reads a Python file in the encoding its coding declaration names, and reports its own bytes", () => {
+    // Python 2 wrote much of its code in Latin-1, declared on the first line (PEP 263).
+    const original = readFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), "utf8");
+    const text = `# -*- coding: latin-1 -*-\n# Copi\u00e9 de l'outil d'\u00e9quipe.\n${original}`;
+    const bytes = Buffer.from(text, "latin1");
+    const legacy = join(dir.path, "legacy");
+    mkdirSync(legacy);
+    writeFileSync(join(legacy, "report_latin1.py"), bytes);
+    const run = reftrack(["scan", "--db", db, "--format", "spdx", join(legacy, "report_latin1.py")]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe("");
+    const spdx = JSON.parse(run.stdout) as { files: { checksums: { checksumValue: string }[] }[]; snippets: { ranges: { startPointer: { offset?: number; lineNumber?: number } }[] }[] };
+    expect(spdx.files[0]!.checksums[0]!.checksumValue).toBe(createHash("sha1").update(bytes).digest("hex"));
+    // The snippet's first byte is its first line's first byte in the Latin-1 file.
+    const [byteRange, lineRange] = spdx.snippets[0]!.ranges;
+    const lineStart = text.split("\n").slice(0, lineRange!.startPointer.lineNumber! - 1).join("\n").length + 1;
+    expect(byteRange!.startPointer.offset).toBe(lineStart + 1);
+    expect(lineRange!.startPointer.lineNumber).toBeGreaterThan(2);
   });
 
   it("counts the empty files a folder holds in the summary, without a line for each", () => {

@@ -29,7 +29,7 @@ describe("source files", () => {
       // Classic Mac line endings read as LF ones.
       const mac = join(dir.path, "mac.py");
       writeFileSync(mac, "a = 1\rb = 2\r\nc = 3\r");
-      expect(readSourceFile(mac)).toEqual({ ok: true, text: "a = 1\nb = 2\r\nc = 3\n" });
+      expect(readSourceFile(mac)).toMatchObject({ ok: true, text: "a = 1\nb = 2\r\nc = 3\n" });
     } finally {
       dir.cleanup();
     }

@@ -174,9 +174,11 @@ describe("index build", () => {
     writeFileSync(join(corpus, "alpha", "src", "empty.ts"), "");
     writeFileSync(join(corpus, "alpha", "src", "bundle.js"), `var a=${"1+".repeat(3000)}1;`);
     writeFileSync(join(corpus, "alpha", "src", "notes.txt"), "not code");
+    // Latin-1 declared as PEP 263 says is source, indexed as such.
+    writeFileSync(join(corpus, "alpha", "src", "declared.py"), Buffer.from("# -*- coding: latin-1 -*-\nx = '\u00e9'\n", "latin1"));
     const summary = await buildIndex(join(dir.path, "skips.db"), manifest);
     expect(summary.skipped).toEqual({ binary: 1, "invalid-utf8": 1, empty: 1, minified: 1 });
-    expect(summary.index.files).toBe(6);
+    expect(summary.index.files).toBe(7);
   });
 
   it("indexes a file of prose and no code, so its prose can be found", async () => {

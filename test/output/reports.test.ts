@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -145,6 +146,42 @@ describe("SPDX 2.3", () => {
     expect(gpl.licenseConcluded).toBe("GPL-3.0-only");
     expect(document.creationInfo.creators).toEqual(["Tool: reftrack-9.9.9"]);
     expect(document.creationInfo.comment).toMatch(/k=14 w=14 normalizer v15.*corpus: lodash@v2.0.0 \(MIT\), readline@v2.0.0 \(GPL-3.0-only\); licenses detected with spdx-license-list 6.12.0/);
+  });
+});
+
+describe("SPDX 2.3 of a file not in UTF-8", () => {
+  it("checksums and counts the file's own bytes, not the text's UTF-8", () => {
+    const latin1 = Buffer.from(TEXT, "latin1");
+    const facts = fileFacts(TEXT, { bytes: latin1, encoding: "iso-8859-1" });
+    const document = JSON.parse(formatSpdx(input, new Map([["src/app.ts", facts]])));
+    expect(document.files[0].checksums[0].checksumValue).toBe(createHash("sha1").update(latin1).digest("hex"));
+    const [byteRange] = document.snippets[0].ranges;
+    // One byte for each é, where UTF-8 has two: lines 3-12 of the Latin-1 bytes exactly.
+    const lines = latin1.subarray(byteRange.startPointer.offset - 1, byteRange.endPointer.offset).toString("latin1");
+    expect(lines).toBe(TEXT.split("\n").slice(2, 12).join("\n") + "\n");
+  });
+
+  it("numbers the lines of a file ended by CR alone as scan reads them", () => {
+    const bytes = Buffer.from(TEXT.replace(/\n/g, "\r"), "utf8");
+    const facts = fileFacts(TEXT, { bytes, encoding: "utf-8" });
+    expect(facts.sha1).toBe(createHash("sha1").update(bytes).digest("hex"));
+    expect(facts.lineStarts).toHaveLength(31);
+    expect(bytes.subarray(facts.lineStarts[2], facts.lineStarts[3]).toString("utf8")).toBe("const line3 = 2;  // \u00e9\r");
+  });
+
+  it("counts a long line's columns in bytes of the file's encoding", () => {
+    // A long Shift_JIS line: each 日 is two bytes, where UTF-8 has three.
+    const line = `x = "${"日".repeat(300)}"`;
+    const text = `# coding: shift_jis\n${line}\n`;
+    const bytes = Buffer.concat([Buffer.from("# coding: shift_jis\nx = \""), Buffer.from(Array.from({ length: 300 }, () => [0x93, 0xfa]).flat()), Buffer.from("\"\n")]);
+    const facts = fileFacts(text, { bytes, encoding: "shift_jis" });
+    const long = { ...references[0]!, queryLines: [2, 2] as [number, number], queryColumns: [6, 105] as [number, number] };
+    const one = { ...input, scan: { ...input.scan, results: [{ ...input.scan.results[0]!, references: [long] }] } };
+    const [byteRange] = JSON.parse(formatSpdx(one, new Map([["src/app.ts", facts]]))).snippets[0].ranges;
+    // Line 2 follows the declaration's 20 bytes; its columns 6-105 are the first 100 日, its
+    // bytes 6-205: the file's bytes 26-225, numbered from 1 as SPDX numbers them.
+    expect(byteRange.startPointer.offset).toBe(20 + 5 + 1);
+    expect(byteRange.endPointer.offset).toBe(20 + 5 + 200);
   });
 });
 
