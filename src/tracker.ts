@@ -2,7 +2,7 @@ import { ReftrackError } from "./errors.js";
 import { Fingerprinter, textFingerprints } from "./fingerprint/fingerprint.js";
 import { loadTokenHasher } from "./hashing.js";
 import type { LanguageDefinition, LanguageName } from "./languages/language.js";
-import { languageByName, languageForPath } from "./languages/registry.js";
+import { languageByName, languageForFile } from "./languages/registry.js";
 import type { MatchIndex } from "./match/match-index.js";
 import { combine, quietBetween } from "./match/combine.js";
 import { type Lookup, NO_LOOKUP, hitsOf, lookUp, secondLookOptions, seedsNeeded } from "./match/lookup.js";
@@ -137,7 +137,7 @@ export class ReferenceTracker {
   match(code: string, target: MatchTarget): MatchResult {
     if (this.closed) throw new ReftrackError("this ReferenceTracker is closed");
     if (typeof code !== "string") throw new ReftrackError("match() expects the code as a string");
-    const language = resolveLanguage(target);
+    const language = resolveLanguage(target, code);
     const options = resolveMatchOptions(target);
     // Minified code (scanned with --minified) matches by shape more often: see isMinifiedShape.
     const minified = looksMinified(code);
@@ -162,7 +162,7 @@ export class ReferenceTracker {
    * naming each reference that is not simply allowed and the rule that fired).
    */
   check(code: string, target: CheckTarget): CheckResult {
-    resolveLanguage(target);
+    resolveLanguage(target, code);
     const policy = compilePolicy(target.policy);
     const result = this.match(code, target);
     return { ...result, decision: decide(result.references, policy) };
@@ -319,7 +319,8 @@ function resolveMatchOptions(target: Partial<MatchOptions>): MatchOptions {
   return options;
 }
 
-function resolveLanguage(target: MatchTarget): LanguageDefinition {
+/** The target's language: named, or told by its path's extension, or by the code's `#!` line when the path has none. */
+function resolveLanguage(target: MatchTarget, code?: string): LanguageDefinition {
   if (typeof target !== "object" || target === null) throw new ReftrackError("match() needs a target: { language } or { path }");
   if (target.language !== undefined) {
     if (typeof target.language !== "string") throw new ReftrackError("match(): language must be a string");
@@ -327,8 +328,8 @@ function resolveLanguage(target: MatchTarget): LanguageDefinition {
   }
   if (target.path !== undefined) {
     if (typeof target.path !== "string") throw new ReftrackError("match(): path must be a string");
-    const language = languageForPath(target.path);
-    if (!language) throw new ReftrackError(`cannot tell the language of ${target.path} from its extension`);
+    const language = languageForFile(target.path, () => (typeof code === "string" ? code : undefined));
+    if (!language) throw new ReftrackError(`cannot tell the language of ${target.path} from its extension${code === undefined ? "" : " or a #! line"}`);
     return language;
   }
   throw new ReftrackError("match() needs { language } or { path }");

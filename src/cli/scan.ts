@@ -3,10 +3,10 @@ import { join, resolve } from "node:path";
 import { IndexUnusableError, describeError } from "../errors.js";
 import { type AddedLines, overlapsAdded } from "../files/git-diff.js";
 import { IgnoreRules } from "../files/ignore-rules.js";
-import { type OriginalBytes, type ReadOptions, type SourceText, decodeSource, isReadFailure, readSourceFile, readStandardInput } from "../files/source-file.js";
+import { type OriginalBytes, type ReadOptions, type SourceText, decodeSource, isReadFailure, readFileStart, readSourceFile, readStandardInput } from "../files/source-file.js";
 import { walkFiles } from "../files/walk.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { languageForPath } from "../languages/registry.js";
+import { languageForFile } from "../languages/registry.js";
 import { DEFAULT_MAX_SCAN_BYTES, type MatchOptions, SCAN_PARALLEL_MIN_BYTES, SCAN_TASKS_PER_HELPER } from "../options.js";
 import type { ScanReport, ScannedFile, SkippedFile } from "../output/json.js";
 import { decide } from "../policy/decide.js";
@@ -72,14 +72,14 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
     errors.push(message);
     options.onError?.(message);
   };
-  const file = (display: string): Target => {
+  const file = (display: string, language = options.language ?? languageForFile(display, () => readFileStart(display))): Target => {
     let bytes = 0;
     try {
       bytes = statSync(display).size;
     } catch {
       // Told when it is read.
     }
-    return { display, absolute: resolve(display), bytes, read: () => readSourceFile(display, maxBytes, reading), language: options.language ?? languageForPath(display), readable: true };
+    return { display, absolute: resolve(display), bytes, read: () => readSourceFile(display, maxBytes, reading), language, readable: true };
   };
   for (const path of paths) {
     if (path === "-") {
@@ -94,7 +94,9 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
       const ignored = new IgnoreRules(path);
       const unreadable = (inside: string, error: NodeJS.ErrnoException) => fail(`${join(path, inside)}: folder cannot be read (${error.code ?? "error"})`);
       for (const relative of walkFiles(path, "", (inside, directory) => ignored.ignores(join(path, inside), directory), unreadable)) {
-        if (languageForPath(relative)) targets.push(file(join(path, relative)));
+        const inside = join(path, relative);
+        const language = languageForFile(relative, () => readFileStart(inside));
+        if (language) targets.push(file(inside, options.language ?? language));
       }
     } else {
       targets.push(file(path));
@@ -129,7 +131,7 @@ export async function scanPaths(tracker: ReferenceTracker, paths: readonly strin
   const local = (target: Target): FileOutcome =>
     target.language
       ? fileOutcome(tracker, target.read, target.language.name, options.match, options.onText !== undefined)
-      : { kind: "unread", reason: "unknown-extension", detail: "no known language for this extension (give --language)" };
+      : { kind: "unread", reason: "unknown-extension", detail: "no known language for this extension or #! line (give --language)" };
 
   const deliver = (target: Target, outcome: FileOutcome): void => {
     const fail = (message: string): void => {

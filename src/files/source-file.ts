@@ -131,6 +131,24 @@ export function readSourceFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES, 
 }
 
 /**
+ * A file's first `bytes` bytes as Latin-1 text (enough for a `#!` line), or undefined when it is not
+ * a regular file or cannot be read: the file's own read tells why.
+ */
+export function readFileStart(path: string, bytes = 256): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return undefined;
+    const head = Buffer.alloc(bytes);
+    return head.toString("latin1", 0, readSync(fd, head, 0, bytes, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
  * Where a file's bytes are read: one buffer, reused, for files up to READ_BUFFER_BYTES. A fresh
  * buffer per file costs page faults that, with workers reading at once, contend in the kernel; the
  * bytes are decoded into a string before the next read, so nothing keeps the buffer.

@@ -30,3 +30,35 @@ export function languageByName(name: string): LanguageDefinition {
 export function languageForPath(path: string): LanguageDefinition | undefined {
   return byExtension.get(extname(path).toLowerCase());
 }
+
+/**
+ * A file's language by its extension or, for a file with none (`bin/deploy`), by the interpreter
+ * its `#!` line names, as editors and GitHub tell a script's; `start` gives the file's first
+ * characters, asked for only then.
+ */
+export function languageForFile(path: string, start: () => string | undefined): LanguageDefinition | undefined {
+  const byName = languageForPath(path);
+  if (byName || extname(path) !== "") return byName;
+  const text = start();
+  return text === undefined ? undefined : languageForInterpreterLine(text);
+}
+
+/** Interpreters by program name; a runtime that runs more than one language (deno, bun) names none. */
+const INTERPRETERS: readonly (readonly [RegExp, LanguageName])[] = [
+  [/^(?:python|pypy)(?:\d+(?:\.\d+)*)?$/, "python"],
+  [/^(?:node|nodejs)$/, "javascript"],
+  [/^(?:ts-node|tsx)$/, "typescript"],
+];
+
+/** The language of a `#!` line (`#!/usr/bin/env -S node --flag`, `#!/usr/bin/python3.11`), if it names one. */
+export function languageForInterpreterLine(text: string): LanguageDefinition | undefined {
+  const line = /^#![ \t]*([^\r\n]*)/.exec(text)?.[1];
+  if (line === undefined) return undefined;
+  const words = line.split(/[ \t]+/).filter((w) => w !== "");
+  let program = words[0]?.split("/").pop();
+  // `env` runs the first word that is neither an option (`-S`) nor an assignment (`NODE_ENV=x`).
+  if (program === "env") program = words.slice(1).find((w) => !w.startsWith("-") && !w.includes("="))?.split("/").pop();
+  if (program === undefined) return undefined;
+  const known = INTERPRETERS.find(([pattern]) => pattern.test(program));
+  return known ? byName.get(known[1]) : undefined;
+}

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { Piscina } from "piscina";
 import { ReftrackError } from "../errors.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { languageByName, languageForPath, languageNames } from "../languages/registry.js";
+import { languageByName, languageForFile, languageNames } from "../languages/registry.js";
 import { type Policy, compilePolicy } from "../policy/policy.js";
 import type { IndexDescription } from "../store/records.js";
 import { compiledModule } from "../util/package-root.js";
@@ -268,9 +268,9 @@ function languageOf(body: Record<string, unknown>): LanguageDefinition {
     }
   }
   if (typeof body.path === "string") {
-    const language = languageForPath(body.path);
+    const language = languageForFile(body.path, () => (typeof body.code === "string" ? body.code : undefined));
     if (language) return language;
-    throw errors.badRequest('"path" has no extension reftrack knows; give "language"');
+    throw errors.badRequest('"path" has no extension reftrack knows, nor the code a #! line naming an interpreter it knows; give "language"');
   }
   throw errors.badRequest('give "language" or "path"');
 }

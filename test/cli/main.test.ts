@@ -175,6 +175,27 @@ describe("reftrack scan", () => {
     expect(lineRange!.startPointer.lineNumber).toBeGreaterThan(2);
   });
 
+  it("scans a script without an extension by its #! line, in a folder and named", () => {
+    const scripts = join(dir.path, "scripts");
+    mkdirSync(scripts);
+    const original = readFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), "utf8");
+    writeFileSync(join(scripts, "report"), `#!/usr/bin/env python3\n${original}`);
+    writeFileSync(join(scripts, "NOTES"), "Not a script: no #! line.\n");
+    writeFileSync(join(scripts, "deploy.sh"), `#!/usr/bin/env python3\n${original}`);
+    const run = reftrack(["scan", "--db", db, "--format", "json", scripts]);
+    expect(run.status).toBe(1);
+    const doc = JSON.parse(run.stdout) as { results: { path: string; language: string; references: { path: string; queryLines: number[] }[] }[]; skipped: unknown[] };
+    // Only the script: a file with no #! line, or with an extension reftrack does not know, is not source it reads.
+    expect(doc.results.map((r) => [r.path, r.language])).toEqual([[join(scripts, "report"), "python"]]);
+    expect(doc.results[0]!.references[0]).toMatchObject({ path: "tools/report.py" });
+    expect(doc.results[0]!.references[0]!.queryLines[0]).toBeGreaterThan(1);
+    expect(doc.skipped).toEqual([]);
+    const named = reftrack(["scan", "--db", db, join(scripts, "report"), join(scripts, "NOTES")]);
+    expect(named.status).toBe(1);
+    expect(named.stdout).toMatch(/report \(python\)/);
+    expect(named.stderr).toMatch(/skipped .*NOTES: no known language for this extension or #! line \(give --language\)/);
+  });
+
   it("counts the empty files a folder holds in the summary, without a line for each", () => {
     const tree = join(dir.path, "package-tree");
     mkdirSync(join(tree, "pkg", "sub"), { recursive: true });

@@ -182,6 +182,12 @@ export function formatBytes(bytes: number): string {
   it("accepts a path instead of a language, and rejects what it cannot tell", () => {
     expect(tracker.match(DEBOUNCE_RENAMED_AND_REFORMATTED, { path: "x/y.ts" }).references.length).toBeGreaterThan(0);
     expect(() => tracker.match("x", { path: "notes.txt" })).toThrow(/cannot tell the language/);
+    // A path without an extension: the code's #! line names its interpreter, or nothing tells.
+    const script = `#!/usr/bin/env node\n${DEBOUNCE_RENAMED_AND_REFORMATTED}`;
+    expect(tracker.match(script, { path: "bin/debounce" })).toMatchObject({ language: "javascript", references: [expect.anything()] });
+    expect(tracker.check(script, { path: "bin/debounce" }).language).toBe("javascript");
+    expect(() => tracker.match(DEBOUNCE_RENAMED_AND_REFORMATTED, { path: "bin/debounce" })).toThrow("cannot tell the language of bin/debounce from its extension or a #! line");
+    expect(() => tracker.stream({ path: "bin/debounce" })).toThrow("cannot tell the language of bin/debounce from its extension");
   });
 });
 

@@ -72,6 +72,11 @@ describe("reftrack serve", () => {
     expect(checked.json.references[0].path).toBe("tools/report.py");
     expect(checked.json.decision.action).toBe("block");
     expect((await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, path: "x.py", index: "alpha" } })).json.decision.action).toBe("annotate");
+    // A script without an extension, by its #! line; without one, a 400 that says what to give.
+    expect((await call("/v1/check", { token: TOKEN_A, body: { code: `#!/usr/bin/python3\n${COPIED}`, path: "bin/report", index: "alpha" } })).json.language).toBe("python");
+    const untold = await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, path: "bin/report", index: "alpha" } });
+    expect(untold.status).toBe(400);
+    expect(untold.json.error.message).toMatch(/give "language"/);
     expect((await call("/healthz")).status).toBe(200);
     expect((await call("/readyz")).json).toEqual({ status: "ready" });
   });
