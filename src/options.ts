@@ -482,6 +482,15 @@ export const MIN_BROKEN_REPEATS = 2;
 export const COINCIDENCE_BASE_TOKENS = 300;
 
 /**
+ * A match's first (or last) line is left out of its reported lines when the match holds at most
+ * this many of its tokens, the line begins before the match (ends after it) on both sides, and a
+ * blank or comment line parts it from the rest of the match on either side: a k-gram's context
+ * (the `x` of `y = x` before a matched `def`, the `def f(` after a matched body), not a copied
+ * line. On the indexed side such a line can lie pages of comments away from the copy.
+ */
+export const DANGLING_LINE_TOKENS = 3;
+
+/**
  * In a query longer than COINCIDENCE_BASE_TOKENS, a region with nothing the same (under half its
  * names, and no literals agreeing on more than one value) needs this many times the seeds its
  * length asks: a whole file of original code holds idioms renamed by chance (`def __init__(self,

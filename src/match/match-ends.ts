@@ -1,9 +1,10 @@
 import type { TokenStream } from "../normalize/token-stream.js";
+import { DANGLING_LINE_TOKENS } from "../options.js";
 import type { SourceTokens } from "./source-tokens.js";
 import type { Segment } from "./types.js";
 
 /** What deciding a match's ends reads of the indexed content's tokens. */
-export type EndTokens = Pick<SourceTokens, "startLine" | "endLine" | "name">;
+export type EndTokens = Pick<SourceTokens, "startLine" | "endLine" | "name" | "signatureAt">;
 
 /** The query and indexed tokens a match's reported lines run from and to. */
 export interface MatchEnds {
@@ -27,6 +28,8 @@ export function spanEnds(segments: readonly Segment[]): MatchEnds {
  * were not copied, and the range stops at the token before (or starts at the token after). Not at
  * the query's own first or last token, which may be a docstring the query was cut inside
  * (matcher.ts sourceLines lines those up), nor where the literal is the match's only token there.
+ * Then a first or last line the match holds only a few tokens of, on both sides, and apart from
+ * the rest of it, is left out (DANGLING_LINE_TOKENS).
  */
 export function matchEnds(segments: readonly Segment[], query: TokenStream, source: EndTokens): MatchEnds {
   const first = segments[0]!;
@@ -47,7 +50,67 @@ export function matchEnds(segments: readonly Segment[], query: TokenStream, sour
       ends = { ...ends, queryFirst: after.queryStart + step, sourceFirst: after.sourceStart + step };
     }
   }
-  return ends;
+  return lastLineLeftOut(firstLineLeftOut(ends, segments, query, source), segments, query, source);
+}
+
+/** The segment holding query token `q`: the first from the start, or the last from the end. */
+function segmentOf(segments: readonly Segment[], q: number, fromEnd: boolean): number {
+  if (fromEnd) {
+    for (let i = segments.length - 1; i >= 0; i--) if (segments[i]!.queryStart <= q) return i;
+    return 0;
+  }
+  for (let i = 0; i < segments.length; i++) if (q < segments[i]!.queryEnd) return i;
+  return segments.length - 1;
+}
+
+/** The ends starting at the next line's first token, when the first line is a dangling one (DANGLING_LINE_TOKENS). */
+function firstLineLeftOut(ends: MatchEnds, segments: readonly Segment[], query: TokenStream, source: EndTokens): MatchEnds {
+  const { queryFirst: q, sourceFirst: s } = ends;
+  // The line begins before the match on both sides.
+  if (q === 0 || s === 0 || query.endLines[q - 1] !== query.startLines[q] || source.endLine(s - 1) !== source.startLine(s)) return ends;
+  const at = segmentOf(segments, q, false);
+  const segment = segments[at]!;
+  const line = query.startLines[q]!;
+  let taken = 0;
+  while (taken <= DANGLING_LINE_TOKENS && q + taken < segment.queryEnd && query.startLines[q + taken] === line && query.endLines[q + taken] === line) taken++;
+  if (taken > DANGLING_LINE_TOKENS) return ends;
+  const next = q + taken < segment.queryEnd ? { q: q + taken, s: s + taken } : segments[at + 1] ? { q: segments[at + 1]!.queryStart, s: segments[at + 1]!.sourceStart } : undefined;
+  if (!next || next.q > ends.queryLast || query.startLines[next.q] === line) return ends;
+  // The tokens left out are all on the indexed line too, and the match goes on past it there.
+  const sourceLine = source.startLine(s);
+  if (source.endLine(s + taken - 1) !== sourceLine || source.startLine(next.s) === sourceLine) return ends;
+  if (!detached(query.startLines[next.q]! - line, source.startLine(next.s) - sourceLine)) return ends;
+  return { ...ends, queryFirst: next.q, sourceFirst: next.s };
+}
+
+/** The ends stopping at the line before's last token, when the last line is a dangling one (DANGLING_LINE_TOKENS). */
+function lastLineLeftOut(ends: MatchEnds, segments: readonly Segment[], query: TokenStream, source: EndTokens): MatchEnds {
+  const { queryLast: q, sourceLast: s } = ends;
+  // The line ends after the match on both sides.
+  if (q >= query.count - 1 || source.signatureAt(s + 1) === -1) return ends;
+  if (query.startLines[q + 1] !== query.endLines[q] || source.startLine(s + 1) !== source.endLine(s)) return ends;
+  const at = segmentOf(segments, q, true);
+  const segment = segments[at]!;
+  const line = query.endLines[q]!;
+  let taken = 0;
+  while (taken <= DANGLING_LINE_TOKENS && q - taken >= segment.queryStart && query.startLines[q - taken] === line && query.endLines[q - taken] === line) taken++;
+  if (taken > DANGLING_LINE_TOKENS) return ends;
+  const previous = q - taken >= segment.queryStart ? { q: q - taken, s: s - taken } : at > 0 ? { q: segments[at - 1]!.queryEnd - 1, s: segments[at - 1]!.sourceEnd - 1 } : undefined;
+  if (!previous || previous.q < ends.queryFirst || query.endLines[previous.q] === line) return ends;
+  const sourceLine = source.endLine(s);
+  if (source.startLine(s - taken + 1) !== sourceLine || source.endLine(previous.s) === sourceLine) return ends;
+  if (!detached(line - query.endLines[previous.q]!, sourceLine - source.endLine(previous.s))) return ends;
+  return { ...ends, queryLast: previous.q, sourceLast: previous.s };
+}
+
+/**
+ * Whether a dangling line stands apart from the rest of the match: a blank or comment line (or
+ * pages of them) between on either side. A line next to the rest on both sides is more likely a
+ * copied statement changed at its start or end (an annotated signature, an f-string made of a
+ * format), and stays.
+ */
+function detached(queryLinesApart: number, sourceLinesApart: number): boolean {
+  return queryLinesApart > 1 || sourceLinesApart > 1;
 }
 
 /** Whether query token `q` and indexed token `s` are a literal over several lines (on either side) whose texts differ. */

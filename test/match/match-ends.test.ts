@@ -19,7 +19,7 @@ function stream(tokens: readonly (readonly [number, number, number, number])[]):
 }
 
 function indexed(tokens: readonly (readonly [number, number, number, number])[]): EndTokens {
-  return { name: (p) => tokens[p]![1], startLine: (p) => tokens[p]![2], endLine: (p) => tokens[p]![3] };
+  return { name: (p) => tokens[p]![1], startLine: (p) => tokens[p]![2], endLine: (p) => tokens[p]![3], signatureAt: (p) => (p < tokens.length ? tokens[p]![0] : -1) };
 }
 
 const segment = (queryStart: number, queryEnd: number, sourceStart: number, sourceEnd: number): Segment => ({ queryStart, queryEnd, sourceStart, sourceEnd });
@@ -76,5 +76,47 @@ describe("a match's ends", () => {
       [ID, 7, 22, 22],
     ]);
     expect(matchEnds([segment(1, 4, 0, 3)], starting, indexedStart)).toEqual({ queryFirst: 2, queryLast: 3, sourceFirst: 1, sourceLast: 2 });
+  });
+
+  /** Tokens of one class and name, one line's worth per entry: [line, how many]. */
+  const lines = (...counts: readonly (readonly [number, number])[]) => counts.flatMap(([line, n]) => Array.from({ length: n }, () => [ID, 1, line, line] as const));
+
+  it("leave out a first line the match holds only the last tokens of, on both sides", () => {
+    // `_nsmallest = nsmallest` / `def nsmallest(…):` in the query; `yield from next.__self__`, seventy
+    // lines of comments and `def nsmallest(…):` in the file: the chain begins with each first line's last name.
+    const q = stream(lines([398, 3], [399, 10], [400, 6]));
+    const f = indexed(lines([394, 5], [466, 10], [467, 6]));
+    expect(matchEnds([segment(2, 19, 4, 21)], q, f)).toEqual({ queryFirst: 3, queryLast: 18, sourceFirst: 5, sourceLast: 20 });
+    // Two of them, a segment of their own: the next segment's start.
+    expect(matchEnds([segment(1, 3, 3, 5), segment(3, 19, 5, 21)], q, f)).toMatchObject({ queryFirst: 3, sourceFirst: 5 });
+    // Not the query's own first line, which a suggestion may begin in the middle of.
+    expect(matchEnds([segment(0, 19, 2, 21)], q, f).queryFirst).toBe(0);
+  });
+
+  it("keep the first line when the match begins it on either side, or holds more of it", () => {
+    const f = indexed(lines([394, 5], [466, 10], [467, 6]));
+    // The query's line begins with the match.
+    expect(matchEnds([segment(0, 17, 4, 21)], stream(lines([398, 1], [399, 10], [400, 6])), f).queryFirst).toBe(0);
+    // The file's line does.
+    expect(matchEnds([segment(2, 19, 0, 17)], stream(lines([398, 3], [399, 10], [400, 6])), indexed(lines([394, 1], [466, 10], [467, 6]))).queryFirst).toBe(2);
+    // Four tokens of a line are more than a k-gram's context.
+    expect(matchEnds([segment(2, 22, 1, 21)], stream(lines([398, 6], [399, 10], [400, 6])), f).queryFirst).toBe(2);
+    // The match holds nothing past that line.
+    expect(matchEnds([segment(2, 3, 4, 5)], stream(lines([398, 3], [399, 10])), f).queryFirst).toBe(2);
+    // The line is next to the rest on both sides: a copied signature whose start was changed
+    // (`def generic_visit(self, node: Node, *args) -> Node:` against `def generic_visit(self, node):`).
+    expect(matchEnds([segment(2, 19, 4, 21)], stream(lines([62, 3], [63, 10], [64, 6])), indexed(lines([489, 5], [490, 10], [491, 6]))).queryFirst).toBe(2);
+  });
+
+  it("leave out a last line the match holds only the first tokens of, on both sides", () => {
+    // A body matched, then `def other(` against `def another(x, y):` at the next function.
+    const q = stream(lines([10, 8], [11, 6], [13, 5]));
+    const f = indexed(lines([50, 8], [51, 6], [60, 7]));
+    expect(matchEnds([segment(0, 17, 0, 17)], q, f)).toEqual({ queryFirst: 0, queryLast: 13, sourceFirst: 0, sourceLast: 13 });
+    // Not when it is next to the rest on both sides (`raise ValueError(f"…")` for `raise ValueError("…" % x)`).
+    expect(matchEnds([segment(0, 17, 0, 17)], stream(lines([10, 8], [11, 6], [12, 5])), indexed(lines([50, 8], [51, 6], [52, 7]))).queryLast).toBe(16);
+    // Not when the line ends with the match on either side.
+    expect(matchEnds([segment(0, 17, 0, 17)], stream(lines([10, 8], [11, 6], [13, 3])), f).queryLast).toBe(16);
+    expect(matchEnds([segment(0, 17, 0, 17)], q, indexed(lines([50, 8], [51, 6], [60, 3], [61, 1]))).queryLast).toBe(16);
   });
 });
