@@ -134,9 +134,12 @@ export class ReferenceTracker {
     );
   }
 
-  match(code: string, target: MatchTarget): MatchResult {
+  match(given: string, target: MatchTarget): MatchResult {
     if (this.closed) throw new ReftrackError("this ReferenceTracker is closed");
-    if (typeof code !== "string") throw new ReftrackError("match() expects the code as a string");
+    if (typeof given !== "string") throw new ReftrackError("match() expects the code as a string");
+    // A CR alone ends a line in both languages (classic Mac text), as reading a file takes it
+    // (files/source-file.ts): read as LF, one character for one, so offsets and columns hold.
+    const code = given.includes("\r") ? given.replace(/\r(?!\n)/g, "\n") : given;
     const language = resolveLanguage(target, code);
     const options = resolveMatchOptions(target);
     // Minified code (scanned with --minified) matches by shape more often: see isMinifiedShape.

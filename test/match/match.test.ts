@@ -108,6 +108,11 @@ describe("match", () => {
     expect(references[0]!.path).toBe("tools/report.py");
     expect(references[0]!.sourceLines).toEqual([13, 28]);
     expect(references[0]!.queryLines).toEqual([5, 20]);
+    // Lines ended by CRLF, or by CR alone (classic Mac text), are the same lines.
+    for (const ending of ["\r\n", "\r"]) {
+      const other = tracker.match(query.replace(/\n/g, ending), { language: "python" }).references;
+      expect(other.map((r) => [r.queryLines, r.sourceLines])).toEqual([[[5, 20], [13, 28]]]);
+    }
     expect(references[0]!.url).toBe("https://github.com/example/alpha/blob/v1.0.0/tools/report.py#L13-L28");
   });
 
