@@ -24,7 +24,7 @@ export interface FileFacts {
   readonly longLines: ReadonlyMap<number, string>;
   /** The file's encoding ("utf-8" unless its coding declaration named another). */
   readonly encoding: string;
-  /** The long lines' own bytes, kept for a file not in UTF-8, whose bytes its text cannot give back. */
+  /** The long lines' own bytes, kept for a file whose bytes its text cannot give back (another encoding, a byte-order mark, CR line ends). */
   readonly longLineBytes?: ReadonlyMap<number, Uint8Array>;
 }
 
@@ -59,9 +59,9 @@ export function fileFacts(text: string, original?: FileBytes): FileFacts {
     const end = lineEndOffset(text, starts, line);
     if (end - starts[line]! <= MINIFIED_AVERAGE_LINE_LENGTH) continue;
     longLines.set(line + 1, text.slice(starts[line], end));
-    if (encoding !== "utf-8") longLineBytes.set(line + 1, bytes.slice(lineStarts[line], lineStarts[line + 1]));
+    if (original) longLineBytes.set(line + 1, bytes.slice(lineStarts[line], lineStarts[line + 1]));
   }
-  return { sha1: sha1(bytes), lineStarts, longLines, encoding, ...(encoding !== "utf-8" ? { longLineBytes } : {}) };
+  return { sha1: sha1(bytes), lineStarts, longLines, encoding, ...(original ? { longLineBytes } : {}) };
 }
 
 /**

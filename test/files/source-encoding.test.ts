@@ -68,6 +68,11 @@ describe("reading source in a declared encoding", () => {
     expect(decodeSource(Buffer.from("# coding: latin-1\nx = '\u00e9'\n", "utf8"), "a.py")).toEqual({ ok: true, text: "# coding: latin-1\nx = '\u00e9'\n" });
   });
 
+  it("keeps the bytes of a file that begins with a byte-order mark, which the text does not", () => {
+    const bytes = Buffer.from("\ufeffx = 1\n", "utf8");
+    expect(decodeSource(bytes, "bom.py")).toEqual({ ok: true, text: "x = 1\n", original: { bytes: new Uint8Array(bytes), encoding: "utf-8" } });
+  });
+
   it("keeps the bytes of a file whose lines end with CR alone", () => {
     const bytes = Buffer.from("a = 1\rb = 2\r");
     expect(decodeSource(bytes, "mac.py")).toEqual({ ok: true, text: "a = 1\nb = 2\n", original: { bytes: new Uint8Array(bytes), encoding: "utf-8" } });

@@ -149,7 +149,7 @@ describe("SPDX 2.3", () => {
   });
 });
 
-describe("SPDX 2.3 of a file not in UTF-8", () => {
+describe("SPDX 2.3 of a file whose text is not its bytes read as UTF-8", () => {
   it("checksums and counts the file's own bytes, not the text's UTF-8", () => {
     const latin1 = Buffer.from(TEXT, "latin1");
     const facts = fileFacts(TEXT, { bytes: latin1, encoding: "iso-8859-1" });
@@ -159,6 +159,21 @@ describe("SPDX 2.3 of a file not in UTF-8", () => {
     // One byte for each é, where UTF-8 has two: lines 3-12 of the Latin-1 bytes exactly.
     const lines = latin1.subarray(byteRange.startPointer.offset - 1, byteRange.endPointer.offset).toString("latin1");
     expect(lines).toBe(TEXT.split("\n").slice(2, 12).join("\n") + "\n");
+  });
+
+  it("counts a byte-order mark the decoder dropped from the text", () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, "utf8")]);
+    const facts = fileFacts(TEXT, { bytes, encoding: "utf-8" });
+    expect(facts.sha1).toBe(createHash("sha1").update(bytes).digest("hex"));
+    const [byteRange] = JSON.parse(formatSpdx(input, new Map([["src/app.ts", facts]]))).snippets[0].ranges;
+    expect(bytes.subarray(byteRange.startPointer.offset - 1, byteRange.endPointer.offset).toString("utf8")).toBe(TEXT.split("\n").slice(2, 12).join("\n") + "\n");
+    // A long first line's columns count the mark's three bytes too.
+    const long = `x = "${"\u00e9".repeat(300)}"\n`;
+    const marked = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(long, "utf8")]);
+    const first = { ...references[0]!, queryLines: [1, 1] as [number, number], queryColumns: [6, 7] as [number, number] };
+    const one = { ...input, scan: { ...input.scan, results: [{ ...input.scan.results[0]!, references: [first] }] } };
+    const [columns] = JSON.parse(formatSpdx(one, new Map([["src/app.ts", fileFacts(long, { bytes: marked, encoding: "utf-8" })]]))).snippets[0].ranges;
+    expect(marked.subarray(columns.startPointer.offset - 1, columns.endPointer.offset).toString("utf8")).toBe("\u00e9\u00e9");
   });
 
   it("numbers the lines of a file ended by CR alone as scan reads them", () => {
