@@ -61,13 +61,20 @@ interface Target {
 }
 
 /**
- * Expands command-line paths into scan targets: files, folders (by known extension, minus what
- * .gitignore and .reftrackignore leave out) and standard input.
+ * Expands command-line paths into scan targets: files, folders (by known extension or `#!` line,
+ * minus what .gitignore and .reftrackignore leave out) and standard input. A file reached twice
+ * (`src src/app.ts`, a name given twice) is one target: a report lists each file once.
  */
 function expandTargets(paths: readonly string[], options: ScanOptions, errors: string[]): Target[] {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_SCAN_BYTES;
   const reading = { minified: options.minified === true };
   const targets: Target[] = [];
+  // Files by absolute path, each taken once.
+  const seen = new Set<string>();
+  const add = (target: Target): void => {
+    seen.add(target.absolute!);
+    targets.push(target);
+  };
   const fail = (message: string): void => {
     errors.push(message);
     options.onError?.(message);
@@ -96,10 +103,10 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
       for (const relative of walkFiles(path, "", (inside, directory) => ignored.ignores(join(path, inside), directory), unreadable)) {
         const inside = join(path, relative);
         const language = languageForFile(relative, () => readFileStart(inside));
-        if (language) targets.push(file(inside, options.language ?? language));
+        if (language && !seen.has(resolve(inside))) add(file(inside, options.language ?? language));
       }
-    } else {
-      targets.push(file(path));
+    } else if (!seen.has(resolve(path))) {
+      add(file(path));
     }
   }
   // A diff scan reads only the files the diff adds lines to.

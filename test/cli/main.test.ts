@@ -155,6 +155,13 @@ describe("reftrack scan", () => {
     expect(run.stderr).toMatch(/scanned 0 files: 0 with references, 4 skipped \(1 binary, 1 empty, 1 invalid-utf8, 1 unknown-extension\), 0 errors\n$/);
   });
 
+  it("scans a file reached twice once: named twice, or in a folder named too", () => {
+    const copied = join(queries, "copied.py");
+    const run = reftrack(["scan", "--db", db, "--format", "json", copied, queries, copied]);
+    const doc = JSON.parse(run.stdout) as { results: { path: string }[] };
+    expect(doc.results.map((r) => r.path)).toEqual([copied, join(queries, "original.ts")]);
+  });
+
   it("reads a Python file in the encoding its coding declaration names, and reports its own bytes", () => {
     // Python 2 wrote much of its code in Latin-1, declared on the first line (PEP 263).
     const original = readFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), "utf8");
