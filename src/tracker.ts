@@ -36,6 +36,7 @@ import { type Policy, compilePolicy } from "./policy/policy.js";
 import { IndexReader } from "./store/reader.js";
 import type { StatisticsReading } from "./store/statistics-loader.js";
 import type { IndexDescription } from "./store/records.js";
+import { loneCrAsLf } from "./util/line-ends.js";
 import { lineEndOffset, lineStartOffsets } from "./util/line-starts.js";
 import { lowerBound } from "./util/search.js";
 
@@ -137,9 +138,8 @@ export class ReferenceTracker {
   match(given: string, target: MatchTarget): MatchResult {
     if (this.closed) throw new ReftrackError("this ReferenceTracker is closed");
     if (typeof given !== "string") throw new ReftrackError("match() expects the code as a string");
-    // A CR alone ends a line in both languages (classic Mac text), as reading a file takes it
-    // (files/source-file.ts): read as LF, one character for one, so offsets and columns hold.
-    const code = given.includes("\r") ? given.replace(/\r(?!\n)/g, "\n") : given;
+    // Lines as reading a file counts them (files/source-file.ts).
+    const code = loneCrAsLf(given);
     const language = resolveLanguage(target, code);
     const options = resolveMatchOptions(target);
     // Minified code (scanned with --minified) matches by shape more often: see isMinifiedShape.

@@ -1,7 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { decodeDeclared, declaredEncoding } from "./source-encoding.js";
 import { DEFAULT_MAX_FILE_BYTES, MINIFIED_AVERAGE_LINE_LENGTH, MINIFIED_MIN_BYTES, READ_BUFFER_BYTES } from "../options.js";
+import { loneCrAsLf } from "../util/line-ends.js";
+import { decodeDeclared, declaredEncoding } from "./source-encoding.js";
 
 /**
  * Why a file was not indexed or scanned; counted in summaries, never silently dropped.
@@ -56,10 +57,11 @@ export function decodeSource(bytes: Uint8Array, name: string, maxBytes = DEFAULT
     ({ text, encoding } = decoded);
   }
   if (text.trim().length === 0) return { ok: false, reason: "empty", detail: "only whitespace" };
-  // A classic Mac file ends its lines with CR alone: its lines are LF-ended lines, as Python and
-  // JavaScript read them, so it matches (and numbers its lines) as the same code with LF does.
-  const loneCR = text.includes("\r") && /\r(?!\n)/.test(text);
-  if (loneCR) text = text.replace(/\r(?!\n)/g, "\n");
+  // A classic Mac file ends its lines with CR alone: it matches (and numbers its lines) as the
+  // same code with LF does.
+  const lf = loneCrAsLf(text);
+  const loneCR = lf !== text;
+  text = lf;
   if (options.minified !== true) {
     if (/\.min\.[cm]?js$/i.test(basename(name))) return { ok: false, reason: "minified", detail: "minified file name" };
     const average = minifiedLineLength(text);
