@@ -482,6 +482,14 @@ export const MIN_BROKEN_REPEATS = 2;
 export const COINCIDENCE_BASE_TOKENS = 300;
 
 /**
+ * A chain's seeds are found by scanning the hits in its source span when it holds at most this
+ * many, else through a table of each fingerprint's positions made once per content (match/chain-seeds.ts):
+ * the same seeds either way, in time proportional to the chain's own fingerprints where a content
+ * repeating the query's text has a hit for every pair of a fingerprint's positions.
+ */
+export const CHAIN_SEED_SCAN_HITS = 1024;
+
+/**
  * A match's first (or last) line is left out of its reported lines when the match holds at most
  * this many of its tokens, the line begins before the match (ends after it) on both sides, and a
  * blank or comment line parts it from the rest of the match on either side: a k-gram's context

@@ -1,7 +1,7 @@
 import type { TokenStream } from "../normalize/token-stream.js";
 import { type MatchOptions, RENAMED_QUERY_SHARE } from "../options.js";
-import { lowerBound } from "../util/search.js";
 import type { Bridges } from "./bridges.js";
+import { chainSeeds } from "./chain-seeds.js";
 import { sourceSideChars } from "./evidence.js";
 import type { QueryTables } from "./query-tables.js";
 import { rareSeeds } from "./rules.js";
@@ -179,32 +179,13 @@ export function chainCandidate(chain: readonly Segment[], context: ChainContext)
   // Repetitive code makes many short chains: the rest is counted only for those that may be long enough.
   const mayRenameLonger = matchedChars >= RENAMED_QUERY_SHARE * options.minMatchedChars && matchedChars + namesCouldAdd >= options.minMatchedChars;
   if (matchedChars < options.minMatchedChars && !mayRenameLonger && matchedChars < floorChars) return undefined;
-  const first = chain[0]!;
-  const last = chain[chain.length - 1]!;
-  const seeds = new Set<number>();
-  let edgeSeeds = 0;
-  let frequencySum = 0;
-  let rarestSeedFrequency = Infinity;
-  // Scanned in source order: a repetitive file's hits spread over the file, while a chain's lie in
-  // its own stretch of it (the query's are all within a few dozen tokens of each other).
-  for (let o = lowerBound(hits.sourcePositions, first.sourceStart, hitsBySource); o < hitsBySource.length; o++) {
-    const i = hitsBySource[o]!;
-    const s = hits.sourcePositions[i]!;
-    if (s >= last.sourceEnd) break;
-    const q = hits.queryPositions[i]!;
-    if (q >= first.queryStart && q < last.queryEnd && !seeds.has(hits.hashes[i]!)) {
-      seeds.add(hits.hashes[i]!);
-      if (edgeOnly?.has(hits.hashes[i]!)) edgeSeeds++;
-      frequencySum += hits.frequencies[i]!;
-      rarestSeedFrequency = Math.min(rarestSeedFrequency, hits.frequencies[i]!);
-    }
-  }
+  const seeds = chainSeeds(chain[0]!, chain[chain.length - 1]!, hits, hitsBySource, edgeOnly);
   // Short in the query, long enough in the indexed file: renamed to shorter names, if it is a
   // copy at all. Only rare seeds say it is: a shape in many files is an idiom, and other code with
   // longer names has it as well.
   let sourceMatchedChars: number | null = null;
   let complete = matchedChars >= options.minMatchedChars;
-  if (!complete && mayRenameLonger && rareSeeds(frequencySum, seeds.size)) {
+  if (!complete && mayRenameLonger && rareSeeds(seeds.frequencySum, seeds.count)) {
     sourceMatchedChars = sourceSideChars(chain, query, source);
     complete = sourceMatchedChars >= options.minMatchedChars;
   }
@@ -216,11 +197,11 @@ export function chainCandidate(chain: readonly Segment[], context: ChainContext)
     matchedChars,
     sourceMatchedChars,
     literalTokens,
-    seeds: seeds.size,
-    edgeSeeds,
+    seeds: seeds.count,
+    edgeSeeds: seeds.edgeSeeds,
     borrowedSeeds: 0,
-    frequencySum,
-    rarestSeedFrequency,
+    frequencySum: seeds.frequencySum,
+    rarestSeedFrequency: seeds.rarestFrequency,
     complete,
   };
 }
