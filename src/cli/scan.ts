@@ -69,24 +69,23 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_SCAN_BYTES;
   const reading = { minified: options.minified === true };
   const targets: Target[] = [];
-  // Files by absolute path, each taken once.
-  const seen = new Set<string>();
-  const add = (target: Target): void => {
-    seen.add(target.absolute!);
-    targets.push(target);
-  };
   const fail = (message: string): void => {
     errors.push(message);
     options.onError?.(message);
   };
-  const file = (display: string, language = options.language ?? languageForFile(display, () => readFileStart(display))): Target => {
+  // Files by absolute path, each taken once; `language` is asked only for a file not taken yet.
+  const seen = new Set<string>();
+  const addFile = (display: string, language: () => LanguageDefinition | undefined): void => {
+    const absolute = resolve(display);
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
     let bytes = 0;
     try {
       bytes = statSync(display).size;
     } catch {
       // Told when it is read.
     }
-    return { display, absolute: resolve(display), bytes, read: () => readSourceFile(display, maxBytes, reading), language, readable: true };
+    targets.push({ display, absolute, bytes, read: () => readSourceFile(display, maxBytes, reading), language: options.language ?? language(), readable: true });
   };
   for (const path of paths) {
     if (path === "-") {
@@ -103,10 +102,10 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
       for (const relative of walkFiles(path, "", (inside, directory) => ignored.ignores(join(path, inside), directory), unreadable)) {
         const inside = join(path, relative);
         const language = languageForFile(relative, () => readFileStart(inside));
-        if (language && !seen.has(resolve(inside))) add(file(inside, options.language ?? language));
+        if (language) addFile(inside, () => language);
       }
-    } else if (!seen.has(resolve(path))) {
-      add(file(path));
+    } else {
+      addFile(path, () => languageForFile(path, () => readFileStart(path)));
     }
   }
   // A diff scan reads only the files the diff adds lines to.
