@@ -358,6 +358,30 @@ function partners(keys: Uint32Array): { names: number; sameNames: number; repeat
 }
 
 /**
+ * Whether an aligned name or literal is other text on the two sides, among the tokens compareNames
+ * pairs (each query token once): a region with one is not data copied whole (rules.ts
+ * identicalData). Asked first of a region that can be nothing else, it stops at the first.
+ */
+export function namesDisagree(segments: readonly Segment[], query: TokenStream, source: SourceTokens): boolean {
+  let covered = -1;
+  for (const segment of segments) {
+    const from = Math.max(segment.queryStart, covered);
+    covered = Math.max(covered, segment.queryEnd);
+    const offset = segment.sourceStart - segment.queryStart;
+    for (let t = from; t < segment.queryEnd; t++) if (otherText(query, t, source, t + offset)) return true;
+  }
+  return false;
+}
+
+/** Whether query token `t` is a name or literal and the source's token there another (a name on one side only is no evidence). */
+function otherText(query: TokenStream, t: number, source: SourceTokens, position: number): boolean {
+  const name = query.names[t]!;
+  if (name === 0) return false;
+  const sourceName = source.name(position);
+  return sourceName !== 0 && sourceName !== name;
+}
+
+/**
  * The longest stretch of the segments in which no aligned literal is other text on the two sides;
  * undefined when no literal disagrees (nothing narrower to offer). A segment of repetitive rows
  * aligns on their shape whatever their data: a list of strings copied after a list of other

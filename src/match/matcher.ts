@@ -8,7 +8,7 @@ import { Bridges } from "./bridges.js";
 import { filesToAlign } from "./candidates.js";
 import { type ChainContext, chainCandidate, chainCandidates } from "./chain.js";
 import { annotatedCodeAgrees, annotationShare } from "./annotations.js";
-import { agreeingStretch, compareNames, kgramShares, markedWords, sourceSideChars, sourceSideTokens } from "./evidence.js";
+import { agreeingStretch, compareNames, kgramShares, markedWords, namesDisagree, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
@@ -166,6 +166,9 @@ export class Matcher {
     // The code of contents whose annotated prose is judged (annotations.ts), read once per query.
     const codeTokens = new Map<number, SourceTokens>();
     const judge = (candidate: Candidate): Evidence | null => {
+      // A region of fewer seeds than minSeeds is judged as data copied whole, any other as usual.
+      const fewSeeds = candidate.seeds + candidate.borrowedSeeds < minSeeds;
+      if (fewSeeds && !text && namesDisagree(candidate.segments, query, chained.get(candidate.contentId)!.context.source)) return null;
       const recurs = !text && mayRecur(candidate, scannedLength);
       if (recurs) sortedKgrams ??= fingerprints.kgrams.slice().sort();
       const shares = kgramShares(candidate.segments, fingerprints.kgrams, k, recurs ? sortedKgrams : undefined, this.scratch);
@@ -186,8 +189,6 @@ export class Matcher {
         if (!sourceCode) codeTokens.set(candidate.contentId, (sourceCode = new SourceTokens(this.index, candidate.contentId, true)));
         if (!annotatedCodeAgrees(candidate.segments, query, prose, annotatedCode, sourceCode)) return null;
       }
-      // A region of fewer seeds than minSeeds is judged as data copied whole, any other as usual.
-      const fewSeeds = candidate.seeds + candidate.borrowedSeeds < minSeeds;
       if (fewSeeds && !identicalData(candidate, evidence.names, options)) return null;
       return (text ? isTextReference : isReference)(candidate, evidence, fewSeeds ? options : seedOptions, scannedLength) ? evidence : null;
     };

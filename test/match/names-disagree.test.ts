@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { compareNames, namesDisagree } from "../../src/match/evidence.js";
+import type { MatchIndex, TokenChunk } from "../../src/match/match-index.js";
+import { queryTables } from "../../src/match/query-tables.js";
+import { MatchScratch } from "../../src/match/scratch.js";
+import { SourceTokens } from "../../src/match/source-tokens.js";
+import type { Candidate, Segment } from "../../src/match/types.js";
+import type { TokenStream } from "../../src/normalize/token-stream.js";
+import { seededUint32s } from "../helpers.js";
+
+const ID = 11;
+const STR = 12;
+const NUM = 13;
+const PUNCTUATION = 14;
+const CLASSES = [ID, STR, NUM, PUNCTUATION];
+
+/** Tokens of random classes, names drawn from a few words (so that the two sides often agree); punctuation has none. */
+function randomTokens(count: number, next: () => number): { classes: number[]; names: number[] } {
+  const classes = Array.from({ length: count }, () => CLASSES[next() % CLASSES.length]!);
+  const names = classes.map((kind) => (kind === PUNCTUATION || next() % 9 === 0 ? 0 : 1 + (next() % 3)));
+  return { classes, names };
+}
+
+function queryOf(classes: readonly number[], names: readonly number[]): TokenStream {
+  return {
+    count: classes.length,
+    hashes: Uint32Array.from(classes),
+    names: Uint16Array.from(names),
+    charWeights: new Uint8Array(classes.length).fill(3),
+    literalClasses: Uint32Array.of(STR, NUM),
+    keptLiteralClasses: Uint32Array.of(NUM),
+  } as unknown as TokenStream;
+}
+
+/** An index of one content with these names, in one chunk. */
+function indexOf(names: readonly number[]): MatchIndex {
+  const chunk: TokenChunk = {
+    signatures: new Uint8Array(names.length),
+    name: (offset) => names[offset] ?? 0,
+    startLine: () => 1,
+    endLine: () => 1,
+    firstTokenFrom: () => 0,
+  };
+  return { tokensPerChunk: 1 << 16, tokenChunk: (_content: number, index: number) => (index === 0 ? chunk : undefined) } as unknown as MatchIndex;
+}
+
+function candidateOf(segments: Segment[]): Candidate {
+  let matchedTokens = 0;
+  let covered = -1;
+  for (const segment of segments) {
+    matchedTokens += Math.max(0, segment.queryEnd - Math.max(segment.queryStart, covered));
+    covered = Math.max(covered, segment.queryEnd);
+  }
+  return { contentId: 1, segments, matchedTokens, matchedChars: 0, sourceMatchedChars: null, literalTokens: 0, seeds: 1, edgeSeeds: 0, borrowedSeeds: 0, frequencySum: 1, rarestFrequency: 1, complete: true };
+}
+
+describe("whether a region's names and literals disagree", () => {
+  it("is true exactly when the name comparison pairs a name or a literal with other text", () => {
+    const next = seededUint32s(17);
+    let disagreeing = 0;
+    for (let round = 0; round < 600; round++) {
+      const query = randomTokens(40, next);
+      const source = randomTokens(60, next);
+      // Mostly the query's names at the aligned places, so that some regions agree throughout.
+      const copied = round % 3 === 0;
+      const segments: Segment[] = [];
+      let queryStart = next() % 10;
+      for (let s = 0; s < 1 + (next() % 3) && queryStart < 38; s++) {
+        const length = 1 + (next() % Math.min(12, 40 - queryStart));
+        // Segments may overlap in the query (repetitive code): the comparison counts each query token once.
+        const sourceStart = next() % (60 - length);
+        segments.push({ queryStart, queryEnd: queryStart + length, sourceStart, sourceEnd: sourceStart + length });
+        if (copied) for (let t = 0; t < length; t++) source.names[sourceStart + t] = query.names[queryStart + t]!;
+        queryStart += length - (next() % 3);
+      }
+      const stream = queryOf(query.classes, query.names);
+      const scratch = new MatchScratch();
+      const tables = queryTables(stream, scratch);
+      const tokens = new SourceTokens(indexOf(source.names), 1);
+      const names = compareNames(candidateOf(segments), stream, tables, tokens, scratch);
+      const expected = names.literalPairs > names.sameLiterals || (names.pairs > 0 && names.sameShare < 1);
+      expect(namesDisagree(segments, stream, tokens), JSON.stringify({ round, segments })).toBe(expected);
+      if (expected) disagreeing++;
+    }
+    // Both answers were put to the test.
+    expect(disagreeing).toBeGreaterThan(100);
+    expect(disagreeing).toBeLessThan(500);
+  });
+});
