@@ -21,6 +21,17 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
   // Alignment makes them in nearly this order already: checked first, since a sort allocates.
   if (!inQueryOrder(segments)) segments.sort(queryOrder);
   const chains: Segment[][] = [];
+  const placement = new Placement(chains, maxGap);
+  // Few segments (most contents' few seeds) are weighed against every chain: the bands below find
+  // the same chains, but their map and sets would be most of what matching such a content allocates.
+  if (segments.length <= FEW_SEGMENTS) {
+    for (const segment of segments) {
+      placement.begin(segment);
+      for (let id = 0; id < chains.length; id++) placement.weigh(id);
+      placement.place();
+    }
+    return chains;
+  }
   // A segment joins a chain only if both gaps are within maxGap, so the chain's last segment ends
   // within 2·maxGap of the segment's diagonal: open chains are kept in diagonal bands of that width
   // and only the neighbouring bands are searched. Repetitive code yields hundreds of segments on
@@ -29,61 +40,98 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
   const open = new Map<number, Set<number>>();
   for (const segment of segments) {
     const home = bandOf(segment.queryStart - segment.sourceStart, bandWidth);
-    let best = -1;
-    let bestDistance = Infinity;
-    let displaced = -1;
-    let displacedDistance = Infinity;
+    placement.begin(segment);
     // A chain whose last segment the segment could displace ends within 4·maxGap of its diagonal
     // (each of the two follows the last but one within 2·maxGap): two bands either side.
     for (let band = home - 2; band <= home + 2; band++) {
       const members = open.get(band);
       if (!members) continue;
-      const joinable = Math.abs(band - home) <= 1;
       for (const id of members) {
         const chain = chains[id]!;
-        const last = chain[chain.length - 1]!;
+        const last = lastOf(chain);
         // Segments come in query order: a chain this far behind can take no later one either.
-        if (segment.queryStart - last.queryEnd > maxGap) {
-          members.delete(id);
-          continue;
-        }
-        const distance = joinable ? distanceAfter(last, segment, maxGap) : -1;
-        if (distance >= 0) {
-          // Ties go to the oldest chain, as a scan in creation order would.
-          if (distance < bestDistance || (distance === bestDistance && id < best)) {
-            best = id;
-            bestDistance = distance;
-          }
-          continue;
-        }
-        if (chain.length < 2 || length(segment) <= length(last)) continue;
-        const previous = chain[chain.length - 2]!;
-        const instead = distanceAfter(previous, segment, maxGap);
-        if (instead >= 0 && instead < distanceAfter(previous, last, maxGap) && (instead < displacedDistance || (instead === displacedDistance && id < displaced))) {
-          displaced = id;
-          displacedDistance = instead;
-        }
+        if (segment.queryStart - last.queryEnd > maxGap) members.delete(id);
+        // Neither followed nor displaced (it has one segment) by one ending no later: the rows of
+        // a list matching the same stretch of the query, hundreds of them, side by side.
+        else if (chain.length > 1 || segment.queryEnd > last.queryEnd) placement.weigh(id);
       }
     }
-    if (best >= 0) {
-      const chain = chains[best]!;
-      open.get(endBand(chain[chain.length - 1]!, bandWidth))!.delete(best);
-      chain.push(segment);
-      openIn(open, endBand(segment, bandWidth), best);
-    } else if (displaced >= 0) {
-      const chain = chains[displaced]!;
-      const last = chain.pop()!;
-      open.get(endBand(last, bandWidth))!.delete(displaced);
-      chain.push(segment);
-      openIn(open, endBand(segment, bandWidth), displaced);
-      chains.push([last]);
-      openIn(open, endBand(last, bandWidth), chains.length - 1);
-    } else {
-      chains.push([segment]);
-      openIn(open, endBand(segment, bandWidth), chains.length - 1);
-    }
+    const changed = placement.chosen();
+    const opened = chains.length;
+    if (changed >= 0) open.get(endBand(lastOf(chains[changed]!), bandWidth))!.delete(changed);
+    placement.place();
+    if (changed >= 0) openIn(open, endBand(segment, bandWidth), changed);
+    if (chains.length > opened) openIn(open, endBand(lastOf(chains[opened]!), bandWidth), opened);
   }
   return chains;
+}
+
+/** Segments up to which weighing each against every chain costs less than the bands' map and sets. */
+const FEW_SEGMENTS = 16;
+
+/**
+ * Where chainInOrder puts one segment: the chains weighed for it (`weigh`, in any order: ties go to
+ * the oldest chain, as a scan in creation order would), then `place`.
+ */
+class Placement {
+  private segment!: Segment;
+  private best = -1;
+  private bestDistance = Infinity;
+  private displaced = -1;
+  private displacedDistance = Infinity;
+
+  constructor(
+    private readonly chains: Segment[][],
+    private readonly maxGap: number,
+  ) {}
+
+  begin(segment: Segment): void {
+    this.segment = segment;
+    this.best = this.displaced = -1;
+    this.bestDistance = this.displacedDistance = Infinity;
+  }
+
+  weigh(id: number): void {
+    const { segment, maxGap } = this;
+    const chain = this.chains[id]!;
+    const last = lastOf(chain);
+    const distance = distanceAfter(last, segment, maxGap);
+    if (distance >= 0) {
+      if (distance < this.bestDistance || (distance === this.bestDistance && id < this.best)) {
+        this.best = id;
+        this.bestDistance = distance;
+      }
+      return;
+    }
+    if (chain.length < 2 || length(segment) <= length(last)) return;
+    const previous = chain[chain.length - 2]!;
+    const instead = distanceAfter(previous, segment, maxGap);
+    if (instead >= 0 && instead < distanceAfter(previous, last, maxGap) && (instead < this.displacedDistance || (instead === this.displacedDistance && id < this.displaced))) {
+      this.displaced = id;
+      this.displacedDistance = instead;
+    }
+  }
+
+  /** The chain whose last segment `place` changes, or -1 when the segment opens a chain. */
+  chosen(): number {
+    return this.best >= 0 ? this.best : this.displaced;
+  }
+
+  /** Joins the segment to its chain; or displaces a chain's last segment, which opens a chain; or opens one. */
+  place(): void {
+    const { chains, segment } = this;
+    if (this.best >= 0) chains[this.best]!.push(segment);
+    else if (this.displaced >= 0) {
+      const chain = chains[this.displaced]!;
+      const last = chain.pop()!;
+      chain.push(segment);
+      chains.push([last]);
+    } else chains.push([segment]);
+  }
+}
+
+function lastOf(chain: readonly Segment[]): Segment {
+  return chain[chain.length - 1]!;
 }
 
 function queryOrder(a: Segment, b: Segment): number {

@@ -104,6 +104,23 @@ describe("chaining segments", () => {
     }
   });
 
+  it("chains a content's few segments, weighed against every chain, as the bands chain many", () => {
+    for (const kind of ["scattered", "table", "near-copy"] as const) {
+      for (const maxGap of [0, 5, 24, Infinity]) {
+        for (let seed = 1; seed <= 20; seed++) {
+          const all = segmentsLike(kind, seed);
+          const pick = seededUint32s(seed + 1000);
+          for (const count of [2, 3, 5, 8, 12, 16]) {
+            // Nearby segments, so that they join, displace and open chains among themselves.
+            const from = pick() % (all.length - count);
+            const segments = all.slice(from, from + count);
+            expect(chainInOrder([...segments], maxGap), `${kind}, maxGap ${maxGap}, seed ${seed}, ${count}`).toEqual(chainByScanningAll(segments, maxGap));
+          }
+        }
+      }
+    }
+  });
+
   it("lets a copy's own continuation take the place of a look-alike segment that came a token before it", () => {
     // Two look-alike statements side by side: a segment on the look-alike's diagonal starts one
     // token before the copy's continuation and would otherwise keep the chain from it.
