@@ -87,18 +87,32 @@ export function hitsInQueryOrder(hits: FileHits): Uint32Array {
 export function extendSeeds(hits: FileHits, order: Uint32Array, querySignatures: Uint8Array, source: SourceTokens, k: number): Segment[] {
   const segments: Segment[] = [];
   // Seeds arrive in query order, so on one diagonal only the latest segment can contain the next.
-  const latestOnDiagonal = new Map<number, Segment>();
+  // Found among a few segments by looking back; past DIAGONAL_SCAN_SEGMENTS, by diagonal in a map.
+  let latestOnDiagonal: Map<number, Segment> | undefined;
   for (const i of order) {
     const q = hits.queryPositions[i]!;
     const s = hits.sourcePositions[i]!;
-    const latest = latestOnDiagonal.get(q - s);
+    const latest = latestOnDiagonal ? latestOnDiagonal.get(q - s) : latestOf(segments, q - s);
     if (latest && q + k <= latest.queryEnd) continue;
     if (source.matchingAfter(querySignatures, q, s, k) < k) continue;
     const start = source.matchingBefore(querySignatures, q, s);
     const end = k + source.matchingAfter(querySignatures, q + k, s + k, querySignatures.length - q - k);
     const segment = { queryStart: q - start, queryEnd: q + end, sourceStart: s - start, sourceEnd: s + end };
     segments.push(segment);
-    latestOnDiagonal.set(q - s, segment);
+    if (latestOnDiagonal) latestOnDiagonal.set(q - s, segment);
+    else if (segments.length > DIAGONAL_SCAN_SEGMENTS) latestOnDiagonal = new Map(segments.map((made) => [made.queryStart - made.sourceStart, made]));
   }
   return segments;
+}
+
+/** Segments extendSeeds looks back through for one on a diagonal, before it keeps a map of them. */
+const DIAGONAL_SCAN_SEGMENTS = 16;
+
+/** The last of `segments` on `diagonal` (query position minus source position). */
+function latestOf(segments: readonly Segment[], diagonal: number): Segment | undefined {
+  for (let j = segments.length - 1; j >= 0; j--) {
+    const segment = segments[j]!;
+    if (segment.queryStart - segment.sourceStart === diagonal) return segment;
+  }
+  return undefined;
 }

@@ -45,25 +45,34 @@ export function chainSeeds(first: Segment, last: Segment, hits: FileHits, hitsBy
   return tally;
 }
 
+/** Seeds a tally lists in its shared array before it keeps them in a set: most chains have a few. */
+const LISTED_SEEDS = 16;
+
+/** The seeds listed by the tally being made; chainSeeds makes one tally at a time. */
+const listed = new Int32Array(LISTED_SEEDS);
+
 class SeedTally implements ChainSeeds {
-  private readonly seen = new Set<number>();
+  /** All the distinct seeds, once there are more than LISTED_SEEDS. */
+  private many: Set<number> | undefined;
+  count = 0;
   edgeSeeds = 0;
   frequencySum = 0;
   rarestFrequency = Infinity;
 
   constructor(private readonly edgeOnly: ReadonlySet<number> | undefined) {}
 
-  get count(): number {
-    return this.seen.size;
-  }
-
   has(hash: number): boolean {
-    return this.seen.has(hash);
+    if (this.many) return this.many.has(hash);
+    for (let i = 0; i < this.count; i++) if (listed[i] === hash) return true;
+    return false;
   }
 
   add(hash: number, frequency: number): void {
-    if (this.seen.has(hash)) return;
-    this.seen.add(hash);
+    if (this.has(hash)) return;
+    if (this.many) this.many.add(hash);
+    else if (this.count < LISTED_SEEDS) listed[this.count] = hash;
+    else this.many = new Set([...listed, hash]);
+    this.count++;
     if (this.edgeOnly?.has(hash)) this.edgeSeeds++;
     this.frequencySum += frequency;
     this.rarestFrequency = Math.min(this.rarestFrequency, frequency);

@@ -1,6 +1,7 @@
 import type { Fingerprints } from "../fingerprint/winnow.js";
 import type { TokenStream } from "../normalize/token-stream.js";
 import { LOOKUP_OCCURRENCES_PER_FILE, MAX_REPETITION_FILES, MIN_SAME_DATA_NAMES, type MatchOptions, REPETITION_OCCURRENCES_PER_FILE } from "../options.js";
+import { IntCounts } from "../util/int-counts.js";
 import { runCount, runKeys } from "../util/runs.js";
 import { slabInt32 } from "../util/slab.js";
 import { type MatchIndex, occurrenceContent, occurrencePosition } from "./match-index.js";
@@ -50,10 +51,16 @@ export interface Posting {
 
 const contentOf = occurrenceContent;
 
+/** A number per content (util/int-counts.ts IntCounts is one, a Map another). */
+export interface ContentCounts {
+  get(contentId: number): number | undefined;
+  forEach(visit: (count: number, contentId: number) => void): void;
+}
+
 /** A query channel's fingerprints looked up: each distinct hash's posting (null when boilerplate or absent), and distinct seeds per content. */
 export interface Lookup {
   readonly postings: ReadonlyMap<number, Posting | null>;
-  readonly seedsPerContent: ReadonlyMap<number, number>;
+  readonly seedsPerContent: ContentCounts;
 }
 
 export const NO_LOOKUP: Lookup = { postings: new Map(), seedsPerContent: new Map() };
@@ -75,9 +82,8 @@ export function lookUp(fingerprints: Fingerprints, index: MatchIndex, options: M
   const rowLimit = Number.isFinite(options.maxFileFrequency) ? Math.floor(options.maxFileFrequency) * LOOKUP_OCCURRENCES_PER_FILE + 1 : -1;
   // Per distinct hash: its posting, or null when it is boilerplate or absent.
   const seen = new Map<number, Posting | null>();
-  // Distinct hashes per content (each distinct hash counted once).
-  const seedsPerContent = new Map<number, number>();
-  const contents: number[] = [];
+  // How many contents the postings hold, run by run: at most as many as seedsPerContent counts.
+  let contentRuns = 0;
   for (let i = 0; i < fingerprints.count; i++) {
     const hash = fingerprints.hashes[i]!;
     if (seen.has(hash)) continue;
@@ -95,8 +101,12 @@ export function lookUp(fingerprints: Fingerprints, index: MatchIndex, options: M
       }
     }
     seen.set(hash, entry);
-    if (entry) for (const contentId of runKeys(entry.occurrences, contentOf, contents)) seedsPerContent.set(contentId, (seedsPerContent.get(contentId) ?? 0) + 1);
+    if (entry) contentRuns += entry.files;
   }
+  // Distinct hashes per content (each distinct hash counted once).
+  const seedsPerContent = new IntCounts(contentRuns);
+  const contents: number[] = [];
+  for (const entry of seen.values()) if (entry) for (const contentId of runKeys(entry.occurrences, contentOf, contents)) seedsPerContent.add(contentId, 1);
   return { postings: seen, seedsPerContent };
 }
 
@@ -109,12 +119,14 @@ export function lookUp(fingerprints: Fingerprints, index: MatchIndex, options: M
 export function hitsOf(lookup: Lookup, fingerprints: Fingerprints, keep: (contentId: number, seeds: number) => boolean): HitsByFile {
   const { postings, seedsPerContent } = lookup;
   // Hits per kept content; asked once per content, before the occurrences.
-  const counts = new Map<number, number>();
+  const kept: number[] = [];
   seedsPerContent.forEach((seeds, contentId) => {
-    if (keep(contentId, seeds)) counts.set(contentId, 0);
+    if (keep(contentId, seeds)) kept.push(contentId);
   });
   const hitsByFile: HitsByFile = new Map();
-  if (counts.size === 0) return hitsByFile;
+  if (kept.length === 0) return hitsByFile;
+  const counts = new IntCounts(kept.length);
+  for (const contentId of kept) counts.set(contentId, 0);
   for (let i = 0; i < fingerprints.count; i++) {
     const occurrences = postings.get(fingerprints.hashes[i]!)?.occurrences;
     if (!occurrences) continue;

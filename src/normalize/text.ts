@@ -1,6 +1,7 @@
 import type { LanguageDefinition } from "../languages/language.js";
 import { MAX_TOKEN_CHARS, TEXT_MIN_STRING_WORDS } from "../options.js";
 import type { TokenStream } from "./token-stream.js";
+import { reserve } from "../util/growable.js";
 import { slabMemory } from "../util/slab.js";
 
 /**
@@ -89,13 +90,34 @@ function familySeed(definition: LanguageDefinition): number {
   return definition.lexicon.dialect === "python" ? 0x5079_7468 : 0x4a53_4a53;
 }
 
-interface Word {
-  start: number;
-  end: number;
-  line: number;
-  /** A word of a comment written after code on its line (TokenStream.annotations). */
-  annotation: boolean;
+/**
+ * The words of a text stream being made, column by column, in arrays reused from one stream to the
+ * next (making a stream is synchronous): an object per word cost more than finding the word.
+ */
+class Words {
+  starts = new Uint32Array(256);
+  ends = new Uint32Array(256);
+  lines = new Uint32Array(256);
+  /** 1 for a word of a comment written after code on its line (TokenStream.annotations). */
+  annotations = new Uint8Array(256);
+  length = 0;
+
+  push(start: number, end: number, line: number, annotation: boolean): void {
+    if (this.length === this.starts.length) {
+      this.starts = reserve(this.starts, this.length + 1);
+      this.ends = reserve(this.ends, this.length + 1);
+      this.lines = reserve(this.lines, this.length + 1);
+      this.annotations = reserve(this.annotations, this.length + 1);
+    }
+    const at = this.length++;
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.lines[at] = line;
+    this.annotations[at] = annotation ? 1 : 0;
+  }
 }
+
+const words = new Words();
 
 /** White space as a regular expression's `\s` reads it: what separates words. */
 function isWhiteSpace(c: number): boolean {
@@ -113,7 +135,7 @@ function isMarker(c: number): boolean {
  * The words of one span (runs of non-white-space), markers and quotes left out, with their 1-based
  * lines, read by character code: a word becomes a string only when it may carry a marker or quote.
  */
-function spanWords(source: string, span: TextSpan, firstLine: number, into: Word[], cuts: readonly Cut[]): void {
+function spanWords(source: string, span: TextSpan, firstLine: number, into: Words, cuts: readonly Cut[]): void {
   const comment = span.kind === TextKind.Comment;
   const annotation = comment && followsCode(source, span.start);
   let cut = 0;
@@ -148,7 +170,7 @@ function spanWords(source: string, span: TextSpan, firstLine: number, into: Word
     }
     while (cut < cuts.length && cuts[cut]![1] <= i) cut++;
     const inCut = cut < cuts.length && cuts[cut]![0] <= i;
-    if (last > start && !inCut) into.push({ start, end: last, line, annotation: annotation && line === firstLine });
+    if (last > start && !inCut) into.push(start, last, line, annotation && line === firstLine);
     i = end;
   }
   if (!comment && into.length - first < TEXT_MIN_STRING_WORDS) into.length = first;
@@ -254,7 +276,7 @@ function withoutBoilerplateProse(source: string, spans: readonly TextSpan[]): { 
  * hashed as written. Names and literal classes are empty: prose is compared word for word.
  */
 export function textStream(source: string, spans: readonly TextSpan[], definition: LanguageDefinition): TokenStream {
-  const words: Word[] = [];
+  words.length = 0;
   let line = 1;
   let at = 0;
   const kept = withoutBoilerplateProse(source, spans);
@@ -276,14 +298,15 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
   const requirements = new Uint8Array(buffer, offset + count * 20, count);
   const seed = familySeed(definition);
   for (let i = 0; i < count; i++) {
-    const word = words[i]!;
-    hashes[i] = wordHash(source, word.start, word.end, seed);
-    lines[i] = word.line;
-    startOffsets[i] = word.start;
-    endOffsets[i] = word.end;
-    charWeights[i] = Math.min(word.end - word.start, MAX_TOKEN_CHARS);
-    annotations[i] = word.annotation ? 1 : 0;
-    requirements[i] = isRequirementWord(source, word.start, word.end) ? 1 : 0;
+    const start = words.starts[i]!;
+    const end = words.ends[i]!;
+    hashes[i] = wordHash(source, start, end, seed);
+    lines[i] = words.lines[i]!;
+    startOffsets[i] = start;
+    endOffsets[i] = end;
+    charWeights[i] = Math.min(end - start, MAX_TOKEN_CHARS);
+    annotations[i] = words.annotations[i]!;
+    requirements[i] = isRequirementWord(source, start, end) ? 1 : 0;
   }
   let lineCount = 1;
   for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineCount++;

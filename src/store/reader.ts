@@ -6,6 +6,7 @@ import type { MatchIndex, TokenChunk } from "../match/match-index.js";
 import { occurrenceContent } from "../match/match-index.js";
 import { COMMON_FLOOR, READER_CACHE_ENTRIES, READER_MMAP_BYTES, READ_HOLD_MS } from "../options.js";
 import { BoundedMap } from "../util/bounded-map.js";
+import { IntCounts } from "../util/int-counts.js";
 import { SecondUseCache } from "../util/second-use-cache.js";
 import { runKeys } from "../util/runs.js";
 import type { CommonFingerprints } from "./common-fingerprints.js";
@@ -225,7 +226,7 @@ export class IndexReader implements MatchIndex {
    * GROUP BY statement over all of them, whose planning costs more than the rows.
    */
   someContentHolds(hashes: readonly number[], atLeast: number): boolean {
-    const found = new Map<number, number>();
+    const found = new IntCounts(SCREEN_CONTENTS_EXPECTED);
     for (const hash of hashes) {
       const data = this.posting(hash);
       if (!data) continue;
@@ -389,6 +390,9 @@ type FileRow = [number, string, string, LicenseProvenance, number];
 
 /** sourceStatement's row, in SourceRecord's field order. */
 type SourceRow = [number, string, string | null, string | null, string, string | null, string, LicenseProvenance, string, string];
+
+/** Contents the screen's lookups expect to count for one query (IntCounts grows past it). */
+const SCREEN_CONTENTS_EXPECTED = 256;
 
 const SELECT_SOURCES =
   "SELECT id, name, repository, revision, repository_directory, url_template, license, license_provenance, license_evidence, digest FROM sources";

@@ -4,14 +4,18 @@
  * hundreds of references and weighs thousands of candidates against them.
  */
 export class RangeIndex {
-  /** Stored range ids by bucket (position / RANGE_BUCKET), each list in the order added. */
-  private readonly buckets = new Map<number, number[]>();
+  /**
+   * Stored range ids by bucket (position / RANGE_BUCKET), each list in the order added; made at the
+   * first range, since most indexes a query's ranking makes stay empty.
+   */
+  private buckets: Map<number, number[]> | undefined;
   private readonly ranges: (readonly [number, number])[] = [];
 
   /** Stores a range; returns its id (0, 1, 2, … in the order added). */
   add(range: readonly [number, number]): number {
     const id = this.ranges.length;
     this.ranges.push(range);
+    this.buckets ??= new Map();
     for (let bucket = bucketOf(range[0]); bucket <= bucketOf(range[1]); bucket++) {
       let ids = this.buckets.get(bucket);
       if (!ids) this.buckets.set(bucket, (ids = []));
@@ -23,6 +27,7 @@ export class RangeIndex {
   /** The id of the first-added stored range overlapping `range` that `accept` accepts, or -1. */
   first(range: readonly [number, number], accept: (stored: readonly [number, number]) => boolean): number {
     let best = -1;
+    if (!this.buckets) return best;
     for (let bucket = bucketOf(range[0]); bucket <= bucketOf(range[1]); bucket++) {
       for (const id of this.buckets.get(bucket) ?? NO_IDS) {
         if (best !== -1 && id >= best) break;
