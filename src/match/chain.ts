@@ -37,7 +37,7 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
   // and only the neighbouring bands are searched. Repetitive code yields hundreds of segments on
   // as many diagonals, and comparing each with every chain was the slowest part of matching.
   const bandWidth = Number.isFinite(maxGap) && maxGap >= 0 ? 2 * maxGap + 1 : Infinity;
-  const open = new Map<number, Set<number>>();
+  const open = new Map<number, Band>();
   for (const segment of segments) {
     const home = bandOf(segment.queryStart - segment.sourceStart, bandWidth);
     placement.begin(segment);
@@ -46,24 +46,61 @@ export function chainInOrder(segments: Segment[], maxGap: number): Segment[][] {
     for (let band = home - 2; band <= home + 2; band++) {
       const members = open.get(band);
       if (!members) continue;
-      for (const id of members) {
-        const chain = chains[id]!;
-        const last = lastOf(chain);
+      for (const id of members.longer) {
         // Segments come in query order: a chain this far behind can take no later one either.
-        if (segment.queryStart - last.queryEnd > maxGap) members.delete(id);
-        // Neither followed nor displaced (it has one segment) by one ending no later: the rows of
-        // a list matching the same stretch of the query, hundreds of them, side by side.
-        else if (chain.length > 1 || segment.queryEnd > last.queryEnd) placement.weigh(id);
+        if (segment.queryStart - lastOf(chains[id]!).queryEnd > maxGap) members.longer.delete(id);
+        else placement.weigh(id);
       }
+      // A chain of one segment has no last but one to be displaced from: it can only be followed,
+      // from a neighbouring band, by a segment ending later in the query. The rows of a list
+      // matching the same stretch of the query at every offset, hundreds of them, are passed over.
+      if (Math.abs(band - home) > 1 || members.singlesEnd >= segment.queryEnd) continue;
+      let least = Infinity;
+      for (const id of members.singles) {
+        const only = chains[id]![0]!;
+        if (segment.queryStart - only.queryEnd > maxGap) members.singles.delete(id);
+        else {
+          if (only.queryEnd < segment.queryEnd) placement.weigh(id);
+          least = Math.min(least, only.queryEnd);
+        }
+      }
+      members.singlesEnd = least;
     }
     const changed = placement.chosen();
     const opened = chains.length;
-    if (changed >= 0) open.get(endBand(lastOf(chains[changed]!), bandWidth))!.delete(changed);
+    if (changed >= 0) leave(open, chains[changed]!, changed, bandWidth);
     placement.place();
-    if (changed >= 0) openIn(open, endBand(segment, bandWidth), changed);
-    if (chains.length > opened) openIn(open, endBand(lastOf(chains[opened]!), bandWidth), opened);
+    if (changed >= 0) enter(open, chains[changed]!, changed, bandWidth);
+    if (chains.length > opened) enter(open, chains[opened]!, opened, bandWidth);
   }
   return chains;
+}
+
+/**
+ * The open chains whose last segment ends on a band's diagonals: those of two segments or more, and
+ * those of one, with the least query end among these (or less: it is not raised when one leaves).
+ */
+class Band {
+  readonly longer = new Set<number>();
+  readonly singles = new Set<number>();
+  singlesEnd = Infinity;
+}
+
+function enter(open: Map<number, Band>, chain: readonly Segment[], id: number, bandWidth: number): void {
+  const last = lastOf(chain);
+  const key = endBand(last, bandWidth);
+  let band = open.get(key);
+  if (!band) open.set(key, (band = new Band()));
+  if (chain.length > 1) band.longer.add(id);
+  else {
+    band.singles.add(id);
+    band.singlesEnd = Math.min(band.singlesEnd, last.queryEnd);
+  }
+}
+
+function leave(open: Map<number, Band>, chain: readonly Segment[], id: number, bandWidth: number): void {
+  const band = open.get(endBand(lastOf(chain), bandWidth))!;
+  (chain.length > 1 ? band.longer : band.singles).delete(id);
 }
 
 /** Segments up to which weighing each against every chain costs less than the bands' map and sets. */
@@ -150,12 +187,6 @@ function bandOf(diagonal: number, bandWidth: number): number {
 /** The band of the diagonal a segment ends on. */
 function endBand(segment: Segment, bandWidth: number): number {
   return bandOf(segment.queryEnd - segment.sourceEnd, bandWidth);
-}
-
-function openIn(open: Map<number, Set<number>>, band: number, chain: number): void {
-  let members = open.get(band);
-  if (!members) open.set(band, (members = new Set()));
-  members.add(chain);
 }
 
 /** How far `segment` is off `previous`'s diagonal when it follows it within maxGap on both sides, else -1. */
