@@ -82,7 +82,7 @@ export function lookUp(fingerprints: Fingerprints, index: MatchIndex, options: M
   const rowLimit = Number.isFinite(options.maxFileFrequency) ? Math.floor(options.maxFileFrequency) * LOOKUP_OCCURRENCES_PER_FILE + 1 : -1;
   // Per distinct hash: its posting, or null when it is boilerplate or absent.
   const seen = new Map<number, Posting | null>();
-  // How many contents the postings hold, run by run: at most as many as seedsPerContent counts.
+  // The postings' contents summed over the hashes: seedsPerContent counts this many or fewer.
   let contentRuns = 0;
   for (let i = 0; i < fingerprints.count; i++) {
     const hash = fingerprints.hashes[i]!;

@@ -117,7 +117,10 @@ class Words {
   }
 }
 
-const words = new Words();
+let words = new Words();
+
+/** Words whose columns are kept for the next stream; a larger stream's are let go (a huge file's prose). */
+const WORDS_KEPT = 1 << 16;
 
 /** White space as a regular expression's `\s` reads it: what separates words. */
 function isWhiteSpace(c: number): boolean {
@@ -308,6 +311,7 @@ export function textStream(source: string, spans: readonly TextSpan[], definitio
     annotations[i] = words.annotations[i]!;
     requirements[i] = isRequirementWord(source, start, end) ? 1 : 0;
   }
+  if (words.starts.length > WORDS_KEPT) words = new Words();
   let lineCount = 1;
   for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineCount++;
   return {
