@@ -156,3 +156,20 @@ describe("requirement keywords", () => {
   });
 });
 
+
+describe("one text stream after another", () => {
+  it("reads a stream the same before and after a stream of many words, whose columns are let go", () => {
+    const definition = languageByName("python");
+    const read = (code: string) => {
+      const stream = textStream(code, normalizer.lex(code, definition).textSpans ?? [], definition);
+      return { count: stream.count, hashes: [...stream.hashes], lines: [...stream.startLines], annotations: [...stream.annotations!] };
+    };
+    const small = `x = 1  # the counter starts at one here\n"""A docstring of a few words, read as prose."""\n`;
+    const first = read(small);
+    const huge = `"""${Array.from({ length: 70_000 }, (_, i) => `word${i % 997}`).join(" ")}"""\n`;
+    expect(read(huge).count).toBe(70_000);
+    expect(read(small)).toEqual(first);
+    expect(first.count).toBeGreaterThan(10);
+    expect(first.annotations.some((flag) => flag === 1)).toBe(true);
+  });
+});
