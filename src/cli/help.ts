@@ -4,7 +4,8 @@ const SCAN_COMMON = `  --db <file>             the index (default: reftrack.conf
   --config <file>         the config file (default: reftrack.config.json here or above)
   --language <lang>       the language of every input: python, typescript, tsx, javascript
                           (or py, ts, js); required for standard input; otherwise each file's
-                          extension decides, or for a file with none its #! line
+                          extension decides, or for a file with none its #! line (a Jupyter
+                          notebook's code cells are read as Python, its kernel's language told)
   --min-chars <n>         reporting threshold in normalized characters (default 150)
   --max-file-size <size>  skip larger files: bytes, or 512K, 64MiB, 1G (default 64MiB)
   --minified              scan minified files (*.min.js, very long lines) instead of skipping
@@ -44,7 +45,8 @@ every file's content and tokens present, every posting list readable. Exit 0 sou
   scan: `reftrack scan [flags] <path|dir|->...
 
 Scan files, folders (recursively, by known extension or a #! line, honouring
-.gitignore and .reftrackignore) or standard input ("-") for code that matches the index.
+.gitignore and .reftrackignore), Jupyter notebooks (.ipynb: their code cells, reported
+on the notebook's lines) or standard input ("-") for code that matches the index.
 
 ${SCAN_COMMON}
   --format <format>       text (default), json, sarif, spdx or html

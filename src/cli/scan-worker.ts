@@ -15,6 +15,8 @@ export interface ScanTask {
   readonly match: Partial<MatchOptions>;
   /** Send the text back too: reports that show or checksum it (html, spdx) need it. */
   readonly wantText: boolean;
+  /** A Jupyter notebook: its code cells are matched (files/notebook.ts). */
+  readonly notebook: boolean;
 }
 
 const trackers = new Map<string, Promise<ReferenceTracker>>();
@@ -38,5 +40,5 @@ export default async function scanFile(task: ScanTask): Promise<FileOutcome> {
   } catch (error) {
     return failedOutcome(error);
   }
-  return fileOutcome(tracker, () => readSourceFile(task.path, task.maxBytes, { minified: task.minified }), task.language, task.match, task.wantText);
+  return fileOutcome(tracker, () => readSourceFile(task.path, task.maxBytes, { minified: task.minified }), task.language, task.match, task.wantText, task.notebook);
 }

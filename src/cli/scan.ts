@@ -3,10 +3,11 @@ import { join, resolve } from "node:path";
 import { IndexUnusableError, describeError } from "../errors.js";
 import { type AddedLines, overlapsAdded } from "../files/git-diff.js";
 import { IgnoreRules } from "../files/ignore-rules.js";
+import { isNotebookPath } from "../files/notebook.js";
 import { type OriginalBytes, type ReadOptions, type SourceText, decodeSource, isReadFailure, readFileStart, readSourceFile, readStandardInput } from "../files/source-file.js";
 import { walkFiles } from "../files/walk.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { languageForFile } from "../languages/registry.js";
+import { languageByName, languageForFile } from "../languages/registry.js";
 import { DEFAULT_MAX_SCAN_BYTES, type MatchOptions, SCAN_PARALLEL_MIN_BYTES, SCAN_TASKS_PER_HELPER } from "../options.js";
 import type { ScanReport, ScannedFile, SkippedFile } from "../output/json.js";
 import { decide } from "../policy/decide.js";
@@ -58,6 +59,8 @@ interface Target {
   readonly language: LanguageDefinition | undefined;
   /** A file a helper thread can read by its path (not standard input). */
   readonly readable: boolean;
+  /** A Jupyter notebook, matched by its code cells (files/notebook.ts). */
+  readonly notebook: boolean;
 }
 
 /**
@@ -76,6 +79,7 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
   // Files by absolute path, each taken once; `language` is asked only for a file not taken yet.
   const seen = new Set<string>();
   const addFile = (display: string, language: () => LanguageDefinition | undefined): void => {
+    const notebook = isNotebookPath(display);
     const absolute = resolve(display);
     if (seen.has(absolute)) return;
     seen.add(absolute);
@@ -85,11 +89,13 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
     } catch {
       // Told when it is read.
     }
-    targets.push({ display, absolute, bytes, read: () => readSourceFile(display, maxBytes, reading), language: options.language ?? language(), readable: true });
+    // A notebook's code cells are Python whatever --language says: its kernel is told when it is read.
+    const chosen = notebook ? languageByName("python") : (options.language ?? language());
+    targets.push({ display, absolute, bytes, read: () => readSourceFile(display, maxBytes, notebook ? NOTEBOOK_READING : reading), language: chosen, readable: true, notebook });
   };
   for (const path of paths) {
     if (path === "-") {
-      targets.push({ display: "-", absolute: null, bytes: 0, read: () => readStdin(maxBytes, reading), language: options.language, readable: false });
+      targets.push({ display: "-", absolute: null, bytes: 0, read: () => readStdin(maxBytes, reading), language: options.language, readable: false, notebook: false });
       continue;
     }
     if (!existsSync(path)) {
@@ -101,7 +107,7 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
       const unreadable = (inside: string, error: NodeJS.ErrnoException) => fail(`${join(path, inside)}: folder cannot be read (${error.code ?? "error"})`);
       for (const relative of walkFiles(path, "", (inside, directory) => ignored.ignores(join(path, inside), directory), unreadable)) {
         const inside = join(path, relative);
-        const language = languageForFile(relative, () => readFileStart(inside));
+        const language = isNotebookPath(relative) ? languageByName("python") : languageForFile(relative, () => readFileStart(inside));
         if (language) addFile(inside, () => language);
       }
     } else {
@@ -111,6 +117,9 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
   // A diff scan reads only the files the diff adds lines to.
   return options.added ? targets.filter((t) => t.absolute !== null && options.added!.has(t.absolute)) : targets;
 }
+
+/** A notebook's outputs put images on lines as long as minified code's: its JSON is read however long its lines. */
+const NOTEBOOK_READING: ReadOptions = { minified: true };
 
 function readStdin(maxBytes: number, reading: ReadOptions): SourceText {
   const read = readStandardInput(maxBytes);
@@ -136,7 +145,7 @@ export async function scanPaths(tracker: ReferenceTracker, paths: readonly strin
 
   const local = (target: Target): FileOutcome =>
     target.language
-      ? fileOutcome(tracker, target.read, target.language.name, options.match, options.onText !== undefined)
+      ? fileOutcome(tracker, target.read, target.language.name, options.match, options.onText !== undefined, target.notebook)
       : { kind: "unread", reason: "unknown-extension", detail: "no known language for this extension or #! line (give --language)" };
 
   const deliver = (target: Target, outcome: FileOutcome): void => {
@@ -227,9 +236,10 @@ async function scanInParallel(
     path: target.display,
     language: target.language!.name,
     maxBytes: options.maxFileBytes ?? DEFAULT_MAX_SCAN_BYTES,
-    minified: options.minified === true,
+    minified: options.minified === true || target.notebook,
     match: options.match ?? {},
     wantText: options.onText !== undefined,
+    notebook: target.notebook,
   });
   const handing = Array.from({ length: helpers.threads * SCAN_TASKS_PER_HELPER }, async () => {
     for (let at = claim(); at !== undefined; at = claim()) {

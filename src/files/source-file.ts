@@ -8,7 +8,19 @@ import { decodeDeclared, declaredEncoding } from "./source-encoding.js";
  * Why a file was not indexed or scanned; counted in summaries, never silently dropped.
  * "unreadable" and "not-a-file" are errors, not skips: a file that should have been read was not.
  */
-export type SkipReason = "binary" | "invalid-utf8" | "too-large" | "minified" | "empty" | "unknown-extension" | "unreadable" | "not-a-file";
+export type SkipReason =
+  | "binary"
+  | "invalid-utf8"
+  | "too-large"
+  | "minified"
+  | "empty"
+  | "unknown-extension"
+  | "unreadable"
+  | "not-a-file"
+  /** A `.ipynb` file that is not a notebook's JSON (files/notebook.ts). */
+  | "invalid-notebook"
+  /** A notebook whose kernel is not Python's. */
+  | "other-language";
 
 /** Reasons that make a scan or a build fail rather than count a skip. */
 export function isReadFailure(reason: SkipReason): boolean {

@@ -1,8 +1,8 @@
 import { type Dirent, readdirSync } from "node:fs";
 import { join } from "node:path";
 
-/** Folders that are never part of a source's own code. */
-export const IGNORED_DIRECTORIES = new Set(["node_modules", ".git", ".hg", ".svn", "__pycache__"]);
+/** Folders that are never part of a source's own code (Jupyter's checkpoints are saved copies of notebooks beside them). */
+export const IGNORED_DIRECTORIES = new Set(["node_modules", ".git", ".hg", ".svn", "__pycache__", ".ipynb_checkpoints"]);
 
 /**
  * Regular files under `root`, as sorted forward-slash relative paths, so builds are

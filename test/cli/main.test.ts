@@ -203,6 +203,43 @@ describe("reftrack scan", () => {
     expect(named.stderr).toMatch(/skipped .*NOTES: no known language for this extension or #! line \(give --language\)/);
   });
 
+  it("scans a Jupyter notebook's code cells, its references on the notebook's lines, and says why another is skipped", () => {
+    const notebooks = join(dir.path, "notebooks");
+    mkdirSync(notebooks);
+    const original = readFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), "utf8");
+    const sourceLines = original.split(/(?<=\n)/);
+    const cells = [
+      { cell_type: "markdown", metadata: {}, source: ["# Report\n"] },
+      { cell_type: "code", execution_count: 1, metadata: {}, outputs: [], source: ["%load_ext autoreload\n", "!pip install tabulate\n"] },
+      { cell_type: "code", execution_count: 2, metadata: {}, outputs: [], source: sourceLines },
+    ];
+    const text = JSON.stringify({ cells, metadata: { kernelspec: { language: "python", name: "python3" } }, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    writeFileSync(join(notebooks, "explore.ipynb"), text);
+    writeFileSync(join(notebooks, "stats.ipynb"), JSON.stringify({ cells, metadata: { kernelspec: { language: "R", name: "ir" } }, nbformat: 4 }));
+    // Jupyter's saved copy beside it is not scanned again.
+    mkdirSync(join(notebooks, ".ipynb_checkpoints"));
+    writeFileSync(join(notebooks, ".ipynb_checkpoints", "explore-checkpoint.ipynb"), text);
+    const run = reftrack(["scan", "--db", db, "--format", "json", notebooks]);
+    expect(run.status).toBe(1);
+    const doc = JSON.parse(run.stdout) as { results: { path: string; language: string; references: { path: string; queryLines: number[]; queryColumns?: number[] }[] }[]; skipped: { path: string; reason: string }[] };
+    expect(doc.results.map((r) => [r.path, r.language])).toEqual([[join(notebooks, "explore.ipynb"), "python"]]);
+    const reference = doc.results[0]!.references[0]!;
+    expect(reference.path).toBe("tools/report.py");
+    // The notebook's own lines: those of the JSON strings holding the copied code.
+    const firstCopied = text.split("\n").findIndex((line) => line.includes(JSON.stringify(sourceLines[0]!))) + 1;
+    expect(firstCopied).toBeGreaterThan(10);
+    expect(reference.queryLines[0]).toBeGreaterThanOrEqual(firstCopied);
+    expect(reference.queryLines[1]).toBeLessThanOrEqual(firstCopied + sourceLines.length - 1);
+    expect(text.split("\n")[reference.queryLines[0]! - 1]).toMatch(/^\s*"/);
+    expect(reference.queryColumns).toBeUndefined();
+    expect(doc.skipped).toEqual([{ path: join(notebooks, "stats.ipynb"), reason: "other-language", detail: "a notebook in R, not Python" }]);
+    // SARIF points at the same lines, and a notebook named alone is read as one.
+    const sarif = JSON.parse(reftrack(["scan", "--db", db, "--format", "sarif", join(notebooks, "explore.ipynb")]).stdout) as {
+      runs: { results: { locations: { physicalLocation: { region: { startLine: number; endLine: number } } }[] }[] }[];
+    };
+    expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.region).toMatchObject({ startLine: reference.queryLines[0], endLine: reference.queryLines[1] });
+  });
+
   it("counts the empty files a folder holds in the summary, without a line for each", () => {
     const tree = join(dir.path, "package-tree");
     mkdirSync(join(tree, "pkg", "sub"), { recursive: true });

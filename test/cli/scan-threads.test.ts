@@ -27,6 +27,12 @@ beforeAll(async () => {
   writeFileSync(join(queries, "e-empty.py"), "\n\n");
   writeFileSync(join(queries, "f-binary.js"), Buffer.from([0x63, 0x6f, 0x00, 0x64, 0x65]));
   writeFileSync(join(queries, "notes.txt"), "not code");
+  // A notebook copying an indexed file, its outputs' image on one long line (read, not taken for minified code), and an R one.
+  const report = readFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), "utf8").split(/(?<=\n)/);
+  const outputs = [{ output_type: "display_data", data: { "image/png": "iVBORw0KGgo".padEnd(20_000, "A") }, metadata: {} }];
+  const cells = [{ cell_type: "code", metadata: {}, execution_count: 1, outputs, source: report }];
+  writeFileSync(join(queries, "h-notebook.ipynb"), JSON.stringify({ cells, metadata: { kernelspec: { language: "python" } }, nbformat: 4 }, null, 1));
+  writeFileSync(join(queries, "i-r.ipynb"), JSON.stringify({ cells, metadata: { kernelspec: { language: "R" } }, nbformat: 4 }, null, 1));
   spawnSync("mkfifo", [join(queries, "g-pipe.py")]);
 });
 afterAll(() => dir.cleanup());
@@ -66,7 +72,8 @@ describe("scan on helper threads", () => {
     expect(byPath.get("b-debounce.ts")).toContain("src/debounce.ts");
     expect(byPath.get("nested/queue.ts")).toContain("lib/queue.ts");
     expect(byPath.get("c-original.ts")).toEqual([]);
-    expect(one.report.skipped.map((s) => s.reason).sort()).toEqual(["binary", "empty", "unknown-extension"]);
+    expect(byPath.get("h-notebook.ipynb")).toContain("tools/report.py");
+    expect(one.report.skipped.map((s) => s.reason).sort()).toEqual(["binary", "empty", "other-language", "unknown-extension"]);
     expect(one.report.errors).toHaveLength(1);
     expect(one.report.errors[0]).toMatch(/g-pipe\.py: not a regular file/);
     expect(one.texts.size).toBe(one.report.results.length);
