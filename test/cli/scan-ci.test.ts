@@ -52,6 +52,30 @@ describe("scan --diff", () => {
     expect(reftrack(["scan", "--db", db, "--diff", "HEAD"], { cwd: repo }).status).toBe(0);
   });
 
+  it("reports in a notebook only the references on the lines of cells added since the revision", () => {
+    const repo = join(dir.path, "notebook-repo");
+    mkdirSync(repo);
+    git(repo, "init", "-q");
+    const notebook = (cells: string[][]) =>
+      `${JSON.stringify({ cells: cells.map((source, i) => ({ cell_type: "code", execution_count: i + 1, metadata: {}, outputs: [], source })), metadata: { kernelspec: { language: "python" } }, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+    const copied = COPIED.split(/(?<=\n)/);
+    const checksum = readFileSync(join(FIXTURES, "corpus", "beta", "lib", "checksum.py"), "utf8").split(/(?<=\n)/);
+    // The base already holds a copy in its first cell.
+    writeFileSync(join(repo, "explore.ipynb"), notebook([checksum]));
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "base");
+    const base = git(repo, "rev-parse", "HEAD").trim();
+    writeFileSync(join(repo, "explore.ipynb"), notebook([checksum, ["import os\n"], copied]));
+    const all = JSON.parse(reftrack(["scan", "--db", db, "--format", "json", "explore.ipynb"], { cwd: repo }).stdout).results[0].references as { queryLines: [number, number] }[];
+    expect(all).toHaveLength(2);
+    const run = reftrack(["scan", "--db", db, "--diff", base, "--format", "json"], { cwd: repo });
+    expect(run.status).toBe(1);
+    const references = JSON.parse(run.stdout).results[0].references as { queryLines: [number, number] }[];
+    // Only the copy in the cell the change added, at its lines in the notebook.
+    expect(references.map((r) => r.queryLines)).toEqual([all.map((r) => r.queryLines).sort((a, b) => b[0] - a[0])[0]]);
+    expect(references[0]!.queryLines[0]).toBeGreaterThan(checksum.length + 10);
+  });
+
   it("fails clearly in a shallow clone without the revision, and outside a repository", () => {
     const origin = join(dir.path, "origin");
     mkdirSync(origin);
