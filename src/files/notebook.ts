@@ -22,8 +22,11 @@ export function isNotebookPath(path: string): boolean {
   return path.toLowerCase().endsWith(".ipynb");
 }
 
-/** Cell magics whose body is Python all the same; any other (`%%bash`, `%%sql`, …) leaves its cell out. */
-const PYTHON_CELL_MAGICS = new Set(["time", "timeit", "capture", "prun", "debug"]);
+/**
+ * Cell magics whose body is Python all the same (`%%writefile` mostly writes a script out of the
+ * notebook); any other (`%%bash`, `%%sql`, `%%html`, …) leaves its cell out.
+ */
+const PYTHON_CELL_MAGICS = new Set(["time", "timeit", "capture", "prun", "debug", "writefile"]);
 
 /** The code of a notebook's text (nbformat 4, or 3's worksheets), or why it has none to read. */
 export function notebookCode(text: string): NotebookReading {

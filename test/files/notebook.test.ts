@@ -34,9 +34,14 @@ describe("a notebook's code", () => {
   });
 
   it("reads IPython's magics and shell lines as blank, and leaves out a cell magic's cell of another language", () => {
-    const text = notebook([code(["%matplotlib inline\n", "!pip install x\n", "value = 1\n"]), code(["%%bash\n", "echo $HOME\n"]), code(["%%time\n", "total = sum(range(10))\n"])]);
+    const text = notebook([
+      code(["%matplotlib inline\n", "!pip install x\n", "value = 1\n"]),
+      code(["%%bash\n", "echo $HOME\n"]),
+      code(["%%time\n", "total = sum(range(10))\n"]),
+      code(["%%writefile train.py\n", "import sys\n"]),
+    ]);
     const { code: lines } = read(text);
-    expect(lines).toEqual(["", "", "value = 1", "", "", "", "", "", "total = sum(range(10))", ""]);
+    expect(lines).toEqual(["", "", "value = 1", "", "", "", "", "", "total = sum(range(10))", "", "", "import sys", ""]);
   });
 
   it("reads a source written as one string, with CR LF line ends, on that string's line", () => {
