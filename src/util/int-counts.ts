@@ -27,27 +27,35 @@ export class IntCounts {
   }
 
   set(key: number, value: number): void {
-    let slot = this.slotOf(key);
-    if (this.keys[slot] === 0) {
-      // More keys than expected: kept at most half full, so a probe ends soon.
-      if (2 * (this.size + 1) > this.keys.length) {
-        this.grow();
-        slot = this.slotOf(key);
-      }
-      this.keys[slot] = key + 1;
-      this.size++;
-    }
+    // The slot first: taking it may grow the table, and with it replace `values`.
+    const slot = this.slotFor(key);
     this.values[slot] = value;
   }
 
   /** Adds `delta` to the key's value (0 when never set). */
   add(key: number, delta: number): void {
-    this.set(key, (this.get(key) ?? 0) + delta);
+    const slot = this.slotFor(key);
+    this.values[slot]! += delta;
   }
 
   /** Every key set and its value, in no particular order. */
   forEach(visit: (value: number, key: number) => void): void {
     for (let slot = 0; slot < this.keys.length; slot++) if (this.keys[slot] !== 0) visit(this.values[slot]!, this.keys[slot]! - 1);
+  }
+
+  /** The slot holding `key`, taken for it (its value 0) when it was not set. */
+  private slotFor(key: number): number {
+    let slot = this.slotOf(key);
+    if (this.keys[slot] !== 0) return slot;
+    // More keys than expected: kept at most half full, so a probe ends soon.
+    if (2 * (this.size + 1) > this.keys.length) {
+      this.grow();
+      slot = this.slotOf(key);
+    }
+    this.keys[slot] = key + 1;
+    this.values[slot] = 0;
+    this.size++;
+    return slot;
   }
 
   /** The slot holding `key`, or the empty one it would take: linear probing from its Fibonacci hash. */
