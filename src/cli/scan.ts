@@ -61,6 +61,8 @@ interface Target {
   readonly readable: boolean;
   /** A Jupyter notebook, matched by its code cells (files/notebook.ts). */
   readonly notebook: boolean;
+  /** How the file is read: a helper thread reads it so too. */
+  readonly reading: ReadOptions;
 }
 
 /**
@@ -90,12 +92,13 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
       // Told when it is read.
     }
     // A notebook's code cells are Python whatever --language says: its kernel is told when it is read.
-    const chosen = notebook ? languageByName("python") : (options.language ?? language());
-    targets.push({ display, absolute, bytes, read: () => readSourceFile(display, maxBytes, notebook ? NOTEBOOK_READING : reading), language: chosen, readable: true, notebook });
+    const chosen = notebook ? language() : (options.language ?? language());
+    const fileReading = notebook ? NOTEBOOK_READING : reading;
+    targets.push({ display, absolute, bytes, read: () => readSourceFile(display, maxBytes, fileReading), language: chosen, readable: true, notebook, reading: fileReading });
   };
   for (const path of paths) {
     if (path === "-") {
-      targets.push({ display: "-", absolute: null, bytes: 0, read: () => readStdin(maxBytes, reading), language: options.language, readable: false, notebook: false });
+      targets.push({ display: "-", absolute: null, bytes: 0, read: () => readStdin(maxBytes, reading), language: options.language, readable: false, notebook: false, reading });
       continue;
     }
     if (!existsSync(path)) {
@@ -107,15 +110,20 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
       const unreadable = (inside: string, error: NodeJS.ErrnoException) => fail(`${join(path, inside)}: folder cannot be read (${error.code ?? "error"})`);
       for (const relative of walkFiles(path, "", (inside, directory) => ignored.ignores(join(path, inside), directory), unreadable)) {
         const inside = join(path, relative);
-        const language = isNotebookPath(relative) ? languageByName("python") : languageForFile(relative, () => readFileStart(inside));
+        const language = scannedLanguage(relative, inside);
         if (language) addFile(inside, () => language);
       }
     } else {
-      addFile(path, () => languageForFile(path, () => readFileStart(path)));
+      addFile(path, () => scannedLanguage(path, path));
     }
   }
   // A diff scan reads only the files the diff adds lines to.
   return options.added ? targets.filter((t) => t.absolute !== null && options.added!.has(t.absolute)) : targets;
+}
+
+/** The language a scan reads a file in: its extension's or `#!` line's, or a notebook's code cells' (Python). */
+function scannedLanguage(name: string, path: string): LanguageDefinition | undefined {
+  return isNotebookPath(name) ? languageByName("python") : languageForFile(name, () => readFileStart(path));
 }
 
 /** A notebook's outputs put images on lines as long as minified code's: its JSON is read however long its lines. */
@@ -236,7 +244,7 @@ async function scanInParallel(
     path: target.display,
     language: target.language!.name,
     maxBytes: options.maxFileBytes ?? DEFAULT_MAX_SCAN_BYTES,
-    minified: options.minified === true || target.notebook,
+    minified: target.reading.minified === true,
     match: options.match ?? {},
     wantText: options.onText !== undefined,
     notebook: target.notebook,
