@@ -40,8 +40,15 @@ import { loneCrAsLf } from "./util/line-ends.js";
 import { lineEndOffset, lineStartOffsets } from "./util/line-starts.js";
 import { lowerBound } from "./util/search.js";
 
-/** Say which language the code is in, by name or by a file path whose extension decides. */
-export type MatchTarget = ({ language: LanguageName; path?: string } | { path: string; language?: LanguageName }) & Partial<MatchOptions>;
+/**
+ * Say which language the code is in, by name or by a file path whose extension decides. `whole`
+ * says the code is a whole file, as `reftrack scan` reads one, not a fragment cut from one: it
+ * begins outside any string or comment, so the lexer (the default reading) reads it from its start
+ * only; the parsed reading frames it as an index build does. Without it (a
+ * suggestion, a selection) a fragment whose delimiters say it may begin inside a docstring or doc
+ * comment is also read from inside one, and the reading with more evidence wins.
+ */
+export type MatchTarget = ({ language: LanguageName; path?: string } | { path: string; language?: LanguageName }) & Partial<MatchOptions> & { readonly whole?: boolean };
 
 /** A match target with the policy to decide by (default: annotate every reference, no license rules). */
 export type CheckTarget = MatchTarget & { readonly policy?: Policy };
@@ -142,6 +149,7 @@ export class ReferenceTracker {
     const code = loneCrAsLf(given);
     const language = resolveLanguage(target, code);
     const options = resolveMatchOptions(target);
+    const whole = resolveWhole(target);
     // Minified code (scanned with --minified) matches by shape more often: see isMinifiedShape.
     const minified = looksMinified(code);
     const reported = (matches: readonly Match[]): readonly Match[] => (minified ? closeGroups(matches.filter((match) => !isMinifiedShape(match))) : matches);
@@ -149,13 +157,15 @@ export class ReferenceTracker {
     if (code.length <= MATCH_WINDOW_CHARS) {
       return this.index.withinRead(() => ({
         language: language.name,
-        references: toReferences(reported(joinOverlapping(this.matchesOf(code, language, options), 0)), this.index, columns),
+        references: toReferences(reported(joinOverlapping(this.matchesOf(code, language, options, 1, whole), 0)), this.index, columns),
       }));
     }
-    // A long file (a bundle, generated code) is matched window by window (match/windows.ts).
+    // A long file (a bundle, generated code) is matched window by window (match/windows.ts); of a
+    // whole file, only the first window begins where the file does.
     const matches: Match[] = [];
     for (const window of queryWindows(code, MATCH_WINDOW_CHARS, MATCH_WINDOW_OVERLAP_CHARS)) {
-      matches.push(...inQueryLines(this.index.withinRead(() => this.matchesOf(window.text, language, options, code.length / window.text.length)), window));
+      const fromStart = whole && window.start === 0;
+      matches.push(...inQueryLines(this.index.withinRead(() => this.matchesOf(window.text, language, options, code.length / window.text.length, fromStart)), window));
     }
     return { language: language.name, references: this.index.withinRead(() => toReferences(reported(mergeWindows(matches, options.maxReferencesPerGroup)), this.index, columns)) };
   }
@@ -189,12 +199,13 @@ export class ReferenceTracker {
    * short of its threshold is kept only in a content the other channel hits too: only there can
    * it combine. A short query the first look finds nothing in is looked at again with every
    * k-gram at its ends (SHORT_QUERY_WINDOWS), where a code region of one seed that is data copied
-   * whole is taken too (MatchScope.dataSeeds).
+   * whole is taken too (MatchScope.dataSeeds). `fromStart`: the code begins outside any string or
+   * comment (a whole file's start), so the lexer reads it from its start only.
    */
-  private matchesOf(code: string, language: LanguageDefinition, options: MatchOptions, lengthFactor = 1): Match[] {
+  private matchesOf(code: string, language: LanguageDefinition, options: MatchOptions, lengthFactor: number, fromStart: boolean): Match[] {
     if (!this.lexed) {
       // Parsed only when the screen lets a look through: most misses are answered before the parse.
-      const looks = this.screening ? this.screen.looks(code, language, options) : { first: true, second: true };
+      const looks = this.screening ? this.screen.looks(code, language, options, fromStart) : { first: true, second: true };
       let tokens: TokenStream | undefined;
       const look = (ends: boolean): Match[] => {
         tokens ??= this.normalizer.normalizeQuery(code, language);
@@ -207,7 +218,7 @@ export class ReferenceTracker {
       const first = looks.first ? look(false) : [];
       return first.length > 0 || !looks.second ? first : look(true);
     }
-    const query = this.screen.lexedQuery(code, language, options);
+    const query = this.screen.lexedQuery(code, language, options, undefined, fromStart);
     const first = this.matchLexed(query, options, lengthFactor, isLongQuery(query.tokens.count * lengthFactor));
     if (first.length > 0 || !query.short) return first;
     return this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor, true, true);
@@ -320,6 +331,12 @@ function resolveMatchOptions(target: Partial<MatchOptions>): MatchOptions {
     options[key] = value;
   }
   return options;
+}
+
+/** Whether the target says its code is a whole file (MatchTarget.whole); anything but a boolean is the caller's error. */
+function resolveWhole(target: MatchTarget): boolean {
+  if (target.whole !== undefined && typeof target.whole !== "boolean") throw new ReftrackError(`match(): whole must be true or false, got ${String(target.whole)}`);
+  return target.whole === true;
 }
 
 /** The target's language: named, or told by its path's extension, or by the code's `#!` line when the path has none. */

@@ -411,7 +411,7 @@ async function main(): Promise<void> {
           let filesWithFalse = 0;
           const files = wholeFiles.filter((f) => f.group === group);
           for (const file of files) {
-            const result = tracker.match(file.text, { language: file.language, ...config.options });
+            const result = tracker.match(file.text, { language: file.language, ...config.options, whole: true });
             const outcome = judgeWholeFile(file, result.references, indexedText.sharesText);
             const real = (r: Reference): boolean =>
               r.origins.some((o) => adjudicated(file.file, o.path) || indexedText.sharesText(linesWithin(file.lines, r.queryLines), o.source, o.path, r.sourceLines));
@@ -432,7 +432,7 @@ async function main(): Promise<void> {
         }
         for (const file of vendored) {
           const start = performance.now();
-          const result = tracker.match(file.text, { language: file.spec.language, ...config.options });
+          const result = tracker.match(file.text, { language: file.spec.language, ...config.options, whole: true });
           const ms = performance.now() - start;
           const outcome = judgeVendored(file, result.references, indexedText.sharesText);
           recordFeatures(`vendored ${file.spec.name}`, file.file, file.text.split("\n").length, file.text.length, result.references, (r) =>
@@ -483,8 +483,8 @@ async function main(): Promise<void> {
       for (const [group, snippets] of screenGroups) {
         for (const s of snippets) lines.push(JSON.stringify({ group, ...tracker.match(s.code, { language: s.language }) }));
       }
-      for (const f of wholeFiles) lines.push(JSON.stringify({ group: "whole files", file: f.file, ...tracker.match(f.text, { language: f.language }) }));
-      for (const v of vendored) lines.push(JSON.stringify({ group: "vendored", ...tracker.match(v.text, { language: v.spec.language }) }));
+      for (const f of wholeFiles) lines.push(JSON.stringify({ group: "whole files", file: f.file, ...tracker.match(f.text, { language: f.language, whole: true }) }));
+      for (const v of vendored) lines.push(JSON.stringify({ group: "vendored", ...tracker.match(v.text, { language: v.spec.language, whole: true }) }));
     } finally {
       tracker.close();
     }

@@ -20,7 +20,8 @@ export function failedOutcome(error: unknown): FileOutcome {
 /**
  * One file read and matched; its text kept when `wantText` (reports that show or checksum it). A
  * notebook's code cells are matched (files/notebook.ts), its references on the notebook's lines, and
- * its text is the notebook's.
+ * its text is the notebook's. A file is matched as a whole file (MatchTarget.whole); what standard
+ * input holds may be a fragment (a suggestion piped in), and is read as one.
  */
 export function fileOutcome(
   tracker: ReferenceTracker,
@@ -29,6 +30,7 @@ export function fileOutcome(
   match: Partial<MatchOptions> | undefined,
   wantText: boolean,
   notebook = false,
+  whole = true,
 ): FileOutcome {
   try {
     const text = read();
@@ -37,10 +39,10 @@ export function fileOutcome(
     if (notebook) {
       const cells = notebookCode(text.text);
       if (!cells.ok) return { kind: "unread", reason: cells.reason, detail: cells.detail };
-      const matched = tracker.match(cells.notebook.code, { ...match, language });
+      const matched = tracker.match(cells.notebook.code, { ...match, language, whole });
       return { kind: "matched", language: matched.language, references: matched.references.map((reference) => onNotebookLines(reference, cells.notebook)), ...kept };
     }
-    const matched = tracker.match(text.text, { ...match, language });
+    const matched = tracker.match(text.text, { ...match, language, whole });
     return { kind: "matched", language: matched.language, references: matched.references, ...kept };
   } catch (error) {
     return failedOutcome(error);

@@ -153,7 +153,7 @@ export async function scanPaths(tracker: ReferenceTracker, paths: readonly strin
 
   const local = (target: Target): FileOutcome =>
     target.language
-      ? fileOutcome(tracker, target.read, target.language.name, options.match, options.onText !== undefined, target.notebook)
+      ? fileOutcome(tracker, target.read, target.language.name, options.match, options.onText !== undefined, target.notebook, target.readable)
       : { kind: "unread", reason: "unknown-extension", detail: "no known language for this extension or #! line (give --language)" };
 
   const deliver = (target: Target, outcome: FileOutcome): void => {

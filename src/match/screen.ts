@@ -58,10 +58,10 @@ export class MissScreen {
    * Whether `code` may yield a reference at its first look, and, when it may not, at the second
    * look a short query is given (lexedQuery's `ends`); read and lexed once for both.
    */
-  looks(code: string, language: LanguageDefinition, options: MatchOptions): { first: boolean; second: boolean } {
+  looks(code: string, language: LanguageDefinition, options: MatchOptions, fromStart = false): { first: boolean; second: boolean } {
     // Without the in-memory filter every absent hash is an SQLite read, and the screen no cheaper than parsing.
     if (!this.index.answersAbsenceInMemory) return { first: true, second: true };
-    const readings = [...this.readings(code, language)];
+    const readings = [...this.readings(code, language, fromStart)];
     for (const tokens of readings) {
       const judged = this.judge(tokens, options, false);
       if (judged.mayYield) return { first: true, second: true };
@@ -87,11 +87,11 @@ export class MissScreen {
    * holding seeds of both channels is matched in both, a channel's short regions evidence to add to
    * the other's (SHORT_QUERY_WINDOWS).
    */
-  lexedQuery(code: string, language: LanguageDefinition, options: MatchOptions, ends?: { readonly readings: readonly TokenStream[] }): LexedQuery {
+  lexedQuery(code: string, language: LanguageDefinition, options: MatchOptions, ends?: { readonly readings: readonly TokenStream[] }, fromStart = false): LexedQuery {
     let best: LexedQuery | undefined;
     let bestSeeds = -1;
     const unscreened = !this.index.answersAbsenceInMemory;
-    const readings = ends?.readings ?? [...this.readings(code, language)];
+    const readings = ends?.readings ?? [...this.readings(code, language, fromStart)];
     const short = readings.some((reading) => isShortStream(reading.count, this.fingerprinter.parameters));
     for (const tokens of readings) {
       const codeSeeds = this.codeSeeds(tokens, options, ends !== undefined);
@@ -153,11 +153,13 @@ export class MissScreen {
   /**
    * The fragment as read from its start, and, when it may begin inside a multi-line string or
    * comment, from inside it: when the delimiters say so, or when an even count of a symmetric one
-   * (cut inside a docstring at both ends) follows text the plain reading read as prose.
+   * (cut inside a docstring at both ends) follows text the plain reading read as prose. Code
+   * `fromStart` (a whole file's start) can begin inside none: read from its start only.
    */
-  private *readings(code: string, language: LanguageDefinition): Generator<TokenStream> {
+  private *readings(code: string, language: LanguageDefinition, fromStart: boolean): Generator<TokenStream> {
     const plain = this.normalizer.lex(code, language);
     yield plain;
+    if (fromStart) return;
     for (const [open, close] of language.spanningDelimiters) {
       const cut = spanCut(code, open, close);
       const inside =

@@ -14,7 +14,15 @@ import { INDEX_RECHECK_MS } from "./limits.js";
 import type { LanguageName } from "../languages/language.js";
 
 export type WorkerTask =
-  | { readonly kind: "check"; readonly indexPath: string; readonly code: string; readonly language: LanguageName; readonly policy?: Policy }
+  | {
+      readonly kind: "check";
+      readonly indexPath: string;
+      readonly code: string;
+      readonly language: LanguageName;
+      readonly policy?: Policy;
+      /** The code is a whole file, not a suggestion (MatchTarget.whole). */
+      readonly whole?: boolean;
+    }
   | { readonly kind: "describe"; readonly indexPath: string };
 
 /**
@@ -75,6 +83,6 @@ export function closeIndexes(): void {
 export default async function answer(task: WorkerTask): Promise<WorkerAnswer> {
   const tracker = await trackerFor(task.indexPath);
   if (task.kind === "describe") return tracker.describeIndex();
-  const result = tracker.check(task.code, { language: task.language, ...(task.policy ? { policy: task.policy } : {}) });
+  const result = tracker.check(task.code, { language: task.language, whole: task.whole === true, ...(task.policy ? { policy: task.policy } : {}) });
   return { json: JSON.stringify(result), references: result.references.length, action: result.decision.action };
 }

@@ -129,7 +129,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (nestingDepth(code) > limits.maxNesting) throw errors.tooNested();
     const language = languageOf(body);
     const policy = policyOf(body.policy);
-    const task: WorkerTask = { kind: "check", indexPath: options.indexes[index]!, code, language: language.name, ...(policy ? { policy } : {}) };
+    if (body.whole !== undefined && typeof body.whole !== "boolean") throw errors.badRequest('"whole" must be true or false');
+    const task: WorkerTask = {
+      kind: "check",
+      indexPath: options.indexes[index]!,
+      code,
+      language: language.name,
+      ...(policy ? { policy } : {}),
+      ...(body.whole === true ? { whole: true } : {}),
+    };
     let answer: CheckAnswer;
     if (code.length <= limits.inlineMaxChars) {
       // Short code is checked here, in a few milliseconds at most; a request that already waited past its deadline is not begun.

@@ -72,6 +72,9 @@ describe("reftrack serve", () => {
     expect(checked.json.references[0].path).toBe("tools/report.py");
     expect(checked.json.decision.action).toBe("block");
     expect((await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, path: "x.py", index: "alpha" } })).json.decision.action).toBe("annotate");
+    // A whole file, as a CI job sends one: the same copy.
+    const whole = await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, path: "x.py", index: "alpha", whole: true } });
+    expect(whole.json.references.map((r: { path: string }) => r.path)).toEqual(["tools/report.py"]);
     // A script without an extension, by its #! line; without one, a 400 that says what to give.
     expect((await call("/v1/check", { token: TOKEN_A, body: { code: `#!/usr/bin/python3\n${COPIED}`, path: "bin/report", index: "alpha" } })).json.language).toBe("python");
     const untold = await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, path: "bin/report", index: "alpha" } });
@@ -110,6 +113,7 @@ describe("reftrack serve", () => {
       [["/v1/check", { token: TOKEN_A, body: { code: "x", language: "cobol", index: "alpha" } }], 400, "invalid_request"],
       [["/v1/check", { token: TOKEN_A, body: { code: "x", index: "alpha" } }], 400, "invalid_request"],
       [["/v1/check", { token: TOKEN_A, body: { code: "x", language: "python", index: "alpha", policy: { references: "hide" } } }], 400, "invalid_request"],
+      [["/v1/check", { token: TOKEN_A, body: { code: "x", language: "python", index: "alpha", whole: "yes" } }], 400, "invalid_request"],
       [["/v1/check", { token: TOKEN_A, raw: "{}", contentType: "text/plain" }], 415, "unsupported_media_type"],
       [["/v1/check", { token: TOKEN_A, body: { code: "x".repeat(40 * 1024), language: "python", index: "alpha" } }], 413, "too_large"],
       [["/v1/check", { token: TOKEN_A, raw: JSON.stringify({ code: "y".repeat(70 * 1024) }) }], 413, "too_large"],
