@@ -172,6 +172,13 @@ class StoredChunk implements TokenChunk {
   // and the lines of a reference's two ends, and decoding a whole chunk costs as much as reading it.
   private names: Uint8Array | undefined;
   private ranks: Uint16Array | undefined;
+  /**
+   * Tokens up to the end of each line from firstLine on, decoded at the second line asked for: a
+   * reference's ends and the bridges between its segments ask a chunk for lines a few times, and
+   * reading the counts from the start each time cost more than the chunk's read.
+   */
+  private lineEnds: Uint32Array | undefined;
+  private lineAsks = 0;
 
   constructor(
     private readonly firstLine: number,
@@ -195,9 +202,11 @@ class StoredChunk implements TokenChunk {
     return nameAt(this.names, this.count, this.ranks!, offset);
   }
 
-  /** 1-based line of the token at `offset`: the line counts are read up to it. 0 past the chunk. */
+  /** 1-based line of the token at `offset`: the line counts are read up to it (once asked again, searched). 0 past the chunk. */
   startLine(offset: number): number {
     if (offset < 0 || offset >= this.count) return 0;
+    const ends = this.lineTable();
+    if (ends) return this.firstLine + firstAbove(ends, offset);
     const reader = this.reader;
     reader.at = this.linesStart;
     let tokensBefore = 0;
@@ -207,13 +216,36 @@ class StoredChunk implements TokenChunk {
     }
   }
 
-  /** The line counts read up to `line`: one pass, where a search by startLine would read them once per probe. */
+  /** The first token on `line` or after it (the chunk's length when none). */
   firstTokenFrom(line: number): number {
+    const ends = this.lineTable();
+    if (ends) {
+      const before = line - this.firstLine;
+      return before <= 0 ? 0 : before > ends.length ? this.count : Math.min(ends[before - 1]!, this.count);
+    }
     const reader = this.reader;
     reader.at = this.linesStart;
     let tokensBefore = 0;
     for (let at = this.firstLine; at < line && tokensBefore < this.count; at++) tokensBefore += reader.varint(this.multilineStart);
     return Math.min(tokensBefore, this.count);
+  }
+
+  /** The lines' cumulative token counts, from the second time lines are asked for; undefined before. */
+  private lineTable(): Uint32Array | undefined {
+    if (this.lineEnds) return this.lineEnds;
+    if (++this.lineAsks < 2) return undefined;
+    const reader = this.reader;
+    reader.at = this.linesStart;
+    // Every line's count is a varint of one byte or more: the bytes bound the lines.
+    const ends = new Uint32Array(this.multilineStart - this.linesStart);
+    let lines = 0;
+    let tokens = 0;
+    while (reader.at < this.multilineStart && tokens < this.count) {
+      tokens += reader.varint(this.multilineStart);
+      ends[lines++] = tokens;
+    }
+    this.lineEnds = ends.subarray(0, lines);
+    return this.lineEnds;
   }
 
   endLine(offset: number): number {
@@ -235,6 +267,18 @@ class StoredChunk implements TokenChunk {
     }
     return 0;
   }
+}
+
+/** The first index whose cumulative count exceeds `offset` (ends ascending, its last above every offset asked). */
+function firstAbove(ends: Uint32Array, offset: number): number {
+  let low = 0;
+  let high = ends.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (ends[middle]! > offset) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** Bits set in each byte value. */

@@ -54,6 +54,31 @@ describe("token chunks", () => {
     });
   });
 
+  it("answers lines the same the first time (read from the counts) and after (searched in their table)", () => {
+    const starts: number[] = [];
+    let line = 10;
+    for (let i = 0; i < TOKENS_PER_CHUNK + 300; i++) {
+      line += i % 11 === 0 ? 3 : i % 4 === 0 ? 1 : 0; // blank lines, and lines of one to four tokens
+      starts.push(line);
+    }
+    const chunks = encodeTokenChunks(stream(starts, starts));
+    for (const chunk of chunks) {
+      const searched = decodeTokenChunk(chunk.firstLine, chunk.data);
+      const count = searched.signatures.length;
+      const lines = starts.slice(chunk.chunkIndex * TOKENS_PER_CHUNK, chunk.chunkIndex * TOKENS_PER_CHUNK + count);
+      for (const offset of [-1, 0, 1, count >> 1, count - 1, count]) {
+        // A chunk asked once reads its counts; one asked before searches its table.
+        expect(decodeTokenChunk(chunk.firstLine, chunk.data).startLine(offset)).toBe(offset >= 0 && offset < count ? lines[offset] : 0);
+        expect(searched.startLine(offset)).toBe(offset >= 0 && offset < count ? lines[offset] : 0);
+      }
+      for (let at = chunk.firstLine - 2; at <= lines[count - 1]! + 2; at++) {
+        const first = lines.findIndex((l) => l >= at);
+        expect(decodeTokenChunk(chunk.firstLine, chunk.data).firstTokenFrom(at)).toBe(first === -1 ? count : first);
+        expect(searched.firstTokenFrom(at)).toBe(first === -1 ? count : first);
+      }
+    }
+  });
+
   it("stores about one byte per token plus a little per line, and two bytes per name", () => {
     const starts = Array.from({ length: 1000 }, (_, i) => 1 + Math.floor(i / 8));
     const [chunk] = encodeTokenChunks(stream(starts, starts));
