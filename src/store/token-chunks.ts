@@ -3,6 +3,7 @@ import { TEXT_POSITION_BASE, type TokenChunk, tokenSignature } from "../match/ma
 import type { TokenStream } from "../normalize/token-stream.js";
 import { ByteWriter } from "../util/growable.js";
 import { ByteReader } from "../util/varint.js";
+import { lowerBound } from "../util/search.js";
 
 /**
  * Each indexed content keeps, besides its fingerprints, a compact copy of its token stream: one
@@ -206,7 +207,8 @@ class StoredChunk implements TokenChunk {
   startLine(offset: number): number {
     if (offset < 0 || offset >= this.count) return 0;
     const ends = this.lineTable();
-    if (ends) return this.firstLine + firstAbove(ends, offset);
+    // The first line whose cumulative count passes `offset`.
+    if (ends) return this.firstLine + lowerBound(ends, offset + 1);
     const reader = this.reader;
     reader.at = this.linesStart;
     let tokensBefore = 0;
@@ -267,18 +269,6 @@ class StoredChunk implements TokenChunk {
     }
     return 0;
   }
-}
-
-/** The first index whose cumulative count exceeds `offset` (ends ascending, its last above every offset asked). */
-function firstAbove(ends: Uint32Array, offset: number): number {
-  let low = 0;
-  let high = ends.length - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (ends[middle]! > offset) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }
 
 /** Bits set in each byte value. */
