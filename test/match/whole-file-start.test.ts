@@ -60,45 +60,13 @@ const MODULE = `"""Timers for the worker.
 
 The worker schedules its timers as the scheduler does:
 
-    class Scheduler:
-        def __init__(self, clock):
-            self.clock = clock
-            self.queue = []
-            self.sequence = 0
-
-        def call_later(self, delay, callback, *args):
-            self.sequence += 1
-            entry = (self.clock() + delay, self.sequence, callback, args)
-            heapq.heappush(self.queue, entry)
-            return entry
-
-        def cancel(self, entry):
-            self.queue.remove(entry)
-            heapq.heapify(self.queue)
-
-        def run_due(self):
-            now = self.clock()
-            while self.queue and self.queue[0][0] <= now:
-                when, sequence, callback, args = heapq.heappop(self.queue)
-                callback(*args)
-            return len(self.queue)
+${SCHEDULER.slice(SCHEDULER.indexOf("class Scheduler"))
+  .trimEnd()
+  .split("\n")
+  .map((line) => (line === "" ? "" : `    ${line}`))
+  .join("\n")}
 """
-import time
-
-
-def retry(operation, attempts=3, delay=0.5, backoff=2.0, errors=(OSError,)):
-    wait = delay
-    for attempt in range(1, attempts + 1):
-        try:
-            return operation()
-        except errors as error:
-            if attempt == attempts:
-                raise
-            time.sleep(wait)
-            wait = min(wait * backoff, 30.0)
-            last = error
-    raise RuntimeError("unreachable") from last
-`;
+${RETRY}`;
 
 let tracker: ReferenceTracker;
 beforeAll(async () => {
