@@ -30,11 +30,19 @@ export function* queryWindows(code: string, windowChars: number, overlapChars: n
 
 const isSeparator = (c: number): boolean => c === 59 /* ; */ || c === 125 /* } */ || c === 44; /* , */
 
-/** Where a window from `start` reaching `at` ends: after the line break at or after `at`, or, on a line running on past `slack`, after the last separator before `at`. */
+/**
+ * Where a window from `start` reaching `at` ends: after the line break at or after `at`, or, on a
+ * line running on past `slack`, after the last line break or separator within `slack` before `at`,
+ * else at `at` itself. Never further back: a window cut short where a long line without separators
+ * begins (a base64 source map) would be followed by one starting barely later, and so on across it.
+ */
 function windowEnd(code: string, start: number, at: number, slack: number): number {
   const newline = code.indexOf("\n", at);
   if (newline === -1 ? code.length - at <= slack : newline - at <= slack) return newline === -1 ? code.length : newline + 1;
-  for (let i = at - 1; i > start; i--) if (isSeparator(code.charCodeAt(i))) return i + 1;
+  for (let i = at - 1; i > Math.max(start, at - slack); i--) {
+    const c = code.charCodeAt(i);
+    if (c === 10 || isSeparator(c)) return i + 1;
+  }
   return at;
 }
 

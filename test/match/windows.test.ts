@@ -46,6 +46,23 @@ describe("queryWindows", () => {
     expect(at).toBe(code.length);
   });
 
+  it("keeps windows long where a long line without separators follows one early in it (a source map's data URL)", () => {
+    // A separator at the line's start, then only base64: each window must still reach about its
+    // length, or the next begins barely past the one before, thousands of times across the blob.
+    const blob = Array.from({ length: 1500 }, (_, i) => (i * 7919).toString(36).padStart(4, "0")).join("");
+    const code = `${lines(100)}//# sourceMappingURL=data:application/json;base64,${blob}\n`;
+    const windows = [...queryWindows(code, 1000, 200)];
+    expect(windows.length).toBeLessThanOrEqual(Math.ceil(code.length / (1000 - 3 * 200)) + 1);
+    for (const window of windows.slice(0, -1)) expect(window.text.length).toBeGreaterThanOrEqual(1000 - 200);
+    let at = 0;
+    for (const window of windows) {
+      expect(window.start).toBeLessThanOrEqual(at);
+      expect(code.slice(window.start, window.start + window.text.length)).toBe(window.text);
+      at = window.start + window.text.length;
+    }
+    expect(at).toBe(code.length);
+  });
+
   it("cuts a minified line after a statement, and overlaps the next window with it", () => {
     const statement = (i: number) => `var a${i}=function(b){return b*${i}};`;
     const code = Array.from({ length: 400 }, (_, i) => statement(i)).join("");
