@@ -8,8 +8,8 @@ import { combine, quietBetween } from "./match/combine.js";
 import { type Lookup, NO_LOOKUP, hitsOf, lookUp, secondLookOptions, seedsNeeded } from "./match/lookup.js";
 import { Matcher } from "./match/matcher.js";
 import { isLongQuery, isMinifiedShape, seedsForLength, textOptions } from "./match/rules.js";
-import { type ChannelQuery, type LexedQuery, MissScreen } from "./match/screen.js";
-import { inQueryLines, mergeWindows, queryWindows } from "./match/windows.js";
+import { type ChannelQuery, type LexedQuery, MissScreen, type QueryStart } from "./match/screen.js";
+import { type QueryWindow, firstWindow, inQueryLines, mergeWindows, nextWindow, startsOf } from "./match/windows.js";
 import { closeGroups, joinOverlapping } from "./match/line-ranges.js";
 import { looksMinified } from "./files/source-file.js";
 import { WholeContents } from "./match/whole-contents.js";
@@ -157,15 +157,21 @@ export class ReferenceTracker {
     if (code.length <= MATCH_WINDOW_CHARS) {
       return this.index.withinRead(() => ({
         language: language.name,
-        references: toReferences(reported(joinOverlapping(this.matchesOf(code, language, options, 1, whole), 0)), this.index, columns),
+        references: toReferences(reported(joinOverlapping(this.matchesOf(code, language, options, 1, whole ? "code" : "fragment").matches, 0)), this.index, columns),
       }));
     }
-    // A long file (a bundle, generated code) is matched window by window (match/windows.ts); of a
-    // whole file, only the first window begins where the file does.
+    // A long file (a bundle, generated code) is matched window by window (match/windows.ts). Of a
+    // whole file, the first window begins where the file does, and each next one where the
+    // reading before it has code (or inside the span it says), so every window is read as the file is.
     const matches: Match[] = [];
-    for (const window of queryWindows(code, MATCH_WINDOW_CHARS, MATCH_WINDOW_OVERLAP_CHARS)) {
-      const fromStart = whole && window.start === 0;
-      matches.push(...inQueryLines(this.index.withinRead(() => this.matchesOf(window.text, language, options, code.length / window.text.length, fromStart)), window));
+    let window: QueryWindow | undefined = firstWindow(code, MATCH_WINDOW_CHARS, MATCH_WINDOW_OVERLAP_CHARS);
+    while (window) {
+      const current: QueryWindow = window;
+      const start: QueryStart = current.start === 0 && whole ? "code" : current.startsIn;
+      const found = this.index.withinRead(() => this.matchesOf(current.text, language, options, code.length / current.text.length, start));
+      matches.push(...inQueryLines(found.matches, current));
+      const reading = whole ? (found.reading ?? this.normalizer.lex(current.text, language, typeof start === "object" ? start : undefined)) : undefined;
+      window = nextWindow(code, current, MATCH_WINDOW_CHARS, MATCH_WINDOW_OVERLAP_CHARS, reading && startsOf(reading, current.text, language, start));
     }
     return { language: language.name, references: this.index.withinRead(() => toReferences(reported(mergeWindows(matches, options.maxReferencesPerGroup)), this.index, columns)) };
   }
@@ -199,13 +205,20 @@ export class ReferenceTracker {
    * short of its threshold is kept only in a content the other channel hits too: only there can
    * it combine. A short query the first look finds nothing in is looked at again with every
    * k-gram at its ends (SHORT_QUERY_WINDOWS), where a code region of one seed that is data copied
-   * whole is taken too (MatchScope.dataSeeds). `fromStart`: the code begins outside any string or
-   * comment (a whole file's start), so the lexer reads it from its start only.
+   * whole is taken too (MatchScope.dataSeeds). `start`: where the code begins, when known (a
+   * whole file's start, a long file's window: QueryStart), so the lexer reads it from there
+   * only. With the matches, the lexer's reading of the code, when it read the query (queryReading "lexed").
    */
-  private matchesOf(code: string, language: LanguageDefinition, options: MatchOptions, lengthFactor: number, fromStart: boolean): Match[] {
+  private matchesOf(
+    code: string,
+    language: LanguageDefinition,
+    options: MatchOptions,
+    lengthFactor: number,
+    start: QueryStart,
+  ): { matches: Match[]; reading?: TokenStream } {
     if (!this.lexed) {
       // Parsed only when the screen lets a look through: most misses are answered before the parse.
-      const looks = this.screening ? this.screen.looks(code, language, options, fromStart) : { first: true, second: true };
+      const looks = this.screening ? this.screen.looks(code, language, options, start) : { first: true, second: true };
       let tokens: TokenStream | undefined;
       const look = (ends: boolean): Match[] => {
         tokens ??= this.normalizer.normalizeQuery(code, language);
@@ -216,12 +229,13 @@ export class ReferenceTracker {
         return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, ends), mayMatch: true }, options, lengthFactor, poolAll, ends);
       };
       const first = looks.first ? look(false) : [];
-      return first.length > 0 || !looks.second ? first : look(true);
+      return { matches: first.length > 0 || !looks.second ? first : look(true) };
     }
-    const query = this.screen.lexedQuery(code, language, options, undefined, fromStart);
+    const query = this.screen.lexedQuery(code, language, options, undefined, start);
     const first = this.matchLexed(query, options, lengthFactor, isLongQuery(query.tokens.count * lengthFactor));
-    if (first.length > 0 || !query.short) return first;
-    return this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor, true, true);
+    if (first.length > 0 || !query.short) return { matches: first, reading: query.tokens };
+    const second = this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor, true, true);
+    return { matches: second, reading: query.tokens };
   }
 
   private matchLexed(query: LexedQuery, options: MatchOptions, lengthFactor: number, poolAll: boolean, secondLook = false): Match[] {

@@ -2,6 +2,7 @@ import { type Fingerprinter, textFingerprints } from "../fingerprint/fingerprint
 import { type Fingerprints, isShortStream } from "../fingerprint/winnow.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { endOfNonBlankLines, firstDelimiterStandsAlone, lineAt, spanCut, startsWithDelimiter } from "../normalize/fragment.js";
+import type { LexicalStart } from "../normalize/lexical.js";
 import type { Normalizer } from "../normalize/normalizer.js";
 import { textStream } from "../normalize/text.js";
 import type { TokenStream } from "../normalize/token-stream.js";
@@ -9,6 +10,13 @@ import { type MatchOptions, PARTIAL_EVIDENCE_SHARE, PROSE_FROM_START_LINES } fro
 import { couldSeed, secondLookOptions, seedsNeeded } from "./lookup.js";
 import type { MatchIndex } from "./match-index.js";
 import { isLongQuery, textOptions } from "./rules.js";
+
+/**
+ * Where a query's text begins: anywhere (a fragment, whose readings the screen guesses), in code
+ * (a whole file's start, or a long file's window that begins where the window before it has
+ * code), or inside a span its closer ends (a window that begins inside a docstring).
+ */
+export type QueryStart = "fragment" | "code" | LexicalStart;
 
 /** One channel of a query: its tokens (code) or words (prose), their fingerprints, whether they may yield a reference. */
 export interface ChannelQuery {
@@ -58,10 +66,10 @@ export class MissScreen {
    * Whether `code` may yield a reference at its first look, and, when it may not, at the second
    * look a short query is given (lexedQuery's `ends`); read and lexed once for both.
    */
-  looks(code: string, language: LanguageDefinition, options: MatchOptions, fromStart = false): { first: boolean; second: boolean } {
+  looks(code: string, language: LanguageDefinition, options: MatchOptions, start: QueryStart = "fragment"): { first: boolean; second: boolean } {
     // Without the in-memory filter every absent hash is an SQLite read, and the screen no cheaper than parsing.
     if (!this.index.answersAbsenceInMemory) return { first: true, second: true };
-    const readings = [...this.readings(code, language, fromStart)];
+    const readings = [...this.readings(code, language, start)];
     for (const tokens of readings) {
       const judged = this.judge(tokens, options, false);
       if (judged.mayYield) return { first: true, second: true };
@@ -87,11 +95,17 @@ export class MissScreen {
    * holding seeds of both channels is matched in both, a channel's short regions evidence to add to
    * the other's (SHORT_QUERY_WINDOWS).
    */
-  lexedQuery(code: string, language: LanguageDefinition, options: MatchOptions, ends?: { readonly readings: readonly TokenStream[] }, fromStart = false): LexedQuery {
+  lexedQuery(
+    code: string,
+    language: LanguageDefinition,
+    options: MatchOptions,
+    ends?: { readonly readings: readonly TokenStream[] },
+    start: QueryStart = "fragment",
+  ): LexedQuery {
     let best: LexedQuery | undefined;
     let bestSeeds = -1;
     const unscreened = !this.index.answersAbsenceInMemory;
-    const readings = ends?.readings ?? [...this.readings(code, language, fromStart)];
+    const readings = ends?.readings ?? [...this.readings(code, language, start)];
     const short = readings.some((reading) => isShortStream(reading.count, this.fingerprinter.parameters));
     for (const tokens of readings) {
       const codeSeeds = this.codeSeeds(tokens, options, ends !== undefined);
@@ -154,12 +168,15 @@ export class MissScreen {
    * The fragment as read from its start, and, when it may begin inside a multi-line string or
    * comment, from inside it: when the delimiters say so, or when an even count of a symmetric one
    * (cut inside a docstring at both ends) follows text the plain reading read as prose. Code
-   * `fromStart` (a whole file's start) can begin inside none: read from its start only.
+   * whose start is known (QueryStart) is read from there only.
    */
-  private *readings(code: string, language: LanguageDefinition, fromStart: boolean): Generator<TokenStream> {
+  private *readings(code: string, language: LanguageDefinition, start: QueryStart): Generator<TokenStream> {
+    if (start !== "fragment") {
+      yield this.normalizer.lex(code, language, start === "code" ? undefined : start);
+      return;
+    }
     const plain = this.normalizer.lex(code, language);
     yield plain;
-    if (fromStart) return;
     for (const [open, close] of language.spanningDelimiters) {
       const cut = spanCut(code, open, close);
       const inside =

@@ -1,4 +1,8 @@
+import type { LanguageDefinition } from "../languages/language.js";
+import type { TokenStream } from "../normalize/token-stream.js";
+import { lowerBound } from "../util/search.js";
 import { joinOverlapping, regroup } from "./line-ranges.js";
+import type { QueryStart } from "./screen.js";
 import type { Match } from "./types.js";
 
 /** A stretch of a long query matched on its own: its text, the query line it starts at (1-based) and its offset in the query. */
@@ -6,7 +10,16 @@ export interface QueryWindow {
   readonly text: string;
   readonly firstLine: number;
   readonly start: number;
+  /**
+   * Where the window begins as the reading of the window before it says (StartAt): outside every
+   * string and comment, or inside one, so read from its start as a whole file's first window is;
+   * "fragment" when unknown (no reading given, or a span without a closer to read it by).
+   */
+  readonly startsIn: QueryStart;
 }
+
+/** Where an offset of a window's text lies in its reading (startsOf): in code, inside a span, or unknown ("fragment"). */
+export type StartAt = (offset: number) => QueryStart;
 
 /**
  * A long query (a bundle, a generated file) as windows of about `windowChars`, cut at line breaks,
@@ -16,16 +29,38 @@ export interface QueryWindow {
  * overlap (minified code) is cut inside, after a `;`, `}` or `,`, so it too is read in windows.
  */
 export function* queryWindows(code: string, windowChars: number, overlapChars: number): Generator<QueryWindow> {
-  let start = 0;
-  let firstLine = 1;
-  while (start < code.length) {
-    const end = code.length - start > windowChars ? windowEnd(code, start, start + windowChars, overlapChars) : code.length;
-    yield { text: code.slice(start, end), firstLine, start };
-    if (end >= code.length) return;
-    const next = nextStart(code, start, end, overlapChars);
-    firstLine += countLines(code, start, next);
-    start = next;
+  for (let window: QueryWindow | undefined = firstWindow(code, windowChars, overlapChars); window; window = nextWindow(code, window, windowChars, overlapChars)) {
+    yield window;
   }
+}
+
+/** A long query's first window (queryWindows). */
+export function firstWindow(code: string, windowChars: number, overlapChars: number): QueryWindow {
+  return { text: code.slice(0, windowEndFrom(code, 0, windowChars, overlapChars)), firstLine: 1, start: 0, startsIn: "fragment" };
+}
+
+/**
+ * The window after `window` (queryWindows), none after the last. Given where the window's own
+ * reading has code (`startAt`), the next begins at such a place, or else is read from inside the
+ * span it begins in: a cut inside a Python docstring or a template literal read as a fragment
+ * may be read inside out until the next quote, which in a file of docstrings is the whole window.
+ */
+export function nextWindow(code: string, window: QueryWindow, windowChars: number, overlapChars: number, startAt?: StartAt): QueryWindow | undefined {
+  const start = window.start;
+  const end = start + window.text.length;
+  if (end >= code.length) return undefined;
+  const inCode = startAt && nextStartInCode(code, start, end, overlapChars, (offset) => startAt(offset) === "code");
+  const next = inCode ?? nextStart(code, start, end, overlapChars);
+  return {
+    text: code.slice(next, windowEndFrom(code, next, windowChars, overlapChars)),
+    firstLine: window.firstLine + countLines(code, start, next),
+    start: next,
+    startsIn: inCode !== undefined ? "code" : startAt ? startAt(next - start) : "fragment",
+  };
+}
+
+function windowEndFrom(code: string, start: number, windowChars: number, overlapChars: number): number {
+  return code.length - start > windowChars ? windowEnd(code, start, start + windowChars, overlapChars) : code.length;
 }
 
 const isSeparator = (c: number): boolean => c === 59 /* ; */ || c === 125 /* } */ || c === 44; /* , */
@@ -55,6 +90,55 @@ function nextStart(code: string, start: number, end: number, overlap: number): n
   return end;
 }
 
+/**
+ * Where the window after the one from `start` to `end` starts in code (`inCode`): at the line
+ * start nearest `overlap` before `end` that is, no more than `overlap` further back, else after
+ * the first such separator past that point (a long line); undefined when there is none.
+ */
+function nextStartInCode(code: string, start: number, end: number, overlap: number, inCode: (offset: number) => boolean): number | undefined {
+  const target = end - overlap;
+  const floor = Math.max(start, target - overlap);
+  for (let newline = code.lastIndexOf("\n", target - 1); newline >= floor; newline = code.lastIndexOf("\n", newline - 1)) {
+    if (inCode(newline + 1 - start)) return newline + 1;
+    if (newline === 0) break;
+  }
+  for (let i = Math.max(start + 1, target); i < end - 1; i++) if (isSeparator(code.charCodeAt(i)) && inCode(i + 1 - start)) return i + 1;
+  return undefined;
+}
+
+/**
+ * Where each offset of `text` lies in `reading`, the lexer's reading of it from `begin` (StartAt):
+ * inside a token (a string, a template literal with its substitutions) or a comment or docstring,
+ * read from inside it by the closer of the delimiter it opened with, or by `begin`'s for the span
+ * the text begins inside; "fragment" inside one opened otherwise (a one-line string cut after a
+ * separator) and at the end, where a span may be open; else code. Tokens and text spans come in
+ * reading order, so each is searched by its starts.
+ */
+export function startsOf(reading: TokenStream, text: string, language: LanguageDefinition, begin: QueryStart): StartAt {
+  const opened = (at: number): QueryStart => (at === 0 && typeof begin === "object" ? begin : spanOpenedAt(text, at, language));
+  const starts = reading.startOffsets;
+  const ends = reading.endOffsets;
+  const spans = reading.textSpans ?? [];
+  const spanStarts = Uint32Array.from(spans, (span) => span.start);
+  return (offset) => {
+    if (offset >= text.length) return "fragment";
+    if (starts && ends) {
+      const token = lowerBound(starts, offset) - 1;
+      if (token >= 0 && ends[token]! > offset) return opened(starts[token]!);
+    }
+    const span = lowerBound(spanStarts, offset) - 1;
+    return span >= 0 && spans[span]!.end > offset ? opened(spans[span]!.start) : "code";
+  };
+}
+
+/** Read from inside the span opened at `at` by one of the language's spanning delimiters (after a Python string's prefix letters), or "fragment". */
+function spanOpenedAt(text: string, at: number, language: LanguageDefinition): QueryStart {
+  let from = at;
+  if (language.lexicon.dialect === "python") while (from < at + 2 && /[rRbBuUfF]/.test(text[from] ?? "")) from++;
+  for (const [open, close] of language.spanningDelimiters) if (text.startsWith(open, from)) return { insideOf: close };
+  return "fragment";
+}
+
 function countLines(code: string, from: number, to: number): number {
   let lines = 0;
   for (let i = code.indexOf("\n", from); i !== -1 && i < to; i = code.indexOf("\n", i + 1)) lines++;
@@ -62,7 +146,7 @@ function countLines(code: string, from: number, to: number): number {
 }
 
 /** A window's matches with their query lines (and offsets) made the whole query's. */
-export function inQueryLines(matches: readonly Match[], window: QueryWindow): Match[] {
+export function inQueryLines(matches: readonly Match[], window: Pick<QueryWindow, "firstLine" | "start">): Match[] {
   const shift = window.firstLine - 1;
   if (shift === 0 && window.start === 0) return [...matches];
   return matches.map((match) => ({

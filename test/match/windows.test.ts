@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { inQueryLines, mergeWindows, queryWindows } from "../../src/match/windows.js";
+import { firstWindow, inQueryLines, mergeWindows, nextWindow, queryWindows, startsOf } from "../../src/match/windows.js";
+import { loadTokenHasher } from "../../src/hashing.js";
+import { languageByName } from "../../src/languages/registry.js";
+import { Normalizer } from "../../src/normalize/normalizer.js";
+import type { QueryStart } from "../../src/match/screen.js";
 import type { Match } from "../../src/match/types.js";
 
 const lines = (count: number) => Array.from({ length: count }, (_, i) => `line ${i + 1} ${"x".repeat(i % 7)}`).join("\n") + "\n";
 
 describe("queryWindows", () => {
   it("is one window for a short query", () => {
-    expect([...queryWindows("a\nb\n", 100, 10)]).toEqual([{ text: "a\nb\n", firstLine: 1, start: 0 }]);
+    expect([...queryWindows("a\nb\n", 100, 10)]).toEqual([{ text: "a\nb\n", firstLine: 1, start: 0, startsIn: "fragment" }]);
   });
 
   it("cuts at line breaks, overlaps each window with the next, and numbers lines as in the whole", () => {
@@ -85,6 +89,65 @@ describe("queryWindows", () => {
   });
 });
 
+describe("startsOf", () => {
+  it("reads inside a docstring, a template literal or a comment by its closer, and is code between them", async () => {
+    const normalizer = new Normalizer(await loadTokenHasher());
+    const python = 'def f(x):\n    r"""Doc\n    string."""\n    y = \'\'\'a\nb\'\'\' + "c, d"  # note\n    return y\n';
+    const inPython = startsOf(normalizer.lex(python, languageByName("python")!), python, languageByName("python")!, "code");
+    expect(inPython(python.indexOf("    string."))).toEqual({ insideOf: '"""' });
+    expect(inPython(python.indexOf("b'''"))).toEqual({ insideOf: "'''" });
+    // A one-line string or comment has no closer a window could be read by.
+    expect(inPython(python.indexOf(" d"))).toBe("fragment");
+    expect(inPython(python.indexOf("note"))).toBe("fragment");
+    expect(inPython(python.indexOf("    y ="))).toBe("code");
+    expect(inPython(python.indexOf("    return"))).toBe("code");
+    // Past the reading's end a span may be open.
+    expect(inPython(python.length)).toBe("fragment");
+    const script = "const a = `one\n${b}\ntwo`;\n/* a\n comment */\nlet c = 1;\n";
+    const inScript = startsOf(normalizer.lex(script, languageByName("javascript")!), script, languageByName("javascript")!, "code");
+    expect(inScript(script.indexOf("${b}"))).toEqual({ insideOf: "`" });
+    expect(inScript(script.indexOf("two`"))).toEqual({ insideOf: "`" });
+    expect(inScript(script.indexOf(" comment"))).toEqual({ insideOf: "*/" });
+    expect(inScript(script.indexOf("/* a"))).toBe("code");
+    expect(inScript(script.indexOf("let c"))).toBe("code");
+  });
+});
+
+describe("nextWindow", () => {
+  // 120 lines of 20 characters: code, a string over lines 46-70 (1-based), code again.
+  const code = Array.from({ length: 120 }, (_, i) => (i >= 45 && i < 70 ? `string line ${i}` : `code line ${i}`).padEnd(19, ".")).join("\n") + "\n";
+  const stringFrom = code.indexOf("string line 45");
+  const stringTo = code.indexOf("code line 70");
+  // As the window's reading would say: the string's lines are inside a span `"""` closes.
+  const reading =
+    (window: { start: number }) =>
+    (offset: number): QueryStart =>
+      window.start + offset <= stringFrom || window.start + offset >= stringTo ? "code" : { insideOf: '"""' };
+
+  it("begins where the reading before it has code, nearest the overlap, and says so", () => {
+    const first = firstWindow(code, 1500, 400);
+    const plain = nextWindow(code, first, 1500, 400)!;
+    // Cut as before: inside the string, where it begins not known.
+    expect(plain.start).toBeGreaterThan(stringFrom);
+    expect(plain.start).toBeLessThan(stringTo);
+    expect(plain.startsIn).toBe("fragment");
+    const carried = nextWindow(code, first, 1500, 400, reading(first))!;
+    // The overlap's cut (line 57) and every line start back to line 46 lie in the string: the
+    // string's first line begins in code, and is no more than an overlap further back.
+    expect(carried.start).toBe(stringFrom);
+    expect(carried.startsIn).toBe("code");
+    expect(carried.firstLine).toBe(46);
+    expect(carried.text.startsWith("string line 45")).toBe(true);
+  });
+
+  it("begins inside the span the reading says where the overlap and the stretch before it hold no code", () => {
+    const first = firstWindow(code, 1500, 400);
+    const inside = nextWindow(code, first, 1500, 400, () => ({ insideOf: '"""' }))!;
+    expect({ ...inside, startsIn: "fragment" }).toEqual(nextWindow(code, first, 1500, 400));
+    expect(inside.startsIn).toEqual({ insideOf: '"""' });
+  });
+});
+
 const match = (contentId: number, queryLines: [number, number], sourceLines: [number, number], matchedTokens: number): Match => ({
   contentId,
   queryLines,
@@ -113,7 +176,7 @@ const match = (contentId: number, queryLines: [number, number], sourceLines: [nu
 
 describe("mergeWindows", () => {
   it("shifts a window's query lines and offsets to the whole query's", () => {
-    const shifted = inQueryLines([{ ...match(1, [3, 9], [1, 7], 50), queryOffsets: [40, 200] }], { text: "", firstLine: 101, start: 5000 })[0]!;
+    const shifted = inQueryLines([{ ...match(1, [3, 9], [1, 7], 50), queryOffsets: [40, 200] }], { firstLine: 101, start: 5000 })[0]!;
     expect(shifted.queryLines).toEqual([103, 109]);
     expect(shifted.queryOffsets).toEqual([5040, 5200]);
   });
