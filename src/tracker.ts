@@ -231,10 +231,10 @@ export class ReferenceTracker {
       const first = looks.first ? look(false) : [];
       return { matches: first.length > 0 || !looks.second ? first : look(true) };
     }
-    const query = this.screen.lexedQuery(code, language, options, undefined, start);
+    const query = this.screen.lexedQuery(code, language, options, { start });
     const first = this.matchLexed(query, options, lengthFactor, isLongQuery(query.tokens.count * lengthFactor));
     if (first.length > 0 || !query.short) return { matches: first, reading: query.tokens };
-    const second = this.matchLexed(this.screen.lexedQuery(code, language, options, { readings: query.readings }), options, lengthFactor, true, true);
+    const second = this.matchLexed(this.screen.lexedQuery(code, language, options, { ends: { readings: query.readings } }), options, lengthFactor, true, true);
     return { matches: second, reading: query.tokens };
   }
 

@@ -90,17 +90,16 @@ export class MissScreen {
    * of its readings, the one that may yield a reference with the most candidate seeds, and
    * whether any may.
    *
-   * With `ends` (given the readings of the first look), the second look at a short query the first
-   * found nothing in: its fingerprints include every k-gram at its ends (winnowQuery), and a content
-   * holding seeds of both channels is matched in both, a channel's short regions evidence to add to
-   * the other's (SHORT_QUERY_WINDOWS).
+   * `start`: where the code begins, when known (QueryStart). With `ends` (given the readings of the
+   * first look), the second look at a short query the first found nothing in: its fingerprints
+   * include every k-gram at its ends (winnowQuery), and a content holding seeds of both channels
+   * is matched in both, a channel's short regions evidence to add to the other's (SHORT_QUERY_WINDOWS).
    */
   lexedQuery(
     code: string,
     language: LanguageDefinition,
     options: MatchOptions,
-    ends?: { readonly readings: readonly TokenStream[] },
-    start: QueryStart = "fragment",
+    { start = "fragment", ends }: { readonly start?: QueryStart; readonly ends?: { readonly readings: readonly TokenStream[] } } = {},
   ): LexedQuery {
     let best: LexedQuery | undefined;
     let bestSeeds = -1;
