@@ -33,6 +33,8 @@ const bundles = [
   { name: "d3 7.9.0 dist/d3.js (rollup)", file: join(fetchPackage("d3@7.9.0", CACHE, log).root, "dist/d3.js") },
   { name: "corepack 0.31.0 dist/lib/corepack.cjs (esbuild)", file: join(fetchPackage("corepack@0.31.0", CACHE, log).root, "dist/lib/corepack.cjs") },
   { name: "yarn 1.22.22 lib/cli.js (webpack)", file: join(fetchPackage("yarn@1.22.22", CACHE, log).root, "lib/cli.js") },
+  // A js_of_ocaml build ending in a 2.5 MB inline source map: one long line without separators.
+  { name: "xml2js 0.6.2 lib/xml2js.bc.js (js_of_ocaml, inline source map)", file: join(fetchPackage("xml2js@0.6.2", CACHE, log).root, "lib/xml2js.bc.js") },
 ];
 
 /** The first `bytes` of a text, cut at a line break: a bundle of that size. */
