@@ -3,9 +3,13 @@
 const SCAN_COMMON = `  --db <file>             the index (default: reftrack.config.json's db, else $REFTRACK_DB)
   --config <file>         the config file (default: reftrack.config.json here or above)
   --language <lang>       the language of every input: python, typescript, tsx, javascript
-                          (or py, ts, js); required for standard input; otherwise each file's
-                          extension decides, or for a file with none its #! line (a Jupyter
-                          notebook's code cells are read as Python, its kernel's language told)
+                          (or py, ts, js); otherwise each file's extension decides, or for a
+                          file with none its #! line (a Jupyter notebook's code cells are read
+                          as Python, its kernel's language told); for standard input required,
+                          unless --stdin-path's extension decides
+  --stdin-path <path>     standard input (-) is this file's content: reported under this path,
+                          its language its extension's, matched as a whole file as files are
+                          (without it, standard input is a fragment, as a piped suggestion is)
   --min-chars <n>         reporting threshold in normalized characters (default 150)
   --max-file-size <size>  skip larger files: bytes, or 512K, 64MiB, 1G (default 64MiB)
   --minified              scan minified files (*.min.js, very long lines) instead of skipping

@@ -6,7 +6,8 @@ import { validateAgainstSchema } from "../config/schema-validation.js";
 import { ReftrackError, describeError } from "../errors.js";
 import { addedLinesSince } from "../files/git-diff.js";
 import type { OriginalBytes } from "../files/source-file.js";
-import { languageByName } from "../languages/registry.js";
+import { isNotebookPath } from "../files/notebook.js";
+import { languageByName, languageForPath } from "../languages/registry.js";
 import { formatHtml } from "../output/html.js";
 import { type ScanReport, formatJson } from "../output/json.js";
 import { formatNotice } from "../output/notice.js";
@@ -35,6 +36,7 @@ export const SCAN_FLAGS = {
   db: { type: "string" },
   config: { type: "string" },
   language: { type: "string" },
+  "stdin-path": { type: "string" },
   "min-chars": { type: "string" },
   "max-file-size": { type: "string" },
   minified: { type: "boolean" },
@@ -49,6 +51,7 @@ interface ScanFlags {
   db?: string;
   config?: string;
   language?: string;
+  "stdin-path"?: string;
   "min-chars"?: string;
   "max-file-size"?: string;
   minified?: boolean;
@@ -78,7 +81,16 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
   if (paths.length === 0) throw new ReftrackError("scan: give at least one path, folder or - for standard input");
   const named = new Set(paths);
   const language = values.language !== undefined ? languageByName(values.language) : undefined;
-  if (paths.includes("-") && !language) throw new ReftrackError("scan: standard input needs --language (python, typescript, tsx, javascript; or py, ts, js)");
+  const stdinPath = values["stdin-path"];
+  if (stdinPath !== undefined && !paths.includes("-")) throw new ReftrackError("scan: --stdin-path names what standard input holds: give - among the paths");
+  if (stdinPath === "") throw new ReftrackError("scan: --stdin-path needs a file path");
+  if (paths.includes("-") && !language && !(stdinPath !== undefined && (isNotebookPath(stdinPath) || languageForPath(stdinPath)))) {
+    throw new ReftrackError(
+      stdinPath === undefined
+        ? "scan: standard input needs --language (python, typescript, tsx, javascript; or py, ts, js)"
+        : `scan: --stdin-path ${stdinPath}: no known language for its extension (give --language)`,
+    );
+  }
   const minMatchedChars = parsePositiveInteger(values["min-chars"], "--min-chars");
   const configSize = config.scan?.maxFileSize;
   const maxFileBytes = parseByteSize(values["max-file-size"] ?? (configSize === undefined ? undefined : String(configSize)), "--max-file-size");
@@ -100,6 +112,7 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
   try {
     const report = await scanPaths(tracker, paths, {
       ...(language ? { language } : {}),
+      ...(stdinPath !== undefined ? { stdinPath } : {}),
       match: { ...config.match, ...(minMatchedChars !== undefined ? { minMatchedChars } : {}) },
       ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
       ...(values.minified === true || config.scan?.minified === true ? { minified: true } : {}),

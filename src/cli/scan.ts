@@ -7,7 +7,7 @@ import { isNotebookPath } from "../files/notebook.js";
 import { type OriginalBytes, type ReadOptions, type SourceText, decodeSource, isReadFailure, readFileStart, readSourceFile, readStandardInput } from "../files/source-file.js";
 import { walkFiles } from "../files/walk.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { languageByName, languageForFile } from "../languages/registry.js";
+import { languageByName, languageForFile, languageForPath } from "../languages/registry.js";
 import { DEFAULT_MAX_SCAN_BYTES, type MatchOptions, SCAN_PARALLEL_MIN_BYTES, SCAN_TASKS_PER_HELPER } from "../options.js";
 import type { ScanReport, ScannedFile, SkippedFile } from "../output/json.js";
 import { decide } from "../policy/decide.js";
@@ -19,6 +19,12 @@ import type { ScanTask } from "./scan-worker.js";
 export interface ScanOptions {
   /** The language of every input, files and standard input alike, as the library's `language` wins over `path`. */
   readonly language?: LanguageDefinition;
+  /**
+   * What standard input (`-`) holds: that file's content (`--stdin-path`), reported under this
+   * path, its language its extension's unless `language` says, and matched as a whole file, as a
+   * file is. Without it, standard input is a fragment (a suggestion piped in) under the name `-`.
+   */
+  readonly stdinPath?: string;
   /** Matching thresholds (the config's `match`, `--min-chars`). */
   readonly match?: Partial<MatchOptions>;
   /** The policy each file's references are decided by (default: annotate every reference). */
@@ -59,6 +65,8 @@ interface Target {
   readonly language: LanguageDefinition | undefined;
   /** A file a helper thread can read by its path (not standard input). */
   readonly readable: boolean;
+  /** Matched as a whole file (MatchTarget.whole): a file, or standard input a `stdinPath` names. */
+  readonly whole: boolean;
   /** A Jupyter notebook, matched by its code cells (files/notebook.ts). */
   readonly notebook: boolean;
   /** How the file is read: a helper thread reads it so too. */
@@ -94,11 +102,25 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
     // A notebook's code cells are Python whatever --language says: its kernel is told when it is read.
     const chosen = notebook ? language() : (options.language ?? language());
     const fileReading = notebook ? NOTEBOOK_READING : reading;
-    targets.push({ display, absolute, bytes, read: () => readSourceFile(display, maxBytes, fileReading), language: chosen, readable: true, notebook, reading: fileReading });
+    targets.push({ display, absolute, bytes, read: () => readSourceFile(display, maxBytes, fileReading), language: chosen, readable: true, whole: true, notebook, reading: fileReading });
   };
   for (const path of paths) {
     if (path === "-") {
-      targets.push({ display: "-", absolute: null, bytes: 0, read: () => readStdin(maxBytes, reading), language: options.language, readable: false, notebook: false, reading });
+      const named = options.stdinPath;
+      const notebook = named !== undefined && isNotebookPath(named);
+      const stdinReading = notebook ? NOTEBOOK_READING : reading;
+      const language = notebook ? languageByName("python") : (options.language ?? (named !== undefined ? languageForPath(named) : undefined));
+      targets.push({
+        display: named ?? "-",
+        absolute: null,
+        bytes: 0,
+        read: () => readStdin(named ?? "-", maxBytes, stdinReading),
+        language,
+        readable: false,
+        whole: named !== undefined,
+        notebook,
+        reading: stdinReading,
+      });
       continue;
     }
     if (!existsSync(path)) {
@@ -129,11 +151,11 @@ function scannedLanguage(name: string, path: string): LanguageDefinition | undef
 /** A notebook's outputs put images on lines as long as minified code's: its JSON is read however long its lines. */
 const NOTEBOOK_READING: ReadOptions = { minified: true };
 
-function readStdin(maxBytes: number, reading: ReadOptions): SourceText {
+function readStdin(name: string, maxBytes: number, reading: ReadOptions): SourceText {
   const read = readStandardInput(maxBytes);
   if (!read.ok) return { ok: false, reason: "unreadable", detail: read.detail };
   if (read.bytes.length > maxBytes) return { ok: false, reason: "too-large", detail: `more than ${maxBytes} bytes, over the limit` };
-  return decodeSource(read.bytes, "-", maxBytes, reading);
+  return decodeSource(read.bytes, name, maxBytes, reading);
 }
 
 /**
@@ -153,7 +175,7 @@ export async function scanPaths(tracker: ReferenceTracker, paths: readonly strin
 
   const local = (target: Target): FileOutcome =>
     target.language
-      ? fileOutcome(tracker, target.read, target.language.name, options.match, options.onText !== undefined, target.notebook, target.readable)
+      ? fileOutcome(tracker, target.read, target.language.name, options.match, options.onText !== undefined, target.notebook, target.whole)
       : { kind: "unread", reason: "unknown-extension", detail: "no known language for this extension or #! line (give --language)" };
 
   const deliver = (target: Target, outcome: FileOutcome): void => {
