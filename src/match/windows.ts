@@ -92,8 +92,9 @@ function nextStart(code: string, start: number, end: number, overlap: number): n
 
 /**
  * Where the window after the one from `start` to `end` starts in code (`inCode`): at the line
- * start nearest `overlap` before `end` that is, no more than `overlap` further back, else after
- * the first such separator past that point (a long line); undefined when there is none.
+ * start in code nearest the point `overlap` before `end`, looking no more than `overlap` further
+ * back, else after the first separator in code past that point (a long line); undefined when
+ * there is neither.
  */
 function nextStartInCode(code: string, start: number, end: number, overlap: number, inCode: (offset: number) => boolean): number | undefined {
   const target = end - overlap;
