@@ -34,13 +34,15 @@ export async function logCommand(args: string[], out: Output): Promise<number> {
     ...(values.since !== undefined ? { since: parseLogDate(values.since, "--since") } : {}),
     ...(values.until !== undefined ? { until: endOfDay(values.until) } : {}),
   };
-  const { entries, damaged } = readLog(path);
+  const { entries, damaged, missing } = readLog(path);
   const shown = filterLog(entries, filter);
   if (damaged > 0) out.stderr(`reftrack: ${path}: ${damaged} damaged line${damaged === 1 ? "" : "s"} skipped\n`);
   if (format === "json") out.stdout(`${JSON.stringify({ version: 1, log: path, entries: shown }, null, 2)}\n`);
   else if (format === "csv") out.stdout(logToCsv(shown));
   else out.stdout(shown.map(describeEntry).join(""));
-  if (format === "text") out.stderr(`${shown.length} of ${entries.length} entr${entries.length === 1 ? "y" : "ies"} in ${path}\n`);
+  // A mistyped --log would otherwise read as an empty log.
+  if (missing) out.stderr(`no reference log at ${path} yet: nothing accepted into it (or --log, the config's log.path or the default names another file)\n`);
+  else if (format === "text") out.stderr(`${shown.length} of ${entries.length} entr${entries.length === 1 ? "y" : "ies"} in ${path}\n`);
   return EXIT_NO_MATCH;
 }
 

@@ -110,13 +110,16 @@ export class ReferenceLog {
   }
 }
 
-/** A log's entries, and how many lines were not entries (damaged; a last line still being written is not counted). */
-export function readLog(path: string): { entries: LogEntry[]; damaged: number } {
+/**
+ * A log's entries, and how many lines were not entries (damaged; a last line still being written
+ * is not counted). A log that does not exist has no entries (`missing`): nothing was accepted yet.
+ */
+export function readLog(path: string): { entries: LogEntry[]; damaged: number; missing?: true } {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { entries: [], damaged: 0 };
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { entries: [], damaged: 0, missing: true };
     throw new ReftrackError(`cannot read the reference log ${path}: ${describeError(error)}`);
   }
   const lines = text.split("\n");

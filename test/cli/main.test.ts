@@ -359,6 +359,13 @@ describe("reftrack log", () => {
     run = reftrack(["log", "--log", path, "--since", "last week"]);
     expect(run.status).toBe(2);
     expectOneLineError(run.stderr, /--since expects a date/);
+    // A log not written yet (or a mistyped path) is said to be missing, not shown as an empty log.
+    for (const format of ["text", "json"]) {
+      run = reftrack(["log", "--log", join(dir.path, "no-such-log.jsonl"), "--format", format]);
+      expect(run.status).toBe(0);
+      expect(run.stderr).toBe(`no reference log at ${join(dir.path, "no-such-log.jsonl")} yet: nothing accepted into it (or --log, the config's log.path or the default names another file)\n`);
+    }
+    expect(JSON.parse(run.stdout).entries).toEqual([]);
   });
 });
 

@@ -103,7 +103,7 @@ describe("ReferenceLog", () => {
     appendFileSync(path, '{"time": "2026-12-01T00:00:00.000Z", "references": [');
     expect(readLog(path)).toMatchObject({ damaged: 1 });
     expect(readLog(path).entries).toHaveLength(1);
-    expect(readLog(join(dir.path, "absent.jsonl"))).toEqual({ entries: [], damaged: 0 });
+    expect(readLog(join(dir.path, "absent.jsonl"))).toEqual({ entries: [], damaged: 0, missing: true });
   });
 
   it("filters by license (or category), repository and time, and exports CSV one row per reference", () => {
