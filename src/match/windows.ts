@@ -1,4 +1,5 @@
 import type { LanguageDefinition } from "../languages/language.js";
+import { isPythonStringPrefix } from "../normalize/lexical-literals.js";
 import type { TokenStream } from "../normalize/token-stream.js";
 import { lowerBound } from "../util/search.js";
 import { joinOverlapping, regroup } from "./line-ranges.js";
@@ -132,12 +133,20 @@ export function startsOf(reading: TokenStream, text: string, language: LanguageD
   };
 }
 
-/** Read from inside the span opened at `at` by one of the language's spanning delimiters (after a Python string's prefix letters), or "fragment". */
+/** Read from inside the span opened at `at` by one of the language's spanning delimiters (after a Python string's prefix, as the lexer reads one), or "fragment". */
 function spanOpenedAt(text: string, at: number, language: LanguageDefinition): QueryStart {
-  let from = at;
-  if (language.lexicon.dialect === "python") while (from < at + 2 && /[rRbBuUfF]/.test(text[from] ?? "")) from++;
+  const from = language.lexicon.dialect === "python" ? pythonQuoteAt(text, at) : at;
   for (const [open, close] of language.spanningDelimiters) if (text.startsWith(open, from)) return { insideOf: close };
   return "fragment";
+}
+
+/** Where the quotes of a Python string beginning at `at` are: after its prefix (`r`, `b`, `rb`, `f`, …), if it has one. */
+function pythonQuoteAt(text: string, at: number): number {
+  for (let end = at + 1; end <= at + 2; end++) {
+    const c = text.charCodeAt(end);
+    if ((c === 34 || c === 39) && isPythonStringPrefix(text, at, end)) return end;
+  }
+  return at;
 }
 
 function countLines(code: string, from: number, to: number): number {
