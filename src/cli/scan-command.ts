@@ -6,8 +6,7 @@ import { validateAgainstSchema } from "../config/schema-validation.js";
 import { ReftrackError, describeError } from "../errors.js";
 import { addedLinesSince } from "../files/git-diff.js";
 import type { OriginalBytes } from "../files/source-file.js";
-import { isNotebookPath } from "../files/notebook.js";
-import { languageByName, languageForPath } from "../languages/registry.js";
+import { languageByName } from "../languages/registry.js";
 import { formatHtml } from "../output/html.js";
 import { type ScanReport, formatJson } from "../output/json.js";
 import { formatNotice } from "../output/notice.js";
@@ -23,7 +22,7 @@ import { reftrackVersion } from "../version.js";
 import { parseByteSize, parsePositiveInteger, parseThreadCount, withUsageErrors } from "./args.js";
 import { EXIT_ERROR, EXIT_MATCH, EXIT_NO_MATCH, type Output } from "./output.js";
 import { ProgressLine } from "./progress.js";
-import { scanPaths } from "./scan.js";
+import { scanPaths, stdinLanguage } from "./scan.js";
 import { countSkipReasons, describeSkipCounts, skipWorthALine } from "./skip-counts.js";
 
 const FORMATS = ["text", "json", "sarif", "spdx", "html"] as const;
@@ -84,7 +83,7 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
   const stdinPath = values["stdin-path"];
   if (stdinPath !== undefined && !paths.includes("-")) throw new ReftrackError("scan: --stdin-path names what standard input holds: give - among the paths");
   if (stdinPath === "") throw new ReftrackError("scan: --stdin-path needs a file path");
-  if (paths.includes("-") && !language && !(stdinPath !== undefined && (isNotebookPath(stdinPath) || languageForPath(stdinPath)))) {
+  if (paths.includes("-") && !stdinLanguage({ ...(language ? { language } : {}), ...(stdinPath !== undefined ? { stdinPath } : {}) })) {
     throw new ReftrackError(
       stdinPath === undefined
         ? "scan: standard input needs --language (python, typescript, tsx, javascript; or py, ts, js)"

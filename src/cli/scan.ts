@@ -109,13 +109,12 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
       const named = options.stdinPath;
       const notebook = named !== undefined && isNotebookPath(named);
       const stdinReading = notebook ? NOTEBOOK_READING : reading;
-      const language = notebook ? languageByName("python") : (options.language ?? (named !== undefined ? languageForPath(named) : undefined));
       targets.push({
         display: named ?? "-",
         absolute: null,
         bytes: 0,
         read: () => readStdin(named ?? "-", maxBytes, stdinReading),
-        language,
+        language: stdinLanguage(options),
         readable: false,
         whole: named !== undefined,
         notebook,
@@ -141,6 +140,13 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
   }
   // A diff scan reads only the files the diff adds lines to.
   return options.added ? targets.filter((t) => t.absolute !== null && options.added!.has(t.absolute)) : targets;
+}
+
+/** The language standard input is read in: a notebook's (Python) when `stdinPath` names one, else `language`, else `stdinPath`'s extension's. */
+export function stdinLanguage(options: Pick<ScanOptions, "language" | "stdinPath">): LanguageDefinition | undefined {
+  const named = options.stdinPath;
+  if (named !== undefined && isNotebookPath(named)) return languageByName("python");
+  return options.language ?? (named !== undefined ? languageForPath(named) : undefined);
 }
 
 /** The language a scan reads a file in: its extension's or `#!` line's, or a notebook's code cells' (Python). */
