@@ -5,7 +5,7 @@ import type { LanguageName } from "../src/languages/language.js";
 import { languageByName, languageForPath } from "../src/languages/registry.js";
 import { BoundedMap } from "../src/util/bounded-map.js";
 import { Normalizer } from "../src/normalize/normalizer.js";
-import { importLines } from "./quality/text-runs.js";
+import { importLines, licenseNoticeLines } from "./quality/text-runs.js";
 import type { TokenStream } from "../src/normalize/token-stream.js";
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
@@ -47,14 +47,24 @@ export function codeChars(window: readonly string[]): number {
 
 /**
  * The measure a person would use to pick a region to copy, from its raw text alone: non-blank
- * characters of every line that is not an import (comments and docstrings count: they are copied
- * too). Nothing of reftrack's normalizer decides.
+ * characters of every line that is neither an import nor part of a license notice (other comments
+ * and docstrings count: they are copied too). A license header and an import block are what every
+ * file of a project begins with, not code copied from one. Nothing of reftrack's normalizer decides.
  */
 export function rawTextChars(window: readonly string[], language: LanguageName): number {
+  return nonImportChars(window, language, licenseNoticeLines(window, language === "python"));
+}
+
+/**
+ * Non-blank characters outside import lines, license notices counted: how the quality benchmark
+ * drew its windows before it left notices out. It still draws by it, so the windows it drew stay
+ * as they were, and redraws those that fall short by rawTextChars (quality/run.ts).
+ */
+export function nonImportChars(window: readonly string[], language: LanguageName, leftOut?: readonly boolean[]): number {
   const imports = importLines(window, language === "python");
   let chars = 0;
   window.forEach((line, i) => {
-    if (!imports[i]) chars += line.replace(/\s+/g, "").length;
+    if (!imports[i] && !leftOut?.[i]) chars += line.replace(/\s+/g, "").length;
   });
   return chars;
 }

@@ -26,7 +26,7 @@ import { IndexReader } from "../../src/store/reader.js";
 import { PidLock } from "../../src/util/pid-lock.js";
 import { ReftrackError, describeError } from "../../src/errors.js";
 import { ReferenceTracker } from "../../src/tracker.js";
-import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, rawTextChars, sampleWindows } from "../snippets.js";
+import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, nonImportChars, rawTextChars, sampleWindows } from "../snippets.js";
 import { boilerplateSnippets, helperSnippets } from "./boilerplate.js";
 import {
   EXPLAIN,
@@ -49,9 +49,11 @@ import { judgeVendored, loadVendored } from "./vendored.js";
 import { type WholeFile, judgeWholeFile, sampleWholeFiles } from "./whole-files.js";
 import { MORE_NPM } from "./held-out-npm.js";
 import { MORE_PYTHON } from "./held-out-wheels.js";
+import { TSX_HELD_OUT, TSX_INDEXED, TSX_SEED, tsxFilesOf } from "./tsx.js";
 import { BUNDLED_CPYTHON, DEBIAN_JAVASCRIPT, DEBIAN_PYTHON, GCLOUD_SAMPLE, GCLOUD_SDK, NPM_BUNDLED, POPULAR_PYTHON, RUST_DOCS, RUST_DOCS_SAMPLE, SITE_PACKAGES, SITE_PACKAGE_NAMES, everyFileOf } from "./whole-file-sets.js";
 import { type ScreenAudit, type ShortText, type VendoredResult, type WholeGroupResult, writeReport } from "./report.js";
 import {
+  ALL_LANGUAGES,
   ALL_RELAXED,
   CACHE,
   DUMP,
@@ -81,9 +83,24 @@ function variableWindows(files: readonly string[], count: number, rng: Rng, minL
   const out: Snippet[] = [];
   for (let i = 0; i < count * 3 && out.length < count; i++) {
     const lines = minLines + rng.int(maxLines - minLines + 1);
-    out.push(...sampleWindows(files, 1, lines, rng, RAW_MIN_CHARS, () => true, rawTextChars));
+    out.push(...redrawNotices(sampleWindows(files, 1, lines, rng, RAW_MIN_CHARS, () => true, nonImportChars), files, RAW_MIN_CHARS));
   }
   return out;
+}
+
+/**
+ * Left out of the windows' measure later than they were first drawn, license notices could have
+ * changed every draw after the first window holding one. So windows are drawn as before
+ * (nonImportChars), and those short of `minChars` once notices are left out (rawTextChars: a
+ * license header and its file's imports, say) are redrawn from a sequence of their own.
+ */
+const noticeRedraws = new Rng(20261207);
+
+function redrawNotices(windows: readonly Snippet[], files: readonly string[], minChars: number): Snippet[] {
+  return windows.map((window) => {
+    if (rawTextChars(window.code.split("\n"), window.language) >= minChars) return window;
+    return sampleWindows(files, 1, window.endLine - window.startLine + 1, noticeRedraws, minChars, () => true, rawTextChars)[0] ?? window;
+  });
 }
 
 function toQuery(snippet: Snippet, sources: readonly IndexedSource[]): Query {
@@ -167,7 +184,8 @@ async function main(): Promise<void> {
   process.on("exit", () => lock.release());
   const started = Date.now();
   const fetch = (spec: string) => fetchPackage(spec, CACHE, log);
-  const indexedPackages = ["rxjs@7.8.1", "lodash-es@4.17.21"].map(fetch);
+  const indexedPackages = ["rxjs@7.8.1", "lodash-es@4.17.21", ...TSX_INDEXED].map(fetch);
+  const tsxPackageNames = new Set(indexedPackages.slice(2).map((p) => p.name));
   const heldOutPackages = ["effect@3.10.0", "underscore@1.13.7", "dayjs@1.11.13", "throttle-debounce@5.0.2", "date-fns@4.1.0"].map(fetch);
 
   const defaults = loadManifest(join(PROJECT_ROOT, "corpus", "default.json"));
@@ -214,20 +232,26 @@ async function main(): Promise<void> {
   if (!python) throw new Error("the quality benchmark needs python3 for its Python corpus");
 
   // Positives: regions of 8–40 lines of indexed files, chosen by their raw text, in every form.
+  // The first three languages' from the sources indexed before TSX was added, TSX's from the TSX packages.
   const rng = new Rng(20261202);
+  const earlierSources = sources.filter((s) => !tsxPackageNames.has(s.name));
   const positiveFiles: Record<LanguageName, string[]> = {
-    typescript: sources.flatMap((s) => filesOf(s, "typescript")),
-    tsx: [],
-    javascript: sources.flatMap((s) => filesOf(s, "javascript")),
-    python: sources.flatMap((s) => filesOf(s, "python")),
+    typescript: earlierSources.flatMap((s) => filesOf(s, "typescript")),
+    tsx: sources.filter((s) => tsxPackageNames.has(s.name)).flatMap((s) => tsxFilesOf(s.root)),
+    javascript: earlierSources.flatMap((s) => filesOf(s, "javascript")),
+    python: earlierSources.flatMap((s) => filesOf(s, "python")),
   };
   const regions = new Map<LanguageName, Snippet[]>();
   for (const language of LANGUAGES) regions.set(language, variableWindows(positiveFiles[language], PER_CELL, rng, 8, 40));
+  const tsxRng = new Rng(TSX_SEED);
+  regions.set("tsx", variableWindows(positiveFiles.tsx, PER_CELL, tsxRng, 8, 40));
   const cells = new Map<string, Query[]>();
-  for (const [languageIndex, language] of LANGUAGES.entries()) {
+  for (const [languageIndex, language] of ALL_LANGUAGES.entries()) {
+    // TSX's forms draw from its own sequence too.
+    const formSeeds = language === "tsx" ? tsxRng : rng;
     for (const form of FORMS) {
       const laterSeed = LATER_FORM_SEEDS[form];
-      const formRng = new Rng(laterSeed === undefined ? rng.int(2 ** 31) : laterSeed + languageIndex);
+      const formRng = new Rng(laterSeed === undefined || language === "tsx" ? formSeeds.int(2 ** 31) : laterSeed + languageIndex);
       cells.set(`${language}/${form}`, regions.get(language)!.map((s) => toQuery(applyForm(form, s, formRng), sources)));
     }
   }
@@ -246,7 +270,7 @@ async function main(): Promise<void> {
   // How faithfully a fragment, read alone, reproduces its lines' tokens in the whole file.
   const fidelityNormalizer = new Normalizer(await loadTokenHasher());
   const fidelity = new Map<string, { parsed: Fidelity; lexed?: Fidelity; lexedPlain: Fidelity }>();
-  for (const language of LANGUAGES) {
+  for (const language of ALL_LANGUAGES) {
     for (const form of ["verbatim", "reformatted"] as const) {
       const snippets = cells.get(`${language}/${form}`)!.map((q) => q.snippet);
       fidelity.set(`${language}/${form}`, {
@@ -272,7 +296,10 @@ async function main(): Promise<void> {
   const sizes = [5, 10, 20, 40];
   const sized = new Map<string, Query[]>();
   for (const n of sizes) {
-    const windows = LANGUAGES.flatMap((language) => sampleWindows(positiveFiles[language], PER_SIZE, n, rng, Math.min(RAW_MIN_CHARS, n * 25), () => true, rawTextChars));
+    const windows = LANGUAGES.flatMap((language) => {
+      const minChars = Math.min(RAW_MIN_CHARS, n * 25);
+      return redrawNotices(sampleWindows(positiveFiles[language], PER_SIZE, n, rng, minChars, () => true, nonImportChars), positiveFiles[language], minChars);
+    });
     sized.set(`${n}/verbatim`, windows.map((s) => toQuery(s, sources)));
     const sizeRng = new Rng(n);
     sized.set(`${n}/renamed`, windows.map((s) => toQuery(rename(s, sizeRng), sources)));
@@ -284,16 +311,12 @@ async function main(): Promise<void> {
     python: [...filesOf({ root: python.root, include: ["test/**"] }, "python"), ...filesOf({ root: python.root, include: ["site-packages/pip/_internal/**"] }, "python")],
   };
   const negatives = LANGUAGES.flatMap((language) => variableWindows(negativeFiles[language]!, NEGATIVES / 3, rng, 8, 40));
+  // TSX's negatives: other component libraries' TSX, as many as each other language's.
+  const heldOutTsx = TSX_HELD_OUT.map(fetch).flatMap((p) => tsxFilesOf(p.root));
+  negatives.push(...variableWindows(heldOutTsx, NEGATIVES / 3, tsxRng, 8, 40));
   // Hard negatives: other implementations of functionality the index holds (debounce, throttle, parse, format).
-  const hardNegatives = sampleWindows(
-    heldOutPackages.slice(1).flatMap((p) => filesOf({ root: p.root }, "javascript").filter((f) => /debounce|throttle|parse|format/i.test(f))),
-    QUICK ? 40 : 200,
-    20,
-    rng,
-    200,
-    () => true,
-    rawTextChars,
-  );
+  const hardNegativeFiles = heldOutPackages.slice(1).flatMap((p) => filesOf({ root: p.root }, "javascript").filter((f) => /debounce|throttle|parse|format/i.test(f)));
+  const hardNegatives = redrawNotices(sampleWindows(hardNegativeFiles, QUICK ? 40 : 200, 20, rng, 200, () => true, nonImportChars), hardNegativeFiles, 200);
   // Boilerplate: from indexed files, and compiler helper prologues from real published bundles and builds.
   const vendored = loadVendored(CACHE, new Map(sources.map((s) => [s.name, s])), log);
   const helperFiles = [
@@ -374,6 +397,13 @@ async function main(): Promise<void> {
       "javascript",
     ),
     ...everyFileOf("Debian 12's system JavaScript (jQuery, underscore, Sphinx's scripts), every file scan reads", [DEBIAN_JAVASCRIPT], "javascript"),
+    ...sampleWholeFiles(
+      `${TSX_HELD_OUT.length} npm packages of TSX components not indexed (${TSX_HELD_OUT.map((spec) => spec.replace(/@[^@]*$/, "")).join(", ")}), every .tsx file`,
+      heldOutTsx,
+      "tsx",
+      QUICK ? 40 : 100_000,
+      new Rng(61),
+    ),
   ];
   log(
     `queries: ${[...cells.values()].reduce((a, q) => a + q.length, 0)} positives, ${negatives.length} negatives, ${hardNegatives.length} hard negatives, ` +
@@ -390,7 +420,7 @@ async function main(): Promise<void> {
         for (const form of FORMS) {
           const reasons = new Map<string, number>();
           const short = { queries: 0, missed: 0 };
-          for (const language of LANGUAGES) attributeMisses(tracker, cells.get(`${language}/${form}`)!, `${language}/${form}`, reasons, short);
+          for (const language of ALL_LANGUAGES) attributeMisses(tracker, cells.get(`${language}/${form}`)!, `${language}/${form}`, reasons, short);
           missReasons.set(form, reasons);
           shortText.set(form, short);
         }
@@ -469,7 +499,7 @@ async function main(): Promise<void> {
 
   const defaultConfig: Configuration = { fingerprinting: DEFAULT_FINGERPRINT_PARAMETERS, options: {} };
   const screenGroups: [string, Snippet[]][] = [
-    ...FORMS.map((form): [string, Snippet[]] => [form, LANGUAGES.flatMap((l) => cells.get(`${l}/${form}`)!.map((q) => q.snippet))]),
+    ...FORMS.map((form): [string, Snippet[]] => [form, ALL_LANGUAGES.flatMap((l) => cells.get(`${l}/${form}`)!.map((q) => q.snippet))]),
     ["sized (5–40 lines)", [...sized.values()].flatMap((queries) => queries.map((q) => q.snippet))],
     ["negatives", negatives],
     ["hard negatives", hardNegatives],
@@ -531,7 +561,7 @@ async function main(): Promise<void> {
     const rate = (form: Form): string => {
       let part = 0;
       let whole = 0;
-      for (const language of LANGUAGES) {
+      for (const language of ALL_LANGUAGES) {
         const t = result.byCell.get(`${language}/${form}`)!;
         part += t.repository;
         whole += t.n;

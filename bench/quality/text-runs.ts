@@ -21,6 +21,31 @@ const NO_WORDS = /^[^A-Za-z0-9_$]*$/;
 /** License notices, which every file of a project and many projects carry. */
 const LICENSE_LINE = /SPDX-License-Identifier|Permission is hereby granted|Licensed under the|Redistribution and use|THE SOFTWARE IS PROVIDED|WITHOUT WARRANT|General Public License|\ball rights reserved\b|\bcopyright\b/i;
 
+/** A line of a comment: what a license notice is written in. */
+const COMMENT_LINE = { python: /^\s*#/, ecmascript: /^\s*(?:\/\/|\/\*|\*)/ };
+
+/**
+ * Which lines belong to a license notice: every line of a run of comment lines one of which is a
+ * license-notice line (LICENSE_LINE, or names the Apache License), however much of the notice the
+ * lines hold. A header's "Unless required by applicable law …" is the notice as much as its
+ * "Licensed under the …" line.
+ */
+export function licenseNoticeLines(lines: readonly string[], python: boolean): boolean[] {
+  const comment = python ? COMMENT_LINE.python : COMMENT_LINE.ecmascript;
+  const marks = lines.map(() => false);
+  for (let start = 0; start < lines.length; ) {
+    if (!comment.test(lines[start]!)) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end < lines.length && comment.test(lines[end]!)) end++;
+    if (lines.slice(start, end).some((line) => LICENSE_LINE.test(line) || /Apache License/.test(line))) marks.fill(true, start, end);
+    start = end;
+  }
+  return marks;
+}
+
 /**
  * A compiled re-export, CommonJS's `export { x } from "./y"` as TypeScript and Babel write it:
  * `Object.defineProperty(exports, "x", { enumerable: true, get: function () { return y.x; } });`

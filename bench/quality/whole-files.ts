@@ -42,7 +42,8 @@ export function sampleWholeFiles(
     }
     const bytes = Buffer.byteLength(text);
     if (bytes === 0 || bytes > maxBytes || text.includes("\u0000") || !accept(text)) continue;
-    out.push({ group, file, language, text, bytes, lines: significantLines(text, language === "python") });
+    // A TypeScript package's `.tsx` files are read as TSX, as `scan` reads them.
+    out.push({ group, file, language: language === "typescript" && file.endsWith(".tsx") ? "tsx" : language, text, bytes, lines: significantLines(text, language === "python") });
   }
   return out;
 }
