@@ -25,10 +25,10 @@ const LICENSE_LINE = /SPDX-License-Identifier|Permission is hereby granted|Licen
 const COMMENT_LINE = { python: /^\s*#/, ecmascript: /^\s*(?:\/\/|\/\*|\*)/ };
 
 /**
- * Which lines belong to a license notice: every line of a run of comment lines one of which is a
- * license-notice line (LICENSE_LINE, or names the Apache License), however much of the notice the
- * lines hold. A header's "Unless required by applicable law …" is the notice as much as its
- * "Licensed under the …" line.
+ * Which lines belong to a license notice: every line of a comment (a run of comment lines, a block
+ * comment up to its closing delimiter) one of which is a license-notice line (LICENSE_LINE, or names
+ * the Apache License), however much of the notice the lines hold. A header's "Unless required by
+ * applicable law …" is the notice as much as its "Licensed under the …" line.
  */
 export function licenseNoticeLines(lines: readonly string[], python: boolean): boolean[] {
   const comment = python ? COMMENT_LINE.python : COMMENT_LINE.ecmascript;
@@ -38,8 +38,12 @@ export function licenseNoticeLines(lines: readonly string[], python: boolean): b
       start++;
       continue;
     }
+    // One comment: a block comment ends at its closing delimiter, and a doc comment after it is another.
     let end = start;
-    while (end < lines.length && comment.test(lines[end]!)) end++;
+    while (end < lines.length && comment.test(lines[end]!)) {
+      end++;
+      if (!python && lines[end - 1]!.includes("*/")) break;
+    }
     if (lines.slice(start, end).some((line) => LICENSE_LINE.test(line) || /Apache License/.test(line))) marks.fill(true, start, end);
     start = end;
   }
