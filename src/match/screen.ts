@@ -1,7 +1,7 @@
 import { type Fingerprinter, textFingerprints } from "../fingerprint/fingerprint.js";
 import { type Fingerprints, isShortStream } from "../fingerprint/winnow.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { endOfNonBlankLines, firstDelimiterStandsAlone, lineAt, spanCut, startsWithDelimiter } from "../normalize/fragment.js";
+import { beginsInsideTag, endOfNonBlankLines, firstDelimiterStandsAlone, lineAt, spanCut, startsWithDelimiter } from "../normalize/fragment.js";
 import type { LexicalStart } from "../normalize/lexical.js";
 import type { Normalizer } from "../normalize/normalizer.js";
 import { textStream } from "../normalize/text.js";
@@ -166,8 +166,9 @@ export class MissScreen {
   /**
    * The fragment as read from its start, and, when it may begin inside a multi-line string or
    * comment, from inside it: when the delimiters say so, or when an even count of a symmetric one
-   * (cut inside a docstring at both ends) follows text the plain reading read as prose. Code
-   * whose start is known (QueryStart) is read from there only.
+   * (cut inside a docstring at both ends) follows text the plain reading read as prose; and, in
+   * TSX or JSX whose first line is an opening tag's, from inside that tag. Code whose start is
+   * known (QueryStart) is read from there only.
    */
   private *readings(code: string, language: LanguageDefinition, start: QueryStart): Generator<TokenStream> {
     if (start !== "fragment") {
@@ -193,6 +194,9 @@ export class MissScreen {
           (plain.firstProseLine <= lineAt(code, endOfNonBlankLines(code, PROSE_FROM_START_LINES)) || startsInside(code, language, close)));
       if (inside) yield this.normalizer.lex(code, language, { insideOf: close });
     }
+    // Cut among a JSX element's attributes, the plain reading takes them for assignments and the
+    // element's children that follow for code.
+    if (language.lexicon.jsx === true && beginsInsideTag(code)) yield this.normalizer.lex(code, language, { insideTag: true });
   }
 
   /**

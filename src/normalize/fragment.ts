@@ -151,6 +151,19 @@ function occurrences(text: string, delimiter: string): number {
   return count;
 }
 
+/**
+ * A JSX opening tag's line: an attribute given a value (`onPress={…}`, `aria-label="…"`, hyphens
+ * and all), a spread (`{...props}`), or the tag's end alone (`>`, `/>`). Code writes none of these
+ * at a line's start: an assignment has spaces around its `=` or a left side of more than a name.
+ */
+const TAG_LINE = /^\s*(?:[A-Za-z_$][\w$]*(?:-[\w$]+)*=(?:\{|"|')|\{\.\.\.|\/?>\s*$)/;
+
+/** Whether a fragment's first line holding more than white space is a JSX opening tag's (TAG_LINE): it may begin among a tag's attributes. */
+export function beginsInsideTag(text: string): boolean {
+  const first = /^.*\S.*$/m.exec(text);
+  return first !== null && TAG_LINE.test(first[0]);
+}
+
 /** Whether the first thing in `text` other than white space is `delimiter`. */
 export function startsWithDelimiter(text: string, delimiter: string): boolean {
   return text.startsWith(delimiter, text.search(/\S/));

@@ -7,6 +7,13 @@ export function nextCharCode(source: string, from: number): number {
   return source.charCodeAt(i);
 }
 
+/** The first character code at or after `from` that is not white space, line breaks included (NaN at the end). */
+export function nextVisibleCharCode(source: string, from: number): number {
+  let i = from;
+  for (let c = source.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = source.charCodeAt(++i));
+  return source.charCodeAt(i);
+}
+
 /**
  * The character code just before the colon that ends, across spaces and tabs, right before `at`;
  * NaN when no colon does. `)` there is a return type's `):`, `?` an optional annotation's `?:`,

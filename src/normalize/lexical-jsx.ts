@@ -4,6 +4,8 @@ import { isSpace, isWordStart } from "./lexical-chars.js";
 const TAG = -1;
 const CLOSING_TAG = -2;
 const CHILDREN = -3;
+/** Children an element opened before the source may have been among (JsxFrames.openedBefore). */
+const PRESUMED_CHILDREN = -4;
 
 /** `<T,>(x: T) => …`, `<T extends U>(…)`: a TSX arrow's type parameters, not an element. */
 const TYPE_PARAMETERS = /^<[ \t]*[\w$]+[ \t]*(?:,|extends\b)/;
@@ -17,14 +19,43 @@ export class JsxFrames {
 
   /** An element's children are being read: text up to the next tag or expression. */
   inChildren(): boolean {
+    // Asked before every token: an empty stack is not read past its end, which V8 makes slow.
     const frames = this.frames;
-    return frames.length > 0 && frames[frames.length - 1] === CHILDREN;
+    if (frames.length === 0) return false;
+    const top = frames[frames.length - 1];
+    return top === CHILDREN || top === PRESUMED_CHILDREN;
+  }
+
+  /** The children being read are those an element opened before the source was presumed to be among. */
+  inPresumedChildren(): boolean {
+    const frames = this.frames;
+    return frames.length > 0 && frames[frames.length - 1] === PRESUMED_CHILDREN;
+  }
+
+  /** The element opened before the source was a JSX expression's own (`return (<Button … />);`), no other's child. */
+  leavePresumedChildren(): void {
+    if (this.inPresumedChildren()) this.frames.pop();
   }
 
   /** A tag is being read: its names are the tag's and its attributes'. */
   inTag(): boolean {
     const top = this.frames.length > 0 ? this.frames[this.frames.length - 1] : 0;
     return top === TAG || top === CLOSING_TAG;
+  }
+
+  /**
+   * The source begins inside an opening tag opened before it: its names are attributes until the
+   * tag ends, then children follow until the element's closing tag; then, presumably, the children
+   * of an element enclosing it, until that one's closing tag (or until what follows is JavaScript:
+   * leavePresumedChildren).
+   */
+  openedBefore(): void {
+    this.frames.push(PRESUMED_CHILDREN, TAG);
+  }
+
+  /** No element, tag or expression is open: what follows is JavaScript. */
+  outside(): boolean {
+    return this.frames.length === 0;
   }
 
   /** `<` (or `</`, closing) has opened a tag. */
@@ -37,7 +68,7 @@ export class JsxFrames {
     const frames = this.frames;
     const tag = frames.pop();
     if (!selfClosing && tag === TAG) frames.push(CHILDREN);
-    else if (tag === CLOSING_TAG && frames[frames.length - 1] === CHILDREN) frames.pop();
+    else if (tag === CLOSING_TAG && this.inChildren()) frames.pop();
   }
 
   /** A `{` now open at bracket depth `depth`: in a tag or among children it opens an expression, JavaScript again. */

@@ -1,4 +1,4 @@
-import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart, newlinesIn, separatorBefore } from "./lexical-chars.js";
+import { followedByKeyColon, isDigit, isSpace, isWordPart, isWordStart, newlinesIn, nextVisibleCharCode, separatorBefore } from "./lexical-chars.js";
 import { CLASS_BODY, ENUM_BODY, Kind, type LexicalContext, SWITCH_BODY, Skipped, statementComplete } from "./lexical-context.js";
 import { isPythonStringPrefix, numberEnd, pythonStringEnd, quotedEnd, regexEnd, templateEnd } from "./lexical-literals.js";
 import { isBlankText, JsxFrames, jsxTextEnd, startsElement } from "./lexical-jsx.js";
@@ -73,6 +73,11 @@ export class LexRun implements ReadSoFar {
   /** Open substitutions (`${`) of template literal types, innermost last: the bracket depth each opened. */
   private readonly templateTypes: number[] = [];
   private readonly jsx = new JsxFrames();
+  /**
+   * The source began inside JSX (startInsideTag): a closing tag found outside every element is
+   * an element's opened before the source, not a `<` then a regular expression.
+   */
+  private closersBefore = false;
 
   constructor(
     private readonly context: LexicalContext,
@@ -106,6 +111,12 @@ export class LexRun implements ReadSoFar {
       this.line += newlinesIn(this.source, 0, stop);
     }
     this.i = stop;
+  }
+
+  /** Reads from inside an opening tag, among its attributes (JsxFrames.openedBefore). */
+  startInsideTag(): void {
+    this.jsx.openedBefore();
+    this.closersBefore = true;
   }
 
   /** Reads the rest of the source. */
@@ -153,6 +164,7 @@ export class LexRun implements ReadSoFar {
       else if (c === 34 || c === 39 || (!python && c === 96)) this.string(c);
       else if (jsx.inTag() && (c === 62 || (c === 47 && source.charCodeAt(i + 1) === 62))) this.jsxTagEnd(c);
       else if (c === 60 && this.startsElement(i)) this.jsxOpen(i, false);
+      else if (c === 60 && this.closersBefore && this.closesOpenedBefore(i)) this.jsxOpen(i, true);
       // A regular expression where an operand is expected, else an operator.
       else if (python || c !== 47 || !this.context.regexAllowed(this.previous, this.previousText) || !this.regex()) this.operator(c);
     }
@@ -426,6 +438,14 @@ export class LexRun implements ReadSoFar {
     return this.context.lexicon.jsx === true && this.context.regexAllowed(this.previous, this.previousText) && startsElement(this.source, i, this.previousText);
   }
 
+  /** Whether `</` at `i`, outside every element, closes one opened before the source (`</Dialog>`, `</>`). */
+  private closesOpenedBefore(i: number): boolean {
+    const source = this.source;
+    if (!this.jsx.outside() || source.charCodeAt(i + 1) !== 47) return false;
+    const next = source.charCodeAt(i + 2);
+    return next === 62 || isWordStart(next);
+  }
+
   /** `<` (or `</`, closing) at `i`, opening a tag. */
   private jsxOpen(i: number, closing: boolean): void {
     const text = closing ? "</" : "<";
@@ -460,6 +480,15 @@ export class LexRun implements ReadSoFar {
   private jsxChildren(): void {
     const source = this.source;
     const from = this.i;
+    // After an element opened before the source, `)`, `;`, `,` or `}` (none begins an element's
+    // text) say the element was an expression's own, not another's child: JavaScript goes on.
+    if (this.jsx.inPresumedChildren()) {
+      const next = nextVisibleCharCode(source, from);
+      if (Number.isNaN(next) || next === 41 || next === 59 || next === 44 || next === 125) {
+        this.jsx.leavePresumedChildren();
+        return;
+      }
+    }
     const end = jsxTextEnd(source, from);
     if (end > from) {
       const blank = isBlankText(source, from, end);

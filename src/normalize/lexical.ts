@@ -19,11 +19,19 @@ import { VocabularyReader } from "./vocabulary.js";
  * What it knows of a language is lexical-context.ts; one reading of one source, lexical-run.ts.
  */
 
-/** Where to start lexing a fragment that may begin inside a multi-line string or comment. */
-export interface LexicalStart {
-  /** The delimiter that closes that span: everything before it is read as its content. */
-  readonly insideOf: string;
-}
+/**
+ * Where to start lexing a fragment that may begin inside a multi-line string or comment, or among
+ * the attributes of a JSX element's opening tag (TSX, JSX).
+ */
+export type LexicalStart =
+  | {
+      /** The delimiter that closes that span: everything before it is read as its content. */
+      readonly insideOf: string;
+    }
+  | {
+      /** Inside an opening tag, its element inside another's children, both opened before the fragment. */
+      readonly insideTag: true;
+    };
 
 /** A token stream read by the lexer, with what it noticed of prose read as code. */
 export interface LexedTokenStream extends TokenStream {
@@ -52,7 +60,10 @@ export class LexicalNormalizer {
    */
   tokens(source: string, start?: LexicalStart): LexedTokenStream {
     const run = new LexRun(this.context, source);
-    if (start) run.startInside(start.insideOf);
+    if (start) {
+      if ("insideOf" in start) run.startInside(start.insideOf);
+      else run.startInsideTag();
+    }
     run.run();
     run.finish();
     const out = run.out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endOfNonBlankLines, firstDelimiterStandsAlone, spanCut, startsWithDelimiter } from "../../src/normalize/fragment.js";
+import { beginsInsideTag, endOfNonBlankLines, firstDelimiterStandsAlone, spanCut, startsWithDelimiter } from "../../src/normalize/fragment.js";
 
 const Q = '"""';
 
@@ -22,6 +22,17 @@ describe("where a fragment's delimiters say it was cut", () => {
   it("finds a delimiter first in the fragment, white space aside", () => {
     expect(startsWithDelimiter(`\n    ${Q}\nrest\n`, Q)).toBe(true);
     expect(startsWithDelimiter(`rest\n${Q}\n`, Q)).toBe(false);
+  });
+
+  it("takes a first line of attributes, a spread or a tag's end for a JSX tag's, not code", () => {
+    expect(beginsInsideTag("\n      aria-label={label}\n      onPress={close}>")).toBe(true);
+    expect(beginsInsideTag('      className="row"')).toBe(true);
+    expect(beginsInsideTag("      {...mergeProps(focusProps, hoverProps)}")).toBe(true);
+    expect(beginsInsideTag("      data-disabled={isDisabled || undefined} />")).toBe(true);
+    expect(beginsInsideTag("    >\n      {children}")).toBe(true);
+    expect(beginsInsideTag("  label = {text: 'x'};")).toBe(false);
+    expect(beginsInsideTag("  state.value={x}")).toBe(false);
+    expect(beginsInsideTag("  return <Button onPress={close} />;")).toBe(false);
   });
 
   it("counts lines holding more than white space", () => {

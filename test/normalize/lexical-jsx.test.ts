@@ -29,6 +29,21 @@ describe("the lexer's JSX frames", () => {
     expect(jsx.inTag() || jsx.inChildren()).toBe(false);
   });
 
+  it("reads from inside a tag opened before the source, then its children, then presumably its parent's", () => {
+    const jsx = new JsxFrames();
+    jsx.openedBefore();
+    expect(jsx.inTag()).toBe(true); // onPress={…}
+    jsx.tagEnded(false); // >
+    expect(jsx.inChildren()).toBe(true);
+    expect(jsx.inPresumedChildren()).toBe(false);
+    jsx.tagOpened(true); // </Button
+    jsx.tagEnded(false); // >
+    expect(jsx.inPresumedChildren()).toBe(true);
+    // `);` follows: the element was an expression's own.
+    jsx.leavePresumedChildren();
+    expect(jsx.outside()).toBe(true);
+  });
+
   it("tells an element from a comparison and a TSX arrow's type parameters", () => {
     expect(startsElement("<div>", 0, "return")).toBe(true);
     expect(startsElement("<>", 0, "(")).toBe(true);

@@ -185,6 +185,45 @@ describe("lexical normalizer", () => {
     expect(rows(lexed(fragment, language))).toEqual(fileRows(code, language, from, to));
   });
 
+  // Written for this test: a dialog's trigger, nested in a toolbar, and a switch whose element is its render's own.
+  const TOOLBAR = `export function Toolbar({onClose, label}: ToolbarProps) {
+  return (
+    <div role="toolbar">
+      <Button
+        aria-label={label}
+        data-variant="quiet"
+        {...closeProps}
+        onPress={() => onClose('toolbar')}>
+        Close the panel
+      </Button>
+      <Separator />
+    </div>
+  );
+}
+`;
+  const SWITCH = `export function Switch(props: SwitchProps) {
+  return (
+    <label
+      className={props.className}
+      data-selected={state.isSelected || undefined}
+      data-disabled={props.isDisabled || undefined} />
+  );
+}
+
+export const defaultSize = 'medium';
+`;
+
+  it.each<[string, string, number, number]>([
+    ["an element nested in another, then the other's children and closing tag", TOOLBAR, 5, 14],
+    ["an element that is its render's own, then the code after it", SWITCH, 4, 10],
+  ])("reads a fragment cut among a JSX tag's attributes as its file does, told it begins there: %s", (_, code, from, to) => {
+    const fragment = code.split("\n").slice(from - 1, to).join("\n");
+    const inside = new LexicalNormalizer(languageByName("tsx"), hasher).tokens(fragment, { insideTag: true });
+    expect(rows(inside)).toEqual(fileRows(code, "tsx", from, to));
+    // Read from its start, its attributes are assignments and the element's text is code.
+    expect(rows(lexed(fragment, "tsx"))).not.toEqual(fileRows(code, "tsx", from, to));
+  });
+
   it("marks the first line where two names follow each other: prose read as code", () => {
     const prose = '    exists, raise an OSError if it is False.\n    """\n    head, tail = split(name)\n';
     expect(normalizer.lex(prose, languageByName("python")).firstProseLine).toBe(1);
