@@ -29,7 +29,7 @@ export type LexicalStart =
       readonly insideOf: string;
     }
   | {
-      /** Inside an opening tag, its element inside another's children, both opened before the fragment. */
+      /** Inside an opening tag opened before the fragment, its element perhaps another's child (JsxFrames.openedBefore). */
       readonly insideTag: true;
     };
 
