@@ -184,8 +184,9 @@ async function main(): Promise<void> {
   process.on("exit", () => lock.release());
   const started = Date.now();
   const fetch = (spec: string) => fetchPackage(spec, CACHE, log);
-  const indexedPackages = ["rxjs@7.8.1", "lodash-es@4.17.21", ...TSX_INDEXED].map(fetch);
-  const tsxPackageNames = new Set(indexedPackages.slice(2).map((p) => p.name));
+  const tsxPackages = TSX_INDEXED.map(fetch);
+  const indexedPackages = [...["rxjs@7.8.1", "lodash-es@4.17.21"].map(fetch), ...tsxPackages];
+  const tsxPackageNames = new Set(tsxPackages.map((p) => p.name));
   const heldOutPackages = ["effect@3.10.0", "underscore@1.13.7", "dayjs@1.11.13", "throttle-debounce@5.0.2", "date-fns@4.1.0"].map(fetch);
 
   const defaults = loadManifest(join(PROJECT_ROOT, "corpus", "default.json"));
