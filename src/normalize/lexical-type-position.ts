@@ -23,13 +23,13 @@ export interface ReadSoFar {
 
 /**
  * Whether a name read at `start`, followed by a dot, begins a qualified type (TypeScript): after
- * `keyof`, `implements`, `as` or `satisfies`, what an interface extends, in type arguments (a capitalized name), a
- * type parameter's constraint, a type alias's type (`type A = b.C`; not after a union's `|`, which
- * may be a value's bitwise or), or after an annotation's colon that is one for sure: a return
- * type's (`): React.JSX.Element`), a class or interface member's, an optional one's
- * (`children?: React.ReactNode`), a declared variable's (`const x: React.FC`) or a parameter's
- * (`(props: React.Props, …`). Elsewhere a colon may be an object key's or a ternary's, before a
- * value.
+ * `keyof`, `implements`, `as` or `satisfies`, what an interface extends, in type arguments (a
+ * capitalized name), a type parameter's constraint, a type alias's type (`type A = b.C`; not after
+ * a union's `|`, which may be a value's bitwise or, unless an object type's `}` comes before it),
+ * or after an annotation's colon that is one for sure: a return type's (`): React.JSX.Element`), a
+ * class or interface member's, an optional one's (`children?: React.ReactNode`), a declared
+ * variable's (`const x: React.FC`) or a parameter's (`(props: React.Props, …`). Elsewhere a colon
+ * may be an object key's or a ternary's, before a value.
  */
 export function startsTypeChain(read: ReadSoFar, start: number): boolean {
   if (!read.typesAnywhere) return false;
@@ -38,6 +38,9 @@ export function startsTypeChain(read: ReadSoFar, start: number): boolean {
   if (read.angleDepth > 0 && (previousText === "<" || previousText === ",")) return isUpperCase(read.source.charCodeAt(start));
   // `<T extends NodeJS.ArrayBufferView>`: a type parameter's constraint.
   if (read.angleDepth > 0 && previousText === "extends") return true;
+  // `} & JSX.IntrinsicElements["td"]`: an object type's intersection or union; an object literal
+  // is no operand of `&` or `|`, and a block is followed by a statement.
+  if ((previousText === "&" || previousText === "|") && read.beforePreviousText === "}") return true;
   // `type Handle = net.Socket`: a type alias's type.
   if (previousText === "=" && read.beforePreviousText === "$id" && read.thirdPreviousText === "type") return true;
   if (previousText !== ":") return false;

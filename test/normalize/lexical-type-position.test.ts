@@ -25,6 +25,16 @@ describe("where the lexer reads a type", () => {
     expect(startsTypeChain(read(declared, ["const", "$id", ":"], { typesAnywhere: false }), declared.indexOf("React"))).toBe(false);
   });
 
+  it("begins a qualified type after an object type's `&` or `|`, a value's after a name's", () => {
+    const intersected = '} & JSX.IntrinsicElements["td"]';
+    expect(startsTypeChain(read(intersected, ["}", "&"]), intersected.indexOf("JSX"))).toBe(true);
+    const united = "} | React.ReactNode";
+    expect(startsTypeChain(read(united, ["}", "|"]), united.indexOf("React"))).toBe(true);
+    // A flag masked with an enum's member is a value.
+    const masked = "flags & Flags.Hidden";
+    expect(startsTypeChain(read(masked, ["$id", "&"]), masked.indexOf("Flags"))).toBe(false);
+  });
+
   it("begins a template literal type where only a type stands, and a string elsewhere", () => {
     const alias = "type Px = `${number}px`";
     expect(templateTypeAt(read(alias, ["type", "$id", "="]), alias.indexOf("`"))).toBe(true);
