@@ -23,25 +23,19 @@ export interface QueryWindow {
 export type StartAt = (offset: number) => QueryStart;
 
 /**
- * A long query (a bundle, a generated file) as windows of about `windowChars`, cut at line breaks,
- * each overlapping the next by about `overlapChars`: matching state is that of one window, so
- * memory is bounded and time linear in the query's size, and a copy shorter than the overlap lies
- * whole in some window. A query no longer than `windowChars` is one window. A line longer than the
- * overlap (minified code) is cut inside, after a `;`, `}` or `,`, so it too is read in windows.
+ * A long query's first window. A long query (a bundle, a generated file) is read as windows of
+ * about `windowChars` (firstWindow, then nextWindow until none), cut at line breaks, each
+ * overlapping the next by about `overlapChars`: matching state is that of one window, so memory is
+ * bounded and time linear in the query's size, and a copy shorter than the overlap lies whole in
+ * some window. A query no longer than `windowChars` is one window. A line longer than the overlap
+ * (minified code) is cut inside, after a `;`, `}` or `,`, so it too is read in windows.
  */
-export function* queryWindows(code: string, windowChars: number, overlapChars: number): Generator<QueryWindow> {
-  for (let window: QueryWindow | undefined = firstWindow(code, windowChars, overlapChars); window; window = nextWindow(code, window, windowChars, overlapChars)) {
-    yield window;
-  }
-}
-
-/** A long query's first window (queryWindows). */
 export function firstWindow(code: string, windowChars: number, overlapChars: number): QueryWindow {
   return { text: code.slice(0, windowEndFrom(code, 0, windowChars, overlapChars)), firstLine: 1, start: 0, startsIn: "fragment" };
 }
 
 /**
- * The window after `window` (queryWindows), none after the last. Given where the window's own
+ * The window after `window` (firstWindow), none after the last. Given where the window's own
  * reading has code (`startAt`), the next begins at such a place, or else is read from inside the
  * span it begins in: a cut inside a Python docstring or a template literal read as a fragment
  * may be read inside out until the next quote, which in a file of docstrings is the whole window.
@@ -82,13 +76,9 @@ function windowEnd(code: string, start: number, at: number, slack: number): numb
   return at;
 }
 
-/** Where the window after the one ending at `end` starts: at the line break nearest `overlap` before `end`, or, inside a line longer than that, after the first separator past that point; `end` when neither lies inside this window. */
+/** Where the window after the one ending at `end` starts, not knowing where it has code: as nextStartInCode finds it anywhere, else `end`. */
 function nextStart(code: string, start: number, end: number, overlap: number): number {
-  const target = end - overlap;
-  const newline = code.lastIndexOf("\n", target - 1);
-  if (newline >= start && target - newline <= overlap) return newline + 1;
-  for (let i = Math.max(start + 1, target); i < end - 1; i++) if (isSeparator(code.charCodeAt(i))) return i + 1;
-  return end;
+  return nextStartInCode(code, start, end, overlap, () => true) ?? end;
 }
 
 /**

@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { firstWindow, inQueryLines, mergeWindows, nextWindow, queryWindows, startsOf } from "../../src/match/windows.js";
+import { type QueryWindow, firstWindow, inQueryLines, mergeWindows, nextWindow, startsOf } from "../../src/match/windows.js";
 import { loadTokenHasher } from "../../src/hashing.js";
 import { languageByName } from "../../src/languages/registry.js";
 import { Normalizer } from "../../src/normalize/normalizer.js";
 import type { QueryStart } from "../../src/match/screen.js";
 import type { Match } from "../../src/match/types.js";
+
+/** Every window of `code`, each next one cut without a reading, as a fragment's are. */
+function* queryWindows(code: string, windowChars: number, overlapChars: number): Generator<QueryWindow> {
+  for (let window: QueryWindow | undefined = firstWindow(code, windowChars, overlapChars); window; window = nextWindow(code, window, windowChars, overlapChars)) yield window;
+}
 
 const lines = (count: number) => Array.from({ length: count }, (_, i) => `line ${i + 1} ${"x".repeat(i % 7)}`).join("\n") + "\n";
 
