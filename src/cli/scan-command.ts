@@ -83,6 +83,8 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
   const stdinPath = values["stdin-path"];
   if (stdinPath !== undefined && !paths.includes("-")) throw new ReftrackError("scan: --stdin-path names what standard input holds: give - among the paths");
   if (stdinPath === "") throw new ReftrackError("scan: --stdin-path needs a file path");
+  // The diff's added lines are the work tree's; what arrives on standard input has none to go by.
+  if (values.diff !== undefined && paths.includes("-")) throw new ReftrackError("scan: --diff reads the work tree's changed files, not standard input: scan - without --diff");
   if (paths.includes("-") && !stdinLanguage({ ...(language ? { language } : {}), ...(stdinPath !== undefined ? { stdinPath } : {}) })) {
     throw new ReftrackError(
       stdinPath === undefined

@@ -52,6 +52,7 @@ describe("scan --stdin-path", () => {
       [["--stdin-path", "src/timers.py", "src"], /--stdin-path names what standard input holds: give - among the paths/],
       [["--stdin-path", "notes.txt", "-"], /--stdin-path notes\.txt: no known language for its extension \(give --language\)/],
       [["--stdin-path", "", "-"], /--stdin-path needs a file path/],
+      [["--diff", "HEAD", "--stdin-path", "src/timers.py", "-"], /--diff reads the work tree's changed files, not standard input: scan - without --diff/],
     ] as const) {
       const run = reftrack(["scan", "--db", db, ...args], MODULE);
       expect(run.status).toBe(2);
