@@ -494,7 +494,8 @@ export const CHAIN_SEED_SCAN_HITS = 1024;
  * this many of its tokens, the line begins before the match (ends after it) on both sides, and a
  * blank or comment line parts it from the rest of the match on either side: a k-gram's context
  * (the `x` of `y = x` before a matched `def`, the `def f(` after a matched body), not a copied
- * line. On the indexed side such a line can lie pages of comments away from the copy.
+ * line. On the indexed side such a line can lie pages of comments away from the copy. Nor does it
+ * count toward minMatchedChars: what the reported lines do not show is no evidence of a copy.
  */
 export const DANGLING_LINE_TOKENS = 3;
 

@@ -1,8 +1,9 @@
 import type { TokenStream } from "../normalize/token-stream.js";
-import { type MatchOptions, RENAMED_QUERY_SHARE } from "../options.js";
+import { DANGLING_LINE_TOKENS, type MatchOptions, RENAMED_QUERY_SHARE } from "../options.js";
 import type { Bridges } from "./bridges.js";
 import { chainSeeds } from "./chain-seeds.js";
-import { sourceSideChars } from "./evidence.js";
+import { queryChars, sourceSideChars } from "./evidence.js";
+import { withoutDanglingLines } from "./match-ends.js";
 import type { QueryTables } from "./query-tables.js";
 import { rareSeeds } from "./rules.js";
 import type { SourceTokens } from "./source-tokens.js";
@@ -202,6 +203,20 @@ function length(segment: Segment): number {
   return segment.queryEnd - segment.queryStart;
 }
 
+/**
+ * Whether the chain of `matchedChars` reaches minMatchedChars whatever dangling lines its ends
+ * hold: such a line holds at most DANGLING_LINE_TOKENS of its tokens at either end. Complete on
+ * the indexed side (`bySource`), it is always checked.
+ */
+function longWithoutEnds(chain: readonly Segment[], context: ChainContext, matchedChars: number, bySource: boolean): boolean {
+  if (bySource) return false;
+  const charsBefore = context.tables.charsBefore;
+  const start = chain[0]!.queryStart;
+  const end = chain[chain.length - 1]!.queryEnd;
+  const ends = charsBefore[Math.min(end, start + DANGLING_LINE_TOKENS)]! - charsBefore[start]! + charsBefore[end]! - charsBefore[Math.max(start, end - DANGLING_LINE_TOKENS)]!;
+  return matchedChars - ends >= context.options.minMatchedChars;
+}
+
 /** What turning one content's chains into candidates reads: its hits, the query and the content's tokens. */
 export interface ChainContext {
   readonly contentId: number;
@@ -215,6 +230,11 @@ export interface ChainContext {
   /** The fewest matched characters a candidate is kept with (minMatchedChars, or less where it may combine). */
   readonly floorChars: number;
   readonly edgeOnly?: ReadonlySet<number>;
+  /**
+   * Code: what a candidate's reported lines leave out at its ends (match-ends.ts) counts toward no
+   * threshold. Prose is reported over its whole span.
+   */
+  readonly reportedLines?: boolean;
 }
 
 /**
@@ -268,6 +288,11 @@ export function chainCandidate(chain: readonly Segment[], context: ChainContext)
     sourceMatchedChars = sourceSideChars(chain, query, source);
     complete = sourceMatchedChars >= options.minMatchedChars;
   }
+  // A first or last line the reported lines leave out is a k-gram's context, not copied code: a
+  // region long enough only with it is short. Whether it is needs the indexed side's lines, read
+  // for few candidates otherwise, so it is settled when the candidate is judged (settleEnds) unless
+  // the chain is long enough without as many tokens as such lines hold.
+  const endsToCheck = complete && context.reportedLines === true && !longWithoutEnds(chain, context, matchedChars, sourceMatchedChars !== null);
   if (!complete && matchedChars < floorChars) return undefined;
   return {
     contentId,
@@ -282,5 +307,19 @@ export function chainCandidate(chain: readonly Segment[], context: ChainContext)
     frequencySum: seeds.frequencySum,
     rarestSeedFrequency: seeds.rarestFrequency,
     complete,
+    endsToCheck,
   };
+}
+
+/**
+ * The candidate with its ends settled (Candidate.endsToCheck): complete only if it reaches
+ * minMatchedChars without a dangling first or last line; short, it is kept only as evidence the
+ * other channel may complete (MatchScope.partialIn).
+ */
+export function settleEnds(candidate: Candidate, context: ChainContext): Candidate {
+  if (!candidate.endsToCheck) return candidate;
+  const { query, tables, source, options } = context;
+  const kept = withoutDanglingLines(candidate.segments, query, source);
+  const chars = candidate.sourceMatchedChars !== null ? sourceSideChars(kept, query, source) : queryChars(kept, tables.charsBefore);
+  return { ...candidate, complete: kept === candidate.segments || chars >= options.minMatchedChars, endsToCheck: false };
 }

@@ -84,6 +84,18 @@ export function sourceSideChars(segments: readonly Segment[], query: TokenStream
   return chars;
 }
 
+/** Normalized characters of the segments' query side, each token once (as chain.ts counts a candidate's). */
+export function queryChars(segments: readonly Segment[], charsBefore: Int32Array): number {
+  let chars = 0;
+  let covered = -1;
+  for (const segment of segments) {
+    const from = Math.max(segment.queryStart, covered);
+    if (segment.queryEnd > from) chars += charsBefore[segment.queryEnd]! - charsBefore[from]!;
+    covered = Math.max(covered, segment.queryEnd);
+  }
+  return chars;
+}
+
 /** Source tokens the segments cover, each once (segments are in query order; source ranges may overlap). */
 export function sourceSideTokens(segments: readonly Segment[]): number {
   const ranges = segments.map((segment) => [segment.sourceStart, segment.sourceEnd] as const).sort((a, b) => a[0] - b[0]);

@@ -53,6 +53,26 @@ export function matchEnds(segments: readonly Segment[], query: TokenStream, sour
   return lastLineLeftOut(firstLineLeftOut(ends, segments, query, source), segments, query, source);
 }
 
+/**
+ * The segments as far as the lines a first or last dangling line leaves (DANGLING_LINE_TOKENS),
+ * clipped on both sides; the segments themselves when neither end dangles. What is left out is a
+ * k-gram's context, not copied code, so it counts toward no threshold either (chain.ts).
+ */
+export function withoutDanglingLines(segments: readonly Segment[], query: TokenStream, source: EndTokens): readonly Segment[] {
+  const span = spanEnds(segments);
+  const ends = lastLineLeftOut(firstLineLeftOut(span, segments, query, source), segments, query, source);
+  if (ends.queryFirst === span.queryFirst && ends.queryLast === span.queryLast) return segments;
+  const clipped: Segment[] = [];
+  for (const segment of segments) {
+    const queryStart = Math.max(segment.queryStart, ends.queryFirst);
+    const queryEnd = Math.min(segment.queryEnd, ends.queryLast + 1);
+    if (queryEnd <= queryStart) continue;
+    const offset = segment.sourceStart - segment.queryStart;
+    clipped.push({ queryStart, queryEnd, sourceStart: queryStart + offset, sourceEnd: queryEnd + offset });
+  }
+  return clipped;
+}
+
 /** The segment holding query token `q`: the first from the start, or the last from the end. */
 function segmentOf(segments: readonly Segment[], q: number, fromEnd: boolean): number {
   if (fromEnd) {

@@ -6,7 +6,7 @@ import { round3 } from "../util/round.js";
 import { extendSeeds, hitsInQueryOrder, hitsInSourceOrder } from "./align.js";
 import { Bridges } from "./bridges.js";
 import { filesToAlign } from "./candidates.js";
-import { type ChainContext, chainCandidate, chainCandidates } from "./chain.js";
+import { type ChainContext, chainCandidate, chainCandidates, settleEnds } from "./chain.js";
 import { annotatedCodeAgrees, annotationShare } from "./annotations.js";
 import { agreeingStretch, compareNames, kgramShares, markedWords, namesDisagree, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
@@ -143,10 +143,12 @@ export class Matcher {
       const hitsBySource = hitsInSourceOrder(hits);
       const partnerSeeds = scope.partialIn?.(contentId);
       const floor = partnerSeeds === undefined ? options.minMatchedChars : partialFloor;
-      const context: ChainContext = { contentId, hits, hitsBySource, query, tables, source: tokens, options, floorChars: floor, edgeOnly: fingerprints.edgeOnly };
+      const context: ChainContext = { contentId, hits, hitsBySource, query, tables, source: tokens, options, floorChars: floor, edgeOnly: fingerprints.edgeOnly, reportedLines: this.channel === "code" };
       chained.set(contentId, { context, wholeOnly });
-      for (const candidate of chainCandidates(segments, context, bridges)) {
-        if (outsideWhole(candidate, wholeOnly)) continue;
+      for (const chainedCandidate of chainCandidates(segments, context, bridges)) {
+        if (outsideWhole(chainedCandidate, wholeOnly)) continue;
+        // Where the other channel may complete a short region, whether it is short is settled now.
+        const candidate = partnerSeeds !== undefined ? settleEnds(chainedCandidate, context) : chainedCandidate;
         if (candidate.complete && alone(candidate)) candidates.push(candidate);
         // Short of characters or seeds alone: reported only beside a region of the other channel's
         // (combine.ts checks the two together), so judged with that channel's seeds in this content.
@@ -165,7 +167,9 @@ export class Matcher {
     const reader = query.declarations;
     // The code of contents whose annotated prose is judged (annotations.ts), read once per query.
     const codeTokens = new Map<number, SourceTokens>();
-    const judge = (candidate: Candidate): Evidence | null => {
+    const judge = (chainedCandidate: Candidate): Evidence | null => {
+      const candidate = settleEnds(chainedCandidate, chained.get(chainedCandidate.contentId)!.context);
+      if (!candidate.complete && chainedCandidate.complete) return null;
       // A region of fewer seeds than minSeeds is judged as data copied whole, any other as usual.
       const fewSeeds = candidate.seeds + candidate.borrowedSeeds < minSeeds;
       if (fewSeeds && !text && namesDisagree(candidate.segments, query, chained.get(candidate.contentId)!.context.source)) return null;

@@ -62,6 +62,12 @@ export interface Candidate {
    * evidence, to be reported with the other channel's evidence beside it (combine.ts).
    */
   readonly complete: boolean;
+  /**
+   * Complete by a length a dangling first or last line may be part of (match-ends.ts): what the
+   * reported lines leave out counts toward no threshold, so judging checks them (chain.ts
+   * settleEnds) before the candidate is reported.
+   */
+  readonly endsToCheck: boolean;
 }
 
 /** How the names and literals behind a candidate's shape correspond, side by side. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type EndTokens, matchEnds } from "../../src/match/match-ends.js";
+import { type EndTokens, matchEnds, withoutDanglingLines } from "../../src/match/match-ends.js";
 import type { Segment } from "../../src/match/types.js";
 import type { TokenStream } from "../../src/normalize/token-stream.js";
 
@@ -118,5 +118,19 @@ describe("a match's ends", () => {
     // Not when the line ends with the match on either side.
     expect(matchEnds([segment(0, 17, 0, 17)], stream(lines([10, 8], [11, 6], [13, 3])), f).queryLast).toBe(16);
     expect(matchEnds([segment(0, 17, 0, 17)], q, indexed(lines([50, 8], [51, 6], [60, 3], [61, 1]))).queryLast).toBe(16);
+  });
+
+  it("clip the segments to what a dangling line leaves, for the thresholds to count", () => {
+    const q = stream(lines([10, 8], [11, 6], [13, 5]));
+    const f = indexed(lines([50, 8], [51, 6], [60, 7]));
+    // The last line's first three tokens (`const CURSORS =` after a blank line) are left out on both sides.
+    expect(withoutDanglingLines([segment(0, 17, 0, 17)], q, f)).toEqual([segment(0, 14, 0, 14)]);
+    // A segment wholly on that line goes; the one before is kept as it is.
+    expect(withoutDanglingLines([segment(0, 14, 0, 14), segment(14, 17, 20, 23)], stream(lines([10, 8], [11, 6], [13, 3], [13, 1])), indexed([...lines([50, 8], [51, 6]), ...Array.from({ length: 6 }, () => [ID, 1, 55, 55] as const), ...lines([60, 3], [60, 1])]))).toEqual([
+      segment(0, 14, 0, 14),
+    ]);
+    // Nothing dangles: the same array, not a copy.
+    const kept = [segment(0, 17, 0, 17)];
+    expect(withoutDanglingLines(kept, stream(lines([10, 8], [11, 6], [12, 3])), indexed(lines([50, 8], [51, 6], [52, 3], [52, 1])))).toBe(kept);
   });
 });

@@ -51,7 +51,7 @@ function candidateOf(segments: Segment[]): Candidate {
     matchedTokens += Math.max(0, segment.queryEnd - Math.max(segment.queryStart, covered));
     covered = Math.max(covered, segment.queryEnd);
   }
-  return { contentId: 1, segments, matchedTokens, matchedChars: 0, sourceMatchedChars: null, literalTokens: 0, seeds: 1, edgeSeeds: 0, borrowedSeeds: 0, frequencySum: 1, rarestSeedFrequency: 1, complete: true };
+  return { contentId: 1, segments, matchedTokens, matchedChars: 0, sourceMatchedChars: null, literalTokens: 0, seeds: 1, edgeSeeds: 0, borrowedSeeds: 0, frequencySum: 1, rarestSeedFrequency: 1, complete: true, endsToCheck: false };
 }
 
 describe("whether a region's names and literals disagree", () => {

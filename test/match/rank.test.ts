@@ -15,6 +15,7 @@ function candidate(contentId: number, start: number, end: number): Candidate {
     seeds: 3,
     edgeSeeds: 0,
     borrowedSeeds: 0,
+  endsToCheck: false,
     frequencySum: 3,
     rarestSeedFrequency: 1,
     complete: true,

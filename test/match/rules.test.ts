@@ -14,6 +14,7 @@ const candidate = (fields: Partial<Candidate>): Candidate => ({
   seeds: 4,
   edgeSeeds: 0,
   borrowedSeeds: 0,
+  endsToCheck: false,
   frequencySum: 4,
   rarestSeedFrequency: 1,
   complete: true,
