@@ -165,7 +165,7 @@ export class MissScreen {
 
   /**
    * The fragment as read from its start, and, when it may begin inside a multi-line string or
-   * comment, from inside it: when the delimiters say so, or when an even count of a symmetric one
+   * comment, from inside it (first, when a closer comes before any opener): when the delimiters say so, or when an even count of a symmetric one
    * (cut inside a docstring at both ends) follows text the plain reading read as prose; and, in
    * TSX or JSX whose first line is an opening tag's, from inside that tag. Code whose start is
    * known (QueryStart) is read from there only.
@@ -175,9 +175,15 @@ export class MissScreen {
       yield this.normalizer.lex(code, language, start === "code" ? undefined : start);
       return;
     }
+    // A closer with no opener before it (`*/` first) says the fragment begins inside a comment: that
+    // reading comes first, so it is kept when the plain one has no more seeds (a license header's
+    // words read as code add none).
+    const closedFirst = language.spanningDelimiters.find(([open, close]) => open !== close && spanCut(code, open, close) === "inside");
+    if (closedFirst) yield this.normalizer.lex(code, language, { insideOf: closedFirst[1] });
     const plain = this.normalizer.lex(code, language);
     yield plain;
     for (const [open, close] of language.spanningDelimiters) {
+      if (closedFirst && close === closedFirst[1] && open === closedFirst[0]) continue;
       const cut = spanCut(code, open, close);
       const inside =
         cut === "inside" ||

@@ -17,6 +17,7 @@ let screened: ReferenceTracker;
 let unscreened: ReferenceTracker;
 let reader: IndexReader;
 let screen: MissScreen;
+let normalizer: Normalizer;
 
 beforeAll(async () => {
   db = await buildFixtureIndex(workspace.path);
@@ -24,7 +25,8 @@ beforeAll(async () => {
   screened = await ReferenceTracker.open(db, { queryReading: "parsed" });
   unscreened = await ReferenceTracker.openWith(db, { screen: false, queryReading: "parsed" });
   reader = IndexReader.open(db);
-  screen = new MissScreen(reader, new Normalizer(await loadTokenHasher()), new Fingerprinter(reader.parameters));
+  normalizer = new Normalizer(await loadTokenHasher());
+  screen = new MissScreen(reader, normalizer, new Fingerprinter(reader.parameters));
 });
 afterAll(() => {
   screened.close();
@@ -140,6 +142,20 @@ describe("miss screen", () => {
     "        return round(balance, rounding)",
     "",
   ];
+
+  it("keeps the reading from inside a comment a fragment begins in, when its closer comes first and the plain reading has no more seeds", () => {
+    // Cut two lines into a license header: read from its start, the notice's words are code.
+    const header = ["/*", " * Copyright 2026 The Histogram Authors. All rights reserved.", " * Use of this source code is governed by an MIT-style license", " * that can be found in the LICENSE file.", " */"];
+    const fragment = [...header, ...NOVEL_TS.split("\n")].slice(2).join("\n");
+    const typescript = languageByName("typescript");
+    const insideComment = normalizer.lex(fragment, typescript, { insideOf: "*/" });
+    const plain = normalizer.lex(fragment, typescript);
+    expect(plain.count).toBeGreaterThan(insideComment.count);
+    const query = screen.lexedQuery(fragment, typescript, DEFAULT_MATCH_OPTIONS);
+    // Neither reading has a seed in this index: the first is kept, and it is the comment's.
+    expect(query.seedable.size).toBe(0);
+    expect(Array.from(query.tokens.hashes)).toEqual(Array.from(insideComment.hashes));
+  });
 
   it("reads a fragment that begins inside a docstring both ways, so its copy is still found", async () => {
     const dir = temporaryDirectory();
