@@ -168,6 +168,7 @@ export class Matcher {
     // The code of contents whose annotated prose is judged (annotations.ts), read once per query.
     const codeTokens = new Map<number, SourceTokens>();
     const judge = (chainedCandidate: Candidate): Evidence | null => {
+      // Short once its reported lines are counted, with no other channel to complete it.
       const candidate = settleEnds(chainedCandidate, chained.get(chainedCandidate.contentId)!.context);
       if (!candidate.complete && chainedCandidate.complete) return null;
       // A region of fewer seeds than minSeeds is judged as data copied whole, any other as usual.
