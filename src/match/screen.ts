@@ -1,7 +1,7 @@
 import { type Fingerprinter, textFingerprints } from "../fingerprint/fingerprint.js";
 import { type Fingerprints, isShortStream } from "../fingerprint/winnow.js";
 import type { LanguageDefinition } from "../languages/language.js";
-import { beginsInsideTag, endOfNonBlankLines, firstDelimiterStandsAlone, lineAt, spanCut, startsWithDelimiter } from "../normalize/fragment.js";
+import { beginsInsideTag, endOfNonBlankLines, firstCloserBeginsLine, firstDelimiterStandsAlone, lineAt, spanCut, startsWithDelimiter } from "../normalize/fragment.js";
 import type { LexicalStart } from "../normalize/lexical.js";
 import type { Normalizer } from "../normalize/normalizer.js";
 import { textStream } from "../normalize/text.js";
@@ -177,11 +177,13 @@ export class MissScreen {
     }
     // A closer with no opener before it (`*/` first) says the fragment begins inside a comment: that
     // reading comes first, so it is kept when the plain one has no more seeds (a license header's
-    // words read as code add none).
+    // words read as code add none). A closer beginning its line ends a comment for certain, and
+    // then the plain reading, the comment's words as code, is not offered at all: read so, they can
+    // still hit some indexed file's shapes and outnumber the code's own seeds.
     const closedFirst = language.spanningDelimiters.find(([open, close]) => open !== close && spanCut(code, open, close) === "inside");
     if (closedFirst) yield this.normalizer.lex(code, language, { insideOf: closedFirst[1] });
     const plain = this.normalizer.lex(code, language);
-    yield plain;
+    if (!closedFirst || !firstCloserBeginsLine(code, closedFirst[1])) yield plain;
     for (const delimiters of language.spanningDelimiters) {
       if (delimiters === closedFirst) continue;
       const [open, close] = delimiters;

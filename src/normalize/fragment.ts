@@ -140,6 +140,14 @@ export function spanCut(text: string, open: string, close: string): SpanCut {
   return firstOpen === -1 || firstClose < firstOpen ? "inside" : "outside";
 }
 
+/** Whether the first `close` in the text begins its line, white space before it: a comment's end, which begins no line of code. */
+export function firstCloserBeginsLine(text: string, close: string): boolean {
+  const at = text.indexOf(close);
+  if (at === -1) return false;
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  return text.slice(lineStart, at).trim() === "";
+}
+
 /** Whether text looks cut from inside an open…close span: a lone closer, or an odd count of a symmetric delimiter. */
 function beginsInside(text: string, open: string, close: string): boolean {
   return spanCut(text, open, close) === "inside";

@@ -143,18 +143,26 @@ describe("miss screen", () => {
     "",
   ];
 
-  it("keeps the reading from inside a comment a fragment begins in, when its closer comes first and the plain reading has no more seeds", () => {
+  it("reads a fragment that begins inside a comment from inside it first, and only so when the comment's closer begins its line", () => {
     // Cut two lines into a license header: read from its start, the notice's words are code.
     const header = ["/*", " * Copyright 2026 The Histogram Authors. All rights reserved.", " * Use of this source code is governed by an MIT-style license", " * that can be found in the LICENSE file.", " */"];
-    const fragment = [...header, ...NOVEL_TS.split("\n")].slice(2).join("\n");
     const typescript = languageByName("typescript");
+    const hashes = (tokens: { hashes: Uint32Array; count: number }): number[] => Array.from(tokens.hashes.subarray(0, tokens.count));
+    const fragment = [...header, ...NOVEL_TS.split("\n")].slice(2).join("\n");
     const insideComment = normalizer.lex(fragment, typescript, { insideOf: "*/" });
     const plain = normalizer.lex(fragment, typescript);
     expect(plain.count).toBeGreaterThan(insideComment.count);
     const query = screen.lexedQuery(fragment, typescript, DEFAULT_MATCH_OPTIONS);
-    // Neither reading has a seed in this index: the first is kept, and it is the comment's.
-    expect(query.seedable.size).toBe(0);
-    expect(Array.from(query.tokens.hashes)).toEqual(Array.from(insideComment.hashes));
+    expect(hashes(query.tokens)).toEqual(hashes(insideComment));
+    expect(query.readings.some((reading) => hashes(reading).join() === hashes(plain).join())).toBe(false);
+    // The closer after words on its line could, however unlikely, be code's: both readings are
+    // offered, the comment's first, kept on a tie (neither has a seed in this index).
+    const ending = [" * that can be found in the LICENSE file. */", ...NOVEL_TS.split("\n")].join("\n");
+    const tied = screen.lexedQuery(ending, typescript, DEFAULT_MATCH_OPTIONS);
+    expect(tied.seedable?.size).toBe(0);
+    expect(hashes(tied.readings[0]!)).toEqual(hashes(normalizer.lex(ending, typescript, { insideOf: "*/" })));
+    expect(tied.readings.some((reading) => hashes(reading).join() === hashes(normalizer.lex(ending, typescript)).join())).toBe(true);
+    expect(hashes(tied.tokens)).toEqual(hashes(tied.readings[0]!));
   });
 
   it("reads a fragment that begins inside a docstring both ways, so its copy is still found", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { beginsInsideTag, endOfNonBlankLines, firstDelimiterStandsAlone, spanCut, startsWithDelimiter } from "../../src/normalize/fragment.js";
+import { beginsInsideTag, endOfNonBlankLines, firstCloserBeginsLine, firstDelimiterStandsAlone, spanCut, startsWithDelimiter } from "../../src/normalize/fragment.js";
 
 const Q = '"""';
 
@@ -17,6 +17,13 @@ describe("where a fragment's delimiters say it was cut", () => {
     expect(firstDelimiterStandsAlone("code = 1\n", Q)).toBe(false);
     // At the end of a fragment with no line break after it.
     expect(firstDelimiterStandsAlone(`text\n  ${Q}`, Q)).toBe(true);
+  });
+
+  it("tells a comment's closer beginning its line from one after words", () => {
+    expect(firstCloserBeginsLine(" * governed by the License.\n */\nconst x = 1;\n", "*/")).toBe(true);
+    expect(firstCloserBeginsLine("*/\nconst x = 1;\n", "*/")).toBe(true);
+    expect(firstCloserBeginsLine(" * governed by the License. */\nconst x = 1;\n", "*/")).toBe(false);
+    expect(firstCloserBeginsLine("const x = 1;\n", "*/")).toBe(false);
   });
 
   it("finds a delimiter first in the fragment, white space aside", () => {
