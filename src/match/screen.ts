@@ -165,10 +165,11 @@ export class MissScreen {
 
   /**
    * The fragment as read from its start, and, when it may begin inside a multi-line string or
-   * comment, from inside it (before the plain reading, when a closer comes before any opener): when
-   * the delimiters say so, or when an even count of a symmetric one (cut inside a docstring at both
-   * ends) follows text the plain reading read as prose; and, in TSX or JSX whose first line is an
-   * opening tag's, from inside that tag. Code whose start is known (QueryStart) is read from there only.
+   * comment, from inside it (before the plain reading when a closer comes before any opener, and
+   * instead of it when that closer begins its line): when the delimiters say so, or when an even
+   * count of a symmetric one (cut inside a docstring at both ends) follows text the plain reading
+   * read as prose; and, in TSX or JSX whose first line is an opening tag's, from inside that tag.
+   * Code whose start is known (QueryStart) is read from there only.
    */
   private *readings(code: string, language: LanguageDefinition, start: QueryStart): Generator<TokenStream> {
     if (start !== "fragment") {
