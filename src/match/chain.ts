@@ -217,6 +217,33 @@ function longWithoutEnds(chain: readonly Segment[], context: ChainContext, match
   return matchedChars - ends >= context.options.minMatchedChars;
 }
 
+/**
+ * Whether the chain reaches `minChars` counting once, at its query tokens' weight, each stretch of
+ * indexed tokens that two segments align with: a stretch of at least a k-gram, which the query
+ * holds twice. A shorter overlap is where alignment resumed after an edit, and counts for both.
+ */
+export function longOnceOnEachSide(chain: readonly Segment[], charsBefore: Int32Array, minChars: number, k: number): boolean {
+  let reach = -1;
+  let reused = false;
+  for (const segment of chain) {
+    if (reach - segment.sourceStart >= k) reused = true;
+    reach = Math.max(reach, segment.sourceEnd);
+  }
+  if (!reused) return true;
+  const bySource = [...chain].sort((a, b) => a.sourceStart - b.sourceStart);
+  let chars = 0;
+  let covered = -1;
+  for (const segment of bySource) {
+    const from = covered - segment.sourceStart >= k ? covered : segment.sourceStart;
+    if (segment.sourceEnd > from) {
+      const offset = segment.queryStart - segment.sourceStart;
+      chars += charsBefore[segment.sourceEnd + offset]! - charsBefore[from + offset]!;
+    }
+    covered = Math.max(covered, segment.sourceEnd);
+  }
+  return chars >= minChars;
+}
+
 /** What turning one content's chains into candidates reads: its hits, the query and the content's tokens. */
 export interface ChainContext {
   readonly contentId: number;
@@ -229,6 +256,8 @@ export interface ChainContext {
   readonly options: MatchOptions;
   /** The fewest matched characters a candidate is kept with (minMatchedChars, or less where it may combine). */
   readonly floorChars: number;
+  /** Tokens per k-gram: an indexed stretch this long aligned twice is the query repeating it. */
+  readonly kgramTokens: number;
   readonly edgeOnly?: ReadonlySet<number>;
   /**
    * Code: what a candidate's reported lines leave out at its ends (match-ends.ts) counts toward no
@@ -288,6 +317,9 @@ export function chainCandidate(chain: readonly Segment[], context: ChainContext)
     sourceMatchedChars = sourceSideChars(chain, query, source);
     complete = sourceMatchedChars >= options.minMatchedChars;
   }
+  // Indexed code aligned twice (a query repeating a parameter list the file writes once) is one
+  // copy of it: a region long enough only by counting it twice is short.
+  if (complete && sourceMatchedChars === null && !longOnceOnEachSide(chain, tables.charsBefore, options.minMatchedChars, context.kgramTokens)) complete = false;
   // A first or last line the reported lines leave out is a k-gram's context, not copied code: a
   // region long enough only with it is short. Whether it is needs the indexed side's lines, read
   // for few candidates otherwise, so it is settled when the candidate is judged (settleEnds) unless

@@ -143,7 +143,7 @@ export class Matcher {
       const hitsBySource = hitsInSourceOrder(hits);
       const partnerSeeds = scope.partialIn?.(contentId);
       const floor = partnerSeeds === undefined ? options.minMatchedChars : partialFloor;
-      const context: ChainContext = { contentId, hits, hitsBySource, query, tables, source: tokens, options, floorChars: floor, edgeOnly: fingerprints.edgeOnly, reportedLines: this.channel === "code" };
+      const context: ChainContext = { contentId, hits, hitsBySource, query, tables, source: tokens, options, floorChars: floor, kgramTokens: k, edgeOnly: fingerprints.edgeOnly, reportedLines: this.channel === "code" };
       chained.set(contentId, { context, wholeOnly });
       for (const chainedCandidate of chainCandidates(segments, context, bridges)) {
         if (outsideWhole(chainedCandidate, wholeOnly)) continue;

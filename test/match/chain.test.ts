@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chainInOrder } from "../../src/match/chain.js";
+import { chainInOrder, longOnceOnEachSide } from "../../src/match/chain.js";
 import type { Segment } from "../../src/match/types.js";
 import { seededUint32s } from "../helpers.js";
 
@@ -136,5 +136,27 @@ describe("chaining segments", () => {
   it("joins a near copy's segments into one chain across the diagonal drift of its edits", () => {
     const chains = chainInOrder(segmentsLike("near-copy", 7), 24);
     expect(chains).toHaveLength(1);
+  });
+});
+
+describe("a chain's length, each indexed token once", () => {
+  // Every query token weighs 5 characters: 30 tokens are 150.
+  const charsBefore = Int32Array.from({ length: 201 }, (_, t) => 5 * t);
+  const segment = (queryStart: number, queryEnd: number, sourceStart: number): Segment => ({ queryStart, queryEnd, sourceStart, sourceEnd: sourceStart + queryEnd - queryStart });
+
+  it("counts once an indexed stretch of a k-gram or more that two segments align with", () => {
+    // A parameter list the query declares twice (tokens 0-20 and 30-50), the file once (0-20), and
+    // the second declaration's four tokens more: 20 + 4 indexed tokens, 120 characters, not 200.
+    const twice = [segment(0, 20, 0), segment(30, 54, 0)];
+    expect(longOnceOnEachSide(twice, charsBefore, 150, 14)).toBe(false);
+    expect(longOnceOnEachSide(twice, charsBefore, 120, 14)).toBe(true);
+  });
+
+  it("counts for both segments an overlap shorter than a k-gram, where alignment resumed after an edit", () => {
+    // Five indexed tokens aligned again after a line inserted in the query: 16 + 19 tokens, 175 characters.
+    const edited = [segment(0, 16, 0), segment(20, 39, 11)];
+    expect(longOnceOnEachSide(edited, charsBefore, 150, 14)).toBe(true);
+    // Segments whose indexed ranges never step back are counted as they are.
+    expect(longOnceOnEachSide([segment(0, 16, 0), segment(20, 40, 16)], charsBefore, 180, 14)).toBe(true);
   });
 });
