@@ -205,11 +205,9 @@ function length(segment: Segment): number {
 
 /**
  * Whether the chain of `matchedChars` reaches minMatchedChars whatever dangling lines its ends
- * hold: such a line holds at most DANGLING_LINE_TOKENS of its tokens at either end. Complete on
- * the indexed side (`bySource`), it is always checked.
+ * hold: such a line holds at most DANGLING_LINE_TOKENS of its tokens at either end.
  */
-function longWithoutEnds(chain: readonly Segment[], context: ChainContext, matchedChars: number, bySource: boolean): boolean {
-  if (bySource) return false;
+function longWithoutEnds(chain: readonly Segment[], context: ChainContext, matchedChars: number): boolean {
   const charsBefore = context.tables.charsBefore;
   const start = chain[0]!.queryStart;
   const end = chain[chain.length - 1]!.queryEnd;
@@ -323,8 +321,9 @@ export function chainCandidate(chain: readonly Segment[], context: ChainContext)
   // A first or last line the reported lines leave out is a k-gram's context, not copied code: a
   // region long enough only with it is short. Whether it is needs the indexed side's lines, read
   // for few candidates otherwise, so it is settled when the candidate is judged (settleEnds) unless
-  // the chain is long enough without as many tokens as such lines hold.
-  const endsToCheck = complete && context.reportedLines === true && !longWithoutEnds(chain, context, matchedChars, sourceMatchedChars !== null);
+  // the chain is long enough in the query without as many tokens as such lines hold (complete on
+  // the indexed side, it is always checked).
+  const endsToCheck = complete && context.reportedLines === true && (sourceMatchedChars !== null || !longWithoutEnds(chain, context, matchedChars));
   if (!complete && matchedChars < floorChars) return undefined;
   return {
     contentId,

@@ -142,10 +142,8 @@ export function spanCut(text: string, open: string, close: string): SpanCut {
 
 /** Whether the first `close` in the text begins its line, white space before it: a comment's end, which begins no line of code. */
 export function firstCloserBeginsLine(text: string, close: string): boolean {
-  const at = text.indexOf(close);
-  if (at === -1) return false;
-  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
-  return text.slice(lineStart, at).trim() === "";
+  const line = lineOfFirst(text, close);
+  return line !== undefined && text.slice(line.start, line.at).trim() === "";
 }
 
 /** Whether text looks cut from inside an open…close span: a lone closer, or an odd count of a symmetric delimiter. */
@@ -182,11 +180,16 @@ export function startsWithDelimiter(text: string, delimiter: string): boolean {
  * (a docstring's last line) than an opener, which most docstrings share with their first words.
  */
 export function firstDelimiterStandsAlone(text: string, delimiter: string): boolean {
+  const line = lineOfFirst(text, delimiter);
+  return line !== undefined && text.slice(line.start, line.end).trim() === delimiter;
+}
+
+/** Where the first `delimiter` in the text is, and where its line starts and ends (line break excluded); undefined when there is none. */
+function lineOfFirst(text: string, delimiter: string): { start: number; at: number; end: number } | undefined {
   const at = text.indexOf(delimiter);
-  if (at === -1) return false;
-  const lineStart = text.lastIndexOf("\n", at) + 1;
-  const lineEnd = text.indexOf("\n", at);
-  return text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).trim() === delimiter;
+  if (at === -1) return undefined;
+  const end = text.indexOf("\n", at);
+  return { start: text.lastIndexOf("\n", at - 1) + 1, at, end: end === -1 ? text.length : end };
 }
 
 /** 1-based line of the character at `offset`. */
