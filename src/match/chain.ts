@@ -351,6 +351,7 @@ export function settleEnds(candidate: Candidate, context: ChainContext): Candida
   if (!candidate.endsToCheck) return candidate;
   const { query, tables, source, options } = context;
   const kept = withoutDanglingLines(candidate.segments, query, source);
+  if (kept === candidate.segments) return { ...candidate, endsToCheck: false };
   const chars = candidate.sourceMatchedChars !== null ? sourceSideChars(kept, query, source) : queryChars(kept, tables.charsBefore);
-  return { ...candidate, complete: kept === candidate.segments || chars >= options.minMatchedChars, endsToCheck: false };
+  return { ...candidate, complete: chars >= options.minMatchedChars, endsToCheck: false };
 }
