@@ -14,7 +14,7 @@ import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
 import { type MatchEnds, matchEnds, spanEnds } from "./match-ends.js";
-import { identicalData, isLongQuery, isReference, isTextReference, mayBeDeclarations, mayRecur, seedsForLength } from "./rules.js";
+import { identicalData, isLongQuery, isReference, isTextReference, mayBeDeclarations, mayRecur, seedsForLength, tooFewSeedsForLength } from "./rules.js";
 import { MatchScratch } from "./scratch.js";
 import { SourceTokens } from "./source-tokens.js";
 import type { Candidate, Evidence, HitsByFile, Judged, Match, NameComparison } from "./types.js";
@@ -173,6 +173,10 @@ export class Matcher {
       if (!candidate.complete && chainedCandidate.complete) return null;
       // A region of fewer seeds than minSeeds is judged as data copied whole, any other as usual.
       const fewSeeds = candidate.seeds + candidate.borrowedSeeds < minSeeds;
+      const judgedBy = fewSeeds ? options : seedOptions;
+      // Turned down whatever its evidence (a long query's look-alike stretches often are): its names
+      // and k-grams need not be compared.
+      if (!text && tooFewSeedsForLength(candidate, judgedBy, scannedLength)) return null;
       if (fewSeeds && !text && namesDisagree(candidate.segments, query, chained.get(candidate.contentId)!.context.source)) return null;
       const recurs = !text && mayRecur(candidate, scannedLength);
       if (recurs) sortedKgrams ??= fingerprints.kgrams.slice().sort();
@@ -195,7 +199,7 @@ export class Matcher {
         if (!annotatedCodeAgrees(candidate.segments, query, prose, annotatedCode, sourceCode)) return null;
       }
       if (fewSeeds && !identicalData(candidate, evidence.names, options)) return null;
-      return (text ? isTextReference : isReference)(candidate, evidence, fewSeeds ? options : seedOptions, scannedLength) ? evidence : null;
+      return (text ? isTextReference : isReference)(candidate, evidence, judgedBy, scannedLength) ? evidence : null;
     };
     // Rows of repetitive code align on their shape whatever their data, so a segment can begin on
     // look-alike rows (the same shape, other strings) and run on into a copy. Turned down, such a

@@ -238,6 +238,14 @@ export function seedsForLength(queryTokens: number, options: MatchOptions, verba
 }
 
 /**
+ * Fewer seeds than a region of a query `queryTokens` long needs even when its names and literals
+ * are the very same text: isReference's first rule turns it down whatever its evidence.
+ */
+export function tooFewSeedsForLength(candidate: Candidate, options: MatchOptions, queryTokens: number): boolean {
+  return candidate.seeds + candidate.borrowedSeeds < seedsForLength(queryTokens, options, true);
+}
+
+/**
  * Names and literals the very same text on both sides, MIN_IDENTITY_PAIRS of them at least: a name
  * or two the same is no text (every `__hash__` calls `hash`).
  */

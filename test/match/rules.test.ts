@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identicalData, isMinifiedShape, isReference, isTextReference, seedsForLength } from "../../src/match/rules.js";
+import { identicalData, isMinifiedShape, isReference, isTextReference, seedsForLength, tooFewSeedsForLength } from "../../src/match/rules.js";
 import type { Candidate, Evidence, Match, NameComparison } from "../../src/match/types.js";
 import { DEFAULT_MATCH_OPTIONS, type MatchOptions } from "../../src/options.js";
 
@@ -220,6 +220,20 @@ describe("isReference", () => {
     const threeSeeds = candidate({ seeds: 3 });
     expect(isReference(threeSeeds, evidence(0.9, { sameShare: 0 }), options(), 1200)).toBe(false);
     expect(isReference(threeSeeds, evidence(0.9), options(), 1200)).toBe(true);
+  });
+
+  it("turns away, whatever the evidence, a region tooFewSeedsForLength says is short of seeds (the judge skips its evidence)", () => {
+    // Verbatim, repetitive, renamed: not one evidence makes a region of too few seeds a reference.
+    const evidences = [evidence(1), evidence(0.9, { sameShare: 0 }), evidence(0.05), evidence(1, { pairs: 0, distinctNames: 0, repeats: 0, literalPairs: 0, sameLiterals: 0 })];
+    for (const [seeds, borrowedSeeds, length] of [[2, 0, 1200], [1, 1, 1200], [6, 0, 20000], [2, 0, 300]] as const) {
+      const region = candidate({ seeds, borrowedSeeds });
+      const tooFew = tooFewSeedsForLength(region, options(), length);
+      expect(tooFew).toBe(seeds + borrowedSeeds < seedsForLength(length, options(), true));
+      if (tooFew) for (const e of evidences) expect(isReference(region, e, options(), length)).toBe(false);
+    }
+    expect(tooFewSeedsForLength(candidate({ seeds: 2 }), options(), 1200)).toBe(true);
+    expect(tooFewSeedsForLength(candidate({ seeds: 2, borrowedSeeds: 1 }), options(), 1200)).toBe(false);
+    expect(isReference(candidate({ seeds: 2, borrowedSeeds: 1 }), evidence(0.9), options(), 1200)).toBe(true);
   });
 
   it("turns away a short stretch of pure shape inside a longer query: one idiom among the many the text holds", () => {
