@@ -7,8 +7,17 @@ export function withUsageErrors<T>(command: string, parse: () => T): T {
     return parse();
   } catch (error) {
     const message = error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
-    throw new ReftrackError(`${command}: ${message} (see \`reftrack --help\`)`);
+    throw new ReftrackError(`${command}: ${dashValueMessage(message) ?? message} (see \`reftrack --help\`)`);
   }
+}
+
+/**
+ * parseArgs calls a value beginning with "-" (`--min-chars -5`, or a value forgotten before the next
+ * flag) "ambiguous", and says how to give one on a second line a one-line error would drop.
+ */
+function dashValueMessage(message: string): string | undefined {
+  const flag = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message)?.[1];
+  return flag && `${flag} needs a value, and the argument after it begins with "-" (a value that does is written ${flag}=-…)`;
 }
 
 export function parsePositiveInteger(value: string | undefined, flag: string): number | undefined {
