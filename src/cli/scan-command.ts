@@ -186,7 +186,7 @@ export async function scanCommand(args: string[], out: Output): Promise<number> 
   if (!quiet && (format === "text" || toFile)) {
     out.stderr(
       `scanned ${report.results.length} file${report.results.length === 1 ? "" : "s"}: ` +
-        `${matched} with references${scan.policyGiven ? `, ${blocked} blocked by the policy` : ""}, ${describeSkipped(report.skipped)}, ${report.errors.length} errors` +
+        `${matched} with references${scan.policyGiven ? `, ${blocked} blocked by the policy` : ""}, ${describeSkipped(report.skipped)}, ${report.errors.length} error${report.errors.length === 1 ? "" : "s"}` +
         `${toFile ? `; ${format} report written to ${values.output}` : ""}\n`,
     );
   }

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { type Stats, lstatSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { IndexUnusableError, describeError } from "../errors.js";
 import { type AddedLines, overlapsAdded } from "../files/git-diff.js";
@@ -122,11 +122,12 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
       });
       continue;
     }
-    if (!existsSync(path)) {
-      fail(`${path}: no such file or directory`);
+    const stats = statOrReason(path);
+    if (typeof stats === "string") {
+      fail(`${path}: ${stats}`);
       continue;
     }
-    if (statSync(path).isDirectory()) {
+    if (stats.isDirectory()) {
       const ignored = new IgnoreRules(path);
       const unreadable = (inside: string, error: NodeJS.ErrnoException) => fail(`${join(path, inside)}: folder cannot be read (${error.code ?? "error"})`);
       for (const relative of walkFiles(path, "", (inside, directory) => ignored.ignores(join(path, inside), directory), unreadable)) {
@@ -140,6 +141,27 @@ function expandTargets(paths: readonly string[], options: ScanOptions, errors: s
   }
   // A diff scan reads only the files the diff adds lines to.
   return options.added ? targets.filter((t) => t.absolute !== null && options.added!.has(t.absolute)) : targets;
+}
+
+/** A path given to scan, or why it cannot be read: missing, a symbolic link to nothing or in a loop, not open to this user. */
+function statOrReason(path: string): Stats | string {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") return "symbolic links in a loop";
+    if (code === "EACCES") return "permission denied";
+    if (code === "ENOENT" && isSymbolicLink(path)) return "a symbolic link to a file that does not exist";
+    return code === "ENOENT" || code === "ENOTDIR" ? "no such file or directory" : `cannot be read (${code ?? "error"})`;
+  }
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** The language standard input is read in: a notebook's (Python) when `stdinPath` names one, else `language`, else `stdinPath`'s extension's. */

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -48,6 +48,34 @@ describe("what is not a regular file", () => {
     run = reftrack(["scan", "--db", db, "--language", "python", "-"], { stdio: ["ignore", "pipe", "pipe"] });
     expect(run.status === 0 || run.status === 2).toBe(true);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("says which symbolic link leads nowhere, and which loops, in one line each", () => {
+    const dangling = join(dir.path, "dangling.py");
+    symlinkSync(join(dir.path, "no-such-target.py"), dangling);
+    const [loopA, loopB] = [join(dir.path, "loop-a.py"), join(dir.path, "loop-b.py")];
+    symlinkSync(loopB, loopA);
+    symlinkSync(loopA, loopB);
+    const run = reftrack(["scan", "--db", db, dangling, loopA, join(dir.path, "absent.py")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("reftrack:"))).toEqual([
+      `reftrack: ${dangling}: a symbolic link to a file that does not exist`,
+      `reftrack: ${loopA}: symbolic links in a loop`,
+      `reftrack: ${join(dir.path, "absent.py")}: no such file or directory`,
+    ]);
+    expect(run.stderr).toMatch(/, 3 errors\n$/);
+    expect(reftrack(["scan", "--db", db, dangling]).stderr).toMatch(/, 1 error\n$/);
+  });
+
+  it("tells a flag whose value is missing before the next flag, or begins with a dash, how to give it", () => {
+    const target = join(dir.path, "value.py");
+    writeFileSync(target, "x = 1\n");
+    for (const args of [["--min-chars", "-5"], ["--min-chars", "--quiet"]]) {
+      const run = reftrack(["scan", "--db", db, ...args, target]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe('reftrack: scan: --min-chars needs a value, and the argument after it begins with "-" (a value that does is written --min-chars=-…) (see `reftrack --help`)\n');
+    }
+    expect(reftrack(["scan", "--db", db, "--min-chars=-5", target]).stderr).toMatch(/^reftrack: --min-chars expects a/);
   });
 
   it("reads no more of standard input than the limit allows", () => {
