@@ -19,3 +19,10 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** A file system error in words and code ("permission denied (EACCES)"), or `fallback` for any other error. */
+export function describeFileError(error: unknown, fallback: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { EACCES: "permission denied", EPERM: "not permitted", ENOENT: "no such file", EISDIR: "is a folder", ELOOP: "too many links" };
+  return code ? `${words[code] ?? "cannot read"} (${code})` : fallback;
+}

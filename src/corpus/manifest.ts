@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { ReftrackError, describeError } from "../errors.js";
+import { ReftrackError, describeError, describeFileError } from "../errors.js";
 import {
   type FetchedSource,
   NpmFetchError,
@@ -122,7 +122,7 @@ export function loadManifest(manifestPath: string, options: LoadOptions = {}): R
   try {
     text = readFileSync(manifestPath, "utf8");
   } catch (error) {
-    throw new ReftrackError(`cannot read manifest ${manifestPath}: ${(error as NodeJS.ErrnoException).code ?? describeError(error)}`);
+    throw new ReftrackError(`cannot read manifest ${manifestPath}: ${describeFileError(error, describeError(error))}`);
   }
   let parsed: unknown;
   try {

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
+import { describeFileError } from "../errors.js";
 import { DEFAULT_MAX_FILE_BYTES, MINIFIED_AVERAGE_LINE_LENGTH, MINIFIED_MIN_BYTES, READ_BUFFER_BYTES } from "../options.js";
 import { loneCrAsLf } from "../util/line-ends.js";
 import { decodeDeclared, declaredEncoding } from "./source-encoding.js";
@@ -117,14 +118,14 @@ export function readSourceFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES, 
   try {
     if (!statSync(path).isFile()) return { ok: false, reason: "not-a-file", detail: "not a regular file (a FIFO, device or folder)" };
   } catch (error) {
-    return { ok: false, reason: "unreadable", detail: describeCode(error, "cannot read") };
+    return { ok: false, reason: "unreadable", detail: describeFileError(error, "cannot read") };
   }
   let fd: number;
   try {
     // Non-blocking: should the path have become a FIFO since, opening it does not wait.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return { ok: false, reason: "unreadable", detail: describeCode(error, "cannot open") };
+    return { ok: false, reason: "unreadable", detail: describeFileError(error, "cannot open") };
   }
   try {
     const stat = fstatSync(fd);
@@ -140,7 +141,7 @@ export function readSourceFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES, 
     }
     return decodeSource(bytes.subarray(0, read), path, maxBytes, options);
   } catch (error) {
-    return { ok: false, reason: "unreadable", detail: describeCode(error, "cannot read") };
+    return { ok: false, reason: "unreadable", detail: describeFileError(error, "cannot read") };
   } finally {
     closeSync(fd);
   }
@@ -179,13 +180,6 @@ let reusable: Buffer | undefined;
 
 function tooLarge(size: number, maxBytes: number): SourceText {
   return { ok: false, reason: "too-large", detail: `${size} bytes, over the limit of ${maxBytes} bytes` };
-}
-
-/** "permission denied (EACCES)", or `fallback`. */
-function describeCode(error: unknown, fallback: string): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = { EACCES: "permission denied", EPERM: "not permitted", ENOENT: "no such file", EISDIR: "is a folder", ELOOP: "too many links" };
-  return code ? `${words[code] ?? "cannot read"} (${code})` : fallback;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { ReftrackError, describeError } from "../errors.js";
 
@@ -10,4 +11,12 @@ export function openDatabase(path: string, readonly: boolean): Database.Database
   } catch (error) {
     throw new ReftrackError(`cannot open index ${path}: ${describeError(error)}`);
   }
+}
+
+/** An index path that names no file is told as such, with how to build one: not as a damaged index. */
+export function assertIndexFile(path: string): void {
+  if (!existsSync(path)) {
+    throw new ReftrackError(`index not found: ${path} (build one with \`reftrack index --db ${path} <manifest.json>\`)`);
+  }
+  if (!statSync(path).isFile()) throw new ReftrackError(`index path is not a file: ${path}`);
 }

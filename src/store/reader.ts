@@ -1,4 +1,3 @@
-import { existsSync, statSync } from "node:fs";
 import type Database from "better-sqlite3";
 import { ReftrackError, describeError } from "../errors.js";
 import { assertComplete } from "./completeness.js";
@@ -10,7 +9,7 @@ import { IntCounts } from "../util/int-counts.js";
 import { SecondUseCache } from "../util/second-use-cache.js";
 import { runKeys } from "../util/runs.js";
 import type { CommonFingerprints } from "./common-fingerprints.js";
-import { openDatabase } from "./database.js";
+import { assertIndexFile, openDatabase } from "./database.js";
 import type { MembershipFilter } from "./membership-filter.js";
 import { type IndexParameters, assertCompatible, currentIndexParameters, readParameters } from "./parameters.js";
 import { decodeContents, decodeOccurrences } from "./posting-list.js";
@@ -119,10 +118,7 @@ export class IndexReader implements MatchIndex {
    * index was); its normalizer, fingerprint and schema versions must be this reftrack's.
    */
   static open(path: string, options: ReaderOptions = {}): IndexReader {
-    if (!existsSync(path)) {
-      throw new ReftrackError(`index not found: ${path} (build one with \`reftrack index --db ${path} <manifest.json>\`)`);
-    }
-    if (!statSync(path).isFile()) throw new ReftrackError(`index path is not a file: ${path}`);
+    assertIndexFile(path);
     const db = openDatabase(path, true);
     try {
       const found = readParameters(db, path);

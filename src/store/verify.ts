@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { describeError } from "../errors.js";
 import { occurrenceContent } from "../match/match-index.js";
 import { assertComplete } from "./completeness.js";
-import { openDatabase } from "./database.js";
+import { assertIndexFile, openDatabase } from "./database.js";
 import { assertCompatible, currentIndexParameters, readParameters } from "./parameters.js";
 import { decodeOccurrences } from "./posting-list.js";
 import { loadCommon, loadFilter } from "./statistics.js";
@@ -30,6 +30,7 @@ export function verifyIndex(path: string): VerifyReport {
     problems.push(problem);
   };
   const checked = { sources: 0, files: 0, contents: 0, postings: 0 };
+  assertIndexFile(path);
   let db: Database.Database;
   try {
     db = openDatabase(path, true);

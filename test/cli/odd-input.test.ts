@@ -67,6 +67,17 @@ describe("what is not a regular file", () => {
     expect(reftrack(["scan", "--db", db, dangling]).stderr).toMatch(/, 1 error\n$/);
   });
 
+  it("tells an index or manifest that is not there as missing, not as damaged", () => {
+    const absent = join(dir.path, "absent.db");
+    const verify = reftrack(["verify", "--db", absent]);
+    expect(verify.status).toBe(2);
+    expect(verify.stdout).toBe("");
+    expect(verify.stderr).toBe(`reftrack: index not found: ${absent} (build one with \`reftrack index --db ${absent} <manifest.json>\`)\n`);
+    const index = reftrack(["index", "--db", join(dir.path, "new.db"), join(dir.path, "absent.json")]);
+    expect(index.status).toBe(2);
+    expect(index.stderr).toBe(`reftrack: cannot read manifest ${join(dir.path, "absent.json")}: no such file (ENOENT)\n`);
+  });
+
   it("tells a flag whose value is missing before the next flag, or begins with a dash, how to give it", () => {
     const target = join(dir.path, "value.py");
     writeFileSync(target, "x = 1\n");
