@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { type IncomingMessage, type Server, type ServerResponse, createServer as createHttpServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -14,6 +14,7 @@ import { reftrackVersion } from "../version.js";
 import { type TokenGrant, authorize } from "./auth.js";
 import answerHere, { type CheckAnswer, type WorkerAnswer, type WorkerTask, closeIndexes } from "./check-worker.js";
 import { ServiceError, errors } from "./errors.js";
+import { loadTls } from "./tls.js";
 import { DEFAULT_SERVICE_LIMITS, type ServiceLimits, nestingDepth, roughTokenCount } from "./limits.js";
 
 export interface ServiceOptions {
@@ -162,7 +163,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   };
 
   const server: Server = options.tls
-    ? createHttpsServer({ cert: readFileSync(options.tls.cert), key: readFileSync(options.tls.key), minVersion: "TLSv1.2" }, handler)
+    ? createHttpsServer({ ...loadTls(options.tls), minVersion: "TLSv1.2" }, handler)
     : createHttpServer(handler);
   server.headersTimeout = 10_000;
   server.requestTimeout = limits.timeoutMs + 10_000;
@@ -186,7 +187,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   };
 }
 
-/** What can be refused before any process starts: exposure, tokens naming unknown indexes, missing index files. */
+/** What can be refused before any process starts: exposure, tokens naming unknown indexes, missing index files, TLS files that cannot be used. */
 export function checkServiceOptions(options: ServiceOptions): void {
   checkExposure(options);
   for (const grant of options.tokens) {
@@ -195,6 +196,7 @@ export function checkServiceOptions(options: ServiceOptions): void {
   for (const [name, path] of Object.entries(options.indexes)) {
     if (!existsSync(path)) throw new ReftrackError(`serve: index "${name}" (${path}) cannot be opened: no such file`);
   }
+  if (options.tls) loadTls(options.tls);
 }
 
 /** Beyond loopback only with tokens, and only over TLS unless the operator insists. */
