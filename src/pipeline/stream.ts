@@ -47,6 +47,7 @@ export class StreamSession {
   /** Appends a chunk; returns an update when it brings a new reference or a stricter decision, else null. */
   push(chunk: string): StreamUpdate | null {
     if (this.ended) throw new ReftrackError("stream: push() after end()");
+    if (typeof chunk !== "string") throw new ReftrackError("stream: push() expects the text as a string");
     if (chunk.length === 0) return null;
     const base = this.text.length;
     for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) this.lineStarts.push(base + i + 1);

@@ -47,6 +47,10 @@ export function compilePolicy(policy: Policy = {}): CompiledPolicy {
   const known = compiled.get(policy);
   if (known) return known;
   if (typeof policy !== "object" || policy === null) throw new ReftrackError("policy must be an object");
+  // A misspelt rule would otherwise be a rule silently not applied: `{ action: "block" }` blocking nothing.
+  knownKeys(policy, POLICY_KEYS, "policy");
+  if (policy.licenses !== undefined && (typeof policy.licenses !== "object" || policy.licenses === null)) throw new ReftrackError("policy: licenses must be an object");
+  if (policy.licenses) knownKeys(policy.licenses, LICENSE_KEYS, "policy.licenses");
   const references = policy.references ?? "annotate";
   if (!ACTIONS.includes(references)) throw new ReftrackError(`policy: references must be one of ${ACTIONS.join(", ")}, got ${JSON.stringify(references)}`);
   const licenses = policy.licenses ?? {};
@@ -63,6 +67,14 @@ export function compilePolicy(policy: Policy = {}): CompiledPolicy {
   };
   compiled.set(policy, result);
   return result;
+}
+
+const POLICY_KEYS: readonly string[] = ["references", "licenses", "ownSources"];
+const LICENSE_KEYS: readonly string[] = ["deny", "allow", "unknown"];
+
+function knownKeys(value: object, known: readonly string[], name: string): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) throw new ReftrackError(`${name}: unknown key ${JSON.stringify(unknown)} (known: ${known.join(", ")})`);
 }
 
 function stringList(value: unknown, name: string): string[] {

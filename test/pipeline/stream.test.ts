@@ -107,5 +107,6 @@ describe("stream", () => {
     const session = tracker.stream({ language: "python" });
     session.end();
     expect(() => session.push("x = 1\n")).toThrow(/after end/);
+    expect(() => tracker.stream({ language: "python" }).push(42 as never)).toThrow("stream: push() expects the text as a string");
   });
 });

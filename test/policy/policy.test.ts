@@ -144,4 +144,12 @@ describe("decide", () => {
     expect(() => compilePolicy({ references: "hide" as never })).toThrow(/references must be one of allow, annotate, block/);
     expect(() => compilePolicy({ licenses: { deny: "GPL-3.0-only" as never } })).toThrow(/licenses.deny must be a list of strings/);
   });
+
+  it("rejects a misspelt rule rather than leaving it unapplied", () => {
+    // `{ action: "block" }` for `{ references: "block" }` would otherwise annotate every reference.
+    expect(() => compilePolicy({ action: "block" } as never)).toThrow('policy: unknown key "action" (known: references, licenses, ownSources)');
+    expect(() => compilePolicy({ licenses: { denied: ["GPL-3.0-only"] } } as never)).toThrow('policy.licenses: unknown key "denied" (known: deny, allow, unknown)');
+    expect(() => compilePolicy({ licenses: "GPL-3.0-only" } as never)).toThrow("policy: licenses must be an object");
+    expect(compilePolicy({ references: "block", licenses: { deny: ["GPL-3.0-only"], allow: [], unknown: "allow" }, ownSources: [] }).references).toBe("block");
+  });
 });
