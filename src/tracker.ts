@@ -333,8 +333,15 @@ function columnsIn(code: string): QueryColumns {
   };
 }
 
-/** Defaults filled in; a bad value is the caller's error, told in one line, not a crash later. */
+/** What a target may say: its language, path, whether it is a whole file, a policy, and the match options. */
+const TARGET_KEYS: ReadonlySet<string> = new Set(["language", "path", "whole", "policy", ...Object.keys(DEFAULT_MATCH_OPTIONS)]);
+
+/**
+ * Defaults filled in; a bad value is the caller's error, told in one line, not a crash later, and
+ * so is a key no target has: a misspelt option (`minChars`) would otherwise change nothing, silently.
+ */
 function resolveMatchOptions(target: Partial<MatchOptions>): MatchOptions {
+  for (const key in target) if (!TARGET_KEYS.has(key)) throw new ReftrackError(`match(): unknown option ${JSON.stringify(key)} (known: ${[...TARGET_KEYS].join(", ")})`);
   const options: { -readonly [K in keyof MatchOptions]: MatchOptions[K] } = { ...DEFAULT_MATCH_OPTIONS };
   for (const key of Object.keys(DEFAULT_MATCH_OPTIONS) as (keyof MatchOptions)[]) {
     const value = target[key];

@@ -373,6 +373,13 @@ describe("match options", () => {
     }
   });
 
+  it("refuses a key no target has, so a misspelt option is not an option silently left at its default", () => {
+    expect(() => tracker.match("x = 1\n", { language: "python", minChars: 100 } as never)).toThrow(/^match\(\): unknown option "minChars" \(known: language, path, whole, policy, minMatchedChars, /);
+    expect(() => tracker.check("x = 1\n", { language: "python", wholeFile: true } as never)).toThrow(/unknown option "wholeFile"/);
+    expect(() => tracker.stream({ language: "python", minchars: 1 } as never)).toThrow(/unknown option "minchars"/);
+    expect(tracker.check("x = 1\n", { language: "python", whole: true, policy: {}, minMatchedChars: 100 }).references).toEqual([]);
+  });
+
   it("accepts an unbounded frequency cut-off", () => {
     const code = readFileSync(join(FIXTURES, "corpus", "alpha", "src", "lru.js"), "utf8");
     const bounded = tracker.match(code, { language: "javascript" }).references;
