@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { type IncomingMessage, type Server, type ServerResponse, createServer as createHttpServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { Piscina } from "piscina";
-import { ReftrackError } from "../errors.js";
+import { ReftrackError, describeError } from "../errors.js";
 import type { LanguageDefinition } from "../languages/language.js";
 import { languageByName, languageForFile, languageNames } from "../languages/registry.js";
 import { type Policy, compilePolicy } from "../policy/policy.js";
+import { openIndexDatabase } from "../store/reader.js";
 import type { IndexDescription } from "../store/records.js";
 import { compiledModule } from "../util/package-root.js";
 import { reftrackVersion } from "../version.js";
@@ -187,16 +187,21 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   };
 }
 
-/** What can be refused before any process starts: exposure, tokens naming unknown indexes, missing index files, TLS files that cannot be used. */
+/** What can be refused before any process starts: exposure, tokens naming unknown indexes, TLS files that cannot be used, indexes that cannot be opened. */
 export function checkServiceOptions(options: ServiceOptions): void {
   checkExposure(options);
   for (const grant of options.tokens) {
     for (const name of grant.indexes) if (!(name in options.indexes)) throw new ReftrackError(`serve: token of tenant "${grant.tenant}" names index "${name}", which is not configured`);
   }
-  for (const [name, path] of Object.entries(options.indexes)) {
-    if (!existsSync(path)) throw new ReftrackError(`serve: index "${name}" (${path}) cannot be opened: no such file`);
-  }
   if (options.tls) loadTls(options.tls);
+  // Opened once here, so a bad index is told once, not by every service process.
+  for (const [name, path] of Object.entries(options.indexes)) {
+    try {
+      openIndexDatabase(path).db.close();
+    } catch (error) {
+      throw new ReftrackError(`serve: index "${name}" (${path}) cannot be opened: ${describeError(error)}`);
+    }
+  }
 }
 
 /** Beyond loopback only with tokens, and only over TLS unless the operator insists. */

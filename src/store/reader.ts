@@ -32,6 +32,27 @@ export interface ReaderOptions {
 }
 
 /**
+ * An index opened read-only and checked as every reader opens it: a file, a reftrack index of this
+ * version's parameters, complete. A missing or damaged one is a ReftrackError naming it; no
+ * statistics are read, so a supervisor can check an index it will not query (service/server.ts).
+ */
+export function openIndexDatabase(path: string): { readonly db: Database.Database; readonly parameters: IndexParameters } {
+  assertIndexFile(path);
+  const db = openDatabase(path, true);
+  try {
+    const parameters = readParameters(db, path);
+    if (!parameters) throw new ReftrackError(`${path} is an SQLite database but not a reftrack index`);
+    assertCompatible(parameters, currentIndexParameters(parameters), path);
+    // Never "no references" from an index that cannot answer: checked on every open, cheaply.
+    assertComplete(db, path);
+    return { db, parameters };
+  } catch (error) {
+    db.close();
+    throw error instanceof ReftrackError ? error : new ReftrackError(`index ${path} is damaged or not a reftrack index: ${describeError(error)}`);
+  }
+}
+
+/**
  * The read side of an index: what matching asks (MatchIndex) and what references are made of
  * (the output stage's OriginCatalog, which it satisfies by shape). Every statement is prepared
  * once; what it caches is bounded.
@@ -118,14 +139,8 @@ export class IndexReader implements MatchIndex {
    * index was); its normalizer, fingerprint and schema versions must be this reftrack's.
    */
   static open(path: string, options: ReaderOptions = {}): IndexReader {
-    assertIndexFile(path);
-    const db = openDatabase(path, true);
+    const { db, parameters: found } = openIndexDatabase(path);
     try {
-      const found = readParameters(db, path);
-      if (!found) throw new ReftrackError(`${path} is an SQLite database but not a reftrack index`);
-      assertCompatible(found, currentIndexParameters(found), path);
-      // Never "no references" from an index that cannot answer: checked on every open, cheaply.
-      assertComplete(db, path);
       const useFilter = options.useFilter !== false;
       // Pages are read where they lie in the mapped file, not copied through a read() call each:
       // lookups and token chunks touch a few scattered pages per query.

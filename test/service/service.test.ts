@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { connect as tlsConnect } from "node:tls";
@@ -265,6 +265,16 @@ function childrenOf(pid: number): number[] {
 }
 
 describe("reftrack serve on several processes", () => {
+  it("tells an index that cannot be opened once, before any process starts", () => {
+    const notIndex = join(dir.path, "not-an-index.db");
+    writeFileSync(notIndex, "not SQLite\n");
+    const run = spawnSync(process.execPath, [BIN, "serve", "--index", `alpha=${notIndex}`, "--port", "0", "--processes", "2"], { encoding: "utf8", timeout: 20_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`reftrack: serve: index "alpha" (${notIndex}) cannot be opened: cannot open index ${notIndex}: file is not a database\n`);
+    const absent = join(dir.path, "absent.db");
+    expect(spawnSync(process.execPath, [BIN, "serve", "--index", `alpha=${absent}`, "--port", "0"], { encoding: "utf8", timeout: 20_000 }).stderr).toMatch(/cannot be opened: index not found: /);
+  });
+
   it("serves from every process, replaces one that dies, and stops them all on SIGTERM", { timeout: 60_000 }, async () => {
     const server: ChildProcess = spawn(process.execPath, [BIN, "serve", "--index", `alpha=${alphaDb}`, "--port", "0", "--processes", "2"], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
