@@ -33,13 +33,21 @@ function hostOf(source: LinkSource, repository: string): string {
 const NEEDS_ENCODING = /[^A-Za-z0-9\-_.!~*'()/]/;
 
 /**
+ * A file path (forward slashes) as a URI path, each segment percent-encoded: `#`, `?` and `%` in a
+ * name are the name's, not a fragment, a query or an escape (encodeURI leaves `#` and `?` as they are).
+ */
+export function encodePath(path: string): string {
+  return NEEDS_ENCODING.test(path) ? path.split("/").map(encodeURIComponent).join("/") : path;
+}
+
+/**
  * A link to exact lines of a file: the source's own template when it has one, else the blob URL
  * for hosts whose layout is known, else the repository URL (or null) — never a guessed link that
  * might be dead.
  */
 export function sourceLink(source: LinkSource, path: string, lines: readonly [number, number]): string | null {
   const [start, end] = lines;
-  const encodedPath = NEEDS_ENCODING.test(path) ? path.split("/").map(encodeURIComponent).join("/") : path;
+  const encodedPath = encodePath(path);
   if (source.urlTemplate) {
     return source.urlTemplate
       .replaceAll("{path}", encodedPath)

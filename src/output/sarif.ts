@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { isAbsolute, relative, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Log, ReportingDescriptor, Result } from "sarif";
+import { encodePath } from "./links.js";
 import type { Reference } from "./reference.js";
 import type { ReportInput } from "./report.js";
 import type { ScannedFile } from "./json.js";
@@ -133,9 +134,11 @@ function resultFor(file: ScannedFile, index: number, reference: Reference, input
 /** A scanned path as a URI relative to the source root (SARIF's %SRCROOT%), forward slashes. */
 function artifact(path: string, root: string): { uri: string; uriBaseId?: string } {
   if (path === "-") return { uri: "stdin" };
-  const inside = isAbsolute(path) ? relative(root, path) : path;
-  if (inside.startsWith("..") || isAbsolute(inside)) return { uri: `file://${encodeURI(path.split(sep).join("/"))}` };
-  return { uri: encodeURI(inside.split(sep).join("/")), uriBaseId: "%SRCROOT%" };
+  // Paths are the working directory's (the root); one outside it (`../lib/x.py` too) is an absolute file URI.
+  const absolute = resolve(root, path);
+  const inside = relative(root, absolute);
+  if (inside.startsWith("..") || isAbsolute(inside)) return { uri: `file://${encodePath(absolute.split(sep).join("/"))}` };
+  return { uri: encodePath(inside.split(sep).join("/")), uriBaseId: "%SRCROOT%" };
 }
 
 function fingerprint(path: string, reference: Reference): string {

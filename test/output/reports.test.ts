@@ -116,6 +116,25 @@ describe("SARIF", () => {
   });
 });
 
+describe("SARIF artifact URIs", () => {
+  const uriOf = (path: string): unknown => {
+    const scan = { ...input.scan, results: [{ ...input.scan.results[0]!, path }] };
+    return JSON.parse(formatSarif({ ...input, scan })).runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+  };
+
+  it("percent-encodes what a file name holds that a URI would read otherwise: `#`, `?`, `%`, spaces", () => {
+    // encodeURI left `#` as it is, so `a b#c%d.py` was the file `a b` with a fragment.
+    expect(uriOf("src/a b#c%d?.py")).toEqual({ uri: "src/a%20b%23c%25d%3F.py", uriBaseId: "%SRCROOT%" });
+    expect(uriOf("/work/project/src/ünï.py")).toEqual({ uri: "src/%C3%BCn%C3%AF.py", uriBaseId: "%SRCROOT%" });
+  });
+
+  it("makes a path outside the root an absolute file URI, however it is written", () => {
+    expect(uriOf("../lib/x #1.py")).toEqual({ uri: "file:///work/lib/x%20%231.py" });
+    expect(uriOf("src/../../other/y.py")).toEqual({ uri: "file:///work/other/y.py" });
+    expect(uriOf("/etc/z.py")).toEqual({ uri: "file:///etc/z.py" });
+  });
+});
+
 describe("SPDX 2.3", () => {
   const facts = new Map([["src/app.ts", fileFacts(TEXT)], ["src/clean.ts", fileFacts("export {};\n")]]);
   const document = JSON.parse(formatSpdx(input, facts));
