@@ -23,6 +23,15 @@ export function describeError(error: unknown): string {
 /** A file system error in words and code ("permission denied (EACCES)"), or `fallback` for any other error. */
 export function describeFileError(error: unknown, fallback: string): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = { EACCES: "permission denied", EPERM: "not permitted", ENOENT: "no such file", EISDIR: "is a folder", ELOOP: "too many links" };
-  return code ? `${words[code] ?? "cannot read"} (${code})` : fallback;
+  const words: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "not permitted",
+    ENOENT: "no such file",
+    EISDIR: "is a folder",
+    ELOOP: "too many links",
+    ENOTDIR: "a file is in its path",
+    ENOSPC: "no space left on the device",
+    EROFS: "a read-only file system",
+  };
+  return code ? `${words[code] ?? "failed"} (${code})` : fallback;
 }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
-import { ReftrackError } from "../errors.js";
+import { ReftrackError, describeError, describeFileError } from "../errors.js";
 import { extractEntries, extractedRoot, readArchive, readArchiveBytes } from "./archive.js";
 import { readPackageJson } from "./package-json.js";
 import { type RepositoryLocation, normalizeRepositoryUrl, repositoryFromPackageField } from "./repository-url.js";
@@ -29,6 +29,19 @@ export interface FetchedSource {
   readonly identity: string;
   /** The package's own name (npm), a default for the source name. */
   readonly packageName?: string;
+}
+
+/**
+ * The cache folder, made when missing: one that cannot be (a file where it should be, a folder not
+ * open to this user) is the user's error, told before anything is fetched.
+ */
+export function prepareCacheDirectory(path: string): void {
+  if (existsSync(path) && !statSync(path).isDirectory()) throw new ReftrackError(`cache folder ${path} cannot be used: a file is in its place`);
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (error) {
+    throw new ReftrackError(`cache folder ${path} cannot be used: ${describeFileError(error, describeError(error))}`);
+  }
 }
 
 /** $REFTRACK_CACHE, else the XDG cache folder, as npm and pip keep theirs. */

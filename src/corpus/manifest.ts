@@ -6,6 +6,7 @@ import {
   type FetchedSource,
   NpmFetchError,
   defaultCacheDirectory,
+  prepareCacheDirectory,
   fetchArchive,
   fetchGitCheckout,
   fetchNpmPackage,
@@ -136,6 +137,9 @@ export function loadManifest(manifestPath: string, options: LoadOptions = {}): R
   // A misspelt key ("licence") is an error naming it, not silently ignored.
   validateAgainstSchema(parsed, "manifest", `manifest ${manifestPath}`);
   const base = dirname(resolve(manifestPath));
+  if (parsed.sources.some((entry: unknown) => isRecord(entry) && (entry.kind === "npm" || entry.kind === "git" || entry.kind === "archive"))) {
+    prepareCacheDirectory(cacheDirectory);
+  }
   const sources: ResolvedSource[] = [];
   const unavailable: { name: string; reason: string }[] = [];
   const names = new Set<string>();

@@ -221,4 +221,18 @@ describe("manifest mistakes", () => {
     const { sources } = loadManifest(write([{ ...source, include: ["src/*.{js,ts}", "tools/[r]eport.py"] }]));
     expect(sources[0]!.include).toEqual(["src/*.{js,ts}", "tools/[r]eport.py"]);
   });
+
+  it("tells a cache folder that cannot be made, before fetching, in one line", () => {
+    const file = join(folder, "a-file");
+    writeFileSync(file, "");
+    const archive = write([{ kind: "archive", path: join(folder, "absent.tgz"), name: "a", license: "MIT" }]);
+    expect(() => loadManifest(archive, { cacheDirectory: file })).toThrow(`cache folder ${file} cannot be used: a file is in its place`);
+    expect(() => loadManifest(archive, { cacheDirectory: join(file, "sub") })).toThrow(`cache folder ${join(file, "sub")} cannot be used: a file is in its path (ENOTDIR)`);
+    const run = reftrack(["index", "--db", join(folder, "c.db"), "--cache", file, archive]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`reftrack: cache folder ${file} cannot be used: a file is in its place\n`);
+    // A folder source needs no cache: none is made or asked for.
+    const dirOnly = write([{ kind: "dir", path: join(FIXTURES, "corpus", "alpha"), name: "alpha", license: "MIT" }]);
+    expect(loadManifest(dirOnly, { cacheDirectory: file }).sources).toHaveLength(1);
+  });
 });
