@@ -78,9 +78,12 @@ export class ReferenceLog {
   /** Logs an accepted suggestion; one with no references is not logged (null). */
   record(accepted: AcceptedSuggestion): LogEntry | null {
     if (this.fd === null) throw new ReftrackError("the reference log is closed");
+    if (!Array.isArray(accepted.references)) throw new ReftrackError("record(): references must be a list");
     if (accepted.references.length === 0) return null;
+    const time = accepted.time ?? new Date();
+    if (!(time instanceof Date) || Number.isNaN(time.getTime())) throw new ReftrackError("record(): time must be a valid Date");
     const entry: LogEntry = {
-      time: (accepted.time ?? new Date()).toISOString(),
+      time: time.toISOString(),
       file: accepted.file ?? null,
       lines: accepted.lines ?? null,
       action: accepted.action ?? null,
@@ -95,6 +98,9 @@ export class ReferenceLog {
       })),
       ...(this.options.includeCode && accepted.code !== undefined ? { code: accepted.code } : {}),
     };
+    // Told to the caller now: an entry readLog would count as damaged is never written.
+    const problem = entryProblem(entry);
+    if (problem) throw new ReftrackError(`record(): ${problem}`);
     try {
       writeSync(this.fd, `${JSON.stringify(entry)}\n`);
       if (this.options.durable !== false) fdatasyncSync(this.fd);
@@ -129,13 +135,57 @@ export function readLog(path: string): { entries: LogEntry[]; damaged: number; m
   let damaged = 0;
   for (const line of lines) {
     if (line.trim() === "") continue;
+    let entry: unknown;
     try {
-      const entry = JSON.parse(line) as LogEntry;
-      if (typeof entry.time !== "string" || !Array.isArray(entry.references)) throw new Error("not an entry");
-      entries.push(entry);
+      entry = JSON.parse(line);
     } catch {
       damaged++;
+      continue;
     }
+    // Valid JSON of another shape (a line edited by hand, another program's) is damaged too: the
+    // log's readers take every field as written.
+    if (isLogEntry(entry)) entries.push(entry);
+    else damaged++;
   }
   return { entries, damaged };
+}
+
+function isLogEntry(value: unknown): value is LogEntry {
+  return entryProblem(value) === undefined;
+}
+
+/** What makes `value` not a log entry as record() writes one, or undefined. */
+function entryProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return "not an object";
+  if (typeof value.time !== "string" || Number.isNaN(Date.parse(value.time))) return "time must be a date";
+  if (!isStringOrNull(value.file)) return "file must be a string";
+  if (value.lines !== null && !isLineRange(value.lines)) return "lines must be two line numbers from 1, the first not after the second";
+  if (value.action !== null && value.action !== "allow" && value.action !== "annotate" && value.action !== "block") return "action must be allow, annotate or block";
+  if (value.code !== undefined && typeof value.code !== "string") return "code must be a string";
+  if (!Array.isArray(value.references)) return "references must be a list";
+  for (const reference of value.references) {
+    const problem = referenceProblem(reference);
+    if (problem) return `a reference's ${problem}`;
+  }
+  return undefined;
+}
+
+function referenceProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return "entry is not an object";
+  if (typeof value.source !== "string" || typeof value.path !== "string" || typeof value.license !== "string") return "source, path and license must be strings";
+  if (!isStringOrNull(value.repository) || !isStringOrNull(value.revision) || !isStringOrNull(value.url)) return "repository, revision and url must be strings or null";
+  if (!isLineRange(value.lines)) return "lines must be two line numbers from 1, the first not after the second";
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isStringOrNull(value: unknown): boolean {
+  return value === null || typeof value === "string";
+}
+
+function isLineRange(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 2 && value.every((line) => Number.isInteger(line) && line >= 1) && value[0] <= value[1];
 }

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ import { ReferenceLog, readLog } from "../../src/log/reference-log.js";
 import type { Reference } from "../../src/output/reference.js";
 import { temporaryDirectory } from "../helpers.js";
 
+const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
 const dir = temporaryDirectory();
 afterAll(() => dir.cleanup());
 
@@ -104,6 +105,45 @@ describe("ReferenceLog", () => {
     expect(readLog(path)).toMatchObject({ damaged: 1 });
     expect(readLog(path).entries).toHaveLength(1);
     expect(readLog(join(dir.path, "absent.jsonl"))).toEqual({ entries: [], damaged: 0, missing: true });
+  });
+
+  it("counts a line of valid JSON in another shape as damaged, so no reader meets a field it does not expect", () => {
+    const path = join(dir.path, "other-shape.jsonl");
+    const log = ReferenceLog.open(path, { durable: false });
+    log.record({ references: [reference("a", "MIT", null)], file: "a.py", lines: [1, 2] });
+    log.close();
+    const good = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+    const [goodReference] = good.references as Record<string, unknown>[];
+    const variants = [
+      { ...good, lines: undefined },
+      { ...good, lines: [0, 2] },
+      { ...good, time: "yesterday" },
+      { ...good, action: "hide" },
+      { ...good, references: [{ ...goodReference, sourceLines: [1, 2], lines: undefined }] },
+      { ...good, references: [{ ...goodReference, license: 7 }] },
+      [good],
+    ];
+    for (const variant of variants) appendFileSync(path, `${JSON.stringify(variant)}\n`);
+    const { entries, damaged } = readLog(path);
+    expect(damaged).toBe(variants.length);
+    expect(entries).toEqual([good]);
+    // The CLI lists and exports what is left, and counts the rest.
+    const run = spawnSync(process.execPath, [BIN, "log", "--log", path, "--format", "csv"], { encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(`reftrack: ${path}: ${variants.length} damaged lines skipped\n`);
+    expect(run.stdout.trim().split("\n")).toHaveLength(2);
+  });
+
+  it("refuses to record what a reader would count as damaged, saying what", () => {
+    const log = ReferenceLog.open(join(dir.path, "refused.jsonl"), { durable: false });
+    const references = [reference("a", "MIT", null)];
+    expect(() => log.record({ references, lines: [5, 2] })).toThrow("record(): lines must be two line numbers from 1, the first not after the second");
+    expect(() => log.record({ references, action: "hide" as never })).toThrow("record(): action must be allow, annotate or block");
+    expect(() => log.record({ references, file: 42 as never })).toThrow("record(): file must be a string");
+    expect(() => log.record({ references, time: new Date("not a date") })).toThrow("record(): time must be a valid Date");
+    expect(() => log.record({ references: "a" as never })).toThrow("record(): references must be a list");
+    log.close();
+    expect(readLog(join(dir.path, "refused.jsonl"))).toEqual({ entries: [], damaged: 0 });
   });
 
   it("filters by license (or category), repository and time, and exports CSV one row per reference", () => {
