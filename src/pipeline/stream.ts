@@ -49,13 +49,28 @@ export class StreamSession {
     if (this.ended) throw new ReftrackError("stream: push() after end()");
     if (typeof chunk !== "string") throw new ReftrackError("stream: push() expects the text as a string");
     if (chunk.length === 0) return null;
-    const base = this.text.length;
-    for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) this.lineStarts.push(base + i + 1);
+    this.addLineStarts(chunk);
     this.text += chunk;
     this.sinceLook += chunk.length;
     if (this.sinceLook < STREAM_STEP_CHARS) return null;
     this.sinceLook = 0;
     return this.look();
+  }
+
+  /**
+   * Records where the chunk's lines start, counting line breaks as match() does (`\n`, `\r\n`, and a
+   * lone `\r`, files/source-file.ts), so a window's references are on the suggestion's own lines. A
+   * `\r` ending the text so far and a `\n` beginning the chunk are one break.
+   */
+  private addLineStarts(chunk: string): void {
+    const base = this.text.length;
+    let from = 0;
+    if (chunk.charCodeAt(0) === 10 && this.text.charCodeAt(base - 1) === 13) {
+      this.lineStarts[this.lineStarts.length - 1] = base + 1;
+      from = 1;
+    }
+    LINE_BREAK.lastIndex = from;
+    for (let found = LINE_BREAK.exec(chunk); found !== null; found = LINE_BREAK.exec(chunk)) this.lineStarts.push(base + found.index + found[0].length);
   }
 
   /** The whole text checked: the same result as `check()` on it. */
@@ -93,6 +108,8 @@ export class StreamSession {
     return this.lineStarts[low]! >= from ? low : this.lineStarts.length - 1;
   }
 }
+
+const LINE_BREAK = /\r\n?|\n/g;
 
 /** The same origin file found again over overlapping lines (a later look sees more of it). */
 function sameFinding(a: Reference, b: Reference): boolean {

@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STREAM_STEP_CHARS } from "../../src/options.js";
+import type { Reference } from "../../src/output/reference.js";
+import { type CheckResult, StreamSession } from "../../src/pipeline/stream.js";
+import { compilePolicy } from "../../src/policy/policy.js";
 import type { ReferenceTracker } from "../../src/tracker.js";
 import { memoryTrackerForFiles } from "../support/memory-index.js";
 
@@ -100,6 +103,46 @@ describe("stream", () => {
       expect(new Set(keys).size).toBe(keys.length);
     }
     expect(STREAM_STEP_CHARS).toBeGreaterThan(0);
+  });
+
+  it("puts references on the suggestion's own lines whatever its line breaks: \\r alone, or \\r\\n split between pushes", () => {
+    // A lone \r is a line break to match(); the same text with \r for \n, pushed in the same
+    // places, has the same offsets, so every update must be the same.
+    const updatesOf = (text: string, seed: number) => {
+      const session = tracker.stream({ language: "typescript" });
+      return chunks(text, random(seed), 60).map((chunk) => session.push(chunk)).filter((update) => update !== null).map((update) => update!.references.map((r) => `${r.path}:${r.queryLines.join("-")}`));
+    };
+    for (const seed of [7, 11]) {
+      const lf = updatesOf(suggestion, seed);
+      expect(lf.length).toBeGreaterThan(0);
+      expect(updatesOf(suggestion.replaceAll("\n", "\r"), seed)).toEqual(lf);
+    }
+    // Each window begins on a line, and the references found in it are shifted by that line's
+    // number: a checker reporting each window's first line (a new origin each time) shows both.
+    const windows: string[] = [];
+    const firstLine = {
+      references: (code: string): Reference[] => {
+        windows.push(code);
+        const origin = { source: "s", repository: null, revision: null, path: "p", license: "MIT", licenseProvenance: "declared" as const, url: null };
+        return [{ ...origin, origins: [origin], licenseConflict: false, sourceLines: [windows.length, windows.length], queryLines: [1, 1] } as unknown as Reference];
+      },
+      check: (): CheckResult => ({ language: "python", references: [], decision: { action: "allow", reasons: [] } }),
+    };
+    const session = new StreamSession(firstLine, compilePolicy({}));
+    const lines = Array.from({ length: 60 }, (_, i) => `line ${i + 1} ${"x".repeat(40)}`);
+    // Each \r\n pushed as "…\r" and then "\n": one break, not two.
+    const reported: number[] = [];
+    for (const line of lines) {
+      for (const chunk of [`${line}\r`, "\n"]) {
+        const update = session.push(chunk);
+        if (update) reported.push(update.references[update.references.length - 1]!.queryLines[0]);
+      }
+    }
+    expect(reported.length).toBeGreaterThan(2);
+    reported.forEach((first, i) => {
+      expect(windows[i]!.startsWith("\n")).toBe(false);
+      expect(windows[i]!.startsWith(lines[first - 1]!)).toBe(true);
+    });
   });
 
   it("tells a bad target at once, and refuses pushes after end()", () => {
