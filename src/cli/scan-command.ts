@@ -21,6 +21,7 @@ import { ReferenceTracker } from "../tracker.js";
 import { reftrackVersion } from "../version.js";
 import { parseByteSize, parsePositiveInteger, parseThreadCount, withUsageErrors } from "./args.js";
 import { EXIT_ERROR, EXIT_MATCH, EXIT_NO_MATCH, type Output } from "./output.js";
+import { refuseOverwriting } from "./output-target.js";
 import { ProgressLine } from "./progress.js";
 import { scanPaths, stdinLanguage } from "./scan.js";
 import { countSkipReasons, describeSkipCounts, skipWorthALine } from "./skip-counts.js";
@@ -92,6 +93,7 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
         : `scan: --stdin-path ${stdinPath}: no known language for its extension (give --language)`,
     );
   }
+  refuseOverwriting(values.output, paths, db);
   const minMatchedChars = parsePositiveInteger(values["min-chars"], "--min-chars");
   const configSize = config.scan?.maxFileSize;
   const maxFileBytes = parseByteSize(values["max-file-size"] ?? (configSize === undefined ? undefined : String(configSize)), "--max-file-size");

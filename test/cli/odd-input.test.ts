@@ -67,6 +67,32 @@ describe("what is not a regular file", () => {
     expect(reftrack(["scan", "--db", db, dangling]).stderr).toMatch(/, 1 error\n$/);
   });
 
+  it("refuses a report file that is a scanned file or the index, leaving both as they were", () => {
+    const folder = join(dir.path, "overwrite");
+    mkdirSync(folder);
+    const source = join(folder, "app.py");
+    writeFileSync(source, COPIED);
+    const notes = join(folder, "notes.txt");
+    writeFileSync(notes, "mine\n");
+    const indexBytes = readFileSync(db);
+    for (const [output, what] of [[source, "a file this scan reads"], [db, "the index"]] as const) {
+      for (const scanned of [source, folder]) {
+        const run = reftrack(["scan", "--db", db, "--format", "json", "--output", output, scanned]);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toBe(`reftrack: --output ${output} is ${what}: the report would overwrite it\n`);
+      }
+    }
+    expect(readFileSync(source, "utf8")).toBe(COPIED);
+    expect(readFileSync(db).equals(indexBytes)).toBe(true);
+    // Through a symbolic link too; and a file the scan does not read is the user's to replace.
+    const link = join(dir.path, "link-to-app.py");
+    symlinkSync(source, link);
+    expect(reftrack(["scan", "--db", db, "--output", link, source]).status).toBe(2);
+    expect(reftrack(["scan", "--db", db, "--format", "json", "--output", notes, folder]).status).toBe(1);
+    expect(JSON.parse(readFileSync(notes, "utf8")).results[0].path).toBe(source);
+    expect(reftrack(["notice", "--db", db, "--output", source, folder]).status).toBe(2);
+  });
+
   it("tells an index or manifest that is not there as missing, not as damaged", () => {
     const absent = join(dir.path, "absent.db");
     const verify = reftrack(["verify", "--db", absent]);
