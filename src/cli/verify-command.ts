@@ -12,6 +12,9 @@ export async function verifyCommand(args: string[], out: Output): Promise<number
   const { sources, files, contents, postings } = report.checked;
   if (report.problems.length === 0) {
     out.stdout(`${db}: sound (${sources} sources, ${files} files, ${contents} contents, ${postings} posting lists checked)\n`);
+    if (report.staleStatistics) {
+      out.stdout(`${db}: its membership filter or common-fingerprint table is out of date (a build was interrupted): queries find the same references without them, more slowly, until the next \`reftrack index\` rebuilds them\n`);
+    }
     return EXIT_NO_MATCH;
   }
   for (const problem of report.problems) out.stdout(`${db}: ${problem}\n`);

@@ -12,6 +12,12 @@ import { CHUNK_ID_STRIDE } from "./token-chunks.js";
 export interface VerifyReport {
   /** Each problem, one line; empty when the index is sound. */
   readonly problems: string[];
+  /**
+   * The in-memory statistics (membership filter, common-fingerprint table) are out of date, as an
+   * interrupted build leaves them: not damage, since queries then go to the tables themselves and
+   * find the same references, more slowly, until the next build rebuilds them.
+   */
+  readonly staleStatistics?: true;
   /** What was checked, for the summary. */
   readonly checked: { readonly sources: number; readonly files: number; readonly contents: number; readonly postings: number };
 }
@@ -80,12 +86,13 @@ export function verifyIndex(path: string): VerifyReport {
     }
     if (damaged > LISTED_PROBLEMS) note(`… ${damaged - LISTED_PROBLEMS} more damaged posting lists`);
     if (dangling > 0) note(`${dangling} posting list(s) name contents the index does not hold`);
+    let stale = false;
     try {
-      if (!loadFilter(db) || !loadCommon(db)) note("the membership filter or the common-fingerprint table is out of date (the next `reftrack index` rebuilds it)");
+      stale = !loadFilter(db) || !loadCommon(db);
     } catch (error) {
       note(describeError(error));
     }
-    return { problems, checked };
+    return { problems, checked, ...(stale ? { staleStatistics: true as const } : {}) };
   } finally {
     db.close();
   }

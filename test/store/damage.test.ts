@@ -96,6 +96,20 @@ describe("a damaged or incomplete index is an error, never no references", () =>
     expect(reftrack(["verify", "--db", path]).status).toBe(0);
   });
 
+  it("verify calls statistics left out of date by an interrupted build sound, saying so, as matching finds the same references", async () => {
+    const path = copy("stale-statistics");
+    // A build bumps the generation as it merges and writes that generation's statistics last: killed between, they are stale.
+    damage(path, "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'");
+    const run = reftrack(["verify", "--db", path]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/sound \(2 sources, 6 files/);
+    expect(run.stdout).toMatch(/membership filter or common-fingerprint table is out of date \(a build was interrupted\): queries find the same references without them/);
+    expect(await openError(path)).toBe(await openError(pristine));
+    expect(reftrack(["index", "--quiet", "--db", path, FIXTURE_MANIFEST]).status).toBe(0);
+    expect(reftrack(["verify", "--db", path]).stdout).not.toMatch(/out of date/);
+  });
+
   it("verify finds a damaged posting list; --repair fixes it", () => {
     const path = copy("bad-posting");
     damage(path, "UPDATE postings SET data = x'ffffffffff' WHERE hash = (SELECT min(hash) FROM postings)");
