@@ -1,6 +1,7 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { ReftrackError, describeError } from "../errors.js";
+import { ReftrackError, describeError, describeFileError } from "../errors.js";
 
 /** Opens an SQLite file, touching its header so "not a database" surfaces here as a clear error, not mid-query. */
 export function openDatabase(path: string, readonly: boolean): Database.Database {
@@ -19,4 +20,20 @@ export function assertIndexFile(path: string): void {
     throw new ReftrackError(`index not found: ${path} (build one with \`reftrack index --db ${path} <manifest.json>\`)`);
   }
   if (!statSync(path).isFile()) throw new ReftrackError(`index path is not a file: ${path}`);
+}
+
+/**
+ * An index file's place: a folder there is the user's mistake, told as such, and a missing folder
+ * above it is made, as `npm start` makes `.reftrack/` (a build would otherwise fail on its lock file).
+ */
+export function prepareIndexPath(path: string): void {
+  if (existsSync(path) && statSync(path).isDirectory()) throw new ReftrackError(`index path is a folder: ${path} (give the index file's path, such as ${join(path, "corpus.db")})`);
+  try {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+  } catch (error) {
+    // mkdir says EEXIST where a file stands in the way, ENOTDIR where one is further up.
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "EEXIST" || code === "ENOTDIR" ? "a file is in its path" : describeFileError(error, describeError(error));
+    throw new ReftrackError(`cannot write index ${path}: its folder cannot be made: ${why}`);
+  }
 }

@@ -10,7 +10,7 @@ import {
   COMMON_FLOOR,
 } from "../options.js";
 import { runCount, runKeys } from "../util/runs.js";
-import { openDatabase } from "./database.js";
+import { openDatabase, prepareIndexPath } from "./database.js";
 import { WriteLock } from "./write-lock.js";
 import { assertComplete } from "./completeness.js";
 import { type BuildNoteKey, GENERATION_KEY, type IndexParameters, META_KEYS, assertCompatible, readParameters } from "./parameters.js";
@@ -52,6 +52,7 @@ export class IndexWriter {
    * dropped and the build writes every source again, into the same file.
    */
   static open(path: string, parameters: IndexParameters, options: { repair?: boolean } = {}): IndexWriter {
+    prepareIndexPath(path);
     const lock = WriteLock.acquire(path);
     let db: Database.Database;
     try {

@@ -93,6 +93,21 @@ describe("what is not a regular file", () => {
     expect(reftrack(["notice", "--db", db, "--output", source, folder]).status).toBe(2);
   });
 
+  it("builds an index in a folder not made yet, and tells a folder or a file standing where the index goes", () => {
+    const nested = join(dir.path, "not-yet", "made", "corpus.db");
+    expect(reftrack(["index", "--quiet", "--db", nested, FIXTURE_MANIFEST]).status).toBe(0);
+    expect(reftrack(["verify", "--db", nested]).status).toBe(0);
+    const folder = join(dir.path, "not-yet");
+    let run = reftrack(["index", "--db", folder, FIXTURE_MANIFEST]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`reftrack: index path is a folder: ${folder} (give the index file's path, such as ${join(folder, "corpus.db")})\n`);
+    const file = join(dir.path, "plain-file");
+    writeFileSync(file, "");
+    run = reftrack(["index", "--db", join(file, "corpus.db"), FIXTURE_MANIFEST]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`reftrack: cannot write index ${join(file, "corpus.db")}: its folder cannot be made: a file is in its path\n`);
+  });
+
   it("tells an index or manifest that is not there as missing, not as damaged", () => {
     const absent = join(dir.path, "absent.db");
     const verify = reftrack(["verify", "--db", absent]);
