@@ -8,6 +8,7 @@ import { parseThreadCount, requireDb, withUsageErrors } from "./args.js";
 import { EXIT_NO_MATCH, type Output } from "./output.js";
 import { ProgressLine } from "./progress.js";
 import { describeSkipCounts } from "./skip-counts.js";
+import { counted } from "../util/counted.js";
 
 /** The shell's status for a process stopped by Ctrl-C. */
 const EXIT_INTERRUPTED = 130;
@@ -16,9 +17,9 @@ export function describeProgress(event: SourceProgress): string {
   const mb = (event.bytes / 1e6).toFixed(1);
   switch (event.status) {
     case "indexed":
-      return `indexed    ${event.name}: ${event.files} files, ${mb} MB, ${event.fingerprints} fingerprints${event.detail ? `; license ${event.detail}` : ""}`;
+      return `indexed    ${event.name}: ${counted(event.files, "file")}, ${mb} MB, ${counted(event.fingerprints, "fingerprint")}${event.detail ? `; license ${event.detail}` : ""}`;
     case "unchanged":
-      return `unchanged  ${event.name}${event.files > 0 ? `: ${event.files} files` : ""}`;
+      return `unchanged  ${event.name}${event.files > 0 ? `: ${counted(event.files, "file")}` : ""}`;
     case "removed":
       return `removed    ${event.name}`;
     case "unavailable":
@@ -30,12 +31,12 @@ export function describeSummary(summary: BuildSummary): string {
   const skipped = describeSkipCounts(summary.skipped);
   const copies = summary.index.files - summary.index.contents;
   return (
-    `index: ${summary.index.sources} sources, ${summary.index.files} files` +
-    `${copies > 0 ? ` (${copies} identical ${copies === 1 ? "copy" : "copies"} stored once)` : ""}, ${summary.index.fingerprints} fingerprints, ` +
+    `index: ${counted(summary.index.sources, "source")}, ${counted(summary.index.files, "file")}` +
+    `${copies > 0 ? ` (${copies} identical ${copies === 1 ? "copy" : "copies"} stored once)` : ""}, ${counted(summary.index.fingerprints, "fingerprint")}, ` +
     `${(summary.index.bytes / 1e6).toFixed(1)} MB on disk\n` +
     `this run: ${summary.sourcesIndexed} indexed, ${summary.sourcesUnchanged} unchanged, ${summary.sourcesRemoved} removed` +
     `${summary.sourcesUnavailable ? `, ${summary.sourcesUnavailable} unavailable` : ""}; ` +
-    `${summary.filesIndexed} files, ${(summary.sourceBytes / 1e6).toFixed(1)} MB of source in ${summary.seconds.toFixed(1)} s on ${summary.threads} thread${summary.threads === 1 ? "" : "s"}` +
+    `${counted(summary.filesIndexed, "file")}, ${(summary.sourceBytes / 1e6).toFixed(1)} MB of source in ${summary.seconds.toFixed(1)} s on ${counted(summary.threads, "thread")}` +
     `${skipped ? `; skipped files: ${skipped}` : ""}\n`
   );
 }

@@ -5,6 +5,7 @@ import { type LogFilter, filterLog, logToCsv, parseLogDate } from "../log/log-qu
 import { type LogEntry, readLog } from "../log/reference-log.js";
 import { withUsageErrors } from "./args.js";
 import { EXIT_NO_MATCH, type Output } from "./output.js";
+import { counted } from "../util/counted.js";
 
 /** `reftrack log`: lists, filters and exports the code reference log. */
 export async function logCommand(args: string[], out: Output): Promise<number> {
@@ -36,7 +37,7 @@ export async function logCommand(args: string[], out: Output): Promise<number> {
   };
   const { entries, damaged, missing } = readLog(path);
   const shown = filterLog(entries, filter);
-  if (damaged > 0) out.stderr(`reftrack: ${path}: ${damaged} damaged line${damaged === 1 ? "" : "s"} skipped\n`);
+  if (damaged > 0) out.stderr(`reftrack: ${path}: ${counted(damaged, "damaged line")} skipped\n`);
   if (format === "json") out.stdout(`${JSON.stringify({ version: 1, log: path, entries: shown }, null, 2)}\n`);
   else if (format === "csv") out.stdout(logToCsv(shown));
   else out.stdout(shown.map(describeEntry).join(""));

@@ -25,6 +25,7 @@ import { refuseOverwriting } from "./output-target.js";
 import { ProgressLine } from "./progress.js";
 import { scanPaths, stdinLanguage } from "./scan.js";
 import { countSkipReasons, describeSkipCounts, skipWorthALine } from "./skip-counts.js";
+import { counted } from "../util/counted.js";
 
 const FORMATS = ["text", "json", "sarif", "spdx", "html"] as const;
 type Format = (typeof FORMATS)[number];
@@ -187,8 +188,8 @@ export async function scanCommand(args: string[], out: Output): Promise<number> 
   const blocked = report.results.filter((r) => r.decision.action === "block").length;
   if (!quiet && (format === "text" || toFile)) {
     out.stderr(
-      `scanned ${report.results.length} file${report.results.length === 1 ? "" : "s"}: ` +
-        `${matched} with references${scan.policyGiven ? `, ${blocked} blocked by the policy` : ""}, ${describeSkipped(report.skipped)}, ${report.errors.length} error${report.errors.length === 1 ? "" : "s"}` +
+      `scanned ${counted(report.results.length, "file")}: ` +
+        `${matched} with references${scan.policyGiven ? `, ${blocked} blocked by the policy` : ""}, ${describeSkipped(report.skipped)}, ${counted(report.errors.length, "error")}` +
         `${toFile ? `; ${format} report written to ${values.output}` : ""}\n`,
     );
   }

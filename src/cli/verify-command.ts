@@ -3,6 +3,7 @@ import { loadConfig } from "../config/config.js";
 import { verifyIndex } from "../store/verify.js";
 import { requireDb, withUsageErrors } from "./args.js";
 import { EXIT_ERROR, EXIT_NO_MATCH, type Output } from "./output.js";
+import { counted } from "../util/counted.js";
 
 /** `reftrack verify`: checks an index fully and says what is wrong; exit 0 sound, 2 damaged. */
 export async function verifyCommand(args: string[], out: Output): Promise<number> {
@@ -11,7 +12,7 @@ export async function verifyCommand(args: string[], out: Output): Promise<number
   const report = verifyIndex(db);
   const { sources, files, contents, postings } = report.checked;
   if (report.problems.length === 0) {
-    out.stdout(`${db}: sound (${sources} sources, ${files} files, ${contents} contents, ${postings} posting lists checked)\n`);
+    out.stdout(`${db}: sound (${counted(sources, "source")}, ${counted(files, "file")}, ${counted(contents, "content")}, ${counted(postings, "posting list")} checked)\n`);
     if (report.staleStatistics) {
       out.stdout(`${db}: its membership filter or common-fingerprint table is out of date (a build was interrupted): queries find the same references without them, more slowly, until the next \`reftrack index\` rebuilds them\n`);
     }

@@ -3,6 +3,7 @@ import { join, resolve, sep } from "node:path";
 import { type Reference, matchedAmount } from "./reference.js";
 import type { ReportInput } from "./report.js";
 import { HTML_SCRIPT, HTML_STYLE } from "./html-assets.js";
+import { counted } from "../util/counted.js";
 
 /** Lines shown around a match on each side, for context. */
 const CONTEXT_LINES = 3;
@@ -68,11 +69,11 @@ ${reason ? `<p class="reason">${esc(reason.message)}</p>` : ""}
 <dt>files with references</dt><dd>${withReferences}</dd>
 <dt>references</dt><dd id="reference-count">${references.length}</dd>
 <dt>licenses</dt><dd>${[...licenses].map(([license, count]) => `${esc(license)} (${count})`).join(", ") || "none"}</dd>
-${input.policyGiven ? `<dt>policy</dt><dd id="policy-outcome">${blocked === 0 ? "passed: no file blocked" : `${blocked} file${blocked === 1 ? "" : "s"} blocked`}</dd>` : ""}
+${input.policyGiven ? `<dt>policy</dt><dd id="policy-outcome">${blocked === 0 ? "passed: no file blocked" : `${counted(blocked, "file")} blocked`}</dd>` : ""}
 <dt>skipped, errors</dt><dd>${scan.skipped.length}, ${scan.errors.length}</dd>
 </dl>
 ${scan.errors.length > 0 ? `<section class="errors"><h2>Errors: this scan is incomplete</h2><ul>${scan.errors.map((e) => `<li>${esc(e)}</li>`).join("")}</ul></section>` : ""}
-<p class="provenance">reftrack ${esc(provenance.tool.version)}, ${esc(provenance.scannedAt)}; index ${esc(provenance.index.path ?? "")} (k=${p.kgramTokens} w=${p.windowKgrams}, normalizer v${p.normalizerVersion}) of ${provenance.index.sources.length} sources: ${esc(provenance.index.sources.map((s) => `${s.name}${s.revision ? ` ${s.revision}` : ""}`).join(", "))}</p>
+<p class="provenance">reftrack ${esc(provenance.tool.version)}, ${esc(provenance.scannedAt)}; index ${esc(provenance.index.path ?? "")} (k=${p.kgramTokens} w=${p.windowKgrams}, normalizer v${p.normalizerVersion}) of ${counted(provenance.index.sources.length, "source")}: ${esc(provenance.index.sources.map((s) => `${s.name}${s.revision ? ` ${s.revision}` : ""}`).join(", "))}</p>
 </header>
 <main>
 <form class="filters" role="search" aria-label="Filter references">

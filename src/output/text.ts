@@ -1,6 +1,7 @@
 import { COPIES_SHOWN } from "../options.js";
 import { type Reference, matchedAmount } from "./reference.js";
 import type { ScannedFile } from "./json.js";
+import { counted } from "../util/counted.js";
 
 export interface TextStyle {
   bold(text: string): string;
@@ -44,7 +45,7 @@ function describeReference(reference: Reference, style: TextStyle, shown?: reado
   const copies = reference.origins.slice(1);
   if (copies.length > 0) {
     const conflict = reference.licenseConflict ? style.accent("  licenses differ between copies") : "";
-    out.push(`      ${style.dim(`identical file in ${copies.length} more place${copies.length === 1 ? "" : "s"}:`)}${conflict}`);
+    out.push(`      ${style.dim(`identical file in ${counted(copies.length, "more place", "more places")}:`)}${conflict}`);
     for (const copy of copies.slice(0, COPIES_SHOWN)) {
       out.push(`        ${style.accent(copy.license)}  ${[copy.source, copy.revision].filter(Boolean).join(" ")}  ${copy.path}`);
     }
