@@ -117,6 +117,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     entry.bytes = raw.length;
     if (nestingDepth(raw) > limits.maxNesting) throw errors.tooNested();
     const body = parseObject(raw);
+    knownFields(body);
     const index = body.index;
     if (typeof index !== "string") throw errors.badRequest('"index" must be a string naming an index');
     // Another tenant's index and one that does not exist are the same answer.
@@ -271,6 +272,19 @@ function parseObject(raw: string): Record<string, unknown> {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw errors.badJson();
   return value as Record<string, unknown>;
+}
+
+const REQUEST_FIELDS: readonly string[] = ["index", "code", "language", "path", "policy", "whole"];
+
+/**
+ * A field a check request does not have is refused: a caller sending `minMatchedChars` would
+ * otherwise believe it applied. Named when it is a plain name; the rest of a request is content.
+ */
+function knownFields(body: Record<string, unknown>): void {
+  const unknown = Object.keys(body).find((key) => !REQUEST_FIELDS.includes(key));
+  if (unknown === undefined) return;
+  const fields = `(its fields: ${REQUEST_FIELDS.join(", ")})`;
+  throw errors.badRequest(/^[\w.-]{1,40}$/.test(unknown) ? `"${unknown}" is not a field of a check request ${fields}` : `the request has a field a check request does not ${fields}`);
 }
 
 function languageOf(body: Record<string, unknown>): LanguageDefinition {

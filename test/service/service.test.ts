@@ -129,6 +129,15 @@ describe("reftrack serve", () => {
     }
   });
 
+  it("refuses a field a check request does not have, naming it when it is a plain name", async () => {
+    const fields = "(its fields: index, code, language, path, policy, whole)";
+    const misspelt = await call("/v1/check", { token: TOKEN_A, body: { code: "x = 1\n", language: "python", index: "alpha", minMatchedChars: 10 } });
+    expect([misspelt.status, misspelt.json.error?.code, misspelt.json.error?.message]).toEqual([400, "invalid_request", `"minMatchedChars" is not a field of a check request ${fields}`]);
+    const odd = await call("/v1/check", { token: TOKEN_A, body: { code: "x = 1\n", language: "python", index: "alpha", "def f(): pass": 1 } });
+    expect(odd.json.error?.message).toBe(`the request has a field a check request does not ${fields}`);
+    expect((await call("/v1/check", { token: TOKEN_A, body: { code: "x = 1\n", language: "python", index: "alpha", whole: true, policy: {} } })).status).toBe(200);
+  });
+
   it("stays up and answers every random or malformed body", async () => {
     let seed = 7;
     const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
