@@ -5,7 +5,8 @@
 export class ReftrackError extends Error {
   override readonly name = "ReftrackError";
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    // One line whatever it quotes: a parser's message can hold the line breaks of the text it read.
+    super(message.replace(/\s*[\r\n]+\s*/g, " "), options);
   }
 }
 

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { type ReftrackConfig, loadConfig } from "../config/config.js";
 import { validateAgainstSchema } from "../config/schema-validation.js";
-import { ReftrackError, describeError } from "../errors.js";
+import { ReftrackError, describeError, describeFileError } from "../errors.js";
 import { addedLinesSince } from "../files/git-diff.js";
 import type { OriginalBytes } from "../files/source-file.js";
 import { languageByName } from "../languages/registry.js";
@@ -224,11 +224,17 @@ function writeOutput(path: string, text: string): void {
 
 /** A policy file: a JSON object as the config's `policy` key, checked against the same schema. */
 function readPolicy(path: string): Policy {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ReftrackError(`cannot read policy ${path}: ${describeFileError(error, describeError(error))}`);
+  }
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new ReftrackError(`cannot read policy ${path}: ${describeError(error)}`);
+    throw new ReftrackError(`policy ${path} is not valid JSON: ${describeError(error)}`);
   }
   validateAgainstSchema({ policy: value }, "reftrack.config", path);
   return value as Policy;

@@ -187,6 +187,17 @@ describe("the library's errors", () => {
       expect(attempt).toThrow(ReftrackError);
     }
   });
+
+  it("are one line whatever they quote: a policy file's text in JSON.parse's message", () => {
+    expect(new ReftrackError("a\nb\r\n  c").message).toBe("a b c");
+    const policy = join(dir.path, "two-lines.json");
+    writeFileSync(policy, "no\npe");
+    const run = reftrack(["scan", "--db", db, "--policy", policy, join(FIXTURES, "corpus", "alpha", "tools", "report.py")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^reftrack: policy .*two-lines\.json is not valid JSON: [^\n]*\n$/);
+    const absent = reftrack(["scan", "--db", db, "--policy", join(dir.path, "absent-policy.json"), join(FIXTURES, "corpus", "alpha", "tools", "report.py")]);
+    expect(absent.stderr).toBe(`reftrack: cannot read policy ${join(dir.path, "absent-policy.json")}: no such file (ENOENT)\n`);
+  });
 });
 
 describe("input nesting", () => {
