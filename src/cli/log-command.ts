@@ -6,6 +6,7 @@ import { type LogEntry, readLog } from "../log/reference-log.js";
 import { withUsageErrors } from "./args.js";
 import { EXIT_NO_MATCH, type Output } from "./output.js";
 import { counted } from "../util/counted.js";
+import { printable } from "../output/printable.js";
 
 /** `reftrack log`: lists, filters and exports the code reference log. */
 export async function logCommand(args: string[], out: Output): Promise<number> {
@@ -54,10 +55,10 @@ function endOfDay(value: string): Date {
 }
 
 function describeEntry(entry: LogEntry): string {
-  const where = entry.file ? `${entry.file}${entry.lines ? `:${entry.lines[0]}-${entry.lines[1]}` : ""}` : "(no file given)";
-  const lines = [`${entry.time}  ${where}${entry.action ? `  ${entry.action}` : ""}`];
+  const where = entry.file ? `${printable(entry.file)}${entry.lines ? `:${entry.lines[0]}-${entry.lines[1]}` : ""}` : "(no file given)";
+  const lines = [`${printable(entry.time)}  ${where}${entry.action ? `  ${entry.action}` : ""}`];
   for (const r of entry.references) {
-    lines.push(`  ${r.license}  ${[r.source, r.revision].filter(Boolean).join(" ")}  ${r.path}:${r.lines[0]}-${r.lines[1]}${r.url ? `  ${r.url}` : ""}`);
+    lines.push(`  ${printable(r.license)}  ${printable([r.source, r.revision].filter(Boolean).join(" "))}  ${printable(r.path)}:${r.lines[0]}-${r.lines[1]}${r.url ? `  ${printable(r.url)}` : ""}`);
   }
   return `${lines.join("\n")}\n`;
 }

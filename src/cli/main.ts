@@ -1,4 +1,5 @@
 import { ReftrackError, describeError } from "../errors.js";
+import { printable } from "../output/printable.js";
 import { reftrackVersion } from "../version.js";
 import { EXIT_ERROR, EXIT_NO_MATCH, type Output, processOutput } from "./output.js";
 import { COMMAND_HELP, USAGE } from "./help.js";
@@ -48,7 +49,7 @@ export async function main(argv: string[], out: Output = processOutput): Promise
     }
   } catch (error) {
     if (error instanceof ReftrackError) {
-      out.stderr(`reftrack: ${error.message}\n`);
+      out.stderr(`reftrack: ${printable(error.message)}\n`);
       return EXIT_ERROR;
     }
     // Not the user's fault: keep the stack, it is what a bug report needs.

@@ -14,6 +14,7 @@ import type { Provenance } from "../output/provenance.js";
 import type { ReportInput } from "../output/report.js";
 import { formatSarif } from "../output/sarif.js";
 import { type FileFacts, fileFacts, formatSpdx } from "../output/spdx.js";
+import { printable } from "../output/printable.js";
 import { ansiStyle, formatText, plainStyle } from "../output/text.js";
 import { type Policy, compilePolicy } from "../policy/policy.js";
 import { SCAN_DEFAULT_MAX_THREADS } from "../options.js";
@@ -140,11 +141,11 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
       onSkip: quiet ? undefined : (skip) => {
         if (!skipWorthALine(skip.reason, named.has(skip.path))) return;
         progress?.clear();
-        out.stderr(`reftrack: skipped ${skip.path}: ${skip.detail}\n`);
+        out.stderr(`reftrack: skipped ${printable(skip.path)}: ${printable(skip.detail)}\n`);
       },
       onError: (message) => {
         progress?.clear();
-        out.stderr(`reftrack: ${message}\n`);
+        out.stderr(`reftrack: ${printable(message)}\n`);
       },
     });
     progress?.clear();

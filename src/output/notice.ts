@@ -1,5 +1,6 @@
 import type { ReportInput } from "./report.js";
 import { counted } from "../util/counted.js";
+import { printable } from "./printable.js";
 
 interface NoticeOrigin {
   readonly source: string;
@@ -37,11 +38,12 @@ export function formatNotice(input: ReportInput): string {
   ];
   if (byLicense.size === 0) out.push("", "No references were found.");
   for (const license of [...byLicense.keys()].sort()) {
-    out.push("", `${license}`, "-".repeat(license.length));
+    const heading = printable(license);
+    out.push("", heading, "-".repeat(heading.length));
     const sources = [...byLicense.get(license)!.values()].sort((a, b) => a.source.localeCompare(b.source));
     for (const source of sources) {
-      out.push("", `${[source.source, source.revision].filter(Boolean).join(" ")}${source.repository ? `  ${source.repository}` : ""}`);
-      for (const [path, url] of [...source.files].sort(([a], [b]) => a.localeCompare(b))) out.push(`  ${path}${url ? `  ${url}` : ""}`);
+      out.push("", printable(`${[source.source, source.revision].filter(Boolean).join(" ")}${source.repository ? `  ${source.repository}` : ""}`));
+      for (const [path, url] of [...source.files].sort(([a], [b]) => a.localeCompare(b))) out.push(printable(`  ${path}${url ? `  ${url}` : ""}`));
     }
   }
   return `${out.join("\n")}\n`;

@@ -2,6 +2,7 @@ import { COPIES_SHOWN } from "../options.js";
 import { type Reference, matchedAmount } from "./reference.js";
 import type { ScannedFile } from "./json.js";
 import { counted } from "../util/counted.js";
+import { printable } from "./printable.js";
 
 export interface TextStyle {
   bold(text: string): string;
@@ -33,21 +34,21 @@ function percent(value: number): string {
 
 /** One reference under its group's line; `shown`, the columns that line already gives. */
 function describeReference(reference: Reference, style: TextStyle, shown?: readonly [number, number]): string[] {
-  const origin = [reference.source, reference.revision].filter(Boolean).join(" ");
+  const origin = printable([reference.source, reference.revision].filter(Boolean).join(" "));
   const out = [
-    `    ${style.accent(reference.license)}${style.dim(` (${reference.licenseProvenance})`)}  ${origin}  ` +
-      `${reference.path}:${reference.sourceLines[0]}-${reference.sourceLines[1]}` +
+    `    ${style.accent(printable(reference.license))}${style.dim(` (${reference.licenseProvenance})`)}  ${origin}  ` +
+      `${printable(reference.path)}:${reference.sourceLines[0]}-${reference.sourceLines[1]}` +
       (reference.queryColumns && (reference.queryColumns[0] !== shown?.[0] || reference.queryColumns[1] !== shown[1])
         ? style.dim(`  (scanned ${columns(reference.queryLines, reference.queryColumns)})`)
         : ""),
   ];
-  if (reference.url) out.push(`      ${style.dim(reference.url)}`);
+  if (reference.url) out.push(`      ${style.dim(printable(reference.url))}`);
   const copies = reference.origins.slice(1);
   if (copies.length > 0) {
     const conflict = reference.licenseConflict ? style.accent("  licenses differ between copies") : "";
     out.push(`      ${style.dim(`identical file in ${counted(copies.length, "more place", "more places")}:`)}${conflict}`);
     for (const copy of copies.slice(0, COPIES_SHOWN)) {
-      out.push(`        ${style.accent(copy.license)}  ${[copy.source, copy.revision].filter(Boolean).join(" ")}  ${copy.path}`);
+      out.push(`        ${style.accent(printable(copy.license))}  ${printable([copy.source, copy.revision].filter(Boolean).join(" "))}  ${printable(copy.path)}`);
     }
     if (copies.length > COPIES_SHOWN) out.push(`        ${style.dim(`… and ${copies.length - COPIES_SHOWN} more (all in --format json)`)}`);
   }
@@ -60,7 +61,7 @@ function describeReference(reference: Reference, style: TextStyle, shown?: reado
  */
 export function formatText(file: ScannedFile, style: TextStyle, showDecision = false): string {
   if (file.references.length === 0) return "";
-  const out = [style.bold(`${file.path}`) + style.dim(` (${file.language})`)];
+  const out = [style.bold(printable(file.path)) + style.dim(` (${file.language})`)];
   let group = 0;
   let shown: readonly [number, number] | undefined;
   for (const reference of file.references) {
@@ -77,7 +78,7 @@ export function formatText(file: ScannedFile, style: TextStyle, showDecision = f
   }
   if (showDecision) {
     out.push(`  ${style.bold(`decision: ${file.decision.action}`)}`);
-    for (const reason of file.decision.reasons) out.push(`    ${reason.action === "block" ? style.accent(reason.message) : reason.message}`);
+    for (const reason of file.decision.reasons) out.push(`    ${reason.action === "block" ? style.accent(printable(reason.message)) : printable(reason.message)}`);
   }
   return `${out.join("\n")}\n`;
 }

@@ -50,6 +50,20 @@ describe("what is not a regular file", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("prints a file name's line breaks and escape sequences as escapes, so it adds no line of its own", () => {
+    const folder = join(dir.path, "odd-names");
+    mkdirSync(folder);
+    const name = "copy\u001b[8m\n  lines 1-9 match 0 origins.py";
+    writeFileSync(join(folder, name), COPIED);
+    const run = reftrack(["scan", "--db", db, folder]);
+    expect(run.status).toBe(1);
+    const [first] = run.stdout.split("\n");
+    expect(first).toBe(`${join(folder, "copy\\x1b[8m\\n  lines 1-9 match 0 origins.py")} (python)`);
+    expect(run.stdout).not.toContain("\u001b");
+    const missing = reftrack(["scan", "--db", db, join(folder, "gone\u001b[2J.py")]);
+    expect(missing.stderr.split("\n")[0]).toBe(`reftrack: ${join(folder, "gone\\x1b[2J.py")}: no such file or directory`);
+  });
+
   it("says which symbolic link leads nowhere, and which loops, in one line each", () => {
     const dangling = join(dir.path, "dangling.py");
     symlinkSync(join(dir.path, "no-such-target.py"), dangling);
