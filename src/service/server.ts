@@ -118,8 +118,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     if (nestingDepth(raw) > limits.maxNesting) throw errors.tooNested();
     const body = parseObject(raw);
     knownFields(body);
-    const index = body.index;
-    if (typeof index !== "string") throw errors.badRequest('"index" must be a string naming an index');
+    // A caller that may use one index need not name it.
+    const index = body.index === undefined && grant.indexes.length === 1 ? grant.indexes[0] : body.index;
+    if (typeof index !== "string") throw errors.badRequest(body.index === undefined ? 'give "index": this caller may use several' : '"index" must be a string naming an index');
     // Another tenant's index and one that does not exist are the same answer.
     if (!grant.indexes.includes(index) || !(index in options.indexes)) throw errors.unknownIndex();
     entry.index = index;

@@ -129,6 +129,20 @@ describe("reftrack serve", () => {
     }
   });
 
+  it("takes the caller's one index when a request names none, and asks a caller of several to name it", async () => {
+    const unnamed = await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, language: "python" } });
+    expect(unnamed.status).toBe(200);
+    expect(unnamed.json).toEqual((await call("/v1/check", { token: TOKEN_A, body: { code: COPIED, language: "python", index: "alpha" } })).json);
+    const both = await startService({ indexes: { alpha: alphaDb, beta: betaDb }, tokens: [], host: "127.0.0.1", port: 0, log: () => {} });
+    try {
+      const response = await fetch(`${both.url}/v1/check`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "x = 1\n", language: "python" }) });
+      const answer = (await response.json()) as { error: { code: string; message: string } };
+      expect([response.status, answer.error.code, answer.error.message]).toEqual([400, "invalid_request", 'give "index": this caller may use several']);
+    } finally {
+      await both.close();
+    }
+  });
+
   it("refuses a field a check request does not have, naming it when it is a plain name", async () => {
     const fields = "(its fields: index, code, language, path, policy, whole)";
     const misspelt = await call("/v1/check", { token: TOKEN_A, body: { code: "x = 1\n", language: "python", index: "alpha", minMatchedChars: 10 } });
