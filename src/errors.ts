@@ -36,3 +36,12 @@ export function describeFileError(error: unknown, fallback: string): string {
   };
   return code ? `${words[code] ?? "failed"} (${code})` : fallback;
 }
+
+/**
+ * A path a public call was given, checked: a number would be read as a file descriptor by node:fs
+ * (`readFileSync(6)` reads whatever descriptor 6 is), and an empty string names nothing.
+ */
+export function requirePath(value: unknown, call: string, what: string): string {
+  if (typeof value !== "string" || value === "") throw new ReftrackError(`${call} expects ${what} as a path (a non-empty string), got ${value === "" ? "an empty string" : typeof value}`);
+  return value;
+}

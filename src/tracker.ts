@@ -1,4 +1,4 @@
-import { ReftrackError } from "./errors.js";
+import { ReftrackError, requirePath } from "./errors.js";
 import { Fingerprinter, textFingerprints } from "./fingerprint/fingerprint.js";
 import { loadTokenHasher } from "./hashing.js";
 import type { LanguageDefinition, LanguageName } from "./languages/language.js";
@@ -118,7 +118,10 @@ export class ReferenceTracker {
   private closed = false;
 
   static async open(dbPath: string, options: OpenOptions = {}): Promise<ReferenceTracker> {
-    return ReferenceTracker.openWith(dbPath, { queryReading: options.queryReading });
+    requirePath(dbPath, "ReferenceTracker.open()", "the index");
+    const reading = options?.queryReading;
+    if (reading !== undefined && reading !== "lexed" && reading !== "parsed") throw new ReftrackError(`ReferenceTracker.open(): queryReading must be "lexed" or "parsed", got ${JSON.stringify(reading)}`);
+    return ReferenceTracker.openWith(dbPath, { queryReading: reading });
   }
 
   /** @internal Opens with measurement settings (TrackerSettings), for the benchmarks and tests. */

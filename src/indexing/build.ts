@@ -1,5 +1,5 @@
 import { type LoadOptions, type ResolvedSource, loadManifest } from "../corpus/manifest.js";
-import { ReftrackError } from "../errors.js";
+import { ReftrackError, requirePath } from "../errors.js";
 import { type SkipReason, isReadFailure } from "../files/source-file.js";
 import { loadTokenHasher } from "../hashing.js";
 import { DEFAULT_FINGERPRINT_PARAMETERS, DEFAULT_MAX_FILE_BYTES, type FingerprintParameters, MERGE_EVERY_ROWS } from "../options.js";
@@ -220,6 +220,8 @@ async function* preparedFiles(
 
 /** Library form of `reftrack index`: load a corpus manifest and build or update the index from it. */
 export async function buildIndex(dbPath: string, manifestPath: string, options: BuildOptions & LoadOptions = {}): Promise<BuildSummary> {
+  requirePath(dbPath, "buildIndex()", "the index");
+  requirePath(manifestPath, "buildIndex()", "the manifest");
   const manifest = loadManifest(manifestPath, options);
   return buildFromSources(dbPath, manifest.sources, manifest.unavailable, options);
 }

@@ -14,6 +14,8 @@ export interface LogFilter {
 }
 
 export function filterLog(entries: readonly LogEntry[], filter: LogFilter): LogEntry[] {
+  if (!Array.isArray(entries as unknown)) throw new ReftrackError("filterLog() expects the log's entries (readLog's entries)");
+  if (typeof filter !== "object" || filter === null) throw new ReftrackError("filterLog() expects a filter object: { license, repository, since, until }");
   const license = filter.license !== undefined ? LicenseList.parse([filter.license], "--license") : undefined;
   const repository = filter.repository !== undefined ? normalizeRepository(filter.repository) : undefined;
   return entries.filter((entry) => {
@@ -42,6 +44,7 @@ const CSV_COLUMNS = ["time", "file", "from_line", "to_line", "action", "source",
 
 /** One row per logged reference (an entry with three references is three rows), RFC 4180 quoting. */
 export function logToCsv(entries: readonly LogEntry[]): string {
+  if (!Array.isArray(entries as unknown)) throw new ReftrackError("logToCsv() expects the log's entries (readLog's entries)");
   const rows = [CSV_COLUMNS.join(",")];
   for (const entry of entries) {
     for (const reference of entry.references) {

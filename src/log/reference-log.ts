@@ -1,6 +1,6 @@
 import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import { ReftrackError, describeError } from "../errors.js";
+import { ReftrackError, describeError, requirePath } from "../errors.js";
 import type { Reference } from "../output/reference.js";
 import type { PolicyAction } from "../policy/policy.js";
 
@@ -67,6 +67,7 @@ export class ReferenceLog {
   }
 
   static open(path: string, options: ReferenceLogOptions = {}): ReferenceLog {
+    requirePath(path, "ReferenceLog.open()", "the log");
     try {
       mkdirSync(dirname(path), { recursive: true });
       return new ReferenceLog(path, openSync(path, "a", 0o600), options);
@@ -121,6 +122,7 @@ export class ReferenceLog {
  * is not counted). A log that does not exist has no entries (`missing`): nothing was accepted yet.
  */
 export function readLog(path: string): { entries: LogEntry[]; damaged: number; missing?: true } {
+  requirePath(path, "readLog()", "the log");
   let text: string;
   try {
     text = readFileSync(path, "utf8");

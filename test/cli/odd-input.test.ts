@@ -11,6 +11,9 @@ import { Normalizer } from "../../src/normalize/normalizer.js";
 import { loadTokenHasher } from "../../src/hashing.js";
 import { languageByName } from "../../src/languages/registry.js";
 import { ReferenceTracker } from "../../src/tracker.js";
+import { buildIndex } from "../../src/indexing/build.js";
+import { ReferenceLog, readLog } from "../../src/log/reference-log.js";
+import { filterLog, logToCsv } from "../../src/log/log-query.js";
 import { FIXTURES, FIXTURE_MANIFEST, temporaryDirectory } from "../helpers.js";
 
 const BIN = fileURLToPath(new URL("../../dist/src/cli/bin.js", import.meta.url));
@@ -199,6 +202,24 @@ describe("the library's errors", () => {
     attempts.push(() => tracker.match(COPIED, { language: "python" }));
     for (const attempt of attempts) {
       expect(attempt).toThrow(ReftrackError);
+    }
+  });
+
+  it("refuse a path that is not a string (node:fs would read a number as a file descriptor) and a reading that does not exist", async () => {
+    const refusals: [() => unknown, RegExp][] = [
+      [() => ReferenceTracker.open(42 as never), /^ReferenceTracker\.open\(\) expects the index as a path \(a non-empty string\), got number$/],
+      [() => ReferenceTracker.open(""), /got an empty string$/],
+      [() => ReferenceTracker.open(db, { queryReading: "telepathy" as never }), /^ReferenceTracker\.open\(\): queryReading must be "lexed" or "parsed", got "telepathy"$/],
+      [() => buildIndex(join(dir.path, "never.db"), 0 as never), /^buildIndex\(\) expects the manifest as a path/],
+      [() => ReferenceLog.open(""), /^ReferenceLog\.open\(\) expects the log as a path/],
+      [() => readLog(2 as never), /^readLog\(\) expects the log as a path/],
+      [() => filterLog(null as never, {}), /^filterLog\(\) expects the log's entries/],
+      [() => logToCsv(undefined as never), /^logToCsv\(\) expects the log's entries/],
+    ];
+    for (const [call, message] of refusals) {
+      const error = await (async () => call())().then(() => undefined, (caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ReftrackError);
+      expect((error as Error).message).toMatch(message);
     }
   });
 
