@@ -27,7 +27,9 @@ export function addedLinesSince(revision: string, cwd: string): AddedLines {
   let file: string | undefined;
   for (const line of diff.split("\n")) {
     if (line.startsWith("+++ ")) {
-      file = line === "+++ /dev/null" ? undefined : resolve(root, unquote(line.slice(4)).replace(/^b\//, ""));
+      // git ends a header's name holding a space with a tab ("+++ b/new name.py\t"), as diff(1) does.
+      const name = line.slice(4).replace(/\t$/, "");
+      file = name === "/dev/null" ? undefined : resolve(root, unquote(name).replace(/^b\//, ""));
       continue;
     }
     const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);

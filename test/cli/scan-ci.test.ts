@@ -52,6 +52,22 @@ describe("scan --diff", () => {
     expect(reftrack(["scan", "--db", db, "--diff", "HEAD"], { cwd: repo }).status).toBe(0);
   });
 
+  it("follows a changed file whose name holds a space (git ends its header with a tab) or characters git quotes", () => {
+    const repo = join(dir.path, "odd-names-repo");
+    mkdirSync(repo);
+    git(repo, "init", "-q");
+    const names = ["new name.py", "ünï code.py", "tab\there.py"];
+    for (const name of names) writeFileSync(join(repo, name), "def main():\n    return 0\n");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "base");
+    for (const name of names) writeFileSync(join(repo, name), `def main():\n    return 0\n\n${COPIED}`);
+    const run = reftrack(["scan", "--db", db, "--diff", "HEAD", "--format", "json"], { cwd: repo });
+    expect(run.status).toBe(1);
+    const results = JSON.parse(run.stdout).results as { path: string; references: unknown[] }[];
+    expect(results.map((r) => r.path).sort()).toEqual([...names].sort());
+    expect(results.every((r) => r.references.length > 0)).toBe(true);
+  });
+
   it("reports in a notebook only the references on the lines of cells added since the revision", () => {
     const repo = join(dir.path, "notebook-repo");
     mkdirSync(repo);
