@@ -22,7 +22,13 @@ export function addedLinesSince(revision: string, cwd: string): AddedLines {
         : `--diff: no such revision in this repository: ${revision}`,
     );
   }
-  const diff = git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "-M", "--diff-filter=ACMR", revision, "--"], root, () => `git diff ${revision} failed`);
+  // The prefixes are given: a user's diff.noprefix or diff.mnemonicPrefix ("w/app.py") would
+  // otherwise name files this reads as other paths, and a scan of none passes clean.
+  const diff = git(
+    ["diff", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", "--unified=0", "-M", "--diff-filter=ACMR", revision, "--"],
+    root,
+    () => `git diff ${revision} failed`,
+  );
   const added: AddedLines = new Map();
   let file: string | undefined;
   for (const line of diff.split("\n")) {

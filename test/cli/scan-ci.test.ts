@@ -66,6 +66,13 @@ describe("scan --diff", () => {
     const results = JSON.parse(run.stdout).results as { path: string; references: unknown[] }[];
     expect(results.map((r) => r.path).sort()).toEqual([...names].sort());
     expect(results.every((r) => r.references.length > 0)).toBe(true);
+    // Whatever prefixes the user's git config asks diffs to use.
+    for (const setting of ["diff.mnemonicPrefix", "diff.noprefix"]) {
+      git(repo, "config", setting, "true");
+      const configured = JSON.parse(reftrack(["scan", "--db", db, "--diff", "HEAD", "--format", "json"], { cwd: repo }).stdout).results as { path: string }[];
+      expect(configured.map((r) => r.path).sort(), setting).toEqual([...names].sort());
+      git(repo, "config", "--unset", setting);
+    }
   });
 
   it("reports in a notebook only the references on the lines of cells added since the revision", () => {
