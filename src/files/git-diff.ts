@@ -22,10 +22,14 @@ export function addedLinesSince(revision: string, cwd: string): AddedLines {
         : `--diff: no such revision in this repository: ${revision}`,
     );
   }
-  // The prefixes are given: a user's diff.noprefix or diff.mnemonicPrefix ("w/app.py") would
-  // otherwise name files this reads as other paths, and a scan of none passes clean.
+  // Lines added since the branch left `revision`, not since its tip: where the branch (or the
+  // pull request) is behind, the tip's own later edits would read as lines the branch added back.
+  // Without the history to find that point (a shallow clone), the revision itself.
+  const base = mergeBase(root, revision) ?? revision;
+  // The prefixes are given: a user's diff.mnemonicPrefix ("w/app.py") would otherwise name files
+  // this reads as other paths, and a scan of none passes clean.
   const diff = git(
-    ["diff", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", "--unified=0", "-M", "--diff-filter=ACMR", revision, "--"],
+    ["diff", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", "--unified=0", "-M", "--diff-filter=ACMR", base, "--"],
     root,
     () => `git diff ${revision} failed`,
   );
@@ -52,6 +56,16 @@ export function addedLinesSince(revision: string, cwd: string): AddedLines {
   const untracked = git(["ls-files", "--others", "--exclude-standard", "-z"], root, () => "git ls-files failed");
   for (const path of untracked.split("\0").filter(Boolean)) added.set(resolve(root, path), [[1, Number.MAX_SAFE_INTEGER]]);
   return added;
+}
+
+/** The commit where HEAD's history and `revision`'s meet, or undefined when git cannot tell. */
+function mergeBase(root: string, revision: string): string | undefined {
+  try {
+    const found = execFileSync("git", ["-C", root, "merge-base", revision, "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return /^[0-9a-f]{40,64}$/.test(found) ? found : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether an inclusive line range overlaps any of `ranges`. */

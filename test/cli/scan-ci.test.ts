@@ -52,6 +52,28 @@ describe("scan --diff", () => {
     expect(reftrack(["scan", "--db", db, "--diff", "HEAD"], { cwd: repo }).status).toBe(0);
   });
 
+  it("does not blame a branch behind the revision for what the revision changed since the branch left it", () => {
+    const repo = join(dir.path, "behind-repo");
+    mkdirSync(repo);
+    git(repo, "init", "-q", "-b", "main");
+    writeFileSync(join(repo, "old.py"), COPIED);
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "base");
+    git(repo, "checkout", "-q", "-b", "feature");
+    writeFileSync(join(repo, "new.py"), COPIED);
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "feature adds a copy");
+    // main moves on: old.py's copy is replaced there, after the branch left.
+    git(repo, "checkout", "-q", "main");
+    writeFileSync(join(repo, "old.py"), "def main():\n    return 0\n");
+    git(repo, "commit", "-q", "-am", "main drops the copy");
+    git(repo, "checkout", "-q", "feature");
+    const run = reftrack(["scan", "--db", db, "--diff", "main", "--format", "json"], { cwd: repo });
+    expect(run.status).toBe(1);
+    // `git diff main` alone would show old.py's copy as added by the branch.
+    expect((JSON.parse(run.stdout).results as { path: string }[]).map((r) => r.path)).toEqual(["new.py"]);
+  });
+
   it("follows a changed file whose name holds a space (git ends its header with a tab) or characters git quotes", () => {
     const repo = join(dir.path, "odd-names-repo");
     mkdirSync(repo);
