@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { type ReftrackConfig, loadConfig } from "../config/config.js";
+import { readJsonFile } from "../config/json-file.js";
 import { validateAgainstSchema } from "../config/schema-validation.js";
-import { ReftrackError, describeError, describeFileError } from "../errors.js";
+import { ReftrackError, describeError } from "../errors.js";
 import { addedLinesSince } from "../files/git-diff.js";
 import type { OriginalBytes } from "../files/source-file.js";
 import { languageByName } from "../languages/registry.js";
@@ -225,18 +226,7 @@ function writeOutput(path: string, text: string): void {
 
 /** A policy file: a JSON object as the config's `policy` key, checked against the same schema. */
 function readPolicy(path: string): Policy {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new ReftrackError(`cannot read policy ${path}: ${describeFileError(error, describeError(error))}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new ReftrackError(`policy ${path} is not valid JSON: ${describeError(error)}`);
-  }
+  const value = readJsonFile(path, "policy");
   validateAgainstSchema({ policy: value }, "reftrack.config", path);
   return value as Policy;
 }

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { ReftrackError, describeError } from "../errors.js";
 import type { MatchOptions } from "../options.js";
 import type { Policy } from "../policy/policy.js";
 import type { TokenGrant } from "../service/auth.js";
 import type { ServiceLimits } from "../service/limits.js";
+import { readJsonFile } from "./json-file.js";
 import { validateAgainstSchema } from "./schema-validation.js";
 
 export const CONFIG_FILE_NAME = "reftrack.config.json";
@@ -58,18 +58,7 @@ export function findConfig(from: string): string | null {
 export function loadConfig(explicit: string | undefined, cwd: string = process.cwd()): LoadedConfig {
   const path = explicit !== undefined ? resolve(cwd, explicit) : findConfig(cwd);
   if (path === null) return { path: null, config: {} };
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new ReftrackError(`cannot read config ${path}: ${describeError(error)}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new ReftrackError(`config ${path} is not valid JSON: ${describeError(error)}`);
-  }
+  const value = readJsonFile(path, "config");
   validateAgainstSchema(value, "reftrack.config", path);
   const config = value as ReftrackConfig;
   const base = dirname(path);

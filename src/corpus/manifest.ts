@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { ReftrackError, describeError, describeFileError } from "../errors.js";
+import { ReftrackError, describeError } from "../errors.js";
 import {
   type FetchedSource,
   NpmFetchError,
@@ -13,6 +13,7 @@ import {
   prefetchNpmPackages,
   publishedCommit,
 } from "./fetch.js";
+import { readJsonFile } from "../config/json-file.js";
 import { validateAgainstSchema } from "../config/schema-validation.js";
 import { globToRegExp } from "../files/glob.js";
 import { isValidLicenseExpression } from "./license.js";
@@ -119,18 +120,7 @@ function requiredString(source: Record<string, unknown>, key: string, where: str
 /** Reads, validates and resolves a manifest file. Every problem is one clear ReftrackError. */
 export function loadManifest(manifestPath: string, options: LoadOptions = {}): ResolvedManifest {
   const cacheDirectory = options.cacheDirectory ?? defaultCacheDirectory();
-  let text: string;
-  try {
-    text = readFileSync(manifestPath, "utf8");
-  } catch (error) {
-    throw new ReftrackError(`cannot read manifest ${manifestPath}: ${describeFileError(error, describeError(error))}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new ReftrackError(`manifest ${manifestPath} is not valid JSON: ${describeError(error)}`);
-  }
+  const parsed = readJsonFile(manifestPath, "manifest");
   if (!isRecord(parsed) || !Array.isArray(parsed.sources)) {
     throw new ReftrackError(`manifest ${manifestPath} must be an object with a "sources" list`);
   }
