@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
-import { ReftrackError, describeError, describeFileError } from "../errors.js";
+import { ReftrackError } from "../errors.js";
+import { makeFolder } from "../util/make-folder.js";
 import { extractEntries, extractedRoot, readArchive, readArchiveBytes } from "./archive.js";
 import { readPackageJson } from "./package-json.js";
 import { type RepositoryLocation, normalizeRepositoryUrl, repositoryFromPackageField } from "./repository-url.js";
@@ -36,12 +37,8 @@ export interface FetchedSource {
  * open to this user) is the user's error, told before anything is fetched.
  */
 export function prepareCacheDirectory(path: string): void {
-  if (existsSync(path) && !statSync(path).isDirectory()) throw new ReftrackError(`cache folder ${path} cannot be used: a file is in its place`);
-  try {
-    mkdirSync(path, { recursive: true });
-  } catch (error) {
-    throw new ReftrackError(`cache folder ${path} cannot be used: ${describeFileError(error, describeError(error))}`);
-  }
+  const problem = makeFolder(path);
+  if (problem) throw new ReftrackError(`cache folder ${path} cannot be used: ${problem}`);
 }
 
 /** $REFTRACK_CACHE, else the XDG cache folder, as npm and pip keep theirs. */

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { ReftrackError, describeError, describeFileError } from "../errors.js";
+import { ReftrackError, describeError } from "../errors.js";
+import { makeFolder } from "../util/make-folder.js";
 
 /** Opens an SQLite file, touching its header so "not a database" surfaces here as a clear error, not mid-query. */
 export function openDatabase(path: string, readonly: boolean): Database.Database {
@@ -28,12 +29,6 @@ export function assertIndexFile(path: string): void {
  */
 export function prepareIndexPath(path: string): void {
   if (existsSync(path) && statSync(path).isDirectory()) throw new ReftrackError(`index path is a folder: ${path} (give the index file's path, such as ${join(path, "corpus.db")})`);
-  try {
-    mkdirSync(dirname(resolve(path)), { recursive: true });
-  } catch (error) {
-    // mkdir says EEXIST where a file stands in the way, ENOTDIR where one is further up.
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "EEXIST" || code === "ENOTDIR" ? "a file is in its path" : describeFileError(error, describeError(error));
-    throw new ReftrackError(`cannot write index ${path}: its folder cannot be made: ${why}`);
-  }
+  const problem = makeFolder(dirname(resolve(path)));
+  if (problem) throw new ReftrackError(`cannot write index ${path}: its folder cannot be made: ${problem}`);
 }

@@ -122,7 +122,7 @@ describe("what is not a regular file", () => {
     writeFileSync(file, "");
     run = reftrack(["index", "--db", join(file, "corpus.db"), FIXTURE_MANIFEST]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`reftrack: cannot write index ${join(file, "corpus.db")}: its folder cannot be made: a file is in its path\n`);
+    expect(run.stderr).toBe(`reftrack: cannot write index ${join(file, "corpus.db")}: its folder cannot be made: a file is in its place\n`);
   });
 
   it("tells an index or manifest that is not there as missing, not as damaged", () => {
