@@ -1,8 +1,7 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { ReftrackError } from "../errors.js";
-import { readFileStart } from "../files/source-file.js";
-import { languageForFile } from "../languages/registry.js";
+import { scannedLanguage } from "./scan.js";
 
 /**
  * Refuses a report file (`--output`) that is the index or a file the scan reads: written after the
@@ -18,7 +17,7 @@ export function refuseOverwriting(output: string | undefined, paths: readonly st
     const scanned = canonical(path);
     const read =
       scanned === target ||
-      (statSync(scanned).isDirectory() && target.startsWith(scanned + sep) && languageForFile(target, () => readFileStart(target)) !== undefined);
+      (statSync(scanned).isDirectory() && target.startsWith(scanned + sep) && scannedLanguage(target, target) !== undefined);
     if (read) throw new ReftrackError(`--output ${output} is a file this scan reads: the report would overwrite it`);
   }
 }

@@ -172,7 +172,7 @@ export function stdinLanguage(options: Pick<ScanOptions, "language" | "stdinPath
 }
 
 /** The language a scan reads a file in: its extension's or `#!` line's, or a notebook's code cells' (Python). */
-function scannedLanguage(name: string, path: string): LanguageDefinition | undefined {
+export function scannedLanguage(name: string, path: string): LanguageDefinition | undefined {
   return isNotebookPath(name) ? languageByName("python") : languageForFile(name, () => readFileStart(path));
 }
 

@@ -108,6 +108,10 @@ describe("what is not a regular file", () => {
     expect(reftrack(["scan", "--db", db, "--format", "json", "--output", notes, folder]).status).toBe(1);
     expect(JSON.parse(readFileSync(notes, "utf8")).results[0].path).toBe(source);
     expect(reftrack(["notice", "--db", db, "--output", source, folder]).status).toBe(2);
+    // A notebook the folder holds is read too (its code cells), whatever its extension says.
+    const notebook = join(folder, "explore.ipynb");
+    writeFileSync(notebook, JSON.stringify({ cells: [{ cell_type: "code", source: [COPIED] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }));
+    expect(reftrack(["scan", "--db", db, "--format", "json", "--output", notebook, folder]).stderr).toBe(`reftrack: --output ${notebook} is a file this scan reads: the report would overwrite it\n`);
   });
 
   it("builds an index in a folder not made yet, and tells a folder or a file standing where the index goes", () => {
