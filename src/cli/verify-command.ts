@@ -16,6 +16,11 @@ export async function verifyCommand(args: string[], out: Output): Promise<number
     if (report.staleStatistics) {
       out.stdout(`${db}: its membership filter or common-fingerprint table is out of date (a build was interrupted): queries find the same references without them, more slowly, until the next \`reftrack index\` rebuilds them\n`);
     }
+    if (report.unfinishedSources) {
+      out.stdout(
+        `${db}: ${counted(report.unfinishedSources, "source")} written by a build that has not finished (it is running, or was interrupted) ${report.unfinishedSources === 1 ? "is" : "are"} not searched yet: queries answer from the versions before it, until \`reftrack index\` finishes\n`,
+      );
+    }
     return EXIT_NO_MATCH;
   }
   for (const problem of report.problems) out.stdout(`${db}: ${problem}\n`);

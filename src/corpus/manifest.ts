@@ -21,6 +21,7 @@ import type { SourceMetadata } from "../store/records.js";
 import { detectSourceLicense } from "./license-detect.js";
 import { readPackageJson } from "./package-json.js";
 import { repositoryFolderUrl, repositoryFromPackageField } from "./repository-url.js";
+import { assertSourceName } from "../store/pending-sources.js";
 
 /** Metadata any source kind may state in the manifest; stated values win over detected ones. */
 interface StatedMetadata {
@@ -149,6 +150,7 @@ export function loadManifest(manifestPath: string, options: LoadOptions = {}): R
     } else {
       throw new ReftrackError(`${where}: unknown kind ${JSON.stringify(kind)} (expected "dir", "git", "npm", "archive" or "python-stdlib")`);
     }
+    assertSourceName(resolved.name, where);
     if (names.has(resolved.name)) throw new ReftrackError(`${where}: duplicate source name "${resolved.name}"`);
     names.add(resolved.name);
     if ("root" in resolved) sources.push(resolved);

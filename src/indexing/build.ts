@@ -131,8 +131,11 @@ export async function buildFromSources(
         // An immutable identity proves a source unchanged unread; otherwise every file is read.
         const scanSkips: Partial<Record<SkipReason, number>> = {};
         const scan = knownDigest === undefined ? scanSource(source, hasher, maxFileBytes, scanSkips) : undefined;
-        // Unchanged only if what the index holds of it is intact too: a damaged source is written again.
-        if (previous.digest === (knownDigest ?? scan!.digest) && writer.sourceIsIntact(source.name)) {
+        const intact = writer.sourceIsIntact(source.name);
+        // Unchanged only if what the index holds of it is intact too: a damaged source is written again,
+        // removed first so its new version cannot take its damaged contents as stored.
+        if (!intact) writer.deleteSource(source.name);
+        if (intact && previous.digest === (knownDigest ?? scan!.digest)) {
           addCounts(skipped, scanSkips);
           sourcesUnchanged++;
           advance(planned.get(source.name)?.files ?? 0, planned.get(source.name)?.bytes ?? 0);
@@ -169,6 +172,7 @@ export async function buildFromSources(
     writer.mergeStaged();
     writer.recordBuildNote("license_list_version", licenseListVersion());
     if (!writer.statisticsAreCurrent()) writer.rebuildStatistics();
+    writer.markFinished();
     return {
       sourcesIndexed,
       sourcesUnchanged,

@@ -64,7 +64,7 @@ async function trackerFor(path: string): Promise<ReferenceTracker> {
   try {
     tracker = await ReferenceTracker.open(path);
   } catch (error) {
-    // Being rebuilt in place (incomplete until its build ends): keep answering from the open one.
+    // Not openable now (replaced by a file whose first build is running, or damaged): keep answering from the open one.
     if (known) return known.tracker;
     throw error;
   }

@@ -4,6 +4,7 @@ import { FINGERPRINT_VERSION } from "../fingerprint/fingerprint.js";
 import { NORMALIZER_VERSION } from "../normalize/token-stream.js";
 import type { FingerprintParameters } from "../options.js";
 import { SCHEMA_VERSION } from "./schema.js";
+import type { FINISHED_BUILD_KEY } from "./pending-sources.js";
 
 /** What an index was built with; a query with different values would silently find nothing. */
 export interface IndexParameters extends FingerprintParameters {
@@ -26,7 +27,7 @@ export const META_KEYS = {
 } as const;
 
 /** Facts about how an index was built that are not parameters: they do not make an index incompatible. */
-export type BuildNoteKey = "license_list_version";
+export type BuildNoteKey = "license_list_version" | typeof FINISHED_BUILD_KEY;
 
 /** The meta key of the counter every source change increments; the statistics record the one they saw. */
 export const GENERATION_KEY = "generation";

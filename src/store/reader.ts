@@ -14,6 +14,7 @@ import type { MembershipFilter } from "./membership-filter.js";
 import { type IndexParameters, assertCompatible, currentIndexParameters, readParameters } from "./parameters.js";
 import { decodeContents, decodeOccurrences } from "./posting-list.js";
 import type { IndexDescription, LicenseProvenance, OriginRecord, SourceRecord } from "./records.js";
+import { PENDING_NAME_RANGE } from "./pending-sources.js";
 import { holdingRead, mayHoldReads, releasedRead } from "./read-hold.js";
 import { PendingStatistics, type Statistics, type StatisticsReading, openStatistics } from "./statistics-loader.js";
 import { TEXT_CHUNK_BASE, TOKENS_PER_CHUNK, chunkKey, decodeTokenChunk, unpackChunk } from "./token-chunks.js";
@@ -67,6 +68,11 @@ export class IndexReader implements MatchIndex {
   private readonly filesStatement: Database.Statement<[number], FileRow>;
   private readonly sourceStatement: Database.Statement<[number], SourceRow>;
   private readonly contentSourcesStatement: Database.Statement<[number], [number]>;
+  private readonly finishedFilesStatement: Database.Statement<[number], FileRow>;
+  private readonly finishedContentSourcesStatement: Database.Statement<[number], [number]>;
+  private readonly anyPendingStatement: Database.Statement<[string, string]>;
+  /** Whether the read transaction now open sees sources a build has not merged; asked once per transaction, when origins are first read. */
+  private pendingInSnapshot: boolean | undefined;
   private readonly beginStatement: Database.Statement;
   private readonly commitStatement: Database.Statement;
   private readonly contentSources = new BoundedMap<number, readonly number[]>(READER_CACHE_ENTRIES);
@@ -121,16 +127,22 @@ export class IndexReader implements MatchIndex {
     this.lastChunkStatement = db.prepare<[number, number], [number, Buffer]>("SELECT id, data FROM token_chunks WHERE id >= ? AND id < ? ORDER BY id DESC LIMIT 1").raw(true);
     this.beginStatement = db.prepare("BEGIN");
     this.commitStatement = db.prepare("COMMIT");
-    this.contentSourcesStatement = db.prepare<[number], [number]>("SELECT DISTINCT source_id FROM files WHERE content_id = ?").raw(true);
     // Raw rows, unjoined: a content's origins were a join returning every source column per file,
     // and building those rows cost more than reading them.
-    this.filesStatement = db
-      .prepare<[number], FileRow>("SELECT id, path, license, license_provenance, source_id FROM files WHERE content_id = ? ORDER BY id")
-      .raw(true);
+    const files = "SELECT f.id, f.path, f.license, f.license_provenance, f.source_id FROM files f";
+    const sources = "SELECT DISTINCT f.source_id FROM files f";
+    this.filesStatement = db.prepare<[number], FileRow>(`${files} WHERE f.content_id = ? ORDER BY f.id`).raw(true);
+    this.contentSourcesStatement = db.prepare<[number], [number]>(`${sources} WHERE f.content_id = ?`).raw(true);
+    // Joined to their sources only while a build's unmerged sources (digest '') are there, whose
+    // files readers do not see: the versions they replace answer (pending-sources.ts).
+    const finished = "JOIN sources s ON s.id = f.source_id WHERE f.content_id = ? AND s.digest != ''";
+    this.finishedFilesStatement = db.prepare<[number], FileRow>(`${files} ${finished} ORDER BY f.id`).raw(true);
+    this.finishedContentSourcesStatement = db.prepare<[number], [number]>(`${sources} ${finished}`).raw(true);
+    this.anyPendingStatement = db.prepare<[string, string]>("SELECT 1 FROM sources WHERE name >= ? AND name < ? LIMIT 1").pluck(true);
     this.sourceStatement = db.prepare<[number], SourceRow>(`${SELECT_SOURCES} WHERE id = ?`).raw(true);
     const sourceCount = db.prepare<[], number>("SELECT count(*) FROM sources").pluck(true).get() ?? 0;
     if (sourceCount <= READER_CACHE_ENTRIES) {
-      for (const row of db.prepare<[], SourceRow>(SELECT_SOURCES).raw(true).all()) this.catalog.set(row[0], sourceRecord(row));
+      for (const row of db.prepare<[], SourceRow>(`${SELECT_SOURCES} WHERE digest != ''`).raw(true).all()) this.catalog.set(row[0], sourceRecord(row));
     }
   }
 
@@ -166,6 +178,7 @@ export class IndexReader implements MatchIndex {
     if (!this.db.inTransaction) {
       this.beginStatement.run();
       this.heldSince = performance.now();
+      this.pendingInSnapshot = undefined;
     }
     this.depth++;
     try {
@@ -194,6 +207,16 @@ export class IndexReader implements MatchIndex {
     releasedRead(this.release);
     if (this.db.open && this.db.inTransaction && this.depth === 0) this.commitStatement.run();
   };
+
+  /**
+   * Whether files must be told apart from those of unmerged sources: asked of the name index once
+   * per read transaction (a snapshot cannot change within it), and assumed outside one.
+   */
+  private mayHavePending(): boolean {
+    if (!this.db.inTransaction) return true;
+    this.pendingInSnapshot ??= this.anyPendingStatement.get(...PENDING_NAME_RANGE) !== undefined;
+    return this.pendingInSnapshot;
+  }
 
   /** A hash's posting list blob, read once per withinRead (readPostings). */
   private posting(hash: number): Buffer | undefined {
@@ -258,7 +281,7 @@ export class IndexReader implements MatchIndex {
     for (const contentId of runKeys(occurrences, occurrenceContent)) {
       let ids = this.contentSources.get(contentId);
       if (!ids) {
-        ids = this.contentSourcesStatement.all(contentId).map(([id]) => id);
+        ids = (this.mayHavePending() ? this.finishedContentSourcesStatement : this.contentSourcesStatement).all(contentId).map(([id]) => id);
         this.contentSources.set(contentId, ids);
       }
       for (const id of ids) sources.add(id);
@@ -293,7 +316,7 @@ export class IndexReader implements MatchIndex {
   origins(contentId: number): readonly OriginRecord[] {
     let origins = this.originLists.get(contentId);
     if (origins) return origins;
-    const rows = this.filesStatement.all(contentId);
+    const rows = (this.mayHavePending() ? this.finishedFilesStatement : this.filesStatement).all(contentId);
     if (rows.length === 0) throw inconsistent(contentId);
     origins = rows.map(
       ([fileId, path, license, licenseProvenance, sourceId]): OriginRecord => ({ fileId, path, license, licenseProvenance, source: this.source(sourceId) }),
@@ -341,7 +364,7 @@ export class IndexReader implements MatchIndex {
     const sources = this.db
       .prepare(
         "SELECT s.name, s.repository, s.revision, s.license, s.indexed_at AS indexedAt, s.local_root AS root, (SELECT count(*) FROM files f WHERE f.source_id = s.id) AS files " +
-          "FROM sources s ORDER BY s.name",
+          "FROM sources s WHERE s.digest != '' ORDER BY s.name",
       )
       .all() as { name: string; repository: string | null; revision: string | null; license: string; indexedAt: string | number | null; root: string | null; files: number }[];
     const note = this.db.prepare("SELECT value FROM meta WHERE key = 'license_list_version'").pluck(true).get() as string | undefined;

@@ -18,6 +18,11 @@ export interface VerifyReport {
    * find the same references, more slowly, until the next build rebuilds them.
    */
   readonly staleStatistics?: true;
+  /**
+   * Sources a build wrote and did not merge (it is running, or was interrupted): not searched, and
+   * not damage, since their old versions answer until the next build finishes them.
+   */
+  readonly unfinishedSources?: number;
   /** What was checked, for the summary. */
   readonly checked: { readonly sources: number; readonly files: number; readonly contents: number; readonly postings: number };
 }
@@ -49,21 +54,24 @@ export function verifyIndex(path: string): VerifyReport {
     if (problems.length > 0) return { problems, checked };
     const parameters = readParameters(db, path);
     if (!parameters) return { problems: ["not a reftrack index (no parameters)"], checked };
+    let pending = 0;
     try {
       assertCompatible(parameters, currentIndexParameters(parameters), path);
-      assertComplete(db, path);
+      pending = assertComplete(db, path).pending;
     } catch (error) {
       return { problems: [describeError(error)], checked };
     }
-    checked.sources = db.prepare("SELECT count(*) FROM sources").pluck(true).get() as number;
-    checked.files = db.prepare("SELECT count(*) FROM files").pluck(true).get() as number;
+    checked.sources = db.prepare("SELECT count(*) FROM sources WHERE digest != ''").pluck(true).get() as number;
+    checked.files = db.prepare("SELECT count(*) FROM files f JOIN sources s ON s.id = f.source_id WHERE s.digest != ''").pluck(true).get() as number;
+    const searched = db.prepare("SELECT 1 FROM files f JOIN sources s ON s.id = f.source_id WHERE f.content_id = ? AND s.digest != '' LIMIT 1");
     const orphans = db.prepare("SELECT count(*) FROM files f LEFT JOIN contents c ON c.id = f.content_id WHERE c.id IS NULL").pluck(true).get() as number;
     if (orphans > 0) note(`${orphans} file(s) name a content the index does not hold`);
     const contents = new Set<number>();
     for (const row of db.prepare("SELECT id, merged, tokens FROM contents").raw(true).iterate() as IterableIterator<[number, number, number]>) {
       const [id, merged, tokens] = row;
       contents.add(id);
-      if (!merged && problems.length < LISTED_PROBLEMS) note(`content ${id}: its fingerprints were never merged into the posting lists`);
+      // A pending source's new content waits for its merge.
+      if (!merged && problems.length < LISTED_PROBLEMS && searched.get(id)) note(`content ${id}: its fingerprints were never merged into the posting lists`);
       if (tokens > 0 && !db.prepare("SELECT 1 FROM token_chunks WHERE id = ?").get(id * CHUNK_ID_STRIDE) && problems.length < LISTED_PROBLEMS) {
         note(`content ${id}: its tokens are missing`);
       }
@@ -92,7 +100,7 @@ export function verifyIndex(path: string): VerifyReport {
     } catch (error) {
       note(describeError(error));
     }
-    return { problems, checked, ...(stale ? { staleStatistics: true as const } : {}) };
+    return { problems, checked, ...(stale ? { staleStatistics: true as const } : {}), ...(pending > 0 ? { unfinishedSources: pending } : {}) };
   } finally {
     db.close();
   }

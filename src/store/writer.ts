@@ -13,6 +13,8 @@ import { runCount, runKeys } from "../util/runs.js";
 import { openDatabase, prepareIndexPath } from "./database.js";
 import { WriteLock } from "./write-lock.js";
 import { assertComplete } from "./completeness.js";
+import { FINISHED_BUILD_KEY, assertSourceName, pendingName } from "./pending-sources.js";
+import { detachSource, dropUnusedContents } from "./removal.js";
 import { type BuildNoteKey, GENERATION_KEY, type IndexParameters, META_KEYS, assertCompatible, readParameters } from "./parameters.js";
 import { POSITION_SPAN } from "../match/match-index.js";
 import { decodeContents, maxSegmentBytes, withoutContents, writeSegment } from "./posting-list.js";
@@ -27,8 +29,8 @@ import { CHUNK_ID_STRIDE, chunkKey } from "./token-chunks.js";
  * source either fully indexed or absent, and the next build picks up where this one stopped.
  */
 export class IndexWriter {
-  /** Sources written by this build whose fingerprints wait in staging, with their digests. */
-  private readonly unmerged = new Map<number, string>();
+  /** Sources written by this build whose fingerprints wait in staging, by row id: their names and digests. */
+  private readonly unmerged = new Map<number, { readonly name: string; readonly digest: string }>();
   /** Contents whose fingerprints this build staged; marked merged when they are. */
   private readonly stagedContents = new Set<number>();
   /** Fingerprint rows waiting for the merge, in memory: 12 bytes each. */
@@ -95,7 +97,9 @@ export class IndexWriter {
           }
         })();
       }
-      return new IndexWriter(db, parameters, path, lock);
+      const writer = new IndexWriter(db, parameters, path, lock);
+      writer.discardUnmerged();
+      return writer;
     } catch (error) {
       db.close();
       lock.release();
@@ -118,8 +122,9 @@ export class IndexWriter {
    * rolls it back. A file whose content is already stored (another source's copy, a twin in this
    * one) becomes one more origin of that content, with no fingerprints of its own. New contents'
    * fingerprints go to a staging table; `mergeStaged` makes them searchable at the end of the
-   * build, and only then does the source get its digest, so a build interrupted before the merge
-   * re-indexes the source next time instead of trusting it.
+   * build. Until then the new version is a pending row (pending-sources.ts) and the old one stays
+   * searchable: the merge replaces one with the other, and only then does the source get its
+   * digest, so a build interrupted before the merge re-indexes the source next time.
    */
   async replaceSource(
     metadata: SourceMetadata,
@@ -133,10 +138,11 @@ export class IndexWriter {
     let fingerprintCount = 0;
     const stagedHere = new Set<number>();
     let stagedBefore = this.staged.length;
+    assertSourceName(metadata.name, "index");
     db.exec("BEGIN IMMEDIATE");
     try {
-      this.deleteSourceInTransaction(metadata.name);
-      // Deleting may have dropped staged rows of contents the old version alone had.
+      // A version this build already wrote (never twice from one manifest, but the call allows it).
+      this.deleteSourceInTransaction(pendingName(metadata.name));
       stagedBefore = this.staged.length;
       const sourceId = Number(
         db
@@ -145,7 +151,7 @@ export class IndexWriter {
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           )
           .run(
-            metadata.name,
+            pendingName(metadata.name),
             metadata.repository,
             metadata.revision,
             metadata.repositoryDirectory,
@@ -199,7 +205,7 @@ export class IndexWriter {
         fingerprintCount += hashes.length;
       }
       db.exec("COMMIT");
-      this.unmerged.set(sourceId, digest());
+      this.unmerged.set(sourceId, { name: metadata.name, digest: digest() });
       for (const id of stagedHere) this.stagedContents.add(id);
     } catch (error) {
       if (db.inTransaction) db.exec("ROLLBACK");
@@ -210,21 +216,24 @@ export class IndexWriter {
   }
 
   /**
-   * Makes every source this build wrote searchable, in one transaction: staged fingerprints move
-   * into the main table in key order, and the sources get their digests. Sorted appends cost one
-   * pass over the B-tree, where merging each source as it arrived rewrote most of its pages once
-   * per source, and a build slowed as the index grew.
+   * Makes every source this build wrote searchable, in one transaction: each replaces its old
+   * version and gets its name and digest, and staged fingerprints move into the main table in key
+   * order. Sorted appends cost one pass over the B-tree, where merging each source as it arrived
+   * rewrote most of its pages once per source, and a build slowed as the index grew.
    */
   mergeStaged(): number {
     const db = this.db;
-    const staged = this.staged.length;
-    if (this.unmerged.size === 0 && staged === 0) return 0;
-    const rows = this.staged.sorted();
-    // Into an empty table (a fresh build), the sorted staged rows are the whole table: the
-    // statistics are gathered as they are inserted, instead of scanning the table afterwards.
-    const fresh = !db.prepare("SELECT 1 FROM postings LIMIT 1").get();
-    const statistics = fresh ? new StatisticsPass(distinctHashes(rows), ContentSources.read(db)) : undefined;
+    if (this.unmerged.size === 0 && this.staged.length === 0) return 0;
+    let staged = 0;
     db.transaction(() => {
+      // First, so the old versions' contents no other file has leave before the new rows arrive.
+      this.replaceOldVersions();
+      staged = this.staged.length;
+      const rows = this.staged.sorted();
+      // Into an empty table (a fresh build), the sorted staged rows are the whole table: the
+      // statistics are gathered as they are inserted, instead of scanning the table afterwards.
+      const fresh = !db.prepare("SELECT 1 FROM postings LIMIT 1").get();
+      const statistics = fresh ? new StatisticsPass(distinctHashes(rows), ContentSources.read(db)) : undefined;
       // A hash already stored gets this merge's occurrences as one more segment, concatenated in
       // SQL: no old list is read. (|| gives text; the cast keeps its bytes as a blob.)
       const onConflict = fresh
@@ -286,8 +295,6 @@ export class IndexWriter {
       for (let at = 0; at < batch.length; at += 4) insertOne.run(batch.slice(at, at + 4));
       const setMerged = db.prepare("UPDATE contents SET merged = 1 WHERE id = ?");
       for (const contentId of this.stagedContents) setMerged.run(contentId);
-      const setDigest = db.prepare("UPDATE sources SET digest = ? WHERE id = ?");
-      for (const [sourceId, digest] of this.unmerged) setDigest.run(digest, sourceId);
       this.bumpGeneration();
       statistics?.store(db);
     })();
@@ -295,6 +302,11 @@ export class IndexWriter {
     this.unmerged.clear();
     this.stagedContents.clear();
     return staged;
+  }
+
+  /** Records that a build ran to its end (pending-sources.ts): the index has a state to answer from. */
+  markFinished(): void {
+    this.recordBuildNote(FINISHED_BUILD_KEY, new Date().toISOString());
   }
 
   /** Records a fact about how the index was built (the license list's version) in its meta table. */
@@ -382,58 +394,50 @@ export class IndexWriter {
   }
 
   private deleteSourceInTransaction(name: string): void {
-    const db = this.db;
-    const source = db.prepare("SELECT id FROM sources WHERE name = ?").get(name) as { id: number } | undefined;
-    if (!source) return;
-    const contentIds = (db.prepare("SELECT DISTINCT content_id FROM files WHERE source_id = ?").raw(true).all(source.id) as [number][]).map(
-      ([id]) => id,
-    );
-    db.prepare("DELETE FROM files WHERE source_id = ?").run(source.id);
-    db.prepare("DELETE FROM sources WHERE id = ?").run(source.id);
-    // Contents another source still has are kept, fingerprints and all.
-    const stillUsed = db.prepare("SELECT 1 FROM files WHERE content_id = ? LIMIT 1");
-    const orphans = contentIds.filter((id) => !stillUsed.get(id));
-    if (orphans.length === 0) return;
-    db.exec("CREATE TEMP TABLE IF NOT EXISTS orphan_contents (id INTEGER PRIMARY KEY)");
-    db.exec("DELETE FROM temp.orphan_contents");
-    const addOrphan = db.prepare("INSERT INTO temp.orphan_contents (id) VALUES (?)");
-    const deleteChunks = db.prepare("DELETE FROM token_chunks WHERE id >= ? AND id < ?");
-    const orphanedStaged = new Set<number>();
-    for (const id of orphans) {
-      addOrphan.run(id);
-      deleteChunks.run(id * CHUNK_ID_STRIDE, (id + 1) * CHUNK_ID_STRIDE);
-      if (this.stagedContents.delete(id)) orphanedStaged.add(id);
-    }
-    if (orphanedStaged.size > 0) this.staged.removeContents(orphanedStaged);
-    this.removeOccurrences(new Set(orphans));
-    db.exec("DELETE FROM contents WHERE id IN (SELECT id FROM temp.orphan_contents)");
-    // Fingerprints left the index, so the filter must be rebuilt (a superset would stay correct,
-    // only slower), and document frequencies changed.
-    this.bumpGeneration();
+    const source = this.db.prepare("SELECT id FROM sources WHERE name = ?").pluck(true).get(name) as number | undefined;
+    if (source !== undefined) this.dropContents(detachSource(this.db, source));
   }
 
   /**
-   * Rewrites every posting list holding one of `removed` contents without them. Lists are keyed by
-   * hash, not content, so this is one scan of the table, a slice of keys at a time (a statement
-   * cannot write while another iterates); it runs only when a source changed or left the
-   * manifest, never on an unchanged rebuild.
+   * The merge's first step: each source this build wrote takes its name and digest, and its old
+   * version leaves, with the contents no other file has (one pass over the posting lists for all
+   * of them).
    */
-  private removeOccurrences(removed: ReadonlySet<number>): void {
-    const db = this.db;
-    const slice = db.prepare(`SELECT hash, data FROM postings WHERE hash > ? ORDER BY hash LIMIT ${REWRITE_SLICE_ROWS}`).raw(true);
-    const update = db.prepare("UPDATE postings SET contents = ?, occurrences = ?, data = ? WHERE hash = ?");
-    const remove = db.prepare("DELETE FROM postings WHERE hash = ?");
-    for (let after = -1; ; ) {
-      const rows = slice.all(after) as [number, Buffer][];
-      if (rows.length === 0) break;
-      for (const [hash, data] of rows) {
-        const rest = withoutContents(data, removed);
-        if (!rest) continue;
-        if (rest.occurrences === 0) remove.run(hash);
-        else update.run(rest.contents, rest.occurrences, rest.data, hash);
-      }
-      after = rows[rows.length - 1]![0];
+  private replaceOldVersions(): void {
+    const findOld = this.db.prepare("SELECT id FROM sources WHERE name = ?").pluck(true);
+    const finish = this.db.prepare("UPDATE sources SET name = ?, digest = ? WHERE id = ?");
+    const left = new Set<number>();
+    for (const [id, { name, digest }] of this.unmerged) {
+      const old = findOld.get(name) as number | undefined;
+      if (old !== undefined) for (const content of detachSource(this.db, old)) left.add(content);
+      finish.run(name, digest, id);
     }
+    this.dropContents(left);
+  }
+
+  /**
+   * Sources an interrupted build wrote and never merged: readers never searched them, and the
+   * build that opened this writer writes them again (their staging died with that build).
+   */
+  private discardUnmerged(): void {
+    const ids = this.db.prepare("SELECT id FROM sources WHERE digest = ''").pluck(true).all() as number[];
+    if (ids.length === 0) return;
+    this.db.transaction(() => {
+      const left = new Set<number>();
+      for (const id of ids) for (const content of detachSource(this.db, id)) left.add(content);
+      this.dropContents(left);
+    })();
+  }
+
+  /** Deletes the contents of `candidates` no file points at any more (store/removal.ts). */
+  private dropContents(candidates: Iterable<number>): void {
+    const removed = dropUnusedContents(this.db, candidates, (ids) => {
+      const staged = new Set([...ids].filter((id) => this.stagedContents.delete(id)));
+      if (staged.size > 0) this.staged.removeContents(staged);
+    });
+    // Fingerprints left the index, so the filter must be rebuilt (a superset would stay correct,
+    // only slower), and document frequencies changed.
+    if (removed) this.bumpGeneration();
   }
 
   statistics(): IndexStatistics {
@@ -472,5 +476,7 @@ function clearIndexData(db: Database.Database): void {
     for (const table of ["postings", "token_chunks", "files", "contents", "sources", "membership_filter", "common_fingerprints"]) {
       if (tables.has(table)) db.exec(`DELETE FROM ${table}`);
     }
+    // Emptied, it has no finished state to answer from until this build ends.
+    db.prepare("DELETE FROM meta WHERE key = ?").run(FINISHED_BUILD_KEY);
   })();
 }

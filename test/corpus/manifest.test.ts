@@ -50,6 +50,7 @@ describe("manifest", () => {
     ["missing folder", { sources: [{ ...valid, path: "nowhere" }] }, /folder not found/],
     ["bad repository", { sources: [{ ...valid, repository: "github.com/o/r" }] }, /sources\[0\]\.repository is not in the expected form/],
     ["duplicate names", { sources: [valid, valid] }, /duplicate source name "code"/],
+    ["a control character in a name", { sources: [{ ...valid, name: "\u0001pending:code" }] }, /source #1: source name "\\u0001pending:code" holds a control character/],
     ["bad globs", { sources: [{ ...valid, exclude: "test" }] }, /sources\[0\]\.exclude must be array/],
   ])("rejects a manifest with %s with one clear error", (_, content, message) => {
     const path = write(content);
