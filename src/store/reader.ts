@@ -11,12 +11,12 @@ import { runKeys } from "../util/runs.js";
 import type { CommonFingerprints } from "./common-fingerprints.js";
 import { assertIndexFile, openDatabase } from "./database.js";
 import type { MembershipFilter } from "./membership-filter.js";
-import { type IndexParameters, assertCompatible, currentIndexParameters, readParameters } from "./parameters.js";
+import { GENERATION_KEY, type IndexParameters, assertCompatible, currentIndexParameters, readParameters } from "./parameters.js";
 import { decodeContents, decodeOccurrences } from "./posting-list.js";
 import type { IndexDescription, LicenseProvenance, OriginRecord, SourceRecord } from "./records.js";
 import { PENDING_NAME_RANGE } from "./pending-sources.js";
 import { holdingRead, mayHoldReads, releasedRead } from "./read-hold.js";
-import { PendingStatistics, type Statistics, type StatisticsReading, openStatistics } from "./statistics-loader.js";
+import { PendingStatistics, type StatisticsReading, openStatistics } from "./statistics-loader.js";
 import { TEXT_CHUNK_BASE, TOKENS_PER_CHUNK, chunkKey, decodeTokenChunk, unpackChunk } from "./token-chunks.js";
 
 export interface ReaderOptions {
@@ -106,20 +106,25 @@ export class IndexReader implements MatchIndex {
   /** The statistics while a worker reads them; taken at a query's start once there. */
   private pending: PendingStatistics | undefined;
 
+  /** The index's generation (meta) this reader's caches and statistics describe; every change to what is searched bumps it. */
+  private generation: string | undefined;
+  /** SQLite's data_version when the generation was last read: it changes with any other connection's commit. */
+  private dataVersion = -1;
+  private readonly generationStatement: Database.Statement<[string], string | undefined>;
+  private readonly dataVersionStatement: Database.Statement<[], number>;
+
   private constructor(
     private readonly db: Database.Database,
     readonly parameters: IndexParameters,
-    statistics: Statistics | PendingStatistics,
+    private readonly path: string,
+    /** How statistics are read; undefined when they are not used (ReaderOptions.useFilter). */
+    private readonly statisticsReading: StatisticsReading | undefined,
   ) {
-    if (statistics instanceof PendingStatistics) {
-      this.pending = statistics;
-      // Taken when the worker ends, if no query took them first; damaged ones are left for the next
-      // query to report (it throws the same error, and says it).
-      this.takeWhenEnded(statistics, false).catch(() => undefined);
-    } else {
-      this.filter = statistics.filter;
-      this.common = statistics.common;
-    }
+    this.generationStatement = db.prepare<[string], string | undefined>("SELECT value FROM meta WHERE key = ?").pluck(true);
+    this.dataVersionStatement = db.prepare<[], number>("PRAGMA data_version").pluck(true);
+    this.generation = this.generationStatement.get(GENERATION_KEY);
+    this.dataVersion = this.dataVersionStatement.get()!;
+    this.readStatistics();
     this.postingStatement = db.prepare<[number], Buffer>("SELECT data FROM postings WHERE hash = ?").pluck(true);
     this.contentCountStatement = db.prepare<[number], number>("SELECT contents FROM postings WHERE hash = ?").pluck(true);
     this.chunkStatement = db.prepare<[number], [number, Buffer]>("SELECT first_line, data FROM token_chunks WHERE id = ?").raw(true);
@@ -140,9 +145,53 @@ export class IndexReader implements MatchIndex {
     this.finishedContentSourcesStatement = db.prepare<[number], [number]>(`${sources} ${finished}`).raw(true);
     this.anyPendingStatement = db.prepare<[string, string]>("SELECT 1 FROM sources WHERE name >= ? AND name < ? LIMIT 1").pluck(true);
     this.sourceStatement = db.prepare<[number], SourceRow>(`${SELECT_SOURCES} WHERE id = ?`).raw(true);
-    const sourceCount = db.prepare<[], number>("SELECT count(*) FROM sources").pluck(true).get() ?? 0;
-    if (sourceCount <= READER_CACHE_ENTRIES) {
-      for (const row of db.prepare<[], SourceRow>(`${SELECT_SOURCES} WHERE digest != ''`).raw(true).all()) this.catalog.set(row[0], sourceRecord(row));
+    this.readCatalog();
+  }
+
+  private readCatalog(): void {
+    this.catalog.clear();
+    const sourceCount = this.db.prepare<[], number>("SELECT count(*) FROM sources").pluck(true).get() ?? 0;
+    if (sourceCount > READER_CACHE_ENTRIES) return;
+    for (const row of this.db.prepare<[], SourceRow>(`${SELECT_SOURCES} WHERE digest != ''`).raw(true).all()) this.catalog.set(row[0], sourceRecord(row));
+  }
+
+  /** Reads the statistics current for the index as it is now, or starts a worker reading them. */
+  private readStatistics(): void {
+    if (this.statisticsReading === undefined) return;
+    const statistics = openStatistics(this.db, this.path, this.statisticsReading);
+    if (statistics instanceof PendingStatistics) {
+      this.pending = statistics;
+      // Taken when the worker ends, if no query took them first; damaged ones are left for the next
+      // query to report (it throws the same error, and says it).
+      this.takeWhenEnded(statistics, false).catch(() => undefined);
+    } else {
+      this.filter = statistics.filter;
+      this.common = statistics.common;
+    }
+  }
+
+  /**
+   * At each read transaction's start: when another process changed what the index searches (a
+   * build merged, removed or replaced sources), what this reader cached of it is forgotten and
+   * the statistics read again, so a reader kept open answers as a new one would; statistics a build
+   * stores after its merge are taken once there. Two point reads when nothing changed.
+   */
+  private followIndex(): void {
+    const generation = this.generationStatement.get(GENERATION_KEY);
+    const dataVersion = this.dataVersionStatement.get()!;
+    if (generation !== this.generation) {
+      this.generation = generation;
+      this.dataVersion = dataVersion;
+      this.dropCaches();
+      this.readCatalog();
+      this.pending?.cancel();
+      this.pending = undefined;
+      this.filter = undefined;
+      this.common = undefined;
+      this.readStatistics();
+    } else if (dataVersion !== this.dataVersion) {
+      this.dataVersion = dataVersion;
+      if (!this.filter && !this.common && !this.pending) this.readStatistics();
     }
   }
 
@@ -157,8 +206,7 @@ export class IndexReader implements MatchIndex {
       // Pages are read where they lie in the mapped file, not copied through a read() call each:
       // lookups and token chunks touch a few scattered pages per query.
       db.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
-      const statistics = useFilter ? openStatistics(db, path, options.statistics ?? "by-size") : { filter: undefined, common: undefined };
-      return new IndexReader(db, found, statistics);
+      return new IndexReader(db, found, path, useFilter ? (options.statistics ?? "by-size") : undefined);
     } catch (error) {
       db.close();
       throw error instanceof ReftrackError ? error : new ReftrackError(`index ${path} is damaged or not a reftrack index: ${describeError(error)}`);
@@ -173,13 +221,14 @@ export class IndexReader implements MatchIndex {
    */
   withinRead<T>(read: () => T): T {
     if (this.depth > 0) return read();
-    if (this.pending) this.takeStatistics();
     if (this.db.inTransaction && performance.now() - this.heldSince > READ_HOLD_MS) this.release();
     if (!this.db.inTransaction) {
       this.beginStatement.run();
       this.heldSince = performance.now();
       this.pendingInSnapshot = undefined;
+      this.followIndex();
     }
+    if (this.pending) this.takeStatistics();
     this.depth++;
     try {
       return read();

@@ -390,12 +390,17 @@ export class IndexWriter {
   }
 
   deleteSource(name: string): void {
-    this.db.transaction(() => this.deleteSourceInTransaction(name))();
+    this.db.transaction(() => {
+      // Searched no more, even where no content leaves with it: readers forget what they cached of it.
+      if (this.deleteSourceInTransaction(name)) this.bumpGeneration();
+    })();
   }
 
-  private deleteSourceInTransaction(name: string): void {
+  /** Whether there was such a source. */
+  private deleteSourceInTransaction(name: string): boolean {
     const source = this.db.prepare("SELECT id FROM sources WHERE name = ?").pluck(true).get(name) as number | undefined;
     if (source !== undefined) this.dropContents(detachSource(this.db, source));
+    return source !== undefined;
   }
 
   /**

@@ -3,7 +3,10 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { buildIndex } from "../../src/indexing/build.js";
+import { READ_HOLD_MS } from "../../src/options.js";
+import { IndexReader } from "../../src/store/reader.js";
 import { verifyIndex } from "../../src/store/verify.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { FIXTURES, temporaryDirectory } from "../helpers.js";
@@ -51,13 +54,56 @@ describe("an index updated in place answers from its last finished state until t
       },
     });
     expect(during).toEqual([before, []]);
-    expect(whereFound(open, report)).toEqual(before);
-    open.close();
-    // Merged: the new version answers, its new file too.
+    // Merged: the new version answers, its new file too, in the tracker kept open as in a new one.
     const after = await ReferenceTracker.open(db);
-    expect(whereFound(after, report)).toEqual(before);
-    expect(whereFound(after, ADDED)).toEqual(["alpha tools/rolling.py 1-9"]);
+    for (const tracker of [open, after]) {
+      expect(whereFound(tracker, report)).toEqual(before);
+      expect(whereFound(tracker, ADDED)).toEqual(["alpha tools/rolling.py 1-9"]);
+    }
+    open.close();
     after.close();
+  });
+
+  it("a tracker kept open follows each finished update: a license changed, a source removed", async () => {
+    const open = await ReferenceTracker.open(db);
+    const checksum = readFileSync(join(corpus, "beta", "lib", "checksum.py"), "utf8");
+    const licenses = (): string[] => open.match(checksum, { language: "python" }).references.map((r) => `${r.source} ${r.license}`);
+    // Asked twice, so what the tracker caches from a content's second request is cached.
+    for (let i = 0; i < 2; i++) expect(licenses()).toEqual(["beta Apache-2.0 OR MIT"]);
+    for (let i = 0; i < 2; i++) expect(whereFound(open, report)).toHaveLength(1);
+    const parsed = JSON.parse(readFileSync(manifest, "utf8")) as { sources: { license: string }[] };
+    parsed.sources[1]!.license = "MIT";
+    writeFileSync(manifest, JSON.stringify(parsed));
+    await buildIndex(db, manifest);
+    expect(licenses()).toEqual(["beta MIT"]);
+    expect(whereFound(open, report)).toHaveLength(1);
+    writeFileSync(manifest, JSON.stringify({ sources: [parsed.sources[1]] }));
+    await buildIndex(db, manifest);
+    expect(whereFound(open, report)).toEqual([]);
+    expect(licenses()).toEqual(["beta MIT"]);
+    open.close();
+  });
+
+  it("a reader kept open drops statistics a change left stale, and takes them once a build stores them again", async () => {
+    const reader = IndexReader.open(db, { statistics: "at-open" });
+    const inMemory = async (): Promise<boolean> => {
+      const answer = reader.withinRead(() => reader.answersAbsenceInMemory);
+      // Past the read transaction a reader keeps between queries, which a write here would wait for.
+      await new Promise((resolve) => setTimeout(resolve, READ_HOLD_MS * 3));
+      return answer;
+    };
+    try {
+      expect(await inMemory()).toBe(true);
+      const raw = new Database(db);
+      // What a merge does before the build rebuilds the statistics: a new generation.
+      raw.exec("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'");
+      expect(await inMemory()).toBe(false);
+      raw.exec("UPDATE membership_filter SET generation = generation + 1; UPDATE common_fingerprints SET generation = generation + 1");
+      raw.close();
+      expect(await inMemory()).toBe(true);
+    } finally {
+      reader.close();
+    }
   });
 
   it("after an update killed before its merge, answers from the old version, verify says why, and the next build finishes it as a fresh build would", async () => {
