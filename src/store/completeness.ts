@@ -10,8 +10,8 @@ export const REQUIRED_TABLES = ["meta", "sources", "contents", "files", "posting
  * source merged, and, when it holds files, posting lists and token chunks to match them with. A
  * damaged index is an error, never "no references". Sources a build wrote and has not merged yet
  * (pending-sources.ts) are not searched, and the index answers as its last finished build left it;
- * an index no build has finished has no such state, and unmerged sources under their own names
- * mean their old versions are gone: both are incomplete. Returns how many sources are pending.
+ * an index no build has finished has no such state (pending sources or none at all), and unmerged
+ * sources under their own names mean their old versions are gone: all are incomplete. Returns how many sources are pending.
  */
 export function assertComplete(db: Database.Database, path: string, options: { allowUnmerged?: boolean } = {}): { pending: number } {
   const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck(true).all() as string[]));
@@ -29,6 +29,10 @@ export function assertComplete(db: Database.Database, path: string, options: { a
     throw new ReftrackError(
       `index ${path} is incomplete: ${unmerged} source${unmerged === 1 ? " is" : "s are"} not finished (a build is running, or was interrupted: run \`reftrack index\` again to finish it)`,
     );
+  }
+  // A first build (or a repair, which empties the index) before it wrote a source: nothing to answer from yet.
+  if (!finished && !options.allowUnmerged && db.prepare("SELECT 1 FROM sources LIMIT 1").get() === undefined) {
+    throw new ReftrackError(`index ${path} is incomplete: no build has finished writing it (a build is running, or was interrupted: run \`reftrack index\` again to finish it)`);
   }
   const hasFiles = db.prepare("SELECT 1 FROM files f JOIN sources s ON s.id = f.source_id WHERE s.digest != '' LIMIT 1").get() !== undefined;
   if (!hasFiles) return { pending };

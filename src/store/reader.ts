@@ -172,14 +172,17 @@ export class IndexReader implements MatchIndex {
 
   /**
    * At each read transaction's start: when another process changed what the index searches (a
-   * build merged, removed or replaced sources), what this reader cached of it is forgotten and
-   * the statistics read again, so a reader kept open answers as a new one would; statistics a build
-   * stores after its merge are taken once there. Two point reads when nothing changed.
+   * build merged, removed or replaced sources), the index is checked as at open, what this reader
+   * cached of it is forgotten and the statistics read again, so a reader kept open answers as a new
+   * one would; statistics a build stores after its merge are taken once there. Two point reads
+   * when nothing changed.
    */
   private followIndex(): void {
     const generation = this.generationStatement.get(GENERATION_KEY);
     const dataVersion = this.dataVersionStatement.get()!;
     if (generation !== this.generation) {
+      // As at open: a repair or a first build under way is an error until it ends, never "no references".
+      assertComplete(this.db, this.path);
       this.generation = generation;
       this.dataVersion = dataVersion;
       this.dropCaches();
@@ -222,15 +225,17 @@ export class IndexReader implements MatchIndex {
   withinRead<T>(read: () => T): T {
     if (this.depth > 0) return read();
     if (this.db.inTransaction && performance.now() - this.heldSince > READ_HOLD_MS) this.release();
-    if (!this.db.inTransaction) {
+    const begins = !this.db.inTransaction;
+    if (begins) {
       this.beginStatement.run();
       this.heldSince = performance.now();
       this.pendingInSnapshot = undefined;
-      this.followIndex();
     }
-    if (this.pending) this.takeStatistics();
     this.depth++;
     try {
+      // Inside the try: an index found incomplete still ends (or hands back) the transaction.
+      if (begins) this.followIndex();
+      if (this.pending) this.takeStatistics();
       return read();
     } finally {
       this.depth--;

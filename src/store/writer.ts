@@ -315,12 +315,7 @@ export class IndexWriter {
   }
 
   private bumpGeneration(): void {
-    this.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES (?, '1') " +
-          "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
-      )
-      .run(GENERATION_KEY);
+    bumpGeneration(this.db);
   }
 
   /**
@@ -481,7 +476,14 @@ function clearIndexData(db: Database.Database): void {
     for (const table of ["postings", "token_chunks", "files", "contents", "sources", "membership_filter", "common_fingerprints"]) {
       if (tables.has(table)) db.exec(`DELETE FROM ${table}`);
     }
-    // Emptied, it has no finished state to answer from until this build ends.
+    // Emptied, it has no finished state to answer from until this build ends, and readers kept
+    // open forget what they read of it.
     db.prepare("DELETE FROM meta WHERE key = ?").run(FINISHED_BUILD_KEY);
+    bumpGeneration(db);
   })();
+}
+
+/** Every change to what readers search increments the generation: statistics and readers' caches describe one. */
+function bumpGeneration(db: Database.Database): void {
+  db.prepare("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)").run(GENERATION_KEY);
 }

@@ -159,7 +159,9 @@ describe("index store", () => {
 
   it("reads an index with its own k and w, and refuses to extend it with others", () => {
     const db = join(dir.path, "k.db");
-    IndexWriter.open(db, { ...parameters, kgramTokens: parameters.kgramTokens + 1 }).close();
+    const writer = IndexWriter.open(db, { ...parameters, kgramTokens: parameters.kgramTokens + 1 });
+    writer.markFinished();
+    writer.close();
     const reader = IndexReader.open(db);
     expect(reader.parameters.kgramTokens).toBe(parameters.kgramTokens + 1);
     reader.close();

@@ -6,7 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { buildIndex } from "../../src/indexing/build.js";
 import { READ_HOLD_MS } from "../../src/options.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/options.js";
+import { currentIndexParameters } from "../../src/store/parameters.js";
 import { IndexReader } from "../../src/store/reader.js";
+import { IndexWriter } from "../../src/store/writer.js";
 import { verifyIndex } from "../../src/store/verify.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { FIXTURES, temporaryDirectory } from "../helpers.js";
@@ -153,6 +156,24 @@ describe("an index updated in place answers from its last finished state until t
     expect(dump(db)).toEqual(dump(fresh));
   });
 
+  it("a tracker kept open refuses to answer while a repair rebuilds the index, and answers again once it is done", async () => {
+    const open = await ReferenceTracker.open(db);
+    const before = whereFound(open, report);
+    await expect(
+      buildIndex(db, manifest, {
+        repair: true,
+        onSource: () => {
+          throw new Error("simulated crash");
+        },
+      }),
+    ).rejects.toThrow("simulated crash");
+    // Emptied and not rebuilt: an error, never "no references".
+    expect(() => whereFound(open, report)).toThrow(/is incomplete: 1 source is not finished/);
+    await buildIndex(db, manifest, { repair: true });
+    expect(whereFound(open, report)).toEqual(before);
+    open.close();
+  });
+
   it("refuses a first build killed before its merge: an index that never finished has no old state to answer from", async () => {
     const first = join(dir.path, "first.db");
     await expect(
@@ -163,5 +184,9 @@ describe("an index updated in place answers from its last finished state until t
       }),
     ).rejects.toThrow("simulated crash");
     await expect(ReferenceTracker.open(first)).rejects.toThrow(/is incomplete: 1 source is not finished/);
+    // Before it wrote any source, too.
+    const empty = join(dir.path, "empty.db");
+    IndexWriter.open(empty, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS)).close();
+    await expect(ReferenceTracker.open(empty)).rejects.toThrow(/is incomplete: no build has finished writing it/);
   });
 });
