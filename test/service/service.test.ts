@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { connect as tlsConnect } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -231,6 +231,73 @@ describe("reftrack serve", () => {
       expect(statuses.every((status) => status === 200)).toBe(true);
     } finally {
       await swapService.close();
+    }
+  });
+});
+
+describe("an index updated in place while the service answers", () => {
+  it("answers every request from the old version or the new, never without the source, and then from the new", async () => {
+    const tree = join(dir.path, "in-place");
+    mkdirSync(tree, { recursive: true });
+    for (const name of ["report.py", "notes.py"]) copyFileSync(join(FIXTURES, "corpus", "alpha", "tools", "report.py"), join(tree, name));
+    const manifest = join(dir.path, "in-place.json");
+    const beta = join(dir.path, "in-place-beta");
+    cpSync(join(FIXTURES, "corpus", "beta"), beta, { recursive: true });
+    writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: "alpha", path: tree, license: "MIT" }, { kind: "dir", name: "beta", path: beta, license: "Apache-2.0" }] }));
+    const db = join(dir.path, "in-place.db");
+    await buildIndex(db, manifest);
+    const updating = await startService({ indexes: { main: db }, tokens: [], host: "127.0.0.1", port: 0, workers: 2, log: () => {} });
+    try {
+      const ask = async (code: string) => {
+        const response = await fetch(`${updating.url}/v1/check`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code, language: "python", index: "main" }) });
+        return { status: response.status, body: (await response.json()) as { references: { source: string }[] } };
+      };
+      let stop = false;
+      const answers: { status: number; sources: string }[] = [];
+      const load = Array.from({ length: 4 }, async () => {
+        while (!stop) {
+          const answer = await ask(COPIED);
+          answers.push({ status: answer.status, sources: answer.body.references.map((r) => r.source).join(",") });
+        }
+      });
+      const added = [
+        "def weighted_running_mean(values, weights, floor=0.0):",
+        "    total = 0.0",
+        "    weight_sum = 0.0",
+        "    means = []",
+        "    for value, weight in zip(values, weights):",
+        "        if weight <= floor:",
+        "            means.append(means[-1] if means else None)",
+        "            continue",
+        "        total += value * weight",
+        "        weight_sum += weight",
+        "        means.append(round(total / weight_sum, 6))",
+        "    spread = max(means) - min(means) if means and None not in means else 0.0",
+        "    return {'means': means, 'spread': spread, 'weights': weight_sum}",
+        "",
+      ].join("\n");
+      // alpha changes (a file more, notes.py emptied): its new version replaces the old in the merge,
+      // after beta, changed too, is written, while requests are answered.
+      writeFileSync(join(tree, "means.py"), added);
+      writeFileSync(join(tree, "notes.py"), "");
+      writeFileSync(join(beta, "lib", "extra.py"), added.replaceAll("weight", "mass"));
+      for (const deadline = Date.now() + 10_000; answers.length < 8 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      const before = answers.length;
+      // Built by another process, as a scheduled update would be.
+      const build = spawn(process.execPath, [BIN, "index", "--quiet", "--db", db, manifest], { stdio: "ignore" });
+      const built = await new Promise<number | null>((resolve) => build.once("exit", resolve));
+      expect(built).toBe(0);
+      // Answered across the update: conditions, not a time, so a slow machine waits longer rather than failing.
+      for (const deadline = Date.now() + 10_000; answers.length < before + 8 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      stop = true;
+      await Promise.all(load);
+      expect(answers.length).toBeGreaterThanOrEqual(before + 8);
+      expect(answers.filter((a) => a.status !== 200 || a.sources !== "alpha")).toEqual([]);
+      let found = false;
+      for (const deadline = Date.now() + 10_000; !found && Date.now() < deadline; ) found = (await ask(added)).body.references.some((r) => r.source === "alpha");
+      expect(found).toBe(true);
+    } finally {
+      await updating.close();
     }
   });
 });
