@@ -12,14 +12,14 @@ export type AddedLines = Map<string, [number, number][]>;
 export function addedLinesSince(revision: string, cwd: string): AddedLines {
   if (revision.startsWith("-") || revision.trim() === "") throw new ReftrackError(`--diff expects a git revision, got "${revision}"`);
   const root = git(["rev-parse", "--show-toplevel"], cwd, () => `--diff needs a git repository, and ${cwd} is not in one`).trim();
-  try {
-    execFileSync("git", ["-C", root, "rev-parse", "--verify", "--quiet", `${revision}^{commit}`], { stdio: "ignore" });
-  } catch {
+  if (!isCommit(root, revision)) {
     const shallow = git(["rev-parse", "--is-shallow-repository"], root, () => "git failed").trim() === "true";
     throw new ReftrackError(
       shallow
         ? `--diff: revision ${revision} is not in this shallow clone; fetch it first (git fetch --depth=50 origin ${revision}), or clone with more history`
-        : `--diff: no such revision in this repository: ${revision}`,
+        : !isCommit(root, "HEAD")
+          ? `--diff: this repository has no commits yet, so no revision ${revision} to compare with: every file is new, scan them without --diff`
+          : `--diff: no such revision in this repository: ${revision}`,
     );
   }
   // Lines added since the branch left `revision`, not since its tip: where the branch (or the
@@ -56,6 +56,15 @@ export function addedLinesSince(revision: string, cwd: string): AddedLines {
   const untracked = git(["ls-files", "--others", "--exclude-standard", "-z"], root, () => "git ls-files failed");
   for (const path of untracked.split("\0").filter(Boolean)) added.set(resolve(root, path), [[1, Number.MAX_SAFE_INTEGER]]);
   return added;
+}
+
+function isCommit(root: string, revision: string): boolean {
+  try {
+    execFileSync("git", ["-C", root, "rev-parse", "--verify", "--quiet", `${revision}^{commit}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The commit where HEAD's history and `revision`'s meet, or undefined when git cannot tell. */

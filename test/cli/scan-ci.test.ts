@@ -121,7 +121,7 @@ describe("scan --diff", () => {
     expect(references[0]!.queryLines[0]).toBeGreaterThan(checksum.length + 10);
   });
 
-  it("fails clearly in a shallow clone without the revision, and outside a repository", () => {
+  it("fails clearly in a shallow clone without the revision, in a repository without commits, and outside a repository", () => {
     const origin = join(dir.path, "origin");
     mkdirSync(origin);
     git(origin, "init", "-q");
@@ -136,6 +136,16 @@ describe("scan --diff", () => {
     let run = reftrack(["scan", "--db", db, "--diff", first], { cwd: shallow });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^reftrack: --diff: revision \w+ is not in this shallow clone; fetch it first/);
+    // A repository without commits yet, and one with a revision it does not have.
+    const fresh = join(dir.path, "no-commits");
+    mkdirSync(fresh);
+    git(fresh, "init", "-q");
+    writeFileSync(join(fresh, "report.py"), COPIED);
+    run = reftrack(["scan", "--db", db, "--diff", "HEAD"], { cwd: fresh });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("reftrack: --diff: this repository has no commits yet, so no revision HEAD to compare with: every file is new, scan them without --diff\n");
+    run = reftrack(["scan", "--db", db, "--diff", "no-such-branch"], { cwd: origin });
+    expect(run.stderr).toBe("reftrack: --diff: no such revision in this repository: no-such-branch\n");
     const outside = join(dir.path, "not-a-repo");
     mkdirSync(outside);
     run = reftrack(["scan", "--db", db, "--diff", "HEAD~1"], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: dir.path } });
