@@ -1,9 +1,11 @@
 /**
  * A service worker thread (and the service's own thread, for short code): answers checks on its
- * own read-only connections to the indexes. An
- * index file replaced on disk (built to a new file, renamed over the old) is noticed within
- * INDEX_RECHECK_MS by its identity (device, inode, size, time) and reopened; the old connection is closed once
- * the new one is open, so no task ever sees a missing index.
+ * own read-only connections to the indexes. An index file replaced on disk (built to a new file,
+ * renamed over the old) is noticed within INDEX_RECHECK_MS by its identity (device and inode) and
+ * reopened; the old connection is closed once the new one is open, so no task ever sees a missing
+ * index. An index updated in place keeps its connection: the reader follows the update itself
+ * (store/reader.ts), where reopening at each of the build's commits would read the statistics again
+ * each time.
  */
 import { statSync } from "node:fs";
 import type { Policy } from "../policy/policy.js";
@@ -48,7 +50,7 @@ const open = new Map<string, OpenIndex>();
 
 function identityOf(path: string): string {
   const stat = statSync(path);
-  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  return `${stat.dev}:${stat.ino}`;
 }
 
 async function trackerFor(path: string): Promise<ReferenceTracker> {
@@ -65,7 +67,11 @@ async function trackerFor(path: string): Promise<ReferenceTracker> {
     tracker = await ReferenceTracker.open(path);
   } catch (error) {
     // Not openable now (replaced by a file whose first build is running, or damaged): keep answering from the open one.
-    if (known) return known.tracker;
+    // Its identity is not recorded, so the check after the next INDEX_RECHECK_MS tries again.
+    if (known) {
+      known.checkedAt = now;
+      return known.tracker;
+    }
     throw error;
   }
   open.set(path, { tracker, identity, checkedAt: now });

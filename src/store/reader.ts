@@ -14,7 +14,7 @@ import type { MembershipFilter } from "./membership-filter.js";
 import { GENERATION_KEY, type IndexParameters, assertCompatible, currentIndexParameters, readParameters } from "./parameters.js";
 import { decodeContents, decodeOccurrences } from "./posting-list.js";
 import type { IndexDescription, LicenseProvenance, OriginRecord, SourceRecord } from "./records.js";
-import { PENDING_NAME_RANGE } from "./pending-sources.js";
+import { FINISHED_BUILD_KEY, PENDING_NAME_RANGE } from "./pending-sources.js";
 import { holdingRead, mayHoldReads, releasedRead } from "./read-hold.js";
 import { PendingStatistics, type StatisticsReading, openStatistics } from "./statistics-loader.js";
 import { TEXT_CHUNK_BASE, TOKENS_PER_CHUNK, chunkKey, decodeTokenChunk, unpackChunk } from "./token-chunks.js";
@@ -106,11 +106,15 @@ export class IndexReader implements MatchIndex {
   /** The statistics while a worker reads them; taken at a query's start once there. */
   private pending: PendingStatistics | undefined;
 
-  /** The index's generation (meta) this reader's caches and statistics describe; every change to what is searched bumps it. */
+  /**
+   * The index's generation and the time its last build finished (meta), which this reader's caches
+   * and statistics describe: every change to what is searched bumps the generation, and another
+   * index copied over this file has another finishing time, whatever its generation.
+   */
   private generation: string | undefined;
   /** SQLite's data_version when the generation was last read: it changes with any other connection's commit. */
   private dataVersion = -1;
-  private readonly generationStatement: Database.Statement<[string], string | undefined>;
+  private readonly generationStatement: Database.Statement<[string, string], string | undefined>;
   private readonly dataVersionStatement: Database.Statement<[], number>;
 
   private constructor(
@@ -120,9 +124,11 @@ export class IndexReader implements MatchIndex {
     /** How statistics are read; undefined when they are not used (ReaderOptions.useFilter). */
     private readonly statisticsReading: StatisticsReading | undefined,
   ) {
-    this.generationStatement = db.prepare<[string], string | undefined>("SELECT value FROM meta WHERE key = ?").pluck(true);
+    this.generationStatement = db
+      .prepare<[string, string], string | undefined>("SELECT (SELECT value FROM meta WHERE key = ?) || ' ' || coalesce((SELECT value FROM meta WHERE key = ?), '')")
+      .pluck(true);
     this.dataVersionStatement = db.prepare<[], number>("PRAGMA data_version").pluck(true);
-    this.generation = this.generationStatement.get(GENERATION_KEY);
+    this.generation = this.generationStatement.get(GENERATION_KEY, FINISHED_BUILD_KEY);
     this.dataVersion = this.dataVersionStatement.get()!;
     this.readStatistics();
     this.postingStatement = db.prepare<[number], Buffer>("SELECT data FROM postings WHERE hash = ?").pluck(true);
@@ -178,7 +184,7 @@ export class IndexReader implements MatchIndex {
    * when nothing changed.
    */
   private followIndex(): void {
-    const generation = this.generationStatement.get(GENERATION_KEY);
+    const generation = this.generationStatement.get(GENERATION_KEY, FINISHED_BUILD_KEY);
     const dataVersion = this.dataVersionStatement.get()!;
     if (generation !== this.generation) {
       // As at open: a repair or a first build under way is an error until it ends, never "no references".

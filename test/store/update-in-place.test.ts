@@ -87,6 +87,22 @@ describe("an index updated in place answers from its last finished state until t
     open.close();
   });
 
+  it("a tracker kept open answers from another index copied over its file, whatever that index's generation", async () => {
+    const open = await ReferenceTracker.open(db);
+    for (let i = 0; i < 2; i++) expect(whereFound(open, report)).toHaveLength(1);
+    // Another corpus, built once as the first index was: the same generation, another source.
+    const other = join(dir.path, "other");
+    cpSync(join(corpus, "alpha"), other, { recursive: true });
+    writeFileSync(join(other, "manifest.json"), JSON.stringify({ sources: [{ kind: "dir", name: "other", path: ".", license: "0BSD" }] }));
+    const otherDb = join(dir.path, "other.db");
+    await buildIndex(otherDb, join(other, "manifest.json"));
+    const generation = (path: string): unknown => new Database(path, { readonly: true }).prepare("SELECT value FROM meta WHERE key = 'generation'").pluck().get();
+    expect(generation(otherDb)).toBe(generation(db));
+    writeFileSync(db, readFileSync(otherDb));
+    expect(open.match(report, { language: "python" }).references.map((r) => `${r.source} ${r.license}`)).toEqual(["other 0BSD"]);
+    open.close();
+  });
+
   it("a reader kept open drops statistics a change left stale, and takes them once a build stores them again", async () => {
     const reader = IndexReader.open(db, { statistics: "at-open" });
     const inMemory = async (): Promise<boolean> => {
