@@ -11,7 +11,8 @@ export const REQUIRED_TABLES = ["meta", "sources", "contents", "files", "posting
  * damaged index is an error, never "no references". Sources a build wrote and has not merged yet
  * (pending-sources.ts) are not searched, and the index answers as its last finished build left it;
  * an index no build has finished has no such state (pending sources or none at all), and unmerged
- * sources under their own names mean their old versions are gone: all are incomplete. Returns how many sources are pending.
+ * sources under their own names mean their old versions are gone: all are incomplete. Returns
+ * how many sources are pending.
  */
 export function assertComplete(db: Database.Database, path: string, options: { allowUnmerged?: boolean } = {}): { pending: number } {
   const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck(true).all() as string[]));

@@ -17,11 +17,6 @@ export function pendingName(name: string): string {
   return PENDING_PREFIX + name;
 }
 
-/** The source's own name, from its pending row's. */
-export function nameOfPending(stored: string): string {
-  return stored.slice(PENDING_PREFIX.length);
-}
-
 /** Whether a stored name is a pending row's. */
 export function isPendingName(stored: string): boolean {
   return stored.startsWith(PENDING_PREFIX);

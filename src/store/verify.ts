@@ -64,14 +64,16 @@ export function verifyIndex(path: string): VerifyReport {
     checked.sources = db.prepare("SELECT count(*) FROM sources WHERE digest != ''").pluck(true).get() as number;
     checked.files = db.prepare("SELECT count(*) FROM files f JOIN sources s ON s.id = f.source_id WHERE s.digest != ''").pluck(true).get() as number;
     const searched = db.prepare("SELECT 1 FROM files f JOIN sources s ON s.id = f.source_id WHERE f.content_id = ? AND s.digest != '' LIMIT 1");
+    const listed = db.prepare("SELECT 1 FROM files WHERE content_id = ? LIMIT 1");
     const orphans = db.prepare("SELECT count(*) FROM files f LEFT JOIN contents c ON c.id = f.content_id WHERE c.id IS NULL").pluck(true).get() as number;
     if (orphans > 0) note(`${orphans} file(s) name a content the index does not hold`);
     const contents = new Set<number>();
     for (const row of db.prepare("SELECT id, merged, tokens FROM contents").raw(true).iterate() as IterableIterator<[number, number, number]>) {
       const [id, merged, tokens] = row;
       contents.add(id);
-      // A pending source's new content waits for its merge.
-      if (!merged && problems.length < LISTED_PROBLEMS && searched.get(id)) note(`content ${id}: its fingerprints were never merged into the posting lists`);
+      // A content only pending sources list waits for their merge.
+      const waiting = !merged && !searched.get(id) && listed.get(id) !== undefined;
+      if (!merged && !waiting && problems.length < LISTED_PROBLEMS) note(`content ${id}: its fingerprints were never merged into the posting lists`);
       if (tokens > 0 && !db.prepare("SELECT 1 FROM token_chunks WHERE id = ?").get(id * CHUNK_ID_STRIDE) && problems.length < LISTED_PROBLEMS) {
         note(`content ${id}: its tokens are missing`);
       }

@@ -110,6 +110,14 @@ describe("a damaged or incomplete index is an error, never no references", () =>
     expect(reftrack(["verify", "--db", path]).stdout).not.toMatch(/out of date/);
   });
 
+  it("verify finds a content a finished source lists that was never merged", () => {
+    const path = copy("unmerged-content");
+    damage(path, "UPDATE contents SET merged = 0 WHERE id = (SELECT min(id) FROM contents)");
+    const run = reftrack(["verify", "--db", path]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/content \d+: its fingerprints were never merged into the posting lists/);
+  });
+
   it("verify finds a damaged posting list; --repair fixes it", () => {
     const path = copy("bad-posting");
     damage(path, "UPDATE postings SET data = x'ffffffffff' WHERE hash = (SELECT min(hash) FROM postings)");
