@@ -5,8 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { buildIndex } from "../../src/indexing/build.js";
-import { READ_HOLD_MS } from "../../src/options.js";
-import { DEFAULT_FINGERPRINT_PARAMETERS } from "../../src/options.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, READ_HOLD_MS } from "../../src/options.js";
 import { currentIndexParameters } from "../../src/store/parameters.js";
 import { IndexReader } from "../../src/store/reader.js";
 import { IndexWriter } from "../../src/store/writer.js";
@@ -23,7 +22,7 @@ function whereFound(tracker: ReferenceTracker, code: string): string[] {
   return tracker.match(code, { language: "python" }).references.map((r) => `${r.source} ${r.path} ${r.sourceLines.join("-")}`);
 }
 
-describe("an index updated in place answers from its last finished state until the update is merged", () => {
+describe("an index updated in place, and readers kept open across its updates", () => {
   let dir: ReturnType<typeof temporaryDirectory>;
   let corpus: string;
   let manifest: string;
@@ -126,7 +125,9 @@ describe("an index updated in place answers from its last finished state until t
   });
 
   it("after an update killed before its merge, answers from the old version, verify says why, and the next build finishes it as a fresh build would", async () => {
-    const before = whereFound(await ReferenceTracker.open(db), report);
+    const first = await ReferenceTracker.open(db);
+    const before = whereFound(first, report);
+    first.close();
     await expect(
       buildIndex(db, manifest, {
         onSource: (event) => {
