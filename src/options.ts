@@ -713,6 +713,14 @@ export const SLAB_LARGEST_SHARE = 1 / 8;
  */
 export const READ_HOLD_MS = 20;
 
+/**
+ * How often a tracker opened on a file looks at the file's identity (a stat) to notice another
+ * index renamed over it (store/index-file.ts): at most once per this many milliseconds, since a
+ * stat per query costs a tenth of a short check, and the old index keeps answering correctly
+ * until the new one is seen.
+ */
+export const INDEX_FILE_RECHECK_MS = 100;
+
 /** Requested memory map for readers; SQLite lowers it to its compile-time maximum. */
 export const READER_MMAP_BYTES = 2 ** 40;
 

@@ -33,6 +33,7 @@ import { type OriginCatalog, type QueryColumns, toReferences } from "./output/re
 import { type CheckResult, StreamSession } from "./pipeline/stream.js";
 import { decide } from "./policy/decide.js";
 import { type Policy, compilePolicy } from "./policy/policy.js";
+import { IndexFileWatch } from "./store/index-file.js";
 import { IndexReader } from "./store/reader.js";
 import type { StatisticsReading } from "./store/statistics-loader.js";
 import type { IndexDescription } from "./store/records.js";
@@ -103,19 +104,36 @@ export interface TrackerIndex extends MatchIndex, OriginCatalog {
  */
 export class ReferenceTracker {
   private constructor(
-    private readonly index: TrackerIndex,
+    private engine: Engine,
     private readonly normalizer: Normalizer,
-    /** The tracker's own (see Fingerprinter); the screen has another. */
-    private readonly fingerprinter: Fingerprinter,
-    private readonly matcher: Matcher,
-    /** The text channel's: prose compared as written (normalize/text.ts). */
-    private readonly textMatcher: Matcher,
-    private readonly screen: MissScreen,
-    private readonly screening: boolean,
-    private readonly lexed: boolean,
+    private readonly settings: TrackerSettings,
+    /** The file the index was opened from, when it was (openWith): another renamed over it is opened in its place. */
+    private readonly file: IndexFileWatch | undefined,
   ) {}
 
   private closed = false;
+
+  private get index(): TrackerIndex {
+    return this.engine.index;
+  }
+  private get fingerprinter(): Fingerprinter {
+    return this.engine.fingerprinter;
+  }
+  private get matcher(): Matcher {
+    return this.engine.matcher;
+  }
+  private get textMatcher(): Matcher {
+    return this.engine.textMatcher;
+  }
+  private get screen(): MissScreen {
+    return this.engine.screen;
+  }
+  private get screening(): boolean {
+    return this.settings.screen !== false;
+  }
+  private get lexed(): boolean {
+    return this.settings.queryReading !== "parsed";
+  }
 
   static async open(dbPath: string, options: OpenOptions = {}): Promise<ReferenceTracker> {
     requirePath(dbPath, "ReferenceTracker.open()", "the index");
@@ -126,27 +144,39 @@ export class ReferenceTracker {
 
   /** @internal Opens with measurement settings (TrackerSettings), for the benchmarks and tests. */
   static async openWith(dbPath: string, settings: TrackerSettings): Promise<ReferenceTracker> {
-    return ReferenceTracker.over(IndexReader.open(dbPath, { useFilter: settings.useFilter ?? true, statistics: settings.statistics }), settings);
+    const file = new IndexFileWatch(dbPath);
+    const normalizer = new Normalizer(await loadTokenHasher());
+    return new ReferenceTracker(engineOver(openReader(dbPath, settings), normalizer), normalizer, settings, file);
   }
 
   /** @internal A tracker over any index (TrackerIndex); it closes the index when closed. */
   static async over(index: TrackerIndex, settings: TrackerSettings = {}): Promise<ReferenceTracker> {
     const normalizer = new Normalizer(await loadTokenHasher());
-    const parameters = index.parameters;
-    return new ReferenceTracker(
-      index,
-      normalizer,
-      new Fingerprinter(parameters),
-      new Matcher(index, parameters),
-      new Matcher(index, { kgramTokens: TEXT_KGRAM_WORDS, windowKgrams: TEXT_WINDOW_KGRAMS }, "text"),
-      new MissScreen(index, normalizer, new Fingerprinter(parameters)),
-      settings.screen !== false,
-      settings.queryReading !== "parsed",
-    );
+    return new ReferenceTracker(engineOver(index, normalizer), normalizer, settings, undefined);
+  }
+
+  /**
+   * Before a call reads the index: another index renamed over the file it was opened from is opened
+   * in its place, and the old one closed. One that cannot be opened yet (a first build still
+   * running, a damaged file) leaves the open one answering, and is tried again later.
+   */
+  private follow(): void {
+    if (this.closed) throw new ReftrackError("this ReferenceTracker is closed");
+    const identity = this.file?.replacement();
+    if (identity === undefined) return;
+    let next: Engine;
+    try {
+      next = engineOver(openReader(this.file!.path, this.settings), this.normalizer);
+    } catch {
+      return;
+    }
+    this.engine.index.close();
+    this.engine = next;
+    this.file!.opened(identity);
   }
 
   match(given: string, target: MatchTarget): MatchResult {
-    if (this.closed) throw new ReftrackError("this ReferenceTracker is closed");
+    this.follow();
     if (typeof given !== "string") throw new ReftrackError("match() expects the code as a string");
     // Lines as reading a file counts them (files/source-file.ts).
     const code = loneCrAsLf(given);
@@ -293,6 +323,7 @@ export class ReferenceTracker {
 
   /** How the index was built: its parameters and the sources of its corpus. */
   describeIndex(): IndexDescription {
+    this.follow();
     return this.index.describe();
   }
 
@@ -317,6 +348,32 @@ export class ReferenceTracker {
     if (!this.closed) this.index.close();
     this.closed = true;
   }
+}
+
+/** What a tracker matches with, made from one index: replaced whole when another index is renamed over its file. */
+interface Engine {
+  readonly index: TrackerIndex;
+  /** The tracker's own (see Fingerprinter); the screen has another. */
+  readonly fingerprinter: Fingerprinter;
+  readonly matcher: Matcher;
+  /** The text channel's: prose compared as written (normalize/text.ts). */
+  readonly textMatcher: Matcher;
+  readonly screen: MissScreen;
+}
+
+function engineOver(index: TrackerIndex, normalizer: Normalizer): Engine {
+  const parameters = index.parameters;
+  return {
+    index,
+    fingerprinter: new Fingerprinter(parameters),
+    matcher: new Matcher(index, parameters),
+    textMatcher: new Matcher(index, { kgramTokens: TEXT_KGRAM_WORDS, windowKgrams: TEXT_WINDOW_KGRAMS }, "text"),
+    screen: new MissScreen(index, normalizer, new Fingerprinter(parameters)),
+  };
+}
+
+function openReader(path: string, settings: TrackerSettings): IndexReader {
+  return IndexReader.open(path, { useFilter: settings.useFilter ?? true, statistics: settings.statistics });
 }
 
 /**

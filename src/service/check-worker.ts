@@ -1,18 +1,13 @@
 /**
  * A service worker thread (and the service's own thread, for short code): answers checks on its
- * own read-only connections to the indexes. An index file replaced on disk (built to a new file,
- * renamed over the old) is noticed within INDEX_RECHECK_MS by its identity (device and inode) and
- * reopened; the old connection is closed once the new one is open, so no task ever sees a missing
- * index. An index updated in place keeps its connection: the reader follows the update itself
- * (store/reader.ts), where reopening at each of the build's commits would read the statistics again
- * each time.
+ * own read-only connections to the indexes, one tracker per index for the thread's life. The
+ * tracker follows its index: an update in place (store/reader.ts) and another file renamed over
+ * it (store/index-file.ts), opened in the old one's place with no task seeing a missing index.
  */
-import { statSync } from "node:fs";
 import type { Policy } from "../policy/policy.js";
 import type { CheckResult } from "../pipeline/stream.js";
 import type { IndexDescription } from "../store/records.js";
 import { ReferenceTracker } from "../tracker.js";
-import { INDEX_RECHECK_MS } from "./limits.js";
 import type { LanguageName } from "../languages/language.js";
 
 export type WorkerTask =
@@ -39,49 +34,26 @@ export interface CheckAnswer {
 
 export type WorkerAnswer = CheckAnswer | IndexDescription;
 
-interface OpenIndex {
-  readonly tracker: ReferenceTracker;
-  readonly identity: string;
-  /** When the identity was last confirmed (performance.now()). */
-  checkedAt: number;
-}
-
-const open = new Map<string, OpenIndex>();
-
-function identityOf(path: string): string {
-  const stat = statSync(path);
-  return `${stat.dev}:${stat.ino}`;
-}
+const open = new Map<string, ReferenceTracker>();
 
 async function trackerFor(path: string): Promise<ReferenceTracker> {
-  const known = open.get(path);
-  const now = performance.now();
-  if (known && now - known.checkedAt < INDEX_RECHECK_MS) return known.tracker;
-  const identity = identityOf(path);
-  if (known && known.identity === identity) {
-    known.checkedAt = now;
-    return known.tracker;
-  }
-  let tracker: ReferenceTracker;
-  try {
+  let tracker = open.get(path);
+  if (!tracker) {
     tracker = await ReferenceTracker.open(path);
-  } catch (error) {
-    // Not openable now (replaced by a file whose first build is running, or damaged): keep answering from the open one.
-    // Its identity is not recorded, so the check after the next INDEX_RECHECK_MS tries again.
-    if (known) {
-      known.checkedAt = now;
-      return known.tracker;
+    // Another task may have opened it while this one waited.
+    const raced = open.get(path);
+    if (raced) {
+      tracker.close();
+      return raced;
     }
-    throw error;
+    open.set(path, tracker);
   }
-  open.set(path, { tracker, identity, checkedAt: now });
-  known?.tracker.close();
   return tracker;
 }
 
 /** Closes every index this thread opened (the service's main thread, when it stops). */
 export function closeIndexes(): void {
-  for (const known of open.values()) known.tracker.close();
+  for (const tracker of open.values()) tracker.close();
   open.clear();
 }
 

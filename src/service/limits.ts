@@ -70,10 +70,3 @@ export function roughTokenCount(text: string): number {
   }
   return count;
 }
-
-/**
- * How often a thread looks at an index file's identity (a stat) to notice it was rebuilt and renamed
- * over: at most once per this many milliseconds, since a stat per request costs a tenth of a check,
- * and the old index keeps answering correctly until the new one is seen.
- */
-export const INDEX_RECHECK_MS = 100;

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { buildIndex } from "../../src/indexing/build.js";
 import answer, { type CheckAnswer, closeIndexes } from "../../src/service/check-worker.js";
-import { INDEX_RECHECK_MS } from "../../src/service/limits.js";
-import { ReferenceTracker } from "../../src/tracker.js";
+import { INDEX_FILE_RECHECK_MS } from "../../src/options.js";
+import { IndexReader } from "../../src/store/reader.js";
 import { FIXTURES, temporaryDirectory } from "../helpers.js";
 
 const dir = temporaryDirectory();
@@ -20,7 +20,7 @@ async function sourcesFound(indexPath: string, code: string): Promise<string[]> 
   return (JSON.parse(answered.json) as { references: { source: string }[] }).references.map((r) => r.source);
 }
 
-const pastRecheck = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, INDEX_RECHECK_MS * 2));
+const pastRecheck = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, INDEX_FILE_RECHECK_MS * 2));
 
 describe("the service's connection to an index", () => {
   it("is kept through an update in place, which the reader follows, and replaced when another file is renamed over the index", async () => {
@@ -31,7 +31,7 @@ describe("the service's connection to an index", () => {
     await buildIndex(db, manifest);
     const report = readFileSync(join(corpus, "alpha", "tools", "report.py"), "utf8");
     expect(await sourcesFound(db, report)).toEqual(["alpha"]);
-    const opened = vi.spyOn(ReferenceTracker, "open");
+    const opened = vi.spyOn(IndexReader, "open");
     try {
       writeFileSync(join(corpus, "alpha", "tools", "rolling.py"), ADDED);
       await buildIndex(db, manifest);

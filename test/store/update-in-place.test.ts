@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { buildIndex } from "../../src/indexing/build.js";
-import { DEFAULT_FINGERPRINT_PARAMETERS, READ_HOLD_MS } from "../../src/options.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, INDEX_FILE_RECHECK_MS, READ_HOLD_MS } from "../../src/options.js";
 import { currentIndexParameters } from "../../src/store/parameters.js";
 import { IndexReader } from "../../src/store/reader.js";
 import { IndexWriter } from "../../src/store/writer.js";
@@ -99,6 +99,30 @@ describe("an index updated in place, and readers kept open across its updates", 
     expect(generation(otherDb)).toBe(generation(db));
     writeFileSync(db, readFileSync(otherDb));
     expect(open.match(report, { language: "python" }).references.map((r) => `${r.source} ${r.license}`)).toEqual(["other 0BSD"]);
+    open.close();
+  });
+
+  it("a tracker kept open answers from another index renamed over its file, and keeps answering while the path holds none or an unfinished one", async () => {
+    const open = await ReferenceTracker.open(db);
+    expect(whereFound(open, report)).toHaveLength(1);
+    const other = join(dir.path, "other");
+    cpSync(join(corpus, "alpha"), other, { recursive: true });
+    writeFileSync(join(other, "manifest.json"), JSON.stringify({ sources: [{ kind: "dir", name: "other", path: ".", license: "0BSD" }] }));
+    const next = join(dir.path, "next.db");
+    await buildIndex(next, join(other, "manifest.json"));
+    const pastRecheck = () => new Promise((resolve) => setTimeout(resolve, INDEX_FILE_RECHECK_MS * 2));
+    // The path empty for a moment: the open index answers.
+    renameSync(db, join(dir.path, "moved.db"));
+    await pastRecheck();
+    expect(whereFound(open, report)).toHaveLength(1);
+    // An index whose first build has not finished: refused, so the open one answers.
+    IndexWriter.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS)).close();
+    await pastRecheck();
+    expect(open.match(report, { language: "python" }).references.map((r) => r.source)).toEqual(["alpha"]);
+    renameSync(next, db);
+    await pastRecheck();
+    expect(open.match(report, { language: "python" }).references.map((r) => `${r.source} ${r.license}`)).toEqual(["other 0BSD"]);
+    expect(open.describeIndex().sources.map((s) => s.name)).toEqual(["other"]);
     open.close();
   });
 
