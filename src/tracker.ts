@@ -67,6 +67,12 @@ export interface OpenOptions {
    * more often, so it finds more copies at the same false-positive rate (bench/QUALITY.md).
    */
   readonly queryReading?: "parsed" | "lexed";
+  /**
+   * Whether another index renamed over the file is opened in its place (default true), as a
+   * long-lived pipeline wants. `false` keeps the file opened, as a scan whose report describes one
+   * index does. Updates in place are followed either way (store/reader.ts).
+   */
+  readonly followFile?: boolean;
 }
 
 /** Settings the benchmarks and tests use to measure what each part saves; not part of the public API. */
@@ -137,14 +143,18 @@ export class ReferenceTracker {
 
   static async open(dbPath: string, options: OpenOptions = {}): Promise<ReferenceTracker> {
     requirePath(dbPath, "ReferenceTracker.open()", "the index");
-    const reading = options?.queryReading;
+    if (typeof options !== "object" || options === null) throw new ReftrackError("ReferenceTracker.open(): options must be an object");
+    for (const key in options) if (!OPEN_KEYS.has(key)) throw new ReftrackError(`ReferenceTracker.open(): unknown option ${JSON.stringify(key)} (known: ${[...OPEN_KEYS].join(", ")})`);
+    const reading = options.queryReading;
     if (reading !== undefined && reading !== "lexed" && reading !== "parsed") throw new ReftrackError(`ReferenceTracker.open(): queryReading must be "lexed" or "parsed", got ${JSON.stringify(reading)}`);
-    return ReferenceTracker.openWith(dbPath, { queryReading: reading });
+    const followFile = options.followFile;
+    if (followFile !== undefined && typeof followFile !== "boolean") throw new ReftrackError(`ReferenceTracker.open(): followFile must be true or false, got ${JSON.stringify(followFile)}`);
+    return ReferenceTracker.openWith(dbPath, { queryReading: reading, followFile });
   }
 
   /** @internal Opens with measurement settings (TrackerSettings), for the benchmarks and tests. */
   static async openWith(dbPath: string, settings: TrackerSettings): Promise<ReferenceTracker> {
-    const file = new IndexFileWatch(dbPath);
+    const file = settings.followFile === false ? undefined : new IndexFileWatch(dbPath);
     const normalizer = new Normalizer(await loadTokenHasher());
     return new ReferenceTracker(engineOver(openReader(dbPath, settings), normalizer), normalizer, settings, file);
   }
@@ -392,6 +402,9 @@ function columnsIn(code: string): QueryColumns {
     return [start - starts[first]! + 1, last - starts[final]! + 1];
   };
 }
+
+/** What ReferenceTracker.open's options may say. */
+const OPEN_KEYS: ReadonlySet<string> = new Set(["queryReading", "followFile"]);
 
 /** What a target may say: its language, path, whether it is a whole file, a policy, and the match options. */
 const TARGET_KEYS: ReadonlySet<string> = new Set(["language", "path", "whole", "policy", ...Object.keys(DEFAULT_MATCH_OPTIONS)]);

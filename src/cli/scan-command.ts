@@ -114,7 +114,8 @@ export async function runScan(values: ScanFlags, positionals: string[], out: Out
   // Text streamed to a reader that has gone: the scan stops starting files (bin.ts then ends quietly).
   const readerGone = showText && !quiet && out.stdoutClosed ? new AbortController() : undefined;
   const threads = parseThreadCount(values.threads, "--threads") ?? config.scan?.threads ?? Math.min(availableParallelism(), SCAN_DEFAULT_MAX_THREADS);
-  const tracker = await ReferenceTracker.open(db);
+  // One index for the whole scan, as its report says: another renamed over the file mid-scan is not taken.
+  const tracker = await ReferenceTracker.open(db, { followFile: false });
   try {
     const report = await scanPaths(tracker, paths, {
       ...(language ? { language } : {}),

@@ -24,7 +24,7 @@ const trackers = new Map<string, Promise<ReferenceTracker>>();
 function trackerFor(dbPath: string): Promise<ReferenceTracker> {
   let tracker = trackers.get(dbPath);
   if (!tracker) {
-    tracker = ReferenceTracker.open(dbPath);
+    tracker = ReferenceTracker.open(dbPath, { followFile: false });
     trackers.set(dbPath, tracker);
     // A failed open is told to this file, and the next one tries again.
     tracker.catch(() => trackers.delete(dbPath));

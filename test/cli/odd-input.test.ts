@@ -209,11 +209,14 @@ describe("the library's errors", () => {
     }
   });
 
-  it("refuse a path that is not a string (node:fs would read a number as a file descriptor) and a reading that does not exist", async () => {
+  it("refuse a path that is not a string (node:fs would read a number as a file descriptor) and options that do not exist", async () => {
     const refusals: [() => unknown, RegExp][] = [
       [() => ReferenceTracker.open(42 as never), /^ReferenceTracker\.open\(\) expects the index as a path \(a non-empty string\), got number$/],
       [() => ReferenceTracker.open(""), /got an empty string$/],
       [() => ReferenceTracker.open(db, { queryReading: "telepathy" as never }), /^ReferenceTracker\.open\(\): queryReading must be "lexed" or "parsed", got "telepathy"$/],
+      [() => ReferenceTracker.open(db, { followFile: "no" as never }), /^ReferenceTracker\.open\(\): followFile must be true or false, got "no"$/],
+      [() => ReferenceTracker.open(db, { follow: false } as never), /^ReferenceTracker\.open\(\): unknown option "follow" \(known: queryReading, followFile\)$/],
+      [() => ReferenceTracker.open(db, null as never), /^ReferenceTracker\.open\(\): options must be an object$/],
       [() => buildIndex(join(dir.path, "never.db"), 0 as never), /^buildIndex\(\) expects the manifest as a path/],
       [() => ReferenceLog.open(""), /^ReferenceLog\.open\(\) expects the log as a path/],
       [() => readLog(2 as never), /^readLog\(\) expects the log as a path/],

@@ -104,6 +104,8 @@ describe("an index updated in place, and readers kept open across its updates", 
 
   it("a tracker kept open answers from another index renamed over its file, and keeps answering while the path holds none or an unfinished one", async () => {
     const open = await ReferenceTracker.open(db);
+    // A scan's tracker keeps the one index its report describes.
+    const pinned = await ReferenceTracker.open(db, { followFile: false });
     expect(whereFound(open, report)).toHaveLength(1);
     const other = join(dir.path, "other");
     cpSync(join(corpus, "alpha"), other, { recursive: true });
@@ -123,7 +125,9 @@ describe("an index updated in place, and readers kept open across its updates", 
     await pastRecheck();
     expect(open.match(report, { language: "python" }).references.map((r) => `${r.source} ${r.license}`)).toEqual(["other 0BSD"]);
     expect(open.describeIndex().sources.map((s) => s.name)).toEqual(["other"]);
+    expect(pinned.match(report, { language: "python" }).references.map((r) => r.source)).toEqual(["alpha"]);
     open.close();
+    pinned.close();
   });
 
   it("a reader kept open drops statistics a change left stale, and takes them once a build stores them again", async () => {
