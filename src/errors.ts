@@ -45,3 +45,12 @@ export function requirePath(value: unknown, call: string, what: string): string 
   if (typeof value !== "string" || value === "") throw new ReftrackError(`${call} expects ${what} as a path (a non-empty string), got ${value === "" ? "an empty string" : typeof value}`);
   return value;
 }
+
+/**
+ * An object a public call was given has only keys it knows: a misspelt one (`minChars`,
+ * `{ action: "block" }`) would otherwise change nothing, silently. Names the first unknown key.
+ */
+export function requireKnownKeys(value: object, known: readonly string[], where: string, noun: "key" | "option"): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) throw new ReftrackError(`${where}: unknown ${noun} ${JSON.stringify(unknown)} (known: ${known.join(", ")})`);
+}

@@ -1,4 +1,4 @@
-import { ReftrackError, requirePath } from "./errors.js";
+import { ReftrackError, requireKnownKeys, requirePath } from "./errors.js";
 import { Fingerprinter, textFingerprints } from "./fingerprint/fingerprint.js";
 import { loadTokenHasher } from "./hashing.js";
 import type { LanguageDefinition, LanguageName } from "./languages/language.js";
@@ -144,7 +144,7 @@ export class ReferenceTracker {
   static async open(dbPath: string, options: OpenOptions = {}): Promise<ReferenceTracker> {
     requirePath(dbPath, "ReferenceTracker.open()", "the index");
     if (typeof options !== "object" || options === null) throw new ReftrackError("ReferenceTracker.open(): options must be an object");
-    for (const key in options) if (!OPEN_KEYS.has(key)) throw new ReftrackError(`ReferenceTracker.open(): unknown option ${JSON.stringify(key)} (known: ${[...OPEN_KEYS].join(", ")})`);
+    requireKnownKeys(options, OPEN_KEYS, "ReferenceTracker.open()", "option");
     const reading = options.queryReading;
     if (reading !== undefined && reading !== "lexed" && reading !== "parsed") throw new ReftrackError(`ReferenceTracker.open(): queryReading must be "lexed" or "parsed", got ${JSON.stringify(reading)}`);
     const followFile = options.followFile;
@@ -404,17 +404,17 @@ function columnsIn(code: string): QueryColumns {
 }
 
 /** What ReferenceTracker.open's options may say. */
-const OPEN_KEYS: ReadonlySet<string> = new Set(["queryReading", "followFile"]);
+const OPEN_KEYS: readonly string[] = ["queryReading", "followFile"];
 
 /** What a target may say: its language, path, whether it is a whole file, a policy, and the match options. */
-const TARGET_KEYS: ReadonlySet<string> = new Set(["language", "path", "whole", "policy", ...Object.keys(DEFAULT_MATCH_OPTIONS)]);
+const TARGET_KEYS: readonly string[] = ["language", "path", "whole", "policy", ...Object.keys(DEFAULT_MATCH_OPTIONS)];
 
 /**
  * Defaults filled in; a bad value is the caller's error, told in one line, not a crash later, and
  * so is a key no target has: a misspelt option (`minChars`) would otherwise change nothing, silently.
  */
 function resolveMatchOptions(target: Partial<MatchOptions>): MatchOptions {
-  for (const key in target) if (!TARGET_KEYS.has(key)) throw new ReftrackError(`match(): unknown option ${JSON.stringify(key)} (known: ${[...TARGET_KEYS].join(", ")})`);
+  requireKnownKeys(target, TARGET_KEYS, "match()", "option");
   const options: { -readonly [K in keyof MatchOptions]: MatchOptions[K] } = { ...DEFAULT_MATCH_OPTIONS };
   for (const key of Object.keys(DEFAULT_MATCH_OPTIONS) as (keyof MatchOptions)[]) {
     const value = target[key];

@@ -1,4 +1,4 @@
-import { ReftrackError } from "../errors.js";
+import { ReftrackError, requireKnownKeys } from "../errors.js";
 import { type LicenseCategory, LicenseList, type LicenseRules } from "./license-rules.js";
 
 /**
@@ -48,9 +48,9 @@ export function compilePolicy(policy: Policy = {}): CompiledPolicy {
   if (known) return known;
   if (typeof policy !== "object" || policy === null) throw new ReftrackError("policy must be an object");
   // A misspelt rule would otherwise be a rule silently not applied: `{ action: "block" }` blocking nothing.
-  knownKeys(policy, POLICY_KEYS, "policy");
+  requireKnownKeys(policy, POLICY_KEYS, "policy", "key");
   if (policy.licenses !== undefined && (typeof policy.licenses !== "object" || policy.licenses === null)) throw new ReftrackError("policy: licenses must be an object");
-  if (policy.licenses) knownKeys(policy.licenses, LICENSE_KEYS, "policy.licenses");
+  if (policy.licenses) requireKnownKeys(policy.licenses, LICENSE_KEYS, "policy.licenses", "key");
   const references = policy.references ?? "annotate";
   if (!ACTIONS.includes(references)) throw new ReftrackError(`policy: references must be one of ${ACTIONS.join(", ")}, got ${JSON.stringify(references)}`);
   const licenses = policy.licenses ?? {};
@@ -72,10 +72,6 @@ export function compilePolicy(policy: Policy = {}): CompiledPolicy {
 const POLICY_KEYS: readonly string[] = ["references", "licenses", "ownSources"];
 const LICENSE_KEYS: readonly string[] = ["deny", "allow", "unknown"];
 
-function knownKeys(value: object, known: readonly string[], name: string): void {
-  const unknown = Object.keys(value).find((key) => !known.includes(key));
-  if (unknown !== undefined) throw new ReftrackError(`${name}: unknown key ${JSON.stringify(unknown)} (known: ${known.join(", ")})`);
-}
 
 function stringList(value: unknown, name: string): string[] {
   if (value === undefined) return [];
