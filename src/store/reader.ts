@@ -111,10 +111,10 @@ export class IndexReader implements MatchIndex {
    * and statistics describe: every change to what is searched bumps the generation, and another
    * index copied over this file has another finishing time, whatever its generation.
    */
-  private generation: string | undefined;
-  /** SQLite's data_version when the generation was last read: it changes with any other connection's commit. */
+  private indexState: string | undefined;
+  /** SQLite's data_version when the state was last read: it changes with any other connection's commit. */
   private dataVersion = -1;
-  private readonly generationStatement: Database.Statement<[string, string], string | undefined>;
+  private readonly indexStateStatement: Database.Statement<[string, string], string | undefined>;
   private readonly dataVersionStatement: Database.Statement<[], number>;
 
   private constructor(
@@ -124,11 +124,11 @@ export class IndexReader implements MatchIndex {
     /** How statistics are read; undefined when they are not used (ReaderOptions.useFilter). */
     private readonly statisticsReading: StatisticsReading | undefined,
   ) {
-    this.generationStatement = db
+    this.indexStateStatement = db
       .prepare<[string, string], string | undefined>("SELECT (SELECT value FROM meta WHERE key = ?) || ' ' || coalesce((SELECT value FROM meta WHERE key = ?), '')")
       .pluck(true);
     this.dataVersionStatement = db.prepare<[], number>("PRAGMA data_version").pluck(true);
-    this.generation = this.generationStatement.get(GENERATION_KEY, FINISHED_BUILD_KEY);
+    this.indexState = this.indexStateStatement.get(GENERATION_KEY, FINISHED_BUILD_KEY);
     this.dataVersion = this.dataVersionStatement.get()!;
     this.readStatistics();
     this.postingStatement = db.prepare<[number], Buffer>("SELECT data FROM postings WHERE hash = ?").pluck(true);
@@ -184,12 +184,12 @@ export class IndexReader implements MatchIndex {
    * when nothing changed.
    */
   private followIndex(): void {
-    const generation = this.generationStatement.get(GENERATION_KEY, FINISHED_BUILD_KEY);
+    const indexState = this.indexStateStatement.get(GENERATION_KEY, FINISHED_BUILD_KEY);
     const dataVersion = this.dataVersionStatement.get()!;
-    if (generation !== this.generation) {
+    if (indexState !== this.indexState) {
       // As at open: a repair or a first build under way is an error until it ends, never "no references".
       assertComplete(this.db, this.path);
-      this.generation = generation;
+      this.indexState = indexState;
       this.dataVersion = dataVersion;
       this.dropCaches();
       this.readCatalog();

@@ -393,26 +393,21 @@ export class IndexWriter {
 
   /** Whether there was such a source. */
   private deleteSourceInTransaction(name: string): boolean {
-    const source = this.db.prepare("SELECT id FROM sources WHERE name = ?").pluck(true).get(name) as number | undefined;
-    if (source !== undefined) this.dropContents(detachSource(this.db, source));
+    const source = this.sourceId(name);
+    if (source !== undefined) this.removeSources([source]);
     return source !== undefined;
   }
 
   /**
-   * The merge's first step: each source this build wrote takes its name and digest, and its old
-   * version leaves, with the contents no other file has (one pass over the posting lists for all
-   * of them).
+   * The merge's first step: the old versions of the sources this build wrote leave, with the
+   * contents no other file has (the new versions' files keep what they share), in one pass over the
+   * posting lists for all of them; then each new version takes its name and digest.
    */
   private replaceOldVersions(): void {
-    const findOld = this.db.prepare("SELECT id FROM sources WHERE name = ?").pluck(true);
+    const old = [...this.unmerged.values()].map(({ name }) => this.sourceId(name)).filter((id) => id !== undefined);
+    this.removeSources(old);
     const finish = this.db.prepare("UPDATE sources SET name = ?, digest = ? WHERE id = ?");
-    const left = new Set<number>();
-    for (const [id, { name, digest }] of this.unmerged) {
-      const old = findOld.get(name) as number | undefined;
-      if (old !== undefined) for (const content of detachSource(this.db, old)) left.add(content);
-      finish.run(name, digest, id);
-    }
-    this.dropContents(left);
+    for (const [id, { name, digest }] of this.unmerged) finish.run(name, digest, id);
   }
 
   /**
@@ -421,12 +416,18 @@ export class IndexWriter {
    */
   private discardUnmerged(): void {
     const ids = this.db.prepare("SELECT id FROM sources WHERE digest = ''").pluck(true).all() as number[];
-    if (ids.length === 0) return;
-    this.db.transaction(() => {
-      const left = new Set<number>();
-      for (const id of ids) for (const content of detachSource(this.db, id)) left.add(content);
-      this.dropContents(left);
-    })();
+    if (ids.length > 0) this.db.transaction(() => this.removeSources(ids))();
+  }
+
+  private sourceId(name: string): number | undefined {
+    return this.db.prepare("SELECT id FROM sources WHERE name = ?").pluck(true).get(name) as number | undefined;
+  }
+
+  /** Deletes sources and their files, then the contents no file points at any more. */
+  private removeSources(ids: Iterable<number>): void {
+    const left = new Set<number>();
+    for (const id of ids) for (const content of detachSource(this.db, id)) left.add(content);
+    this.dropContents(left);
   }
 
   /** Deletes the contents of `candidates` no file points at any more (store/removal.ts). */
