@@ -6,12 +6,14 @@
 export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; reference: RegExp; evidence: string }> = [
   {
     pair: "simplejson `decoder.py` → CPython `json/decoder.py` and `json/__init__.py`",
-    query: /\/simplejson\/decoder\.py$/,
-    reference: /^json\/(decoder|__init__)\.py$/,
+    query: /\/simplejson\/(?:decoder|encoder|__init__)\.py$/,
+    reference: /^json\/(?:decoder|encoder|__init__)\.py$/,
     evidence:
       "CPython's `json` says so: \"It is derived from a version of the externally maintained simplejson library\"; its `_CONSTANTS` and " +
       "`BACKSLASH` tables are simplejson's without the `u''` prefixes, and `loads`' help for `parse_float`, `parse_int` and `parse_constant` " +
-      "is simplejson's decoder's, reflowed.",
+      "is simplejson's decoder's, reflowed; the encoder's `replace` (its surrogate-pair arithmetic, `'\\\\u%04x'` where CPython writes `format`) " +
+      "and `_iterencode`'s `'null'`, `'true'`, `'false'` chain are simplejson's encoder's, and `simplejson.loads`' help for `object_hook`, " +
+      "`object_pairs_hook`, `parse_float` and `parse_int` is the text `json.loads` and `JSONDecoder` keep.",
   },
   {
     pair: "setuptools `_distutils/util.py` → CPython `distutils/spawn.py`",
@@ -778,5 +780,74 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "yt-dlp's `LenientSimpleCookie` says so above its cookie pattern: \"From https://github.com/python/cpython/blob/v3.10.7/Lib/http/cookies.py\"; " +
       "the verbose pattern keeps `_CookiePattern`'s comments line for line (\"Start of group 'key'\", \"Any doublequoted string\", \"Special case for " +
       "\\\"expires\\\" attr\").",
+  },
+  {
+    pair: "yarl `_parse.py`, `_path.py` → CPython `urllib/parse.py`",
+    query: /\/yarl\/_(?:parse|path)\.py$/,
+    reference: /^urllib\/parse\.py$/,
+    evidence:
+      "`split_url` says so: \"Adapted from urllib.parse.urlsplit\" (its scheme loop with `scheme_chars` and `for … else`); " +
+      "`normalize_path_segments` is `urljoin`'s dot-segment loop with its comments (\"ignore any .. segments that would otherwise cause an " +
+      "IndexError when popped from resolved_path if resolving for rfc3986\", \"do some post-processing here. if the last segment was a relative dir\"), reflowed.",
+  },
+  {
+    pair: "tornado `queues.py`, `httputil.py` → CPython `asyncio/queues.py`, `http/cookies.py`",
+    query: /\/tornado\/(?:queues|httputil)\.py$/,
+    reference: /^(?:asyncio\/queues|http\/cookies)\.py$/,
+    evidence:
+      "tornado's queues say so: \"These classes are very similar to those provided in the standard library's asyncio package\", and " +
+      "`task_done` is asyncio's statement for statement (\"task_done() called too many times\"), its docstring reworded; `_unquote_cookie` " +
+      "\"is copied verbatim from the Python 3.13 standard library (http.cookies._unquote)\", `str` renamed `s`.",
+  },
+  {
+    pair: "regex `_main.py` → CPython `re/__init__.py`",
+    query: /\/regex\/_main\.py$/,
+    reference: /^re\/__init__\.py$/,
+    evidence:
+      "regex's module opens with `re`'s own header (\"Secret Labs' Regular Expression Engine … Copyright (c) 1998-2001 by Secret Labs AB\"), " +
+      "and its function list and its `findall`, `finditer`, `search` and `sub` docstrings are `re`'s, extended with regex's own arguments.",
+  },
+  {
+    pair: "uvloop `__init__.py` → CPython `asyncio/events.py`",
+    query: /\/uvloop\/__init__\.py$/,
+    reference: /^asyncio\/events\.py$/,
+    evidence:
+      "uvloop's `EventLoopPolicy` is `BaseDefaultEventLoopPolicy` again: its `_Local(threading.local)`, `get_event_loop`'s and " +
+      "`set_event_loop`'s docstrings and messages (\"There is no current event loop in thread %r.\", \"loop must be an instance of " +
+      "AbstractEventLoop or None\") word for word; the module says of its `run` \"Copied from python/cpython\".",
+  },
+  {
+    pair: "rapidfuzz `distance/Indel_py.py`, `LCSseq_py.py` → CPython `difflib.py`",
+    query: /\/rapidfuzz\/distance\/(?:Indel|LCSseq)_py\.py$/,
+    reference: /^difflib\.py$/,
+    evidence:
+      "the `opcodes` docstrings' example is `SequenceMatcher.get_opcodes`' doctest: `a = \"qabxcd\"`, `b = \"abycdf\"` and its " +
+      "`print((\"%7s a[%d:%d] (%s) b[%d:%d] (%s)\" % …))` loop, its output rows kept where the alignment agrees.",
+  },
+  {
+    pair: "sqlalchemy `log.py`, `util/queue.py`, `util/compat.py` → CPython `logging`, `queue.py`, `inspect.py`",
+    query: /\/sqlalchemy\/(?:log|util\/queue|util\/compat)\.py$/,
+    reference: /^(?:logging\/__init__|queue|inspect)\.py$/,
+    evidence:
+      "`util/queue.py` says so: \"An adaptation of Py2.3/2.4's Queue module\"; `inspect_getfullargspec` is a \"Fully vendored version of " +
+      "getfullargspec from Python 3.3\"; `InstanceLogger`'s `# Boilerplate convenience methods` are `LoggerAdapter`'s under the same comment, " +
+      "each \"Delegate a … call to the underlying logger.\"",
+  },
+  {
+    pair: "wcwidth `textwrap.py` → CPython `textwrap.py`",
+    query: /\/wcwidth\/textwrap\.py$/,
+    reference: /^textwrap\.py$/,
+    evidence:
+      "`SequenceTextWrapper._wrap_chunks` says so: \"Override TextWrapper._wrap_chunks to measure with _width. Follows stdlib's algorithm\", " +
+      "its checks and messages (\"invalid width %r (must be > 0)\", \"placeholder too large for max width\") and comments (\"Arrange in reverse " +
+      "order so items can be efficiently popped\") `TextWrapper`'s.",
+  },
+  {
+    pair: "websockets `legacy/protocol.py` → CPython `asyncio/streams.py`",
+    query: /\/websockets\/legacy\/protocol\.py$/,
+    reference: /^asyncio\/streams\.py$/,
+    evidence:
+      "it says so: \"# Copied from asyncio.StreamWriter\" above `_drain`, whose comment (\"Yield to the event loop so connection_lost() may be " +
+      "called …\") is `StreamWriter.drain`'s word for word.",
   },
 ];

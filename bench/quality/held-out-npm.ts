@@ -481,4 +481,18 @@ export const MORE_NPM = [
   "croner@11.0.1",
   "date-and-time@4.5.2",
   "timezone-support@3.1.0",
+  // A thirty-fourth round, chosen by name after 7ee9c15 and before any was scanned: WebSocket
+  // protocol and logging libraries beside ws and debug.
+  "websocket-driver@0.8.3",
+  "faye-websocket@0.11.4",
+  "engine.io-parser@5.2.3",
+  "socket.io-parser@4.2.7",
+  "isomorphic-ws@5.0.0",
+  "reconnecting-websocket@4.4.0",
+  "sockjs@0.3.24",
+  "loglevel@1.9.2",
+  "consola@3.4.2",
+  "log4js@6.9.1",
+  "npmlog@7.0.1",
+  "bunyan@2.0.5",
 ];
