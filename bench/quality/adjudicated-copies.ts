@@ -850,4 +850,30 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "it says so: \"# Copied from asyncio.StreamWriter\" above `_drain`, whose comment (\"Yield to the event loop so connection_lost() may be " +
       "called …\") is `StreamWriter.drain`'s word for word.",
   },
+  {
+    pair: "langgraph `pregel/_call.py`, `_internal/_future.py`, `_internal/_queue.py` → CPython `pickle.py`, `asyncio/tasks.py`, `asyncio/queues.py`, `queue.py`",
+    query: /\/langgraph\/(?:pregel\/_call|_internal\/_future|_internal\/_queue)\.py$/,
+    reference: /^(?:pickle|asyncio\/tasks|asyncio\/queues|queue)\.py$/,
+    evidence:
+      "`_call.py` says so: \"Utilities borrowed from cloudpickle\", whose `_whichmodule` \"differs from ``pickle.whichmodule`` in two ways\" and " +
+      "whose `_getattribute` is pickle's; the queue's `wait` is \"Copied from Queue.get()\" and its synchronous queue \"Adapted from pure Python " +
+      "implementation of queue.SimpleQueue\", `empty` and `qsize` with their docstrings; `_wrap_awaitable` keeps asyncio's docstring, " +
+      "\"Helper for asyncio.ensure_future()\", and `ensure_future`'s `called_wrap_awaitable` handler.",
+  },
+  {
+    pair: "pymongo `_asyncio_lock.py` → CPython `asyncio/mixins.py`",
+    query: /\/pymongo\/_asyncio_lock\.py$/,
+    reference: /^asyncio\/(?:mixins|locks)\.py$/,
+    evidence:
+      "it says so: \"Lock and Condition classes vendored from https://github.com/python/cpython/blob/main/Lib/asyncio/locks.py\", under the " +
+      "PSF's copyright line; `_LoopBoundMixin._get_loop` is asyncio's, return type added.",
+  },
+  {
+    pair: "httpx2 `_status_codes.py` → CPython `http/__init__.py`",
+    query: /\/httpx2\/_status_codes\.py$/,
+    reference: /^http\/__init__\.py$/,
+    evidence:
+      "its `codes` docstring is `HTTPStatus`'s: \"HTTP status codes and reason phrases\", \"Status codes from the following RFCs are all " +
+      "observed:\" and the same list of RFCs in the same words, RFC 9110 where CPython 3.11 names 7231.",
+  },
 ];
