@@ -516,8 +516,8 @@ export const VERBATIM_NAME_SHARE = 0.8;
 
 /**
  * Names every method of their kind has (Python's `self` and `cls`, a binary operator's `other`, a
- * setter's `value`, `__setstate__`'s `state`), the protocol methods a class implements and the
- * builtins they answer with (`isinstance(other, X)`, `return NotImplemented`, `return iter(self._d)`,
+ * setter's `value`, `__setstate__`'s `state`), the protocol methods a class implements (the mapping
+ * protocol's `keys`, `values` and `items` among them) and the builtins they answer with (`isinstance(other, X)`, `return NotImplemented`, `return iter(self._d)`,
  * `len`, `next`, `hash`, `repr`), the decorators that make properties, and JavaScript's words for a
  * constructor's prototype chain and its errors (`X.prototype = Object.create(Error.prototype)`, `Error.call(this)`,
  * `Error.captureStackTrace(this, this.constructor)`), and the names a compiler generates: the same
@@ -531,6 +531,9 @@ export const CONVENTIONAL_NAMES: readonly string[] = [
   "__len__", "__iter__", "__next__", "__contains__", "__getitem__", "__setitem__", "__delitem__", "__getattr__", "__setattr__",
   "__delattr__", "__call__", "__enter__", "__exit__", "__getstate__", "__setstate__", "__reduce__", "__copy__", "__deepcopy__",
   "isinstance", "NotImplemented", "iter", "len", "next", "hash", "repr",
+  // The mapping protocol's views: every mapping-like class defines them (a message's headers, an
+  // enumeration's names), and every caller of a mapping calls them.
+  "keys", "values", "items",
   "Error", "captureStackTrace", "prototype", "constructor", "Object", "create", "call",
   // The names Babel gives a rest parameter's loop: `for (var _len = arguments.length, args = new
   // Array(_len), _key = 0; _key < _len; _key++)`, numbered on (`_len2`, `_key2`) within a module.
