@@ -741,6 +741,9 @@ export const WRITER_CACHE_KIB = 65536;
 /** The page cache while a build rescans the posting lists for its statistics: a scan in key order needs few pages. */
 export const STATISTICS_SCAN_CACHE_KIB = 8192;
 
+/** Hashes read per statement when the statistics are rebuilt: plain numbers, so a slice costs little memory. */
+export const STATISTICS_SLICE_ROWS = 16384;
+
 /** Posting-list rows per INSERT statement when merging (4 parameters each, well under SQLite's limit). */
 export const MERGE_INSERT_BATCH = 100;
 

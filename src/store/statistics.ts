@@ -148,9 +148,21 @@ export class StatisticsPass {
    */
   addHash(hash: number, contents: number, contentsOf: () => Iterable<number>): void {
     this.filter.add(hash);
-    if (contents <= COMMON_FLOOR) return;
+    if (contents > COMMON_FLOOR) this.addCommon(hash, contents, contentsOf());
+  }
+
+  /** A hash for the filter alone, in any order: one whose contents another call gives, or none. */
+  addToFilter(hash: number): void {
+    this.filter.add(hash);
+  }
+
+  /**
+   * A hash in more than COMMON_FLOOR contents, listed in the common table with how many sources
+   * those contents are in; common hashes must come in increasing order.
+   */
+  addCommon(hash: number, contents: number, contentIds: Iterable<number>): void {
     this.groupSources.clear();
-    for (const contentId of contentsOf()) this.sourcesOfContent.addTo(this.groupSources, contentId);
+    for (const contentId of contentIds) this.sourcesOfContent.addTo(this.groupSources, contentId);
     this.commonHashes.push(hash >>> 0);
     this.commonCounts.push(contents);
     this.commonSources.push(this.groupSources.size);

@@ -5,6 +5,7 @@ import {
   MERGE_ENCODE_BUFFER_BYTES,
   MERGE_INSERT_BATCH,
   REWRITE_SLICE_ROWS,
+  STATISTICS_SLICE_ROWS,
   STATISTICS_SCAN_CACHE_KIB,
   WRITER_CACHE_KIB,
   COMMON_FLOOR,
@@ -359,10 +360,19 @@ export class IndexWriter {
     const db = this.db;
     const count = (db.prepare("SELECT count(*) AS n FROM postings").get() as { n: number }).n;
     const pass = new StatisticsPass(count, ContentSources.read(db));
-    // Only common hashes' lists are read: the rest is two small columns of one row per hash.
-    const rows = db.prepare(`SELECT hash, contents, CASE WHEN contents > ${COMMON_FLOOR} THEN data END FROM postings ORDER BY hash`).raw(true);
-    for (const [hash, contents, data] of rows.iterate() as IterableIterator<[number, number, Buffer | null]>) {
-      pass.addHash(hash | 0, contents, () => (data ? decodeContents(data) : []));
+    // Every hash goes into the filter, a slice of plain numbers at a time: a row object per hash,
+    // millions of them, cost more than the scan itself. Only common hashes' lists are read, by a
+    // second scan that SQLite filters.
+    const slice = db.prepare(`SELECT hash FROM postings WHERE hash > ? ORDER BY hash LIMIT ${STATISTICS_SLICE_ROWS}`).pluck(true);
+    for (let after = -1; ; ) {
+      const hashes = slice.all(after) as number[];
+      if (hashes.length === 0) break;
+      for (const hash of hashes) pass.addToFilter(hash);
+      after = hashes[hashes.length - 1]!;
+    }
+    const common = db.prepare(`SELECT hash, contents, data FROM postings WHERE contents > ${COMMON_FLOOR} ORDER BY hash`).raw(true);
+    for (const [hash, contents, data] of common.iterate() as IterableIterator<[number, number, Buffer]>) {
+      pass.addCommon(hash, contents, decodeContents(data));
     }
     db.transaction(() => pass.store(db))();
   }
