@@ -115,6 +115,30 @@ export function decodeContents(data: Uint8Array): number[] {
 }
 
 /**
+ * Whether the list holds an occurrence of any of `contents`, read without decoding it: removing a
+ * source asks this of every list in the index, and most hold none.
+ */
+export function holdsAnyContent(data: Uint8Array, contents: ReadonlySet<number>): boolean {
+  const end = data.length;
+  const reader = new ByteReader(data, DAMAGED);
+  while (reader.at < end) {
+    const segmentLength = reader.varint(end);
+    if (segmentLength > end - reader.at) throw reader.damaged();
+    const segmentStop = reader.at + segmentLength;
+    let content = -1;
+    while (reader.at < segmentStop) {
+      const delta = reader.varint(segmentStop);
+      reader.varint(segmentStop);
+      if (delta > 0) {
+        content += delta;
+        if (contents.has(content)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * The list without the occurrences of `removed` contents, as one segment; undefined when it holds
  * none of them (nothing to rewrite). An empty result means no occurrence is left.
  */
@@ -122,6 +146,7 @@ export function withoutContents(
   data: Uint8Array,
   removed: ReadonlySet<number>,
 ): { readonly data: Uint8Array; readonly contents: number; readonly occurrences: number } | undefined {
+  if (!holdsAnyContent(data, removed)) return undefined;
   const all = decodeOccurrences(data, -1);
   const kept = all.filter((packed) => !removed.has(occurrenceContent(packed)));
   if (kept.length === all.length) return undefined;

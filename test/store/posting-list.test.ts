@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   decodeContents,
   decodeOccurrences,
+  holdsAnyContent,
   maxSegmentBytes,
   withoutContents,
   writeSegment,
@@ -123,6 +124,29 @@ describe("posting lists", () => {
     expect(rest).toMatchObject({ contents: 3, occurrences: 3 });
     expect(pairsOf(decodeOccurrences(rest.data, -1))).toEqual([[2, 5], [8, 2], [11, 0]]);
     expect(withoutContents(data, new Set([2, 4, 8, 11]))).toMatchObject({ contents: 0, occurrences: 0 });
+  });
+
+  it("say whether they hold any of some contents, in any segment, without decoding", () => {
+    const data = Buffer.concat([
+      segment([
+        [4, 1],
+        [4, 9],
+        [300, 70_000],
+      ]),
+      segment([
+        [2, 5],
+        [11, 0],
+      ]),
+    ]);
+    expect(holdsAnyContent(data, new Set([3, 5, 9, 301]))).toBe(false);
+    for (const content of [2, 4, 11, 300]) expect(holdsAnyContent(data, new Set([1, content]))).toBe(true);
+    // A continued content's position delta is never read as a content.
+    expect(holdsAnyContent(segment([[4, 1], [4, 9]]), new Set([8, 12]))).toBe(false);
+    for (let cut = 1; cut < data.length; cut++) {
+      const part = data.subarray(0, cut);
+      // Cut inside a number or a segment: damage, never an answer made up from half a list.
+      if (cut !== segment([[4, 1], [4, 9], [300, 70_000]]).length) expect(() => holdsAnyContent(part, new Set([99]))).toThrow(ReftrackError);
+    }
   });
 
   it("refuse a damaged blob with a one-line error instead of inventing occurrences", () => {
