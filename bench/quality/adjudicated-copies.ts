@@ -876,4 +876,13 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "its `codes` docstring is `HTTPStatus`'s: \"HTTP status codes and reason phrases\", \"Status codes from the following RFCs are all " +
       "observed:\" and the same list of RFCs in the same words, RFC 9110 where CPython 3.11 names 7231.",
   },
+  {
+    pair: "moment-jalaali → moment `src/locale/fa.js`",
+    query: /\/moment-jalaali@[^/]+\/package\/(?:index|build\/moment-jalaali)\.js$/,
+    reference: /^src\/locale\/fa\.js$/,
+    evidence:
+      "a \"calendar system plugin for moment.js\" whose Persian locale is moment's `fa` written comma first: its `calendar` and " +
+      "`relativeTime` strings (\"[امروز ساعت] LT\", \"%s پیش\", \"چند ثانیه\"), its `preparse` and `postformat` through `numberMap` and " +
+      "`symbolMap`, and its week's comments (\"Saturday is the first day of the week.\") are moment's.",
+  },
 ];
