@@ -885,4 +885,28 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "`relativeTime` strings (\"[امروز ساعت] LT\", \"%s پیش\", \"چند ثانیه\"), its `preparse` and `postformat` through `numberMap` and " +
       "`symbolMap`, and its week's comments (\"Saturday is the first day of the week.\") are moment's.",
   },
+  {
+    pair: "cftime `_strptime.py` → CPython `_strptime.py`",
+    query: /\/cftime\/_strptime\.py$/,
+    reference: /^_strptime\.py$/,
+    evidence: "it says so: \"stripped-down version of _strptime.py from C python\"; `TimeRE.__init__` keeps its docstring (\"Create keys/values. Order of execution is important for dependency reasons.\") and comments.",
+  },
+  {
+    pair: "mpi4py `futures/pool.py` → CPython `concurrent/futures/_base.py`",
+    query: /\/mpi4py\/futures\/pool\.py$/,
+    reference: /^concurrent\/futures\/_base\.py$/,
+    evidence:
+      "its executor implements `concurrent.futures.Executor` under its docstrings: `submit`'s, `map`'s (\"fn: A callable that will take as " +
+      "many arguments as there are passed iterables\") and `shutdown`'s (\"It is safe to call this method several times. Otherwise, no other " +
+      "methods can be called after this one.\"), extended with its own arguments.",
+  },
+  {
+    pair: "lz4 `frame/__init__.py` → CPython `bz2.py`, `lzma.py`",
+    query: /\/lz4\/frame\/__init__\.py$/,
+    reference: /^(?:bz2|lzma)\.py$/,
+    evidence:
+      "`LZ4FrameFile` is `LZMAFile` and `BZ2File` again: their mode constants with the comment \"# Value 2 no longer used\", the class " +
+      "docstring (\"An LZ4FFile can act as a wrapper for an existing file object, or refer directly to a named file on disk\"), the " +
+      "constructor's branches and message (\"filename must be a str, bytes, file or PathLike object\") and `close`'s docstring.",
+  },
 ];

@@ -1,7 +1,7 @@
 /**
  * More packages of the mirror, scanned whole as POPULAR_PYTHON's are (whole-file-sets.ts), read from the
  * mirror at run time: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned), then a second mirror's (ase … pycountry), then its larger ones (matplotlib … cantera), then its others (pyscf … botocore), then the first mirror's not yet scanned from r to z (rapidfuzz … zope_interface), then from a to q up to 1 MB (arch … pyzmq).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned), then a second mirror's (ase … pycountry), then its larger ones (matplotlib … cantera), then its others (pyscf … botocore), then the first mirror's not yet scanned from r to z (rapidfuzz … zope_interface), then from a to q up to 1 MB (arch … pyzmq), then from 1 to 2 MB (ast_serialize … python_crfsuite).
  */
 export const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -735,4 +735,22 @@ export const MORE_PYTHON = [
   "pytokens-0.4.1-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
   "pyyaml-6.0.3-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
   "pyzmq-27.2.0-cp311-cp311-manylinux_2_26_x86_64.manylinux_2_28_x86_64.whl",
+  // The first mirror's wheels with Python sources not yet scanned from a to q, from 1 to 2 MB compressed
+  // (ast_serialize … python_crfsuite), chosen by name after bf52fc4 before any was scanned.
+  "ast_serialize-0.11.2-cp39-abi3-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "brotli-1.2.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "cftime-1.6.6-cp311-abi3-manylinux1_x86_64.manylinux_2_28_x86_64.manylinux_2_5_x86_64.whl",
+  "clang_format-23.1.1-py2.py3-none-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "clarabel-0.11.1-cp39-abi3-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "coincurve-21.0.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "cramjam-2.13.0-cp311-cp311-manylinux_2_28_x86_64.whl",
+  "fastparquet-2026.9.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "gmpy2-2.3.1-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "hypothesis-6.168.3-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "isort-9.0.2-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "kiwisolver-1.5.1-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "lz4-4.4.5-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "mpi4py-4.1.2-cp311-cp311-manylinux1_x86_64.manylinux_2_5_x86_64.whl",
+  "pyamg-5.3.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
+  "python_crfsuite-0.9.12-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
 ];
