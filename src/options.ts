@@ -517,8 +517,9 @@ export const VERBATIM_NAME_SHARE = 0.8;
 /**
  * Names every method of their kind has (Python's `self` and `cls`, a binary operator's `other`, a
  * setter's `value`, `__setstate__`'s `state`), the protocol methods a class implements (the mapping
- * protocol's `keys`, `values` and `items` among them) and the builtins they answer with (`isinstance(other, X)`, `return NotImplemented`, `return iter(self._d)`,
- * `len`, `next`, `hash`, `repr`), the decorators that make properties, and JavaScript's words for a
+ * protocol's `keys`, `values` and `items` among them) and the builtins they answer with
+ * (`isinstance(other, X)`, `return NotImplemented`, `return iter(self._d)`, `len`, `next`, `hash`,
+ * `repr`), the decorators that make properties, and JavaScript's words for a
  * constructor's prototype chain and its errors (`X.prototype = Object.create(Error.prototype)`, `Error.call(this)`,
  * `Error.captureStackTrace(this, this.constructor)`), and the names a compiler generates: the same
  * on both sides by convention, not by copying, so they are no evidence of identity and their
