@@ -909,4 +909,32 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "docstring (\"An LZ4FFile can act as a wrapper for an existing file object, or refer directly to a named file on disk\"), the " +
       "constructor's branches and message (\"filename must be a str, bytes, file or PathLike object\") and `close`'s docstring.",
   },
+  {
+    pair: "lxml `_elementpath.py` → CPython `xml/etree/ElementPath.py`",
+    query: /\/lxml\/_elementpath\.py$/,
+    reference: /^xml\/etree\/ElementPath\.py$/,
+    evidence: "it is ElementTree's ElementPath under its own header (\"# ElementTree … Copyright (c) 2003-2009 by Fredrik Lundh\"), its selectors and tokenizer adapted to lxml.",
+  },
+  {
+    pair: "numba `cpython/heapq.py` → CPython `heapq.py`",
+    query: /\/numba\/cpython\/heapq\.py$/,
+    reference: /^heapq\.py$/,
+    evidence: "it says so: \"A port of https://github.com/python/cpython/blob/e42b7051/Lib/heapq.py\"; `_siftdown`, `_siftup` and `nsmallest`'s loops are heapq's, compiled by numba.",
+  },
+  {
+    pair: "cocotb `queue.py` → CPython `asyncio/queues.py`",
+    query: /\/cocotb\/queue\.py$/,
+    reference: /^asyncio\/queues\.py$/,
+    evidence:
+      "its queues are asyncio's for cocotb's scheduler, their exceptions subclassing `asyncio.queues`': `_format` line for line " +
+      "(`maxsize={self._maxsize!r}`, `_getters[…]`, `_putters[…]`), `qsize`, `maxsize` and `empty` under asyncio's docstrings.",
+  },
+  {
+    pair: "pypdfium2 `_shared/stl.py` → CPython `functools.py`",
+    query: /\/pypdfium2_cfg\/_shared\/stl\.py$/,
+    reference: /^functools\.py$/,
+    evidence:
+      "its `cached_property` is \"Similar to :obj:`functools.cached_property`\": the constructor and `__set_name__` are functools' statement " +
+      "for statement (`self.__doc__ = func.__doc__`, the name taken once), `attrname` renamed `assigned_name`; its `__get__` is its own.",
+  },
 ];

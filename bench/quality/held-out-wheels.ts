@@ -1,7 +1,7 @@
 /**
  * More packages of the mirror, scanned whole as POPULAR_PYTHON's are (whole-file-sets.ts), read from the
  * mirror at run time: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned), then a second mirror's (ase … pycountry), then its larger ones (matplotlib … cantera), then its others (pyscf … botocore), then the first mirror's not yet scanned from r to z (rapidfuzz … zope_interface), then from a to q up to 1 MB (arch … pyzmq), then from 1 to 2 MB (ast_serialize … python_crfsuite).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned), then a second mirror's (ase … pycountry), then its larger ones (matplotlib … cantera), then its others (pyscf … botocore), then the first mirror's not yet scanned from r to z (rapidfuzz … zope_interface), then from a to q up to 1 MB (arch … pyzmq), then from 1 to 2 MB (ast_serialize … python_crfsuite), then from 2 to 5 MB (cython … pywavelets).
  */
 export const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -753,4 +753,29 @@ export const MORE_PYTHON = [
   "mpi4py-4.1.2-cp311-cp311-manylinux1_x86_64.manylinux_2_5_x86_64.whl",
   "pyamg-5.3.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
   "python_crfsuite-0.9.12-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
+  // The first mirror's wheels with Python sources not yet scanned from a to q, from 2 to 5 MB compressed
+  // (cython … pywavelets), chosen by name after a686dc8 before any was scanned.
+  "cython-3.3.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "apsw-3.53.4.0-cp311-cp311-manylinux_2_28_x86_64.whl",
+  "asyncpg-0.31.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "biopython-1.88-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "coal-3.0.3-0-cp311-cp311-manylinux_2_28_x86_64.whl",
+  "cocotb-2.1.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "cryptography-50.0.2-cp311-abi3-manylinux_2_34_x86_64.whl",
+  "cvxpy-1.9.3-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
+  "cytoolz-1.1.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "fastavro-1.12.2-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "h5py-3.16.0-cp311-cp311-manylinux_2_28_x86_64.whl",
+  "hf_xet-1.6.0-cp38-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "highspy-1.15.1-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
+  "lightgbm-4.7.0-py3-none-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "lxml-6.1.3-cp311-cp311-manylinux_2_26_x86_64.manylinux_2_28_x86_64.whl",
+  "numba-0.68.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "psycopg2_binary-2.9.13-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "pycryptodome-3.23.0-cp37-abi3-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "pycryptodomex-3.23.0-cp37-abi3-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "pydantic_core-2.49.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "pydivsufsort-0.0.18-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "pypdfium2-5.13.0-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "pywavelets-1.9.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
 ];
