@@ -126,10 +126,13 @@ const COUNTERS = new Map([
   ...Array.from({ length: KEY_RANGE_MAX + 1 }, (_, value) => counterSpellings(value).map((text) => [nameHash(text, 0, text.length), value] as const)).flat(),
 ]);
 
-/** Whether a literal is 0 or 1, however written (counterSpellings). */
-function isBinary(name: number): boolean {
+/** The empty string, however quoted or prefixed (`""`, `''`, `b''`): stringNameHash ignores both. */
+const EMPTY_STRING = stringNameHash('""', 0, 2);
+
+/** Whether a literal is 0, 1 (however written: counterSpellings) or the empty string: a default any initializer writes. */
+function isInitializerDefault(name: number): boolean {
   const value = COUNTERS.get(name);
-  return value === 0 || value === 1;
+  return value === 0 || value === 1 || name === EMPTY_STRING;
 }
 
 /** How a counter is written: in decimal, or in hexadecimal as a protocol's constants are (`0x0A`), of either case and prefix, padded to 1, 2 or 4 digits. */
@@ -202,7 +205,7 @@ export function compareNames(candidate: Candidate, query: TokenStream, tables: Q
     sameKeptLiterals: tally[SAME_KEPT_LITERALS]!,
     sameKeptLiteralsVary: tally[SAME_KEPT_LITERALS_VARY] === 1,
     sameCounterSteps: tally[COUNTER_STEPS]!,
-    sameBeyondBinary: tally[SAME_BEYOND_BINARY]!,
+    sameBeyondDefaults: tally[SAME_BEYOND_DEFAULTS]!,
     sameKeyRunSteps: tally[KEY_RUN_STEPS]!,
     sameStrideSteps: tally[STRIDE_STEPS]!,
     otherLiteralChars: tally[OTHER_LITERAL_CHARS]!,
@@ -231,7 +234,7 @@ const SAME_KEPT_LITERALS_VARY = 10;
 const COUNTER_STEPS = 11;
 const LAST_COUNTER = 12;
 const LAST_CHARACTER = 13;
-const SAME_BEYOND_BINARY = 14;
+const SAME_BEYOND_DEFAULTS = 14;
 const KEY_RUN_STEPS = 15;
 const STRIDE = 16;
 const STRIDE_STEPS = 17;
@@ -277,7 +280,7 @@ function tallySegment(
       tally[LITERAL_PAIRS]!++;
       if (queryName === sourceName) {
         tally[SAME_LITERALS]!++;
-        if (!isBinary(queryName)) tally[SAME_BEYOND_BINARY]!++;
+        if (!isInitializerDefault(queryName)) tally[SAME_BEYOND_DEFAULTS]!++;
         if (tally[FIRST_SAME] === 0) tally[FIRST_SAME] = queryName;
         else if (queryName !== tally[FIRST_SAME]) tally[SAME_LITERALS_VARY] = 1;
       } else {

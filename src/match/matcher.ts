@@ -80,7 +80,7 @@ const NO_NAMES: NameComparison = {
   sameLiteralsVary: false,
   sameKeptLiteralsVary: false,
   sameCounterSteps: 0,
-  sameBeyondBinary: 0,
+  sameBeyondDefaults: 0,
   sameKeyRunSteps: 0,
   sameStrideSteps: 0,
   otherLiteralChars: 0,

@@ -77,10 +77,10 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
   // Nor where no literal agrees, beyond one value repeated, and not one name is the same (a chain
   // of `self.a == other.a and …` whose only names, conventional ones aside, are its method's; a run
   // of `this.a = 0` initializers).
-  // Nor where the literals agreeing are only 0 and 1, the flags and defaults any run of
-  // initializers writes (`self.useAbsolute = 0`, `self.joinedLines = 1` as `self.strict = 0`,
-  // `self.metadata = 1`).
-  if (names.repeats === 0 && names.sameShare === 0 && (!literalsShowIdentity(names, MIN_IDENTITY_SHARE) || names.sameBeyondBinary === 0)) return false;
+  // Nor where the literals agreeing are only 0, 1 and the empty string, the flags and defaults any
+  // run of initializers writes (`self.useAbsolute = 0`, `self.joinedLines = 1` as `self.strict = 0`,
+  // `self.metadata = 1`; `self.forward_seq = ""` as `self.rawq = b''`).
+  if (names.repeats === 0 && names.sameShare === 0 && (!literalsShowIdentity(names, MIN_IDENTITY_SHARE) || names.sameBeyondDefaults === 0)) return false;
   // Few seeds of pure shape: corroborated by the same text or a renaming one for one throughout.
   if (shapeSeeds < MIN_SEEDS_WITHOUT_IDENTITY && !identity && !renamedOneForOne(names, options)) return false;
   // At that many seeds, a shape around a few variables, with no name the same and no literal

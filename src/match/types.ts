@@ -100,8 +100,8 @@ export interface NameComparison {
    * last (`"(", ")", "*"`): the character set in its own order.
    */
   readonly sameCounterSteps: number;
-  /** Of the same literals, those other than 0 and 1 (however written): the flags and defaults every initializer writes. */
-  readonly sameBeyondBinary: number;
+  /** Of the same literals, those other than 0, 1 (however written) and the empty string: the flags and defaults every initializer writes. */
+  readonly sameBeyondDefaults: number;
   /** Of the same numbers, integers up to KEY_RANGE_MAX each one more than the number just before them (sameCounterSteps among them): a table's keys over a range of byte values. */
   readonly sameKeyRunSteps: number;
   /**

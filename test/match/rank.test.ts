@@ -28,7 +28,7 @@ function selection(wholeFile: boolean): Selection {
 }
 
 function names(sameShare: number, identicalRunChars = 1000): NameComparison {
-  return { pairs: 12, distinctNames: 6, distinctSameNames: sameShare > 0 ? 6 : 0, repeats: 6, consistency: 1, sameShare, literalPairs: 0, sameLiterals: 0, sameLiteralsVary: false, keptLiteralPairs: 0, sameKeptLiterals: 0, sameKeptLiteralsVary: false, sameCounterSteps: 0, sameBeyondBinary: 0, sameKeyRunSteps: 0, sameStrideSteps: 0, otherLiteralChars: 0, identicalRunChars };
+  return { pairs: 12, distinctNames: 6, distinctSameNames: sameShare > 0 ? 6 : 0, repeats: 6, consistency: 1, sameShare, literalPairs: 0, sameLiterals: 0, sameLiteralsVary: false, keptLiteralPairs: 0, sameKeptLiterals: 0, sameKeptLiteralsVary: false, sameCounterSteps: 0, sameBeyondDefaults: 0, sameKeyRunSteps: 0, sameStrideSteps: 0, otherLiteralChars: 0, identicalRunChars };
 }
 
 describe("selecting references", () => {

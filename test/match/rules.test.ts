@@ -36,7 +36,7 @@ const names = (fields: Partial<NameComparison>): NameComparison => ({
   sameKeptLiterals: 0,
   sameKeptLiteralsVary: false,
   sameCounterSteps: 0,
-  sameBeyondBinary: fields.sameLiterals ?? 4,
+  sameBeyondDefaults: fields.sameLiterals ?? 4,
   sameKeyRunSteps: fields.sameCounterSteps ?? 0,
   sameStrideSteps: fields.sameCounterSteps ?? 0,
   otherLiteralChars: 0,
@@ -117,19 +117,19 @@ describe("isReference", () => {
     // ('build_lib', 'build_lib'))` as distutils clean's: one name compared, five of seven literals
     // the same, 7 seeds in 15 indexed files on average, a thirteenth of a 900-line file.
     const idiom = candidate({ seeds: 7, frequencySum: 108, matchedTokens: 60, literalTokens: 9 });
-    const optionNames = { pairs: 1, distinctNames: 1, repeats: 0, consistency: 1, sameShare: 1, literalPairs: 7, sameLiterals: 5, sameBeyondBinary: 5 };
+    const optionNames = { pairs: 1, distinctNames: 1, repeats: 0, consistency: 1, sameShare: 1, literalPairs: 7, sameLiterals: 5, sameBeyondDefaults: 5 };
     expect(isReference(idiom, evidence(0.7, optionNames), options(), 4600)).toBe(false);
     // In a suggestion-sized query its literals still tell, and data (a stub's `__all__` list, the
     // module's own) is judged by its literals anywhere.
     expect(isReference(idiom, evidence(0.7, optionNames), options(), 200)).toBe(true);
-    expect(isReference({ ...idiom, literalTokens: 30 }, evidence(0.7, { ...optionNames, literalPairs: 30, sameLiterals: 30, sameBeyondBinary: 30 }), options(), 4600)).toBe(true);
+    expect(isReference({ ...idiom, literalTokens: 30 }, evidence(0.7, { ...optionNames, literalPairs: 30, sameLiterals: 30, sameBeyondDefaults: 30 }), options(), 4600)).toBe(true);
   });
 
   it("measures a data region by its same data: other literals are one character of shape each", () => {
     // setuptools' install_scripts option table as distutils install_lib's: 162 characters over
     // four rows, of which the help texts and flags of two rows (58 characters) are other text.
     const table = candidate({ seeds: 2, frequencySum: 13, matchedTokens: 22, matchedChars: 162, literalTokens: 11 });
-    const rows = { pairs: 0, distinctNames: 0, distinctSameNames: 0, repeats: 0, literalPairs: 11, sameLiterals: 8, sameBeyondBinary: 8 };
+    const rows = { pairs: 0, distinctNames: 0, distinctSameNames: 0, repeats: 0, literalPairs: 11, sameLiterals: 8, sameBeyondDefaults: 8 };
     expect(isReference(table, evidence(1, { ...rows, otherLiteralChars: 58 }), options(), 60)).toBe(false);
     // The same rows with every literal the same, or the other text short, are a copy of the table.
     expect(isReference(table, evidence(1, { ...rows, otherLiteralChars: 0 }), options(), 60)).toBe(true);
@@ -449,10 +449,10 @@ describe("isReference", () => {
     // reportlab's line chart initializers (`self.useAbsolute = 0`, `self.joinedLines = 1`, …, 40
     // tokens of a 4,227-token file) as distutils' `check` options (`self.strict = 0`, `self.metadata = 1`).
     const rows = candidate({ seeds: 7, matchedTokens: 40, literalTokens: 6, frequencySum: 18, segments: [{ queryStart: 0, queryEnd: 12, sourceStart: 0, sourceEnd: 12 }, { queryStart: 90, queryEnd: 118, sourceStart: 12, sourceEnd: 40 }] });
-    const flags = { pairs: 1, distinctNames: 1, distinctSameNames: 0, repeats: 0, sameShare: 0, literalPairs: 6, sameLiterals: 5, keptLiteralPairs: 6, sameKeptLiterals: 5, sameKeptLiteralsVary: true, sameCounterSteps: 1, sameBeyondBinary: 0 };
+    const flags = { pairs: 1, distinctNames: 1, distinctSameNames: 0, repeats: 0, sameShare: 0, literalPairs: 6, sameLiterals: 5, keptLiteralPairs: 6, sameKeptLiterals: 5, sameKeptLiteralsVary: true, sameCounterSteps: 1, sameBeyondDefaults: 0 };
     expect(isReference(rows, evidence(0.79, flags), options(), 4227)).toBe(false);
     // The same rows with other numbers agreeing too (a table's own values) are identity.
-    expect(isReference(rows, evidence(0.79, { ...flags, sameBeyondBinary: 2 }), options(), 4227)).toBe(true);
+    expect(isReference(rows, evidence(0.79, { ...flags, sameBeyondDefaults: 2 }), options(), 4227)).toBe(true);
   });
 
   it("turns away function signatures alone under a third of their query, however their names agree", () => {
