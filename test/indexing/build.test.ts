@@ -8,7 +8,7 @@ import { currentIndexParameters } from "../../src/store/parameters.js";
 import { decodeContents, decodeOccurrences, maxSegmentBytes, writeSegment } from "../../src/store/posting-list.js";
 import { IndexReader } from "../../src/store/reader.js";
 import { IndexWriter } from "../../src/store/writer.js";
-import { DEFAULT_FINGERPRINT_PARAMETERS, REPLY_BATCH_FILES } from "../../src/options.js";
+import { DEFAULT_FINGERPRINT_PARAMETERS, REPLY_BATCH_FILES, STATISTICS_SLICE_ROWS } from "../../src/options.js";
 import { ReferenceTracker } from "../../src/tracker.js";
 import { verifyIndex } from "../../src/store/verify.js";
 import { dump } from "../index-dump.js";
@@ -407,6 +407,48 @@ describe("statistics of a fresh build", () => {
     const writer = IndexWriter.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
     try {
       expect(writer.statisticsAreCurrent()).toBe(true);
+      writer.rebuildStatistics();
+    } finally {
+      writer.close();
+    }
+    expect(read()).toEqual(merged);
+  });
+
+  it("are rebuilt the same from more posting lists than one slice of hashes reads", async () => {
+    // Generated for this test: statements of random operators and calls (a name or a number each
+    // operand), so nearly every k-gram is new, and a few statements shared by every file.
+    let seed = 7;
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const operators = ["+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^", "**", "==", "<", ">"];
+    const operand = () => (next(3) === 0 ? String(next(100)) : next(2) === 0 ? `f${next(9)}(v${next(9)})` : `v${next(9)}[${next(9)}]`);
+    const statement = () => `  v${next(9)} = ${Array.from({ length: 3 + next(4) }, operand).reduce((line, term) => `${line} ${operators[next(operators.length)]} ${term}`)};`;
+    const shared = "function clamp(value, low, high) {\n  if (value < low) return low;\n  if (value > high) return high;\n  return value;\n}\n";
+    mkdirSync(join(dir.path, "src"), { recursive: true });
+    for (let file = 0; file < 24; file++) {
+      const body = Array.from({ length: 600 }, statement).join("\n");
+      writeFileSync(join(dir.path, "src", `m${file}.js`), `${shared}export function m${file}(v0, v1, v2, v3, v4, v5, v6, v7, v8) {\n${body}\n  return v0;\n}\n`);
+    }
+    const manifest = join(dir.path, "manifest.json");
+    writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: "generated", path: "src", license: "MIT" }] }));
+    const db = join(dir.path, "many.db");
+    await buildIndex(db, manifest);
+    const read = () => {
+      const handle = new Database(db, { readonly: true });
+      try {
+        return {
+          lists: (handle.prepare("SELECT count(*) AS n FROM postings").get() as { n: number }).n,
+          filter: handle.prepare("SELECT generation, log2_bits, hex(bits) AS bits FROM membership_filter").get(),
+          common: handle.prepare("SELECT generation, floor, hex(hashes) AS h, hex(counts) AS c, hex(sources) AS s FROM common_fingerprints").get(),
+        };
+      } finally {
+        handle.close();
+      }
+    };
+    const merged = read();
+    expect(merged.lists).toBeGreaterThan(STATISTICS_SLICE_ROWS);
+    expect((merged.common as { h: string }).h.length).toBeGreaterThan(0);
+    const writer = IndexWriter.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
+    try {
       writer.rebuildStatistics();
     } finally {
       writer.close();
