@@ -937,4 +937,35 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "its `cached_property` is \"Similar to :obj:`functools.cached_property`\": the constructor and `__set_name__` are functools' statement " +
       "for statement (`self.__doc__ = func.__doc__`, the name taken once), `attrname` renamed `assigned_name`; its `__get__` is its own.",
   },
+  {
+    pair: "@graphql-tools/utils → graphql-js (`astFromValue`, `collectFields`, `Path`, `promiseReduce`, the printer, `DirectiveLocation`)",
+    query: /\/@graphql-tools__utils@[^/]+\/package\/(?:esm|cjs|typings)\/(?:astFromValueUntyped|collectFields|Path|jsutils|comments|types)\.(?:js|d\.ts|d\.cts)$/,
+    reference: /^(?:utilities\/astFromValue|execution\/collectFields|jsutils\/Path|jsutils\/promiseReduce|language\/printer|language\/directiveLocation)\.(?:js|d\.ts)$/,
+    evidence:
+      "graphql-js's utilities carried into graphql-tools under their own doc comments: `astFromValueUntyped` keeps `astFromValue`'s " +
+      "(\"Produces a GraphQL Value AST given a JavaScript object\", its JSON-to-GraphQL table, \"only explicit null, not undefined, NaN\"); " +
+      "`addPath` and `pathToArray` (\"Given a Path and a key, return a new Path containing the new key\"); the printer's `join`, `indent` and " +
+      "`block` (\"Given maybeArray, print an empty string if it is null or empty\"); `collectFields`' \"Determines if a field should be " +
+      "included based on the `@include` and `@skip` directives\"; `promiseReduce` beside \"Match graphql-js\"; `DirectiveLocation` value for value.",
+  },
+  {
+    pair: "nexus `utils` → graphql-js `jsutils/suggestionList.js`",
+    query: /\/nexus@[^/]+\/package\/(?:src\/utils\.ts|dist(?:-esm)?\/utils\.js)$/,
+    reference: /^jsutils\/suggestionList\.js$/,
+    evidence: "it says so: \"Copied from graphql-js:\" above `suggestionList` and its lexical distance.",
+  },
+  {
+    pair: "graphql-scalars `scalars/utilities.js` → graphql-js `type/scalars.js`",
+    query: /\/graphql-scalars@[^/]+\/package\/(?:esm|cjs)\/scalars\/utilities\.js$/,
+    reference: /^type\/scalars\.js$/,
+    evidence: "it says so: \"Taken from https://github.com/graphql/graphql-js/blob/30b4469…/src/type/scalars.ts#L267\".",
+  },
+  {
+    pair: "graphql-compose `utils/configToDefine.js` → graphql-js `type/definition.js`",
+    query: /\/graphql-compose@[^/]+\/package\/lib\/utils\/configToDefine\.js$/,
+    reference: /^type\/definition\.js$/,
+    evidence:
+      "its `defineFieldMap` and `defineArguments` are graphql-js's, extended with AST nodes: the same invariants and messages " +
+      "(\"fields must be an object with field names as keys or a function which returns such an object.\", \"field config must be an object\").",
+  },
 ];

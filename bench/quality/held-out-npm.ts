@@ -524,4 +524,18 @@ export const MORE_NPM = [
   "moment-jalaali@0.10.5",
   "moment-hijri@3.0.0",
   "relative-time-format@1.1.12",
+  // A thirty-seventh round, chosen by name after 1c04d96 and before any was scanned: schema tools,
+  // servers and builders beside graphql.
+  "@graphql-tools/utils@13.2.3",
+  "@graphql-tools/schema@11.0.10",
+  "graphql-scalars@2.0.0",
+  "type-graphql@1.1.1",
+  "nexus@1.3.0",
+  "graphql-ws@6.4.2",
+  "graphql-http@1.23.1",
+  "@pothos/core@4.15.1",
+  "graphql-compose@9.2.2",
+  "graphql-relay@0.11.0",
+  "graphql-depth-limit@1.1.0",
+  "graphql-parse-resolve-info@4.14.1",
 ];
