@@ -362,6 +362,32 @@ describe("identical contents and per-file licenses", () => {
   });
 });
 
+/** The posting lists' count and the stored statistics, as text to compare. */
+function storedStatistics(db: string): { lists: number; filter: unknown; common: unknown } {
+  const handle = new Database(db, { readonly: true });
+  try {
+    return {
+      lists: (handle.prepare("SELECT count(*) AS n FROM postings").get() as { n: number }).n,
+      filter: handle.prepare("SELECT generation, log2_bits, hex(bits) AS bits FROM membership_filter").get(),
+      common: handle.prepare("SELECT generation, floor, hex(hashes) AS h, hex(counts) AS c, hex(sources) AS s FROM common_fingerprints").get(),
+    };
+  } finally {
+    handle.close();
+  }
+}
+
+/** The statistics after the writer rebuilds them from the posting lists (`before` asked of it first). */
+function rebuiltStatistics(db: string, before: (writer: IndexWriter) => void = () => {}): ReturnType<typeof storedStatistics> {
+  const writer = IndexWriter.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
+  try {
+    before(writer);
+    writer.rebuildStatistics();
+  } finally {
+    writer.close();
+  }
+  return storedStatistics(db);
+}
+
 describe("statistics of a fresh build", () => {
   const dir = temporaryDirectory();
   afterEach(() => dir.cleanup());
@@ -382,18 +408,7 @@ describe("statistics of a fresh build", () => {
     writeFileSync(manifest, JSON.stringify({ sources: [0, 1].map((i) => ({ kind: "dir", name: `s${i}`, path: `s${i}`, license: "MIT" })) }));
     const db = join(dir.path, "fresh.db");
     await buildIndex(db, manifest);
-    const read = () => {
-      const handle = new Database(db, { readonly: true });
-      try {
-        return {
-          filter: handle.prepare("SELECT generation, log2_bits, hex(bits) AS bits FROM membership_filter").get(),
-          common: handle.prepare("SELECT generation, floor, hex(hashes) AS h, hex(counts) AS c, hex(sources) AS s FROM common_fingerprints").get(),
-        };
-      } finally {
-        handle.close();
-      }
-    };
-    const merged = read();
+    const merged = storedStatistics(db);
     const common = merged.common as { h: string; c: string; s: string };
     expect(common.h.length).toBeGreaterThan(0);
     const words = (hex: string) => Array.from(new Uint32Array(Uint8Array.from(Buffer.from(hex, "hex")).buffer));
@@ -404,14 +419,7 @@ describe("statistics of a fresh build", () => {
     expect(hashes.every((hash, i) => i === 0 || hashes[i - 1]! < hash)).toBe(true);
     expect(counts.some((count, i) => count === 10 && sources[i] === 2)).toBe(true);
     expect(counts.some((count, i) => count === 12 && sources[i] === 2)).toBe(true);
-    const writer = IndexWriter.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
-    try {
-      expect(writer.statisticsAreCurrent()).toBe(true);
-      writer.rebuildStatistics();
-    } finally {
-      writer.close();
-    }
-    expect(read()).toEqual(merged);
+    expect(rebuiltStatistics(db, (writer) => expect(writer.statisticsAreCurrent()).toBe(true))).toEqual(merged);
   });
 
   it("are rebuilt the same from more posting lists than one slice of hashes reads", async () => {
@@ -432,27 +440,9 @@ describe("statistics of a fresh build", () => {
     writeFileSync(manifest, JSON.stringify({ sources: [{ kind: "dir", name: "generated", path: "src", license: "MIT" }] }));
     const db = join(dir.path, "many.db");
     await buildIndex(db, manifest);
-    const read = () => {
-      const handle = new Database(db, { readonly: true });
-      try {
-        return {
-          lists: (handle.prepare("SELECT count(*) AS n FROM postings").get() as { n: number }).n,
-          filter: handle.prepare("SELECT generation, log2_bits, hex(bits) AS bits FROM membership_filter").get(),
-          common: handle.prepare("SELECT generation, floor, hex(hashes) AS h, hex(counts) AS c, hex(sources) AS s FROM common_fingerprints").get(),
-        };
-      } finally {
-        handle.close();
-      }
-    };
-    const merged = read();
+    const merged = storedStatistics(db);
     expect(merged.lists).toBeGreaterThan(STATISTICS_SLICE_ROWS);
     expect((merged.common as { h: string }).h.length).toBeGreaterThan(0);
-    const writer = IndexWriter.open(db, currentIndexParameters(DEFAULT_FINGERPRINT_PARAMETERS));
-    try {
-      writer.rebuildStatistics();
-    } finally {
-      writer.close();
-    }
-    expect(read()).toEqual(merged);
+    expect(rebuiltStatistics(db)).toEqual(merged);
   });
 });
