@@ -59,8 +59,9 @@ export interface TokenStream {
   readonly declarations?: DeclarationReader;
   /**
    * For a Python query: 1 for each name that is an API's vocabulary rather than the code's own: a
-   * keyword argument's name (`flags` in `re.compile(p, flags=re.U)`, keyword-arguments.ts) and an
-   * imported module's name qualifying a member (`os` in `os.path.join`, module-qualifiers.ts).
+   * keyword argument's name (`flags` in `re.compile(p, flags=re.U)`, keyword-arguments.ts), an
+   * imported module's name qualifying a member (`os` in `os.path.join`, module-qualifiers.ts) and a
+   * method's calling its own name on its base (`def save` calling `super().save()`, overrides.ts).
    * Read from the tokens and the import statements, so a lexed and a parsed query agree
    * (Normalizer.normalizeQuery); absent when there is none, for other languages and for a file
    * parsed to be indexed.
