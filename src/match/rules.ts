@@ -105,8 +105,13 @@ export function isReference(candidate: Candidate, evidence: Evidence, options: M
     const renamedInStep = renamedOneForOne(names, options) && names.repeats > names.distinctNames;
     if (!identity && !renamedInStep && candidate.matchedTokens < SHAPE_MIN_QUERY_SHARE * queryTokens) return false;
     // Nor, however much of its query it is, a short stretch whose names agree while every literal
-    // is other text: the same API on other data (`str.replace(/…/g, …)` with other patterns).
-    if (identity && literalsDisagree(names) && !renamedInStep) return false;
+    // is other text: the same API on other data (`str.replace(/…/g, …)` with other patterns). Its
+    // names keeping their partners is no renaming when they are the same names and its strings are
+    // other text: a copy keeping its names keeps its strings (graphql-tools' root-type map reads
+    // `schema.getQueryType()` into `queryType` as graphql's `printSchema` does, then stores it under
+    // other strings). Its numbers may be written otherwise by a formatter (prettier prints `0xC0`
+    // as `0xc0`), so they alone do not turn away names kept in step.
+    if (identity && literalsDisagree(names) && (!renamedInStep || stringsDisagree(names))) return false;
     // Nor one with no name the same whose numbers are all written otherwise: a renaming keeps a
     // copy's numbers as written (whatwg-url's `c >= 0x30 && c <= 0x39` is graphql's
     // `code >= 0x0030 && code <= 0x0039` written afresh, not renamed).
@@ -252,6 +257,12 @@ export function tooFewSeedsForLength(candidate: Candidate, options: MatchOptions
 function verbatim(names: NameComparison): boolean {
   const compared = names.pairs >= MIN_IDENTITY_PAIRS || names.literalPairs >= MIN_IDENTITY_PAIRS;
   return compared && names.sameShare >= VERBATIM_NAME_SHARE && (names.literalPairs === 0 || names.sameLiterals >= MIN_IDENTITY_SHARE * names.literalPairs);
+}
+
+/** Enough aligned strings (literals other than numbers and regular expressions), most of them other text. */
+function stringsDisagree(names: NameComparison): boolean {
+  const strings = names.literalPairs - names.keptLiteralPairs;
+  return strings >= MIN_IDENTITY_PAIRS && names.sameLiterals - names.sameKeptLiterals < MIN_IDENTITY_SHARE * strings;
 }
 
 /** Enough aligned literals, most of them other text, and not the same numbers either, `setAside` of the same ones not counted (literalsAgree). */

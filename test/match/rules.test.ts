@@ -69,7 +69,8 @@ describe("isReference", () => {
   });
 
   it("turns away data whose literals are other text, unless its numbers are the same", () => {
-    const data = candidate({ literalTokens: 30 });
+    // More seeds than a short stretch, which the same names beside other literals would turn away.
+    const data = candidate({ literalTokens: 30, seeds: 6 });
     expect(isReference(data, evidence(0.9, { literalPairs: 30, sameLiterals: 2 }), options(), 100)).toBe(false);
     const sameNumbers = { literalPairs: 30, sameLiterals: 10, keptLiteralPairs: 10, sameKeptLiterals: 10, sameKeptLiteralsVary: true };
     expect(isReference(data, evidence(0.9, sameNumbers), options(), 100)).toBe(true);
@@ -352,6 +353,22 @@ describe("isReference", () => {
     expect(isReference(rows, evidence(0.94, { ...addoption, sameLiterals: 6, sameLiteralsVary: true }), options(), 1555)).toBe(true);
     // Longer than API_SHAPE_MAX_SEEDS, it holds more than the API's idioms.
     expect(isReference({ ...methods, seeds: 12, frequencySum: 90, matchedTokens: 110 }, evidence(0.85, descriptor), options(), 242)).toBe(true);
+  });
+
+  it("turns away a short stretch whose names are the same and keep their partners while every literal is other text", () => {
+    // graphql-tools' getRootTypeMap against graphql's printSchema: `const queryType =
+    // schema.getQueryType(); if (queryType) …` three times, stored under other strings.
+    const rootTypes = { pairs: 12, distinctNames: 5, repeats: 7, consistency: 1, sameShare: 0.75, literalPairs: 3, sameLiterals: 0, sameLiteralsVary: false, otherLiteralChars: 28 };
+    const reads = candidate({ seeds: 2, matchedTokens: 58, matchedChars: 263, literalTokens: 3, frequencySum: 2, rarestSeedFrequency: 1 });
+    expect(isReference(reads, evidence(0.368, rootTypes), options(), 201)).toBe(false);
+    // Its strings the same, it is a copy; renamed (few names the same), a renamed copy.
+    expect(isReference(reads, evidence(0.368, { ...rootTypes, sameLiterals: 3, sameLiteralsVary: true }), options(), 201)).toBe(true);
+    expect(isReference(reads, evidence(0.368, { ...rootTypes, sameShare: 0, distinctSameNames: 0 }), options(), 201)).toBe(true);
+    // Numbers written otherwise are no such evidence: fast-querystring's encoder against qs's, Node's
+    // querystring both, `hexTable[0xc0 | (c >> 6)]` as `hexTable[0xC0 | (c >> 6)]` (prettier's hex).
+    const hex = { pairs: 13, distinctNames: 3, repeats: 10, consistency: 1, sameShare: 0.923, literalPairs: 13, sameLiterals: 6, sameLiteralsVary: true, keptLiteralPairs: 13, sameKeptLiterals: 6, sameKeptLiteralsVary: true };
+    const encoder = candidate({ seeds: 5, matchedTokens: 73, matchedChars: 169, literalTokens: 13, frequencySum: 5, rarestSeedFrequency: 1 });
+    expect(isReference(encoder, evidence(0.872, hex), options(), 537)).toBe(true);
   });
 
   it("turns away a short stretch renamed one for one whose numbers are all written otherwise", () => {
