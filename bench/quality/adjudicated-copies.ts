@@ -618,8 +618,8 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "of this type by passing in a generator (which is not true for namedtuples, handled above)\").",
   },
   {
-    pair: "jedi's vendored typeshed stubs → the stdlib modules they describe; langchain-community `unparse.py` → `ast.py`; IPython's debugger → `pdb.py`; xmlschema `testing/_factory.py` → `unittest/main.py`",
-    query: /\/jedi\/third_party\/typeshed\/stdlib\/(?:distutils\/command\/__init__|urllib\/request|logging\/__init__|unittest\/__init__|doctest|importlib\/metadata\/_meta|email\/__init__|asyncio\/sslproto|_pydecimal|operator)\.pyi$|\/langchain_community\/tools\/e2b_data_analysis\/unparse\.py$|\/IPython\/core\/debugger\.py$|\/xmlschema\/testing\/_factory\.py$/,
+    pair: "jedi's and pyright's vendored typeshed stubs → the stdlib modules they describe; langchain-community `unparse.py` → `ast.py`; IPython's debugger → `pdb.py`; xmlschema `testing/_factory.py` → `unittest/main.py`",
+    query: /\/(?:jedi\/third_party\/typeshed|pyright\/dist\/dist\/typeshed-fallback)\/stdlib\/(?:distutils\/command\/__init__|urllib\/request|logging\/__init__|unittest\/__init__|doctest|importlib\/metadata\/_meta|email\/__init__|asyncio\/sslproto|_pydecimal|operator)\.pyi$|\/langchain_community\/tools\/e2b_data_analysis\/unparse\.py$|\/IPython\/core\/debugger\.py$|\/xmlschema\/testing\/_factory\.py$/,
     reference: /^(?:distutils\/command\/__init__|urllib\/request|logging\/__init__|unittest\/__init__|doctest|importlib\/metadata\/_meta|email\/__init__|asyncio\/sslproto|_pydecimal|operator)\.py$|^ast\.py$|^pdb\.py$|^unittest\/main\.py$/,
     evidence:
       "typeshed's stubs restate their module's `__all__` name for name in its order (one name a line where the module packs them), its constants, dataclasses " +
@@ -967,5 +967,29 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
     evidence:
       "its `defineFieldMap` and `defineArguments` are graphql-js's, extended with AST nodes: the same invariants and messages " +
       "(\"fields must be an object with field names as keys or a function which returns such an object.\", \"field config must be an object\").",
+  },
+  {
+    pair: "yaml-ast-parser → js-yaml (loader, dumper, schema, types)",
+    query: /\/yaml-ast-parser@[^/]+\/package\/(?:src|dist\/src)\/(?:loader|dumper|schema|type\/int|type\/float|type\/timestamp)\.(?:ts|js)$/,
+    reference: /^lib\/(?:loader|dumper|schema|type\/int|type\/float|type\/timestamp)\.js$/,
+    evidence:
+      "its README says so: \"This is a fork of JS-YAML which supports parsing of YAML into AST\"; its schemas keep js-yaml's notes (\"JS-YAML's default " +
+      "schema for `safeLoad` function.\"), and the loader, dumper and types are js-yaml's, typed and extended with AST nodes.",
+  },
+  {
+    pair: "yamljs' vendored Jasmine 2.0 `eq` → mobx `src/utils/eq.ts`",
+    query: /\/yamljs@[^/]+\/package\/test\/lib\/jasmine-2\.0\.0\/jasmine\.js$/,
+    reference: /^src\/utils\/eq\.ts$/,
+    evidence:
+      "both are Underscore's `isEqual`: Jasmine's says \"Equality function lovingly adapted from isEqual in Underscore\" and keeps its comments " +
+      "(\"Primitives and their corresponding object wrappers are equivalent\"), mobx's says \"Copied from https://github.com/jashkenas/underscore/…\".",
+  },
+  {
+    pair: "Django `utils/http.py` → CPython `cgi.py`",
+    query: /\/django\/utils\/http\.py$/,
+    reference: /^cgi\.py$/,
+    evidence:
+      "`parse_header_parameters` and `_parseparam` are `cgi.parse_header` and its helper, kept when Python deprecated `cgi`: the docstring word for " +
+      "word (\"Parse a Content-type like header. Return the main content-type and a dictionary of options.\"), the quote-counting loop in black's quotes.",
   },
 ];
