@@ -66,8 +66,9 @@ export function overridingNames(source: string): Set<number> {
 /**
  * The calls of a name on the base in `source`, each with where it is: `super(…).name(` and the
  * unbound `Base.name(self` older code writes, `Base` one of the classes its class statements derive
- * from (a fragment without its class statement has only its `super()` calls). Found from each `super(` and `(self` with indexOf,
- * which is many times faster than a regular expression tried at every position.
+ * from (a fragment without its class statement has only its `super()` calls). Found from each
+ * `super(` and `(self` with indexOf, many times faster than a regular expression tried at every
+ * position.
  */
 function baseCalls(source: string): { name: string; at: number }[] {
   const calls: { name: string; at: number }[] = [];
