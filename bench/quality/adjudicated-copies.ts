@@ -992,4 +992,16 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "`parse_header_parameters` and `_parseparam` are `cgi.parse_header` and its helper, kept when Python deprecated `cgi`: the docstring word for " +
       "word (\"Parse a Content-type like header. Return the main content-type and a dictionary of options.\"), the quote-counting loop in black's quotes.",
   },
+  {
+    pair: "ramda-adjunct → ramda: its complements' JSDoc (nonePass, notAllPass, neither, notEqual; source, builds and types) and the Ramda its standalone build bundles",
+    query: /\/ramda-adjunct@[^/]+\/package\/(?:dist\/RA\.(?:node|web|web\.standalone)\.js|(?:es|lib)\/(?:nonePass|notAllPass|neither|notEqual)\.js|types\/index\.d\.ts)$/,
+    reference: /^src\/(?:adjust|allPass|anyPass|assoc|assocPath|both|equals|mergeLeft|mergeRight)\.js$/,
+    evidence:
+      "each complement names the Ramda function it complements (\"It is the complement of Ramda's anyPass\") and keeps that function's JSDoc: " +
+      "\"The function returned is a curried function whose arity matches that of the highest-arity predicate.\" with its `@sig`, `@param` and " +
+      "`@return` lines; notEqual keeps equals' \"Handles cyclical data structures. Dispatches symmetrically to the `equals` methods of both " +
+      "arguments, if present.\", neither keeps both's \"In addition to functions, … also accepts any fantasy-land compatible applicative " +
+      "functor.\"; `RA.web.standalone.js` bundles Ramda itself with its JSDoc (assocPath's \"Makes a shallow clone of an object, setting or " +
+      "overriding …\", reflowed).",
+  },
 ];

@@ -552,4 +552,19 @@ export const MORE_NPM = [
   "yamljs@0.3.0",
   "front-matter@4.0.2",
   "yaml-js@0.3.1",
+  // A thirty-ninth round, chosen by name after 6820ddd and before any was scanned: functional and
+  // collection utilities beside lodash and ramda, and lodash's per-method packages not in the
+  // vendored set.
+  "ramda-adjunct@6.1.0",
+  "crocks@0.12.4",
+  "sanctuary@3.1.0",
+  "folktale@2.3.2",
+  "lazy.js@0.5.1",
+  "collect.js@4.36.1",
+  "just-debounce-it@3.2.0",
+  "just-clone@6.2.0",
+  "lodash.get@4.4.2",
+  "lodash.clonedeep@4.5.0",
+  "lodash.set@4.3.2",
+  "underscore.string@3.3.6",
 ];
