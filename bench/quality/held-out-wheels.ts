@@ -1,7 +1,7 @@
 /**
  * More packages of the mirror, scanned whole as POPULAR_PYTHON's are (whole-file-sets.ts), read from the
  * mirror at run time: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned), then a second mirror's (ase … pycountry), then its larger ones (matplotlib … cantera), then its others (pyscf … botocore), then the first mirror's not yet scanned from r to z (rapidfuzz … zope_interface), then from a to q up to 1 MB (arch … pyzmq), then from 1 to 2 MB (ast_serialize … python_crfsuite), then from 2 to 5 MB (cython … pywavelets), then its pure wheels from 5 to 10 MB (bokeh … virtualenv).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned), then a second mirror's (ase … pycountry), then its larger ones (matplotlib … cantera), then its others (pyscf … botocore), then the first mirror's not yet scanned from r to z (rapidfuzz … zope_interface), then from a to q up to 1 MB (arch … pyzmq), then from 1 to 2 MB (ast_serialize … python_crfsuite), then from 2 to 5 MB (cython … pywavelets), then its pure wheels from 5 to 10 MB (bokeh … virtualenv), then those over 10 MB (chemicals … streamlit).
  */
 export const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -792,4 +792,14 @@ export const MORE_PYTHON = [
   "tensorboard-2.21.0-py3-none-any.whl",
   "thermo-0.6.1-py3-none-any.whl",
   "virtualenv-21.14.1-py3-none-any.whl",
+  // The first mirror's pure wheels over 10 MB compressed not yet scanned (chemicals … streamlit),
+  // chosen by size and name after ad8f713 before any was scanned.
+  "chemicals-1.5.2-py3-none-any.whl",
+  "google_api_python_client-2.201.0-py3-none-any.whl",
+  "jupyterlab-4.6.4-py3-none-any.whl",
+  "music21-10.5.0-py3-none-any.whl",
+  "pulp-3.3.2-py3-none-any.whl",
+  "pydeck-0.9.3-py2.py3-none-any.whl",
+  "selenium-4.50.0-py3-none-any.whl",
+  "streamlit-1.64.0-py3-none-any.whl",
 ];
