@@ -1004,4 +1004,12 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "functor.\"; `RA.web.standalone.js` bundles Ramda itself with its JSDoc (assocPath's \"Makes a shallow clone of an object, setting or " +
       "overriding …\", reflowed).",
   },
+  {
+    pair: "should's builds → lodash's global detection (`core.js`, `lodash.js`)",
+    query: /\/should@[^/]+\/package\/(?:cjs\/|es6\/)?should\.js$/,
+    reference: /^(?:core|lodash)\.js$/,
+    evidence:
+      "its builds inline lodash's `_freeGlobal` and `_root` with lodash's comments word for word (\"Detect free variable `self`.\", \"Used as a " +
+      "reference to the global object.\"), the code the same in prettier's quotes and line breaks.",
+  },
 ];

@@ -567,4 +567,18 @@ export const MORE_NPM = [
   "lodash.clonedeep@4.5.0",
   "lodash.set@4.3.2",
   "underscore.string@3.3.6",
+  // A fortieth round, chosen by name after 4b94abf and before any was scanned: assertion libraries
+  // and deep-equality checks beside lodash's isEqual and mobx's eq.
+  "chai@6.3.0",
+  "should@13.2.3",
+  "assert@2.1.0",
+  "tape@5.10.2",
+  "uvu@0.5.6",
+  "deep-eql@5.0.2",
+  "fast-equals@6.2.2",
+  "react-fast-compare@3.2.4",
+  "nano-equal@2.0.2",
+  "shallowequal@1.1.0",
+  "is-equal@1.8.0",
+  "expect.js@0.3.1",
 ];
