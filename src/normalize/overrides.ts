@@ -4,6 +4,7 @@
  * writes (a distutils command's `initialize_options` and `finalize_options`). Matching counts such
  * a name the same on both sides as no evidence (TokenStream.vocabulary), as it does a keyword
  * argument's. A renamed copy renames the method but not the base's member, so it is not marked.
+ * vocabulary.ts marks each such name after `def`.
  */
 import { nameHash } from "./token-stream.js";
 
@@ -13,32 +14,6 @@ const DEFINITION = /^([ \t]*)(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm;
 const CLASS_BASES = /^[ \t]*class[ \t]+[A-Za-z_]\w*[ \t]*\(([^()]*)\)/gm;
 /** What follows `super(`: its arguments, then the member called. */
 const AFTER_SUPER = /[^()]*\)\s*\.\s*([A-Za-z_]\w*)\s*\(/y;
-
-/** Reads the overriding methods of Python code; one per lexer (and one for parsed queries), reused across calls. */
-export class OverrideReader {
-  private readonly id: number;
-  private readonly def: number;
-
-  constructor(hash: (text: string) => number) {
-    this.id = hash("$id");
-    this.def = hash("def");
-  }
-
-  /**
-   * `marks` (or a new array when undefined and some name is marked) with 1 for each of the `count`
-   * tokens that is the name after `def` of a method `source` overrides; undefined when none is and none was.
-   */
-  read(source: string, hashes: Uint32Array, names: Uint16Array, count: number, marks: Uint8Array | undefined): Uint8Array | undefined {
-    const overriding = overridingNames(source);
-    if (overriding.size === 0) return marks;
-    for (let t = 1; t < count; t++) {
-      if (hashes[t] !== this.id || hashes[t - 1] !== this.def || !overriding.has(names[t]!)) continue;
-      marks ??= new Uint8Array(count);
-      marks[t] = 1;
-    }
-    return marks;
-  }
-}
 
 /**
  * The name words (nameHash) of the methods in `source` whose body calls their own name on the base.
