@@ -467,6 +467,14 @@ export const COUNTER_MAX = 99;
 export const KEY_RANGE_MAX = 255;
 
 /**
+ * Powers of two up to 2^FLAG_MAX_EXPONENT agreeing on both sides, each twice the number before
+ * it (1, 2, 4, 8, …, decimal or hexadecimal): a set of bit flags, whose values every flag set
+ * writes in that order (lodash's `WRAP_*_FLAG`, acorn's `SCOPE_*`, a TypeScript `enum Flags`).
+ * They count as a counter's steps do (COUNTER_MAX): no evidence that the table was copied.
+ */
+export const FLAG_MAX_EXPONENT = 31;
+
+/**
  * Fewer repeats than minNameRepeats are too few to judge a renaming by, unless at least this many
  * all changed partner: every repeated name pairing with another name each time is a shape shared
  * line after line (one registration per line), not a copy renamed.

@@ -1,6 +1,6 @@
 import type { TokenStream } from "../normalize/token-stream.js";
 import { nameChars, nameHash, stringNameHash } from "../normalize/token-stream.js";
-import { CHARACTER_BOUNDS, CONVENTIONAL_NAMES, CONVENTIONAL_STRINGS, COUNTER_MAX, KEY_RANGE_MAX } from "../options.js";
+import { CHARACTER_BOUNDS, CONVENTIONAL_NAMES, CONVENTIONAL_STRINGS, COUNTER_MAX, FLAG_MAX_EXPONENT, KEY_RANGE_MAX } from "../options.js";
 import { reserve } from "../util/growable.js";
 import { IDENTIFIER, KEPT_LITERAL, LITERAL, type QueryTables } from "./query-tables.js";
 import type { MatchScratch } from "./scratch.js";
@@ -123,8 +123,16 @@ const CONVENTIONAL_NUMBERS = new Set(CHARACTER_BOUNDS.flatMap((value) => counter
 const ALPHABET_BASE = KEY_RANGE_MAX + 2;
 const COUNTERS = new Map([
   ...Array.from({ length: 0x7f - 0x20 }, (_, i) => [stringNameHash(`'${String.fromCharCode(0x20 + i)}'`, 0, 3), ALPHABET_BASE + 0x20 + i] as const),
-  ...Array.from({ length: KEY_RANGE_MAX + 1 }, (_, value) => counterSpellings(value).map((text) => [nameHash(text, 0, text.length), value] as const)).flat(),
+  ...Array.from({ length: KEY_RANGE_MAX + 1 }, (_, value) => counterSpellings(value, 8).map((text) => [nameHash(text, 0, text.length), value] as const)).flat(),
 ]);
+
+/**
+ * The powers of two past KEY_RANGE_MAX up to 2^FLAG_MAX_EXPONENT by their name words, as
+ * COUNTERS holds the smaller ones: a flag set's high bits, each twice the one before.
+ */
+const HIGH_FLAGS = new Map(
+  Array.from({ length: FLAG_MAX_EXPONENT - 7 }, (_, i) => 2 ** (i + 8)).flatMap((value) => counterSpellings(value, 8).map((text) => [nameHash(text, 0, text.length), value] as const)),
+);
 
 /** The empty string, however quoted or prefixed (`""`, `''`, `b''`): stringNameHash ignores both. */
 const EMPTY_STRING = stringNameHash('""', 0, 2);
@@ -135,11 +143,15 @@ function isInitializerDefault(name: number): boolean {
   return value === 0 || value === 1 || name === EMPTY_STRING;
 }
 
-/** How a counter is written: in decimal, or in hexadecimal as a protocol's constants are (`0x0A`), of either case and prefix, padded to 1, 2 or 4 digits. */
-function counterSpellings(value: number): string[] {
+/**
+ * How a counter is written: in decimal, or in hexadecimal as a protocol's constants are (`0x0A`),
+ * of either case and prefix, padded to 1, 2 or 4 digits (or 8, as a flag set's 32 bits are).
+ */
+function counterSpellings(value: number, widest = 4): string[] {
   const spellings = [String(value)];
   for (const prefix of ["0x", "0X"]) {
-    for (const digits of [1, 2, 4]) {
+    for (const digits of [1, 2, 4, 8]) {
+      if (digits > widest) break;
       const hex = value.toString(16).padStart(digits, "0");
       spellings.push(prefix + hex, prefix + hex.toUpperCase());
     }
@@ -299,15 +311,20 @@ function tallySegment(
         // A counter runs from one number to the next with no other number between (a table's
         // columns interleave theirs).
         const value = queryName === sourceName ? COUNTERS.get(queryName) : undefined;
-        const counter = value !== undefined && value < ALPHABET_BASE ? value : -2;
+        const counter = value !== undefined && value < ALPHABET_BASE ? value : queryName === sourceName ? (HIGH_FLAGS.get(queryName) ?? -2) : -2;
         const last = tally[LAST_COUNTER]!;
-        if (counter >= 0 && counter === last + 1) {
+        // A flag set's bits, each twice the last (FLAG_MAX_EXPONENT), count as a counter's steps.
+        const doubling = last > 0 && counter === 2 * last && (counter & (counter - 1)) === 0;
+        if (counter >= 0 && (counter === last + 1 || doubling)) {
           tally[KEY_RUN_STEPS]!++;
-          if (counter <= COUNTER_MAX) tally[COUNTER_STEPS]!++;
+          if (counter <= COUNTER_MAX || doubling) tally[COUNTER_STEPS]!++;
         }
         // A counter of any stride: one more, the step it took last, or, once it steps by more than
         // one, the number again (a slice's end is the next one's start: `h[4:8]`, `h[8:12]`).
-        if (counter >= 0 && last >= 0 && counter <= COUNTER_MAX) {
+        if (doubling) {
+          tally[STRIDE_STEPS]!++;
+          tally[STRIDE] = 0;
+        } else if (counter >= 0 && last >= 0 && counter <= COUNTER_MAX) {
           const step = counter - last;
           if (step === 1 || (step > 0 && step === tally[STRIDE]) || (step === 0 && tally[STRIDE]! > 1)) tally[STRIDE_STEPS]!++;
           if (step !== 0) tally[STRIDE] = step;

@@ -96,19 +96,25 @@ export interface NameComparison {
   /**
    * Of the same numbers, small decimal integers (0…COUNTER_MAX) one more than the number just
    * before them: an enumeration's counter, which any run of `NAME = 0`, `NAME = 1`, … shares, so
-   * no evidence that data was copied. So are one-character strings each the character after the
-   * last (`"(", ")", "*"`): the character set in its own order.
+   * no evidence that data was copied. So are powers of two each twice the number before them
+   * (1, 2, 4, 8, …: a flag set's bits, FLAG_MAX_EXPONENT), and one-character strings each the
+   * character after the last (`"(", ")", "*"`): the character set in its own order.
    */
   readonly sameCounterSteps: number;
   /** Of the same literals, those other than 0, 1 (however written) and the empty string: the flags and defaults every initializer writes. */
   readonly sameBeyondDefaults: number;
-  /** Of the same numbers, integers up to KEY_RANGE_MAX each one more than the number just before them (sameCounterSteps among them): a table's keys over a range of byte values. */
+  /**
+   * Of the same numbers, integers up to KEY_RANGE_MAX each one more than the number just before
+   * them (sameCounterSteps among them): a table's keys over a range of byte values; and a flag
+   * set's bits, each twice the number before.
+   */
   readonly sameKeyRunSteps: number;
   /**
    * Of the same numbers, small integers (0…COUNTER_MAX) counting on from the number before them
    * in a fixed step, or repeating it once a step is set: a counter of any stride, as indexes
-   * (`a[0]`, `a[1]`) or a binary layout's offsets (`h[4:8]`, `h[8:12]`) count. Any code over such a
-   * layout writes them, so they show no identity.
+   * (`a[0]`, `a[1]`) or a binary layout's offsets (`h[4:8]`, `h[8:12]`) count, or powers of two
+   * each twice the last, as a flag set's bits do. Any code over such a layout writes them, so they
+   * show no identity.
    */
   readonly sameStrideSteps: number;
   /**

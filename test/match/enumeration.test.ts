@@ -97,3 +97,40 @@ describe("a table keyed by a range of byte values", () => {
     expect(reference!.sourceLines).toEqual([3, 28]);
   });
 });
+
+describe("a set of bit flags", () => {
+  // Written for this test: a scheduler's task flags, and a parser's context flags declared as an
+  // enum: 1, 2, 4, … in that order are every flag set's values.
+  const TASK_FLAGS = ["QUEUED", "RUNNING", "PAUSED", "CANCELLED", "RETRYING", "DEFERRED", "PINNED", "DETACHED", "ORPHANED", "SEALED", "TRACED", "URGENT"];
+  const CONTEXT_FLAGS = ["None", "InLoop", "InSwitch", "InFunction", "InGenerator", "InAsync", "InClass", "InModule", "AllowYield", "AllowAwait", "Strict", "Annex"];
+  const flags = (name: string, names: readonly string[], hex: boolean): string =>
+    `var ${names.map((flag, i) => `${name}_${flag} = ${hex ? `0x${(2 ** i).toString(16).padStart(4, "0")}` : 2 ** i}`).join(",\n  ")};\n`;
+  const scheduler = `/** Flags of a task, one bit each. */\n${flags("TASK", TASK_FLAGS, false)}\nfunction hasFlag(task, flag) {\n  return (task.flags & flag) !== 0;\n}\n`;
+  let flagTracker: ReferenceTracker;
+  beforeAll(async () => {
+    flagTracker = await memoryTrackerForFiles({ "src/task-flags.js": scheduler });
+  });
+  afterAll(() => flagTracker.close());
+
+  it("is not reported for its values alone (1, 2, 4, … up to 2048) under other names", () => {
+    const other = `export declare enum Context {\n${CONTEXT_FLAGS.map((flag, i) => `    ${flag} = ${i === 0 ? 0 : 2 ** (i - 1)},`).join("\n")}\n}\n`;
+    expect(flagTracker.match(other, { language: "typescript" }).references).toEqual([]);
+    expect(flagTracker.match(flags("CTX", CONTEXT_FLAGS, false), { language: "javascript" }).references).toEqual([]);
+  });
+
+  it("is not reported for its values written in hexadecimal (0x0001, 0x0002, … 0x0800) under other names", async () => {
+    const hexTracker = await memoryTrackerForFiles({ "src/task-flags.js": scheduler.replace(flags("TASK", TASK_FLAGS, false), flags("TASK", TASK_FLAGS, true)) });
+    try {
+      expect(hexTracker.match(flags("CTX", CONTEXT_FLAGS, true), { language: "javascript" }).references).toEqual([]);
+      expect(hexTracker.match(flags("TASK", TASK_FLAGS, true), { language: "javascript" }).references[0]?.path).toBe("src/task-flags.js");
+    } finally {
+      hexTracker.close();
+    }
+  });
+
+  it("is reported when its names are copied with it", () => {
+    const [reference] = flagTracker.match(flags("TASK", TASK_FLAGS, false), { language: "javascript" }).references;
+    expect(reference?.path).toBe("src/task-flags.js");
+    expect(reference!.sourceLines).toEqual([2, 13]);
+  });
+});
