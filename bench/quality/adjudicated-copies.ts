@@ -618,8 +618,8 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "of this type by passing in a generator (which is not true for namedtuples, handled above)\").",
   },
   {
-    pair: "jedi's and pyright's vendored typeshed stubs → the stdlib modules they describe; langchain-community `unparse.py` → `ast.py`; IPython's debugger → `pdb.py`; xmlschema `testing/_factory.py` → `unittest/main.py`",
-    query: /\/(?:jedi\/third_party\/typeshed|pyright\/dist\/dist\/typeshed-fallback)\/stdlib\/(?:distutils\/command\/__init__|urllib\/request|logging\/__init__|unittest\/__init__|doctest|importlib\/metadata\/_meta|email\/__init__|asyncio\/sslproto|_pydecimal|operator)\.pyi$|\/langchain_community\/tools\/e2b_data_analysis\/unparse\.py$|\/IPython\/core\/debugger\.py$|\/xmlschema\/testing\/_factory\.py$/,
+    pair: "jedi's, pyright's and mypy's vendored typeshed stubs → the stdlib modules they describe; langchain-community `unparse.py` → `ast.py`; IPython's debugger → `pdb.py`; xmlschema `testing/_factory.py` → `unittest/main.py`",
+    query: /\/(?:jedi\/third_party\/typeshed|pyright\/dist\/dist\/typeshed-fallback|mypy\/typeshed)\/stdlib\/(?:distutils\/command\/__init__|urllib\/request|logging\/__init__|unittest\/__init__|doctest|importlib\/metadata\/_meta|email\/__init__|asyncio\/sslproto|_pydecimal|operator)\.pyi$|\/langchain_community\/tools\/e2b_data_analysis\/unparse\.py$|\/IPython\/core\/debugger\.py$|\/xmlschema\/testing\/_factory\.py$/,
     reference: /^(?:distutils\/command\/__init__|urllib\/request|logging\/__init__|unittest\/__init__|doctest|importlib\/metadata\/_meta|email\/__init__|asyncio\/sslproto|_pydecimal|operator)\.py$|^ast\.py$|^pdb\.py$|^unittest\/main\.py$/,
     evidence:
       "typeshed's stubs restate their module's `__all__` name for name in its order (one name a line where the module packs them), its constants, dataclasses " +
@@ -1011,5 +1011,28 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
     evidence:
       "its builds inline lodash's `_freeGlobal` and `_root` with lodash's comments word for word (\"Detect free variable `self`.\", \"Used as a " +
       "reference to the global object.\"), the code the same in prettier's quotes and line breaks.",
+  },
+  {
+    pair: "babylon, sucrase's parser and buble's browser build → acorn, esprima's entity table; esprima-fb → esprima",
+    query:
+      /\/babylon@[^/]+\/package\/lib\/index\.js$|\/sucrase@[^/]+\/package\/dist\/(?:esm\/)?parser\/[\w/]+\.js$|\/buble@[^/]+\/package\/dist\/buble-browser-deps\.umd\.js$|\/esprima-fb@[^/]+\/package\/esprima\.js$/,
+    reference: /^dist\/(?:acorn|esprima)\.js$/,
+    evidence:
+      "babylon says it is \"Heavily based on acorn and acorn-jsx\", and its JSX plugin keeps the XHTML entity table esprima's JSX reader has, value for " +
+      "value (`OElig: \"\\u0152\"`, …); sucrase's \"parser is forked from Babel's parser\", so acorn's comments come with it (the tokenizer's and " +
+      "the statement parser's); buble's browser build bundles acorn 6.4.0 whole (`Parser.acorn = {`, \"To fix https://github.com/acornjs/acorn/issues/575\"); " +
+      "esprima-fb is a \"Facebook-specific fork of the esprima project\".",
+  },
+  {
+    pair: "fontTools `misc/etree.py`, `misc/loggingTools.py`, `misc/plistlib` → `xml/etree/ElementTree.py`, `xml/sax/saxutils.py`, `logging/config.py`, `plistlib.py`; PyTables `nodes/filenode.py` → `_pyio.py`; wandb `sdk/lib/printer.py` → `logging/__init__.py`",
+    query: /\/fontTools\/misc\/(?:etree|loggingTools|plistlib\/__init__)\.py$|\/tables\/nodes\/filenode\.py$|\/wandb\/sdk\/lib\/printer\.py$/,
+    reference: /^xml\/etree\/ElementTree\.py$|^xml\/sax\/saxutils\.py$|^logging\/(?:config|__init__)\.py$|^plistlib\.py$|^_pyio\.py$/,
+    evidence:
+      "fontTools' etree is a \"Shim module exporting the same ElementTree API\" whose pure-Python fallback is ElementTree's writer (`_get_writer`'s " +
+      "comment \"returns text write method and release all resources after using\", `_namespaces`, `_serialize_xml`) and saxutils' escapes; its " +
+      "`_resetExistingLoggers` is `logging.config`'s child-logger loop, names and all (`prefixed`, `pflen`, `num_existing`); its plistlib says \"It is " +
+      "based on the CPython plistlib module's _PlistParser class\". PyTables' file node is \"fully compliant with the interfaces defined in the io " +
+      "module\": its mode check and `seek` are `_pyio.open`'s and `BytesIO.seek`'s statement for statement (\"invalid mode: %r\", \"negative seek " +
+      "position\"). wandb's printer says \"Follow the same logic as the python logging module\" above logging's level constants, line for line.",
   },
 ];
