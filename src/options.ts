@@ -527,7 +527,7 @@ export const VERBATIM_NAME_SHARE = 0.8;
  * setter's `value`, `__setstate__`'s `state`), the protocol methods a class implements (the mapping
  * protocol's `keys`, `values` and `items` among them) and the builtins they answer with
  * (`isinstance(other, X)`, `return NotImplemented`, `return iter(self._d)`, `len`, `next`, `hash`,
- * `repr`), the decorators that make properties, and JavaScript's words for a
+ * `repr`), the decorators that make properties and abstract methods, and JavaScript's words for a
  * constructor's prototype chain and its errors (`X.prototype = Object.create(Error.prototype)`, `Error.call(this)`,
  * `Error.captureStackTrace(this, this.constructor)`), and the names a compiler generates: the same
  * on both sides by convention, not by copying, so they are no evidence of identity and their
@@ -540,6 +540,9 @@ export const CONVENTIONAL_NAMES: readonly string[] = [
   "__len__", "__iter__", "__next__", "__contains__", "__getitem__", "__setitem__", "__delitem__", "__getattr__", "__setattr__",
   "__delattr__", "__call__", "__enter__", "__exit__", "__getstate__", "__setstate__", "__reduce__", "__copy__", "__deepcopy__",
   "isinstance", "NotImplemented", "iter", "len", "next", "hash", "repr",
+  // An abstract method's decorator and the error its body raises: every interface declares its
+  // methods so (`@abstractmethod def real(self): raise NotImplementedError`).
+  "abstractmethod", "NotImplementedError",
   // The mapping protocol's views: every mapping-like class defines them (a message's headers, an
   // enumeration's names), and every caller of a mapping calls them.
   "keys", "values", "items",
