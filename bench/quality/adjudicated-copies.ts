@@ -1035,4 +1035,28 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "module\": its mode check and `seek` are `_pyio.open`'s and `BytesIO.seek`'s statement for statement (\"invalid mode: %r\", \"negative seek " +
       "position\"). wandb's printer says \"Follow the same logic as the python logging module\" above logging's level constants, line for line.",
   },
+  {
+    pair: "webpack's parser and regexp validator → acorn; prettier → minimatch, js-yaml; vite's dependency chunk → debug, ws, express's router; @babel/parser and @vue/compiler-sfc → esprima's entity table, minimatch",
+    query:
+      /\/webpack@[^/]+\/package\/lib\/javascript\/(?:syntax-parser|regexp)\.js$|\/prettier@[^/]+\/package\/(?:index|internal\/experimental-cli)\.mjs$|\/vite@[^/]+\/package\/dist\/node\/chunks\/dep-[\w-]+\.js$|\/@babel__parser@[^/]+\/package\/lib\/index\.js$|\/@vue__compiler-sfc@[^/]+\/package\/dist\/compiler-sfc\.[\w-]+\.js$/,
+    reference: /^dist\/(?:acorn|esprima)\.js$|^dist\/esm\/[\w-]+\.(?:js|d\.ts)$|^lib\/(?:loader|snippet)\.js$|^src\/(?:common|node)\.js$|^lib\/websocket(?:-server)?\.js$|^lib\/router\/index\.js$/,
+    evidence:
+      "webpack's syntax parser is \"The ECMAScript parser webpack owns, ported from acorn 8.18.0\", each part citing its acorn source " +
+      "(\"acorn source: https://github.com/acornjs/acorn/blob/8.18.0/acorn/src/tokenize.js\"), and its regexp validator acorn's `regexp.js`; " +
+      "prettier's esbuild bundles carry their modules' paths (`// node_modules/minimatch/dist/esm/index.js`, `// node_modules/js-yaml/dist/js-yaml.mjs`); " +
+      "vite's dependency chunk bundles debug (\"The currently active debug mode names, and names to skip.\"), ws " +
+      "(`class WebSocketServer extends EventEmitter`) and connect (\"Copyright(c) 2010 Sencha Inc.\"), whose `call` express's router keeps with " +
+      "its comments (\"trim off the part of the url that matches the route\", \"ensure leading slash\") and names (`protohost`, `removed`, `slashAdded`); " +
+      "@babel/parser, babylon's successor, keeps the XHTML entity table esprima's JSX reader has, value for value, and @vue/compiler-sfc bundles it " +
+      "with minimatch (its `unescape` documentation word for word).",
+  },
+  {
+    pair: "mysql-connector `connector/dbapi.py` → `sqlite3/dbapi2.py`; mysql-connector `connector/aio/utils.py` → `asyncio/streams.py`",
+    query: /\/mysql\/connector\/(?:dbapi|aio\/utils)\.py$/,
+    reference: /^sqlite3\/dbapi2\.py$|^asyncio\/streams\.py$/,
+    evidence:
+      "its `StreamWriter.start_tls` \"is based on ``asyncio.streams.StreamWriter`` introduced in Python 3.11\", statement for statement; its DB-API " +
+      "constructors are sqlite3's, judged on the code: PEP 249 names `DateFromTicks`, `TimeFromTicks` and `TimestampFromTicks` but not their bodies, " +
+      "and these are sqlite3's to the slice (`Date(*time.localtime(ticks)[:3])`, `[3:6]`, `[:6]`) with type annotations and PEP 249's descriptions added.",
+  },
 ];

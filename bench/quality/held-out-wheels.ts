@@ -1,7 +1,7 @@
 /**
  * More packages of the mirror, scanned whole as POPULAR_PYTHON's are (whole-file-sets.ts), read from the
  * mirror at run time: chosen by name (every file with Python
- * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned), then a second mirror's (ase … pycountry), then its larger ones (matplotlib … cantera), then its others (pyscf … botocore), then the first mirror's not yet scanned from r to z (rapidfuzz … zope_interface), then from a to q up to 1 MB (arch … pyzmq), then from 1 to 2 MB (ast_serialize … python_crfsuite), then from 2 to 5 MB (cython … pywavelets), then its pure wheels from 5 to 10 MB (bokeh … virtualenv), then those over 10 MB (chemicals … streamlit), then its platform wheels of packages no version of which was scanned, with Python beside their binaries (astropy … wandb).
+ * sources) before any of them was scanned, in rounds: p to z, then n and o, then a to c, then d to f, then g to m, then p to v again, then a to c again, then d to f again, then j to m, then c to r, then c to p, then j to u, then a to f, then g to p, then r to t, then t to w, then a to d (platform wheels among them: their Python sources), then e to h, then i to j, then k to m, then n to p, then p again (pandera … python_dotenv), then r to s again, then s to z again (wheels over 5 MB left out for the benchmark's time: streamlit, sympy, tensorboard, thermo, transformers), then a to f a third time (bokeh, botocore, chemicals, dash, django left out, over 5 MB), then g to h (galois … hyperframe, the mirror's pure wheels not yet scanned), then i to l (identify … langchain_huggingface), then m to p (matpowercaseframes … pytest_timeout; pip, a held-out set of its own, and openai's second version left out), then p to s (pytest_xdist … soundfile), then s to z (spacy_legacy … yt_dlp, the mirror's last pure wheels not yet scanned), then a second mirror's (ase … pycountry), then its larger ones (matplotlib … cantera), then its others (pyscf … botocore), then the first mirror's not yet scanned from r to z (rapidfuzz … zope_interface), then from a to q up to 1 MB (arch … pyzmq), then from 1 to 2 MB (ast_serialize … python_crfsuite), then from 2 to 5 MB (cython … pywavelets), then its pure wheels from 5 to 10 MB (bokeh … virtualenv), then those over 10 MB (chemicals … streamlit), then its platform wheels of packages no version of which was scanned, with Python beside their binaries (astropy … wandb), then a second dozen of them (cartopy … z3_solver).
  */
 export const MORE_PYTHON = [
   "wtforms-3.2.2-py3-none-any.whl",
@@ -816,4 +816,18 @@ export const MORE_PYTHON = [
   "statsmodels-0.15.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
   "tables-3.11.1-cp311-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
   "wandb-0.30.0-py3-none-manylinux_2_28_x86_64.whl",
+  // A second dozen of the first mirror's platform wheels of packages no version of which was
+  // scanned (cartopy … z3_solver), chosen by name after 5122fb2 before any was scanned.
+  "cartopy-0.26.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
+  "duckdb-1.5.6-cp311-cp311-manylinux_2_26_x86_64.manylinux_2_28_x86_64.whl",
+  "igraph-1.0.0-cp39-abi3-manylinux_2_28_x86_64.whl",
+  "llvmlite-0.50.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "mysql_connector_python-26.7.0-cp311-cp311-manylinux_2_28_x86_64.whl",
+  "networkit-11.2.2-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
+  "numcodecs-0.16.5-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.manylinux_2_28_x86_64.whl",
+  "pyarrow-25.0.1-cp311-cp311-manylinux_2_28_x86_64.whl",
+  "pyproj-3.7.2-cp311-cp311-manylinux_2_28_x86_64.whl",
+  "ray-2.58.0-cp311-cp311-manylinux2014_x86_64.whl",
+  "spacy-3.8.16-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
+  "z3_solver-5.1.0.0-py3-none-manylinux_2_27_x86_64.whl",
 ];
