@@ -130,8 +130,11 @@ const COUNTERS = new Map([
  * The powers of two past KEY_RANGE_MAX up to 2^FLAG_MAX_EXPONENT by their name words, as
  * COUNTERS holds the smaller ones: a flag set's high bits, each twice the one before.
  */
+const FIRST_HIGH_FLAG_EXPONENT = Math.log2(KEY_RANGE_MAX + 1);
 const HIGH_FLAGS = new Map(
-  Array.from({ length: FLAG_MAX_EXPONENT - 7 }, (_, i) => 2 ** (i + 8)).flatMap((value) => counterSpellings(value, 8).map((text) => [nameHash(text, 0, text.length), value] as const)),
+  Array.from({ length: FLAG_MAX_EXPONENT - FIRST_HIGH_FLAG_EXPONENT + 1 }, (_, i) => 2 ** (FIRST_HIGH_FLAG_EXPONENT + i)).flatMap((value) =>
+    counterSpellings(value, 8).map((text) => [nameHash(text, 0, text.length), value] as const),
+  ),
 );
 
 /** The empty string, however quoted or prefixed (`""`, `''`, `b''`): stringNameHash ignores both. */
@@ -321,16 +324,15 @@ function tallySegment(
         }
         // A counter of any stride: one more, the step it took last, or, once it steps by more than
         // one, the number again (a slice's end is the next one's start: `h[4:8]`, `h[8:12]`).
-        if (doubling) {
-          tally[STRIDE_STEPS]!++;
-          tally[STRIDE] = 0;
-        } else if (counter >= 0 && last >= 0 && counter <= COUNTER_MAX) {
+        let strideStep = false;
+        if (counter >= 0 && last >= 0 && counter <= COUNTER_MAX) {
           const step = counter - last;
-          if (step === 1 || (step > 0 && step === tally[STRIDE]) || (step === 0 && tally[STRIDE]! > 1)) tally[STRIDE_STEPS]!++;
+          strideStep = step === 1 || (step > 0 && step === tally[STRIDE]) || (step === 0 && tally[STRIDE]! > 1);
           if (step !== 0) tally[STRIDE] = step;
         } else {
           tally[STRIDE] = 0;
         }
+        if (strideStep || doubling) tally[STRIDE_STEPS]!++;
         tally[LAST_COUNTER] = counter;
         if (queryName === sourceName) {
           tally[SAME_KEPT_LITERALS]!++;
