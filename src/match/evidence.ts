@@ -137,6 +137,12 @@ const HIGH_FLAGS = new Map(
   ),
 );
 
+/** A number's value when it may step a counter (COUNTERS' numbers, HIGH_FLAGS), else -2. */
+function counterValue(name: number): number {
+  const value = COUNTERS.get(name);
+  return value !== undefined && value < ALPHABET_BASE ? value : (HIGH_FLAGS.get(name) ?? -2);
+}
+
 /** The empty string, however quoted or prefixed (`""`, `''`, `b''`): stringNameHash ignores both. */
 const EMPTY_STRING = stringNameHash('""', 0, 2);
 
@@ -313,8 +319,7 @@ function tallySegment(
         tally[KEPT_LITERAL_PAIRS]!++;
         // A counter runs from one number to the next with no other number between (a table's
         // columns interleave theirs).
-        const value = queryName === sourceName ? COUNTERS.get(queryName) : undefined;
-        const counter = value !== undefined && value < ALPHABET_BASE ? value : queryName === sourceName ? (HIGH_FLAGS.get(queryName) ?? -2) : -2;
+        const counter = queryName === sourceName ? counterValue(queryName) : -2;
         const last = tally[LAST_COUNTER]!;
         // A flag set's bits, each twice the last (FLAG_MAX_EXPONENT), count as a counter's steps.
         const doubling = last > 0 && counter === 2 * last && (counter & (counter - 1)) === 0;
