@@ -46,7 +46,7 @@ import { linesWithin } from "./text-runs.js";
 import { FORMS, type Form, LATER_FORM_SEEDS, applyForm, rename } from "./forms.js";
 import { fetchPackage, filesOf, wheelRoot } from "./packages.js";
 import { judgeVendored, loadVendored } from "./vendored.js";
-import { type WholeFile, judgeWholeFile, sampleWholeFiles } from "./whole-files.js";
+import { type WholeFile, judgeWholeFile, sampleWholeFiles, wholeFileLines, wholeFileText } from "./whole-files.js";
 import { MORE_NPM } from "./held-out-npm.js";
 import { MORE_PYTHON } from "./held-out-wheels.js";
 import { TSX_HELD_OUT, TSX_INDEXED, TSX_SEED, tsxFilesOf } from "./tsx.js";
@@ -442,11 +442,13 @@ async function main(): Promise<void> {
           let filesWithFalse = 0;
           const files = wholeFiles.filter((f) => f.group === group);
           for (const file of files) {
-            const result = tracker.match(file.text, { language: file.language, ...config.options, whole: true });
-            const outcome = judgeWholeFile(file, result.references, indexedText.sharesText);
+            const text = wholeFileText(file);
+            const result = tracker.match(text, { language: file.language, ...config.options, whole: true });
+            const lines = result.references.length > 0 ? wholeFileLines(file, text) : [];
+            const outcome = judgeWholeFile(file, lines, result.references, indexedText.sharesText);
             const real = (r: Reference): boolean =>
-              r.origins.some((o) => adjudicated(file.file, o.path) || indexedText.sharesText(linesWithin(file.lines, r.queryLines), o.source, o.path, r.sourceLines));
-            recordFeatures(`whole ${group}`, file.file, file.text.split("\n").length, file.text.length, result.references, real);
+              r.origins.some((o) => adjudicated(file.file, o.path) || indexedText.sharesText(linesWithin(lines, r.queryLines), o.source, o.path, r.sourceLines));
+            recordFeatures(`whole ${group}`, file.file, text.split("\n").length, text.length, result.references, real);
             references += outcome.references;
             realCopies += outcome.realCopies;
             falseReferences += outcome.falseReferences;
@@ -514,7 +516,7 @@ async function main(): Promise<void> {
       for (const [group, snippets] of screenGroups) {
         for (const s of snippets) lines.push(JSON.stringify({ group, ...tracker.match(s.code, { language: s.language }) }));
       }
-      for (const f of wholeFiles) lines.push(JSON.stringify({ group: "whole files", file: f.file, ...tracker.match(f.text, { language: f.language, whole: true }) }));
+      for (const f of wholeFiles) lines.push(JSON.stringify({ group: "whole files", file: f.file, ...tracker.match(wholeFileText(f), { language: f.language, whole: true }) }));
       for (const v of vendored) lines.push(JSON.stringify({ group: "vendored", ...tracker.match(v.text, { language: v.spec.language, whole: true }) }));
     } finally {
       tracker.close();

@@ -11,13 +11,25 @@ import { type SignificantLine, linesWithin, significantLines } from "./text-runs
 import type { Rng } from "../snippets.js";
 import { adjudicated } from "./evaluate.js";
 
+/**
+ * A file of a whole-file set. Its text is read again when scanned and its significant lines only
+ * when a reference is judged: held for all 125,000 files at once, they outgrow the heap.
+ */
 export interface WholeFile {
   readonly group: string;
   readonly file: string;
   readonly language: LanguageName;
-  readonly text: string;
   readonly bytes: number;
-  readonly lines: readonly SignificantLine[];
+}
+
+/** The file's text, as it was when sampled (the benchmark's caches are not written while it runs). */
+export function wholeFileText(file: WholeFile): string {
+  return readFileSync(file.file, "utf8");
+}
+
+/** The file's significant lines, for judging its references (text-runs.ts). */
+export function wholeFileLines(file: WholeFile, text: string): readonly SignificantLine[] {
+  return significantLines(text, file.language === "python");
 }
 
 /** Up to `count` files of `files`, drawn with `rng`, each read once, whole: empty, binary, over `maxBytes`, or turned down by `accept`, skipped. */
@@ -43,7 +55,7 @@ export function sampleWholeFiles(
     const bytes = Buffer.byteLength(text);
     if (bytes === 0 || bytes > maxBytes || text.includes("\u0000") || !accept(text)) continue;
     // A TypeScript package's `.tsx` files are read as TSX, as `scan` reads them.
-    out.push({ group, file, language: language === "typescript" && file.endsWith(".tsx") ? "tsx" : language, text, bytes, lines: significantLines(text, language === "python") });
+    out.push({ group, file, language: language === "typescript" && file.endsWith(".tsx") ? "tsx" : language, bytes });
   }
   return out;
 }
@@ -57,12 +69,13 @@ export interface WholeFileOutcome {
 
 export function judgeWholeFile(
   file: WholeFile,
+  lines: readonly SignificantLine[],
   references: readonly Reference[],
   sharesText: (queryLines: readonly SignificantLine[], source: string, path: string, sourceLines: readonly [number, number]) => boolean,
 ): WholeFileOutcome {
   let realCopies = 0;
   for (const reference of references) {
-    const mine = linesWithin(file.lines, reference.queryLines);
+    const mine = linesWithin(lines, reference.queryLines);
     if (reference.origins.some((o) => adjudicated(file.file, o.path) || sharesText(mine, o.source, o.path, reference.sourceLines))) realCopies++;
   }
   return { references: references.length, realCopies, falseReferences: references.length - realCopies };
