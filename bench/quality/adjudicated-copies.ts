@@ -1059,4 +1059,14 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "constructors are sqlite3's, judged on the code: PEP 249 names `DateFromTicks`, `TimeFromTicks` and `TimestampFromTicks` but not their bodies, " +
       "and these are sqlite3's to the slice (`Date(*time.localtime(ticks)[:3])`, `[3:6]`, `[:6]`) with type annotations and PEP 249's descriptions added.",
   },
+  {
+    pair: "npm-check-updates' build → commander, minimatch, semver",
+    query: /\/npm-check-updates@[^/]+\/package\/build\/(?:cli|index|chunks\/lib-[\w-]+)\.js$/,
+    reference: /^lib\/(?:command|suggestSimilar)\.js$|^dist\/esm\/(?:index|ast)\.js$|^classes\/semver\.js$/,
+    evidence:
+      "its rolldown build bundles its dependencies minified, names mangled and statements joined into expressions: `cli.js` holds commander's messages word for word " +
+      "(\"error: unknown option '${e}'\", \"error: too many arguments\", \"(Did you mean one of …?)\") around its `suggestSimilar` edit distance " +
+      "(`Math.abs(e.length - t.length) > pe`, with `pe = 3`); the `lib` chunk holds minimatch's (\"invalid pattern\", \"pattern is too long\"); " +
+      "`index.js` holds semver's `SemVer` (`SEMVER_SPEC_VERSION: \"2.0.0\"`, \"Invalid Version: ${t}\", its `inc` cases `preminor`, `prepatch`, `prerelease`).",
+  },
 ];

@@ -830,4 +830,18 @@ export const MORE_PYTHON = [
   "ray-2.58.0-cp311-cp311-manylinux2014_x86_64.whl",
   "spacy-3.8.16-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
   "z3_solver-5.1.0.0-py3-none-manylinux_2_27_x86_64.whl",
+  // A third dozen of the first mirror's platform wheels of packages no version of which was
+  // scanned (PyQt5 … mujoco), chosen by name after e8eb598 before any was scanned.
+  "PyQt5-5.15.11-cp38-abi3-manylinux_2_17_x86_64.whl",
+  "av-18.1.0-cp311-abi3-manylinux_2_28_x86_64.whl",
+  "blosc2-4.12.0-cp311-abi3-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "casadi-3.7.2-cp311-none-manylinux2014_x86_64.whl",
+  "coolprop-8.0.0-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "curl_cffi-0.16.3-cp310-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "cvxopt-1.3.3-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "faiss_cpu-1.15.1-cp310-abi3-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "fiona-1.10.1-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+  "jaxlib-0.10.2-cp311-cp311-manylinux_2_27_x86_64.whl",
+  "ldpc-2.4.1-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
+  "mujoco-3.14.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
 ];
