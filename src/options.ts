@@ -560,6 +560,16 @@ export const CONVENTIONAL_NAMES: readonly string[] = [
 export const CONVENTIONAL_STRINGS: readonly string[] = ["undefined", "object", "boolean", "number", "bigint", "string", "symbol", "function"];
 
 /**
+ * The characters the languages' escape sequences name (`\b`, `\f`, `\n`, `\r`, `\t`, `\v`, `\0`,
+ * Python's `\a`), as a string writes one out (`"\\n"`) or a regular expression finds one (`/\n/g`):
+ * every escaper, quoter and serializer lists them, in the specification's order, so the same on
+ * both sides is no evidence of identity, as CONVENTIONAL_STRINGS are not (a shell quoter's
+ * `.replace(/\f/g, "\\f")…` chain as a pretty-printer's). A string holding one (`"\n".join(lines)`)
+ * and the backslash (`.replace(/\\/g, "/")` on a path) are left out: code writes them for its own ends.
+ */
+export const ESCAPED_CHARACTERS: readonly string[] = ["b", "f", "n", "r", "t", "v", "0", "a"];
+
+/**
  * Numbers every character test writes, the ASCII bounds of digits, letters and hexadecimal digits
  * ('0' 0x30, '9' 0x39, 'A' 0x41, 'F' 0x46, 'Z' 0x5A, 'a' 0x61, 'f' 0x66, 'z' 0x7A), however spelled:
  * the same on both sides is no evidence of identity (a cookie domain's letter-or-digit test and a

@@ -1,6 +1,6 @@
 import type { TokenStream } from "../normalize/token-stream.js";
 import { nameChars, nameHash, stringNameHash } from "../normalize/token-stream.js";
-import { CHARACTER_BOUNDS, CONVENTIONAL_NAMES, CONVENTIONAL_STRINGS, COUNTER_MAX, FLAG_MAX_EXPONENT, KEY_RANGE_MAX } from "../options.js";
+import { CHARACTER_BOUNDS, CONVENTIONAL_NAMES, CONVENTIONAL_STRINGS, COUNTER_MAX, ESCAPED_CHARACTERS, FLAG_MAX_EXPONENT, KEY_RANGE_MAX } from "../options.js";
 import { reserve } from "../util/growable.js";
 import { IDENTIFIER, KEPT_LITERAL, LITERAL, type QueryTables } from "./query-tables.js";
 import type { MatchScratch } from "./scratch.js";
@@ -110,10 +110,24 @@ export function sourceSideTokens(segments: readonly Segment[]): number {
 }
 
 const CONVENTIONAL = new Set(CONVENTIONAL_NAMES.map((name) => nameHash(name, 0, name.length)));
-/** CONVENTIONAL_STRINGS by their name words, as a string literal's value gives them. */
-const CONVENTIONAL_LITERALS = new Set(CONVENTIONAL_STRINGS.map((text) => stringNameHash(`"${text}"`, 0, text.length + 2)));
-/** CHARACTER_BOUNDS by their name words, however spelled (counterSpellings). */
-const CONVENTIONAL_NUMBERS = new Set(CHARACTER_BOUNDS.flatMap((value) => counterSpellings(value).map((text) => nameHash(text, 0, text.length))));
+/**
+ * Strings the same by convention: CONVENTIONAL_STRINGS by their name words, as a string literal's
+ * value gives them, and ESCAPED_CHARACTERS' escape sequences written out (`"\\n"`).
+ */
+const CONVENTIONAL_LITERALS = new Set([...CONVENTIONAL_STRINGS, ...ESCAPED_CHARACTERS.map((c) => `\\\\${c}`)].map(quotedWord));
+/**
+ * Kept literals the same by convention: CHARACTER_BOUNDS by their name words, however spelled
+ * (counterSpellings), and regular expressions finding one of ESCAPED_CHARACTERS, by their text.
+ */
+const CONVENTIONAL_KEPT = new Set([
+  ...CHARACTER_BOUNDS.flatMap((value) => counterSpellings(value)),
+  ...ESCAPED_CHARACTERS.flatMap((c) => [`\\${c}`, `[\\${c}]`].flatMap((body) => [`/${body}/g`, `/${body}/`])),
+].map((text) => nameHash(text, 0, text.length)));
+
+function quotedWord(content: string): number {
+  return stringNameHash(`"${content}"`, 0, content.length + 2);
+}
+
 /**
  * The integers 0…KEY_RANGE_MAX by their name words, as a number literal's text gives them
  * (counterSpellings); and the printable ASCII characters as one-character strings, past them
@@ -297,7 +311,7 @@ function tallySegment(
     if (sourceName === 0) continue;
     const kind = nameKinds[t]!;
     if (kind !== IDENTIFIER) {
-      if (queryName === sourceName && (kind === LITERAL ? CONVENTIONAL_LITERALS : CONVENTIONAL_NUMBERS).has(queryName)) continue;
+      if (queryName === sourceName && (kind === LITERAL ? CONVENTIONAL_LITERALS : CONVENTIONAL_KEPT).has(queryName)) continue;
       tally[LITERAL_PAIRS]!++;
       if (queryName === sourceName) {
         tally[SAME_LITERALS]!++;
