@@ -1069,4 +1069,14 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "(`Math.abs(e.length - t.length) > pe`, with `pe = 3`); the `lib` chunk holds minimatch's (\"invalid pattern\", \"pattern is too long\"); " +
       "`index.js` holds semver's `SemVer` (`SEMVER_SPEC_VERSION: \"2.0.0\"`, \"Invalid Version: ${t}\", its `inc` cases `preminor`, `prepatch`, `prerelease`).",
   },
+  {
+    pair: "async-es → async: the same modules (`seq`, `internal/parallel`, `awaitify`, `promiseCallback`, `asyncEachOfLimit`)",
+    query: /\/async-es@[^/]+\/package\/(?:seq|internal\/(?:parallel|awaitify|promiseCallback|asyncEachOfLimit))\.js$/,
+    reference: /^(?:seq|internal\/(?:parallel|awaitify|promiseCallback|asyncEachOfLimit))\.js$/,
+    evidence:
+      "async-es is async 3.2.6 as ES modules, from the same repository and version; async's CommonJS modules are Babel's output of the same source, " +
+      "each import call rewritten (`(0, _wrapAsync2.default)(task)` for `wrapAsync(task)`, `exports.default = (0, _awaitify2.default)(…)` for " +
+      "`export default awaitify(…)`), so no line runs on identical: `internal/parallel.js`'s body is otherwise the same statement for statement " +
+      "(`if (result.length < 2) { [result] = result; }`, `results[key] = result;`, `taskCb(err);`).",
+  },
 ];

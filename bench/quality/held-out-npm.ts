@@ -637,4 +637,18 @@ export const MORE_NPM = [
   "@changesets/cli@3.0.3",
   "zx@8.8.5",
   "tsup@9.0.0",
+  // A forty-fifth round, chosen by name after 527ac3e and before any was scanned: promise
+  // libraries beside bluebird, async's ES build beside async, and shims.
+  "promise-polyfill@8.3.0",
+  "q@2.0.3",
+  "when@3.7.8",
+  "rsvp@4.8.5",
+  "pinkie@2.0.4",
+  "lie@3.3.0",
+  "native-promise-only@0.8.1",
+  "yaku@1.0.1",
+  "zousan@3.0.1",
+  "async-es@3.2.6",
+  "co@4.6.0",
+  "es6-shim@0.35.8",
 ];

@@ -844,4 +844,19 @@ export const MORE_PYTHON = [
   "jaxlib-0.10.2-cp311-cp311-manylinux_2_27_x86_64.whl",
   "ldpc-2.4.1-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl",
   "mujoco-3.14.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  // A fourth dozen of the first mirror's platform wheels of packages no version of which was
+  // scanned, with Python beside their binaries (triton … eigenpy), chosen by name after 527ac3e
+  // before any was scanned.
+  "triton-3.8.0-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "onnxruntime-1.30.0-cp311-cp311-manylinux_2_28_x86_64.whl",
+  "vtk-9.7.1-cp311-cp311-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "playwright-1.63.0-py3-none-manylinux1_x86_64.whl",
+  "pyqt6-6.11.0-cp310-abi3-manylinux_2_34_x86_64.whl",
+  "pyside6_essentials-6.11.2-cp310-abi3-manylinux_2_34_x86_64.whl",
+  "python_flint-0.9.0-cp310-abi3-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+  "libclang-18.1.1-py2.py3-none-manylinux2010_x86_64.whl",
+  "gmsh-4.15.2-py2.py3-none-manylinux_2_24_x86_64.whl",
+  "pyscipopt-6.2.1-cp311-cp311-manylinux_2_27_x86_64.manylinux_2_28_x86_64.whl",
+  "pin-4.1.0-0-cp311-cp311-manylinux_2_28_x86_64.whl",
+  "eigenpy-3.13.0-0-cp311-cp311-manylinux_2_28_x86_64.whl",
 ];
