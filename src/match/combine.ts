@@ -1,5 +1,5 @@
 import type { TokenStream } from "../normalize/token-stream.js";
-import { TEXT_MERGE_GAP_LINES } from "../options.js";
+import { RARE_SEEDS_MEAN_FILES, TEXT_MERGE_GAP_LINES } from "../options.js";
 import { lowerBound } from "../util/search.js";
 import { near, regroup, union, unionOffsets } from "./line-ranges.js";
 import type { Match } from "./types.js";
@@ -40,7 +40,10 @@ function beside(code: Match, prose: Match, quiet: QuietBetween | undefined): boo
  * own (Match.complete false) counts only beside the other channel's, when the two together reach
  * `minChars` and `minSeeds`. Groups (matches whose query lines overlap) are formed again over all of them, at
  * most `maxPerGroup` each, in the order the code matches were ranked, then the prose-only ones in
- * theirs. `quiet` tells which of the query's lines are empty of tokens (see beside).
+ * theirs. `quiet` tells which of the query's lines are empty of tokens (see beside). Prose found
+ * alone inside another content's region of more text, through seeds many indexed files share
+ * (RARE_SEEDS_MEAN_FILES), is a project's stock paragraph repeated in its files (async's `@param`
+ * descriptions in each of its modules): that region's origin shows where the lines come from.
  */
 export function combine(
   code: readonly Match[],
@@ -69,7 +72,7 @@ export function combine(
     partner.textChars += prose.evidence.textChars;
     partner.textSeeds += prose.evidence.seedFingerprints;
   }
-  const all = [
+  const all: Match[] = [
     ...merged
       .filter(
         ({ match, complete, textChars, textSeeds }) =>
@@ -89,9 +92,19 @@ export function combine(
               },
             },
       ),
-    ...alone,
   ];
+  const found = [...all, ...alone];
+  all.push(...alone.filter((prose) => !stockParagraph(prose, found)));
   return regroup(all, maxPerGroup, wholeFile);
+}
+
+/** Whether prose found alone is a stock paragraph inside another content's region of more text (see combine). */
+function stockParagraph(prose: Match, others: readonly Match[]): boolean {
+  if (prose.evidence.meanSeedFileFrequency <= RARE_SEEDS_MEAN_FILES) return false;
+  const [first, last] = prose.queryLines;
+  return others.some(
+    (other) => other.contentId !== prose.contentId && other.evidence.textChars > prose.evidence.textChars && other.queryLines[0] <= first && last <= other.queryLines[1],
+  );
 }
 
 /** A text match reported alone: its characters are prose, none of them code. */

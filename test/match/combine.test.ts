@@ -72,3 +72,25 @@ describe("combining a code match and the prose beside it", () => {
     expect(match?.evidence.basis).toBe("code and text");
   });
 });
+
+describe("prose found alone inside another file's region of more text", () => {
+  // A module's doc comment, lines 5–25, found whole in its own file; a sibling module of the same
+  // project holds its `@param` paragraphs (lines 16–24), which the project repeats in fifteen files.
+  const prose = (contentId: number, queryLines: [number, number], textChars: number, meanSeedFileFrequency: number): Match => {
+    const match = partial("text", queryLines);
+    return { ...match, contentId, complete: true, evidence: { ...match.evidence, textChars, seedFingerprints: 6, meanSeedFileFrequency } };
+  };
+  const own = prose(1, [5, 25], 776, 7.1);
+  const stock = prose(2, [16, 24], 284, 15.2);
+  const files = (matches: Match[]): number[] => combine([], [own, ...matches], 150, 2, 10, true).map((match) => match.contentId);
+
+  it("is not reported when found through seeds many files share: the project's stock paragraph", () => {
+    expect(files([stock])).toEqual([1]);
+  });
+
+  it("is reported with seeds of its own, with as much text, or outside the region", () => {
+    expect(files([{ ...stock, evidence: { ...stock.evidence, meanSeedFileFrequency: 2 } }])).toEqual([1, 2]);
+    expect(files([{ ...stock, queryLines: [5, 25], evidence: { ...stock.evidence, textChars: 776 } }])).toEqual([1, 2]);
+    expect(files([{ ...stock, queryLines: [20, 30] }])).toEqual([1, 2]);
+  });
+});
