@@ -1,5 +1,5 @@
 import type { TokenStream } from "../normalize/token-stream.js";
-import { RARE_SEEDS_MEAN_FILES, TEXT_MERGE_GAP_LINES } from "../options.js";
+import { RARE_SEEDS_MEAN_FILES, TEXT_MERGE_GAP_LINES, WHOLE_CONTENT_SHARE } from "../options.js";
 import { lowerBound } from "../util/search.js";
 import { near, regroup, union, unionOffsets } from "./line-ranges.js";
 import type { Match } from "./types.js";
@@ -44,6 +44,8 @@ function beside(code: Match, prose: Match, quiet: QuietBetween | undefined): boo
  * alone inside another content's region of more text, through seeds many indexed files share
  * (RARE_SEEDS_MEAN_FILES), is a project's stock paragraph repeated in its files (async's `@param`
  * descriptions in each of its modules): that region's origin shows where the lines come from.
+ * Unless it is most of its file's prose (WHOLE_CONTENT_SHARE): a small module the query holds whole
+ * (lodash's `keys.js`, its doc comment inside a copy of lodash.js) is reported for its lines.
  */
 export function combine(
   code: readonly Match[],
@@ -101,6 +103,7 @@ export function combine(
 /** Whether prose found alone is a stock paragraph inside another content's region of more text (see combine). */
 function stockParagraph(prose: Match, others: readonly Match[]): boolean {
   if (prose.evidence.meanSeedFileFrequency <= RARE_SEEDS_MEAN_FILES) return false;
+  if (prose.sourceLength !== undefined && prose.evidence.sourceMatchedTokens >= WHOLE_CONTENT_SHARE * prose.sourceLength) return false;
   const [first, last] = prose.queryLines;
   return others.some(
     (other) => other.contentId !== prose.contentId && other.evidence.textChars > prose.evidence.textChars && other.queryLines[0] <= first && last <= other.queryLines[1],

@@ -93,4 +93,9 @@ describe("prose found alone inside another file's region of more text", () => {
     expect(files([{ ...stock, queryLines: [5, 25], evidence: { ...stock.evidence, textChars: 776 } }])).toEqual([1, 2]);
     expect(files([{ ...stock, queryLines: [20, 30] }])).toEqual([1, 2]);
   });
+
+  it("is reported when it is most of its file's prose: a small module held whole", () => {
+    expect(files([{ ...stock, sourceLength: 100 }])).toEqual([1]);
+    expect(files([{ ...stock, sourceLength: 25 }])).toEqual([1, 2]);
+  });
 });
