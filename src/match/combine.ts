@@ -95,8 +95,10 @@ export function combine(
             },
       ),
   ];
-  const found = [...all, ...alone];
-  all.push(...alone.filter((prose) => !stockParagraph(prose, found)));
+  if (alone.length > 0) {
+    const found = [...all, ...alone];
+    all.push(...alone.filter((prose) => !stockParagraph(prose, found)));
+  }
   return regroup(all, maxPerGroup, wholeFile);
 }
 
