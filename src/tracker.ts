@@ -119,6 +119,9 @@ export class ReferenceTracker {
 
   private closed = false;
 
+  /** The sources a content occurs in, for combine's sibling paragraphs: read only when prose was found alone inside another region. */
+  private readonly sourcesOf = (contentId: number): string[] => this.index.origins(contentId).map((origin) => origin.source.name);
+
   private get index(): TrackerIndex {
     return this.engine.index;
   }
@@ -328,7 +331,7 @@ export class ReferenceTracker {
     const codeShort = new Set(codeMatches.filter((match) => !match.complete).map((match) => match.contentId));
     for (const contentId of textHits.keys()) if (textLookup.seedsPerContent.get(contentId)! < needed && !codeShort.has(contentId)) textHits.delete(contentId);
     const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, textScope) : [];
-    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, longQuery, quietBetween([code.tokens, prose.tokens]));
+    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, longQuery, quietBetween([code.tokens, prose.tokens]), this.sourcesOf);
   }
 
   /** How the index was built: its parameters and the sources of its corpus. */

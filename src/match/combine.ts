@@ -10,6 +10,9 @@ import type { Match } from "./types.js";
  */
 export type QuietBetween = (after: number, before: number) => boolean;
 
+/** The sources (repositories) a content occurs in: the index's origins of it, by source name. */
+export type SourcesOf = (contentId: number) => readonly string[];
+
 /** QuietBetween over a query's streams (its code tokens and its prose words). */
 export function quietBetween(streams: readonly TokenStream[]): QuietBetween {
   return (after, before) =>
@@ -46,6 +49,10 @@ function beside(code: Match, prose: Match, quiet: QuietBetween | undefined): boo
  * descriptions in each of its modules): that region's origin shows where the lines come from.
  * Unless it is most of its file's prose (WHOLE_CONTENT_SHARE): a small module the query holds whole
  * (lodash's `keys.js`, its doc comment inside a copy of lodash.js) is reported for its lines.
+ * With `sourcesOf`, prose found alone inside the region of a file the query holds whole
+ * (WHOLE_CONTENT_SHARE of it), whose origins name every source the prose's do, is not reported
+ * however rare its seeds or whole its file: a sibling module repeating that file's paragraphs
+ * (async's `parallel` inside a copy of its `series`) names no repository or license it does not.
  */
 export function combine(
   code: readonly Match[],
@@ -55,6 +62,7 @@ export function combine(
   maxPerGroup: number,
   wholeFile = false,
   quiet?: QuietBetween,
+  sourcesOf?: SourcesOf,
 ): Match[] {
   const merged = code.map((match) => ({ match, complete: match.complete, textChars: 0, textSeeds: 0 }));
   const alone: Match[] = [];
@@ -97,19 +105,30 @@ export function combine(
   ];
   if (alone.length > 0) {
     const found = [...all, ...alone];
-    all.push(...alone.filter((prose) => !stockParagraph(prose, found)));
+    all.push(...alone.filter((prose) => !stockParagraph(prose, found, sourcesOf)));
   }
   return regroup(all, maxPerGroup, wholeFile);
 }
 
 /** Whether prose found alone is a stock paragraph inside another content's region of more text (see combine). */
-function stockParagraph(prose: Match, others: readonly Match[]): boolean {
-  if (prose.evidence.meanSeedFileFrequency <= RARE_SEEDS_MEAN_FILES) return false;
-  if (prose.sourceLength !== undefined && prose.evidence.sourceMatchedTokens >= WHOLE_CONTENT_SHARE * prose.sourceLength) return false;
+function stockParagraph(prose: Match, others: readonly Match[], sourcesOf: SourcesOf | undefined): boolean {
   const [first, last] = prose.queryLines;
-  return others.some(
+  const regions = others.filter(
     (other) => other.contentId !== prose.contentId && other.evidence.textChars > prose.evidence.textChars && other.queryLines[0] <= first && last <= other.queryLines[1],
   );
+  if (regions.length === 0) return false;
+  if (sourcesOf && regions.some((region) => heldWhole(region) && namesNoOtherSource(sourcesOf(prose.contentId), sourcesOf(region.contentId)))) return true;
+  return prose.evidence.meanSeedFileFrequency > RARE_SEEDS_MEAN_FILES && !heldWhole(prose);
+}
+
+/** Whether a match covers WHOLE_CONTENT_SHARE of its content, as far as alignment read it: the query holds that file. */
+function heldWhole(match: Match): boolean {
+  return match.sourceLength !== undefined && match.evidence.sourceMatchedTokens >= WHOLE_CONTENT_SHARE * match.sourceLength;
+}
+
+/** Whether every source in `sources` is among `region`'s. */
+function namesNoOtherSource(sources: readonly string[], region: readonly string[]): boolean {
+  return sources.every((source) => region.includes(source));
 }
 
 /** A text match reported alone: its characters are prose, none of them code. */

@@ -98,4 +98,26 @@ describe("prose found alone inside another file's region of more text", () => {
     expect(files([{ ...stock, sourceLength: 100 }])).toEqual([1]);
     expect(files([{ ...stock, sourceLength: 25 }])).toEqual([1, 2]);
   });
+
+  // The region's file is async's `series.js`, held whole (20 of its 25 words); the sibling is
+  // `parallel.js` of the same source, or a file of lodash, another project sharing the paragraph.
+  const sources: Record<number, string[]> = { 1: ["async"], 2: ["async"], 3: ["async", "lodash"] };
+  const withSources = (region: Match, matches: Match[]): number[] =>
+    combine([], [region, ...matches], 150, 2, 10, true, undefined, (contentId) => sources[contentId] ?? []).map((match) => match.contentId);
+  const wholeFile = { ...own, sourceLength: 25 };
+  const rare = { ...stock, evidence: { ...stock.evidence, meanSeedFileFrequency: 2 } };
+
+  it("is not reported inside a file held whole of the same source, however rare its seeds or whole its file", () => {
+    expect(withSources(wholeFile, [rare])).toEqual([1]);
+    expect(withSources(wholeFile, [{ ...rare, sourceLength: 25 }])).toEqual([1]);
+  });
+
+  it("is reported when it names a source the region does not, lies outside it, or the region's file is not held whole", () => {
+    expect(withSources(wholeFile, [{ ...rare, contentId: 3 }])).toEqual([1, 3]);
+    expect(withSources(wholeFile, [{ ...rare, queryLines: [20, 30] }])).toEqual([1, 2]);
+    expect(withSources(wholeFile, [{ ...rare, queryLines: [5, 25], evidence: { ...rare.evidence, textChars: 776 } }])).toEqual([1, 2]);
+    // A near-miss query of async's `foldr`: its own prose inside a stretch of `foldl`'s stock paragraphs.
+    expect(withSources({ ...own, sourceLength: 200 }, [rare])).toEqual([1, 2]);
+    expect(withSources(own, [rare])).toEqual([1, 2]);
+  });
 });
