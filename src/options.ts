@@ -302,7 +302,9 @@ export const MAX_ALIGNED_FILES = 32;
  * past MAX_ALIGNED_FILES: the query holds all of it. A bundle holds lodash's per-function modules
  * inside the copy of lodash.js it also holds; ranked by evidence, the monolith's versions fill the
  * places, and the small module, an origin of its own, would never be aligned. A look-alike shares
- * a stretch of a file, rarely a file from end to end.
+ * a stretch of a file, rarely a file from end to end. A match covering this share of its content
+ * likewise says the query holds that file: prose of its own project found inside it is a sibling's
+ * repetition of its paragraphs (combine.ts).
  */
 export const WHOLE_CONTENT_SHARE = 0.6;
 /**
