@@ -1079,4 +1079,37 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "`export default awaitify(…)`), so no line runs on identical: `internal/parallel.js`'s body is otherwise the same statement for statement " +
       "(`if (result.length < 2) { [result] = result; }`, `results[key] = result;`, `taskCb(err);`).",
   },
+  {
+    pair: "esprima-next → esprima; @zkochan/js-yaml → js-yaml `lib/type/set.js`",
+    query: /\/esprima-next@[^/]+\/package\/dist\/esprima\.c?js$|\/@zkochan__js-yaml@[^/]+\/package\/dist\/js-yaml\.m?js$/,
+    reference: /^dist\/esprima\.js$|^lib\/type\/set\.js$/,
+    evidence:
+      "esprima-next says so: \"A fork of esprima (https://github.com/jquery/esprima), cause esprima has no new releases\"; its build writes " +
+      "double quotes where esprima's writes single (`OElig: \"\\u0152\"` against `OElig: '\\u0152'` in the XHTML entity table, the scanner's and " +
+      "parser's messages), so few lines are the same text. @zkochan/js-yaml is js-yaml republished (its README and `repository` are nodeca/js-yaml's); " +
+      "its rollup build renames `_hasOwnProperty` to `_hasOwnProperty$2`, and `resolveYamlSet` and `constructYamlSet` are otherwise line for line.",
+  },
+  {
+    pair: "graphql-jit `inspect`, `error` → graphql `jsutils/inspect.js`, `error/GraphQLError.js`; redux-persist's UMD build → redux `combineReducers`",
+    query: /\/graphql-jit@[^/]+\/package\/dist\/(?:inspect|error)\.m?js$|\/redux-persist@[^/]+\/package\/dist\/redux-persist(?:\.min)?\.js$/,
+    reference: /^jsutils\/inspect\.js$|^error\/GraphQLError\.js$|^src\/combineReducers\.ts$/,
+    evidence:
+      "graphql-jit's declarations say so: \"Based on https://github.com/graphql/graphql-js/blob/master/src/jsutils/inspect.js\" and " +
+      "\"…/src/error/GraphQLError.js\": `formatValue`'s switch (`[function ${value.name}]`), `getObjectTag`'s `.replace(/^\\[object /, \"\")`, and " +
+      "`GraphQLError`'s stack capture (`Object.defineProperty(this, \"stack\", { value: originalError.stack, writable: true, configurable: true })`), " +
+      "in double quotes where graphql writes single. redux-persist's UMD build bundles redux's `combineReducers` with its warnings word for word " +
+      "(\"Store does not have a valid reducer. Make sure the argument passed to combineReducers is an object whose values are reducers.\", " +
+      "'preloadedState argument passed to createStore'), compiled to ES5 concatenation where redux writes them over several lines.",
+  },
+  {
+    pair: "ajv-formats `limit`, `formats` → ajv `limitNumber.ts`, `runtime/timestamp.ts`",
+    query: /\/ajv-formats@[^/]+\/package\/(?:src\/(?:limit|formats)\.ts|dist\/(?:limit|formats)\.js)$/,
+    reference: /^lib\/vocabularies\/validation\/limitNumber\.ts$|^lib\/runtime\/timestamp\.ts$/,
+    evidence:
+      "judged on the code, both by ajv's author: `formatLimitDefinition`'s comparison table is `limitNumber`'s with its keywords prefixed " +
+      "(`formatMaximum: {okStr: \"<=\", ok: ops.LTE, fail: ops.GT}` against `maximum: {okStr: \"<=\", ok: ops.LTE, fail: ops.GT}`, the four rows) and " +
+      "its error's `params` template word for word; the `date` format is `validTimestamp`'s `validDate`, its `DATE` pattern, its `DAYS` table and " +
+      "`const matches: string[] | null = DATE.exec(str)` kept, `y`, `m`, `d` spelled out and the leap-year test moved into `isLeapYear`. " +
+      "Not adjudicated: ajv-keywords' `patternRequired` error definition reported as `required`'s, the shape every ajv keyword's error takes.",
+  },
 ];

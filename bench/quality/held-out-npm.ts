@@ -651,4 +651,18 @@ export const MORE_NPM = [
   "async-es@3.2.6",
   "co@4.6.0",
   "es6-shim@0.35.8",
+  // A forty-sixth round, chosen by name after 0d66bf7 and before any was scanned: forks of indexed
+  // libraries (js-yaml, esprima) and plugins built beside them (acorn, ajv, redux, zod, graphql, marked).
+  "@zkochan/js-yaml@0.0.11",
+  "esprima-next@6.0.3",
+  "acorn-jsx@5.3.2",
+  "acorn-typescript@1.4.13",
+  "ajv-formats@3.0.1",
+  "ajv-keywords@5.1.0",
+  "ajv-errors@3.0.0",
+  "redux-thunk@3.1.0",
+  "redux-persist@6.0.0",
+  "zod-to-json-schema@3.25.2",
+  "graphql-jit@0.8.9",
+  "marked-terminal@7.3.1",
 ];
