@@ -1112,4 +1112,13 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "`const matches: string[] | null = DATE.exec(str)` kept, `y`, `m`, `d` spelled out and the leap-year test moved into `isLeapYear`. " +
       "Not adjudicated: ajv-keywords' `patternRequired` error definition reported as `required`'s, the shape every ajv keyword's error takes.",
   },
+  {
+    pair: "lodash's per-function packages (lodash.isempty, lodash.pick, lodash.sortby) → lodash, lodash-es",
+    query: /\/lodash\.(?:isempty|pick|sortby)@[^/]+\/package\/index\.js$/,
+    reference: /^(?:lodash|core|isEmpty|_hasPath|_basePickBy)\.js$/,
+    evidence:
+      "each says so (\"The lodash method `_.isEmpty` exported as a module.\"): lodash's own functions at the version each was published " +
+      "from (4.4 to 4.7), edited since, so a line changed every few lines: `isEmpty` as lodash 4.17 writes it with `isTypedArray(value)` " +
+      "added to its array-like test and `nonEnumShadows ||` gone, `nativeKeys` become `baseKeys`; `hasPath` and `basePickBy` the same way.",
+  },
 ];

@@ -665,4 +665,18 @@ export const MORE_NPM = [
   "zod-to-json-schema@3.25.2",
   "graphql-jit@0.8.9",
   "marked-terminal@7.3.1",
+  // A forty-seventh round, chosen by name after a977397 and before any was scanned: lodash's
+  // per-function packages, each a whole file of lodash's modules inlined, beside the index's lodash.
+  "lodash.pick@4.4.0",
+  "lodash.omit@4.18.0",
+  "lodash.uniq@4.5.0",
+  "lodash.isplainobject@4.0.6",
+  "lodash.flatten@4.4.0",
+  "lodash.camelcase@4.3.0",
+  "lodash.kebabcase@4.1.1",
+  "lodash.snakecase@4.1.1",
+  "lodash.memoize@4.1.2",
+  "lodash.sortby@4.7.0",
+  "lodash.isempty@4.4.0",
+  "lodash.defaults@4.2.0",
 ];
