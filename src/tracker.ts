@@ -331,7 +331,11 @@ export class ReferenceTracker {
     const codeShort = new Set(codeMatches.filter((match) => !match.complete).map((match) => match.contentId));
     for (const contentId of textHits.keys()) if (textLookup.seedsPerContent.get(contentId)! < needed && !codeShort.has(contentId)) textHits.delete(contentId);
     const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, textScope) : [];
-    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, longQuery, quietBetween([code.tokens, prose.tokens]), this.sourcesOf);
+    return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, {
+      wholeFile: longQuery,
+      quiet: quietBetween([code.tokens, prose.tokens]),
+      sourcesOf: this.sourcesOf,
+    });
   }
 
   /** How the index was built: its parameters and the sources of its corpus. */

@@ -13,6 +13,14 @@ export type QuietBetween = (after: number, before: number) => boolean;
 /** The sources (repositories) a content occurs in: the index's origins of it, by source name. */
 export type SourcesOf = (contentId: number) => readonly string[];
 
+/** What combine knows of the query beyond its matches; each part optional (see combine). */
+export interface CombineContext {
+  /** The query is long (rules.ts isLongQuery): regroup groups its matches as a whole file's. */
+  readonly wholeFile?: boolean;
+  readonly quiet?: QuietBetween;
+  readonly sourcesOf?: SourcesOf;
+}
+
 /** QuietBetween over a query's streams (its code tokens and its prose words). */
 export function quietBetween(streams: readonly TokenStream[]): QuietBetween {
   return (after, before) =>
@@ -60,9 +68,7 @@ export function combine(
   minChars: number,
   minSeeds: number,
   maxPerGroup: number,
-  wholeFile = false,
-  quiet?: QuietBetween,
-  sourcesOf?: SourcesOf,
+  { wholeFile = false, quiet, sourcesOf }: CombineContext = {},
 ): Match[] {
   const merged = code.map((match) => ({ match, complete: match.complete, textChars: 0, textSeeds: 0 }));
   const alone: Match[] = [];

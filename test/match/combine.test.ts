@@ -37,7 +37,7 @@ function tokensOn(...lines: number[]): TokenStream {
   return { count: lines.length, startLines: Uint32Array.from(lines) } as unknown as TokenStream;
 }
 
-const combined = (code: Match, prose: Match, streams: TokenStream[]): Match[] => combine([code], [prose], 150, 2, 10, false, quietBetween(streams));
+const combined = (code: Match, prose: Match, streams: TokenStream[]): Match[] => combine([code], [prose], 150, 2, 10, { quiet: quietBetween(streams) });
 
 describe("combining a code match and the prose beside it", () => {
   // A comment on lines 1–2, code on lines 8–11: lines 3–7 are blank or skipped (no token on them).
@@ -82,7 +82,7 @@ describe("prose found alone inside another file's region of more text", () => {
   };
   const own = prose(1, [5, 25], 776, 7.1);
   const stock = prose(2, [16, 24], 284, 15.2);
-  const files = (matches: Match[]): number[] => combine([], [own, ...matches], 150, 2, 10, true).map((match) => match.contentId);
+  const files = (matches: Match[]): number[] => combine([], [own, ...matches], 150, 2, 10, { wholeFile: true }).map((match) => match.contentId);
 
   it("is not reported when found through seeds many files share: the project's stock paragraph", () => {
     expect(files([stock])).toEqual([1]);
@@ -103,7 +103,7 @@ describe("prose found alone inside another file's region of more text", () => {
   // `parallel.js` of the same source, or a file of lodash, another project sharing the paragraph.
   const sources: Record<number, string[]> = { 1: ["async"], 2: ["async"], 3: ["async", "lodash"] };
   const withSources = (region: Match, matches: Match[]): number[] =>
-    combine([], [region, ...matches], 150, 2, 10, true, undefined, (contentId) => sources[contentId] ?? []).map((match) => match.contentId);
+    combine([], [region, ...matches], 150, 2, 10, { wholeFile: true, sourcesOf: (contentId) => sources[contentId] ?? [] }).map((match) => match.contentId);
   const wholeFile = { ...own, sourceLength: 25 };
   const rare = { ...stock, evidence: { ...stock.evidence, meanSeedFileFrequency: 2 } };
 
