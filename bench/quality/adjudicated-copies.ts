@@ -3,7 +3,14 @@
  * identical lines with it (renamed): reporting it is right, so it is counted apart from false
  * positives, with the evidence in QUALITY.md. Copies that do share a run are recognised by the judge.
  */
-export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; reference: RegExp; evidence: string }> = [
+export const ADJUDICATED_COPIES: ReadonlyArray<{
+  pair: string;
+  query: RegExp;
+  reference: RegExp;
+  /** Only where both files are the same module (moduleName): a port's `Match.js` as the original's `Match.tsx`, not as its `link.tsx`. */
+  sameModule?: boolean;
+  evidence: string;
+}> = [
   {
     pair: "simplejson `decoder.py` → CPython `json/decoder.py` and `json/__init__.py`",
     query: /\/simplejson\/(?:decoder|encoder|__init__)\.py$/,
@@ -1120,5 +1127,30 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{ pair: string; query: RegExp; re
       "each says so (\"The lodash method `_.isEmpty` exported as a module.\"): lodash's own functions at the version each was published " +
       "from (4.4 to 4.7), edited since, so a line changed every few lines: `isEmpty` as lodash 4.17 writes it with `isTypedArray(value)` " +
       "added to its array-like test and `nonEnumShadows ||` gone, `nativeKeys` become `baseKeys`; `hasPath` and `basePickBy` the same way.",
+  },
+  {
+    pair: "@tanstack/router-core, solid-router, vue-router → @tanstack/react-router, module for module",
+    query: /\/@tanstack__(?:router-core|solid-router|vue-router)@[^/]+\/package\//,
+    reference: /^src\//,
+    sameModule: true,
+    evidence:
+      "all three are published from react-router's repository (TanStack/router) by its authors: router-core is react-router's framework-free " +
+      "code moved out of it (`router.ts`'s `load`, its redirect and not-found handling and `statusCode` chain statement for statement, `qss.ts`, " +
+      "`utils.ts`' `replaceEqualDeep`), and the Solid and Vue routers port react-router's components, keeping their logic (`Transitioner`'s " +
+      "load on a location change, `getRouterContext`'s cache on `window.__TSR_ROUTER_CONTEXT__`, scroll restoration's keys). Their builds drop " +
+      "the types and write `?.` as `== null ? void 0 :`, `undefined` as `void 0` and single quotes as double, and their declaration files put " +
+      "each type on one line, so few raw lines run identical.",
+  },
+  {
+    pair: "@tanstack/router-core `validators`, solid-router and vue-router `useBlocker`, vue-router `link` declarations → react-router `route.ts`, `Matches.tsx`, `redirects.ts`",
+    query: /\/@tanstack__(?:router-core@[^/]+\/package\/(?:src|dist\/(?:esm|cjs))\/validators\.(?:ts|d\.c?ts)|(?:solid|vue)-router@[^/]+\/package\/(?:src|dist\/(?:esm|cjs|source))\/useBlocker\.(?:tsx|d\.c?ts)|vue-router@[^/]+\/package\/dist\/(?:esm|source)\/link\.d\.ts)$/,
+    reference: /^src\/(?:route\.ts|Matches\.tsx|redirects\.ts)$/,
+    evidence:
+      "judged on the code: router-core's validator types are react-router's search validator types renamed for any validator " +
+      "(`ResolveSearchSchemaFn<TSearchValidator>` as `ResolveValidatorOutputFn<TValidator>`, `AnySearchValidatorAdapter` as " +
+      "`AnyValidatorAdapter`, the conditional chains kept) with a Standard Schema branch added; `useBlocker`'s `MakeShouldBlockFnLocationUnion` " +
+      "is `MakeRouteMatchUnion` with `RouteMatch` as `ShouldBlockFnLocation` and its last three arguments dropped; and vue-router's " +
+      "`LinkComponent` declares react-router's generic parameter list (`TRouter extends AnyRouter = RegisteredRouter, TFrom extends " +
+      "RoutePaths<TRouter['routeTree']> | string`, … `TMaskTo extends string = '.'`), which `redirects.ts` declares too, in double quotes.",
   },
 ];

@@ -122,7 +122,14 @@ export const REAL_RUN_CHARS = 150;
 
 /** Whether a reference from held-out `file` to `path` is one of the copies adjudicated by hand. */
 export function adjudicated(file: string, path: string): boolean {
-  return ADJUDICATED_COPIES.some((a) => a.query.test(file) && a.reference.test(path));
+  return ADJUDICATED_COPIES.some((a) => a.query.test(file) && a.reference.test(path) && (!a.sameModule || moduleName(file) === moduleName(path)));
+}
+
+/** A file's module as a port or a build names it: its base name before any extension, without hyphens, in lower case (`scroll-restoration.tsx` and `ScrollRestoration.jsx` alike). */
+export function moduleName(path: string): string {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.indexOf(".");
+  return (dot === -1 ? base : base.slice(0, dot)).replaceAll("-", "").toLowerCase();
 }
 
 /** Reads indexed files by source and path, for the real-run judge. */

@@ -679,4 +679,9 @@ export const MORE_NPM = [
   "lodash.sortby@4.7.0",
   "lodash.isempty@4.4.0",
   "lodash.defaults@4.2.0",
+  // A forty-eighth round, chosen by name after 1a68114 and before any was scanned: TanStack Router's
+  // core, taken out of the indexed react-router's code, and its Solid and Vue ports.
+  "@tanstack/router-core@1.114.29",
+  "@tanstack/solid-router@1.114.29",
+  "@tanstack/vue-router@1.141.4",
 ];
