@@ -320,8 +320,9 @@ async function main(): Promise<void> {
   const hardNegatives = redrawNotices(sampleWindows(hardNegativeFiles, QUICK ? 40 : 200, 20, rng, 200, () => true, nonImportChars), hardNegativeFiles, 200);
   // Boilerplate: from indexed files, and compiler helper prologues from real published bundles and builds.
   const vendored = loadVendored(CACHE, new Map(sources.map((s) => [s.name, s])), log);
+  // Compiler helpers are a build's: the vendored set's JavaScript files (its TypeScript forks are sources).
   const helperFiles = [
-    ...vendored.filter((v) => v.spec.language !== "python").map((v) => v.file),
+    ...vendored.filter((v) => v.spec.language === "javascript").map((v) => v.file),
     ...filesOf({ root: join(PROJECT_ROOT, "node_modules") }, "javascript").filter((f) => /\/(dist|lib|cjs|build)\//.test(f)),
   ];
   const helperRng = new Rng(7);

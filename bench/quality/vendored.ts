@@ -92,6 +92,23 @@ export const VENDORED: readonly VendoredSpec[] = [
     expected: [{ source: "cpython-stdlib", files: /^distutils\// }],
   },
   { name: "distlib 0.4.3 compat.py", kind: "fork", language: "python", locate: wheelFile("distlib-0.4.3-py2.py3-none-any.whl", "distlib/compat.py"), expected: [{ source: "cpython-stdlib", files: /\.py$/ }] },
+  // TanStack Router's framework-free code, moved out of the indexed react-router into its own package, and a Solid port of a component.
+  ...["router", "path", "utils"].map(
+    (module): VendoredSpec => ({
+      name: `@tanstack/router-core 1.114.29 src/${module}.ts`,
+      kind: "fork",
+      language: "typescript",
+      locate: npmFile("@tanstack/router-core@1.114.29", `src/${module}.ts`),
+      expected: [{ source: "@tanstack/react-router", files: new RegExp(`^src/${module}\\.ts$`) }],
+    }),
+  ),
+  {
+    name: "@tanstack/solid-router 1.114.29 src/Match.tsx",
+    kind: "fork",
+    language: "tsx",
+    locate: npmFile("@tanstack/solid-router@1.114.29", "src/Match.tsx"),
+    expected: [{ source: "@tanstack/react-router", files: /^src\/Match\.tsx$/ }],
+  },
 ];
 
 /** Expected runs: at least this many significant lines and characters, like a positive query. */
