@@ -1153,4 +1153,33 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{
       "`LinkComponent` declares react-router's generic parameter list (`TRouter extends AnyRouter = RegisteredRouter, TFrom extends " +
       "RoutePaths<TRouter['routeTree']> | string`, … `TMaskTo extends string = '.'`), which `redirects.ts` declares too, in double quotes.",
   },
+  {
+    pair: "zod 3.25's zod 3 → zod 3.24 `lib/`",
+    query: /\/zod@3\.25\.76\/package\/(?:src\/)?v3\//,
+    reference: /^lib\//,
+    evidence:
+      "zod 3.25 ships zod 3 under `v3/` (its README: \"zod/v3\" is the Zod 3 API): the same source as the indexed 3.24's `lib/`, which " +
+      "holds tsc's output and two bundles of it, so a TypeScript source set against compiled JavaScript or declarations (`types.ts` " +
+      "against `types.js` and `types.d.ts`, `errorUtil` against the bundled `index.mjs`) runs on no identical line.",
+  },
+  {
+    pair: "zod 3.25's zod 4 `errors`, `util`, `standard-schema` → zod 3.24 `ZodError`, `helpers/util.d.ts`, `standard-schema.d.ts`",
+    query: /\/zod@3\.25\.76\/package\/(?:src\/)?v4\/core\/(?:errors|util|standard-schema)\.(?:ts|c?js|d\.c?ts)$/,
+    reference: /^lib\/(?:ZodError\.js|index\.(?:mjs|umd\.js)|helpers\/util\.d\.ts|standard-schema\.d\.ts)$/,
+    evidence:
+      "judged on the code, all by zod's author: zod 4's `treeifyError` and `formatError` carry zod 3's `ZodError.format` over (the " +
+      "`mapper` defaulting to `function (issue) { return issue.message; }`, `processError`'s loop over `error.issues` and its walk down " +
+      "`issue.path` with `curr[el] = curr[el] || { _errors: [] }`); `NoNeverKeys` and `NoNever` are zod 3's `noNeverKeys` and `noNever` " +
+      "capitalized; and both ship the Standard Schema interface's text (`StandardSchemaV1`, `\"~standard\"`, its doc comments).",
+  },
+  {
+    pair: "debug 2.6.9 → debug 4.4.0; semver 5.7.2 → semver 7.6.3",
+    query: /\/debug@2\.6\.9\/package\/src\/(?:debug|browser|node)\.js$|\/semver@5\.7\.2\/package\/semver\.js$/,
+    reference: /^src\/(?:common|browser|node)\.js$|^classes\/(?:semver|range)\.js$/,
+    evidence:
+      "earlier majors of the indexed libraries, edited since: debug 4's `common.js` is debug 2's `debug.js` moved into a " +
+      "`setup(env)` closure (`disable`, `enabled` and `coerce` with their doc comments, `exports.` become `createDebug.`), tabs for " +
+      "spaces; semver 7's `classes/range.js` and `classes/semver.js` are semver 5's one-file `Range` and `SemVer` split out and " +
+      "reformatted (`if (range instanceof Range) { if (range.loose === !!options.loose && …) return range`).",
+  },
 ];

@@ -684,4 +684,11 @@ export const MORE_NPM = [
   "@tanstack/router-core@1.114.29",
   "@tanstack/solid-router@1.114.29",
   "@tanstack/vue-router@1.141.4",
+  // A forty-ninth round, chosen by name after b67502d and before any was scanned: older majors of
+  // indexed libraries that projects still install (debug 2, semver 5, js-yaml 3), and zod 3.25,
+  // which ships the indexed zod 3 beside zod 4, its author's rewrite.
+  "debug@2.6.9",
+  "semver@5.7.2",
+  "js-yaml@3.14.1",
+  "zod@3.25.76",
 ];
