@@ -126,7 +126,7 @@ export function adjudicated(file: string, path: string): boolean {
 }
 
 /** A file's module as a port or a build names it: its base name before any extension, without hyphens, in lower case (`scroll-restoration.tsx` and `ScrollRestoration.jsx` alike). */
-export function moduleName(path: string): string {
+function moduleName(path: string): string {
   const base = path.slice(path.lastIndexOf("/") + 1);
   const dot = base.indexOf(".");
   return (dot === -1 ? base : base.slice(0, dot)).replaceAll("-", "").toLowerCase();
