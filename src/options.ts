@@ -687,6 +687,14 @@ export const MINIFIED_AVERAGE_LINE_LENGTH = 250;
 export const MINIFIED_MIN_BYTES = 2048;
 
 /**
+ * JavaScript or TypeScript shorter than MINIFIED_MIN_BYTES reads as minified when one line of code
+ * (not a comment) longer than MINIFIED_AVERAGE_LINE_LENGTH holds at least this share of it: a minifier's small module (a
+ * component's prop table, a locale) is one line, and its locals renamed make its shape all that
+ * matches a sibling module's (isMinifiedShape). Hand-written code of that size has no such line.
+ */
+export const MINIFIED_SHORT_LINE_SHARE = 0.5;
+
+/**
  * A minifier renames every local, consistently, so in a minified query (`scan --minified`) a code
  * region with fewer than this share of its names the indexed file's is a match of shape alone, as
  * the compiler helpers every Babel-built bundle carries are; it is reported only at

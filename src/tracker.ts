@@ -11,7 +11,7 @@ import { isLongQuery, isMinifiedShape, seedsForLength, textOptions } from "./mat
 import { type ChannelQuery, type LexedQuery, MissScreen, type QueryStart } from "./match/screen.js";
 import { type QueryWindow, firstWindow, inQueryLines, mergeWindows, nextWindow, startsOf } from "./match/windows.js";
 import { closeGroups, joinOverlapping } from "./match/line-ranges.js";
-import { looksMinified } from "./files/source-file.js";
+import { looksMinified, looksMinifiedShort } from "./files/source-file.js";
 import { WholeContents } from "./match/whole-contents.js";
 import type { HitsByFile, Match } from "./match/types.js";
 import { isShortStream } from "./fingerprint/winnow.js";
@@ -196,8 +196,9 @@ export class ReferenceTracker {
     const language = resolveLanguage(target, code);
     const options = resolveMatchOptions(target);
     const whole = resolveWhole(target);
-    // Minified code (scanned with --minified) matches by shape more often: see isMinifiedShape.
-    const minified = looksMinified(code);
+    // Minified code (scanned with --minified, or a small minified module of JavaScript or
+    // TypeScript, which is scanned anyway) matches by shape more often: see isMinifiedShape.
+    const minified = looksMinified(code) || (language.name !== "python" && looksMinifiedShort(code));
     const reported = (matches: readonly Match[]): readonly Match[] => (minified ? closeGroups(matches.filter((match) => !isMinifiedShape(match))) : matches);
     const columns = columnsIn(code);
     if (code.length <= MATCH_WINDOW_CHARS) {
