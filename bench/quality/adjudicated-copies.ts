@@ -1182,4 +1182,22 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{
       "spaces; semver 7's `classes/range.js` and `classes/semver.js` are semver 5's one-file `Range` and `SemVer` split out and " +
       "reformatted (`if (range instanceof Range) { if (range.loose === !!options.loose && …) return range`).",
   },
+  {
+    pair: "@radix-ui/themes 3.3.0 → @radix-ui/themes 3.1.4, module for module",
+    query: /\/@radix-ui__themes@3\.3\.0\/package\//,
+    reference: /^src\//,
+    sameModule: true,
+    evidence:
+      "a later release of the indexed library from its own repository: each module's source (its `.props.ts` files now `.props.tsx`, " +
+      "their tables written out over several lines) and the builds and declarations made from it, types dropped and quotes doubled, " +
+      "against the same module's 3.1.4 source.",
+  },
+  {
+    pair: "@radix-ui/themes 3.3.0 declarations → 3.1.4 `props/color.prop.ts`",
+    query: /\/@radix-ui__themes@3\.3\.0\/package\/dist\/(?:esm|cjs)\/.*\.d\.ts$/,
+    reference: /^src\/props\/color\.prop\.ts$/,
+    evidence:
+      "tsc writes the type of every prop table that spreads `accentColorPropDef` with the `accentColors` list spelled out " +
+      "(`values: readonly [\"gray\", \"gold\", \"bronze\", … \"sky\"]`): `color.prop.ts`' 26 names in its order, in double quotes.",
+  },
 ];
