@@ -106,7 +106,7 @@ export function looksMinifiedShort(text: string): boolean {
   const separators = text.includes("\u2028") || text.includes("\u2029");
   for (let start = 0; start < length; ) {
     const end = lineEnd(text, start, separators);
-    if (end - start >= needed && !COMMENT_LINE.test(text.slice(start, start + 3))) return true;
+    if (end - start >= needed && !COMMENT_LINE.test(text.slice(start, end))) return true;
     start = end + 1;
   }
   return false;

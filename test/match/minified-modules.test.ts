@@ -55,6 +55,8 @@ describe("a small minified module", () => {
     expect(looksMinifiedShort(`${longLine}\n${"const x = compute(value);\n".repeat(14)}`)).toBe(false);
     // A doc comment's long first line is prose, however much of the text it is.
     expect(looksMinifiedShort(`/** ${"Takes a snapshot of the current state and returns it. ".repeat(6)}*/\nexport function current(value) {\n  return snapshot(value);\n}\n`)).toBe(false);
+    // Indented, too: a class member's doc comment.
+    expect(looksMinifiedShort(`class Draft {\n    /** ${"Takes a snapshot of the current state and returns it. ".repeat(6)}*/\n    current() {}\n}\n`)).toBe(false);
     // Long enough to judge by its lines' average instead.
     expect(looksMinifiedShort(PANEL_PROPS_MINIFIED.repeat(5))).toBe(false);
   });
