@@ -196,9 +196,9 @@ export class ReferenceTracker {
     const language = resolveLanguage(target, code);
     const options = resolveMatchOptions(target);
     const whole = resolveWhole(target);
-    // Minified code (scanned with --minified, or a small minified module of JavaScript or
-    // TypeScript, which is scanned anyway) matches by shape more often: see isMinifiedShape.
-    const minified = looksMinified(code) || (language.name !== "python" && looksMinifiedShort(code));
+    // Minified code (scanned with --minified, or a small minified module, which is scanned
+    // anyway) matches by shape more often: see isMinifiedShape.
+    const minified = looksMinified(code) || looksMinifiedShort(code, language.name);
     const reported = (matches: readonly Match[]): readonly Match[] => (minified ? closeGroups(matches.filter((match) => !isMinifiedShape(match))) : matches);
     const columns = columnsIn(code);
     if (code.length <= MATCH_WINDOW_CHARS) {

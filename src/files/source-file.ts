@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { describeFileError } from "../errors.js";
+import type { LanguageName } from "../languages/language.js";
 import { DEFAULT_MAX_FILE_BYTES, MINIFIED_AVERAGE_LINE_LENGTH, MINIFIED_MIN_BYTES, MINIFIED_SHORT_LINE_SHARE, READ_BUFFER_BYTES } from "../options.js";
 import { loneCrAsLf } from "../util/line-ends.js";
 import { decodeDeclared, declaredEncoding } from "./source-encoding.js";
@@ -92,13 +93,14 @@ export function looksMinified(text: string): boolean {
 }
 
 /**
- * Whether code too short to judge by its lines' average (MINIFIED_MIN_BYTES) reads as minified all
- * the same: one line longer than MINIFIED_AVERAGE_LINE_LENGTH holds most of it
- * (MINIFIED_SHORT_LINE_SHARE), as a minifier writes a small module, and that line is code, not a
- * comment. It is still scanned; only its matches of shape alone are not reported (tracker.ts,
- * rules.ts isMinifiedShape).
+ * Whether JavaScript or TypeScript too short to judge by its lines' average (MINIFIED_MIN_BYTES)
+ * reads as minified all the same: one line longer than MINIFIED_AVERAGE_LINE_LENGTH holds most of
+ * it (MINIFIED_SHORT_LINE_SHARE), as a minifier writes a small module, and that line is code, not a
+ * comment. Python is not minified. It is still scanned; only its matches of shape alone are not
+ * reported (tracker.ts, rules.ts isMinifiedShape).
  */
-export function looksMinifiedShort(text: string): boolean {
+export function looksMinifiedShort(text: string, language: LanguageName): boolean {
+  if (language === "python") return false;
   const length = text.length;
   // No line of a text this short can be long enough; most suggestions stop here.
   if (length >= MINIFIED_MIN_BYTES || length <= MINIFIED_AVERAGE_LINE_LENGTH) return false;

@@ -48,17 +48,20 @@ describe("a small minified module", () => {
 
   it("reads as minified by its one long line, where hand-written code of its size does not", () => {
     expect(PANEL_PROPS_MINIFIED.length).toBeLessThan(2048);
-    expect(looksMinifiedShort(PANEL_PROPS_MINIFIED)).toBe(true);
-    expect(looksMinifiedShort(CARD_PROPS)).toBe(false);
+    expect(looksMinifiedShort(PANEL_PROPS_MINIFIED, "javascript")).toBe(true);
+    expect(looksMinifiedShort(PANEL_PROPS_MINIFIED, "tsx")).toBe(true);
+    // Python is not minified: a long line of it is a long line.
+    expect(looksMinifiedShort(PANEL_PROPS_MINIFIED, "python")).toBe(false);
+    expect(looksMinifiedShort(CARD_PROPS, "javascript")).toBe(false);
     // A long line that is not most of the text (a hand-written module's one long regular expression).
     const longLine = `const pattern = /${"[a-z0-9]".repeat(30)}/;`;
-    expect(looksMinifiedShort(`${longLine}\n${"const x = compute(value);\n".repeat(14)}`)).toBe(false);
+    expect(looksMinifiedShort(`${longLine}\n${"const x = compute(value);\n".repeat(14)}`, "javascript")).toBe(false);
     // A doc comment's long first line is prose, however much of the text it is.
-    expect(looksMinifiedShort(`/** ${"Takes a snapshot of the current state and returns it. ".repeat(6)}*/\nexport function current(value) {\n  return snapshot(value);\n}\n`)).toBe(false);
+    expect(looksMinifiedShort(`/** ${"Takes a snapshot of the current state and returns it. ".repeat(6)}*/\nexport function current(value) {\n  return snapshot(value);\n}\n`, "javascript")).toBe(false);
     // Indented, too: a class member's doc comment.
-    expect(looksMinifiedShort(`class Draft {\n    /** ${"Takes a snapshot of the current state and returns it. ".repeat(6)}*/\n    current() {}\n}\n`)).toBe(false);
+    expect(looksMinifiedShort(`class Draft {\n    /** ${"Takes a snapshot of the current state and returns it. ".repeat(6)}*/\n    current() {}\n}\n`, "javascript")).toBe(false);
     // Long enough to judge by its lines' average instead.
-    expect(looksMinifiedShort(PANEL_PROPS_MINIFIED.repeat(5))).toBe(false);
+    expect(looksMinifiedShort(PANEL_PROPS_MINIFIED.repeat(5), "javascript")).toBe(false);
   });
 
   it("is not reported as a sibling module whose template alone it shares", () => {
@@ -75,7 +78,7 @@ describe("a small minified module", () => {
       'size:{type:"enum",className:"rt-r-size",values:sizes,default:"1",responsive:!0},' +
       'variant:{type:"enum",className:"rt-variant",values:variants,default:"surface"},' +
       'elevation:{type:"enum",className:"rt-elevation",values:elevations,default:"flat"},...marginPropDefs};export{cardPropDefs};\n';
-    expect(looksMinifiedShort(cardOneLine)).toBe(true);
+    expect(looksMinifiedShort(cardOneLine, "javascript")).toBe(true);
     const found = tracker.match(cardOneLine, { language: "javascript", whole: true });
     expect(found.references.map((reference) => reference.path)).toEqual(["themes/components/card.props.ts"]);
   });
