@@ -211,7 +211,7 @@ export class Matcher {
       const narrowed = stretch && chainCandidate([stretch], context);
       return narrowed?.complete && (alone(narrowed) || dataAlone(narrowed)) && !outsideWhole(narrowed, wholeOnly) ? narrowed : undefined;
     };
-    const selection = { maxPerGroup: options.maxReferencesPerGroup, wholeFile: longQuery, minIdenticalChars: text ? 0 : options.minMatchedChars };
+    const selection = { maxPerGroup: options.maxReferencesPerGroup, wholeFile: longQuery, minIdenticalChars: text ? 0 : options.minMatchedChars, queryChars: tables.charsBefore };
     return selectReferences(candidates, judge, selection, narrower).map((judged) =>
       toMatch(judged, query, chained.get(judged.candidate.contentId)!.context.source, this.channel),
     );

@@ -23,12 +23,14 @@ import type { Candidate, Evidence, Judged, NameComparison } from "./types.js";
  * (VERBATIM_NAME_SHARE of MIN_IDENTITY_PAIRS or more: another version of the file), one with fewer.
  * In any query, inside a region whose origin has every string the query's own, a candidate with
  * none of them is a sibling table (another locale's ordinal suffixes under the same numeric keys).
- * And inside a kept region of another content holding a run of identical code as long as a
- * reference must be (`minIdenticalChars`), a candidate is reported only with such a run of its own,
- * or with every name and literal the query's own (a module shorter than that, copied whole): the
- * lines are a copy of the first, and a second origin of them shows the same text; short of it, it
- * is the shape the first origin shares with its sibling files (a distutils command's option rows
- * and `initialize_options` in another command, another locale's table).
+ * And mostly over kept regions of other contents holding a run of identical code as long as a
+ * reference must be (`minIdenticalChars`), a candidate is reported only with such a run of its
+ * own, with every name and literal the query's own (a module shorter than that, copied whole), or
+ * with that much matched code outside those regions: the lines are a copy of the first, and a
+ * second origin of them shows the same text; short of it, it is the shape the first origin shares
+ * with its sibling files (a distutils command's option rows and `initialize_options` in another
+ * command, another locale's table, a UI kit's prop table on other sizes). This holds whichever
+ * came up first: a sibling's rarer seeds can rank it before the copy.
  *
  * A candidate turned down may be offered again narrower (`narrower`, matcher.ts): the part of its
  * chain that is a copy, without the look-alike stretch the chain began or ended on.
@@ -39,7 +41,7 @@ export function selectReferences(
   selection: Selection,
   narrower?: (candidate: Candidate) => Candidate | undefined,
 ): Judged[] {
-  const { maxPerGroup, wholeFile, minIdenticalChars } = selection;
+  const { maxPerGroup, wholeFile, minIdenticalChars, queryChars } = selection;
   const queue = new BinaryHeap<QueuedCandidate>(queuedBefore);
   for (let index = 0; index < candidates.length; index++) {
     const candidate = candidates[index]!;
@@ -58,11 +60,21 @@ export function selectReferences(
   // Kept regions holding a reference's length of identical code, and their contents.
   const identicalRanges = new RangeIndex();
   const identicalContents = new Map<readonly [number, number], number>();
+  // A candidate without such a run of its own, mostly over other contents' such regions, whose
+  // matched code outside them is shorter than a reference must be: the shape the copy's origin
+  // shares with it.
+  const lookAlikeOfCopy = (candidate: Candidate, evidence: Evidence): boolean => {
+    if (identicalThroughout(evidence.names) || evidence.names.identicalRunChars >= minIdenticalChars) return false;
+    const copies = identicalRanges.overlapping(rangeOf(candidate), (range) => identicalContents.get(range) !== candidate.contentId);
+    if (copies.length === 0) return false;
+    // Most of it over the copies, and what lies outside them too short to be a reference alone.
+    const outside = charsOutside(candidate, copies, queryChars);
+    return outside < minIdenticalChars && 2 * outside < segmentChars(candidate, queryChars);
+  };
   while (queue.size > 0) {
     const entry = queue.pop();
     const candidate = entry.candidate;
-    const segments = candidate.segments;
-    const queryRange: [number, number] = [segments[0]!.queryStart, segments[segments.length - 1]!.queryEnd - 1];
+    const queryRange = rangeOf(candidate);
     // The same content matching the same query tokens twice (repetitive code) is one reference.
     const keptInContent = kept.get(candidate.contentId);
     if (keptInContent?.some((range) => overlapShare(range, queryRange) > 0.5)) continue;
@@ -94,7 +106,7 @@ export function selectReferences(
     if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === 0 && inside(sameStrings, queryRange)) continue;
     if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === stringPairs) sameStrings.add(queryRange);
     const identical = names.identicalRunChars >= minIdenticalChars;
-    if (!identical && !identicalThroughout(names) && inside(identicalRanges, queryRange, (range) => identicalContents.get(range) !== candidate.contentId)) continue;
+    if (!identical && lookAlikeOfCopy(candidate, entry.evidence)) continue;
     if (identical) {
       identicalRanges.add(queryRange);
       identicalContents.set(queryRange, candidate.contentId);
@@ -108,9 +120,12 @@ export function selectReferences(
     else kept.set(candidate.contentId, [queryRange]);
     selected.push({ candidate, evidence: entry.evidence, queryRange, group });
   }
+  // A region kept before a lower-ranked one with a run of identical code over the same lines is
+  // that copy's look-alike all the same.
+  const reported = identicalRanges.isEmpty() ? selected : selected.filter((judged) => !lookAlikeOfCopy(judged.candidate, judged.evidence));
   // Presented group by group (groups in order of their best reference), best origin first in each:
   // the sort is stable, so within a group the order is the order of selection.
-  return selected.sort((a, b) => a.group - b.group);
+  return reported.sort((a, b) => a.group - b.group);
 }
 
 /** How references are chosen among a query's candidates (see selectReferences). */
@@ -124,6 +139,39 @@ export interface Selection {
    * must show too (MatchOptions.minMatchedChars); 0 for prose, matched only where its words are the same.
    */
   readonly minIdenticalChars: number;
+  /** The query's normalized characters before each token (QueryTables.charsBefore). */
+  readonly queryChars: Int32Array;
+}
+
+/** The query tokens a candidate spans, first to last (inclusive). */
+function rangeOf(candidate: Candidate): [number, number] {
+  const segments = candidate.segments;
+  return [segments[0]!.queryStart, segments[segments.length - 1]!.queryEnd - 1];
+}
+
+/** The query characters `candidate`'s segments match. */
+function segmentChars(candidate: Candidate, charsBefore: Int32Array): number {
+  let chars = 0;
+  for (const { queryStart, queryEnd } of candidate.segments) chars += charsBefore[queryEnd]! - charsBefore[queryStart]!;
+  return chars;
+}
+
+/** The query characters `candidate`'s segments match outside every one of `ranges`. */
+function charsOutside(candidate: Candidate, ranges: readonly (readonly [number, number])[], charsBefore: Int32Array): number {
+  const covered = ranges.slice().sort((a, b) => a[0] - b[0]);
+  let chars = 0;
+  for (const { queryStart, queryEnd } of candidate.segments) {
+    // Positions from `from` on are not yet counted; ranges are inclusive.
+    let from = queryStart;
+    for (const [start, end] of covered) {
+      if (end < from || start >= queryEnd) continue;
+      if (start > from) chars += charsBefore[start]! - charsBefore[from]!;
+      from = Math.max(from, end + 1);
+      if (from >= queryEnd) break;
+    }
+    if (from < queryEnd) chars += charsBefore[queryEnd]! - charsBefore[from]!;
+  }
+  return chars;
 }
 
 /** Every aligned name and literal the very same text on both sides. */
@@ -131,9 +179,9 @@ function identicalThroughout(names: NameComparison): boolean {
   return names.sameShare === 1 && names.sameLiterals === names.literalPairs;
 }
 
-/** Whether a range of `ranges` (one `accept` accepts, if given) holds `queryRange` whole. */
-function inside(ranges: RangeIndex, queryRange: readonly [number, number], accept?: (range: readonly [number, number]) => boolean): boolean {
-  return ranges.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1] && (accept === undefined || accept(range))) !== -1;
+/** Whether a range of `ranges` holds `queryRange` whole. */
+function inside(ranges: RangeIndex, queryRange: readonly [number, number]): boolean {
+  return ranges.first(queryRange, (range) => range[0] <= queryRange[0] && queryRange[1] <= range[1]) !== -1;
 }
 
 /** A candidate in selectReferences's queue: its rank score once judged, an upper bound of it before. */

@@ -40,6 +40,23 @@ export class RangeIndex {
     }
     return best;
   }
+
+  isEmpty(): boolean {
+    return this.ranges.length === 0;
+  }
+
+  /** Every stored range overlapping `range` that `accept` accepts, each once. */
+  overlapping(range: readonly [number, number], accept: (stored: readonly [number, number]) => boolean): (readonly [number, number])[] {
+    const found = new Set<number>();
+    if (!this.buckets) return [];
+    for (let bucket = bucketOf(range[0]); bucket <= bucketOf(range[1]); bucket++) {
+      for (const id of this.buckets.get(bucket) ?? NO_IDS) {
+        const stored = this.ranges[id]!;
+        if (!found.has(id) && stored[0] <= range[1] && range[0] <= stored[1] && accept(stored)) found.add(id);
+      }
+    }
+    return [...found].map((id) => this.ranges[id]!);
+  }
 }
 
 const NO_IDS: readonly number[] = [];

@@ -22,9 +22,12 @@ function candidate(contentId: number, start: number, end: number): Candidate {
   };
 }
 
+/** Four characters a token, as candidate() counts them. */
+const QUERY_CHARS = Int32Array.from({ length: 2001 }, (_, i) => 4 * i);
+
 /** How the tests select: ten a group, and a reference's length of identical code (150 characters) for the few-common-seeds rule. */
 function selection(wholeFile: boolean): Selection {
-  return { maxPerGroup: 10, wholeFile, minIdenticalChars: 150 };
+  return { maxPerGroup: 10, wholeFile, minIdenticalChars: 150, queryChars: QUERY_CHARS };
 }
 
 function names(sameShare: number, identicalRunChars = 1000): NameComparison {
@@ -138,6 +141,19 @@ describe("another origin inside a copied region", () => {
     same.set(2, 1);
     expect(reported([origin, sibling])).toEqual([1, 2]);
     same.set(2, 0.75);
+  });
+
+  it("is dropped when it was ranked before the copy, or runs past the copy by less than a reference and less than it lies over it", () => {
+    // A sibling template ranked first by its rarer seeds; the copy of the same lines comes later.
+    const rarer = { ...candidate(2, 40, 110), frequencySum: 3 };
+    const commoner = { ...candidate(1, 35, 125), seeds: 9, frequencySum: 90 };
+    expect(selectReferences([rarer, commoner], judge, selection(false)).map((j) => j.candidate.contentId)).toEqual([1]);
+    // 20 tokens past the copy's end, 30 over it: 80 characters of its own.
+    expect(reported([origin, candidate(2, 270, 320)])).toEqual([1]);
+    // 50 tokens past it: 200 characters, a reference's length of its own.
+    expect(reported([origin, candidate(2, 250, 350)]).sort()).toEqual([1, 2]);
+    // 30 tokens past it and 10 over it: shorter than a reference outside, but mostly its own lines.
+    expect(reported([origin, candidate(2, 290, 330)]).sort()).toEqual([1, 2]);
   });
 
   it("is kept inside a region that is no copy of its origin's text, or outside the copied region", () => {
