@@ -25,6 +25,10 @@ describe("RangeIndex", () => {
       const overlaps = (r: readonly [number, number]): boolean => r[0] <= probe[1] && probe[0] <= r[1];
       expect(index.first(probe, () => true)).toBe(ranges.findIndex(overlaps));
       expect(index.first(probe, (r) => longerHalf(r, probe))).toBe(ranges.findIndex((r) => overlaps(r) && longerHalf(r, probe)));
+      // Every accepted overlapping range once, however many buckets it spans.
+      const wide = (r: readonly [number, number]): boolean => r[1] - r[0] > 100;
+      expect(new Set(index.overlapping(probe, wide))).toEqual(new Set(ranges.filter((r) => overlaps(r) && wide(r))));
+      expect(index.overlapping(probe, wide)).toHaveLength(ranges.filter((r) => overlaps(r) && wide(r)).length);
     }
   });
 
@@ -34,5 +38,9 @@ describe("RangeIndex", () => {
     expect(index.first([21, 400], () => true)).toBe(-1);
     expect(index.first([0, 9], () => true)).toBe(-1);
     expect(index.first([20, 20], () => true)).toBe(0);
+    expect(index.overlapping([21, 400], () => true)).toEqual([]);
+    expect(new RangeIndex().overlapping([0, 400], () => true)).toEqual([]);
+    expect(new RangeIndex().isEmpty()).toBe(true);
+    expect(index.isEmpty()).toBe(false);
   });
 });
