@@ -1200,4 +1200,52 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{
       "tsc writes the type of every prop table that spreads `accentColorPropDef` with the `accentColors` list spelled out " +
       "(`values: readonly [\"gray\", \"gold\", \"bronze\", … \"sky\"]`): `color.prop.ts`' 26 names in its order, in double quotes.",
   },
+  {
+    pair: "react-aria-components 1.8.0 → react-aria-components 1.4.1, module for module",
+    query: /\/react-aria-components@1\.8\.0\/package\//,
+    reference: /^src\//,
+    sameModule: true,
+    evidence:
+      "a later release of the indexed library from its own repository: each module's source and the Parcel builds made from it " +
+      "(`DragAndDrop.mjs`, `.module.js`, `.main.js`: types dropped, `?.` written as `=== null || … === void 0 ? void 0 :`, JSX as calls) " +
+      "against the same module's 1.4.1 source; read at random, `useDndPersistedKeys`' drop-indicator callback and its comments line for line.",
+  },
+  {
+    pair: "react-aria-components 1.8.0 `intlStrings` builds → 1.4.1 `i18n/index`",
+    query: /\/react-aria-components@1\.8\.0\/package\/dist\/intlStrings\.(?:mjs|module\.js|main\.js)$/,
+    reference: /^i18n\/index\.m?js$/,
+    evidence:
+      "Parcel's build of the package's string dictionary: the 34 locales of `i18n/index`'s `LocalizedStringDictionary`, in its order " +
+      "(`\"ar-AE\"` … `\"zh-TW\"`), each mapped to the bundled locale module (`$7e3b9f6c0d3f98a7$exports`) where the source names its import (`ar_AE`).",
+  },
+  {
+    pair: "react-aria-components 1.8.0 `dist/types.d.ts` → the 1.4.1 source of the same component",
+    query: /\/react-aria-components@1\.8\.0\/package\/dist\/types\.d\.ts$/,
+    reference: /^src\/(?:FileTrigger|Table|ProgressBar|ColorWheel|DragAndDrop|ColorSlider|Input|Link|DropZone|Tree)\.tsx$/,
+    evidence:
+      "the package's declarations bundled into one file: each reported region lies in the declarations of the module it names " +
+      "(`FileTriggerProps` in `FileTrigger.tsx`, `RowProps` and `CellProps` in `Table.tsx`, `DropIndicatorProps` in `DragAndDrop.tsx`, " +
+      "`TreeItemProps` in `Tree.tsx`, …), their doc comments and members as written there. Modules the file's regions also match from a " +
+      "sibling's declarations (`Menu.tsx`, `Modal.tsx`, `ColorThumb.tsx`) are left out, their own declarations counted false with them.",
+  },
+  {
+    pair: "react-day-picker 9.6.0 → react-day-picker 9.1.3, module for module",
+    query: /\/react-day-picker@9\.6\.0\/package\//,
+    reference: /^src\//,
+    sameModule: true,
+    evidence:
+      "a later release of the indexed library from its own repository: its ESM and CommonJS builds and declarations against the same " +
+      "module's 9.1.3 source (types dropped, `react_1.default.createElement` for JSX); read at random, `labelNext`, `Chevron`, `getDays`' " +
+      "reduce over weeks, `useFocus`' `moveFocus` and the deprecated type aliases with their edited `@deprecated` notes.",
+  },
+  {
+    pair: "react-day-picker 9.6.0 `useMulti` and `useSingle` builds → 9.1.3 `useSingle.tsx` and `useMulti.tsx`",
+    query: /\/react-day-picker@9\.6\.0\/package\/dist\/(?:esm|cjs)\/selection\/use(?:Multi|Single)\.js$/,
+    reference: /^src\/selection\/use(?:Multi|Single)\.tsx$/,
+    evidence:
+      "both hooks open with the same four statements, in 9.1.3's sources as in the builds (`useControlledValue(initiallySelected, onSelect ? " +
+      "initiallySelected : undefined)`, `const selected = !onSelect ? internallySelected : initiallySelected`, `const { isSameDay } = dateLib`, " +
+      "`const isSelected = (…) =>`): a second origin of the very lines, only the parameter's name and type other. The judge misses the run " +
+      "because the source's `);` stands on a line of its own, which it leaves out, where the build keeps it at the end of the call.",
+  },
 ];
