@@ -9,6 +9,11 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{
   reference: RegExp;
   /** Only where both files are the same module (moduleName): a port's `Match.js` as the original's `Match.tsx`, not as its `link.tsx`. */
   sameModule?: boolean;
+  /**
+   * Only references whose query lines lie within one of these ranges: where one held-out file holds
+   * both a copy of an indexed file and, elsewhere, a sibling's look-alike that names it too.
+   */
+  queryLines?: readonly (readonly [number, number])[];
   evidence: string;
 }> = [
   {
@@ -1226,8 +1231,25 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{
       "the package's declarations bundled into one file: each reported region lies in the declarations of the module it names " +
       "(`FileTriggerProps` in `FileTrigger.tsx`, `RowProps` and `CellProps` in `Table.tsx`, `DropIndicatorProps` in `DragAndDrop.tsx`, " +
       "`TreeItemProps` in `Tree.tsx`, …), their doc comments and members as written there. Modules the file's regions also match from a " +
-      "sibling's declarations (`Menu.tsx`, `Modal.tsx`, `ColorThumb.tsx`) are left out, their own declarations counted false with them.",
+      "sibling's declarations (`Menu.tsx`, `Modal.tsx`, `ColorThumb.tsx`) are adjudicated by their lines, below.",
   },
+  ...(
+    [
+      ["Menu", [1372, 1448], "`MenuTrigger`, `SubmenuTrigger`, `Menu`, `MenuSection` and `MenuItem`"],
+      ["Modal", [1911, 1951], "`ModalOverlayProps`, `ModalRenderProps`, `Modal` and `ModalOverlay`"],
+      ["ColorThumb", [214, 250], "`ColorThumbRenderProps`, `ColorThumbProps` and `ColorThumb`"],
+    ] as const
+  ).map(([module, lines, declarations]) => ({
+    pair: `react-aria-components 1.8.0 \`dist/types.d.ts\` lines ${lines[0]}–${lines[1]} → 1.4.1 \`src/${module}.tsx\``,
+    query: /\/react-aria-components@1\.8\.0\/package\/dist\/types\.d\.ts$/,
+    reference: new RegExp(`^src/${module}\\.tsx$`),
+    queryLines: [lines],
+    evidence:
+      `the declarations of ${declarations}, bundled into one file, against their own module: ` +
+      "their doc comments and members as written there. Elsewhere the file's sibling declarations name the same module " +
+      "(`ListBoxItemProps` and `GridListItemProps` as `Menu.tsx`'s, `PopoverProps` and `TooltipProps` as `Modal.tsx`'s, " +
+      "`SliderThumbRenderProps` as `ColorThumb.tsx`'s), and count false.",
+  })),
   {
     pair: "react-day-picker 9.6.0 → react-day-picker 9.1.3, module for module",
     query: /\/react-day-picker@9\.6\.0\/package\//,

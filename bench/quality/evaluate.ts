@@ -120,9 +120,15 @@ export function tally(tracker: ReferenceTracker, queries: readonly Query[], opti
  */
 export const REAL_RUN_CHARS = 150;
 
-/** Whether a reference from held-out `file` to `path` is one of the copies adjudicated by hand. */
-export function adjudicated(file: string, path: string): boolean {
-  return ADJUDICATED_COPIES.some((a) => a.query.test(file) && a.reference.test(path) && (!a.sameModule || moduleName(file) === moduleName(path)));
+/** Whether a reference from lines `queryLines` of held-out `file` to `path` is one of the copies adjudicated by hand. */
+export function adjudicated(file: string, path: string, queryLines: readonly [number, number]): boolean {
+  return ADJUDICATED_COPIES.some(
+    (a) =>
+      a.query.test(file) &&
+      a.reference.test(path) &&
+      (!a.sameModule || moduleName(file) === moduleName(path)) &&
+      (!a.queryLines || a.queryLines.some(([start, end]) => start <= queryLines[0] && queryLines[1] <= end)),
+  );
 }
 
 /** A file's module as a port or a build names it: its base name before any extension, without hyphens, in lower case (`scroll-restoration.tsx` and `ScrollRestoration.jsx` alike). */
@@ -180,7 +186,7 @@ export function countReported(tracker: ReferenceTracker, snippets: readonly Snip
     if (references.length === 0) continue;
     const mine = significantLines(s.code, s.language === "python");
     const real = (r: Reference): boolean =>
-      r.origins.some((o) => adjudicated(s.file, o.path) || text.sharesText(linesWithin(mine, r.queryLines), o.source, o.path, r.sourceLines));
+      r.origins.some((o) => adjudicated(s.file, o.path, r.queryLines) || text.sharesText(linesWithin(mine, r.queryLines), o.source, o.path, r.sourceLines));
     const known = references.every(real);
     recordFeatures("negative region", s.file, s.endLine - s.startLine + 1, s.code.length, references, real);
     if (known) reported.realCopies++;

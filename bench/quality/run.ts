@@ -448,7 +448,7 @@ async function main(): Promise<void> {
             const lines = result.references.length > 0 ? wholeFileLines(file, text) : [];
             const outcome = judgeWholeFile(file, lines, result.references, indexedText.sharesText);
             const real = (r: Reference): boolean =>
-              r.origins.some((o) => adjudicated(file.file, o.path) || indexedText.sharesText(linesWithin(lines, r.queryLines), o.source, o.path, r.sourceLines));
+              r.origins.some((o) => adjudicated(file.file, o.path, r.queryLines) || indexedText.sharesText(linesWithin(lines, r.queryLines), o.source, o.path, r.sourceLines));
             recordFeatures(`whole ${group}`, file.file, text.split("\n").length, text.length, result.references, real);
             references += outcome.references;
             realCopies += outcome.realCopies;

@@ -76,7 +76,7 @@ export function judgeWholeFile(
   let realCopies = 0;
   for (const reference of references) {
     const mine = linesWithin(lines, reference.queryLines);
-    if (reference.origins.some((o) => adjudicated(file.file, o.path) || sharesText(mine, o.source, o.path, reference.sourceLines))) realCopies++;
+    if (reference.origins.some((o) => adjudicated(file.file, o.path, reference.queryLines) || sharesText(mine, o.source, o.path, reference.sourceLines))) realCopies++;
   }
   return { references: references.length, realCopies, falseReferences: references.length - realCopies };
 }
