@@ -48,6 +48,8 @@ export function selectReferences(
     queue.push({ candidate, index, score: rankScoreBound(candidate), evidence: null });
   }
   const selected: Judged[] = [];
+  // How many copied regions (identicalRanges) there were when each selected reference was kept.
+  const copiesWhenKept: number[] = [];
   // Group ids are RangeIndex ids: groups in the order they were made.
   const groups = new RangeIndex();
   const groupSizes: number[] = [];
@@ -63,9 +65,9 @@ export function selectReferences(
   // A candidate without such a run of its own, mostly over other contents' such regions, whose
   // matched code outside them is shorter than a reference must be: the shape the copy's origin
   // shares with it.
-  const lookAlikeOfCopy = (candidate: Candidate, evidence: Evidence): boolean => {
+  const lookAlikeOfCopy = (candidate: Candidate, evidence: Evidence, queryRange: readonly [number, number]): boolean => {
     if (identicalThroughout(evidence.names) || evidence.names.identicalRunChars >= minIdenticalChars) return false;
-    const copies = identicalRanges.overlapping(rangeOf(candidate), (range) => identicalContents.get(range) !== candidate.contentId);
+    const copies = identicalRanges.overlapping(queryRange, (range) => identicalContents.get(range) !== candidate.contentId);
     if (copies.length === 0) return false;
     // Most of it over the copies, and what lies outside them too short to be a reference alone.
     const outside = charsOutside(candidate, copies, queryChars);
@@ -106,7 +108,7 @@ export function selectReferences(
     if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === 0 && inside(sameStrings, queryRange)) continue;
     if (stringPairs >= MIN_IDENTITY_PAIRS && sameStringCount === stringPairs) sameStrings.add(queryRange);
     const identical = names.identicalRunChars >= minIdenticalChars;
-    if (!identical && lookAlikeOfCopy(candidate, entry.evidence)) continue;
+    if (!identical && lookAlikeOfCopy(candidate, entry.evidence, queryRange)) continue;
     if (identical) {
       identicalRanges.add(queryRange);
       identicalContents.set(queryRange, candidate.contentId);
@@ -119,10 +121,12 @@ export function selectReferences(
     if (keptInContent) keptInContent.push(queryRange);
     else kept.set(candidate.contentId, [queryRange]);
     selected.push({ candidate, evidence: entry.evidence, queryRange, group });
+    copiesWhenKept.push(identicalRanges.size);
   }
   // A region kept before a lower-ranked one with a run of identical code over the same lines is
-  // that copy's look-alike all the same.
-  const reported = identicalRanges.isEmpty() ? selected : selected.filter((judged) => !lookAlikeOfCopy(judged.candidate, judged.evidence));
+  // that copy's look-alike all the same; one kept after the last copy was checked against it then.
+  const copies = identicalRanges.size;
+  const reported = selected.filter((judged, i) => copiesWhenKept[i] === copies || !lookAlikeOfCopy(judged.candidate, judged.evidence, judged.queryRange));
   // Presented group by group (groups in order of their best reference), best origin first in each:
   // the sort is stable, so within a group the order is the order of selection.
   return reported.sort((a, b) => a.group - b.group);

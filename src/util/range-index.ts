@@ -41,8 +41,9 @@ export class RangeIndex {
     return best;
   }
 
-  isEmpty(): boolean {
-    return this.ranges.length === 0;
+  /** How many ranges are stored. */
+  get size(): number {
+    return this.ranges.length;
   }
 
   /** Every stored range overlapping `range` that `accept` accepts, each once. */

@@ -40,7 +40,7 @@ describe("RangeIndex", () => {
     expect(index.first([20, 20], () => true)).toBe(0);
     expect(index.overlapping([21, 400], () => true)).toEqual([]);
     expect(new RangeIndex().overlapping([0, 400], () => true)).toEqual([]);
-    expect(new RangeIndex().isEmpty()).toBe(true);
-    expect(index.isEmpty()).toBe(false);
+    expect(new RangeIndex().size).toBe(0);
+    expect(index.size).toBe(1);
   });
 });
