@@ -20,10 +20,18 @@ export interface ChainSeeds {
  * documentation table, a file of strings) has a hit for every pair of a fingerprint's positions,
  * hundreds of thousands in a chain's span, where the chain's own fingerprints are a few thousand.
  */
-export function chainSeeds(first: Segment, last: Segment, hits: FileHits, hitsBySource: Uint32Array, edgeOnly: ReadonlySet<number> | undefined): ChainSeeds {
+export function chainSeeds(
+  first: Segment,
+  last: Segment,
+  hits: FileHits,
+  hitsBySource: Uint32Array,
+  edgeOnly: ReadonlySet<number> | undefined,
+  /** When given, only the fingerprints it accepts are counted. */
+  counted?: (hash: number) => boolean,
+): ChainSeeds {
   const from = lowerBound(hits.sourcePositions, first.sourceStart, hitsBySource);
   const to = lowerBound(hits.sourcePositions, last.sourceEnd, hitsBySource, from);
-  const tally = new SeedTally(edgeOnly);
+  const tally = new SeedTally(edgeOnly, counted);
   if (to - from <= CHAIN_SEED_SCAN_HITS) {
     for (let o = from; o < to; o++) {
       const i = hitsBySource[o]!;
@@ -59,7 +67,10 @@ class SeedTally implements ChainSeeds {
   frequencySum = 0;
   rarestFrequency = Infinity;
 
-  constructor(private readonly edgeOnly: ReadonlySet<number> | undefined) {}
+  constructor(
+    private readonly edgeOnly: ReadonlySet<number> | undefined,
+    private readonly counted: ((hash: number) => boolean) | undefined,
+  ) {}
 
   has(hash: number): boolean {
     if (this.many) return this.many.has(hash);
@@ -68,7 +79,7 @@ class SeedTally implements ChainSeeds {
   }
 
   add(hash: number, frequency: number): void {
-    if (this.has(hash)) return;
+    if ((this.counted && !this.counted(hash)) || this.has(hash)) return;
     if (this.many) this.many.add(hash);
     else if (this.count < LISTED_SEEDS) listed[this.count] = hash;
     else this.many = new Set([...listed, hash]);

@@ -11,6 +11,7 @@ import { annotatedCodeAgrees, annotationShare } from "./annotations.js";
 import { agreeingStretch, compareNames, kgramShares, markedWords, namesDisagree, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
+import { templateOnly } from "./project-template.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
 import { type MatchEnds, matchEnds, spanEnds } from "./match-ends.js";
@@ -199,6 +200,7 @@ export class Matcher {
         if (!annotatedCodeAgrees(candidate.segments, query, prose, annotatedCode, sourceCode)) return null;
       }
       if (fewSeeds && !identicalData(candidate, evidence.names, options)) return null;
+      if (!text && evidence.names.identicalRunChars < options.minMatchedChars && templateOnly(candidate, chained.get(candidate.contentId)!.context, this.index, options, scannedLength)) return null;
       return (text ? isTextReference : isReference)(candidate, evidence, judgedBy, scannedLength) ? evidence : null;
     };
     // Rows of repetitive code align on their shape whatever their data, so a segment can begin on

@@ -1,0 +1,90 @@
+import { MAX_REPETITION_FILES, type MatchOptions, PROJECT_IDIOM_FILES, REPETITION_OCCURRENCES_PER_FILE, TEMPLATE_STRETCH_QUERY_SHARE } from "../options.js";
+import type { ChainContext } from "./chain.js";
+import { chainSeeds } from "./chain-seeds.js";
+import { type MatchIndex, occurrenceContent, occurrencePosition } from "./match-index.js";
+import type { Candidate } from "./types.js";
+
+/** What the rule asks of the index: the common table's counts, and the contents holding a fingerprint. */
+export type TemplateIndex = Pick<MatchIndex, "commonContentCount" | "commonSourceCount" | "occurrences">;
+
+/**
+ * Whether `candidate` rests on its project's template (PROJECT_IDIOM_FILES): fewer than minSeeds of
+ * its seeds (the other channel's it borrows counted) are other than the project's idioms, and the
+ * region, when made of idioms alone, is under TEMPLATE_STRETCH_QUERY_SHARE of its query or not one stretch
+ * the project repeats (repeatedStretch).
+ * Asked of a region without a run of minMatchedChars identical characters. A file written from
+ * the template matches each sibling by idioms each shared with other siblings, where a copy of one
+ * keeps that file's own fingerprints or its text, and a helper the project repeats file after file
+ * is one stretch in all of them (its copy names the project, whichever file it is).
+ */
+export function templateOnly(
+  candidate: Candidate,
+  { hits, hitsBySource, edgeOnly }: Pick<ChainContext, "hits" | "hitsBySource" | "edgeOnly">,
+  index: TemplateIndex,
+  options: MatchOptions,
+  /** The query's tokens (a scanned file's, for one window of it). */
+  queryTokens: number,
+): boolean {
+  const needed = options.minSeeds - candidate.borrowedSeeds;
+  // At most this many seeds are in PROJECT_IDIOM_FILES files: with enough others, none need be read.
+  if (candidate.seeds - Math.floor(candidate.frequencySum / PROJECT_IDIOM_FILES) >= needed) return false;
+  const idioms = new Set<number>();
+  const isIdiom = (hash: number): boolean =>
+    (index.commonContentCount(hash) ?? 0) >= PROJECT_IDIOM_FILES && (index.commonSourceCount(hash) ?? Infinity) <= options.maxSourceFrequency;
+  const { segments } = candidate;
+  const counted = (hash: number): boolean => {
+    if (!isIdiom(hash)) return true;
+    idioms.add(hash);
+    return false;
+  };
+  const first = segments[0]!;
+  const last = segments[segments.length - 1]!;
+  const own = chainSeeds(first, last, hits, hitsBySource, edgeOnly, counted).count;
+  if (own >= needed) return false;
+  // A fingerprint of its own is in fewer files than a template's: the region as a whole is not repeated.
+  if (own > 0) return true;
+  // Nothing but idioms, and little of its query: one of the idioms the text holds, whichever files repeat it.
+  if (candidate.matchedTokens < TEMPLATE_STRETCH_QUERY_SHARE * queryTokens) return true;
+  // Where each idiom is in the candidate's content (its first place inside the span).
+  const places = new Map<number, number>();
+  for (let i = 0; i < hits.hashes.length; i++) {
+    const hash = hits.hashes[i]!;
+    const [q, at] = [hits.queryPositions[i]!, hits.sourcePositions[i]!];
+    if (!idioms.has(hash) || q < first.queryStart || q >= last.queryEnd || at < first.sourceStart || at >= last.sourceEnd) continue;
+    const seen = places.get(hash);
+    if (seen === undefined || at < seen) places.set(hash, at);
+  }
+  return !repeatedStretch(places, index, options.maxGapTokens);
+}
+
+/**
+ * Whether at least PROJECT_IDIOM_FILES contents hold the idioms (hash → place) as one stretch: each
+ * as far from the first as in the candidate's content, give or take `slack` tokens (an edited
+ * statement). A helper the project repeats is; a template's lines, with each file's own code
+ * between them, are not, however many files hold them all.
+ */
+function repeatedStretch(places: ReadonlyMap<number, number>, index: TemplateIndex, slack: number): boolean {
+  const ordered = [...places].sort((a, b) => a[1] - b[1]);
+  if (ordered.length === 0) return false;
+  const limit = MAX_REPETITION_FILES * REPETITION_OCCURRENCES_PER_FILE;
+  const idioms: { readonly offset: number; readonly places: Map<number, number[]> }[] = [];
+  for (const [hash, at] of ordered) {
+    const occurrences = index.occurrences(hash, limit + 1);
+    // More occurrences than a repetition fingerprint may have: not read whole, so not compared.
+    if (occurrences.length > limit) return false;
+    const byContent = new Map<number, number[]>();
+    for (const packed of occurrences) {
+      const contentId = occurrenceContent(packed);
+      let list = byContent.get(contentId);
+      if (!list) byContent.set(contentId, (list = []));
+      list.push(occurrencePosition(packed));
+    }
+    idioms.push({ offset: at - ordered[0]![1], places: byContent });
+  }
+  let holding = 0;
+  for (const [contentId, anchors] of idioms[0]!.places) {
+    const together = anchors.some((anchor) => idioms.every(({ offset, places: byContent }) => byContent.get(contentId)?.some((at) => Math.abs(at - anchor - offset) <= slack) === true));
+    if (together && ++holding >= PROJECT_IDIOM_FILES) return true;
+  }
+  return false;
+}
