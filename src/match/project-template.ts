@@ -9,13 +9,14 @@ export type TemplateIndex = Pick<MatchIndex, "commonContentCount" | "commonSourc
 
 /**
  * Whether `candidate` rests on its project's template (PROJECT_IDIOM_FILES): fewer than minSeeds of
- * its seeds (the other channel's it borrows counted) are other than the project's idioms, and the
- * region, when made of idioms alone, is under TEMPLATE_STRETCH_QUERY_SHARE of its query or not one stretch
- * the project repeats (repeatedStretch).
+ * its seeds (the other channel's it borrows counted) are other than the project's idioms, and
+ * either one of its seeds is in fewer files than a template's, so the region as a whole is not one
+ * the project repeats, or, every seed being in that many files, it is under
+ * TEMPLATE_STRETCH_QUERY_SHARE of its query or not one stretch the project repeats (repeatedStretch).
  * Asked of a region without a run of minMatchedChars identical characters. A file written from
  * the template matches each sibling by idioms each shared with other siblings, where a copy of one
- * keeps that file's own fingerprints or its text, and a helper the project repeats file after file
- * is one stretch in all of them (its copy names the project, whichever file it is).
+ * keeps that file's own fingerprints or its text, and a module the project writes over and over is
+ * one stretch in all of them (its copy names the project, whichever file it is).
  */
 export function templateOnly(
   candidate: Candidate,
@@ -28,29 +29,33 @@ export function templateOnly(
   const needed = options.minSeeds - candidate.borrowedSeeds;
   // At most this many seeds are in PROJECT_IDIOM_FILES files: with enough others, none need be read.
   if (candidate.seeds - Math.floor(candidate.frequencySum / PROJECT_IDIOM_FILES) >= needed) return false;
+  // The project's idioms; the other seeds also in PROJECT_IDIOM_FILES files or more (of several
+  // projects); and whether any seed is in fewer.
   const idioms = new Set<number>();
-  const isIdiom = (hash: number): boolean =>
-    (index.commonContentCount(hash) ?? 0) >= PROJECT_IDIOM_FILES && (index.commonSourceCount(hash) ?? Infinity) <= options.maxSourceFrequency;
-  const { segments } = candidate;
+  const widespread = new Set<number>();
+  let rare = false;
   const counted = (hash: number): boolean => {
-    if (!isIdiom(hash)) return true;
-    idioms.add(hash);
-    return false;
+    if ((index.commonContentCount(hash) ?? 0) < PROJECT_IDIOM_FILES) rare = true;
+    else if ((index.commonSourceCount(hash) ?? Infinity) <= options.maxSourceFrequency) idioms.add(hash);
+    else widespread.add(hash);
+    return !idioms.has(hash);
   };
+  const { segments } = candidate;
   const first = segments[0]!;
   const last = segments[segments.length - 1]!;
   const own = chainSeeds(first, last, hits, hitsBySource, edgeOnly, counted).count;
-  if (own >= needed) return false;
-  // A fingerprint of its own is in fewer files than a template's: the region as a whole is not repeated.
-  if (own > 0) return true;
-  // Nothing but idioms, and little of its query: one of the idioms the text holds, whichever files repeat it.
+  if (own >= needed || idioms.size === 0) return false;
+  // A seed in fewer files than a template's: the region as a whole is not repeated.
+  if (rare) return true;
+  // Nothing but seeds that many files hold, and little of its query: one of the idioms the text
+  // holds, whichever files repeat it.
   if (candidate.matchedTokens < TEMPLATE_STRETCH_QUERY_SHARE * queryTokens) return true;
-  // Where each idiom is in the candidate's content (its first place inside the span).
+  // Where each of those seeds is in the candidate's content (its first place inside the span).
   const places = new Map<number, number>();
   for (let i = 0; i < hits.hashes.length; i++) {
     const hash = hits.hashes[i]!;
     const [q, at] = [hits.queryPositions[i]!, hits.sourcePositions[i]!];
-    if (!idioms.has(hash) || q < first.queryStart || q >= last.queryEnd || at < first.sourceStart || at >= last.sourceEnd) continue;
+    if (!(idioms.has(hash) || widespread.has(hash)) || q < first.queryStart || q >= last.queryEnd || at < first.sourceStart || at >= last.sourceEnd) continue;
     const seen = places.get(hash);
     if (seen === undefined || at < seen) places.set(hash, at);
   }

@@ -191,6 +191,15 @@ describe("a region resting on its project's template", () => {
     expect(templateOnly(candidate, context, fakeIndex(holders), DEFAULT_MATCH_OPTIONS, candidate.matchedTokens / TEMPLATE_STRETCH_QUERY_SHARE)).toBe(false);
   });
 
+  it("is not, when its other seed is in as many files, of several projects, and the two are one stretch those files repeat", () => {
+    // As an mdBook search script in every edition of a book of one toolchain, and in another project.
+    const holders = { 1: range(1, 36), 2: range(1, 35) };
+    const { candidate, context } = candidateOf([1, 2], holders);
+    expect(templateOnly(candidate, context, fakeIndex(holders, { 1: 2 }), DEFAULT_MATCH_OPTIONS, 100)).toBe(false);
+    const apart = (hash: number, content: number): number => 10 * hash + 40 * content * (hash - 1);
+    expect(templateOnly(candidate, context, fakeIndex(holders, { 1: 2 }, apart), DEFAULT_MATCH_OPTIONS, 100)).toBe(true);
+  });
+
   it("is not, when the idioms span projects: that is boilerplate, which the file-frequency cut-off weighs", () => {
     const { candidate, context } = candidateOf([1, 2, 3], TEMPLATE);
     expect(templateOnly(candidate, context, fakeIndex(TEMPLATE, { 2: 5, 3: 4 }), DEFAULT_MATCH_OPTIONS, 100)).toBe(false);
