@@ -395,20 +395,21 @@ export const MIN_SEEDS_WITHOUT_IDENTITY = 3;
  * maxSourceFrequency sources), is that project's template: lines its components or modules all
  * write (react-aria's context and render-props lines, in 31 and 16 of its files). A region without
  * a run of minMatchedChars identical characters needs minSeeds seeds besides such ones to name one
- * file, or, made of them alone, must be TEMPLATE_STRETCH_QUERY_SHARE of its query and a stretch the
- * project repeats (match/project-template.ts): a new file written from the template matches each sibling
- * by lines other siblings write too, where a copy of one keeps that file's own fingerprints or its
- * text, and a module the project writes over and over (CPython's codecs) is one stretch in all of
- * them. Above COMMON_FLOOR, so the index's common table answers it in memory.
+ * file, or, every seed of it in this many files, must be TEMPLATE_STRETCH_QUERY_SHARE of its query
+ * and a stretch those files repeat (match/project-template.ts): a new file written from the
+ * template matches each sibling by lines other siblings write too, where a copy of one keeps that
+ * file's own fingerprints or its text, and a module the project writes over and over (CPython's
+ * codecs) is one stretch in all of them. Above COMMON_FLOOR, so the index's common table answers
+ * it in memory.
  */
 export const PROJECT_IDIOM_FILES = 9;
 
 /**
- * A region made of its project's idioms alone (PROJECT_IDIOM_FILES) is one of the idioms the
- * scanned text holds when it is under this share of the query's tokens, however many of the
- * project's files repeat it: react-aria's new ToggleButtonGroup writes the context lines of 16 of
- * its siblings as 4 of its 65 lines. A file adapting the template is mostly that template (webencodings'
- * codecs, a third of their module, are CPython's charmap codec classes).
+ * A region resting on its project's idioms, every seed in PROJECT_IDIOM_FILES files, is one of the
+ * idioms the scanned text holds when it is under this share of the query's tokens, however many
+ * files repeat it: react-aria's new ToggleButtonGroup writes the context lines of 16 of its
+ * siblings as 4 of its 65 lines. A file adapting the template is mostly that template
+ * (webencodings' codecs, a third of their module, are CPython's charmap codec classes).
  */
 export const TEMPLATE_STRETCH_QUERY_SHARE = 1 / 4;
 
