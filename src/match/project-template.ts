@@ -63,16 +63,16 @@ export function templateOnly(
 }
 
 /**
- * Whether at least PROJECT_IDIOM_FILES contents hold the idioms (hash → place) as one stretch: each
- * as far from the first as in the candidate's content, give or take `slack` tokens (an edited
- * statement). A helper the project repeats is; a template's lines, with each file's own code
+ * Whether at least PROJECT_IDIOM_FILES contents hold the seeds (hash → place in the candidate's
+ * content) as one stretch: each as far from the first as there, give or take `slack` tokens (an
+ * edited statement). A helper the project repeats is; a template's lines, with each file's own code
  * between them, are not, however many files hold them all.
  */
 function repeatedStretch(places: ReadonlyMap<number, number>, index: TemplateIndex, slack: number): boolean {
   const ordered = [...places].sort((a, b) => a[1] - b[1]);
   if (ordered.length === 0) return false;
   const limit = MAX_REPETITION_FILES * REPETITION_OCCURRENCES_PER_FILE;
-  const idioms: { readonly offset: number; readonly places: Map<number, number[]> }[] = [];
+  const seeds: { readonly offset: number; readonly places: Map<number, number[]> }[] = [];
   for (const [hash, at] of ordered) {
     const occurrences = index.occurrences(hash, limit + 1);
     // More occurrences than a repetition fingerprint may have: not read whole, so not compared.
@@ -84,11 +84,11 @@ function repeatedStretch(places: ReadonlyMap<number, number>, index: TemplateInd
       if (!list) byContent.set(contentId, (list = []));
       list.push(occurrencePosition(packed));
     }
-    idioms.push({ offset: at - ordered[0]![1], places: byContent });
+    seeds.push({ offset: at - ordered[0]![1], places: byContent });
   }
   let holding = 0;
-  for (const [contentId, anchors] of idioms[0]!.places) {
-    const together = anchors.some((anchor) => idioms.every(({ offset, places: byContent }) => byContent.get(contentId)?.some((at) => Math.abs(at - anchor - offset) <= slack) === true));
+  for (const [contentId, anchors] of seeds[0]!.places) {
+    const together = anchors.some((anchor) => seeds.every(({ offset, places: byContent }) => byContent.get(contentId)?.some((at) => Math.abs(at - anchor - offset) <= slack) === true));
     if (together && ++holding >= PROJECT_IDIOM_FILES) return true;
   }
   return false;
