@@ -131,6 +131,18 @@ export function adjudicated(file: string, path: string, queryLines: readonly [nu
   );
 }
 
+/** Whether a query's lines share a real run of text with an indexed file's (IndexedText.sharesText). */
+export type SharesText = (queryLines: readonly SignificantLine[], source: string, path: string, sourceLines: readonly [number, number]) => boolean;
+
+/**
+ * Whether `reference`, reported on held-out `file` (its significant `lines`), is a real copy:
+ * adjudicated by hand, or sharing a real run of text with one of its origins.
+ */
+export function isRealCopy(file: string, lines: readonly SignificantLine[], reference: Reference, sharesText: SharesText): boolean {
+  const mine = linesWithin(lines, reference.queryLines);
+  return reference.origins.some((o) => adjudicated(file, o.path, reference.queryLines) || sharesText(mine, o.source, o.path, reference.sourceLines));
+}
+
 /** A file's module as a port or a build names it: its base name before any extension, without hyphens, in lower case (`scroll-restoration.tsx` and `ScrollRestoration.jsx` alike). */
 function moduleName(path: string): string {
   const base = path.slice(path.lastIndexOf("/") + 1);
@@ -148,7 +160,7 @@ export class IndexedText {
   ) {}
 
   /** Whether `queryLines` share a real run with lines `sourceLines` of the indexed file `path` of `source`. */
-  readonly sharesText = (queryLines: readonly SignificantLine[], source: string, path: string, sourceLines: readonly [number, number]): boolean => {
+  readonly sharesText: SharesText = (queryLines, source, path, sourceLines) => {
     const theirs = this.lines(source, path);
     if (!theirs) return false;
     return sharesRun(queryLines, linesWithin(theirs, sourceLines), REAL_RUN_CHARS);
@@ -185,8 +197,7 @@ export function countReported(tracker: ReferenceTracker, snippets: readonly Snip
     const { references } = tracker.match(s.code, { language: s.language, ...options });
     if (references.length === 0) continue;
     const mine = significantLines(s.code, s.language === "python");
-    const real = (r: Reference): boolean =>
-      r.origins.some((o) => adjudicated(s.file, o.path, r.queryLines) || text.sharesText(linesWithin(mine, r.queryLines), o.source, o.path, r.sourceLines));
+    const real = (r: Reference): boolean => isRealCopy(s.file, mine, r, text.sharesText);
     const known = references.every(real);
     recordFeatures("negative region", s.file, s.endLine - s.startLine + 1, s.code.length, references, real);
     if (known) reported.realCopies++;

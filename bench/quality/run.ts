@@ -30,7 +30,7 @@ import { type Fidelity, Rng, type Snippet, fragmentFidelity, hasCode, nonImportC
 import { boilerplateSnippets, helperSnippets } from "./boilerplate.js";
 import {
   EXPLAIN,
-  adjudicated,
+  isRealCopy,
   IndexedText,
   type Query,
   type Tally,
@@ -447,8 +447,7 @@ async function main(): Promise<void> {
             const result = tracker.match(text, { language: file.language, ...config.options, whole: true });
             const lines = result.references.length > 0 ? wholeFileLines(file, text) : [];
             const outcome = judgeWholeFile(file, lines, result.references, indexedText.sharesText);
-            const real = (r: Reference): boolean =>
-              r.origins.some((o) => adjudicated(file.file, o.path, r.queryLines) || indexedText.sharesText(linesWithin(lines, r.queryLines), o.source, o.path, r.sourceLines));
+            const real = (r: Reference): boolean => isRealCopy(file.file, lines, r, indexedText.sharesText);
             recordFeatures(`whole ${group}`, file.file, text.split("\n").length, text.length, result.references, real);
             references += outcome.references;
             realCopies += outcome.realCopies;

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LanguageName } from "../../src/languages/language.js";
 import type { Reference } from "../../src/output/reference.js";
+import type { SharesText } from "./evaluate.js";
 import { fetchPackage, filesOf, wheelRoot } from "./packages.js";
 import { type SignificantLine, type TextRun, commonRuns, linesWithin, significantLines } from "./text-runs.js";
 
@@ -182,7 +183,7 @@ export interface VendoredOutcome {
 export function judgeVendored(
   file: VendoredFile,
   references: readonly Reference[],
-  sharesText: (queryLines: readonly SignificantLine[], source: string, path: string, sourceLines: readonly [number, number]) => boolean,
+  sharesText: SharesText,
 ): VendoredOutcome {
   const found = file.expected.map((expected) =>
     references.some(

@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import type { LanguageName } from "../../src/languages/language.js";
 import type { Reference } from "../../src/output/reference.js";
-import { type SignificantLine, linesWithin, significantLines } from "./text-runs.js";
+import { type SignificantLine, significantLines } from "./text-runs.js";
 import type { Rng } from "../snippets.js";
-import { adjudicated } from "./evaluate.js";
+import { type SharesText, isRealCopy } from "./evaluate.js";
 
 /**
  * A file of a whole-file set. Its text is read again when scanned and its significant lines only
@@ -71,12 +71,9 @@ export function judgeWholeFile(
   file: WholeFile,
   lines: readonly SignificantLine[],
   references: readonly Reference[],
-  sharesText: (queryLines: readonly SignificantLine[], source: string, path: string, sourceLines: readonly [number, number]) => boolean,
+  sharesText: SharesText,
 ): WholeFileOutcome {
   let realCopies = 0;
-  for (const reference of references) {
-    const mine = linesWithin(lines, reference.queryLines);
-    if (reference.origins.some((o) => adjudicated(file.file, o.path, reference.queryLines) || sharesText(mine, o.source, o.path, reference.sourceLines))) realCopies++;
-  }
+  for (const reference of references) if (isRealCopy(file.file, lines, reference, sharesText)) realCopies++;
   return { references: references.length, realCopies, falseReferences: references.length - realCopies };
 }
