@@ -61,6 +61,8 @@ function beside(code: Match, prose: Match, quiet: QuietBetween | undefined): boo
  * (WHOLE_CONTENT_SHARE of it), whose origins name every source the prose's do, is not reported
  * however rare its seeds or whole its file: a sibling module repeating that file's paragraphs
  * (async's `parallel` inside a copy of its `series`) names no repository or license it does not.
+ * Nor, with `sourcesOf`, is a match resting on its prose inside a region of more text that holds
+ * a copy's run of identical code (siblingProse).
  */
 export function combine(
   code: readonly Match[],
@@ -88,32 +90,30 @@ export function combine(
     partner.textChars += prose.evidence.textChars;
     partner.textSeeds += prose.evidence.seedFingerprints;
   }
-  const all: Match[] = [
-    ...merged
-      .filter(
-        ({ match, complete, textChars, textSeeds }) =>
-          complete || (textChars > 0 && match.evidence.matchedChars + textChars >= minChars && match.evidence.seedFingerprints + textSeeds >= minSeeds),
-      )
-      .map(({ match, textChars, textSeeds }) =>
-        textChars === 0
-          ? match
-          : {
-              ...match,
-              complete: true,
-              evidence: {
-                ...match.evidence,
-                basis: "code and text" as const,
-                textChars,
-                seedFingerprints: match.evidence.seedFingerprints + textSeeds,
-              },
-            },
-      ),
-  ];
-  if (alone.length > 0) {
-    const found = [...all, ...alone];
-    all.push(...alone.filter((prose) => !stockParagraph(prose, found, sourcesOf)));
+  // Code matches, with the prose beside them; `proseLed` those whose code alone is short of a
+  // reference, so that what they name rests on their prose.
+  const all: Match[] = [];
+  const proseLed = new Set<Match>();
+  for (const { match, complete, textChars, textSeeds } of merged) {
+    if (!complete && !(textChars > 0 && match.evidence.matchedChars + textChars >= minChars && match.evidence.seedFingerprints + textSeeds >= minSeeds)) continue;
+    if (textChars === 0) {
+      all.push(match);
+      continue;
+    }
+    const joined: Match = {
+      ...match,
+      complete: true,
+      evidence: { ...match.evidence, basis: "code and text", textChars, seedFingerprints: match.evidence.seedFingerprints + textSeeds },
+    };
+    all.push(joined);
+    if (!match.complete) proseLed.add(joined);
   }
-  return regroup(all, maxPerGroup, wholeFile);
+  for (const prose of alone) proseLed.add(prose);
+  if (proseLed.size === 0) return regroup(all, maxPerGroup, wholeFile);
+  const found = [...all, ...alone];
+  const sibling = (match: Match): boolean => siblingProse(match, found, minChars, sourcesOf);
+  const reported = [...all.filter((match) => !proseLed.has(match) || !sibling(match)), ...alone.filter((prose) => !stockParagraph(prose, found, sourcesOf) && !sibling(prose))];
+  return regroup(reported, maxPerGroup, wholeFile);
 }
 
 /** Whether prose found alone is a stock paragraph inside another content's region of more text (see combine). */
@@ -125,6 +125,27 @@ function stockParagraph(prose: Match, others: readonly Match[], sourcesOf: Sourc
   if (regions.length === 0) return false;
   if (sourcesOf && regions.some((region) => heldWhole(region) && namesNoOtherSource(sourcesOf(prose.contentId), sourcesOf(region.contentId)))) return true;
   return prose.evidence.meanSeedFileFrequency > RARE_SEEDS_MEAN_FILES && !heldWhole(prose);
+}
+
+/**
+ * Whether a match resting on its prose lies inside another content's region of more text holding a
+ * run of identical code a reference needs (`minChars`), whose origins name every source its own do:
+ * that region's file is where the lines come from, and a sibling file of its project repeating some
+ * of its doc comments (react-aria's `ListBox` and `GridList` describing `layout` alike) names no
+ * repository or license it does not. Not when the match is most of its file's prose (heldWhole).
+ */
+function siblingProse(match: Match, others: readonly Match[], minChars: number, sourcesOf: SourcesOf | undefined): boolean {
+  if (!sourcesOf || heldWhole(match)) return false;
+  const [first, last] = match.queryLines;
+  return others.some(
+    (other) =>
+      other.contentId !== match.contentId &&
+      other.evidence.identicalChars >= minChars &&
+      other.evidence.textChars > match.evidence.textChars &&
+      other.queryLines[0] <= first &&
+      last <= other.queryLines[1] &&
+      namesNoOtherSource(sourcesOf(match.contentId), sourcesOf(other.contentId)),
+  );
 }
 
 /** Whether a match covers WHOLE_CONTENT_SHARE of its content, as far as alignment read it: the query holds that file. */

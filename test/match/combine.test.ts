@@ -121,3 +121,48 @@ describe("prose found alone inside another file's region of more text", () => {
     expect(withSources(own, [rare])).toEqual([1, 2]);
   });
 });
+
+describe("prose of a sibling file inside a region holding a copy's run of identical code", () => {
+  // react-aria's `GridList` props in a declaration file, lines 5–50: its own file's code (344
+  // characters the very same) and doc comments; `ListBox`, of the same source, repeats some of
+  // those doc comments (lines 20–40, seeds in two or three files).
+  const sources: Record<number, string[]> = { 1: ["react-aria"], 2: ["react-aria"], 3: ["react-aria", "other"] };
+  const regionCode: Match = {
+    ...partial("code", [5, 50]),
+    contentId: 1,
+    complete: true,
+    evidence: { ...partial("code", [5, 50]).evidence, matchedChars: 519, sourceMatchedChars: 519, identicalChars: 344, seedFingerprints: 11 },
+  };
+  const regionProse: Match = { ...partial("text", [5, 50]), contentId: 1, complete: true, evidence: { ...partial("text", [5, 50]).evidence, textChars: 628, seedFingerprints: 9 } };
+  const siblingProse: Match = {
+    ...partial("text", [20, 40]),
+    contentId: 2,
+    complete: true,
+    evidence: { ...partial("text", [20, 40]).evidence, textChars: 383, seedFingerprints: 9, meanSeedFileFrequency: 2.4 },
+  };
+  // The sibling's code beside its prose: 113 characters, short of a reference alone.
+  const siblingCode: Match = { ...partial("code", [20, 40]), contentId: 2, evidence: { ...partial("code", [20, 40]).evidence, matchedChars: 113, identicalChars: 113, seedFingerprints: 2 } };
+  const files = (code: Match[], text: Match[], of: Record<number, string[]> = sources): number[] =>
+    combine(code, text, 150, 2, 10, { wholeFile: true, sourcesOf: (contentId) => of[contentId] ?? [] }).map((match) => match.contentId);
+
+  it("is not reported, alone or completing code too short alone", () => {
+    expect(files([regionCode], [regionProse, siblingProse])).toEqual([1]);
+    expect(files([regionCode, siblingCode], [regionProse, siblingProse])).toEqual([1]);
+  });
+
+  it("is reported when it names another source, when its code is a reference alone, or outside the region", () => {
+    expect(files([regionCode], [regionProse, { ...siblingProse, contentId: 3 }])).toEqual([1, 3]);
+    expect(files([regionCode, { ...siblingCode, complete: true, evidence: { ...siblingCode.evidence, matchedChars: 300, identicalChars: 300 } }], [regionProse, siblingProse])).toEqual([1, 2]);
+    expect(files([regionCode], [regionProse, { ...siblingProse, queryLines: [40, 60] }])).toEqual([1, 2]);
+  });
+
+  it("is reported when the region holds no run of identical code a reference needs, or no more text", () => {
+    // A near-miss of async's `foldr`: its own prose inside the region of `foldl`, renamed code and stock paragraphs.
+    expect(files([{ ...regionCode, evidence: { ...regionCode.evidence, identicalChars: 120 } }], [regionProse, siblingProse])).toEqual([1, 2]);
+    expect(files([regionCode], [{ ...regionProse, evidence: { ...regionProse.evidence, textChars: 300 } }, siblingProse])).toEqual([1, 2]);
+  });
+
+  it("is reported when it is most of its file's prose: a small module held whole", () => {
+    expect(files([regionCode], [regionProse, { ...siblingProse, sourceLength: 25 }])).toEqual([1, 2]);
+  });
+});
