@@ -13,10 +13,11 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { fetchArchive } from "../src/corpus/fetch.js";
 import { PathFilter } from "../src/files/glob.js";
 import { walkFiles } from "../src/files/walk.js";
+import type { LanguageDefinition } from "../src/languages/language.js";
 import { languageForPath } from "../src/languages/registry.js";
 
 export interface BenchSource {
@@ -101,9 +102,22 @@ export function heldOutSources(sources: readonly BenchSource[]): HeldOut[] {
   return heldOut;
 }
 
+/**
+ * The extensions the benchmarks draw their queries and files from. Fixed here rather than read from
+ * the language registry: their draws are seeded over file lists, so an extension `scan` comes to
+ * read (`.pyw`) would otherwise redraw every query and break the history. One joins the benchmarks
+ * by a change here, with a history row of its own.
+ */
+const BENCH_EXTENSIONS = new Set([".py", ".pyi", ".js", ".jsx", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".tsx"]);
+
+/** A file's language for the benchmarks: the registry's, for BENCH_EXTENSIONS only. */
+export function benchLanguage(path: string): LanguageDefinition | undefined {
+  return BENCH_EXTENSIONS.has(extname(path).toLowerCase()) ? languageForPath(path) : undefined;
+}
+
 export function* sourceFiles(source: { root: string; exclude?: readonly string[]; include?: readonly string[] }): Generator<string> {
   const filter = new PathFilter(source.include ?? [], source.exclude ?? []);
-  for (const path of walkFiles(source.root)) if (languageForPath(path) && filter.accepts(path)) yield path;
+  for (const path of walkFiles(source.root)) if (benchLanguage(path) && filter.accepts(path)) yield path;
 }
 
 const DEFINITION = /^\s*(def|class|function|async\s+def|async\s+function)\b|=>/;

@@ -6,7 +6,7 @@ import { fetchArchive } from "../../src/corpus/fetch.js";
 import { PathFilter } from "../../src/files/glob.js";
 import { walkFiles } from "../../src/files/walk.js";
 import type { LanguageName } from "../../src/languages/language.js";
-import { languageForPath } from "../../src/languages/registry.js";
+import { benchLanguage } from "../corpus.js";
 
 export interface Package {
   readonly spec: string;
@@ -55,15 +55,15 @@ export function wheelRoot(fileName: string, cache: string): string | undefined {
 }
 
 /**
- * Code files of a folder, by language (TSX counted as TypeScript), filtered by globs; TypeScript
- * declaration files left out unless `declarations` (every file `scan` reads: a scanned package's
- * `.d.ts` files are code it ships too).
+ * Code files of a folder (benchLanguage: the benchmarks' fixed extensions), by language (TSX counted as TypeScript), filtered by
+ * globs; TypeScript declaration files left out unless `declarations` (every file `scan` reads: a
+ * scanned package's `.d.ts` files are code it ships too).
  */
 export function filesOf(source: { root: string; include?: readonly string[]; exclude?: readonly string[] }, language?: LanguageName, declarations = false): string[] {
   const filter = new PathFilter(source.include ?? [], source.exclude ?? []);
   const files: string[] = [];
   for (const path of walkFiles(source.root)) {
-    const detected = languageForPath(path);
+    const detected = benchLanguage(path);
     if (!detected || !filter.accepts(path) || (!declarations && path.endsWith(".d.ts"))) continue;
     const name = detected.name === "tsx" ? "typescript" : detected.name;
     if (!language || name === language) files.push(join(source.root, path));
