@@ -7,7 +7,8 @@ let grammar: Parser.Language | undefined;
 
 export const python: LanguageDefinition = {
   name: "python",
-  extensions: [".py", ".pyi"],
+  // .pyw: a script run without a console window (Windows), Python all the same.
+  extensions: [".py", ".pyi", ".pyw"],
   grammar: () => (grammar ??= require("tree-sitter-python") as Parser.Language),
   identifierTypes: ["identifier"],
   // obj.attribute: tree-sitter-python has no separate node type for it, only the field.

@@ -8,6 +8,7 @@ describe("language registry", () => {
     expect(languageForPath("b.mjs")?.name).toBe("javascript");
     expect(languageForPath("b.cjs")?.name).toBe("javascript");
     expect(languageForPath("b.py")?.name).toBe("python");
+    expect(languageForPath("tools/idle.pyw")?.name).toBe("python");
     expect(languageForPath("b.rs")).toBeUndefined();
     expect(languageForPath("Makefile")).toBeUndefined();
   });
