@@ -153,20 +153,28 @@ function rangeOf(candidate: Candidate): [number, number] {
   return [segments[0]!.queryStart, segments[segments.length - 1]!.queryEnd - 1];
 }
 
-/** The query characters `candidate`'s segments match. */
+/** The query characters `candidate`'s segments match, each counted once where segments overlap (repetitive code). */
 function segmentChars(candidate: Candidate, charsBefore: Int32Array): number {
   let chars = 0;
-  for (const { queryStart, queryEnd } of candidate.segments) chars += charsBefore[queryEnd]! - charsBefore[queryStart]!;
+  let counted = 0;
+  for (const { queryStart, queryEnd } of candidate.segments) {
+    const from = Math.max(queryStart, counted);
+    if (queryEnd > from) chars += charsBefore[queryEnd]! - charsBefore[from]!;
+    counted = Math.max(counted, queryEnd);
+  }
   return chars;
 }
 
-/** The query characters `candidate`'s segments match outside every one of `ranges`. */
+/** The query characters `candidate`'s segments match outside every one of `ranges`, each counted once. */
 function charsOutside(candidate: Candidate, ranges: readonly (readonly [number, number])[], charsBefore: Int32Array): number {
   const covered = ranges.slice().sort((a, b) => a[0] - b[0]);
   let chars = 0;
-  for (const { queryStart, queryEnd } of candidate.segments) {
-    // Positions from `from` on are not yet counted; ranges are inclusive.
-    let from = queryStart;
+  let counted = 0;
+  for (const segment of candidate.segments) {
+    // Positions from `from` on are not yet counted (by this segment or an earlier one); ranges are inclusive.
+    let from = Math.max(segment.queryStart, counted);
+    const queryEnd = segment.queryEnd;
+    counted = Math.max(counted, queryEnd);
     for (const [start, end] of covered) {
       if (end < from || start >= queryEnd) continue;
       if (start > from) chars += charsBefore[start]! - charsBefore[from]!;

@@ -156,6 +156,13 @@ describe("another origin inside a copied region", () => {
     expect(reported([origin, candidate(2, 290, 330)]).sort()).toEqual([1, 2]);
   });
 
+  it("counts its characters once where its segments overlap (repetitive code aligned twice)", () => {
+    // 20 tokens past the copy's end, 30 over it, and a second segment over 40 of the same tokens:
+    // 80 characters of its own, not 160.
+    const twice = { ...candidate(2, 270, 320), segments: [...candidate(2, 270, 320).segments, { queryStart: 280, queryEnd: 320, sourceStart: 60, sourceEnd: 100 }] };
+    expect(reported([origin, twice])).toEqual([1]);
+  });
+
   it("is kept inside a region that is no copy of its origin's text, or outside the copied region", () => {
     identical.set(1, 120);
     expect(reported([origin, sibling])).toEqual([1, 2]);
