@@ -214,3 +214,18 @@ export function countReported(tracker: ReferenceTracker, snippets: readonly Snip
 export function pct(part: number, whole: number): string {
   return whole === 0 ? "–" : `${((100 * part) / whole).toFixed(1)}%`;
 }
+
+/**
+ * The 95% Wilson score interval of `part` of `whole`, as "lo–hi%": the queries are one fixed draw
+ * of the files' regions, and another draw would give another rate within about this much. Wilson's,
+ * not the normal approximation, because the rates sit near 0 and 100%, where that one leaves [0, 1].
+ */
+export function interval95(part: number, whole: number): string {
+  if (whole === 0) return "–";
+  const z = 1.96;
+  const p = part / whole;
+  const z2n = (z * z) / whole;
+  const center = (p + z2n / 2) / (1 + z2n);
+  const half = (z * Math.sqrt((p * (1 - p)) / whole + z2n / (4 * whole))) / (1 + z2n);
+  return `${(100 * Math.max(0, center - half)).toFixed(1)}–${(100 * Math.min(1, center + half)).toFixed(1)}%`;
+}
