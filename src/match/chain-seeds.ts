@@ -79,7 +79,7 @@ class SeedTally implements ChainSeeds {
   }
 
   add(hash: number, frequency: number): void {
-    if ((this.counted && !this.counted(hash)) || this.has(hash)) return;
+    if (this.has(hash) || (this.counted && !this.counted(hash))) return;
     if (this.many) this.many.add(hash);
     else if (this.count < LISTED_SEEDS) listed[this.count] = hash;
     else this.many = new Set([...listed, hash]);

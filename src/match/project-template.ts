@@ -54,7 +54,8 @@ export function templateOnly(
   const places = new Map<number, number>();
   for (let i = 0; i < hits.hashes.length; i++) {
     const hash = hits.hashes[i]!;
-    const [q, at] = [hits.queryPositions[i]!, hits.sourcePositions[i]!];
+    const q = hits.queryPositions[i]!;
+    const at = hits.sourcePositions[i]!;
     if (!(idioms.has(hash) || widespread.has(hash)) || q < first.queryStart || q >= last.queryEnd || at < first.sourceStart || at >= last.sourceEnd) continue;
     const seen = places.get(hash);
     if (seen === undefined || at < seen) places.set(hash, at);
