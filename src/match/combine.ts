@@ -118,10 +118,7 @@ export function combine(
 
 /** Whether prose found alone is a stock paragraph inside another content's region of more text (see combine). */
 function stockParagraph(prose: Match, others: readonly Match[], sourcesOf: SourcesOf | undefined): boolean {
-  const [first, last] = prose.queryLines;
-  const regions = others.filter(
-    (other) => other.contentId !== prose.contentId && other.evidence.textChars > prose.evidence.textChars && other.queryLines[0] <= first && last <= other.queryLines[1],
-  );
+  const regions = others.filter((other) => holdsWithMoreText(other, prose));
   if (regions.length === 0) return false;
   if (sourcesOf && regions.some((region) => heldWhole(region) && namesNoOtherSource(sourcesOf(prose.contentId), sourcesOf(region.contentId)))) return true;
   return prose.evidence.meanSeedFileFrequency > RARE_SEEDS_MEAN_FILES && !heldWhole(prose);
@@ -136,15 +133,18 @@ function stockParagraph(prose: Match, others: readonly Match[], sourcesOf: Sourc
  */
 function siblingProse(match: Match, others: readonly Match[], minChars: number, sourcesOf: SourcesOf | undefined): boolean {
   if (!sourcesOf || heldWhole(match)) return false;
-  const [first, last] = match.queryLines;
   return others.some(
-    (other) =>
-      other.contentId !== match.contentId &&
-      other.evidence.identicalChars >= minChars &&
-      other.evidence.textChars > match.evidence.textChars &&
-      other.queryLines[0] <= first &&
-      last <= other.queryLines[1] &&
-      namesNoOtherSource(sourcesOf(match.contentId), sourcesOf(other.contentId)),
+    (other) => other.evidence.identicalChars >= minChars && holdsWithMoreText(other, match) && namesNoOtherSource(sourcesOf(match.contentId), sourcesOf(other.contentId)),
+  );
+}
+
+/** Whether `region`, of another content, spans `match`'s query lines with more text than it. */
+function holdsWithMoreText(region: Match, match: Match): boolean {
+  return (
+    region.contentId !== match.contentId &&
+    region.evidence.textChars > match.evidence.textChars &&
+    region.queryLines[0] <= match.queryLines[0] &&
+    match.queryLines[1] <= region.queryLines[1]
   );
 }
 
