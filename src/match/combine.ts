@@ -62,7 +62,8 @@ function beside(code: Match, prose: Match, quiet: QuietBetween | undefined): boo
  * however rare its seeds or whole its file: a sibling module repeating that file's paragraphs
  * (async's `parallel` inside a copy of its `series`) names no repository or license it does not.
  * Nor, with `sourcesOf`, is a match resting on its prose inside a region of more text that holds
- * a copy's run of identical code (siblingProse).
+ * a copy's run of identical code (siblingProse), nor, in a whole file, a match on its project's
+ * idioms beside a copy of another of that project's files (projectIdiom).
  */
 export function combine(
   code: readonly Match[],
@@ -109,11 +110,32 @@ export function combine(
     if (!match.complete) proseLed.add(joined);
   }
   for (const prose of alone) proseLed.add(prose);
-  if (proseLed.size === 0) return regroup(all, maxPerGroup, wholeFile);
   const found = [...all, ...alone];
+  const idiom = (match: Match): boolean => wholeFile && projectIdiom(match, found, minChars, sourcesOf);
+  if (proseLed.size === 0) return regroup(all.filter((match) => !idiom(match)), maxPerGroup, wholeFile);
   const sibling = (match: Match): boolean => siblingProse(match, found, minChars, sourcesOf);
-  const reported = [...all.filter((match) => !proseLed.has(match) || !sibling(match)), ...alone.filter((prose) => !stockParagraph(prose, found, sourcesOf) && !sibling(prose))];
+  const reported = [
+    ...all.filter((match) => (!proseLed.has(match) || !sibling(match)) && !idiom(match)),
+    ...alone.filter((prose) => !stockParagraph(prose, found, sourcesOf) && !sibling(prose)),
+  ];
   return regroup(reported, maxPerGroup, wholeFile);
+}
+
+/**
+ * Whether, in a whole file, a match without as much identical text as a reference needs
+ * (`minChars`, its run of identical code and its identical prose together), found through seeds
+ * its indexed files share (RARE_SEEDS_MEAN_FILES on average), lies beside a copy of another file
+ * whose origins name every source its own do: the file holds that project's code, and a region
+ * written on the project's idioms (react-aria's `Menu` built as its `GridList` and `ListBox` are,
+ * names renamed) names no repository or license that copy does not. A short function copied with
+ * its doc comment (lodash's `baseTimes` in a bundle) has that text; a module held whole
+ * (heldWhole) is reported for its lines.
+ */
+function projectIdiom(match: Match, others: readonly Match[], minChars: number, sourcesOf: SourcesOf | undefined): boolean {
+  if (!sourcesOf || match.evidence.identicalChars + match.evidence.textChars >= minChars || match.evidence.meanSeedFileFrequency <= RARE_SEEDS_MEAN_FILES || heldWhole(match)) return false;
+  return others.some(
+    (other) => other.contentId !== match.contentId && other.evidence.identicalChars >= minChars && namesNoOtherSource(sourcesOf(match.contentId), sourcesOf(other.contentId)),
+  );
 }
 
 /** Whether prose found alone is a stock paragraph inside another content's region of more text (see combine). */

@@ -166,3 +166,43 @@ describe("prose of a sibling file inside a region holding a copy's run of identi
     expect(files([regionCode], [regionProse, { ...siblingProse, sourceLength: 25 }])).toEqual([1, 2]);
   });
 });
+
+describe("a region written on its project's idioms in a whole file holding a copy of that project", () => {
+  // react-aria's new `Menu.tsx`, scanned whole: lines 40–150 a copy of its old `Menu.tsx` (644
+  // characters the very same); lines 166–184 its `GridList` renamed (74 the same), found through
+  // seeds in about 7 of the project's files each.
+  const sources: Record<number, string[]> = { 1: ["react-aria"], 2: ["react-aria"], 3: ["react-aria", "other"] };
+  const copy: Match = {
+    ...partial("code", [40, 150]),
+    contentId: 1,
+    complete: true,
+    evidence: { ...partial("code", [40, 150]).evidence, matchedChars: 2453, sourceMatchedChars: 2453, identicalChars: 644, seedFingerprints: 61, meanSeedFileFrequency: 2.2 },
+  };
+  const idiom: Match = {
+    ...partial("code", [166, 184]),
+    contentId: 2,
+    complete: true,
+    evidence: { ...partial("code", [166, 184]).evidence, matchedChars: 431, sourceMatchedChars: 431, identicalChars: 74, seedFingerprints: 10, meanSeedFileFrequency: 6.8 },
+  };
+  const files = (code: Match[], wholeFile = true, of: Record<number, string[]> = sources): number[] =>
+    combine(code, [], 150, 2, 10, { wholeFile, sourcesOf: (contentId) => of[contentId] ?? [] }).map((match) => match.contentId);
+
+  it("is not reported", () => {
+    expect(files([copy, idiom])).toEqual([1]);
+  });
+
+  it("is reported when it names another source, has identical text a reference needs or seeds of its own, or is its file held whole", () => {
+    expect(files([copy, { ...idiom, contentId: 3 }])).toEqual([1, 3]);
+    expect(files([copy, { ...idiom, evidence: { ...idiom.evidence, identicalChars: 150 } }])).toEqual([1, 2]);
+    // lodash's `baseTimes` in a bundle: 74 characters of code the very same, and its doc comment.
+    expect(files([copy, { ...idiom, evidence: { ...idiom.evidence, basis: "code and text", textChars: 76 } }])).toEqual([1, 2]);
+    expect(files([copy, { ...idiom, evidence: { ...idiom.evidence, meanSeedFileFrequency: 4 } }])).toEqual([1, 2]);
+    expect(files([copy, { ...idiom, sourceLength: 25 }])).toEqual([1, 2]);
+  });
+
+  it("is reported when no copy of another file of its source is, or in a query shorter than a whole file", () => {
+    expect(files([{ ...copy, evidence: { ...copy.evidence, identicalChars: 120 } }, idiom])).toEqual([1, 2]);
+    expect(files([{ ...copy, contentId: 2, queryLines: [300, 400] }, idiom])).toEqual([2, 2]);
+    expect(files([copy, idiom], false)).toEqual([1, 2]);
+  });
+});
