@@ -1270,4 +1270,46 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{
       "`const isSelected = (…) =>`): a second origin of the very lines, only the parameter's name and type other. The judge misses the run " +
       "because the source's `);` stands on a line of its own, which it leaves out, where the build keeps it at the end of the call.",
   },
+  {
+    pair: "rxjs 8.0.0-alpha.14 → rxjs 7.8.1, module for module",
+    query: /\/rxjs@8\.0\.0-alpha\.14\/package\//,
+    reference: /^src\//,
+    sameModule: true,
+    evidence:
+      "a later release of the indexed library from its own repository: each module's source and the ES and CommonJS builds and " +
+      "declarations made from it (types dropped, comments gone from the builds) against the same module's 7.8.1 source, edited where 8 " +
+      "changed it; read at random, `catchError`'s synchronous-error branch (`innerSub.unsubscribe(); innerSub = null; " +
+      "handledResult.subscribe(…)`, `subscriber` now `destination`, `innerFrom` now `from`) and `windowCount`'s window rotation.",
+  },
+  {
+    pair: "rxjs 8.0.0-alpha.14 `Observable` → rxjs 7.8.1 `Subscriber.ts`",
+    query: /\/rxjs@8\.0\.0-alpha\.14\/package\/(?:src|dist\/(?:esm|cjs|types))\/internal\/Observable\.(?:ts|js|d\.ts)$/,
+    reference: /^src\/internal\/Subscriber\.ts$/,
+    evidence:
+      "rxjs 8 has no `Subscriber.ts`: its `Subscriber` class and `ConsumerObserver` moved into `Observable.ts`, method for method " +
+      "(`next` calling `handleStoppedNotification(nextNotification(value), this)` when stopped, `ConsumerObserver.next`'s " +
+      "`const { partialObserver } = this; if (partialObserver.next) { try { partialObserver.next(value); } catch (error) { … } }`, " +
+      "`handleUnhandledError` renamed `reportUnhandledError`).",
+  },
+  {
+    pair: "@tanstack/react-router 1.120.20 → @tanstack/react-router 1.70.0, module for module",
+    query: /\/@tanstack__react-router@1\.120\.20\/package\//,
+    reference: /^src\//,
+    sameModule: true,
+    evidence:
+      "a later release of the indexed library from its own repository: its ES and CommonJS builds and declarations against the same " +
+      "module's 1.70.0 source (types dropped, JSX as `jsx(…)` calls, `?.` as `== null ? void 0 :`; `ScrollRestoration` was " +
+      "`scroll-restoration.tsx`); read at random, `MatchInner`'s memoized outlet (`route.options.component ?? " +
+      "router.options.defaultComponent`, now keyed), its `RouteErrorComponent` fallback chain and its `notFound` branch.",
+  },
+  {
+    pair: "@tanstack/react-router 1.120.20 `dist/llms/rules/api.js` → 1.70.0 `src/router.ts`",
+    query: /\/@tanstack__react-router@1\.120\.20\/package\/dist\/llms\/rules\/api\.js$/,
+    reference: /^src\/router\.ts$/,
+    evidence:
+      "the package's API docs for language models, one template literal of Markdown, describe the router's options in the words of " +
+      "`router.ts`' doc comments: `InnerWrap`'s \"A component that will be used to wrap the inner contents of the router. This is useful " +
+      "for providing a context … Only non-DOM-rendering components like providers should be used, anything else will cause a hydration " +
+      "error.\", the comment's three paragraphs on one line.",
+  },
 ];
