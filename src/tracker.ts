@@ -204,7 +204,7 @@ export class ReferenceTracker {
     if (code.length <= MATCH_WINDOW_CHARS) {
       return this.index.withinRead(() => ({
         language: language.name,
-        references: toReferences(reported(joinOverlapping(this.matchesOf(code, language, options, 1, whole ? "code" : "fragment").matches, 0)), this.index, columns),
+        references: toReferences(reported(joinOverlapping(this.matchesOf(code, language, options, { lengthFactor: 1, lines: whole ? lineCount(code) : undefined }, whole ? "code" : "fragment").matches, 0)), this.index, columns),
       }));
     }
     // A long file (a bundle, generated code) is matched window by window (match/windows.ts). Of a
@@ -215,7 +215,7 @@ export class ReferenceTracker {
     while (window) {
       const current: QueryWindow = window;
       const start: QueryStart = current.start === 0 && whole ? "code" : current.startsIn;
-      const found = this.index.withinRead(() => this.matchesOf(current.text, language, options, code.length / current.text.length, start));
+      const found = this.index.withinRead(() => this.matchesOf(current.text, language, options, { lengthFactor: code.length / current.text.length, lines: whole ? lineCount(current.text) : undefined }, start));
       matches.push(...inQueryLines(found.matches, current));
       const reading = whole ? (found.reading ?? this.normalizer.lex(current.text, language, typeof start === "object" ? start : undefined)) : undefined;
       window = nextWindow(code, current, MATCH_WINDOW_CHARS, MATCH_WINDOW_OVERLAP_CHARS, reading && startsOf(reading, current.text, language, start));
@@ -254,15 +254,17 @@ export class ReferenceTracker {
    * k-gram at its ends (SHORT_QUERY_WINDOWS), where a code region of one seed that is data copied
    * whole is taken too (MatchScope.dataSeeds). `start`: where the code begins, when known (a
    * whole file's start, a long file's window: QueryStart), so the lexer reads it from there
-   * only. With the matches, the lexer's reading of the code, when it read the query (queryReading "lexed").
+   * only. `scope`: what the text is part of (QueryScope). With the matches, the lexer's reading of
+   * the code, when it read the query (queryReading "lexed").
    */
   private matchesOf(
     code: string,
     language: LanguageDefinition,
     options: MatchOptions,
-    lengthFactor: number,
+    scope: QueryScope,
     start: QueryStart,
   ): { matches: Match[]; reading?: TokenStream } {
+    const { lengthFactor } = scope;
     if (!this.lexed) {
       // Parsed only when the screen lets a look through: most misses are answered before the parse.
       const looks = this.screening ? this.screen.looks(code, language, options, start) : { first: true, second: true };
@@ -273,22 +275,22 @@ export class ReferenceTracker {
         const text = textStream(code, tokens.textSpans ?? [], language);
         const codeQuery = { tokens, fingerprints: this.fingerprinter.fingerprint(tokens, ends), mayMatch: true };
         const poolAll = ends || isLongQuery(tokens.count * lengthFactor);
-        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, ends), mayMatch: true }, options, lengthFactor, poolAll, ends);
+        return this.matchChannels(codeQuery, { tokens: text, fingerprints: textFingerprints(text, ends), mayMatch: true }, options, scope, poolAll, ends);
       };
       const first = looks.first ? look(false) : [];
       return { matches: first.length > 0 || !looks.second ? first : look(true) };
     }
     const query = this.screen.lexedQuery(code, language, options, { start });
-    const first = this.matchLexed(query, options, lengthFactor, isLongQuery(query.tokens.count * lengthFactor));
+    const first = this.matchLexed(query, options, scope, isLongQuery(query.tokens.count * lengthFactor));
     if (first.length > 0 || !query.short) return { matches: first, reading: query.tokens };
-    const second = this.matchLexed(this.screen.lexedQuery(code, language, options, { ends: { readings: query.readings } }), options, lengthFactor, true, true);
+    const second = this.matchLexed(this.screen.lexedQuery(code, language, options, { ends: { readings: query.readings } }), options, scope, true, true);
     return { matches: second, reading: query.tokens };
   }
 
-  private matchLexed(query: LexedQuery, options: MatchOptions, lengthFactor: number, poolAll: boolean, secondLook = false): Match[] {
+  private matchLexed(query: LexedQuery, options: MatchOptions, scope: QueryScope, poolAll: boolean, secondLook = false): Match[] {
     // The screen is exact for lexed queries: a channel it turns away would find nothing.
     if (this.screening && !query.mayMatch && !query.text.mayMatch) return [];
-    return this.matchChannels(query, query.text, options, lengthFactor, poolAll, secondLook);
+    return this.matchChannels(query, query.text, options, scope, poolAll, secondLook);
   }
 
   /**
@@ -301,7 +303,7 @@ export class ReferenceTracker {
    * that holds the seeds it needs alone there: two channels of one seed each are worth a look only
    * where winnowing's windows were cut short or the query is long enough to hold look-alikes anyway.
    */
-  private matchChannels(code: ChannelQuery, prose: ChannelQuery, options: MatchOptions, lengthFactor: number, poolAll: boolean, secondLook = false): Match[] {
+  private matchChannels(code: ChannelQuery, prose: ChannelQuery, options: MatchOptions, { lengthFactor, lines: scannedLines }: QueryScope, poolAll: boolean, secondLook = false): Match[] {
     const textOptionsOf = textOptions(options);
     // A short query's second look takes a code region of one seed when it is data copied whole.
     const codeOptions = secondLook ? secondLookOptions(code.tokens, code.fingerprints, options) : options;
@@ -334,6 +336,7 @@ export class ReferenceTracker {
     const textMatches = textHits.size > 0 ? this.textMatcher.matchHits(prose.tokens, prose.fingerprints, textHits, textOptionsOf, textScope) : [];
     return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, {
       wholeFile: longQuery,
+      scannedLines,
       quiet: quietBetween([code.tokens, prose.tokens]),
       sourcesOf: this.sourcesOf,
     });
@@ -455,4 +458,20 @@ function resolveLanguage(target: MatchTarget, code?: string): LanguageDefinition
     return language;
   }
   throw new ReftrackError("match() needs { language } or { path }");
+}
+
+/**
+ * What a query (or one window of a long one) is part of: `lengthFactor`, the whole query's length
+ * over this text's (a window's matches are judged as the whole file's), and `lines`, the text's
+ * line count when it is a file scanned whole (MatchTarget.whole), undefined for a fragment.
+ */
+interface QueryScope {
+  readonly lengthFactor: number;
+  readonly lines: number | undefined;
+}
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
+  return lines;
 }

@@ -17,6 +17,11 @@ export type SourcesOf = (contentId: number) => readonly string[];
 export interface CombineContext {
   /** The query is long (rules.ts isLongQuery): regroup groups its matches as a whole file's. */
   readonly wholeFile?: boolean;
+  /**
+   * The query is a file scanned whole (MatchTarget.whole), however short, of this many lines (a
+   * long file's window, of the window's): see holdsFile.
+   */
+  readonly scannedLines?: number;
   readonly quiet?: QuietBetween;
   readonly sourcesOf?: SourcesOf;
 }
@@ -63,7 +68,9 @@ function beside(code: Match, prose: Match, quiet: QuietBetween | undefined): boo
  * (async's `parallel` inside a copy of its `series`) names no repository or license it does not.
  * Nor, with `sourcesOf`, is a match resting on its prose inside a region of more text that holds
  * a copy's run of identical code (siblingProse), nor, in a whole file, a match on its project's
- * idioms beside a copy of another of that project's files (projectIdiom).
+ * idioms, or on prose alone that its files repeat, beside a copy of another of that project's
+ * files (projectIdiom). In a file scanned whole (`scannedLines`), however short, a region over most
+ * of it with a reference's length of identical prose is the file's own module (holdsFile).
  */
 export function combine(
   code: readonly Match[],
@@ -71,7 +78,7 @@ export function combine(
   minChars: number,
   minSeeds: number,
   maxPerGroup: number,
-  { wholeFile = false, quiet, sourcesOf }: CombineContext = {},
+  { wholeFile = false, scannedLines, quiet, sourcesOf }: CombineContext = {},
 ): Match[] {
   const merged = code.map((match) => ({ match, complete: match.complete, textChars: 0, textSeeds: 0 }));
   const alone: Match[] = [];
@@ -111,31 +118,56 @@ export function combine(
   }
   for (const prose of alone) proseLed.add(prose);
   const found = [...all, ...alone];
-  const idiom = (match: Match): boolean => wholeFile && projectIdiom(match, found, minChars, sourcesOf);
+  const holds = (match: Match): boolean => scannedLines !== undefined && holdsFile(match, scannedLines, minChars);
+  const copy = (match: Match): boolean => match.evidence.identicalChars >= minChars || holds(match);
+  const idiom = (match: Match): boolean => projectIdiom(match, found, minChars, wholeFile, holds, sourcesOf);
   if (proseLed.size === 0) return regroup(all.filter((match) => !idiom(match)), maxPerGroup, wholeFile);
-  const sibling = (match: Match): boolean => siblingProse(match, found, minChars, sourcesOf);
+  const sibling = (match: Match): boolean => siblingProse(match, found, copy, sourcesOf);
   const reported = [
     ...all.filter((match) => (!proseLed.has(match) || !sibling(match)) && !idiom(match)),
-    ...alone.filter((prose) => !stockParagraph(prose, found, sourcesOf) && !sibling(prose)),
+    ...alone.filter((prose) => !stockParagraph(prose, found, sourcesOf) && !sibling(prose) && !idiom(prose)),
   ];
   return regroup(reported, maxPerGroup, wholeFile);
 }
 
 /**
- * Whether, in a whole file, a match without as much identical text as a reference needs
- * (`minChars`, its run of identical code and its identical prose together), found through seeds
- * its indexed files share (RARE_SEEDS_MEAN_FILES on average), lies beside a copy of another file
- * whose origins name every source its own do: the file holds that project's code, and a region
- * written on the project's idioms (react-aria's `Menu` built as its `GridList` and `ListBox` are,
- * names renamed) names no repository or license that copy does not. A short function copied with
- * its doc comment (lodash's `baseTimes` in a bundle) has that text; a module held whole
- * (heldWhole) is reported for its lines.
+ * Whether a match found through seeds its indexed files share (RARE_SEEDS_MEAN_FILES on
+ * average) lies beside a copy of another file whose origins name every source its own do: in a
+ * whole file (`wholeFile`), one without as much identical text as a reference needs (`minChars`,
+ * its run of identical code and its identical prose together) beside a copy by that much identical
+ * code; in a file scanned whole, prose alone beside the file's own module (`holds`, holdsFile).
+ * The file holds that project's code, and a region written on the project's idioms (react-aria's
+ * `Menu` built as its `GridList` and `ListBox` are, names renamed) or a paragraph its files repeat
+ * (rxjs's note that a class is an internal implementation detail) names no repository or license
+ * that copy does not. A short function copied with its doc comment (lodash's `baseTimes` in a
+ * bundle) has that text; a module held whole (heldWhole) is reported for its lines.
  */
-function projectIdiom(match: Match, others: readonly Match[], minChars: number, sourcesOf: SourcesOf | undefined): boolean {
-  if (!sourcesOf || match.evidence.identicalChars + match.evidence.textChars >= minChars || match.evidence.meanSeedFileFrequency <= RARE_SEEDS_MEAN_FILES || heldWhole(match)) return false;
-  return others.some(
-    (other) => other.contentId !== match.contentId && other.evidence.identicalChars >= minChars && namesNoOtherSource(sourcesOf(match.contentId), sourcesOf(other.contentId)),
-  );
+function projectIdiom(
+  match: Match,
+  others: readonly Match[],
+  minChars: number,
+  wholeFile: boolean,
+  holds: (match: Match) => boolean,
+  sourcesOf: SourcesOf | undefined,
+): boolean {
+  const { identicalChars, textChars, basis, meanSeedFileFrequency } = match.evidence;
+  if (!sourcesOf || meanSeedFileFrequency <= RARE_SEEDS_MEAN_FILES || heldWhole(match)) return false;
+  // Prose alone only beside the scanned file's own module (holdsFile): in a bundle of one project,
+  // its files' doc comments, found through seeds its builds share, are copies of each.
+  const anchor =
+    basis === "text" ? holds : wholeFile && identicalChars + textChars < minChars ? (other: Match) => other.evidence.identicalChars >= minChars : undefined;
+  if (!anchor) return false;
+  return others.some((other) => other.contentId !== match.contentId && anchor(other) && namesNoOtherSource(sourcesOf(match.contentId), sourcesOf(other.contentId)));
+}
+
+/**
+ * Whether, in a file scanned whole of `lines` lines, a region spans most of them
+ * (WHOLE_CONTENT_SHARE) with a reference's length (`minChars`) of identical prose: the file is
+ * that module's version, as a declaration file holds its module's doc comments and little of its
+ * code. Its region is a copy for siblingProse and projectIdiom however little code it holds.
+ */
+function holdsFile(match: Match, lines: number, minChars: number): boolean {
+  return match.evidence.textChars >= minChars && match.queryLines[1] - match.queryLines[0] + 1 >= WHOLE_CONTENT_SHARE * lines;
 }
 
 /** Whether prose found alone is a stock paragraph inside another content's region of more text (see combine). */
@@ -153,11 +185,9 @@ function stockParagraph(prose: Match, others: readonly Match[], sourcesOf: Sourc
  * of its doc comments (react-aria's `ListBox` and `GridList` describing `layout` alike) names no
  * repository or license it does not. Not when the match is most of its file's prose (heldWhole).
  */
-function siblingProse(match: Match, others: readonly Match[], minChars: number, sourcesOf: SourcesOf | undefined): boolean {
+function siblingProse(match: Match, others: readonly Match[], copy: (match: Match) => boolean, sourcesOf: SourcesOf | undefined): boolean {
   if (!sourcesOf || heldWhole(match)) return false;
-  return others.some(
-    (other) => other.evidence.identicalChars >= minChars && holdsWithMoreText(other, match) && namesNoOtherSource(sourcesOf(match.contentId), sourcesOf(other.contentId)),
-  );
+  return others.some((other) => copy(other) && holdsWithMoreText(other, match) && namesNoOtherSource(sourcesOf(match.contentId), sourcesOf(other.contentId)));
 }
 
 /** Whether `region`, of another content, spans `match`'s query lines with more text than it. */

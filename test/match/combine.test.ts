@@ -206,3 +206,51 @@ describe("a region written on its project's idioms in a whole file holding a cop
     expect(files([copy, idiom], false)).toEqual([1, 2]);
   });
 });
+
+describe("in a file scanned whole, however short, beside its own module's copy", () => {
+  // rxjs 8's `min.d.ts`: its module's doc comments (717 characters of identical prose, 70 of code)
+  // with `max`'s paragraphs inside them (286 characters, seeds in 2 files); and `Subject.ts`: a
+  // paragraph four of rxjs's files repeat (seeds in 5.5 files on average) beside its module's copy.
+  const sources: Record<number, string[]> = { 1: ["rxjs"], 2: ["rxjs"], 3: ["rxjs", "other"] };
+  const own: Match = {
+    ...partial("code", [3, 49]),
+    contentId: 1,
+    complete: true,
+    evidence: { ...partial("code", [3, 49]).evidence, basis: "code and text", textChars: 717, matchedChars: 70, identicalChars: 70, seedFingerprints: 25, meanSeedFileFrequency: 4 },
+  };
+  const sibling: Match = {
+    ...partial("text", [27, 46]),
+    contentId: 2,
+    complete: true,
+    evidence: { ...partial("text", [27, 46]).evidence, textChars: 286, seedFingerprints: 7, meanSeedFileFrequency: 2 },
+  };
+  const stock: Match = { ...sibling, queryLines: [60, 63], evidence: { ...sibling.evidence, textChars: 160, seedFingerprints: 2, meanSeedFileFrequency: 5.5 } };
+  // The file's 64 lines; a fragment has none given.
+  const files = (code: Match[], text: Match[], scannedWhole: boolean, scannedLines = 64): number[] =>
+    combine(code, text, 150, 2, 10, { scannedLines: scannedWhole ? scannedLines : undefined, sourcesOf: (contentId) => sources[contentId] ?? [] }).map(
+      (match) => match.contentId,
+    );
+
+  it("a sibling's prose inside a region whose prose is a copy of the file's own module is not reported; in a fragment it is", () => {
+    expect(files([own], [sibling], true)).toEqual([1]);
+    expect(files([own], [sibling], false)).toEqual([1, 2]);
+  });
+
+  it("a region over little of the file is not its own module, whatever its prose: a bundle's", () => {
+    expect(files([own], [sibling], true, 200)).toEqual([1, 2]);
+    expect(files([own], [stock], true, 200)).toEqual([1, 2]);
+  });
+
+  it("a paragraph the project repeats, beside a copy of another of its files, is not reported; with rarer seeds or another source it is", () => {
+    expect(files([own], [stock], true)).toEqual([1]);
+    expect(files([own], [stock], false)).toEqual([1, 2]);
+    expect(files([own], [{ ...stock, evidence: { ...stock.evidence, meanSeedFileFrequency: 3 } }], true)).toEqual([1, 2]);
+    expect(files([own], [{ ...stock, contentId: 3 }], true)).toEqual([1, 3]);
+  });
+
+  it("nothing is dropped beside a region with under a reference's length of identical prose and code", () => {
+    const short: Match = { ...own, evidence: { ...own.evidence, textChars: 140 } };
+    expect(files([short], [{ ...sibling, evidence: { ...sibling.evidence, textChars: 120 } }], true)).toEqual([1, 2]);
+    expect(files([short], [stock], true)).toEqual([1, 2]);
+  });
+});
