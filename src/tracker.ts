@@ -201,10 +201,13 @@ export class ReferenceTracker {
     const minified = looksMinified(code) || looksMinifiedShort(code, language.name);
     const reported = (matches: readonly Match[]): readonly Match[] => (minified ? closeGroups(matches.filter((match) => !isMinifiedShape(match))) : matches);
     const columns = columnsIn(code);
+    // A file scanned whole tells combine its line count (holdsFile); a minified file's lines say
+    // nothing of how much of it a region holds, one line holding many modules.
+    const scannedLines = (text: string): number | undefined => (whole && !minified ? lineCount(text) : undefined);
     if (code.length <= MATCH_WINDOW_CHARS) {
       return this.index.withinRead(() => ({
         language: language.name,
-        references: toReferences(reported(joinOverlapping(this.matchesOf(code, language, options, { lengthFactor: 1, lines: whole ? lineCount(code) : undefined }, whole ? "code" : "fragment").matches, 0)), this.index, columns),
+        references: toReferences(reported(joinOverlapping(this.matchesOf(code, language, options, { lengthFactor: 1, lines: scannedLines(code) }, whole ? "code" : "fragment").matches, 0)), this.index, columns),
       }));
     }
     // A long file (a bundle, generated code) is matched window by window (match/windows.ts). Of a
@@ -215,7 +218,7 @@ export class ReferenceTracker {
     while (window) {
       const current: QueryWindow = window;
       const start: QueryStart = current.start === 0 && whole ? "code" : current.startsIn;
-      const found = this.index.withinRead(() => this.matchesOf(current.text, language, options, { lengthFactor: code.length / current.text.length, lines: whole ? lineCount(current.text) : undefined }, start));
+      const found = this.index.withinRead(() => this.matchesOf(current.text, language, options, { lengthFactor: code.length / current.text.length, lines: scannedLines(current.text) }, start));
       matches.push(...inQueryLines(found.matches, current));
       const reading = whole ? (found.reading ?? this.normalizer.lex(current.text, language, typeof start === "object" ? start : undefined)) : undefined;
       window = nextWindow(code, current, MATCH_WINDOW_CHARS, MATCH_WINDOW_OVERLAP_CHARS, reading && startsOf(reading, current.text, language, start));
@@ -463,7 +466,8 @@ function resolveLanguage(target: MatchTarget, code?: string): LanguageDefinition
 /**
  * What a query (or one window of a long one) is part of: `lengthFactor`, the whole query's length
  * over this text's (a window's matches are judged as the whole file's), and `lines`, the text's
- * line count when it is a file scanned whole (MatchTarget.whole), undefined for a fragment.
+ * line count when it is a file scanned whole (MatchTarget.whole) and not minified, undefined for a
+ * fragment.
  */
 interface QueryScope {
   readonly lengthFactor: number;
