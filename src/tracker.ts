@@ -15,6 +15,7 @@ import { looksMinified, looksMinifiedShort } from "./files/source-file.js";
 import { WholeContents } from "./match/whole-contents.js";
 import type { HitsByFile, Match } from "./match/types.js";
 import { isShortStream } from "./fingerprint/winnow.js";
+import { newlinesIn } from "./normalize/lexical-chars.js";
 import { Normalizer } from "./normalize/normalizer.js";
 import { textStream } from "./normalize/text.js";
 import type { TokenStream } from "./normalize/token-stream.js";
@@ -203,7 +204,7 @@ export class ReferenceTracker {
     const columns = columnsIn(code);
     // A file scanned whole tells combine its line count (holdsFile); a minified file's lines say
     // nothing of how much of it a region holds, one line holding many modules.
-    const scannedLines = (text: string): number | undefined => (whole && !minified ? lineCount(text) : undefined);
+    const scannedLines = (text: string): number | undefined => (whole && !minified ? newlinesIn(text, 0, text.length) + 1 : undefined);
     if (code.length <= MATCH_WINDOW_CHARS) {
       return this.index.withinRead(() => ({
         language: language.name,
@@ -474,8 +475,3 @@ interface QueryScope {
   readonly lines: number | undefined;
 }
 
-function lineCount(text: string): number {
-  let lines = 1;
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
-  return lines;
-}

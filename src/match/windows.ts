@@ -1,4 +1,5 @@
 import type { LanguageDefinition } from "../languages/language.js";
+import { newlinesIn } from "../normalize/lexical-chars.js";
 import { isPythonStringPrefix } from "../normalize/lexical-literals.js";
 import type { TokenStream } from "../normalize/token-stream.js";
 import { lowerBound } from "../util/search.js";
@@ -48,7 +49,7 @@ export function nextWindow(code: string, window: QueryWindow, windowChars: numbe
   const next = inCode ?? nextStart(code, start, end, overlapChars);
   return {
     text: code.slice(next, windowEndFrom(code, next, windowChars, overlapChars)),
-    firstLine: window.firstLine + countLines(code, start, next),
+    firstLine: window.firstLine + newlinesIn(code, start, next),
     start: next,
     startsIn: inCode !== undefined ? "code" : startAt ? startAt(next - start) : "fragment",
   };
@@ -137,12 +138,6 @@ function pythonQuoteAt(text: string, at: number): number {
     if ((c === 34 || c === 39) && isPythonStringPrefix(text, at, end)) return end;
   }
   return at;
-}
-
-function countLines(code: string, from: number, to: number): number {
-  let lines = 0;
-  for (let i = code.indexOf("\n", from); i !== -1 && i < to; i = code.indexOf("\n", i + 1)) lines++;
-  return lines;
 }
 
 /** A window's matches with their query lines (and offsets) made the whole query's. */
