@@ -154,10 +154,12 @@ function projectIdiom(
   if (!sourcesOf || meanSeedFileFrequency <= RARE_SEEDS_MEAN_FILES || heldWhole(match)) return false;
   // Prose alone only beside the scanned file's own module (holdsFile): in a bundle of one project,
   // its files' doc comments, found through seeds its builds share, are copies of each.
-  const anchor =
-    basis === "text" ? holds : wholeFile && identicalChars + textChars < minChars ? (other: Match) => other.evidence.identicalChars >= minChars : undefined;
-  if (!anchor) return false;
-  return others.some((other) => other.contentId !== match.contentId && anchor(other) && namesNoOtherSource(sourcesOf(match.contentId), sourcesOf(other.contentId)));
+  let anchor: (other: Match) => boolean;
+  if (basis === "text") anchor = holds;
+  else if (wholeFile && identicalChars + textChars < minChars) anchor = (other) => other.evidence.identicalChars >= minChars;
+  else return false;
+  const named = namedBy(match, sourcesOf);
+  return others.some((other) => other.contentId !== match.contentId && anchor(other) && named(other));
 }
 
 /**
@@ -174,7 +176,10 @@ function holdsFile(match: Match, lines: number, minChars: number): boolean {
 function stockParagraph(prose: Match, others: readonly Match[], sourcesOf: SourcesOf | undefined): boolean {
   const regions = others.filter((other) => holdsWithMoreText(other, prose));
   if (regions.length === 0) return false;
-  if (sourcesOf && regions.some((region) => heldWhole(region) && namesNoOtherSource(sourcesOf(prose.contentId), sourcesOf(region.contentId)))) return true;
+  if (sourcesOf) {
+    const named = namedBy(prose, sourcesOf);
+    if (regions.some((region) => heldWhole(region) && named(region))) return true;
+  }
   return prose.evidence.meanSeedFileFrequency > RARE_SEEDS_MEAN_FILES && !heldWhole(prose);
 }
 
@@ -187,7 +192,8 @@ function stockParagraph(prose: Match, others: readonly Match[], sourcesOf: Sourc
  */
 function siblingProse(match: Match, others: readonly Match[], copy: (match: Match) => boolean, sourcesOf: SourcesOf | undefined): boolean {
   if (!sourcesOf || heldWhole(match)) return false;
-  return others.some((other) => copy(other) && holdsWithMoreText(other, match) && namesNoOtherSource(sourcesOf(match.contentId), sourcesOf(other.contentId)));
+  const named = namedBy(match, sourcesOf);
+  return others.some((other) => copy(other) && holdsWithMoreText(other, match) && named(other));
 }
 
 /** Whether `region`, of another content, spans `match`'s query lines with more text than it. */
@@ -205,9 +211,14 @@ function heldWhole(match: Match): boolean {
   return match.sourceLength !== undefined && match.evidence.sourceMatchedTokens >= WHOLE_CONTENT_SHARE * match.sourceLength;
 }
 
-/** Whether every source in `sources` is among `region`'s. */
-function namesNoOtherSource(sources: readonly string[], region: readonly string[]): boolean {
-  return sources.every((source) => region.includes(source));
+/** Whether a region's origins name every source `match`'s do; `match`'s read once, when first asked. */
+function namedBy(match: Match, sourcesOf: SourcesOf): (region: Match) => boolean {
+  let own: readonly string[] | undefined;
+  return (region) => {
+    own ??= sourcesOf(match.contentId);
+    const theirs = sourcesOf(region.contentId);
+    return own.every((source) => theirs.includes(source));
+  };
 }
 
 /** A text match reported alone: its characters are prose, none of them code. */

@@ -155,14 +155,7 @@ function rangeOf(candidate: Candidate): [number, number] {
 
 /** The query characters `candidate`'s segments match, each counted once where segments overlap (repetitive code). */
 function segmentChars(candidate: Candidate, charsBefore: Int32Array): number {
-  let chars = 0;
-  let counted = 0;
-  for (const { queryStart, queryEnd } of candidate.segments) {
-    const from = Math.max(queryStart, counted);
-    if (queryEnd > from) chars += charsBefore[queryEnd]! - charsBefore[from]!;
-    counted = Math.max(counted, queryEnd);
-  }
-  return chars;
+  return charsOutside(candidate, [], charsBefore);
 }
 
 /** The query characters `candidate`'s segments match outside every one of `ranges`, each counted once. */
