@@ -341,6 +341,7 @@ export class ReferenceTracker {
     return combine(codeMatches, textMatches, options.minMatchedChars, pooledSeeds, options.maxReferencesPerGroup, {
       wholeFile: longQuery,
       scannedLines,
+      scannedProseChars: scannedLines === undefined ? undefined : charsOf(prose.tokens),
       quiet: quietBetween([code.tokens, prose.tokens]),
       sourcesOf: this.sourcesOf,
     });
@@ -470,6 +471,13 @@ function resolveLanguage(target: MatchTarget, code?: string): LanguageDefinition
  * line count when it is a file scanned whole (MatchTarget.whole) and not minified, undefined for a
  * fragment.
  */
+/** A stream's characters, as its tokens' weights count them (QueryTables.charsBefore). */
+function charsOf(stream: TokenStream): number {
+  let chars = 0;
+  for (let t = 0; t < stream.count; t++) chars += stream.charWeights[t]!;
+  return chars;
+}
+
 interface QueryScope {
   readonly lengthFactor: number;
   readonly lines: number | undefined;

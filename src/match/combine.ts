@@ -22,6 +22,8 @@ export interface CombineContext {
    * long file's window, of the window's): see holdsFile.
    */
   readonly scannedLines?: number;
+  /** With scannedLines, the characters of prose the file (or window) holds, as TextEvidence counts them: see holdsFile. */
+  readonly scannedProseChars?: number;
   readonly quiet?: QuietBetween;
   readonly sourcesOf?: SourcesOf;
 }
@@ -70,7 +72,9 @@ function beside(code: Match, prose: Match, quiet: QuietBetween | undefined): boo
  * a copy's run of identical code (siblingProse), nor, in a whole file, a match on its project's
  * idioms, or on prose alone that its files repeat, beside a copy of another of that project's
  * files (projectIdiom). In a file scanned whole (`scannedLines`), however short, a region over most
- * of it with a reference's length of identical prose is the file's own module (holdsFile).
+ * of it with a reference's length of identical code or prose is the file's own module (holdsFile),
+ * and a match mostly inside it, of a sibling file with less of the lines the same and no copy's
+ * run of identical code, is not reported (siblingCode).
  */
 export function combine(
   code: readonly Match[],
@@ -78,7 +82,7 @@ export function combine(
   minChars: number,
   minSeeds: number,
   maxPerGroup: number,
-  { wholeFile = false, scannedLines, quiet, sourcesOf }: CombineContext = {},
+  { wholeFile = false, scannedLines, scannedProseChars = Number.POSITIVE_INFINITY, quiet, sourcesOf }: CombineContext = {},
 ): Match[] {
   const merged = code.map((match) => ({ match, complete: match.complete, textChars: 0, textSeeds: 0 }));
   const alone: Match[] = [];
@@ -118,9 +122,10 @@ export function combine(
   }
   for (const prose of alone) proseLed.add(prose);
   const found = [...all, ...alone];
-  const holds = (match: Match): boolean => scannedLines !== undefined && holdsFile(match, scannedLines, minChars);
+  const holds = (match: Match): boolean => scannedLines !== undefined && holdsFile(match, scannedLines, scannedProseChars, minChars);
   const copy = (match: Match): boolean => match.evidence.identicalChars >= minChars || holds(match);
-  const idiom = (match: Match): boolean => projectIdiom(match, found, minChars, wholeFile, holds, sourcesOf);
+  const idiom = (match: Match): boolean =>
+    projectIdiom(match, found, minChars, wholeFile, holds, sourcesOf) || siblingCode(match, found, minChars, holds, sourcesOf);
   if (proseLed.size === 0) return regroup(all.filter((match) => !idiom(match)), maxPerGroup, wholeFile);
   const sibling = (match: Match): boolean => siblingProse(match, found, copy, sourcesOf);
   const reported = [
@@ -163,13 +168,18 @@ function projectIdiom(
 }
 
 /**
- * Whether, in a file scanned whole of `lines` lines, a region spans most of them
- * (WHOLE_CONTENT_SHARE) with a reference's length (`minChars`) of identical prose: the file is
- * that module's version, as a declaration file holds its module's doc comments and little of its
- * code. Its region is a copy for siblingProse and projectIdiom however little code it holds.
+ * Whether, in a file scanned whole of `lines` lines holding `proseChars` of prose, a region spans
+ * most of its lines (WHOLE_CONTENT_SHARE) with a reference's length (`minChars`) of identical code
+ * or of identical prose, or holds that share of its prose with a reference's length of it: the file
+ * is that module's version, as a declaration file holds its module's doc comments and little of its
+ * code, and a module rewritten keeps its documentation (rxjs 8's `debounceTime`, whose new code is
+ * half its lines). Its region is a copy for siblingProse and projectIdiom however little code it
+ * holds, and the anchor of siblingCode.
  */
-function holdsFile(match: Match, lines: number, minChars: number): boolean {
-  return match.evidence.textChars >= minChars && match.queryLines[1] - match.queryLines[0] + 1 >= WHOLE_CONTENT_SHARE * lines;
+function holdsFile(match: Match, lines: number, proseChars: number, minChars: number): boolean {
+  const { identicalChars, textChars } = match.evidence;
+  if (identicalChars < minChars && textChars < minChars) return false;
+  return match.queryLines[1] - match.queryLines[0] + 1 >= WHOLE_CONTENT_SHARE * lines || (textChars >= minChars && textChars >= WHOLE_CONTENT_SHARE * proseChars);
 }
 
 /** Whether prose found alone is a stock paragraph inside another content's region of more text (see combine). */
@@ -194,6 +204,34 @@ function siblingProse(match: Match, others: readonly Match[], copy: (match: Matc
   if (!sourcesOf || heldWhole(match)) return false;
   const named = namedBy(match, sourcesOf);
   return others.some((other) => copy(other) && holdsWithMoreText(other, match) && named(other));
+}
+
+/**
+ * Whether a match without a copy's run of identical code (`minChars`) lies mostly inside the region
+ * of the file scanned whole's own module (`holds`, holdsFile) with more identical code and prose
+ * than it, whose origins name every source its own do: that module is where the lines come from,
+ * and a sibling of it in its project written on the same calls (rxjs's `findIndex` beside its
+ * `find` and `single`) names no repository or license it does not. Not when the match is most of
+ * its own file (heldWhole); nor with a run of identical code of its own, which the lines share
+ * with the sibling as much as with the module.
+ */
+function siblingCode(match: Match, others: readonly Match[], minChars: number, holds: (match: Match) => boolean, sourcesOf: SourcesOf | undefined): boolean {
+  if (!sourcesOf || match.evidence.identicalChars >= minChars || heldWhole(match)) return false;
+  const identical = (region: Match): number => region.evidence.identicalChars + region.evidence.textChars;
+  const named = namedBy(match, sourcesOf);
+  return others.some(
+    (other) =>
+      other.contentId !== match.contentId &&
+      holds(other) &&
+      identical(other) > identical(match) &&
+      2 * linesShared(match, other) > match.queryLines[1] - match.queryLines[0] + 1 &&
+      named(other),
+  );
+}
+
+/** The query lines two matches share. */
+function linesShared(a: Match, b: Match): number {
+  return Math.max(0, Math.min(a.queryLines[1], b.queryLines[1]) - Math.max(a.queryLines[0], b.queryLines[0]) + 1);
 }
 
 /** Whether `region`, of another content, spans `match`'s query lines with more text than it. */

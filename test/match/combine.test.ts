@@ -241,6 +241,16 @@ describe("in a file scanned whole, however short, beside its own module's copy",
     expect(files([own], [stock], true, 200)).toEqual([1, 2]);
   });
 
+  it("unless it holds most of the file's prose: a module rewritten keeps its documentation", () => {
+    // rxjs 8's `debounceTime.ts`: its doc comment copied (over 57 of its 104 lines), its code new.
+    const withProse = (proseChars: number): number[] =>
+      combine([own], [sibling], 150, 2, 10, { scannedLines: 200, scannedProseChars: proseChars, sourcesOf: (contentId) => sources[contentId] ?? [] }).map(
+        (match) => match.contentId,
+      );
+    expect(withProse(1000)).toEqual([1]);
+    expect(withProse(1400)).toEqual([1, 2]);
+  });
+
   it("a paragraph the project repeats, beside a copy of another of its files, is not reported; with rarer seeds or another source it is", () => {
     expect(files([own], [stock], true)).toEqual([1]);
     expect(files([own], [stock], false)).toEqual([1, 2]);
@@ -252,5 +262,46 @@ describe("in a file scanned whole, however short, beside its own module's copy",
     const short: Match = { ...own, evidence: { ...own.evidence, textChars: 140 } };
     expect(files([short], [{ ...sibling, evidence: { ...sibling.evidence, textChars: 120 } }], true)).toEqual([1, 2]);
     expect(files([short], [stock], true)).toEqual([1, 2]);
+  });
+});
+
+describe("in a file scanned whole, inside its own module's copy", () => {
+  // rxjs 8's `findIndex.ts` (51 lines): its module's copy (lines 5-49, 1,070 characters of identical
+  // prose, 141 of code), and `find.ts`, written on the same calls, over the same lines (56
+  // identical characters of code, a seventh of that file).
+  const sources: Record<number, string[]> = { 1: ["rxjs"], 2: ["rxjs"], 3: ["other"] };
+  const region = (contentId: number, queryLines: [number, number], identicalChars: number, sourceLength: number): Match => ({
+    ...partial("code", queryLines),
+    contentId,
+    complete: true,
+    sourceLength,
+    evidence: { ...partial("code", queryLines).evidence, matchedChars: identicalChars, identicalChars, sourceMatchedTokens: 30 },
+  });
+  const own = region(1, [5, 49], 271, 40);
+  const sibling = region(2, [5, 49], 56, 220);
+  const files = (code: Match[], scannedLines: number | undefined): number[] =>
+    combine(code, [], 150, 2, 10, { scannedLines, sourcesOf: (contentId) => sources[contentId] ?? [] }).map((match) => match.contentId);
+
+  it("a sibling's match over its lines is not reported; in a fragment it is", () => {
+    expect(files([own, sibling], 51)).toEqual([1]);
+    expect(files([own, sibling], undefined)).toEqual([1, 2]);
+  });
+
+  it("the module's copy may rest on its prose (a declaration file's doc comments)", () => {
+    const prose: Match = { ...own, evidence: { ...own.evidence, basis: "code and text", identicalChars: 141, textChars: 1070 } };
+    expect(files([prose, sibling], 51)).toEqual([1]);
+    expect(files([{ ...prose, evidence: { ...prose.evidence, textChars: 140 } }, sibling], 51)).toEqual([1, 2]);
+  });
+
+  it("is reported from another project, with a copy's run of identical code, or held whole", () => {
+    expect(files([own, { ...sibling, contentId: 3 }], 51)).toEqual([1, 3]);
+    expect(files([own, { ...sibling, evidence: { ...sibling.evidence, identicalChars: 156 } }], 51)).toEqual([1, 2]);
+    expect(files([own, { ...sibling, sourceLength: 40 }], 51)).toEqual([1, 2]);
+  });
+
+  it("is reported mostly outside the module's region, or where that region spans little of the file: a bundle's copy of a monolith keeps its modules", () => {
+    expect(files([own, { ...sibling, queryLines: [40, 60] }], 51)).toEqual([1, 2]);
+    expect(files([own, { ...sibling, queryLines: [30, 60] }], 51)).toEqual([1]);
+    expect(files([own, sibling], 200)).toEqual([1, 2]);
   });
 });
