@@ -124,8 +124,11 @@ export function combine(
   const found = [...all, ...alone];
   const holds = (match: Match): boolean => scannedLines !== undefined && holdsFile(match, scannedLines, scannedProseChars, minChars);
   const copy = (match: Match): boolean => match.evidence.identicalChars >= minChars || holds(match);
+  // What each content's regions in the query hold, identical code and prose: read when first asked.
+  let held: Map<number, number> | undefined;
+  const heldIn = (contentId: number): number => (held ??= identicalByContent(found)).get(contentId) ?? 0;
   const idiom = (match: Match): boolean =>
-    projectIdiom(match, found, minChars, wholeFile, holds, sourcesOf) || siblingCode(match, found, minChars, holds, sourcesOf);
+    projectIdiom(match, found, minChars, wholeFile, holds, scannedLines !== undefined ? heldIn : undefined, sourcesOf) || siblingCode(match, found, minChars, holds, sourcesOf);
   if (proseLed.size === 0) return regroup(all.filter((match) => !idiom(match)), maxPerGroup, wholeFile);
   const sibling = (match: Match): boolean => siblingProse(match, found, copy, sourcesOf);
   const reported = [
@@ -140,8 +143,11 @@ export function combine(
  * average) lies beside a copy of another file whose origins name every source its own do: in a
  * whole file (`wholeFile`), one without as much identical text as a reference needs (`minChars`,
  * its run of identical code and its identical prose together) beside a copy by that much identical
- * code; in a file scanned whole, prose alone beside the file's own module (`holds`, holdsFile).
- * The file holds that project's code, and a region written on the project's idioms (react-aria's
+ * code; in a file scanned whole, prose alone beside the file's own module (`holds`, holdsFile),
+ * or, all the file shares with its content, over the lines another file of those sources matches
+ * with as much prose, of which the file holds more elsewhere (`heldIn`: rxjs 8's `Subject.d.ts`,
+ * whose internal-use note four of rxjs's files repeat, and `Subject.ts`'s other doc comments). The
+ * file holds that project's code, and a region written on the project's idioms (react-aria's
  * `Menu` built as its `GridList` and `ListBox` are, names renamed) or a paragraph its files repeat
  * (rxjs's note that a class is an internal implementation detail) names no repository or license
  * that copy does not. A short function copied with its doc comment (lodash's `baseTimes` in a
@@ -153,15 +159,24 @@ function projectIdiom(
   minChars: number,
   wholeFile: boolean,
   holds: (match: Match) => boolean,
+  heldIn: ((contentId: number) => number) | undefined,
   sourcesOf: SourcesOf | undefined,
 ): boolean {
   const { identicalChars, textChars, basis, meanSeedFileFrequency } = match.evidence;
   if (!sourcesOf || meanSeedFileFrequency <= RARE_SEEDS_MEAN_FILES || heldWhole(match)) return false;
-  // Prose alone only beside the scanned file's own module (holdsFile): in a bundle of one project,
-  // its files' doc comments, found through seeds its builds share, are copies of each.
+  // Prose alone only beside the scanned file's own module (holdsFile), or over the same lines as
+  // a file it holds more of: in a bundle of one project, its files' doc comments, found through
+  // seeds its builds share, are copies of each.
   let anchor: (other: Match) => boolean;
-  if (basis === "text") anchor = holds;
-  else if (wholeFile && identicalChars + textChars < minChars) anchor = (other) => other.evidence.identicalChars >= minChars;
+  if (basis === "text") {
+    const lines = match.queryLines[1] - match.queryLines[0] + 1;
+    // The paragraph all the file shares with its content: one of a content with other regions here
+    // (lodash's `core.js` in a bundle of lodash's functions) is an origin of the file's own.
+    const alone = heldIn !== undefined && heldIn(match.contentId) === textChars;
+    anchor = (other) =>
+      holds(other) ||
+      (alone && other.evidence.textChars >= textChars && 2 * linesShared(match, other) > lines && heldIn!(other.contentId) > textChars);
+  } else if (wholeFile && identicalChars + textChars < minChars) anchor = (other) => other.evidence.identicalChars >= minChars;
   else return false;
   const named = namedBy(match, sourcesOf);
   return others.some((other) => other.contentId !== match.contentId && anchor(other) && named(other));
@@ -227,6 +242,13 @@ function siblingCode(match: Match, others: readonly Match[], minChars: number, h
       2 * linesShared(match, other) > match.queryLines[1] - match.queryLines[0] + 1 &&
       named(other),
   );
+}
+
+/** Each content's identical code and prose over its matches. */
+function identicalByContent(matches: readonly Match[]): Map<number, number> {
+  const held = new Map<number, number>();
+  for (const { contentId, evidence } of matches) held.set(contentId, (held.get(contentId) ?? 0) + evidence.identicalChars + evidence.textChars);
+  return held;
 }
 
 /** The query lines two matches share. */

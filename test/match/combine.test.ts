@@ -258,6 +258,17 @@ describe("in a file scanned whole, however short, beside its own module's copy",
     expect(files([own], [{ ...stock, contentId: 3 }], true)).toEqual([1, 3]);
   });
 
+  it("a paragraph the project repeats is not reported over the same lines as a file the query holds more of, unless it is not all the query shares with its own file", () => {
+    // rxjs 8's `Subject.d.ts`: the internal-use note is found in `Subject.ts` too, whose other doc
+    // comments the file holds, and in three files that share nothing else with it.
+    const ownNote: Match = { ...stock, contentId: 1 };
+    expect(files([own], [ownNote, stock], true, 200)).toEqual([1, 1]);
+    expect(files([own], [ownNote, stock], false)).toEqual([1, 1, 2]);
+    const elsewhere: Match = { ...sibling, contentId: 2, queryLines: [120, 140] };
+    expect(files([own], [ownNote, stock, elsewhere], true, 200)).toEqual([1, 1, 2, 2]);
+    expect(files([own], [stock], true, 200)).toEqual([1, 2]);
+  });
+
   it("nothing is dropped beside a region with under a reference's length of identical prose and code", () => {
     const short: Match = { ...own, evidence: { ...own.evidence, textChars: 140 } };
     expect(files([short], [{ ...sibling, evidence: { ...sibling.evidence, textChars: 120 } }], true)).toEqual([1, 2]);
