@@ -305,8 +305,9 @@ export const MAX_ALIGNED_FILES = 32;
  * a stretch of a file, rarely a file from end to end. A match covering this share of its content
  * likewise says the query holds that file: prose of its own project found inside it is a sibling's
  * repetition of its paragraphs (combine.ts). And a region over this share of a file scanned whole,
- * with a reference's length of identical code or prose, says the file is that module's version
- * (combine.ts holdsFile: a declaration file holds its module's doc comments and little of its code).
+ * or holding this share of its prose, with a reference's length of identical code or prose, says
+ * the file is that module's version (combine.ts holdsFile: a declaration file holds its module's
+ * doc comments and little of its code; a module rewritten keeps its doc comment).
  */
 export const WHOLE_CONTENT_SHARE = 0.6;
 /**

@@ -465,12 +465,6 @@ function resolveLanguage(target: MatchTarget, code?: string): LanguageDefinition
   throw new ReftrackError("match() needs { language } or { path }");
 }
 
-/**
- * What a query (or one window of a long one) is part of: `lengthFactor`, the whole query's length
- * over this text's (a window's matches are judged as the whole file's), and `lines`, the text's
- * line count when it is a file scanned whole (MatchTarget.whole) and not minified, undefined for a
- * fragment.
- */
 /** A stream's characters, as its tokens' weights count them (QueryTables.charsBefore). */
 function charsOf(stream: TokenStream): number {
   let chars = 0;
@@ -478,6 +472,12 @@ function charsOf(stream: TokenStream): number {
   return chars;
 }
 
+/**
+ * What a query (or one window of a long one) is part of: `lengthFactor`, the whole query's length
+ * over this text's (a window's matches are judged as the whole file's), and `lines`, the text's
+ * line count when it is a file scanned whole (MatchTarget.whole) and not minified, undefined for a
+ * fragment.
+ */
 interface QueryScope {
   readonly lengthFactor: number;
   readonly lines: number | undefined;
