@@ -162,21 +162,19 @@ function projectIdiom(
   heldIn: ((contentId: number) => number) | undefined,
   sourcesOf: SourcesOf | undefined,
 ): boolean {
-  const { identicalChars, textChars, basis, meanSeedFileFrequency } = match.evidence;
+  const { textChars, basis, meanSeedFileFrequency } = match.evidence;
   if (!sourcesOf || meanSeedFileFrequency <= RARE_SEEDS_MEAN_FILES || heldWhole(match)) return false;
   // Prose alone only beside the scanned file's own module (holdsFile), or over the same lines as
   // a file it holds more of: in a bundle of one project, its files' doc comments, found through
   // seeds its builds share, are copies of each.
   let anchor: (other: Match) => boolean;
   if (basis === "text") {
-    const lines = match.queryLines[1] - match.queryLines[0] + 1;
-    // The paragraph all the file shares with its content: one of a content with other regions here
-    // (lodash's `core.js` in a bundle of lodash's functions) is an origin of the file's own.
-    const alone = heldIn !== undefined && heldIn(match.contentId) === textChars;
+    // Only for the paragraph all the file shares with its content: one of a content with other
+    // regions here (lodash's `core.js` in a bundle of lodash's functions) is an origin of the file's own.
+    const heldAlone = heldIn !== undefined && heldIn(match.contentId) === textChars ? heldIn : undefined;
     anchor = (other) =>
-      holds(other) ||
-      (alone && other.evidence.textChars >= textChars && 2 * linesShared(match, other) > lines && heldIn!(other.contentId) > textChars);
-  } else if (wholeFile && identicalChars + textChars < minChars) anchor = (other) => other.evidence.identicalChars >= minChars;
+      holds(other) || (heldAlone !== undefined && other.evidence.textChars >= textChars && mostlyOver(match, other) && heldAlone(other.contentId) > textChars);
+  } else if (wholeFile && identicalText(match) < minChars) anchor = (other) => other.evidence.identicalChars >= minChars;
   else return false;
   const named = namedBy(match, sourcesOf);
   return others.some((other) => other.contentId !== match.contentId && anchor(other) && named(other));
@@ -232,28 +230,28 @@ function siblingProse(match: Match, others: readonly Match[], copy: (match: Matc
  */
 function siblingCode(match: Match, others: readonly Match[], minChars: number, holds: (match: Match) => boolean, sourcesOf: SourcesOf | undefined): boolean {
   if (!sourcesOf || match.evidence.identicalChars >= minChars || heldWhole(match)) return false;
-  const identical = (region: Match): number => region.evidence.identicalChars + region.evidence.textChars;
   const named = namedBy(match, sourcesOf);
   return others.some(
-    (other) =>
-      other.contentId !== match.contentId &&
-      holds(other) &&
-      identical(other) > identical(match) &&
-      2 * linesShared(match, other) > match.queryLines[1] - match.queryLines[0] + 1 &&
-      named(other),
+    (other) => other.contentId !== match.contentId && holds(other) && identicalText(other) > identicalText(match) && mostlyOver(match, other) && named(other),
   );
 }
 
 /** Each content's identical code and prose over its matches. */
 function identicalByContent(matches: readonly Match[]): Map<number, number> {
   const held = new Map<number, number>();
-  for (const { contentId, evidence } of matches) held.set(contentId, (held.get(contentId) ?? 0) + evidence.identicalChars + evidence.textChars);
+  for (const match of matches) held.set(match.contentId, (held.get(match.contentId) ?? 0) + identicalText(match));
   return held;
 }
 
-/** The query lines two matches share. */
-function linesShared(a: Match, b: Match): number {
-  return Math.max(0, Math.min(a.queryLines[1], b.queryLines[1]) - Math.max(a.queryLines[0], b.queryLines[0]) + 1);
+/** A match's identical code and identical prose together. */
+function identicalText(match: Match): number {
+  return match.evidence.identicalChars + match.evidence.textChars;
+}
+
+/** Whether `region` spans more than half of `match`'s query lines. */
+function mostlyOver(match: Match, region: Match): boolean {
+  const shared = Math.min(match.queryLines[1], region.queryLines[1]) - Math.max(match.queryLines[0], region.queryLines[0]) + 1;
+  return 2 * shared > match.queryLines[1] - match.queryLines[0] + 1;
 }
 
 /** Whether `region`, of another content, spans `match`'s query lines with more text than it. */
