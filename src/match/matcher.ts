@@ -11,7 +11,7 @@ import { annotatedCodeAgrees, annotationShare } from "./annotations.js";
 import { agreeingStretch, compareNames, kgramShares, markedWords, namesDisagree, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
-import { templateOnly } from "./project-template.js";
+import { TemplateReads, templateOnly } from "./project-template.js";
 import { queryTables } from "./query-tables.js";
 import { selectReferences } from "./rank.js";
 import { type MatchEnds, matchEnds, spanEnds } from "./match-ends.js";
@@ -165,6 +165,8 @@ export class Matcher {
     let sortedKgrams: Int32Array | undefined;
     // The query's declarations, read once a candidate is asked whether it is declarations only.
     let declarations: DeclarationSpans | undefined;
+    // The posting lists the project-template rule reads, decoded once for all the candidates.
+    let templateReads: TemplateReads | undefined;
     const reader = query.declarations;
     // The code of contents whose annotated prose is judged (annotations.ts), read once per query.
     const codeTokens = new Map<number, SourceTokens>();
@@ -200,7 +202,7 @@ export class Matcher {
         if (!annotatedCodeAgrees(candidate.segments, query, prose, annotatedCode, sourceCode)) return null;
       }
       if (fewSeeds && !identicalData(candidate, evidence.names, options)) return null;
-      if (!text && evidence.names.identicalRunChars < options.minMatchedChars && templateOnly(candidate, chained.get(candidate.contentId)!.context, this.index, options, scannedLength)) return null;
+      if (!text && evidence.names.identicalRunChars < options.minMatchedChars && templateOnly(candidate, chained.get(candidate.contentId)!.context, this.index, options, scannedLength, (templateReads ??= new TemplateReads(this.index)))) return null;
       return (text ? isTextReference : isReference)(candidate, evidence, judgedBy, scannedLength) ? evidence : null;
     };
     // Rows of repetitive code align on their shape whatever their data, so a segment can begin on

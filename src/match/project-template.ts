@@ -3,6 +3,7 @@ import type { ChainContext } from "./chain.js";
 import { chainSeeds } from "./chain-seeds.js";
 import { type MatchIndex, occurrenceContent, occurrencePosition } from "./match-index.js";
 import type { Candidate } from "./types.js";
+import { lowerBound } from "../util/search.js";
 
 /** What the rule asks of the index: the common table's counts, and the contents holding a fingerprint. */
 export type TemplateIndex = Pick<MatchIndex, "commonContentCount" | "commonSourceCount" | "occurrences">;
@@ -25,6 +26,8 @@ export function templateOnly(
   options: MatchOptions,
   /** The query's tokens (a scanned file's, for one window of it). */
   queryTokens: number,
+  /** The query's reads so far, shared by its candidates. */
+  reads: TemplateReads = new TemplateReads(index),
 ): boolean {
   const needed = options.minSeeds - candidate.borrowedSeeds;
   // At most this many seeds are in PROJECT_IDIOM_FILES files: with enough others, none need be read.
@@ -60,7 +63,7 @@ export function templateOnly(
     const seen = places.get(hash);
     if (seen === undefined || at < seen) places.set(hash, at);
   }
-  return !repeatedStretch(places, index, options.maxGapTokens);
+  return !repeatedStretch(places, reads, options.maxGapTokens);
 }
 
 /**
@@ -69,28 +72,69 @@ export function templateOnly(
  * edited statement). A helper the project repeats is; a template's lines, with each file's own code
  * between them, are not, however many files hold them all.
  */
-function repeatedStretch(places: ReadonlyMap<number, number>, index: TemplateIndex, slack: number): boolean {
+function repeatedStretch(places: ReadonlyMap<number, number>, reads: TemplateReads, slack: number): boolean {
   const ordered = [...places].sort((a, b) => a[1] - b[1]);
   if (ordered.length === 0) return false;
-  const limit = MAX_REPETITION_FILES * REPETITION_OCCURRENCES_PER_FILE;
-  const seeds: { readonly offset: number; readonly places: Map<number, number[]> }[] = [];
+  const seeds: { readonly offset: number; readonly places: ReadonlyMap<number, readonly number[]> }[] = [];
   for (const [hash, at] of ordered) {
-    const occurrences = index.occurrences(hash, limit + 1);
+    const byContent = reads.placesByContent(hash);
     // More occurrences than a repetition fingerprint may have: not read whole, so not compared.
-    if (occurrences.length > limit) return false;
-    const byContent = new Map<number, number[]>();
-    for (const packed of occurrences) {
-      const contentId = occurrenceContent(packed);
-      let list = byContent.get(contentId);
-      if (!list) byContent.set(contentId, (list = []));
-      list.push(occurrencePosition(packed));
-    }
+    if (!byContent) return false;
     seeds.push({ offset: at - ordered[0]![1], places: byContent });
   }
   let holding = 0;
+  const lists: (readonly number[])[] = [];
   for (const [contentId, anchors] of seeds[0]!.places) {
-    const together = anchors.some((anchor) => seeds.every(({ offset, places: byContent }) => byContent.get(contentId)?.some((at) => Math.abs(at - anchor - offset) <= slack) === true));
+    // A content missing any seed cannot hold the stretch, whatever its anchors.
+    lists.length = 0;
+    for (const seed of seeds) {
+      const list = seed.places.get(contentId);
+      if (!list) break;
+      lists.push(list);
+    }
+    if (lists.length < seeds.length) continue;
+    const together = anchors.some((anchor) => seeds.every(({ offset }, s) => holdsWithin(lists[s]!, anchor + offset - slack, anchor + offset + slack)));
     if (together && ++holding >= PROJECT_IDIOM_FILES) return true;
   }
   return false;
+}
+
+/** Whether increasing `places` hold one in [from, to]: a repetitive content holds a seed at hundreds of places. */
+function holdsWithin(places: readonly number[], from: number, to: number): boolean {
+  const at = lowerBound(places, from);
+  return at < places.length && places[at]! <= to;
+}
+
+/**
+ * One query's posting lists as repeatedStretch reads them, each decoded once: a file of rows (a
+ * list of names, a table) has hundreds of candidates asking about the same few fingerprints.
+ */
+export class TemplateReads {
+  private readonly byHash = new Map<number, ReadonlyMap<number, readonly number[]> | null>();
+
+  constructor(readonly index: TemplateIndex) {}
+
+  /**
+   * Each content's places of `hash`, in increasing order as the posting list holds them; null
+   * when it has more occurrences than a repetition fingerprint may (read no further).
+   */
+  placesByContent(hash: number): ReadonlyMap<number, readonly number[]> | null {
+    let byContent = this.byHash.get(hash);
+    if (byContent !== undefined) return byContent;
+    const limit = MAX_REPETITION_FILES * REPETITION_OCCURRENCES_PER_FILE;
+    const occurrences = this.index.occurrences(hash, limit + 1);
+    if (occurrences.length > limit) byContent = null;
+    else {
+      const lists = new Map<number, number[]>();
+      for (const packed of occurrences) {
+        const contentId = occurrenceContent(packed);
+        let list = lists.get(contentId);
+        if (!list) lists.set(contentId, (list = []));
+        list.push(occurrencePosition(packed));
+      }
+      byContent = lists;
+    }
+    this.byHash.set(hash, byContent);
+    return byContent;
+  }
 }

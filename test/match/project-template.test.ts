@@ -124,6 +124,14 @@ function fakeIndex(
   };
 }
 
+/** As fakeIndex, each content holding a fingerprint at the places `places` gives, in increasing order. */
+function fakeIndexOfPlaces(holders: Record<number, readonly number[]>, places: (hash: number, content: number) => readonly number[]): TemplateIndex {
+  return {
+    ...fakeIndex(holders),
+    occurrences: (hash) => holders[hash]!.flatMap((content) => places(hash, content).map((at) => occurrence(content, at))),
+  };
+}
+
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 
 /** A candidate over query and source tokens 0–100 of content 1, hit once by each of `hashes` (1, 2, …) at 10·h. */
@@ -203,6 +211,17 @@ describe("a region resting on its project's template", () => {
   it("is not, when the idioms span projects: that is boilerplate, which the file-frequency cut-off weighs", () => {
     const { candidate, context } = candidateOf([1, 2, 3], TEMPLATE);
     expect(templateOnly(candidate, context, fakeIndex(TEMPLATE, { 2: 5, 3: 4 }), DEFAULT_MATCH_OPTIONS, 100)).toBe(false);
+  });
+
+  it("is not, when each file holds the stretch once among rows repeating its idioms elsewhere (a list of names)", () => {
+    // Every file holds each idiom at five places; only the last of them, in each file, keeps the
+    // candidate's spacing (10 tokens apart), the others 60 to 210 apart.
+    const holders = { 1: range(1, 13), 2: range(1, 13), 3: range(1, 13) };
+    const { candidate, context } = candidateOf([1, 2, 3], holders);
+    const rows = (aligned: boolean) => (hash: number, content: number): readonly number[] =>
+      content === 1 ? [10 * hash] : range(0, 5).filter((k) => aligned || k < 4).map((k) => 10 * hash + 1000 * k + 50 * (4 - k) * hash);
+    expect(templateOnly(candidate, context, fakeIndexOfPlaces(holders, rows(true)), DEFAULT_MATCH_OPTIONS, 100)).toBe(false);
+    expect(templateOnly(candidate, context, fakeIndexOfPlaces(holders, rows(false)), DEFAULT_MATCH_OPTIONS, 100)).toBe(true);
   });
 
   it("is not, when its fingerprints are in fewer files than a template's", () => {
