@@ -435,6 +435,26 @@ function otherText(query: TokenStream, t: number, source: SourceTokens, position
 }
 
 /**
+ * Whether the segments align at least `needed` literals that are the same text on the two sides:
+ * an upper bound on compareNames's same literals for them and for any part of them (settleEnds,
+ * agreeingStretch), read until it is reached. A list of strings matches every other list's rows by
+ * their shape alone, thousands of times in a long one, with none of its strings.
+ */
+export function alignsSameLiterals(segments: readonly Segment[], query: TokenStream, tables: QueryTables, source: SourceTokens, needed: number): boolean {
+  let same = 0;
+  for (const segment of segments) {
+    const offset = segment.sourceStart - segment.queryStart;
+    for (let t = segment.queryStart; t < segment.queryEnd; t++) {
+      const kind = tables.nameKinds[t]!;
+      if (kind === 0 || kind === IDENTIFIER) continue;
+      const name = query.names[t]!;
+      if (name !== 0 && source.name(t + offset) === name && ++same >= needed) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The longest stretch of the segments in which no aligned literal is other text on the two sides;
  * undefined when no literal disagrees (nothing narrower to offer). A segment of repetitive rows
  * aligns on their shape whatever their data: a list of strings copied after a list of other

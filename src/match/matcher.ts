@@ -1,14 +1,14 @@
 import type { Fingerprints } from "../fingerprint/winnow.js";
 import type { DeclarationSpans } from "../normalize/declarations.js";
 import type { TokenStream } from "../normalize/token-stream.js";
-import { type FingerprintParameters, type MatchOptions, PARTIAL_EVIDENCE_SHARE, TEXT_ANNOTATION_SHARE } from "../options.js";
+import { type FingerprintParameters, type MatchOptions, MIN_SAME_DATA_NAMES, PARTIAL_EVIDENCE_SHARE, TEXT_ANNOTATION_SHARE } from "../options.js";
 import { round3 } from "../util/round.js";
 import { extendSeeds, hitsInQueryOrder, hitsInSourceOrder } from "./align.js";
 import { Bridges } from "./bridges.js";
 import { filesToAlign } from "./candidates.js";
 import { type ChainContext, chainCandidate, chainCandidates, settleEnds } from "./chain.js";
 import { annotatedCodeAgrees, annotationShare } from "./annotations.js";
-import { agreeingStretch, compareNames, kgramShares, markedWords, namesDisagree, sourceSideChars, sourceSideTokens } from "./evidence.js";
+import { agreeingStretch, alignsSameLiterals, compareNames, kgramShares, markedWords, namesDisagree, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { TemplateReads, templateOnly } from "./project-template.js";
@@ -156,8 +156,9 @@ export class Matcher {
         else if (partnerSeeds !== undefined && candidate.seeds + (scope.borrowSeeds ? partnerSeeds : 0) >= minSeeds) {
           candidates.push({ ...candidate, complete: false, borrowedSeeds: scope.borrowSeeds ? partnerSeeds : 0 });
         }
-        // Fewer seeds than a region needs, but as many as data copied whole does: judged as such.
-        else if (dataAlone(candidate)) candidates.push(candidate);
+        // Fewer seeds than a region needs, but as many as data copied whole does: judged as such,
+        // and only with enough of the same literals for that (rules.ts identicalData), here or in any part of it.
+        else if (dataAlone(candidate) && (candidate.seeds >= minSeeds || alignsSameLiterals(candidate.segments, query, tables, tokens, MIN_SAME_DATA_NAMES))) candidates.push(candidate);
       }
     }
     const text = this.channel === "text";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareNames, namesDisagree } from "../../src/match/evidence.js";
+import { alignsSameLiterals, compareNames, namesDisagree } from "../../src/match/evidence.js";
 import type { MatchIndex, TokenChunk } from "../../src/match/match-index.js";
 import { queryTables } from "../../src/match/query-tables.js";
 import { MatchScratch } from "../../src/match/scratch.js";
@@ -85,5 +85,35 @@ describe("whether a region's names and literals disagree", () => {
     // Both answers were put to the test.
     expect(disagreeing).toBeGreaterThan(100);
     expect(disagreeing).toBeLessThan(500);
+  });
+});
+
+describe("whether a region aligns enough of the same literals", () => {
+  it("answers as the name comparison counts them, for the region and any part of it", () => {
+    const next = seededUint32s(29);
+    let enough = 0;
+    for (let round = 0; round < 600; round++) {
+      const query = randomTokens(40, next);
+      const source = randomTokens(60, next);
+      const length = 4 + (next() % 30);
+      const queryStart = next() % (40 - length);
+      const sourceStart = next() % (60 - length);
+      const region: Segment = { queryStart, queryEnd: queryStart + length, sourceStart, sourceEnd: sourceStart + length };
+      const stream = queryOf(query.classes, query.names);
+      const scratch = new MatchScratch();
+      const tables = queryTables(stream, scratch);
+      const tokens = new SourceTokens(indexOf(source.names), 1);
+      const needed = 1 + (next() % 4);
+      // Names here are 1 to 3, none a conventional literal: the count is exact.
+      const same = compareNames(candidateOf([region]), stream, tables, tokens, scratch).sameLiterals;
+      expect(alignsSameLiterals([region], stream, tables, tokens, needed), JSON.stringify({ round, region, needed })).toBe(same >= needed);
+      if (same >= needed) enough++;
+      // A part of the region (as settling its ends or narrowing it leaves) has no more of them.
+      const cut = next() % length;
+      const part: Segment = { ...region, queryEnd: region.queryStart + cut, sourceEnd: region.sourceStart + cut };
+      if (alignsSameLiterals([part], stream, tables, tokens, needed)) expect(alignsSameLiterals([region], stream, tables, tokens, needed)).toBe(true);
+    }
+    expect(enough).toBeGreaterThan(100);
+    expect(enough).toBeLessThan(500);
   });
 });
