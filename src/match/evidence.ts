@@ -454,6 +454,37 @@ export function alignsSameLiterals(segments: readonly Segment[], query: TokenStr
   return false;
 }
 
+/** How many of the query's literal tokens have each name: what a content must hold for them to align to the same text. */
+export function literalNameCounts(query: TokenStream, tables: QueryTables): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let t = 0; t < query.count; t++) {
+    const kind = tables.nameKinds[t]!;
+    const name = query.names[t]!;
+    if (kind === 0 || kind === IDENTIFIER || name === 0) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Whether the first `length` tokens of `source` hold the names of at least `needed` of the query's
+ * literal tokens (`counts`, literalNameCounts): an upper bound on the literals any region of that
+ * content aligns to the same text (alignsSameLiterals), read until it is reached.
+ */
+export function holdsLiteralNames(counts: ReadonlyMap<number, number>, source: SourceTokens, length: number, needed: number): boolean {
+  let held = 0;
+  const found = new Set<number>();
+  for (let p = 0; p < length; p++) {
+    const name = source.name(p);
+    const count = name === 0 || found.has(name) ? undefined : counts.get(name);
+    if (count === undefined) continue;
+    found.add(name);
+    held += count;
+    if (held >= needed) return true;
+  }
+  return false;
+}
+
 /**
  * The longest stretch of the segments in which no aligned literal is other text on the two sides;
  * undefined when no literal disagrees (nothing narrower to offer). A segment of repetitive rows

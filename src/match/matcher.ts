@@ -8,7 +8,7 @@ import { Bridges } from "./bridges.js";
 import { filesToAlign } from "./candidates.js";
 import { type ChainContext, chainCandidate, chainCandidates, settleEnds } from "./chain.js";
 import { annotatedCodeAgrees, annotationShare } from "./annotations.js";
-import { agreeingStretch, alignsSameLiterals, compareNames, kgramShares, markedWords, namesDisagree, sourceSideChars, sourceSideTokens } from "./evidence.js";
+import { agreeingStretch, alignsSameLiterals, compareNames, holdsLiteralNames, literalNameCounts, kgramShares, markedWords, namesDisagree, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { TemplateReads, templateOnly } from "./project-template.js";
@@ -134,15 +134,28 @@ export class Matcher {
       const partnerSeeds = scope.partialIn?.(candidate.contentId);
       return candidate.seeds >= minSeeds && (!scope.borrowSeeds || partnerSeeds === undefined || candidate.seeds >= seedsAlone);
     };
-    const dataAlone = (candidate: Candidate): boolean => candidate.complete && minSeeds > options.minSeeds && candidate.seeds >= options.minSeeds;
+    // A data look (MatchScope.dataSeeds): regions of fewer seeds than minSeeds are judged as data copied whole.
+    const dataSeeds = minSeeds > options.minSeeds;
+    const dataAlone = (candidate: Candidate): boolean => candidate.complete && dataSeeds && candidate.seeds >= options.minSeeds;
     const outsideWhole = (candidate: Candidate, wholeOnly: boolean): boolean => wholeOnly && scope.keepWhole?.(candidate, candidateLines(candidate, query)) !== true;
+    // The query's literals by name, counted when a content is first asked whether it holds them.
+    let literalNames: Map<number, number> | undefined;
     for (const [contentId, hits, wholeOnly] of files) {
       const tokens = new SourceTokens(this.index, contentId);
+      const partnerSeeds = scope.partialIn?.(contentId);
+      // A content hit by fewer fingerprints than a region needs, with none of the other channel's
+      // to complete one, yields only regions judged as data copied whole, which need the query's
+      // literals (alignsSameLiterals). Where aligning its hits would read more tokens than the
+      // content has (a list matched row by row by a list of other strings), it is asked first
+      // whether it holds those literals' names at all.
+      if (dataSeeds && this.channel === "code" && partnerSeeds === undefined && distinctFewerThan(hits.hashes, minSeeds) && hits.hashes.length * k >= this.index.contentTokens(contentId)) {
+        literalNames ??= literalNameCounts(query, tables);
+        if (!holdsLiteralNames(literalNames, tokens, this.index.contentTokens(contentId), MIN_SAME_DATA_NAMES)) continue;
+      }
       const segments = extendSeeds(hits, hitsInQueryOrder(hits), tables.signatures, tokens, k);
       // A content with fewer seeds than a region needs gains nothing from a longer one.
       const bridges = bridgeGap > 0 && hits.queryPositions.length >= options.minSeeds ? new Bridges(bridged, tokens, bridgeGap, segments) : undefined;
       const hitsBySource = hitsInSourceOrder(hits);
-      const partnerSeeds = scope.partialIn?.(contentId);
       const floor = partnerSeeds === undefined ? options.minMatchedChars : partialFloor;
       const context: ChainContext = { contentId, hits, hitsBySource, query, tables, source: tokens, options, floorChars: floor, kgramTokens: k, edgeOnly: fingerprints.edgeOnly, reportedLines: this.channel === "code" };
       chained.set(contentId, { context, wholeOnly });
@@ -286,4 +299,14 @@ function toMatch({ candidate, evidence, group }: Judged, query: TokenStream, tok
       identicalChars: names.identicalRunChars,
     },
   };
+}
+
+/** Whether `hashes` hold fewer than `count` distinct values. */
+function distinctFewerThan(hashes: ArrayLike<number>, count: number): boolean {
+  const seen = new Set<number>();
+  for (let i = 0; i < hashes.length; i++) {
+    seen.add(hashes[i]!);
+    if (seen.size >= count) return false;
+  }
+  return true;
 }

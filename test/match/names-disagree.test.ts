@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignsSameLiterals, compareNames, namesDisagree } from "../../src/match/evidence.js";
+import { alignsSameLiterals, compareNames, holdsLiteralNames, literalNameCounts, namesDisagree } from "../../src/match/evidence.js";
 import type { MatchIndex, TokenChunk } from "../../src/match/match-index.js";
 import { queryTables } from "../../src/match/query-tables.js";
 import { MatchScratch } from "../../src/match/scratch.js";
@@ -115,5 +115,47 @@ describe("whether a region aligns enough of the same literals", () => {
     }
     expect(enough).toBeGreaterThan(100);
     expect(enough).toBeLessThan(500);
+  });
+});
+
+describe("whether a content holds the names of the query's literals", () => {
+  // A query of four literals named 5, 5, 6 and 7 between punctuation, and an identifier named 6.
+  const stream = queryOf([STR, PUNCTUATION, STR, PUNCTUATION, NUM, ID, STR], [5, 0, 5, 0, 6, 6, 7]);
+  const tables = queryTables(stream, new MatchScratch());
+  const counts = literalNameCounts(stream, tables);
+  const holds = (names: readonly number[], needed: number): boolean => holdsLiteralNames(counts, new SourceTokens(indexOf(names), 1), names.length, needed);
+
+  it("counts each literal token of the query whose name the content has, anywhere in it", () => {
+    expect([...counts].sort()).toEqual([
+      [5, 2],
+      [6, 1],
+      [7, 1],
+    ]);
+    // 5 twice in the query and 6 once: three of its literals could align to the same text.
+    expect(holds([1, 6, 2, 5, 5, 3], 3)).toBe(true);
+    expect(holds([1, 6, 2, 5, 5, 3], 4)).toBe(false);
+    expect(holds([7, 1, 6, 5], 4)).toBe(true);
+  });
+
+  it("is false for a content of other names, however long", () => {
+    expect(holds(Array.from({ length: 500 }, (_, i) => 1 + (i % 4)), 1)).toBe(false);
+  });
+
+  it("bounds what any region of the content aligns to the same text", () => {
+    const next = seededUint32s(41);
+    for (let round = 0; round < 300; round++) {
+      const query = randomTokens(40, next);
+      const source = randomTokens(60, next);
+      const random = queryOf(query.classes, query.names);
+      const randomTables = queryTables(random, new MatchScratch());
+      const tokens = new SourceTokens(indexOf(source.names), 1);
+      const length = 4 + (next() % 30);
+      const region: Segment = { queryStart: next() % (40 - length), queryEnd: 0, sourceStart: next() % (60 - length), sourceEnd: 0 };
+      const segment = { ...region, queryEnd: region.queryStart + length, sourceEnd: region.sourceStart + length };
+      const needed = 1 + (next() % 6);
+      if (alignsSameLiterals([segment], random, randomTables, tokens, needed)) {
+        expect(holdsLiteralNames(literalNameCounts(random, randomTables), tokens, 60, needed)).toBe(true);
+      }
+    }
   });
 });
