@@ -1159,6 +1159,21 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{
       "RoutePaths<TRouter['routeTree']> | string`, … `TMaskTo extends string = '.'`), which `redirects.ts` declares too, in double quotes.",
   },
   {
+    pair: "@tanstack/react-router 1.120.20 `useBlocker` → react-router 1.70.0 `Matches.tsx`",
+    query: /\/@tanstack__react-router@1\.120\.20\/package\/(?:src|dist\/(?:esm|cjs))\/useBlocker\.(?:tsx|d\.c?ts)$/,
+    reference: /^src\/Matches\.tsx$/,
+    // The type's lines: the source's declaration, and the one line each declaration file gives it.
+    queryLines: [
+      [11, 11],
+      [29, 39],
+    ],
+    evidence:
+      "the type the Solid and Vue ports' `useBlocker` took from it, judged as theirs is (above): `MakeShouldBlockFnLocationUnion` is " +
+      "1.70.0 `Matches.tsx`'s `MakeRouteMatchUnion` with `RouteMatch` as `ShouldBlockFnLocation` and its last three arguments dropped, " +
+      "the same generic parameters and conditional kept. 1.70.0's own `useBlocker.tsx` has no such type: `Matches.tsx` is the indexed " +
+      "file these lines were written from.",
+  },
+  {
     pair: "zod 3.25's zod 3 → zod 3.24 `lib/`",
     query: /\/zod@3\.25\.76\/package\/(?:src\/)?v3\//,
     reference: /^lib\//,
