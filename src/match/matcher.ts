@@ -8,7 +8,7 @@ import { Bridges } from "./bridges.js";
 import { filesToAlign } from "./candidates.js";
 import { type ChainContext, chainCandidate, chainCandidates, settleEnds } from "./chain.js";
 import { annotatedCodeAgrees, annotationShare } from "./annotations.js";
-import { agreeingStretch, alignsSameLiterals, compareNames, holdsLiteralNames, literalNameCounts, kgramShares, markedWords, namesDisagree, sourceSideChars, sourceSideTokens } from "./evidence.js";
+import { agreeingStretch, alignsSameLiterals, compareNames, holdsLiteralNames, kgramShares, literalNameCounts, markedWords, namesDisagree, sourceSideChars, sourceSideTokens } from "./evidence.js";
 import { collectHits } from "./lookup.js";
 import { type MatchIndex, TEXT_POSITION_BASE } from "./match-index.js";
 import { TemplateReads, templateOnly } from "./project-template.js";
@@ -148,9 +148,10 @@ export class Matcher {
       // literals (alignsSameLiterals). Where aligning its hits would read more tokens than the
       // content has (a list matched row by row by a list of other strings), it is asked first
       // whether it holds those literals' names at all.
-      if (dataSeeds && this.channel === "code" && partnerSeeds === undefined && distinctFewerThan(hits.hashes, minSeeds) && hits.hashes.length * k >= this.index.contentTokens(contentId)) {
+      if (dataSeeds && this.channel === "code" && partnerSeeds === undefined && distinctFewerThan(hits.hashes, minSeeds)) {
+        const length = this.index.contentTokens(contentId);
         literalNames ??= literalNameCounts(query, tables);
-        if (!holdsLiteralNames(literalNames, tokens, this.index.contentTokens(contentId), MIN_SAME_DATA_NAMES)) continue;
+        if (hits.hashes.length * k >= length && !holdsLiteralNames(literalNames, tokens, length, MIN_SAME_DATA_NAMES)) continue;
       }
       const segments = extendSeeds(hits, hitsInQueryOrder(hits), tables.signatures, tokens, k);
       // A content with fewer seeds than a region needs gains nothing from a longer one.

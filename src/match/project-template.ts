@@ -1,9 +1,9 @@
 import { MAX_REPETITION_FILES, type MatchOptions, PROJECT_IDIOM_FILES, REPETITION_OCCURRENCES_PER_FILE, TEMPLATE_STRETCH_QUERY_SHARE } from "../options.js";
+import { lowerBound } from "../util/search.js";
 import type { ChainContext } from "./chain.js";
 import { chainSeeds } from "./chain-seeds.js";
 import { type MatchIndex, occurrenceContent, occurrencePosition } from "./match-index.js";
 import type { Candidate } from "./types.js";
-import { lowerBound } from "../util/search.js";
 
 /** What the rule asks of the index: the common table's counts, and the contents holding a fingerprint. */
 export type TemplateIndex = Pick<MatchIndex, "commonContentCount" | "commonSourceCount" | "occurrences">;
@@ -112,7 +112,7 @@ function holdsWithin(places: readonly number[], from: number, to: number): boole
 export class TemplateReads {
   private readonly byHash = new Map<number, ReadonlyMap<number, readonly number[]> | null>();
 
-  constructor(readonly index: TemplateIndex) {}
+  constructor(private readonly index: TemplateIndex) {}
 
   /**
    * Each content's places of `hash`, in increasing order as the posting list holds them; null
