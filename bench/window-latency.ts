@@ -85,6 +85,10 @@ if (!existsSync(DB)) {
   process.exit(2);
 }
 const count = Number(argument("--windows") ?? 4000);
+if (!Number.isInteger(count) || count < 1) {
+  log(`--windows takes a whole number of windows, 1 or more (got ${argument("--windows")})`);
+  process.exit(2);
+}
 const compare = argument("--compare");
 const windows = draw(count);
 log(`${windows.length} windows drawn`);
