@@ -7,11 +7,12 @@
  * default corpus waits for: lists of names and tables are windows too, and they match every list
  * of the index's largest source by their shape.
  *
+ * With `--db <file>`, another index is asked instead (the speed bench's, a corpus of your own).
  * With `--compare <dist>`, that build (another commit's `dist`, e.g. from `git archive` and `tsc
  * --outDir`) is timed on the same windows, interleaved window by window, and windows whose
  * references differ are counted.
  *
- *   npm run bench:windows [-- --compare <dist>] [-- --windows <n>]
+ *   npm run bench:windows [-- --compare <dist>] [-- --windows <n>] [-- --db <file>]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -24,7 +25,7 @@ import { DEBIAN_PYTHON, NPM_BUNDLED } from "./quality/whole-file-sets.js";
 import { Rng } from "./snippets.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const DB = join(ROOT, ".reftrack", "default.db");
+const DEFAULT_DB = join(ROOT, ".reftrack", "default.db");
 const SEED = 777;
 const MIN_LINES = 8;
 const MAX_LINES = 40;
@@ -54,7 +55,7 @@ function argument(name: string): string | undefined {
 
 async function open(dist: string): Promise<Tracker> {
   const module = (await import(pathToFileURL(resolve(dist, "src", "tracker.js")).href)) as { ReferenceTracker: { open(db: string): Promise<Tracker> } };
-  const tracker = await module.ReferenceTracker.open(DB);
+  const tracker = await module.ReferenceTracker.open(db);
   await tracker.statisticsLoaded?.();
   return tracker;
 }
@@ -80,8 +81,9 @@ function draw(count: number): Window[] {
   return windows;
 }
 
-if (!existsSync(DB)) {
-  log(`no default index at ${DB}: run \`npm start\` first`);
+const db = argument("--db") ?? DEFAULT_DB;
+if (!existsSync(db)) {
+  log(db === DEFAULT_DB ? `no default index at ${db}: run \`npm start\` first` : `no index at ${db}`);
   process.exit(2);
 }
 const count = Number(argument("--windows") ?? 4000);
