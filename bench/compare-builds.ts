@@ -7,17 +7,10 @@
  * file is the speed bench's (bench/.cache/young-generation-queries.json).
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { LanguageName } from "../src/languages/language.js";
+import { openBuild } from "./build-tracker.js";
 import { quantile } from "./latency.js";
 
-interface Tracker {
-  match(code: string, target: { language: LanguageName }): unknown;
-  /** Absent in builds older than the method. */
-  dropCaches?(): void;
-  close(): void;
-}
 interface QueryFile {
   readonly sets: readonly { readonly name: string; readonly queries: readonly { readonly code: string; readonly language: LanguageName }[] }[];
 }
@@ -26,13 +19,9 @@ const [db, queriesPath, distA, distB, roundsArg] = process.argv.slice(2);
 if (!db || !queriesPath || !distA || !distB) throw new Error("usage: compare-builds <db> <queries.json> <distA> <distB> [rounds]");
 const rounds = Number(roundsArg ?? 5);
 
-async function open(dist: string): Promise<Tracker> {
-  const module = (await import(pathToFileURL(resolve(dist, "src", "tracker.js")).href)) as { ReferenceTracker: { open(db: string): Promise<Tracker> } };
-  return module.ReferenceTracker.open(db!);
-}
 
 const { sets } = JSON.parse(readFileSync(queriesPath, "utf8")) as QueryFile;
-const trackers = [await open(distA), await open(distB)];
+const trackers = [await openBuild(distA, db), await openBuild(distB, db)];
 const rows: string[] = [];
 let differing = 0;
 for (const set of sets) {

@@ -16,9 +16,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { LanguageName } from "../src/languages/language.js";
+import { type BuildTracker, openBuild } from "./build-tracker.js";
 import { quantile } from "./latency.js";
 import { filesOf } from "./quality/packages.js";
 import { DEBIAN_PYTHON, NPM_BUNDLED } from "./quality/whole-file-sets.js";
@@ -33,13 +34,6 @@ const MIN_NON_BLANK = 150;
 
 const log = (message: string): void => void process.stderr.write(`[windows] ${message}\n`);
 
-interface Tracker {
-  match(code: string, target: { language: LanguageName }): { references: readonly unknown[] };
-  dropCaches?(): void;
-  statisticsLoaded?(): Promise<void>;
-  close(): void;
-}
-
 interface Window {
   readonly file: string;
   readonly startLine: number;
@@ -53,9 +47,8 @@ function argument(name: string): string | undefined {
   return at === -1 ? undefined : process.argv[at + 1];
 }
 
-async function open(dist: string): Promise<Tracker> {
-  const module = (await import(pathToFileURL(resolve(dist, "src", "tracker.js")).href)) as { ReferenceTracker: { open(db: string): Promise<Tracker> } };
-  const tracker = await module.ReferenceTracker.open(db);
+async function open(dist: string): Promise<BuildTracker> {
+  const tracker = await openBuild(dist, db);
   await tracker.statisticsLoaded?.();
   return tracker;
 }
