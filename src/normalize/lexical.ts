@@ -1,9 +1,12 @@
 import type { TokenHasher } from "../hashing.js";
-import type { LanguageDefinition } from "../languages/language.js";
+import type { LanguageDefinition, LanguageName } from "../languages/language.js";
+import type { DeclarationReader } from "./declarations.js";
 import { DownlevelLifter } from "./downlevel.js";
 import { echoStatements } from "./echoes.js";
 import { LexicalContext } from "./lexical-context.js";
 import { LexRun } from "./lexical-run.js";
+import type { TokenBuffer } from "./token-buffer.js";
+import type { TextSpan } from "./text.js";
 import type { TokenStream } from "./token-stream.js";
 import { VocabularyReader } from "./vocabulary.js";
 
@@ -68,29 +71,68 @@ export class LexicalNormalizer {
     run.finish();
     const out = run.out;
     if (this.lifter) out.count = this.lifter.lift(out, out.count);
-    const names = out.names.subarray(0, out.count);
-    const startOffsets = out.startOffsets.subarray(0, out.count);
-    const endOffsets = out.endOffsets.subarray(0, out.count);
-    return {
-      language: this.context.definition.name,
-      count: out.count,
-      hashes: out.hashes.subarray(0, out.count),
-      startLines: out.startLines.subarray(0, out.count),
-      endLines: out.endLines.subarray(0, out.count),
-      startOffsets,
-      endOffsets,
-      charWeights: out.charWeights.subarray(0, out.count),
-      names,
-      literalClasses: this.context.literalClasses,
-      keptLiteralClasses: this.context.keptLiteralClasses,
-      declarations: this.context.declarations,
-      vocabulary: this.vocabulary?.read(source, out.hashes, out.names, out.count),
-      echoes: echoStatements(source, { count: out.count, startLines: out.startLines, endLines: out.endLines, startOffsets, endOffsets, names }),
-      lineCount: run.line - (source.endsWith("\n") ? 1 : 0),
-      hasErrors: false,
-      errorChars: 0,
-      textSpans: run.textSpans,
-      firstProseLine: run.firstProseLine,
-    };
+    return new LexedStream(this.context, source, out, run, this.vocabulary);
+  }
+}
+
+/**
+ * A lexed stream whose matching-only marks (`vocabulary`, `echoes`) are read when first asked:
+ * most queries are answered by the miss screen from their fingerprints alone, and never ask.
+ */
+class LexedStream implements LexedTokenStream {
+  readonly language: LanguageName;
+  readonly count: number;
+  readonly hashes: Uint32Array;
+  readonly startLines: Uint32Array;
+  readonly endLines: Uint32Array;
+  readonly startOffsets: Uint32Array;
+  readonly endOffsets: Uint32Array;
+  readonly charWeights: Uint8Array;
+  readonly names: Uint16Array;
+  readonly literalClasses: Uint32Array;
+  readonly keptLiteralClasses: Uint32Array;
+  readonly declarations: DeclarationReader | undefined;
+  readonly lineCount: number;
+  readonly hasErrors = false;
+  readonly errorChars = 0;
+  readonly textSpans: readonly TextSpan[];
+  readonly firstProseLine: number;
+  /** null until first asked. */
+  private vocabularyMarks: Uint8Array | undefined | null = null;
+  private echoMarks: Uint8Array | undefined | null = null;
+
+  constructor(
+    context: LexicalContext,
+    private readonly source: string,
+    out: TokenBuffer,
+    run: LexRun,
+    private readonly vocabularyReader: VocabularyReader | undefined,
+  ) {
+    const count = out.count;
+    this.language = context.definition.name;
+    this.count = count;
+    this.hashes = out.hashes.subarray(0, count);
+    this.startLines = out.startLines.subarray(0, count);
+    this.endLines = out.endLines.subarray(0, count);
+    this.startOffsets = out.startOffsets.subarray(0, count);
+    this.endOffsets = out.endOffsets.subarray(0, count);
+    this.charWeights = out.charWeights.subarray(0, count);
+    this.names = out.names.subarray(0, count);
+    this.literalClasses = context.literalClasses;
+    this.keptLiteralClasses = context.keptLiteralClasses;
+    this.declarations = context.declarations;
+    this.lineCount = run.line - (source.endsWith("\n") ? 1 : 0);
+    this.textSpans = run.textSpans;
+    this.firstProseLine = run.firstProseLine;
+  }
+
+  get vocabulary(): Uint8Array | undefined {
+    if (this.vocabularyMarks === null) this.vocabularyMarks = this.vocabularyReader?.read(this.source, this.hashes, this.names, this.count);
+    return this.vocabularyMarks;
+  }
+
+  get echoes(): Uint8Array | undefined {
+    if (this.echoMarks === null) this.echoMarks = echoStatements(this.source, this);
+    return this.echoMarks;
   }
 }

@@ -240,4 +240,22 @@ export const defaultSize = 'medium';
       }
     }
   });
+
+  it("reads a stream's vocabulary and echo marks when first asked, as they were when it was read, whatever the lexer read since", () => {
+    const python = new LexicalNormalizer(languageByName("python"), hasher);
+    const first = "import os\nclass A(Base):\n    def __init__(self, path):\n        self.path = path\n        re.compile(path, flags=re.U)\n        os.path.join(path, 'x')\n";
+    const stream = python.tokens(first);
+    // The same lexer reads other code before the first stream's marks are asked for.
+    python.tokens("def f(a, flags=0):\n    g(b=1)\n    self.x = y\n");
+    const fresh = new LexicalNormalizer(languageByName("python"), hasher).tokens(first);
+    const marked = (marks: Uint8Array | undefined): number[] => Array.from(marks ?? [], (mark, t) => (mark === 1 ? t : -1)).filter((t) => t >= 0);
+    expect(marked(stream.vocabulary)).toEqual(marked(fresh.vocabulary));
+    expect(marked(stream.echoes)).toEqual(marked(fresh.echoes));
+    expect(marked(stream.vocabulary).length).toBeGreaterThan(0);
+    expect(marked(stream.echoes).length).toBeGreaterThan(0);
+    // Asked again, the same marks: read once.
+    expect(stream.vocabulary).toBe(stream.vocabulary);
+    expect(stream.echoes).toBe(stream.echoes);
+    expect(python.tokens("x = 1\n").echoes).toBeUndefined();
+  });
 });
