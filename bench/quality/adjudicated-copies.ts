@@ -1327,4 +1327,52 @@ export const ADJUDICATED_COPIES: ReadonlyArray<{
       "for providing a context … Only non-DOM-rendering components like providers should be used, anything else will cause a hydration " +
       "error.\", the comment's three paragraphs on one line.",
   },
+  {
+    pair: "d3 7.9.0 `dist/d3.js` → d3-array 3.2.4 `transpose`, `intersection`, `group` and `groupSort`",
+    query: /\/d3@7\.9\.0\/package\/dist\/d3\.js$/,
+    reference: /^src\/(?:transpose|intersection|group|groupSort)\.js$/,
+    evidence:
+      "rollup's bundle of d3's modules holds d3-array 3.2.4 whole (the vendored set's d3 row). Rollup renames a name two modules " +
+      "both declare (`min` → `min$2`, `length` → `length$2`, `ascending` → `ascending$3`, `flatten` → `flatten$1`, `set` → `set$2`) " +
+      "and drops `export`, so these four functions share no 150-character run with their modules: read side by side, each is its " +
+      "module's function and helpers, token for token.",
+  },
+  {
+    pair: "d3-array 2.12.1 → d3-array 3.2.4, module for module",
+    query: /\/d3-array@2\.12\.1\/package\/src\//,
+    reference: /^src\//,
+    sameModule: true,
+    evidence:
+      "the previous major of the indexed library from its own repository: `difference` and `superset` against 3.2.4's, which " +
+      "build d3's `InternSet` where 2.12.1 builds a `Set` and intern each value (`const io = intern(o)`), line for line otherwise.",
+  },
+  {
+    pair: "jquery-migrate 3.5.2 → jQuery 3.7.1 `deprecated.js`, `css/var/swap.js`, `deferred.js` and `deprecated/event.js`",
+    query: /\/jquery-migrate@3\.5\.2\/package\/(?:src\/jquery\/(?:core|css|deferred|event)|dist\/jquery-migrate)\.js$/,
+    reference: /^src\/(?:deprecated|css\/var\/swap|deferred|deprecated\/event)\.js$/,
+    evidence:
+      "jQuery Migrate restores what jQuery deprecated or removed with jQuery's own code, a warning wrapped around it: " +
+      "`isNumeric`'s body and comments (`jQuery.type( obj )` now `typeof obj`), `jQuery.swap`'s (\"Remember the old values, and insert " +
+      "the new ones\"), `deferred.pipe` (`isFunction( … )` now `typeof … === \"function\"`, the tuples in their older order), and " +
+      "`unbind`, `delegate`, `undelegate` and `hover` as jQuery's `src/deprecated/event.js` writes them; in its sources and its build.",
+  },
+  {
+    pair: "jQuery 2.2.3 (jquery-migrate's test data) → jQuery 3.7.1 `selector.js`, `effects.js` and `deprecated/event.js`",
+    query: /\/jquery-migrate@3\.5\.2\/package\/test\/data\/jquery-2\.2\.3\.js$/,
+    reference: /^src\/(?:selector|effects|deprecated\/event)\.js$/,
+    evidence:
+      "jQuery 2.2.3's own build, which jQuery Migrate's tests load, against the indexed jQuery's source, edited since: Sizzle's " +
+      "`setDocument`, its `querySelectorAll` support tests and `uniqueSort` (jQuery 3.7 took Sizzle into `src/selector.js`: " +
+      "`Sizzle.uniqueSort` is `jQuery.uniqueSort`), `defaultPrefilter`'s show/hide pass and per-property tweens, and the event " +
+      "shorthands (`event/alias.js` in 2.2.3, `deprecated/event.js` in 3.7). Not its `attr` methods as `attributes/prop.js`: " +
+      "`prop` is written from the same template, and `attr.js` is that code's module.",
+  },
+  {
+    pair: "Sizzle 2.3.10 → jQuery 3.7.1 `selector.js` and `selector/contains.js`",
+    query: /\/sizzle@2\.3\.10\/package\/dist\/sizzle\.js$/,
+    reference: /^src\/(?:selector|selector\/contains)\.js$/,
+    evidence:
+      "jQuery 3.7 took Sizzle into its own source: Sizzle's `querySelectorAll` support tests (\"Support: Windows 8 Native Apps\"), " +
+      "its `contains` (`adown` now `a`) and its IE/Edge \"Permission denied\" comment, reflowed.",
+  },
 ];
