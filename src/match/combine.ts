@@ -151,7 +151,7 @@ export function combine(
  * `Menu` built as its `GridList` and `ListBox` are, names renamed) or a paragraph its files repeat
  * (rxjs's note that a class is an internal implementation detail) names no repository or license
  * that copy does not. A short function copied with its doc comment (lodash's `baseTimes` in a
- * bundle) has that text; a module held whole (heldWhole) is reported for its lines.
+ * bundle) has that text; a module held whole with it (heldWholeCopy) is reported for its lines.
  */
 function projectIdiom(
   match: Match,
@@ -163,7 +163,7 @@ function projectIdiom(
   sourcesOf: SourcesOf | undefined,
 ): boolean {
   const { textChars, basis, meanSeedFileFrequency } = match.evidence;
-  if (!sourcesOf || meanSeedFileFrequency <= RARE_SEEDS_MEAN_FILES || heldWhole(match)) return false;
+  if (!sourcesOf || meanSeedFileFrequency <= RARE_SEEDS_MEAN_FILES || heldWholeCopy(match, minChars)) return false;
   // Prose alone only beside the scanned file's own module (holdsFile), or over the same lines as
   // a file it holds more of: in a bundle of one project, its files' doc comments, found through
   // seeds its builds share, are copies of each.
@@ -224,12 +224,12 @@ function siblingProse(match: Match, others: readonly Match[], copy: (match: Matc
  * of the file scanned whole's own module (`holds`, holdsFile) with more identical code and prose
  * than it, whose origins name every source its own do: that module is where the lines come from,
  * and a sibling of it in its project written on the same calls (rxjs's `findIndex` beside its
- * `find` and `single`) names no repository or license it does not. Not when the match is most of
- * its own file (heldWhole); nor with a run of identical code of its own, which the lines share
- * with the sibling as much as with the module.
+ * `find` and `single`) names no repository or license it does not. Not when the match is its
+ * file copied whole (heldWholeCopy); nor with a run of identical code of its own, which the lines
+ * share with the sibling as much as with the module.
  */
 function siblingCode(match: Match, others: readonly Match[], minChars: number, holds: (match: Match) => boolean, sourcesOf: SourcesOf | undefined): boolean {
-  if (!sourcesOf || match.evidence.identicalChars >= minChars || heldWhole(match)) return false;
+  if (!sourcesOf || match.evidence.identicalChars >= minChars || heldWholeCopy(match, minChars)) return false;
   const named = namedBy(match, sourcesOf);
   return others.some(
     (other) => other.contentId !== match.contentId && holds(other) && identicalText(other) > identicalText(match) && mostlyOver(match, other) && named(other),
@@ -262,6 +262,17 @@ function holdsWithMoreText(region: Match, match: Match): boolean {
     region.queryLines[0] <= match.queryLines[0] &&
     match.queryLines[1] <= region.queryLines[1]
   );
+}
+
+/**
+ * Whether a match is its file copied whole: most of it (heldWhole) with a reference's length
+ * (`minChars`) of identical code and prose together, as a small module copied with its doc comment
+ * is (lodash's `baseTimes` in a bundle). A small sibling written on the same loop as the module
+ * around it (d3-array's `numbers` inside an older `mean`, 115 identical characters) is most of its
+ * file by its size alone.
+ */
+function heldWholeCopy(match: Match, minChars: number): boolean {
+  return heldWhole(match) && identicalText(match) >= minChars;
 }
 
 /** Whether a match covers WHOLE_CONTENT_SHARE of its content, as far as alignment read it: the query holds that file. */

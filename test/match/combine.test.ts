@@ -191,13 +191,19 @@ describe("a region written on its project's idioms in a whole file holding a cop
     expect(files([copy, idiom])).toEqual([1]);
   });
 
-  it("is reported when it names another source, has identical text a reference needs or seeds of its own, or is its file held whole", () => {
+  it("is not reported when it is most of its file by that file's size alone", () => {
+    // d3-array 2.12.1's bundled `numbers` as 3.2.4's `mean.js`: two thirds of a 19-line module,
+    // its loop, 115 characters the very same; the file's copy is `number.js`, elsewhere.
+    expect(files([copy, { ...idiom, sourceLength: 25 }])).toEqual([1]);
+  });
+
+  it("is reported when it names another source, has identical text a reference needs or seeds of its own, or is its file copied whole", () => {
     expect(files([copy, { ...idiom, contentId: 3 }])).toEqual([1, 3]);
     expect(files([copy, { ...idiom, evidence: { ...idiom.evidence, identicalChars: 150 } }])).toEqual([1, 2]);
     // lodash's `baseTimes` in a bundle: 74 characters of code the very same, and its doc comment.
     expect(files([copy, { ...idiom, evidence: { ...idiom.evidence, basis: "code and text", textChars: 76 } }])).toEqual([1, 2]);
     expect(files([copy, { ...idiom, evidence: { ...idiom.evidence, meanSeedFileFrequency: 4 } }])).toEqual([1, 2]);
-    expect(files([copy, { ...idiom, sourceLength: 25 }])).toEqual([1, 2]);
+    expect(files([copy, { ...idiom, sourceLength: 25, evidence: { ...idiom.evidence, basis: "code and text", textChars: 76 } }])).toEqual([1, 2]);
   });
 
   it("is reported when no copy of another file of its source is, or in a query shorter than a whole file", () => {
@@ -304,10 +310,18 @@ describe("in a file scanned whole, inside its own module's copy", () => {
     expect(files([{ ...prose, evidence: { ...prose.evidence, textChars: 140 } }, sibling], 51)).toEqual([1, 2]);
   });
 
-  it("is reported from another project, with a copy's run of identical code, or held whole", () => {
+  it("is reported from another project, with a copy's run of identical code, or copied whole with its prose", () => {
     expect(files([own, { ...sibling, contentId: 3 }], 51)).toEqual([1, 3]);
     expect(files([own, { ...sibling, evidence: { ...sibling.evidence, identicalChars: 156 } }], 51)).toEqual([1, 2]);
-    expect(files([own, { ...sibling, sourceLength: 40 }], 51)).toEqual([1, 2]);
+    const withProse: Match = { ...sibling, evidence: { ...sibling.evidence, basis: "code and text", textChars: 94 } };
+    expect(files([own, { ...withProse, sourceLength: 40 }], 51)).toEqual([1, 2]);
+    expect(files([own, withProse], 51)).toEqual([1]);
+  });
+
+  it("is not reported when it is most of its file by that file's size alone", () => {
+    // d3-array 2.12.1's `mean.js`, its own module's copy over lines 1-19, and 3.2.4's `number.js`
+    // over its loop (two thirds of that small file, 115 identical characters).
+    expect(files([own, { ...sibling, sourceLength: 40 }], 51)).toEqual([1]);
   });
 
   it("is reported mostly outside the module's region, or where that region spans little of the file: a bundle's copy of a monolith keeps its modules", () => {
