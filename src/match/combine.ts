@@ -268,8 +268,7 @@ function holdsWithMoreText(region: Match, match: Match): boolean {
  * Whether a match is its file copied whole: most of it (heldWhole) with a reference's length
  * (`minChars`) of identical code and prose together, as a small module copied with its doc comment
  * is (lodash's `baseTimes` in a bundle). A small sibling written on the same loop as the module
- * around it (d3-array's `numbers` inside an older `mean`, 115 identical characters) is most of its
- * file by its size alone.
+ * around it (d3-array's `numbers` inside an older `mean`) is most of its file by its size alone.
  */
 function heldWholeCopy(match: Match, minChars: number): boolean {
   return heldWhole(match) && identicalText(match) >= minChars;

@@ -76,8 +76,8 @@ export class LexicalNormalizer {
 }
 
 /**
- * A lexed stream whose matching-only marks (`vocabulary`, `echoes`) are read when first asked:
- * most queries are answered by the miss screen from their fingerprints alone, and never ask.
+ * A lexed stream whose matching-only marks (`vocabulary`, `echoes`) are read when first asked: a
+ * query the miss screen answers from its fingerprints alone never asks.
  */
 class LexedStream implements LexedTokenStream {
   readonly language: LanguageName;
